@@ -1,0 +1,41 @@
+package io.firebreak.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Events published by the feedback service on {@link Topics#FEEDBACK}. */
+public final class FeedbackEvents {
+
+    private FeedbackEvents() {}
+
+    /** The follow-up (回访) result: satisfaction score 1–5 and whether the matter was resolved. */
+    public record FollowUpRecorded(
+            String complaintId, Instant occurredAt, boolean satisfied, int score, String comment, String by)
+            implements ComplaintEvent {}
+
+    /** The customer was not satisfied: the complaint is open again. */
+    public record ComplaintReopened(String complaintId, Instant occurredAt, String reason) implements ComplaintEvent {}
+
+    /** The complaint is finished. */
+    public record ComplaintClosed(String complaintId, Instant occurredAt, ClosureOutcome outcome)
+            implements ComplaintEvent {}
+
+    /** A resolution's root cause was counted for the closed loop. */
+    public record RootCauseRecorded(
+            String complaintId, Instant occurredAt, String rootCause, String department, String productRef)
+            implements ComplaintEvent {}
+
+    /** A root cause rose above its usual level: a prevention action for the owning department. */
+    public record PreventionRaised(
+            String preventionId,
+            Instant occurredAt,
+            String rootCause,
+            String department,
+            List<String> complaintIds)
+            implements FirebreakEvent {
+        @Override
+        public String subject() {
+            return preventionId;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.firebreak.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The defaults every service runs with, at the lowest precedence so a service's own file or the environment
+ * can override them: Kafka for the outbox (idempotent, acks=all, string payloads), probes, problem+json.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.kafka.bootstrap-servers", "localhost:9092");
+        defaults.put("spring.kafka.producer.acks", "all");
+        defaults.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        defaults.put("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        defaults.put("spring.kafka.producer.properties.max.in.flight.requests.per.connection", "5");
+        defaults.put("spring.kafka.producer.properties.linger.ms", "1");
+        defaults.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        defaults.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        defaults.put("spring.kafka.consumer.enable-auto-commit", "false");
+        defaults.put("spring.kafka.consumer.isolation-level", "read_committed");
+        defaults.put("spring.kafka.consumer.properties.metadata.max.age.ms", "5000");
+        defaults.put("spring.kafka.admin.fail-fast", "false");
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        defaults.put("spring.jmx.enabled", "false");
+        defaults.put("spring.main.banner-mode", "off");
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,deadletters");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.show-details", "always");
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka");
+        defaults.put("logging.pattern.level",
+                "%5p [${spring.application.name:-},%X{correlationId:-},%X{complaintId:-}]");
+        environment.getPropertySources().addLast(new MapPropertySource("firebreakPlatformDefaults", defaults));
+    }
+}

@@ -1,0 +1,43 @@
+package io.firebreak.platform;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** The mechanism settings every Firebreak service shares, under {@code firebreak.*}. */
+@Validated
+@ConfigurationProperties("firebreak")
+public record PlatformProperties(
+        @Valid @NotNull @DefaultValue Mongo mongo,
+        @Valid @NotNull @DefaultValue Kafka kafka,
+        @Valid @NotNull @DefaultValue Outbox outbox,
+        @Valid @NotNull @DefaultValue Http http,
+        @Valid @NotNull @DefaultValue Security security) {
+
+    /** The store: one database per service. */
+    public record Mongo(
+            @DefaultValue("mongodb://localhost:27017") String uri,
+            String database,
+            @DefaultValue("majority") String writeConcern) {}
+
+    /** Topics and consumption. */
+    public record Kafka(
+            @Min(1) @DefaultValue("3") int partitions,
+            @Min(1) @DefaultValue("1") short replicationFactor,
+            @Min(0) @DefaultValue("3") int retries,
+            @NotNull @DefaultValue("200ms") Duration retryBackoff,
+            @DefaultValue("true") boolean createTopics) {}
+
+    /** The outbox relay: publishes at once after a write, and sweeps for anything left behind. */
+    public record Outbox(@NotNull @DefaultValue("2s") Duration sweepInterval, @Min(1) @DefaultValue("200") int sweepBatch) {}
+
+    /** Request limits every service enforces on its own, behind the gateway's. */
+    /** JWT bearer tokens: HS256 with a shared secret (at least 32 bytes), roles in the {@code roles} claim. */
+    public record Security(String jwtSecret, @DefaultValue("firebreak") String issuer) {}
+
+    public record Http(@Min(1024) @DefaultValue("65536") long maxBodyBytes) {}
+}

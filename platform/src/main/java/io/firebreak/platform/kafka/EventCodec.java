@@ -1,0 +1,87 @@
+package io.firebreak.platform.kafka;
+
+import io.firebreak.events.EventType;
+import io.firebreak.events.FirebreakEvent;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON for event payloads, and the reading of a Kafka record into a {@link ReceivedEvent}. */
+public class EventCodec {
+
+    private static final Logger log = LoggerFactory.getLogger(EventCodec.class);
+
+    private final JsonMapper json;
+
+    public EventCodec() {
+        this.json = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    public String toJson(FirebreakEvent event) {
+        return json.writeValueAsString(event);
+    }
+
+    public <T> T fromJson(String text, Class<T> type) {
+        return json.readValue(text, type);
+    }
+
+    /**
+     * Reads a record. Empty for an event type this build does not know (a newer producer): consumers ignore
+     * it. Throws {@link MalformedEventException} for a record that is not a valid event of a known type.
+     */
+    public Optional<ReceivedEvent> read(ConsumerRecord<String, String> record) {
+        Headers headers = record.headers();
+        String typeName = CloudEvents.header(headers, CloudEvents.TYPE);
+        String id = CloudEvents.header(headers, CloudEvents.ID);
+        if (typeName == null || id == null) {
+            throw new MalformedEventException("Record without ce_type/ce_id headers at " + position(record));
+        }
+        Optional<EventType> type = EventType.fromWireName(typeName);
+        if (type.isEmpty()) {
+            log.debug("Ignoring event of unknown type {} at {}", typeName, position(record));
+            return Optional.empty();
+        }
+        if (record.value() == null) {
+            throw new MalformedEventException("Event " + id + " has no body");
+        }
+        FirebreakEvent payload;
+        try {
+            payload = json.readValue(record.value(), type.get().payloadType());
+        } catch (JacksonException e) {
+            throw new MalformedEventException("Event " + id + " of type " + typeName + " is not valid JSON for its type: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (payload.subject() == null || payload.occurredAt() == null) {
+            throw new MalformedEventException("Event " + id + " of type " + typeName + " lacks its subject or time");
+        }
+        return Optional.of(new ReceivedEvent(
+                id,
+                type.get(),
+                CloudEvents.header(headers, CloudEvents.SOURCE),
+                CloudEvents.header(headers, CloudEvents.SUBJECT),
+                time(CloudEvents.header(headers, CloudEvents.TIME), payload.occurredAt()),
+                payload));
+    }
+
+    private static Instant time(String header, Instant fallback) {
+        if (header == null) return fallback;
+        try {
+            return Instant.parse(header);
+        } catch (DateTimeParseException e) {
+            return fallback;
+        }
+    }
+
+    private static String position(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+}

@@ -1,0 +1,77 @@
+package io.firebreak.platform.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.firebreak.platform.PlatformProperties;
+import java.util.concurrent.TimeUnit;
+import org.bson.UuidRepresentation;
+import org.bson.codecs.configuration.CodecRegistries;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.codecs.record.RecordCodecProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.bson.Document;
+
+/**
+ * One {@link MongoClient} per service from {@code firebreak.mongo.uri}, and the service's own database from
+ * {@code firebreak.mongo.database}. Records are stored with explicit record codecs; UUIDs in the standard form.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(prefix = "firebreak.mongo", name = "database")
+@EnableConfigurationProperties(PlatformProperties.class)
+public class MongoConfiguration {
+
+    /** Default driver codecs (java.time, enums, Document) and then records. */
+    public static CodecRegistry codecRegistry() {
+        return CodecRegistries.fromRegistries(
+                MongoClientSettings.getDefaultCodecRegistry(), CodecRegistries.fromProviders(new RecordCodecProvider()));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    MongoClient mongoClient(PlatformProperties properties) {
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(properties.mongo().uri()))
+                .uuidRepresentation(UuidRepresentation.STANDARD)
+                .codecRegistry(codecRegistry())
+                .writeConcern(writeConcern(properties.mongo().writeConcern()))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MongoDatabase mongoDatabase(MongoClient client, PlatformProperties properties) {
+        return client.getDatabase(properties.mongo().database());
+    }
+
+    @Bean("mongoHealthIndicator")
+    HealthIndicator mongoHealthIndicator(MongoDatabase database) {
+        return () -> {
+            try {
+                database.runCommand(new Document("ping", 1));
+                return Health.up().withDetail("database", database.getName()).build();
+            } catch (RuntimeException e) {
+                return Health.down(e).build();
+            }
+        };
+    }
+
+    private static WriteConcern writeConcern(String name) {
+        WriteConcern concern = WriteConcern.valueOf(name);
+        if (concern == null) {
+            throw new IllegalArgumentException("Unknown write concern: " + name);
+        }
+        return concern;
+    }
+}

@@ -1,0 +1,179 @@
+package io.firebreak.platform.outbox;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.firebreak.events.FirebreakEvent;
+import io.firebreak.platform.kafka.EventCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonDocumentWriter;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.bson.Document;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.conversions.Bson;
+
+/**
+ * A collection of aggregates of one kind, each a record stored as one document with three mechanism fields
+ * beside it: {@code version} (compare-and-set), {@code outbox} (events not yet published) and {@code applied}
+ * (ids of the last events consumed). A state change and its events are one single-document write; the relay
+ * publishes the events afterwards.
+ */
+public final class AggregateStore<T extends Record> {
+
+    static final String VERSION = "version";
+    static final String OUTBOX = "outbox";
+    static final String APPLIED = "applied";
+    private static final int MAX_APPLIED = 500;
+    private static final int MAX_ATTEMPTS = 20;
+
+    private final MongoCollection<BsonDocument> collection;
+    private final Codec<T> codec;
+    private final EventCodec events;
+    private final OutboxRelay relay;
+
+    AggregateStore(MongoCollection<BsonDocument> collection, Class<T> type, EventCodec events, OutboxRelay relay) {
+        this.collection = collection;
+        this.codec = collection.getCodecRegistry().get(type);
+        this.events = events;
+        this.relay = relay;
+        collection.createIndex(Indexes.ascending(OUTBOX + ".id"), new IndexOptions().sparse(true));
+        relay.register(collection);
+    }
+
+    /** The raw collection, for queries and indexes; writes go through this store. */
+    public MongoCollection<Document> collection() {
+        return collection.withDocumentClass(Document.class);
+    }
+
+    public Optional<Versioned<T>> find(String id) {
+        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(this::decode);
+    }
+
+    public List<Versioned<T>> findAll(Bson filter, Bson sort, int limit) {
+        List<Versioned<T>> result = new ArrayList<>();
+        collection.find(filter).sort(sort).limit(limit).forEach(d -> result.add(decode(d)));
+        return result;
+    }
+
+    /**
+     * Inserts a new aggregate with its events. Returns false when an aggregate with this id exists already
+     * (a redelivered creating event, or a lost race), in which case nothing is written.
+     */
+    public boolean insert(String id, T value, List<? extends FirebreakEvent> newEvents, String appliedEventId) {
+        BsonDocument doc = encode(value);
+        doc.put("_id", new BsonString(id));
+        doc.put(VERSION, new BsonInt64(0));
+        doc.put(OUTBOX, outbox(newEvents));
+        doc.put(APPLIED, applied(List.of(), appliedEventId));
+        try {
+            collection.insertOne(doc);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return false;
+            throw e;
+        }
+        if (!newEvents.isEmpty()) relay.publishSoon(collection, id);
+        return true;
+    }
+
+    /**
+     * Reads the aggregate, asks {@code decide} for the change, and writes it if nobody else wrote in between;
+     * on a conflict it reads again and asks again. {@code decide} returning null means no change. If
+     * {@code eventId} is given and was already applied, nothing happens (effectively-once consumption).
+     *
+     * @return the aggregate as it stands after the call, empty if there is none with this id
+     */
+    public Optional<Versioned<T>> update(String id, String eventId, Function<Versioned<T>, Change<T>> decide) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            BsonDocument stored = collection.find(eq("_id", id)).first();
+            if (stored == null) return Optional.empty();
+            Versioned<T> agg = decode(stored);
+            if (agg.hasApplied(eventId)) return Optional.of(agg);
+            Change<T> change = decide.apply(agg);
+            if (change == null) return Optional.of(agg);
+            BsonArray pending = stored.containsKey(OUTBOX) ? stored.getArray(OUTBOX) : new BsonArray();
+            if (write(agg, pending, change, eventId)) {
+                List<String> applied = eventId == null ? agg.appliedEventIds() : appliedList(agg.appliedEventIds(), eventId);
+                return Optional.of(new Versioned<>(id, change.value(), agg.version() + 1, applied));
+            }
+        }
+        throw new ConcurrentChangeException("Aggregate " + id + " kept changing under " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** Same as {@link #update(String, String, Function)} for a command that is not a consumed event. */
+    public Optional<Versioned<T>> update(String id, Function<Versioned<T>, Change<T>> decide) {
+        return update(id, null, decide);
+    }
+
+    private boolean write(Versioned<T> agg, BsonArray pending, Change<T> change, String eventId) {
+        BsonDocument doc = encode(change.value());
+        doc.put("_id", new BsonString(agg.id()));
+        doc.put(VERSION, new BsonInt64(agg.version() + 1));
+        // Events not yet published stay, new ones go after them. The relay bumps the version when it removes
+        // published ones, so this compare-and-set never brings back an event that was already published.
+        BsonArray outbox = pending.clone();
+        outbox.addAll(outbox(change.events()));
+        doc.put(OUTBOX, outbox);
+        doc.put(APPLIED, applied(agg.appliedEventIds(), eventId));
+        boolean written = collection.replaceOne(and(eq("_id", agg.id()), eq(VERSION, agg.version())), doc)
+                        .getModifiedCount() == 1;
+        if (written && !change.events().isEmpty()) relay.publishSoon(collection, agg.id());
+        return written;
+    }
+
+    private BsonArray outbox(List<? extends FirebreakEvent> newEvents) {
+        BsonArray array = new BsonArray();
+        for (FirebreakEvent event : newEvents) {
+            array.add(OutboxEntry.of(event, events.toJson(event)).toDocument()
+                    .toBsonDocument(BsonDocument.class, collection.getCodecRegistry()));
+        }
+        return array;
+    }
+
+    private static BsonArray applied(List<String> previous, String eventId) {
+        BsonArray array = new BsonArray();
+        (eventId == null ? previous : appliedList(previous, eventId)).forEach(id -> array.add(new BsonString(id)));
+        return array;
+    }
+
+    private static List<String> appliedList(List<String> previous, String eventId) {
+        List<String> list = new ArrayList<>(previous);
+        list.add(eventId);
+        return list.size() > MAX_APPLIED ? list.subList(list.size() - MAX_APPLIED, list.size()) : list;
+    }
+
+    private BsonDocument encode(T value) {
+        BsonDocument doc = new BsonDocument();
+        codec.encode(new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
+        return doc;
+    }
+
+    private Versioned<T> decode(BsonDocument stored) {
+        BsonDocument doc = stored.clone();
+        String id = doc.getString("_id").getValue();
+        long version = doc.getNumber(VERSION).longValue();
+        List<String> applied = new ArrayList<>();
+        BsonValue appliedValue = doc.remove(APPLIED);
+        if (appliedValue != null && appliedValue.isArray()) {
+            appliedValue.asArray().forEach(v -> applied.add(v.asString().getValue()));
+        }
+        doc.remove(VERSION);
+        doc.remove(OUTBOX);
+        T value = codec.decode(new BsonDocumentReader(doc), DecoderContext.builder().build());
+        return new Versioned<>(id, value, version, List.copyOf(applied));
+    }
+}

@@ -1,0 +1,99 @@
+package io.firebreak.platform.security;
+
+import io.firebreak.platform.PlatformProperties;
+import io.firebreak.platform.web.Problems;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every service validates the bearer token itself (defence in depth: reaching a service directly is no way
+ * round the gateway). Roles come from the {@code roles} claim; 401 and 403 are problem+json.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(PlatformProperties.class)
+@EnableWebSecurity
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(PlatformProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(JwtTokens.key(properties.security().jwtSecret()))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.security().issuer())));
+        return decoder;
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role(Roles.SUPERVISOR).implies(Roles.AGENT).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain firebreakSecurity(HttpSecurity http, ObjectProvider<AuthorizationRules> rules) throws Exception {
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+                            .permitAll();
+                    requests.requestMatchers("/actuator/**").hasRole(Roles.ADMIN);
+                    rules.orderedStream().forEach(r -> r.apply(requests));
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new RolesConverter()))
+                        .authenticationEntryPoint((req, res, e) -> Problems.write(res, HttpStatus.UNAUTHORIZED,
+                                "Unauthorized", "A valid bearer token is required: " + e.getMessage(),
+                                Map.of("WWW-Authenticate", "Bearer")))
+                        .accessDeniedHandler((req, res, e) -> Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden",
+                                "Your role may not do this.", Map.of())))
+                .exceptionHandling(x -> x.authenticationEntryPoint((req, res, e) -> Problems.write(res,
+                                HttpStatus.UNAUTHORIZED, "Unauthorized", "A valid bearer token is required.",
+                                Map.of("WWW-Authenticate", "Bearer")))
+                        .accessDeniedHandler((req, res, e) -> Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden",
+                                "Your role may not do this.", Map.of())));
+        return http.build();
+    }
+
+    /** {@code roles: [AGENT]} → authority {@code ROLE_AGENT}; the subject is the principal's name. */
+    static final class RolesConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+        @Override
+        public AbstractAuthenticationToken convert(Jwt jwt) {
+            List<String> roles = jwt.getClaimAsStringList("roles");
+            Collection<GrantedAuthority> authorities = roles == null
+                    ? List.of()
+                    : roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList();
+            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        }
+    }
+}

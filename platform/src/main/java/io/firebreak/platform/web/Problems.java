@@ -1,0 +1,36 @@
+package io.firebreak.platform.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes problem+json where no controller runs (filters, security, the gateway's own answers). */
+public final class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Problems() {}
+
+    public static ProblemDetail of(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        String correlationId = Correlation.correlationId();
+        if (correlationId != null) problem.setProperty("correlationId", correlationId);
+        return problem;
+    }
+
+    public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
+            Map<String, String> headers) throws IOException {
+        ProblemDetail problem = of(status, title, detail);
+        response.setStatus(status.value());
+        headers.forEach(response::setHeader);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+    }
+}
