@@ -30,7 +30,6 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.kafka.consumer.isolation-level", "read_committed");
         defaults.put("spring.kafka.consumer.properties.metadata.max.age.ms", "5000");
         defaults.put("spring.kafka.admin.fail-fast", "false");
-        defaults.put("spring.mvc.problemdetails.enabled", "true");
         defaults.put("spring.jmx.enabled", "false");
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("server.shutdown", "graceful");

@@ -8,8 +8,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
-/** problem+json answers, the correlation filter (first of all), and the body size limit. */
-@AutoConfiguration
+/** problem+json answers (this advice replaces Boot's own problem-details handler), the correlation filter (first of all), and the body size limit. */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(PlatformProperties.class)
 public class WebConfiguration {

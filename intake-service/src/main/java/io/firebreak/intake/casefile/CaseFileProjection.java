@@ -1,0 +1,138 @@
+package io.firebreak.intake.casefile;
+
+import io.firebreak.events.FeedbackEvents.ComplaintClosed;
+import io.firebreak.events.FeedbackEvents.ComplaintReopened;
+import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
+import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
+import io.firebreak.events.ResolutionEvents.CaseOpened;
+import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.SlaBreached;
+import io.firebreak.events.ResolutionEvents.SlaWarned;
+import io.firebreak.events.Topics;
+import io.firebreak.events.TriageEvents.ComplaintClassified;
+import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
+import io.firebreak.events.ComplaintEvent;
+import io.firebreak.intake.complaint.Complaint;
+import io.firebreak.intake.complaint.Complaint.Classification;
+import io.firebreak.intake.complaint.Complaint.Outcome;
+import io.firebreak.intake.complaint.Complaint.Owner;
+import io.firebreak.intake.complaint.Complaint.Sla;
+import io.firebreak.intake.complaint.Complaint.TimelineEntry;
+import io.firebreak.intake.complaint.ComplaintStatus;
+import io.firebreak.intake.complaint.CaseFiles;
+import io.firebreak.platform.kafka.EventSubscription;
+import io.firebreak.platform.kafka.ReceivedEvent;
+import io.firebreak.platform.outbox.Change;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keeps each complaint's case file current from every service's events: status, class, owner, due times,
+ * outcome, and a timeline entry for every moment, so one GET shows the whole story.
+ */
+@Configuration(proxyBeanMethods = false)
+class CaseFileProjection {
+
+    @Bean
+    EventSubscription caseFileSubscription(CaseFiles caseFiles) {
+        return EventSubscription.to(List.of(Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
+                event -> apply(caseFiles, event));
+    }
+
+    static void apply(CaseFiles caseFiles, ReceivedEvent event) {
+        if (!(event.payload() instanceof ComplaintEvent about)) return; // e.g. prevention actions: not one complaint
+        boolean known = caseFiles.store()
+                .update(about.complaintId(), event.id(), current -> Change.of(next(current.value(), event)))
+                .isPresent();
+        if (!known) {
+            // Retried, then dead-lettered: an event for a complaint intake never received is worth a look.
+            throw new IllegalStateException("No complaint " + about.complaintId() + " for event " + event.id());
+        }
+    }
+
+    static Complaint next(Complaint complaint, ReceivedEvent event) {
+        Complaint c = complaint.withTimeline(new TimelineEntry(event.id(), event.time(), event.type().wireName(),
+                source(event.source()), summary(event)));
+        Object p = event.payload();
+        if (p instanceof ComplaintClassified e) {
+            return c.withClassification(new Classification(e.complaintClass(), e.reasons(), e.ruleSetVersion()));
+        } else if (p instanceof ResponsibilityAssigned e) {
+            return c.withOwner(new Owner(e.primaryDepartment(), e.secondaryDepartments()),
+                            new Sla(e.firstResponseDue(), e.resolutionDue()))
+                    .withStatus(ComplaintStatus.ASSIGNED);
+        } else if (p instanceof CaseAcknowledged) {
+            return c.withStatus(ComplaintStatus.ACKNOWLEDGED);
+        } else if (p instanceof CaseResolved e) {
+            return c.withOutcome(new Outcome(e.summary(), e.rootCause(), null, null)).withStatus(ComplaintStatus.RESOLVED);
+        } else if (p instanceof FollowUpRecorded e) {
+            return c.withOutcome(outcome(c).withScore(e.score()));
+        } else if (p instanceof ComplaintReopened) {
+            return c.withStatus(ComplaintStatus.REOPENED);
+        } else if (p instanceof ComplaintClosed e) {
+            return c.withOutcome(outcome(c).closedAs(e.outcome().name())).withStatus(ComplaintStatus.CLOSED);
+        }
+        return c;
+    }
+
+    private static OutcomeBuilder outcome(Complaint c) {
+        return new OutcomeBuilder(c.outcome() == null ? new Outcome(null, null, null, null) : c.outcome());
+    }
+
+    private record OutcomeBuilder(Outcome o) {
+        Outcome withScore(int score) {
+            return new Outcome(o.resolutionSummary(), o.rootCause(), score, o.closedAs());
+        }
+
+        Outcome closedAs(String how) {
+            return new Outcome(o.resolutionSummary(), o.rootCause(), o.satisfactionScore(), how);
+        }
+    }
+
+    /** One line a handler can read at a glance. */
+    static String summary(ReceivedEvent event) {
+        Object p = event.payload();
+        if (p instanceof ComplaintClassified e) {
+            return (e.previousClass() == null
+                            ? "Classified " + e.complaintClass()
+                            : "Re-classified " + e.complaintClass() + " (was " + e.previousClass() + ", " + e.trigger() + ")")
+                    + reasons(e);
+        } else if (p instanceof ResponsibilityAssigned e) {
+            return "Assigned to " + e.primaryDepartment()
+                    + (e.secondaryDepartments() == null || e.secondaryDepartments().isEmpty()
+                            ? ""
+                            : " with " + String.join(", ", e.secondaryDepartments()))
+                    + "; first response due " + e.firstResponseDue() + ", resolution due " + e.resolutionDue();
+        } else if (p instanceof CaseOpened e) {
+            return "Case opened in " + e.department();
+        } else if (p instanceof CaseAcknowledged e) {
+            return "Acknowledged by " + e.by() + (e.message() == null ? "" : ": " + e.message());
+        } else if (p instanceof CaseResolved e) {
+            return "Resolved by " + e.by() + " (root cause " + e.rootCause() + "): " + e.summary();
+        } else if (p instanceof SlaWarned e) {
+            return "SLA warning: " + e.clock() + " due " + e.dueAt();
+        } else if (p instanceof SlaBreached e) {
+            return "SLA breached: " + e.clock() + " was due " + e.dueAt();
+        } else if (p instanceof FollowUpRecorded e) {
+            return "Follow-up by " + e.by() + ": score " + e.score() + "/5, "
+                    + (e.satisfied() ? "satisfied" : "not satisfied") + (e.comment() == null ? "" : " - " + e.comment());
+        } else if (p instanceof ComplaintReopened e) {
+            return "Reopened: " + e.reason();
+        } else if (p instanceof ComplaintClosed e) {
+            return "Closed (" + e.outcome() + ")";
+        }
+        return event.type().wireName();
+    }
+
+    private static String reasons(ComplaintClassified e) {
+        if (e.reasons() == null || e.reasons().isEmpty()) return "";
+        return ": " + e.reasons().stream().map(r -> r.rule() + " [" + r.evidence() + "]").collect(Collectors.joining("; "));
+    }
+
+    private static String source(String ceSource) {
+        if (ceSource == null) return "unknown";
+        int slash = ceSource.lastIndexOf('/');
+        return slash < 0 ? ceSource : ceSource.substring(slash + 1);
+    }
+}

@@ -1,0 +1,22 @@
+package io.firebreak.intake.complaint;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Complaint ids a person can read out on the phone: {@code C261123-7F3K9Q} (date, then six characters). */
+final class ComplaintIds {
+
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ComplaintIds() {}
+
+    static String next(Clock clock) {
+        StringBuilder id = new StringBuilder("C").append(DAY.format(clock.instant())).append('-');
+        for (int i = 0; i < 6; i++) id.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        return id.toString();
+    }
+}

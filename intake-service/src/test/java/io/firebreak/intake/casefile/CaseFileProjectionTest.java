@@ -1,0 +1,69 @@
+package io.firebreak.intake.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.events.Channel;
+import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.EmotionLevel;
+import io.firebreak.events.EventType;
+import io.firebreak.events.FeedbackEvents.ComplaintReopened;
+import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
+import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.TriageEvents.ComplaintClassified;
+import io.firebreak.events.TriageEvents.Reason;
+import io.firebreak.intake.complaint.Complaint;
+import io.firebreak.intake.complaint.ComplaintStatus;
+import io.firebreak.platform.kafka.ReceivedEvent;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CaseFileProjectionTest {
+
+    static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+
+    static Complaint received(ComplaintStatus status) {
+        return new Complaint("CUS-1", "138****8000", Channel.PHONE, "parcel lost", null, "ORD-1", null,
+                EmotionLevel.CALM, T0, status, null, null, null, null,
+                List.of(new Complaint.TimelineEntry("r", T0, "firebreak.complaint.received", "intake", "Received")), T0);
+    }
+
+    static ReceivedEvent event(FirebreakEvent payload) {
+        return new ReceivedEvent("e-" + payload.hashCode(), EventType.of(payload), "/firebreak/x", payload.subject(),
+                payload.occurredAt(), payload);
+    }
+
+    @Test
+    void aReclassificationShowsTheOldClassTheTriggerAndEveryReason() {
+        var e = event(new ComplaintClassified("C1", T0.plusSeconds(5), ComplaintClass.ESCALATED, ComplaintClass.ORDINARY,
+                List.of(new Reason("reopened", "follow-up score 1"), new Reason("manager", "经理")), "rules-2", "reopened"));
+        Complaint next = CaseFileProjection.next(received(ComplaintStatus.RESOLVED), e);
+        assertThat(next.classification().complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
+        assertThat(next.classification().reasons()).hasSize(2);
+        assertThat(next.timeline()).last().satisfies(t -> assertThat(t.summary())
+                .isEqualTo("Re-classified ESCALATED (was ORDINARY, reopened): reopened [follow-up score 1]; manager [经理]"));
+    }
+
+    @Test
+    void theResolutionThenAnUnhappyFollowUpReopenTheComplaint() {
+        Complaint c = received(ComplaintStatus.ACKNOWLEDGED);
+        c = CaseFileProjection.next(c, event(new CaseResolved("C1", T0.plusSeconds(10), "agent-1", "Re-sent", "DELIVERY_LOGISTICS", "LOGISTICS", null)));
+        assertThat(c.status()).isEqualTo(ComplaintStatus.RESOLVED);
+        c = CaseFileProjection.next(c, event(new FollowUpRecorded("C1", T0.plusSeconds(20), false, 1, "still nothing", "agent-2")));
+        c = CaseFileProjection.next(c, event(new ComplaintReopened("C1", T0.plusSeconds(20), "score 1")));
+        assertThat(c.status()).isEqualTo(ComplaintStatus.REOPENED);
+        assertThat(c.outcome().rootCause()).isEqualTo("DELIVERY_LOGISTICS");
+        assertThat(c.outcome().satisfactionScore()).isEqualTo(1);
+        assertThat(c.timeline()).extracting(Complaint.TimelineEntry::source).containsOnly("intake", "x");
+    }
+
+    @Test
+    void theTimelineStaysInTheOrderThingsHappenedWhateverTheOrderEventsArrive() {
+        Complaint c = received(ComplaintStatus.RECEIVED);
+        c = CaseFileProjection.next(c, event(new FollowUpRecorded("C1", T0.plusSeconds(30), true, 5, null, "a")));
+        c = CaseFileProjection.next(c, event(new CaseResolved("C1", T0.plusSeconds(20), "a", "done", "OTHER", "CS", null)));
+        assertThat(c.timeline()).extracting(Complaint.TimelineEntry::at)
+                .containsExactly(T0, T0.plusSeconds(20), T0.plusSeconds(30));
+    }
+}
