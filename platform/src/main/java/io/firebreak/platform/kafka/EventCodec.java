@@ -21,8 +21,11 @@ public class EventCodec {
     private final JsonMapper json;
 
     public EventCodec() {
+        // Payloads evolve additively: a newer consumer ignores fields it does not know, and reads a field an
+        // older producer did not send as absent, a primitive too (Jackson 3 fails on that by default).
         this.json = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
     }
 
@@ -60,7 +63,8 @@ public class EventCodec {
             throw new MalformedEventException("Event " + id + " of type " + typeName + " is not valid JSON for its type: "
                     + e.getOriginalMessage(), e);
         }
-        if (payload.subject() == null || payload.occurredAt() == null) {
+        // A body of JSON null reads as no payload at all: as malformed as a missing subject, not worth a retry.
+        if (payload == null || payload.subject() == null || payload.occurredAt() == null) {
             throw new MalformedEventException("Event " + id + " of type " + typeName + " lacks its subject or time");
         }
         return Optional.of(new ReceivedEvent(

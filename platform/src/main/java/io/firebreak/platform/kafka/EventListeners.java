@@ -62,7 +62,7 @@ public class EventListeners implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        // After the outbox relay starts, before it stops.
+        // After the outbox relay (OutboxRelay.PHASE) and the web server start, before they stop.
         return SmartLifecycle.DEFAULT_PHASE - 100;
     }
 }

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,6 +27,7 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -37,6 +40,8 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 @ConditionalOnProperty(prefix = "firebreak.kafka", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PlatformProperties.class)
 public class KafkaConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
 
     @Bean
     EventCodec eventCodec() {
@@ -69,8 +74,17 @@ public class KafkaConfiguration {
     /** Retries a failing record with back-off, then publishes it to {@code <topic>.dlt} with the error in headers. */
     @Bean
     CommonErrorHandler firebreakErrorHandler(KafkaTemplate<String, String> kafka, PlatformProperties properties) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+        // Partition -1: the producer picks it by key, so a dead-letter topic need not have as many partitions.
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        // Nothing else logs a dead letter: say which record went, and why, once it is safely there.
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, e) -> {
+            deadLetters.accept(record, consumer, e);
+            log.warn("Dead-lettered {}-{}@{} (type {}, id {}) to {}: {}", record.topic(), record.partition(),
+                    record.offset(), CloudEvents.header(record.headers(), CloudEvents.TYPE),
+                    CloudEvents.header(record.headers(), CloudEvents.ID), Topics.deadLetter(record.topic()),
+                    e.getCause() != null ? e.getCause().toString() : e.toString());
+        };
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.kafka().retries());
         backOff.setInitialInterval(properties.kafka().retryBackoff().toMillis());
         backOff.setMultiplier(2.0);

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.bson.UuidRepresentation;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.codecs.record.RecordCodecProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,10 +29,14 @@ import org.bson.Document;
 @EnableConfigurationProperties(PlatformProperties.class)
 public class MongoConfiguration {
 
-    /** Default driver codecs (java.time, enums, Document) and then records. */
+    /**
+     * Records first (the platform's {@link RecordCodecs}: the driver's own record codec, which the default
+     * registry also holds, cannot read package-private records nor documents written before a component was
+     * added), then the default driver codecs (java.time, enums, collections, Document).
+     */
     public static CodecRegistry codecRegistry() {
-        return CodecRegistries.fromRegistries(
-                MongoClientSettings.getDefaultCodecRegistry(), CodecRegistries.fromProviders(new RecordCodecProvider()));
+        return CodecRegistries.fromRegistries(CodecRegistries.fromProviders(new RecordCodecs()),
+                MongoClientSettings.getDefaultCodecRegistry());
     }
 
     @Bean(destroyMethod = "close")

@@ -28,10 +28,11 @@ import org.bson.codecs.EncoderContext;
 import org.bson.conversions.Bson;
 
 /**
- * A collection of aggregates of one kind, each a public record (the driver's record codec reads it reflectively) stored as one document with three mechanism fields
+ * A collection of aggregates of one kind, each a record (package-private is fine: the platform's
+ * {@link io.firebreak.platform.mongo.RecordCodecs} reads it) stored as one document with three mechanism fields
  * beside it: {@code version} (compare-and-set), {@code outbox} (events not yet published) and {@code applied}
  * (ids of the last events consumed). A state change and its events are one single-document write; the relay
- * publishes the events afterwards.
+ * publishes the events afterwards. Times are kept to the millisecond (BSON dates).
  */
 public final class AggregateStore<T extends Record> {
 

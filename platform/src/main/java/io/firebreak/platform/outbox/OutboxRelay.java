@@ -31,6 +31,9 @@ import org.springframework.context.SmartLifecycle;
  */
 public class OutboxRelay implements SmartLifecycle {
 
+    /** Below the web server's start/stop phase ({@code DEFAULT_PHASE - 2048}) and the event listeners'. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
@@ -146,5 +149,15 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Starts before the web server and the event listeners and stops after them (after the server's graceful
+     * shutdown too), so that what a request or a consumed event writes while the service starts or stops is
+     * still published at once rather than on another instance's or the next start's sweep.
+     */
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 }

@@ -10,6 +10,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
@@ -35,7 +41,16 @@ import org.springframework.security.web.SecurityFilterChain;
  * Every service validates the bearer token itself (defence in depth: reaching a service directly is no way
  * round the gateway). Roles come from the {@code roles} claim; 401 and 403 are problem+json.
  */
-@AutoConfiguration
+// Before Boot's security auto-configurations: each backs off when a SecurityFilterChain or JwtDecoder exists, so
+// this chain must be registered first or a default chain (form login, unmapped roles) could take its place.
+@AutoConfiguration(before = {
+    SecurityAutoConfiguration.class,
+    ServletWebSecurityAutoConfiguration.class,
+    ManagementWebSecurityAutoConfiguration.class,
+    UserDetailsServiceAutoConfiguration.class,
+    OAuth2ResourceServerAutoConfiguration.class,
+    OAuth2ResourceServerWebSecurityAutoConfiguration.class
+})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(PlatformProperties.class)
 @EnableWebSecurity

@@ -6,13 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes problem+json where no controller runs (filters, security, the gateway's own answers). */
 public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // With Spring's mix-in, as the message converters have it: extra properties at the top level, not nested.
+    private static final JsonMapper JSON =
+            JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
     private Problems() {}
 
