@@ -1,0 +1,57 @@
+package io.firebreak.gateway;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** The gateway's settings under {@code firebreak.gateway.*}; the defaults are in {@code gateway.yml}. */
+@Validated
+@ConfigurationProperties("firebreak.gateway")
+public record GatewayProperties(
+        @Valid @NotNull Services services,
+        @NotNull Duration routeTimeout,
+        @NotNull Duration connectTimeout,
+        @Valid @NotNull RateLimit rateLimit,
+        @Min(1024) long maxBodyBytes,
+        @Valid @NotNull CircuitBreaker circuitBreaker,
+        @Valid @NotNull Health health) {
+
+    public static final String INTAKE = "intake";
+    public static final String TRIAGE = "triage";
+    public static final String RESOLUTION = "resolution";
+    public static final String FEEDBACK = "feedback";
+
+    /** Where each service answers (scheme, host and port; the request's path is kept). */
+    public record Services(@NotNull URI intake, @NotNull URI triage, @NotNull URI resolution, @NotNull URI feedback) {
+
+        /** Every service by name, in the order of the flow. */
+        public Map<String, URI> byName() {
+            Map<String, URI> all = new LinkedHashMap<>();
+            all.put(INTAKE, intake);
+            all.put(TRIAGE, triage);
+            all.put(RESOLUTION, resolution);
+            all.put(FEEDBACK, feedback);
+            return all;
+        }
+    }
+
+    /** Per client (token subject, else remote address): a bucket of {@code burst} refilled at this rate. */
+    public record RateLimit(@Min(1) long requestsPerSecond, @Min(1) long burst) {}
+
+    /** One breaker per service: opens when this share of the recent calls failed, and stays open a while. */
+    public record CircuitBreaker(
+            @Min(1) @Max(100) int failureRatePercent,
+            @Min(1) int minimumCalls,
+            @Min(1) int slidingWindow,
+            @NotNull Duration openFor) {}
+
+    /** Whether the gateway is ready only when every service is, and how long to wait for each to say so. */
+    public record Health(boolean requireDownstreamReady, @NotNull Duration timeout) {}
+}

@@ -1,0 +1,34 @@
+package io.firebreak.gateway.limits;
+
+import io.firebreak.gateway.GatewayProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The gateway's own request limits, as servlet filters after Spring Security's chain (order -100), so that the
+ * token's subject is known: first the rate limit, then the body is read in whole before anything is proxied.
+ * The platform's body size filter (ahead of security) has already refused a declared oversize body.
+ */
+@Configuration(proxyBeanMethods = false)
+class LimitsConfiguration {
+
+    static final int RATE_LIMIT_ORDER = 0;
+    static final int BODY_BUFFER_ORDER = 10;
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(GatewayProperties properties) {
+        FilterRegistrationBean<RateLimitFilter> registration =
+                new FilterRegistrationBean<>(new RateLimitFilter(properties.rateLimit()));
+        registration.setOrder(RATE_LIMIT_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyBufferFilter> bodyBufferFilter(GatewayProperties properties) {
+        FilterRegistrationBean<BodyBufferFilter> registration =
+                new FilterRegistrationBean<>(new BodyBufferFilter(properties.maxBodyBytes()));
+        registration.setOrder(BODY_BUFFER_ORDER);
+        return registration;
+    }
+}

@@ -1,0 +1,28 @@
+package io.firebreak.gateway.routing;
+
+import io.firebreak.platform.security.AuthorizationRules;
+import io.firebreak.platform.security.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may use which route, checked at the edge (the services check again). SUPERVISOR implies AGENT through
+ * the platform's role hierarchy. First match wins, so the follow-up rule precedes the complaints rules.
+ */
+@Configuration(proxyBeanMethods = false)
+class EdgeRoles {
+
+    @Bean
+    AuthorizationRules edgeRoleRules() {
+        return requests -> {
+            requests.requestMatchers("/api/v1/complaints/*/follow-up").hasRole(Roles.AGENT);
+            requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints").hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
+            requests.requestMatchers(HttpMethod.GET, "/api/v1/complaints", "/api/v1/complaints/**")
+                    .hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
+            requests.requestMatchers("/api/v1/cases", "/api/v1/cases/**", "/api/v1/follow-ups", "/api/v1/follow-ups/**",
+                    "/api/v1/triage", "/api/v1/triage/**").hasRole(Roles.AGENT);
+            requests.requestMatchers("/api/v1/**").authenticated();
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package io.firebreak.gateway.routing;
+
+import static io.firebreak.gateway.GatewayProperties.FEEDBACK;
+import static io.firebreak.gateway.GatewayProperties.INTAKE;
+import static io.firebreak.gateway.GatewayProperties.RESOLUTION;
+import static io.firebreak.gateway.GatewayProperties.TRIAGE;
+
+import io.firebreak.gateway.GatewayProperties;
+import io.firebreak.platform.web.Correlation;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.Arrays;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions;
+import org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions;
+import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
+import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The routes from {@code /api/v1/**} to the services, each behind its own circuit breaker. The more specific
+ * follow-up route comes before the complaints route that would otherwise take it.
+ */
+@Configuration(proxyBeanMethods = false)
+class RoutingConfiguration {
+
+    @Bean
+    RouterFunction<ServerResponse> serviceRoutes(GatewayProperties properties, ServiceGuard guard) {
+        GatewayProperties.Services services = properties.services();
+        return route(FEEDBACK, services.feedback(), guard,
+                        "/api/v1/complaints/*/follow-up", "/api/v1/follow-ups", "/api/v1/follow-ups/**")
+                .and(route(INTAKE, services.intake(), guard, "/api/v1/complaints", "/api/v1/complaints/**"))
+                .and(route(TRIAGE, services.triage(), guard, "/api/v1/triage", "/api/v1/triage/**"))
+                .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/cases", "/api/v1/cases/**"));
+    }
+
+    /**
+     * The client the proxy uses: the JDK's, HTTP/1.1, bounded connect and answer times (a slow service is a
+     * 504, not a stuck request thread), redirects passed back to the caller rather than followed.
+     */
+    @Bean
+    ClientHttpRequestFactory gatewayClientHttpRequestFactory(GatewayProperties properties) {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+        factory.setReadTimeout(properties.routeTimeout());
+        return factory;
+    }
+
+    /** One breaker per service; the time limiter is off (see gateway.yml) as the HTTP client's timeout applies. */
+    @Bean
+    Customizer<Resilience4JCircuitBreakerFactory> serviceBreakers(GatewayProperties properties) {
+        GatewayProperties.CircuitBreaker settings = properties.circuitBreaker();
+        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                        .failureRateThreshold(settings.failureRatePercent())
+                        .minimumNumberOfCalls(settings.minimumCalls())
+                        .slidingWindowSize(settings.slidingWindow())
+                        .waitDurationInOpenState(settings.openFor())
+                        .build())
+                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.routeTimeout()).build())
+                .build());
+    }
+
+    private static RouterFunction<ServerResponse> route(String service, URI uri, ServiceGuard guard, String... paths) {
+        RequestPredicate predicate = Arrays.stream(paths)
+                .map(RequestPredicates::path)
+                .reduce(RequestPredicate::or)
+                .orElseThrow();
+        return GatewayRouterFunctions.route(service)
+                .route(predicate, HandlerFunctions.http())
+                .before(BeforeFilterFunctions.uri(uri))
+                .filter(guard.forService(service))
+                // The gateway has already answered with the request's correlation id (the service echoes the same).
+                .after(AfterFilterFunctions.removeResponseHeader(Correlation.HEADER))
+                .build();
+    }
+}

@@ -1,0 +1,297 @@
+package io.firebreak.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.platform.security.JwtTokens;
+import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The gateway in front of four stand-in services: routes, headers, roles, its own error answers and health. */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=gateway",
+            "firebreak.security.jwt-secret=" + TestTokens.SECRET,
+            "firebreak.gateway.max-body-bytes=" + GatewayIT.MAX_BODY,
+            "firebreak.gateway.rate-limit.requests-per-second=1000",
+            "firebreak.gateway.rate-limit.burst=1000",
+            "firebreak.gateway.health.timeout=2s"
+        })
+@DirtiesContext
+class GatewayIT {
+
+    static final int MAX_BODY = 4096;
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    static final ServiceStub INTAKE = ServiceStub.start("intake");
+    static final ServiceStub TRIAGE = ServiceStub.start("triage");
+    static final ServiceStub RESOLUTION = ServiceStub.start("resolution");
+    static final ServiceStub FEEDBACK = ServiceStub.start("feedback");
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("firebreak.gateway.services.intake", INTAKE::url);
+        registry.add("firebreak.gateway.services.triage", TRIAGE::url);
+        registry.add("firebreak.gateway.services.resolution", RESOLUTION::url);
+        registry.add("firebreak.gateway.services.feedback", FEEDBACK::url);
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        Stream.of(INTAKE, TRIAGE, RESOLUTION, FEEDBACK).forEach(ServiceStub::close);
+    }
+
+    @LocalServerPort
+    int port;
+
+    GatewayClient gateway;
+
+    @BeforeEach
+    void client() {
+        gateway = new GatewayClient(port);
+    }
+
+    static Stream<Arguments> routes() {
+        return Stream.of(
+                Arguments.of("POST", "/api/v1/complaints", "intake"),
+                Arguments.of("GET", "/api/v1/complaints", "intake"),
+                Arguments.of("GET", "/api/v1/complaints/c-1", "intake"),
+                Arguments.of("POST", "/api/v1/complaints/c-1/follow-up", "feedback"),
+                Arguments.of("GET", "/api/v1/follow-ups", "feedback"),
+                Arguments.of("GET", "/api/v1/triage/c-1", "triage"),
+                Arguments.of("GET", "/api/v1/cases/c-1", "resolution"),
+                Arguments.of("POST", "/api/v1/cases/c-1/acknowledge", "resolution"),
+                Arguments.of("POST", "/api/v1/cases/c-1/resolve", "resolution"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @MethodSource("routes")
+    void routesEachPathToItsService(String method, String path, String service) {
+        String agent = TestTokens.bearer(Roles.AGENT);
+        GatewayClient.Answer answer = method.equals("GET")
+                ? gateway.get(path + "?status=RECEIVED", "Authorization", agent)
+                : gateway.post(path, "{\"n\":1}", "Authorization", agent);
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode echo = answer.json();
+        assertThat(echo.path("service").asString()).isEqualTo(service);
+        assertThat(echo.path("method").asString()).isEqualTo(method);
+        assertThat(echo.path("path").asString()).isEqualTo(path);
+        if (method.equals("GET")) {
+            assertThat(echo.path("query").asString()).isEqualTo("status=RECEIVED");
+        } else {
+            assertThat(echo.path("body").asString()).isEqualTo("{\"n\":1}");
+        }
+    }
+
+    @Test
+    void forwardsAuthorizationCorrelationIdTraceparentAndIdempotencyKey() {
+        String path = "/api/v1/complaints/" + UUID.randomUUID();
+        String token = TestTokens.bearer(Roles.AGENT);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        GatewayClient.Answer answer = gateway.post(path + "/follow-up", "{}",
+                "Authorization", token,
+                "X-Correlation-Id", "corr-42",
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01",
+                "Idempotency-Key", "key-7");
+
+        assertThat(answer.status()).isEqualTo(200);
+        ServiceStub.Received seen = FEEDBACK.received(path + "/follow-up").get(0);
+        assertThat(seen.header("Authorization")).isEqualTo(token);
+        assertThat(seen.header("X-Correlation-Id")).isEqualTo("corr-42");
+        assertThat(seen.header("Idempotency-Key")).isEqualTo("key-7");
+        // Same trace, the gateway's own span.
+        assertThat(seen.header("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .isNotEqualTo("00-" + traceId + "-00f067aa0ba902b7-01");
+        assertThat(answer.response().headers().allValues("X-Correlation-Id")).containsExactly("corr-42");
+    }
+
+    @Test
+    void givesARequestWithoutCorrelationIdOneAndTheServiceSeesIt() {
+        String path = "/api/v1/triage/" + UUID.randomUUID();
+
+        GatewayClient.Answer answer = gateway.get(path, "Authorization", TestTokens.bearer(Roles.AGENT));
+
+        assertThat(answer.status()).isEqualTo(200);
+        String correlationId = answer.header("X-Correlation-Id");
+        assertThat(correlationId).isNotBlank();
+        ServiceStub.Received seen = TRIAGE.received(path).get(0);
+        assertThat(seen.header("X-Correlation-Id")).isEqualTo(correlationId);
+        assertThat(seen.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    @Test
+    void passesTheServiceAnswerThroughUnchanged() {
+        GatewayClient.Answer answer = gateway.get("/api/v1/cases/c-9",
+                "Authorization", TestTokens.bearer(Roles.AGENT), ServiceStub.STATUS_HEADER, "409");
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.json().path("service").asString()).isEqualTo("resolution");
+    }
+
+    @Test
+    void answers401ProblemWithoutToken() {
+        String path = "/api/v1/complaints/" + UUID.randomUUID();
+
+        GatewayClient.Answer answer = gateway.get(path);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("Content-Type")).startsWith(PROBLEM_JSON);
+        assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(answer.json().path("status").asInt()).isEqualTo(401);
+        assertThat(INTAKE.received(path)).isEmpty();
+    }
+
+    @Test
+    void answers401ProblemForAForgedToken() {
+        String forged = JwtTokens.mint("another-secret-that-is-32-bytes-long!", "firebreak", "mallory",
+                List.of(Roles.AGENT), Duration.ofMinutes(5));
+
+        GatewayClient.Answer answer = gateway.get("/api/v1/cases/c-1", "Authorization", "Bearer " + forged);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("Content-Type")).startsWith(PROBLEM_JSON);
+    }
+
+    @Test
+    void answers403ProblemForTheWrongRole() {
+        String casePath = "/api/v1/cases/" + UUID.randomUUID();
+        String followUpPath = "/api/v1/complaints/" + UUID.randomUUID() + "/follow-up";
+        String integration = TestTokens.bearer(Roles.INTEGRATION);
+
+        GatewayClient.Answer caseAnswer = gateway.get(casePath, "Authorization", integration);
+        GatewayClient.Answer followUp = gateway.post(followUpPath, "{}", "Authorization", integration);
+        GatewayClient.Answer triage = gateway.get("/api/v1/triage/c-1", "Authorization", integration);
+        GatewayClient.Answer admin = gateway.get(casePath, "Authorization", TestTokens.bearer(Roles.ADMIN));
+
+        for (GatewayClient.Answer answer : new GatewayClient.Answer[] {caseAnswer, followUp, triage, admin}) {
+            assertThat(answer.status()).isEqualTo(403);
+            assertThat(answer.header("Content-Type")).startsWith(PROBLEM_JSON);
+            assertThat(answer.json().path("status").asInt()).isEqualTo(403);
+        }
+        assertThat(RESOLUTION.received(casePath)).isEmpty();
+        assertThat(FEEDBACK.received(followUpPath)).isEmpty();
+    }
+
+    @Test
+    void letsIntegrationCreateAndReadComplaintsAndSupervisorActAsAgent() {
+        String integration = TestTokens.bearer(Roles.INTEGRATION);
+        String supervisor = TestTokens.bearer(Roles.SUPERVISOR);
+
+        assertThat(gateway.post("/api/v1/complaints", "{}", "Authorization", integration).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/v1/complaints/c-1", "Authorization", integration).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/v1/cases/c-1", "Authorization", supervisor).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/v1/follow-ups", "Authorization", supervisor).status()).isEqualTo(200);
+    }
+
+    @Test
+    void answers404ProblemForAPathWithoutRoute() {
+        int before = allReceived();
+
+        GatewayClient.Answer api = gateway.get("/api/v1/nowhere/1", "Authorization", TestTokens.bearer(Roles.AGENT));
+        GatewayClient.Answer outside = gateway.get("/nowhere", "Authorization", TestTokens.bearer(Roles.AGENT));
+
+        for (GatewayClient.Answer answer : new GatewayClient.Answer[] {api, outside}) {
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.header("Content-Type")).startsWith(PROBLEM_JSON);
+            assertThat(answer.json().path("status").asInt()).isEqualTo(404);
+        }
+        assertThat(allReceived()).isEqualTo(before);
+    }
+
+    @Test
+    void answers413ProblemForADeclaredOversizeBodyAndNothingReachesTheService() {
+        String path = "/api/v1/complaints";
+        int before = INTAKE.received(path).size();
+
+        GatewayClient.Answer answer = gateway.postSized(path, body(MAX_BODY + 1),
+                "Authorization", TestTokens.bearer(Roles.AGENT));
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.header("Content-Type")).startsWith(PROBLEM_JSON);
+        assertThat(answer.json().path("status").asInt()).isEqualTo(413);
+        assertThat(INTAKE.received(path)).hasSize(before);
+    }
+
+    @Test
+    void answers413ProblemForAChunkedOversizeBodyAndNothingReachesTheService() {
+        String path = "/api/v1/complaints";
+        int before = INTAKE.received(path).size();
+
+        GatewayClient.Answer answer = gateway.postChunked(path, body(MAX_BODY * 2),
+                "Authorization", TestTokens.bearer(Roles.AGENT));
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.header("Content-Type")).startsWith(PROBLEM_JSON);
+        assertThat(answer.json().path("status").asInt()).isEqualTo(413);
+        assertThat(INTAKE.received(path)).hasSize(before);
+    }
+
+    @Test
+    void forwardsAChunkedBodyWithinTheLimitWhole() {
+        String path = "/api/v1/cases/" + UUID.randomUUID() + "/resolve";
+        byte[] body = body(MAX_BODY);
+
+        GatewayClient.Answer answer = gateway.postChunked(path, body, "Authorization", TestTokens.bearer(Roles.AGENT));
+
+        assertThat(answer.status()).isEqualTo(200);
+        ServiceStub.Received seen = RESOLUTION.received(path).get(0);
+        assertThat(seen.body()).isEqualTo(new String(body, StandardCharsets.UTF_8));
+        assertThat(seen.header("Content-Length")).isEqualTo(String.valueOf(MAX_BODY));
+    }
+
+    @Test
+    void healthIsDownWhileAServiceIsNotReadyAndUpWhenAllAre() {
+        TRIAGE.ready(false);
+        try {
+            GatewayClient.Answer health = gateway.get("/actuator/health");
+            GatewayClient.Answer readiness = gateway.get("/actuator/health/readiness");
+
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(readiness.status()).isEqualTo(503);
+            JsonNode downstream = health.json().path("components").path("downstream");
+            assertThat(downstream.path("status").asString()).isEqualTo("DOWN");
+            assertThat(downstream.path("details").path("triage").path("status").asString()).isEqualTo("DOWN");
+            assertThat(downstream.path("details").path("intake").path("status").asString()).isEqualTo("UP");
+        } finally {
+            TRIAGE.ready(true);
+        }
+
+        GatewayClient.Answer health = gateway.get("/actuator/health");
+        GatewayClient.Answer readiness = gateway.get("/actuator/health/readiness");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(health.json().path("components").path("downstream").path("status").asString()).isEqualTo("UP");
+    }
+
+    private static int allReceived() {
+        return Stream.of(INTAKE, TRIAGE, RESOLUTION, FEEDBACK).mapToInt(s -> s.received().size()).sum();
+    }
+
+    private static byte[] body(int size) {
+        byte[] body = new byte[size];
+        Arrays.fill(body, (byte) 'x');
+        body[0] = '"';
+        body[size - 1] = '"';
+        return body;
+    }
+}

@@ -1,0 +1,89 @@
+package io.firebreak.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.gateway.GatewayProperties;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.function.EntityResponse;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/** How the fallback answers each kind of failure. */
+class ServiceGuardTest {
+
+    final GatewayProperties properties = new GatewayProperties(
+            new GatewayProperties.Services(URI.create("http://localhost:1"), URI.create("http://localhost:2"),
+                    URI.create("http://localhost:3"), URI.create("http://localhost:4")),
+            Duration.ofSeconds(3), Duration.ofSeconds(1), new GatewayProperties.RateLimit(10, 20), 65536,
+            new GatewayProperties.CircuitBreaker(50, 10, 20, Duration.ofSeconds(15)),
+            new GatewayProperties.Health(true, Duration.ofSeconds(2)));
+    final ServiceGuard guard = new ServiceGuard(new Resilience4JCircuitBreakerFactory(
+            CircuitBreakerRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), null), properties);
+    final ServerRequest request =
+            ServerRequest.create(new MockHttpServletRequest("GET", "/api/v1/cases/c-1"), List.of());
+
+    @Test
+    void aRefusedConnectionIs503NamingTheService() {
+        ServerResponse response = guard.fallback("resolution", request,
+                new ResourceAccessException("I/O error", new ConnectException()));
+
+        assertThat(response.statusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        ProblemDetail problem = problem(response);
+        assertThat(problem.getProperties()).containsEntry("service", "resolution");
+        assertThat(problem.getInstance()).hasToString("/api/v1/cases/c-1");
+        assertThat(response.headers().getFirst("Retry-After")).isNull();
+    }
+
+    @Test
+    void aConnectTimeoutIs503ButAnAnswerTimeoutIs504() {
+        ServerResponse connect = guard.fallback("triage", request,
+                new ResourceAccessException("I/O error", new HttpConnectTimeoutException("connect timed out")));
+        ServerResponse answer = guard.fallback("triage", request,
+                new ResourceAccessException("I/O error", new HttpTimeoutException("request timed out")));
+
+        assertThat(connect.statusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.statusCode()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(problem(answer).getDetail()).contains("3000 ms");
+    }
+
+    @Test
+    void anOpenCircuitIs503WithRetryAfter() {
+        CircuitBreaker breaker = CircuitBreaker.ofDefaults("intake");
+        breaker.transitionToOpenState();
+
+        ServerResponse response = guard.fallback("intake", request,
+                CallNotPermittedException.createCallNotPermittedException(breaker));
+
+        assertThat(response.statusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(response.headers().getFirst("Retry-After")).isEqualTo("15");
+        assertThat(problem(response).getDetail()).contains("intake").contains("held back");
+    }
+
+    @Test
+    void anyOtherFailureIs503() {
+        ServerResponse response = guard.fallback("feedback", request, new IllegalStateException(new IOException()));
+
+        assertThat(response.statusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ProblemDetail problem(ServerResponse response) {
+        return ((EntityResponse<ProblemDetail>) response).entity();
+    }
+}
