@@ -1,0 +1,54 @@
+package io.firebreak.feedback.followup;
+
+import io.firebreak.events.ResolutionEvents.CaseOpened;
+import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.platform.kafka.EventHandler;
+import io.firebreak.platform.kafka.ReceivedEvent;
+import io.firebreak.platform.outbox.AggregateStore;
+import io.firebreak.platform.outbox.Change;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Learns of complaints from resolution: an opened case makes the complaint known (so a follow-up before its
+ * resolution is a 409, not a 404), a resolved case makes a follow-up pending and records the root cause. Each
+ * event at most once: its id is stored in the same write, and a follow-up is keyed by the resolution's event id.
+ */
+@Component
+class FollowUpEventHandler implements EventHandler {
+
+    private final AggregateStore<ComplaintFollowUps> store;
+    private final FollowUpDecisions decisions;
+    private final Clock clock;
+
+    FollowUpEventHandler(AggregateStore<ComplaintFollowUps> store, FollowUpDecisions decisions, Clock clock) {
+        this.store = store;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        switch (event.type()) {
+            case CASE_OPENED -> {
+                String id = event.payloadAs(CaseOpened.class).complaintId();
+                store.insert(id, ComplaintFollowUps.known(id), List.of(), event.id());
+            }
+            case CASE_RESOLVED -> resolved(event.id(), event.payloadAs(CaseResolved.class));
+            default -> {
+                // Acknowledgements and SLA events do not concern follow-up.
+            }
+        }
+    }
+
+    private void resolved(String eventId, CaseResolved resolved) {
+        String id = resolved.complaintId();
+        if (store.find(id).isEmpty()) {
+            Change<ComplaintFollowUps> change =
+                    decisions.resolved(ComplaintFollowUps.known(id), eventId, resolved, clock.instant());
+            if (store.insert(id, change.value(), change.events(), eventId)) return;
+        }
+        store.update(id, eventId, stored -> decisions.resolved(stored.value(), eventId, resolved, clock.instant()));
+    }
+}

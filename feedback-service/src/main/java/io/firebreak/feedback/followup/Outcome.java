@@ -1,0 +1,7 @@
+package io.firebreak.feedback.followup;
+
+/** What a follow-up did to the complaint. */
+public enum Outcome {
+    CLOSED,
+    REOPENED
+}

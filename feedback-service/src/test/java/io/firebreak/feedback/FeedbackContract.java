@@ -1,0 +1,291 @@
+package io.firebreak.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firebreak.events.ClosureOutcome;
+import io.firebreak.events.FeedbackEvents.ComplaintClosed;
+import io.firebreak.events.FeedbackEvents.ComplaintReopened;
+import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
+import io.firebreak.events.FeedbackEvents.RootCauseRecorded;
+import io.firebreak.events.ResolutionEvents.CaseOpened;
+import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.Topics;
+import io.firebreak.platform.kafka.CloudEvents;
+import io.firebreak.platform.kafka.EventCodec;
+import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.Infrastructure;
+import io.firebreak.platform.test.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The feedback service's behaviour against a real broker and store: the same tests run on embedded
+ * infrastructure and, where Docker is present, on containers.
+ */
+@SpringBootTest(classes = FeedbackApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=feedback")
+abstract class FeedbackContract {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final EventCodec CODEC = new EventCodec();
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    private Api api;
+    private EventSender sender;
+    private TopicProbe probe;
+
+    /** Points the service at the infrastructure, with a database of its own per test class. */
+    static void register(Infrastructure infrastructure, DynamicPropertyRegistry registry) {
+        infrastructure.register(registry);
+        String database = "feedback-" + UUID.randomUUID().toString().substring(0, 8);
+        registry.add("firebreak.mongo.database", () -> database);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        sender = new EventSender(bootstrapServers);
+        probe = new TopicProbe(bootstrapServers, Topics.FEEDBACK);
+    }
+
+    @AfterEach
+    void disconnect() {
+        probe.close();
+        sender.close();
+    }
+
+    @Test
+    void resolvedCaseMakesAFollowUpPendingAndRecordsItsRootCause() {
+        String id = resolvedComplaint();
+
+        JsonNode pending = pendingFollowUp(id);
+        assertThat(pending.path("rootCause").asString()).isEqualTo("PRODUCT_DEFECT");
+        assertThat(pending.path("resolvedBy").asString()).isEqualTo("agent-9");
+        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 1);
+        assertThat(type(published.get(0))).isEqualTo("firebreak.rootcause.recorded");
+        assertThat(CloudEvents.header(published.get(0).headers(), CloudEvents.SOURCE)).isEqualTo("/firebreak/feedback");
+        RootCauseRecorded recorded = CODEC.fromJson(published.get(0).value(), RootCauseRecorded.class);
+        assertThat(recorded.rootCause()).isEqualTo("PRODUCT_DEFECT");
+        assertThat(recorded.department()).isEqualTo("PRODUCT_QUALITY");
+    }
+
+    @Test
+    void satisfiedFollowUpClosesTheComplaint() {
+        String id = resolvedComplaint();
+        pendingFollowUp(id);
+
+        Api.Response response = followUp(id, "{\"satisfied\":true,\"score\":5,\"comment\":\"很满意\"}");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().path("complaintId").asString()).isEqualTo(id);
+        assertThat(response.json().path("outcome").asString()).isEqualTo("CLOSED");
+        assertThat(pendingIds()).doesNotContain(id);
+        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 3);
+        assertThat(published).extracting(FeedbackContract::type).containsExactly(
+                "firebreak.rootcause.recorded", "firebreak.followup.recorded", "firebreak.complaint.closed");
+        FollowUpRecorded recorded = CODEC.fromJson(published.get(1).value(), FollowUpRecorded.class);
+        assertThat(recorded.score()).isEqualTo(5);
+        assertThat(recorded.by()).isEqualTo("agent-1");
+        assertThat(CODEC.fromJson(published.get(2).value(), ComplaintClosed.class).outcome())
+                .isEqualTo(ClosureOutcome.SATISFIED);
+    }
+
+    @Test
+    void unhappyFollowUpReopensTheComplaintWithTheReason() {
+        String id = resolvedComplaint();
+        pendingFollowUp(id);
+
+        Api.Response response = followUp(id, "{\"satisfied\":true,\"score\":2,\"comment\":\"还是会坏\"}");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().path("outcome").asString()).isEqualTo("REOPENED");
+        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 3);
+        assertThat(published).extracting(FeedbackContract::type).containsExactly(
+                "firebreak.rootcause.recorded", "firebreak.followup.recorded", "firebreak.complaint.reopened");
+        assertThat(CODEC.fromJson(published.get(2).value(), ComplaintReopened.class).reason())
+                .contains("score 2/5", "还是会坏");
+    }
+
+    @Test
+    void secondFollowUpOfTheSameResolutionIsConflict() {
+        String id = resolvedComplaint();
+        pendingFollowUp(id);
+        assertThat(followUp(id, "{\"satisfied\":true,\"score\":4}").status()).isEqualTo(201);
+
+        Api.Response again = followUp(id, "{\"satisfied\":false,\"score\":1}");
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.isProblem()).isTrue();
+        assertThat(again.json().path("detail").asString()).contains(id);
+    }
+
+    @Test
+    void followUpBeforeTheResolutionIsConflict() {
+        String id = newId();
+        sender.send(new CaseOpened(id, Instant.now(), "BILLING"));
+
+        // 404 until the opened case is consumed, then 409: known, but nothing to follow up yet.
+        await().atMost(WAIT).untilAsserted(() -> {
+            Api.Response response = followUp(id, "{\"satisfied\":true,\"score\":5}");
+            assertThat(response.status()).isEqualTo(409);
+            assertThat(response.isProblem()).isTrue();
+        });
+    }
+
+    @Test
+    void unknownComplaintIsNotFoundAsProblemJson() {
+        Api.Response response = followUp("no-such-complaint", "{\"satisfied\":true,\"score\":5}");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.isProblem()).isTrue();
+    }
+
+    @Test
+    void reopenedAndResolvedAgainComplaintGetsOneNewFollowUp() {
+        String id = resolvedComplaint();
+        pendingFollowUp(id);
+        assertThat(followUp(id, "{\"satisfied\":false,\"score\":1}").json().path("outcome").asString())
+                .isEqualTo("REOPENED");
+
+        sender.send(resolved(id, "PRODUCT_DEFECT"));
+        pendingFollowUp(id);
+        assertThat(followUp(id, "{\"satisfied\":true,\"score\":4}").json().path("outcome").asString())
+                .isEqualTo("CLOSED");
+        assertThat(followUp(id, "{\"satisfied\":true,\"score\":4}").status()).isEqualTo(409);
+
+        assertThat(probe.await(r -> id.equals(r.key()), 6)).extracting(FeedbackContract::type).containsExactly(
+                "firebreak.rootcause.recorded", "firebreak.followup.recorded", "firebreak.complaint.reopened",
+                "firebreak.rootcause.recorded", "firebreak.followup.recorded", "firebreak.complaint.closed");
+    }
+
+    @Test
+    void redeliveredCaseResolvedChangesNothing() {
+        String id = newId();
+        String resolutionId = UUID.randomUUID().toString();
+        sender.send(new CaseOpened(id, Instant.now(), "PRODUCT_QUALITY"));
+        CaseResolved resolved = resolved(id, "PRODUCT_DEFECT");
+        sender.send(resolutionId, resolved, null);
+        pendingFollowUp(id);
+        assertThat(followUp(id, "{\"satisfied\":true,\"score\":5}").status()).isEqualTo(201);
+
+        // The same resolution again, then a marker on the same partition: once the marker is done, so is the repeat.
+        sender.send(resolutionId, resolved, 0);
+        String marker = newId();
+        sender.send(UUID.randomUUID().toString(), resolved(marker, "OTHER"), 0);
+        pendingFollowUp(marker);
+
+        assertThat(pendingIds()).doesNotContain(id);
+        assertThat(followUp(id, "{\"satisfied\":true,\"score\":5}").status()).isEqualTo(409);
+        probe.await(r -> marker.equals(r.key()), 1);
+        assertThat(probe.matching(r -> id.equals(r.key()) && "firebreak.rootcause.recorded".equals(type(r))))
+                .hasSize(1);
+    }
+
+    @Test
+    void invalidAnswerIsBadRequestNamingEachField() {
+        String id = resolvedComplaint();
+        pendingFollowUp(id);
+
+        Api.Response response = followUp(id, "{\"score\":6,\"comment\":\"" + "长".repeat(2001) + "\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("errors")).extracting(e -> e.path("field").asString())
+                .containsExactlyInAnyOrder("satisfied", "score", "comment");
+        assertThat(pendingIds()).contains(id);
+    }
+
+    @Test
+    void missingScoreIsBadRequest() {
+        Api.Response response = followUp("any", "{\"satisfied\":true}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("score");
+    }
+
+    @Test
+    void requestWithoutTokenIsUnauthorizedAsProblemJson() {
+        Api.Response response = api.get("/api/v1/follow-ups", null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.isProblem()).isTrue();
+    }
+
+    @Test
+    void roleOtherThanAgentIsForbiddenAsProblemJson() {
+        Api.Response response = api.post("/api/v1/complaints/any/follow-up", Roles.INTEGRATION,
+                "{\"satisfied\":true,\"score\":5}");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.isProblem()).isTrue();
+    }
+
+    @Test
+    void readinessIsUpWithoutAToken() {
+        Api.Response health = api.get("/actuator/health/readiness", null);
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asString()).isEqualTo("UP");
+    }
+
+    private String resolvedComplaint() {
+        String id = newId();
+        sender.send(new CaseOpened(id, Instant.now(), "PRODUCT_QUALITY"));
+        sender.send(resolved(id, "PRODUCT_DEFECT"));
+        return id;
+    }
+
+    private Api.Response followUp(String id, String json) {
+        return api.post("/api/v1/complaints/" + id + "/follow-up", Roles.AGENT, json);
+    }
+
+    private JsonNode pendingFollowUp(String id) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(WAIT).until(() -> {
+            for (JsonNode node : api.get("/api/v1/follow-ups", Roles.AGENT).json()) {
+                if (id.equals(node.path("complaintId").asString())) {
+                    found[0] = node;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private List<String> pendingIds() {
+        Api.Response response = api.get("/api/v1/follow-ups", Roles.AGENT);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().valueStream().map(n -> n.path("complaintId").asString()).toList();
+    }
+
+    private static CaseResolved resolved(String id, String rootCause) {
+        return new CaseResolved(id, Instant.now(), "agent-9", "Replaced the charger", rootCause, "PRODUCT_QUALITY",
+                null);
+    }
+
+    private static String newId() {
+        return "c-" + UUID.randomUUID();
+    }
+
+    private static String type(ConsumerRecord<String, String> record) {
+        return CloudEvents.header(record.headers(), CloudEvents.TYPE);
+    }
+}

@@ -1,0 +1,36 @@
+package io.firebreak.resolution.cases;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.firebreak.events.Topics;
+import io.firebreak.platform.kafka.EventSubscription;
+import io.firebreak.platform.outbox.AggregateStore;
+import io.firebreak.platform.outbox.AggregateStores;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The case store (indexed on the next SLA deadline) and what resolution consumes: triage and feedback. */
+@Configuration(proxyBeanMethods = false)
+class CaseConfiguration {
+
+    @Bean
+    AggregateStore<ComplaintCase> caseStore(AggregateStores stores) {
+        AggregateStore<ComplaintCase> store = stores.create("cases", ComplaintCase.class);
+        store.collection().createIndex(Indexes.ascending("nextDeadline"), new IndexOptions().sparse(true));
+        return store;
+    }
+
+    @Bean
+    EventSubscription caseSubscription(CaseEventHandler handler) {
+        return EventSubscription.to(List.of(Topics.TRIAGE, Topics.FEEDBACK), handler);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,56 @@
+package io.firebreak.resolution.cases;
+
+import io.firebreak.events.FeedbackEvents.ComplaintReopened;
+import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
+import io.firebreak.platform.kafka.EventHandler;
+import io.firebreak.platform.kafka.ReceivedEvent;
+import io.firebreak.platform.outbox.AggregateStore;
+import io.firebreak.platform.outbox.Change;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens and updates cases from triage's assignments and reopens them on feedback's word, each event at most
+ * once (its id is stored in the same write as the change).
+ */
+@Component
+class CaseEventHandler implements EventHandler {
+
+    private final AggregateStore<ComplaintCase> store;
+    private final Clock clock;
+
+    CaseEventHandler(AggregateStore<ComplaintCase> store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        switch (event.type()) {
+            case RESPONSIBILITY_ASSIGNED -> assigned(event.id(), event.payloadAs(ResponsibilityAssigned.class));
+            case COMPLAINT_REOPENED -> reopened(event.id(), event.payloadAs(ComplaintReopened.class));
+            default -> {
+                // Classifications, follow-ups, closures and root causes do not change a case.
+            }
+        }
+    }
+
+    private void assigned(String eventId, ResponsibilityAssigned assigned) {
+        String id = assigned.complaintId();
+        if (store.find(id).isEmpty()) {
+            Change<ComplaintCase> open = CaseDecisions.open(assigned, clock.instant());
+            if (store.insert(id, open.value(), open.events(), eventId)) return;
+        }
+        store.update(id, eventId, stored -> CaseDecisions.reassign(stored.value(), assigned));
+    }
+
+    private void reopened(String eventId, ComplaintReopened reopened) {
+        boolean known = store.update(reopened.complaintId(), eventId,
+                stored -> CaseDecisions.reopen(stored.value(), reopened, clock.instant())).isPresent();
+        if (!known) {
+            // Only a resolved case can be reopened, so its case exists unless its assignment is still on the way:
+            // fail, and the platform retries (then dead-letters, replayable once the case is there).
+            throw new IllegalStateException("No case yet for reopened complaint " + reopened.complaintId());
+        }
+    }
+}

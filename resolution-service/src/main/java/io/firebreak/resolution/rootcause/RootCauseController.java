@@ -1,0 +1,24 @@
+package io.firebreak.resolution.rootcause;
+
+import io.firebreak.resolution.ResolutionProperties.RootCause;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/root-causes}: the taxonomy, with English and Chinese labels, for an agent's picker. */
+@RestController
+class RootCauseController {
+
+    private final RootCauseTaxonomy taxonomy;
+
+    RootCauseController(RootCauseTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    @GetMapping("/api/v1/root-causes")
+    @PreAuthorize("hasRole('AGENT')")
+    List<RootCause> rootCauses() {
+        return taxonomy.all();
+    }
+}

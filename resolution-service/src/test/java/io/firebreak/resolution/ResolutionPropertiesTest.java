@@ -1,0 +1,35 @@
+package io.firebreak.resolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.resolution.ResolutionProperties.RootCause;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResolutionPropertiesTest {
+
+    @Test
+    void shippedTaxonomyHasTheNineBilingualRootCauses() {
+        ResolutionProperties properties = ShippedSettings.properties();
+
+        assertThat(ShippedSettings.violations(properties)).isEmpty();
+        assertThat(properties.rootCauses()).extracting(RootCause::code).containsExactly("PRODUCT_DEFECT", "PROCESS",
+                "STAFF_ATTITUDE", "COMMUNICATION", "POLICY", "DELIVERY_LOGISTICS", "BILLING", "SYSTEM_OUTAGE", "OTHER");
+        assertThat(properties.rootCauses()).allSatisfy(r -> {
+            assertThat(r.en()).isNotBlank();
+            assertThat(r.zh()).isNotBlank();
+        });
+        assertThat(properties.rootCauses().get(0).zh()).isEqualTo("产品缺陷");
+    }
+
+    @Test
+    void duplicateOrMalformedCodesAreRejected() {
+        ResolutionProperties shipped = ShippedSettings.properties();
+        ResolutionProperties broken = new ResolutionProperties(List.of(new RootCause("BILLING", "Billing", "计费"),
+                new RootCause("BILLING", "Billing again", "计费"), new RootCause("bad code", "Bad", "坏")),
+                shipped.slaClocks());
+
+        assertThat(ShippedSettings.violations(broken)).extracting(v -> v.getPropertyPath().toString())
+                .containsExactlyInAnyOrder("rootCauseCodesUnique", "rootCauses[2].code");
+    }
+}

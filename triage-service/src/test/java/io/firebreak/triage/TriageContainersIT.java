@@ -1,0 +1,16 @@
+package io.firebreak.triage;
+
+import io.firebreak.platform.test.ContainerInfrastructure;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/** The triage contract on real Kafka and MongoDB containers; skipped where Docker is absent. */
+@Testcontainers(disabledWithoutDocker = true)
+class TriageContainersIT extends TriageContract {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        register(ContainerInfrastructure.shared(), registry);
+    }
+}

@@ -1,0 +1,56 @@
+package io.firebreak.triage.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.EmotionLevel;
+import io.firebreak.events.TriageEvents.Reason;
+import io.firebreak.platform.mongo.MongoConfiguration;
+import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
+import io.firebreak.triage.decision.ComplaintTriage.Retriage;
+import java.time.Instant;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonDocumentWriter;
+import org.bson.BsonString;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.junit.jupiter.api.Test;
+
+class ComplaintTriageCodecTest {
+
+    private final Codec<ComplaintTriage> codec = MongoConfiguration.codecRegistry().get(ComplaintTriage.class);
+
+    @Test
+    void triagedComplaintSurvivesTheRoundTripThroughItsStoredForm() {
+        Instant at = Instant.parse("2026-11-23T10:00:00Z");
+        Reason reason = new Reason("legal-action", "律师");
+        ComplaintTriage triage = new ComplaintTriage("c-1", at, EmotionLevel.ANGRY, ComplaintClass.MAJOR,
+                List.of(reason), "v1", "BILLING", List.of("LOGISTICS"), at.plusSeconds(900), at.plusSeconds(86400),
+                List.of(new ClassificationStep(at, ComplaintClass.MAJOR, null, List.of(reason),
+                        "firebreak.complaint.received", "v1")),
+                List.of());
+
+        assertThat(roundTrip(triage)).isEqualTo(triage);
+    }
+
+    @Test
+    void waitingDocumentSurvivesTheRoundTripWithItsAbsentFieldsAsNull() {
+        ComplaintTriage waiting = ComplaintTriage.waitingFor("c-2", new Retriage("firebreak.complaint.reopened",
+                Instant.parse("2026-11-23T10:00:00Z"), new Reason("reopened-after-follow-up", "score 1")));
+
+        ComplaintTriage back = roundTrip(waiting);
+
+        assertThat(back).isEqualTo(waiting);
+        assertThat(back.triaged()).isFalse();
+    }
+
+    private ComplaintTriage roundTrip(ComplaintTriage value) {
+        BsonDocument doc = new BsonDocument();
+        codec.encode(new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
+        doc.put("_id", new BsonString(value.complaintId())); // stored beside the record, as the store does
+        return codec.decode(new BsonDocumentReader(doc), DecoderContext.builder().build());
+    }
+}

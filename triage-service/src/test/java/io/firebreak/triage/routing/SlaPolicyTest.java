@@ -1,0 +1,43 @@
+package io.firebreak.triage.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.EmotionLevel;
+import io.firebreak.triage.ShippedRules;
+import io.firebreak.triage.routing.SlaPolicy.DueTimes;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SlaPolicyTest {
+
+    private static final Instant FROM = Instant.parse("2026-11-23T08:00:00Z");
+
+    private final SlaPolicy policy = new SlaPolicy(ShippedRules.properties());
+
+    @Test
+    void eachClassHasItsDefaultTargets() {
+        assertThat(policy.dueTimes(ComplaintClass.ORDINARY, EmotionLevel.CALM, FROM)).isEqualTo(due(4 * 60, 72));
+        assertThat(policy.dueTimes(ComplaintClass.ESCALATED, EmotionLevel.CALM, FROM)).isEqualTo(due(60, 24));
+        assertThat(policy.dueTimes(ComplaintClass.MAJOR, EmotionLevel.CALM, FROM)).isEqualTo(due(30, 24));
+        assertThat(policy.dueTimes(ComplaintClass.DIFFICULT, EmotionLevel.CALM, FROM)).isEqualTo(due(4 * 60, 120));
+    }
+
+    @Test
+    void angryOrFuriousCustomerGetsTheFirstResponseInHalfTheTime() {
+        assertThat(policy.dueTimes(ComplaintClass.ORDINARY, EmotionLevel.ANGRY, FROM)).isEqualTo(due(2 * 60, 72));
+        assertThat(policy.dueTimes(ComplaintClass.MAJOR, EmotionLevel.FURIOUS, FROM)).isEqualTo(due(15, 24));
+    }
+
+    @Test
+    void upsetOrUnknownEmotionKeepsTheClassTargets() {
+        assertThat(policy.dueTimes(ComplaintClass.ESCALATED, EmotionLevel.UPSET, FROM)).isEqualTo(due(60, 24));
+        assertThat(policy.dueTimes(ComplaintClass.ESCALATED, null, FROM)).isEqualTo(due(60, 24));
+    }
+
+    private static DueTimes due(long firstResponseMinutes, long resolutionHours) {
+        return new DueTimes(
+                FROM.plus(Duration.ofMinutes(firstResponseMinutes)), FROM.plus(Duration.ofHours(resolutionHours)));
+    }
+}
