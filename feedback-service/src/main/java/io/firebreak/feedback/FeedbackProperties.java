@@ -9,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
 
 /** The feedback settings under {@code feedback.*}; defaults live in {@code feedback.yml}. */
 @Validated
-@ConfigurationProperties("feedback")
+@ConfigurationProperties("firebreak.feedback")
 public record FeedbackProperties(@Valid @NotNull FollowUp followUp) {
 
     /**

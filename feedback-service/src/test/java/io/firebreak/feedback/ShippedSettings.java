@@ -22,7 +22,7 @@ public final class ShippedSettings {
         try {
             var sources = new YamlPropertySourceLoader().load("feedback.yml", new ClassPathResource("feedback.yml"));
             return new Binder(ConfigurationPropertySources.from(sources))
-                    .bind("feedback", FeedbackProperties.class)
+                    .bind("firebreak.feedback", FeedbackProperties.class)
                     .orElseThrow(() -> new IllegalStateException("feedback.yml has no feedback section"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

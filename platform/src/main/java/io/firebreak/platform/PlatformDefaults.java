@@ -35,7 +35,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("server.shutdown", "graceful");
         defaults.put("management.endpoints.web.exposure.include", "health,info,deadletters");
         defaults.put("management.endpoint.health.probes.enabled", "true");
-        defaults.put("management.endpoint.health.show-details", "always");
+        // Probes need only the status; the parts (cluster id, database) are for operators.
+        defaults.put("management.endpoint.health.show-details", "when-authorized");
+        defaults.put("management.endpoint.health.show-components", "when-authorized");
+        defaults.put("management.endpoint.health.roles", "ADMIN");
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka");
         defaults.put("logging.pattern.level",
                 "%5p [${spring.application.name:-},%X{correlationId:-},%X{complaintId:-}]");

@@ -35,9 +35,9 @@ public record PlatformProperties(
     /** The outbox relay: publishes at once after a write, and sweeps for anything left behind. */
     public record Outbox(@NotNull @DefaultValue("2s") Duration sweepInterval, @Min(1) @DefaultValue("200") int sweepBatch) {}
 
-    /** Request limits every service enforces on its own, behind the gateway's. */
     /** JWT bearer tokens: HS256 with a shared secret (at least 32 bytes), roles in the {@code roles} claim. */
     public record Security(String jwtSecret, @DefaultValue("firebreak") String issuer) {}
 
+    /** Request limits every service enforces on its own, behind the gateway's. */
     public record Http(@Min(1024) @DefaultValue("65536") long maxBodyBytes) {}
 }

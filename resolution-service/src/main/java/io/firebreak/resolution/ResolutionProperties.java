@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * from, and the SLA clock scan. Defaults live in {@code resolution.yml}.
  */
 @Validated
-@ConfigurationProperties("resolution")
+@ConfigurationProperties("firebreak.resolution")
 public record ResolutionProperties(
         @NotEmpty List<@Valid @NotNull RootCause> rootCauses, @Valid @NotNull SlaClocks slaClocks) {
 

@@ -23,7 +23,7 @@ public final class ShippedSettings {
             var sources =
                     new YamlPropertySourceLoader().load("resolution.yml", new ClassPathResource("resolution.yml"));
             return new Binder(ConfigurationPropertySources.from(sources))
-                    .bind("resolution", ResolutionProperties.class)
+                    .bind("firebreak.resolution", ResolutionProperties.class)
                     .orElseThrow(() -> new IllegalStateException("resolution.yml has no resolution section"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * to an owning department, and the SLA targets per class. Defaults live in {@code triage.yml}.
  */
 @Validated
-@ConfigurationProperties("triage")
+@ConfigurationProperties("firebreak.triage")
 public record TriageProperties(
         @Valid @NotNull Classification classification, @Valid @NotNull Routing routing, @Valid @NotNull Sla sla) {
 

@@ -22,7 +22,7 @@ public final class ShippedRules {
         try {
             var sources = new YamlPropertySourceLoader().load("triage.yml", new ClassPathResource("triage.yml"));
             return new Binder(ConfigurationPropertySources.from(sources))
-                    .bind("triage", TriageProperties.class)
+                    .bind("firebreak.triage", TriageProperties.class)
                     .orElseThrow(() -> new IllegalStateException("triage.yml has no triage section"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

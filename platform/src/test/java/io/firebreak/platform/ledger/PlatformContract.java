@@ -477,7 +477,10 @@ abstract class PlatformContract {
 
     @Test
     void healthIsPublicAndReadinessChecksTheStoreAndTheBroker() {
-        HttpResponse<String> readiness = call("GET", "/actuator/health/readiness", null, null);
+        HttpResponse<String> anonymous = call("GET", "/actuator/health/readiness", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(json(anonymous).has("components")).as("details are for operators").isFalse();
+        HttpResponse<String> readiness = call("GET", "/actuator/health/readiness", null, TestTokens.bearer(Roles.ADMIN));
         assertThat(readiness.statusCode()).isEqualTo(200);
         JsonNode health = json(readiness);
         assertThat(health.get("status").asString()).isEqualTo("UP");

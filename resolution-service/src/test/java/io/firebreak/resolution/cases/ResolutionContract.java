@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * infrastructure and, where Docker is present, on containers.
  */
 @SpringBootTest(classes = ResolutionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=resolution", "resolution.sla-clocks.scan-interval=200ms"})
+        properties = {"spring.config.name=resolution", "firebreak.resolution.sla-clocks.scan-interval=200ms"})
 abstract class ResolutionContract {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

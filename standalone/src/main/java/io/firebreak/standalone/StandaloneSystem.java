@@ -1,0 +1,284 @@
+package io.firebreak.standalone;
+
+import io.firebreak.platform.FirebreakApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The parts of a running standalone system, started one by one into one data directory and stopped in reverse
+ * order by {@link #close()}. {@link Firebreak} says what is started, in which order; tests use the same to run the
+ * whole system on free ports in a temporary directory.
+ */
+public final class StandaloneSystem implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StandaloneSystem.class);
+
+    private final Path dataDir;
+    private final String jwtSecret;
+    /** What is running, newest first: closing walks it from the top. */
+    private final Deque<Running> running = new ArrayDeque<>();
+    private final Map<String, URI> serviceUrls = new LinkedHashMap<>();
+    private final Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+    private String kafkaBootstrapServers;
+    private String mongoUri;
+    private URI gatewayUrl;
+    private Map<String, String> tokens = Map.of();
+    private boolean closed;
+
+    private StandaloneSystem(Path dataDir, String jwtSecret) {
+        this.dataDir = dataDir;
+        this.jwtSecret = jwtSecret;
+    }
+
+    /**
+     * A system that keeps its data in {@code dataDir} (created if missing): {@code kafka/}, {@code store.mv},
+     * {@code jwt-secret} and {@code tokens.env}. Nothing runs yet.
+     */
+    public static StandaloneSystem in(Path dataDir) {
+        initialiseLogging();
+        Path dir = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dir, e);
+        }
+        return new StandaloneSystem(dir, Credentials.loadOrCreateSecret(dir.resolve("jwt-secret")));
+    }
+
+    /**
+     * Five applications share this JVM, and each would otherwise reset the logging set up by the ones before it:
+     * Boot's logging system is switched off and logback reads this module's {@code logback.xml} once.
+     */
+    private static void initialiseLogging() {
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
+
+    /** Starts the Kafka broker, its log directory {@code <data>/kafka}. */
+    public synchronized void startKafka(int port, int controllerPort) {
+        KafkaBroker broker = start("kafka", () -> KafkaBroker.start(dataDir.resolve("kafka"), port, controllerPort));
+        kafkaBootstrapServers = broker.bootstrapServers();
+        log.info("Kafka (KRaft) listening on {}", kafkaBootstrapServers);
+    }
+
+    /** Starts the MongoDB-protocol store, its file {@code <data>/store.mv}. */
+    public synchronized void startStore(int port) {
+        DocumentStore store = start("store", () -> DocumentStore.start(dataDir.resolve("store.mv"), port));
+        mongoUri = store.uri();
+        log.info("Store listening on {}", mongoUri);
+    }
+
+    /** Starts one service, as its own Spring application, on the broker and store started before. */
+    public synchronized void startService(Class<?> application, String name, int port) {
+        Map<String, Object> properties = commonProperties(port);
+        // The gateway's jars share the classpath; nothing of them may switch on inside a service.
+        properties.put(GatewayAutoConfigurationFilter.SERVICE_PROPERTY, "true");
+        URI url = startApplication(application, name, properties);
+        serviceUrls.put(name, url);
+    }
+
+    /** Starts the gateway, routing to the services started before it ({@code firebreak.gateway.services.<name>}). */
+    public synchronized void startGateway(Class<?> application, String name, int port) {
+        Map<String, Object> properties = commonProperties(port);
+        serviceUrls.forEach((service, url) -> properties.put("firebreak.gateway.services." + service, url.toString()));
+        gatewayUrl = startApplication(application, name, properties);
+    }
+
+    /** Mints a token per role and writes them, with the gateway's URL, to {@code <data>/tokens.env}. */
+    public synchronized void issueTokens() {
+        requireRunning();
+        tokens = Collections.unmodifiableMap(Credentials.mintPerRole(jwtSecret));
+        Credentials.writeEnvFile(tokensFile(), gatewayUrl(), tokens);
+    }
+
+    /** Waits until the gateway's health is 200 (the gateway reports UP once the system is ready). */
+    public Duration awaitReady(Duration timeout) {
+        URI health = gatewayUrl().resolve("/actuator/health");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build();
+        long began = System.nanoTime();
+        long deadline = began + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - began);
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + health, e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + health, e);
+            }
+        }
+        throw new IllegalStateException(health + " not healthy after " + timeout + ": " + last);
+    }
+
+    private Map<String, Object> commonProperties(int port) {
+        requireRunning();
+        if (kafkaBootstrapServers == null || mongoUri == null) {
+            throw new IllegalStateException("Start the store and Kafka before the applications");
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", port);
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        properties.put("firebreak.mongo.uri", mongoUri);
+        // One store, no replicas: there is no majority beyond the one node to wait for.
+        properties.put("firebreak.mongo.write-concern", "acknowledged");
+        properties.put("firebreak.security.jwt-secret", jwtSecret);
+        properties.put("firebreak.security.issuer", Credentials.ISSUER);
+        return properties;
+    }
+
+    private URI startApplication(Class<?> application, String name, Map<String, Object> properties) {
+        long began = System.nanoTime();
+        // Passed as command-line arguments: they take precedence over the application's own <name>.yml.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = start(name, () -> FirebreakApplication.builder(application, name)
+                .main(application)
+                // This system stops the applications itself, in order, before the broker and the store.
+                .registerShutdownHook(false)
+                .run(args));
+        contexts.put(name, context);
+        int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
+        URI url = URI.create("http://localhost:" + actualPort);
+        log.info("{} started on {} in {} ms", name, url, (System.nanoTime() - began) / 1_000_000);
+        return url;
+    }
+
+    /** Starts a part in its own thread group (see {@link ServiceThreads}) and records it for {@link #close()}. */
+    private <P extends AutoCloseable> P start(String name, Callable<P> starter) {
+        requireRunning();
+        P part = ServiceThreads.callIn(name, starter);
+        running.push(new Running(name, part));
+        return part;
+    }
+
+    private void requireRunning() {
+        if (closed) {
+            throw new IllegalStateException("The system has been stopped");
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** {@code <data>/tokens.env}: {@code FIREBREAK_URL} and {@code <ROLE>_TOKEN} lines a shell can source. */
+    public Path tokensFile() {
+        return dataDir.resolve("tokens.env");
+    }
+
+    public URI gatewayUrl() {
+        if (gatewayUrl == null) {
+            throw new IllegalStateException("The gateway has not been started");
+        }
+        return gatewayUrl;
+    }
+
+    /** The services' own URLs by name (intake, triage, resolution, feedback), in the order they started. */
+    public Map<String, URI> serviceUrls() {
+        return Collections.unmodifiableMap(serviceUrls);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    public String jwtSecret() {
+        return jwtSecret;
+    }
+
+    /** The tokens issued by {@link #issueTokens()}, by role. */
+    public Map<String, String> tokens() {
+        return tokens;
+    }
+
+    public String token(String role) {
+        String token = tokens.get(role);
+        if (token == null) {
+            throw new NoSuchElementException("No token for role " + role);
+        }
+        return token;
+    }
+
+    /** A running application's context by name, for tests that need to look inside. */
+    public ConfigurableApplicationContext context(String name) {
+        ConfigurableApplicationContext context = contexts.get(name);
+        if (context == null) {
+            throw new NoSuchElementException("No application " + name + " is running");
+        }
+        return context;
+    }
+
+    /** Stops everything in reverse order of starting (gateway, services, Kafka, store). Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<RuntimeException> failures = new ArrayList<>();
+        while (!running.isEmpty()) {
+            Running part = running.pop();
+            long began = System.nanoTime();
+            try {
+                ServiceThreads.callIn(part.name(), () -> {
+                    part.part().close();
+                    return null;
+                });
+                log.info("{} stopped in {} ms", part.name(), (System.nanoTime() - began) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.error("{} did not stop cleanly", part.name(), e);
+                failures.add(e);
+            }
+        }
+        contexts.clear();
+        if (!failures.isEmpty()) {
+            RuntimeException failure = new IllegalStateException("Some parts did not stop cleanly");
+            failures.forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    /** Something this system started and must stop. */
+    private record Running(String name, AutoCloseable part) {}
+}

@@ -1,0 +1,156 @@
+package io.firebreak.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The repository's docker-compose.yml as Compose itself reads it ({@code docker-compose config}, which resolves
+ * anchors, merges and variables): valid, and every container supervised, bounded in memory and started only after
+ * what it needs is healthy. Skipped where the docker-compose client is not installed (CI installs it).
+ */
+class DockerComposeFileTest {
+
+    private static final List<String> APPLICATIONS = List.of("intake", "triage", "resolution", "feedback", "gateway");
+
+    private static Path composeFile;
+    private static Path dockerCompose;
+
+    @BeforeAll
+    static void findComposeFileAndClient() {
+        composeFile = repositoryRoot().resolve("docker-compose.yml");
+        dockerCompose = onPath("docker-compose").orElse(null);
+        assumeTrue(dockerCompose != null, "the docker-compose client is not installed");
+    }
+
+    @Test
+    void isValidForCompose() {
+        Result result = compose("config", "-q");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    void everyContainerHasAHealthcheckAndAMemoryLimit() {
+        Map<String, Map<String, Object>> services = services();
+
+        assertThat(services).containsKeys("kafka", "mongo").containsKeys(APPLICATIONS.toArray(String[]::new));
+        services.forEach((name, service) -> {
+            Map<String, Object> healthcheck = map(service.get("healthcheck"));
+            assertThat(healthcheck).as("%s healthcheck", name).isNotEmpty().containsKey("test");
+            assertThat(healthcheck.get("disable")).as("%s healthcheck disabled", name).isNotEqualTo(true);
+            assertThat(memoryLimit(service)).as("%s memory limit", name).isPresent();
+        });
+    }
+
+    @Test
+    void everyApplicationStartsOnlyAfterWhatItNeedsIsHealthy() {
+        Map<String, Map<String, Object>> services = services();
+
+        for (String name : APPLICATIONS) {
+            Map<String, Object> dependsOn = map(services.get(name).get("depends_on"));
+            assertThat(dependsOn).as("%s depends_on", name).isNotEmpty();
+            dependsOn.forEach((dependency, condition) -> assertThat(map(condition).get("condition"))
+                    .as("%s waits for %s", name, dependency).isEqualTo("service_healthy"));
+        }
+        assertThat(map(services.get("intake").get("depends_on"))).containsOnlyKeys("kafka", "mongo");
+        assertThat(map(services.get("gateway").get("depends_on")))
+                .containsOnlyKeys("intake", "triage", "resolution", "feedback");
+    }
+
+    @Test
+    void onlyTheGatewayIsPublished() {
+        Map<String, Map<String, Object>> services = services();
+
+        services.forEach((name, service) -> {
+            if (name.equals("gateway")) {
+                assertThat(service.get("ports")).as("gateway ports").isNotNull();
+            } else {
+                assertThat(service.get("ports")).as("%s ports", name).isNull();
+            }
+        });
+    }
+
+    private static Map<String, Map<String, Object>> services() {
+        Result result = compose("config");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        Map<String, Object> document = new Yaml().load(result.output());
+        Map<String, Map<String, Object>> services = new LinkedHashMap<>();
+        map(document.get("services")).forEach((name, service) -> services.put(name, map(service)));
+        return services;
+    }
+
+    /** {@code mem_limit}, or {@code deploy.resources.limits.memory} as newer Compose versions write it. */
+    private static Optional<Object> memoryLimit(Map<String, Object> service) {
+        if (service.get("mem_limit") != null) {
+            return Optional.of(service.get("mem_limit"));
+        }
+        Map<String, Object> limits = map(map(map(service.get("deploy")).get("resources")).get("limits"));
+        return Optional.ofNullable(limits.get("memory"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static Result compose(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(dockerCompose.toString(), "-f", composeFile.toString()));
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(composeFile.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            // Read before waiting: a full pipe would block the process.
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("docker-compose finished").isTrue();
+            return new Result(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The directory with the Maven Wrapper and docker-compose.yml, upwards from where the tests run. */
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("docker-compose.yml")) && Files.isRegularFile(dir.resolve("mvnw"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("No docker-compose.yml above " + Path.of("").toAbsolutePath());
+    }
+
+    private static Optional<Path> onPath(String executable) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, executable))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    private record Result(int exitCode, String output) {}
+}

@@ -1,0 +1,213 @@
+package io.firebreak.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import io.firebreak.platform.security.JwtTokens;
+import io.firebreak.platform.security.Roles;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole standalone system, as {@code spring-boot:run} starts it, in a temporary data directory on free ports:
+ * it becomes healthy behind the gateway, issues tokens the gateway accepts, and after a stop and a start on the same
+ * directory it still has the documents and records written before.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StandaloneSystemIT {
+
+    private static final Duration READY = Duration.ofMinutes(2);
+    private static final List<String> TOKEN_NAMES =
+            List.of("AGENT_TOKEN", "SUPERVISOR_TOKEN", "INTEGRATION_TOKEN", "ADMIN_TOKEN");
+
+    @TempDir
+    static Path data;
+
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static Ports ports;
+    private static StandaloneSystem system;
+
+    @BeforeAll
+    static void start() {
+        ports = Ports.free();
+        system = Firebreak.start(data, ports);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void becomesHealthyBehindTheGateway() {
+        await().atMost(READY).pollInterval(Duration.ofMillis(250))
+                .until(() -> status(system.gatewayUrl().resolve("/actuator/health"), null), code -> code == 200);
+
+        assertThat(system.serviceUrls()).containsOnlyKeys("intake", "triage", "resolution", "feedback");
+        system.serviceUrls().forEach((name, url) ->
+                assertThat(status(url.resolve("/actuator/health/readiness"), null)).as(name).isEqualTo(200));
+    }
+
+    @Test
+    @Order(2)
+    void writesATokenPerRoleThatTheGatewayAccepts() throws IOException {
+        awaitHealthy();
+        Map<String, String> tokens = readEnvFile(system.tokensFile());
+
+        assertThat(tokens).containsKeys(TOKEN_NAMES.toArray(String[]::new));
+        assertThat(tokens.keySet().stream().filter(k -> k.endsWith("_TOKEN"))).hasSize(4);
+        assertThat(tokens.get("FIREBREAK_URL")).isEqualTo(system.gatewayUrl().toString());
+        URI api = system.gatewayUrl().resolve("/api/v1/complaints/" + UUID.randomUUID());
+        for (String name : TOKEN_NAMES) {
+            // Accepted: authenticated, whatever the role may or may not do there (403) or find (404).
+            assertThat(status(api, tokens.get(name))).as(name).isNotEqualTo(401);
+        }
+        String forged = JwtTokens.mint("another-secret-that-is-at-least-32-bytes-long", Credentials.ISSUER, "forger",
+                List.of(Roles.AGENT), Duration.ofMinutes(5));
+        assertThat(status(api, forged)).as("token signed with another secret").isEqualTo(401);
+        assertThat(status(api, null)).as("no token").isEqualTo(401);
+    }
+
+    @Test
+    @Order(3)
+    void keepsDocumentsRecordsAndTokensAcrossARestart() throws Exception {
+        awaitHealthy();
+        String marker = UUID.randomUUID().toString();
+        String topic = "standalone-it." + marker;
+        String agentToken = system.token(Roles.AGENT);
+        try (MongoClient mongo = MongoClients.create(system.mongoUri())) {
+            mongo.getDatabase("intake").getCollection("standalone-it").insertOne(new Document("_id", marker));
+        }
+        String clusterId = produce(topic, marker);
+
+        system.close();
+        system = Firebreak.start(data, ports);
+        awaitHealthy();
+
+        try (MongoClient mongo = MongoClients.create(system.mongoUri())) {
+            assertThat(mongo.getDatabase("intake").getCollection("standalone-it").find(Filters.eq("_id", marker))
+                    .first()).as("document written before the restart").isNotNull();
+        }
+        assertThat(clusterId()).as("Kafka cluster id (storage kept, not formatted again)").isEqualTo(clusterId);
+        assertThat(consumeAll(topic)).as("record produced before the restart").contains(marker);
+        URI api = system.gatewayUrl().resolve("/api/v1/complaints/" + UUID.randomUUID());
+        assertThat(status(api, agentToken)).as("token issued before the restart").isNotEqualTo(401);
+    }
+
+    private static void awaitHealthy() {
+        await().atMost(READY).pollInterval(Duration.ofMillis(250))
+                .until(() -> status(system.gatewayUrl().resolve("/actuator/health"), null), code -> code == 200);
+    }
+
+    /** Produces one record (acknowledged by the broker) and returns the cluster's id. */
+    private static String produce(String topic, String value) throws Exception {
+        try (Admin admin = Admin.create(kafkaProperties())) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties properties = kafkaProperties();
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, value, value)).get(30, TimeUnit.SECONDS);
+        }
+        return clusterId();
+    }
+
+    private static String clusterId() throws Exception {
+        try (Admin admin = Admin.create(kafkaProperties())) {
+            return admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> consumeAll(String topic) {
+        Properties properties = kafkaProperties();
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "standalone-it-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+                return !values.isEmpty();
+            });
+        }
+        return values;
+    }
+
+    private static Properties kafkaProperties() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers());
+        return properties;
+    }
+
+    /** The HTTP status of a GET, or -1 if nothing answers (yet). */
+    private static int status(URI uri, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> readEnvFile(Path file) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int equals = line.indexOf('=');
+            assertThat(equals).as("shell assignment: %s", line).isPositive();
+            assertThat(line.substring(0, equals)).matches("[A-Z_]+");
+            values.put(line.substring(0, equals), line.substring(equals + 1));
+        }
+        return values;
+    }
+}
