@@ -78,7 +78,8 @@ class GatewayIT {
                 Arguments.of("GET", "/api/v1/triage/c-1", "triage"),
                 Arguments.of("GET", "/api/v1/cases/c-1", "resolution"),
                 Arguments.of("POST", "/api/v1/cases/c-1/acknowledge", "resolution"),
-                Arguments.of("POST", "/api/v1/cases/c-1/resolve", "resolution"));
+                Arguments.of("POST", "/api/v1/cases/c-1/resolve", "resolution"),
+                Arguments.of("GET", "/api/v1/root-causes", "resolution"));
     }
 
     @ParameterizedTest(name = "{0} {1} → {2}")
@@ -262,7 +263,7 @@ class GatewayIT {
     void healthIsDownWhileAServiceIsNotReadyAndUpWhenAllAre() {
         TRIAGE.ready(false);
         try {
-            GatewayClient.Answer health = gateway.get("/actuator/health");
+            GatewayClient.Answer health = gateway.get("/actuator/health", "Authorization", TestTokens.bearer(Roles.ADMIN));
             GatewayClient.Answer readiness = gateway.get("/actuator/health/readiness");
 
             assertThat(health.status()).isEqualTo(503);
@@ -275,10 +276,11 @@ class GatewayIT {
             TRIAGE.ready(true);
         }
 
-        GatewayClient.Answer health = gateway.get("/actuator/health");
+        GatewayClient.Answer health = gateway.get("/actuator/health", "Authorization", TestTokens.bearer(Roles.ADMIN));
         GatewayClient.Answer readiness = gateway.get("/actuator/health/readiness");
 
         assertThat(health.status()).isEqualTo(200);
+        assertThat(readiness.json().has("components")).as("anonymous callers see the status only").isFalse();
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(health.json().path("components").path("downstream").path("status").asString()).isEqualTo("UP");
     }

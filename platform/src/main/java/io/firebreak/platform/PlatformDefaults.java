@@ -33,13 +33,18 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.jmx.enabled", "false");
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("server.shutdown", "graceful");
+        // Behind the gateway: links a service makes (Location) point at the gateway's address, not the service's.
+        defaults.put("server.forward-headers-strategy", "framework");
         defaults.put("management.endpoints.web.exposure.include", "health,info,deadletters");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         // Probes need only the status; the parts (cluster id, database) are for operators.
         defaults.put("management.endpoint.health.show-details", "when-authorized");
         defaults.put("management.endpoint.health.show-components", "when-authorized");
         defaults.put("management.endpoint.health.roles", "ADMIN");
-        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka");
+        // Ready = the store and the broker answer, and the service's consumers hold their partitions. A service
+        // without a subscription has no "consumers" part, hence no membership validation.
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka,consumers");
+        defaults.put("management.endpoint.health.validate-group-membership", "false");
         defaults.put("logging.pattern.level",
                 "%5p [${spring.application.name:-},%X{correlationId:-},%X{complaintId:-}]");
         environment.getPropertySources().addLast(new MapPropertySource("firebreakPlatformDefaults", defaults));

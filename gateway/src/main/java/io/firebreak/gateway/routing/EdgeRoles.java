@@ -20,7 +20,7 @@ class EdgeRoles {
             requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints").hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
             requests.requestMatchers(HttpMethod.GET, "/api/v1/complaints", "/api/v1/complaints/**")
                     .hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
-            requests.requestMatchers("/api/v1/cases", "/api/v1/cases/**", "/api/v1/follow-ups", "/api/v1/follow-ups/**",
+            requests.requestMatchers("/api/v1/cases", "/api/v1/cases/**", "/api/v1/root-causes", "/api/v1/follow-ups", "/api/v1/follow-ups/**",
                     "/api/v1/triage", "/api/v1/triage/**").hasRole(Roles.AGENT);
             requests.requestMatchers("/api/v1/**").authenticated();
         };

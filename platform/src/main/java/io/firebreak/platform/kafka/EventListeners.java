@@ -1,6 +1,13 @@
 package io.firebreak.platform.kafka;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.common.TopicPartition;
 import java.util.List;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -15,6 +22,7 @@ public class EventListeners implements SmartLifecycle {
     private final EventDispatcher dispatcher;
     private final String groupId;
     private final List<ConcurrentMessageListenerContainer<String, String>> containers = new ArrayList<>();
+    private final Set<String> joined = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
     public EventListeners(ConcurrentKafkaListenerContainerFactory<String, String> factory,
@@ -41,7 +49,17 @@ public class EventListeners implements SmartLifecycle {
             container.getContainerProperties().setGroupId(groupId);
             container.getContainerProperties().setMessageListener(
                     (MessageListener<String, String>) record -> dispatcher.dispatch(record, subscription.handler()));
-            container.setBeanName(groupId + "-" + String.join("+", subscription.topics()));
+            String name = groupId + "-" + String.join("+", subscription.topics());
+            container.setBeanName(name);
+            container.getContainerProperties().setConsumerRebalanceListener(new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    joined.add(name); // also with no partitions: more instances than partitions is fine
+                }
+
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+            });
             container.start();
             containers.add(container);
         }
@@ -52,7 +70,24 @@ public class EventListeners implements SmartLifecycle {
     public synchronized void stop() {
         containers.forEach(ConcurrentMessageListenerContainer::stop);
         containers.clear();
+        joined.clear();
         running = false;
+    }
+
+    /** Whether every subscription's consumer has joined its group, i.e. events are being read. */
+    public synchronized boolean allJoined() {
+        return running && containers.stream().allMatch(c -> joined.contains(c.getBeanName()));
+    }
+
+    /** The topic partitions each subscription's consumers hold now. */
+    public synchronized Map<String, List<String>> assignments() {
+        Map<String, List<String>> assigned = new LinkedHashMap<>();
+        for (ConcurrentMessageListenerContainer<String, String> container : containers) {
+            Collection<TopicPartition> partitions = container.getAssignedPartitions();
+            assigned.put(container.getBeanName(),
+                    partitions == null ? List.of() : partitions.stream().map(Object::toString).sorted().toList());
+        }
+        return assigned;
     }
 
     @Override

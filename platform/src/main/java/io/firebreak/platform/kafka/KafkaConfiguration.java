@@ -108,6 +108,19 @@ public class KafkaConfiguration {
         return new DeadLetterEndpoint(consumers, listeners, dispatcher);
     }
 
+    /**
+     * Ready to take complaints means reading events too: DOWN until every subscription's consumer has joined its
+     * group, so a freshly started service is not called ready while its events wait.
+     */
+    @Bean("consumersHealthIndicator")
+    @ConditionalOnBean(EventListeners.class)
+    HealthIndicator consumersHealthIndicator(EventListeners listeners) {
+        return () -> {
+            return (listeners.allJoined() ? Health.up() : Health.down()).withDetail("group", listeners.groupId())
+                    .withDetail("assignments", listeners.assignments()).build();
+        };
+    }
+
     @Bean(destroyMethod = "close")
     AdminClient firebreakKafkaAdminClient(KafkaAdmin admin) {
         return AdminClient.create(admin.getConfigurationProperties());

@@ -476,7 +476,7 @@ abstract class PlatformContract {
     }
 
     @Test
-    void healthIsPublicAndReadinessChecksTheStoreAndTheBroker() {
+    void healthIsPublicAndReadinessChecksTheStoreTheBrokerAndTheConsumers() {
         HttpResponse<String> anonymous = call("GET", "/actuator/health/readiness", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(200);
         assertThat(json(anonymous).has("components")).as("details are for operators").isFalse();
@@ -486,6 +486,9 @@ abstract class PlatformContract {
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("consumers").get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("consumers").get("details").get("assignments").toString())
+                .contains(Topics.TRIAGE);
         assertThat(call("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
     }
 

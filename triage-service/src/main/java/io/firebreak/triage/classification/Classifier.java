@@ -11,13 +11,16 @@ import org.springframework.stereotype.Component;
 /**
  * Classifies a complaint's text with the configured keyword rule set (客户投诉分类): the most severe class of
  * all rules that fire wins (MAJOR > ESCALATED > DIFFICULT > ORDINARY), and every rule that fired is kept with
- * the phrases that made it fire, so a person can see why. No rule firing means ORDINARY.
+ * the phrases that made it fire, so a person can see why. No rule firing means ORDINARY, with that as its reason.
  */
 @Component
 public class Classifier {
 
     private final String version;
     private final List<CompiledRule> rules;
+
+    /** The reason an ORDINARY complaint carries when no rule fired. */
+    public static final String NO_RULE_FIRED = "no-rule-fired";
 
     public Classifier(TriageProperties properties) {
         this.version = properties.classification().version();
@@ -40,6 +43,10 @@ public class Classifier {
                 complaintClass = ComplaintClass.mostSevere(complaintClass, rule.complaintClass());
                 reasons.add(new Reason(rule.name(), String.join(", ", found)));
             }
+        }
+        if (reasons.isEmpty()) {
+            // ORDINARY is a finding too: say so, so nobody has to wonder whether the rules ran.
+            reasons.add(new Reason(NO_RULE_FIRED, "no rule of rule set " + version + " matched the text"));
         }
         return new Result(complaintClass, List.copyOf(reasons), version);
     }

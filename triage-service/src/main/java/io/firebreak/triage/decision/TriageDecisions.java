@@ -81,6 +81,8 @@ class TriageDecisions {
     Change<ComplaintTriage> retriage(ComplaintTriage current, Retriage retriage) {
         ComplaintClass raised = ComplaintClass.mostSevere(current.complaintClass(), ComplaintClass.ESCALATED);
         List<Reason> reasons = new ArrayList<>(current.reasons());
+        // A new fact makes "no rule fired" untrue: it gives way to the reason that now applies.
+        reasons.removeIf(r -> Classifier.NO_RULE_FIRED.equals(r.rule()));
         reasons.add(retriage.reason());
         SlaPolicy.DueTimes due = sla.dueTimes(raised, current.emotion(), retriage.at());
         Instant now = clock.instant();

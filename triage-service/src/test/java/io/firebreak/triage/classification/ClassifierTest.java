@@ -42,11 +42,14 @@ class ClassifierTest {
     }
 
     @Test
-    void noRuleFiringIsOrdinaryWithoutReasons() {
+    void noRuleFiringIsOrdinaryAndSaysSo() {
         Classifier.Result result = classifier.classify("The parcel arrived a day late, please check the issue.");
 
         assertThat(result.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
-        assertThat(result.reasons()).isEmpty();
+        assertThat(result.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo(Classifier.NO_RULE_FIRED);
+            assertThat(r.evidence()).contains(result.ruleSetVersion());
+        });
     }
 
     @Test
