@@ -11,6 +11,6 @@ class FeedbackContainersIT extends FeedbackContract {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        register(ContainerInfrastructure.shared(), registry);
+        ContainerInfrastructure.shared().register(registry, "feedback");
     }
 }

@@ -12,22 +12,15 @@ import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.Topics;
 import io.firebreak.platform.kafka.CloudEvents;
-import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.security.Roles;
-import io.firebreak.platform.test.Infrastructure;
-import io.firebreak.platform.test.TopicProbe;
-import java.time.Duration;
+import io.firebreak.platform.test.ServiceContract;
+import io.firebreak.platform.test.TestApi;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,39 +29,10 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = FeedbackApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=feedback")
-abstract class FeedbackContract {
+abstract class FeedbackContract extends ServiceContract {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final EventCodec CODEC = new EventCodec();
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    private Api api;
-    private EventSender sender;
-    private TopicProbe probe;
-
-    /** Points the service at the infrastructure, with a database of its own per test class. */
-    static void register(Infrastructure infrastructure, DynamicPropertyRegistry registry) {
-        infrastructure.register(registry);
-        String database = "feedback-" + UUID.randomUUID().toString().substring(0, 8);
-        registry.add("firebreak.mongo.database", () -> database);
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        sender = new EventSender(bootstrapServers);
-        probe = new TopicProbe(bootstrapServers, Topics.FEEDBACK);
-    }
-
-    @AfterEach
-    void disconnect() {
-        probe.close();
-        sender.close();
+    FeedbackContract() {
+        super(Topics.FEEDBACK);
     }
 
     @Test
@@ -91,7 +55,7 @@ abstract class FeedbackContract {
         String id = resolvedComplaint();
         pendingFollowUp(id);
 
-        Api.Response response = followUp(id, "{\"satisfied\":true,\"score\":5,\"comment\":\"很满意\"}");
+        TestApi.Response response = followUp(id, "{\"satisfied\":true,\"score\":5,\"comment\":\"很满意\"}");
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().path("complaintId").asString()).isEqualTo(id);
@@ -112,7 +76,7 @@ abstract class FeedbackContract {
         String id = resolvedComplaint();
         pendingFollowUp(id);
 
-        Api.Response response = followUp(id, "{\"satisfied\":true,\"score\":2,\"comment\":\"还是会坏\"}");
+        TestApi.Response response = followUp(id, "{\"satisfied\":true,\"score\":2,\"comment\":\"还是会坏\"}");
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().path("outcome").asString()).isEqualTo("REOPENED");
@@ -129,7 +93,7 @@ abstract class FeedbackContract {
         pendingFollowUp(id);
         assertThat(followUp(id, "{\"satisfied\":true,\"score\":4}").status()).isEqualTo(201);
 
-        Api.Response again = followUp(id, "{\"satisfied\":false,\"score\":1}");
+        TestApi.Response again = followUp(id, "{\"satisfied\":false,\"score\":1}");
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.isProblem()).isTrue();
@@ -139,11 +103,11 @@ abstract class FeedbackContract {
     @Test
     void followUpBeforeTheResolutionIsConflict() {
         String id = newId();
-        sender.send(new CaseOpened(id, Instant.now(), "BILLING"));
+        events.publish(new CaseOpened(id, Instant.now(), "BILLING"));
 
         // 404 until the opened case is consumed, then 409: known, but nothing to follow up yet.
         await().atMost(WAIT).untilAsserted(() -> {
-            Api.Response response = followUp(id, "{\"satisfied\":true,\"score\":5}");
+            TestApi.Response response = followUp(id, "{\"satisfied\":true,\"score\":5}");
             assertThat(response.status()).isEqualTo(409);
             assertThat(response.isProblem()).isTrue();
         });
@@ -151,7 +115,7 @@ abstract class FeedbackContract {
 
     @Test
     void unknownComplaintIsNotFoundAsProblemJson() {
-        Api.Response response = followUp("no-such-complaint", "{\"satisfied\":true,\"score\":5}");
+        TestApi.Response response = followUp("no-such-complaint", "{\"satisfied\":true,\"score\":5}");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.isProblem()).isTrue();
@@ -164,7 +128,7 @@ abstract class FeedbackContract {
         assertThat(followUp(id, "{\"satisfied\":false,\"score\":1}").json().path("outcome").asString())
                 .isEqualTo("REOPENED");
 
-        sender.send(resolved(id, "PRODUCT_DEFECT"));
+        events.publish(resolved(id, "PRODUCT_DEFECT"));
         pendingFollowUp(id);
         assertThat(followUp(id, "{\"satisfied\":true,\"score\":4}").json().path("outcome").asString())
                 .isEqualTo("CLOSED");
@@ -179,16 +143,16 @@ abstract class FeedbackContract {
     void redeliveredCaseResolvedChangesNothing() {
         String id = newId();
         String resolutionId = UUID.randomUUID().toString();
-        sender.send(new CaseOpened(id, Instant.now(), "PRODUCT_QUALITY"));
+        events.publish(new CaseOpened(id, Instant.now(), "PRODUCT_QUALITY"));
         CaseResolved resolved = resolved(id, "PRODUCT_DEFECT");
-        sender.send(resolutionId, resolved, null);
+        events.publish(resolved, resolutionId);
         pendingFollowUp(id);
         assertThat(followUp(id, "{\"satisfied\":true,\"score\":5}").status()).isEqualTo(201);
 
         // The same resolution again, then a marker on the same partition: once the marker is done, so is the repeat.
-        sender.send(resolutionId, resolved, 0);
+        events.publish(resolved, resolutionId, 0);
         String marker = newId();
-        sender.send(UUID.randomUUID().toString(), resolved(marker, "OTHER"), 0);
+        events.publish(resolved(marker, "OTHER"), UUID.randomUUID().toString(), 0);
         pendingFollowUp(marker);
 
         assertThat(pendingIds()).doesNotContain(id);
@@ -203,7 +167,7 @@ abstract class FeedbackContract {
         String id = resolvedComplaint();
         pendingFollowUp(id);
 
-        Api.Response response = followUp(id, "{\"score\":6,\"comment\":\"" + "长".repeat(2001) + "\"}");
+        TestApi.Response response = followUp(id, "{\"score\":6,\"comment\":\"" + "长".repeat(2001) + "\"}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.isProblem()).isTrue();
@@ -214,7 +178,7 @@ abstract class FeedbackContract {
 
     @Test
     void missingScoreIsBadRequest() {
-        Api.Response response = followUp("any", "{\"satisfied\":true}");
+        TestApi.Response response = followUp("any", "{\"satisfied\":true}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("score");
@@ -222,7 +186,7 @@ abstract class FeedbackContract {
 
     @Test
     void requestWithoutTokenIsUnauthorizedAsProblemJson() {
-        Api.Response response = api.get("/api/v1/follow-ups", null);
+        TestApi.Response response = api.get("/api/v1/follow-ups", null);
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.isProblem()).isTrue();
@@ -230,7 +194,7 @@ abstract class FeedbackContract {
 
     @Test
     void roleOtherThanAgentIsForbiddenAsProblemJson() {
-        Api.Response response = api.post("/api/v1/complaints/any/follow-up", Roles.INTEGRATION,
+        TestApi.Response response = api.post("/api/v1/complaints/any/follow-up", Roles.INTEGRATION,
                 "{\"satisfied\":true,\"score\":5}");
 
         assertThat(response.status()).isEqualTo(403);
@@ -239,7 +203,7 @@ abstract class FeedbackContract {
 
     @Test
     void readinessIsUpWithoutAToken() {
-        Api.Response health = api.get("/actuator/health/readiness", null);
+        TestApi.Response health = api.get("/actuator/health/readiness", null);
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");
@@ -247,12 +211,12 @@ abstract class FeedbackContract {
 
     private String resolvedComplaint() {
         String id = newId();
-        sender.send(new CaseOpened(id, Instant.now(), "PRODUCT_QUALITY"));
-        sender.send(resolved(id, "PRODUCT_DEFECT"));
+        events.publish(new CaseOpened(id, Instant.now(), "PRODUCT_QUALITY"));
+        events.publish(resolved(id, "PRODUCT_DEFECT"));
         return id;
     }
 
-    private Api.Response followUp(String id, String json) {
+    private TestApi.Response followUp(String id, String json) {
         return api.post("/api/v1/complaints/" + id + "/follow-up", Roles.AGENT, json);
     }
 
@@ -271,7 +235,7 @@ abstract class FeedbackContract {
     }
 
     private List<String> pendingIds() {
-        Api.Response response = api.get("/api/v1/follow-ups", Roles.AGENT);
+        TestApi.Response response = api.get("/api/v1/follow-ups", Roles.AGENT);
         assertThat(response.status()).isEqualTo(200);
         return response.json().valueStream().map(n -> n.path("complaintId").asString()).toList();
     }
@@ -279,13 +243,5 @@ abstract class FeedbackContract {
     private static CaseResolved resolved(String id, String rootCause) {
         return new CaseResolved(id, Instant.now(), "agent-9", "Replaced the charger", rootCause, "PRODUCT_QUALITY",
                 null);
-    }
-
-    private static String newId() {
-        return "c-" + UUID.randomUUID();
-    }
-
-    private static String type(ConsumerRecord<String, String> record) {
-        return CloudEvents.header(record.headers(), CloudEvents.TYPE);
     }
 }

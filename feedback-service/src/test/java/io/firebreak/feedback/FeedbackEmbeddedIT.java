@@ -9,6 +9,6 @@ class FeedbackEmbeddedIT extends FeedbackContract {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        register(EmbeddedInfrastructure.shared(), registry);
+        EmbeddedInfrastructure.shared().register(registry, "feedback");
     }
 }

@@ -2,15 +2,17 @@ package io.firebreak.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firebreak.platform.test.ShippedProperties;
 import org.junit.jupiter.api.Test;
 
 class FeedbackPropertiesTest {
 
     @Test
     void shippedDefaultsReopenAtTwoOrBelowAndAreValid() {
-        FeedbackProperties properties = ShippedSettings.properties();
+        FeedbackProperties properties =
+                ShippedProperties.bind("feedback.yml", "firebreak.feedback", FeedbackProperties.class);
 
-        assertThat(ShippedSettings.violations(properties)).isEmpty();
+        assertThat(ShippedProperties.violations(properties)).isEmpty();
         assertThat(properties.followUp().reopenAtOrBelowScore()).isEqualTo(2);
     }
 
@@ -18,7 +20,7 @@ class FeedbackPropertiesTest {
     void thresholdOutsideTheScaleIsRejected() {
         FeedbackProperties broken = new FeedbackProperties(new FeedbackProperties.FollowUp(5, 0));
 
-        assertThat(ShippedSettings.violations(broken)).extracting(v -> v.getPropertyPath().toString())
+        assertThat(ShippedProperties.violations(broken)).extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("followUp.reopenAtOrBelowScore", "followUp.listLimit");
     }
 }

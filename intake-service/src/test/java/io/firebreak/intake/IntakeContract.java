@@ -14,22 +14,15 @@ import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.kafka.CloudEvents;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.Infrastructure;
+import io.firebreak.platform.test.TestApi;
 import io.firebreak.platform.test.TestEvents;
-import io.firebreak.platform.test.TestTokens;
 import io.firebreak.platform.test.TopicProbe;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class IntakeContract {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static TopicProbe probe;
     static TestEvents events;
 
@@ -57,9 +49,16 @@ abstract class IntakeContract {
     @Autowired
     MongoDatabase database;
 
+    TestApi api;
+
     static void open(Infrastructure infrastructure) {
         probe = new TopicProbe(infrastructure.kafkaBootstrapServers(), Topics.INTAKE);
         events = new TestEvents(infrastructure.kafkaBootstrapServers());
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new TestApi(port);
     }
 
     @AfterAll
@@ -69,14 +68,13 @@ abstract class IntakeContract {
     }
 
     @Test
-    void aSubmittedComplaintIsStoredAndAnnouncedWithCloudEventsHeaders() throws Exception {
-        HttpResponse<String> response = post("/api/v1/complaints", """
+    void aSubmittedComplaintIsStoredAndAnnouncedWithCloudEventsHeaders() {
+        TestApi.Response response = api.post("/api/v1/complaints", Roles.AGENT, """
                 {"channel":"PHONE","customer":{"name":"王芳","phone":"+86 138 0013 8000"},
-                 "description":"快递三天没到，客服电话打不通","orderRef":"ORD-1001","remedySought":"尽快送达"}""",
-                Roles.AGENT);
+                 "description":"快递三天没到，客服电话打不通","orderRef":"ORD-1001","remedySought":"尽快送达"}""");
 
-        assertThat(response.statusCode()).isEqualTo(201);
-        JsonNode body = JSON.readTree(response.body());
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode body = response.json();
         String id = body.get("id").asText();
         assertThat(body.get("status").asText()).isEqualTo("RECEIVED");
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/complaints/" + id));
@@ -93,14 +91,14 @@ abstract class IntakeContract {
         assertThat(record.value()).doesNotContain("13800138000").doesNotContain("王芳");
         assertThat(payload.get("maskedContact").asText()).isEqualTo("138****8000");
 
-        JsonNode caseFile = JSON.readTree(get("/api/v1/complaints/" + id, Roles.INTEGRATION).body());
+        JsonNode caseFile = api.get("/api/v1/complaints/" + id, Roles.INTEGRATION).json();
         assertThat(caseFile.get("status").asText()).isEqualTo("RECEIVED");
         assertThat(caseFile.get("customer").get("contact").asText()).isEqualTo("138****8000");
         assertThat(caseFile.get("timeline")).hasSize(1);
     }
 
     @Test
-    void theSameCustomerWrittenDifferentlyIsOneCustomer() throws Exception {
+    void theSameCustomerWrittenDifferentlyIsOneCustomer() {
         String a = submit("""
                 {"channel":"EMAIL","customer":{"phone":"139-0000-1111"},"description":"Bill is wrong"}""");
         String b = submit("""
@@ -109,49 +107,46 @@ abstract class IntakeContract {
     }
 
     @Test
-    void badInputIsRejectedFieldByFieldAndNothingIsStored() throws Exception {
+    void badInputIsRejectedFieldByFieldAndNothingIsStored() {
         long before = database.getCollection("complaints").countDocuments();
-        HttpResponse<String> response = post("/api/v1/complaints", """
-                {"channel":"PHONE","customer":{"phone":"not-a-phone","email":"nope"},"description":"  "}""",
-                Roles.AGENT);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        TestApi.Response response = api.post("/api/v1/complaints", Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"not-a-phone","email":"nope"},"description":"  "}""");
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/problem+json"));
-        JsonNode errors = JSON.readTree(response.body()).get("errors");
+        JsonNode errors = response.json().get("errors");
         assertThat(errors).as(response.body()).isNotNull();
         assertThat(errors.findValuesAsString("field"))
                 .contains("description", "customer.phoneValid", "customer.emailValid");
 
-        HttpResponse<String> badChannel = post("/api/v1/complaints", """
-                {"channel":"PIGEON","customer":{"id":"X1"},"description":"late"}""", Roles.AGENT);
-        assertThat(badChannel.statusCode()).isEqualTo(400);
+        TestApi.Response badChannel = api.post("/api/v1/complaints", Roles.AGENT, """
+                {"channel":"PIGEON","customer":{"id":"X1"},"description":"late"}""");
+        assertThat(badChannel.status()).isEqualTo(400);
         assertThat(badChannel.body()).contains("channel").contains("PHONE");
 
-        HttpResponse<String> malformed = post("/api/v1/complaints", "{\"channel\":", Roles.AGENT);
-        assertThat(malformed.statusCode()).isEqualTo(400);
+        TestApi.Response malformed = api.post("/api/v1/complaints", Roles.AGENT, "{\"channel\":");
+        assertThat(malformed.status()).isEqualTo(400);
 
-        HttpResponse<String> anonymous = post("/api/v1/complaints", """
-                {"channel":"PHONE","customer":{},"description":"who am I"}""", Roles.AGENT);
-        assertThat(anonymous.statusCode()).isEqualTo(400);
+        TestApi.Response anonymous = api.post("/api/v1/complaints", Roles.AGENT, """
+                {"channel":"PHONE","customer":{},"description":"who am I"}""");
+        assertThat(anonymous.status()).isEqualTo(400);
         assertThat(anonymous.body()).contains("give at least one of id, phone or email");
 
         assertThat(database.getCollection("complaints").countDocuments()).isEqualTo(before);
     }
 
     @Test
-    void rolesAreCheckedByTheServiceItself() throws Exception {
+    void rolesAreCheckedByTheServiceItself() {
         String body = """
                 {"channel":"PHONE","customer":{"id":"C-9"},"description":"x"}""";
-        HttpResponse<String> noToken = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/complaints"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(noToken.statusCode()).isEqualTo(401);
-        assertThat(post("/api/v1/complaints", body, Roles.ADMIN).statusCode()).isEqualTo(403);
-        assertThat(get("/api/v1/complaints/unknown-id", Roles.AGENT).statusCode()).isEqualTo(404);
+        TestApi.Response noToken = api.post("/api/v1/complaints", null, body);
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/complaints", Roles.ADMIN, body).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/complaints/unknown-id", Roles.AGENT).status()).isEqualTo(404);
     }
 
     @Test
-    void theCaseFileFollowsOtherServicesEventsAndARedeliveryChangesNothing() throws Exception {
+    void theCaseFileFollowsOtherServicesEventsAndARedeliveryChangesNothing() {
         String id = submit("""
                 {"channel":"WEB_FORM","customer":{"email":"Li.Lei@Example.com"},"description":"My parcel is lost"}""");
         Instant now = Instant.now();
@@ -165,7 +160,7 @@ abstract class IntakeContract {
         events.publish(new CaseAcknowledged(id, now.plusMillis(2), "agent-1", "We are on it"));
         awaitStatus(id, "ACKNOWLEDGED");
 
-        JsonNode caseFile = JSON.readTree(get("/api/v1/complaints/" + id, Roles.AGENT).body());
+        JsonNode caseFile = api.get("/api/v1/complaints/" + id, Roles.AGENT).json();
         assertThat(caseFile.get("owner").get("primaryDepartment").asText()).isEqualTo("LOGISTICS");
         assertThat(caseFile.get("classification").get("complaintClass").asText()).isEqualTo("ORDINARY");
         assertThat(caseFile.get("sla").get("firstResponseDue").asText()).isNotBlank();
@@ -181,43 +176,25 @@ abstract class IntakeContract {
         assertThat(status(id)).isEqualTo("CLOSED");
     }
 
-    String submit(String json) throws Exception {
-        HttpResponse<String> response = post("/api/v1/complaints", json, Roles.AGENT);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).get("id").asText();
+    String submit(String json) {
+        TestApi.Response response = api.post("/api/v1/complaints", Roles.AGENT, json);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asText();
     }
 
-    String customerOf(String id) throws Exception {
-        return JSON.readTree(get("/api/v1/complaints/" + id, Roles.AGENT).body()).get("customer").get("id").asText();
+    String customerOf(String id) {
+        return api.get("/api/v1/complaints/" + id, Roles.AGENT).json().get("customer").get("id").asText();
     }
 
-    String status(String id) throws Exception {
-        return JSON.readTree(get("/api/v1/complaints/" + id, Roles.AGENT).body()).get("status").asText();
+    String status(String id) {
+        return api.get("/api/v1/complaints/" + id, Roles.AGENT).json().get("status").asText();
     }
 
-    int timelineSize(String id) throws Exception {
-        return JSON.readTree(get("/api/v1/complaints/" + id, Roles.AGENT).body()).get("timeline").size();
+    int timelineSize(String id) {
+        return api.get("/api/v1/complaints/" + id, Roles.AGENT).json().get("timeline").size();
     }
 
     void awaitStatus(String id, String expected) {
         await().atMost(Duration.ofSeconds(20)).until(() -> expected.equals(status(id)));
-    }
-
-    HttpResponse<String> post(String path, String json, String role) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path))
-                        .header("Authorization", TestTokens.bearer(role))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path, String role) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestTokens.bearer(role)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

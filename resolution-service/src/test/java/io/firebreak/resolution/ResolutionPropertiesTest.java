@@ -2,6 +2,7 @@ package io.firebreak.resolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firebreak.platform.test.ShippedProperties;
 import io.firebreak.resolution.ResolutionProperties.RootCause;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,10 @@ class ResolutionPropertiesTest {
 
     @Test
     void shippedTaxonomyHasTheNineBilingualRootCauses() {
-        ResolutionProperties properties = ShippedSettings.properties();
+        ResolutionProperties properties =
+                ShippedProperties.bind("resolution.yml", "firebreak.resolution", ResolutionProperties.class);
 
-        assertThat(ShippedSettings.violations(properties)).isEmpty();
+        assertThat(ShippedProperties.violations(properties)).isEmpty();
         assertThat(properties.rootCauses()).extracting(RootCause::code).containsExactly("PRODUCT_DEFECT", "PROCESS",
                 "STAFF_ATTITUDE", "COMMUNICATION", "POLICY", "DELIVERY_LOGISTICS", "BILLING", "SYSTEM_OUTAGE", "OTHER");
         assertThat(properties.rootCauses()).allSatisfy(r -> {
@@ -24,12 +26,13 @@ class ResolutionPropertiesTest {
 
     @Test
     void duplicateOrMalformedCodesAreRejected() {
-        ResolutionProperties shipped = ShippedSettings.properties();
+        ResolutionProperties shipped =
+                ShippedProperties.bind("resolution.yml", "firebreak.resolution", ResolutionProperties.class);
         ResolutionProperties broken = new ResolutionProperties(List.of(new RootCause("BILLING", "Billing", "计费"),
                 new RootCause("BILLING", "Billing again", "计费"), new RootCause("bad code", "Bad", "坏")),
                 shipped.slaClocks());
 
-        assertThat(ShippedSettings.violations(broken)).extracting(v -> v.getPropertyPath().toString())
+        assertThat(ShippedProperties.violations(broken)).extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("rootCauseCodesUnique", "rootCauses[2].code");
     }
 }

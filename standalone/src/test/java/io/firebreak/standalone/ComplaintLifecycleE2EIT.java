@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.firebreak.events.Topics;
 import io.firebreak.platform.kafka.CloudEvents;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.TestApi;
 import io.firebreak.platform.test.TopicProbe;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Complaints driven through their whole life by the gateway's HTTP API, as an agent would, on the whole system:
@@ -33,19 +29,19 @@ import tools.jackson.databind.json.JsonMapper;
 class ComplaintLifecycleE2EIT {
 
     private static final Duration STEP = Duration.ofSeconds(30);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     static Path data;
 
     static StandaloneSystem system;
+    static TestApi api;
     static TopicProbe topics;
 
     @BeforeAll
     static void start() {
         system = Firebreak.start(data, Ports.free());
         system.awaitReady(Duration.ofMinutes(2));
+        api = new TestApi(system.gatewayUrl(), role -> "Bearer " + system.token(role));
         topics = new TopicProbe(system.kafkaBootstrapServers(),
                 Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK);
     }
@@ -57,14 +53,15 @@ class ComplaintLifecycleE2EIT {
     }
 
     @Test
-    void aComplaintGoesFromReceivedToClosedWithEveryStepOnItsTopic() throws Exception {
+    void aComplaintGoesFromReceivedToClosedWithEveryStepOnItsTopic() {
         String correlationId = "e2e-" + UUID.randomUUID();
-        HttpResponse<String> submitted = send("POST", "/api/v1/complaints", Roles.AGENT, correlationId, """
+        TestApi.Response submitted = api.post("/api/v1/complaints", Roles.AGENT, """
                 {"channel":"PHONE","customer":{"name":"王芳","phone":"+86 138 0013 8000"},
-                 "description":"快递三天没到，客服电话一直打不通","orderRef":"ORD-1001","remedySought":"尽快送达"}""");
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
-        String id = json(submitted).get("id").asText();
-        assertThat(json(submitted).get("status").asText()).isEqualTo("RECEIVED");
+                 "description":"快递三天没到，客服电话一直打不通","orderRef":"ORD-1001","remedySought":"尽快送达"}""",
+                Map.of("X-Correlation-Id", correlationId));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String id = submitted.json().get("id").asText();
+        assertThat(submitted.json().get("status").asText()).isEqualTo("RECEIVED");
         assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(id));
         assertThat(submitted.headers().firstValue("X-Correlation-Id")).contains(correlationId);
 
@@ -75,22 +72,22 @@ class ComplaintLifecycleE2EIT {
         assertThat(assigned.get("sla").get("firstResponseDue").asText()).isNotBlank();
 
         assertThat(awaitCase(id, "ASSIGNED")).isTrue();
-        HttpResponse<String> ack = send("POST", "/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, null, """
+        TestApi.Response ack = api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, """
                 {"message":"您好，我们已经在查快递了，今天下午五点前给您回电"}""");
-        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+        assertThat(ack.status()).as(ack.body()).isEqualTo(200);
         awaitStatus(id, "ACKNOWLEDGED");
 
-        HttpResponse<String> early = send("POST", "/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, null, "{}");
-        assertThat(early.statusCode()).as("acknowledging twice is a conflict").isEqualTo(409);
+        TestApi.Response early = api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}");
+        assertThat(early.status()).as("acknowledging twice is a conflict").isEqualTo(409);
 
-        HttpResponse<String> resolved = send("POST", "/api/v1/cases/" + id + "/resolve", Roles.AGENT, null, """
+        TestApi.Response resolved = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT, """
                 {"summary":"Parcel found at the depot and delivered the same day","rootCause":"DELIVERY_LOGISTICS"}""");
-        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
         awaitStatus(id, "RESOLVED");
 
-        HttpResponse<String> followUp = awaitFollowUp(id, """
+        TestApi.Response followUp = awaitFollowUp(id, """
                 {"satisfied":true,"score":5,"comment":"谢谢，很快"}""");
-        assertThat(json(followUp).get("outcome").asText()).isEqualTo("CLOSED");
+        assertThat(followUp.json().get("outcome").asText()).isEqualTo("CLOSED");
         JsonNode closed = awaitStatus(id, "CLOSED");
         assertThat(closed.get("timeline").findValuesAsString("type")).contains(
                 "firebreak.complaint.received", "firebreak.complaint.classified", "firebreak.responsibility.assigned",
@@ -127,40 +124,40 @@ class ComplaintLifecycleE2EIT {
     }
 
     @Test
-    void anUnhappyFollowUpReopensAndEscalatesTheComplaintUntilItIsResolvedAgain() throws Exception {
-        HttpResponse<String> submitted = send("POST", "/api/v1/complaints", Roles.INTEGRATION, null, """
+    void anUnhappyFollowUpReopensAndEscalatesTheComplaintUntilItIsResolvedAgain() {
+        TestApi.Response submitted = api.post("/api/v1/complaints", Roles.INTEGRATION, """
                 {"channel":"EMAIL","customer":{"email":"li.lei@example.com"},
                  "description":"I was charged twice for my order","orderRef":"ORD-2002","remedySought":"refund"}""");
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
-        String id = json(submitted).get("id").asText();
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String id = submitted.json().get("id").asText();
         awaitStatus(id, "ASSIGNED");
         awaitCase(id, "ASSIGNED");
 
-        assertThat(send("POST", "/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, null, "{}").statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/api/v1/cases/" + id + "/resolve", Roles.AGENT, null, """
-                {"summary":"Explained the pending authorisation","rootCause":"BILLING"}""").statusCode()).isEqualTo(200);
+        assertThat(api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT, """
+                {"summary":"Explained the pending authorisation","rootCause":"BILLING"}""").status()).isEqualTo(200);
         awaitStatus(id, "RESOLVED");
 
-        HttpResponse<String> unhappy = awaitFollowUp(id, """
+        TestApi.Response unhappy = awaitFollowUp(id, """
                 {"satisfied":false,"score":1,"comment":"The money is still gone"}""");
-        assertThat(json(unhappy).get("outcome").asText()).isEqualTo("REOPENED");
+        assertThat(unhappy.json().get("outcome").asText()).isEqualTo("REOPENED");
         awaitStatus(id, "REOPENED");
         await().atMost(STEP).until(() -> "ESCALATED".equals(
                 caseFile(id).get("classification").get("complaintClass").asText()));
         // The same resolution is not followed up twice.
-        assertThat(send("POST", "/api/v1/complaints/" + id + "/follow-up", Roles.AGENT, null, """
-                {"satisfied":true,"score":5}""").statusCode()).isEqualTo(409);
+        assertThat(api.post("/api/v1/complaints/" + id + "/follow-up", Roles.AGENT, """
+                {"satisfied":true,"score":5}""").status()).isEqualTo(409);
 
         awaitCase(id, "REOPENED");
-        assertThat(send("POST", "/api/v1/cases/" + id + "/acknowledge", Roles.SUPERVISOR, null, "{}").statusCode())
+        assertThat(api.post("/api/v1/cases/" + id + "/acknowledge", Roles.SUPERVISOR, "{}").status())
                 .isEqualTo(200);
         awaitStatus(id, "ACKNOWLEDGED");
-        assertThat(send("POST", "/api/v1/cases/" + id + "/resolve", Roles.SUPERVISOR, null, """
-                {"summary":"Duplicate charge refunded","rootCause":"BILLING"}""").statusCode()).isEqualTo(200);
+        assertThat(api.post("/api/v1/cases/" + id + "/resolve", Roles.SUPERVISOR, """
+                {"summary":"Duplicate charge refunded","rootCause":"BILLING"}""").status()).isEqualTo(200);
         awaitStatus(id, "RESOLVED");
-        HttpResponse<String> happy = awaitFollowUp(id, """
+        TestApi.Response happy = awaitFollowUp(id, """
                 {"satisfied":true,"score":4}""");
-        assertThat(json(happy).get("outcome").asText()).isEqualTo("CLOSED");
+        assertThat(happy.json().get("outcome").asText()).isEqualTo("CLOSED");
         awaitStatus(id, "CLOSED");
 
         assertThat(eventsOf(id, 14).get(Topics.FEEDBACK)).containsSubsequence("firebreak.followup.recorded",
@@ -168,26 +165,24 @@ class ComplaintLifecycleE2EIT {
     }
 
     @Test
-    void theGatewayRejectsWhatItMustBeforeAnyServiceSeesIt() throws Exception {
+    void theGatewayRejectsWhatItMustBeforeAnyServiceSeesIt() {
         String valid = """
                 {"channel":"CHAT","customer":{"id":"CRM-77"},"description":"app crashes"}""";
-        HttpResponse<String> noToken = HTTP.send(HttpRequest.newBuilder(system.gatewayUrl().resolve("/api/v1/complaints"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(valid)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(noToken.statusCode()).isEqualTo(401);
+        TestApi.Response noToken = api.post("/api/v1/complaints", null, valid);
+        assertThat(noToken.status()).isEqualTo(401);
         assertThat(noToken.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(send("POST", "/api/v1/cases/C1/acknowledge", Roles.INTEGRATION, null, "{}").statusCode()).isEqualTo(403);
-        HttpResponse<String> malformed = send("POST", "/api/v1/complaints", Roles.AGENT, null, "{\"channel\":");
-        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(api.post("/api/v1/cases/C1/acknowledge", Roles.INTEGRATION, "{}").status()).isEqualTo(403);
+        TestApi.Response malformed = api.post("/api/v1/complaints", Roles.AGENT, "{\"channel\":");
+        assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        HttpResponse<String> missing = send("POST", "/api/v1/complaints", Roles.AGENT, null, """
+        TestApi.Response missing = api.post("/api/v1/complaints", Roles.AGENT, """
                 {"channel":"CHAT","customer":{"id":"CRM-77"}}""");
-        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("description");
-        HttpResponse<String> huge = send("POST", "/api/v1/complaints", Roles.AGENT, null,
+        TestApi.Response huge = api.post("/api/v1/complaints", Roles.AGENT,
                 "{\"channel\":\"CHAT\",\"customer\":{\"id\":\"CRM-77\"},\"description\":\"" + "x".repeat(2_000_000) + "\"}");
-        assertThat(huge.statusCode()).isEqualTo(413);
-        assertThat(send("GET", "/api/v1/nothing-here", Roles.AGENT, null, null).statusCode()).isEqualTo(404);
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(api.get("/api/v1/nothing-here", Roles.AGENT).status()).isEqualTo(404);
     }
 
     private static Map<String, List<String>> eventsOf(String id, int atLeast) {
@@ -196,20 +191,20 @@ class ComplaintLifecycleE2EIT {
                         Collectors.mapping(r -> CloudEvents.header(r.headers(), CloudEvents.TYPE), Collectors.toList())));
     }
 
-    private static HttpResponse<String> awaitFollowUp(String id, String body) {
+    private static TestApi.Response awaitFollowUp(String id, String body) {
         // Feedback learns of the resolution from its topic: until then a follow-up is a 409.
-        HttpResponse<String>[] last = new HttpResponse[1];
+        TestApi.Response[] last = new TestApi.Response[1];
         await().atMost(STEP).until(() -> {
-            last[0] = send("POST", "/api/v1/complaints/" + id + "/follow-up", Roles.AGENT, null, body);
-            return last[0].statusCode() == 201;
+            last[0] = api.post("/api/v1/complaints/" + id + "/follow-up", Roles.AGENT, body);
+            return last[0].status() == 201;
         });
         return last[0];
     }
 
     private static boolean awaitCase(String id, String state) {
         await().atMost(STEP).until(() -> {
-            HttpResponse<String> response = send("GET", "/api/v1/cases/" + id, Roles.AGENT, null, null);
-            return response.statusCode() == 200 && state.equals(json(response).get("state").asText());
+            TestApi.Response response = api.get("/api/v1/cases/" + id, Roles.AGENT);
+            return response.status() == 200 && state.equals(response.json().get("state").asText());
         });
         return true;
     }
@@ -223,24 +218,9 @@ class ComplaintLifecycleE2EIT {
         return last[0];
     }
 
-    private static JsonNode caseFile(String id) throws Exception {
-        HttpResponse<String> response = send("GET", "/api/v1/complaints/" + id, Roles.AGENT, null, null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> send(String method, String path, String role, String correlationId, String body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(system.gatewayUrl().resolve(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + system.token(role))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) request.header("Content-Type", "application/json");
-        if (correlationId != null) request.header("X-Correlation-Id", correlationId);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static JsonNode caseFile(String id) {
+        TestApi.Response response = api.get("/api/v1/complaints/" + id, Roles.AGENT);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 }

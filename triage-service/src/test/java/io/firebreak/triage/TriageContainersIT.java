@@ -11,6 +11,6 @@ class TriageContainersIT extends TriageContract {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        register(ContainerInfrastructure.shared(), registry);
+        ContainerInfrastructure.shared().register(registry, "triage");
     }
 }

@@ -16,10 +16,9 @@ import io.firebreak.events.Topics;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.kafka.CloudEvents;
-import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.security.Roles;
-import io.firebreak.platform.test.Infrastructure;
-import io.firebreak.platform.test.TopicProbe;
+import io.firebreak.platform.test.ServiceContract;
+import io.firebreak.platform.test.TestApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,14 +26,9 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The triage service's behaviour against a real broker and store: the same tests run on embedded
@@ -42,51 +36,22 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 @SpringBootTest(classes = TriageApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=triage")
-abstract class TriageContract {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final EventCodec CODEC = new EventCodec();
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+abstract class TriageContract extends ServiceContract {
 
     @Autowired
     MongoDatabase database;
 
-    private Api api;
-    private EventSender sender;
-    private TopicProbe probe;
-
-    /** Points the service at the infrastructure, with a database of its own per test class. */
-    static void register(Infrastructure infrastructure, DynamicPropertyRegistry registry) {
-        infrastructure.register(registry);
-        String database = "triage-" + UUID.randomUUID().toString().substring(0, 8);
-        registry.add("firebreak.mongo.database", () -> database);
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        sender = new EventSender(bootstrapServers);
-        probe = new TopicProbe(bootstrapServers, Topics.TRIAGE);
-    }
-
-    @AfterEach
-    void disconnect() {
-        probe.close();
-        sender.close();
+    TriageContract() {
+        super(Topics.TRIAGE);
     }
 
     @Test
     void receivedComplaintIsClassifiedAndAssignedAndBothArePublishedInOrder() {
         String id = newId();
         Instant receivedAt = now();
-        sender.send(received(id, receivedAt, "我已经找了律师要起诉你们，还被多扣费了，要求退款", EmotionLevel.UPSET));
+        events.publish(received(id, receivedAt, "我已经找了律师要起诉你们，还被多扣费了，要求退款", EmotionLevel.UPSET));
 
-        Api.Response triage = awaitTriage(id, 1);
+        TestApi.Response triage = awaitTriage(id, 1);
         assertThat(triage.json().path("complaintClass").asString()).isEqualTo("MAJOR");
         assertThat(triage.json().path("reasons").get(0).path("rule").asString()).isEqualTo("legal-action");
         assertThat(triage.json().path("reasons").get(0).path("evidence").asString()).isEqualTo("律师, 起诉");
@@ -117,14 +82,14 @@ abstract class TriageContract {
         String id = newId();
         String eventId = UUID.randomUUID().toString();
         ComplaintReceived received = received(id, now(), "快递三天没到", EmotionLevel.CALM);
-        sender.send(eventId, received, 0);
-        Api.Response before = awaitTriage(id, 1);
+        events.publish(received, eventId, 0);
+        TestApi.Response before = awaitTriage(id, 1);
         probe.await(r -> id.equals(r.key()), 2);
 
         // The same event again, then a marker on the same partition: once the marker is done, so is the repeat.
-        sender.send(eventId, received, 0);
+        events.publish(received, eventId, 0);
         String marker = newId();
-        sender.send(UUID.randomUUID().toString(), received(marker, now(), "marker", EmotionLevel.CALM), 0);
+        events.publish(received(marker, now(), "marker", EmotionLevel.CALM), UUID.randomUUID().toString(), 0);
         probe.await(r -> marker.equals(r.key()), 2);
 
         assertThat(api.get("/api/v1/triage/" + id, Roles.AGENT).body()).isEqualTo(before.body());
@@ -134,13 +99,13 @@ abstract class TriageContract {
     @Test
     void reopenedComplaintRisesToEscalatedAndIsReassignedWithFreshDueTimes() {
         String id = newId();
-        sender.send(received(id, now(), "The courier lost my parcel", EmotionLevel.CALM));
+        events.publish(received(id, now(), "The courier lost my parcel", EmotionLevel.CALM));
         awaitTriage(id, 1);
         Instant reopenedAt = now();
 
-        sender.send(new ComplaintReopened(id, reopenedAt, "follow-up: not satisfied, score 1/5"));
+        events.publish(new ComplaintReopened(id, reopenedAt, "follow-up: not satisfied, score 1/5"));
 
-        Api.Response triage = awaitTriage(id, 2);
+        TestApi.Response triage = awaitTriage(id, 2);
         assertThat(triage.json().path("complaintClass").asString()).isEqualTo("ESCALATED");
         assertThat(triage.json().path("history").get(1).path("previousClass").asString()).isEqualTo("ORDINARY");
         assertThat(triage.json().path("reasons").get(0).path("rule").asString())
@@ -166,13 +131,13 @@ abstract class TriageContract {
     void slaBreachLeavesAMajorComplaintMajorButRecordsTheReason() {
         String id = newId();
         Instant receivedAt = now();
-        sender.send(received(id, receivedAt, "I will report you to the regulator", EmotionLevel.CALM));
+        events.publish(received(id, receivedAt, "I will report you to the regulator", EmotionLevel.CALM));
         awaitTriage(id, 1);
         Instant due = receivedAt.plus(Duration.ofMinutes(30));
 
-        sender.send(new SlaBreached(id, due.plusSeconds(1), SlaClock.FIRST_RESPONSE, due));
+        events.publish(new SlaBreached(id, due.plusSeconds(1), SlaClock.FIRST_RESPONSE, due));
 
-        Api.Response triage = awaitTriage(id, 2);
+        TestApi.Response triage = awaitTriage(id, 2);
         assertThat(triage.json().path("complaintClass").asString()).isEqualTo("MAJOR");
         assertThat(triage.json().path("reasons")).extracting(r -> r.path("rule").asString())
                 .containsExactly("regulator-or-consumer-body", "sla-breached");
@@ -187,16 +152,16 @@ abstract class TriageContract {
     void reopenArrivingBeforeItsComplaintIsKeptAndAppliedWhenTheComplaintArrives() {
         String id = newId();
         Instant receivedAt = now();
-        sender.send(new ComplaintReopened(id, receivedAt.plusSeconds(60), "customer called back unhappy"));
+        events.publish(new ComplaintReopened(id, receivedAt.plusSeconds(60), "customer called back unhappy"));
         await().atMost(WAIT).until(() -> {
             Document stored = database.getCollection("triage").find(eq("_id", id)).first();
             return stored != null && stored.getList("waiting", Document.class).size() == 1;
         });
         assertThat(api.get("/api/v1/triage/" + id, Roles.AGENT).status()).isEqualTo(404);
 
-        sender.send(received(id, receivedAt, "快递丢了", EmotionLevel.CALM));
+        events.publish(received(id, receivedAt, "快递丢了", EmotionLevel.CALM));
 
-        Api.Response triage = awaitTriage(id, 2);
+        TestApi.Response triage = awaitTriage(id, 2);
         assertThat(triage.json().path("complaintClass").asString()).isEqualTo("ESCALATED");
         List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 4);
         assertThat(published).extracting(TriageContract::type).containsExactly(
@@ -210,7 +175,7 @@ abstract class TriageContract {
 
     @Test
     void unknownComplaintIsNotFoundAsProblemJson() {
-        Api.Response response = api.get("/api/v1/triage/no-such-complaint", Roles.AGENT);
+        TestApi.Response response = api.get("/api/v1/triage/no-such-complaint", Roles.AGENT);
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.isProblem()).isTrue();
@@ -219,7 +184,7 @@ abstract class TriageContract {
 
     @Test
     void requestWithoutTokenIsUnauthorizedAsProblemJson() {
-        Api.Response response = api.get("/api/v1/triage/any", null);
+        TestApi.Response response = api.get("/api/v1/triage/any", null);
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.isProblem()).isTrue();
@@ -227,7 +192,7 @@ abstract class TriageContract {
 
     @Test
     void roleOtherThanAgentIsForbiddenAsProblemJson() {
-        Api.Response response = api.get("/api/v1/triage/any", Roles.INTEGRATION);
+        TestApi.Response response = api.get("/api/v1/triage/any", Roles.INTEGRATION);
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.isProblem()).isTrue();
@@ -236,7 +201,7 @@ abstract class TriageContract {
     @Test
     void supervisorMayReadADecisionAsAnAgentCan() {
         String id = newId();
-        sender.send(received(id, now(), "退款还没到账", EmotionLevel.CALM));
+        events.publish(received(id, now(), "退款还没到账", EmotionLevel.CALM));
         awaitTriage(id, 1);
 
         assertThat(api.get("/api/v1/triage/" + id, Roles.SUPERVISOR).status()).isEqualTo(200);
@@ -244,14 +209,14 @@ abstract class TriageContract {
 
     @Test
     void readinessIsUpWithoutAToken() {
-        Api.Response health = api.get("/actuator/health/readiness", null);
+        TestApi.Response health = api.get("/actuator/health/readiness", null);
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");
     }
 
-    private Api.Response awaitTriage(String id, int historySize) {
-        Api.Response[] last = new Api.Response[1];
+    private TestApi.Response awaitTriage(String id, int historySize) {
+        TestApi.Response[] last = new TestApi.Response[1];
         await().atMost(WAIT).untilAsserted(() -> {
             last[0] = api.get("/api/v1/triage/" + id, Roles.AGENT);
             assertThat(last[0].status()).isEqualTo(200);
@@ -265,20 +230,12 @@ abstract class TriageContract {
                 "ORD-1", null, emotion);
     }
 
-    private static String newId() {
-        return "c-" + UUID.randomUUID();
-    }
-
     /** Now, to the millisecond the store keeps. */
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static Instant instant(Api.Response response, String field) {
+    private static Instant instant(TestApi.Response response, String field) {
         return Instant.parse(response.json().path(field).asString());
-    }
-
-    private static String type(ConsumerRecord<String, String> record) {
-        return CloudEvents.header(record.headers(), CloudEvents.TYPE);
     }
 }

@@ -9,6 +9,6 @@ class TriageEmbeddedIT extends TriageContract {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        register(EmbeddedInfrastructure.shared(), registry);
+        EmbeddedInfrastructure.shared().register(registry, "triage");
     }
 }

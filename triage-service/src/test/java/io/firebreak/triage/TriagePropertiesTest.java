@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.EmotionLevel;
+import io.firebreak.platform.test.ShippedProperties;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,9 @@ class TriagePropertiesTest {
 
     @Test
     void shippedDefaultsBindAndAreValid() {
-        TriageProperties properties = ShippedRules.properties();
+        TriageProperties properties = ShippedProperties.bind("triage.yml", "firebreak.triage", TriageProperties.class);
 
-        assertThat(ShippedRules.violations(properties)).isEmpty();
+        assertThat(ShippedProperties.violations(properties)).isEmpty();
         assertThat(properties.classification().version()).isNotBlank();
         assertThat(properties.classification().rules()).extracting(TriageProperties.Rule::complaintClass)
                 .contains(ComplaintClass.MAJOR, ComplaintClass.ESCALATED);
@@ -28,11 +29,11 @@ class TriagePropertiesTest {
 
     @Test
     void ruleSetWithoutVersionOrRulesIsRejected() {
-        TriageProperties shipped = ShippedRules.properties();
+        TriageProperties shipped = ShippedProperties.bind("triage.yml", "firebreak.triage", TriageProperties.class);
         TriageProperties broken = new TriageProperties(
                 new TriageProperties.Classification(" ", List.of()), shipped.routing(), shipped.sla());
 
-        assertThat(ShippedRules.violations(broken)).extracting(v -> v.getPropertyPath().toString())
+        assertThat(ShippedProperties.violations(broken)).extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("classification.version", "classification.rules");
     }
 }

@@ -10,8 +10,8 @@ import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
 import io.firebreak.events.FeedbackEvents.RootCauseRecorded;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.feedback.FeedbackProperties;
-import io.firebreak.feedback.ShippedSettings;
 import io.firebreak.platform.outbox.Change;
+import io.firebreak.platform.test.ShippedProperties;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,8 @@ class FollowUpDecisionsTest {
     private static final Instant RESOLVED_AT = Instant.parse("2026-11-23T08:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
 
-    private final FollowUpDecisions decisions = new FollowUpDecisions(ShippedSettings.properties());
+    private final FollowUpDecisions decisions = new FollowUpDecisions(
+            ShippedProperties.bind("feedback.yml", "firebreak.feedback", FeedbackProperties.class));
 
     @Test
     void resolutionMakesAFollowUpPendingAndRecordsItsRootCause() {

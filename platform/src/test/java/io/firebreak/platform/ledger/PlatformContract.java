@@ -21,6 +21,7 @@ import io.firebreak.platform.outbox.OutboxRelay;
 import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.TestEvents;
 import io.firebreak.platform.test.TestTokens;
 import io.firebreak.platform.test.TopicProbe;
 import io.firebreak.platform.web.Correlation;
@@ -106,11 +107,11 @@ abstract class PlatformContract {
     @Autowired
     ApplicationContext context;
 
-    RawRecords records;
+    TestEvents records;
 
     @BeforeEach
     void openProducer() {
-        records = new RawRecords(bootstrapServers);
+        records = new TestEvents(bootstrapServers);
     }
 
     @AfterEach
@@ -250,9 +251,9 @@ abstract class PlatformContract {
     void theSameEventDeliveredTwiceChangesTheAggregateOnce() {
         String id = newLedger("barbara");
         String eventId = UUID.randomUUID().toString();
-        records.event(classified(id, "twice"), eventId);
-        records.event(classified(id, "twice"), eventId);
-        records.event(classified(id, "after"), UUID.randomUUID().toString());
+        records.publish(classified(id, "twice"), eventId);
+        records.publish(classified(id, "twice"), eventId);
+        records.publish(classified(id, "after"), UUID.randomUUID().toString());
 
         // The later event is on the same partition, so once it is applied both copies before it were handled.
         awaitRefs(id, List.of("twice", "after"));
@@ -269,10 +270,11 @@ abstract class PlatformContract {
         String id = newLedger("dennis");
         String badJsonId = UUID.randomUUID().toString();
         try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetter(Topics.TRIAGE))) {
-            RecordMetadata badJson = records.send(Topics.TRIAGE, id, "{\"complaintId\": \"" + id + "\", oops",
-                    RawRecords.envelope(badJsonId, EventType.COMPLAINT_CLASSIFIED.wireName(), id));
-            RecordMetadata noEnvelope = records.send(Topics.TRIAGE, id, "{\"complaintId\":\"" + id + "\"}", Map.of());
-            RecordMetadata valid = records.event(classified(id, "behind-poison"), UUID.randomUUID().toString());
+            RecordMetadata badJson = records.send(Topics.TRIAGE, EventType.COMPLAINT_CLASSIFIED.wireName(), badJsonId,
+                    id, "{\"complaintId\": \"" + id + "\", oops");
+            RecordMetadata noEnvelope =
+                    records.sendWithoutHeaders(Topics.TRIAGE, id, "{\"complaintId\":\"" + id + "\"}");
+            RecordMetadata valid = records.publish(classified(id, "behind-poison"), UUID.randomUUID().toString());
             assertThat(List.of(noEnvelope.partition(), valid.partition())).containsOnly(badJson.partition());
 
             awaitRefs(id, List.of("behind-poison"));
@@ -299,8 +301,8 @@ abstract class PlatformContract {
         String eventId = UUID.randomUUID().toString();
         faults.failFor(ref);
         try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetter(Topics.TRIAGE))) {
-            records.event(classified(id, ref), eventId);
-            records.event(classified(id, "behind-failure"), UUID.randomUUID().toString());
+            records.publish(classified(id, ref), eventId);
+            records.publish(classified(id, "behind-failure"), UUID.randomUUID().toString());
 
             ConsumerRecord<String, String> dead =
                     deadLetters.await(r -> eventId.equals(header(r, CloudEvents.ID)), 1).get(0);
@@ -346,7 +348,7 @@ abstract class PlatformContract {
         List<String> refs = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             refs.add("step-" + i);
-            records.event(classified(id, "step-" + i), UUID.randomUUID().toString());
+            records.publish(classified(id, "step-" + i), UUID.randomUUID().toString());
         }
         awaitRefs(id, refs);
         assertThat(ledgers.find(id).orElseThrow().value().refs()).containsExactlyElementsOf(refs);
@@ -541,7 +543,7 @@ abstract class PlatformContract {
         String id = newLedger("joan");
         String traceId = "0af7651916cd43dd8448eb211c80319c";
         try (TopicProbe resolution = new TopicProbe(bootstrapServers, Topics.RESOLUTION)) {
-            records.event(classified(id, "correlated"), UUID.randomUUID().toString(), Map.of(
+            records.publish(classified(id, "correlated"), UUID.randomUUID().toString(), Map.of(
                     CloudEvents.CORRELATION_ID, "upstream-7",
                     CloudEvents.TRACEPARENT, "00-" + traceId + "-b7ad6b7169203331-01"));
             ConsumerRecord<String, String> caused = resolution.await(r -> id.equals(r.key()), 1).get(0);

@@ -1,5 +1,6 @@
 package io.firebreak.platform.test;
 
+import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A Kafka broker and a MongoDB-protocol store for integration tests: embedded, or real containers. */
@@ -17,5 +18,15 @@ public interface Infrastructure {
         registry.add("firebreak.security.jwt-secret", () -> TestTokens.SECRET);
         registry.add("firebreak.outbox.sweep-interval", () -> "500ms");
         registry.add("firebreak.kafka.retry-backoff", () -> "50ms");
+    }
+
+    /**
+     * As {@link #register(DynamicPropertyRegistry)}, with a database of its own named after the service (e.g.
+     * "triage-1a2b3c4d"), so test classes sharing the store don't see each other's data.
+     */
+    default void register(DynamicPropertyRegistry registry, String service) {
+        register(registry);
+        String database = service + "-" + UUID.randomUUID().toString().substring(0, 8);
+        registry.add("firebreak.mongo.database", () -> database);
     }
 }

@@ -11,6 +11,6 @@ class ResolutionContainersIT extends ResolutionContract {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        register(ContainerInfrastructure.shared(), registry);
+        ContainerInfrastructure.shared().register(registry, "resolution");
     }
 }

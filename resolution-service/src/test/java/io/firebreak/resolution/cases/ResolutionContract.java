@@ -15,10 +15,9 @@ import io.firebreak.events.SlaClock;
 import io.firebreak.events.Topics;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.kafka.CloudEvents;
-import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.security.Roles;
-import io.firebreak.platform.test.Infrastructure;
-import io.firebreak.platform.test.TopicProbe;
+import io.firebreak.platform.test.ServiceContract;
+import io.firebreak.platform.test.TestApi;
 import io.firebreak.resolution.ResolutionApplication;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,14 +27,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The resolution service's behaviour against a real broker and store: the same tests run on embedded
@@ -43,16 +37,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 @SpringBootTest(classes = ResolutionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=resolution", "firebreak.resolution.sla-clocks.scan-interval=200ms"})
-abstract class ResolutionContract {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final EventCodec CODEC = new EventCodec();
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+abstract class ResolutionContract extends ServiceContract {
 
     @Autowired
     MongoDatabase database;
@@ -60,37 +45,17 @@ abstract class ResolutionContract {
     @Autowired
     SlaClockScanner scanner;
 
-    private Api api;
-    private EventSender sender;
-    private TopicProbe probe;
-
-    /** Points the service at the infrastructure, with a database of its own per test class. */
-    static void register(Infrastructure infrastructure, DynamicPropertyRegistry registry) {
-        infrastructure.register(registry);
-        String database = "resolution-" + UUID.randomUUID().toString().substring(0, 8);
-        registry.add("firebreak.mongo.database", () -> database);
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        sender = new EventSender(bootstrapServers);
-        probe = new TopicProbe(bootstrapServers, Topics.RESOLUTION);
-    }
-
-    @AfterEach
-    void disconnect() {
-        probe.close();
-        sender.close();
+    ResolutionContract() {
+        super(Topics.RESOLUTION);
     }
 
     @Test
     void assignmentOpensACaseAndPublishesCaseOpened() {
         String id = newId();
         Instant firstDue = later(4);
-        sender.send(assigned(id, "BILLING", firstDue, later(72)));
+        events.publish(assigned(id, "BILLING", firstDue, later(72)));
 
-        Api.Response response = awaitState(id, "ASSIGNED");
+        TestApi.Response response = awaitState(id, "ASSIGNED");
         assertThat(response.json().path("department").asString()).isEqualTo("BILLING");
         assertThat(Instant.parse(response.json().path("firstResponseDue").asString())).isEqualTo(firstDue);
         List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 1);
@@ -103,14 +68,14 @@ abstract class ResolutionContract {
     @Test
     void laterAssignmentUpdatesOwnerAndDueTimesWithoutOpeningAgain() {
         String id = newId();
-        sender.send(assigned(id, "BILLING", later(4), later(72)));
+        events.publish(assigned(id, "BILLING", later(4), later(72)));
         awaitState(id, "ASSIGNED");
         Instant newFirstDue = later(1);
 
-        sender.send(assigned(id, "LOGISTICS", newFirstDue, later(24)));
+        events.publish(assigned(id, "LOGISTICS", newFirstDue, later(24)));
 
         await().atMost(WAIT).untilAsserted(() -> {
-            Api.Response response = api.get("/api/v1/cases/" + id, Roles.AGENT);
+            TestApi.Response response = api.get("/api/v1/cases/" + id, Roles.AGENT);
             assertThat(response.json().path("department").asString()).isEqualTo("LOGISTICS");
             assertThat(Instant.parse(response.json().path("firstResponseDue").asString())).isEqualTo(newFirstDue);
         });
@@ -123,12 +88,12 @@ abstract class ResolutionContract {
     void acknowledgedThenResolvedCasePublishesEachStepInOrder() {
         String id = openCase("LOGISTICS");
 
-        Api.Response acknowledged = api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT,
+        TestApi.Response acknowledged = api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT,
                 "{\"message\":\"您好，我们已经在查快递了\"}");
         assertThat(acknowledged.status()).isEqualTo(200);
         assertThat(acknowledged.json().path("state").asString()).isEqualTo("ACKNOWLEDGED");
 
-        Api.Response resolved = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+        TestApi.Response resolved = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
                 "{\"summary\":\"Parcel found and delivered\",\"rootCause\":\"DELIVERY_LOGISTICS\"}");
         assertThat(resolved.status()).isEqualTo(200);
         assertThat(resolved.json().path("state").asString()).isEqualTo("RESOLVED");
@@ -151,7 +116,7 @@ abstract class ResolutionContract {
     void resolvingAnUnacknowledgedCaseIsConflictNamingTheState() {
         String id = openCase("BILLING");
 
-        Api.Response response = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+        TestApi.Response response = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
                 "{\"summary\":\"done\",\"rootCause\":\"BILLING\"}");
 
         assertThat(response.status()).isEqualTo(409);
@@ -166,7 +131,7 @@ abstract class ResolutionContract {
         String id = openCase("BILLING");
         api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}");
 
-        Api.Response response = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+        TestApi.Response response = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
                 "{\"summary\":\"done\",\"rootCause\":\"BAD_LUCK\"}");
 
         assertThat(response.status()).isEqualTo(400);
@@ -184,8 +149,9 @@ abstract class ResolutionContract {
         String id = openCase("BILLING");
         api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}");
 
-        Api.Response missing = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT, "{\"rootCause\":\"OTHER\"}");
-        Api.Response overlong = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+        TestApi.Response missing =
+                api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT, "{\"rootCause\":\"OTHER\"}");
+        TestApi.Response overlong = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
                 "{\"summary\":\"" + "x".repeat(4001) + "\",\"rootCause\":\"OTHER\"}");
 
         assertThat(missing.status()).isEqualTo(400);
@@ -197,8 +163,8 @@ abstract class ResolutionContract {
 
     @Test
     void unknownCaseIsNotFoundAsProblemJson() {
-        Api.Response get = api.get("/api/v1/cases/no-such-case", Roles.AGENT);
-        Api.Response acknowledge = api.post("/api/v1/cases/no-such-case/acknowledge", Roles.AGENT, "{}");
+        TestApi.Response get = api.get("/api/v1/cases/no-such-case", Roles.AGENT);
+        TestApi.Response acknowledge = api.post("/api/v1/cases/no-such-case/acknowledge", Roles.AGENT, "{}");
 
         assertThat(get.status()).isEqualTo(404);
         assertThat(get.isProblem()).isTrue();
@@ -210,15 +176,15 @@ abstract class ResolutionContract {
     void reopenedCaseMustBeAcknowledgedAgainAndIsResolvedAgain() {
         String id = resolvedCase("PRODUCT_QUALITY");
 
-        sender.send(new ComplaintReopened(id, Instant.now(), "follow-up: not satisfied, score 2/5"));
+        events.publish(new ComplaintReopened(id, Instant.now(), "follow-up: not satisfied, score 2/5"));
         awaitState(id, "REOPENED");
 
-        Api.Response tooSoon = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+        TestApi.Response tooSoon = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
                 "{\"summary\":\"again\",\"rootCause\":\"PRODUCT_DEFECT\"}");
         assertThat(tooSoon.status()).isEqualTo(409);
         assertThat(tooSoon.json().path("state").asString()).isEqualTo("REOPENED");
         assertThat(api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}").status()).isEqualTo(200);
-        Api.Response resolved = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+        TestApi.Response resolved = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
                 "{\"summary\":\"Replaced the unit\",\"rootCause\":\"PRODUCT_DEFECT\"}");
         assertThat(resolved.status()).isEqualTo(200);
         assertThat(resolved.json().path("reopenCount").asInt()).isEqualTo(1);
@@ -233,17 +199,17 @@ abstract class ResolutionContract {
         String id = newId();
         String eventId = UUID.randomUUID().toString();
         ResponsibilityAssigned first = assigned(id, "BILLING", later(4), later(72));
-        sender.send(eventId, first, 0);
+        events.publish(first, eventId, 0);
         awaitState(id, "ASSIGNED");
-        sender.send(UUID.randomUUID().toString(), assigned(id, "LOGISTICS", later(1), later(24)), 0);
+        events.publish(assigned(id, "LOGISTICS", later(1), later(24)), UUID.randomUUID().toString(), 0);
         await().atMost(WAIT).until(() -> "LOGISTICS".equals(
                 api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("department").asString()));
         String before = api.get("/api/v1/cases/" + id, Roles.AGENT).body();
 
         // The first assignment again, then a marker on the same partition: once the marker is done, so is the repeat.
-        sender.send(eventId, first, 0);
+        events.publish(first, eventId, 0);
         String marker = newId();
-        sender.send(UUID.randomUUID().toString(), assigned(marker, "BILLING", later(4), later(72)), 0);
+        events.publish(assigned(marker, "BILLING", later(4), later(72)), UUID.randomUUID().toString(), 0);
         probe.await(r -> marker.equals(r.key()), 1);
 
         assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).body()).isEqualTo(before);
@@ -255,18 +221,18 @@ abstract class ResolutionContract {
         String id = resolvedCase("BILLING");
         String reopenId = UUID.randomUUID().toString();
         ComplaintReopened reopened = new ComplaintReopened(id, Instant.now(), "not satisfied");
-        sender.send(reopenId, reopened, 0);
+        events.publish(reopened, reopenId, 0);
         awaitState(id, "REOPENED");
         api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}");
         api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT, "{\"summary\":\"again\",\"rootCause\":\"BILLING\"}");
         awaitState(id, "RESOLVED");
         String marker = resolvedCase("BILLING");
 
-        sender.send(reopenId, reopened, 0);
-        sender.send(UUID.randomUUID().toString(), new ComplaintReopened(marker, Instant.now(), "marker"), 0);
+        events.publish(reopened, reopenId, 0);
+        events.publish(new ComplaintReopened(marker, Instant.now(), "marker"), UUID.randomUUID().toString(), 0);
         awaitState(marker, "REOPENED");
 
-        Api.Response response = api.get("/api/v1/cases/" + id, Roles.AGENT);
+        TestApi.Response response = api.get("/api/v1/cases/" + id, Roles.AGENT);
         assertThat(response.json().path("state").asString()).isEqualTo("RESOLVED");
         assertThat(response.json().path("reopenCount").asInt()).isEqualTo(1);
     }
@@ -275,7 +241,7 @@ abstract class ResolutionContract {
     void passedDeadlineIsBreachedOnceAndPublished() {
         String id = newId();
         Instant firstDue = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
-        sender.send(assigned(id, "BILLING", firstDue, later(72)));
+        events.publish(assigned(id, "BILLING", firstDue, later(72)));
 
         List<ConsumerRecord<String, String>> breaches =
                 probe.await(r -> id.equals(r.key()) && "firebreak.sla.breached".equals(type(r)), 1);
@@ -292,7 +258,7 @@ abstract class ResolutionContract {
     void concurrentScansFireEachDeadlineOnce() {
         List<String> ids = List.of(newId(), newId(), newId(), newId());
         Instant past = Instant.now().minusSeconds(60);
-        ids.forEach(id -> sender.send(assigned(id, "BILLING", past, past.plusSeconds(30))));
+        ids.forEach(id -> events.publish(assigned(id, "BILLING", past, past.plusSeconds(30))));
         await().atMost(WAIT).until(() -> ids.stream().allMatch(id -> api.get("/api/v1/cases/" + id, Roles.AGENT)
                 .status() == 200));
 
@@ -311,7 +277,7 @@ abstract class ResolutionContract {
 
     @Test
     void rootCausesAreListedWithEnglishAndChineseLabels() {
-        Api.Response response = api.get("/api/v1/root-causes", Roles.AGENT);
+        TestApi.Response response = api.get("/api/v1/root-causes", Roles.AGENT);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().size()).isEqualTo(9);
@@ -322,7 +288,7 @@ abstract class ResolutionContract {
 
     @Test
     void requestWithoutTokenIsUnauthorizedAsProblemJson() {
-        Api.Response response = api.post("/api/v1/cases/any/acknowledge", null, "{}");
+        TestApi.Response response = api.post("/api/v1/cases/any/acknowledge", null, "{}");
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.isProblem()).isTrue();
@@ -332,7 +298,7 @@ abstract class ResolutionContract {
     void roleOtherThanAgentIsForbiddenAsProblemJson() {
         String id = openCase("BILLING");
 
-        Api.Response response = api.post("/api/v1/cases/" + id + "/acknowledge", Roles.INTEGRATION, "{}");
+        TestApi.Response response = api.post("/api/v1/cases/" + id + "/acknowledge", Roles.INTEGRATION, "{}");
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.isProblem()).isTrue();
@@ -341,7 +307,7 @@ abstract class ResolutionContract {
 
     @Test
     void readinessIsUpWithoutAToken() {
-        Api.Response health = api.get("/actuator/health/readiness", null);
+        TestApi.Response health = api.get("/actuator/health/readiness", null);
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");
@@ -349,7 +315,7 @@ abstract class ResolutionContract {
 
     private String openCase(String department) {
         String id = newId();
-        sender.send(assigned(id, department, later(4), later(72)));
+        events.publish(assigned(id, department, later(4), later(72)));
         awaitState(id, "ASSIGNED");
         return id;
     }
@@ -362,8 +328,8 @@ abstract class ResolutionContract {
         return id;
     }
 
-    private Api.Response awaitState(String id, String state) {
-        Api.Response[] last = new Api.Response[1];
+    private TestApi.Response awaitState(String id, String state) {
+        TestApi.Response[] last = new TestApi.Response[1];
         await().atMost(WAIT).untilAsserted(() -> {
             last[0] = api.get("/api/v1/cases/" + id, Roles.AGENT);
             assertThat(last[0].status()).isEqualTo(200);
@@ -385,13 +351,5 @@ abstract class ResolutionContract {
 
     private static Instant later(int hours) {
         return Instant.now().plus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static String newId() {
-        return "c-" + UUID.randomUUID();
-    }
-
-    private static String type(ConsumerRecord<String, String> record) {
-        return CloudEvents.header(record.headers(), CloudEvents.TYPE);
     }
 }

@@ -9,6 +9,6 @@ class ResolutionEmbeddedIT extends ResolutionContract {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        register(EmbeddedInfrastructure.shared(), registry);
+        EmbeddedInfrastructure.shared().register(registry, "resolution");
     }
 }

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.TriageEvents.Reason;
-import io.firebreak.triage.ShippedRules;
+import io.firebreak.platform.test.ShippedProperties;
 import io.firebreak.triage.TriageProperties;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClassifierTest {
 
-    private final Classifier classifier = new Classifier(ShippedRules.properties());
+    private static final TriageProperties SHIPPED =
+            ShippedProperties.bind("triage.yml", "firebreak.triage", TriageProperties.class);
+
+    private final Classifier classifier = new Classifier(SHIPPED);
 
     @Test
     void chineseLegalThreatIsMajorWithItsEvidence() {
@@ -68,17 +71,16 @@ class ClassifierTest {
     @Test
     void decisionCarriesTheRuleSetVersion() {
         assertThat(classifier.classify("anything").ruleSetVersion())
-                .isEqualTo(ShippedRules.properties().classification().version())
+                .isEqualTo(SHIPPED.classification().version())
                 .isEqualTo(classifier.version());
     }
 
     @Test
     void rulesComeFromConfigurationIncludingOtherClasses() {
-        TriageProperties shipped = ShippedRules.properties();
         TriageProperties custom = new TriageProperties(new TriageProperties.Classification("custom-1", List.of(
                         new TriageProperties.Rule("no-policy", ComplaintClass.DIFFICULT, List.of("no policy", "没有规定")),
                         new TriageProperties.Rule("repeat", ComplaintClass.ESCALATED, List.of("again", "又一次")))),
-                shipped.routing(), shipped.sla());
+                SHIPPED.routing(), SHIPPED.sla());
         Classifier configured = new Classifier(custom);
 
         Classifier.Result result = configured.classify("又一次！你们说没有规定？");

@@ -13,7 +13,7 @@ import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
-import io.firebreak.triage.ShippedRules;
+import io.firebreak.platform.test.ShippedProperties;
 import io.firebreak.triage.TriageProperties;
 import io.firebreak.triage.classification.Classifier;
 import io.firebreak.triage.decision.ComplaintTriage.Retriage;
@@ -31,7 +31,8 @@ class TriageDecisionsTest {
     private static final Instant RECEIVED = Instant.parse("2026-11-23T08:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:05Z");
 
-    private final TriageProperties properties = ShippedRules.properties();
+    private final TriageProperties properties =
+            ShippedProperties.bind("triage.yml", "firebreak.triage", TriageProperties.class);
     private final TriageDecisions decisions = new TriageDecisions(new Classifier(properties),
             new DepartmentRouter(properties), new SlaPolicy(properties), Clock.fixed(NOW, ZoneOffset.UTC));
 

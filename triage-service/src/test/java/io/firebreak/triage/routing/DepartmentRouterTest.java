@@ -2,14 +2,16 @@ package io.firebreak.triage.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firebreak.triage.ShippedRules;
+import io.firebreak.platform.test.ShippedProperties;
+import io.firebreak.triage.TriageProperties;
 import io.firebreak.triage.routing.DepartmentRouter.Responsibility;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DepartmentRouterTest {
 
-    private final DepartmentRouter router = new DepartmentRouter(ShippedRules.properties());
+    private final DepartmentRouter router =
+            new DepartmentRouter(ShippedProperties.bind("triage.yml", "firebreak.triage", TriageProperties.class));
 
     @Test
     void billingWordsGoToBilling() {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.EmotionLevel;
-import io.firebreak.triage.ShippedRules;
+import io.firebreak.platform.test.ShippedProperties;
+import io.firebreak.triage.TriageProperties;
 import io.firebreak.triage.routing.SlaPolicy.DueTimes;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,8 @@ class SlaPolicyTest {
 
     private static final Instant FROM = Instant.parse("2026-11-23T08:00:00Z");
 
-    private final SlaPolicy policy = new SlaPolicy(ShippedRules.properties());
+    private final SlaPolicy policy =
+            new SlaPolicy(ShippedProperties.bind("triage.yml", "firebreak.triage", TriageProperties.class));
 
     @Test
     void eachClassHasItsDefaultTargets() {
