@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.TestApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,12 +47,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole standalone system, as {@code spring-boot:run} starts it, in a temporary data directory on free ports:
  * it becomes healthy behind the gateway, issues tokens the gateway accepts, and after a stop and a start on the same
- * directory it still has the documents and records written before.
+ * directory it still has the documents and records written before, and a complaint in mid-life carries on.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneSystemIT {
 
     private static final Duration READY = Duration.ofMinutes(2);
+    private static final Duration STEP = Duration.ofSeconds(30);
     private static final List<String> TOKEN_NAMES =
             List.of("AGENT_TOKEN", "SUPERVISOR_TOKEN", "INTEGRATION_TOKEN", "ADMIN_TOKEN");
 
@@ -117,10 +119,24 @@ class StandaloneSystemIT {
             mongo.getDatabase("intake").getCollection("standalone-it").insertOne(new Document("_id", marker));
         }
         String clusterId = produce(topic, marker);
+        // A complaint in the middle of its life: assigned and acknowledged before the stop.
+        String complaint = acknowledgedComplaint();
 
         system.close();
         system = Firebreak.start(data, ports);
         awaitHealthy();
+
+        // ...carries on after the start: resolved, followed up and closed, with its whole story kept.
+        TestApi api = api();
+        assertThat(api.post("/api/v1/cases/" + complaint + "/resolve", Roles.AGENT,
+                "{\"summary\":\"Replaced\",\"rootCause\":\"PRODUCT_DEFECT\"}").status()).isEqualTo(200);
+        await().atMost(STEP).until(() -> api.post("/api/v1/complaints/" + complaint + "/follow-up", Roles.AGENT,
+                "{\"satisfied\":true,\"score\":5}").status() == 201);
+        await().atMost(STEP).until(() -> "CLOSED".equals(
+                api.get("/api/v1/complaints/" + complaint, Roles.AGENT).json().get("status").asString()));
+        assertThat(api.get("/api/v1/complaints/" + complaint, Roles.AGENT).json().get("timeline")
+                .findValuesAsString("type")).containsSubsequence("firebreak.complaint.received",
+                "firebreak.case.acknowledged", "firebreak.case.resolved", "firebreak.complaint.closed");
 
         try (MongoClient mongo = MongoClients.create(system.mongoUri())) {
             assertThat(mongo.getDatabase("intake").getCollection("standalone-it").find(Filters.eq("_id", marker))
@@ -128,8 +144,24 @@ class StandaloneSystemIT {
         }
         assertThat(clusterId()).as("Kafka cluster id (storage kept, not formatted again)").isEqualTo(clusterId);
         assertThat(consumeAll(topic)).as("record produced before the restart").contains(marker);
-        URI api = system.gatewayUrl().resolve("/api/v1/complaints/" + UUID.randomUUID());
-        assertThat(status(api, agentToken)).as("token issued before the restart").isNotEqualTo(401);
+        URI anyComplaint = system.gatewayUrl().resolve("/api/v1/complaints/" + UUID.randomUUID());
+        assertThat(status(anyComplaint, agentToken)).as("token issued before the restart").isNotEqualTo(401);
+    }
+
+    private static String acknowledgedComplaint() {
+        TestApi api = api();
+        TestApi.Response submitted = api.post("/api/v1/complaints", Roles.AGENT,
+                "{\"channel\":\"LETTER\",\"customer\":{\"id\":\"CRM-1\"},\"description\":\"The kettle leaks\"}");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String id = submitted.json().get("id").asString();
+        await().atMost(STEP).until(() -> api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}").status() == 200);
+        await().atMost(STEP).until(() -> "ACKNOWLEDGED".equals(
+                api.get("/api/v1/complaints/" + id, Roles.AGENT).json().get("status").asString()));
+        return id;
+    }
+
+    private static TestApi api() {
+        return new TestApi(system.gatewayUrl(), role -> "Bearer " + system.token(role));
     }
 
     private static void awaitHealthy() {
