@@ -1,6 +1,7 @@
 package io.firebreak.events;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Events published by the intake service on {@link Topics#INTAKE}. */
 public final class IntakeEvents {
@@ -9,7 +10,8 @@ public final class IntakeEvents {
 
     /**
      * A new complaint was accepted. Contact data is masked: the customer's phone, email and name live only
-     * in intake.
+     * in intake. {@code happenedAt} is when the matter itself happened, if the customer said;
+     * {@code earlierComplaintIds} are the customer's earlier complaints on the same matter (a repeat contact).
      */
     public record ComplaintReceived(
             String complaintId,
@@ -21,12 +23,25 @@ public final class IntakeEvents {
             String productRef,
             String orderRef,
             String remedySought,
-            EmotionLevel emotion)
+            EmotionLevel emotion,
+            List<String> emotionSignals,
+            CustomerStage stage,
+            Instant happenedAt,
+            List<String> earlierComplaintIds)
             implements ComplaintEvent {}
 
-    /** The customer said more about an open complaint (a later message, or a duplicate submission merged in). */
+    /**
+     * The customer said more about an open complaint (a later message, or a duplicate submission merged in), read
+     * like the first: its emotion and the signals that set it.
+     */
     public record MessageAdded(
-            String complaintId, Instant occurredAt, Channel channel, String text, boolean mergedDuplicate)
+            String complaintId,
+            Instant occurredAt,
+            Channel channel,
+            String text,
+            boolean mergedDuplicate,
+            EmotionLevel emotion,
+            List<String> emotionSignals)
             implements ComplaintEvent {}
 
     /** A later message reads angrier than before; triage re-reads the complaint. */
@@ -35,6 +50,7 @@ public final class IntakeEvents {
             Instant occurredAt,
             EmotionLevel previous,
             EmotionLevel current,
-            java.util.List<String> signals)
+            List<String> signals,
+            CustomerStage stage)
             implements ComplaintEvent {}
 }

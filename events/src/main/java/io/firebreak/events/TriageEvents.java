@@ -8,8 +8,16 @@ public final class TriageEvents {
 
     private TriageEvents() {}
 
-    /** One rule that fired, with what made it fire, so a person can see why. */
-    public record Reason(String rule, String evidence) {}
+    /**
+     * One rule that fired, with what made it fire (the phrase matched, the history fact, the threshold crossed), so a
+     * person can see why; {@code en} and {@code zh} say it in a sentence for people, where the rule set has one.
+     */
+    public record Reason(String rule, String evidence, String en, String zh) {
+
+        public Reason(String rule, String evidence) {
+            this(rule, evidence, null, null);
+        }
+    }
 
     /**
      * The complaint was (re)classified. {@code previousClass} is null on the first classification; a class
@@ -25,7 +33,10 @@ public final class TriageEvents {
             String trigger)
             implements ComplaintEvent {}
 
-    /** The complaint has an owner (primary department), helpers (secondary) and its SLA due times. */
+    /**
+     * The complaint has a primary department, secondary ones, an owner (a person or a queue of the primary
+     * department) and its SLA due times.
+     */
     public record ResponsibilityAssigned(
             String complaintId,
             Instant occurredAt,
@@ -33,6 +44,15 @@ public final class TriageEvents {
             List<String> secondaryDepartments,
             ComplaintClass complaintClass,
             Instant firstResponseDue,
-            Instant resolutionDue)
-            implements ComplaintEvent {}
+            Instant resolutionDue,
+            String owner)
+            implements ComplaintEvent {
+
+        public ResponsibilityAssigned(String complaintId, Instant occurredAt, String primaryDepartment,
+                List<String> secondaryDepartments, ComplaintClass complaintClass, Instant firstResponseDue,
+                Instant resolutionDue) {
+            this(complaintId, occurredAt, primaryDepartment, secondaryDepartments, complaintClass, firstResponseDue,
+                    resolutionDue, null);
+        }
+    }
 }

@@ -227,7 +227,7 @@ abstract class TriageContract extends ServiceContract {
 
     private static ComplaintReceived received(String id, Instant at, String description, EmotionLevel emotion) {
         return new ComplaintReceived(id, at, Channel.WEB_FORM, "cust-" + id, "138****0000", description, "SKU-1",
-                "ORD-1", null, emotion);
+                "ORD-1", null, emotion, List.of(), null, null, List.of());
     }
 
     /** Now, to the millisecond the store keeps. */

@@ -52,7 +52,7 @@ public class ComplaintIntake {
                 now);
         ComplaintReceived received = new ComplaintReceived(id, now, complaint.channel(), who.customerId(),
                 who.maskedContact(), complaint.description(), complaint.productRef(), complaint.orderRef(),
-                complaint.remedySought(), emotion);
+                complaint.remedySought(), emotion, List.of(), null, null, List.of());
         complaints.insert(id, complaint, List.of(received), null);
         log.info("Complaint received on {} from customer {}", complaint.channel(), who.customerId());
         return complaints.find(id).orElseThrow();

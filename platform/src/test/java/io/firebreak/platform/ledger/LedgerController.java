@@ -49,7 +49,7 @@ class LedgerController {
         Instant now = Instant.now();
         ledgers.insert(id, Ledger.open(request.owner(), request.channel(), now, request.note()),
                 List.of(new ComplaintReceived(id, now, request.channel(), request.owner(), "***", "ledger opened",
-                        null, null, null, EmotionLevel.CALM)),
+                        null, null, null, EmotionLevel.CALM, List.of(), null, null, List.of())),
                 null);
         return ResponseEntity.created(URI.create("/ledgers/" + id)).body(Map.of("id", id));
     }
@@ -69,7 +69,7 @@ class LedgerController {
                     }
                     return Change.of(current.value().with(
                                     new Ledger.Entry(request.ref(), request.amount(), Instant.now(), List.of(), null)),
-                            new MessageAdded(id, Instant.now(), current.value().channel(), request.ref(), false));
+                            new MessageAdded(id, Instant.now(), current.value().channel(), request.ref(), false, EmotionLevel.CALM, List.of()));
                 })
                 .orElseThrow(() -> ProblemException.notFound("Ledger", id))
                 .value();

@@ -156,8 +156,8 @@ abstract class PlatformContract {
         try (TopicProbe intake = new TopicProbe(bootstrapServers, Topics.INTAKE)) {
             Optional<Versioned<Ledger>> after = ledgers.update(id, current -> Change.of(
                     current.value().with(new Ledger.Entry("u-1", 5, Instant.now(), List.of("a", "b"), "memo")),
-                    new MessageAdded(id, Instant.now(), Channel.CHAT, "first", false),
-                    new MessageAdded(id, Instant.now(), Channel.CHAT, "second", true)));
+                    new MessageAdded(id, Instant.now(), Channel.CHAT, "first", false, null, List.of()),
+                    new MessageAdded(id, Instant.now(), Channel.CHAT, "second", true, null, List.of())));
             assertThat(after).isPresent();
             assertThat(after.get().version()).isEqualTo(1);
 

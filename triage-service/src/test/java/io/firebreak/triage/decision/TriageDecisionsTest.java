@@ -62,7 +62,7 @@ class TriageDecisionsTest {
     @Test
     void remedySoughtIsReadToo() {
         ComplaintReceived received = new ComplaintReceived("c-1", RECEIVED, Channel.PHONE, "cust-1", "138****0000",
-                "The order was late", null, null, "I will take you to court", EmotionLevel.UPSET);
+                "The order was late", null, null, "I will take you to court", EmotionLevel.UPSET, List.of(), null, null, List.of());
 
         assertThat(decisions.triage(received, List.of()).value().complaintClass()).isEqualTo(ComplaintClass.MAJOR);
     }
@@ -158,6 +158,6 @@ class TriageDecisionsTest {
 
     private static ComplaintReceived received(String description, EmotionLevel emotion) {
         return new ComplaintReceived("c-1", RECEIVED, Channel.WEB_FORM, "cust-1", "138****0000", description,
-                "SKU-1", "ORD-1", null, emotion);
+                "SKU-1", "ORD-1", null, emotion, List.of(), null, null, List.of());
     }
 }
