@@ -55,6 +55,11 @@ final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    Answer put(String path, String body, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** Posts with a Content-Length header. */
     Answer postSized(String path, byte[] body, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")

@@ -73,6 +73,8 @@ class GatewayIT {
                 Arguments.of("POST", "/api/v1/complaints", "intake"),
                 Arguments.of("GET", "/api/v1/complaints", "intake"),
                 Arguments.of("GET", "/api/v1/complaints/c-1", "intake"),
+                Arguments.of("POST", "/api/v1/complaints/c-1/messages", "intake"),
+                Arguments.of("GET", "/api/v1/customers/cus-1/complaints", "intake"),
                 Arguments.of("POST", "/api/v1/complaints/c-1/follow-up", "feedback"),
                 Arguments.of("GET", "/api/v1/follow-ups", "feedback"),
                 Arguments.of("GET", "/api/v1/triage/c-1", "triage"),
@@ -190,6 +192,23 @@ class GatewayIT {
         }
         assertThat(RESOLUTION.received(casePath)).isEmpty();
         assertThat(FEEDBACK.received(followUpPath)).isEmpty();
+    }
+
+    @Test
+    void onlyAdminReplacesTheRuleSetAndTheRoutingTableAndSupervisorsMayReadThem() {
+        for (String path : new String[] {"/api/v1/triage/rules", "/api/v1/triage/routing"}) {
+            assertThat(gateway.put(path, "{}", "Authorization", TestTokens.bearer(Roles.AGENT)).status())
+                    .as("agent replaces %s", path).isEqualTo(403);
+            assertThat(gateway.put(path, "{}", "Authorization", TestTokens.bearer(Roles.SUPERVISOR)).status())
+                    .as("supervisor replaces %s", path).isEqualTo(403);
+            assertThat(gateway.get(path, "Authorization", TestTokens.bearer(Roles.AGENT)).status())
+                    .as("agent reads %s", path).isEqualTo(403);
+            assertThat(gateway.get(path, "Authorization", TestTokens.bearer(Roles.SUPERVISOR)).status())
+                    .as("supervisor reads %s", path).isEqualTo(200);
+            assertThat(gateway.put(path, "{}", "Authorization", TestTokens.bearer(Roles.ADMIN)).status())
+                    .as("admin replaces %s", path).isEqualTo(200);
+            assertThat(TRIAGE.received(path)).hasSize(2);
+        }
     }
 
     @Test

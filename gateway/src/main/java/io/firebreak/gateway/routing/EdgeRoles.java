@@ -17,9 +17,14 @@ class EdgeRoles {
     AuthorizationRules edgeRoleRules() {
         return requests -> {
             requests.requestMatchers("/api/v1/complaints/*/follow-up").hasRole(Roles.AGENT);
-            requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints").hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
-            requests.requestMatchers(HttpMethod.GET, "/api/v1/complaints", "/api/v1/complaints/**")
+            requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/*/messages")
                     .hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
+            requests.requestMatchers(HttpMethod.GET, "/api/v1/complaints", "/api/v1/complaints/**",
+                    "/api/v1/customers/**").hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
+            // The rule set and the routing table: supervisors may read them, only ADMIN replaces them.
+            requests.requestMatchers(HttpMethod.GET, "/api/v1/triage/rules", "/api/v1/triage/routing")
+                    .hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN);
+            requests.requestMatchers("/api/v1/triage/rules", "/api/v1/triage/routing").hasRole(Roles.ADMIN);
             requests.requestMatchers("/api/v1/cases", "/api/v1/cases/**", "/api/v1/root-causes", "/api/v1/follow-ups", "/api/v1/follow-ups/**",
                     "/api/v1/triage", "/api/v1/triage/**").hasRole(Roles.AGENT);
             requests.requestMatchers("/api/v1/**").authenticated();

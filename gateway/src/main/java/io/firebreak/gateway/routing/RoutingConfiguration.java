@@ -40,7 +40,8 @@ class RoutingConfiguration {
         GatewayProperties.Services services = properties.services();
         return route(FEEDBACK, services.feedback(), guard,
                         "/api/v1/complaints/*/follow-up", "/api/v1/follow-ups", "/api/v1/follow-ups/**")
-                .and(route(INTAKE, services.intake(), guard, "/api/v1/complaints", "/api/v1/complaints/**"))
+                .and(route(INTAKE, services.intake(), guard, "/api/v1/complaints", "/api/v1/complaints/**",
+                        "/api/v1/customers/**"))
                 .and(route(TRIAGE, services.triage(), guard, "/api/v1/triage", "/api/v1/triage/**"))
                 .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/cases", "/api/v1/cases/**",
                         "/api/v1/root-causes"));
