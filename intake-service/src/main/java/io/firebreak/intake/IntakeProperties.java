@@ -1,11 +1,66 @@
 package io.firebreak.intake;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** The intake service's settings, under {@code firebreak.intake}. */
+/** The intake service's settings, under {@code firebreak.intake}; the shipped values are in {@code intake.yml}. */
 @Validated
 @ConfigurationProperties("firebreak.intake")
-public record IntakeProperties(@Min(1) @DefaultValue("200") int maxListSize) {}
+public record IntakeProperties(
+        @Min(1) @DefaultValue("200") int maxListSize,
+        @NotNull @DefaultValue("Asia/Shanghai") ZoneId timeZone,
+        @Valid @NotNull @DefaultValue Duplicates duplicates,
+        @Valid @NotNull @DefaultValue Idempotency idempotency,
+        @Valid @NotNull @DefaultValue Emotion emotion) {
+
+    /**
+     * When a new submission is the same matter as an earlier complaint of the same customer: within {@code window}
+     * of the earlier one, and with the same order, the same product, or a text at least {@code similarity} alike.
+     */
+    public record Duplicates(
+            @NotNull @DefaultValue("30d") Duration window,
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.6") double similarity) {}
+
+    /** How long the answer to a request with an {@code Idempotency-Key} is kept, and when a stuck one is abandoned. */
+    public record Idempotency(
+            @NotNull @DefaultValue("24h") Duration retention,
+            @NotNull @DefaultValue("30s") Duration pendingTimeout) {}
+
+    /**
+     * What the emotion reader looks for (愤怒感知法): the words of each kind of signal, the words that state a
+     * grievance, and how a negation is recognised ("没有受伤", "not a safety problem").
+     */
+    public record Emotion(
+            @Valid @NotNull @DefaultValue Words words,
+            @NotEmpty List<String> grievanceWords,
+            @NotEmpty List<String> negationCues,
+            @NotNull @DefaultValue List<String> negationExceptions,
+            @Min(0) @Max(10) @DefaultValue("4") int negationReach,
+            @NotNull @DefaultValue List<String> connectives,
+            @NotNull @DefaultValue List<String> capsIgnored,
+            @NotNull @DefaultValue List<String> repeatIgnored) {}
+
+    /**
+     * Words and phrases per kind of signal, Chinese or English. An English entry matches whole words (a plural too);
+     * a trailing {@code *} matches any ending ({@code lawyer*}). A Chinese entry matches anywhere in the text.
+     */
+    public record Words(
+            @NotEmpty List<String> upset,
+            @NotEmpty List<String> anger,
+            @NotEmpty List<String> threat,
+            @NotEmpty List<String> regulator,
+            @NotEmpty List<String> media,
+            @NotEmpty List<String> superior,
+            @NotEmpty List<String> safety) {}
+}

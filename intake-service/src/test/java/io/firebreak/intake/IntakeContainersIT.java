@@ -13,7 +13,7 @@ class IntakeContainersIT extends IntakeContract {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        ContainerInfrastructure.shared().register(registry);
+        ContainerInfrastructure.shared().register(registry, "intake");
     }
 
     @BeforeAll

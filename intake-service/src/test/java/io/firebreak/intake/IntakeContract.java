@@ -3,9 +3,10 @@ package io.firebreak.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.events.ClosureOutcome;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.FeedbackEvents.ComplaintClosed;
-import io.firebreak.events.ClosureOutcome;
+import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.Topics;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
@@ -19,7 +20,9 @@ import io.firebreak.platform.test.TestEvents;
 import io.firebreak.platform.test.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,18 +31,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What intake promises, run against a real broker and store: complaints are received, stored and announced;
- * bad input changes nothing; the case file follows every other service's events, once each.
+ * bad input changes nothing; duplicates merge into the open complaint and repeat contacts are marked; a retry
+ * with the same Idempotency-Key gets the first answer; later messages are read and a rise in emotion announced;
+ * the case file and the customer's history follow every other service's events, once each.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=intake", "firebreak.mongo.database=intake-it"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=intake")
 abstract class IntakeContract {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String RECEIVED = "firebreak.complaint.received";
+    static final String MESSAGE_ADDED = "firebreak.message.added";
+    static final String EMOTION_ROSE = "firebreak.emotion.rose";
     static TopicProbe probe;
     static TestEvents events;
 
@@ -107,22 +115,29 @@ abstract class IntakeContract {
     }
 
     @Test
-    void badInputIsRejectedFieldByFieldAndNothingIsStored() {
-        long before = database.getCollection("complaints").countDocuments();
+    void badInputIsRejectedWithEveryBadFieldAtOnceAndNothingIsStored() {
+        long complaints = database.getCollection("complaints").countDocuments();
+        long customers = database.getCollection("customers").countDocuments();
         TestApi.Response response = api.post("/api/v1/complaints", Roles.AGENT, """
-                {"channel":"PHONE","customer":{"phone":"not-a-phone","email":"nope"},"description":"  "}""");
+                {"channel":"PIGEON","customer":{"name":"%s","phone":"not-a-phone","email":"nope"},"description":"  ",
+                 "productRef":"%s","remedySought":"%s","happenedAt":"2999-01-01"}"""
+                .formatted("名".repeat(101), "P".repeat(101), "r".repeat(1001)));
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/problem+json"));
         JsonNode errors = response.json().get("errors");
         assertThat(errors).as(response.body()).isNotNull();
-        assertThat(errors.findValuesAsString("field"))
-                .contains("description", "customer.phoneValid", "customer.emailValid");
+        assertThat(errors.findValuesAsString("field")).containsExactlyInAnyOrder("channel", "customer.name",
+                "customer.phone", "customer.email", "description", "productRef", "remedySought", "happenedAt");
+        assertThat(response.json().get("detail").asText()).contains("PIGEON").contains("PHONE")
+                .contains("must not be in the future").contains("is not a phone number");
 
+        // A valid, new customer in an otherwise bad complaint is not recorded either.
         TestApi.Response badChannel = api.post("/api/v1/complaints", Roles.AGENT, """
-                {"channel":"PIGEON","customer":{"id":"X1"},"description":"late"}""");
+                {"channel":"PIGEON","customer":{"phone":"139 1111 2222"},"description":"late"}""");
         assertThat(badChannel.status()).isEqualTo(400);
         assertThat(badChannel.body()).contains("channel").contains("PHONE");
+        assertThat(database.getCollection("customers").countDocuments(new Document("phone", "13911112222"))).isZero();
 
         TestApi.Response malformed = api.post("/api/v1/complaints", Roles.AGENT, "{\"channel\":");
         assertThat(malformed.status()).isEqualTo(400);
@@ -132,7 +147,14 @@ abstract class IntakeContract {
         assertThat(anonymous.status()).isEqualTo(400);
         assertThat(anonymous.body()).contains("give at least one of id, phone or email");
 
-        assertThat(database.getCollection("complaints").countDocuments()).isEqualTo(before);
+        TestApi.Response badKey = api.post("/api/v1/complaints", Roles.AGENT, """
+                {"channel":"PHONE","customer":{"id":"CRM-BAD-KEY"},"description":"x"}""",
+                Map.of("Idempotency-Key", "k".repeat(129)));
+        assertThat(badKey.status()).isEqualTo(400);
+        assertThat(badKey.json().get("errors").findValuesAsString("field")).containsExactly("Idempotency-Key");
+
+        assertThat(database.getCollection("complaints").countDocuments()).isEqualTo(complaints);
+        assertThat(database.getCollection("customers").countDocuments()).isEqualTo(customers);
     }
 
     @Test
@@ -174,6 +196,264 @@ abstract class IntakeContract {
         events.publish(new CaseAcknowledged(id, now.plusMillis(3), "agent-1", "late copy"));
         await().atMost(Duration.ofSeconds(20)).until(() -> timelineSize(id) == 6);
         assertThat(status(id)).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aSubmissionOnTheSameOrderWhileTheComplaintIsOpenIsMergedIntoIt() {
+        String open = submit("""
+                {"channel":"PHONE","customer":{"phone":"137 0000 0001"},"description":"快递三天没到",
+                 "orderRef":"ORD-M1"}""");
+        TestApi.Response again = api.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"CHAT","customer":{"phone":"+86 13700000001"},"description":"还没收到，到底什么时候送？？？",
+                 "orderRef":"ord-m1","remedySought":"今天送到"}""");
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Location")).isEmpty();
+        JsonNode body = again.json();
+        assertThat(body.get("id").asText()).isEqualTo(open);
+        assertThat(body.get("merged").asBoolean()).isTrue();
+        assertThat(body.get("notice").asText()).contains(open).contains("already open");
+        assertThat(body.get("remedySought").asText()).as("a blank filled by the duplicate").isEqualTo("今天送到");
+        assertThat(database.getCollection("complaints").countDocuments(new Document("customerId", customerOf(open))))
+                .isEqualTo(1);
+
+        JsonNode message = body.get("messages").get(0);
+        assertThat(message.get("mergedDuplicate").asBoolean()).isTrue();
+        assertThat(message.get("channel").asText()).isEqualTo("CHAT");
+        assertThat(message.get("signals").toString()).contains("earlier-contacts:1").contains("intensity:？？？");
+        ConsumerRecord<String, String> added =
+                probe.await(r -> open.equals(r.key()) && type(r).equals(MESSAGE_ADDED), 1).get(0);
+        JsonNode event = JSON.readTree(added.value());
+        assertThat(event.get("mergedDuplicate").asBoolean()).isTrue();
+        assertThat(event.get("text").asText()).isEqualTo("还没收到，到底什么时候送？？？");
+        assertThat(api.get("/api/v1/complaints/" + open, Roles.AGENT).json().get("timeline").findValuesAsString("type"))
+                .contains("firebreak.message.added");
+    }
+
+    @Test
+    void aSubmissionInCloselySimilarWordsIsMergedIntoTheOpenComplaint() {
+        String open = submit("""
+                {"channel":"WEB_FORM","customer":{"email":"zhao.lei@example.com"},"description":"洗衣机漏水，地板都泡坏了"}""");
+        TestApi.Response again = api.post("/api/v1/complaints", Roles.AGENT, """
+                {"channel":"PHONE","customer":{"email":"Zhao.Lei@example.com"},"description":"洗衣机漏水，地板全泡坏了"}""");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("id").asText()).isEqualTo(open);
+        assertThat(again.json().get("merged").asBoolean()).isTrue();
+
+        // A different matter of the same customer is a complaint of its own.
+        String other = submit("""
+                {"channel":"PHONE","customer":{"email":"zhao.lei@example.com"},"description":"发票抬头开错了"}""");
+        assertThat(other).isNotEqualTo(open);
+    }
+
+    @Test
+    void aNewComplaintOnAMatterClosedWithinTheWindowIsARepeatContact() {
+        String first = submit("""
+                {"channel":"PHONE","customer":{"id":"CRM-REPEAT-1"},"description":"冰箱不制冷","orderRef":"ORD-R1"}""");
+        events.publish(new ComplaintClosed(first, Instant.now(), ClosureOutcome.SATISFIED));
+        awaitStatus(first, "CLOSED");
+
+        TestApi.Response again = api.post("/api/v1/complaints", Roles.AGENT, """
+                {"channel":"PHONE","customer":{"id":"CRM-REPEAT-1"},"description":"冰箱又不制冷了","orderRef":"ORD-R1"}""");
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        String second = again.json().get("id").asText();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(again.json().get("earlierComplaintIds").get(0).asText()).isEqualTo(first);
+        assertThat(again.json().get("notice").asText()).contains(first).contains("repeat contact");
+
+        JsonNode received = JSON.readTree(probe.await(r -> second.equals(r.key()) && type(r).equals(RECEIVED), 1)
+                .get(0).value());
+        assertThat(received.get("earlierComplaintIds").get(0).asText()).isEqualTo(first);
+        assertThat(received.get("emotionSignals").toString()).contains("earlier-contacts:1");
+        assertThat(received.get("stage").asText()).isEqualTo("ESCALATED_COMPLAINT");
+
+        JsonNode earlier = api.get("/api/v1/complaints/" + second, Roles.AGENT).json().get("earlierComplaints");
+        assertThat(earlier).hasSize(1);
+        assertThat(earlier.get(0).get("id").asText()).isEqualTo(first);
+        assertThat(earlier.get(0).get("outcome").asText()).isEqualTo("SATISFIED");
+        assertThat(earlier.get(0).get("sameMatter").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndStoresNothingAgain() {
+        String body = """
+                {"channel":"EMAIL","customer":{"email":"qian.hui@example.com"},"description":"扫地机器人充不进电"}""";
+        Map<String, String> key = Map.of("Idempotency-Key", "ticket-4711");
+        TestApi.Response first = api.post("/api/v1/complaints", Roles.INTEGRATION, body, key);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String id = first.json().get("id").asText();
+
+        TestApi.Response retry = api.post("/api/v1/complaints", Roles.INTEGRATION, body, key);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(first.json().get("description").asText()).isEqualTo("扫地机器人充不进电");
+        assertThat(first.json().has("merged")).isTrue();
+        assertThat(database.getCollection("complaints").countDocuments(new Document("customerId", customerOf(id))))
+                .isEqualTo(1);
+        probe.await(r -> id.equals(r.key()) && type(r).equals(RECEIVED), 1);
+        assertThat(probe.drain(r -> id.equals(r.key()), Duration.ofSeconds(1))).as("announced once").hasSize(1);
+
+        TestApi.Response otherBody = api.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"EMAIL","customer":{"email":"qian.hui@example.com"},"description":"Something else"}""", key);
+        assertThat(otherBody.status()).as(otherBody.body()).isEqualTo(422);
+        assertThat(otherBody.isProblem()).isTrue();
+        assertThat(otherBody.body()).contains("Idempotency-Key");
+
+        // The key is the client's own: another client may use the same one.
+        TestApi.Response otherClient = api.post("/api/v1/complaints", Roles.AGENT, """
+                {"channel":"PHONE","customer":{"id":"CRM-KEY-2"},"description":"门锁坏了"}""", key);
+        assertThat(otherClient.status()).as(otherClient.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aLaterMessageIsReadAndARiseInEmotionIsAnnounced() {
+        String id = submit("""
+                {"channel":"PHONE","customer":{"id":"CRM-MSG-1"},"description":"The kettle stopped working"}""");
+        TestApi.Response calm = api.post("/api/v1/complaints/" + id + "/messages", Roles.AGENT, """
+                {"text":"I can bring it to the shop on Monday"}""");
+        assertThat(calm.status()).as(calm.body()).isEqualTo(201);
+        assertThat(calm.json().get("emotionRose").asBoolean()).isFalse();
+
+        TestApi.Response angry = api.post("/api/v1/complaints/" + id + "/messages", Roles.INTEGRATION, """
+                {"text":"This is RIDICULOUS!!! Nobody called me back, I want your manager","channel":"chat"}""");
+        assertThat(angry.status()).as(angry.body()).isEqualTo(201);
+        JsonNode answer = angry.json();
+        assertThat(answer.get("emotionRose").asBoolean()).isTrue();
+        assertThat(answer.get("message").get("channel").asText()).isEqualTo("CHAT");
+        assertThat(answer.get("emotion").asText()).isEqualTo("FURIOUS");
+        assertThat(answer.get("stage").asText()).isEqualTo("ESCALATED_COMPLAINT");
+
+        List<ConsumerRecord<String, String>> added =
+                probe.await(r -> id.equals(r.key()) && type(r).equals(MESSAGE_ADDED), 2);
+        assertThat(added).extracting(r -> JSON.readTree(r.value()).get("mergedDuplicate").asBoolean())
+                .containsOnly(false);
+        JsonNode rose = JSON.readTree(
+                probe.await(r -> id.equals(r.key()) && type(r).equals(EMOTION_ROSE), 1).get(0).value());
+        assertThat(rose.get("previous").asText()).isEqualTo("CALM");
+        assertThat(rose.get("current").asText()).isEqualTo("FURIOUS");
+        assertThat(rose.get("stage").asText()).isEqualTo("ESCALATED_COMPLAINT");
+        assertThat(rose.get("signals").toString()).contains("intensity:!!!").contains("asks-for-superior:manager");
+
+        JsonNode caseFile = api.get("/api/v1/complaints/" + id, Roles.AGENT).json();
+        assertThat(caseFile.get("emotion").asText()).isEqualTo("FURIOUS");
+        assertThat(caseFile.get("stage").asText()).isEqualTo("ESCALATED_COMPLAINT");
+        assertThat(caseFile.get("messages")).hasSize(2);
+        assertThat(caseFile.get("timeline").findValuesAsString("type")).containsSubsequence(
+                "firebreak.complaint.received", "firebreak.message.added", "firebreak.message.added",
+                "firebreak.emotion.rose");
+
+        assertThat(api.post("/api/v1/complaints/C000000-NOPE00/messages", Roles.AGENT, "{\"text\":\"hi\"}").status())
+                .isEqualTo(404);
+        TestApi.Response empty = api.post("/api/v1/complaints/" + id + "/messages", Roles.AGENT, "{\"text\":\" \"}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("errors").findValuesAsString("field")).containsExactly("text");
+
+        events.publish(new ComplaintClosed(id, Instant.now(), ClosureOutcome.SATISFIED));
+        awaitStatus(id, "CLOSED");
+        TestApi.Response late =
+                api.post("/api/v1/complaints/" + id + "/messages", Roles.AGENT, "{\"text\":\"thanks\"}");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.isProblem()).isTrue();
+    }
+
+    @Test
+    void theCustomersHistoryShowsEachComplaintWithItsClassOutcomeAndScoreNewestFirst() {
+        String older = submit("""
+                {"channel":"PHONE","customer":{"phone":"136 0000 0009"},"description":"空调不制热","productRef":"AC-1"}""");
+        String newer = submit("""
+                {"channel":"PHONE","customer":{"phone":"13600000009"},"description":"账单多扣了50元","orderRef":"ORD-H2"}""");
+        String customer = customerOf(older);
+        Instant now = Instant.now();
+        events.publish(new ComplaintClassified(older, now, ComplaintClass.ORDINARY, null,
+                List.of(new Reason("default", "no rule fired")), "rules-1", "received"));
+        events.publish(new FollowUpRecorded(older, now.plusMillis(1), true, 4, "ok", "agent-7"));
+        events.publish(new ComplaintClosed(older, now.plusMillis(2), ClosureOutcome.SATISFIED));
+        awaitStatus(older, "CLOSED");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            TestApi.Response history = api.get("/api/v1/customers/" + customer + "/complaints", Roles.INTEGRATION);
+            assertThat(history.status()).isEqualTo(200);
+            JsonNode items = history.json().get("items");
+            assertThat(items.findValuesAsString("complaintId")).containsExactly(newer, older);
+            assertThat(items.get(1).get("complaintClass").asText()).isEqualTo("ORDINARY");
+            assertThat(items.get(1).get("status").asText()).isEqualTo("CLOSED");
+            assertThat(items.get(1).get("outcome").asText()).isEqualTo("SATISFIED");
+            assertThat(items.get(1).get("satisfactionScore").asInt()).isEqualTo(4);
+            assertThat(items.get(0).get("status").asText()).isEqualTo("RECEIVED");
+        });
+        TestApi.Response history = api.get("/api/v1/customers/" + customer + "/complaints", Roles.AGENT);
+        assertThat(history.json().get("contact").asText()).isEqualTo("136****0009");
+        assertThat(history.body()).doesNotContain("13600000009");
+
+        JsonNode earlier = api.get("/api/v1/complaints/" + newer, Roles.AGENT).json().get("earlierComplaints");
+        assertThat(earlier.findValuesAsString("id")).containsExactly(older);
+        assertThat(earlier.get(0).get("sameMatter").asBoolean()).isFalse();
+
+        assertThat(api.get("/api/v1/customers/CUS-NOBODY/complaints", Roles.AGENT).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/customers/" + customer + "/complaints", Roles.ADMIN).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theListPagesNewestFirstWithACursorThatNewComplaintsDoNotDisturb() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            ids.add(submit("""
+                    {"channel":"LETTER","customer":{"id":"CRM-PAGE-%d"},"description":"第%d封信"}""".formatted(i, i)));
+        }
+        Instant now = Instant.now();
+        for (String id : ids) {
+            events.publish(new ComplaintClassified(id, now, ComplaintClass.DIFFICULT, null,
+                    List.of(new Reason("unclear-owner", "letter")), "rules-1", "received"));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> listIds("?class=difficult&limit=50").size() == 5);
+
+        JsonNode page1 = api.get("/api/v1/complaints?class=DIFFICULT&status=received&limit=2", Roles.AGENT).json();
+        assertThat(ids(page1)).containsExactly(ids.get(4), ids.get(3));
+        String next = page1.get("next").asText();
+
+        // A complaint arriving between pages shows on a new first page, never on the pages already under way.
+        String later = submit("""
+                {"channel":"LETTER","customer":{"id":"CRM-PAGE-6"},"description":"第6封信"}""");
+        events.publish(new ComplaintClassified(later, Instant.now(), ComplaintClass.DIFFICULT, null,
+                List.of(new Reason("unclear-owner", "letter")), "rules-1", "received"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> listIds("?class=DIFFICULT").contains(later));
+
+        JsonNode page2 = api.get("/api/v1/complaints?class=DIFFICULT&limit=2&cursor=" + next, Roles.AGENT).json();
+        assertThat(ids(page2)).containsExactly(ids.get(2), ids.get(1));
+        JsonNode page3 = api.get("/api/v1/complaints?class=DIFFICULT&limit=2&cursor=" + page2.get("next").asText(),
+                Roles.AGENT).json();
+        assertThat(ids(page3)).containsExactly(ids.get(0));
+        assertThat(page3.has("next")).as("the last page has no next").isFalse();
+
+        events.publish(new ResponsibilityAssigned(ids.get(0), now.plusMillis(5), "BILLING", List.of("QA_LAB"),
+                ComplaintClass.DIFFICULT, now.plusSeconds(3600), now.plusSeconds(86400)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> listIds("?department=qa_lab").equals(List.of(ids.get(0))));
+        assertThat(listIds("?department=BILLING&class=DIFFICULT")).containsExactly(ids.get(0));
+
+        TestApi.Response bad = api.get("/api/v1/complaints?class=HUGE&status=LOST&department=a%20b&limit=0&cursor=zzz",
+                Roles.AGENT);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.isProblem()).isTrue();
+        assertThat(bad.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("class", "status", "department", "limit", "cursor");
+        assertThat(api.get("/api/v1/complaints?limit=many", Roles.AGENT).json().get("errors")
+                .findValuesAsString("field")).containsExactly("limit");
+    }
+
+    List<String> listIds(String query) {
+        return ids(api.get("/api/v1/complaints" + query, Roles.AGENT).json());
+    }
+
+    /** The complaint ids of a page of the list, in order. */
+    static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+
+    static String type(ConsumerRecord<String, String> record) {
+        return CloudEvents.header(record.headers(), CloudEvents.TYPE);
     }
 
     String submit(String json) {

@@ -11,7 +11,7 @@ class IntakeEmbeddedIT extends IntakeContract {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure.shared().register(registry);
+        EmbeddedInfrastructure.shared().register(registry, "intake");
     }
 
     @BeforeAll

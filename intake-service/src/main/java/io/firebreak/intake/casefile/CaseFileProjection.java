@@ -20,10 +20,13 @@ import io.firebreak.intake.complaint.Complaint.Sla;
 import io.firebreak.intake.complaint.Complaint.TimelineEntry;
 import io.firebreak.intake.complaint.ComplaintStatus;
 import io.firebreak.intake.complaint.CaseFiles;
+import io.firebreak.intake.customer.CustomerDirectory;
 import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.Change;
+import io.firebreak.platform.outbox.Versioned;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,20 +39,23 @@ import org.springframework.context.annotation.Configuration;
 class CaseFileProjection {
 
     @Bean
-    EventSubscription caseFileSubscription(CaseFiles caseFiles) {
+    EventSubscription caseFileSubscription(CaseFiles caseFiles, CustomerDirectory customers) {
         return EventSubscription.to(List.of(Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
-                event -> apply(caseFiles, event));
+                event -> apply(caseFiles, customers, event));
     }
 
-    static void apply(CaseFiles caseFiles, ReceivedEvent event) {
+    static void apply(CaseFiles caseFiles, CustomerDirectory customers, ReceivedEvent event) {
         if (!(event.payload() instanceof ComplaintEvent about)) return; // e.g. prevention actions: not one complaint
-        boolean known = caseFiles.store()
-                .update(about.complaintId(), event.id(), current -> Change.of(next(current.value(), event)))
-                .isPresent();
-        if (!known) {
+        Optional<Versioned<Complaint>> updated = caseFiles.store()
+                .update(about.complaintId(), event.id(), current -> Change.of(next(current.value(), event)));
+        if (updated.isEmpty()) {
             // Retried, then dead-lettered: an event for a complaint intake never received is worth a look.
             throw new IllegalStateException("No complaint " + about.complaintId() + " for event " + event.id());
         }
+        // Also on a redelivery (the case file is then unchanged): if the history write failed the first time, this
+        // brings the customer's history up to date.
+        Complaint complaint = updated.get().value();
+        customers.remember(complaint.customerId(), complaint.pastComplaint(about.complaintId()));
     }
 
     static Complaint next(Complaint complaint, ReceivedEvent event) {

@@ -1,6 +1,9 @@
 package io.firebreak.intake.complaint;
 
-import com.mongodb.client.model.Indexes;
+import static com.mongodb.client.model.Indexes.ascending;
+import static com.mongodb.client.model.Indexes.compoundIndex;
+import static com.mongodb.client.model.Indexes.descending;
+
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
 import org.springframework.stereotype.Component;
@@ -13,8 +16,11 @@ public class CaseFiles {
 
     CaseFiles(AggregateStores stores) {
         store = stores.create("complaints", Complaint.class);
-        store.collection().createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("receivedAt")));
-        store.collection().createIndex(Indexes.ascending("customerId"));
+        store.collection().createIndex(compoundIndex(ascending("status"), descending("receivedAt")));
+        // A customer's recent complaints, looked through for the same matter on every submission.
+        store.collection().createIndex(compoundIndex(ascending("customerId"), descending("receivedAt")));
+        // The list pages newest first by (receivedAt, _id).
+        store.collection().createIndex(compoundIndex(descending("receivedAt"), descending("_id")));
     }
 
     public AggregateStore<Complaint> store() {

@@ -2,17 +2,19 @@ package io.firebreak.intake.complaint;
 
 import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.TriageEvents.Reason;
+import io.firebreak.intake.customer.Customer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The case file of one complaint: what the customer said, and everything every service did with it since,
- * so that whoever handles it sees the whole story (don't make me repeat myself). Contact data is not here:
- * it stays with the customer record.
+ * The case file of one complaint: what the customer said (first and since), how they feel, and everything every
+ * service did with it, so that whoever handles it sees the whole story (don't make me repeat myself). Contact data
+ * is not here: it stays with the customer record.
  */
 public record Complaint(
         String customerId,
@@ -22,7 +24,12 @@ public record Complaint(
         String productRef,
         String orderRef,
         String remedySought,
+        Instant happenedAt,
         EmotionLevel emotion,
+        List<String> emotionSignals,
+        CustomerStage stage,
+        List<String> earlierComplaintIds,
+        List<Message> messages,
         Instant receivedAt,
         ComplaintStatus status,
         Classification classification,
@@ -31,6 +38,14 @@ public record Complaint(
         Outcome outcome,
         List<TimelineEntry> timeline,
         Instant updatedAt) {
+
+    public Complaint {
+        // Case files stored before a component existed read it as null.
+        emotionSignals = emotionSignals == null ? List.of() : List.copyOf(emotionSignals);
+        earlierComplaintIds = earlierComplaintIds == null ? List.of() : List.copyOf(earlierComplaintIds);
+        messages = messages == null ? List.of() : List.copyOf(messages);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
 
     /** The class triage gave, with every rule that fired. */
     public record Classification(ComplaintClass complaintClass, List<Reason> reasons, String ruleSetVersion) {}
@@ -47,31 +62,144 @@ public record Complaint(
     /** One moment in the complaint's life, from any service. */
     public record TimelineEntry(String eventId, Instant at, String type, String source, String summary) {}
 
+    /** What the customer said later, or a duplicate submission merged in, read like the first. */
+    public record Message(String id, Instant at, Channel channel, String text, boolean mergedDuplicate,
+            EmotionLevel emotion, List<String> signals) {}
+
+    /** Whether the complaint is still being handled (anything but closed). */
+    public boolean isOpen() {
+        return status != ComplaintStatus.CLOSED;
+    }
+
+    /** How often the customer came back about this matter: earlier complaints and duplicate submissions. */
+    public int contactsBefore() {
+        return earlierComplaintIds.size() + (int) messages.stream().filter(Message::mergedDuplicate).count();
+    }
+
+    /** This complaint as its customer's history shows it. */
+    public Customer.PastComplaint pastComplaint(String id) {
+        return new Customer.PastComplaint(id, receivedAt, subject(description), orderRef, productRef,
+                classification == null ? null : classification.complaintClass(), status.name(),
+                outcome == null ? null : outcome.closedAs(), outcome == null ? null : outcome.satisfactionScore());
+    }
+
+    private static String subject(String text) {
+        if (text == null) return null;
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 80 ? line : line.substring(0, 79) + "…";
+    }
+
     public Complaint withTimeline(TimelineEntry entry) {
         List<TimelineEntry> entries = new ArrayList<>(timeline);
         entries.add(entry);
         entries.sort(Comparator.comparing(TimelineEntry::at));
-        return new Complaint(customerId, maskedContact, channel, description, productRef, orderRef, remedySought,
-                emotion, receivedAt, status, classification, owner, sla, outcome, List.copyOf(entries), entry.at());
+        Copy c = new Copy(this);
+        c.timeline = entries;
+        c.updatedAt = entry.at();
+        return c.build();
     }
 
     public Complaint withStatus(ComplaintStatus target) {
-        return new Complaint(customerId, maskedContact, channel, description, productRef, orderRef, remedySought,
-                emotion, receivedAt, status.moveTo(target), classification, owner, sla, outcome, timeline, updatedAt);
+        Copy c = new Copy(this);
+        c.status = status.moveTo(target);
+        return c.build();
     }
 
     public Complaint withClassification(Classification value) {
-        return new Complaint(customerId, maskedContact, channel, description, productRef, orderRef, remedySought,
-                emotion, receivedAt, status, value, owner, sla, outcome, timeline, updatedAt);
+        Copy c = new Copy(this);
+        c.classification = value;
+        return c.build();
     }
 
     public Complaint withOwner(Owner value, Sla due) {
-        return new Complaint(customerId, maskedContact, channel, description, productRef, orderRef, remedySought,
-                emotion, receivedAt, status, classification, value, due, outcome, timeline, updatedAt);
+        Copy c = new Copy(this);
+        c.owner = value;
+        c.sla = due;
+        return c.build();
     }
 
     public Complaint withOutcome(Outcome value) {
-        return new Complaint(customerId, maskedContact, channel, description, productRef, orderRef, remedySought,
-                emotion, receivedAt, status, classification, owner, sla, value, timeline, updatedAt);
+        Copy c = new Copy(this);
+        c.outcome = value;
+        return c.build();
+    }
+
+    /** With a message added; the emotion and the stage rise with it, never fall. */
+    Complaint withMessage(Message message, CustomerStage stageNow) {
+        Copy c = new Copy(this);
+        List<Message> all = new ArrayList<>(messages);
+        all.add(message);
+        c.messages = all;
+        if (emotion == null || message.emotion().compareTo(emotion) > 0) {
+            c.emotion = message.emotion();
+            c.emotionSignals = message.signals();
+        }
+        c.stage = stageNow;
+        return c.build();
+    }
+
+    /** With the references a merged duplicate gave where this complaint had none. */
+    Complaint withBlanksFilled(String newProductRef, String newOrderRef, String newRemedy, Instant newHappenedAt) {
+        Copy c = new Copy(this);
+        if (c.productRef == null) c.productRef = newProductRef;
+        if (c.orderRef == null) c.orderRef = newOrderRef;
+        if (c.remedySought == null) c.remedySought = newRemedy;
+        if (c.happenedAt == null) c.happenedAt = newHappenedAt;
+        return c.build();
+    }
+
+    /** A mutable copy, so each change names only what it changes. */
+    private static final class Copy {
+        String customerId;
+        String maskedContact;
+        Channel channel;
+        String description;
+        String productRef;
+        String orderRef;
+        String remedySought;
+        Instant happenedAt;
+        EmotionLevel emotion;
+        List<String> emotionSignals;
+        CustomerStage stage;
+        List<String> earlierComplaintIds;
+        List<Message> messages;
+        Instant receivedAt;
+        ComplaintStatus status;
+        Classification classification;
+        Owner owner;
+        Sla sla;
+        Outcome outcome;
+        List<TimelineEntry> timeline;
+        Instant updatedAt;
+
+        Copy(Complaint c) {
+            customerId = c.customerId;
+            maskedContact = c.maskedContact;
+            channel = c.channel;
+            description = c.description;
+            productRef = c.productRef;
+            orderRef = c.orderRef;
+            remedySought = c.remedySought;
+            happenedAt = c.happenedAt;
+            emotion = c.emotion;
+            emotionSignals = c.emotionSignals;
+            stage = c.stage;
+            earlierComplaintIds = c.earlierComplaintIds;
+            messages = c.messages;
+            receivedAt = c.receivedAt;
+            status = c.status;
+            classification = c.classification;
+            owner = c.owner;
+            sla = c.sla;
+            outcome = c.outcome;
+            timeline = c.timeline;
+            updatedAt = c.updatedAt;
+        }
+
+        Complaint build() {
+            return new Complaint(customerId, maskedContact, channel, description, productRef, orderRef, remedySought,
+                    happenedAt, emotion, emotionSignals, stage, earlierComplaintIds, messages, receivedAt, status,
+                    classification, owner, sla, outcome, timeline, updatedAt);
+        }
     }
 }

@@ -1,12 +1,49 @@
 package io.firebreak.intake.customer;
 
+import io.firebreak.events.ComplaintClass;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
-/** A customer as intake knows them. The only place contact data is kept. */
-public record Customer(String name, String phone, String email, Instant firstSeen) {
+/**
+ * A customer as intake knows them: the only place contact data is kept, and the history of their complaints
+ * (newest first), kept current from every complaint's case file so a handler never has to ask again.
+ */
+public record Customer(String name, String phone, String email, Instant firstSeen, List<PastComplaint> complaints) {
+
+    /** At most this many complaints are remembered per customer, the newest. */
+    static final int MAX_HISTORY = 200;
+
+    public Customer {
+        complaints = complaints == null ? List.of() : List.copyOf(complaints);
+    }
+
+    /** One of the customer's complaints as it stands: its class, status, outcome and satisfaction score. */
+    public record PastComplaint(
+            String complaintId,
+            Instant receivedAt,
+            String subject,
+            String orderRef,
+            String productRef,
+            ComplaintClass complaintClass,
+            String status,
+            String outcome,
+            Integer satisfactionScore) {}
 
     Customer fillBlanks(String newName, String newPhone, String newEmail) {
         return new Customer(name != null ? name : newName, phone != null ? phone : newPhone,
-                email != null ? email : newEmail, firstSeen);
+                email != null ? email : newEmail, firstSeen, complaints);
+    }
+
+    /** With this complaint's entry added or brought up to date; the same customer if nothing changed. */
+    Customer remember(PastComplaint entry) {
+        List<PastComplaint> next = new ArrayList<>(complaints);
+        next.removeIf(c -> c.complaintId().equals(entry.complaintId()));
+        next.add(entry);
+        next.sort(Comparator.comparing(PastComplaint::receivedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(PastComplaint::complaintId, Comparator.reverseOrder()));
+        if (next.size() > MAX_HISTORY) next = next.subList(0, MAX_HISTORY);
+        return next.equals(complaints) ? this : new Customer(name, phone, email, firstSeen, next);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.EventType;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
@@ -24,8 +25,9 @@ class CaseFileProjectionTest {
     static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
 
     static Complaint received(ComplaintStatus status) {
-        return new Complaint("CUS-1", "138****8000", Channel.PHONE, "parcel lost", null, "ORD-1", null,
-                EmotionLevel.CALM, T0, status, null, null, null, null,
+        return new Complaint("CUS-1", "138****8000", Channel.PHONE, "parcel lost", null, "ORD-1", null, null,
+                EmotionLevel.CALM, List.of(), CustomerStage.LATENT_DISSATISFACTION, List.of(), List.of(), T0, status,
+                null, null, null, null,
                 List.of(new Complaint.TimelineEntry("r", T0, "firebreak.complaint.received", "intake", "Received")), T0);
     }
 

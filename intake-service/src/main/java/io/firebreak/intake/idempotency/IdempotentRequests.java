@@ -1,0 +1,143 @@
+package io.firebreak.intake.idempotency;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import io.firebreak.intake.IntakeProperties;
+import io.firebreak.platform.web.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a request safe to retry: the first answer to a request with an {@code Idempotency-Key} is kept (per client,
+ * i.e. token subject, and per endpoint) and given again to every retry with the same key, without doing the work
+ * again. The same key with a different body is refused (422). Keys are kept for the configured retention.
+ */
+@Component
+public class IdempotentRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
+    private static final String PENDING = "PENDING";
+    private static final String DONE = "DONE";
+    private static final int ATTEMPTS = 5;
+
+    /** An answer as it was given: status, JSON body, and the Location header if there was one. */
+    public record Answer(int status, String body, String location) {}
+
+    private final MongoCollection<Document> keys;
+    private final Clock clock;
+    private final IntakeProperties.Idempotency settings;
+
+    IdempotentRequests(MongoDatabase database, Clock clock, IntakeProperties properties) {
+        this.keys = database.getCollection("idempotency");
+        // The store deletes expired keys itself; reads also ignore expired ones, as deletion runs only now and then.
+        this.keys.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        this.clock = clock;
+        this.settings = properties.idempotency();
+    }
+
+    /**
+     * The answer for this request: the stored one if the key was used before with the same request, else the one
+     * {@code work} gives, stored for the next retry. {@code fingerprint} identifies the request's content.
+     */
+    public Answer answer(String client, String endpoint, String key, String fingerprint, Supplier<Answer> work) {
+        String id = sha256(client + '\n' + endpoint + '\n' + key);
+        String owner = UUID.randomUUID().toString();
+        for (int attempt = 0; ; attempt++) {
+            if (attempt == ATTEMPTS) {
+                throw ProblemException.conflict("A request with this Idempotency-Key is changing; retry it.");
+            }
+            Instant now = clock.instant();
+            Document existing = keys.find(eq("_id", id)).first();
+            if (existing != null) {
+                if (!existing.getDate("expiresAt").toInstant().isAfter(now)) {
+                    keys.deleteOne(and(eq("_id", id), eq("owner", existing.getString("owner"))));
+                    continue;
+                }
+                if (!fingerprint.equals(existing.getString("fingerprint"))) {
+                    throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
+                            "This Idempotency-Key was used for a different request; use a new key for a new request.")
+                            .with("errors", List.of(Map.of("field", "Idempotency-Key",
+                                    "reason", "was used before with a different body")));
+                }
+                if (DONE.equals(existing.getString("state"))) {
+                    log.info("Answered a retry from the stored answer (Idempotency-Key of client {})", client);
+                    return new Answer(existing.getInteger("status"), existing.getString("body"),
+                            existing.getString("location"));
+                }
+                Instant started = existing.getDate("startedAt").toInstant();
+                if (started.plus(settings.pendingTimeout()).isAfter(now)) {
+                    throw ProblemException.conflict("A request with this Idempotency-Key is still being processed; "
+                            + "retry it in a moment.");
+                }
+                // The first attempt never finished (its process stopped): this one takes the key over.
+                Document takeOver = keys.findOneAndUpdate(and(eq("_id", id), eq("owner", existing.getString("owner"))),
+                        Updates.combine(Updates.set("owner", owner), Updates.set("startedAt", Date.from(now))));
+                if (takeOver == null) continue;
+            } else if (!reserve(id, owner, fingerprint, now)) {
+                continue;
+            }
+            break;
+        }
+        Answer answer;
+        try {
+            answer = work.get();
+        } catch (RuntimeException e) {
+            keys.deleteOne(and(eq("_id", id), eq("owner", owner)));
+            throw e;
+        }
+        keys.updateOne(and(eq("_id", id), eq("owner", owner)), Updates.combine(
+                Updates.set("state", DONE),
+                Updates.set("status", answer.status()),
+                Updates.set("body", answer.body()),
+                Updates.set("location", answer.location())));
+        return answer;
+    }
+
+    private boolean reserve(String id, String owner, String fingerprint, Instant now) {
+        try {
+            keys.insertOne(new Document("_id", id)
+                    .append("owner", owner)
+                    .append("fingerprint", fingerprint)
+                    .append("state", PENDING)
+                    .append("startedAt", Date.from(now))
+                    .append("expiresAt", Date.from(now.plus(settings.retention()))));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return false;
+            throw e;
+        }
+    }
+
+    /** A digest of the request's content, to tell a retry from a different request under the same key. */
+    public static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

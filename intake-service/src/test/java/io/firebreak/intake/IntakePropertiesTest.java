@@ -1,0 +1,35 @@
+package io.firebreak.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.platform.test.ShippedProperties;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class IntakePropertiesTest {
+
+    static final IntakeProperties SHIPPED =
+            ShippedProperties.bind("intake.yml", "firebreak.intake", IntakeProperties.class);
+
+    @Test
+    void theShippedSettingsAreValidWithTheDefaultsTheReadmeNames() {
+        assertThat(ShippedProperties.violations(SHIPPED)).isEmpty();
+        assertThat(SHIPPED.duplicates().window()).isEqualTo(Duration.ofDays(30));
+        assertThat(SHIPPED.duplicates().similarity()).isEqualTo(0.6);
+        assertThat(SHIPPED.idempotency().retention()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void everyShippedWordIsReadAsTheWordItIs() {
+        // YAML reads a bare no, yes, on or off as a boolean: each must stay the word it is.
+        IntakeProperties.Emotion e = SHIPPED.emotion();
+        IntakeProperties.Words w = e.words();
+        List<String> all = Stream.of(w.upset(), w.anger(), w.threat(), w.regulator(), w.media(), w.superior(),
+                w.safety(), e.grievanceWords(), e.negationCues(), e.negationExceptions(), e.connectives(),
+                e.capsIgnored(), e.repeatIgnored()).flatMap(List::stream).toList();
+        assertThat(all).doesNotContain("true", "false").allMatch(word -> !word.isBlank());
+        assertThat(e.negationCues()).contains("no", "not", "不", "没有", "不用", "不打算", "无需", "别", "no need to");
+    }
+}

@@ -1,0 +1,77 @@
+package io.firebreak.intake.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.intake.IntakeProperties;
+import io.firebreak.intake.complaint.RequestChecks.FieldProblem;
+import io.firebreak.platform.test.ShippedProperties;
+import jakarta.validation.Validation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RequestChecksTest {
+
+    static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z"); // 16:00 in Shanghai
+    static final RequestChecks CHECKS = new RequestChecks(Validation.buildDefaultValidatorFactory().getValidator(),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            ShippedProperties.bind("intake.yml", "firebreak.intake", IntakeProperties.class));
+
+    static SubmitComplaint submission(String channel, SubmitComplaint.CustomerRef customer, String description,
+            String happenedAt) {
+        return new SubmitComplaint(channel, customer, description, null, null, null, happenedAt);
+    }
+
+    @Test
+    void everyBadFieldIsReportedAtOnce() {
+        SubmitComplaint bad = new SubmitComplaint("PIGEON",
+                new SubmitComplaint.CustomerRef("x".repeat(65), null, "not-a-phone", "nope"), " ", "P".repeat(101),
+                null, null, "yesterday");
+        List<FieldProblem> problems = CHECKS.submission(bad, "k".repeat(129));
+        assertThat(problems).extracting(FieldProblem::field).containsExactlyInAnyOrder("channel", "customer.id",
+                "customer.phone", "customer.email", "description", "productRef", "happenedAt", "Idempotency-Key");
+        assertThat(problems).filteredOn(p -> p.field().equals("channel")).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("PIGEON").contains("PHONE").contains("WEB_FORM"));
+    }
+
+    @Test
+    void aGoodSubmissionHasNoProblemsAndAnyCaseOfChannelWillDo() {
+        assertThat(CHECKS.submission(submission("web_form", new SubmitComplaint.CustomerRef(null, "王芳",
+                "+86 138 0013 8000", null), "快递没到", "2026-11-20"), null)).isEmpty();
+        assertThat(RequestChecks.channel("web_form")).hasToString("WEB_FORM");
+    }
+
+    @Test
+    void theCustomerMustBeThereAndIdentifiable() {
+        assertThat(CHECKS.submission(submission("PHONE", null, "x", null), null))
+                .containsExactly(new FieldProblem("customer", "is required"));
+        assertThat(CHECKS.submission(submission("PHONE", new SubmitComplaint.CustomerRef(null, "Li", null, null), "x",
+                null), null)).containsExactly(new FieldProblem("customer", "give at least one of id, phone or email"));
+    }
+
+    @Test
+    void whenItHappenedIsAnIsoDateOrDateTimeAndNotInTheFuture() {
+        SubmitComplaint.CustomerRef who = new SubmitComplaint.CustomerRef("C-1", null, null, null);
+        assertThat(CHECKS.submission(submission("CHAT", who, "x", "2026-11-23"), null)).as("today").isEmpty();
+        assertThat(CHECKS.submission(submission("CHAT", who, "x", "2026-11-23T15:59:00"), null)).isEmpty();
+        assertThat(CHECKS.submission(submission("CHAT", who, "x", "2026-11-23T07:59:00Z"), null)).isEmpty();
+        assertThat(CHECKS.submission(submission("CHAT", who, "x", "2026-11-24"), null))
+                .containsExactly(new FieldProblem("happenedAt", "must not be in the future"));
+        assertThat(CHECKS.submission(submission("CHAT", who, "x", "2026-11-23T17:00:00+08:00"), null))
+                .containsExactly(new FieldProblem("happenedAt", "must not be in the future"));
+        assertThat(CHECKS.submission(submission("CHAT", who, "x", "20/11/2026"), null))
+                .extracting(FieldProblem::field).containsExactly("happenedAt");
+        assertThat(CHECKS.happenedAt("2026-11-20")).isEqualTo(Instant.parse("2026-11-19T16:00:00Z"));
+    }
+
+    @Test
+    void aMessageNeedsTextAndAKnownChannelIfAny() {
+        assertThat(CHECKS.message(new AddMessage("", "FAX"), null)).extracting(FieldProblem::field)
+                .containsExactly("channel", "text");
+        assertThat(CHECKS.message(new AddMessage("x".repeat(4001), null), null)).extracting(FieldProblem::field)
+                .containsExactly("text");
+        assertThat(CHECKS.message(new AddMessage("还没到", "chat"), "retry-1")).isEmpty();
+    }
+}
