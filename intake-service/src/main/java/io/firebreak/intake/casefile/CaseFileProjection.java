@@ -65,7 +65,7 @@ class CaseFileProjection {
         if (p instanceof ComplaintClassified e) {
             return c.withClassification(new Classification(e.complaintClass(), e.reasons(), e.ruleSetVersion()));
         } else if (p instanceof ResponsibilityAssigned e) {
-            return c.withOwner(new Owner(e.primaryDepartment(), e.secondaryDepartments()),
+            return c.withOwner(new Owner(e.primaryDepartment(), e.secondaryDepartments(), e.owner()),
                             new Sla(e.firstResponseDue(), e.resolutionDue()))
                     .withStatus(ComplaintStatus.ASSIGNED);
         } else if (p instanceof CaseAcknowledged) {
@@ -105,7 +105,7 @@ class CaseFileProjection {
                             : "Re-classified " + e.complaintClass() + " (was " + e.previousClass() + ", " + e.trigger() + ")")
                     + reasons(e);
         } else if (p instanceof ResponsibilityAssigned e) {
-            return "Assigned to " + e.primaryDepartment()
+            return "Assigned to " + e.primaryDepartment() + (e.owner() == null ? "" : " (owner " + e.owner() + ")")
                     + (e.secondaryDepartments() == null || e.secondaryDepartments().isEmpty()
                             ? ""
                             : " with " + String.join(", ", e.secondaryDepartments()))

@@ -51,7 +51,7 @@ public record Complaint(
     public record Classification(ComplaintClass complaintClass, List<Reason> reasons, String ruleSetVersion) {}
 
     /** Who owns the complaint (primary) and who contributes (secondary). */
-    public record Owner(String primaryDepartment, List<String> secondaryDepartments) {}
+    public record Owner(String primaryDepartment, List<String> secondaryDepartments, String owner) {}
 
     /** When the customer must have a first response, and a resolution. */
     public record Sla(Instant firstResponseDue, Instant resolutionDue) {}

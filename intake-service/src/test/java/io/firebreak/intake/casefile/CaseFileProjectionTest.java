@@ -13,6 +13,7 @@ import io.firebreak.events.FirebreakEvent;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.Reason;
+import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.intake.complaint.Complaint;
 import io.firebreak.intake.complaint.ComplaintStatus;
 import io.firebreak.platform.kafka.ReceivedEvent;
@@ -45,6 +46,19 @@ class CaseFileProjectionTest {
         assertThat(next.classification().reasons()).hasSize(2);
         assertThat(next.timeline()).last().satisfies(t -> assertThat(t.summary())
                 .isEqualTo("Re-classified ESCALATED (was ORDINARY, reopened): reopened [follow-up score 1]; manager [经理]"));
+    }
+
+    @Test
+    void anAssignmentNamesTheDepartmentsTheOwnerAndTheDueTimes() {
+        var e = event(new ResponsibilityAssigned("C1", T0.plusSeconds(1), "LOGISTICS", List.of("BILLING"),
+                ComplaintClass.ESCALATED, T0.plusSeconds(3600), T0.plusSeconds(86400), "senior-li"));
+        Complaint next = CaseFileProjection.next(received(ComplaintStatus.RECEIVED), e);
+        assertThat(next.status()).isEqualTo(ComplaintStatus.ASSIGNED);
+        assertThat(next.owner().owner()).isEqualTo("senior-li");
+        assertThat(next.owner().secondaryDepartments()).containsExactly("BILLING");
+        assertThat(next.sla().firstResponseDue()).isEqualTo(T0.plusSeconds(3600));
+        assertThat(next.timeline()).last().satisfies(t -> assertThat(t.summary())
+                .startsWith("Assigned to LOGISTICS (owner senior-li) with BILLING; first response due"));
     }
 
     @Test
