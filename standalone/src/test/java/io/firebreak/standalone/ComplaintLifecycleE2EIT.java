@@ -1,15 +1,16 @@
 package io.firebreak.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static io.firebreak.standalone.SystemUnderTest.awaitCase;
+import static io.firebreak.standalone.SystemUnderTest.awaitCaseFile;
+import static io.firebreak.standalone.SystemUnderTest.awaitFollowUp;
+import static io.firebreak.standalone.SystemUnderTest.awaitStatus;
 
 import io.firebreak.events.Topics;
 import io.firebreak.platform.kafka.CloudEvents;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.TestApi;
 import io.firebreak.platform.test.TopicProbe;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,20 +28,14 @@ import tools.jackson.databind.JsonNode;
  */
 class ComplaintLifecycleE2EIT {
 
-    private static final Duration STEP = Duration.ofSeconds(30);
-
-    @TempDir
-    static Path data;
-
     static StandaloneSystem system;
     static TestApi api;
     static TopicProbe topics;
 
     @BeforeAll
     static void start() {
-        system = Firebreak.start(data, Ports.free());
-        system.awaitReady(Duration.ofMinutes(2));
-        api = new TestApi(system.gatewayUrl(), role -> "Bearer " + system.token(role));
+        system = SystemUnderTest.system();
+        api = SystemUnderTest.api();
         topics = new TopicProbe(system.kafkaBootstrapServers(),
                 Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK);
     }
@@ -49,7 +43,6 @@ class ComplaintLifecycleE2EIT {
     @AfterAll
     static void stop() {
         if (topics != null) topics.close();
-        if (system != null) system.close();
     }
 
     @Test
@@ -71,7 +64,7 @@ class ComplaintLifecycleE2EIT {
         assertThat(assigned.get("owner").get("primaryDepartment").asText()).isEqualTo("LOGISTICS");
         assertThat(assigned.get("sla").get("firstResponseDue").asText()).isNotBlank();
 
-        assertThat(awaitCase(id, "ASSIGNED")).isTrue();
+        awaitCase(id, "ASSIGNED");
         TestApi.Response ack = api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, """
                 {"message":"您好，我们已经在查快递了，今天下午五点前给您回电"}""");
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
@@ -142,8 +135,7 @@ class ComplaintLifecycleE2EIT {
                 {"satisfied":false,"score":1,"comment":"The money is still gone"}""");
         assertThat(unhappy.json().get("outcome").asText()).isEqualTo("REOPENED");
         awaitStatus(id, "REOPENED");
-        await().atMost(STEP).until(() -> "ESCALATED".equals(
-                caseFile(id).get("classification").get("complaintClass").asText()));
+        awaitCaseFile(id, c -> "ESCALATED".equals(c.get("classification").get("complaintClass").asString()));
         // The same resolution is not followed up twice.
         assertThat(api.post("/api/v1/complaints/" + id + "/follow-up", Roles.AGENT, """
                 {"satisfied":true,"score":5}""").status()).isEqualTo(409);
@@ -189,38 +181,5 @@ class ComplaintLifecycleE2EIT {
         return topics.await(r -> id.equals(r.key()), atLeast).stream()
                 .collect(Collectors.groupingBy(ConsumerRecord::topic,
                         Collectors.mapping(r -> CloudEvents.header(r.headers(), CloudEvents.TYPE), Collectors.toList())));
-    }
-
-    private static TestApi.Response awaitFollowUp(String id, String body) {
-        // Feedback learns of the resolution from its topic: until then a follow-up is a 409.
-        TestApi.Response[] last = new TestApi.Response[1];
-        await().atMost(STEP).until(() -> {
-            last[0] = api.post("/api/v1/complaints/" + id + "/follow-up", Roles.AGENT, body);
-            return last[0].status() == 201;
-        });
-        return last[0];
-    }
-
-    private static boolean awaitCase(String id, String state) {
-        await().atMost(STEP).until(() -> {
-            TestApi.Response response = api.get("/api/v1/cases/" + id, Roles.AGENT);
-            return response.status() == 200 && state.equals(response.json().get("state").asText());
-        });
-        return true;
-    }
-
-    private static JsonNode awaitStatus(String id, String status) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(STEP).until(() -> {
-            last[0] = caseFile(id);
-            return status.equals(last[0].get("status").asText());
-        });
-        return last[0];
-    }
-
-    private static JsonNode caseFile(String id) {
-        TestApi.Response response = api.get("/api/v1/complaints/" + id, Roles.AGENT);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
     }
 }

@@ -1,0 +1,115 @@
+package io.firebreak.standalone;
+
+import static io.firebreak.standalone.SystemUnderTest.api;
+import static io.firebreak.standalone.SystemUnderTest.awaitCaseFile;
+import static io.firebreak.standalone.SystemUnderTest.awaitStatus;
+import static io.firebreak.standalone.SystemUnderTest.closeHappily;
+import static io.firebreak.standalone.SystemUnderTest.submit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.events.Topics;
+import io.firebreak.platform.kafka.CloudEvents;
+import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.TestApi;
+import io.firebreak.platform.test.TopicProbe;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Intake and triage reading complaints as an experienced handler would, on the whole system through the gateway:
+ * a duplicate merges, a repeat contact escalates, a furious later message re-triages, and an ADMIN rule change
+ * takes effect for the next complaint.
+ */
+class ComplaintReadingE2EIT {
+
+    static TopicProbe topics;
+
+    @BeforeAll
+    static void start() {
+        topics = new TopicProbe(SystemUnderTest.system().kafkaBootstrapServers(), Topics.INTAKE, Topics.TRIAGE);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (topics != null) topics.close();
+    }
+
+    @Test
+    void aSecondSubmissionOnTheSameMatterMergesIntoTheOpenComplaint() {
+        String phone = uniquePhone();
+        String first = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"%s"},"orderRef":"ORD-M1",
+                 "description":"洗衣机送来就是坏的，滚筒转不动"}""".formatted(phone));
+        awaitStatus(first, "ASSIGNED");
+
+        TestApi.Response again = api().post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"EMAIL","customer":{"phone":"+86 %s"},"orderRef":"ORD-M1",
+                 "description":"The washing machine arrived broken, the drum does not turn"}""".formatted(phone));
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("id").asString()).isEqualTo(first);
+        assertThat(again.json().get("merged").asBoolean()).isTrue();
+        JsonNode caseFile = awaitCaseFile(first,
+                c -> c.get("timeline").findValuesAsString("type").contains("firebreak.message.added"));
+        assertThat(caseFile.get("timeline").findValuesAsString("type"))
+                .filteredOn("firebreak.complaint.received"::equals).hasSize(1);
+        var merged = topics.await(r -> first.equals(r.key())
+                && "firebreak.message.added".equals(CloudEvents.header(r.headers(), CloudEvents.TYPE)), 1);
+        assertThat(merged.get(0).value()).contains("\"mergedDuplicate\":true");
+    }
+
+    @Test
+    void aSecondComplaintOnTheSameOrderIsEscalatedEvenWhenTheTextDoesNotSaySo() {
+        String phone = uniquePhone();
+        String first = submit(Roles.AGENT, """
+                {"channel":"CHAT","customer":{"phone":"%s"},"orderRef":"ORD-R7",
+                 "description":"The air conditioner does not cool"}""".formatted(phone));
+        closeHappily(first);
+
+        String second = submit(Roles.AGENT, """
+                {"channel":"CHAT","customer":{"phone":"%s"},"orderRef":"ORD-R7",
+                 "description":"The air conditioner is not cooling"}""".formatted(phone));
+
+        assertThat(second).isNotEqualTo(first);
+        JsonNode caseFile = awaitStatus(second, "ASSIGNED");
+        assertThat(caseFile.get("classification").get("complaintClass").asString()).isEqualTo("ESCALATED");
+        assertThat(caseFile.get("classification").get("reasons").toString()).contains(first);
+        assertThat(caseFile.get("earlierComplaints").toString()).contains(first);
+    }
+
+    @Test
+    void aFuriousLaterMessageRaisesTheEmotionAndRetriagesTheComplaint() {
+        String id = submit(Roles.AGENT, """
+                {"channel":"WEB_FORM","customer":{"phone":"%s"},"productRef":"KETTLE-2",
+                 "description":"The kettle lid is a bit loose"}""".formatted(uniquePhone()));
+        JsonNode assigned = awaitStatus(id, "ASSIGNED");
+        assertThat(assigned.get("classification").get("complaintClass").asString()).isEqualTo("ORDINARY");
+        Instant firstResponseDue = Instant.parse(assigned.get("sla").get("firstResponseDue").asString());
+
+        TestApi.Response message = api().post("/api/v1/complaints/" + id + "/messages", Roles.AGENT, """
+                {"text":"气死我了!!! 三次了还没人管，我要找律师起诉你们，还要找媒体曝光!!!"}""");
+        assertThat(message.status()).as(message.body()).isBetween(200, 201);
+
+        JsonNode retriaged = awaitCaseFile(id, c -> "MAJOR".equals(c.get("classification").get("complaintClass").asString()));
+        assertThat(retriaged.get("emotion").asString()).isEqualTo("FURIOUS");
+        assertThat(retriaged.get("timeline").findValuesAsString("type"))
+                .contains("firebreak.message.added", "firebreak.emotion.rose");
+        assertThat(retriaged.get("classification").get("reasons").findValuesAsString("rule"))
+                .anySatisfy(rule -> assertThat(rule).contains("legal"));
+        JsonNode faster = awaitCaseFile(id, c -> Instant.parse(c.get("sla").get("firstResponseDue").asString())
+                .isBefore(firstResponseDue));
+        assertThat(faster.get("timeline").findValuesAsString("summary"))
+                .anySatisfy(s -> assertThat(s).startsWith("Re-classified MAJOR (was ORDINARY"));
+        topics.await(r -> id.equals(r.key())
+                && "firebreak.emotion.rose".equals(CloudEvents.header(r.headers(), CloudEvents.TYPE)), 1);
+    }
+
+    /** A phone number of its own per test, so that tests never merge into each other's complaints. */
+    private static String uniquePhone() {
+        return "139" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+    }
+}

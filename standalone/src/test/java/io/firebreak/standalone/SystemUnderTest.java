@@ -1,0 +1,105 @@
+package io.firebreak.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.TestApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One whole standalone system shared by the end-to-end tests of a test run (started on first use, stopped when the
+ * JVM ends), and the steps they take through the gateway's API, as an agent would.
+ */
+final class SystemUnderTest {
+
+    static final Duration STEP = Duration.ofSeconds(30);
+
+    private static StandaloneSystem system;
+    private static TestApi api;
+
+    private SystemUnderTest() {}
+
+    static synchronized StandaloneSystem system() {
+        if (system == null) {
+            Path data;
+            try {
+                data = Files.createTempDirectory("firebreak-e2e");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            StandaloneSystem started = Firebreak.start(data, Ports.free());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                FileSystemUtils.deleteRecursively(data.toFile());
+            }, "e2e-system-stop"));
+            started.awaitReady(Duration.ofMinutes(2));
+            system = started;
+            api = new TestApi(system.gatewayUrl(), role -> "Bearer " + started.token(role));
+        }
+        return system;
+    }
+
+    static TestApi api() {
+        system();
+        return api;
+    }
+
+    static JsonNode caseFile(String id) {
+        TestApi.Response response = api().get("/api/v1/complaints/" + id, Roles.AGENT);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** Waits until the case file satisfies the condition, and returns it. */
+    static JsonNode awaitCaseFile(String id, Predicate<JsonNode> condition) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(STEP).until(() -> condition.test(last[0] = caseFile(id)));
+        return last[0];
+    }
+
+    static JsonNode awaitStatus(String id, String status) {
+        return awaitCaseFile(id, c -> status.equals(c.get("status").asString()));
+    }
+
+    static void awaitCase(String id, String state) {
+        await().atMost(STEP).until(() -> {
+            TestApi.Response response = api().get("/api/v1/cases/" + id, Roles.AGENT);
+            return response.status() == 200 && state.equals(response.json().get("state").asString());
+        });
+    }
+
+    /** Records a follow-up; feedback learns of the resolution from its topic, and answers 409 until it has. */
+    static TestApi.Response awaitFollowUp(String id, String body) {
+        TestApi.Response[] last = new TestApi.Response[1];
+        await().atMost(STEP).until(() -> {
+            last[0] = api().post("/api/v1/complaints/" + id + "/follow-up", Roles.AGENT, body);
+            return last[0].status() == 201;
+        });
+        return last[0];
+    }
+
+    /** Submits a complaint and returns its id. */
+    static String submit(String role, String json) {
+        TestApi.Response submitted = api().post("/api/v1/complaints", role, json);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        return submitted.json().get("id").asString();
+    }
+
+    /** Takes a complaint through acknowledge, resolve and a happy follow-up to CLOSED. */
+    static void closeHappily(String id) {
+        awaitCase(id, "ASSIGNED");
+        assertThat(api().post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}").status()).isEqualTo(200);
+        assertThat(api().post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+                "{\"summary\":\"Sorted out\",\"rootCause\":\"PRODUCT_DEFECT\"}").status()).isEqualTo(200);
+        awaitFollowUp(id, "{\"satisfied\":true,\"score\":5}");
+        awaitStatus(id, "CLOSED");
+    }
+}
