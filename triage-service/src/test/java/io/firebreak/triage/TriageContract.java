@@ -8,8 +8,12 @@ import com.mongodb.client.MongoDatabase;
 import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.EmotionLevel;
+import io.firebreak.events.CustomerStage;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.IntakeEvents.EmotionRose;
+import io.firebreak.events.IntakeEvents.MessageAdded;
+import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.Topics;
@@ -19,6 +23,12 @@ import io.firebreak.platform.kafka.CloudEvents;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.ServiceContract;
 import io.firebreak.platform.test.TestApi;
+import io.firebreak.platform.test.TestTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +39,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The triage service's behaviour against a real broker and store: the same tests run on embedded
@@ -37,6 +51,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = TriageApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=triage")
 abstract class TriageContract extends ServiceContract {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     MongoDatabase database;
@@ -56,7 +72,12 @@ abstract class TriageContract extends ServiceContract {
         assertThat(triage.json().path("reasons").get(0).path("rule").asString()).isEqualTo("legal-action");
         assertThat(triage.json().path("reasons").get(0).path("evidence").asString()).isEqualTo("律师, 起诉");
         assertThat(triage.json().path("ruleSetVersion").asString()).isNotBlank();
+        assertThat(triage.json().path("reasons").get(0).path("en").asString())
+                .isEqualTo("The customer threatens legal action (律师, 起诉).");
+        assertThat(triage.json().path("reasons").get(0).path("zh").asString()).isEqualTo("客户提出法律手段（律师, 起诉）。");
+        assertThat(triage.json().path("routingVersion").asString()).isNotBlank();
         assertThat(triage.json().path("primaryDepartment").asString()).isEqualTo("BILLING");
+        assertThat(triage.json().path("owner").asString()).isEqualTo("zhang.min");
         assertThat(instant(triage, "firstResponseDue")).isEqualTo(receivedAt.plus(Duration.ofMinutes(30)));
         assertThat(instant(triage, "resolutionDue")).isEqualTo(receivedAt.plus(Duration.ofHours(24)));
 
@@ -74,6 +95,7 @@ abstract class TriageContract extends ServiceContract {
         assertThat(classified.trigger()).isEqualTo("firebreak.complaint.received");
         ResponsibilityAssigned assigned = CODEC.fromJson(published.get(1).value(), ResponsibilityAssigned.class);
         assertThat(assigned.primaryDepartment()).isEqualTo("BILLING");
+        assertThat(assigned.owner()).isEqualTo("zhang.min");
         assertThat(assigned.firstResponseDue()).isEqualTo(receivedAt.plus(Duration.ofMinutes(30)));
     }
 
@@ -131,7 +153,8 @@ abstract class TriageContract extends ServiceContract {
     void slaBreachLeavesAMajorComplaintMajorButRecordsTheReason() {
         String id = newId();
         Instant receivedAt = now();
-        events.publish(received(id, receivedAt, "I will report you to the regulator", EmotionLevel.CALM));
+        events.publish(
+                received(id, receivedAt, "I will report you to the regulator about my parcel", EmotionLevel.CALM));
         awaitTriage(id, 1);
         Instant due = receivedAt.plus(Duration.ofMinutes(30));
 
@@ -174,6 +197,201 @@ abstract class TriageContract extends ServiceContract {
     }
 
     @Test
+    void complaintWithEarlierComplaintsOnTheSameMatterIsEscalated() {
+        String id = newId();
+        events.publish(new ComplaintReceived(id, now(), Channel.PHONE, "cust-" + id, "138****0000", "快递还没到",
+                "SKU-1", "ORD-1", null, EmotionLevel.CALM, List.of(), CustomerStage.COMPLAINT, null,
+                List.of("c-earlier-1")));
+
+        TestApi.Response triage = awaitTriage(id, 1);
+
+        assertThat(triage.json().path("complaintClass").asString()).isEqualTo("ESCALATED");
+        assertThat(triage.json().path("reasons").get(0).path("rule").asString()).isEqualTo("repeat-contact");
+        assertThat(triage.json().path("reasons").get(0).path("evidence").asString())
+                .isEqualTo("1 earlier complaint on the same matter: c-earlier-1");
+        assertThat(triage.json().path("earlierComplaintIds").get(0).asString()).isEqualTo("c-earlier-1");
+        assertThat(triage.json().path("owner").asString()).isEqualTo("zhao.qiang");
+    }
+
+    @Test
+    void laterMessageWithALawyerThreatRaisesOrdinaryToMajorAndPublishesTheReclassification() {
+        String id = newId();
+        events.publish(received(id, now(), "快递还没到", EmotionLevel.CALM));
+        assertThat(awaitTriage(id, 1).json().path("complaintClass").asString()).isEqualTo("ORDINARY");
+        Instant said = now();
+
+        events.publish(new MessageAdded(id, said, Channel.CHAT, "再不送到我就找律师起诉你们", false, EmotionLevel.ANGRY,
+                List.of("律师")));
+
+        TestApi.Response triage = awaitTriage(id, 2);
+        assertThat(triage.json().path("complaintClass").asString()).isEqualTo("MAJOR");
+        assertThat(triage.json().path("reasons").get(0).path("rule").asString()).isEqualTo("legal-action");
+        assertThat(triage.json().path("history").get(1).path("trigger").asString())
+                .isEqualTo("firebreak.message.added");
+        assertThat(instant(triage, "firstResponseDue")).isEqualTo(said.plus(Duration.ofMinutes(30)));
+        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 4);
+        ComplaintClassified raised = CODEC.fromJson(published.get(2).value(), ComplaintClassified.class);
+        assertThat(raised.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(raised.previousClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(raised.trigger()).isEqualTo("firebreak.message.added");
+        assertThat(raised.reasons()).extracting(r -> r.rule()).containsExactly("legal-action");
+        ResponsibilityAssigned reassigned = CODEC.fromJson(published.get(3).value(), ResponsibilityAssigned.class);
+        assertThat(reassigned.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(reassigned.owner()).isEqualTo("zhao.qiang");
+    }
+
+    @Test
+    void emotionRiseShortensTheFirstResponseAndIsPublished() {
+        String id = newId();
+        Instant receivedAt = now();
+        events.publish(received(id, receivedAt, "快递还没到", EmotionLevel.CALM));
+        assertThat(instant(awaitTriage(id, 1), "firstResponseDue")).isEqualTo(receivedAt.plus(Duration.ofHours(4)));
+        Instant rose = receivedAt.plusSeconds(60);
+
+        events.publish(new EmotionRose(id, rose, EmotionLevel.CALM, EmotionLevel.FURIOUS, List.of("!!!"),
+                CustomerStage.COMPLAINT));
+
+        TestApi.Response triage = awaitTriage(id, 2);
+        assertThat(triage.json().path("emotion").asString()).isEqualTo("FURIOUS");
+        assertThat(triage.json().path("complaintClass").asString()).isEqualTo("ORDINARY");
+        assertThat(instant(triage, "firstResponseDue")).isEqualTo(rose.plus(Duration.ofHours(1)));
+        assertThat(instant(triage, "resolutionDue")).isEqualTo(receivedAt.plus(Duration.ofHours(72)));
+        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 4);
+        assertThat(CODEC.fromJson(published.get(2).value(), ComplaintClassified.class).trigger())
+                .isEqualTo("firebreak.emotion.rose");
+        assertThat(CODEC.fromJson(published.get(3).value(), ResponsibilityAssigned.class).firstResponseDue())
+                .isEqualTo(rose.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void resolvedComplaintNoLongerCountsInItsOwnersLoad() {
+        String id = newId();
+        events.publish(received(id, now(), "快递还没到", EmotionLevel.CALM));
+        assertThat(awaitTriage(id, 1).json().path("open").asBoolean()).isTrue();
+
+        events.publish(new CaseResolved(id, now(), "agent-1", "found it", "DELIVERY_LOGISTICS", "LOGISTICS", null));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                api.get("/api/v1/triage/" + id, Roles.AGENT).json().path("open").asBoolean()).isFalse());
+    }
+
+    @Test
+    void adminRuleChangeTakesEffectForTheNextComplaintAndItsDecisionRecordsTheNewVersion() {
+        TestApi.Response before = api.get("/api/v1/triage/rules", Roles.ADMIN);
+        assertThat(before.status()).isEqualTo(200);
+        String oldVersion = before.json().path("version").asString();
+        ObjectNode changed = (ObjectNode) JSON.readTree(before.body());
+        ((ArrayNode) changed.get("rules")).addObject()
+                .put("name", "zebra-threat")
+                .put("complaintClass", "MAJOR")
+                .put("en", "Zebra ({evidence}).")
+                .put("zh", "斑马（{evidence}）。")
+                .putArray("phrases").add("zebra*");
+        try {
+            TestApi.Response put = put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(changed));
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            String newVersion = put.json().path("version").asString();
+            assertThat(newVersion).isNotEqualTo(oldVersion);
+            assertThat(put.json().path("createdBy").asString()).isEqualTo("admin-1");
+            assertThat(api.get("/api/v1/triage/rules", Roles.SUPERVISOR).json().path("version").asString())
+                    .isEqualTo(newVersion);
+
+            String id = newId();
+            events.publish(received(id, now(), "The courier ran over my zebras", EmotionLevel.CALM));
+
+            TestApi.Response triage = awaitTriage(id, 1);
+            assertThat(triage.json().path("complaintClass").asString()).isEqualTo("MAJOR");
+            assertThat(triage.json().path("reasons").get(0).path("rule").asString()).isEqualTo("zebra-threat");
+            assertThat(triage.json().path("reasons").get(0).path("en").asString()).isEqualTo("Zebra (zebras).");
+            assertThat(triage.json().path("ruleSetVersion").asString()).isEqualTo(newVersion);
+            assertThat(triage.json().path("history").get(0).path("ruleSetVersion").asString()).isEqualTo(newVersion);
+        } finally {
+            restore("/api/v1/triage/rules", before);
+        }
+    }
+
+    @Test
+    void badRuleSetIsRefusedNamingEachFieldAndTheActiveSetStays() {
+        TestApi.Response before = api.get("/api/v1/triage/rules", Roles.ADMIN);
+        ObjectNode bad = (ObjectNode) JSON.readTree(before.body());
+        ArrayNode rules = (ArrayNode) bad.get("rules");
+        int n = rules.size();
+        rules.add(rules.get(0).deepCopy());
+        ((ObjectNode) rules.get(1)).putArray("phrases");
+        rules.addObject().put("name", "rich").put("complaintClass", "MAJOR").putObject("amountAtLeast").put("CNY", -5);
+
+        TestApi.Response refused = put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(bad));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
+                "rules[1].phrases", "rules[" + n + "].name", "rules[" + (n + 1) + "].amountAtLeast[CNY]");
+        assertThat(api.get("/api/v1/triage/rules", Roles.ADMIN).json().path("version").asString())
+                .isEqualTo(before.json().path("version").asString());
+
+        ObjectNode unknownClass = (ObjectNode) JSON.readTree(before.body());
+        ((ObjectNode) unknownClass.get("rules").get(0)).put("complaintClass", "SEVERE");
+        TestApi.Response unknown = put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(unknownClass));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.isProblem()).isTrue();
+        assertThat(unknown.json().path("errors").get(0).path("field").asString()).contains("complaintClass");
+        assertThat(api.get("/api/v1/triage/rules", Roles.ADMIN).json().path("version").asString())
+                .isEqualTo(before.json().path("version").asString());
+    }
+
+    @Test
+    void adminRoutingChangeTakesEffectForTheNextComplaintAndABadTableIsRefused() {
+        TestApi.Response before = api.get("/api/v1/triage/routing", Roles.SUPERVISOR);
+        assertThat(before.status()).isEqualTo(200);
+        ObjectNode changed = (ObjectNode) JSON.readTree(before.body());
+        ObjectNode pets = ((ArrayNode) changed.get("departments")).insertObject(0);
+        pets.put("name", "PETS").putArray("phrases").add("hamster*");
+        ((ArrayNode) changed.get("roster")).addObject().put("id", "pet.keeper").put("department", "PETS")
+                .put("seniority", "AGENT").put("capacity", 3).putArray("skills").add("en");
+        try {
+            TestApi.Response put = put("/api/v1/triage/routing", Roles.ADMIN, JSON.writeValueAsString(changed));
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            String newVersion = put.json().path("version").asString();
+
+            String id = newId();
+            events.publish(received(id, now(), "The courier dropped my hamster cage", EmotionLevel.CALM));
+
+            TestApi.Response triage = awaitTriage(id, 1);
+            assertThat(triage.json().path("primaryDepartment").asString()).isEqualTo("PETS");
+            assertThat(triage.json().path("secondaryDepartments").get(0).asString()).isEqualTo("LOGISTICS");
+            assertThat(triage.json().path("owner").asString()).isEqualTo("pet.keeper");
+            assertThat(triage.json().path("routingVersion").asString()).isEqualTo(newVersion);
+
+            ((ObjectNode) changed.get("roster").get(0)).put("department", "NOWHERE").put("capacity", 0);
+            TestApi.Response refused = put("/api/v1/triage/routing", Roles.ADMIN, JSON.writeValueAsString(changed));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().path("errors").findValuesAsString("field"))
+                    .containsExactlyInAnyOrder("roster[0].department", "roster[0].capacity");
+            assertThat(api.get("/api/v1/triage/routing", Roles.ADMIN).json().path("version").asString())
+                    .isEqualTo(newVersion);
+        } finally {
+            restore("/api/v1/triage/routing", before);
+        }
+    }
+
+    @Test
+    void rulesAndRoutingAreReadBySupervisorsAndAdminsAndChangedOnlyByAdmins() {
+        TestApi.Response rules = api.get("/api/v1/triage/rules", Roles.SUPERVISOR);
+
+        assertThat(rules.status()).isEqualTo(200);
+        assertThat(rules.json().path("version").asString()).startsWith("rules-");
+        assertThat(rules.json().path("rules").size()).isPositive();
+        assertThat(api.get("/api/v1/triage/rules", Roles.AGENT).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/triage/routing", Roles.AGENT).status()).isEqualTo(403);
+        TestApi.Response supervisorPut = put("/api/v1/triage/rules", Roles.SUPERVISOR, rules.body());
+        assertThat(supervisorPut.status()).isEqualTo(403);
+        assertThat(supervisorPut.isProblem()).isTrue();
+        assertThat(put("/api/v1/triage/routing", null, "{}").status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/triage/rules", Roles.ADMIN).json().path("version").asString())
+                .isEqualTo(rules.json().path("version").asString());
+    }
+
+    @Test
     void unknownComplaintIsNotFoundAsProblemJson() {
         TestApi.Response response = api.get("/api/v1/triage/no-such-complaint", Roles.AGENT);
 
@@ -213,6 +431,29 @@ abstract class TriageContract extends ServiceContract {
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");
+    }
+
+    /** Puts back what was active before a test changed it (as a new version with the same content). */
+    private void restore(String path, TestApi.Response before) {
+        JsonNode body = JSON.readTree(before.body());
+        assertThat(put(path, Roles.ADMIN, JSON.writeValueAsString(body)).status()).isEqualTo(200);
+    }
+
+    private TestApi.Response put(String path, String role, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (role != null) request.header("Authorization", TestTokens.bearer(role));
+        try {
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new TestApi.Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private TestApi.Response awaitTriage(String id, int historySize) {

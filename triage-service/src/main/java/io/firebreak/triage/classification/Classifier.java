@@ -2,31 +2,59 @@ package io.firebreak.triage.classification;
 
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.TriageEvents.Reason;
-import io.firebreak.triage.TriageProperties;
-import io.firebreak.triage.text.PhraseMatcher;
+import io.firebreak.triage.text.Amounts;
+import io.firebreak.triage.text.Negation;
+import io.firebreak.triage.text.PhraseSet;
+import io.firebreak.triage.text.ScannedText;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import org.springframework.stereotype.Component;
+import java.util.Set;
 
 /**
- * Classifies a complaint's text with the configured keyword rule set (客户投诉分类): the most severe class of
- * all rules that fire wins (MAJOR > ESCALATED > DIFFICULT > ORDINARY), and every rule that fired is kept with
- * the phrases that made it fire, so a person can see why. No rule firing means ORDINARY, with that as its reason.
+ * Classifies a complaint with one version of the rule set (客户投诉分类): the most severe class of all rules that
+ * fire wins (MAJOR > ESCALATED > DIFFICULT > ORDINARY), and every rule that fired is kept with what made it fire
+ * (the phrases, the sum over the threshold, the earlier complaints, the routing) and a sentence in English and
+ * Chinese, so a person can see why. A phrase that is negated ("没有受伤") does not count. No rule firing means
+ * ORDINARY, with that as its reason. Immutable and thread-safe: one instance serves every complaint of its version.
  */
-@Component
-public class Classifier {
-
-    private final String version;
-    private final List<CompiledRule> rules;
+public final class Classifier {
 
     /** The reason an ORDINARY complaint carries when no rule fired. */
     public static final String NO_RULE_FIRED = "no-rule-fired";
 
-    public Classifier(TriageProperties properties) {
-        this.version = properties.classification().version();
-        this.rules = properties.classification().rules().stream()
-                .map(r -> new CompiledRule(r.name(), r.complaintClass(), new PhraseMatcher(r.phrases())))
-                .toList();
+    private static final String EVIDENCE = "{evidence}";
+
+    private final String version;
+    private final List<RuleSet.Rule> rules;
+    private final PhraseSet phrases;
+    private final int[] ruleOfPhrase;
+    private final Negation negation;
+    private final boolean amounts;
+
+    /**
+     * Compiles a rule set; it must have passed {@link RuleSetCheck}.
+     *
+     * @param version recorded with every decision this classifier makes
+     */
+    public Classifier(String version, RuleSet set) {
+        this.version = version;
+        this.rules = List.copyOf(set.rules());
+        List<String> all = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            if (!rules.get(r).firesOnPhrases()) continue;
+            for (String phrase : rules.get(r).phrases()) {
+                all.add(phrase);
+                owners.add(r);
+            }
+        }
+        this.phrases = PhraseSet.of(all);
+        this.ruleOfPhrase = owners.stream().mapToInt(Integer::intValue).toArray();
+        RuleSet.NegationSettings n = set.negation();
+        this.negation = new Negation(n.cues(), n.after(), n.ignore(), n.boundaries(), n.window());
+        this.amounts = rules.stream().anyMatch(r -> r.amountAtLeast() != null);
     }
 
     /** The version of the rule set, recorded with each decision. */
@@ -34,25 +62,137 @@ public class Classifier {
         return version;
     }
 
+    /** Classifies words alone. */
     public Result classify(String text) {
-        ComplaintClass complaintClass = ComplaintClass.ORDINARY;
-        List<Reason> reasons = new ArrayList<>();
-        for (CompiledRule rule : rules) {
-            List<String> found = rule.matcher().find(text);
-            if (!found.isEmpty()) {
-                complaintClass = ComplaintClass.mostSevere(complaintClass, rule.complaintClass());
-                reasons.add(new Reason(rule.name(), String.join(", ", found)));
-            }
-        }
-        if (reasons.isEmpty()) {
-            // ORDINARY is a finding too: say so, so nobody has to wonder whether the rules ran.
-            reasons.add(new Reason(NO_RULE_FIRED, "no rule of rule set " + version + " matched the text"));
-        }
-        return new Result(complaintClass, List.copyOf(reasons), version);
+        return classify(Facts.ofText(text));
     }
 
-    /** A classification: the class, every rule that fired with its evidence, and the rule set's version. */
-    public record Result(ComplaintClass complaintClass, List<Reason> reasons, String ruleSetVersion) {}
+    public Result classify(Facts facts) {
+        ScannedText text = facts.text();
+        List<PhraseSet.Hit> hits = phrases.scan(text);
+        List<List<PhraseSet.Hit>> found = new ArrayList<>(rules.size());
+        for (int r = 0; r < rules.size(); r++) found.add(null);
+        List<String> negated = new ArrayList<>();
+        if (!hits.isEmpty()) {
+            Negation.Scope scope = negation.scope(text);
+            for (PhraseSet.Hit hit : hits) {
+                String cue = scope.negating(hit.start(), hit.end());
+                if (cue != null) {
+                    negated.add(hit.asWritten() + " (" + cue + ")");
+                    continue;
+                }
+                int rule = ruleOfPhrase[hit.phrase()];
+                if (found.get(rule) == null) found.set(rule, new ArrayList<>());
+                found.get(rule).add(hit);
+            }
+        }
+        List<Amounts.Amount> sums = amounts ? Amounts.find(text) : List.of();
 
-    private record CompiledRule(String name, ComplaintClass complaintClass, PhraseMatcher matcher) {}
+        ComplaintClass complaintClass = ComplaintClass.ORDINARY;
+        List<Fired> fired = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            RuleSet.Rule rule = rules.get(r);
+            List<String> evidence = new ArrayList<>();
+            if (found.get(r) != null) evidence.add(String.join(", ", phrasesOf(found.get(r))));
+            evidence.addAll(amountsOver(rule, sums));
+            evidence.addAll(facts(rule, facts));
+            if (evidence.isEmpty()) continue;
+            complaintClass = ComplaintClass.mostSevere(complaintClass, rule.complaintClass());
+            fired.add(new Fired(rule.complaintClass(), reason(rule, String.join("; ", evidence))));
+        }
+        if (fired.isEmpty()) {
+            return new Result(ComplaintClass.ORDINARY, List.of(), List.of(noRuleFired(negated)), version);
+        }
+        return new Result(complaintClass, List.copyOf(fired), fired.stream().map(Fired::reason).toList(), version);
+    }
+
+    /**
+     * The distinct words that made a rule fire, as written, in the order of its phrases; a match inside a longer one
+     * of the same rule ("推诿" in "互相推诿") says nothing more and is left out.
+     */
+    private static Set<String> phrasesOf(List<PhraseSet.Hit> hits) {
+        Set<String> words = new LinkedHashSet<>();
+        for (PhraseSet.Hit hit : hits) {
+            boolean inside = false;
+            for (PhraseSet.Hit other : hits) {
+                if (other != hit && other.start() <= hit.start() && other.end() >= hit.end()
+                        && other.end() - other.start() > hit.end() - hit.start()) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside) words.add(hit.asWritten());
+        }
+        return words;
+    }
+
+    private static List<String> amountsOver(RuleSet.Rule rule, List<Amounts.Amount> sums) {
+        if (rule.amountAtLeast() == null || sums.isEmpty()) return List.of();
+        List<String> over = new ArrayList<>();
+        for (Amounts.Amount sum : sums) {
+            Long threshold = rule.amountAtLeast().get(sum.currency());
+            if (threshold != null && sum.value().compareTo(BigDecimal.valueOf(threshold)) >= 0) {
+                over.add(sum.asWritten().strip() + " ≥ " + threshold + " " + sum.currency());
+            }
+        }
+        return over;
+    }
+
+    private static List<String> facts(RuleSet.Rule rule, Facts facts) {
+        List<String> evidence = new ArrayList<>();
+        List<String> earlier = facts.earlierComplaintIds();
+        if (rule.earlierComplaintsAtLeast() != null && earlier != null
+                && earlier.size() >= rule.earlierComplaintsAtLeast()) {
+            evidence.add(earlier.size() + (earlier.size() == 1 ? " earlier complaint" : " earlier complaints")
+                    + " on the same matter: " + String.join(", ", earlier));
+        }
+        if (rule.stages() != null && facts.stage() != null && rule.stages().contains(facts.stage())) {
+            evidence.add("customer stage " + facts.stage());
+        }
+        List<String> departments = facts.departments();
+        if (departments != null) {
+            if (rule.departmentsAtLeast() != null && departments.size() >= rule.departmentsAtLeast()) {
+                evidence.add(departments.size() + " departments: " + String.join(", ", departments));
+            }
+            if (rule.firesWhenUnrouted() && departments.isEmpty()) {
+                evidence.add("no department of the routing table takes it");
+            }
+        }
+        return evidence;
+    }
+
+    private static Reason reason(RuleSet.Rule rule, String evidence) {
+        String en = rule.en() == null ? "Rule " + rule.name() + " fired: " + EVIDENCE + "." : rule.en();
+        String zh = rule.zh() == null ? "触发规则 " + rule.name() + "：" + EVIDENCE + "。" : rule.zh();
+        return new Reason(rule.name(), evidence, en.replace(EVIDENCE, evidence), zh.replace(EVIDENCE, evidence));
+    }
+
+    private Reason noRuleFired(List<String> negated) {
+        // ORDINARY is a finding too: say so, so nobody has to wonder whether the rules ran.
+        String evidence = "no rule of rule set " + version + " matched the text"
+                + (negated.isEmpty() ? "" : "; negated: " + String.join(", ", negated));
+        return new Reason(NO_RULE_FIRED, evidence,
+                "No rule of rule set " + version + " fired: one clear issue, an ordinary complaint.",
+                "规则集 " + version + " 没有规则触发：事项单一清楚，按普通投诉处理。");
+    }
+
+    /** One rule that fired: the class it raises to, and its reason. */
+    public record Fired(ComplaintClass complaintClass, Reason reason) {
+        public String rule() {
+            return reason.rule();
+        }
+    }
+
+    /**
+     * A classification: the class, every rule that fired (with the class each raises to) and the reasons, and the
+     * rule set's version.
+     */
+    public record Result(
+            ComplaintClass complaintClass, List<Fired> fired, List<Reason> reasons, String ruleSetVersion) {
+
+        /** Whether no rule fired (the complaint is ORDINARY for want of any). */
+        public boolean noneFired() {
+            return fired.isEmpty();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.firebreak.triage.decision;
 
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.TriageEvents.Reason;
 import java.time.Instant;
@@ -8,26 +9,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The triage of one complaint as stored: the current class with every reason it ever got, the owners and due
- * times, the history of classifications, and re-triage triggers that arrived before the complaint itself.
- * A document with only {@code waiting} set is a complaint not yet received. Public, as are its parts, only
- * because the MongoDB record codec reads components reflectively and cannot reach a package-private record.
+ * The triage of one complaint as stored: the current class with every reason it ever got, the departments, the owner
+ * and due times, the history of classifications, and re-triage triggers that arrived before the complaint itself.
+ * {@code open} is true while the complaint counts in its owner's load: assigned (or reopened) after it was last
+ * resolved or closed. A document with only {@code waiting} set is a complaint not yet received. Public, as are its
+ * parts, only because the MongoDB record codec reads components reflectively and cannot reach a package-private
+ * record.
  */
 public record ComplaintTriage(
         String complaintId,
         Instant receivedAt,
         EmotionLevel emotion,
+        CustomerStage stage,
+        List<String> earlierComplaintIds,
+        String language,
         ComplaintClass complaintClass,
         List<Reason> reasons,
         String ruleSetVersion,
+        String routingVersion,
         String primaryDepartment,
         List<String> secondaryDepartments,
+        String owner,
         Instant firstResponseDue,
         Instant resolutionDue,
+        boolean open,
+        Instant assignedAt,
+        Instant settledAt,
         List<ClassificationStep> history,
         List<Retriage> waiting) {
 
     public ComplaintTriage {
+        earlierComplaintIds = earlierComplaintIds == null ? List.of() : List.copyOf(earlierComplaintIds);
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         secondaryDepartments = secondaryDepartments == null ? List.of() : List.copyOf(secondaryDepartments);
         history = history == null ? List.of() : List.copyOf(history);
@@ -36,8 +48,8 @@ public record ComplaintTriage(
 
     /** A complaint not received yet, holding a re-triage until it is. */
     static ComplaintTriage waitingFor(String complaintId, Retriage retriage) {
-        return new ComplaintTriage(complaintId, null, null, null, null, null, null, null, null, null, null,
-                List.of(retriage));
+        return new ComplaintTriage(complaintId, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, false, null, null, null, List.of(retriage));
     }
 
     boolean triaged() {
@@ -47,19 +59,54 @@ public record ComplaintTriage(
     ComplaintTriage withWaiting(Retriage retriage) {
         List<Retriage> more = new ArrayList<>(waiting);
         more.add(retriage);
-        return new ComplaintTriage(complaintId, receivedAt, emotion, complaintClass, reasons, ruleSetVersion,
-                primaryDepartment, secondaryDepartments, firstResponseDue, resolutionDue, history, more);
+        return new ComplaintTriage(complaintId, receivedAt, emotion, stage, earlierComplaintIds, language,
+                complaintClass, reasons, ruleSetVersion, routingVersion, primaryDepartment, secondaryDepartments, owner,
+                firstResponseDue, resolutionDue, open, assignedAt, settledAt, history, more);
     }
 
-    /** One classification in the complaint's life: what it became, from what, why, and what set it off. */
+    /** The customer's state as last read: nothing else changes. */
+    ComplaintTriage withCustomer(EmotionLevel newEmotion, CustomerStage newStage) {
+        return new ComplaintTriage(complaintId, receivedAt, newEmotion, newStage, earlierComplaintIds, language,
+                complaintClass, reasons, ruleSetVersion, routingVersion, primaryDepartment, secondaryDepartments, owner,
+                firstResponseDue, resolutionDue, open, assignedAt, settledAt, history, waiting);
+    }
+
+    /** Resolved or closed at {@code at}: it leaves its owner's load unless assigned again later. */
+    ComplaintTriage settled(Instant at) {
+        Instant latest = settledAt == null || at.isAfter(settledAt) ? at : settledAt;
+        return new ComplaintTriage(complaintId, receivedAt, emotion, stage, earlierComplaintIds, language,
+                complaintClass, reasons, ruleSetVersion, routingVersion, primaryDepartment, secondaryDepartments, owner,
+                firstResponseDue, resolutionDue, isOpen(assignedAt, latest), assignedAt, latest, history, waiting);
+    }
+
+    /** Whether an assignment at {@code assigned} is still open after a settlement at {@code settled}. */
+    static boolean isOpen(Instant assigned, Instant settled) {
+        return settled == null || assigned != null && assigned.isAfter(settled);
+    }
+
+    /**
+     * One classification in the complaint's life: what it became, from what, why, what set it off, and the versions
+     * of the rule set and routing table it was decided with.
+     */
     public record ClassificationStep(
             Instant at,
             ComplaintClass complaintClass,
             ComplaintClass previousClass,
             List<Reason> reasons,
             String trigger,
-            String ruleSetVersion) {}
+            String ruleSetVersion,
+            String routingVersion,
+            String owner) {}
 
-    /** A later event that re-triages the complaint: its wire type, when it happened, and the reason it adds. */
-    public record Retriage(String trigger, Instant at, Reason reason) {}
+    /**
+     * A later event that re-triages the complaint: its wire type, when it happened, and what it brings: a reason
+     * (reopened, breached, the emotion's rise), the words of a later message, the customer's new emotion and stage.
+     */
+    public record Retriage(
+            String trigger, Instant at, Reason reason, String text, EmotionLevel emotion, CustomerStage stage) {
+
+        public Retriage(String trigger, Instant at, Reason reason) {
+            this(trigger, at, reason, null, null, null);
+        }
+    }
 }

@@ -4,19 +4,29 @@ import io.firebreak.events.Topics;
 import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
+import io.firebreak.triage.TriageProperties;
+import io.firebreak.triage.sla.SlaPolicy;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Triage's store and what it consumes: new complaints (intake), reopenings (feedback), breaches (resolution). */
+/**
+ * Triage's store, its SLA policy, and what it consumes: complaints, messages and emotion (intake), reopenings and
+ * closings (feedback), breaches and resolutions (resolution).
+ */
 @Configuration(proxyBeanMethods = false)
 class TriageConfiguration {
 
     @Bean
     AggregateStore<ComplaintTriage> triageStore(AggregateStores stores) {
         return stores.create("triage", ComplaintTriage.class);
+    }
+
+    @Bean
+    SlaPolicy slaPolicy(TriageProperties properties) {
+        return new SlaPolicy(properties.sla());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.firebreak.triage.decision;
 
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.platform.outbox.AggregateStore;
@@ -41,17 +42,23 @@ class TriageController {
             ComplaintClass complaintClass,
             List<Reason> reasons,
             String ruleSetVersion,
+            String routingVersion,
             EmotionLevel emotion,
+            CustomerStage stage,
+            List<String> earlierComplaintIds,
             String primaryDepartment,
             List<String> secondaryDepartments,
+            String owner,
+            boolean open,
             Instant receivedAt,
             Instant firstResponseDue,
             Instant resolutionDue,
             List<ClassificationStep> history) {
 
         static TriageView of(ComplaintTriage t) {
-            return new TriageView(t.complaintId(), t.complaintClass(), t.reasons(), t.ruleSetVersion(), t.emotion(),
-                    t.primaryDepartment(), t.secondaryDepartments(), t.receivedAt(), t.firstResponseDue(),
+            return new TriageView(t.complaintId(), t.complaintClass(), t.reasons(), t.ruleSetVersion(),
+                    t.routingVersion(), t.emotion(), t.stage(), t.earlierComplaintIds(), t.primaryDepartment(),
+                    t.secondaryDepartments(), t.owner(), t.open(), t.receivedAt(), t.firstResponseDue(),
                     t.resolutionDue(), t.history());
         }
     }

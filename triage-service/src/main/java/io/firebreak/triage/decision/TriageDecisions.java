@@ -1,73 +1,125 @@
 package io.firebreak.triage.decision;
 
+import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.CustomerStage;
+import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.EventType;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.FirebreakEvent;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.IntakeEvents.EmotionRose;
+import io.firebreak.events.IntakeEvents.MessageAdded;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.triage.classification.Classifier;
+import io.firebreak.triage.classification.Facts;
 import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
 import io.firebreak.triage.decision.ComplaintTriage.Retriage;
 import io.firebreak.triage.routing.DepartmentRouter;
-import io.firebreak.triage.routing.SlaPolicy;
+import io.firebreak.triage.routing.DepartmentRouter.Assignment;
+import io.firebreak.triage.routing.DepartmentRouter.Responsibility;
+import io.firebreak.triage.routing.Seniority;
+import io.firebreak.triage.settings.ActiveSettings;
+import io.firebreak.triage.sla.SlaPolicy;
+import io.firebreak.triage.text.ScannedText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * What triage decides, free of storage and messaging: the first classification of a received complaint, and
- * the re-triage when it is reopened or an SLA is breached. A class only ever rises; every reason is kept.
+ * What triage decides, free of storage and messaging: the first classification, routing and owner of a received
+ * complaint, and the re-triage on new facts (a reopening, an SLA breach, a later message, a rise in emotion). A class
+ * only ever rises, every reason is kept, and a due time is never pushed back by a new fact; only a reopening or a
+ * breach restarts the clocks. Each change publishes a classification and an assignment, so it lands on the case
+ * file's timeline with its reason.
  */
 @Component
 class TriageDecisions {
 
     static final String REOPENED_RULE = "reopened-after-follow-up";
     static final String SLA_BREACHED_RULE = "sla-breached";
+    static final String EMOTION_ROSE_RULE = "emotion-rose";
 
-    private final Classifier classifier;
-    private final DepartmentRouter router;
+    private static final String RECEIVED = EventType.COMPLAINT_RECEIVED.wireName();
+    private static final String REOPENED = EventType.COMPLAINT_REOPENED.wireName();
+    private static final String BREACHED = EventType.SLA_BREACHED.wireName();
+    private static final String MESSAGE = EventType.MESSAGE_ADDED.wireName();
+    private static final String EMOTION = EventType.EMOTION_ROSE.wireName();
+
     private final SlaPolicy sla;
     private final Clock clock;
 
-    TriageDecisions(Classifier classifier, DepartmentRouter router, SlaPolicy sla, Clock clock) {
-        this.classifier = classifier;
-        this.router = router;
+    TriageDecisions(SlaPolicy sla, Clock clock) {
         this.sla = sla;
         this.clock = clock;
     }
 
+    /** What the rules and the routing table make of a complaint, and the language its owner must read. */
+    record Assessment(Classifier.Result result, Responsibility responsibility, String language) {}
+
+    /** Routes, then classifies (some rules look at the routing: unclear or spread-out responsibility). */
+    static Assessment assess(ActiveSettings settings, String text, String productRef, Channel channel,
+            List<String> earlierComplaintIds, CustomerStage stage) {
+        ScannedText scanned = ScannedText.of(text);
+        Responsibility responsibility = settings.router().route(scanned, productRef, channel);
+        Classifier.Result result = settings.classifier().classify(new Facts(scanned,
+                earlierComplaintIds == null ? List.of() : earlierComplaintIds, stage, responsibility.departments()));
+        return new Assessment(result, responsibility, scanned.hasHan() ? "zh" : "en");
+    }
+
     /**
-     * Classifies and assigns a received complaint, then applies any re-triage that arrived before it, in the
+     * Classifies, routes and assigns a received complaint, then applies any re-triage that arrived before it, in the
      * order they happened, as if the events had come in order. Events: (classified, assigned) per step.
      */
-    Change<ComplaintTriage> triage(ComplaintReceived received, List<Retriage> waiting) {
-        String text = textOf(received);
-        Classifier.Result result = classifier.classify(text);
-        DepartmentRouter.Responsibility owners = router.route(text);
-        SlaPolicy.DueTimes due = sla.dueTimes(result.complaintClass(), received.emotion(), received.occurredAt());
+    Change<ComplaintTriage> triage(ComplaintReceived received, List<Retriage> waiting, ActiveSettings settings,
+            Workload workload) {
+        Assessment assessment = assess(settings, textOf(received), received.productRef(), received.channel(),
+                received.earlierComplaintIds(), received.stage());
+        Classifier.Result result = assessment.result();
+        ComplaintClass complaintClass = result.complaintClass();
+        DepartmentRouter router = settings.router();
+        Seniority atLeast = null;
+        String excluded = null;
+        if (complaintClass == ComplaintClass.ESCALATED && received.earlierComplaintIds() != null) {
+            // A repeat contact goes to someone above whoever had the matter before (升级投诉: owner above the previous).
+            for (String earlier : workload.ownersOf(received.earlierComplaintIds())) {
+                Seniority seniority = router.seniorityOf(earlier);
+                if (seniority != null && (atLeast == null || seniority.above().compareTo(atLeast) > 0)) {
+                    atLeast = seniority.above();
+                    excluded = earlier;
+                }
+            }
+        }
+        Assignment owner = router.chooseOwner(assessment.responsibility().primaryDepartment(), complaintClass,
+                assessment.language(), atLeast, excluded, workload.loads(received.complaintId()));
+        SlaPolicy.DueTimes due = sla.dueTimes(complaintClass, received.emotion(), received.occurredAt());
         Instant now = clock.instant();
-        String trigger = EventType.COMPLAINT_RECEIVED.wireName();
         ComplaintTriage state = new ComplaintTriage(received.complaintId(), received.occurredAt(), received.emotion(),
-                result.complaintClass(), result.reasons(), result.ruleSetVersion(), owners.primaryDepartment(),
-                owners.secondaryDepartments(), due.firstResponseDue(), due.resolutionDue(),
-                List.of(new ClassificationStep(now, result.complaintClass(), null, result.reasons(), trigger,
-                        result.ruleSetVersion())),
+                received.stage(), received.earlierComplaintIds(), assessment.language(), complaintClass,
+                result.reasons(), result.ruleSetVersion(), router.version(),
+                assessment.responsibility().primaryDepartment(), assessment.responsibility().secondaryDepartments(),
+                owner.owner(), due.firstResponseDue(), due.resolutionDue(), true, received.occurredAt(), null,
+                List.of(new ClassificationStep(now, complaintClass, null, result.reasons(), RECEIVED,
+                        result.ruleSetVersion(), router.version(), owner.owner())),
                 List.of());
         List<FirebreakEvent> events = new ArrayList<>(List.of(
-                new ComplaintClassified(state.complaintId(), now, state.complaintClass(), null, state.reasons(),
-                        state.ruleSetVersion(), trigger),
+                new ComplaintClassified(state.complaintId(), now, complaintClass, null, state.reasons(),
+                        state.ruleSetVersion(), RECEIVED),
                 assigned(state, now)));
         List<Retriage> inOrder = waiting.stream().sorted(Comparator.comparing(Retriage::at)).toList();
         for (Retriage retriage : inOrder) {
-            Change<ComplaintTriage> next = retriage(state, retriage);
+            Change<ComplaintTriage> next = retriage(state, retriage, settings, workload);
+            if (next == null) continue;
             state = next.value();
             events.addAll(next.events());
         }
@@ -75,51 +127,161 @@ class TriageDecisions {
     }
 
     /**
-     * Raises the class to at least ESCALATED (a MAJOR complaint stays MAJOR), keeps the new reason, and sets
-     * fresh due times from when the trigger happened.
+     * Re-triages on a new fact. A reopening or a breach raises the class to at least ESCALATED (a MAJOR complaint
+     * stays MAJOR), restarts the clocks from when it happened and gives the complaint to someone above its owner. A
+     * later message is read by the rules like the first; a rise in emotion re-reads the customer's stage and brings
+     * the first response forward. The class rises to the most severe rule that newly fired; if it rose, the owner is
+     * chosen again and the resolution clock starts afresh; the first response is never later than it was. Returns
+     * null when nothing changes, and a change without events when only the customer's emotion or stage does.
      */
-    Change<ComplaintTriage> retriage(ComplaintTriage current, Retriage retriage) {
-        ComplaintClass raised = ComplaintClass.mostSevere(current.complaintClass(), ComplaintClass.ESCALATED);
+    Change<ComplaintTriage> retriage(ComplaintTriage current, Retriage retriage, ActiveSettings settings,
+            Workload workload) {
+        String trigger = retriage.trigger();
+        boolean restart = REOPENED.equals(trigger) || BREACHED.equals(trigger);
+        List<Classifier.Fired> fired = new ArrayList<>();
+        String ruleSetVersion = current.ruleSetVersion();
+        EmotionLevel emotion = current.emotion();
+        CustomerStage stage = current.stage();
+        Reason note = null;
+        if (restart) {
+            fired.add(new Classifier.Fired(ComplaintClass.ESCALATED, retriage.reason()));
+        } else {
+            Facts facts;
+            if (EMOTION.equals(trigger)) {
+                emotion = higher(emotion, retriage.emotion());
+                stage = retriage.stage() == null ? stage : retriage.stage();
+                note = retriage.reason();
+                facts = new Facts(ScannedText.of(null), null, stage, null);
+            } else {
+                facts = Facts.ofText(retriage.text());
+            }
+            Classifier.Result result = settings.classifier().classify(facts);
+            ruleSetVersion = result.ruleSetVersion();
+            Set<String> known = current.reasons().stream().map(Reason::rule).collect(Collectors.toSet());
+            for (Classifier.Fired f : result.fired()) {
+                if (!known.contains(f.rule())) fired.add(f);
+            }
+        }
+
+        ComplaintClass complaintClass = current.complaintClass();
+        for (Classifier.Fired f : fired) complaintClass = ComplaintClass.mostSevere(complaintClass, f.complaintClass());
+        boolean rose = complaintClass != current.complaintClass();
+        SlaPolicy.DueTimes fresh = sla.dueTimes(complaintClass, emotion, retriage.at());
+        Instant firstResponseDue = restart ? fresh.firstResponseDue() : earlier(current.firstResponseDue(),
+                fresh.firstResponseDue());
+        Instant resolutionDue = restart || rose ? fresh.resolutionDue() : current.resolutionDue();
+
+        DepartmentRouter router = settings.router();
+        String owner = current.owner();
+        String routingVersion = current.routingVersion();
+        if (restart || rose) {
+            Seniority atLeast = null;
+            String excluded = null;
+            if (restart || complaintClass == ComplaintClass.ESCALATED) {
+                // Escalation: someone above the owner who has it now (升级投诉).
+                Seniority previous = router.seniorityOf(current.owner());
+                atLeast = previous == null ? null : previous.above();
+                excluded = current.owner();
+            }
+            owner = router.chooseOwner(current.primaryDepartment(), complaintClass,
+                    current.language() == null ? "zh" : current.language(), atLeast, excluded,
+                    workload.loads(current.complaintId())).owner();
+            routingVersion = router.version();
+        }
+
+        boolean changed = !fired.isEmpty() || !firstResponseDue.equals(current.firstResponseDue())
+                || !resolutionDue.equals(current.resolutionDue()) || !Objects.equals(owner, current.owner());
+        if (!changed) {
+            boolean customerChanged = emotion != current.emotion() || stage != current.stage();
+            return customerChanged ? Change.of(current.withCustomer(emotion, stage)) : null;
+        }
+        List<Reason> added = new ArrayList<>(fired.stream().map(Classifier.Fired::reason).toList());
+        if (note != null) added.add(note);
         List<Reason> reasons = new ArrayList<>(current.reasons());
-        // A new fact makes "no rule fired" untrue: it gives way to the reason that now applies.
-        reasons.removeIf(r -> Classifier.NO_RULE_FIRED.equals(r.rule()));
-        reasons.add(retriage.reason());
-        SlaPolicy.DueTimes due = sla.dueTimes(raised, current.emotion(), retriage.at());
+        // A rule firing makes "no rule fired" untrue: it gives way to the reason that now applies.
+        if (!fired.isEmpty()) reasons.removeIf(r -> Classifier.NO_RULE_FIRED.equals(r.rule()));
+        reasons.addAll(added);
+        Instant assignedAt =
+                REOPENED.equals(trigger) ? later(current.assignedAt(), retriage.at()) : current.assignedAt();
         Instant now = clock.instant();
         List<ClassificationStep> history = new ArrayList<>(current.history());
-        history.add(new ClassificationStep(now, raised, current.complaintClass(), List.of(retriage.reason()),
-                retriage.trigger(), current.ruleSetVersion()));
-        ComplaintTriage next = new ComplaintTriage(current.complaintId(), current.receivedAt(), current.emotion(),
-                raised, reasons, current.ruleSetVersion(), current.primaryDepartment(),
-                current.secondaryDepartments(), due.firstResponseDue(), due.resolutionDue(), history,
-                current.waiting());
+        history.add(new ClassificationStep(now, complaintClass, current.complaintClass(), List.copyOf(added), trigger,
+                ruleSetVersion, routingVersion, owner));
+        ComplaintTriage next = new ComplaintTriage(current.complaintId(), current.receivedAt(), emotion, stage,
+                current.earlierComplaintIds(), current.language(), complaintClass, reasons, ruleSetVersion,
+                routingVersion, current.primaryDepartment(), current.secondaryDepartments(), owner, firstResponseDue,
+                resolutionDue, ComplaintTriage.isOpen(assignedAt, current.settledAt()), assignedAt,
+                current.settledAt(), history, current.waiting());
         return Change.of(next,
-                new ComplaintClassified(next.complaintId(), now, raised, current.complaintClass(), next.reasons(),
-                        next.ruleSetVersion(), retriage.trigger()),
+                new ComplaintClassified(next.complaintId(), now, complaintClass, current.complaintClass(),
+                        next.reasons(), ruleSetVersion, trigger),
                 assigned(next, now));
+    }
+
+    /** Resolved or closed: the complaint leaves its owner's load (until a reopening gives it back). */
+    Change<ComplaintTriage> settled(ComplaintTriage current, Instant at) {
+        if (!current.triaged()) return null;
+        ComplaintTriage next = current.settled(at);
+        return next.equals(current) ? null : Change.of(next);
     }
 
     static Retriage reopened(ComplaintReopened event) {
         String reason = event.reason() == null || event.reason().isBlank() ? "reopened" : event.reason();
-        return new Retriage(EventType.COMPLAINT_REOPENED.wireName(), event.occurredAt(),
-                new Reason(REOPENED_RULE, reason));
+        return new Retriage(REOPENED, event.occurredAt(), new Reason(REOPENED_RULE, reason,
+                "Reopened after a resolution the customer did not accept: " + reason + ".",
+                "客户不认可处理结果，投诉重新打开：" + reason + "。"));
     }
 
     static Retriage breached(SlaBreached event) {
-        return new Retriage(EventType.SLA_BREACHED.wireName(), event.occurredAt(),
-                new Reason(SLA_BREACHED_RULE, event.clock() + " was due " + event.dueAt()));
+        String evidence = event.clock() + " was due " + event.dueAt();
+        String clockZh = event.clock() == null ? "时限" : switch (event.clock()) {
+            case FIRST_RESPONSE -> "首次响应时限";
+            case RESOLUTION -> "解决时限";
+        };
+        return new Retriage(BREACHED, event.occurredAt(), new Reason(SLA_BREACHED_RULE, evidence,
+                "The " + event.clock() + " SLA was breached: it was due " + event.dueAt() + ".",
+                clockZh + "已超时（应于 " + event.dueAt() + " 前完成）。"));
+    }
+
+    static Retriage message(MessageAdded event) {
+        return new Retriage(MESSAGE, event.occurredAt(), null, event.text(), event.emotion(), null);
+    }
+
+    static Retriage emotionRose(EmotionRose event) {
+        String evidence = event.previous() + " → " + event.current()
+                + (event.signals() == null || event.signals().isEmpty()
+                        ? "" : " (" + String.join(", ", event.signals()) + ")");
+        return new Retriage(EMOTION, event.occurredAt(), new Reason(EMOTION_ROSE_RULE, evidence,
+                "The customer's emotion rose (" + evidence + "): feelings first, the first response comes sooner.",
+                "客户情绪升级（" + evidence + "）：先处理情感，首次响应提前。"),
+                null, event.current(), event.stage());
     }
 
     private static ResponsibilityAssigned assigned(ComplaintTriage state, Instant now) {
         return new ResponsibilityAssigned(state.complaintId(), now, state.primaryDepartment(),
-                state.secondaryDepartments(), state.complaintClass(), state.firstResponseDue(), state.resolutionDue());
+                state.secondaryDepartments(), state.complaintClass(), state.firstResponseDue(), state.resolutionDue(),
+                state.owner());
     }
 
     /** The customer's own words: what happened and what they want (a threat is often in the remedy sought). */
-    private static String textOf(ComplaintReceived received) {
+    static String textOf(ComplaintReceived received) {
         StringBuilder text = new StringBuilder();
         if (received.description() != null) text.append(received.description());
         if (received.remedySought() != null) text.append('\n').append(received.remedySought());
         return text.toString();
+    }
+
+    private static EmotionLevel higher(EmotionLevel a, EmotionLevel b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return b.compareTo(a) > 0 ? b : a;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
     }
 }

@@ -1,30 +1,43 @@
 package io.firebreak.triage.decision;
 
+import io.firebreak.events.FeedbackEvents.ComplaintClosed;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.IntakeEvents.EmotionRose;
+import io.firebreak.events.IntakeEvents.MessageAdded;
+import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.platform.kafka.EventHandler;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.triage.decision.ComplaintTriage.Retriage;
+import io.firebreak.triage.settings.ActiveSettings;
+import io.firebreak.triage.settings.SettingsStore;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies consumed events to the triage store, each at most once (the event id is recorded in the same write).
  * A re-triage that arrives before its complaint is kept in a waiting document and applied when the complaint
- * arrives, so no order of arrival across topics loses it.
+ * arrives, so no order of arrival across topics loses it. Each decision uses the rule set and routing table active
+ * when the event is handled.
  */
 @Component
 class TriageEventHandler implements EventHandler {
 
     private final AggregateStore<ComplaintTriage> store;
     private final TriageDecisions decisions;
+    private final SettingsStore settings;
+    private final Workload workload;
 
-    TriageEventHandler(AggregateStore<ComplaintTriage> store, TriageDecisions decisions) {
+    TriageEventHandler(AggregateStore<ComplaintTriage> store, TriageDecisions decisions, SettingsStore settings,
+            Workload workload) {
         this.store = store;
         this.decisions = decisions;
+        this.settings = settings;
+        this.workload = workload;
     }
 
     @Override
@@ -39,6 +52,24 @@ class TriageEventHandler implements EventHandler {
                 SlaBreached breached = event.payloadAs(SlaBreached.class);
                 retriage(event.id(), breached.complaintId(), TriageDecisions.breached(breached));
             }
+            case MESSAGE_ADDED -> {
+                MessageAdded message = event.payloadAs(MessageAdded.class);
+                if (message.text() != null && !message.text().isBlank()) {
+                    retriage(event.id(), message.complaintId(), TriageDecisions.message(message));
+                }
+            }
+            case EMOTION_ROSE -> {
+                EmotionRose rose = event.payloadAs(EmotionRose.class);
+                retriage(event.id(), rose.complaintId(), TriageDecisions.emotionRose(rose));
+            }
+            case CASE_RESOLVED -> {
+                CaseResolved resolved = event.payloadAs(CaseResolved.class);
+                settled(event.id(), resolved.complaintId(), resolved.occurredAt());
+            }
+            case COMPLAINT_CLOSED -> {
+                ComplaintClosed closed = event.payloadAs(ComplaintClosed.class);
+                settled(event.id(), closed.complaintId(), closed.occurredAt());
+            }
             default -> {
                 // The other events on these topics are not triage's business.
             }
@@ -47,26 +78,33 @@ class TriageEventHandler implements EventHandler {
 
     private void received(String eventId, ComplaintReceived received) {
         String id = received.complaintId();
+        ActiveSettings active = settings.current();
         if (store.find(id).isEmpty()) {
-            Change<ComplaintTriage> change = decisions.triage(received, List.of());
+            Change<ComplaintTriage> change = decisions.triage(received, List.of(), active, workload);
             if (store.insert(id, change.value(), change.events(), eventId)) return;
         }
         // Re-triages were waiting for it (or another consumer inserted first): decide on what is stored.
         store.update(id, eventId, stored -> stored.value().triaged()
                 ? null // a second "received" for the same complaint: it was classified already
-                : decisions.triage(received, stored.value().waiting()));
+                : decisions.triage(received, stored.value().waiting(), active, workload));
     }
 
     private void retriage(String eventId, String id, Retriage retriage) {
+        ActiveSettings active = settings.current();
         // Two rounds: if the insert loses a race, the document now exists and the update finds it.
         for (int round = 0; round < 2; round++) {
             boolean found = store.update(id, eventId, stored -> stored.value().triaged()
-                            ? decisions.retriage(stored.value(), retriage)
+                            ? decisions.retriage(stored.value(), retriage, active, workload)
                             : Change.of(stored.value().withWaiting(retriage)))
                     .isPresent();
             if (found) return;
             if (store.insert(id, ComplaintTriage.waitingFor(id, retriage), List.of(), eventId)) return;
         }
         throw new IllegalStateException("Could not record re-triage of complaint " + id);
+    }
+
+    /** Resolved or closed: nothing to do for a complaint triage never assigned. */
+    private void settled(String eventId, String id, Instant at) {
+        store.update(id, eventId, stored -> decisions.settled(stored.value(), at));
     }
 }

@@ -1,39 +1,177 @@
 package io.firebreak.triage.routing;
 
-import io.firebreak.triage.TriageProperties;
-import io.firebreak.triage.text.PhraseMatcher;
+import io.firebreak.events.Channel;
+import io.firebreak.events.ComplaintClass;
+import io.firebreak.triage.text.PhraseSet;
+import io.firebreak.triage.text.ScannedText;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.stereotype.Component;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Locates primary and secondary responsibility (定位主副责任) by keyword: the first configured department whose
- * phrases appear owns the complaint, any later ones that also appear contribute; none means the default owner.
+ * One version of the routing table, compiled: locates primary and secondary responsibility (定位主副责任) and picks
+ * the owner. The first department (in table order) whose phrases appear owns the complaint; failing any phrase, the
+ * first whose product prefix matches; failing that, the first whose channel matches. Every other department that
+ * matches in any way contributes. None matching puts it in the default triage queue. Immutable and thread-safe.
  */
-@Component
-public class DepartmentRouter {
+public final class DepartmentRouter {
 
-    private final String defaultDepartment;
-    private final List<CompiledDepartment> departments;
+    /** How an owner that is a queue, not a person, is written: {@code queue:BILLING}. */
+    public static final String QUEUE = "queue:";
 
-    public DepartmentRouter(TriageProperties properties) {
-        this.defaultDepartment = properties.routing().defaultDepartment();
-        this.departments = properties.routing().departments().stream()
-                .map(d -> new CompiledDepartment(d.name(), new PhraseMatcher(d.phrases())))
-                .toList();
-    }
+    private final String version;
+    private final RoutingTable table;
+    private final PhraseSet phrases;
+    private final int[] departmentOfPhrase;
+    private final Map<String, RoutingTable.Person> people = new LinkedHashMap<>();
 
-    public Responsibility route(String text) {
-        List<String> matched = new ArrayList<>();
-        for (CompiledDepartment department : departments) {
-            if (!department.matcher().find(text).isEmpty()) matched.add(department.name());
+    /**
+     * Compiles a routing table; it must have passed {@link RoutingTableCheck}.
+     *
+     * @param version recorded with every assignment this router makes
+     */
+    public DepartmentRouter(String version, RoutingTable table) {
+        this.version = version;
+        this.table = table;
+        List<String> all = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int d = 0; d < table.departments().size(); d++) {
+            List<String> own = table.departments().get(d).phrases();
+            if (own == null) continue;
+            for (String phrase : own) {
+                all.add(phrase);
+                owners.add(d);
+            }
         }
-        if (matched.isEmpty()) return new Responsibility(defaultDepartment, List.of());
-        return new Responsibility(matched.get(0), List.copyOf(matched.subList(1, matched.size())));
+        this.phrases = PhraseSet.of(all);
+        this.departmentOfPhrase = owners.stream().mapToInt(Integer::intValue).toArray();
+        table.roster().forEach(p -> people.put(p.id(), p));
     }
 
-    /** The owning department and those that contribute. */
-    public record Responsibility(String primaryDepartment, List<String> secondaryDepartments) {}
+    public String version() {
+        return version;
+    }
 
-    private record CompiledDepartment(String name, PhraseMatcher matcher) {}
+    /** Routes words alone. */
+    public Responsibility route(String text) {
+        return route(ScannedText.of(text), null, null);
+    }
+
+    public Responsibility route(ScannedText text, String productRef, Channel channel) {
+        List<RoutingTable.Department> departments = table.departments();
+        int n = departments.size();
+        boolean[] byPhrase = new boolean[n];
+        for (PhraseSet.Hit hit : phrases.scan(text)) byPhrase[departmentOfPhrase[hit.phrase()]] = true;
+        boolean[] byProduct = new boolean[n];
+        boolean[] byChannel = new boolean[n];
+        String product = productRef == null ? null : productRef.strip().toUpperCase(Locale.ROOT);
+        for (int d = 0; d < n; d++) {
+            RoutingTable.Department department = departments.get(d);
+            if (product != null && department.productPrefixes() != null) {
+                for (String prefix : department.productPrefixes()) {
+                    if (product.startsWith(prefix.strip().toUpperCase(Locale.ROOT))) byProduct[d] = true;
+                }
+            }
+            byChannel[d] = channel != null && department.channels() != null && department.channels().contains(channel);
+        }
+        int primary = first(byPhrase);
+        if (primary < 0) primary = first(byProduct);
+        if (primary < 0) primary = first(byChannel);
+        if (primary < 0) return new Responsibility(table.defaultQueue(), List.of(), false);
+        List<String> secondary = new ArrayList<>();
+        for (int d = 0; d < n; d++) {
+            if (d != primary && (byPhrase[d] || byProduct[d] || byChannel[d])) secondary.add(departments.get(d).name());
+        }
+        return new Responsibility(departments.get(primary).name(), List.copyOf(secondary), true);
+    }
+
+    /**
+     * The owner of a complaint in {@code department}: a person of at least the seniority its class needs (MAJOR
+     * and ESCALATED a SENIOR, DIFFICULT an EXPERT) and at least {@code atLeast}, who reads {@code language}, is not
+     * {@code excluded} and has room under their capacity; the least senior such person first (seniors are kept for
+     * what needs them), then the least loaded, then the one with the fewest skills. Nobody fitting gives the
+     * department's queue, or the expert queue for a DIFFICULT complaint.
+     */
+    public Assignment chooseOwner(String department, ComplaintClass complaintClass, String language,
+            Seniority atLeast, String excluded, Loads loads) {
+        Seniority needed = needed(complaintClass);
+        if (atLeast != null && atLeast.ordinal() > needed.ordinal()) needed = atLeast;
+        List<RoutingTable.Person> candidates = new ArrayList<>();
+        for (RoutingTable.Person person : people.values()) {
+            if (person.department().equals(department) && person.seniority().atLeast(needed)
+                    && person.skills().contains(language) && !person.id().equals(excluded)) {
+                candidates.add(person);
+            }
+        }
+        if (!candidates.isEmpty()) {
+            Map<String, Integer> open = loads.openAssigned(candidates.stream().map(RoutingTable.Person::id).toList());
+            RoutingTable.Person chosen = candidates.stream()
+                    .filter(p -> open.getOrDefault(p.id(), 0) < p.capacity())
+                    .min(Comparator.comparing(RoutingTable.Person::seniority)
+                            .thenComparingDouble(p -> open.getOrDefault(p.id(), 0) / (double) p.capacity())
+                            .thenComparingInt(p -> open.getOrDefault(p.id(), 0))
+                            // Rarer skills stay free for the complaints that need them.
+                            .thenComparingInt(p -> p.skills().size())
+                            .thenComparing(RoutingTable.Person::id))
+                    .orElse(null);
+            if (chosen != null) return new Assignment(chosen.id(), chosen.seniority());
+        }
+        String queue = complaintClass == ComplaintClass.DIFFICULT ? table.expertQueue() : department;
+        return new Assignment(QUEUE + queue, null);
+    }
+
+    /** The seniority of an owner on this roster; null for a queue or someone no longer on it. */
+    public Seniority seniorityOf(String owner) {
+        RoutingTable.Person person = owner == null ? null : people.get(owner);
+        return person == null ? null : person.seniority();
+    }
+
+    /** The least seniority a class needs. */
+    public static Seniority needed(ComplaintClass complaintClass) {
+        return switch (complaintClass) {
+            case MAJOR, ESCALATED -> Seniority.SENIOR;
+            case DIFFICULT -> Seniority.EXPERT;
+            case ORDINARY -> Seniority.AGENT;
+        };
+    }
+
+    private static int first(boolean[] matched) {
+        for (int i = 0; i < matched.length; i++) {
+            if (matched[i]) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * The owning department and those that contribute; {@code routed} is false when no department took it and the
+     * primary is the default triage queue.
+     */
+    public record Responsibility(String primaryDepartment, List<String> secondaryDepartments, boolean routed) {
+
+        /** The departments that took it: none when it is unrouted. */
+        public List<String> departments() {
+            if (!routed) return List.of();
+            List<String> all = new ArrayList<>();
+            all.add(primaryDepartment);
+            all.addAll(secondaryDepartments);
+            return all;
+        }
+    }
+
+    /** Who owns a complaint: a person's login with their seniority, or a queue (seniority null). */
+    public record Assignment(String owner, Seniority seniority) {}
+
+    /** The open complaints each person owns now (their load). */
+    @FunctionalInterface
+    public interface Loads {
+
+        /** Nobody owns anything: for decisions that do not look at load. */
+        Loads NONE = people -> Map.of();
+
+        Map<String, Integer> openAssigned(Collection<String> people);
+    }
 }

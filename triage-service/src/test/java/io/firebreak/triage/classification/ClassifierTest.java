@@ -1,93 +1,213 @@
 package io.firebreak.triage.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.CustomerStage;
 import io.firebreak.events.TriageEvents.Reason;
-import io.firebreak.platform.test.ShippedProperties;
-import io.firebreak.triage.TriageProperties;
+import io.firebreak.triage.Shipped;
+import io.firebreak.triage.text.ScannedText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClassifierTest {
 
-    private static final TriageProperties SHIPPED =
-            ShippedProperties.bind("triage.yml", "firebreak.triage", TriageProperties.class);
-
-    private final Classifier classifier = new Classifier(SHIPPED);
+    private final Classifier classifier = Shipped.classifier();
 
     @Test
-    void chineseLegalThreatIsMajorWithItsEvidence() {
+    void chineseLegalThreatIsMajorWithItsEvidenceAndSentences() {
         Classifier.Result result = classifier.classify("我已经找了律师，准备去法院起诉你们");
 
         assertThat(result.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
-        assertThat(result.reasons()).containsExactly(new Reason("legal-action", "律师, 起诉, 法院"));
+        assertThat(result.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo("legal-action");
+            assertThat(r.evidence()).isEqualTo("律师, 起诉, 法院");
+            assertThat(r.en()).isEqualTo("The customer threatens legal action (律师, 起诉, 法院).");
+            assertThat(r.zh()).isEqualTo("客户提出法律手段（律师, 起诉, 法院）。");
+        });
     }
 
     @Test
-    void regulatorConsumerBodyMediaAndHarmEachMakeAComplaintMajor() {
-        assertThat(classifier.classify("我要向12315举报").complaintClass()).isEqualTo(ComplaintClass.MAJOR);
-        assertThat(classifier.classify("我会去消协").complaintClass()).isEqualTo(ComplaintClass.MAJOR);
-        assertThat(classifier.classify("I will write to the ombudsman").complaintClass())
-                .isEqualTo(ComplaintClass.MAJOR);
-        assertThat(classifier.classify("我要找媒体曝光你们").complaintClass()).isEqualTo(ComplaintClass.MAJOR);
-        assertThat(classifier.classify("A journalist friend will hear of this").complaintClass())
-                .isEqualTo(ComplaintClass.MAJOR);
-        assertThat(classifier.classify("孩子用了以后过敏住院了").complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+    void harmRegulatorMediaMoneyAndManyCustomersEachMakeAComplaintMajor() {
+        assertThat(rulesOf("热水器漏电,我老婆洗澡时被电了一下!")).containsExactly("safety-or-health-harm");
+        assertThat(rulesOf("孩子用了以后过敏住院了")).containsExactly("safety-or-health-harm");
+        assertThat(rulesOf("我要向12315举报")).containsExactly("regulator-or-consumer-body");
+        assertThat(rulesOf("I'm forwarding this to the consumer protection agency and my solicitor today."))
+                .containsExactly("legal-action", "regulator-or-consumer-body");
+        assertThat(rulesOf("我要找媒体曝光你们")).containsExactly("media-exposure");
+        assertThat(rulesOf("I paid $1,200 for this laptop")).containsExactly("large-amount-at-stake");
+        assertThat(rulesOf("我们小区有几十户都是这个问题")).containsExactly("many-customers-affected");
+    }
+
+    @Test
+    void aSumIsLargeFromItsCurrencysThreshold() {
+        assertThat(classifier.classify("被扣了¥5000").reasons()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo("large-amount-at-stake");
+            assertThat(r.evidence()).isEqualTo("¥5000 ≥ 5000 CNY");
+        });
+        assertThat(classifier.classify("被扣了5000元").complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(classifier.classify("I was charged $800").complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(classifier.classify("被扣了4999元").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier.classify("I was charged $25").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+    }
+
+    @Test
+    void negatedOrWavedAwayPhrasesDoNotFireTheirRule() {
+        assertThat(classifier.classify("No injury or anything, the lid of the kettle is just a bit loose.")
+                .complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier.classify("It's not a safety problem, the light is off.").complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier.classify("我不打算找律师，只想退款").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier.classify("There's no need to escalate this").complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier.classify("没有受伤，就是盖子松了").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+    }
+
+    @Test
+    void ordinaryComplaintSaysWhatWasNegated() {
+        Classifier.Result result = classifier.classify("没有受伤，就是盖子松了");
+
+        assertThat(result.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo(Classifier.NO_RULE_FIRED);
+            assertThat(r.evidence()).contains(result.ruleSetVersion()).contains("negated: 受伤 (没有)");
+        });
+    }
+
+    @Test
+    void aNegationReachesOnlyItsOwnClause() {
+        assertThat(rulesOf("孩子被烫伤了，但我不打算起诉，只想要个说法。")).containsExactly("safety-or-health-harm");
+        assertThat(rulesOf("没有人受伤，但是燃气灶漏气了，很危险。")).containsExactly("safety-or-health-harm");
+    }
+
+    @Test
+    void repeatContactIsEscalatedFromTheTextOrFromHistoryAlone() {
+        assertThat(rulesOf("这已经是我第二次反映空调不制冷了,上次的维修根本没用。")).containsExactly("repeat-contact");
+        assertThat(rulesOf("This is the third time I'm asking")).containsExactly("repeat-contact");
+
+        Classifier.Result fromHistory = classifier.classify(
+                new Facts(ScannedText.of("电视还是黑屏。"), List.of("c-7", "c-9"), null, null));
+
+        assertThat(fromHistory.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
+        assertThat(fromHistory.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo("repeat-contact");
+            assertThat(r.evidence()).isEqualTo("2 earlier complaints on the same matter: c-7, c-9");
+        });
+    }
+
+    @Test
+    void againInPassingIsNoRepeatContact() {
+        assertThat(classifier.classify("气死我了!!!快递又晚了两天!!!").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier.classify(new Facts(ScannedText.of("快递又晚了"), List.of(), null, null))
+                .complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
     }
 
     @Test
     void askingForASuperiorIsEscalatedInEitherLanguage() {
-        assertThat(classifier.classify("I want to speak to your manager").reasons())
-                .containsExactly(new Reason("asks-for-superior", "manager"));
+        assertThat(rulesOf("Put me through to someone senior, I'm done with the front line."))
+                .containsExactly("asks-for-superior");
         assertThat(classifier.classify("叫你们经理出来").complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
         assertThat(classifier.classify("我要投诉你们").complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
     }
 
     @Test
-    void noRuleFiringIsOrdinaryAndSaysSo() {
-        Classifier.Result result = classifier.classify("The parcel arrived a day late, please check the issue.");
+    void theEscalatedStageIsEscalated() {
+        assertThat(classifier.classify(new Facts(ScannedText.of(""), null, CustomerStage.ESCALATED_COMPLAINT, null))
+                .complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
+        assertThat(classifier.classify(new Facts(ScannedText.of(""), null, CustomerStage.COMPLAINT, null))
+                .complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+    }
 
-        assertThat(result.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
-        assertThat(result.reasons()).singleElement().satisfies(r -> {
-            assertThat(r.rule()).isEqualTo(Classifier.NO_RULE_FIRED);
-            assertThat(r.evidence()).contains(result.ruleSetVersion());
-        });
+    @Test
+    void bouncedOrUnroutedResponsibilityIsDifficult() {
+        assertThat(rulesOf("商家说是平台的问题,平台说是商家的问题,到底找谁?")).containsExactly("responsibility-unclear");
+        assertThat(rulesOf("The refund was approved by one team and reversed by another; nobody can tell me "
+                + "which decision stands.")).containsExactly("responsibility-unclear");
+
+        Classifier.Result unrouted = classifier.classify(new Facts(ScannedText.of("嗯"), null, null, List.of()));
+
+        assertThat(unrouted.complaintClass()).isEqualTo(ComplaintClass.DIFFICULT);
+        assertThat(unrouted.reasons()).extracting(Reason::evidence)
+                .containsExactly("no department of the routing table takes it");
+    }
+
+    @Test
+    void manyDepartmentsNoPolicyDisputedFactsAndExcessiveDemandsAreDifficult() {
+        assertThat(classifier.classify(new Facts(ScannedText.of("x"), null, null,
+                List.of("BILLING", "LOGISTICS", "PRODUCT_QUALITY", "AFTER_SALES"))).reasons())
+                .extracting(Reason::rule).containsExactly("several-departments");
+        assertThat(classifier.classify(new Facts(ScannedText.of("x"), null, null,
+                List.of("BILLING", "LOGISTICS", "PRODUCT_QUALITY"))).complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(rulesOf("你们的规定里根本没有这种情况")).containsExactly("no-policy-covers-it");
+        assertThat(rulesOf("监控显示是你们的人弄坏的，可你们不承认。")).containsExactly("facts-in-dispute");
+        assertThat(rulesOf("我要求十倍赔偿")).containsExactly("demands-beyond-policy");
     }
 
     @Test
     void mostSevereClassWinsAndEveryRuleThatFiredIsKept() {
         Classifier.Result result =
-                classifier.classify("叫你们领导来！不然我就请律师，还要找记者曝光，再打12315");
+                classifier.classify("叫你们领导来！不然我就请律师，还要找记者曝光，再打12315，这是第三次了，你们互相推诿");
 
         assertThat(result.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
-        assertThat(result.reasons()).containsExactly(
-                new Reason("legal-action", "律师"),
-                new Reason("regulator-or-consumer-body", "12315"),
-                new Reason("media-exposure", "曝光, 记者"),
-                new Reason("asks-for-superior", "领导"));
+        assertThat(result.reasons()).extracting(Reason::rule, Reason::evidence).containsExactly(
+                tuple("legal-action", "律师"),
+                tuple("regulator-or-consumer-body", "12315"),
+                tuple("media-exposure", "曝光, 记者"),
+                tuple("repeat-contact", "第三次"),
+                tuple("asks-for-superior", "领导"),
+                tuple("responsibility-unclear", "互相推诿"));
+        assertThat(result.fired()).extracting(Classifier.Fired::complaintClass).containsExactly(ComplaintClass.MAJOR,
+                ComplaintClass.MAJOR, ComplaintClass.MAJOR, ComplaintClass.ESCALATED, ComplaintClass.ESCALATED,
+                ComplaintClass.DIFFICULT);
+    }
+
+    @Test
+    void escalatedBeatsDifficultInATie() {
+        assertThat(classifier.classify("我又打了第四次电话，你们还是推来推去，没人负责。").complaintClass())
+                .isEqualTo(ComplaintClass.ESCALATED);
+    }
+
+    @Test
+    void noRuleFiringIsOrdinaryAndSaysSoInBothLanguages() {
+        Classifier.Result result = classifier.classify("The parcel arrived a day late, please check the issue.");
+
+        assertThat(result.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(result.noneFired()).isTrue();
+        assertThat(result.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo(Classifier.NO_RULE_FIRED);
+            assertThat(r.evidence()).contains(result.ruleSetVersion());
+            assertThat(r.en()).isNotBlank();
+            assertThat(r.zh()).isNotBlank();
+        });
     }
 
     @Test
     void decisionCarriesTheRuleSetVersion() {
         assertThat(classifier.classify("anything").ruleSetVersion())
-                .isEqualTo(SHIPPED.classification().version())
+                .isEqualTo(Shipped.RULES_VERSION)
                 .isEqualTo(classifier.version());
     }
 
     @Test
-    void rulesComeFromConfigurationIncludingOtherClasses() {
-        TriageProperties custom = new TriageProperties(new TriageProperties.Classification("custom-1", List.of(
-                        new TriageProperties.Rule("no-policy", ComplaintClass.DIFFICULT, List.of("no policy", "没有规定")),
-                        new TriageProperties.Rule("repeat", ComplaintClass.ESCALATED, List.of("again", "又一次")))),
-                SHIPPED.routing(), SHIPPED.sla());
-        Classifier configured = new Classifier(custom);
+    void rulesComeFromTheRuleSetIncludingOtherClassesAndDefaultSentences() {
+        RuleSet custom = new RuleSet(Shipped.properties().classification().negation(), List.of(
+                RuleSet.Rule.phrases("no-policy", ComplaintClass.DIFFICULT, List.of("no policy", "没有规定")),
+                RuleSet.Rule.phrases("repeat", ComplaintClass.ESCALATED, List.of("again", "又一次"))));
+        Classifier configured = new Classifier("custom-1", custom);
 
         Classifier.Result result = configured.classify("又一次！你们说没有规定？");
 
         assertThat(result.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
-        assertThat(result.reasons()).containsExactly(new Reason("no-policy", "没有规定"), new Reason("repeat", "又一次"));
+        assertThat(result.reasons()).extracting(Reason::rule, Reason::evidence).containsExactly(
+                tuple("no-policy", "没有规定"),
+                tuple("repeat", "又一次"));
+        assertThat(result.reasons().get(1).en()).isEqualTo("Rule repeat fired: 又一次.");
         assertThat(result.ruleSetVersion()).isEqualTo("custom-1");
         assertThat(configured.classify("I want to sue").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+    }
+
+    private List<String> rulesOf(String text) {
+        return classifier.classify(text).reasons().stream().map(Reason::rule).toList();
     }
 }

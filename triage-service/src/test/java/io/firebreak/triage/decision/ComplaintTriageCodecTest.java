@@ -3,6 +3,7 @@ package io.firebreak.triage.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.platform.mongo.MongoConfiguration;
@@ -26,11 +27,12 @@ class ComplaintTriageCodecTest {
     @Test
     void triagedComplaintSurvivesTheRoundTripThroughItsStoredForm() {
         Instant at = Instant.parse("2026-11-23T10:00:00Z");
-        Reason reason = new Reason("legal-action", "律师");
-        ComplaintTriage triage = new ComplaintTriage("c-1", at, EmotionLevel.ANGRY, ComplaintClass.MAJOR,
-                List.of(reason), "v1", "BILLING", List.of("LOGISTICS"), at.plusSeconds(900), at.plusSeconds(86400),
+        Reason reason = new Reason("legal-action", "律师", "The customer threatens legal action (律师).", "客户提出法律手段（律师）。");
+        ComplaintTriage triage = new ComplaintTriage("c-1", at, EmotionLevel.ANGRY, CustomerStage.COMPLAINT,
+                List.of("c-0"), "zh", ComplaintClass.MAJOR, List.of(reason), "rules-1", "routing-1", "BILLING",
+                List.of("LOGISTICS"), "zhang.min", at.plusSeconds(900), at.plusSeconds(86400), true, at, null,
                 List.of(new ClassificationStep(at, ComplaintClass.MAJOR, null, List.of(reason),
-                        "firebreak.complaint.received", "v1")),
+                        "firebreak.complaint.received", "rules-1", "routing-1", "zhang.min")),
                 List.of());
 
         assertThat(roundTrip(triage)).isEqualTo(triage);
@@ -38,13 +40,14 @@ class ComplaintTriageCodecTest {
 
     @Test
     void waitingDocumentSurvivesTheRoundTripWithItsAbsentFieldsAsNull() {
-        ComplaintTriage waiting = ComplaintTriage.waitingFor("c-2", new Retriage("firebreak.complaint.reopened",
-                Instant.parse("2026-11-23T10:00:00Z"), new Reason("reopened-after-follow-up", "score 1")));
+        ComplaintTriage waiting = ComplaintTriage.waitingFor("c-2", new Retriage("firebreak.message.added",
+                Instant.parse("2026-11-23T10:00:00Z"), null, "我要找律师", EmotionLevel.ANGRY, null));
 
         ComplaintTriage back = roundTrip(waiting);
 
         assertThat(back).isEqualTo(waiting);
         assertThat(back.triaged()).isFalse();
+        assertThat(back.open()).isFalse();
     }
 
     private ComplaintTriage roundTrip(ComplaintTriage value) {

@@ -1,29 +1,35 @@
 package io.firebreak.triage.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.IntakeEvents.EmotionRose;
+import io.firebreak.events.IntakeEvents.MessageAdded;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
-import io.firebreak.platform.test.ShippedProperties;
-import io.firebreak.triage.TriageProperties;
+import io.firebreak.triage.Shipped;
 import io.firebreak.triage.classification.Classifier;
+import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
 import io.firebreak.triage.decision.ComplaintTriage.Retriage;
-import io.firebreak.triage.routing.DepartmentRouter;
-import io.firebreak.triage.routing.SlaPolicy;
+import io.firebreak.triage.routing.DepartmentRouter.Loads;
+import io.firebreak.triage.sla.SlaPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TriageDecisionsTest {
@@ -31,45 +37,95 @@ class TriageDecisionsTest {
     private static final Instant RECEIVED = Instant.parse("2026-11-23T08:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:05Z");
 
-    private final TriageProperties properties =
-            ShippedProperties.bind("triage.yml", "firebreak.triage", TriageProperties.class);
-    private final TriageDecisions decisions = new TriageDecisions(new Classifier(properties),
-            new DepartmentRouter(properties), new SlaPolicy(properties), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final TriageDecisions decisions =
+            new TriageDecisions(new SlaPolicy(Shipped.properties().sla()), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    /** Loads and earlier owners the tests set. */
+    private final Map<String, Integer> open = new HashMap<>();
+    private final Map<String, String> earlierOwners = new HashMap<>();
+    private final Workload workload = new Workload() {
+        @Override
+        public Loads loads(String excludingComplaintId) {
+            return people -> open;
+        }
+
+        @Override
+        public List<String> ownersOf(List<String> complaintIds) {
+            return complaintIds.stream().filter(earlierOwners::containsKey).map(earlierOwners::get).toList();
+        }
+    };
 
     @Test
-    void receivedComplaintIsClassifiedThenAssignedWithDueTimesFromWhenItWasReceived() {
-        Change<ComplaintTriage> change = decisions.triage(received("充电器质量太差，我要找律师", EmotionLevel.UPSET), List.of());
+    void receivedComplaintIsClassifiedThenAssignedWithOwnerAndDueTimesFromWhenItWasReceived() {
+        Change<ComplaintTriage> change = triage(received("充电器质量太差，我要找律师", EmotionLevel.UPSET));
 
         ComplaintTriage triage = change.value();
         assertThat(triage.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
-        assertThat(triage.reasons()).containsExactly(new Reason("legal-action", "律师"));
+        assertThat(triage.reasons()).extracting(Reason::rule, Reason::evidence)
+                .containsExactly(tuple("legal-action", "律师"));
         assertThat(triage.primaryDepartment()).isEqualTo("PRODUCT_QUALITY");
+        assertThat(triage.owner()).isEqualTo("huang.tao"); // the department's SENIOR
+        assertThat(triage.language()).isEqualTo("zh");
+        assertThat(triage.open()).isTrue();
         assertThat(triage.firstResponseDue()).isEqualTo(RECEIVED.plus(Duration.ofMinutes(30)));
         assertThat(triage.resolutionDue()).isEqualTo(RECEIVED.plus(Duration.ofHours(24)));
-        assertThat(triage.ruleSetVersion()).isEqualTo(properties.classification().version());
+        assertThat(triage.ruleSetVersion()).isEqualTo(Shipped.RULES_VERSION);
+        assertThat(triage.routingVersion()).isEqualTo(Shipped.ROUTING_VERSION);
         assertThat(triage.history()).singleElement().satisfies(step -> {
             assertThat(step.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
             assertThat(step.previousClass()).isNull();
             assertThat(step.trigger()).isEqualTo("firebreak.complaint.received");
+            assertThat(step.owner()).isEqualTo("huang.tao");
         });
         assertThat(change.events()).hasSize(2);
         assertThat(change.events().get(0)).isEqualTo(new ComplaintClassified("c-1", NOW, ComplaintClass.MAJOR, null,
                 triage.reasons(), triage.ruleSetVersion(), "firebreak.complaint.received"));
         assertThat(change.events().get(1)).isEqualTo(new ResponsibilityAssigned("c-1", NOW, "PRODUCT_QUALITY",
-                List.of(), ComplaintClass.MAJOR, triage.firstResponseDue(), triage.resolutionDue()));
+                List.of(), ComplaintClass.MAJOR, triage.firstResponseDue(), triage.resolutionDue(), "huang.tao"));
     }
 
     @Test
     void remedySoughtIsReadToo() {
         ComplaintReceived received = new ComplaintReceived("c-1", RECEIVED, Channel.PHONE, "cust-1", "138****0000",
-                "The order was late", null, null, "I will take you to court", EmotionLevel.UPSET, List.of(), null, null, List.of());
+                "The order was late", null, null, "I will take you to court", EmotionLevel.UPSET, List.of(), null, null,
+                List.of());
 
-        assertThat(decisions.triage(received, List.of()).value().complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(triage(received).value().complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+    }
+
+    @Test
+    void ordinaryComplaintGoesToAnAgentWhoReadsItsLanguage() {
+        ComplaintTriage zh = triage(received("快递还没到", EmotionLevel.CALM)).value();
+        ComplaintTriage en = triage(received("My parcel has not arrived", EmotionLevel.CALM)).value();
+
+        assertThat(zh.owner()).isEqualTo("wang.lei");
+        assertThat(en.language()).isEqualTo("en");
+        assertThat(en.owner()).isEqualTo("david.liu");
+    }
+
+    @Test
+    void aBusyAgentIsPassedOverForALessLoadedOne() {
+        open.put("wang.lei", 10);
+        open.put("david.liu", 2);
+
+        assertThat(triage(received("快递还没到", EmotionLevel.CALM)).value().owner()).isEqualTo("david.liu");
+    }
+
+    @Test
+    void unroutedComplaintIsDifficultInTheTriageQueueWithAnExpert() {
+        ComplaintTriage triage = triage(received("嗯，你们看着办吧", EmotionLevel.CALM)).value();
+
+        assertThat(triage.complaintClass()).isEqualTo(ComplaintClass.DIFFICULT);
+        assertThat(triage.primaryDepartment()).isEqualTo("TRIAGE");
+        assertThat(triage.reasons()).extracting(Reason::rule).containsExactly("responsibility-unclear");
+        assertThat(triage.owner()).isEqualTo("qian.wen");
+        open.put("qian.wen", 8);
+        assertThat(triage(received("嗯，你们看着办吧", EmotionLevel.CALM)).value().owner()).isEqualTo("queue:EXPERTS");
     }
 
     @Test
     void angryCustomerGetsTheFirstResponseSooner() {
-        ComplaintTriage triage = decisions.triage(received("快递还没到", EmotionLevel.ANGRY), List.of()).value();
+        ComplaintTriage triage = triage(received("快递还没到", EmotionLevel.ANGRY)).value();
 
         assertThat(triage.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
         assertThat(triage.firstResponseDue()).isEqualTo(RECEIVED.plus(Duration.ofHours(2)));
@@ -77,20 +133,42 @@ class TriageDecisionsTest {
     }
 
     @Test
-    void reopenRaisesOrdinaryToEscalatedWithFreshDueTimesAndPreviousClass() {
-        ComplaintTriage ordinary = decisions.triage(received("快递还没到", EmotionLevel.CALM), List.of()).value();
+    void earlierComplaintsOnTheSameMatterMakeItEscalatedWithAnOwnerAboveTheEarlierOne() {
+        earlierOwners.put("c-0", "zhao.qiang"); // LOGISTICS SENIOR
+        ComplaintReceived again = new ComplaintReceived("c-1", RECEIVED, Channel.WEB_FORM, "cust-1", "138****0000",
+                "快递还没到", "SKU-1", "ORD-1", null, EmotionLevel.CALM, List.of(), null, null, List.of("c-0"));
+
+        ComplaintTriage triage = triage(again).value();
+
+        assertThat(triage.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
+        assertThat(triage.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo("repeat-contact");
+            assertThat(r.evidence()).isEqualTo("1 earlier complaint on the same matter: c-0");
+        });
+        assertThat(triage.earlierComplaintIds()).containsExactly("c-0");
+        // LOGISTICS has no EXPERT above its SENIOR: the department's queue takes it.
+        assertThat(triage.owner()).isEqualTo("queue:LOGISTICS");
+        earlierOwners.clear();
+        assertThat(triage(again).value().owner()).isEqualTo("zhao.qiang");
+    }
+
+    @Test
+    void reopenRaisesOrdinaryToEscalatedWithFreshDueTimesPreviousClassAndAnOwnerAbove() {
+        ComplaintTriage ordinary = triage(received("快递还没到", EmotionLevel.CALM)).value();
         Instant reopenedAt = RECEIVED.plus(Duration.ofDays(2));
 
-        Change<ComplaintTriage> change = decisions.retriage(ordinary,
+        Change<ComplaintTriage> change = retriage(ordinary,
                 TriageDecisions.reopened(new ComplaintReopened("c-1", reopenedAt, "not satisfied, score 1/5")));
 
         ComplaintTriage escalated = change.value();
         assertThat(escalated.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
-        assertThat(escalated.reasons())
-                .containsExactly(new Reason("reopened-after-follow-up", "not satisfied, score 1/5"));
+        assertThat(escalated.reasons()).extracting(Reason::rule, Reason::evidence).containsExactly(
+                tuple("reopened-after-follow-up", "not satisfied, score 1/5"));
+        assertThat(escalated.reasons().get(0).zh()).contains("重新打开");
         assertThat(escalated.firstResponseDue()).isEqualTo(reopenedAt.plus(Duration.ofHours(1)));
         assertThat(escalated.resolutionDue()).isEqualTo(reopenedAt.plus(Duration.ofHours(24)));
         assertThat(escalated.primaryDepartment()).isEqualTo("LOGISTICS");
+        assertThat(escalated.owner()).isEqualTo("zhao.qiang");
         assertThat(escalated.history()).hasSize(2);
         assertThat(change.events()).hasSize(2);
         assertThat(change.events().get(0)).isInstanceOfSatisfying(ComplaintClassified.class, c -> {
@@ -101,21 +179,23 @@ class TriageDecisionsTest {
         assertThat(change.events().get(1)).isInstanceOfSatisfying(ResponsibilityAssigned.class, a -> {
             assertThat(a.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
             assertThat(a.firstResponseDue()).isEqualTo(escalated.firstResponseDue());
+            assertThat(a.owner()).isEqualTo("zhao.qiang");
         });
     }
 
     @Test
     void majorComplaintStaysMajorOnSlaBreachButTheReasonIsRecorded() {
-        ComplaintTriage major = decisions.triage(received("我要去12315投诉", EmotionLevel.CALM), List.of()).value();
+        ComplaintTriage major = triage(received("我要去12315投诉快递", EmotionLevel.CALM)).value();
         Instant due = RECEIVED.plus(Duration.ofMinutes(30));
         Instant breachedAt = due.plusSeconds(1);
 
-        Change<ComplaintTriage> change = decisions.retriage(major,
+        Change<ComplaintTriage> change = retriage(major,
                 TriageDecisions.breached(new SlaBreached("c-1", breachedAt, SlaClock.FIRST_RESPONSE, due)));
 
         assertThat(change.value().complaintClass()).isEqualTo(ComplaintClass.MAJOR);
-        assertThat(change.value().reasons()).containsExactly(new Reason("regulator-or-consumer-body", "12315"),
-                new Reason("sla-breached", "FIRST_RESPONSE was due " + due));
+        assertThat(change.value().reasons()).extracting(Reason::rule, Reason::evidence).containsExactly(
+                tuple("regulator-or-consumer-body", "12315"),
+                tuple("sla-breached", "FIRST_RESPONSE was due " + due));
         assertThat(change.value().history().get(1).previousClass()).isEqualTo(ComplaintClass.MAJOR);
         assertThat(change.value().firstResponseDue()).isEqualTo(breachedAt.plus(Duration.ofMinutes(30)));
         assertThat(((ComplaintClassified) change.events().get(0)).trigger()).isEqualTo("firebreak.sla.breached");
@@ -123,18 +203,151 @@ class TriageDecisionsTest {
 
     @Test
     void classNeverFallsAndReasonsAccumulateOverSeveralRetriages() {
-        ComplaintTriage triage = decisions.triage(received("叫你们经理来", EmotionLevel.CALM), List.of()).value();
+        ComplaintTriage triage = triage(received("叫你们经理来，快递丢了", EmotionLevel.CALM)).value();
         for (int i = 1; i <= 3; i++) {
-            triage = decisions.retriage(triage, TriageDecisions.reopened(
+            triage = retriage(triage, TriageDecisions.reopened(
                     new ComplaintReopened("c-1", RECEIVED.plus(Duration.ofDays(i)), "reopen " + i))).value();
             assertThat(triage.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
         }
+        assertThat(retriage(triage, message(RECEIVED.plus(Duration.ofDays(4)), "谢谢，其实也没那么急"))).isNull();
 
         assertThat(triage.reasons()).extracting(Reason::rule).containsExactly("asks-for-superior",
                 "reopened-after-follow-up", "reopened-after-follow-up", "reopened-after-follow-up");
-        assertThat(triage.history()).extracting(ComplaintTriage.ClassificationStep::complaintClass)
-                .containsExactly(ComplaintClass.ESCALATED, ComplaintClass.ESCALATED, ComplaintClass.ESCALATED,
-                        ComplaintClass.ESCALATED);
+        assertThat(triage.history()).extracting(ClassificationStep::complaintClass)
+                .containsOnly(ComplaintClass.ESCALATED);
+    }
+
+    @Test
+    void laterMessageWithALawyerThreatRaisesOrdinaryToMajorAndPublishesTheReclassification() {
+        ComplaintTriage ordinary = triage(received("快递还没到", EmotionLevel.CALM)).value();
+        Instant at = RECEIVED.plus(Duration.ofHours(1));
+
+        Change<ComplaintTriage> change = retriage(ordinary, message(at, "再不送到我就找律师起诉你们"));
+
+        ComplaintTriage major = change.value();
+        assertThat(major.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(major.reasons()).extracting(Reason::rule).containsExactly("legal-action");
+        assertThat(major.firstResponseDue()).isEqualTo(at.plus(Duration.ofMinutes(30)));
+        assertThat(major.resolutionDue()).isEqualTo(at.plus(Duration.ofHours(24)));
+        assertThat(major.owner()).isEqualTo("zhao.qiang");
+        assertThat(major.history().get(1)).satisfies(step -> {
+            assertThat(step.trigger()).isEqualTo("firebreak.message.added");
+            assertThat(step.previousClass()).isEqualTo(ComplaintClass.ORDINARY);
+            assertThat(step.reasons()).extracting(Reason::rule).containsExactly("legal-action");
+            assertThat(step.ruleSetVersion()).isEqualTo(Shipped.RULES_VERSION);
+        });
+        assertThat(change.events()).hasSize(2);
+        assertThat(change.events().get(0)).isInstanceOfSatisfying(ComplaintClassified.class, c -> {
+            assertThat(c.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+            assertThat(c.previousClass()).isEqualTo(ComplaintClass.ORDINARY);
+            assertThat(c.trigger()).isEqualTo("firebreak.message.added");
+        });
+        assertThat(change.events().get(1)).isInstanceOfSatisfying(ResponsibilityAssigned.class,
+                a -> assertThat(a.owner()).isEqualTo("zhao.qiang"));
+    }
+
+    @Test
+    void laterMessageNeverPushesADueTimeBack() {
+        ComplaintTriage major = triage(received("快递丢了，我要找律师", EmotionLevel.CALM)).value();
+
+        ComplaintTriage more = retriage(major, message(RECEIVED.plus(Duration.ofHours(5)), "还要找媒体曝光")).value();
+
+        assertThat(more.reasons()).extracting(Reason::rule).containsExactly("legal-action", "media-exposure");
+        assertThat(more.firstResponseDue()).isEqualTo(major.firstResponseDue());
+        assertThat(more.resolutionDue()).isEqualTo(major.resolutionDue());
+        assertThat(more.owner()).isEqualTo(major.owner());
+    }
+
+    @Test
+    void laterMessageThatFiresNothingNewChangesNothing() {
+        ComplaintTriage major = triage(received("快递丢了，我要找律师", EmotionLevel.CALM)).value();
+
+        assertThat(retriage(major, message(RECEIVED.plus(Duration.ofHours(1)), "律师已经在看了"))).isNull();
+        assertThat(retriage(major, message(RECEIVED.plus(Duration.ofHours(1)), "谢谢"))).isNull();
+    }
+
+    @Test
+    void negatedThreatInALaterMessageDoesNotRaiseTheClass() {
+        ComplaintTriage ordinary = triage(received("快递还没到", EmotionLevel.CALM)).value();
+
+        assertThat(retriage(ordinary, message(RECEIVED.plus(Duration.ofHours(1)), "我不打算找律师，快点送就行")))
+                .isNull();
+    }
+
+    @Test
+    void emotionRiseBringsTheFirstResponseForwardAndIsPublished() {
+        ComplaintTriage calm = triage(received("快递还没到", EmotionLevel.CALM)).value();
+        Instant at = RECEIVED.plus(Duration.ofMinutes(10));
+
+        Change<ComplaintTriage> change = retriage(calm, TriageDecisions.emotionRose(new EmotionRose("c-1", at,
+                EmotionLevel.CALM, EmotionLevel.FURIOUS, List.of("!!!", "气死"), CustomerStage.COMPLAINT)));
+
+        ComplaintTriage furious = change.value();
+        assertThat(furious.emotion()).isEqualTo(EmotionLevel.FURIOUS);
+        assertThat(furious.stage()).isEqualTo(CustomerStage.COMPLAINT);
+        assertThat(furious.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(furious.firstResponseDue()).isEqualTo(at.plus(Duration.ofHours(1)));
+        assertThat(furious.resolutionDue()).isEqualTo(calm.resolutionDue());
+        assertThat(furious.reasons()).extracting(Reason::rule)
+                .containsExactly(Classifier.NO_RULE_FIRED, "emotion-rose");
+        assertThat(furious.reasons().get(1).evidence()).isEqualTo("CALM → FURIOUS (!!!, 气死)");
+        assertThat(change.events()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("ComplaintClassified", "ResponsibilityAssigned");
+        assertThat(((ComplaintClassified) change.events().get(0)).trigger()).isEqualTo("firebreak.emotion.rose");
+        assertThat(((ResponsibilityAssigned) change.events().get(1)).firstResponseDue())
+                .isEqualTo(at.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void emotionRiseThatShortensNothingIsRecordedWithoutEvents() {
+        ComplaintTriage calm = triage(received("快递还没到", EmotionLevel.CALM)).value();
+
+        Change<ComplaintTriage> change = retriage(calm, TriageDecisions.emotionRose(new EmotionRose("c-1",
+                RECEIVED.plus(Duration.ofMinutes(10)), EmotionLevel.CALM, EmotionLevel.UPSET, List.of(), null)));
+
+        assertThat(change.events()).isEmpty();
+        assertThat(change.value().emotion()).isEqualTo(EmotionLevel.UPSET);
+        assertThat(change.value().firstResponseDue()).isEqualTo(calm.firstResponseDue());
+    }
+
+    @Test
+    void emotionRiseToTheEscalatedStageEscalates() {
+        ComplaintTriage calm = triage(received("快递还没到", EmotionLevel.CALM)).value();
+
+        ComplaintTriage escalated = retriage(calm, TriageDecisions.emotionRose(new EmotionRose("c-1",
+                RECEIVED.plus(Duration.ofMinutes(10)), EmotionLevel.UPSET, EmotionLevel.ANGRY, List.of("经理"),
+                CustomerStage.ESCALATED_COMPLAINT))).value();
+
+        assertThat(escalated.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
+        assertThat(escalated.reasons()).extracting(Reason::rule)
+                .containsExactly("customer-stage-escalated", "emotion-rose");
+        assertThat(escalated.owner()).isEqualTo("zhao.qiang");
+    }
+
+    @Test
+    void resolvingTakesTheComplaintOutOfItsOwnersLoadAndReopeningPutsItBack() {
+        ComplaintTriage triage = triage(received("快递还没到", EmotionLevel.CALM)).value();
+        Instant resolvedAt = RECEIVED.plus(Duration.ofHours(3));
+
+        ComplaintTriage resolved = decisions.settled(triage, resolvedAt).value();
+        assertThat(resolved.open()).isFalse();
+        assertThat(decisions.settled(resolved, resolvedAt)).isNull();
+
+        ComplaintTriage reopened = retriage(resolved, TriageDecisions.reopened(
+                new ComplaintReopened("c-1", resolvedAt.plus(Duration.ofDays(1)), "still late"))).value();
+        assertThat(reopened.open()).isTrue();
+        assertThat(decisions.settled(reopened, reopened.assignedAt().plusSeconds(60)).value().open()).isFalse();
+    }
+
+    @Test
+    void aSettlementFromBeforeTheReopeningArrivingLateLeavesItOpen() {
+        ComplaintTriage triage = triage(received("快递还没到", EmotionLevel.CALM)).value();
+        ComplaintTriage reopened = retriage(triage, TriageDecisions.reopened(
+                new ComplaintReopened("c-1", RECEIVED.plus(Duration.ofDays(2)), "unhappy"))).value();
+
+        ComplaintTriage late = decisions.settled(reopened, RECEIVED.plus(Duration.ofDays(1))).value();
+
+        assertThat(late.open()).isTrue();
     }
 
     @Test
@@ -143,17 +356,30 @@ class TriageDecisionsTest {
         Retriage breach = TriageDecisions.breached(new SlaBreached("c-1", first, SlaClock.FIRST_RESPONSE, first));
         Retriage reopen = TriageDecisions.reopened(new ComplaintReopened("c-1", first.plusSeconds(60), "again"));
 
-        Change<ComplaintTriage> change =
-                decisions.triage(received("快递还没到", EmotionLevel.CALM), List.of(reopen, breach));
+        Change<ComplaintTriage> change = decisions.triage(received("快递还没到", EmotionLevel.CALM),
+                List.of(reopen, breach), Shipped.settings(), workload);
 
         assertThat(change.value().complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
         assertThat(change.value().waiting()).isEmpty();
-        assertThat(change.value().history()).extracting(ComplaintTriage.ClassificationStep::trigger).containsExactly(
+        assertThat(change.value().history()).extracting(ClassificationStep::trigger).containsExactly(
                 "firebreak.complaint.received", "firebreak.sla.breached", "firebreak.complaint.reopened");
         assertThat(change.events()).extracting(e -> e.getClass().getSimpleName()).containsExactly(
                 "ComplaintClassified", "ResponsibilityAssigned", "ComplaintClassified", "ResponsibilityAssigned",
                 "ComplaintClassified", "ResponsibilityAssigned");
         assertThat(change.value().resolutionDue()).isEqualTo(first.plusSeconds(60).plus(Duration.ofHours(24)));
+    }
+
+    private Change<ComplaintTriage> triage(ComplaintReceived received) {
+        return decisions.triage(received, List.of(), Shipped.settings(), workload);
+    }
+
+    private Change<ComplaintTriage> retriage(ComplaintTriage current, Retriage retriage) {
+        return decisions.retriage(current, retriage, Shipped.settings(), workload);
+    }
+
+    private static Retriage message(Instant at, String text) {
+        return TriageDecisions.message(new MessageAdded("c-1", at, Channel.CHAT, text, false, EmotionLevel.UPSET,
+                List.of()));
     }
 
     private static ComplaintReceived received(String description, EmotionLevel emotion) {

@@ -2,16 +2,16 @@ package io.firebreak.triage.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firebreak.platform.test.ShippedProperties;
-import io.firebreak.triage.TriageProperties;
+import io.firebreak.events.Channel;
+import io.firebreak.triage.Shipped;
 import io.firebreak.triage.routing.DepartmentRouter.Responsibility;
+import io.firebreak.triage.text.ScannedText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DepartmentRouterTest {
 
-    private final DepartmentRouter router =
-            new DepartmentRouter(ShippedProperties.bind("triage.yml", "firebreak.triage", TriageProperties.class));
+    private final DepartmentRouter router = Shipped.router();
 
     @Test
     void billingWordsGoToBilling() {
@@ -32,13 +32,45 @@ class DepartmentRouterTest {
     }
 
     @Test
-    void noDepartmentWordGoesToCustomerService() {
-        assertThat(router.route("你们的客服态度太差")).isEqualTo(new Responsibility("CUSTOMER_SERVICE", List.of()));
+    void serviceWordsGoToCustomerService() {
+        assertThat(router.route("你们的客服态度太差"))
+                .isEqualTo(new Responsibility("CUSTOMER_SERVICE", List.of(), true));
+    }
+
+    @Test
+    void nothingMatchingGoesToTheDefaultTriageQueueUnrouted() {
+        Responsibility none = router.route("嗯嗯");
+
+        assertThat(none).isEqualTo(new Responsibility("TRIAGE", List.of(), false));
+        assertThat(none.departments()).isEmpty();
     }
 
     @Test
     void firstConfiguredDepartmentOwnsAndTheOthersContribute() {
-        assertThat(router.route("快递送来的东西坏了，我要退款"))
-                .isEqualTo(new Responsibility("BILLING", List.of("LOGISTICS", "PRODUCT_QUALITY")));
+        Responsibility r = router.route("快递送来的东西坏了，我要退款");
+
+        assertThat(r).isEqualTo(new Responsibility("BILLING", List.of("LOGISTICS", "PRODUCT_QUALITY"), true));
+        assertThat(r.departments()).containsExactly("BILLING", "LOGISTICS", "PRODUCT_QUALITY");
+    }
+
+    @Test
+    void productPrefixRoutesWhenNoPhraseDoesAndContributesWhenOneDoes() {
+        assertThat(router.route(ScannedText.of("嗯嗯"), "apl-kettle-9", Channel.PHONE))
+                .isEqualTo(new Responsibility("PRODUCT_QUALITY", List.of(), true));
+        assertThat(router.route(ScannedText.of("退款还没到"), "APL-KETTLE-9", Channel.PHONE))
+                .isEqualTo(new Responsibility("BILLING", List.of("PRODUCT_QUALITY"), true));
+    }
+
+    @Test
+    void channelRoutesLastAndContributes() {
+        assertThat(router.route(ScannedText.of("嗯嗯"), null, Channel.SOCIAL_MEDIA))
+                .isEqualTo(new Responsibility("PUBLIC_RELATIONS", List.of(), true));
+        assertThat(router.route(ScannedText.of("快递丢了"), "APL-1", Channel.SOCIAL_MEDIA))
+                .isEqualTo(new Responsibility("LOGISTICS", List.of("PRODUCT_QUALITY", "PUBLIC_RELATIONS"), true));
+    }
+
+    @Test
+    void routerCarriesItsVersion() {
+        assertThat(router.version()).isEqualTo(Shipped.ROUTING_VERSION);
     }
 }

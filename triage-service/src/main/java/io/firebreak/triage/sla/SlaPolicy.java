@@ -1,32 +1,28 @@
-package io.firebreak.triage.routing;
+package io.firebreak.triage.sla;
 
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.EmotionLevel;
-import io.firebreak.triage.TriageProperties;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.stereotype.Component;
 
 /**
  * The SLA due times of a complaint (不要让我等): the class sets the first-response and resolution targets, and an
  * angry or furious customer gets the first response sooner (先处理情感, 后处理事件).
  */
-@Component
-public class SlaPolicy {
+public final class SlaPolicy {
 
-    private final TriageProperties.Sla sla;
+    private final SlaSettings sla;
 
-    public SlaPolicy(TriageProperties properties) {
-        this.sla = properties.sla();
+    public SlaPolicy(SlaSettings sla) {
+        this.sla = sla;
     }
 
     /** The due times of clocks that start at {@code from}. */
     public DueTimes dueTimes(ComplaintClass complaintClass, EmotionLevel emotion, Instant from) {
-        TriageProperties.Targets targets = sla.of(complaintClass);
+        SlaSettings.Targets targets = sla.of(complaintClass);
         Duration firstResponse = targets.firstResponse();
-        if (emotion != null && sla.hurryFor().contains(emotion)) {
-            firstResponse = Duration.ofMillis(Math.round(firstResponse.toMillis() * sla.emotionFirstResponseFactor()));
-        }
+        double factor = sla.firstResponseFactor(emotion);
+        if (factor < 1.0) firstResponse = Duration.ofMillis(Math.round(firstResponse.toMillis() * factor));
         // A first response can never be due after the resolution itself.
         if (firstResponse.compareTo(targets.resolution()) > 0) firstResponse = targets.resolution();
         return new DueTimes(from.plus(firstResponse), from.plus(targets.resolution()));

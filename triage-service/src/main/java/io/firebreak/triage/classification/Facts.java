@@ -1,0 +1,19 @@
+package io.firebreak.triage.classification;
+
+import io.firebreak.events.CustomerStage;
+import io.firebreak.triage.text.ScannedText;
+import java.util.List;
+
+/**
+ * What the rules look at: the customer's words, and, where known, the earlier complaints on the same matter, the
+ * customer's stage and the departments the complaint was routed to (empty: none took it). Null means not known,
+ * and a rule on an unknown fact does not fire (a later message says nothing about history or routing).
+ */
+public record Facts(
+        ScannedText text, List<String> earlierComplaintIds, CustomerStage stage, List<String> departments) {
+
+    /** Words only, as in a later message. */
+    public static Facts ofText(String text) {
+        return new Facts(ScannedText.of(text), null, null, null);
+    }
+}

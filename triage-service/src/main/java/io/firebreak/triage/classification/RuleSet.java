@@ -1,0 +1,83 @@
+package io.firebreak.triage.classification;
+
+import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.CustomerStage;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The classification rules as data (客户投诉分类): shipped in {@code triage.yml}, stored in triage's database as
+ * versioned sets, replaced by an administrator. Public, as are its parts, because the record codec and the JSON
+ * binding read them reflectively.
+ */
+public record RuleSet(@Valid @NotNull NegationSettings negation, @NotEmpty List<@Valid @NotNull Rule> rules) {
+
+    public RuleSet {
+        rules = rules == null ? null : List.copyOf(rules);
+    }
+
+    /**
+     * What makes a found phrase not count ("没有受伤", "not a safety problem"): {@code cues} before it within
+     * {@code window} words (a Chinese character is a word), {@code after} cues right after it, {@code ignore} for
+     * cue-like words that do not negate ("没想到", "not only"), {@code boundaries} for words that end a clause as
+     * punctuation does ("but", "但是").
+     */
+    public record NegationSettings(
+            @NotEmpty List<@NotBlank String> cues,
+            List<@NotBlank String> after,
+            List<@NotBlank String> ignore,
+            List<@NotBlank String> boundaries,
+            @Min(0) @Max(12) int window) {}
+
+    /**
+     * One rule: it fires when ANY of its triggers holds, and raises the class to at least {@code complaintClass}.
+     * Triggers: {@code phrases} found in the text and not negated; a sum of money of at least
+     * {@code amountAtLeast[currency]}; at least {@code earlierComplaintsAtLeast} earlier complaints on the same
+     * matter; the customer's {@code stages}; the complaint spread over at least {@code departmentsAtLeast}
+     * departments; or, with {@code unrouted}, no department of the routing table taking it. {@code en} and
+     * {@code zh} say why in a sentence, with {@code {evidence}} standing for what made it fire.
+     */
+    public record Rule(
+            @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by '-'")
+                    String name,
+            @NotNull ComplaintClass complaintClass,
+            @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotBlank String> phrases,
+            @Size(min = 1, message = "must not be empty (leave it out instead)")
+                    Map<@NotBlank String, @NotNull @Positive Long> amountAtLeast,
+            @Positive Integer earlierComplaintsAtLeast,
+            @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotNull CustomerStage> stages,
+            @Positive Integer departmentsAtLeast,
+            Boolean unrouted,
+            @Size(max = 300) String en,
+            @Size(max = 300) String zh) {
+
+        public Rule {
+            // Sorted, so that equal rules print alike: a rule set's fingerprint is its printed form.
+            amountAtLeast = amountAtLeast == null ? null : Collections.unmodifiableMap(new TreeMap<>(amountAtLeast));
+        }
+
+        /** A rule that fires on phrases only. */
+        public static Rule phrases(String name, ComplaintClass complaintClass, List<String> phrases) {
+            return new Rule(name, complaintClass, phrases, null, null, null, null, null, null, null);
+        }
+
+        public boolean firesOnPhrases() {
+            return phrases != null && !phrases.isEmpty();
+        }
+
+        public boolean firesWhenUnrouted() {
+            return Boolean.TRUE.equals(unrouted);
+        }
+    }
+}

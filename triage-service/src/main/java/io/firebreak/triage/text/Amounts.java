@@ -1,0 +1,135 @@
+package io.firebreak.triage.text;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds sums of money in a complaint's text and their currency: "¥5000", "5000元", "5千块", "两万块钱", "$1,200",
+ * "800 dollars", "RMB 6000", and a number right after a verb that moves money ("扣了一万二", "损失了8000"). Any other
+ * number without a currency (an order number, a date) is not money. The yen sign is read as the Chinese yuan, the
+ * currency of the customers this product serves.
+ */
+public final class Amounts {
+
+    /** A sum found in the text: its currency (ISO code), value, and the words as written. */
+    public record Amount(String currency, BigDecimal value, String asWritten) {}
+
+    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
+    private static final String SCALE = "(万|千|k(?![a-z]))?";
+    private static final Pattern MONEY = Pattern.compile(
+            "(?<![\\p{IsLatin}\\d])(?:"
+                    + "(us\\$|hk\\$|\\$|¥|€|£|rmb|cny|usd|eur|gbp|hkd)\\s?" + NUMBER + "\\s?" + SCALE
+                    + "|" + NUMBER + "\\s?" + SCALE
+                    + "\\s?(元|块钱|块|人民币|rmb|cny|yuan|usd|dollars?|bucks|eur|euros?|gbp|pounds?|hkd)(?![a-z])"
+                    + "|([零〇一二两三四五六七八九十百千万]+)(元|块钱|块)"
+                    // No currency, but a verb that moves money before it: "扣了一万二", "损失了8000".
+                    + "|(?<=扣了|扣|付了|花了|赔了|损失了|损失|多收了|骗了|转了)("
+                    + "\\d+(?:\\.\\d+)?\\s?(?:万|千)?(?![\\d.]|\\s?(?:次|天|个|小时|分钟|年|月|周|日|号|公里|米|件|台|遍|积分|分))"
+                    + "|[零〇一二两三四五六七八九十百千万]*[万千][零〇一二两三四五六七八九]?))",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private Amounts() {}
+
+    public static List<Amount> find(ScannedText text) {
+        String s = text.text();
+        if (!mayHaveMoney(s)) return List.of();
+        List<Amount> found = new ArrayList<>();
+        Matcher m = MONEY.matcher(s);
+        while (m.find()) {
+            if (m.group(1) != null) {
+                found.add(new Amount(currency(m.group(1)), scaled(m.group(2), m.group(3)), m.group()));
+            } else if (m.group(4) != null) {
+                found.add(new Amount(currency(m.group(6)), scaled(m.group(4), m.group(5)), m.group()));
+            } else if (m.group(7) != null) {
+                found.add(new Amount("CNY", BigDecimal.valueOf(chineseNumber(m.group(7))), m.group()));
+            } else {
+                found.add(new Amount("CNY", afterVerb(m.group(9)), m.group()));
+            }
+        }
+        return found;
+    }
+
+    /** Most complaints name no sum: skip the pattern when nothing in the text can be part of one. */
+    private static boolean mayHaveMoney(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' || c == '元' || c == '块' || c == '万' || c == '千') return true;
+        }
+        return false;
+    }
+
+    private static BigDecimal scaled(String number, String scale) {
+        BigDecimal value = new BigDecimal(number.replace(",", ""));
+        if (scale == null) return value;
+        return switch (scale.toLowerCase(Locale.ROOT)) {
+            case "万" -> value.multiply(BigDecimal.valueOf(10_000));
+            case "千", "k" -> value.multiply(BigDecimal.valueOf(1_000));
+            default -> value;
+        };
+    }
+
+    private static String currency(String written) {
+        return switch (written.toLowerCase(Locale.ROOT)) {
+            case "$", "us$", "usd", "dollar", "dollars", "bucks" -> "USD";
+            case "hk$", "hkd" -> "HKD";
+            case "€", "eur", "euro", "euros" -> "EUR";
+            case "£", "gbp", "pound", "pounds" -> "GBP";
+            default -> "CNY"; // ¥, rmb, cny, 元, 块, 块钱, 人民币, yuan
+        };
+    }
+
+    private static BigDecimal afterVerb(String number) {
+        char first = number.charAt(0);
+        if (first >= '0' && first <= '9') {
+            String digits = number.replace(" ", "");
+            char last = digits.charAt(digits.length() - 1);
+            if (last != '万' && last != '千') return scaled(digits, null);
+            return scaled(digits.substring(0, digits.length() - 1), String.valueOf(last));
+        }
+        return BigDecimal.valueOf(chineseNumber(number));
+    }
+
+    /**
+     * A Chinese numeral such as 两万, 三千五百, 十五; a digit right after 万 or 千 is the next place, as people say
+     * it: 一万二 is 12000, 三千五 is 3500.
+     */
+    static long chineseNumber(String numeral) {
+        long total = 0;
+        long section = 0;
+        long digit = 0;
+        for (char c : numeral.toCharArray()) {
+            int d = "零一二三四五六七八九".indexOf(c);
+            if (c == '〇') d = 0;
+            if (c == '两') d = 2;
+            if (d >= 0) {
+                digit = d;
+                continue;
+            }
+            switch (c) {
+                case '十' -> section += (digit == 0 ? 1 : digit) * 10;
+                case '百' -> section += digit * 100;
+                case '千' -> section += digit * 1000;
+                case '万' -> {
+                    total += (section + digit) * 10_000;
+                    section = 0;
+                }
+                default -> {
+                    // not part of a numeral
+                }
+            }
+            digit = 0;
+        }
+        if (digit > 0 && numeral.length() > 1) {
+            // Colloquial: the last digit right after a unit counts in the next place down.
+            char unit = numeral.charAt(numeral.length() - 2);
+            if (unit == '万') return total + section + digit * 1000;
+            if (unit == '千') return total + section + digit * 100;
+            if (unit == '百') return total + section + digit * 10;
+        }
+        return total + section + digit;
+    }
+}

@@ -1,0 +1,120 @@
+package io.firebreak.triage.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tells whether a phrase found in a text is negated or waved away ("No injury or anything", "我不打算找律师",
+ * "no need to escalate"): a negation cue ends at most {@code window} words before the phrase (a Chinese character
+ * counts as a word), or an after-cue starts at most {@code window} words after it ("律师就不必了"), with no clause
+ * end (punctuation, or a boundary word such as "but" or "但是") in between. Cue-like words that do not negate what
+ * follows ("没想到", "not only", "no choice but") are listed to be ignored, and a cue inside one of them is no cue.
+ */
+public final class Negation {
+
+    private static final int CUE = 0;
+    private static final int AFTER = 1;
+    private static final int IGNORE = 2;
+    private static final int BOUNDARY = 3;
+
+    private final PhraseSet phrases;
+    private final int[] kind;
+    private final int window;
+
+    public Negation(List<String> cues, List<String> after, List<String> ignore, List<String> boundaries, int window) {
+        List<String> all = new ArrayList<>();
+        List<Integer> kinds = new ArrayList<>();
+        add(all, kinds, cues, CUE);
+        add(all, kinds, after, AFTER);
+        add(all, kinds, ignore, IGNORE);
+        add(all, kinds, boundaries, BOUNDARY);
+        this.phrases = PhraseSet.of(all);
+        this.kind = kinds.stream().mapToInt(Integer::intValue).toArray();
+        this.window = window;
+    }
+
+    /** The cues of one text, found once and asked about each phrase found in it. */
+    public Scope scope(ScannedText text) {
+        return new Scope(text, phrases.scan(text));
+    }
+
+    /** The negation cues of one text. */
+    public final class Scope {
+
+        private final ScannedText text;
+        private final List<PhraseSet.Hit> cues = new ArrayList<>();
+        private final List<PhraseSet.Hit> afterCues = new ArrayList<>();
+        private final List<PhraseSet.Hit> ignored = new ArrayList<>();
+        private final List<PhraseSet.Hit> boundaries = new ArrayList<>();
+
+        private Scope(ScannedText text, List<PhraseSet.Hit> hits) {
+            this.text = text;
+            for (PhraseSet.Hit hit : hits) {
+                switch (kind[hit.phrase()]) {
+                    case CUE -> cues.add(hit);
+                    case AFTER -> afterCues.add(hit);
+                    case IGNORE -> ignored.add(hit);
+                    default -> boundaries.add(hit);
+                }
+            }
+        }
+
+        /**
+         * The cue that negates the text from {@code start} to {@code end}, as written (the nearest before it, else one
+         * after it); null if none does.
+         */
+        public String negating(int start, int end) {
+            PhraseSet.Hit nearest = null;
+            for (PhraseSet.Hit cue : cues) {
+                if (cue.end() <= start && !isIgnored(cue) && near(cue.end(), start)
+                        && (nearest == null || cue.end() > nearest.end())) {
+                    nearest = cue;
+                }
+            }
+            for (PhraseSet.Hit cue : afterCues) {
+                if (nearest == null && cue.start() >= end && !isIgnored(cue) && near(end, cue.start())) nearest = cue;
+            }
+            return nearest == null ? null : nearest.asWritten();
+        }
+
+        private boolean isIgnored(PhraseSet.Hit cue) {
+            for (PhraseSet.Hit pseudo : ignored) {
+                if (pseudo.start() <= cue.start() && pseudo.end() >= cue.end()) return true;
+            }
+            return false;
+        }
+
+        /** Whether {@code from} and {@code to} are in one clause and at most the window apart. */
+        private boolean near(int from, int to) {
+            for (PhraseSet.Hit boundary : boundaries) {
+                if (boundary.start() >= from && boundary.end() <= to) return false;
+            }
+            String s = text.text();
+            int words = 0;
+            boolean inWord = false;
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (ScannedText.isClauseEnd(c)) return false;
+                if (ScannedText.isHan(c)) {
+                    words++;
+                    inWord = false;
+                } else if (ScannedText.isWordChar(c) || c == '\'' && inWord) {
+                    if (!inWord) words++;
+                    inWord = true;
+                } else {
+                    inWord = false;
+                }
+                if (words > window) return false;
+            }
+            return true;
+        }
+    }
+
+    private static void add(List<String> all, List<Integer> kinds, List<String> phrases, int kindOf) {
+        if (phrases == null) return;
+        for (String phrase : phrases) {
+            all.add(phrase);
+            kinds.add(kindOf);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.firebreak.triage.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A compiled list of phrases to find in a {@link ScannedText}, in one pass whatever their number. Matching is
+ * case-insensitive on the normalized text. A phrase edge that is a Latin letter or digit only matches at a word
+ * edge, so "sue" does not fire on "issue" nor "12315" inside "412315"; a trailing {@code *} makes a Latin phrase a
+ * word prefix ("injur*" finds "injured"); Chinese has no spaces between words, so a Chinese phrase matches
+ * anywhere. {@code "A ... B"} finds A followed by B later in the same sentence (at most
+ * {@value #MAX_GAP} characters on), for what people say in many ways: "approved ... reversed".
+ */
+public final class PhraseSet {
+
+    /** The most characters a gap phrase lets between its two parts. */
+    public static final int MAX_GAP = 60;
+
+    private static final String GAP = "...";
+
+    private final List<String> phrases;
+    private final List<Part> parts = new ArrayList<>();
+    private final List<Integer> phraseOfPart = new ArrayList<>();
+    private final int[][] partsOfPhrase;
+    private final AhoCorasick automaton;
+
+    /** One found phrase: which (its index in the list), where, and the words as written in the text. */
+    public record Hit(int phrase, int start, int end, String asWritten) {}
+
+    private record Part(String core, boolean wordStart, boolean wordEnd, boolean prefix) {}
+
+    private PhraseSet(List<String> phrases) {
+        this.phrases = List.copyOf(phrases);
+        this.partsOfPhrase = new int[phrases.size()][];
+        for (int p = 0; p < phrases.size(); p++) {
+            String phrase = ScannedText.normalize(phrases.get(p).strip());
+            int gap = phrase.indexOf(GAP);
+            if (gap >= 0) {
+                partsOfPhrase[p] = new int[] {
+                        addPart(phrase.substring(0, gap), phrases.get(p), p),
+                        addPart(phrase.substring(gap + GAP.length()), phrases.get(p), p)};
+            } else {
+                partsOfPhrase[p] = new int[] {addPart(phrase, phrases.get(p), p)};
+            }
+        }
+        this.automaton = new AhoCorasick(parts.stream().map(Part::core).toList());
+    }
+
+    /**
+     * Compiles the phrases.
+     *
+     * @throws IllegalArgumentException naming the first phrase that is not one (empty, a lone {@code *}, a gap
+     *     without two sides)
+     */
+    public static PhraseSet of(List<String> phrases) {
+        return new PhraseSet(phrases);
+    }
+
+    /** Why this phrase cannot be compiled, or null when it can. */
+    public static String problemWith(String phrase) {
+        try {
+            of(List.of(phrase));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    public int size() {
+        return phrases.size();
+    }
+
+    public String phrase(int index) {
+        return phrases.get(index);
+    }
+
+    /** Every occurrence of every phrase, ordered by phrase (as listed), then by position. */
+    public List<Hit> scan(ScannedText text) {
+        if (text.length() == 0 || phrases.isEmpty()) return List.of();
+        String written = text.text();
+        char[] folded = text.folded();
+        List<int[]> partHits = new ArrayList<>();
+        automaton.scan(folded, (part, end) -> {
+            Part p = parts.get(part);
+            int start = end - p.core().length();
+            if (p.wordStart() && start > 0 && ScannedText.isWordChar(written.charAt(start - 1))) return;
+            int last = end;
+            if (p.prefix()) {
+                while (last < written.length() && ScannedText.isWordChar(written.charAt(last))) last++;
+            } else if (p.wordEnd() && end < written.length() && ScannedText.isWordChar(written.charAt(end))) {
+                return;
+            }
+            partHits.add(new int[] {part, start, last});
+        });
+        if (partHits.isEmpty()) return List.of();
+        List<Hit> hits = new ArrayList<>();
+        for (int[] first : partHits) {
+            int phrase = phraseOfPart.get(first[0]);
+            int[] own = partsOfPhrase[phrase];
+            if (own[0] != first[0]) continue; // the second part of a gap phrase: found from its first
+            if (own.length == 1) {
+                hits.add(new Hit(phrase, first[1], first[2], written.substring(first[1], first[2])));
+            } else {
+                int[] second = following(partHits, own[1], first[2], written);
+                if (second != null) {
+                    hits.add(new Hit(phrase, first[1], second[2], written.substring(first[1], first[2]) + " … "
+                            + written.substring(second[1], second[2])));
+                }
+            }
+        }
+        hits.sort(Comparator.comparingInt(Hit::phrase).thenComparingInt(Hit::start));
+        return hits;
+    }
+
+    /** The first hit of {@code part} starting after {@code from} in the same sentence, within the gap. */
+    private static int[] following(List<int[]> partHits, int part, int from, String text) {
+        int[] best = null;
+        for (int[] hit : partHits) {
+            if (hit[0] != part || hit[1] < from || hit[1] - from > MAX_GAP) continue;
+            if (best == null || hit[1] < best[1]) best = hit;
+        }
+        if (best == null) return null;
+        for (int i = from; i < best[1]; i++) {
+            if (ScannedText.isSentenceEnd(text.charAt(i))) return null;
+        }
+        return best;
+    }
+
+    private int addPart(String raw, String phrase, int index) {
+        String core = raw.strip();
+        boolean prefix = core.endsWith("*");
+        if (prefix) core = core.substring(0, core.length() - 1).strip();
+        if (core.isEmpty()) throw new IllegalArgumentException("'" + phrase + "' has nothing to match");
+        if (core.contains(GAP) || core.contains("*")) {
+            throw new IllegalArgumentException(
+                    "'" + phrase + "' may have one '...' and a '*' only at the end of a word");
+        }
+        String folded = fold(core);
+        phraseOfPart.add(index);
+        parts.add(new Part(folded, ScannedText.isWordChar(core.codePointAt(0)),
+                ScannedText.isWordChar(core.codePointBefore(core.length())),
+                prefix && ScannedText.isWordChar(core.codePointBefore(core.length()))));
+        return parts.size() - 1;
+    }
+
+    private static String fold(String s) {
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) chars[i] = Character.toLowerCase(chars[i]);
+        return new String(chars);
+    }
+}

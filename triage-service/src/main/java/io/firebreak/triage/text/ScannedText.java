@@ -1,0 +1,85 @@
+package io.firebreak.triage.text;
+
+import java.text.Normalizer;
+
+/**
+ * A complaint's text prepared once for every matcher that reads it: the NFKC form (so full-width "１２３１５" is
+ * "12315" and "￥" is "¥"), curly apostrophes made straight, and a lower-case copy of the same length, so a match
+ * found in the copy is reported as written.
+ */
+public final class ScannedText {
+
+    private static final ScannedText EMPTY = new ScannedText("");
+
+    private final String text;
+    private final char[] folded;
+    private final boolean han;
+
+    private ScannedText(String normalized) {
+        this.text = normalized;
+        this.folded = new char[normalized.length()];
+        boolean anyHan = false;
+        for (int i = 0; i < folded.length; i++) {
+            char c = normalized.charAt(i);
+            // One char for one char: offsets in the folded copy are offsets in the text.
+            folded[i] = Character.toLowerCase(c);
+            if (!anyHan && isHan(c)) anyHan = true;
+        }
+        this.han = anyHan;
+    }
+
+    public static ScannedText of(String text) {
+        if (text == null || text.isEmpty()) return EMPTY;
+        return new ScannedText(normalize(text));
+    }
+
+    /** The NFKC form with straight apostrophes, as phrases are compared. */
+    public static String normalize(String text) {
+        String nfkc = Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+                ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        return nfkc.indexOf('\u2019') < 0 ? nfkc : nfkc.replace('\u2019', '\'');
+    }
+
+    /** The normalized text. */
+    public String text() {
+        return text;
+    }
+
+    public int length() {
+        return folded.length;
+    }
+
+    char[] folded() {
+        return folded;
+    }
+
+    /** Whether the text has Chinese characters: the language an owner must read. */
+    public boolean hasHan() {
+        return han;
+    }
+
+    public boolean isBlank() {
+        return text.isBlank();
+    }
+
+    /** Latin letters and digits make words; a Latin phrase edge only matches at a word edge. */
+    public static boolean isWordChar(int c) {
+        return Character.isDigit(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    }
+
+    static boolean isHan(char c) {
+        return c >= '\u3400' && c <= '\u9fff' || c >= '\uf900' && c <= '\ufaff';
+    }
+
+    /** Where a sentence ends: a gap phrase never reaches across it. */
+    static boolean isSentenceEnd(char c) {
+        return c == '.' || c == '!' || c == '?' || c == '\n' || c == '。' || c == ';';
+    }
+
+    /** Where a clause ends: a negation never reaches across it. */
+    static boolean isClauseEnd(char c) {
+        return isSentenceEnd(c) || c == ',' || c == ':' || c == '、' || c == '(' || c == ')' || c == '"'
+                || c == '\u201c' || c == '\u201d' || c == '\u300c' || c == '\u300d';
+    }
+}

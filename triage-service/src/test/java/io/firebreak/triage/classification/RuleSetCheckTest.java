@@ -1,0 +1,87 @@
+package io.firebreak.triage.classification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.events.ComplaintClass;
+import io.firebreak.triage.Shipped;
+import io.firebreak.triage.check.FieldProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuleSetCheckTest {
+
+    private static final RuleSet SHIPPED = Shipped.properties().classification();
+
+    @Test
+    void shippedRuleSetHasNoProblem() {
+        assertThat(RuleSetCheck.problems(SHIPPED)).isEmpty();
+    }
+
+    @Test
+    void duplicateNamesAreRefusedNamingBoth() {
+        assertThat(problemsWith(RuleSet.Rule.phrases("legal-action", ComplaintClass.MAJOR, List.of("x"))))
+                .contains(new FieldProblem("rules[" + SHIPPED.rules().size() + "].name",
+                        "duplicate rule name 'legal-action' (also rules[1])"));
+    }
+
+    @Test
+    void emptyPhraseListsAndBlankPhrasesAreRefused() {
+        int at = SHIPPED.rules().size();
+
+        assertThat(problemsWith(RuleSet.Rule.phrases("empty", ComplaintClass.MAJOR, List.of())))
+                .extracting(FieldProblem::field).contains("rules[" + at + "].phrases");
+        assertThat(problemsWith(RuleSet.Rule.phrases("blank", ComplaintClass.MAJOR, List.of("ok", " "))))
+                .extracting(FieldProblem::field).contains("rules[" + at + "].phrases[1]");
+        assertThat(problemsWith(RuleSet.Rule.phrases("star", ComplaintClass.MAJOR, List.of("*"))))
+                .contains(new FieldProblem("rules[" + at + "].phrases[0]", "'*' has nothing to match"));
+    }
+
+    @Test
+    void aRuleMustRaiseTheClassAndHaveSomethingToFireOn() {
+        int at = SHIPPED.rules().size();
+
+        assertThat(problemsWith(RuleSet.Rule.phrases("meh", ComplaintClass.ORDINARY, List.of("meh"))))
+                .extracting(FieldProblem::field).containsExactly("rules[" + at + "].complaintClass");
+        assertThat(problemsWith(new RuleSet.Rule("idle", ComplaintClass.MAJOR, null, null, null, null, null, false,
+                null, null))).extracting(FieldProblem::field).containsExactly("rules[" + at + "]");
+        assertThat(problemsWith(RuleSet.Rule.phrases("no-class", null, List.of("x"))))
+                .extracting(FieldProblem::field).containsExactly("rules[" + at + "].complaintClass");
+    }
+
+    @Test
+    void badThresholdsAndUnknownCurrenciesAreRefused() {
+        int at = SHIPPED.rules().size();
+
+        assertThat(problemsWith(new RuleSet.Rule("money", ComplaintClass.MAJOR, null, Map.of("CNY", 0L, "XYZ", 5L),
+                0, null, -1, null, null, null))).extracting(FieldProblem::field).containsExactlyInAnyOrder(
+                "rules[" + at + "].amountAtLeast[CNY]", "rules[" + at + "].amountAtLeast[XYZ]",
+                "rules[" + at + "].earlierComplaintsAtLeast", "rules[" + at + "].departmentsAtLeast");
+        assertThat(RuleSetCheck.problems(new RuleSet(new RuleSet.NegationSettings(List.of("no"), null, null, null, 99),
+                SHIPPED.rules()))).extracting(FieldProblem::field).containsExactly("negation.window");
+    }
+
+    @Test
+    void namesMustBeKebabCaseAndNotTheServicesOwn() {
+        int at = SHIPPED.rules().size();
+
+        assertThat(problemsWith(RuleSet.Rule.phrases("Legal Action", ComplaintClass.MAJOR, List.of("x"))))
+                .extracting(FieldProblem::field).containsExactly("rules[" + at + "].name");
+        assertThat(problemsWith(RuleSet.Rule.phrases("sla-breached", ComplaintClass.MAJOR, List.of("x"))))
+                .extracting(FieldProblem::reason).containsExactly("'sla-breached' is reserved for the service");
+    }
+
+    @Test
+    void anEmptyOrMissingSetIsRefused() {
+        assertThat(RuleSetCheck.problems(new RuleSet(null, List.of()))).extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder("negation", "rules");
+        assertThat(RuleSetCheck.problems(null)).extracting(FieldProblem::field).containsExactly("body");
+    }
+
+    private static List<FieldProblem> problemsWith(RuleSet.Rule extra) {
+        List<RuleSet.Rule> rules = new ArrayList<>(SHIPPED.rules());
+        rules.add(extra);
+        return RuleSetCheck.problems(new RuleSet(SHIPPED.negation(), rules));
+    }
+}

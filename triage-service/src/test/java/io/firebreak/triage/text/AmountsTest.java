@@ -1,0 +1,48 @@
+package io.firebreak.triage.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AmountsTest {
+
+    @Test
+    void sumsWithACurrencySignOrWordAreFoundInTheirCurrency() {
+        assertThat(only("我被扣了¥5000")).isEqualTo(new Expected("CNY", 5000));
+        assertThat(only("我被扣了￥5000")).isEqualTo(new Expected("CNY", 5000));
+        assertThat(only("这台花了5000元")).isEqualTo(new Expected("CNY", 5000));
+        assertThat(only("退我5000块钱")).isEqualTo(new Expected("CNY", 5000));
+        assertThat(only("I paid $800 for it")).isEqualTo(new Expected("USD", 800));
+        assertThat(only("I paid $1,200 for it")).isEqualTo(new Expected("USD", 1200));
+        assertThat(only("It cost 650 euros")).isEqualTo(new Expected("EUR", 650));
+        assertThat(only("overcharged £900")).isEqualTo(new Expected("GBP", 900));
+        assertThat(only("RMB 6000 gone")).isEqualTo(new Expected("CNY", 6000));
+    }
+
+    @Test
+    void scaleWordsAndChineseNumeralsAreRead() {
+        assertThat(only("损失了5千元")).isEqualTo(new Expected("CNY", 5000));
+        assertThat(only("一共1.2万元")).isEqualTo(new Expected("CNY", 12000));
+        assertThat(only("多扣了我两万块钱")).isEqualTo(new Expected("CNY", 20000));
+        assertThat(only("三千五百元")).isEqualTo(new Expected("CNY", 3500));
+        assertThat(only("重复扣了一万二。")).isEqualTo(new Expected("CNY", 12000));
+        assertThat(Amounts.chineseNumber("三千五")).isEqualTo(3500);
+        assertThat(Amounts.chineseNumber("十五")).isEqualTo(15);
+    }
+
+    @Test
+    void numbersThatAreNotMoneyAreNot() {
+        assertThat(Amounts.find(ScannedText.of("订单号 202611235000，第三次了"))).isEmpty();
+        assertThat(Amounts.find(ScannedText.of("I called 5000 times about order 8000"))).isEmpty();
+        assertThat(Amounts.find(ScannedText.of("被扣了2次，等了3天"))).isEmpty();
+        assertThat(Amounts.find(ScannedText.of("快递又晚了两天"))).isEmpty();
+    }
+
+    private static Expected only(String text) {
+        var found = Amounts.find(ScannedText.of(text));
+        assertThat(found).as(text).hasSize(1);
+        return new Expected(found.get(0).currency(), found.get(0).value().stripTrailingZeros().longValueExact());
+    }
+
+    private record Expected(String currency, long value) {}
+}

@@ -1,0 +1,62 @@
+package io.firebreak.triage.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NegationTest {
+
+    private final Negation negation = new Negation(
+            List.of("no", "not", "没有", "不打算", "no need to", "without"),
+            List.of("就不必了"),
+            List.of("没想到", "not only", "without warning"),
+            List.of("but", "但是"),
+            4);
+
+    @Test
+    void cueRightBeforeThePhraseNegatesIt() {
+        assertThat(negatedIn("No injury or anything", "injury")).isEqualTo("No");
+        assertThat(negatedIn("没有受伤", "受伤")).isEqualTo("没有");
+        assertThat(negatedIn("There's no need to escalate this", "escalate")).isEqualTo("no need to");
+    }
+
+    @Test
+    void cueAFewWordsBeforeNegatesWithinTheWindowOnly() {
+        assertThat(negatedIn("我不打算找律师", "律师")).isEqualTo("不打算");
+        assertThat(negatedIn("I'm not going to call my lawyer", "lawyer")).isEqualTo("not");
+        assertThat(negatedIn("not that I would ever think of calling a lawyer", "lawyer")).isNull();
+    }
+
+    @Test
+    void negationStopsAtTheEndOfTheClause() {
+        assertThat(negatedIn("No, my son was injured", "injured")).isNull();
+        assertThat(negatedIn("没有退款，孩子还受伤了", "受伤")).isNull();
+        assertThat(negatedIn("No refund but my son got injured", "injured")).isNull();
+        assertThat(negatedIn("没有退款但是受伤了", "受伤")).isNull();
+    }
+
+    @Test
+    void cueInsideAWordThatDoesNotNegateIsNoCue() {
+        assertThat(negatedIn("没想到受伤了", "受伤")).isNull();
+        assertThat(negatedIn("without warning it caught fire", "caught fire")).isNull();
+        assertThat(negatedIn("Not only injured, also scared", "injured")).isNull();
+    }
+
+    @Test
+    void afterCueNegatesWhatComesRightBeforeIt() {
+        assertThat(negatedIn("律师就不必了", "律师")).isEqualTo("就不必了");
+    }
+
+    @Test
+    void aPhraseThatBeginsWithACueIsNotNegatedByIt() {
+        assertThat(negatedIn("not the first time", "not the first time")).isNull();
+    }
+
+    private String negatedIn(String text, String phrase) {
+        ScannedText scanned = ScannedText.of(text);
+        int start = scanned.text().indexOf(phrase);
+        assertThat(start).as("'%s' in '%s'", phrase, text).isNotNegative();
+        return negation.scope(scanned).negating(start, start + phrase.length());
+    }
+}
