@@ -18,11 +18,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Intake and triage reading complaints as an experienced handler would, on the whole system through the gateway:
  * a duplicate merges, a repeat contact escalates, a furious later message re-triages, and an ADMIN rule change
- * takes effect for the next complaint.
+ * takes effect for the next complaint (and a bad one is refused).
  */
 class ComplaintReadingE2EIT {
 
@@ -106,6 +108,42 @@ class ComplaintReadingE2EIT {
                 .anySatisfy(s -> assertThat(s).startsWith("Re-classified MAJOR (was ORDINARY"));
         topics.await(r -> id.equals(r.key())
                 && "firebreak.emotion.rose".equals(CloudEvents.header(r.headers(), CloudEvents.TYPE)), 1);
+    }
+
+    @Test
+    void anAdminRuleChangeTakesEffectForTheNextComplaintAndIsRecordedOnItsDecision() {
+        TestApi.Response before = api().get("/api/v1/triage/rules", Roles.ADMIN);
+        assertThat(before.status()).as(before.body()).isEqualTo(200);
+        ObjectNode rules = (ObjectNode) before.json();
+        String oldVersion = rules.get("version").asString();
+        ((ArrayNode) rules.get("rules")).addObject()
+                .put("name", "recalled-model")
+                .put("complaintClass", "MAJOR")
+                .put("en", "The product is a model under recall")
+                .put("zh", "该型号在召回范围内")
+                .putArray("phrases").add("XR-200");
+
+        assertThat(api().put("/api/v1/triage/rules", Roles.SUPERVISOR, rules.toString()).status()).isEqualTo(403);
+        TestApi.Response replaced = api().put("/api/v1/triage/rules", Roles.ADMIN, rules.toString());
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        String newVersion = replaced.json().get("version").asString();
+        assertThat(newVersion).isNotEqualTo(oldVersion);
+
+        String id = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"%s"},"productRef":"HEATER",
+                 "description":"My XR-200 heater makes a clicking noise"}""".formatted(uniquePhone()));
+        JsonNode caseFile = awaitStatus(id, "ASSIGNED");
+        assertThat(caseFile.get("classification").get("complaintClass").asString()).isEqualTo("MAJOR");
+        assertThat(caseFile.get("classification").get("ruleSetVersion").asString()).isEqualTo(newVersion);
+        assertThat(caseFile.get("classification").get("reasons").findValuesAsString("rule")).contains("recalled-model");
+
+        // A rule set that does not hold together is refused, naming the field, and the active one stays.
+        ((ObjectNode) rules.get("rules").get(0)).put("complaintClass", "URGENT");
+        TestApi.Response refused = api().put("/api/v1/triage/rules", Roles.ADMIN, rules.toString());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(api().get("/api/v1/triage/rules", Roles.SUPERVISOR).json().get("version").asString())
+                .isEqualTo(newVersion);
     }
 
     /** A phone number of its own per test, so that tests never merge into each other's complaints. */

@@ -23,12 +23,6 @@ import io.firebreak.platform.kafka.CloudEvents;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.ServiceContract;
 import io.firebreak.platform.test.TestApi;
-import io.firebreak.platform.test.TestTokens;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -288,7 +282,7 @@ abstract class TriageContract extends ServiceContract {
                 .put("zh", "斑马（{evidence}）。")
                 .putArray("phrases").add("zebra*");
         try {
-            TestApi.Response put = put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(changed));
+            TestApi.Response put = api.put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(changed));
             assertThat(put.status()).as(put.body()).isEqualTo(200);
             String newVersion = put.json().path("version").asString();
             assertThat(newVersion).isNotEqualTo(oldVersion);
@@ -320,7 +314,7 @@ abstract class TriageContract extends ServiceContract {
         ((ObjectNode) rules.get(1)).putArray("phrases");
         rules.addObject().put("name", "rich").put("complaintClass", "MAJOR").putObject("amountAtLeast").put("CNY", -5);
 
-        TestApi.Response refused = put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(bad));
+        TestApi.Response refused = api.put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(bad));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.isProblem()).isTrue();
@@ -331,7 +325,7 @@ abstract class TriageContract extends ServiceContract {
 
         ObjectNode unknownClass = (ObjectNode) JSON.readTree(before.body());
         ((ObjectNode) unknownClass.get("rules").get(0)).put("complaintClass", "SEVERE");
-        TestApi.Response unknown = put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(unknownClass));
+        TestApi.Response unknown = api.put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(unknownClass));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.isProblem()).isTrue();
         assertThat(unknown.json().path("errors").get(0).path("field").asString()).contains("complaintClass");
@@ -349,7 +343,7 @@ abstract class TriageContract extends ServiceContract {
         ((ArrayNode) changed.get("roster")).addObject().put("id", "pet.keeper").put("department", "PETS")
                 .put("seniority", "AGENT").put("capacity", 3).putArray("skills").add("en");
         try {
-            TestApi.Response put = put("/api/v1/triage/routing", Roles.ADMIN, JSON.writeValueAsString(changed));
+            TestApi.Response put = api.put("/api/v1/triage/routing", Roles.ADMIN, JSON.writeValueAsString(changed));
             assertThat(put.status()).as(put.body()).isEqualTo(200);
             String newVersion = put.json().path("version").asString();
 
@@ -363,7 +357,7 @@ abstract class TriageContract extends ServiceContract {
             assertThat(triage.json().path("routingVersion").asString()).isEqualTo(newVersion);
 
             ((ObjectNode) changed.get("roster").get(0)).put("department", "NOWHERE").put("capacity", 0);
-            TestApi.Response refused = put("/api/v1/triage/routing", Roles.ADMIN, JSON.writeValueAsString(changed));
+            TestApi.Response refused = api.put("/api/v1/triage/routing", Roles.ADMIN, JSON.writeValueAsString(changed));
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.json().path("errors").findValuesAsString("field"))
                     .containsExactlyInAnyOrder("roster[0].department", "roster[0].capacity");
@@ -383,10 +377,10 @@ abstract class TriageContract extends ServiceContract {
         assertThat(rules.json().path("rules").size()).isPositive();
         assertThat(api.get("/api/v1/triage/rules", Roles.AGENT).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/triage/routing", Roles.AGENT).status()).isEqualTo(403);
-        TestApi.Response supervisorPut = put("/api/v1/triage/rules", Roles.SUPERVISOR, rules.body());
+        TestApi.Response supervisorPut = api.put("/api/v1/triage/rules", Roles.SUPERVISOR, rules.body());
         assertThat(supervisorPut.status()).isEqualTo(403);
         assertThat(supervisorPut.isProblem()).isTrue();
-        assertThat(put("/api/v1/triage/routing", null, "{}").status()).isEqualTo(401);
+        assertThat(api.put("/api/v1/triage/routing", null, "{}").status()).isEqualTo(401);
         assertThat(api.get("/api/v1/triage/rules", Roles.ADMIN).json().path("version").asString())
                 .isEqualTo(rules.json().path("version").asString());
     }
@@ -436,24 +430,7 @@ abstract class TriageContract extends ServiceContract {
     /** Puts back what was active before a test changed it (as a new version with the same content). */
     private void restore(String path, TestApi.Response before) {
         JsonNode body = JSON.readTree(before.body());
-        assertThat(put(path, Roles.ADMIN, JSON.writeValueAsString(body)).status()).isEqualTo(200);
-    }
-
-    private TestApi.Response put(String path, String role, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json));
-        if (role != null) request.header("Authorization", TestTokens.bearer(role));
-        try {
-            HttpResponse<String> response =
-                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new TestApi.Response(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        assertThat(api.put(path, Roles.ADMIN, JSON.writeValueAsString(body)).status()).isEqualTo(200);
     }
 
     private TestApi.Response awaitTriage(String id, int historySize) {

@@ -47,6 +47,11 @@ public final class TestApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response put(String path, String role, String json) {
+        return send(request(path, role, Map.of()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String path, String role, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
         if (role != null) builder.header("Authorization", bearer.apply(role));
