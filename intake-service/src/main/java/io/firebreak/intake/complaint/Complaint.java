@@ -6,6 +6,7 @@ import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.intake.customer.Customer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,9 +72,26 @@ public record Complaint(
         return status != ComplaintStatus.CLOSED;
     }
 
-    /** How often the customer came back about this matter: earlier complaints and duplicate submissions. */
-    public int contactsBefore() {
-        return earlierComplaintIds.size() + (int) messages.stream().filter(Message::mergedDuplicate).count();
+    /**
+     * How often the customer came back about this matter: earlier complaints, and duplicate submissions that came at
+     * least {@code sameContactWithin} after the contact before them (sooner, it is one contact on two channels).
+     */
+    public int contactsBefore(Duration sameContactWithin) {
+        int chased = 0;
+        Instant previous = receivedAt;
+        for (Message m : messages) {
+            if (!m.mergedDuplicate()) continue;
+            if (previous == null || !m.at().isBefore(previous.plus(sameContactWithin))) chased++;
+            previous = m.at();
+        }
+        return earlierComplaintIds.size() + chased;
+    }
+
+    /** Whether a duplicate submitted {@code at} is the customer coming back rather than the same contact again. */
+    public boolean comesBack(Instant at, Duration sameContactWithin) {
+        Instant last = messages.stream().filter(Message::mergedDuplicate).map(Message::at)
+                .reduce((a, b) -> b).orElse(receivedAt);
+        return last == null || !at.isBefore(last.plus(sameContactWithin));
     }
 
     /** This complaint as its customer's history shows it. */

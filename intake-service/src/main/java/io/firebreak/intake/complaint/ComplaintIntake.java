@@ -153,7 +153,9 @@ public class ComplaintIntake {
         Versioned<Complaint> updated = complaints.update(openId, current -> {
             Complaint c = current.value();
             if (!c.isOpen()) return null;
-            Reading reading = emotions.read(in.text(), c.contactsBefore() + 1, in.remedySought() != null);
+            int contacts = c.contactsBefore(duplicates.sameContactWithin())
+                    + (c.comesBack(now, duplicates.sameContactWithin()) ? 1 : 0);
+            Reading reading = emotions.read(in.text(), contacts, in.remedySought() != null);
             Complaint filled = c.withBlanksFilled(in.productRef(), in.orderRef(), in.remedySought(), in.happenedAt());
             return withMessage(openId, filled, messageId, in.channel(), in.text(), true, reading, now).change();
         }).orElseThrow();
@@ -176,7 +178,7 @@ public class ComplaintIntake {
                 throw ProblemException.conflict("Complaint " + id + " is closed; a new matter is a new complaint.")
                         .with("id", id);
             }
-            Reading reading = emotions.read(text.strip(), c.contactsBefore(), false);
+            Reading reading = emotions.read(text.strip(), c.contactsBefore(duplicates.sameContactWithin()), false);
             Outcome outcome = withMessage(id, c, messageId, channel != null ? channel : c.channel(), text.strip(),
                     false, reading, now);
             rose[0] = outcome.rose();
