@@ -100,10 +100,12 @@ class CaseFileProjection {
     static String summary(ReceivedEvent event) {
         Object p = event.payload();
         if (p instanceof ComplaintClassified e) {
-            return (e.previousClass() == null
-                            ? "Classified " + e.complaintClass()
-                            : "Re-classified " + e.complaintClass() + " (was " + e.previousClass() + ", " + e.trigger() + ")")
-                    + reasons(e);
+            String what = e.previousClass() == null
+                    ? "Classified " + e.complaintClass()
+                    : e.previousClass() == e.complaintClass()
+                            ? "Re-triaged, still " + e.complaintClass() + " (" + e.trigger() + ")"
+                            : "Re-classified " + e.complaintClass() + " (was " + e.previousClass() + ", " + e.trigger() + ")";
+            return what + reasons(e);
         } else if (p instanceof ResponsibilityAssigned e) {
             return "Assigned to " + e.primaryDepartment() + (e.owner() == null ? "" : " (owner " + e.owner() + ")")
                     + (e.secondaryDepartments() == null || e.secondaryDepartments().isEmpty()

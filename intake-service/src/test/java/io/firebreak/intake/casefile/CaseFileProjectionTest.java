@@ -49,6 +49,15 @@ class CaseFileProjectionTest {
     }
 
     @Test
+    void aReTriageThatKeepsTheClassSaysSoRatherThanClaimingAChange() {
+        var e = event(new ComplaintClassified("C1", T0.plusSeconds(5), ComplaintClass.MAJOR, ComplaintClass.MAJOR,
+                List.of(new Reason("legal-action", "律师")), "rules-2", "firebreak.emotion.rose"));
+        Complaint next = CaseFileProjection.next(received(ComplaintStatus.ASSIGNED), e);
+        assertThat(next.timeline()).last().satisfies(t -> assertThat(t.summary())
+                .isEqualTo("Re-triaged, still MAJOR (firebreak.emotion.rose): legal-action [律师]"));
+    }
+
+    @Test
     void anAssignmentNamesTheDepartmentsTheOwnerAndTheDueTimes() {
         var e = event(new ResponsibilityAssigned("C1", T0.plusSeconds(1), "LOGISTICS", List.of("BILLING"),
                 ComplaintClass.ESCALATED, T0.plusSeconds(3600), T0.plusSeconds(86400), "senior-li"));
