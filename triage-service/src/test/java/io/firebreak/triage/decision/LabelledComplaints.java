@@ -27,8 +27,12 @@ record LabelledComplaints(List<Item> items) {
     }
 
     static LabelledComplaints load() {
-        try (InputStream in = LabelledComplaints.class.getResourceAsStream("/labelled-complaints.tsv")) {
-            if (in == null) throw new IllegalStateException("labelled-complaints.tsv is not on the classpath");
+        return load("labelled-complaints.tsv");
+    }
+
+    static LabelledComplaints load(String resource) {
+        try (InputStream in = LabelledComplaints.class.getResourceAsStream("/" + resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is not on the classpath");
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<Item> items = new ArrayList<>();
             String row;

@@ -23,11 +23,36 @@ class LabelledComplaintsTest {
 
     @Test
     void shippedRulesClassifyTheLabelledComplaintsWellAndNeverMissAMajorOne() {
+        Score score = score("Labelled complaints, shipped rules", labelled);
+
+        assertThat(labelled.items()).hasSizeGreaterThanOrEqualTo(80);
+        assertThat(score.majorAsOrdinary()).as("MAJOR complaints classified ORDINARY").isEmpty();
+        assertThat(score.overall()).as("overall accuracy").isGreaterThanOrEqualTo(0.90);
+    }
+
+    /**
+     * The labelled set above was used to tune the rules; these complaints were written afterwards and never were, so
+     * their accuracy is the honest estimate for unseen wording (80% when they were added: most misses are complaints
+     * no department's phrases take, which the rules then call DIFFICULT). The floor guards against a regression.
+     */
+    @Test
+    void complaintsTheRulesWereNeverTunedOnAreMostlyRightAndNoMajorOneIsCalledOrdinary() {
+        LabelledComplaints heldOut = LabelledComplaints.load("held-out-complaints.tsv");
+        Score score = score("Held-out complaints, shipped rules", heldOut);
+
+        assertThat(heldOut.items()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(score.majorAsOrdinary()).as("MAJOR complaints classified ORDINARY").isEmpty();
+        assertThat(score.overall()).as("overall accuracy").isGreaterThanOrEqualTo(0.75);
+    }
+
+    private record Score(double overall, List<Item> majorAsOrdinary) {}
+
+    private static Score score(String title, LabelledComplaints set) {
         Map<ComplaintClass, int[]> perClass = new EnumMap<>(ComplaintClass.class);
         List<String> misses = new ArrayList<>();
         List<Item> majorAsOrdinary = new ArrayList<>();
         int right = 0;
-        for (Item item : labelled.items()) {
+        for (Item item : set.items()) {
             TriageDecisions.Assessment assessment = TriageDecisions.assess(Shipped.settings(), item.text(), null,
                     Channel.WEB_FORM, item.earlierComplaintIds(), null);
             ComplaintClass actual = assessment.result().complaintClass();
@@ -45,19 +70,15 @@ class LabelledComplaintsTest {
                 }
             }
         }
-        double overall = right / (double) labelled.items().size();
-        StringBuilder table = new StringBuilder("\nLabelled complaints, shipped rules\n");
+        double overall = right / (double) set.items().size();
+        StringBuilder table = new StringBuilder("\n" + title + "\n");
         table.append(String.format("  %-10s %8s %8s %9s%n", "class", "right", "total", "accuracy"));
         perClass.forEach((c, n) -> table.append(String.format("  %-10s %8d %8d %8.1f%%%n", c, n[0], n[1],
                 100.0 * n[0] / n[1])));
-        table.append(String.format("  %-10s %8d %8d %8.1f%%%n", "overall", right, labelled.items().size(),
-                100.0 * overall));
+        table.append(String.format("  %-10s %8d %8d %8.1f%%%n", "overall", right, set.items().size(), 100.0 * overall));
         if (!misses.isEmpty()) table.append("Misses:\n").append(String.join("\n", misses)).append('\n');
         System.out.println(table);
-
-        assertThat(labelled.items()).hasSizeGreaterThanOrEqualTo(80);
-        assertThat(majorAsOrdinary).as("MAJOR complaints classified ORDINARY").isEmpty();
-        assertThat(overall).as("overall accuracy").isGreaterThanOrEqualTo(0.90);
+        return new Score(overall, majorAsOrdinary);
     }
 
     @Test
