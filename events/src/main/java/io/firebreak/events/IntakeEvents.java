@@ -32,7 +32,8 @@ public final class IntakeEvents {
 
     /**
      * The customer said more about an open complaint (a later message, or a duplicate submission merged in), read
-     * like the first: its emotion and the signals that set it.
+     * like the first: its emotion and the signals that set it, and the customer's stage after it (coming back about
+     * the same matter is an escalation even when the words are calm).
      */
     public record MessageAdded(
             String complaintId,
@@ -41,8 +42,15 @@ public final class IntakeEvents {
             String text,
             boolean mergedDuplicate,
             EmotionLevel emotion,
-            List<String> emotionSignals)
-            implements ComplaintEvent {}
+            List<String> emotionSignals,
+            CustomerStage stage)
+            implements ComplaintEvent {
+
+        public MessageAdded(String complaintId, Instant occurredAt, Channel channel, String text,
+                boolean mergedDuplicate, EmotionLevel emotion, List<String> emotionSignals) {
+            this(complaintId, occurredAt, channel, text, mergedDuplicate, emotion, emotionSignals, null);
+        }
+    }
 
     /** A later message reads angrier than before; triage re-reads the complaint. */
     public record EmotionRose(

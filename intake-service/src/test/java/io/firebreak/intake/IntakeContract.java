@@ -227,6 +227,8 @@ abstract class IntakeContract {
         JsonNode event = JSON.readTree(added.value());
         assertThat(event.get("mergedDuplicate").asBoolean()).isTrue();
         assertThat(event.get("text").asText()).isEqualTo("还没收到，到底什么时候送？？？");
+        assertThat(event.get("stage").asText()).as("where the customer stands after it")
+                .isEqualTo(api.get("/api/v1/complaints/" + open, Roles.AGENT).json().get("stage").asText());
         assertThat(api.get("/api/v1/complaints/" + open, Roles.AGENT).json().get("timeline").findValuesAsString("type"))
                 .contains("firebreak.message.added");
     }

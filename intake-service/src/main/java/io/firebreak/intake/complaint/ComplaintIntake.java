@@ -205,7 +205,7 @@ public class ComplaintIntake {
                 "firebreak.message.added", "intake", (merged ? "Duplicate submission merged" : "Customer wrote")
                         + " (" + channel + "): " + clip(text) + " - reads " + describe(reading)));
         List<FirebreakEvent> events = new ArrayList<>();
-        events.add(new MessageAdded(id, now, channel, text, merged, reading.level(), reading.signals()));
+        events.add(new MessageAdded(id, now, channel, text, merged, reading.level(), reading.signals(), stage));
         if (rose) {
             events.add(new EmotionRose(id, now, before, reading.level(), reading.signals(), stage));
             next = next.withTimeline(new Complaint.TimelineEntry(messageId + "-rose", now, "firebreak.emotion.rose",

@@ -153,7 +153,12 @@ class TriageDecisions {
                 note = retriage.reason();
                 facts = new Facts(ScannedText.of(null), null, stage, null);
             } else {
-                facts = Facts.ofText(retriage.text());
+                // A message: its words, and where the customer stands after it (coming back about the same matter
+                // escalates even when the words are calm).
+                if (retriage.stage() != null && (stage == null || retriage.stage().compareTo(stage) > 0)) {
+                    stage = retriage.stage();
+                }
+                facts = new Facts(ScannedText.of(retriage.text()), null, stage, null);
             }
             Classifier.Result result = settings.classifier().classify(facts);
             ruleSetVersion = result.ruleSetVersion();
@@ -244,7 +249,7 @@ class TriageDecisions {
     }
 
     static Retriage message(MessageAdded event) {
-        return new Retriage(MESSAGE, event.occurredAt(), null, event.text(), event.emotion(), null);
+        return new Retriage(MESSAGE, event.occurredAt(), null, event.text(), event.emotion(), event.stage());
     }
 
     static Retriage emotionRose(EmotionRose event) {

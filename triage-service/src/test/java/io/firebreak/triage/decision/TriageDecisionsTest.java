@@ -325,6 +325,20 @@ class TriageDecisionsTest {
     }
 
     @Test
+    void aCalmMessageFromACustomerComingBackAboutTheSameMatterEscalatesByTheirStage() {
+        ComplaintTriage calm = triage(received("快递还没到", EmotionLevel.CALM)).value();
+
+        // A duplicate merged hours later: calm words, no rise in emotion, but the customer had to come back.
+        Change<ComplaintTriage> change = retriage(calm, TriageDecisions.message(new MessageAdded("c-1",
+                RECEIVED.plus(Duration.ofHours(5)), Channel.EMAIL, "请问快递到哪了", true, EmotionLevel.UPSET,
+                List.of("earlier-contacts:1"), CustomerStage.ESCALATED_COMPLAINT)));
+
+        assertThat(change.value().complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
+        assertThat(change.value().reasons()).extracting(Reason::rule).contains("customer-stage-escalated");
+        assertThat(((ComplaintClassified) change.events().get(0)).trigger()).isEqualTo("firebreak.message.added");
+    }
+
+    @Test
     void resolvingTakesTheComplaintOutOfItsOwnersLoadAndReopeningPutsItBack() {
         ComplaintTriage triage = triage(received("快递还没到", EmotionLevel.CALM)).value();
         Instant resolvedAt = RECEIVED.plus(Duration.ofHours(3));
