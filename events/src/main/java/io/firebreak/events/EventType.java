@@ -24,6 +24,8 @@ public enum EventType {
     CASE_RESOLVED("firebreak.case.resolved", Topics.RESOLUTION, ResolutionEvents.CaseResolved.class),
     SLA_WARNED("firebreak.sla.warned", Topics.RESOLUTION, ResolutionEvents.SlaWarned.class),
     SLA_BREACHED("firebreak.sla.breached", Topics.RESOLUTION, ResolutionEvents.SlaBreached.class),
+    PROPOSAL_MADE("firebreak.proposal.made", Topics.RESOLUTION, ResolutionEvents.ProposalMade.class),
+    PROPOSAL_REJECTED("firebreak.proposal.rejected", Topics.RESOLUTION, ResolutionEvents.ProposalRejected.class),
 
     FOLLOWUP_RECORDED("firebreak.followup.recorded", Topics.FEEDBACK, FeedbackEvents.FollowUpRecorded.class),
     COMPLAINT_REOPENED("firebreak.complaint.reopened", Topics.FEEDBACK, FeedbackEvents.ComplaintReopened.class),

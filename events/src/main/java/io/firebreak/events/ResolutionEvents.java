@@ -1,6 +1,8 @@
 package io.firebreak.events;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /** Events published by the resolution service on {@link Topics#RESOLUTION}. */
 public final class ResolutionEvents {
@@ -32,4 +34,23 @@ public final class ResolutionEvents {
     /** An SLA clock ran out. */
     public record SlaBreached(String complaintId, Instant occurredAt, SlaClock clock, Instant dueAt)
             implements ComplaintEvent {}
+
+    /** One numbered step of a proposal (不要让我想): what happens, who does it, and by when. */
+    public record ProposalStep(int number, String what, String who, Instant by) {}
+
+    /** One remedy of a proposal; amount and currency only where the type carries money. */
+    public record Remedy(RemedyType type, BigDecimal amount, String currency) {}
+
+    /** A proposal was put to the customer: the numbered path and the remedies offered. */
+    public record ProposalMade(
+            String complaintId,
+            Instant occurredAt,
+            String by,
+            List<ProposalStep> steps,
+            List<Remedy> remedies,
+            String approvedBy)
+            implements ComplaintEvent {}
+
+    /** The customer rejected the proposal: a danger moment (服务时刻) that alerts and may re-triage. */
+    public record ProposalRejected(String complaintId, Instant occurredAt, String comment) implements ComplaintEvent {}
 }

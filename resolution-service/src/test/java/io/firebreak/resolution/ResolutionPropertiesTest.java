@@ -25,12 +25,21 @@ class ResolutionPropertiesTest {
     }
 
     @Test
+    void shippedCompensationLimitsIncludeOneThousandYuan() {
+        ResolutionProperties properties =
+                ShippedProperties.bind("resolution.yml", "firebreak.resolution", ResolutionProperties.class);
+
+        assertThat(properties.proposals().compensationApprovalAbove().get("CNY")).isEqualByComparingTo("1000");
+        assertThat(properties.proposals().compensationApprovalAbove()).containsKeys("USD", "EUR");
+    }
+
+    @Test
     void duplicateOrMalformedCodesAreRejected() {
         ResolutionProperties shipped =
                 ShippedProperties.bind("resolution.yml", "firebreak.resolution", ResolutionProperties.class);
         ResolutionProperties broken = new ResolutionProperties(List.of(new RootCause("BILLING", "Billing", "计费"),
                 new RootCause("BILLING", "Billing again", "计费"), new RootCause("bad code", "Bad", "坏")),
-                shipped.slaClocks());
+                shipped.slaClocks(), shipped.proposals());
 
         assertThat(ShippedProperties.violations(broken)).extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("rootCauseCodesUnique", "rootCauses[2].code");

@@ -6,6 +6,8 @@ import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.ProposalMade;
+import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.ResolutionEvents.SlaWarned;
 import io.firebreak.events.Topics;
@@ -122,6 +124,15 @@ class CaseFileProjection {
             return "SLA warning: " + e.clock() + " due " + e.dueAt();
         } else if (p instanceof SlaBreached e) {
             return "SLA breached: " + e.clock() + " was due " + e.dueAt();
+        } else if (p instanceof ProposalMade e) {
+            return "Proposal by " + e.by() + (e.approvedBy() == null ? "" : " (approved by " + e.approvedBy() + ")")
+                    + ": " + e.steps().stream().map(st -> st.number() + ". " + st.what() + " (" + st.who() + ", by "
+                            + st.by() + ")").collect(Collectors.joining(" "))
+                    + "; remedies " + e.remedies().stream().map(r -> r.amount() == null
+                            ? r.type().name() : r.type() + " " + r.amount() + " " + r.currency())
+                            .collect(Collectors.joining(", "));
+        } else if (p instanceof ProposalRejected e) {
+            return "The customer rejected the proposal" + (e.comment() == null ? "" : ": " + e.comment());
         } else if (p instanceof FollowUpRecorded e) {
             return "Follow-up by " + e.by() + ": score " + e.score() + "/5, "
                     + (e.satisfied() ? "satisfied" : "not satisfied") + (e.comment() == null ? "" : " - " + e.comment());

@@ -10,7 +10,12 @@ import io.firebreak.events.EventType;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
 import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.RemedyType;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.ProposalMade;
+import io.firebreak.events.ResolutionEvents.ProposalRejected;
+import io.firebreak.events.ResolutionEvents.ProposalStep;
+import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
@@ -55,6 +60,21 @@ class CaseFileProjectionTest {
         Complaint next = CaseFileProjection.next(received(ComplaintStatus.ASSIGNED), e);
         assertThat(next.timeline()).last().satisfies(t -> assertThat(t.summary())
                 .isEqualTo("Re-triaged, still MAJOR (firebreak.emotion.rose): legal-action [律师]"));
+    }
+
+    @Test
+    void aProposalIsShownAsItsNumberedPathAndRemediesAndARejectionAsTheDangerMomentItIs() {
+        Complaint c = received(ComplaintStatus.ACKNOWLEDGED);
+        c = CaseFileProjection.next(c, event(new ProposalMade("C1", T0.plusSeconds(10), "agent-1",
+                List.of(new ProposalStep(1, "Collect the heater", "courier", T0.plusSeconds(86400)),
+                        new ProposalStep(2, "Send a new one", "warehouse", T0.plusSeconds(172800))),
+                List.of(new Remedy(RemedyType.APOLOGY, null, null),
+                        new Remedy(RemedyType.COMPENSATION, new java.math.BigDecimal("200"), "CNY")), null)));
+        c = CaseFileProjection.next(c, event(new ProposalRejected("C1", T0.plusSeconds(20), "I want a refund")));
+        assertThat(c.timeline()).extracting(Complaint.TimelineEntry::summary).contains(
+                "Proposal by agent-1: 1. Collect the heater (courier, by 2026-11-24T08:00:00Z) "
+                        + "2. Send a new one (warehouse, by 2026-11-25T08:00:00Z); remedies APOLOGY, COMPENSATION 200 CNY",
+                "The customer rejected the proposal: I want a refund");
     }
 
     @Test

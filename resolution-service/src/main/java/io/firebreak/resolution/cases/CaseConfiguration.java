@@ -12,7 +12,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The case store (indexed on the next SLA deadline) and what resolution consumes: triage and feedback. */
+/**
+ * The case store (indexed on the next SLA deadline and on the queue order) and what resolution consumes: triage
+ * and feedback.
+ */
 @Configuration(proxyBeanMethods = false)
 class CaseConfiguration {
 
@@ -20,6 +23,7 @@ class CaseConfiguration {
     AggregateStore<ComplaintCase> caseStore(AggregateStores stores) {
         AggregateStore<ComplaintCase> store = stores.create("cases", ComplaintCase.class);
         store.collection().createIndex(Indexes.ascending("nextDeadline"), new IndexOptions().sparse(true));
+        store.collection().createIndex(Indexes.ascending("queueOrder", "_id"));
         return store;
     }
 

@@ -1,21 +1,31 @@
 package io.firebreak.resolution.cases;
 
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.ResolutionEvents.ProposalStep;
+import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.SlaClock;
 import io.firebreak.platform.outbox.AggregateStore;
+import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.web.ProblemException;
 import io.firebreak.platform.web.Problems;
+import io.firebreak.resolution.ResolutionProperties;
 import io.firebreak.resolution.cases.ComplaintCase.Acknowledgement;
+import io.firebreak.resolution.cases.ComplaintCase.Note;
+import io.firebreak.resolution.cases.ComplaintCase.Pause;
+import io.firebreak.resolution.cases.ComplaintCase.Proposal;
+import io.firebreak.resolution.cases.ComplaintCase.Reassignment;
 import io.firebreak.resolution.cases.ComplaintCase.Resolution;
 import io.firebreak.resolution.cases.ComplaintCase.Transition;
 import io.firebreak.resolution.rootcause.RootCauseTaxonomy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +36,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An agent's commands on a case (acknowledge, resolve) and its current view. */
+/**
+ * An agent's commands on a case (acknowledge, investigate, wait for the customer, propose, record the answer,
+ * resolve, notes), a supervisor's (approve a proposal, reassign), the case as it stands and the queue.
+ */
 @RestController
 @RequestMapping("/api/v1/cases")
 @PreAuthorize("hasRole('AGENT')")
@@ -37,11 +51,24 @@ class CaseController {
     private final AggregateStore<ComplaintCase> store;
     private final RootCauseTaxonomy taxonomy;
     private final Clock clock;
+    private final ResolutionProperties properties;
+    private final CaseQueue queue;
 
-    CaseController(AggregateStore<ComplaintCase> store, RootCauseTaxonomy taxonomy, Clock clock) {
+    CaseController(AggregateStore<ComplaintCase> store, RootCauseTaxonomy taxonomy, Clock clock,
+            ResolutionProperties properties, CaseQueue queue) {
         this.store = store;
         this.taxonomy = taxonomy;
         this.clock = clock;
+        this.properties = properties;
+        this.queue = queue;
+    }
+
+    @GetMapping
+    CaseQueue.Page<CaseView> list(@RequestParam(required = false) String owner,
+            @RequestParam(required = false) String department, @RequestParam(required = false) String state,
+            @RequestParam(required = false) String dueBefore, @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return queue.page(CaseQueue.Query.parse(owner, department, state, dueBefore, limit, cursor), CaseView::of);
     }
 
     @GetMapping("/{complaintId}")
@@ -73,6 +100,74 @@ class CaseController {
                 .orElseThrow(() -> notFound(complaintId));
     }
 
+    @PostMapping("/{complaintId}/investigate")
+    CaseView investigate(@PathVariable String complaintId, Principal principal) {
+        return change(complaintId, c -> CaseDecisions.investigate(c, principal.getName(), clock.instant()));
+    }
+
+    @PostMapping("/{complaintId}/wait-for-customer")
+    CaseView waitForCustomer(@PathVariable String complaintId, @RequestBody @Valid WaitRequest request,
+            Principal principal) {
+        return change(complaintId,
+                c -> CaseDecisions.waitForCustomer(c, principal.getName(), request.reason(), clock.instant()));
+    }
+
+    @PostMapping("/{complaintId}/resume")
+    CaseView resume(@PathVariable String complaintId, Principal principal) {
+        return change(complaintId, c -> CaseDecisions.resume(c, principal.getName(), clock.instant()));
+    }
+
+    @PostMapping("/{complaintId}/proposal")
+    CaseView propose(@PathVariable String complaintId, @RequestBody ProposalRequest request, Principal principal) {
+        Instant now = clock.instant();
+        List<ProposalRules.FieldError> errors = ProposalRules.validate(request.steps(), request.remedies(), now);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", errors.stream()
+                    .map(e -> e.field() + ": " + e.reason()).reduce((a, b) -> a + "; " + b).orElseThrow())
+                    .with("errors", errors);
+        }
+        List<ProposalStep> steps = ProposalRules.number(request.steps());
+        List<Remedy> remedies = ProposalRules.remedies(request.remedies());
+        boolean needsApproval =
+                ProposalRules.needsApproval(remedies, properties.proposals().compensationApprovalAbove());
+        return change(complaintId,
+                c -> CaseDecisions.propose(c, principal.getName(), steps, remedies, needsApproval, now));
+    }
+
+    @PostMapping("/{complaintId}/proposal/approve")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    CaseView approve(@PathVariable String complaintId, Principal principal) {
+        return change(complaintId, c -> CaseDecisions.approve(c, principal.getName(), clock.instant()));
+    }
+
+    @PostMapping("/{complaintId}/proposal/answer")
+    CaseView answer(@PathVariable String complaintId, @RequestBody @Valid AnswerRequest request,
+            Principal principal) {
+        return change(complaintId, c -> CaseDecisions.answer(c, principal.getName(), request.accepted(),
+                request.comment(), clock.instant()));
+    }
+
+    @PostMapping("/{complaintId}/notes")
+    CaseView note(@PathVariable String complaintId, @RequestBody @Valid NoteRequest request, Principal principal) {
+        return change(complaintId, c -> CaseDecisions.note(c, principal.getName(), request.text(),
+                request.internal(), clock.instant()));
+    }
+
+    @PostMapping("/{complaintId}/reassign")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    CaseView reassign(@PathVariable String complaintId, @RequestBody @Valid ReassignRequest request,
+            Principal principal) {
+        return change(complaintId, c -> CaseDecisions.handOver(c, principal.getName(), request.owner(),
+                request.department(), request.reason(), clock.instant()));
+    }
+
+    private CaseView change(String complaintId,
+            Function<ComplaintCase, Change<ComplaintCase>> decide) {
+        return store.update(complaintId, stored -> decide.apply(stored.value()))
+                .map(v -> CaseView.of(v.value()))
+                .orElseThrow(() -> notFound(complaintId));
+    }
+
     @ExceptionHandler(IllegalTransitionException.class)
     ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException e) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Conflict with the current state", e.getMessage());
@@ -90,6 +185,22 @@ class CaseController {
     /** How the case was resolved, and its root cause (a code of {@code GET /api/v1/root-causes}). */
     record ResolveRequest(@NotBlank @Size(max = 4000) String summary, @NotBlank String rootCause) {}
 
+    /** Why the case waits for the customer. */
+    record WaitRequest(@NotBlank @Size(max = 2000) String reason) {}
+
+    /** A proposal: 1 to 10 steps (numbered in the answer) and its remedies; see {@link ProposalRules}. */
+    record ProposalRequest(List<ProposalRules.StepInput> steps, List<ProposalRules.RemedyInput> remedies) {}
+
+    /** The customer's answer to the proposal. */
+    record AnswerRequest(@NotNull Boolean accepted, @Size(max = 2000) String comment) {}
+
+    /** A note: internal (handlers only) or a message to the customer. */
+    record NoteRequest(@NotBlank @Size(max = 4000) String text, @NotNull Boolean internal) {}
+
+    /** A hand-over to another owner, optionally another department, always with a reason. */
+    record ReassignRequest(@NotBlank @Size(max = 200) String owner, @Size(max = 200) String department,
+            @NotBlank @Size(max = 2000) String reason) {}
+
     /** The case as an agent sees it. */
     record CaseView(
             String complaintId,
@@ -104,12 +215,21 @@ class CaseController {
             Acknowledgement acknowledgement,
             Resolution resolution,
             int reopenCount,
-            List<Transition> history) {
+            List<Transition> history,
+            String owner,
+            Instant queueDue,
+            Proposal proposal,
+            List<Pause> pauses,
+            List<Note> internalNotes,
+            List<Note> customerMessages,
+            List<Reassignment> reassignments) {
 
         static CaseView of(ComplaintCase c) {
             return new CaseView(c.complaintId(), c.state(), c.department(), c.secondaryDepartments(),
                     c.complaintClass(), c.firstResponseDue(), c.resolutionDue(), c.breached(), c.openedAt(),
-                    c.acknowledgement(), c.resolution(), c.reopenCount(), c.history());
+                    c.acknowledgement(), c.resolution(), c.reopenCount(), c.history(), c.owner(), c.queueDue(),
+                    c.proposal(), c.pauses(), c.notes().stream().filter(Note::internal).toList(),
+                    c.notes().stream().filter(n -> !n.internal()).toList(), c.reassignments());
         }
     }
 }

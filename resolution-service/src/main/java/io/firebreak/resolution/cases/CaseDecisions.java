@@ -6,11 +6,20 @@ import io.firebreak.events.FirebreakEvent;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.ProposalMade;
+import io.firebreak.events.ResolutionEvents.ProposalRejected;
+import io.firebreak.events.ResolutionEvents.ProposalStep;
+import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.resolution.cases.ComplaintCase.Acknowledgement;
+import io.firebreak.resolution.cases.ComplaintCase.Note;
+import io.firebreak.resolution.cases.ComplaintCase.Pause;
+import io.firebreak.resolution.cases.ComplaintCase.Proposal;
+import io.firebreak.resolution.cases.ComplaintCase.ProposalStatus;
+import io.firebreak.resolution.cases.ComplaintCase.Reassignment;
 import io.firebreak.resolution.cases.ComplaintCase.Resolution;
 import io.firebreak.resolution.cases.ComplaintCase.Transition;
 import java.time.Instant;
@@ -27,7 +36,15 @@ import java.util.Set;
 final class CaseDecisions {
 
     static final Set<CaseState> ACKNOWLEDGE_FROM = EnumSet.of(CaseState.ASSIGNED, CaseState.REOPENED);
-    static final Set<CaseState> RESOLVE_FROM = EnumSet.of(CaseState.ACKNOWLEDGED);
+    static final Set<CaseState> INVESTIGATE_FROM = EnumSet.of(CaseState.ACKNOWLEDGED);
+    static final Set<CaseState> WAIT_FROM = EnumSet.of(CaseState.INVESTIGATING, CaseState.PROPOSED);
+    static final Set<CaseState> RESUME_FROM = EnumSet.of(CaseState.PENDING_CUSTOMER);
+    static final Set<CaseState> PROPOSE_FROM = EnumSet.of(CaseState.INVESTIGATING);
+    static final Set<CaseState> APPROVE_FROM = EnumSet.of(CaseState.INVESTIGATING);
+    static final Set<CaseState> ANSWER_FROM = EnumSet.of(CaseState.PROPOSED);
+    /** PROPOSED only once the customer accepted; ACKNOWLEDGED keeps the short path of a simple case. */
+    static final Set<CaseState> RESOLVE_FROM = EnumSet.of(CaseState.ACKNOWLEDGED, CaseState.PROPOSED);
+    static final Set<CaseState> REASSIGN_FROM = EnumSet.complementOf(EnumSet.of(CaseState.RESOLVED));
 
     private CaseDecisions() {}
 
@@ -36,7 +53,8 @@ final class CaseDecisions {
         ComplaintCase opened = new ComplaintCase(assigned.complaintId(), CaseState.ASSIGNED,
                 assigned.primaryDepartment(), assigned.secondaryDepartments(), assigned.complaintClass(),
                 assigned.firstResponseDue(), assigned.resolutionDue(), List.of(), null, now, null, null, 0,
-                List.of(new Transition(now, null, CaseState.ASSIGNED, EventType.RESPONSIBILITY_ASSIGNED.wireName())))
+                List.of(new Transition(now, null, CaseState.ASSIGNED, EventType.RESPONSIBILITY_ASSIGNED.wireName())),
+                null, null, List.of(), List.of(), List.of(), 0)
                 .withNextDeadline();
         return Change.of(opened, new CaseOpened(opened.complaintId(), now, opened.department()));
     }
@@ -51,38 +69,140 @@ final class CaseDecisions {
             breached.remove(SlaClock.FIRST_RESPONSE);
         }
         if (!Objects.equals(current.resolutionDue(), assigned.resolutionDue())) breached.remove(SlaClock.RESOLUTION);
-        ComplaintCase next = new ComplaintCase(current.complaintId(), current.state(), assigned.primaryDepartment(),
-                assigned.secondaryDepartments(), assigned.complaintClass(), assigned.firstResponseDue(),
-                assigned.resolutionDue(), breached, null, current.openedAt(), current.acknowledgement(),
-                current.resolution(), current.reopenCount(), current.history())
-                .withNextDeadline();
+        ComplaintCase next = current.toBuilder()
+                .assignment(assigned.primaryDepartment(), assigned.secondaryDepartments(), assigned.complaintClass())
+                .dueTimes(assigned.firstResponseDue(), assigned.resolutionDue())
+                .breached(breached)
+                .build();
         return next.equals(current) ? null : Change.of(next);
     }
 
-    /** The first response to the customer; stops the first-response clock. */
+    /** The first response to the customer; stops the first-response clock. An unowned case becomes the agent's. */
     static Change<ComplaintCase> acknowledge(ComplaintCase current, String by, String message, Instant now) {
         require(current, "acknowledged", ACKNOWLEDGE_FROM);
-        ComplaintCase next = new ComplaintCase(current.complaintId(), CaseState.ACKNOWLEDGED, current.department(),
-                current.secondaryDepartments(), current.complaintClass(), current.firstResponseDue(),
-                current.resolutionDue(), current.breached(), null, current.openedAt(),
-                new Acknowledgement(by, now, message), current.resolution(), current.reopenCount(),
-                current.historyWith(new Transition(now, current.state(), CaseState.ACKNOWLEDGED, by)))
-                .withNextDeadline();
+        ComplaintCase next = current.toBuilder()
+                .transition(CaseState.ACKNOWLEDGED, by, now)
+                .acknowledgement(new Acknowledgement(by, now, message))
+                .owner(current.owner() == null ? by : current.owner())
+                .build();
         return Change.of(next, new CaseAcknowledged(next.complaintId(), now, by, message));
     }
 
-    /** Resolved with a summary and a root cause from the taxonomy; stops the resolution clock. */
+    /** The agent starts finding out what happened and what would put it right. */
+    static Change<ComplaintCase> investigate(ComplaintCase current, String by, Instant now) {
+        require(current, "investigated", INVESTIGATE_FROM);
+        return Change.of(current.toBuilder().transition(CaseState.INVESTIGATING, by, now).build());
+    }
+
+    /** The case waits for the customer; the pause is recorded with its start. */
+    static Change<ComplaintCase> waitForCustomer(ComplaintCase current, String by, String reason, Instant now) {
+        require(current, "put to wait for the customer", WAIT_FROM);
+        ComplaintCase next = current.toBuilder()
+                .transition(CaseState.PENDING_CUSTOMER, by, now)
+                .pauses(ComplaintCase.with(current.pauses(), new Pause(reason, by, current.state(), now, null)))
+                .build();
+        return Change.of(next);
+    }
+
+    /** The customer is back: the pause ends and the case returns to the state it waited from. */
+    static Change<ComplaintCase> resume(ComplaintCase current, String by, Instant now) {
+        require(current, "resumed", RESUME_FROM);
+        List<Pause> pauses = new ArrayList<>(current.pauses());
+        Pause open = pauses.remove(pauses.size() - 1);
+        pauses.add(new Pause(open.reason(), open.by(), open.from(), open.startedAt(), now));
+        CaseState back = open.from() == null ? CaseState.INVESTIGATING : open.from();
+        return Change.of(current.toBuilder().transition(back, by, now).pauses(pauses).build());
+    }
+
+    /**
+     * A proposal of numbered steps and remedies. One that needs a supervisor's approval is stored as
+     * AWAITING_APPROVAL and the case stays INVESTIGATING; otherwise the case is PROPOSED and the plan published.
+     */
+    static Change<ComplaintCase> propose(ComplaintCase current, String by, List<ProposalStep> steps,
+            List<Remedy> remedies, boolean needsApproval, Instant now) {
+        require(current, "given a proposal", PROPOSE_FROM);
+        if (needsApproval) {
+            Proposal awaiting = new Proposal(ProposalStatus.AWAITING_APPROVAL, steps, remedies, by, now, null, null,
+                    null, null);
+            return Change.of(current.toBuilder().proposal(awaiting).build());
+        }
+        Proposal proposed = new Proposal(ProposalStatus.PROPOSED, steps, remedies, by, now, null, null, null, null);
+        ComplaintCase next = current.toBuilder().transition(CaseState.PROPOSED, by, now).proposal(proposed).build();
+        return Change.of(next, made(next.complaintId(), proposed, now));
+    }
+
+    /** A supervisor approves the proposal awaiting approval: the case is PROPOSED and the plan published. */
+    static Change<ComplaintCase> approve(ComplaintCase current, String by, Instant now) {
+        require(current, "approved", APPROVE_FROM);
+        Proposal awaiting = current.proposal();
+        if (awaiting == null || awaiting.status() != ProposalStatus.AWAITING_APPROVAL) {
+            throw new IllegalTransitionException(current.complaintId(), current.state(),
+                    "it has no proposal awaiting approval");
+        }
+        Proposal approved = new Proposal(ProposalStatus.PROPOSED, awaiting.steps(), awaiting.remedies(),
+                awaiting.by(), awaiting.at(), by, now, null, null);
+        ComplaintCase next = current.toBuilder().transition(CaseState.PROPOSED, by, now).proposal(approved).build();
+        return Change.of(next, made(next.complaintId(), approved, now));
+    }
+
+    /**
+     * The customer's answer. Accepted: the case may be resolved. Rejected: back to INVESTIGATING, and the
+     * rejection is published (a danger moment).
+     */
+    static Change<ComplaintCase> answer(ComplaintCase current, String by, boolean accepted, String comment,
+            Instant now) {
+        require(current, "answered", ANSWER_FROM);
+        Proposal proposal = current.proposal();
+        if (proposal == null || proposal.status() != ProposalStatus.PROPOSED) {
+            throw new IllegalTransitionException(current.complaintId(), current.state(),
+                    "its proposal was already answered");
+        }
+        Proposal answered = new Proposal(accepted ? ProposalStatus.ACCEPTED : ProposalStatus.REJECTED,
+                proposal.steps(), proposal.remedies(), proposal.by(), proposal.at(), proposal.approvedBy(),
+                proposal.approvedAt(), now, comment);
+        if (accepted) return Change.of(current.toBuilder().proposal(answered).build());
+        ComplaintCase next =
+                current.toBuilder().transition(CaseState.INVESTIGATING, by, now).proposal(answered).build();
+        return Change.of(next, new ProposalRejected(next.complaintId(), now, comment));
+    }
+
+    /**
+     * Resolved with a summary and a root cause from the taxonomy; stops the resolution clock. From PROPOSED only
+     * once the customer accepted the proposal.
+     */
     static Change<ComplaintCase> resolve(ComplaintCase current, String by, String summary, String rootCause,
             Instant now) {
         require(current, "resolved", RESOLVE_FROM);
-        ComplaintCase next = new ComplaintCase(current.complaintId(), CaseState.RESOLVED, current.department(),
-                current.secondaryDepartments(), current.complaintClass(), current.firstResponseDue(),
-                current.resolutionDue(), current.breached(), null, current.openedAt(), current.acknowledgement(),
-                new Resolution(by, now, summary, rootCause), current.reopenCount(),
-                current.historyWith(new Transition(now, current.state(), CaseState.RESOLVED, by)))
-                .withNextDeadline();
+        if (current.state() == CaseState.PROPOSED
+                && (current.proposal() == null || current.proposal().status() != ProposalStatus.ACCEPTED)) {
+            throw new IllegalTransitionException(current.complaintId(), current.state(),
+                    "it can be resolved from PROPOSED only once the customer accepted the proposal");
+        }
+        ComplaintCase next = current.toBuilder()
+                .transition(CaseState.RESOLVED, by, now)
+                .resolution(new Resolution(by, now, summary, rootCause))
+                .build();
         return Change.of(next, new CaseResolved(next.complaintId(), now, by, summary, rootCause, next.department(),
                 null));
+    }
+
+    /** A note, internal or to the customer; allowed in every state. */
+    static Change<ComplaintCase> note(ComplaintCase current, String by, String text, boolean internal, Instant now) {
+        return Change.of(current.toBuilder().note(new Note(by, now, text, internal)).build());
+    }
+
+    /** A supervisor hands the case to another owner (and department), with the reason; not once resolved. */
+    static Change<ComplaintCase> handOver(ComplaintCase current, String by, String owner, String department,
+            String reason, Instant now) {
+        require(current, "reassigned", REASSIGN_FROM);
+        String toDepartment = department == null ? current.department() : department;
+        ComplaintCase next = current.toBuilder()
+                .owner(owner)
+                .department(toDepartment)
+                .reassignment(new Reassignment(now, by, current.owner(), owner, current.department(), toDepartment,
+                        reason))
+                .build();
+        return Change.of(next);
     }
 
     /**
@@ -97,12 +217,12 @@ final class CaseDecisions {
                 ? current.firstResponseDue() : null;
         Instant resolutionDue = current.resolutionDue() != null && current.resolutionDue().isAfter(at)
                 ? current.resolutionDue() : null;
-        ComplaintCase next = new ComplaintCase(current.complaintId(), CaseState.REOPENED, current.department(),
-                current.secondaryDepartments(), current.complaintClass(), firstResponseDue, resolutionDue, List.of(),
-                null, current.openedAt(), current.acknowledgement(), current.resolution(), current.reopenCount() + 1,
-                current.historyWith(new Transition(now, CaseState.RESOLVED, CaseState.REOPENED,
-                        EventType.COMPLAINT_REOPENED.wireName())))
-                .withNextDeadline();
+        ComplaintCase next = current.toBuilder()
+                .transition(CaseState.REOPENED, EventType.COMPLAINT_REOPENED.wireName(), now)
+                .dueTimes(firstResponseDue, resolutionDue)
+                .breached(List.of())
+                .reopenCount(current.reopenCount() + 1)
+                .build();
         return Change.of(next);
     }
 
@@ -118,12 +238,12 @@ final class CaseDecisions {
             }
         }
         if (events.isEmpty()) return null;
-        ComplaintCase next = new ComplaintCase(current.complaintId(), current.state(), current.department(),
-                current.secondaryDepartments(), current.complaintClass(), current.firstResponseDue(),
-                current.resolutionDue(), breached, null, current.openedAt(), current.acknowledgement(),
-                current.resolution(), current.reopenCount(), current.history())
-                .withNextDeadline();
-        return new Change<>(next, List.copyOf(events));
+        return new Change<>(current.toBuilder().breached(breached).build(), List.copyOf(events));
+    }
+
+    private static ProposalMade made(String complaintId, Proposal proposal, Instant now) {
+        return new ProposalMade(complaintId, now, proposal.by(), proposal.steps(), proposal.remedies(),
+                proposal.approvedBy());
     }
 
     private static void require(ComplaintCase current, String action, Set<CaseState> allowedFrom) {

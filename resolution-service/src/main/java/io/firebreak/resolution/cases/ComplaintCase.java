@@ -1,16 +1,21 @@
 package io.firebreak.resolution.cases;
 
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.ResolutionEvents.ProposalStep;
+import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.SlaClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The case of one complaint as stored: its state, owner and SLA due times, the latest acknowledgement and
- * resolution, and every state change. {@code nextDeadline} is the earliest due time of a clock that is running
- * and not yet breached (null when none is), so the SLA scan finds due cases with one indexed query. Public,
- * as are its parts, only because the MongoDB record codec cannot reach a package-private record.
+ * The case of one complaint as stored: its state, owner and SLA due times, the latest acknowledgement,
+ * proposal and resolution, the customer-waiting pauses, notes, hand-overs and every state change.
+ * {@code nextDeadline} is the earliest due time of a clock that is running and not yet breached (null when none
+ * is), so the SLA scan finds due cases with one indexed query; {@code queueOrder} is the epoch milliseconds of
+ * the due time the queue sorts by (first response while unacknowledged, else resolution; the largest long when
+ * there is none). Public, as are its parts, only because the MongoDB record codec cannot reach a package-private
+ * record.
  */
 public record ComplaintCase(
         String complaintId,
@@ -26,12 +31,21 @@ public record ComplaintCase(
         Acknowledgement acknowledgement,
         Resolution resolution,
         int reopenCount,
-        List<Transition> history) {
+        List<Transition> history,
+        String owner,
+        Proposal proposal,
+        List<Pause> pauses,
+        List<Note> notes,
+        List<Reassignment> reassignments,
+        long queueOrder) {
 
     public ComplaintCase {
         secondaryDepartments = secondaryDepartments == null ? List.of() : List.copyOf(secondaryDepartments);
         breached = breached == null ? List.of() : List.copyOf(breached);
         history = history == null ? List.of() : List.copyOf(history);
+        pauses = pauses == null ? List.of() : List.copyOf(pauses);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+        reassignments = reassignments == null ? List.of() : List.copyOf(reassignments);
     }
 
     /** The first response (先回应) an agent gave. */
@@ -42,6 +56,48 @@ public record ComplaintCase(
 
     /** One state change: when, from what, to what, and by whom (a person, or the event that caused it). */
     public record Transition(Instant at, CaseState from, CaseState to, String by) {}
+
+    /**
+     * The plan put (or to be put) to the customer: numbered steps and remedies, its approval when a compensation
+     * needed one, and the customer's answer.
+     */
+    public record Proposal(
+            ProposalStatus status,
+            List<ProposalStep> steps,
+            List<Remedy> remedies,
+            String by,
+            Instant at,
+            String approvedBy,
+            Instant approvedAt,
+            Instant answeredAt,
+            String answerComment) {}
+
+    /** Where a proposal stands. */
+    public enum ProposalStatus {
+        AWAITING_APPROVAL,
+        PROPOSED,
+        ACCEPTED,
+        REJECTED
+    }
+
+    /**
+     * A wait for the customer (PENDING_CUSTOMER): why, who started it, from which state, and when it started and
+     * ended (null while it lasts), so a resolution clock can leave the paused time out.
+     */
+    public record Pause(String reason, String by, CaseState from, Instant startedAt, Instant endedAt) {}
+
+    /** A note on the case: internal (handlers only) or a message to the customer. */
+    public record Note(String by, Instant at, String text, boolean internal) {}
+
+    /** A supervisor's hand-over of the case to another owner (and department), with the reason. */
+    public record Reassignment(
+            Instant at,
+            String by,
+            String fromOwner,
+            String toOwner,
+            String fromDepartment,
+            String toDepartment,
+            String reason) {}
 
     /** Whether a clock is counting: the first response until acknowledged, the resolution until resolved. */
     boolean running(SlaClock clock) {
@@ -55,23 +111,159 @@ public record ComplaintCase(
         return clock == SlaClock.FIRST_RESPONSE ? firstResponseDue : resolutionDue;
     }
 
-    /** This case with {@code nextDeadline} worked out again from its state, due times and breaches. */
+    /** The due time the queue orders by: the first response while unacknowledged, else the resolution. */
+    Instant queueDue() {
+        return running(SlaClock.FIRST_RESPONSE) && firstResponseDue != null ? firstResponseDue : resolutionDue;
+    }
+
+    /** This case with {@code nextDeadline} and {@code queueOrder} worked out again from its state and due times. */
     ComplaintCase withNextDeadline() {
-        Instant next = null;
-        for (SlaClock clock : SlaClock.values()) {
-            Instant due = due(clock);
-            if (due != null && running(clock) && !breached.contains(clock) && (next == null || due.isBefore(next))) {
-                next = due;
-            }
-        }
-        return new ComplaintCase(complaintId, state, department, secondaryDepartments, complaintClass,
-                firstResponseDue, resolutionDue, breached, next, openedAt, acknowledgement, resolution, reopenCount,
-                history);
+        return toBuilder().build();
     }
 
     List<Transition> historyWith(Transition transition) {
-        List<Transition> more = new ArrayList<>(history);
-        more.add(transition);
+        return with(history, transition);
+    }
+
+    Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    static <E> List<E> with(List<E> list, E element) {
+        List<E> more = new ArrayList<>(list);
+        more.add(element);
         return more;
+    }
+
+    /** A changed copy of a case; {@link #build()} works out the derived fields again. */
+    static final class Builder {
+        private final String complaintId;
+        private CaseState state;
+        private String department;
+        private List<String> secondaryDepartments;
+        private ComplaintClass complaintClass;
+        private Instant firstResponseDue;
+        private Instant resolutionDue;
+        private List<SlaClock> breached;
+        private final Instant openedAt;
+        private Acknowledgement acknowledgement;
+        private Resolution resolution;
+        private int reopenCount;
+        private List<Transition> history;
+        private String owner;
+        private Proposal proposal;
+        private List<Pause> pauses;
+        private List<Note> notes;
+        private List<Reassignment> reassignments;
+
+        private Builder(ComplaintCase c) {
+            complaintId = c.complaintId;
+            state = c.state;
+            department = c.department;
+            secondaryDepartments = c.secondaryDepartments;
+            complaintClass = c.complaintClass;
+            firstResponseDue = c.firstResponseDue;
+            resolutionDue = c.resolutionDue;
+            breached = c.breached;
+            openedAt = c.openedAt;
+            acknowledgement = c.acknowledgement;
+            resolution = c.resolution;
+            reopenCount = c.reopenCount;
+            history = c.history;
+            owner = c.owner;
+            proposal = c.proposal;
+            pauses = c.pauses;
+            notes = c.notes;
+            reassignments = c.reassignments;
+        }
+
+        /** A state change, recorded in the history. */
+        Builder transition(CaseState to, String by, Instant at) {
+            history = with(history, new Transition(at, state, to, by));
+            state = to;
+            return this;
+        }
+
+        Builder assignment(String department, List<String> secondaryDepartments, ComplaintClass complaintClass) {
+            this.department = department;
+            this.secondaryDepartments = secondaryDepartments;
+            this.complaintClass = complaintClass;
+            return this;
+        }
+
+        Builder department(String department) {
+            this.department = department;
+            return this;
+        }
+
+        Builder dueTimes(Instant firstResponseDue, Instant resolutionDue) {
+            this.firstResponseDue = firstResponseDue;
+            this.resolutionDue = resolutionDue;
+            return this;
+        }
+
+        Builder breached(List<SlaClock> breached) {
+            this.breached = breached;
+            return this;
+        }
+
+        Builder acknowledgement(Acknowledgement acknowledgement) {
+            this.acknowledgement = acknowledgement;
+            return this;
+        }
+
+        Builder resolution(Resolution resolution) {
+            this.resolution = resolution;
+            return this;
+        }
+
+        Builder reopenCount(int reopenCount) {
+            this.reopenCount = reopenCount;
+            return this;
+        }
+
+        Builder owner(String owner) {
+            this.owner = owner;
+            return this;
+        }
+
+        Builder proposal(Proposal proposal) {
+            this.proposal = proposal;
+            return this;
+        }
+
+        Builder pauses(List<Pause> pauses) {
+            this.pauses = pauses;
+            return this;
+        }
+
+        Builder note(Note note) {
+            notes = with(notes, note);
+            return this;
+        }
+
+        Builder reassignment(Reassignment reassignment) {
+            reassignments = with(reassignments, reassignment);
+            return this;
+        }
+
+        ComplaintCase build() {
+            ComplaintCase raw = new ComplaintCase(complaintId, state, department, secondaryDepartments,
+                    complaintClass, firstResponseDue, resolutionDue, breached, null, openedAt, acknowledgement,
+                    resolution, reopenCount, history, owner, proposal, pauses, notes, reassignments, 0);
+            Instant next = null;
+            for (SlaClock clock : SlaClock.values()) {
+                Instant due = raw.due(clock);
+                if (due != null && raw.running(clock) && !breached.contains(clock)
+                        && (next == null || due.isBefore(next))) {
+                    next = due;
+                }
+            }
+            Instant queueDue = raw.queueDue();
+            return new ComplaintCase(complaintId, state, department, secondaryDepartments, complaintClass,
+                    firstResponseDue, resolutionDue, breached, next, openedAt, acknowledgement, resolution,
+                    reopenCount, history, owner, proposal, pauses, notes, reassignments,
+                    queueDue == null ? Long.MAX_VALUE : queueDue.toEpochMilli());
+        }
     }
 }

@@ -13,6 +13,12 @@ class IllegalTransitionException extends RuntimeException {
         this.current = current;
     }
 
+    /** The state allows the command in general, but not what the case holds: {@code why} says what is missing. */
+    IllegalTransitionException(String complaintId, CaseState current, String why) {
+        super("Case " + complaintId + " is " + current + ": " + why + ".");
+        this.current = current;
+    }
+
     CaseState current() {
         return current;
     }

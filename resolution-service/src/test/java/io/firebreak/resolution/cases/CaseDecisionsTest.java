@@ -7,11 +7,18 @@ import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
+import io.firebreak.events.RemedyType;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.ProposalMade;
+import io.firebreak.events.ResolutionEvents.ProposalRejected;
+import io.firebreak.events.ResolutionEvents.ProposalStep;
+import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
+import io.firebreak.resolution.cases.ComplaintCase.ProposalStatus;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -154,6 +161,142 @@ class CaseDecisionsTest {
         assertThat(reassigned.breached()).isEmpty();
         assertThat(CaseDecisions.breach(reassigned, freshDue).events())
                 .containsExactly(new SlaBreached("c-1", freshDue, SlaClock.FIRST_RESPONSE, freshDue));
+    }
+
+    @Test
+    void investigatingComesOnlyAfterTheFirstResponse() {
+        assertThatThrownBy(() -> CaseDecisions.investigate(open(), "agent-1", T0))
+                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                        e -> assertThat(e.current()).isEqualTo(CaseState.ASSIGNED));
+
+        Change<ComplaintCase> investigating = CaseDecisions.investigate(acknowledged(), "agent-1", T0);
+        assertThat(investigating.value().state()).isEqualTo(CaseState.INVESTIGATING);
+        assertThat(investigating.events()).isEmpty();
+    }
+
+    @Test
+    void waitingForTheCustomerRecordsThePauseAndResumesWhereItLeftOff() {
+        ComplaintCase proposed = proposed();
+        Instant start = T0.plusSeconds(100);
+        Instant end = T0.plusSeconds(500);
+
+        ComplaintCase waiting = CaseDecisions.waitForCustomer(proposed, "agent-1", "waiting for photos", start)
+                .value();
+        assertThat(waiting.state()).isEqualTo(CaseState.PENDING_CUSTOMER);
+        assertThatThrownBy(() -> CaseDecisions.waitForCustomer(waiting, "agent-1", "again", start))
+                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                        e -> assertThat(e.current()).isEqualTo(CaseState.PENDING_CUSTOMER));
+
+        ComplaintCase resumed = CaseDecisions.resume(waiting, "agent-1", end).value();
+        assertThat(resumed.state()).isEqualTo(CaseState.PROPOSED);
+        assertThat(resumed.pauses()).containsExactly(
+                new ComplaintCase.Pause("waiting for photos", "agent-1", CaseState.PROPOSED, start, end));
+        assertThatThrownBy(() -> CaseDecisions.resume(resumed, "agent-1", end))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void waitingIsNotAllowedBeforeInvestigating() {
+        assertThatThrownBy(() -> CaseDecisions.waitForCustomer(acknowledged(), "agent-1", "r", T0))
+                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                        e -> assertThat(e.current()).isEqualTo(CaseState.ACKNOWLEDGED));
+    }
+
+    @Test
+    void proposalWithoutApprovalIsPublishedWithItsNumberedSteps() {
+        Change<ComplaintCase> change =
+                CaseDecisions.propose(investigating(), "agent-1", STEPS, REMEDIES, false, T0.plusSeconds(5));
+
+        assertThat(change.value().state()).isEqualTo(CaseState.PROPOSED);
+        assertThat(change.value().proposal().status()).isEqualTo(ProposalStatus.PROPOSED);
+        assertThat(change.events()).containsExactly(
+                new ProposalMade("c-1", T0.plusSeconds(5), "agent-1", STEPS, REMEDIES, null));
+    }
+
+    @Test
+    void proposalNeedingApprovalWaitsForTheSupervisorAndIsPublishedOnApproval() {
+        Change<ComplaintCase> awaiting = CaseDecisions.propose(investigating(), "agent-1", STEPS, REMEDIES, true, T0);
+        assertThat(awaiting.value().state()).isEqualTo(CaseState.INVESTIGATING);
+        assertThat(awaiting.value().proposal().status()).isEqualTo(ProposalStatus.AWAITING_APPROVAL);
+        assertThat(awaiting.events()).isEmpty();
+
+        Change<ComplaintCase> approved = CaseDecisions.approve(awaiting.value(), "lead-1", T0.plusSeconds(9));
+        assertThat(approved.value().state()).isEqualTo(CaseState.PROPOSED);
+        assertThat(approved.value().proposal().approvedBy()).isEqualTo("lead-1");
+        assertThat(approved.events()).containsExactly(
+                new ProposalMade("c-1", T0.plusSeconds(9), "agent-1", STEPS, REMEDIES, "lead-1"));
+    }
+
+    @Test
+    void approvingWithoutAProposalAwaitingApprovalIsIllegal() {
+        assertThatThrownBy(() -> CaseDecisions.approve(investigating(), "lead-1", T0))
+                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                        e -> assertThat(e.current()).isEqualTo(CaseState.INVESTIGATING))
+                .hasMessageContaining("no proposal awaiting approval");
+    }
+
+    @Test
+    void acceptedProposalLetsTheCaseBeResolved() {
+        ComplaintCase proposed = proposed();
+        assertThatThrownBy(() -> CaseDecisions.resolve(proposed, "agent-1", "done", "OTHER", T0))
+                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                        e -> assertThat(e.current()).isEqualTo(CaseState.PROPOSED));
+
+        Change<ComplaintCase> accepted = CaseDecisions.answer(proposed, "agent-1", true, "好的", T0);
+        assertThat(accepted.value().proposal().status()).isEqualTo(ProposalStatus.ACCEPTED);
+        assertThat(accepted.events()).isEmpty();
+        assertThat(CaseDecisions.resolve(accepted.value(), "agent-1", "done", "OTHER", T0).value().state())
+                .isEqualTo(CaseState.RESOLVED);
+        assertThatThrownBy(() -> CaseDecisions.answer(accepted.value(), "agent-1", false, null, T0))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void rejectedProposalGoesBackToInvestigatingAndIsPublished() {
+        Change<ComplaintCase> rejected = CaseDecisions.answer(proposed(), "agent-1", false, "not enough", T0);
+
+        assertThat(rejected.value().state()).isEqualTo(CaseState.INVESTIGATING);
+        assertThat(rejected.value().proposal().status()).isEqualTo(ProposalStatus.REJECTED);
+        assertThat(rejected.events()).containsExactly(new ProposalRejected("c-1", T0, "not enough"));
+    }
+
+    @Test
+    void notesAreKeptApartAndHandOverIsRecordedButNotOnceResolved() {
+        ComplaintCase noted = CaseDecisions.note(open(), "agent-1", "check the courier", true, T0).value();
+        assertThat(noted.notes()).containsExactly(new ComplaintCase.Note("agent-1", T0, "check the courier", true));
+
+        ComplaintCase handed = CaseDecisions.handOver(noted, "lead-1", "agent-2", null, "workload", T0).value();
+        assertThat(handed.owner()).isEqualTo("agent-2");
+        assertThat(handed.department()).isEqualTo("BILLING");
+        assertThat(handed.reassignments()).containsExactly(
+                new ComplaintCase.Reassignment(T0, "lead-1", null, "agent-2", "BILLING", "BILLING", "workload"));
+        assertThatThrownBy(() -> CaseDecisions.handOver(resolved(), "lead-1", "agent-2", null, "late", T0))
+                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                        e -> assertThat(e.current()).isEqualTo(CaseState.RESOLVED));
+    }
+
+    @Test
+    void queueOrdersByFirstResponseUntilAcknowledgedThenByResolution() {
+        assertThat(open().queueOrder()).isEqualTo(FIRST_DUE.toEpochMilli());
+        assertThat(acknowledged().queueOrder()).isEqualTo(RESOLUTION_DUE.toEpochMilli());
+        assertThat(acknowledged().owner()).isEqualTo("agent-1");
+    }
+
+    private static final List<ProposalStep> STEPS =
+            List.of(new ProposalStep(1, "Refund", "BILLING", T0.plusSeconds(3600)));
+    private static final List<Remedy> REMEDIES = List.of(new Remedy(RemedyType.APOLOGY, null, null),
+            new Remedy(RemedyType.REFUND, new BigDecimal("99.00"), "CNY"));
+
+    private static ComplaintCase acknowledged() {
+        return CaseDecisions.acknowledge(open(), "agent-1", null, T0).value();
+    }
+
+    private static ComplaintCase investigating() {
+        return CaseDecisions.investigate(acknowledged(), "agent-1", T0).value();
+    }
+
+    private static ComplaintCase proposed() {
+        return CaseDecisions.propose(investigating(), "agent-1", STEPS, REMEDIES, false, T0).value();
     }
 
     private static ComplaintCase open() {

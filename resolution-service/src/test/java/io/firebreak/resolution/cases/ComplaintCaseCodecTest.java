@@ -3,8 +3,12 @@ package io.firebreak.resolution.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.RemedyType;
+import io.firebreak.events.ResolutionEvents.ProposalStep;
+import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.SlaClock;
 import io.firebreak.platform.mongo.MongoConfiguration;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.bson.BsonDocument;
@@ -26,7 +30,16 @@ class ComplaintCaseCodecTest {
                 ComplaintClass.MAJOR, at, at.plusSeconds(60), List.of(SlaClock.FIRST_RESPONSE), null, at,
                 new ComplaintCase.Acknowledgement("agent-1", at, null),
                 new ComplaintCase.Resolution("agent-1", at, "退款已完成", "BILLING"), 1,
-                List.of(new ComplaintCase.Transition(at, null, CaseState.ASSIGNED, "assigned")));
+                List.of(new ComplaintCase.Transition(at, null, CaseState.ASSIGNED, "assigned")), "agent-1",
+                new ComplaintCase.Proposal(ComplaintCase.ProposalStatus.ACCEPTED,
+                        List.of(new ProposalStep(1, "退款", "BILLING", at.plusSeconds(3600))),
+                        List.of(new Remedy(RemedyType.APOLOGY, null, null),
+                                new Remedy(RemedyType.COMPENSATION, new BigDecimal("1500.50"), "CNY")),
+                        "agent-1", at, "lead-1", at, at, "ok"),
+                List.of(new ComplaintCase.Pause("waiting for photos", "agent-1", CaseState.INVESTIGATING, at, at)),
+                List.of(new ComplaintCase.Note("agent-1", at, "internal", true)),
+                List.of(new ComplaintCase.Reassignment(at, "lead-1", null, "agent-2", "BILLING", "BILLING", "load")),
+                at.toEpochMilli());
 
         BsonDocument doc = new BsonDocument();
         codec.encode(new BsonDocumentWriter(doc), value, EncoderContext.builder().build());

@@ -10,6 +10,8 @@ import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.ProposalMade;
+import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.Topics;
@@ -311,6 +313,260 @@ abstract class ResolutionContract extends ServiceContract {
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void investigatingWaitingForTheCustomerAndResumingRecordThePause() {
+        String id = openCase("LOGISTICS");
+        TestApi.Response tooSoon = api.post("/api/v1/cases/" + id + "/investigate", Roles.AGENT, "");
+        assertThat(tooSoon.status()).isEqualTo(409);
+        assertThat(tooSoon.isProblem()).isTrue();
+        assertThat(tooSoon.json().path("state").asString()).isEqualTo("ASSIGNED");
+        api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}");
+
+        TestApi.Response investigating = api.post("/api/v1/cases/" + id + "/investigate", Roles.AGENT, "");
+        assertThat(investigating.status()).isEqualTo(200);
+        assertThat(investigating.json().path("state").asString()).isEqualTo("INVESTIGATING");
+        TestApi.Response noReason = api.post("/api/v1/cases/" + id + "/wait-for-customer", Roles.AGENT, "{}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().path("errors").get(0).path("field").asString()).isEqualTo("reason");
+
+        TestApi.Response waiting = api.post("/api/v1/cases/" + id + "/wait-for-customer", Roles.AGENT,
+                "{\"reason\":\"等待客户提供照片\"}");
+        assertThat(waiting.status()).isEqualTo(200);
+        assertThat(waiting.json().path("state").asString()).isEqualTo("PENDING_CUSTOMER");
+        assertThat(waiting.json().path("pauses").get(0).path("startedAt").isMissingNode()).isFalse();
+        assertThat(waiting.json().path("pauses").get(0).path("endedAt").isNull()).isTrue();
+
+        TestApi.Response resumed = api.post("/api/v1/cases/" + id + "/resume", Roles.AGENT, "");
+        assertThat(resumed.status()).isEqualTo(200);
+        assertThat(resumed.json().path("state").asString()).isEqualTo("INVESTIGATING");
+        assertThat(resumed.json().path("pauses").get(0).path("reason").asString()).isEqualTo("等待客户提供照片");
+        assertThat(Instant.parse(resumed.json().path("pauses").get(0).path("endedAt").asString())).isAfterOrEqualTo(
+                Instant.parse(resumed.json().path("pauses").get(0).path("startedAt").asString()));
+        assertThat(api.post("/api/v1/cases/" + id + "/resume", Roles.AGENT, "").json().path("state").asString())
+                .isEqualTo("INVESTIGATING");
+    }
+
+    @Test
+    void acceptedProposalIsNumberedPublishedAndLetsTheCaseBeResolved() {
+        String id = investigatingCase("BILLING");
+
+        TestApi.Response proposed = api.post("/api/v1/cases/" + id + "/proposal", Roles.AGENT, proposal(
+                "{\"type\":\"APOLOGY\"},{\"type\":\"REFUND\",\"amount\":199.00,\"currency\":\"CNY\"}"));
+        assertThat(proposed.status()).isEqualTo(200);
+        assertThat(proposed.json().path("state").asString()).isEqualTo("PROPOSED");
+        assertThat(proposed.json().path("proposal").path("steps")).extracting(n -> n.path("number").asInt())
+                .containsExactly(1, 2, 3);
+        TestApi.Response early = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+                "{\"summary\":\"done\",\"rootCause\":\"BILLING\"}");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().path("state").asString()).isEqualTo("PROPOSED");
+
+        TestApi.Response accepted = api.post("/api/v1/cases/" + id + "/proposal/answer", Roles.AGENT,
+                "{\"accepted\":true,\"comment\":\"可以\"}");
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.json().path("proposal").path("status").asString()).isEqualTo("ACCEPTED");
+        TestApi.Response resolved = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+                "{\"summary\":\"Refunded\",\"rootCause\":\"BILLING\"}");
+        assertThat(resolved.status()).isEqualTo(200);
+        assertThat(resolved.json().path("state").asString()).isEqualTo("RESOLVED");
+
+        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 4);
+        assertThat(published).extracting(ResolutionContract::type).containsExactly("firebreak.case.opened",
+                "firebreak.case.acknowledged", "firebreak.proposal.made", "firebreak.case.resolved");
+        ProposalMade made = CODEC.fromJson(published.get(2).value(), ProposalMade.class);
+        assertThat(made.steps()).extracting(s -> s.number() + ". " + s.what())
+                .containsExactly("1. 核实账单", "2. 退款", "3. 回电确认");
+        assertThat(made.remedies()).hasSize(2);
+        assertThat(made.remedies().get(1).amount()).isEqualByComparingTo("199");
+        assertThat(made.approvedBy()).isNull();
+    }
+
+    @Test
+    void rejectedProposalReturnsToInvestigatingAndPublishesTheRejection() {
+        String id = investigatingCase("BILLING");
+        api.post("/api/v1/cases/" + id + "/proposal", Roles.AGENT, proposal("{\"type\":\"EXPLANATION\"}"));
+
+        TestApi.Response rejected = api.post("/api/v1/cases/" + id + "/proposal/answer", Roles.AGENT,
+                "{\"accepted\":false,\"comment\":\"这不够\"}");
+
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(rejected.json().path("state").asString()).isEqualTo("INVESTIGATING");
+        assertThat(rejected.json().path("proposal").path("status").asString()).isEqualTo("REJECTED");
+        List<ConsumerRecord<String, String>> published =
+                probe.await(r -> id.equals(r.key()) && "firebreak.proposal.rejected".equals(type(r)), 1);
+        ProposalRejected event = CODEC.fromJson(published.get(0).value(), ProposalRejected.class);
+        assertThat(event.comment()).isEqualTo("这不够");
+        TestApi.Response again = api.post("/api/v1/cases/" + id + "/proposal/answer", Roles.AGENT,
+                "{\"accepted\":true}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("state").asString()).isEqualTo("INVESTIGATING");
+    }
+
+    @Test
+    void invalidProposalIsBadRequestNamingEachFieldAndChangesNothing() {
+        String id = investigatingCase("BILLING");
+
+        TestApi.Response response = api.post("/api/v1/cases/" + id + "/proposal", Roles.AGENT, proposal(
+                "{\"type\":\"REFUND\"},{\"type\":\"APOLOGY\",\"amount\":10,\"currency\":\"CNY\"}"));
+        TestApi.Response noSteps = api.post("/api/v1/cases/" + id + "/proposal", Roles.AGENT,
+                "{\"steps\":[],\"remedies\":[{\"type\":\"APOLOGY\"}]}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("errors")).extracting(n -> n.path("field").asString())
+                .containsExactly("remedies[0].amount", "remedies[1].amount");
+        assertThat(noSteps.status()).isEqualTo(400);
+        assertThat(noSteps.json().path("errors").get(0).path("field").asString()).isEqualTo("steps");
+        assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("proposal").isMissingNode()
+                || api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("proposal").isNull()).isTrue();
+    }
+
+    @Test
+    void proposalBeforeInvestigatingIsConflictNamingTheState() {
+        String id = openCase("BILLING");
+
+        TestApi.Response response =
+                api.post("/api/v1/cases/" + id + "/proposal", Roles.AGENT, proposal("{\"type\":\"APOLOGY\"}"));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("state").asString()).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void largeCompensationWaitsForASupervisorsApprovalBeforeItIsProposed() {
+        String id = investigatingCase("BILLING");
+
+        TestApi.Response awaiting = api.post("/api/v1/cases/" + id + "/proposal", Roles.AGENT,
+                proposal("{\"type\":\"APOLOGY\"},{\"type\":\"COMPENSATION\",\"amount\":1500,\"currency\":\"CNY\"}"));
+        assertThat(awaiting.status()).isEqualTo(200);
+        assertThat(awaiting.json().path("state").asString()).isEqualTo("INVESTIGATING");
+        assertThat(awaiting.json().path("proposal").path("status").asString()).isEqualTo("AWAITING_APPROVAL");
+        TestApi.Response byAgent = api.post("/api/v1/cases/" + id + "/proposal/approve", Roles.AGENT, "");
+        assertThat(byAgent.status()).isEqualTo(403);
+        assertThat(byAgent.isProblem()).isTrue();
+
+        TestApi.Response approved = api.post("/api/v1/cases/" + id + "/proposal/approve", Roles.SUPERVISOR, "");
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.json().path("state").asString()).isEqualTo("PROPOSED");
+        TestApi.Response twice = api.post("/api/v1/cases/" + id + "/proposal/approve", Roles.SUPERVISOR, "");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().path("state").asString()).isEqualTo("PROPOSED");
+
+        List<ConsumerRecord<String, String>> made =
+                probe.await(r -> id.equals(r.key()) && "firebreak.proposal.made".equals(type(r)), 1);
+        assertThat(CODEC.fromJson(made.get(0).value(), ProposalMade.class).approvedBy()).isEqualTo("supervisor-1");
+        assertThat(probe.matching(r -> id.equals(r.key()) && "firebreak.proposal.made".equals(type(r)))).hasSize(1);
+    }
+
+    @Test
+    void internalNotesAndCustomerMessagesAreShownApart() {
+        String id = openCase("BILLING");
+
+        api.post("/api/v1/cases/" + id + "/notes", Roles.AGENT, "{\"text\":\"查一下快递单号\",\"internal\":true}");
+        TestApi.Response response = api.post("/api/v1/cases/" + id + "/notes", Roles.AGENT,
+                "{\"text\":\"我们正在为您核实\",\"internal\":false}");
+        TestApi.Response blank = api.post("/api/v1/cases/" + id + "/notes", Roles.AGENT, "{\"internal\":true}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("internalNotes")).extracting(n -> n.path("text").asString())
+                .containsExactly("查一下快递单号");
+        assertThat(response.json().path("customerMessages")).extracting(n -> n.path("text").asString())
+                .containsExactly("我们正在为您核实");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().path("errors").get(0).path("field").asString()).isEqualTo("text");
+    }
+
+    @Test
+    void supervisorReassignsWithAReasonKeptOnTheCaseAndAnAgentMayNot() {
+        String id = openCase("BILLING");
+
+        TestApi.Response byAgent = api.post("/api/v1/cases/" + id + "/reassign", Roles.AGENT,
+                "{\"owner\":\"agent-7\",\"reason\":\"workload\"}");
+        TestApi.Response noReason = api.post("/api/v1/cases/" + id + "/reassign", Roles.SUPERVISOR,
+                "{\"owner\":\"agent-7\"}");
+        TestApi.Response reassigned = api.post("/api/v1/cases/" + id + "/reassign", Roles.SUPERVISOR,
+                "{\"owner\":\"agent-7\",\"department\":\"LOGISTICS\",\"reason\":\"courier issue\"}");
+
+        assertThat(byAgent.status()).isEqualTo(403);
+        assertThat(byAgent.isProblem()).isTrue();
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().path("errors").get(0).path("field").asString()).isEqualTo("reason");
+        assertThat(reassigned.status()).isEqualTo(200);
+        assertThat(reassigned.json().path("owner").asString()).isEqualTo("agent-7");
+        assertThat(reassigned.json().path("department").asString()).isEqualTo("LOGISTICS");
+        assertThat(reassigned.json().path("reassignments").get(0).path("reason").asString())
+                .isEqualTo("courier issue");
+        assertThat(reassigned.json().path("reassignments").get(0).path("by").asString()).isEqualTo("supervisor-1");
+        assertThat(reassigned.json().path("reassignments").get(0).path("fromDepartment").asString())
+                .isEqualTo("BILLING");
+    }
+
+    @Test
+    void queueIsOrderedByTheNearestDueTimeAndPagedByCursor() {
+        String department = "Q-" + UUID.randomUUID();
+        String third = openCase(department, later(9), later(72));
+        String first = openCase(department, later(1), later(72));
+        String second = openCase(department, later(5), later(72));
+        api.post("/api/v1/cases/" + second + "/acknowledge", Roles.AGENT, "{}");
+        // Acknowledged: now ordered by its resolution due time, the last of the three.
+
+        TestApi.Response page1 = api.get("/api/v1/cases?department=" + department + "&limit=2", Roles.AGENT);
+        assertThat(page1.status()).isEqualTo(200);
+        assertThat(page1.json().path("items")).extracting(n -> n.path("complaintId").asString())
+                .containsExactly(first, third);
+        String cursor = page1.json().path("nextCursor").asString();
+        TestApi.Response page2 =
+                api.get("/api/v1/cases?department=" + department + "&limit=2&cursor=" + cursor, Roles.AGENT);
+        assertThat(page2.json().path("items")).extracting(n -> n.path("complaintId").asString())
+                .containsExactly(second);
+        assertThat(page2.json().path("nextCursor").isNull()
+                || page2.json().path("nextCursor").isMissingNode()).isTrue();
+
+        TestApi.Response dueSoon = api.get("/api/v1/cases?department=" + department + "&dueBefore="
+                + later(4) + "&state=ASSIGNED", Roles.AGENT);
+        assertThat(dueSoon.json().path("items")).extracting(n -> n.path("complaintId").asString())
+                .containsExactly(first);
+        TestApi.Response owned =
+                api.get("/api/v1/cases?department=" + department + "&owner=agent-1", Roles.AGENT);
+        assertThat(owned.json().path("items")).extracting(n -> n.path("complaintId").asString())
+                .containsExactly(second);
+    }
+
+    @Test
+    void badQueueParametersAreBadRequestNamingThem() {
+        TestApi.Response response =
+                api.get("/api/v1/cases?state=DONE&limit=0&dueBefore=tomorrow&cursor=%21%21", Roles.AGENT);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().path("errors")).extracting(n -> n.path("field").asString())
+                .containsExactlyInAnyOrder("state", "limit", "dueBefore", "cursor");
+        assertThat(api.get("/api/v1/cases?limit=101", Roles.AGENT).status()).isEqualTo(400);
+    }
+
+    private String investigatingCase(String department) {
+        String id = openCase(department);
+        assertThat(api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/cases/" + id + "/investigate", Roles.AGENT, "").status()).isEqualTo(200);
+        return id;
+    }
+
+    private static String proposal(String remedies) {
+        return "{\"steps\":["
+                + "{\"what\":\"核实账单\",\"who\":\"BILLING\",\"by\":\"" + later(2) + "\"},"
+                + "{\"what\":\"退款\",\"who\":\"BILLING\",\"by\":\"" + later(24) + "\"},"
+                + "{\"what\":\"回电确认\",\"who\":\"agent-1\",\"by\":\"" + later(48) + "\"}],"
+                + "\"remedies\":[" + remedies + "]}";
+    }
+
+    private String openCase(String department, Instant firstDue, Instant resolutionDue) {
+        String id = newId();
+        events.publish(assigned(id, department, firstDue, resolutionDue));
+        awaitState(id, "ASSIGNED");
+        return id;
     }
 
     private String openCase(String department) {

@@ -1,0 +1,135 @@
+package io.firebreak.resolution.cases;
+
+import io.firebreak.events.RemedyType;
+import io.firebreak.events.ResolutionEvents.ProposalStep;
+import io.firebreak.events.ResolutionEvents.Remedy;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What makes a proposal acceptable (不要让我想: a numbered path with who does what by when) and when a
+ * compensation needs a supervisor's approval first.
+ */
+final class ProposalRules {
+
+    static final int MAX_STEPS = 10;
+    static final int MAX_REMEDIES = 10;
+    static final int MAX_TEXT = 1000;
+    static final Set<RemedyType> AMOUNT_REQUIRED = EnumSet.of(RemedyType.REFUND, RemedyType.COMPENSATION);
+    static final Set<RemedyType> AMOUNT_FORBIDDEN = EnumSet.of(RemedyType.APOLOGY, RemedyType.EXPLANATION);
+
+    private ProposalRules() {}
+
+    /** One step as an agent writes it; numbered when accepted. */
+    record StepInput(String what, String who, Instant by) {}
+
+    /** One remedy as an agent writes it. */
+    record RemedyInput(RemedyType type, BigDecimal amount, String currency) {}
+
+    /** A field and what is wrong with it. */
+    record FieldError(String field, String reason) {}
+
+    /** Every problem of the proposal, each naming its field; empty when it is acceptable. */
+    static List<FieldError> validate(List<StepInput> steps, List<RemedyInput> remedies, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (steps == null || steps.isEmpty() || steps.size() > MAX_STEPS) {
+            errors.add(new FieldError("steps", "must hold 1 to " + MAX_STEPS + " steps"));
+        } else {
+            for (int i = 0; i < steps.size(); i++) {
+                StepInput step = steps.get(i);
+                String at = "steps[" + i + "]";
+                if (step == null) {
+                    errors.add(new FieldError(at, "must not be null"));
+                    continue;
+                }
+                text(errors, at + ".what", step.what());
+                text(errors, at + ".who", step.who());
+                if (step.by() == null) {
+                    errors.add(new FieldError(at + ".by", "must be an ISO-8601 time"));
+                } else if (step.by().isBefore(now)) {
+                    errors.add(new FieldError(at + ".by", "must not be in the past"));
+                }
+            }
+        }
+        if (remedies == null || remedies.isEmpty() || remedies.size() > MAX_REMEDIES) {
+            errors.add(new FieldError("remedies", "must hold 1 to " + MAX_REMEDIES + " remedies"));
+        } else {
+            for (int i = 0; i < remedies.size(); i++) {
+                remedy(errors, "remedies[" + i + "]", remedies.get(i));
+            }
+        }
+        return errors;
+    }
+
+    /** The steps numbered 1, 2, 3… in the order given. */
+    static List<ProposalStep> number(List<StepInput> steps) {
+        List<ProposalStep> numbered = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            StepInput step = steps.get(i);
+            numbered.add(new ProposalStep(i + 1, step.what().strip(), step.who().strip(), step.by()));
+        }
+        return numbered;
+    }
+
+    static List<Remedy> remedies(List<RemedyInput> remedies) {
+        return remedies.stream().map(r -> new Remedy(r.type(), r.amount(), r.currency())).toList();
+    }
+
+    /**
+     * Whether the compensation in one currency, summed (so splitting it does not avoid approval), is above that
+     * currency's limit; a currency without a limit always needs approval.
+     */
+    static boolean needsApproval(List<Remedy> remedies, Map<String, BigDecimal> limits) {
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        for (Remedy remedy : remedies) {
+            if (remedy.type() == RemedyType.COMPENSATION && remedy.amount() != null) {
+                totals.merge(remedy.currency(), remedy.amount(), BigDecimal::add);
+            }
+        }
+        for (Map.Entry<String, BigDecimal> total : totals.entrySet()) {
+            BigDecimal limit = limits.get(total.getKey());
+            if (limit == null || total.getValue().compareTo(limit) > 0) return true;
+        }
+        return false;
+    }
+
+    private static void remedy(List<FieldError> errors, String at, RemedyInput remedy) {
+        if (remedy == null) {
+            errors.add(new FieldError(at, "must not be null"));
+            return;
+        }
+        if (remedy.type() == null) {
+            errors.add(new FieldError(at + ".type", "must be one of " + List.of(RemedyType.values())));
+            return;
+        }
+        if (AMOUNT_REQUIRED.contains(remedy.type()) && remedy.amount() == null) {
+            errors.add(new FieldError(at + ".amount", "is required for " + remedy.type()));
+        }
+        if (AMOUNT_FORBIDDEN.contains(remedy.type()) && (remedy.amount() != null || remedy.currency() != null)) {
+            errors.add(new FieldError(at + ".amount", "must be absent for " + remedy.type()));
+            return;
+        }
+        if (remedy.amount() != null) {
+            if (remedy.amount().signum() <= 0) errors.add(new FieldError(at + ".amount", "must be positive"));
+            if (remedy.currency() == null || !remedy.currency().matches("[A-Z]{3}")) {
+                errors.add(new FieldError(at + ".currency", "must be an ISO 4217 code (e.g. CNY) with an amount"));
+            }
+        } else if (remedy.currency() != null) {
+            errors.add(new FieldError(at + ".currency", "must be absent without an amount"));
+        }
+    }
+
+    private static void text(List<FieldError> errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "must not be blank"));
+        } else if (value.length() > MAX_TEXT) {
+            errors.add(new FieldError(field, "must be at most " + MAX_TEXT + " characters"));
+        }
+    }
+}
