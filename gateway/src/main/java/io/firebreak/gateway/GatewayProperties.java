@@ -21,7 +21,8 @@ public record GatewayProperties(
         @Valid @NotNull RateLimit rateLimit,
         @Min(1024) long maxBodyBytes,
         @Valid @NotNull CircuitBreaker circuitBreaker,
-        @Valid @NotNull Health health) {
+        @Valid @NotNull Health health,
+        @Valid @NotNull Alerts alerts) {
 
     public static final String INTAKE = "intake";
     public static final String TRIAGE = "triage";
@@ -54,4 +55,7 @@ public record GatewayProperties(
 
     /** Whether the gateway is ready only when every service is, and how long to wait for each to say so. */
     public record Health(boolean requireDownstreamReady, @NotNull Duration timeout) {}
+
+    /** Supervisors' alerts: the largest page of the list, the stream's keep-alive interval and lifetime. */
+    public record Alerts(@Min(1) int maxPage, @NotNull Duration keepAlive, @NotNull Duration streamTimeout) {}
 }

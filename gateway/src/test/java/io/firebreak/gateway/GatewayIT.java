@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.EmbeddedInfrastructure;
 import io.firebreak.platform.test.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,6 +48,7 @@ class GatewayIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.shared().register(registry, "gateway");
         registry.add("firebreak.gateway.services.intake", INTAKE::url);
         registry.add("firebreak.gateway.services.triage", TRIAGE::url);
         registry.add("firebreak.gateway.services.resolution", RESOLUTION::url);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.EmbeddedInfrastructure;
 import io.firebreak.platform.test.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ class GatewayRateLimitIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.shared().register(registry, "gateway");
         for (String service : List.of("intake", "triage", "resolution", "feedback")) {
             registry.add("firebreak.gateway.services." + service, SERVICE::url);
         }

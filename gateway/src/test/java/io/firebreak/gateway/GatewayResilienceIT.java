@@ -3,6 +3,7 @@ package io.firebreak.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.EmbeddedInfrastructure;
 import io.firebreak.platform.test.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -43,6 +44,7 @@ class GatewayResilienceIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.shared().register(registry, "gateway");
         registry.add("firebreak.gateway.services.intake", INTAKE::url);
         registry.add("firebreak.gateway.services.triage", TRIAGE::url);
         registry.add("firebreak.gateway.services.resolution", () -> RESOLUTION_URL);

@@ -71,7 +71,20 @@ class DockerComposeFileTest {
         }
         assertThat(map(services.get("intake").get("depends_on"))).containsOnlyKeys("kafka", "mongo");
         assertThat(map(services.get("gateway").get("depends_on")))
-                .containsOnlyKeys("intake", "triage", "resolution", "feedback");
+                .containsOnlyKeys("kafka", "mongo", "intake", "triage", "resolution", "feedback");
+    }
+
+    @Test
+    void everyApplicationIsToldWhereTheBrokerAndTheStoreAreAndSharesTheTokenSecret() {
+        Map<String, Map<String, Object>> services = services();
+
+        for (String name : APPLICATIONS) {
+            Map<String, Object> environment = map(services.get(name).get("environment"));
+            assertThat(environment).as("%s environment", name)
+                    .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+                    .containsKey("FIREBREAK_MONGO_URI")
+                    .containsKey("FIREBREAK_SECURITY_JWT_SECRET");
+        }
     }
 
     @Test

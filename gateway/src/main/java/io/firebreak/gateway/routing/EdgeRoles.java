@@ -1,6 +1,7 @@
 package io.firebreak.gateway.routing;
 
 import io.firebreak.platform.security.AuthorizationRules;
+import jakarta.servlet.DispatcherType;
 import io.firebreak.platform.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,10 @@ class EdgeRoles {
     @Bean
     AuthorizationRules edgeRoleRules() {
         return requests -> {
+            // An SSE stream's later dispatches (on completion or timeout) belong to a request already let in.
+            requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
+            // Served by the gateway itself (alerts package), for supervisors only.
+            requests.requestMatchers("/api/v1/alerts", "/api/v1/alerts/**").hasRole(Roles.SUPERVISOR);
             requests.requestMatchers("/api/v1/complaints/*/follow-up").hasRole(Roles.AGENT);
             requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/*/messages")
                     .hasAnyRole(Roles.AGENT, Roles.INTEGRATION);

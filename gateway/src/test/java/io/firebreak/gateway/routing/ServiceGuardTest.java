@@ -32,7 +32,8 @@ class ServiceGuardTest {
                     URI.create("http://localhost:3"), URI.create("http://localhost:4")),
             Duration.ofSeconds(3), Duration.ofSeconds(1), new GatewayProperties.RateLimit(10, 20), 65536,
             new GatewayProperties.CircuitBreaker(50, 10, 20, Duration.ofSeconds(15)),
-            new GatewayProperties.Health(true, Duration.ofSeconds(2)));
+            new GatewayProperties.Health(true, Duration.ofSeconds(2)),
+            new GatewayProperties.Alerts(200, Duration.ofSeconds(15), Duration.ofMinutes(30)));
     final ServiceGuard guard = new ServiceGuard(new Resilience4JCircuitBreakerFactory(
             CircuitBreakerRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), null), properties);
     final ServerRequest request =

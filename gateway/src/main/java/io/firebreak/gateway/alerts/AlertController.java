@@ -1,0 +1,81 @@
+package io.firebreak.gateway.alerts;
+
+import io.firebreak.events.ComplaintClass;
+import io.firebreak.gateway.GatewayProperties;
+import io.firebreak.platform.web.ProblemException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Supervisors' alerts, served by the gateway itself: the list, acknowledging one, and the live stream. */
+@RestController
+@RequestMapping("/api/v1/alerts")
+@PreAuthorize("hasRole('SUPERVISOR')")
+class AlertController {
+
+    private final AlertStore store;
+    private final AlertService service;
+    private final GatewayProperties properties;
+    private final Clock clock;
+
+    AlertController(AlertStore store, AlertService service, GatewayProperties properties, Clock clock) {
+        this.store = store;
+        this.service = service;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The alerts, newest first; {@code after} keeps those with a greater id. */
+    @GetMapping
+    List<Alert> list(@RequestParam(required = false) AlertKind kind,
+            @RequestParam(name = "class", required = false) ComplaintClass complaintClass,
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) Long after,
+            @RequestParam(required = false) Integer limit) {
+        int max = properties.alerts().maxPage();
+        int size = limit == null ? max : limit;
+        if (size < 1 || size > max) throw ProblemException.badRequest("limit", "must be between 1 and " + max);
+        return store.newestFirst(new AlertFilter(kind, complaintClass, department), after, size);
+    }
+
+    /** Records who acknowledged the alert and when; a second acknowledgement is a conflict naming the first. */
+    @PostMapping("/{id}/acknowledge")
+    Alert acknowledge(@PathVariable long id, Authentication who) {
+        return store.acknowledge(id, who.getName(), clock.instant()).orElseGet(() -> {
+            Alert alert = store.find(id).orElseThrow(() -> ProblemException.notFound("Alert", String.valueOf(id)));
+            throw ProblemException.conflict("Alert " + id + " was already acknowledged by " + alert.acknowledgedBy()
+                            + " at " + alert.acknowledgedAt() + ".")
+                    .with("acknowledgedBy", alert.acknowledgedBy())
+                    .with("acknowledgedAt", alert.acknowledgedAt());
+        });
+    }
+
+    /** New alerts as they happen; with {@code Last-Event-ID}, first the stored ones after it. */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@RequestParam(required = false) AlertKind kind,
+            @RequestParam(name = "class", required = false) ComplaintClass complaintClass,
+            @RequestParam(required = false) String department,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        Long lastId = null;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                lastId = Long.parseLong(lastEventId.strip());
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("Last-Event-ID", "must be an alert id");
+            }
+        }
+        SseEmitter emitter = new SseEmitter(properties.alerts().streamTimeout().toMillis());
+        service.join(new AlertStreams.Subscriber(emitter, new AlertFilter(kind, complaintClass, department)), lastId);
+        return emitter;
+    }
+}

@@ -1,0 +1,71 @@
+package io.firebreak.gateway.alerts;
+
+import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.TriageEvents.ComplaintClassified;
+import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
+import io.firebreak.platform.kafka.ReceivedEvent;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns consumed events into stored alerts and hands each new one to the live streams. Storing an alert and
+ * sending it live happen under one lock, as does a stream's replay and its joining the live audience: a
+ * reconnecting supervisor misses nothing and sees nothing twice.
+ */
+@Service
+class AlertService {
+
+    private final AlertStore store;
+    private final AlertStreams streams;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    AlertService(AlertStore store, AlertStreams streams, Clock clock) {
+        this.store = store;
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    void on(ReceivedEvent received) {
+        FirebreakEvent event = received.payload();
+        // Worded from what was known before the event: a classification alert names the department assigned so far.
+        AlertStore.ComplaintFacts facts = store.facts(event.subject());
+        remember(event);
+        Optional<AlertDraft> draft = AlertWording.draft(event, facts);
+        if (draft.isEmpty()) return;
+        lock.lock();
+        try {
+            store.insert(draft.get(), received.id(), clock.instant()).ifPresent(streams::publish);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Replays the stored alerts after {@code lastId} to the stream, then lets it receive live ones. */
+    void join(AlertStreams.Subscriber subscriber, Long lastId) {
+        lock.lock();
+        try {
+            if (lastId != null) {
+                List<Alert> missed = store.oldestFirstAfter(subscriber.filter(), lastId);
+                for (Alert alert : missed) {
+                    if (!subscriber.send(alert)) return;
+                }
+            }
+            streams.add(subscriber);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void remember(FirebreakEvent event) {
+        if (event instanceof ComplaintClassified classified) {
+            store.rememberClass(classified.complaintId(), classified.complaintClass());
+        } else if (event instanceof ResponsibilityAssigned assigned) {
+            store.rememberAssignment(assigned.complaintId(), assigned.primaryDepartment(), assigned.complaintClass(),
+                    assigned.firstResponseDue(), assigned.resolutionDue());
+        }
+    }
+}

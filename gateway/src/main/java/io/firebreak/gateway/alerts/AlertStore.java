@@ -1,0 +1,174 @@
+package io.firebreak.gateway.alerts;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.firebreak.events.ComplaintClass;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * The stored alerts ({@code alerts}), their id sequence ({@code counters}) and the per-complaint projection of
+ * class, department and due times ({@code complaints}) that later alerts are worded from.
+ */
+@Component
+class AlertStore {
+
+    private static final String SEQUENCE = "alerts";
+
+    private final MongoCollection<Document> alerts;
+    private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> complaints;
+
+    AlertStore(MongoDatabase database) {
+        this.alerts = database.getCollection("alerts");
+        this.counters = database.getCollection("counters");
+        this.complaints = database.getCollection("complaints");
+        // A redelivered event finds its alert already there: one alert per event, even in a race.
+        alerts.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+    }
+
+    /** What the gateway knows of a complaint from triage's events. */
+    record ComplaintFacts(ComplaintClass complaintClass, String department, Instant firstResponseDue,
+            Instant resolutionDue) {
+        static final ComplaintFacts UNKNOWN = new ComplaintFacts(null, null, null, null);
+    }
+
+    ComplaintFacts facts(String complaintId) {
+        if (complaintId == null) return ComplaintFacts.UNKNOWN;
+        Document d = complaints.find(Filters.eq("_id", complaintId)).first();
+        if (d == null) return ComplaintFacts.UNKNOWN;
+        String complaintClass = d.getString("complaintClass");
+        return new ComplaintFacts(complaintClass == null ? null : ComplaintClass.valueOf(complaintClass),
+                d.getString("department"), instant(d.getDate("firstResponseDue")), instant(d.getDate("resolutionDue")));
+    }
+
+    void rememberClass(String complaintId, ComplaintClass complaintClass) {
+        upsert(complaintId, Updates.set("complaintClass", complaintClass.name()));
+    }
+
+    void rememberAssignment(String complaintId, String department, ComplaintClass complaintClass,
+            Instant firstResponseDue, Instant resolutionDue) {
+        List<Bson> sets = new ArrayList<>();
+        sets.add(Updates.set("department", department));
+        if (complaintClass != null) sets.add(Updates.set("complaintClass", complaintClass.name()));
+        sets.add(Updates.set("firstResponseDue", date(firstResponseDue)));
+        sets.add(Updates.set("resolutionDue", date(resolutionDue)));
+        upsert(complaintId, Updates.combine(sets));
+    }
+
+    boolean exists(String eventId) {
+        return alerts.find(Filters.eq("eventId", eventId)).first() != null;
+    }
+
+    /** Stores the alert under the next id; empty when the event already has its alert. */
+    Optional<Alert> insert(AlertDraft draft, String eventId, Instant now) {
+        if (exists(eventId)) return Optional.empty();
+        Alert alert = new Alert(nextId(), draft.kind(), draft.complaintId(), draft.complaintClass(),
+                draft.department(), draft.summary(), draft.link(), now, eventId, null, null);
+        try {
+            alerts.insertOne(toDocument(alert));
+            return Optional.of(alert);
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    Optional<Alert> find(long id) {
+        return Optional.ofNullable(alerts.find(Filters.eq("_id", id)).first()).map(AlertStore::fromDocument);
+    }
+
+    /** Alerts matching the filter, newest first. */
+    List<Alert> newestFirst(AlertFilter filter, Long after, int limit) {
+        List<Alert> found = new ArrayList<>();
+        alerts.find(query(filter, after)).sort(Sorts.descending("_id")).limit(limit)
+                .forEach(d -> found.add(fromDocument(d)));
+        return found;
+    }
+
+    /** Alerts matching the filter after the given id, oldest first (a stream's replay). */
+    List<Alert> oldestFirstAfter(AlertFilter filter, long after) {
+        List<Alert> found = new ArrayList<>();
+        alerts.find(query(filter, after)).sort(Sorts.ascending("_id")).forEach(d -> found.add(fromDocument(d)));
+        return found;
+    }
+
+    /** Marks the alert acknowledged unless it already is; empty when it already was (or does not exist). */
+    Optional<Alert> acknowledge(long id, String by, Instant at) {
+        Document updated = alerts.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", id), Filters.eq("acknowledgedBy", null)),
+                Updates.combine(Updates.set("acknowledgedBy", by), Updates.set("acknowledgedAt", date(at))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(updated).map(AlertStore::fromDocument);
+    }
+
+    private long nextId() {
+        Document counter = counters.findOneAndUpdate(Filters.eq("_id", SEQUENCE), Updates.inc("value", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return ((Number) counter.get("value")).longValue();
+    }
+
+    private void upsert(String complaintId, Bson update) {
+        complaints.updateOne(Filters.eq("_id", complaintId), update,
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    private static Bson query(AlertFilter filter, Long after) {
+        List<Bson> conditions = new ArrayList<>();
+        if (filter.kind() != null) conditions.add(Filters.eq("kind", filter.kind().name()));
+        if (filter.complaintClass() != null) {
+            conditions.add(Filters.eq("complaintClass", filter.complaintClass().name()));
+        }
+        if (filter.department() != null) conditions.add(Filters.eq("department", filter.department()));
+        if (after != null) conditions.add(Filters.gt("_id", after));
+        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
+    }
+
+    private static Document toDocument(Alert alert) {
+        return new Document("_id", alert.id())
+                .append("kind", alert.kind().name())
+                .append("complaintId", alert.complaintId())
+                .append("complaintClass", alert.complaintClass() == null ? null : alert.complaintClass().name())
+                .append("department", alert.department())
+                .append("summary", alert.summary())
+                .append("link", alert.link())
+                .append("createdAt", date(alert.createdAt()))
+                .append("eventId", alert.eventId())
+                .append("acknowledgedBy", null)
+                .append("acknowledgedAt", null);
+    }
+
+    private static Alert fromDocument(Document d) {
+        String complaintClass = d.getString("complaintClass");
+        return new Alert(((Number) d.get("_id")).longValue(), AlertKind.valueOf(d.getString("kind")),
+                d.getString("complaintId"), complaintClass == null ? null : ComplaintClass.valueOf(complaintClass),
+                d.getString("department"), d.getString("summary"), d.getString("link"),
+                instant(d.getDate("createdAt")), d.getString("eventId"), d.getString("acknowledgedBy"),
+                instant(d.getDate("acknowledgedAt")));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

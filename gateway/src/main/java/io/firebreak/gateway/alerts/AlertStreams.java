@@ -1,0 +1,86 @@
+package io.firebreak.gateway.alerts;
+
+import io.firebreak.gateway.GatewayProperties;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open SSE streams: each new alert goes to every stream whose filter it matches; a comment every so often keeps
+ * idle connections (and proxies between) from closing. A stream that fails, completes or times out is dropped.
+ */
+@Component
+class AlertStreams implements DisposableBean {
+
+    /** One open stream and what it wants to see. */
+    record Subscriber(SseEmitter emitter, AlertFilter filter) {
+
+        /** Sends the alert if it matches; false when the stream is broken. */
+        boolean send(Alert alert) {
+            if (!filter.matches(alert)) return true;
+            try {
+                emitter.send(SseEmitter.event().id(String.valueOf(alert.id())).name("alert")
+                        .data(alert, MediaType.APPLICATION_JSON));
+                return true;
+            } catch (IOException | IllegalStateException e) {
+                emitter.completeWithError(e);
+                return false;
+            }
+        }
+    }
+
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "alert-stream-keep-alive");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    AlertStreams(GatewayProperties properties) {
+        long every = properties.alerts().keepAlive().toMillis();
+        keepAlive.scheduleAtFixedRate(this::ping, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void add(Subscriber subscriber) {
+        subscribers.add(subscriber);
+        Runnable remove = () -> subscribers.remove(subscriber);
+        subscriber.emitter().onCompletion(remove);
+        subscriber.emitter().onTimeout(remove);
+        subscriber.emitter().onError(e -> remove.run());
+    }
+
+    void publish(Alert alert) {
+        for (Subscriber subscriber : subscribers) {
+            if (!subscriber.send(alert)) subscribers.remove(subscriber);
+        }
+    }
+
+    int open() {
+        return subscribers.size();
+    }
+
+    private void ping() {
+        for (Subscriber subscriber : subscribers) {
+            try {
+                subscriber.emitter().send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) {
+                subscribers.remove(subscriber);
+                subscriber.emitter().completeWithError(e);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        keepAlive.shutdownNow();
+        subscribers.forEach(s -> s.emitter().complete());
+        subscribers.clear();
+    }
+}

@@ -1,0 +1,275 @@
+package io.firebreak.gateway.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.ResolutionEvents.SlaBreached;
+import io.firebreak.events.SlaClock;
+import io.firebreak.events.TriageEvents.ComplaintClassified;
+import io.firebreak.events.TriageEvents.Reason;
+import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
+import io.firebreak.gateway.GatewayApplication;
+import io.firebreak.platform.security.JwtTokens;
+import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.EmbeddedInfrastructure;
+import io.firebreak.platform.test.TestEvents;
+import io.firebreak.platform.test.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Supervisors' alerts from the services' events: stored once per event, listed, acknowledged and streamed. */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=gateway", "firebreak.gateway.alerts.keep-alive=1s"})
+@DirtiesContext
+class AlertsIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final TestEvents EVENTS = new TestEvents(EmbeddedInfrastructure.shared().kafkaBootstrapServers());
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.shared().register(registry, "gateway");
+    }
+
+    @AfterAll
+    static void close() {
+        EVENTS.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aMajorClassificationRaisesAnAlertWithItsSummaryAndLink() {
+        String department = department();
+        String complaintId = complaint();
+        Instant due = Instant.parse("2026-11-23T17:30:00Z");
+        EVENTS.publish(assigned(complaintId, department, due));
+        EVENTS.publish(major(complaintId));
+
+        JsonNode alert = awaitAlerts("department=" + department, 1).get(0);
+
+        assertThat(alert.path("kind").asString()).isEqualTo("MAJOR");
+        assertThat(alert.path("complaintId").asString()).isEqualTo(complaintId);
+        assertThat(alert.path("class").asString()).isEqualTo("MAJOR");
+        assertThat(alert.path("department").asString()).isEqualTo(department);
+        assertThat(alert.path("summary").asString()).isEqualTo("MAJOR complaint " + complaintId + " for " + department
+                + ": legal-action [律师]; first response due 2026-11-23 17:30 UTC");
+        assertThat(alert.path("link").asString()).isEqualTo("/api/v1/complaints/" + complaintId);
+        assertThat(alert.path("id").asLong()).isPositive();
+        assertThat(alert.path("createdAt").isNull()).isFalse();
+        assertThat(alert.path("acknowledgedBy").isNull()).isTrue();
+    }
+
+    @Test
+    void aRedeliveredEventMakesNoSecondAlert() {
+        String department = department();
+        String complaintId = complaint();
+        String eventId = UUID.randomUUID().toString();
+        EVENTS.publish(assigned(complaintId, department, null), UUID.randomUUID().toString(), 0);
+        EVENTS.publish(major(complaintId), eventId, 0);
+        EVENTS.publish(major(complaintId), eventId, 0);
+        // Consumed after both copies (same partition): once its alert is there, so are all the first two raise.
+        String marker = complaint();
+        EVENTS.publish(assigned(marker, department, null), UUID.randomUUID().toString(), 0);
+        EVENTS.publish(major(marker), UUID.randomUUID().toString(), 0);
+
+        List<JsonNode> alerts = awaitAlerts("department=" + department, 2);
+
+        assertThat(alerts).extracting(a -> a.path("complaintId").asString()).containsExactly(marker, complaintId);
+    }
+
+    @Test
+    void listsNewestFirstFilteredByKindClassAndDepartment() {
+        String department = department();
+        String major = complaint();
+        String escalated = complaint();
+        EVENTS.publish(assigned(major, department, null));
+        EVENTS.publish(major(major));
+        List<JsonNode> first = awaitAlerts("department=" + department, 1);
+        EVENTS.publish(assigned(escalated, department, null));
+        EVENTS.publish(new ComplaintClassified(escalated, Instant.now(), ComplaintClass.ESCALATED,
+                ComplaintClass.ORDINARY, List.of(new Reason("repeat-contact", "C-earlier")), "v1", "message"));
+        List<JsonNode> both = awaitAlerts("department=" + department, 2);
+        EVENTS.publish(new SlaBreached(escalated, Instant.now(), SlaClock.FIRST_RESPONSE, Instant.now()));
+        awaitAlerts("department=" + department, 3);
+
+        assertThat(both).extracting(a -> a.path("complaintId").asString()).containsExactly(escalated, major);
+        assertThat(both.get(0).path("summary").asString()).contains("ESCALATED", "(was ORDINARY)",
+                "repeat-contact [C-earlier]");
+        assertThat(list("department=" + department + "&kind=MAJOR")).extracting(a -> a.path("complaintId").asString())
+                .containsExactly(major);
+        assertThat(list("department=" + department + "&class=ESCALATED"))
+                .extracting(a -> a.path("kind").asString()).containsExactly("SLA_BREACH", "ESCALATED");
+        assertThat(list("department=" + department + "&kind=SLA_BREACH").get(0).path("summary").asString())
+                .startsWith("SLA breached: first response for ESCALATED complaint " + escalated);
+        assertThat(list("department=" + department + "&after=" + first.get(0).path("id").asLong()))
+                .hasSize(2);
+        assertThat(list("department=" + department + "&limit=1")).hasSize(1);
+        assertThat(list("department=NOWHERE-" + UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void acknowledgingRecordsWhoAndWhenAndASecondTimeIsAConflictNamingThem() {
+        String department = department();
+        String complaintId = complaint();
+        EVENTS.publish(assigned(complaintId, department, null));
+        EVENTS.publish(major(complaintId));
+        long id = awaitAlerts("department=" + department, 1).get(0).path("id").asLong();
+
+        HttpResponse<String> first = post("/api/v1/alerts/" + id + "/acknowledge", supervisor("sup-ann"));
+        HttpResponse<String> second = post("/api/v1/alerts/" + id + "/acknowledge", supervisor("sup-bob"));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(json(first.body()).path("acknowledgedBy").asString()).isEqualTo("sup-ann");
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(second.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(second.body()).path("detail").asString()).contains("sup-ann");
+        assertThat(json(second.body()).path("acknowledgedBy").asString()).isEqualTo("sup-ann");
+        JsonNode seen = list("department=" + department).get(0);
+        assertThat(seen.path("acknowledgedBy").asString()).isEqualTo("sup-ann");
+        assertThat(seen.path("acknowledgedAt").isNull()).isFalse();
+        assertThat(post("/api/v1/alerts/999999999/acknowledge", supervisor("sup-ann")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theStreamDeliversANewAlertLiveAndAReconnectGetsExactlyTheAlertsAfterItsLastEventId() {
+        String department = department();
+        String bearer = TestTokens.bearer(Roles.SUPERVISOR);
+        String url = "http://127.0.0.1:" + port + "/api/v1/alerts/stream?department=" + department;
+        String first = complaint();
+        List<String> later = new ArrayList<>();
+        String lastEventId;
+        try (SseClient stream = new SseClient(url, "Authorization", bearer)) {
+            await().atMost(WAIT).until(() -> stream.status() == 200);
+            EVENTS.publish(assigned(first, department, null));
+            EVENTS.publish(major(first));
+
+            await().atMost(WAIT).until(() -> stream.events().size() == 1);
+            SseClient.Event live = stream.events().get(0);
+            assertThat(live.name()).isEqualTo("alert");
+            assertThat(json(live.data()).path("complaintId").asString()).isEqualTo(first);
+            assertThat(live.id()).isEqualTo(String.valueOf(json(live.data()).path("id").asLong()));
+            await().atMost(WAIT).until(() -> !stream.comments().isEmpty()); // keep-alive
+            lastEventId = live.id();
+        }
+        // While no one listens: two more alerts.
+        for (int i = 0; i < 2; i++) {
+            String complaintId = complaint();
+            later.add(complaintId);
+            EVENTS.publish(assigned(complaintId, department, null));
+            EVENTS.publish(major(complaintId));
+        }
+        awaitAlerts("department=" + department, 3);
+
+        try (SseClient resumed = new SseClient(url, "Authorization", bearer, "Last-Event-ID", lastEventId)) {
+            await().atMost(WAIT).until(() -> resumed.events().size() == 2);
+            String next = complaint();
+            EVENTS.publish(assigned(next, department, null));
+            EVENTS.publish(major(next));
+            await().atMost(WAIT).until(() -> resumed.events().size() == 3);
+
+            List<String> complaints = resumed.events().stream()
+                    .map(e -> json(e.data()).path("complaintId").asString()).toList();
+            assertThat(complaints.subList(0, 2)).containsExactlyInAnyOrderElementsOf(later);
+            assertThat(complaints.get(2)).isEqualTo(next);
+            assertThat(complaints).doesNotContain(first);
+            List<Long> ids = resumed.events().stream().map(e -> Long.parseLong(e.id())).toList();
+            assertThat(ids).isSorted().doesNotHaveDuplicates().allMatch(id -> id > Long.parseLong(lastEventId));
+        }
+    }
+
+    @Test
+    void anAgentIsForbiddenTheAlerts() {
+        String agent = TestTokens.bearer(Roles.AGENT);
+
+        HttpResponse<String> list = get("/api/v1/alerts", agent);
+        HttpResponse<String> stream = get("/api/v1/alerts/stream", agent);
+        HttpResponse<String> acknowledge = post("/api/v1/alerts/1/acknowledge", agent);
+
+        assertThat(list.statusCode()).isEqualTo(403);
+        assertThat(stream.statusCode()).isEqualTo(403);
+        assertThat(acknowledge.statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/alerts", TestTokens.bearer(Roles.SUPERVISOR)).statusCode()).isEqualTo(200);
+    }
+
+    private static ResponsibilityAssigned assigned(String complaintId, String department, Instant firstResponseDue) {
+        Instant due = firstResponseDue == null ? Instant.now().plus(2, ChronoUnit.HOURS) : firstResponseDue;
+        return new ResponsibilityAssigned(complaintId, Instant.now(), department, List.of(), ComplaintClass.ORDINARY,
+                due, due.plus(1, ChronoUnit.DAYS));
+    }
+
+    private static ComplaintClassified major(String complaintId) {
+        return new ComplaintClassified(complaintId, Instant.now(), ComplaintClass.MAJOR, null,
+                List.of(new Reason("legal-action", "律师")), "v1", "received");
+    }
+
+    private static String complaint() {
+        return "C-" + UUID.randomUUID();
+    }
+
+    private static String department() {
+        return "DEPT-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String supervisor(String subject) {
+        return "Bearer " + JwtTokens.mint(TestTokens.SECRET, "firebreak", subject, List.of(Roles.SUPERVISOR),
+                Duration.ofMinutes(5));
+    }
+
+    private List<JsonNode> awaitAlerts(String query, int count) {
+        return await().atMost(WAIT).until(() -> list(query), alerts -> alerts.size() >= count);
+    }
+
+    private List<JsonNode> list(String query) {
+        HttpResponse<String> answer = get("/api/v1/alerts?" + query, TestTokens.bearer(Roles.SUPERVISOR));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        List<JsonNode> alerts = new ArrayList<>();
+        json(answer.body()).forEach(alerts::add);
+        return alerts;
+    }
+
+    private HttpResponse<String> get(String path, String bearer) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", bearer).timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
+    private HttpResponse<String> post(String path, String bearer) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", bearer).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+}
