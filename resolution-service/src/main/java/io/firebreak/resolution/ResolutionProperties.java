@@ -2,6 +2,8 @@ package io.firebreak.resolution;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -9,7 +11,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,8 +23,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The resolution settings under {@code resolution.*}: the bilingual root-cause taxonomy a resolution must pick
- * from, the SLA clock scan, and the compensation a proposal may offer without a supervisor's
- * approval. Defaults live in {@code resolution.yml}.
+ * from, the SLA clocks (scan, warning share, business-hours calendars), and the compensation a proposal may offer
+ * without a supervisor's approval. Defaults live in {@code resolution.yml}.
  */
 @Validated
 @ConfigurationProperties("firebreak.resolution")
@@ -33,8 +39,51 @@ public record ResolutionProperties(
             @NotBlank String en,
             @NotBlank String zh) {}
 
-    /** How often the clocks are checked for deadlines that passed, and how many cases one check takes. */
-    public record SlaClocks(@NotNull Duration scanInterval, @Min(1) int batchSize) {}
+    /**
+     * How often the clocks are checked for deadlines that passed, how many cases one check takes, at which share
+     * of a clock's time its warning fires, and the departments' business-hours calendars (a department without
+     * one runs 24/7).
+     */
+    public record SlaClocks(
+            @NotNull Duration scanInterval,
+            @Min(1) int batchSize,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
+                    BigDecimal warnAt,
+            Map<@NotBlank String, @Valid @NotNull BusinessHours> calendars) {
+
+        public SlaClocks {
+            calendars = calendars == null ? Map.of() : Map.copyOf(calendars);
+        }
+    }
+
+    /**
+     * A department's working time: a time zone, the working days, opening and closing time (HH:mm) and the
+     * holidays (ISO dates) on which nothing counts.
+     */
+    public record BusinessHours(
+            @NotBlank String zone,
+            @NotEmpty List<@NotNull DayOfWeek> days,
+            @NotNull @Pattern(regexp = TIME) String opens,
+            @NotNull @Pattern(regexp = TIME) String closes,
+            List<@NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String> holidays) {
+
+        static final String TIME = "([01]\\d|2[0-3]):[0-5]\\d";
+
+        public BusinessHours {
+            holidays = holidays == null ? List.of() : List.copyOf(holidays);
+        }
+
+        @AssertTrue(message = "zone must be a time-zone id, holidays real dates, and a day must open before it closes")
+        public boolean isWellFormed() {
+            try {
+                ZoneId.of(zone);
+                holidays.forEach(LocalDate::parse);
+                return LocalTime.parse(opens).isBefore(LocalTime.parse(closes));
+            } catch (RuntimeException e) {
+                return zone == null || opens == null || closes == null; // reported by @NotBlank/@NotNull/@Pattern
+            }
+        }
+    }
 
     /**
      * Per currency (ISO 4217 code), the total compensation a proposal may offer without a supervisor's approval;

@@ -3,8 +3,14 @@ package io.firebreak.resolution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.platform.test.ShippedProperties;
+import io.firebreak.resolution.ResolutionProperties.BusinessHours;
 import io.firebreak.resolution.ResolutionProperties.RootCause;
+import io.firebreak.resolution.ResolutionProperties.SlaClocks;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ResolutionPropertiesTest {
@@ -43,5 +49,31 @@ class ResolutionPropertiesTest {
 
         assertThat(ShippedProperties.violations(broken)).extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("rootCauseCodesUnique", "rootCauses[2].code");
+    }
+
+    @Test
+    void shippedClocksWarnAtThreeQuartersAndRunAroundTheClock() {
+        ResolutionProperties properties =
+                ShippedProperties.bind("resolution.yml", "firebreak.resolution", ResolutionProperties.class);
+
+        assertThat(properties.slaClocks().warnAt()).isEqualByComparingTo("0.75");
+        assertThat(properties.slaClocks().calendars()).isEmpty();
+    }
+
+    @Test
+    void badWarningShareOrCalendarIsRejected() {
+        ResolutionProperties shipped =
+                ShippedProperties.bind("resolution.yml", "firebreak.resolution", ResolutionProperties.class);
+        SlaClocks clocks = new SlaClocks(Duration.ofSeconds(15), 100, new BigDecimal("1.5"), Map.of(
+                "GOOD", new BusinessHours("Asia/Shanghai", List.of(DayOfWeek.MONDAY), "09:00", "18:00",
+                        List.of("2026-10-01")),
+                "BAD_ZONE", new BusinessHours("Mars/Olympus", List.of(DayOfWeek.MONDAY), "09:00", "18:00", null),
+                "CLOSES_FIRST", new BusinessHours("Asia/Shanghai", List.of(DayOfWeek.MONDAY), "18:00", "09:00", null),
+                "NO_DAYS", new BusinessHours("Asia/Shanghai", List.of(), "09:00", "18:00", null)));
+        ResolutionProperties broken = new ResolutionProperties(shipped.rootCauses(), clocks, shipped.proposals());
+
+        assertThat(ShippedProperties.violations(broken)).extracting(v -> v.getPropertyPath().toString())
+                .containsExactlyInAnyOrder("slaClocks.warnAt", "slaClocks.calendars[BAD_ZONE].wellFormed",
+                        "slaClocks.calendars[CLOSES_FIRST].wellFormed", "slaClocks.calendars[NO_DAYS].days");
     }
 }

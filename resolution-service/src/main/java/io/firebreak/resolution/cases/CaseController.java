@@ -201,7 +201,7 @@ class CaseController {
     record ReassignRequest(@NotBlank @Size(max = 200) String owner, @Size(max = 200) String department,
             @NotBlank @Size(max = 2000) String reason) {}
 
-    /** The case as an agent sees it. */
+    /** The case as an agent sees it; {@code resolutionDue} includes the time spent waiting for the customer. */
     record CaseView(
             String complaintId,
             CaseState state,
@@ -211,6 +211,7 @@ class CaseController {
             Instant firstResponseDue,
             Instant resolutionDue,
             List<SlaClock> breached,
+            List<SlaClock> warned,
             Instant openedAt,
             Acknowledgement acknowledgement,
             Resolution resolution,
@@ -226,7 +227,8 @@ class CaseController {
 
         static CaseView of(ComplaintCase c) {
             return new CaseView(c.complaintId(), c.state(), c.department(), c.secondaryDepartments(),
-                    c.complaintClass(), c.firstResponseDue(), c.resolutionDue(), c.breached(), c.openedAt(),
+                    c.complaintClass(), c.firstResponseDue(), c.due(SlaClock.RESOLUTION), c.breached(), c.warned(),
+                    c.openedAt(),
                     c.acknowledgement(), c.resolution(), c.reopenCount(), c.history(), c.owner(), c.queueDue(),
                     c.proposal(), c.pauses(), c.notes().stream().filter(Note::internal).toList(),
                     c.notes().stream().filter(n -> !n.internal()).toList(), c.reassignments());

@@ -11,6 +11,7 @@ import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.ProposalStep;
 import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
+import io.firebreak.events.ResolutionEvents.SlaWarned;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
@@ -22,6 +23,7 @@ import io.firebreak.resolution.cases.ComplaintCase.ProposalStatus;
 import io.firebreak.resolution.cases.ComplaintCase.Reassignment;
 import io.firebreak.resolution.cases.ComplaintCase.Resolution;
 import io.firebreak.resolution.cases.ComplaintCase.Transition;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -48,31 +50,56 @@ final class CaseDecisions {
 
     private CaseDecisions() {}
 
-    /** A first assignment opens the case in the owner's hands. */
+    /** A first assignment opens the case in the owner's hands, its clocks running 24/7. */
     static Change<ComplaintCase> open(ResponsibilityAssigned assigned, Instant now) {
+        return open(assigned, SlaPlan.of(assigned, now), now);
+    }
+
+    /** A first assignment opens the case in the owner's hands, its clocks as planned. */
+    static Change<ComplaintCase> open(ResponsibilityAssigned assigned, SlaPlan plan, Instant now) {
         ComplaintCase opened = new ComplaintCase(assigned.complaintId(), CaseState.ASSIGNED,
                 assigned.primaryDepartment(), assigned.secondaryDepartments(), assigned.complaintClass(),
-                assigned.firstResponseDue(), assigned.resolutionDue(), List.of(), null, now, null, null, 0,
+                plan.firstResponseDue(), plan.resolutionDue(), List.of(), null, now, null, null, 0,
                 List.of(new Transition(now, null, CaseState.ASSIGNED, EventType.RESPONSIBILITY_ASSIGNED.wireName())),
-                null, null, List.of(), List.of(), List.of(), 0)
+                null, null, List.of(), List.of(), List.of(), 0, plan.firstResponseWarnAt(), plan.resolutionWarnAt(),
+                List.of(), 0, plan.start())
                 .withNextDeadline();
         return Change.of(opened, new CaseOpened(opened.complaintId(), now, opened.department()));
     }
 
     /**
      * A later assignment (re-triage) changes the owner, class and due times, in whatever state the case is.
-     * A clock whose due time moved counts afresh, so a new deadline can be breached again.
+     * A clock whose due time moved counts afresh from this assignment (its warning and breach re-armed, paused
+     * time forgotten), so a new deadline can be warned of and breached again.
      */
     static Change<ComplaintCase> reassign(ComplaintCase current, ResponsibilityAssigned assigned) {
+        return reassign(current, assigned, SlaPlan.of(assigned, assigned.occurredAt()));
+    }
+
+    /** A later assignment, its clocks as planned (see {@link #reassign(ComplaintCase, ResponsibilityAssigned)}). */
+    static Change<ComplaintCase> reassign(ComplaintCase current, ResponsibilityAssigned assigned, SlaPlan plan) {
         List<SlaClock> breached = new ArrayList<>(current.breached());
-        if (!Objects.equals(current.firstResponseDue(), assigned.firstResponseDue())) {
+        List<SlaClock> warned = new ArrayList<>(current.warned());
+        ComplaintCase.Builder builder = current.toBuilder();
+        Instant firstWarnAt = current.firstResponseWarnAt();
+        Instant resolutionWarnAt = current.resolutionWarnAt();
+        if (!Objects.equals(current.firstResponseDue(), plan.firstResponseDue())) {
             breached.remove(SlaClock.FIRST_RESPONSE);
+            warned.remove(SlaClock.FIRST_RESPONSE);
+            firstWarnAt = plan.firstResponseWarnAt();
         }
-        if (!Objects.equals(current.resolutionDue(), assigned.resolutionDue())) breached.remove(SlaClock.RESOLUTION);
-        ComplaintCase next = current.toBuilder()
+        if (!Objects.equals(current.resolutionDue(), plan.resolutionDue())) {
+            breached.remove(SlaClock.RESOLUTION);
+            warned.remove(SlaClock.RESOLUTION);
+            resolutionWarnAt = plan.resolutionWarnAt();
+            builder.resolutionPause(0, plan.start());
+        }
+        ComplaintCase next = builder
                 .assignment(assigned.primaryDepartment(), assigned.secondaryDepartments(), assigned.complaintClass())
-                .dueTimes(assigned.firstResponseDue(), assigned.resolutionDue())
+                .dueTimes(plan.firstResponseDue(), plan.resolutionDue())
+                .warnTimes(firstWarnAt, resolutionWarnAt)
                 .breached(breached)
+                .warned(warned)
                 .build();
         return next.equals(current) ? null : Change.of(next);
     }
@@ -104,14 +131,24 @@ final class CaseDecisions {
         return Change.of(next);
     }
 
-    /** The customer is back: the pause ends and the case returns to the state it waited from. */
+    /**
+     * The customer is back: the pause ends and the case returns to the state it waited from. The resolution clock
+     * (due time and warning) moves later by the time paused since its due time was set.
+     */
     static Change<ComplaintCase> resume(ComplaintCase current, String by, Instant now) {
         require(current, "resumed", RESUME_FROM);
         List<Pause> pauses = new ArrayList<>(current.pauses());
         Pause open = pauses.remove(pauses.size() - 1);
         pauses.add(new Pause(open.reason(), open.by(), open.from(), open.startedAt(), now));
         CaseState back = open.from() == null ? CaseState.INVESTIGATING : open.from();
-        return Change.of(current.toBuilder().transition(back, by, now).pauses(pauses).build());
+        Instant pausedFrom = current.resolutionSince() != null && current.resolutionSince().isAfter(open.startedAt())
+                ? current.resolutionSince() : open.startedAt();
+        long paused = Math.max(0, Duration.between(pausedFrom, now).toMillis());
+        return Change.of(current.toBuilder()
+                .transition(back, by, now)
+                .pauses(pauses)
+                .resolutionPause(current.resolutionPausedMillis() + paused, current.resolutionSince())
+                .build());
     }
 
     /**
@@ -215,30 +252,42 @@ final class CaseDecisions {
         Instant at = reopened.occurredAt();
         Instant firstResponseDue = current.firstResponseDue() != null && current.firstResponseDue().isAfter(at)
                 ? current.firstResponseDue() : null;
-        Instant resolutionDue = current.resolutionDue() != null && current.resolutionDue().isAfter(at)
+        Instant resolutionDue = current.resolutionDue() != null && current.due(SlaClock.RESOLUTION).isAfter(at)
                 ? current.resolutionDue() : null;
         ComplaintCase next = current.toBuilder()
                 .transition(CaseState.REOPENED, EventType.COMPLAINT_REOPENED.wireName(), now)
                 .dueTimes(firstResponseDue, resolutionDue)
                 .breached(List.of())
+                .warned(List.of())
                 .reopenCount(current.reopenCount() + 1)
                 .build();
         return Change.of(next);
     }
 
-    /** Every running clock whose due time has passed is breached once, each with its own event. */
-    static Change<ComplaintCase> breach(ComplaintCase current, Instant now) {
+    /**
+     * Every running clock whose warning time has passed is warned of once, and every one whose due time has passed
+     * is breached once, each with its own event. A warning still pending when the due time has already passed (a
+     * scan missed the whole window) is superseded by the breach, not published late.
+     */
+    static Change<ComplaintCase> fire(ComplaintCase current, Instant now) {
         List<SlaClock> breached = new ArrayList<>(current.breached());
+        List<SlaClock> warned = new ArrayList<>(current.warned());
         List<FirebreakEvent> events = new ArrayList<>();
         for (SlaClock clock : SlaClock.values()) {
             Instant due = current.due(clock);
-            if (due != null && current.running(clock) && !breached.contains(clock) && !due.isAfter(now)) {
+            if (due == null || !current.running(clock) || breached.contains(clock)) continue;
+            Instant warnAt = current.warnAt(clock);
+            if (!due.isAfter(now)) {
                 breached.add(clock);
+                if (!warned.contains(clock)) warned.add(clock);
                 events.add(new SlaBreached(current.complaintId(), now, clock, due));
+            } else if (warnAt != null && !warned.contains(clock) && !warnAt.isAfter(now)) {
+                warned.add(clock);
+                events.add(new SlaWarned(current.complaintId(), now, clock, due));
             }
         }
         if (events.isEmpty()) return null;
-        return new Change<>(current.toBuilder().breached(breached).build(), List.copyOf(events));
+        return new Change<>(current.toBuilder().breached(breached).warned(warned).build(), List.copyOf(events));
     }
 
     private static ProposalMade made(String complaintId, Proposal proposal, Instant now) {

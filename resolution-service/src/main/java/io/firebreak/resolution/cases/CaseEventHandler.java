@@ -7,6 +7,7 @@ import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +19,12 @@ class CaseEventHandler implements EventHandler {
 
     private final AggregateStore<ComplaintCase> store;
     private final Clock clock;
+    private final SlaPlanner planner;
 
-    CaseEventHandler(AggregateStore<ComplaintCase> store, Clock clock) {
+    CaseEventHandler(AggregateStore<ComplaintCase> store, Clock clock, SlaPlanner planner) {
         this.store = store;
         this.clock = clock;
+        this.planner = planner;
     }
 
     @Override
@@ -37,11 +40,13 @@ class CaseEventHandler implements EventHandler {
 
     private void assigned(String eventId, ResponsibilityAssigned assigned) {
         String id = assigned.complaintId();
+        Instant now = clock.instant();
+        SlaPlan plan = planner.plan(assigned, now);
         if (store.find(id).isEmpty()) {
-            Change<ComplaintCase> open = CaseDecisions.open(assigned, clock.instant());
+            Change<ComplaintCase> open = CaseDecisions.open(assigned, plan, now);
             if (store.insert(id, open.value(), open.events(), eventId)) return;
         }
-        store.update(id, eventId, stored -> CaseDecisions.reassign(stored.value(), assigned));
+        store.update(id, eventId, stored -> CaseDecisions.reassign(stored.value(), assigned, plan));
     }
 
     private void reopened(String eventId, ComplaintReopened reopened) {

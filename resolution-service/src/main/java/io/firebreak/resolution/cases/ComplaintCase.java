@@ -11,11 +11,14 @@ import java.util.List;
 /**
  * The case of one complaint as stored: its state, owner and SLA due times, the latest acknowledgement,
  * proposal and resolution, the customer-waiting pauses, notes, hand-overs and every state change.
- * {@code nextDeadline} is the earliest due time of a clock that is running and not yet breached (null when none
- * is), so the SLA scan finds due cases with one indexed query; {@code queueOrder} is the epoch milliseconds of
- * the due time the queue sorts by (first response while unacknowledged, else resolution; the largest long when
- * there is none). Public, as are its parts, only because the MongoDB record codec cannot reach a package-private
- * record.
+ * {@code nextDeadline} is the next instant a running clock needs looking at (its warning time until warned, then
+ * its due time until breached; null when none), so the SLA scan finds due cases with one indexed query. The
+ * warning times are worked out from the assignment; {@code firstResponseDue}, {@code resolutionDue} and the warning
+ * times are as planned, and the resolution clock's effective times are later by {@code resolutionPausedMillis},
+ * the customer-waiting time since {@code resolutionSince} (when its due time was last set). {@code queueOrder} is
+ * the epoch milliseconds of the due time the queue sorts by (first response while unacknowledged, else the
+ * effective resolution; the largest long when there is none). Public, as are its parts, only because the MongoDB
+ * record codec cannot reach a package-private record.
  */
 public record ComplaintCase(
         String complaintId,
@@ -37,7 +40,12 @@ public record ComplaintCase(
         List<Pause> pauses,
         List<Note> notes,
         List<Reassignment> reassignments,
-        long queueOrder) {
+        long queueOrder,
+        Instant firstResponseWarnAt,
+        Instant resolutionWarnAt,
+        List<SlaClock> warned,
+        long resolutionPausedMillis,
+        Instant resolutionSince) {
 
     public ComplaintCase {
         secondaryDepartments = secondaryDepartments == null ? List.of() : List.copyOf(secondaryDepartments);
@@ -46,6 +54,7 @@ public record ComplaintCase(
         pauses = pauses == null ? List.of() : List.copyOf(pauses);
         notes = notes == null ? List.of() : List.copyOf(notes);
         reassignments = reassignments == null ? List.of() : List.copyOf(reassignments);
+        warned = warned == null ? List.of() : List.copyOf(warned);
     }
 
     /** The first response (先回应) an agent gave. */
@@ -103,17 +112,29 @@ public record ComplaintCase(
     boolean running(SlaClock clock) {
         return switch (clock) {
             case FIRST_RESPONSE -> state == CaseState.ASSIGNED || state == CaseState.REOPENED;
-            case RESOLUTION -> state != CaseState.RESOLVED;
+            // Waiting for the customer pauses the resolution clock; the pause is added to it on resume.
+            case RESOLUTION -> state != CaseState.RESOLVED && state != CaseState.PENDING_CUSTOMER;
         };
     }
 
+    /** The effective due time of a clock: the resolution clock's is later by the time paused. */
     Instant due(SlaClock clock) {
-        return clock == SlaClock.FIRST_RESPONSE ? firstResponseDue : resolutionDue;
+        return clock == SlaClock.FIRST_RESPONSE ? firstResponseDue : paused(resolutionDue);
+    }
+
+    /** The effective warning time of a clock (null when it has none). */
+    Instant warnAt(SlaClock clock) {
+        return clock == SlaClock.FIRST_RESPONSE ? firstResponseWarnAt : paused(resolutionWarnAt);
+    }
+
+    private Instant paused(Instant planned) {
+        return planned == null ? null : planned.plusMillis(resolutionPausedMillis);
     }
 
     /** The due time the queue orders by: the first response while unacknowledged, else the resolution. */
     Instant queueDue() {
-        return running(SlaClock.FIRST_RESPONSE) && firstResponseDue != null ? firstResponseDue : resolutionDue;
+        return running(SlaClock.FIRST_RESPONSE) && firstResponseDue != null
+                ? firstResponseDue : due(SlaClock.RESOLUTION);
     }
 
     /** This case with {@code nextDeadline} and {@code queueOrder} worked out again from its state and due times. */
@@ -155,6 +176,11 @@ public record ComplaintCase(
         private List<Pause> pauses;
         private List<Note> notes;
         private List<Reassignment> reassignments;
+        private Instant firstResponseWarnAt;
+        private Instant resolutionWarnAt;
+        private List<SlaClock> warned;
+        private long resolutionPausedMillis;
+        private Instant resolutionSince;
 
         private Builder(ComplaintCase c) {
             complaintId = c.complaintId;
@@ -175,6 +201,11 @@ public record ComplaintCase(
             pauses = c.pauses;
             notes = c.notes;
             reassignments = c.reassignments;
+            firstResponseWarnAt = c.firstResponseWarnAt;
+            resolutionWarnAt = c.resolutionWarnAt;
+            warned = c.warned;
+            resolutionPausedMillis = c.resolutionPausedMillis;
+            resolutionSince = c.resolutionSince;
         }
 
         /** A state change, recorded in the history. */
@@ -199,6 +230,23 @@ public record ComplaintCase(
         Builder dueTimes(Instant firstResponseDue, Instant resolutionDue) {
             this.firstResponseDue = firstResponseDue;
             this.resolutionDue = resolutionDue;
+            return this;
+        }
+
+        Builder warnTimes(Instant firstResponseWarnAt, Instant resolutionWarnAt) {
+            this.firstResponseWarnAt = firstResponseWarnAt;
+            this.resolutionWarnAt = resolutionWarnAt;
+            return this;
+        }
+
+        Builder warned(List<SlaClock> warned) {
+            this.warned = warned;
+            return this;
+        }
+
+        Builder resolutionPause(long pausedMillis, Instant since) {
+            this.resolutionPausedMillis = pausedMillis;
+            this.resolutionSince = since;
             return this;
         }
 
@@ -250,20 +298,22 @@ public record ComplaintCase(
         ComplaintCase build() {
             ComplaintCase raw = new ComplaintCase(complaintId, state, department, secondaryDepartments,
                     complaintClass, firstResponseDue, resolutionDue, breached, null, openedAt, acknowledgement,
-                    resolution, reopenCount, history, owner, proposal, pauses, notes, reassignments, 0);
+                    resolution, reopenCount, history, owner, proposal, pauses, notes, reassignments, 0,
+                    firstResponseWarnAt, resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince);
             Instant next = null;
             for (SlaClock clock : SlaClock.values()) {
                 Instant due = raw.due(clock);
-                if (due != null && raw.running(clock) && !breached.contains(clock)
-                        && (next == null || due.isBefore(next))) {
-                    next = due;
-                }
+                if (due == null || !raw.running(clock) || breached.contains(clock)) continue;
+                Instant warnAt = raw.warnAt(clock);
+                Instant look = warnAt != null && !warned.contains(clock) && warnAt.isBefore(due) ? warnAt : due;
+                if (next == null || look.isBefore(next)) next = look;
             }
             Instant queueDue = raw.queueDue();
             return new ComplaintCase(complaintId, state, department, secondaryDepartments, complaintClass,
                     firstResponseDue, resolutionDue, breached, next, openedAt, acknowledgement, resolution,
                     reopenCount, history, owner, proposal, pauses, notes, reassignments,
-                    queueDue == null ? Long.MAX_VALUE : queueDue.toEpochMilli());
+                    queueDue == null ? Long.MAX_VALUE : queueDue.toEpochMilli(), firstResponseWarnAt,
+                    resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince);
         }
     }
 }

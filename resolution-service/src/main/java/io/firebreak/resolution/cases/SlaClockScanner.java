@@ -18,9 +18,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The durable SLA clocks (不要让我等): deadlines are fields of the case documents, found by one indexed query on
- * {@code nextDeadline}, so a restart loses none. Each breach is claimed by the store's compare-and-set, so
- * several instances scanning at once fire a deadline once.
+ * The durable SLA clocks (不要让我等): the next instant to look at (a warning or a due time) is a field of the case
+ * document, found by one indexed query on {@code nextDeadline}, so a restart loses none. Each warning and breach is
+ * claimed by the store's compare-and-set together with its event, so several instances scanning at once fire each
+ * once.
  */
 @Component
 class SlaClockScanner implements SmartLifecycle {
@@ -39,7 +40,10 @@ class SlaClockScanner implements SmartLifecycle {
         this.settings = properties.slaClocks();
     }
 
-    /** Breaches every clock past its due time, oldest first; returns the number of cases that changed. */
+    /**
+     * Warns of every clock past its warning time and breaches every clock past its due time, earliest first;
+     * returns the number of cases that changed (each change and its events one compare-and-set write).
+     */
     int scan() {
         Instant now = clock.instant();
         List<Versioned<ComplaintCase>> due =
@@ -49,7 +53,7 @@ class SlaClockScanner implements SmartLifecycle {
             // The last decision is the one written (a lost compare-and-set decides again on the fresh case).
             boolean[] fired = new boolean[1];
             store.update(candidate.id(), stored -> {
-                var change = CaseDecisions.breach(stored.value(), clock.instant());
+                var change = CaseDecisions.fire(stored.value(), clock.instant());
                 fired[0] = change != null;
                 return change;
             });
@@ -80,7 +84,14 @@ class SlaClockScanner implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (executor != null) executor.shutdownNow();
+        if (executor == null) return;
+        executor.shutdownNow();
+        try {
+            // A scan in flight finishes its current compare-and-set (or is interrupted) before we report stopped.
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -14,13 +14,17 @@ import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.ProposalStep;
 import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
+import io.firebreak.events.ResolutionEvents.SlaWarned;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.resolution.cases.ComplaintCase.ProposalStatus;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +33,9 @@ class CaseDecisionsTest {
     private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
     private static final Instant FIRST_DUE = T0.plus(Duration.ofHours(4));
     private static final Instant RESOLUTION_DUE = T0.plus(Duration.ofHours(72));
+    /** 75% of each clock's time from the assignment. */
+    private static final Instant FIRST_WARN = T0.plus(Duration.ofHours(3));
+    private static final Instant RESOLUTION_WARN = T0.plus(Duration.ofHours(54));
 
     @Test
     void assignmentOpensTheCaseInTheOwnersHands() {
@@ -36,7 +43,7 @@ class CaseDecisionsTest {
 
         assertThat(change.value().state()).isEqualTo(CaseState.ASSIGNED);
         assertThat(change.value().department()).isEqualTo("BILLING");
-        assertThat(change.value().nextDeadline()).isEqualTo(FIRST_DUE);
+        assertThat(change.value().nextDeadline()).isEqualTo(FIRST_WARN);
         assertThat(change.events()).containsExactly(new CaseOpened("c-1", T0, "BILLING"));
     }
 
@@ -50,7 +57,7 @@ class CaseDecisionsTest {
         assertThat(change.value().state()).isEqualTo(CaseState.ASSIGNED);
         assertThat(change.value().department()).isEqualTo("LOGISTICS");
         assertThat(change.value().firstResponseDue()).isEqualTo(newFirst);
-        assertThat(change.value().nextDeadline()).isEqualTo(newFirst);
+        assertThat(change.value().nextDeadline()).isEqualTo(T0.plus(Duration.ofMinutes(45)));
         assertThat(change.events()).isEmpty();
         assertThat(CaseDecisions.reassign(change.value(), assigned("LOGISTICS", newFirst, RESOLUTION_DUE))).isNull();
     }
@@ -60,7 +67,7 @@ class CaseDecisionsTest {
         Instant ackAt = T0.plusSeconds(60);
         Change<ComplaintCase> acknowledged = CaseDecisions.acknowledge(open(), "agent-1", "我们正在处理", ackAt);
         assertThat(acknowledged.value().state()).isEqualTo(CaseState.ACKNOWLEDGED);
-        assertThat(acknowledged.value().nextDeadline()).isEqualTo(RESOLUTION_DUE);
+        assertThat(acknowledged.value().nextDeadline()).isEqualTo(RESOLUTION_WARN);
         assertThat(acknowledged.events()).containsExactly(new CaseAcknowledged("c-1", ackAt, "agent-1", "我们正在处理"));
 
         Instant resolvedAt = T0.plusSeconds(120);
@@ -122,7 +129,7 @@ class CaseDecisionsTest {
 
         assertThat(reopened.firstResponseDue()).isNull();
         assertThat(reopened.resolutionDue()).isEqualTo(RESOLUTION_DUE);
-        assertThat(reopened.nextDeadline()).isEqualTo(RESOLUTION_DUE);
+        assertThat(reopened.nextDeadline()).isEqualTo(RESOLUTION_WARN);
     }
 
     @Test
@@ -130,36 +137,39 @@ class CaseDecisionsTest {
         ComplaintCase opened = open();
         Instant late = FIRST_DUE.plusSeconds(1);
 
-        Change<ComplaintCase> breach = CaseDecisions.breach(opened, late);
+        Change<ComplaintCase> breach = CaseDecisions.fire(opened, late);
 
         assertThat(breach.events()).containsExactly(new SlaBreached("c-1", late, SlaClock.FIRST_RESPONSE, FIRST_DUE));
         assertThat(breach.value().breached()).containsExactly(SlaClock.FIRST_RESPONSE);
-        assertThat(breach.value().nextDeadline()).isEqualTo(RESOLUTION_DUE);
-        assertThat(CaseDecisions.breach(breach.value(), late.plusSeconds(60))).isNull();
+        // The warning's window was missed entirely: the breach supersedes it rather than a late warning.
+        assertThat(breach.value().warned()).containsExactly(SlaClock.FIRST_RESPONSE);
+        assertThat(breach.value().nextDeadline()).isEqualTo(RESOLUTION_WARN);
+        assertThat(CaseDecisions.fire(breach.value(), late.plusSeconds(60))).isNull();
     }
 
     @Test
     void nothingIsBreachedBeforeItsDueTime() {
-        assertThat(CaseDecisions.breach(open(), FIRST_DUE.minusMillis(1))).isNull();
+        assertThat(CaseDecisions.fire(open(), FIRST_DUE.minusMillis(1)).events())
+                .noneMatch(SlaBreached.class::isInstance);
     }
 
     @Test
     void acknowledgingStopsTheFirstResponseClock() {
         ComplaintCase acknowledged = CaseDecisions.acknowledge(open(), "agent-1", null, T0).value();
 
-        assertThat(CaseDecisions.breach(acknowledged, FIRST_DUE.plusSeconds(1))).isNull();
+        assertThat(CaseDecisions.fire(acknowledged, FIRST_DUE.plusSeconds(1))).isNull();
     }
 
     @Test
     void freshDueTimeAfterABreachCanBeBreachedAgain() {
-        ComplaintCase breached = CaseDecisions.breach(open(), FIRST_DUE.plusSeconds(1)).value();
+        ComplaintCase breached = CaseDecisions.fire(open(), FIRST_DUE.plusSeconds(1)).value();
         Instant freshDue = FIRST_DUE.plus(Duration.ofHours(1));
 
         ComplaintCase reassigned =
                 CaseDecisions.reassign(breached, assigned("BILLING", freshDue, RESOLUTION_DUE)).value();
 
         assertThat(reassigned.breached()).isEmpty();
-        assertThat(CaseDecisions.breach(reassigned, freshDue).events())
+        assertThat(CaseDecisions.fire(reassigned, freshDue).events())
                 .containsExactly(new SlaBreached("c-1", freshDue, SlaClock.FIRST_RESPONSE, freshDue));
     }
 
@@ -280,6 +290,135 @@ class CaseDecisionsTest {
         assertThat(open().queueOrder()).isEqualTo(FIRST_DUE.toEpochMilli());
         assertThat(acknowledged().queueOrder()).isEqualTo(RESOLUTION_DUE.toEpochMilli());
         assertThat(acknowledged().owner()).isEqualTo("agent-1");
+    }
+
+    @Test
+    void warningFiresAtThreeQuartersOfTheTimeOnceThenTheBreach() {
+        assertThat(CaseDecisions.fire(open(), FIRST_WARN.minusMillis(1))).isNull();
+
+        Change<ComplaintCase> warning = CaseDecisions.fire(open(), FIRST_WARN);
+
+        assertThat(warning.events()).containsExactly(new SlaWarned("c-1", FIRST_WARN, SlaClock.FIRST_RESPONSE,
+                FIRST_DUE));
+        assertThat(warning.value().warned()).containsExactly(SlaClock.FIRST_RESPONSE);
+        assertThat(warning.value().nextDeadline()).isEqualTo(FIRST_DUE);
+        assertThat(CaseDecisions.fire(warning.value(), FIRST_DUE.minusMillis(1))).isNull();
+        assertThat(CaseDecisions.fire(warning.value(), FIRST_DUE).events())
+                .containsExactly(new SlaBreached("c-1", FIRST_DUE, SlaClock.FIRST_RESPONSE, FIRST_DUE));
+    }
+
+    @Test
+    void warningShareIsConfigurable() {
+        ResponsibilityAssigned assigned = assigned("BILLING", FIRST_DUE, RESOLUTION_DUE);
+
+        ComplaintCase opened =
+                CaseDecisions.open(assigned, SlaPlan.of(assigned, T0, new BigDecimal("0.5"), null), T0).value();
+
+        assertThat(opened.firstResponseWarnAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        assertThat(opened.resolutionWarnAt()).isEqualTo(T0.plus(Duration.ofHours(36)));
+    }
+
+    @Test
+    void acknowledgingStopsTheFirstResponseWarning() {
+        assertThat(CaseDecisions.fire(acknowledged(), FIRST_WARN)).isNull();
+    }
+
+    @Test
+    void resolvingStopsTheResolutionClock() {
+        ComplaintCase resolved = resolved();
+
+        assertThat(resolved.nextDeadline()).isNull();
+        assertThat(CaseDecisions.fire(resolved, RESOLUTION_DUE.plusSeconds(1))).isNull();
+    }
+
+    @Test
+    void freshDueTimeReArmsTheWarning() {
+        ComplaintCase warned = CaseDecisions.fire(open(), FIRST_WARN).value();
+        Instant freshDue = FIRST_DUE.plus(Duration.ofHours(4));
+
+        ComplaintCase reassigned =
+                CaseDecisions.reassign(warned, assigned("BILLING", freshDue, RESOLUTION_DUE)).value();
+
+        assertThat(reassigned.warned()).isEmpty();
+        assertThat(reassigned.firstResponseWarnAt()).isEqualTo(T0.plus(Duration.ofHours(6)));
+        assertThat(CaseDecisions.fire(reassigned, T0.plus(Duration.ofHours(6))).events())
+                .containsExactly(new SlaWarned("c-1", T0.plus(Duration.ofHours(6)), SlaClock.FIRST_RESPONSE,
+                        freshDue));
+    }
+
+    @Test
+    void waitingForTheCustomerPausesTheResolutionClockAndMovesItsDeadlineAndWarning() {
+        MutableClock clock = new MutableClock(T0);
+        ComplaintCase working = investigating();
+        clock.advance(Duration.ofHours(10));
+        ComplaintCase waiting = CaseDecisions.waitForCustomer(working, "agent-1", "photos", clock.instant()).value();
+
+        assertThat(waiting.nextDeadline()).isNull();
+        clock.advance(Duration.ofHours(70));
+        assertThat(CaseDecisions.fire(waiting, clock.instant())).isNull();
+
+        clock.advance(Duration.ofHours(-65));
+        ComplaintCase resumed = CaseDecisions.resume(waiting, "agent-1", clock.instant()).value();
+
+        Duration paused = Duration.ofHours(5);
+        assertThat(resumed.resolutionPausedMillis()).isEqualTo(paused.toMillis());
+        assertThat(resumed.due(SlaClock.RESOLUTION)).isEqualTo(RESOLUTION_DUE.plus(paused));
+        assertThat(resumed.nextDeadline()).isEqualTo(RESOLUTION_WARN.plus(paused));
+        assertThat(CaseDecisions.fire(resumed, RESOLUTION_WARN.plus(paused).minusMillis(1))).isNull();
+        ComplaintCase warned = CaseDecisions.fire(resumed, RESOLUTION_WARN.plus(paused)).value();
+        assertThat(CaseDecisions.fire(warned, RESOLUTION_DUE.plus(paused).minusMillis(1))).isNull();
+        assertThat(CaseDecisions.fire(warned, RESOLUTION_DUE.plus(paused)).events()).containsExactly(
+                new SlaBreached("c-1", RESOLUTION_DUE.plus(paused), SlaClock.RESOLUTION, RESOLUTION_DUE.plus(paused)));
+    }
+
+    @Test
+    void pausesAddUpAndOnlyTheTimeSinceTheDueTimeWasSetCounts() {
+        MutableClock clock = new MutableClock(T0.plus(Duration.ofHours(1)));
+        ComplaintCase waiting = CaseDecisions.waitForCustomer(investigating(), "agent-1", "photos", clock.instant())
+                .value();
+        // Triage sets a fresh resolution due time two hours into the wait: only the wait after it counts.
+        clock.advance(Duration.ofHours(2));
+        Instant freshDue = clock.instant().plus(Duration.ofHours(24));
+        ResponsibilityAssigned again = new ResponsibilityAssigned("c-1", clock.instant(), "BILLING", List.of(),
+                ComplaintClass.ORDINARY, FIRST_DUE, freshDue);
+        ComplaintCase reassigned = CaseDecisions.reassign(waiting, again).value();
+        clock.advance(Duration.ofHours(1));
+        ComplaintCase resumed = CaseDecisions.resume(reassigned, "agent-1", clock.instant()).value();
+        clock.advance(Duration.ofHours(1));
+        ComplaintCase waitingAgain =
+                CaseDecisions.waitForCustomer(resumed, "agent-1", "receipt", clock.instant()).value();
+        clock.advance(Duration.ofMinutes(30));
+        ComplaintCase back = CaseDecisions.resume(waitingAgain, "agent-1", clock.instant()).value();
+
+        assertThat(back.due(SlaClock.RESOLUTION)).isEqualTo(freshDue.plus(Duration.ofMinutes(90)));
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private static final List<ProposalStep> STEPS =

@@ -7,6 +7,7 @@ import io.firebreak.events.RemedyType;
 import io.firebreak.events.ResolutionEvents.ProposalStep;
 import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.SlaClock;
+import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.mongo.MongoConfiguration;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,12 +40,31 @@ class ComplaintCaseCodecTest {
                 List.of(new ComplaintCase.Pause("waiting for photos", "agent-1", CaseState.INVESTIGATING, at, at)),
                 List.of(new ComplaintCase.Note("agent-1", at, "internal", true)),
                 List.of(new ComplaintCase.Reassignment(at, "lead-1", null, "agent-2", "BILLING", "BILLING", "load")),
-                at.toEpochMilli());
+                at.toEpochMilli(), at.plusSeconds(45), at.plusSeconds(30), List.of(SlaClock.RESOLUTION), 1500L, at);
 
         BsonDocument doc = new BsonDocument();
         codec.encode(new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
         doc.put("_id", new BsonString("c-1"));
 
         assertThat(codec.decode(new BsonDocumentReader(doc), DecoderContext.builder().build())).isEqualTo(value);
+    }
+
+    @Test
+    void caseStoredBeforeTheWarningsDecodesWithoutThem() {
+        Codec<ComplaintCase> codec = MongoConfiguration.codecRegistry().get(ComplaintCase.class);
+        Instant at = Instant.parse("2026-11-23T08:00:00Z");
+        ComplaintCase value = CaseDecisions.open(new ResponsibilityAssigned("c-1", at, "BILLING", List.of(),
+                ComplaintClass.ORDINARY, at.plusSeconds(3600), at.plusSeconds(7200)), at).value();
+        BsonDocument doc = new BsonDocument();
+        codec.encode(new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
+        List.of("firstResponseWarnAt", "resolutionWarnAt", "warned", "resolutionPausedMillis", "resolutionSince")
+                .forEach(doc::remove);
+
+        ComplaintCase old = codec.decode(new BsonDocumentReader(doc), DecoderContext.builder().build());
+
+        assertThat(old.warned()).isEmpty();
+        assertThat(old.resolutionPausedMillis()).isZero();
+        assertThat(old.warnAt(SlaClock.FIRST_RESPONSE)).isNull();
+        assertThat(old.toBuilder().build().nextDeadline()).isEqualTo(at.plusSeconds(3600));
     }
 }

@@ -13,20 +13,26 @@ import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.ResolutionEvents.ProposalMade;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
+import io.firebreak.events.ResolutionEvents.SlaWarned;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.Topics;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.kafka.CloudEvents;
+import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.ServiceContract;
 import io.firebreak.platform.test.TestApi;
 import io.firebreak.resolution.ResolutionApplication;
+import io.firebreak.resolution.ResolutionProperties;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -38,7 +44,12 @@ import org.springframework.boot.test.context.SpringBootTest;
  * infrastructure and, where Docker is present, on containers.
  */
 @SpringBootTest(classes = ResolutionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=resolution", "firebreak.resolution.sla-clocks.scan-interval=200ms"})
+        properties = {"spring.config.name=resolution", "firebreak.resolution.sla-clocks.scan-interval=200ms",
+            "firebreak.resolution.sla-clocks.calendars.CUSTOMER_CARE.zone=Asia/Shanghai",
+            "firebreak.resolution.sla-clocks.calendars.CUSTOMER_CARE.days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY",
+            "firebreak.resolution.sla-clocks.calendars.CUSTOMER_CARE.opens=09:00",
+            "firebreak.resolution.sla-clocks.calendars.CUSTOMER_CARE.closes=18:00",
+            "firebreak.resolution.sla-clocks.calendars.CUSTOMER_CARE.holidays=2026-11-23"})
 abstract class ResolutionContract extends ServiceContract {
 
     @Autowired
@@ -46,6 +57,12 @@ abstract class ResolutionContract extends ServiceContract {
 
     @Autowired
     SlaClockScanner scanner;
+
+    @Autowired
+    AggregateStore<ComplaintCase> store;
+
+    @Autowired
+    ResolutionProperties properties;
 
     ResolutionContract() {
         super(Topics.RESOLUTION);
@@ -592,6 +609,123 @@ abstract class ResolutionContract extends ServiceContract {
             assertThat(last[0].json().path("state").asString()).isEqualTo(state);
         });
         return last[0];
+    }
+
+    @Test
+    void warningIsPublishedAtThreeQuartersOfTheTimeOnce() {
+        String id = newId();
+        // Assigned 50 minutes ago with an hour to answer: the warning (at 45 minutes) is due, the breach is not.
+        Instant assignedAt = Instant.now().minusSeconds(3000).truncatedTo(ChronoUnit.MILLIS);
+        Instant firstDue = assignedAt.plusSeconds(3600);
+        events.publish(new ResponsibilityAssigned(id, assignedAt, "BILLING", List.of(), ComplaintClass.ORDINARY,
+                firstDue, later(72)));
+
+        List<ConsumerRecord<String, String>> warnings =
+                probe.await(r -> id.equals(r.key()) && "firebreak.sla.warned".equals(type(r)), 1);
+        SlaWarned warning = CODEC.fromJson(warnings.get(0).value(), SlaWarned.class);
+        assertThat(warning.clock()).isEqualTo(SlaClock.FIRST_RESPONSE);
+        assertThat(warning.dueAt()).isEqualTo(firstDue);
+        assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("warned").get(0).asString())
+                .isEqualTo("FIRST_RESPONSE");
+        // Warned: the next instant to look at is now the due time.
+        assertThat(store.find(id).orElseThrow().value().nextDeadline()).isEqualTo(firstDue);
+        assertThat(probe.drain(r -> id.equals(r.key()) && "firebreak.sla.warned".equals(type(r)),
+                Duration.ofSeconds(1))).hasSize(1);
+    }
+
+    @Test
+    void departmentWithBusinessHoursCountsOnlyWorkingTime() {
+        String id = newId();
+        // Friday 2026-11-20 17:00 in Shanghai; two hours to answer, one of them Friday's last, then the weekend
+        // and Monday's holiday: due Tuesday 10:00 (02:00 UTC). Ten hours to resolve: Friday's one, Tuesday's nine,
+        // due Tuesday 18:00 (10:00 UTC).
+        Instant friday = Instant.parse("2026-11-20T09:00:00Z");
+        events.publish(new ResponsibilityAssigned(id, friday, "CUSTOMER_CARE", List.of(), ComplaintClass.ORDINARY,
+                friday.plus(Duration.ofHours(2)), friday.plus(Duration.ofHours(10))));
+
+        TestApi.Response response = awaitState(id, "ASSIGNED");
+        assertThat(Instant.parse(response.json().path("firstResponseDue").asString()))
+                .isEqualTo(Instant.parse("2026-11-24T02:00:00Z"));
+        assertThat(Instant.parse(response.json().path("resolutionDue").asString()))
+                .isEqualTo(Instant.parse("2026-11-24T10:00:00Z"));
+    }
+
+    @Test
+    void twoScannersOnTheSameCasesFireEachWarningAndBreachOnce() {
+        // Exactly two scanners: the service's own is stopped for the test. Times lie in the past because the
+        // broker refuses records stamped far in the future.
+        scanner.stop();
+        try {
+            List<String> ids = List.of(newId(), newId(), newId(), newId(), newId());
+            Instant start = Instant.now().minus(Duration.ofHours(40)).truncatedTo(ChronoUnit.MILLIS);
+            ids.forEach(id -> events.publish(new ResponsibilityAssigned(id, start, "BILLING", List.of(),
+                    ComplaintClass.ORDINARY, start.plus(Duration.ofHours(16)), start.plus(Duration.ofHours(32)))));
+            await().atMost(WAIT).until(() -> ids.stream().allMatch(id -> store.find(id).isPresent()));
+
+            // Past the first-response warning, then past both due times (the resolution warning's window missed).
+            for (Duration at : List.of(Duration.ofHours(13), Duration.ofHours(36))) {
+                Clock clock = Clock.fixed(start.plus(at), ZoneOffset.UTC);
+                SlaClockScanner one = new SlaClockScanner(store, clock, properties);
+                SlaClockScanner other = new SlaClockScanner(store, clock, properties);
+                CompletableFuture.allOf(CompletableFuture.runAsync(() -> scanUntilQuiet(one)),
+                        CompletableFuture.runAsync(() -> scanUntilQuiet(other))).join();
+                assertThat(one.scan() + other.scan()).isZero();
+            }
+            await().atMost(WAIT).until(() -> ids.stream().allMatch(this::outboxIsEmpty));
+
+            List<String> expected = ids.stream().flatMap(id -> Stream.of(id + "/firebreak.sla.warned/FIRST_RESPONSE",
+                    id + "/firebreak.sla.breached/FIRST_RESPONSE", id + "/firebreak.sla.breached/RESOLUTION"))
+                    .toList();
+            probe.await(r -> ids.contains(r.key()) && type(r).startsWith("firebreak.sla."), expected.size());
+            assertThat(probe.drain(r -> ids.contains(r.key()) && type(r).startsWith("firebreak.sla."),
+                    Duration.ofSeconds(1))).extracting(this::slaFiring).containsExactlyInAnyOrderElementsOf(expected);
+        } finally {
+            scanner.start();
+        }
+    }
+
+    @Test
+    void scannerStartedAfterARestartFiresWhatFellDueWhileItWasDownOnce() {
+        scanner.stop();
+        try {
+            List<String> ids = List.of(newId(), newId());
+            Instant start = Instant.now().minus(Duration.ofHours(40)).truncatedTo(ChronoUnit.MILLIS);
+            ids.forEach(id -> events.publish(new ResponsibilityAssigned(id, start, "BILLING", List.of(),
+                    ComplaintClass.ORDINARY, start.plus(Duration.ofHours(16)), start.plus(Duration.ofHours(48)))));
+            await().atMost(WAIT).until(() -> ids.stream().allMatch(id -> store.find(id).isPresent()));
+            scanUntilQuiet(new SlaClockScanner(store, Clock.fixed(start.plus(Duration.ofHours(1)), ZoneOffset.UTC),
+                    properties));
+            assertThat(ids).allSatisfy(id -> assertThat(store.find(id).orElseThrow().value().warned()).isEmpty());
+
+            // "Down" from hour 1 to hour 40: a new scanner on the same store finds what fell due meanwhile (the
+            // first-response breach, superseding its warning, and the resolution warning at hour 36).
+            Clock afterRestart = Clock.fixed(start.plus(Duration.ofHours(40)), ZoneOffset.UTC);
+            scanUntilQuiet(new SlaClockScanner(store, afterRestart, properties));
+            assertThat(new SlaClockScanner(store, afterRestart, properties).scan()).isZero();
+            await().atMost(WAIT).until(() -> ids.stream().allMatch(this::outboxIsEmpty));
+
+            List<String> expected = ids.stream().flatMap(id -> Stream.of(
+                    id + "/firebreak.sla.breached/FIRST_RESPONSE", id + "/firebreak.sla.warned/RESOLUTION")).toList();
+            probe.await(r -> ids.contains(r.key()) && type(r).startsWith("firebreak.sla."), expected.size());
+            assertThat(probe.drain(r -> ids.contains(r.key()) && type(r).startsWith("firebreak.sla."),
+                    Duration.ofSeconds(1))).extracting(this::slaFiring).containsExactlyInAnyOrderElementsOf(expected);
+        } finally {
+            scanner.start();
+        }
+    }
+
+    private static void scanUntilQuiet(SlaClockScanner scanner) {
+        // Bounded: every scan fires at least one clock or ends the loop, and there are only so many clocks.
+        for (int i = 0; i < 1000 && scanner.scan() > 0; i++) {
+            // keep scanning while there is work
+        }
+    }
+
+    private String slaFiring(ConsumerRecord<String, String> record) {
+        SlaClock clock = "firebreak.sla.warned".equals(type(record))
+                ? CODEC.fromJson(record.value(), SlaWarned.class).clock()
+                : CODEC.fromJson(record.value(), SlaBreached.class).clock();
+        return record.key() + "/" + type(record) + "/" + clock;
     }
 
     private boolean outboxIsEmpty(String id) {
