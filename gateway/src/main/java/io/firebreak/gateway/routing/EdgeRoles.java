@@ -22,8 +22,12 @@ class EdgeRoles {
             // Served by the gateway itself (alerts package), for supervisors only.
             requests.requestMatchers("/api/v1/alerts", "/api/v1/alerts/**").hasRole(Roles.SUPERVISOR);
             requests.requestMatchers("/api/v1/complaints/*/follow-up").hasRole(Roles.AGENT);
-            requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/*/messages")
-                    .hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
+            // Served by the gateway itself (webhooks package): ticketing systems' own subscriptions, ADMIN all.
+            requests.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+                    .hasAnyRole(Roles.INTEGRATION, Roles.ADMIN);
+            requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints/*/shares").hasAnyRole(Roles.AGENT, Roles.ADMIN);
+            requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/*/messages",
+                    "/api/v1/complaints/*/attachments").hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
             requests.requestMatchers(HttpMethod.GET, "/api/v1/complaints", "/api/v1/complaints/**",
                     "/api/v1/customers/**").hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
             // The rule set and the routing table: supervisors may read them, only ADMIN replaces them.
