@@ -59,6 +59,19 @@ public final class IntakeEvents {
             implements ComplaintEvent {}
 
     /**
+     * A ticketing system reported the customer's answer to the case's proposal (the ticket is where the customer
+     * answered). Intake checked the system may act on the complaint; resolution records the answer on the case if
+     * its proposal still awaits one, and ignores it otherwise.
+     */
+    public record ProposalAnswered(
+            String complaintId,
+            Instant occurredAt,
+            boolean accepted,
+            String comment,
+            String answeredBy)
+            implements ComplaintEvent {}
+
+    /**
      * A ticketing system recorded an attachment's metadata on the complaint; the file itself stays in that system,
      * at {@code url}.
      */

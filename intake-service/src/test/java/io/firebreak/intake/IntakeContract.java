@@ -582,6 +582,31 @@ abstract class IntakeContract {
                 .containsExactlyInAnyOrder("name", "mediaType", "size", "checksum", "url");
     }
 
+    @Test
+    void aTicketingSystemForwardsTheCustomersAnswerToTheProposalOfItsOwnComplaintOnly() {
+        String id = api.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"EMAIL","customer":{"id":"CRM-ANS-%d"},"description":"Refund amount is wrong"}"""
+                .formatted(System.nanoTime())).json().get("id").asText();
+        String path = "/api/v1/complaints/" + id + "/proposal-answer";
+
+        TestApi.Response answered = api.post(path, Roles.INTEGRATION, """
+                {"accepted":false,"comment":"The customer wants the full amount"}""");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(202);
+        ConsumerRecord<String, String> event = probe.await(r -> id.equals(r.key())
+                && "firebreak.proposal.answered".equals(type(r)), 1).get(0);
+        JsonNode payload = JSON.readTree(event.value());
+        assertThat(payload.get("accepted").asBoolean()).isFalse();
+        assertThat(payload.get("comment").asText()).isEqualTo("The customer wants the full amount");
+        assertThat(payload.get("answeredBy").asText()).isEqualTo("integration-1");
+        assertThat(api.get("/api/v1/complaints/" + id, Roles.AGENT).json().get("timeline").findValuesAsString("type"))
+                .contains("firebreak.proposal.answered");
+
+        assertThat(client("rt-5").post(path, Roles.INTEGRATION, "{\"accepted\":true}").status()).isEqualTo(404);
+        TestApi.Response missing = api.post(path, Roles.INTEGRATION, "{\"comment\":\"?\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("errors").findValuesAsString("field")).containsExactly("accepted");
+    }
+
     /** Eight identical requests released at once. */
     static List<TestApi.Response> race(java.util.concurrent.Callable<TestApi.Response> call) throws Exception {
         int n = 8;

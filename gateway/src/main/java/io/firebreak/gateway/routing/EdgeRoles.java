@@ -27,7 +27,8 @@ class EdgeRoles {
                     .hasAnyRole(Roles.INTEGRATION, Roles.ADMIN);
             requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints/*/shares").hasAnyRole(Roles.AGENT, Roles.ADMIN);
             requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/*/messages",
-                    "/api/v1/complaints/*/attachments").hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
+                    "/api/v1/complaints/*/attachments", "/api/v1/complaints/*/proposal-answer")
+                    .hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
             requests.requestMatchers(HttpMethod.GET, "/api/v1/complaints", "/api/v1/complaints/**",
                     "/api/v1/customers/**").hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
             // The rule set and the routing table: supervisors may read them, only ADMIN replaces them.

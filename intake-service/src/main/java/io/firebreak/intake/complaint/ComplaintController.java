@@ -115,6 +115,27 @@ class ComplaintController {
                         fingerprint(request), work));
     }
 
+    /**
+     * The customer's answer to the proposal, from the ticketing system where they gave it: checked here (may this
+     * client act on the complaint?) and forwarded to resolution by an event; 202, since resolution records it on
+     * the case (if its proposal still awaits an answer). Agents record answers on the case directly.
+     */
+    @PostMapping("/{id}/proposal-answer")
+    ResponseEntity<String> answerProposal(@PathVariable String id, @RequestBody AnswerProposal request,
+            @RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String key, Authentication client) {
+        List<FieldProblem> problems = checks.answer(request, key);
+        if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
+        Caller caller = Caller.of(client);
+        Supplier<Answer> work = () -> {
+            intake.answerProposal(id, request.accepted(), request.comment(), caller.client(), caller.visibleTo());
+            return new Answer(202, json.writeValueAsString(java.util.Map.of("complaintId", id,
+                    "accepted", request.accepted(), "state", "FORWARDED")), null);
+        };
+        return respond(key == null ? work.get()
+                : idempotency.answer(caller.client(), "POST /api/v1/complaints/" + id + "/proposal-answer", key,
+                        fingerprint(request), work));
+    }
+
     /** Who a complaint is shared with, as the answer to sharing it shows. */
     record SharesView(String complaintId, String submittedBy, List<String> sharedWith) {}
 

@@ -16,6 +16,7 @@ import io.firebreak.events.IntakeEvents.AttachmentAdded;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.ComplaintShared;
 import io.firebreak.events.IntakeEvents.ExternalRef;
+import io.firebreak.events.IntakeEvents.ProposalAnswered;
 import io.firebreak.events.IntakeEvents.EmotionRose;
 import io.firebreak.events.IntakeEvents.MessageAdded;
 import io.firebreak.intake.IntakeProperties;
@@ -321,6 +322,31 @@ public class ComplaintIntake {
                     "firebreak.complaint.shared", "intake", "Shared with " + client + " by " + by));
             return new Change<>(next, List.of(new ComplaintShared(id, now, client, by)));
         }).orElseThrow(() -> ProblemException.notFound("Complaint", id));
+    }
+
+    /**
+     * Forwards the customer's answer to the proposal, as a ticketing system reports it, to resolution (which owns
+     * the case) by an event, after the check only intake can make: may this client act on the complaint? On the
+     * timeline too. 404 as for messages, 409 when closed.
+     */
+    void answerProposal(String id, boolean accepted, String comment, String by, String visibleTo) {
+        Correlation.complaint(id);
+        Instant now = now();
+        String entryId = "answer-" + UUID.randomUUID().toString().substring(0, 13);
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        complaints.update(id, current -> {
+            Complaint c = current.value();
+            if (visibleTo != null && !c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
+            if (!c.isOpen()) {
+                throw ProblemException.conflict("Complaint " + id + " is closed; there is no proposal to answer.")
+                        .with("id", id);
+            }
+            Complaint next = c.withTimeline(new Complaint.TimelineEntry(entryId, now, "firebreak.proposal.answered",
+                    "intake", "The customer " + (accepted ? "accepted" : "rejected") + " the proposal (reported by "
+                            + by + ")" + (text == null ? "" : ": " + clip(text))));
+            return new Change<>(next, List.of(new ProposalAnswered(id, now, accepted, text, by)));
+        }).orElseThrow(() -> ProblemException.notFound("Complaint", id));
+        log.info("Answer to the proposal of complaint {} forwarded: {}", id, accepted ? "accepted" : "rejected");
     }
 
     /** Records an attachment's metadata on the complaint and announces it; 404 as for messages. */

@@ -94,6 +94,12 @@ class RequestChecks {
         return sorted(problems);
     }
 
+    List<FieldProblem> answer(AnswerProposal request, String idempotencyKey) {
+        List<FieldProblem> problems = constraints(request);
+        idempotencyKey(idempotencyKey, problems);
+        return sorted(problems);
+    }
+
     List<FieldProblem> share(ShareComplaint request) {
         return sorted(constraints(request));
     }
