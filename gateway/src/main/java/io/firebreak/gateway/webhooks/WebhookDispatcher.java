@@ -245,7 +245,7 @@ class WebhookDispatcher implements SmartLifecycle {
         if (error == null) {
             breaker.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
             store.delivered(d.id(), status, now);
-            store.succeeding(s.id());
+            if (s.failingSince() != null) store.succeeding(s.id());
             return;
         }
         breaker.onError(elapsedNanos, TimeUnit.NANOSECONDS, new IOException(error));

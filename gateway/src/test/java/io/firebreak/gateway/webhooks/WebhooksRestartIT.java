@@ -67,7 +67,8 @@ class WebhooksRestartIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(EmbeddedInfrastructure infrastructure, String database) {
+    static ConfigurableApplicationContext start(EmbeddedInfrastructure infrastructure, String database,
+            String... more) {
         Map<String, String> properties = Map.ofEntries(
                 Map.entry("spring.config.name", "gateway"),
                 Map.entry("server.port", "0"),
@@ -86,11 +87,13 @@ class WebhooksRestartIT {
                 Map.entry("firebreak.gateway.webhooks.backoff.max", "200ms"),
                 Map.entry("firebreak.gateway.webhooks.circuit-breaker.open-for", "500ms"));
         // As command-line arguments: they take precedence over gateway.yml (its fixed port, for one).
-        return new SpringApplicationBuilder(GatewayApplication.class).run(properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        List<String> args = new ArrayList<>(properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
+        for (String m : more) args.add("--" + m);
+        return new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
     }
 
-    private static int port(ConfigurableApplicationContext context) {
+    static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }
