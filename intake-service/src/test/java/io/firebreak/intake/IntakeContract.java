@@ -376,7 +376,7 @@ abstract class IntakeContract {
         awaitStatus(older, "CLOSED");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            TestApi.Response history = api.get("/api/v1/customers/" + customer + "/complaints", Roles.INTEGRATION);
+            TestApi.Response history = api.get("/api/v1/customers/" + customer + "/complaints", Roles.AGENT);
             assertThat(history.status()).isEqualTo(200);
             JsonNode items = history.json().get("items");
             assertThat(items.findValuesAsString("complaintId")).containsExactly(newer, older);
@@ -537,6 +537,10 @@ abstract class IntakeContract {
         assertThat(ids(other.get("/api/v1/complaints?limit=200", Roles.INTEGRATION).json())).doesNotContain(mine);
         assertThat(ids(api.get("/api/v1/complaints?limit=200", Roles.INTEGRATION).json())).contains(mine);
         assertThat(api.get(path, Roles.AGENT).status()).as("staff see every complaint").isEqualTo(200);
+        String customer = "/api/v1/customers/" + customerOf(mine) + "/complaints";
+        assertThat(other.get(customer, Roles.INTEGRATION).status()).as("no complaint of theirs").isEqualTo(404);
+        assertThat(api.get(customer, Roles.INTEGRATION).json().get("items").findValuesAsString("complaintId"))
+                .containsExactly(mine);
         assertThat(other.post(path + "/shares", Roles.INTEGRATION, "{\"client\":\"zendesk-3\"}").status())
                 .as("a client cannot share itself in").isEqualTo(403);
 

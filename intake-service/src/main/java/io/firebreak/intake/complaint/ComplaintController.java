@@ -67,8 +67,8 @@ class ComplaintController {
         Supplier<Answer> work = () -> {
             ComplaintIntake.Submission s = intake.submit(request, RequestChecks.channel(request.channel()),
                     checks.happenedAt(request.happenedAt()), caller);
-            ComplaintView view = ComplaintView.of(s.complaint(), intake.earlierOf(s.complaint()), s.merged(),
-                    s.notice());
+            ComplaintView view = ComplaintView.of(s.complaint(), intake.earlierOf(s.complaint(), caller.visibleTo()),
+                    s.merged(), s.notice());
             return s.merged() || s.again()
                     ? new Answer(200, json.writeValueAsString(view), null)
                     : new Answer(201, json.writeValueAsString(view),
@@ -152,8 +152,9 @@ class ComplaintController {
     /** The case file; an integration client gets 404 for a complaint it neither submitted nor was given. */
     @GetMapping("/{id}")
     ComplaintView get(@PathVariable String id, Authentication client) {
-        var complaint = intake.get(id, Caller.of(client).visibleTo());
-        return ComplaintView.of(complaint, intake.earlierOf(complaint), null, null);
+        String visibleTo = Caller.of(client).visibleTo();
+        var complaint = intake.get(id, visibleTo);
+        return ComplaintView.of(complaint, intake.earlierOf(complaint, visibleTo), null, null);
     }
 
     /** A page of the list: the items, and the cursor of the next page unless this is the last. */

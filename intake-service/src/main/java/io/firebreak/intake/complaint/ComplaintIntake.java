@@ -370,6 +370,20 @@ public class ComplaintIntake {
         return attachment;
     }
 
+    /**
+     * The customer's other complaints received before this one that {@code visibleTo} (an integration client; null
+     * for anyone) may see, newest first.
+     */
+    List<Customer.PastComplaint> earlierOf(Versioned<Complaint> complaint, String visibleTo) {
+        List<Customer.PastComplaint> all = earlierOf(complaint);
+        if (visibleTo == null || all.isEmpty()) return all;
+        List<String> visible = complaints.findAll(and(Filters.in("_id", all.stream()
+                                .map(Customer.PastComplaint::complaintId).toList()),
+                        or(eq("submittedBy", visibleTo), eq("sharedWith", visibleTo))), Sorts.ascending("_id"),
+                all.size()).stream().map(Versioned::id).toList();
+        return all.stream().filter(p -> visible.contains(p.complaintId())).toList();
+    }
+
     /** The customer's other complaints received before this one, newest first, as their history shows them. */
     List<Customer.PastComplaint> earlierOf(Versioned<Complaint> complaint) {
         Complaint c = complaint.value();
