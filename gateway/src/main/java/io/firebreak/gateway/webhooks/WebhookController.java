@@ -184,10 +184,10 @@ class WebhookController {
     ResponseEntity<Map<String, String>> redeliver(@PathVariable String id, @PathVariable String deliveryId,
             Authentication caller) {
         Subscription s = owned(id, caller);
-        if (!store.redeliver(id, deliveryId, clock.instant())) throw ProblemException.notFound("Delivery", deliveryId);
         if (s.status() == Subscription.Status.DISABLED) {
             throw ProblemException.conflict("Subscription " + id + " is disabled; enable it to deliver again.");
         }
+        if (!store.redeliver(id, deliveryId, clock.instant())) throw ProblemException.notFound("Delivery", deliveryId);
         dispatcher.wake();
         return ResponseEntity.accepted().body(Map.of("id", deliveryId, "state", "PENDING"));
     }
