@@ -14,6 +14,9 @@ public enum EventType {
     COMPLAINT_RECEIVED("firebreak.complaint.received", Topics.INTAKE, IntakeEvents.ComplaintReceived.class),
     MESSAGE_ADDED("firebreak.message.added", Topics.INTAKE, IntakeEvents.MessageAdded.class),
     EMOTION_ROSE("firebreak.emotion.rose", Topics.INTAKE, IntakeEvents.EmotionRose.class),
+    COMPLAINT_SHARED("firebreak.complaint.shared", Topics.INTAKE, IntakeEvents.ComplaintShared.class),
+    ATTACHMENT_ADDED("firebreak.attachment.added", Topics.INTAKE, IntakeEvents.AttachmentAdded.class),
+    PROPOSAL_ANSWERED("firebreak.proposal.answered", Topics.INTAKE, IntakeEvents.ProposalAnswered.class),
 
     COMPLAINT_CLASSIFIED("firebreak.complaint.classified", Topics.TRIAGE, TriageEvents.ComplaintClassified.class),
     RESPONSIBILITY_ASSIGNED(

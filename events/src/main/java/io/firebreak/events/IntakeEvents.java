@@ -12,6 +12,8 @@ public final class IntakeEvents {
      * A new complaint was accepted. Contact data is masked: the customer's phone, email and name live only
      * in intake. {@code happenedAt} is when the matter itself happened, if the customer said;
      * {@code earlierComplaintIds} are the customer's earlier complaints on the same matter (a repeat contact).
+     * {@code submittedBy} is the client that submitted it (the token subject: an agent or a ticketing system) and
+     * {@code externalRef} the ticket it came from, if any (both added later: absent on older events).
      */
     public record ComplaintReceived(
             String complaintId,
@@ -27,7 +29,62 @@ public final class IntakeEvents {
             List<String> emotionSignals,
             CustomerStage stage,
             Instant happenedAt,
-            List<String> earlierComplaintIds)
+            List<String> earlierComplaintIds,
+            String submittedBy,
+            ExternalRef externalRef)
+            implements ComplaintEvent {
+
+        /** As published before the submitting client and the external reference were carried. */
+        public ComplaintReceived(String complaintId, Instant occurredAt, Channel channel, String customerId,
+                String maskedContact, String description, String productRef, String orderRef, String remedySought,
+                EmotionLevel emotion, List<String> emotionSignals, CustomerStage stage, Instant happenedAt,
+                List<String> earlierComplaintIds) {
+            this(complaintId, occurredAt, channel, customerId, maskedContact, description, productRef, orderRef,
+                    remedySought, emotion, emotionSignals, stage, happenedAt, earlierComplaintIds, null, null);
+        }
+    }
+
+    /** A complaint's reference in a ticketing system: which system, and the ticket's id there. */
+    public record ExternalRef(String system, String id) {}
+
+    /**
+     * The complaint was shared with an integration client (a ticketing system), which may now read it, act on it
+     * and receive its events by webhook, as the client that submitted it may.
+     */
+    public record ComplaintShared(
+            String complaintId,
+            Instant occurredAt,
+            String client,
+            String sharedBy)
+            implements ComplaintEvent {}
+
+    /**
+     * A ticketing system reported the customer's answer to the case's proposal (the ticket is where the customer
+     * answered). Intake checked the system may act on the complaint; resolution records the answer on the case if
+     * its proposal still awaits one, and ignores it otherwise.
+     */
+    public record ProposalAnswered(
+            String complaintId,
+            Instant occurredAt,
+            boolean accepted,
+            String comment,
+            String answeredBy)
+            implements ComplaintEvent {}
+
+    /**
+     * A ticketing system recorded an attachment's metadata on the complaint; the file itself stays in that system,
+     * at {@code url}.
+     */
+    public record AttachmentAdded(
+            String complaintId,
+            Instant occurredAt,
+            String attachmentId,
+            String name,
+            String mediaType,
+            long size,
+            String checksum,
+            String url,
+            String addedBy)
             implements ComplaintEvent {}
 
     /**

@@ -22,7 +22,8 @@ public record GatewayProperties(
         @Min(1024) long maxBodyBytes,
         @Valid @NotNull CircuitBreaker circuitBreaker,
         @Valid @NotNull Health health,
-        @Valid @NotNull Alerts alerts) {
+        @Valid @NotNull Alerts alerts,
+        @Valid @NotNull Webhooks webhooks) {
 
     public static final String INTAKE = "intake";
     public static final String TRIAGE = "triage";
@@ -58,4 +59,33 @@ public record GatewayProperties(
 
     /** Supervisors' alerts: the largest page of the list, the stream's keep-alive interval and lifetime. */
     public record Alerts(@Min(1) int maxPage, @NotNull Duration keepAlive, @NotNull Duration streamTimeout) {}
+
+    /**
+     * Ticketing systems' webhooks: how often the dispatcher looks for due deliveries (it is also woken by new ones),
+     * how many it sends at once (in all, and per subscription, so that one slow receiver does not take every
+     * sender), the timeouts of one attempt, how long a claimed delivery is held by its sender, the back-off between
+     * attempts, the breaker per subscription, and after how long of failing only a subscription is disabled.
+     */
+    public record Webhooks(
+            @NotNull Duration pollInterval,
+            @Min(1) int senders,
+            @Min(1) int maxInFlightPerSubscription,
+            @Min(1) int batchSize,
+            @NotNull Duration connectTimeout,
+            @NotNull Duration requestTimeout,
+            @NotNull Duration lease,
+            @Valid @NotNull Backoff backoff,
+            @Valid @NotNull CircuitBreaker circuitBreaker,
+            @NotNull Duration disableAfter,
+            @Min(1) int maxPage,
+            @Min(1) int maxSubscriptionsPerClient) {}
+
+    /** Exponential back-off: {@code initial}, times {@code multiplier} per failed attempt, at most {@code max},
+     * less a random share of up to {@code jitter} (0 to 1) so that retries of many deliveries spread out. */
+    public record Backoff(
+            @NotNull Duration initial,
+            @jakarta.validation.constraints.DecimalMin("1.0") double multiplier,
+            @NotNull Duration max,
+            @jakarta.validation.constraints.DecimalMin("0.0") @jakarta.validation.constraints.DecimalMax("1.0")
+                    double jitter) {}
 }

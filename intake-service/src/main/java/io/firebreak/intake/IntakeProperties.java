@@ -33,10 +33,14 @@ public record IntakeProperties(
             @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.6") double similarity,
             @NotNull @DefaultValue("2h") Duration sameContactWithin) {}
 
-    /** How long the answer to a request with an {@code Idempotency-Key} is kept, and when a stuck one is abandoned. */
+    /**
+     * How long the answer to a request with an {@code Idempotency-Key} is kept, when a stuck one is abandoned, and
+     * how long a request arriving while the first with its key is still running waits for that one's answer.
+     */
     public record Idempotency(
             @NotNull @DefaultValue("24h") Duration retention,
-            @NotNull @DefaultValue("30s") Duration pendingTimeout) {}
+            @NotNull @DefaultValue("30s") Duration pendingTimeout,
+            @NotNull @DefaultValue("10s") Duration waitForFirst) {}
 
     /**
      * What the emotion reader looks for (愤怒感知法): the words of each kind of signal, the words that state a

@@ -99,7 +99,7 @@ abstract class IntakeContract {
         assertThat(record.value()).doesNotContain("13800138000").doesNotContain("王芳");
         assertThat(payload.get("maskedContact").asText()).isEqualTo("138****8000");
 
-        JsonNode caseFile = api.get("/api/v1/complaints/" + id, Roles.INTEGRATION).json();
+        JsonNode caseFile = api.get("/api/v1/complaints/" + id, Roles.AGENT).json();
         assertThat(caseFile.get("status").asText()).isEqualTo("RECEIVED");
         assertThat(caseFile.get("customer").get("contact").asText()).isEqualTo("138****8000");
         assertThat(caseFile.get("timeline")).hasSize(1);
@@ -287,7 +287,7 @@ abstract class IntakeContract {
         String id = first.json().get("id").asText();
 
         TestApi.Response retry = api.post("/api/v1/complaints", Roles.INTEGRATION, body, key);
-        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.status()).as("the same complaint, not a second one").isEqualTo(200);
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(first.json().get("description").asText()).isEqualTo("扫地机器人充不进电");
@@ -311,8 +311,9 @@ abstract class IntakeContract {
 
     @Test
     void aLaterMessageIsReadAndARiseInEmotionIsAnnounced() {
-        String id = submit("""
-                {"channel":"PHONE","customer":{"id":"CRM-MSG-1"},"description":"The kettle stopped working"}""");
+        String id = api.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"PHONE","customer":{"id":"CRM-MSG-1"},"description":"The kettle stopped working"}""")
+                .json().get("id").asText();
         TestApi.Response calm = api.post("/api/v1/complaints/" + id + "/messages", Roles.AGENT, """
                 {"text":"I can bring it to the shop on Monday"}""");
         assertThat(calm.status()).as(calm.body()).isEqualTo(201);
@@ -375,7 +376,7 @@ abstract class IntakeContract {
         awaitStatus(older, "CLOSED");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            TestApi.Response history = api.get("/api/v1/customers/" + customer + "/complaints", Roles.INTEGRATION);
+            TestApi.Response history = api.get("/api/v1/customers/" + customer + "/complaints", Roles.AGENT);
             assertThat(history.status()).isEqualTo(200);
             JsonNode items = history.json().get("items");
             assertThat(items.findValuesAsString("complaintId")).containsExactly(newer, older);
@@ -442,6 +443,200 @@ abstract class IntakeContract {
                 .containsExactlyInAnyOrder("class", "status", "department", "limit", "cursor");
         assertThat(api.get("/api/v1/complaints?limit=many", Roles.AGENT).json().get("errors")
                 .findValuesAsString("field")).containsExactly("limit");
+    }
+
+    @Test
+    void aTicketSubmittedAgainWithItsExternalReferenceIsTheSameComplaintAndCanBeFoundByIt() {
+        String ticket = "SD-" + System.nanoTime();
+        String body = """
+                {"channel":"WEB_FORM","customer":{"id":"CRM-EXT-%s"},"description":"洗衣机漏水",
+                 "externalRef":{"system":"jira","id":"%s"}}""".formatted(ticket, ticket);
+        TestApi.Response first = api.post("/api/v1/complaints", Roles.INTEGRATION, body);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String id = first.json().get("id").asText();
+        assertThat(first.json().get("externalRef").get("id").asText()).isEqualTo(ticket);
+        assertThat(first.json().get("submittedBy").asText()).isEqualTo("integration-1");
+
+        // The same ticket again, even with other words: the complaint received for it, not a second one.
+        TestApi.Response again = api.post("/api/v1/complaints", Roles.INTEGRATION, body.replace("洗衣机漏水", "还在漏水"));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("id").asText()).isEqualTo(id);
+        assertThat(again.json().get("messages")).isEmpty();
+
+        JsonNode found = api.get("/api/v1/complaints?externalSystem=jira&externalId=" + ticket, Roles.INTEGRATION)
+                .json();
+        assertThat(ids(found)).containsExactly(id);
+        assertThat(ids(api.get("/api/v1/complaints?externalSystem=jira&externalId=" + ticket, Roles.AGENT).json()))
+                .containsExactly(id);
+        ConsumerRecord<String, String> received = probe.await(r -> id.equals(r.key()) && type(r).equals(RECEIVED),
+                1).get(0);
+        JsonNode payload = JSON.readTree(received.value());
+        assertThat(payload.get("submittedBy").asText()).isEqualTo("integration-1");
+        assertThat(payload.get("externalRef").get("system").asText()).isEqualTo("jira");
+        assertThat(payload.get("externalRef").get("id").asText()).isEqualTo(ticket);
+
+        // The reference is the client's own: another system's ticket with the same number is another complaint.
+        TestApi.Response otherClient = client("servicenow-2").post("/api/v1/complaints", Roles.INTEGRATION,
+                body.replace("CRM-EXT-", "CRM-EXT-B-"));
+        assertThat(otherClient.status()).as(otherClient.body()).isEqualTo(201);
+        assertThat(otherClient.json().get("id").asText()).isNotEqualTo(id);
+
+        TestApi.Response half = api.get("/api/v1/complaints?externalSystem=jira", Roles.INTEGRATION);
+        assertThat(half.status()).isEqualTo(400);
+        assertThat(half.json().get("errors").findValuesAsString("field")).containsExactly("externalId");
+    }
+
+    @Test
+    void concurrentIdenticalSubmissionsWithOneIdempotencyKeyMakeExactlyOneComplaint() throws Exception {
+        String customer = "CRM-RACE-KEY-" + System.nanoTime();
+        String body = """
+                {"channel":"CHAT","customer":{"id":"%s"},"description":"The router drops every hour"}"""
+                .formatted(customer);
+        List<TestApi.Response> answers = race(() -> api.post("/api/v1/complaints", Roles.INTEGRATION, body,
+                Map.of("Idempotency-Key", "race-" + customer)));
+
+        assertThat(answers).extracting(TestApi.Response::status).as(answers.toString())
+                .containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(answers).extracting(r -> r.json().get("id").asText()).containsOnly(
+                answers.get(0).json().get("id").asText());
+        assertThat(database.getCollection("complaints").countDocuments(new Document("customerId",
+                customerOf(answers.get(0).json().get("id").asText())))).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentIdenticalSubmissionsWithOneExternalReferenceMakeExactlyOneComplaint() throws Exception {
+        String ticket = "RACE-" + System.nanoTime();
+        String body = """
+                {"channel":"CHAT","customer":{"id":"CRM-%s"},"description":"The heater smells odd",
+                 "externalRef":{"system":"zendesk","id":"%s"}}""".formatted(ticket, ticket);
+        List<TestApi.Response> answers = race(() -> api.post("/api/v1/complaints", Roles.INTEGRATION, body));
+
+        assertThat(answers).extracting(TestApi.Response::status).as(answers.toString())
+                .containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
+        String id = answers.get(0).json().get("id").asText();
+        assertThat(answers).extracting(r -> r.json().get("id").asText()).containsOnly(id);
+        JsonNode stored = api.get("/api/v1/complaints/" + id, Roles.AGENT).json();
+        assertThat(stored.get("messages")).as("nothing merged in twice").isEmpty();
+        assertThat(database.getCollection("complaints").countDocuments(new Document("customerId",
+                stored.get("customer").get("id").asText()))).isEqualTo(1);
+    }
+
+    @Test
+    void anIntegrationClientSeesOnlyItsOwnAndSharedComplaintsAndAnotherClientsIsNotFound() {
+        String mine = api.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"EMAIL","customer":{"id":"CRM-OWN-%d"},"description":"Invoice charged twice"}"""
+                .formatted(System.nanoTime())).json().get("id").asText();
+        TestApi other = client("zendesk-3");
+        String path = "/api/v1/complaints/" + mine;
+
+        assertThat(other.get(path, Roles.INTEGRATION).status()).isEqualTo(404);
+        assertThat(other.post(path + "/messages", Roles.INTEGRATION, "{\"text\":\"more\"}").status()).isEqualTo(404);
+        assertThat(other.post(path + "/attachments", Roles.INTEGRATION, """
+                {"name":"a.png","mediaType":"image/png","size":1,"url":"https://t.example/a.png"}""").status())
+                .isEqualTo(404);
+        assertThat(ids(other.get("/api/v1/complaints?limit=200", Roles.INTEGRATION).json())).doesNotContain(mine);
+        assertThat(ids(api.get("/api/v1/complaints?limit=200", Roles.INTEGRATION).json())).contains(mine);
+        assertThat(api.get(path, Roles.AGENT).status()).as("staff see every complaint").isEqualTo(200);
+        String customer = "/api/v1/customers/" + customerOf(mine) + "/complaints";
+        assertThat(other.get(customer, Roles.INTEGRATION).status()).as("no complaint of theirs").isEqualTo(404);
+        assertThat(api.get(customer, Roles.INTEGRATION).json().get("items").findValuesAsString("complaintId"))
+                .containsExactly(mine);
+        assertThat(other.post(path + "/shares", Roles.INTEGRATION, "{\"client\":\"zendesk-3\"}").status())
+                .as("a client cannot share itself in").isEqualTo(403);
+
+        TestApi.Response shared = api.post(path + "/shares", Roles.AGENT, "{\"client\":\"zendesk-3\"}");
+        assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+        assertThat(shared.json().get("sharedWith").get(0).asText()).isEqualTo("zendesk-3");
+        assertThat(other.get(path, Roles.INTEGRATION).status()).isEqualTo(200);
+        assertThat(other.post(path + "/messages", Roles.INTEGRATION, "{\"text\":\"more\"}").status()).isEqualTo(201);
+        assertThat(ids(other.get("/api/v1/complaints?limit=200", Roles.INTEGRATION).json())).contains(mine);
+        assertThat(api.post(path + "/shares", Roles.AGENT, "{\"client\":\"zendesk-3\"}").status())
+                .as("sharing again changes nothing").isEqualTo(200);
+        assertThat(probe.await(r -> mine.equals(r.key()) && "firebreak.complaint.shared".equals(type(r)), 1))
+                .hasSize(1);
+        assertThat(probe.drain(r -> mine.equals(r.key()) && "firebreak.complaint.shared".equals(type(r)),
+                Duration.ofMillis(500))).as("announced once").hasSize(1);
+        assertThat(api.post(path + "/shares", Roles.AGENT, "{\"client\":\"has space\"}").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/complaints/C-NONE/shares", Roles.AGENT, "{\"client\":\"x\"}").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aTicketingSystemRecordsAttachmentMetadataOnTheCaseFile() {
+        String id = api.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"EMAIL","customer":{"id":"CRM-ATT-%d"},"description":"Screen cracked on arrival"}"""
+                .formatted(System.nanoTime())).json().get("id").asText();
+        TestApi.Response added = api.post("/api/v1/complaints/" + id + "/attachments", Roles.INTEGRATION, """
+                {"name":"photo.jpg","mediaType":"image/jpeg","size":48213,
+                 "checksum":"sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                 "url":"https://tickets.example.com/att/991/photo.jpg"}""");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+
+        JsonNode attachment = api.get("/api/v1/complaints/" + id, Roles.INTEGRATION).json().get("attachments").get(0);
+        assertThat(attachment.get("name").asText()).isEqualTo("photo.jpg");
+        assertThat(attachment.get("size").asLong()).isEqualTo(48213);
+        assertThat(attachment.get("url").asText()).isEqualTo("https://tickets.example.com/att/991/photo.jpg");
+        assertThat(probe.await(r -> id.equals(r.key()) && "firebreak.attachment.added".equals(type(r)), 1))
+                .hasSize(1);
+
+        TestApi.Response bad = api.post("/api/v1/complaints/" + id + "/attachments", Roles.INTEGRATION, """
+                {"name":"","mediaType":"jpeg","size":-1,"checksum":"xx","url":"file:///etc/passwd"}""");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("name", "mediaType", "size", "checksum", "url");
+    }
+
+    @Test
+    void aTicketingSystemForwardsTheCustomersAnswerToTheProposalOfItsOwnComplaintOnly() {
+        String id = api.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"EMAIL","customer":{"id":"CRM-ANS-%d"},"description":"Refund amount is wrong"}"""
+                .formatted(System.nanoTime())).json().get("id").asText();
+        String path = "/api/v1/complaints/" + id + "/proposal-answer";
+
+        TestApi.Response answered = api.post(path, Roles.INTEGRATION, """
+                {"accepted":false,"comment":"The customer wants the full amount"}""");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(202);
+        ConsumerRecord<String, String> event = probe.await(r -> id.equals(r.key())
+                && "firebreak.proposal.answered".equals(type(r)), 1).get(0);
+        JsonNode payload = JSON.readTree(event.value());
+        assertThat(payload.get("accepted").asBoolean()).isFalse();
+        assertThat(payload.get("comment").asText()).isEqualTo("The customer wants the full amount");
+        assertThat(payload.get("answeredBy").asText()).isEqualTo("integration-1");
+        assertThat(api.get("/api/v1/complaints/" + id, Roles.AGENT).json().get("timeline").findValuesAsString("type"))
+                .contains("firebreak.proposal.answered");
+
+        assertThat(client("rt-5").post(path, Roles.INTEGRATION, "{\"accepted\":true}").status()).isEqualTo(404);
+        TestApi.Response missing = api.post(path, Roles.INTEGRATION, "{\"comment\":\"?\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("errors").findValuesAsString("field")).containsExactly("accepted");
+    }
+
+    /** Eight identical requests released at once. */
+    static List<TestApi.Response> race(java.util.concurrent.Callable<TestApi.Response> call) throws Exception {
+        int n = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<TestApi.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<TestApi.Response> answers = new ArrayList<>();
+            for (var f : futures) answers.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    TestApi client(String subject) {
+        return new TestApi(java.net.URI.create("http://localhost:" + port), role -> "Bearer "
+                + io.firebreak.platform.security.JwtTokens.mint(io.firebreak.platform.test.TestTokens.SECRET,
+                        "firebreak", subject, List.of(role), Duration.ofHours(1)));
     }
 
     List<String> listIds(String query) {

@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Supervisors' alerts, served by the gateway itself: the list, acknowledging one, and the live stream. */
+/** Supervisors' alerts (ADMIN reads them too, for the gateway's own), served by the gateway itself: the list, acknowledging one, and the live stream. */
 @RestController
 @RequestMapping("/api/v1/alerts")
-@PreAuthorize("hasRole('SUPERVISOR')")
+@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
 class AlertController {
 
     private final AlertStore store;

@@ -1,6 +1,9 @@
 package io.firebreak.gateway.alerts;
 
-/** What an alert is about: the danger moments a supervisor is told of. */
+/**
+ * What an alert is about: the danger moments a supervisor is told of, and (WEBHOOK_DISABLED) a ticketing system's
+ * webhook subscription disabled after failing too long, for ADMIN.
+ */
 public enum AlertKind {
     MAJOR,
     ESCALATED,
@@ -8,5 +11,6 @@ public enum AlertKind {
     SLA_BREACH,
     PROPOSAL_REJECTED,
     REOPENED,
-    PREVENTION
+    PREVENTION,
+    WEBHOOK_DISABLED
 }

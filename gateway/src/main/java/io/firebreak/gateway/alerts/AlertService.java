@@ -44,6 +44,16 @@ class AlertService {
         }
     }
 
+    /** Stores and streams an alert that no event words: one per {@code key}, like one per event. */
+    void raise(AlertDraft draft, String key) {
+        lock.lock();
+        try {
+            store.insert(draft, key, clock.instant()).ifPresent(streams::publish);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Replays the stored alerts after {@code lastId} to the stream, then lets it receive live ones. */
     void join(AlertStreams.Subscriber subscriber, Long lastId) {
         lock.lock();

@@ -19,10 +19,15 @@ class EdgeRoles {
         return requests -> {
             // An SSE stream's later dispatches (on completion or timeout) belong to a request already let in.
             requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
-            // Served by the gateway itself (alerts package), for supervisors only.
-            requests.requestMatchers("/api/v1/alerts", "/api/v1/alerts/**").hasRole(Roles.SUPERVISOR);
+            // Served by the gateway itself (alerts package), for supervisors, and ADMIN (disabled webhooks).
+            requests.requestMatchers("/api/v1/alerts", "/api/v1/alerts/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN);
             requests.requestMatchers("/api/v1/complaints/*/follow-up").hasRole(Roles.AGENT);
-            requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/*/messages")
+            // Served by the gateway itself (webhooks package): ticketing systems' own subscriptions, ADMIN all.
+            requests.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+                    .hasAnyRole(Roles.INTEGRATION, Roles.ADMIN);
+            requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints/*/shares").hasAnyRole(Roles.AGENT, Roles.ADMIN);
+            requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/*/messages",
+                    "/api/v1/complaints/*/attachments", "/api/v1/complaints/*/proposal-answer")
                     .hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
             requests.requestMatchers(HttpMethod.GET, "/api/v1/complaints", "/api/v1/complaints/**",
                     "/api/v1/customers/**").hasAnyRole(Roles.AGENT, Roles.INTEGRATION);

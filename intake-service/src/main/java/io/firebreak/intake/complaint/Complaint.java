@@ -38,7 +38,24 @@ public record Complaint(
         Sla sla,
         Outcome outcome,
         List<TimelineEntry> timeline,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String submittedBy,
+        ExternalRef externalRef,
+        String externalKey,
+        List<String> mergedExternalKeys,
+        List<String> sharedWith,
+        List<Attachment> attachments) {
+
+    /** A case file as it was before it knew its submitter, external reference, shares and attachments. */
+    public Complaint(String customerId, String maskedContact, Channel channel, String description, String productRef,
+            String orderRef, String remedySought, Instant happenedAt, EmotionLevel emotion, List<String> emotionSignals,
+            CustomerStage stage, List<String> earlierComplaintIds, List<Message> messages, Instant receivedAt,
+            ComplaintStatus status, Classification classification, Owner owner, Sla sla, Outcome outcome,
+            List<TimelineEntry> timeline, Instant updatedAt) {
+        this(customerId, maskedContact, channel, description, productRef, orderRef, remedySought, happenedAt, emotion,
+                emotionSignals, stage, earlierComplaintIds, messages, receivedAt, status, classification, owner, sla,
+                outcome, timeline, updatedAt, null, null, null, null, null, null);
+    }
 
     public Complaint {
         // Case files stored before a component existed read it as null.
@@ -46,6 +63,56 @@ public record Complaint(
         earlierComplaintIds = earlierComplaintIds == null ? List.of() : List.copyOf(earlierComplaintIds);
         messages = messages == null ? List.of() : List.copyOf(messages);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        mergedExternalKeys = mergedExternalKeys == null ? List.of() : List.copyOf(mergedExternalKeys);
+        sharedWith = sharedWith == null ? List.of() : List.copyOf(sharedWith);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** The complaint's ticket in the submitting client's ticketing system. */
+    public record ExternalRef(String system, String id) {}
+
+    /** An attachment's metadata, as a ticketing system recorded it; the file stays there, at {@code url}. */
+    public record Attachment(String id, Instant at, String name, String mediaType, long size, String checksum,
+            String url, String addedBy) {}
+
+    /**
+     * The unique key of an external reference: the submitting client, the system and the ticket id. Scoped by
+     * client, since two clients' systems may share a name and ticket numbers, and no client may reach another's
+     * complaint by guessing references.
+     */
+    public static String externalKey(String client, String system, String id) {
+        return client + '\n' + system + '\n' + id;
+    }
+
+    /** Whether an integration client may see this complaint: it submitted it, or it was shared with it. */
+    public boolean visibleTo(String client) {
+        return client.equals(submittedBy) || sharedWith.contains(client);
+    }
+
+    /** With the client among those the complaint is shared with. */
+    Complaint sharedWith(String client) {
+        Copy c = new Copy(this);
+        List<String> all = new ArrayList<>(sharedWith);
+        all.add(client);
+        c.sharedWith = all;
+        return c.build();
+    }
+
+    /** With a merged submission's external reference remembered, so that its retry finds this complaint. */
+    Complaint withMergedExternalKey(String key) {
+        Copy c = new Copy(this);
+        List<String> all = new ArrayList<>(mergedExternalKeys);
+        all.add(key);
+        c.mergedExternalKeys = all;
+        return c.build();
+    }
+
+    Complaint withAttachment(Attachment attachment) {
+        Copy c = new Copy(this);
+        List<Attachment> all = new ArrayList<>(attachments);
+        all.add(attachment);
+        c.attachments = all;
+        return c.build();
     }
 
     /** The class triage gave, with every rule that fired. */
@@ -189,6 +256,12 @@ public record Complaint(
         Outcome outcome;
         List<TimelineEntry> timeline;
         Instant updatedAt;
+        String submittedBy;
+        ExternalRef externalRef;
+        String externalKey;
+        List<String> mergedExternalKeys;
+        List<String> sharedWith;
+        List<Attachment> attachments;
 
         Copy(Complaint c) {
             customerId = c.customerId;
@@ -212,12 +285,19 @@ public record Complaint(
             outcome = c.outcome;
             timeline = c.timeline;
             updatedAt = c.updatedAt;
+            submittedBy = c.submittedBy;
+            externalRef = c.externalRef;
+            externalKey = c.externalKey;
+            mergedExternalKeys = c.mergedExternalKeys;
+            sharedWith = c.sharedWith;
+            attachments = c.attachments;
         }
 
         Complaint build() {
             return new Complaint(customerId, maskedContact, channel, description, productRef, orderRef, remedySought,
                     happenedAt, emotion, emotionSignals, stage, earlierComplaintIds, messages, receivedAt, status,
-                    classification, owner, sla, outcome, timeline, updatedAt);
+                    classification, owner, sla, outcome, timeline, updatedAt, submittedBy, externalRef, externalKey,
+                    mergedExternalKeys, sharedWith, attachments);
         }
     }
 }

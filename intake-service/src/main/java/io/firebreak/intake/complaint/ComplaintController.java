@@ -8,7 +8,6 @@ import io.firebreak.intake.IntakeProperties;
 import io.firebreak.intake.complaint.RequestChecks.FieldProblem;
 import io.firebreak.intake.idempotency.IdempotentRequests;
 import io.firebreak.intake.idempotency.IdempotentRequests.Answer;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,16 +59,17 @@ class ComplaintController {
     /** 201 and the new case file; or 200 and the open complaint's case file when the submission was merged into it. */
     @PostMapping
     ResponseEntity<String> submit(@RequestBody SubmitComplaint request,
-            @RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String key, Principal client,
+            @RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String key, Authentication client,
             UriComponentsBuilder uri) {
         List<FieldProblem> problems = checks.submission(request, key);
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
+        Caller caller = Caller.of(client);
         Supplier<Answer> work = () -> {
             ComplaintIntake.Submission s = intake.submit(request, RequestChecks.channel(request.channel()),
-                    checks.happenedAt(request.happenedAt()));
-            ComplaintView view = ComplaintView.of(s.complaint(), intake.earlierOf(s.complaint()), s.merged(),
-                    s.notice());
-            return s.merged()
+                    checks.happenedAt(request.happenedAt()), caller);
+            ComplaintView view = ComplaintView.of(s.complaint(), intake.earlierOf(s.complaint(), caller.visibleTo()),
+                    s.merged(), s.notice());
+            return s.merged() || s.again()
                     ? new Answer(200, json.writeValueAsString(view), null)
                     : new Answer(201, json.writeValueAsString(view),
                             uri.path("/api/v1/complaints/{id}").build(view.id()).toString());
@@ -84,12 +85,13 @@ class ComplaintController {
     /** The customer's later message: read, stored on the timeline, announced. 404 unknown, 409 closed. */
     @PostMapping("/{id}/messages")
     ResponseEntity<String> addMessage(@PathVariable String id, @RequestBody AddMessage request,
-            @RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String key, Principal client) {
+            @RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String key, Authentication client) {
         List<FieldProblem> problems = checks.message(request, key);
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
+        Caller caller = Caller.of(client);
         Supplier<Answer> work = () -> {
-            ComplaintIntake.Added added =
-                    intake.addMessage(id, request.text(), RequestChecks.channel(request.channel()));
+            ComplaintIntake.Added added = intake.addMessage(id, request.text(),
+                    RequestChecks.channel(request.channel()), caller.visibleTo());
             Complaint c = added.complaint().value();
             return new Answer(201, json.writeValueAsString(new MessageView(id, added.message(), added.emotionRose(),
                     c.emotion(), c.emotionSignals(), c.stage())), null);
@@ -99,21 +101,80 @@ class ComplaintController {
                         fingerprint(request), work));
     }
 
+    /** An attachment's metadata from a ticketing system (no upload: the file stays there). 404 as for messages. */
+    @PostMapping("/{id}/attachments")
+    ResponseEntity<String> addAttachment(@PathVariable String id, @RequestBody AddAttachment request,
+            @RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String key, Authentication client) {
+        List<FieldProblem> problems = checks.attachment(request, key);
+        if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
+        Caller caller = Caller.of(client);
+        Supplier<Answer> work = () -> new Answer(201, json.writeValueAsString(
+                intake.addAttachment(id, request, caller.client(), caller.visibleTo())), null);
+        return respond(key == null ? work.get()
+                : idempotency.answer(caller.client(), "POST /api/v1/complaints/" + id + "/attachments", key,
+                        fingerprint(request), work));
+    }
+
+    /**
+     * The customer's answer to the proposal, from the ticketing system where they gave it: checked here (may this
+     * client act on the complaint?) and forwarded to resolution by an event; 202, since resolution records it on
+     * the case (if its proposal still awaits an answer). Agents record answers on the case directly.
+     */
+    @PostMapping("/{id}/proposal-answer")
+    ResponseEntity<String> answerProposal(@PathVariable String id, @RequestBody AnswerProposal request,
+            @RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String key, Authentication client) {
+        List<FieldProblem> problems = checks.answer(request, key);
+        if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
+        Caller caller = Caller.of(client);
+        Supplier<Answer> work = () -> {
+            intake.answerProposal(id, request.accepted(), request.comment(), caller.client(), caller.visibleTo());
+            return new Answer(202, json.writeValueAsString(java.util.Map.of("complaintId", id,
+                    "accepted", request.accepted(), "state", "FORWARDED")), null);
+        };
+        return respond(key == null ? work.get()
+                : idempotency.answer(caller.client(), "POST /api/v1/complaints/" + id + "/proposal-answer", key,
+                        fingerprint(request), work));
+    }
+
+    /** Who a complaint is shared with, as the answer to sharing it shows. */
+    record SharesView(String complaintId, String submittedBy, List<String> sharedWith) {}
+
+    /** Shares a complaint with an integration client (agents and ADMIN); sharing again changes nothing. */
+    @PostMapping("/{id}/shares")
+    @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
+    SharesView share(@PathVariable String id, @RequestBody ShareComplaint request, Authentication by) {
+        List<FieldProblem> problems = checks.share(request);
+        if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
+        Complaint c = intake.share(id, request.client().strip(), by.getName()).value();
+        return new SharesView(id, c.submittedBy(), c.sharedWith());
+    }
+
+    /** The case file; an integration client gets 404 for a complaint it neither submitted nor was given. */
     @GetMapping("/{id}")
-    ComplaintView get(@PathVariable String id) {
-        var complaint = intake.get(id);
-        return ComplaintView.of(complaint, intake.earlierOf(complaint), null, null);
+    ComplaintView get(@PathVariable String id, Authentication client) {
+        String visibleTo = Caller.of(client).visibleTo();
+        var complaint = intake.get(id, visibleTo);
+        return ComplaintView.of(complaint, intake.earlierOf(complaint, visibleTo), null, null);
     }
 
     /** A page of the list: the items, and the cursor of the next page unless this is the last. */
     record ListView(List<ComplaintView> items, @JsonInclude(JsonInclude.Include.NON_NULL) String next) {}
 
-    /** Newest first, optionally by class, status and department, a page at a time. */
+    /**
+     * Newest first, optionally by class, status, department and external reference, a page at a time; an
+     * integration client sees only its own and shared complaints, and finds by its own references.
+     */
     @GetMapping
     ListView list(@RequestParam(name = "class", required = false) String complaintClass,
             @RequestParam(required = false) String status, @RequestParam(required = false) String department,
-            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String externalSystem, @RequestParam(required = false) String externalId,
+            Authentication client) {
         List<FieldProblem> problems = new ArrayList<>();
+        if ((externalSystem == null) != (externalId == null)) {
+            problems.add(new FieldProblem(externalSystem == null ? "externalSystem" : "externalId",
+                    "is required with " + (externalSystem == null ? "externalId" : "externalSystem")));
+        }
         ComplaintClass wantedClass = parseEnum("class", complaintClass, ComplaintClass.class, problems);
         ComplaintStatus wantedStatus = parseEnum("status", status, ComplaintStatus.class, problems);
         if (department != null && !DEPARTMENT.matcher(department).matches()) {
@@ -140,7 +201,8 @@ class ComplaintController {
         }
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         ComplaintIntake.Page page = intake.list(new ComplaintIntake.Filter(wantedStatus, wantedClass,
-                department), size, after);
+                department, Caller.of(client).visibleTo(), externalSystem == null ? null : externalSystem.strip(),
+                externalId == null ? null : externalId.strip()), size, after);
         return new ListView(page.items().stream().map(ComplaintView::of).toList(),
                 page.next() == null ? null : page.next().encode());
     }

@@ -12,7 +12,11 @@ import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.IntakeEvents.AttachmentAdded;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.IntakeEvents.ComplaintShared;
+import io.firebreak.events.IntakeEvents.ExternalRef;
+import io.firebreak.events.IntakeEvents.ProposalAnswered;
 import io.firebreak.events.IntakeEvents.EmotionRose;
 import io.firebreak.events.IntakeEvents.MessageAdded;
 import io.firebreak.intake.IntakeProperties;
@@ -52,14 +56,31 @@ public class ComplaintIntake {
     private static final int CANDIDATES = 200;
     private static final int SUMMARY_TEXT = 200;
 
-    /** What a submission came to: a new complaint, or the open one it was merged into; and what to tell the caller. */
-    record Submission(Versioned<Complaint> complaint, boolean merged, String notice) {}
+    /**
+     * What a submission came to: a new complaint, the open one it was merged into, or ({@code again}) the one
+     * already received under the same external reference; and what to tell the caller.
+     */
+    record Submission(Versioned<Complaint> complaint, boolean merged, String notice, boolean again) {
+
+        Submission(Versioned<Complaint> complaint, boolean merged, String notice) {
+            this(complaint, merged, notice, false);
+        }
+    }
 
     /** A later message as stored, on the complaint as it now stands, and whether the emotion rose with it. */
     record Added(Versioned<Complaint> complaint, Complaint.Message message, boolean emotionRose) {}
 
-    /** Which complaints to list; null means any. */
-    record Filter(ComplaintStatus status, ComplaintClass complaintClass, String department) {}
+    /**
+     * Which complaints to list; null means any. {@code visibleTo} limits the list to what an integration client may
+     * see; the external reference is the client's own when {@code visibleTo} is set, anyone's otherwise.
+     */
+    record Filter(ComplaintStatus status, ComplaintClass complaintClass, String department, String visibleTo,
+            String externalSystem, String externalId) {
+
+        Filter(ComplaintStatus status, ComplaintClass complaintClass, String department) {
+            this(status, complaintClass, department, null, null, null);
+        }
+    }
 
     /** One page of the list, newest first, and where the next one starts (null on the last page). */
     record Page(List<Versioned<Complaint>> items, ListCursor next) {}
@@ -82,8 +103,22 @@ public class ComplaintIntake {
         for (int i = 0; i < customerLocks.length; i++) customerLocks[i] = new ReentrantLock();
     }
 
-    /** Takes a checked submission: {@code channel} and {@code happenedAt} are already parsed. */
-    Submission submit(SubmitComplaint request, Channel channel, Instant happenedAt) {
+    /**
+     * Takes a checked submission from {@code client} (the token subject): {@code channel} and {@code happenedAt}
+     * are already parsed. A submission with an external reference the client used before is answered with the
+     * complaint received for it; a unique index makes that hold for submissions at the same moment, too.
+     */
+    Submission submit(SubmitComplaint request, Channel channel, Instant happenedAt, Caller caller) {
+        String client = caller.client();
+        SubmitComplaint.ExternalRef external = request.externalRef();
+        Complaint.ExternalRef externalRef = external == null ? null
+                : new Complaint.ExternalRef(external.system().strip(), external.id().strip());
+        String key = externalRef == null ? null
+                : Complaint.externalKey(client, externalRef.system(), externalRef.id());
+        if (key != null) {
+            Optional<Versioned<Complaint>> known = byExternalKey(key);
+            if (known.isPresent()) return again(known.get());
+        }
         SubmitComplaint.CustomerRef ref = request.customer();
         var who = customers.identify(blankToNull(ref.id()), blankToNull(ref.name()), ref.phone(), ref.email());
         Incoming in = new Incoming(channel, request.description().strip(), blankToNull(request.productRef()),
@@ -91,17 +126,35 @@ public class ComplaintIntake {
         ReentrantLock lock = customerLocks[Math.floorMod(who.customerId().hashCode(), customerLocks.length)];
         lock.lock();
         try {
+            if (key != null) {
+                Optional<Versioned<Complaint>> known = byExternalKey(key);
+                if (known.isPresent()) return again(known.get());
+            }
             Instant now = now();
             List<Versioned<Complaint>> sameMatter = sameMatter(who.customerId(), in, now);
             for (Versioned<Complaint> earlier : sameMatter) {
                 if (!earlier.value().isOpen()) continue;
-                Optional<Submission> merged = merge(earlier.id(), in, now);
+                Optional<Submission> merged = merge(earlier.id(), in, now, caller.visibleTo(), key);
                 if (merged.isPresent()) return merged.get();
             }
-            return create(who, in, sameMatter.stream().map(Versioned::id).toList(), now);
+            return create(who, in, sameMatter.stream().map(Versioned::id).toList(), now, client, externalRef, key);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The complaint received (or merged into) under this external key, if any. */
+    Optional<Versioned<Complaint>> byExternalKey(String key) {
+        List<Versioned<Complaint>> found = complaints.findAll(
+                or(eq("externalKey", key), eq("mergedExternalKeys", key)), Sorts.ascending("receivedAt"), 1);
+        return found.stream().findFirst();
+    }
+
+    private Submission again(Versioned<Complaint> known) {
+        Correlation.complaint(known.id());
+        log.info("Submission with a known external reference answered with complaint {}", known.id());
+        return new Submission(known, false, "This ticket was received before as complaint " + known.id()
+                + "; nothing new was stored.", true);
     }
 
     /** The parts of a submission intake keeps, normalised. */
@@ -122,7 +175,8 @@ public class ComplaintIntake {
         return c.updatedAt() != null && c.updatedAt().isAfter(c.receivedAt()) ? c.updatedAt() : c.receivedAt();
     }
 
-    private Submission create(CustomerDirectory.Identified who, Incoming in, List<String> earlier, Instant now) {
+    private Submission create(CustomerDirectory.Identified who, Incoming in, List<String> earlier, Instant now,
+            String client, Complaint.ExternalRef externalRef, String key) {
         String id = ComplaintIds.next(clock);
         Correlation.complaint(id);
         Reading reading = emotions.read(in.text(), earlier.size(), in.remedySought() != null);
@@ -131,12 +185,22 @@ public class ComplaintIntake {
                 in.productRef(), in.orderRef(), in.remedySought(), in.happenedAt(), reading.level(), reading.signals(),
                 reading.stage(), earlier, List.of(), now, ComplaintStatus.RECEIVED, null, null, null, null,
                 List.of(new Complaint.TimelineEntry("received-" + id, now, "firebreak.complaint.received", "intake",
-                        "Received by " + in.channel() + "; the customer reads " + describe(reading) + repeat)),
-                now);
+                        "Received by " + in.channel() + "; the customer reads " + describe(reading) + repeat
+                                + (externalRef == null ? ""
+                                        : "; ticket " + externalRef.system() + " " + externalRef.id()))),
+                now, client, externalRef, key, List.of(), List.of(), List.of());
         ComplaintReceived received = new ComplaintReceived(id, now, in.channel(), who.customerId(),
                 who.maskedContact(), in.text(), in.productRef(), in.orderRef(), in.remedySought(), reading.level(),
-                reading.signals(), reading.stage(), in.happenedAt(), earlier);
-        complaints.insert(id, complaint, List.of(received), null);
+                reading.signals(), reading.stage(), in.happenedAt(), earlier, client,
+                externalRef == null ? null : new ExternalRef(externalRef.system(), externalRef.id()));
+        if (!complaints.insert(id, complaint, List.of(received), null)) {
+            // Another instance received the same ticket at the same moment: the unique index let one through.
+            if (key != null) {
+                Optional<Versioned<Complaint>> known = byExternalKey(key);
+                if (known.isPresent()) return again(known.get());
+            }
+            throw new IllegalStateException("Complaint " + id + " could not be stored: its id is taken");
+        }
         customers.remember(who.customerId(), complaint.pastComplaint(id));
         log.info("Complaint received on {} from customer {}: {}, stage {}{}", in.channel(), who.customerId(),
                 reading.level(), reading.stage(), earlier.isEmpty() ? "" : ", repeat contact");
@@ -146,34 +210,54 @@ public class ComplaintIntake {
         return new Submission(complaints.find(id).orElseThrow(), false, notice);
     }
 
-    /** Adds the submission to the open complaint as a message; empty if it was closed in the meantime. */
-    private Optional<Submission> merge(String openId, Incoming in, Instant now) {
+    /**
+     * Adds the submission to the open complaint as a message; empty if it was closed in the meantime. A client
+     * other than the submitter ({@code integrationClient}, null for staff) is given a share of it (it was told of the complaint), and the submission's external
+     * reference is remembered so that its retry finds the complaint rather than merging twice.
+     */
+    private Optional<Submission> merge(String openId, Incoming in, Instant now, String integrationClient,
+            String key) {
         Correlation.complaint(openId);
         String messageId = newMessageId();
         Versioned<Complaint> updated = complaints.update(openId, current -> {
             Complaint c = current.value();
             if (!c.isOpen()) return null;
+            if (key != null && (key.equals(c.externalKey()) || c.mergedExternalKeys().contains(key))) return null;
             int contacts = c.contactsBefore(duplicates.sameContactWithin())
                     + (c.comesBack(now, duplicates.sameContactWithin()) ? 1 : 0);
             Reading reading = emotions.read(in.text(), contacts, in.remedySought() != null);
             Complaint filled = c.withBlanksFilled(in.productRef(), in.orderRef(), in.remedySought(), in.happenedAt());
-            return withMessage(openId, filled, messageId, in.channel(), in.text(), true, reading, now).change();
+            if (key != null) filled = filled.withMergedExternalKey(key);
+            Change<Complaint> merged = withMessage(openId, filled, messageId, in.channel(), in.text(), true, reading,
+                    now).change();
+            if (integrationClient == null || filled.visibleTo(integrationClient)) return merged;
+            List<FirebreakEvent> events = new ArrayList<>(merged.events());
+            events.add(new ComplaintShared(openId, now, integrationClient, "intake"));
+            return new Change<>(merged.value().sharedWith(integrationClient), List.copyOf(events));
         }).orElseThrow();
-        if (updated.value().messages().stream().noneMatch(m -> m.id().equals(messageId))) return Optional.empty();
+        if (updated.value().messages().stream().noneMatch(m -> m.id().equals(messageId))) {
+            boolean known = key != null
+                    && (key.equals(updated.value().externalKey()) || updated.value().mergedExternalKeys().contains(key));
+            return known ? Optional.of(again(updated)) : Optional.empty();
+        }
         log.info("Duplicate submission from customer {} merged into open complaint {}", updated.value().customerId(),
                 openId);
         return Optional.of(new Submission(updated, true, "This matter is already open as complaint " + openId
                 + "; the submission was added to it as a message instead of opening a second complaint."));
     }
 
-    /** Stores the customer's later message on an open complaint and announces it (and a rise in emotion). */
-    Added addMessage(String id, String text, Channel channel) {
+    /**
+     * Stores the customer's later message on an open complaint and announces it (and a rise in emotion). With
+     * {@code visibleTo}, a complaint that integration client may not see is not found.
+     */
+    Added addMessage(String id, String text, Channel channel, String visibleTo) {
         Correlation.complaint(id);
         String messageId = newMessageId();
         Instant now = now();
         boolean[] rose = new boolean[1];
         Versioned<Complaint> updated = complaints.update(id, current -> {
             Complaint c = current.value();
+            if (visibleTo != null && !c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
             if (!c.isOpen()) {
                 throw ProblemException.conflict("Complaint " + id + " is closed; a new matter is a new complaint.")
                         .with("id", id);
@@ -218,6 +302,88 @@ public class ComplaintIntake {
         return complaints.find(id).orElseThrow(() -> ProblemException.notFound("Complaint", id));
     }
 
+    /** The complaint, if {@code visibleTo} (an integration client; null for anyone) may see it; else 404. */
+    Versioned<Complaint> get(String id, String visibleTo) {
+        Versioned<Complaint> complaint = get(id);
+        if (visibleTo != null && !complaint.value().visibleTo(visibleTo)) {
+            throw ProblemException.notFound("Complaint", id);
+        }
+        return complaint;
+    }
+
+    /** Shares the complaint with an integration client and announces it; sharing it again changes nothing. */
+    Versioned<Complaint> share(String id, String client, String by) {
+        Correlation.complaint(id);
+        Instant now = now();
+        return complaints.update(id, current -> {
+            Complaint c = current.value();
+            if (c.visibleTo(client)) return null;
+            Complaint next = c.sharedWith(client).withTimeline(new Complaint.TimelineEntry("shared-" + client, now,
+                    "firebreak.complaint.shared", "intake", "Shared with " + client + " by " + by));
+            return new Change<>(next, List.of(new ComplaintShared(id, now, client, by)));
+        }).orElseThrow(() -> ProblemException.notFound("Complaint", id));
+    }
+
+    /**
+     * Forwards the customer's answer to the proposal, as a ticketing system reports it, to resolution (which owns
+     * the case) by an event, after the check only intake can make: may this client act on the complaint? On the
+     * timeline too. 404 as for messages, 409 when closed.
+     */
+    void answerProposal(String id, boolean accepted, String comment, String by, String visibleTo) {
+        Correlation.complaint(id);
+        Instant now = now();
+        String entryId = "answer-" + UUID.randomUUID().toString().substring(0, 13);
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        complaints.update(id, current -> {
+            Complaint c = current.value();
+            if (visibleTo != null && !c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
+            if (!c.isOpen()) {
+                throw ProblemException.conflict("Complaint " + id + " is closed; there is no proposal to answer.")
+                        .with("id", id);
+            }
+            Complaint next = c.withTimeline(new Complaint.TimelineEntry(entryId, now, "firebreak.proposal.answered",
+                    "intake", "The customer " + (accepted ? "accepted" : "rejected") + " the proposal (reported by "
+                            + by + ")" + (text == null ? "" : ": " + clip(text))));
+            return new Change<>(next, List.of(new ProposalAnswered(id, now, accepted, text, by)));
+        }).orElseThrow(() -> ProblemException.notFound("Complaint", id));
+        log.info("Answer to the proposal of complaint {} forwarded: {}", id, accepted ? "accepted" : "rejected");
+    }
+
+    /** Records an attachment's metadata on the complaint and announces it; 404 as for messages. */
+    Complaint.Attachment addAttachment(String id, AddAttachment request, String by, String visibleTo) {
+        Correlation.complaint(id);
+        Instant now = now();
+        String attachmentId = "att-" + UUID.randomUUID().toString().substring(0, 13);
+        Complaint.Attachment attachment = new Complaint.Attachment(attachmentId, now, request.name().strip(),
+                request.mediaType().strip().toLowerCase(java.util.Locale.ROOT), request.size(),
+                request.checksum() == null ? null : request.checksum().strip(), request.url().strip(), by);
+        complaints.update(id, current -> {
+            Complaint c = current.value();
+            if (visibleTo != null && !c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
+            Complaint next = c.withAttachment(attachment).withTimeline(new Complaint.TimelineEntry(attachmentId, now,
+                    "firebreak.attachment.added", "intake", "Attachment " + attachment.name() + " ("
+                            + attachment.mediaType() + ", " + attachment.size() + " bytes) at " + attachment.url()));
+            return new Change<>(next, List.of(new AttachmentAdded(id, now, attachmentId, attachment.name(),
+                    attachment.mediaType(), attachment.size(), attachment.checksum(), attachment.url(), by)));
+        }).orElseThrow(() -> ProblemException.notFound("Complaint", id));
+        log.info("Attachment {} recorded on complaint {}", attachmentId, id);
+        return attachment;
+    }
+
+    /**
+     * The customer's other complaints received before this one that {@code visibleTo} (an integration client; null
+     * for anyone) may see, newest first.
+     */
+    List<Customer.PastComplaint> earlierOf(Versioned<Complaint> complaint, String visibleTo) {
+        List<Customer.PastComplaint> all = earlierOf(complaint);
+        if (visibleTo == null || all.isEmpty()) return all;
+        List<String> visible = complaints.findAll(and(Filters.in("_id", all.stream()
+                                .map(Customer.PastComplaint::complaintId).toList()),
+                        or(eq("submittedBy", visibleTo), eq("sharedWith", visibleTo))), Sorts.ascending("_id"),
+                all.size()).stream().map(Versioned::id).toList();
+        return all.stream().filter(p -> visible.contains(p.complaintId())).toList();
+    }
+
     /** The customer's other complaints received before this one, newest first, as their history shows them. */
     List<Customer.PastComplaint> earlierOf(Versioned<Complaint> complaint) {
         Complaint c = complaint.value();
@@ -240,6 +406,18 @@ public class ComplaintIntake {
             String exactly = "^" + filter.department() + "$";
             conditions.add(or(Filters.regex("owner.primaryDepartment", exactly, "i"),
                     Filters.regex("owner.secondaryDepartments", exactly, "i")));
+        }
+        if (filter.visibleTo() != null) {
+            conditions.add(or(eq("submittedBy", filter.visibleTo()), eq("sharedWith", filter.visibleTo())));
+        }
+        if (filter.externalSystem() != null && filter.externalId() != null) {
+            if (filter.visibleTo() != null) {
+                String key = Complaint.externalKey(filter.visibleTo(), filter.externalSystem(), filter.externalId());
+                conditions.add(or(eq("externalKey", key), eq("mergedExternalKeys", key)));
+            } else {
+                conditions.add(and(eq("externalRef.system", filter.externalSystem()),
+                        eq("externalRef.id", filter.externalId())));
+            }
         }
         if (after != null) {
             Date at = Date.from(after.receivedAt());

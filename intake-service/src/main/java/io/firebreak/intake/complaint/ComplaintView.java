@@ -39,7 +39,11 @@ record ComplaintView(
         Complaint.Outcome outcome,
         List<Complaint.TimelineEntry> timeline,
         Instant receivedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String submittedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Complaint.ExternalRef externalRef,
+        List<String> sharedWith,
+        List<Complaint.Attachment> attachments) {
 
     /** Who complains, as far as the case file shows: their id and masked contact. */
     record CustomerView(String id, String contact) {}
@@ -64,6 +68,6 @@ record ComplaintView(
                 new CustomerView(c.customerId(), c.maskedContact()), c.description(), c.productRef(), c.orderRef(),
                 c.remedySought(), c.happenedAt(), c.emotion(), c.emotionSignals(), c.stage(), c.earlierComplaintIds(),
                 earlierViews, c.messages(), c.classification(), c.owner(), c.sla(), c.outcome(), c.timeline(),
-                c.receivedAt(), c.updatedAt());
+                c.receivedAt(), c.updatedAt(), c.submittedBy(), c.externalRef(), c.sharedWith(), c.attachments());
     }
 }

@@ -85,6 +85,36 @@ class RequestChecks {
         return sorted(problems);
     }
 
+    List<FieldProblem> attachment(AddAttachment request, String idempotencyKey) {
+        List<FieldProblem> problems = constraints(request);
+        if (!blank(request.url()) && !isWebAddress(request.url().strip())) {
+            problems.add(new FieldProblem("url", "must be an absolute http or https URL"));
+        }
+        idempotencyKey(idempotencyKey, problems);
+        return sorted(problems);
+    }
+
+    List<FieldProblem> answer(AnswerProposal request, String idempotencyKey) {
+        List<FieldProblem> problems = constraints(request);
+        idempotencyKey(idempotencyKey, problems);
+        return sorted(problems);
+    }
+
+    List<FieldProblem> share(ShareComplaint request) {
+        return sorted(constraints(request));
+    }
+
+    /** Whether the text is an absolute http(s) URL with a host. */
+    static boolean isWebAddress(String raw) {
+        try {
+            java.net.URI uri = new java.net.URI(raw);
+            return uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     /** The channel named, in any case, or null if there is none by that name. */
     static Channel channel(String raw) {
         if (raw == null) return null;

@@ -17,7 +17,24 @@ record SubmitComplaint(
         @Size(max = 100, message = "must be at most 100 characters") String productRef,
         @Size(max = 100, message = "must be at most 100 characters") String orderRef,
         @Size(max = 1000, message = "must be at most 1000 characters") String remedySought,
-        @Size(max = 40, message = "must be at most 40 characters") String happenedAt) {
+        @Size(max = 40, message = "must be at most 40 characters") String happenedAt,
+        @Valid ExternalRef externalRef) {
+
+    /** A submission without an external reference. */
+    SubmitComplaint(String channel, CustomerRef customer, String description, String productRef, String orderRef,
+            String remedySought, String happenedAt) {
+        this(channel, customer, description, productRef, orderRef, remedySought, happenedAt, null);
+    }
+
+    /**
+     * The ticket this complaint is in the submitting system: submitting again with the same reference returns the
+     * complaint already received for it.
+     */
+    record ExternalRef(
+            @NotBlank(message = "must not be empty") @Size(max = 64, message = "must be at most 64 characters")
+                    String system,
+            @NotBlank(message = "must not be empty") @Size(max = 128, message = "must be at most 128 characters")
+                    String id) {}
 
     /** Who complains: an id the caller knows them by, and/or their contact data. */
     record CustomerRef(

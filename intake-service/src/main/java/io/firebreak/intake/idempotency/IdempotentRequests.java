@@ -65,6 +65,7 @@ public class IdempotentRequests {
     public Answer answer(String client, String endpoint, String key, String fingerprint, Supplier<Answer> work) {
         String id = sha256(client + '\n' + endpoint + '\n' + key);
         String owner = UUID.randomUUID().toString();
+        long waited = 0;
         for (int attempt = 0; ; attempt++) {
             if (attempt == ATTEMPTS) {
                 throw ProblemException.conflict("A request with this Idempotency-Key is changing; retry it.");
@@ -84,11 +85,20 @@ public class IdempotentRequests {
                 }
                 if (DONE.equals(existing.getString("state"))) {
                     log.info("Answered a retry from the stored answer (Idempotency-Key of client {})", client);
-                    return new Answer(existing.getInteger("status"), existing.getString("body"),
+                    // The same resource again: 201 Created only the first time, 200 for every retry.
+                    int status = existing.getInteger("status");
+                    return new Answer(status == 201 ? 200 : status, existing.getString("body"),
                             existing.getString("location"));
                 }
                 Instant started = existing.getDate("startedAt").toInstant();
                 if (started.plus(settings.pendingTimeout()).isAfter(now)) {
+                    // The same request at the same moment (a client's retry racing its first try): wait for the
+                    // first one's answer rather than refuse, a bounded while.
+                    if (waited < settings.waitForFirst().toMillis()) {
+                        waited += pause(waited);
+                        attempt--;
+                        continue;
+                    }
                     throw ProblemException.conflict("A request with this Idempotency-Key is still being processed; "
                             + "retry it in a moment.");
                 }
@@ -114,6 +124,19 @@ public class IdempotentRequests {
                 Updates.set("body", answer.body()),
                 Updates.set("location", answer.location())));
         return answer;
+    }
+
+    /** Sleeps a little longer each time (5 ms doubling to 100 ms); returns how long. */
+    private static long pause(long waitedSoFar) {
+        long millis = Math.min(100, Math.max(5, waitedSoFar));
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.conflict("A request with this Idempotency-Key is still being processed; "
+                    + "retry it in a moment.");
+        }
+        return millis;
     }
 
     private boolean reserve(String id, String owner, String fingerprint, Instant now) {

@@ -4,8 +4,10 @@ import io.firebreak.events.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -67,15 +69,20 @@ public class DeadLetterEndpoint {
     }
 
     private void forEachDeadLetter(java.util.function.BiConsumer<ConsumerRecord<String, String>, EventSubscription> action) {
-        Map<String, EventSubscription> byTopic = new LinkedHashMap<>();
-        listeners.subscriptions().forEach(s -> s.topics().forEach(t -> byTopic.put(t, s)));
+        // By consumer group and topic: two subscriptions may read one topic, each in its own group.
+        Map<String, EventSubscription> byGroupAndTopic = new LinkedHashMap<>();
+        Set<String> topics = new LinkedHashSet<>();
+        listeners.subscriptions().forEach(s -> s.topics().forEach(t -> {
+            byGroupAndTopic.put(listeners.groupOf(s) + "|" + t, s);
+            topics.add(t);
+        }));
         java.util.Properties overrides = new java.util.Properties();
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (Consumer<String, String> consumer =
                 consumers.createConsumer(listeners.groupId() + ".deadletters", null, null, overrides)) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : byTopic.keySet()) {
+            for (String topic : topics) {
                 Optional.ofNullable(consumer.partitionsFor(Topics.deadLetter(topic), Duration.ofSeconds(5)))
                         .orElse(List.of())
                         .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
@@ -88,9 +95,8 @@ public class DeadLetterEndpoint {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     String group = CloudEvents.header(record.headers(), KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
                     String original = CloudEvents.header(record.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC);
-                    if (listeners.groupId().equals(group) && byTopic.containsKey(original)) {
-                        action.accept(record, byTopic.get(original));
-                    }
+                    EventSubscription subscription = byGroupAndTopic.get(group + "|" + original);
+                    if (subscription != null) action.accept(record, subscription);
                 }
             }
         }

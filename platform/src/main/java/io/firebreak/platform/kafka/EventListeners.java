@@ -37,6 +37,11 @@ public class EventListeners implements SmartLifecycle {
         return groupId;
     }
 
+    /** The consumer group a subscription consumes in: the service's, or its own beside it. */
+    public String groupOf(EventSubscription subscription) {
+        return subscription.group() == null ? groupId : groupId + "." + subscription.group();
+    }
+
     public List<EventSubscription> subscriptions() {
         return subscriptions;
     }
@@ -46,10 +51,10 @@ public class EventListeners implements SmartLifecycle {
         for (EventSubscription subscription : subscriptions) {
             ConcurrentMessageListenerContainer<String, String> container =
                     factory.createContainer(subscription.topics().toArray(String[]::new));
-            container.getContainerProperties().setGroupId(groupId);
+            container.getContainerProperties().setGroupId(groupOf(subscription));
             container.getContainerProperties().setMessageListener(
                     (MessageListener<String, String>) record -> dispatcher.dispatch(record, subscription.handler()));
-            String name = groupId + "-" + String.join("+", subscription.topics());
+            String name = groupOf(subscription) + "-" + String.join("+", subscription.topics());
             container.setBeanName(name);
             container.getContainerProperties().setConsumerRebalanceListener(new ConsumerRebalanceListener() {
                 @Override

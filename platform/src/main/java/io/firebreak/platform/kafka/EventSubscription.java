@@ -4,11 +4,22 @@ import java.util.List;
 
 /**
  * A service's declaration that it consumes these topics with this handler. The platform runs the listener
- * containers, retries a failing record a bounded number of times and then dead-letters it.
+ * containers, retries a failing record a bounded number of times and then dead-letters it. A subscription with a
+ * {@code group} consumes in its own consumer group ({@code <service>.<group>}), so that two subscriptions of one
+ * service to the same topics each see every event, and each keeps its own place.
  */
-public record EventSubscription(List<String> topics, EventHandler handler) {
+public record EventSubscription(List<String> topics, EventHandler handler, String group) {
+
+    public EventSubscription(List<String> topics, EventHandler handler) {
+        this(topics, handler, null);
+    }
 
     public static EventSubscription to(List<String> topics, EventHandler handler) {
-        return new EventSubscription(topics, handler);
+        return new EventSubscription(topics, handler, null);
+    }
+
+    /** A subscription in its own consumer group, {@code <service>.<group>}. */
+    public static EventSubscription inGroup(String group, List<String> topics, EventHandler handler) {
+        return new EventSubscription(topics, handler, group);
     }
 }

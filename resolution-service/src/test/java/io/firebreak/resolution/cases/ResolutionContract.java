@@ -422,6 +422,33 @@ abstract class ResolutionContract extends ServiceContract {
     }
 
     @Test
+    void anAnswerReportedByATicketingSystemThroughIntakeIsRecordedOnCaseOnce() {
+        String id = investigatingCase("BILLING");
+        api.post("/api/v1/cases/" + id + "/proposal", Roles.AGENT, proposal("{\"type\":\"EXPLANATION\"}"));
+        String eventId = java.util.UUID.randomUUID().toString();
+
+        events.publish(new io.firebreak.events.IntakeEvents.ProposalAnswered(id, Instant.now(), false,
+                "Not enough", "jira-1"), eventId);
+
+        List<ConsumerRecord<String, String>> rejected =
+                probe.await(r -> id.equals(r.key()) && "firebreak.proposal.rejected".equals(type(r)), 1);
+        assertThat(CODEC.fromJson(rejected.get(0).value(), ProposalRejected.class).comment()).isEqualTo("Not enough");
+        awaitState(id, "INVESTIGATING");
+        // The same event again changes nothing; the next proposal's answer is recorded in its turn.
+        events.publish(new io.firebreak.events.IntakeEvents.ProposalAnswered(id, Instant.now(), false,
+                "Not enough", "jira-1"), eventId);
+        api.post("/api/v1/cases/" + id + "/proposal", Roles.AGENT, proposal("{\"type\":\"APOLOGY\"}"));
+        events.publish(new io.firebreak.events.IntakeEvents.ProposalAnswered(id, Instant.now(), true, "OK",
+                "jira-1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "ACCEPTED".equals(api.get("/api/v1/cases/" + id,
+                Roles.AGENT).json().path("proposal").path("status").asString()));
+        assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("proposal").path("answerComment")
+                .asString()).isEqualTo("OK");
+        assertThat(probe.drain(r -> id.equals(r.key()) && "firebreak.proposal.rejected".equals(type(r)),
+                Duration.ofMillis(500))).hasSize(1);
+    }
+
+    @Test
     void invalidProposalIsBadRequestNamingEachFieldAndChangesNothing() {
         String id = investigatingCase("BILLING");
 

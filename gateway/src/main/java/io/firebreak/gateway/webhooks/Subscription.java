@@ -1,0 +1,71 @@
+package io.firebreak.gateway.webhooks;
+
+import io.firebreak.events.ComplaintClass;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A ticketing system's subscription: where to send which events (type globs such as {@code firebreak.case.*}),
+ * optionally only for some classes and departments, signed with its secret. {@code owner} is the client (token
+ * subject); {@code allComplaints} holds for one made by ADMIN, else only the owner's own and shared complaints'
+ * events go to it. {@code failingSince} is when deliveries began to fail without a success since.
+ */
+record Subscription(
+        String id,
+        String owner,
+        boolean allComplaints,
+        String url,
+        List<String> eventTypes,
+        List<ComplaintClass> classes,
+        List<String> departments,
+        String secret,
+        Status status,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant failingSince,
+        Instant disabledAt,
+        String disabledReason) {
+
+    /** ACTIVE subscriptions get deliveries; a DISABLED one keeps its pending deliveries held until enabled again. */
+    enum Status { ACTIVE, DISABLED }
+
+    Subscription {
+        eventTypes = eventTypes == null ? List.of() : List.copyOf(eventTypes);
+        classes = classes == null ? List.of() : List.copyOf(classes);
+        departments = departments == null ? List.of() : List.copyOf(departments);
+    }
+
+    /** Whether an event of this type, on a complaint with these facts, goes to this subscription. */
+    boolean wants(String type, ComplaintFacts facts) {
+        if (status != Status.ACTIVE) return false;
+        if (eventTypes.stream().noneMatch(glob -> matches(glob, type))) return false;
+        if (!allComplaints && !facts.visibleTo(owner)) return false;
+        if (!classes.isEmpty() && (facts.complaintClass() == null || !classes.contains(facts.complaintClass()))) {
+            return false;
+        }
+        return departments.isEmpty() || (facts.department() != null
+                && departments.stream().anyMatch(d -> d.equalsIgnoreCase(facts.department())));
+    }
+
+    /** {@code *} matches any run of characters, everything else itself: {@code firebreak.sla.*}, {@code *}. */
+    static boolean matches(String glob, String type) {
+        String[] parts = glob.split("\\*", -1);
+        StringBuilder exact = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) exact.append(".*");
+            exact.append(Pattern.quote(parts[i]));
+        }
+        return Pattern.matches(exact.toString(), type);
+    }
+
+    /** What the gateway knows of a complaint from the events: who may see it, its class and department. */
+    record ComplaintFacts(String submittedBy, List<String> sharedWith, ComplaintClass complaintClass,
+            String department) {
+        static final ComplaintFacts UNKNOWN = new ComplaintFacts(null, List.of(), null, null);
+
+        boolean visibleTo(String client) {
+            return client.equals(submittedBy) || sharedWith.contains(client);
+        }
+    }
+}

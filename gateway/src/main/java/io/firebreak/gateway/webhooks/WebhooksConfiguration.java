@@ -1,0 +1,21 @@
+package io.firebreak.gateway.webhooks;
+
+import io.firebreak.events.Topics;
+import io.firebreak.platform.kafka.EventSubscription;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The gateway reads every service's topic for the events ticketing systems subscribed to, in its own consumer group
+ * ({@code gateway.webhooks}) beside the alerts' one, so that each sees every event and keeps its own place.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebhooksConfiguration {
+
+    @Bean
+    EventSubscription webhookEvents(WebhookIntake intake) {
+        return EventSubscription.inGroup("webhooks", List.of(Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
+                intake::on);
+    }
+}

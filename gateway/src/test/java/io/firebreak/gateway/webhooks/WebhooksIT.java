@@ -1,0 +1,469 @@
+package io.firebreak.gateway.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firebreak.events.Channel;
+import io.firebreak.events.CustomerStage;
+import io.firebreak.events.EmotionLevel;
+import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.IntakeEvents.ComplaintShared;
+import io.firebreak.events.IntakeEvents.ExternalRef;
+import io.firebreak.events.IntakeEvents.MessageAdded;
+import io.firebreak.gateway.GatewayApplication;
+import io.firebreak.platform.security.JwtTokens;
+import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.EmbeddedInfrastructure;
+import io.firebreak.platform.test.TestApi;
+import io.firebreak.platform.test.TestEvents;
+import io.firebreak.platform.test.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Webhooks delivered to a real HTTP receiver started by the test: signed CloudEvents that verify; a receiver that
+ * answers 500, times out, refuses connections or is slow; the breaker opening and closing; retries that end in
+ * delivery, in order, with no duplicate once the receiver de-duplicates by delivery id; a subscription failing too
+ * long disabled with an alert for ADMIN; the delivery log and redelivery; the API's checks and ownership.
+ * Back-off, timeouts and the breaker's open time are milliseconds here; the clock can be moved on.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=gateway",
+            "firebreak.gateway.webhooks.poll-interval=50ms",
+            "firebreak.gateway.webhooks.senders=8",
+            "firebreak.gateway.webhooks.max-in-flight-per-subscription=2",
+            "firebreak.gateway.webhooks.connect-timeout=500ms",
+            "firebreak.gateway.webhooks.request-timeout=700ms",
+            "firebreak.gateway.webhooks.lease=3s",
+            "firebreak.gateway.webhooks.backoff.initial=50ms",
+            "firebreak.gateway.webhooks.backoff.multiplier=2.0",
+            "firebreak.gateway.webhooks.backoff.max=300ms",
+            "firebreak.gateway.webhooks.backoff.jitter=0.2",
+            "firebreak.gateway.webhooks.circuit-breaker.minimum-calls=3",
+            "firebreak.gateway.webhooks.circuit-breaker.sliding-window=4",
+            "firebreak.gateway.webhooks.circuit-breaker.open-for=1s",
+            "firebreak.gateway.webhooks.disable-after=24h"
+        })
+@Import(WebhooksIT.MovableClock.class)
+@DirtiesContext
+class WebhooksIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String CLIENT = "integration-1";
+    static final TestEvents EVENTS = new TestEvents(EmbeddedInfrastructure.shared().kafkaBootstrapServers());
+    static final AtomicReference<Duration> OFFSET = new AtomicReference<>(Duration.ZERO);
+
+    /** The real clock, moved on by {@link #OFFSET}. */
+    @TestConfiguration
+    static class MovableClock {
+        @Bean
+        Clock clock() {
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return Instant.now().plus(OFFSET.get());
+                }
+            };
+        }
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.shared().register(registry, "gateway");
+    }
+
+    @AfterAll
+    static void close() {
+        EVENTS.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    TestApi api;
+    final List<WebhookReceiver> receivers = new ArrayList<>();
+    final List<String> subscriptions = new ArrayList<>();
+
+    @BeforeEach
+    void connect() {
+        api = new TestApi(port);
+        OFFSET.set(Duration.ZERO);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        subscriptions.forEach(id -> delete("/api/v1/webhooks/" + id, Roles.ADMIN));
+        receivers.forEach(WebhookReceiver::close);
+        OFFSET.set(Duration.ZERO);
+    }
+
+    @Test
+    void aDeliveryIsASignedCloudEventWithADeliveryIdThatTheReceiverVerifies() {
+        WebhookReceiver receiver = receiver("s3cret-for-the-signature-test");
+        String subscription = subscribe(receiver, "s3cret-for-the-signature-test", "firebreak.complaint.*");
+        String complaint = complaint();
+        String eventId = UUID.randomUUID().toString();
+        ComplaintReceived received = received(complaint, CLIENT);
+        EVENTS.publish(received, eventId);
+        // Not wanted: another type, and another client's complaint.
+        EVENTS.publish(message(complaint, "not a complaint.* type"));
+        String others = complaint();
+        EVENTS.publish(received(others, "someone-else"));
+        String marker = complaint();
+        EVENTS.publish(received(marker, CLIENT));
+
+        await().atMost(WAIT).until(() -> receiver.processed().size() >= 2);
+        List<WebhookReceiver.Hit> hits = receiver.processed();
+        assertThat(hits).extracting(h -> h.header("ce-subject")).containsExactly(complaint, marker);
+        WebhookReceiver.Hit hit = hits.get(0);
+        assertThat(hit.verified()).isTrue();
+        assertThat(hit.header("ce-specversion")).isEqualTo("1.0");
+        assertThat(hit.header("ce-id")).isEqualTo(eventId);
+        assertThat(hit.header("ce-type")).isEqualTo("firebreak.complaint.received");
+        assertThat(hit.header("ce-source")).isEqualTo("/firebreak/test");
+        assertThat(hit.header("ce-time")).isNotBlank();
+        assertThat(hit.header("content-type")).startsWith("application/json");
+        assertThat(hit.header("firebreak-delivery")).isNotBlank();
+        assertThat(hit.header("firebreak-signature")).matches("t=\\d+,v1=[0-9a-f]{64}");
+        JsonNode body = JSON.readTree(hit.body());
+        assertThat(body.path("complaintId").asString()).isEqualTo(complaint);
+        assertThat(body.path("externalRef").path("id").asString()).isEqualTo("T-" + complaint);
+
+        JsonNode log = deliveries(subscription);
+        assertThat(log).hasSize(2);
+        JsonNode first = log.get(1);
+        assertThat(first.path("id").asString()).isEqualTo(hit.header("firebreak-delivery"));
+        assertThat(first.path("state").asString()).isEqualTo("DELIVERED");
+        assertThat(first.path("lastStatusCode").asInt()).isEqualTo(200);
+        assertThat(first.path("attemptLog")).hasSize(1);
+        assertThat(first.path("attemptLog").get(0).path("statusCode").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void aSharedComplaintsEventsGoToTheClientItWasSharedWith() {
+        WebhookReceiver receiver = receiver("secret-of-the-other-system");
+        String subscription = subscribe(receiver, "secret-of-the-other-system", "*", "zendesk-9");
+        String complaint = complaint();
+        EVENTS.publish(received(complaint, CLIENT));
+        EVENTS.publish(message(complaint, "before the share: not theirs"));
+        EVENTS.publish(new ComplaintShared(complaint, Instant.now(), "zendesk-9", "agent-1"));
+        EVENTS.publish(message(complaint, "after the share"));
+
+        await().atMost(WAIT).until(() -> receiver.processed().size() >= 2);
+        assertThat(receiver.processed()).extracting(h -> h.header("ce-type"))
+                .containsExactly("firebreak.complaint.shared", "firebreak.message.added");
+        assertThat(deliveries(subscription, "zendesk-9")).hasSize(2);
+    }
+
+    @Test
+    void aReceiverAnswering500GetsRetriesWithBackOffAndThenEverythingInOrderOnce() {
+        WebhookReceiver receiver = receiver("secret-for-the-500-test");
+        receiver.answer(WebhookReceiver.Mode.FAIL);
+        String subscription = subscribe(receiver, "secret-for-the-500-test", "*");
+        String complaint = complaint();
+        List<String> ids = new ArrayList<>();
+        ids.add(EVENTS.publish(received(complaint, CLIENT)));
+        for (int i = 1; i <= 4; i++) ids.add(EVENTS.publish(message(complaint, "message " + i)));
+
+        await().atMost(WAIT).until(() -> receiver.hits().size() >= 3);
+        // Order per complaint: while the first is failing, none after it was tried.
+        assertThat(receiver.hits()).extracting(h -> h.header("ce-id")).containsOnly(ids.get(0));
+        receiver.answer(WebhookReceiver.Mode.OK);
+
+        await().atMost(WAIT).until(() -> receiver.processed().size() >= 5);
+        assertThat(receiver.processed()).extracting(h -> h.header("ce-id")).containsExactlyElementsOf(ids);
+        JsonNode first = deliveries(subscription).get(4);
+        assertThat(first.path("state").asString()).isEqualTo("DELIVERED");
+        assertThat(first.path("attempts").asInt()).isGreaterThanOrEqualTo(4);
+        JsonNode attempts = first.path("attemptLog");
+        assertThat(attempts.get(0).path("statusCode").asInt()).isEqualTo(500);
+        assertThat(attempts.get(0).path("error").asString()).isEqualTo("HTTP 500");
+        assertThat(attempts.get(attempts.size() - 1).path("statusCode").asInt()).isEqualTo(200);
+        // Back-off: the waits between attempts grow.
+        List<Instant> at = new ArrayList<>();
+        attempts.forEach(a -> at.add(Instant.parse(a.path("at").asString())));
+        assertThat(Duration.between(at.get(0), at.get(1)).toMillis()).isGreaterThanOrEqualTo(35);
+        assertThat(Duration.between(at.get(1), at.get(2)).toMillis()).isGreaterThanOrEqualTo(75);
+    }
+
+    @Test
+    void aReceiverThatTimesOutIsRetriedAndItsDuplicatesAreCaughtByTheDeliveryId() {
+        WebhookReceiver receiver = receiver("secret-for-the-timeout-test");
+        receiver.answer(WebhookReceiver.Mode.SLOW, Duration.ofMillis(1500));
+        String subscription = subscribe(receiver, "secret-for-the-timeout-test", "*");
+        String complaint = complaint();
+        List<String> ids = new ArrayList<>();
+        ids.add(EVENTS.publish(received(complaint, CLIENT)));
+        ids.add(EVENTS.publish(message(complaint, "second")));
+
+        await().atMost(WAIT).until(() -> receiver.hits().size() >= 2);
+        receiver.answer(WebhookReceiver.Mode.OK);
+        await().atMost(WAIT).until(() -> deliveries(subscription).findValuesAsString("state").stream()
+                .allMatch("DELIVERED"::equals) && deliveries(subscription).size() == 2);
+
+        assertThat(receiver.processed()).extracting(h -> h.header("ce-id")).containsExactlyElementsOf(ids);
+        assertThat(receiver.duplicates()).as("sent again after a timeout, caught by the delivery id").isPositive();
+        JsonNode first = deliveries(subscription).get(1);
+        assertThat(first.path("attemptLog").get(0).path("error").asString()).startsWith("timed out");
+    }
+
+    @Test
+    void aReceiverRefusingConnectionsGetsItsDeliveriesOnceItIsBack() {
+        WebhookReceiver receiver = receiver("secret-for-the-refused-test");
+        String subscription = subscribe(receiver, "secret-for-the-refused-test", "*");
+        receiver.stop();
+        String complaint = complaint();
+        List<String> ids = new ArrayList<>();
+        ids.add(EVENTS.publish(received(complaint, CLIENT)));
+        ids.add(EVENTS.publish(message(complaint, "second")));
+        ids.add(EVENTS.publish(message(complaint, "third")));
+
+        await().atMost(WAIT).until(() -> {
+            JsonNode log = deliveries(subscription);
+            return log.size() == 3 && log.get(2).path("attempts").asInt() >= 2;
+        });
+        JsonNode failing = deliveries(subscription).get(2);
+        assertThat(failing.path("state").asString()).isEqualTo("PENDING");
+        assertThat(failing.path("lastError").asString()).contains("connection");
+        assertThat(failing.path("lastStatusCode").isMissingNode() || failing.path("lastStatusCode").isNull())
+                .isTrue();
+        assertThat(get("/api/v1/webhooks/" + subscription).path("failingSince").isNull()).isFalse();
+
+        receiver.restart();
+        await().atMost(WAIT).until(() -> receiver.processed().size() >= 3);
+        assertThat(receiver.processed()).extracting(h -> h.header("ce-id")).containsExactlyElementsOf(ids);
+        assertThat(receiver.duplicates()).isZero();
+        await().atMost(WAIT).until(() -> get("/api/v1/webhooks/" + subscription).path("failingSince").isNull());
+    }
+
+    @Test
+    void aSlowOrDeadReceiverSlowsNoOtherSubscription() {
+        WebhookReceiver slow = receiver("secret-of-the-slow-receiver");
+        slow.answer(WebhookReceiver.Mode.SLOW, Duration.ofMillis(500));
+        WebhookReceiver dead = receiver("secret-of-the-dead-receiver");
+        WebhookReceiver fast = receiver("secret-of-the-fast-receiver");
+        subscribe(slow, "secret-of-the-slow-receiver", "*");
+        subscribe(dead, "secret-of-the-dead-receiver", "*");
+        dead.stop();
+        subscribe(fast, "secret-of-the-fast-receiver", "*");
+        int complaints = 16;
+        for (int i = 0; i < complaints; i++) EVENTS.publish(received(complaint(), CLIENT));
+
+        await().atMost(WAIT).until(() -> fast.processed().size() >= complaints);
+        // Two senders at most work for the slow one (0.5 s each): it is far from done when the fast one is.
+        assertThat(slow.processed().size()).isLessThan(complaints);
+        await().atMost(WAIT).until(() -> slow.processed().size() >= complaints);
+    }
+
+    @Test
+    void theBreakerOpensOnAFailingReceiverAndClosesWhenItRecovers() {
+        WebhookReceiver receiver = receiver("secret-for-the-breaker-test");
+        receiver.answer(WebhookReceiver.Mode.FAIL);
+        String subscription = subscribe(receiver, "secret-for-the-breaker-test", "*");
+        int complaints = 6;
+        for (int i = 0; i < complaints; i++) EVENTS.publish(received(complaint(), CLIENT));
+
+        await().atMost(WAIT).until(() -> "OPEN".equals(breaker(subscription)));
+        // While open, the receiver is left alone (the open time is 1 s; a trial call may follow after it).
+        int hitsWhenOpened = receiver.hits().size();
+        await().pollDelay(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(receiver.hits().size()).as("at most the calls already on their way").isLessThanOrEqualTo(
+                hitsWhenOpened + 2);
+
+        receiver.answer(WebhookReceiver.Mode.OK);
+        await().atMost(WAIT).until(() -> "CLOSED".equals(breaker(subscription)));
+        await().atMost(WAIT).until(() -> receiver.processed().size() >= complaints);
+        assertThat(receiver.duplicates()).isZero();
+    }
+
+    @Test
+    void aSubscriptionFailingLongerThanTheLimitIsDisabledAlertsAdminAndDeliversWhenEnabledAgain() {
+        WebhookReceiver receiver = receiver("secret-for-the-disable-test");
+        String subscription = subscribe(receiver, "secret-for-the-disable-test", "*");
+        receiver.stop();
+        String complaint = complaint();
+        List<String> ids = new ArrayList<>();
+        ids.add(EVENTS.publish(received(complaint, CLIENT)));
+        await().atMost(WAIT).until(() -> deliveries(subscription).path(0).path("attempts").asInt() >= 1);
+
+        OFFSET.set(Duration.ofHours(25));
+        await().atMost(WAIT).until(() -> "DISABLED".equals(get("/api/v1/webhooks/" + subscription)
+                .path("status").asString()));
+        JsonNode disabled = get("/api/v1/webhooks/" + subscription);
+        assertThat(disabled.path("disabledReason").asString()).startsWith("Every delivery failed since");
+        JsonNode alerts = JSON.readTree(api.get("/api/v1/alerts?kind=WEBHOOK_DISABLED", Roles.ADMIN).body());
+        assertThat(alerts).anySatisfy(a -> assertThat(a.path("summary").asString()).contains(subscription));
+        assertThat(deliveries(subscription).get(0).path("state").asString()).isEqualTo("HELD");
+
+        OFFSET.set(Duration.ZERO);
+        receiver.restart();
+        TestApi.Response enabled = api.put("/api/v1/webhooks/" + subscription, Roles.INTEGRATION, """
+                {"url":"%s","eventTypes":["*"],"active":true}""".formatted(receiver.url()));
+        assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
+        assertThat(enabled.json().path("status").asString()).isEqualTo("ACTIVE");
+        await().atMost(WAIT).until(() -> receiver.processed().size() >= 1);
+        assertThat(receiver.processed()).extracting(h -> h.header("ce-id")).containsExactly(ids.get(0));
+    }
+
+    @Test
+    void aDeliveryCanBeSentAgainWithTheSameDeliveryId() {
+        WebhookReceiver receiver = receiver("secret-for-the-redelivery-test");
+        String subscription = subscribe(receiver, "secret-for-the-redelivery-test", "*");
+        EVENTS.publish(received(complaint(), CLIENT));
+        await().atMost(WAIT).until(() -> receiver.hits().size() >= 1);
+        String delivery = deliveries(subscription).get(0).path("id").asString();
+
+        TestApi.Response again = api.post("/api/v1/webhooks/" + subscription + "/deliveries/" + delivery
+                + "/redeliver", Roles.INTEGRATION, "{}");
+        assertThat(again.status()).as(again.body()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> receiver.hits().size() >= 2);
+        assertThat(receiver.hits()).extracting(WebhookReceiver.Hit::deliveryId).containsExactly(delivery, delivery);
+        assertThat(receiver.duplicates()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> deliveries(subscription).get(0).path("attemptLog").size() == 2);
+        assertThat(api.post("/api/v1/webhooks/" + subscription + "/deliveries/nope/redeliver", Roles.INTEGRATION,
+                "{}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void subscriptionsAreCheckedOwnedAndTheirSecretIsNeverShownAgain() {
+        TestApi.Response bad = api.post("/api/v1/webhooks", Roles.INTEGRATION, """
+                {"url":"ftp://example.com/x","eventTypes":["Firebreak Case"],"filters":{"classes":["HUGE"],
+                 "departments":["a b"]},"secret":"short"}""");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.isProblem()).isTrue();
+        assertThat(bad.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("url",
+                "eventTypes", "filters.classes", "filters.departments", "secret");
+        assertThat(api.post("/api/v1/webhooks", Roles.INTEGRATION, "{\"url\":\"/relative\",\"eventTypes\":[\"*\"]}")
+                .json().path("errors").findValuesAsString("field")).containsExactly("url");
+        assertThat(api.post("/api/v1/webhooks", Roles.AGENT, "{}").status()).isEqualTo(403);
+
+        TestApi.Response created = api.post("/api/v1/webhooks", Roles.INTEGRATION, """
+                {"url":"https://tickets.example.com/hooks","eventTypes":["firebreak.case.*"],
+                 "filters":{"classes":["major"],"departments":["BILLING"]}}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        subscriptions.add(id);
+        assertThat(created.json().path("secret").asString()).startsWith("whsec_");
+        assertThat(created.json().path("owner").asString()).isEqualTo(CLIENT);
+        assertThat(created.json().path("filters").path("classes").get(0).asString()).isEqualTo("MAJOR");
+
+        JsonNode read = get("/api/v1/webhooks/" + id);
+        assertThat(read.path("secret").isNull() || read.path("secret").isMissingNode()).isTrue();
+        assertThat(api.get("/api/v1/webhooks", Roles.INTEGRATION).body()).contains(id).doesNotContain("whsec_");
+        TestApi other = client("servicenow-7");
+        assertThat(other.get("/api/v1/webhooks/" + id, Roles.INTEGRATION).status()).isEqualTo(404);
+        assertThat(other.get("/api/v1/webhooks", Roles.INTEGRATION).body()).doesNotContain(id);
+        assertThat(other.get("/api/v1/webhooks/" + id + "/deliveries", Roles.INTEGRATION).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/webhooks/" + id, Roles.ADMIN).status()).isEqualTo(200);
+        assertThat(delete("/api/v1/webhooks/" + id, Roles.INTEGRATION)).isEqualTo(204);
+        assertThat(api.get("/api/v1/webhooks/" + id, Roles.INTEGRATION).status()).isEqualTo(404);
+    }
+
+    // ---- helpers
+
+    WebhookReceiver receiver(String secret) {
+        WebhookReceiver receiver = WebhookReceiver.start(secret);
+        receivers.add(receiver);
+        return receiver;
+    }
+
+    String subscribe(WebhookReceiver receiver, String secret, String type) {
+        return subscribe(receiver, secret, type, CLIENT);
+    }
+
+    String subscribe(WebhookReceiver receiver, String secret, String type, String client) {
+        TestApi.Response response = client(client).post("/api/v1/webhooks", Roles.INTEGRATION, """
+                {"url":"%s","eventTypes":["%s"],"secret":"%s"}""".formatted(receiver.url(), type, secret));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        String id = response.json().path("id").asString();
+        subscriptions.add(id);
+        return id;
+    }
+
+    JsonNode deliveries(String subscription) {
+        return deliveries(subscription, CLIENT);
+    }
+
+    JsonNode deliveries(String subscription, String client) {
+        TestApi.Response response = client(client).get("/api/v1/webhooks/" + subscription + "/deliveries",
+                Roles.INTEGRATION);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    JsonNode get(String path) {
+        return api.get(path, Roles.INTEGRATION).json();
+    }
+
+    String breaker(String subscription) {
+        return get("/api/v1/webhooks/" + subscription).path("circuitBreaker").asString();
+    }
+
+    int delete(String path, String role) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", TestTokens.bearer(role)).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    TestApi client(String subject) {
+        return new TestApi(URI.create("http://localhost:" + port), role -> "Bearer "
+                + JwtTokens.mint(TestTokens.SECRET, "firebreak", subject, List.of(role), Duration.ofHours(1)));
+    }
+
+    static String complaint() {
+        return "C-WH-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static ComplaintReceived received(String complaint, String client) {
+        return new ComplaintReceived(complaint, Instant.now(), Channel.EMAIL, "CUS-" + complaint, "1**@e.com",
+                "The parcel never came", null, null, null, EmotionLevel.UPSET, List.of("upset"),
+                CustomerStage.COMPLAINT, null, List.of(), client, new ExternalRef("jira", "T-" + complaint));
+    }
+
+    static FirebreakEvent message(String complaint, String text) {
+        return new MessageAdded(complaint, Instant.now(), Channel.EMAIL, text, false, EmotionLevel.CALM, List.of(),
+                CustomerStage.COMPLAINT);
+    }
+}

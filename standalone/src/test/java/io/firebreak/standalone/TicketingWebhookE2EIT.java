@@ -1,0 +1,90 @@
+package io.firebreak.standalone;
+
+import static io.firebreak.standalone.SystemUnderTest.api;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.TestApi;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A ticketing system on the whole system through the gateway: it subscribes a real HTTP receiver, hands a ticket
+ * in twice (one complaint), and is told by signed webhooks of the complaint's receipt and its assignment, in order.
+ */
+class TicketingWebhookE2EIT {
+
+    private static final String SECRET = "ticketing-e2e-secret-0123456789";
+
+    /** One webhook as received: its headers (lower-case names) and body. */
+    record Received(Map<String, String> headers, String body) {}
+
+    @Test
+    void aTicketingSystemHandsATicketInOnceAndHearsOfItsComplaintBySignedWebhooksInOrder() throws IOException {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        receiver.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> headers = new java.util.HashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+            received.add(new Received(headers, body));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            TestApi.Response subscribed = api().post("/api/v1/webhooks", Roles.INTEGRATION, """
+                    {"url":"http://127.0.0.1:%d/firebreak","secret":"%s",
+                     "eventTypes":["firebreak.complaint.received","firebreak.responsibility.*"]}"""
+                    .formatted(receiver.getAddress().getPort(), SECRET));
+            assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+            String ticket = "INC" + System.nanoTime();
+            String body = """
+                    {"channel":"WEB_FORM","customer":{"email":"ticket.%s@example.com"},
+                     "description":"The invoice shows a device we never ordered",
+                     "externalRef":{"system":"servicenow","id":"%s"}}""".formatted(ticket, ticket);
+            TestApi.Response first = api().post("/api/v1/complaints", Roles.INTEGRATION, body);
+            TestApi.Response again = api().post("/api/v1/complaints", Roles.INTEGRATION, body);
+            assertThat(first.status()).as(first.body()).isEqualTo(201);
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            String id = first.json().get("id").asString();
+            assertThat(again.json().get("id").asString()).isEqualTo(id);
+            assertThat(api().get("/api/v1/complaints?externalSystem=servicenow&externalId=" + ticket,
+                    Roles.INTEGRATION).json().get("items").get(0).get("id").asString()).isEqualTo(id);
+
+            await().atMost(SystemUnderTest.STEP).until(() -> received.stream()
+                    .filter(r -> id.equals(r.headers().get("ce-subject"))).count() >= 2);
+            List<Received> mine = received.stream().filter(r -> id.equals(r.headers().get("ce-subject"))).toList();
+            assertThat(mine).extracting(r -> r.headers().get("ce-type"))
+                    .containsExactly("firebreak.complaint.received", "firebreak.responsibility.assigned");
+            for (Received r : mine) {
+                String[] parts = r.headers().get("firebreak-signature").split(",");
+                String t = parts[0].substring(2);
+                assertThat(parts[1]).isEqualTo("v1=" + hmac(t + "." + r.body()));
+            }
+            assertThat(mine.get(0).body()).contains("\"externalRef\":{\"system\":\"servicenow\",\"id\":\"" + ticket);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static String hmac(String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
