@@ -8,6 +8,7 @@ import io.firebreak.events.FeedbackEvents.ComplaintClosed;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
 import io.firebreak.events.FeedbackEvents.RootCauseRecorded;
+import io.firebreak.events.FeedbackEvents.SurveySent;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.Topics;
@@ -15,21 +16,160 @@ import io.firebreak.platform.kafka.CloudEvents;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.ServiceContract;
 import io.firebreak.platform.test.TestApi;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The feedback service's behaviour against a real broker and store: the same tests run on embedded
  * infrastructure and, where Docker is present, on containers.
  */
-@SpringBootTest(classes = FeedbackApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=feedback")
+@SpringBootTest(classes = {FeedbackApplication.class, FeedbackContract.TestClock.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=feedback", "firebreak.feedback.follow-up.scan-interval=100ms",
+            // Shorter than shipped, so a test can pass the expiry without moving time beyond what the broker takes.
+            "firebreak.feedback.survey.valid-for=20h"})
 abstract class FeedbackContract extends ServiceContract {
+
+    /**
+     * The service's clock, which a test may move ahead (and is set back after each). The broker refuses records
+     * stamped more than a day ahead, so it moves less than that.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void clockBack() {
+        clock.reset();
+    }
+
+    @Test
+    void dueListHoldsOnlyFollowUpsWhoseDelayHasPassed() {
+        String id = resolvedComplaint();
+        pendingFollowUp(id);
+
+        assertThat(dueIds("true")).doesNotContain(id);
+        assertThat(dueIds(Instant.now().plus(Duration.ofHours(25)).toString())).contains(id);
+        TestApi.Response bad = api.get("/api/v1/follow-ups?due=tomorrow", Roles.AGENT);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.isProblem()).isTrue();
+    }
+
+    @Test
+    void dueFollowUpSendsOneSurveyLinkThatWorksOnceWithoutLogin() {
+        String id = complaintResolvedLongAgo();
+
+        String link = surveyLink(id);
+        String path = URI.create(link).getPath();
+        assertThat(pendingFollowUp(id).path("surveyLink").asString()).isEqualTo(link);
+        TestApi.Response page = api.get(path, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("满意度", "Was it resolved?", "empathy");
+        assertThat(api.get(path, null, Map.of("Accept", "application/json")).json().path("status").asString())
+                .isEqualTo("OPEN");
+
+        TestApi.Response answered = api.post(path, null,
+                "{\"resolved\":true,\"score\":5,\"servqual\":{\"empathy\":5,\"reliability\":4}}");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+        assertThat(answered.json().path("outcome").asString()).isEqualTo("CLOSED");
+
+        TestApi.Response again = api.post(path, null, "{\"resolved\":false,\"score\":1}");
+        assertThat(again.status()).isEqualTo(410);
+        assertThat(again.isProblem()).isTrue();
+        assertThat(again.json().path("detail").asString()).contains("already been answered");
+        TestApi.Response usedPage = api.get(path, null);
+        assertThat(usedPage.status()).isEqualTo(410);
+        assertThat(usedPage.body()).contains("already been answered", "只能使用一次");
+        assertThat(probe.await(r -> id.equals(r.key()), 4)).extracting(FeedbackContract::type).containsExactly(
+                "firebreak.rootcause.recorded", "firebreak.survey.sent", "firebreak.followup.recorded",
+                "firebreak.complaint.closed");
+        // The clock keeps looking, but a resolution gets one survey only.
+        assertThat(probe.matching(r -> id.equals(r.key()) && "firebreak.survey.sent".equals(type(r)))).hasSize(1);
+    }
+
+    @Test
+    void unhappySurveyFormReopensTheComplaintNamingTheOwner() {
+        String id = complaintResolvedLongAgo();
+        String path = URI.create(surveyLink(id)).getPath();
+
+        TestApi.Response answered = api.postForm(path, null, "resolved=no&score=3&empathy=2&comment=%E8%BF%98%E6%B2%A1%E5%A5%BD");
+
+        assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+        assertThat(answered.body()).contains("reopened");
+        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 4);
+        assertThat(type(published.get(3))).isEqualTo("firebreak.complaint.reopened");
+        ComplaintReopened reopened = CODEC.fromJson(published.get(3).value(), ComplaintReopened.class);
+        assertThat(reopened.owner()).isEqualTo("agent-9");
+        assertThat(reopened.reason()).contains("Survey", "还没好");
+    }
+
+    @Test
+    void expiredForgedAndIncompleteSurveysGetClearAnswers() {
+        String id = complaintResolvedLongAgo();
+        String path = URI.create(surveyLink(id)).getPath();
+
+        TestApi.Response incomplete = api.postForm(path, null, "score=9");
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.body()).contains("1 to 5");
+        TestApi.Response badJson = api.post(path, null, "{\"score\":0}");
+        assertThat(badJson.status()).isEqualTo(400);
+        assertThat(badJson.isProblem()).isTrue();
+
+        TestApi.Response forged = api.get(path.substring(0, path.length() - 2) + "xx", null);
+        assertThat(forged.status()).isEqualTo(404);
+        assertThat(forged.body()).contains("not valid", "无效").doesNotContain("Exception");
+
+        clock.set(Duration.ofHours(21));
+        TestApi.Response expired = api.get(path, null, Map.of("Accept", "application/json"));
+        assertThat(expired.status()).isEqualTo(410);
+        assertThat(expired.isProblem()).isTrue();
+        assertThat(expired.json().path("title").asString()).isEqualTo("Survey link expired");
+        assertThat(api.post(path, null, "{\"resolved\":true,\"score\":5}").status()).isEqualTo(410);
+        assertThat(pendingIds()).as("an agent may still call").contains(id);
+    }
+
+    @Test
+    void unansweredCallsCloseTheComplaintAsNoResponse() {
+        String id = resolvedComplaint();
+        pendingFollowUp(id);
+
+        for (int call = 1; call <= 2; call++) {
+            TestApi.Response response = api.post("/api/v1/complaints/" + id + "/follow-up/unanswered-calls",
+                    Roles.AGENT, "{}");
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(response.json().path("unansweredCalls").asInt()).isEqualTo(call);
+        }
+        TestApi.Response third = api.post("/api/v1/complaints/" + id + "/follow-up/unanswered-calls",
+                Roles.AGENT, "{}");
+
+        assertThat(third.json().path("outcome").asString()).isEqualTo("NO_RESPONSE");
+        assertThat(pendingIds()).doesNotContain(id);
+        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 2);
+        assertThat(CODEC.fromJson(published.get(1).value(), ComplaintClosed.class).outcome())
+                .isEqualTo(ClosureOutcome.NO_RESPONSE);
+    }
 
     FeedbackContract() {
         super(Topics.FEEDBACK);
@@ -232,6 +372,27 @@ abstract class FeedbackContract extends ServiceContract {
             return false;
         });
         return found[0];
+    }
+
+    /** Resolved 25 hours ago: its follow-up is due, and the clock sends its survey. */
+    private String complaintResolvedLongAgo() {
+        String id = newId();
+        events.publish(new CaseOpened(id, Instant.now(), "PRODUCT_QUALITY"));
+        events.publish(new CaseResolved(id, Instant.now().minus(Duration.ofHours(25)), "agent-9",
+                "Replaced the charger", "PRODUCT_DEFECT", "PRODUCT_QUALITY", null));
+        return id;
+    }
+
+    private String surveyLink(String id) {
+        ConsumerRecord<String, String> sent = probe.await(
+                r -> id.equals(r.key()) && "firebreak.survey.sent".equals(type(r)), 1).get(0);
+        return CODEC.fromJson(sent.value(), SurveySent.class).link();
+    }
+
+    private List<String> dueIds(String due) {
+        TestApi.Response response = api.get("/api/v1/follow-ups?due=" + due, Roles.AGENT);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().valueStream().map(n -> n.path("complaintId").asString()).toList();
     }
 
     private List<String> pendingIds() {

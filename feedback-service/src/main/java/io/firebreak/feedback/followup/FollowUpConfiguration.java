@@ -20,6 +20,7 @@ class FollowUpConfiguration {
     AggregateStore<ComplaintFollowUps> followUpStore(AggregateStores stores) {
         AggregateStore<ComplaintFollowUps> store = stores.create("follow_ups", ComplaintFollowUps.class);
         store.collection().createIndex(Indexes.ascending("pending.resolvedAt"), new IndexOptions().sparse(true));
+        store.collection().createIndex(Indexes.ascending("nextAt"), new IndexOptions().sparse(true));
         return store;
     }
 

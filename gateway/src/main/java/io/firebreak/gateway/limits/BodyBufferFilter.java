@@ -24,7 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads a request body on {@code /api/**} in whole (it is small: bounded by the size limit) before the request
+ * Reads a request body on {@code /api/**} and {@code /survey/*} in whole (it is small: bounded by the size limit) before the request
  * is proxied, so that a chunked body over the limit is refused with 413 and never reaches a service, and the
  * service gets the body with its length. Reading goes through the platform's limited stream, whose overflow
  * the platform's body size filter turns into 413; the check here covers the same limit in case it is lower.
@@ -39,7 +39,7 @@ class BodyBufferFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/")
+        return !(request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/survey/"))
                 || (request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null);
     }
 

@@ -21,7 +21,15 @@ class EdgeRoles {
             requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
             // Served by the gateway itself (alerts package), for supervisors only.
             requests.requestMatchers("/api/v1/alerts", "/api/v1/alerts/**").hasRole(Roles.SUPERVISOR);
-            requests.requestMatchers("/api/v1/complaints/*/follow-up").hasRole(Roles.AGENT);
+            // The customer's survey link: no login, the link's own signature (checked by feedback) guards it.
+            requests.requestMatchers("/survey/*").permitAll();
+            requests.requestMatchers("/api/v1/complaints/*/follow-up", "/api/v1/complaints/*/follow-up/**")
+                    .hasRole(Roles.AGENT);
+            // Prevention actions: agents see them (and the grouped complaints); supervisors run them.
+            requests.requestMatchers(HttpMethod.GET, "/api/v1/prevention-actions", "/api/v1/prevention-actions/**")
+                    .hasRole(Roles.AGENT);
+            requests.requestMatchers("/api/v1/prevention-actions", "/api/v1/prevention-actions/**",
+                    "/api/v1/reports/**").hasRole(Roles.SUPERVISOR);
             requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/*/messages")
                     .hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
             requests.requestMatchers(HttpMethod.GET, "/api/v1/complaints", "/api/v1/complaints/**",
