@@ -86,6 +86,25 @@ class PreventionController {
     }
 
     /**
+     * Links a complaint an agent recognises as the same matter (not yet resolved, so no root cause counted yet) to
+     * the action, so it is resolved with the group; not once the action is done.
+     */
+    @PostMapping("/api/v1/prevention-actions/{id}/complaints")
+    ActionView link(@PathVariable String id, @RequestBody @Valid LinkRequest request) {
+        return store.update(id, stored -> {
+                    PreventionAction action = stored.value();
+                    if (action.status() == Status.DONE) {
+                        throw ProblemException.conflict("Prevention action " + id + " is DONE; link the complaint "
+                                + "to an open one.");
+                    }
+                    return action.complaintIds().contains(request.complaintId()) ? null
+                            : Change.of(action.linking(request.complaintId()));
+                })
+                .map(v -> view(v.value()))
+                .orElseThrow(() -> ProblemException.notFound("Prevention action", id));
+    }
+
+    /**
      * Resolves every complaint grouped under the action with one message: published for resolution, which resolves
      * each case that can be resolved. Answered 202: the cases are resolved shortly after.
      */
@@ -114,6 +133,9 @@ class PreventionController {
     /** The editable part of an action. */
     record ActionUpdate(@NotNull Status status, @Size(max = 200) String owner, @Size(max = 4000) String plan,
             @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2026-12-31") String dueDate) {}
+
+    /** A complaint to add to the group. */
+    record LinkRequest(@NotBlank @Size(max = 100) String complaintId) {}
 
     /** The one message every grouped complaint is resolved with. */
     record GroupResolution(@NotBlank @Size(max = 2000) String message) {}

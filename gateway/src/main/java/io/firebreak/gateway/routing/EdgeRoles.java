@@ -28,6 +28,7 @@ class EdgeRoles {
             // Prevention actions: agents see them (and the grouped complaints); supervisors run them.
             requests.requestMatchers(HttpMethod.GET, "/api/v1/prevention-actions", "/api/v1/prevention-actions/**")
                     .hasRole(Roles.AGENT);
+            requests.requestMatchers(HttpMethod.POST, "/api/v1/prevention-actions/*/complaints").hasRole(Roles.AGENT);
             requests.requestMatchers("/api/v1/prevention-actions", "/api/v1/prevention-actions/**",
                     "/api/v1/reports/**").hasRole(Roles.SUPERVISOR);
             requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/*/messages")
