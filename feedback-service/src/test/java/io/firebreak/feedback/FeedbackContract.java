@@ -116,6 +116,16 @@ abstract class FeedbackContract extends ServiceContract {
                 "firebreak.complaint.closed");
         // The clock keeps looking, but a resolution gets one survey only.
         assertThat(probe.matching(r -> id.equals(r.key()) && "firebreak.survey.sent".equals(type(r)))).hasSize(1);
+
+        // The answer counts in the satisfaction report (only this test rates reliability).
+        JsonNode satisfaction = api.get("/api/v1/reports/satisfaction?from="
+                + Instant.now().minus(Duration.ofHours(1)) + "&to=" + Instant.now().plusSeconds(60),
+                Roles.SUPERVISOR).json();
+        assertThat(satisfaction.path("summary").path("byChannel").path("SURVEY").asInt()).isPositive();
+        assertThat(satisfaction.path("summary").path("servqualAverages").path("reliability").asDouble())
+                .isEqualTo(4.0);
+        assertThat(satisfaction.path("rows").get(4).path("score").asInt()).isEqualTo(5);
+        assertThat(satisfaction.path("rows").get(4).path("count").asInt()).isPositive();
     }
 
     @Test
