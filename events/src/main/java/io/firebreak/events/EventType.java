@@ -34,7 +34,9 @@ public enum EventType {
     COMPLAINT_REOPENED("firebreak.complaint.reopened", Topics.FEEDBACK, FeedbackEvents.ComplaintReopened.class),
     COMPLAINT_CLOSED("firebreak.complaint.closed", Topics.FEEDBACK, FeedbackEvents.ComplaintClosed.class),
     ROOTCAUSE_RECORDED("firebreak.rootcause.recorded", Topics.FEEDBACK, FeedbackEvents.RootCauseRecorded.class),
-    PREVENTION_RAISED("firebreak.prevention.raised", Topics.FEEDBACK, FeedbackEvents.PreventionRaised.class);
+    PREVENTION_RAISED("firebreak.prevention.raised", Topics.FEEDBACK, FeedbackEvents.PreventionRaised.class),
+    SURVEY_SENT("firebreak.survey.sent", Topics.FEEDBACK, FeedbackEvents.SurveySent.class),
+    GROUP_RESOLVED("firebreak.group.resolved", Topics.FEEDBACK, FeedbackEvents.PreventionGroupResolved.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

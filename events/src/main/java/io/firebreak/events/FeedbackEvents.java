@@ -13,8 +13,17 @@ public final class FeedbackEvents {
             String complaintId, Instant occurredAt, boolean satisfied, int score, String comment, String by)
             implements ComplaintEvent {}
 
-    /** The customer was not satisfied: the complaint is open again. */
-    public record ComplaintReopened(String complaintId, Instant occurredAt, String reason) implements ComplaintEvent {}
+    /**
+     * The customer was not satisfied: the complaint is open again. {@code owner}: who resolved it last, to be
+     * told along with the supervisors (null when not known).
+     */
+    public record ComplaintReopened(String complaintId, Instant occurredAt, String reason, String owner)
+            implements ComplaintEvent {
+
+        public ComplaintReopened(String complaintId, Instant occurredAt, String reason) {
+            this(complaintId, occurredAt, reason, null);
+        }
+    }
 
     /** The complaint is finished. */
     public record ComplaintClosed(String complaintId, Instant occurredAt, ClosureOutcome outcome)
@@ -32,6 +41,33 @@ public final class FeedbackEvents {
             String rootCause,
             String department,
             List<String> complaintIds)
+            implements FirebreakEvent {
+        @Override
+        public String subject() {
+            return preventionId;
+        }
+    }
+
+    /**
+     * A satisfaction survey for a resolution's follow-up is ready for the customer: the signed, single-use link
+     * (which the channel that reaches the customer passes on) and when it expires.
+     */
+    public record SurveySent(
+            String complaintId, Instant occurredAt, String resolutionId, String link, Instant expiresAt)
+            implements ComplaintEvent {}
+
+    /**
+     * The complaints grouped under one prevention action (one fix, many customers) are to be resolved together
+     * with one message; resolution resolves each case that can be resolved.
+     */
+    public record PreventionGroupResolved(
+            String preventionId,
+            Instant occurredAt,
+            String rootCause,
+            String department,
+            List<String> complaintIds,
+            String message,
+            String by)
             implements FirebreakEvent {
         @Override
         public String subject() {

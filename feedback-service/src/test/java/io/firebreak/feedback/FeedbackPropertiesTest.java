@@ -18,7 +18,12 @@ class FeedbackPropertiesTest {
 
     @Test
     void thresholdOutsideTheScaleIsRejected() {
-        FeedbackProperties broken = new FeedbackProperties(new FeedbackProperties.FollowUp(5, 0));
+        FeedbackProperties shipped =
+                ShippedProperties.bind("feedback.yml", "firebreak.feedback", FeedbackProperties.class);
+        FeedbackProperties.FollowUp followUp = shipped.followUp();
+        FeedbackProperties broken = new FeedbackProperties(new FeedbackProperties.FollowUp(5, 0, followUp.delay(),
+                followUp.maxAttempts(), followUp.noResponseAfter(), followUp.scanInterval()), shipped.survey(),
+                shipped.sparks(), shipped.reports());
 
         assertThat(ShippedProperties.violations(broken)).extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("followUp.reopenAtOrBelowScore", "followUp.listLimit");

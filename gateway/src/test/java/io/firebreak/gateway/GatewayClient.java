@@ -55,6 +55,12 @@ final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A POST of an HTML form ({@code application/x-www-form-urlencoded}). */
+    Answer postForm(String path, String form, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
     Answer put(String path, String body, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());

@@ -79,6 +79,10 @@ class GatewayIT {
                 Arguments.of("GET", "/api/v1/customers/cus-1/complaints", "intake"),
                 Arguments.of("POST", "/api/v1/complaints/c-1/follow-up", "feedback"),
                 Arguments.of("GET", "/api/v1/follow-ups", "feedback"),
+                Arguments.of("POST", "/api/v1/complaints/c-1/follow-up/unanswered-calls", "feedback"),
+                Arguments.of("GET", "/api/v1/prevention-actions", "feedback"),
+                Arguments.of("GET", "/api/v1/prevention-actions/PA-1", "feedback"),
+                Arguments.of("POST", "/api/v1/prevention-actions/PA-1/complaints", "feedback"),
                 Arguments.of("GET", "/api/v1/triage/c-1", "triage"),
                 Arguments.of("GET", "/api/v1/cases/c-1", "resolution"),
                 Arguments.of("POST", "/api/v1/cases/c-1/acknowledge", "resolution"),
@@ -104,6 +108,38 @@ class GatewayIT {
         } else {
             assertThat(echo.path("body").asString()).isEqualTo("{\"n\":1}");
         }
+    }
+
+    @Test
+    void theSurveyLinkIsOpenWithoutTokenAndItsFormBodyPassesWhole() {
+        String path = "/survey/" + UUID.randomUUID() + ".sig";
+
+        GatewayClient.Answer page = gateway.get(path);
+        GatewayClient.Answer answer =
+                gateway.postForm(path, "resolved=no&score=2&comment=%E8%BF%98%E6%B2%A1%E5%A5%BD");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(answer.status()).isEqualTo(200);
+        ServiceStub.Received seen = FEEDBACK.received(path).stream().filter(r -> r.method().equals("POST"))
+                .findFirst().orElseThrow();
+        assertThat(seen.body()).contains("resolved=no", "score=2", "comment=");
+        assertThat(java.net.URLDecoder.decode(seen.body(), StandardCharsets.UTF_8)).contains("还没好");
+        // Only the survey path is open: the rest of feedback still wants a token.
+        assertThat(gateway.get("/api/v1/follow-ups").status()).isEqualTo(401);
+    }
+
+    @Test
+    void reportsAndRunningPreventionActionsAreForSupervisors() {
+        String agent = TestTokens.bearer(Roles.AGENT);
+        String supervisor = TestTokens.bearer(Roles.SUPERVISOR);
+
+        assertThat(gateway.get("/api/v1/reports/sla", "Authorization", agent).status()).isEqualTo(403);
+        assertThat(gateway.post("/api/v1/prevention-actions/PA-1/group-resolution", "{}", "Authorization", agent)
+                .status()).isEqualTo(403);
+        assertThat(gateway.get("/api/v1/reports/sla", "Authorization", supervisor).json().path("service").asString())
+                .isEqualTo("feedback");
+        assertThat(gateway.post("/api/v1/prevention-actions/PA-1/group-resolution", "{}", "Authorization",
+                supervisor).json().path("service").asString()).isEqualTo("feedback");
     }
 
     @Test

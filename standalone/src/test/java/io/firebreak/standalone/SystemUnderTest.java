@@ -35,6 +35,7 @@ final class SystemUnderTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            closedLoopSettings();
             StandaloneSystem started = Firebreak.start(data, Ports.free());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
@@ -45,6 +46,16 @@ final class SystemUnderTest {
             api = new TestApi(system.gatewayUrl(), role -> "Bearer " + started.token(role));
         }
         return system;
+    }
+
+    /**
+     * Feedback's clocks on a test's scale (every service reads system properties): a follow-up is due a second
+     * after the resolution, and a burst of four same-cause resolutions over an empty history sparks.
+     */
+    private static void closedLoopSettings() {
+        System.setProperty("firebreak.feedback.follow-up.delay", "1s");
+        System.setProperty("firebreak.feedback.follow-up.scan-interval", "200ms");
+        System.setProperty("firebreak.feedback.sparks.min-count", "4");
     }
 
     static TestApi api() {

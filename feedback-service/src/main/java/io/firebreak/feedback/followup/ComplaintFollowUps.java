@@ -12,16 +12,31 @@ import java.util.List;
  * the MongoDB record codec cannot reach a package-private record.
  */
 public record ComplaintFollowUps(
-        String complaintId, FollowUp pending, List<FollowUp> done, List<RootCauseRecord> rootCauses) {
+        String complaintId, FollowUp pending, List<FollowUp> done, List<RootCauseRecord> rootCauses, Instant nextAt) {
 
     public ComplaintFollowUps {
         done = done == null ? List.of() : List.copyOf(done);
         rootCauses = rootCauses == null ? List.of() : List.copyOf(rootCauses);
     }
 
+    /** Without a time to look again (nothing pending, or nothing to do until someone answers). */
+    public ComplaintFollowUps(String complaintId, FollowUp pending, List<FollowUp> done, List<RootCauseRecord> rootCauses) {
+        this(complaintId, pending, done, rootCauses, null);
+    }
+
     /** A complaint with an open case and nothing resolved yet. */
     static ComplaintFollowUps known(String complaintId) {
         return new ComplaintFollowUps(complaintId, null, List.of(), List.of());
+    }
+
+    ComplaintFollowUps withPending(FollowUp followUp, Instant next) {
+        return new ComplaintFollowUps(complaintId, followUp, done, rootCauses, next);
+    }
+
+    /** The follow-up of this resolution, pending or done, if any. */
+    FollowUp followUpOf(String resolutionId) {
+        if (pending != null && pending.resolutionId().equals(resolutionId)) return pending;
+        return done.stream().filter(f -> f.resolutionId().equals(resolutionId)).findFirst().orElse(null);
     }
 
     boolean knowsResolution(String resolutionId) {
@@ -42,8 +57,9 @@ public record ComplaintFollowUps(
     }
 
     /**
-     * The follow-up of one resolution: what was done and by whom, and, once recorded, the customer's answer.
-     * One left without an answer when a newer resolution came is kept in {@code done} with a null result.
+     * The follow-up of one resolution: what was done and by whom, when it is due, the survey sent for it and the
+     * calls that reached nobody, and, once recorded, the customer's answer. One left without an answer when a
+     * newer resolution came is kept in {@code done} with a null result.
      */
     public record FollowUp(
             String resolutionId,
@@ -52,13 +68,56 @@ public record ComplaintFollowUps(
             String summary,
             String rootCause,
             String department,
-            Result result) {
+            Result result,
+            Instant dueAt,
+            Instant surveySentAt,
+            String surveyLink,
+            Instant surveyExpiresAt,
+            int unansweredCalls) {
+
+        public FollowUp(String resolutionId, Instant resolvedAt, String resolvedBy, String summary, String rootCause,
+                String department, Result result) {
+            this(resolutionId, resolvedAt, resolvedBy, summary, rootCause, department, result, resolvedAt, null, null,
+                    null, 0);
+        }
 
         FollowUp withResult(Result answer) {
-            return new FollowUp(resolutionId, resolvedAt, resolvedBy, summary, rootCause, department, answer);
+            return new FollowUp(resolutionId, resolvedAt, resolvedBy, summary, rootCause, department, answer, dueAt,
+                    surveySentAt, surveyLink, surveyExpiresAt, unansweredCalls);
+        }
+
+        FollowUp withSurvey(Instant sentAt, String link, Instant expiresAt) {
+            return new FollowUp(resolutionId, resolvedAt, resolvedBy, summary, rootCause, department, result, dueAt,
+                    sentAt, link, expiresAt, unansweredCalls);
+        }
+
+        FollowUp withUnansweredCall() {
+            return new FollowUp(resolutionId, resolvedAt, resolvedBy, summary, rootCause, department, result, dueAt,
+                    surveySentAt, surveyLink, surveyExpiresAt, unansweredCalls + 1);
+        }
+
+        /** The effective due time (older documents have none: due at resolution). */
+        Instant due() {
+            return dueAt == null ? resolvedAt : dueAt;
         }
     }
 
-    /** The customer's answer: satisfied or not, CSAT 1–5, a comment, who recorded it, and what it led to. */
-    public record Result(boolean satisfied, int score, String comment, String by, Instant at, Outcome outcome) {}
+    /**
+     * The customer's answer: satisfied or not (for a survey: "was it resolved?"), CSAT 1–5, a comment, who
+     * recorded it (an agent, or {@code survey}), when, what it led to, and the optional SERVQUAL ratings.
+     * A follow-up closed for want of an answer has a result with score 0 and outcome NO_RESPONSE.
+     */
+    public record Result(boolean satisfied, int score, String comment, String by, Instant at, Outcome outcome,
+            Servqual servqual, String channel) {
+
+        public Result(boolean satisfied, int score, String comment, String by, Instant at, Outcome outcome) {
+            this(satisfied, score, comment, by, at, outcome, null, "AGENT");
+        }
+    }
+
+    /**
+     * The five SERVQUAL dimensions (有形性, 可靠性, 响应性, 保证性, 移情性), each rated 1–5 or left out (null).
+     */
+    public record Servqual(Integer tangibles, Integer reliability, Integer responsiveness, Integer assurance,
+            Integer empathy) {}
 }

@@ -2,7 +2,11 @@ package io.firebreak.feedback.followup;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import io.firebreak.events.EventType;
+import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.Topics;
+import io.firebreak.feedback.prevention.RootCauseWatch;
+import io.firebreak.feedback.reports.ReportModel;
 import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
@@ -12,7 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The follow-up store (indexed for the pending list) and what feedback consumes: resolution's topic. */
+/** The follow-up store (indexed for the pending list and the clock) and what feedback consumes. */
 @Configuration(proxyBeanMethods = false)
 class FollowUpConfiguration {
 
@@ -20,12 +24,25 @@ class FollowUpConfiguration {
     AggregateStore<ComplaintFollowUps> followUpStore(AggregateStores stores) {
         AggregateStore<ComplaintFollowUps> store = stores.create("follow_ups", ComplaintFollowUps.class);
         store.collection().createIndex(Indexes.ascending("pending.resolvedAt"), new IndexOptions().sparse(true));
+        store.collection().createIndex(Indexes.ascending("nextAt"), new IndexOptions().sparse(true));
         return store;
     }
 
+    /**
+     * One subscription for all feedback consumes (one listener per topic in the group): resolution's topic for the
+     * follow-ups and root causes, and every topic for the reports' read model.
+     */
     @Bean
-    EventSubscription followUpSubscription(FollowUpEventHandler handler) {
-        return EventSubscription.to(List.of(Topics.RESOLUTION), handler);
+    EventSubscription feedbackSubscription(FollowUpEventHandler followUps, RootCauseWatch rootCauses,
+            ReportModel reports) {
+        return EventSubscription.to(List.of(Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
+                event -> {
+                    followUps.handle(event);
+                    if (event.type() == EventType.CASE_RESOLVED) {
+                        rootCauses.resolved(event.id(), event.payloadAs(CaseResolved.class));
+                    }
+                    reports.apply(event);
+                });
     }
 
     @Bean

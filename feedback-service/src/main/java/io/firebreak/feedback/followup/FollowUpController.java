@@ -1,6 +1,8 @@
 package io.firebreak.feedback.followup;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.model.Sorts;
 import io.firebreak.feedback.FeedbackProperties;
@@ -16,7 +18,9 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.bson.conversions.Bson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,19 +56,53 @@ class FollowUpController {
     @ResponseStatus(HttpStatus.CREATED)
     FollowUpRecordedView record(@PathVariable String complaintId, @RequestBody @Valid FollowUpRequest request,
             Principal principal) {
-        return store.update(complaintId, stored -> decisions.record(stored.value(), request.satisfied(),
-                        request.score(), request.comment(), principal.getName(), clock.instant()))
+        return store.update(complaintId, stored -> decisions.answer(stored.value(), null, request.satisfied(),
+                        request.score(), request.comment(), request.servqual() == null ? null
+                                : request.servqual().toServqual(), principal.getName(), "AGENT", clock.instant()))
                 .map(v -> new FollowUpRecordedView(complaintId, FollowUpDecisions.outcomeOf(v.value())))
                 .orElseThrow(() -> ProblemException.notFound("Complaint", complaintId));
     }
 
-    /** Pending follow-ups, the longest-waiting first. */
+    /** A follow-up call that reached nobody; enough of them close the complaint as "no response". */
+    @PostMapping("/api/v1/complaints/{complaintId}/follow-up/unanswered-calls")
+    @ResponseStatus(HttpStatus.CREATED)
+    UnansweredCallView unansweredCall(@PathVariable String complaintId) {
+        ComplaintFollowUps before = store.find(complaintId)
+                .orElseThrow(() -> ProblemException.notFound("Complaint", complaintId)).value();
+        ComplaintFollowUps after = store.update(complaintId,
+                        stored -> decisions.unansweredCall(stored.value(), clock.instant()))
+                .orElseThrow(() -> ProblemException.notFound("Complaint", complaintId)).value();
+        if (after.pending() != null) {
+            return new UnansweredCallView(complaintId, after.pending().unansweredCalls(), null);
+        }
+        int calls = before.pending() == null ? 0 : before.pending().unansweredCalls() + 1;
+        return new UnansweredCallView(complaintId, calls, FollowUpDecisions.outcomeOf(after));
+    }
+
+    /**
+     * Pending follow-ups, the longest-waiting first. {@code due}: only those due by then ({@code true} or
+     * {@code now}: due now; or an ISO-8601 instant).
+     */
     @GetMapping("/api/v1/follow-ups")
-    List<PendingView> pending() {
-        return store.findAll(exists("pending.resolutionId"), Sorts.ascending("pending.resolvedAt"), listLimit)
+    List<PendingView> pending(@RequestParam(required = false) String due) {
+        Bson filter = exists("pending.resolutionId");
+        if (due != null && !due.isBlank() && !"false".equalsIgnoreCase(due)) {
+            filter = and(filter, lte("pending.dueAt", dueBy(due)));
+        }
+        return store.findAll(filter, Sorts.ascending("pending.resolvedAt"), listLimit)
                 .stream()
                 .map(v -> PendingView.of(v.value().complaintId(), v.value().pending()))
                 .toList();
+    }
+
+    private Instant dueBy(String due) {
+        if ("true".equalsIgnoreCase(due) || "now".equalsIgnoreCase(due)) return clock.instant();
+        try {
+            return Instant.parse(due);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("due", "must be true, now or an ISO-8601 instant such as "
+                    + "2026-11-24T09:00:00Z, not '" + due + "'");
+        }
     }
 
     @ExceptionHandler(NoPendingFollowUpException.class)
@@ -74,18 +113,37 @@ class FollowUpController {
 
     /** The customer's answer: resolved to their satisfaction or not, CSAT 1–5, and what they said. */
     record FollowUpRequest(
-            @NotNull Boolean satisfied, @NotNull @Min(1) @Max(5) Integer score, @Size(max = 2000) String comment) {}
+            @NotNull Boolean satisfied, @NotNull @Min(1) @Max(5) Integer score, @Size(max = 2000) String comment,
+            @Valid ServqualRatings servqual) {}
+
+    /** The five SERVQUAL dimensions, each 1–5 or left out. */
+    record ServqualRatings(@Min(1) @Max(5) Integer tangibles, @Min(1) @Max(5) Integer reliability,
+            @Min(1) @Max(5) Integer responsiveness, @Min(1) @Max(5) Integer assurance,
+            @Min(1) @Max(5) Integer empathy) {
+
+        ComplaintFollowUps.Servqual toServqual() {
+            return new ComplaintFollowUps.Servqual(tangibles, reliability, responsiveness, assurance, empathy);
+        }
+    }
 
     /** What the answer did to the complaint. */
     record FollowUpRecordedView(String complaintId, Outcome outcome) {}
 
-    /** A follow-up to make: which complaint, what was done, by whom and when. */
+    /** Unanswered calls so far; the outcome once they closed the complaint as "no response". */
+    record UnansweredCallView(String complaintId, int unansweredCalls, Outcome outcome) {}
+
+    /**
+     * A follow-up to make: which complaint, what was done, by whom and when, when the call is due, and the survey
+     * link sent to the customer (once due).
+     */
     record PendingView(String complaintId, Instant resolvedAt, String resolvedBy, String summary, String rootCause,
-            String department) {
+            String department, Instant dueAt, Instant surveySentAt, String surveyLink, Instant surveyExpiresAt,
+            int unansweredCalls) {
 
         static PendingView of(String complaintId, FollowUp followUp) {
             return new PendingView(complaintId, followUp.resolvedAt(), followUp.resolvedBy(), followUp.summary(),
-                    followUp.rootCause(), followUp.department());
+                    followUp.rootCause(), followUp.department(), followUp.due(), followUp.surveySentAt(),
+                    followUp.surveyLink(), followUp.surveyExpiresAt(), followUp.unansweredCalls());
         }
     }
 }

@@ -8,6 +8,7 @@ import io.firebreak.events.FeedbackEvents.ComplaintClosed;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
 import io.firebreak.events.FeedbackEvents.RootCauseRecorded;
+import io.firebreak.events.FeedbackEvents.SurveySent;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.feedback.FeedbackProperties;
 import io.firebreak.platform.outbox.Change;
@@ -68,7 +69,7 @@ class FollowUpDecisionsTest {
         assertThat(change.events()).hasSize(2);
         assertThat(change.events().get(0)).isEqualTo(new FollowUpRecorded("c-1", NOW, false, 5, "还是坏的", "agent-1"));
         assertThat(change.events().get(1)).isEqualTo(new ComplaintReopened("c-1", NOW,
-                "Follow-up: not satisfied, score 5/5, comment: \"还是坏的\""));
+                "Follow-up: not satisfied, score 5/5, comment: \"还是坏的\"", "agent-9"));
     }
 
     @Test
@@ -97,13 +98,84 @@ class FollowUpDecisionsTest {
 
     @Test
     void reopenThresholdIsConfigurable() {
-        FollowUpDecisions stricter =
-                new FollowUpDecisions(new FeedbackProperties(new FeedbackProperties.FollowUp(3, 10)));
+        FeedbackProperties shipped = shipped();
+        FeedbackProperties.FollowUp f = shipped.followUp();
+        FollowUpDecisions stricter = new FollowUpDecisions(new FeedbackProperties(new FeedbackProperties.FollowUp(3,
+                10, f.delay(), f.maxAttempts(), f.noResponseAfter(), f.scanInterval()), shipped.survey(),
+                shipped.sparks(), shipped.reports()));
 
         assertThat(FollowUpDecisions.outcomeOf(stricter.record(pending(), true, 3, null, "a", NOW).value()))
                 .isEqualTo(Outcome.REOPENED);
         assertThat(FollowUpDecisions.outcomeOf(decisions.record(pending(), true, 3, null, "a", NOW).value()))
                 .isEqualTo(Outcome.CLOSED);
+    }
+
+    @Test
+    void followUpIsDueAfterTheConfiguredDelayAndGetsOneSurveyLinkThen() {
+        ComplaintFollowUps pending = pending();
+        Instant due = RESOLVED_AT.plus(shipped().followUp().delay());
+        assertThat(pending.pending().dueAt()).isEqualTo(due);
+        assertThat(pending.nextAt()).isEqualTo(due);
+
+        assertThat(decisions.tick(pending, due.minusSeconds(1))).isNull();
+        Change<ComplaintFollowUps> sent = decisions.tick(pending, due);
+
+        assertThat(sent.events()).singleElement().isInstanceOfSatisfying(SurveySent.class, e -> {
+            assertThat(e.resolutionId()).isEqualTo("r-1");
+            assertThat(e.link()).startsWith("http://localhost:8080/survey/");
+            assertThat(decisions.tokens().verify(e.link().substring(e.link().lastIndexOf('/') + 1)))
+                    .hasValueSatisfying(c -> assertThat(c.resolutionId()).isEqualTo("r-1"));
+        });
+        assertThat(sent.value().pending().surveyLink()).isNotBlank();
+        // Never a second survey for the same resolution, however often the clock looks.
+        assertThat(decisions.tick(sent.value(), due.plusSeconds(60))).isNull();
+    }
+
+    @Test
+    void noAnswerLongAfterTheDueTimeClosesAsNoResponse() {
+        ComplaintFollowUps sent = decisions.tick(pending(), NOW.plus(shipped().followUp().delay())).value();
+        Instant giveUp = sent.pending().due().plus(shipped().followUp().noResponseAfter());
+
+        Change<ComplaintFollowUps> closed = decisions.tick(sent, giveUp);
+
+        assertThat(closed.value().pending()).isNull();
+        assertThat(FollowUpDecisions.outcomeOf(closed.value())).isEqualTo(Outcome.NO_RESPONSE);
+        assertThat(closed.events()).containsExactly(new ComplaintClosed("c-1", giveUp, ClosureOutcome.NO_RESPONSE));
+    }
+
+    @Test
+    void enoughUnansweredCallsCloseAsNoResponse() {
+        ComplaintFollowUps current = pending();
+        int max = shipped().followUp().maxAttempts();
+        for (int i = 1; i < max; i++) {
+            Change<ComplaintFollowUps> called = decisions.unansweredCall(current, NOW);
+            assertThat(called.events()).isEmpty();
+            current = called.value();
+            assertThat(current.pending().unansweredCalls()).isEqualTo(i);
+        }
+        Change<ComplaintFollowUps> last = decisions.unansweredCall(current, NOW);
+
+        assertThat(FollowUpDecisions.outcomeOf(last.value())).isEqualTo(Outcome.NO_RESPONSE);
+        assertThat(last.events()).containsExactly(new ComplaintClosed("c-1", NOW, ClosureOutcome.NO_RESPONSE));
+    }
+
+    @Test
+    void surveyAnswerForAnotherResolutionIsRefused() {
+        ComplaintFollowUps pending = pending();
+
+        assertThatThrownBy(() -> decisions.answer(pending, "r-old", true, 5, null, null, "survey", "SURVEY", NOW))
+                .isInstanceOf(NoPendingFollowUpException.class);
+        Change<ComplaintFollowUps> answered =
+                decisions.answer(pending, "r-1", false, 4, null, null, "survey", "SURVEY", NOW);
+        assertThat(FollowUpDecisions.outcomeOf(answered.value())).as("not resolved reopens").isEqualTo(Outcome.REOPENED);
+        assertThat(answered.events().get(1)).isInstanceOfSatisfying(ComplaintReopened.class,
+                r -> assertThat(r.owner()).isEqualTo("agent-9"));
+        assertThatThrownBy(() -> decisions.answer(answered.value(), "r-1", true, 5, null, null, "survey", "SURVEY",
+                NOW)).isInstanceOf(NoPendingFollowUpException.class);
+    }
+
+    private static FeedbackProperties shipped() {
+        return ShippedProperties.bind("feedback.yml", "firebreak.feedback", FeedbackProperties.class);
     }
 
     private ComplaintFollowUps pending() {

@@ -47,7 +47,8 @@ final class AlertWording {
             String reason = blank(reopened.reason()) ? "" : ": " + reopened.reason();
             return Optional.of(draft(AlertKind.REOPENED, reopened.complaintId(), facts,
                     "Reopened " + describe(reopened.complaintId(), facts) + reason
-                            + "; the customer is unhappy after resolution and needs a new contact"));
+                            + "; the customer is unhappy after resolution and needs a new contact"
+                            + (blank(reopened.owner()) ? "" : "; owner: " + reopened.owner())));
         }
         if (event instanceof PreventionRaised prevention) {
             String complaintId = prevention.complaintIds() == null || prevention.complaintIds().isEmpty()

@@ -24,7 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads a request body on {@code /api/**} in whole (it is small: bounded by the size limit) before the request
+ * Reads a request body on {@code /api/**} and {@code /survey/*} in whole (it is small: bounded by the size limit) before the request
  * is proxied, so that a chunked body over the limit is refused with 413 and never reaches a service, and the
  * service gets the body with its length. Reading goes through the platform's limited stream, whose overflow
  * the platform's body size filter turns into 413; the check here covers the same limit in case it is lower.
@@ -39,7 +39,7 @@ class BodyBufferFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/")
+        return !(request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/survey/"))
                 || (request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null);
     }
 
@@ -61,6 +61,7 @@ class BodyBufferFilter extends OncePerRequestFilter {
         private final byte[] body;
         private final ByteArrayInputStream in;
         private final ServletInputStream stream;
+        private Map<String, String[]> parameters;
 
         Buffered(HttpServletRequest request, byte[] body) {
             super(request);
@@ -139,6 +140,60 @@ class BodyBufferFilter extends OncePerRequestFilter {
                     || n.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH));
             names.add(HttpHeaders.CONTENT_LENGTH);
             return Collections.enumeration(names);
+        }
+
+        // The proxy rebuilds a form post's body from the request parameters, which the container would parse from
+        // the stream already read here: they are parsed from the buffered body instead (with the query string's).
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            if (parameters == null) parameters = parameters();
+            return parameters;
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = getParameterMap().get(name);
+            return values == null || values.length == 0 ? null : values[0];
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return getParameterMap().get(name);
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(getParameterMap().keySet());
+        }
+
+        private Map<String, String[]> parameters() {
+            String type = getContentType();
+            if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                return super.getParameterMap();
+            }
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding != null ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+            Map<String, java.util.List<String>> found = new java.util.LinkedHashMap<>();
+            addPairs(found, getQueryString(), charset);
+            addPairs(found, new String(body, charset), charset);
+            Map<String, String[]> result = new java.util.LinkedHashMap<>();
+            found.forEach((k, v) -> result.put(k, v.toArray(String[]::new)));
+            return Collections.unmodifiableMap(result);
+        }
+
+        private static void addPairs(Map<String, java.util.List<String>> into, String encoded, Charset charset) {
+            if (encoded == null || encoded.isEmpty()) return;
+            for (String pair : encoded.split("&")) {
+                if (pair.isEmpty()) continue;
+                int eq = pair.indexOf('=');
+                try {
+                    String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset);
+                    String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), charset);
+                    into.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+                } catch (IllegalArgumentException e) {
+                    // A malformed escape: that pair is left out, and the service judges what remains.
+                }
+            }
         }
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-client rate limit on {@code /api/**}: a token bucket per client (the token's subject, else the remote
+ * Per-client rate limit on {@code /api/**} and {@code /survey/*}: a token bucket per client (the token's subject, else the remote
  * address) of {@code burst} requests refilled at {@code requests-per-second}. Over it: 429 problem+json with
  * {@code Retry-After}. Buckets live in this instance's memory; each gateway instance limits on its own.
  */
@@ -43,7 +43,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        // The public survey links are limited too (per address: their users have no token).
+        return !(request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/survey/"));
     }
 
     @Override

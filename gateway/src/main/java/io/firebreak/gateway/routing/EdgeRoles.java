@@ -21,11 +21,21 @@ class EdgeRoles {
             requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
             // Served by the gateway itself (alerts package), for supervisors, and ADMIN (disabled webhooks).
             requests.requestMatchers("/api/v1/alerts", "/api/v1/alerts/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN);
-            requests.requestMatchers("/api/v1/complaints/*/follow-up").hasRole(Roles.AGENT);
+            // The customer's survey link: no login, the link's own signature (checked by feedback) guards it.
+            requests.requestMatchers("/survey/*").permitAll();
+            requests.requestMatchers("/api/v1/complaints/*/follow-up", "/api/v1/complaints/*/follow-up/**")
+                    .hasRole(Roles.AGENT);
+            // Prevention actions: agents see them (and the grouped complaints); supervisors run them.
+            requests.requestMatchers(HttpMethod.GET, "/api/v1/prevention-actions", "/api/v1/prevention-actions/**")
+                    .hasRole(Roles.AGENT);
+            requests.requestMatchers(HttpMethod.POST, "/api/v1/prevention-actions/*/complaints").hasRole(Roles.AGENT);
+            requests.requestMatchers("/api/v1/prevention-actions", "/api/v1/prevention-actions/**",
+                    "/api/v1/reports/**").hasRole(Roles.SUPERVISOR);
             // Served by the gateway itself (webhooks package): ticketing systems' own subscriptions, ADMIN all.
             requests.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                     .hasAnyRole(Roles.INTEGRATION, Roles.ADMIN);
-            requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints/*/shares").hasAnyRole(Roles.AGENT, Roles.ADMIN);
+            requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints/*/shares")
+                    .hasAnyRole(Roles.AGENT, Roles.ADMIN);
             requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/*/messages",
                     "/api/v1/complaints/*/attachments", "/api/v1/complaints/*/proposal-answer")
                     .hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
@@ -35,8 +45,8 @@ class EdgeRoles {
             requests.requestMatchers(HttpMethod.GET, "/api/v1/triage/rules", "/api/v1/triage/routing")
                     .hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN);
             requests.requestMatchers("/api/v1/triage/rules", "/api/v1/triage/routing").hasRole(Roles.ADMIN);
-            requests.requestMatchers("/api/v1/cases", "/api/v1/cases/**", "/api/v1/root-causes", "/api/v1/follow-ups", "/api/v1/follow-ups/**",
-                    "/api/v1/triage", "/api/v1/triage/**").hasRole(Roles.AGENT);
+            requests.requestMatchers("/api/v1/cases", "/api/v1/cases/**", "/api/v1/root-causes", "/api/v1/follow-ups",
+                    "/api/v1/follow-ups/**", "/api/v1/triage", "/api/v1/triage/**").hasRole(Roles.AGENT);
             requests.requestMatchers("/api/v1/**").authenticated();
         };
     }

@@ -30,7 +30,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The routes from {@code /api/v1/**} to the services, each behind its own circuit breaker. The more specific
- * follow-up route comes before the complaints route that would otherwise take it.
+ * follow-up route comes before the complaints route that would otherwise take it. {@code /survey/*} is the one
+ * route outside {@code /api/v1}: the customer's survey link (see EdgeRoles).
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
@@ -39,7 +40,9 @@ class RoutingConfiguration {
     RouterFunction<ServerResponse> serviceRoutes(GatewayProperties properties, ServiceGuard guard) {
         GatewayProperties.Services services = properties.services();
         return route(FEEDBACK, services.feedback(), guard,
-                        "/api/v1/complaints/*/follow-up", "/api/v1/follow-ups", "/api/v1/follow-ups/**")
+                        "/api/v1/complaints/*/follow-up", "/api/v1/complaints/*/follow-up/**", "/api/v1/follow-ups",
+                        "/api/v1/follow-ups/**", "/api/v1/prevention-actions", "/api/v1/prevention-actions/**",
+                        "/api/v1/reports/**", "/survey/*")
                 .and(route(INTAKE, services.intake(), guard, "/api/v1/complaints", "/api/v1/complaints/**",
                         "/api/v1/customers/**"))
                 .and(route(TRIAGE, services.triage(), guard, "/api/v1/triage", "/api/v1/triage/**"))

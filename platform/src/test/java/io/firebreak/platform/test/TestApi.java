@@ -37,6 +37,17 @@ public final class TestApi {
         return send(request(path, role, Map.of()).GET());
     }
 
+    /** A GET with further headers, e.g. {@code Accept}. */
+    public Response get(String path, String role, Map<String, String> headers) {
+        return send(request(path, role, headers).GET());
+    }
+
+    /** A POST of an HTML form ({@code application/x-www-form-urlencoded}). */
+    public Response postForm(String path, String role, String form) {
+        return send(request(path, role, Map.of()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     public Response post(String path, String role, String json) {
         return post(path, role, json, Map.of());
     }

@@ -28,8 +28,11 @@ class CaseConfiguration {
     }
 
     @Bean
-    EventSubscription caseSubscription(CaseEventHandler handler) {
-        return EventSubscription.to(List.of(Topics.TRIAGE, Topics.FEEDBACK), handler);
+    EventSubscription caseSubscription(CaseEventHandler handler, GroupResolutions groupResolutions) {
+        return EventSubscription.to(List.of(Topics.TRIAGE, Topics.FEEDBACK), event -> {
+            handler.handle(event);
+            groupResolutions.handle(event);
+        });
     }
 
     @Bean

@@ -1,0 +1,153 @@
+package io.firebreak.feedback.prevention;
+
+import com.mongodb.client.model.Sorts;
+import io.firebreak.events.FeedbackEvents.PreventionGroupResolved;
+import io.firebreak.feedback.prevention.PreventionAction.Status;
+import io.firebreak.platform.outbox.AggregateStore;
+import io.firebreak.platform.outbox.Change;
+import io.firebreak.platform.web.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Prevention actions: agents and supervisors see them with the complaints they group and, once done, their
+ * effect; supervisors move them along (open → in progress → done, with owner, plan and due date) and resolve the
+ * grouped complaints together with one message.
+ */
+@RestController
+@PreAuthorize("hasRole('AGENT')")
+class PreventionController {
+
+    private static final int LIST_LIMIT = 200;
+
+    private final AggregateStore<PreventionAction> store;
+    private final RootCauseWatch watch;
+    private final Clock clock;
+
+    PreventionController(AggregateStore<PreventionAction> store, RootCauseWatch watch, Clock clock) {
+        this.store = store;
+        this.watch = watch;
+        this.clock = clock;
+    }
+
+    /** Newest first; {@code status} and {@code rootCause} narrow the list. */
+    @GetMapping("/api/v1/prevention-actions")
+    List<ActionView> list(@RequestParam(required = false) Status status,
+            @RequestParam(required = false) String rootCause) {
+        Document filter = new Document();
+        if (status != null) filter.append("status", status.name());
+        if (rootCause != null) filter.append("rootCause", rootCause);
+        return store.findAll(filter, Sorts.descending("raisedAt"), LIST_LIMIT).stream()
+                .map(v -> view(v.value())).toList();
+    }
+
+    @GetMapping("/api/v1/prevention-actions/{id}")
+    ActionView one(@PathVariable String id) {
+        return store.find(id).map(v -> view(v.value()))
+                .orElseThrow(() -> ProblemException.notFound("Prevention action", id));
+    }
+
+    /** Moves the action along and sets its owner, plan and due date; a status never goes back. */
+    @PutMapping("/api/v1/prevention-actions/{id}")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    ActionView update(@PathVariable String id, @RequestBody @Valid ActionUpdate update) {
+        if (update.status() != Status.OPEN && (update.owner() == null || update.owner().isBlank())) {
+            throw ProblemException.badRequest("owner", "is required once the action is in progress or done");
+        }
+        return store.update(id, stored -> {
+                    PreventionAction action = stored.value();
+                    if (update.status().ordinal() < action.status().ordinal()) {
+                        throw ProblemException.conflict("Prevention action " + id + " is " + action.status()
+                                + "; it cannot go back to " + update.status() + ".");
+                    }
+                    return Change.of(action.updated(update.status(), update.owner(), update.plan(), update.dueDate(),
+                            clock.instant()));
+                })
+                .map(v -> view(v.value()))
+                .orElseThrow(() -> ProblemException.notFound("Prevention action", id));
+    }
+
+    /**
+     * Links a complaint an agent recognises as the same matter (not yet resolved, so no root cause counted yet) to
+     * the action, so it is resolved with the group; not once the action is done.
+     */
+    @PostMapping("/api/v1/prevention-actions/{id}/complaints")
+    ActionView link(@PathVariable String id, @RequestBody @Valid LinkRequest request) {
+        return store.update(id, stored -> {
+                    PreventionAction action = stored.value();
+                    if (action.status() == Status.DONE) {
+                        throw ProblemException.conflict("Prevention action " + id + " is DONE; link the complaint "
+                                + "to an open one.");
+                    }
+                    return action.complaintIds().contains(request.complaintId()) ? null
+                            : Change.of(action.linking(request.complaintId()));
+                })
+                .map(v -> view(v.value()))
+                .orElseThrow(() -> ProblemException.notFound("Prevention action", id));
+    }
+
+    /**
+     * Resolves every complaint grouped under the action with one message: published for resolution, which resolves
+     * each case that can be resolved. Answered 202: the cases are resolved shortly after.
+     */
+    @PostMapping("/api/v1/prevention-actions/{id}/group-resolution")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    GroupResolutionView resolveTogether(@PathVariable String id, @RequestBody @Valid GroupResolution request,
+            Principal principal) {
+        PreventionAction after = store.update(id, stored -> {
+                    PreventionAction action = stored.value();
+                    Instant now = clock.instant();
+                    return Change.of(action.groupResolved(principal.getName(), now), new PreventionGroupResolved(
+                            action.id(), now, action.rootCause(), action.department(), action.complaintIds(),
+                            request.message().strip(), principal.getName()));
+                })
+                .orElseThrow(() -> ProblemException.notFound("Prevention action", id)).value();
+        return new GroupResolutionView(after.id(), after.complaintIds(), after.groupResolvedAt());
+    }
+
+    private ActionView view(PreventionAction a) {
+        return new ActionView(a.id(), a.rootCause(), a.department(), a.status(), a.raisedAt(), a.complaintIds(),
+                new Why(a.windowCount(), a.baselineMean(), a.baselineSpread(), a.threshold()), a.owner(), a.plan(),
+                a.dueDate(), a.startedAt(), a.doneAt(), a.groupResolvedAt(), watch.effect(a));
+    }
+
+    /** The editable part of an action. */
+    record ActionUpdate(@NotNull Status status, @Size(max = 200) String owner, @Size(max = 4000) String plan,
+            @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2026-12-31") String dueDate) {}
+
+    /** A complaint to add to the group. */
+    record LinkRequest(@NotBlank @Size(max = 100) String complaintId) {}
+
+    /** The one message every grouped complaint is resolved with. */
+    record GroupResolution(@NotBlank @Size(max = 2000) String message) {}
+
+    /** Why the action was raised: the window's count against the baseline. */
+    record Why(int windowCount, double baselineMean, double baselineSpread, double threshold) {}
+
+    /** An action as shown. */
+    record ActionView(String id, String rootCause, String department, Status status, Instant raisedAt,
+            List<String> complaintIds, Why raisedBecause, String owner, String plan, String dueDate,
+            Instant startedAt, Instant doneAt, Instant groupResolvedAt, RootCauseWatch.Effect effect) {}
+
+    /** What was sent for resolution. */
+    record GroupResolutionView(String preventionId, List<String> complaintIds, Instant requestedAt) {}
+}

@@ -1,0 +1,116 @@
+package io.firebreak.feedback.prevention;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
+
+import com.mongodb.client.model.Sorts;
+import io.firebreak.events.FeedbackEvents.PreventionRaised;
+import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.feedback.FeedbackProperties;
+import io.firebreak.platform.outbox.AggregateStore;
+import io.firebreak.platform.outbox.Change;
+import io.firebreak.platform.outbox.Versioned;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Watches root causes (收集源头火苗): counts each resolution's cause, links it to the open prevention action of its
+ * cause × department if there is one, and otherwise asks whether the cause has sparked; a spark raises one
+ * prevention action (its {@code prevention.raised} in the same write), so a burst is one action, not one per
+ * complaint. The action's id is derived from the cause, department and a sequence number, so two instances racing
+ * to raise it insert one.
+ */
+@Component
+public class RootCauseWatch {
+
+    private final AggregateStore<PreventionAction> actions;
+    private final CauseCounts counts;
+    private final SparkDetector detector;
+    private final FeedbackProperties.Sparks settings;
+    private final Clock clock;
+
+    RootCauseWatch(AggregateStore<PreventionAction> actions, CauseCounts counts, FeedbackProperties properties,
+            Clock clock) {
+        this.actions = actions;
+        this.counts = counts;
+        this.detector = new SparkDetector(properties.sparks());
+        this.settings = properties.sparks();
+        this.clock = clock;
+    }
+
+    /** A resolution with its root cause: counted once, linked or judged. */
+    public void resolved(String resolutionId, CaseResolved resolved) {
+        if (resolved.rootCause() == null || resolved.department() == null) return;
+        Instant at = resolved.occurredAt() == null ? clock.instant() : resolved.occurredAt();
+        counts.add(new CauseCounts.Entry(resolutionId, resolved.complaintId(), resolved.rootCause(),
+                resolved.department(), resolved.productRef(), at));
+        Optional<Versioned<PreventionAction>> open = openAction(resolved.rootCause(), resolved.department());
+        if (open.isPresent()) {
+            link(open.get().id(), resolved.complaintId());
+            return;
+        }
+        detect(resolved.rootCause(), resolved.department());
+    }
+
+    /**
+     * Judges a cause × department now, and raises a prevention action if it has sparked and none is open.
+     * Returns the action raised, if any.
+     */
+    public Optional<PreventionAction> detect(String cause, String department) {
+        Instant now = clock.instant();
+        Instant windowStart = now.minus(settings.window());
+        List<CauseCounts.Entry> recent = counts.between(cause, department, windowStart, now.plusMillis(1));
+        LocalDate lastBaselineDay = CauseCounts.day(windowStart).minusDays(1);
+        LocalDate firstBaselineDay = lastBaselineDay.minusDays(settings.baselineDays() - 1L);
+        var baseline = counts.daily(cause, department, firstBaselineDay, lastBaselineDay).values();
+        SparkDetector.Verdict verdict = detector.judge(recent.size(), baseline);
+        if (!verdict.spark() || openAction(cause, department).isPresent()) return Optional.empty();
+
+        List<String> complaintIds = recent.stream().map(CauseCounts.Entry::complaintId).distinct().toList();
+        long earlier = actions.collection().countDocuments(and(eq("rootCause", cause), eq("department", department)));
+        String id = "PA-" + cause + "-" + department + "-" + (earlier + 1);
+        PreventionAction action = new PreventionAction(id, cause, department, PreventionAction.Status.OPEN, now,
+                complaintIds, verdict.windowCount(), verdict.mean(), verdict.spread(), verdict.threshold(), null, null,
+                null, null, null, null, null);
+        boolean raised = actions.insert(id, action, List.of(new PreventionRaised(id, now, cause, department,
+                complaintIds)), null);
+        return raised ? Optional.of(action) : Optional.empty();
+    }
+
+    private Optional<Versioned<PreventionAction>> openAction(String cause, String department) {
+        return actions.findAll(and(eq("rootCause", cause), eq("department", department),
+                ne("status", PreventionAction.Status.DONE.name())), Sorts.descending("raisedAt"), 1).stream().findFirst();
+    }
+
+    private void link(String actionId, String complaintId) {
+        actions.update(actionId, stored -> stored.value().complaintIds().contains(complaintId)
+                ? null : Change.of(stored.value().linking(complaintId)));
+    }
+
+    /**
+     * The effect of a finished action: complaints with its cause × department in the {@code effectDays} days after
+     * it was done against as many days before. Null while it is not done.
+     */
+    public Effect effect(PreventionAction action) {
+        if (action.doneAt() == null) return null;
+        Instant done = action.doneAt();
+        java.time.Duration span = java.time.Duration.ofDays(settings.effectDays());
+        Instant now = clock.instant();
+        Instant afterEnd = now.isBefore(done.plus(span)) ? now : done.plus(span);
+        int before = counts.between(action.rootCause(), action.department(), done.minus(span), done).size();
+        int after = counts.between(action.rootCause(), action.department(), done, afterEnd).size();
+        Double change = before == 0 ? null : Math.round((after - before) * 1000.0 / before) / 10.0;
+        return new Effect(settings.effectDays(), before, after, change, !now.isBefore(done.plus(span)));
+    }
+
+    /**
+     * Complaints with the cause in the {@code days} days before the action was done and after it (so far, until
+     * {@code complete}); {@code changePercent}: after against before, null when there were none before.
+     */
+    public record Effect(int days, int before, int after, Double changePercent, boolean complete) {}
+}

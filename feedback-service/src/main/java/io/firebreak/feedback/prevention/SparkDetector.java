@@ -1,0 +1,45 @@
+package io.firebreak.feedback.prevention;
+
+import io.firebreak.feedback.FeedbackProperties;
+import java.util.Collection;
+
+/**
+ * Whether a cause's count in the recent window is a spark (源头火苗): at least the minimum count, and at least
+ * {@code zScore} spreads above the daily mean of the baseline days. The spread is never taken below √mean (counts of
+ * independent complaints are Poisson-like, so a flat history still has that much noise) nor below the configured
+ * floor (so an empty history asks for mean + zScore × floor). Pure: the counts come from {@link CauseCounts}.
+ */
+final class SparkDetector {
+
+    private final FeedbackProperties.Sparks settings;
+
+    SparkDetector(FeedbackProperties.Sparks settings) {
+        this.settings = settings;
+    }
+
+    /** The verdict with its numbers, which a prevention action shows (why it was raised). */
+    record Verdict(boolean spark, int windowCount, double mean, double spread, double threshold) {}
+
+    /**
+     * {@code baselineDaily}: the counts of each baseline day, zeros included. The window is compared with one
+     * day's count, scaled to the window's length in days.
+     */
+    Verdict judge(int windowCount, Collection<Integer> baselineDaily) {
+        int n = baselineDaily.size();
+        double windowDays = Math.max(settings.window().toMinutes() / 1440.0, 1.0 / 24);
+        double mean = n == 0 ? 0 : baselineDaily.stream().mapToInt(Integer::intValue).sum() / (double) n;
+        double variance = n == 0 ? 0
+                : baselineDaily.stream().mapToDouble(c -> (c - mean) * (c - mean)).sum() / n;
+        // Scaled to the window: mean × days, and for independent days the spread grows with √days.
+        double expected = mean * windowDays;
+        double spread = Math.max(Math.max(Math.sqrt(variance * windowDays), Math.sqrt(expected)),
+                settings.minSpread());
+        double threshold = expected + settings.zScore() * spread;
+        boolean spark = windowCount >= settings.minCount() && windowCount >= threshold;
+        return new Verdict(spark, windowCount, round(expected), round(spread), round(threshold));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,133 @@
+package io.firebreak.feedback.reports;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.firebreak.events.FeedbackEvents.ComplaintClosed;
+import io.firebreak.events.FeedbackEvents.ComplaintReopened;
+import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
+import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
+import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.SlaBreached;
+import io.firebreak.events.TriageEvents.ComplaintClassified;
+import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
+import io.firebreak.platform.kafka.ReceivedEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feedback's own read model for the reports, one document per complaint in {@code report_complaints}, built only
+ * from the events it consumes (it reads no other service's database). Every update is idempotent: values are set,
+ * firsts kept with {@code $min}, sets grown with {@code $addToSet}, and the status moves only to a later event's,
+ * so a redelivery or events of one complaint arriving from several topics in any order give the same document.
+ */
+@Component
+public class ReportModel {
+
+    private final MongoCollection<Document> complaints;
+
+    ReportModel(MongoDatabase database) {
+        this.complaints = database.getCollection("report_complaints");
+        complaints.createIndex(Indexes.ascending("receivedAt"));
+        complaints.createIndex(Indexes.ascending("firstResolvedAt"));
+    }
+
+    MongoCollection<Document> collection() {
+        return complaints;
+    }
+
+    /** Applies one consumed event (those that concern no report are ignored). */
+    public void apply(ReceivedEvent event) {
+        switch (event.type()) {
+            case COMPLAINT_RECEIVED -> {
+                ComplaintReceived e = event.payloadAs(ComplaintReceived.class);
+                set(e.complaintId(), Updates.combine(Updates.set("channel", e.channel().name()),
+                        Updates.set("receivedAt", date(e.occurredAt()))));
+                status(e.complaintId(), "RECEIVED", e.occurredAt());
+            }
+            case COMPLAINT_CLASSIFIED -> {
+                ComplaintClassified e = event.payloadAs(ComplaintClassified.class);
+                later(e.complaintId(), "classifiedAt", e.occurredAt(),
+                        Updates.set("complaintClass", e.complaintClass().name()));
+                status(e.complaintId(), "CLASSIFIED", e.occurredAt());
+            }
+            case RESPONSIBILITY_ASSIGNED -> {
+                ResponsibilityAssigned e = event.payloadAs(ResponsibilityAssigned.class);
+                List<Bson> updates = new ArrayList<>();
+                updates.add(Updates.set("department", e.primaryDepartment()));
+                if (e.firstResponseDue() != null) updates.add(Updates.set("firstResponseDue", date(e.firstResponseDue())));
+                if (e.resolutionDue() != null) updates.add(Updates.set("resolutionDue", date(e.resolutionDue())));
+                later(e.complaintId(), "assignedAt", e.occurredAt(), Updates.combine(updates));
+                status(e.complaintId(), "ASSIGNED", e.occurredAt());
+            }
+            case CASE_ACKNOWLEDGED -> {
+                CaseAcknowledged e = event.payloadAs(CaseAcknowledged.class);
+                set(e.complaintId(), Updates.min("firstResponseAt", date(e.occurredAt())));
+                status(e.complaintId(), "ACKNOWLEDGED", e.occurredAt());
+            }
+            case CASE_RESOLVED -> {
+                CaseResolved e = event.payloadAs(CaseResolved.class);
+                set(e.complaintId(), Updates.combine(Updates.min("firstResolvedAt", date(e.occurredAt())),
+                        Updates.addToSet("resolutions", event.id()),
+                        Updates.set("rootCause", e.rootCause())));
+                status(e.complaintId(), "RESOLVED", e.occurredAt());
+            }
+            case SLA_BREACHED -> {
+                SlaBreached e = event.payloadAs(SlaBreached.class);
+                set(e.complaintId(), Updates.addToSet("breached", e.clock().name()));
+            }
+            case COMPLAINT_REOPENED -> {
+                ComplaintReopened e = event.payloadAs(ComplaintReopened.class);
+                set(e.complaintId(), Updates.addToSet("reopens", event.id()));
+                status(e.complaintId(), "REOPENED", e.occurredAt());
+            }
+            case COMPLAINT_CLOSED -> {
+                ComplaintClosed e = event.payloadAs(ComplaintClosed.class);
+                set(e.complaintId(), Updates.combine(Updates.set("closedAt", date(e.occurredAt())),
+                        Updates.set("closure", e.outcome().name())));
+                status(e.complaintId(), "CLOSED", e.occurredAt());
+            }
+            case FOLLOWUP_RECORDED -> {
+                FollowUpRecorded e = event.payloadAs(FollowUpRecorded.class);
+                set(e.complaintId(), Updates.addToSet("scores", new Document("e", event.id())
+                        .append("score", e.score()).append("at", date(e.occurredAt()))));
+            }
+            default -> {
+                // Messages, emotions, proposals and feedback's own bookkeeping are in no report.
+            }
+        }
+    }
+
+    private void set(String id, Bson update) {
+        complaints.updateOne(eq("_id", id), update, new UpdateOptions().upsert(true));
+    }
+
+    /** Applies the update only if this event is not older than the one that last set {@code timeField}. */
+    private void later(String id, String timeField, Instant at, Bson update) {
+        set(id, Updates.setOnInsert("createdBy", "report"));
+        complaints.updateOne(and(eq("_id", id), or(exists(timeField, false), lte(timeField, date(at)))),
+                Updates.combine(update, Updates.set(timeField, date(at))));
+    }
+
+    private void status(String id, String status, Instant at) {
+        later(id, "statusAt", at, Updates.set("status", status));
+    }
+
+    private static Date date(Instant at) {
+        return Date.from(at == null ? Instant.EPOCH : at);
+    }
+}

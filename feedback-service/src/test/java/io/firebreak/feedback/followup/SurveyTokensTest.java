@@ -1,0 +1,40 @@
+package io.firebreak.feedback.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.feedback.FeedbackProperties;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SurveyTokensTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
+    private final SurveyTokens tokens = new SurveyTokens(
+            new FeedbackProperties.Survey("a-secret-of-enough-length", Duration.ofDays(7), "https://cs.example.com"));
+
+    @Test
+    void issuedTokenCarriesTheFollowUpAndItsExpiry() {
+        SurveyTokens.Link link = tokens.issue("c-1", "r-1", NOW);
+
+        assertThat(link.url()).isEqualTo("https://cs.example.com/survey/" + link.token());
+        assertThat(tokens.verify(link.token())).contains(
+                new SurveyTokens.Claims("c-1", "r-1", NOW.plus(Duration.ofDays(7))));
+    }
+
+    @Test
+    void alteredForgedOrMalformedTokensAreRejected() {
+        String token = tokens.issue("c-1", "r-1", NOW).token();
+        SurveyTokens other = new SurveyTokens(
+                new FeedbackProperties.Survey("another-secret-entirely", Duration.ofDays(7), "https://x"));
+        String payload = token.substring(0, token.indexOf('.'));
+        String signature = token.substring(token.indexOf('.') + 1);
+        String otherPayload = other.issue("c-2", "r-1", NOW).token();
+
+        assertThat(tokens.verify(other.issue("c-1", "r-1", NOW).token())).isEmpty();
+        assertThat(tokens.verify(otherPayload.substring(0, otherPayload.indexOf('.')) + "." + signature)).isEmpty();
+        assertThat(tokens.verify(payload)).isEmpty();
+        assertThat(tokens.verify("not a token")).isEmpty();
+        assertThat(tokens.verify("%%%.###")).isEmpty();
+    }
+}

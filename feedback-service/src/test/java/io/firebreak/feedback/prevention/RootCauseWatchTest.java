@@ -1,0 +1,192 @@
+package io.firebreak.feedback.prevention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.feedback.FeedbackProperties;
+import io.firebreak.platform.kafka.EventCodec;
+import io.firebreak.platform.mongo.MongoConfiguration;
+import io.firebreak.platform.outbox.AggregateStore;
+import io.firebreak.platform.outbox.AggregateStores;
+import io.firebreak.platform.outbox.OutboxRelay;
+import io.firebreak.platform.test.ShippedProperties;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import java.util.UUID;
+import org.bson.UuidRepresentation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spark detection and the effect of prevention actions on synthetic histories, with the shipped thresholds and a
+ * fixed clock, on the in-memory MongoDB-protocol store.
+ */
+class RootCauseWatchTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static final FeedbackProperties SHIPPED =
+            ShippedProperties.bind("feedback.yml", "firebreak.feedback", FeedbackProperties.class);
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private MongoDatabase database;
+    private CauseCounts counts;
+    private AggregateStore<PreventionAction> actions;
+    private RootCauseWatch watch;
+    private int sequence;
+
+    @BeforeAll
+    static void startStore() {
+        server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(
+                        "mongodb://" + address.getHostString() + ":" + address.getPort()))
+                .codecRegistry(MongoConfiguration.codecRegistry())
+                .uuidRepresentation(UuidRepresentation.STANDARD)
+                .build());
+    }
+
+    @AfterAll
+    static void stopStore() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        database = client.getDatabase("feedback-" + UUID.randomUUID());
+        counts = new CauseCounts(database);
+        actions = new AggregateStores(database, new EventCodec(), new OutboxRelay(null, Duration.ofMinutes(1), 10))
+                .create("prevention_actions", PreventionAction.class);
+        watch = watchAt(NOW);
+    }
+
+    @Test
+    void aResolutionIsCountedOnceHoweverOftenItIsDelivered() {
+        CauseCounts.Entry entry = new CauseCounts.Entry("r-1", "c-1", "BILLING", "FINANCE", null, NOW);
+
+        assertThat(counts.add(entry)).isTrue();
+        assertThat(counts.add(entry)).isFalse();
+        assertThat(counts.add(new CauseCounts.Entry("r-2", "c-2", "BILLING", "FINANCE", null, NOW))).isTrue();
+
+        assertThat(counts.daily("BILLING", "FINANCE", NOW.atZone(ZoneOffset.UTC).toLocalDate(),
+                NOW.atZone(ZoneOffset.UTC).toLocalDate()).values()).containsExactly(2);
+    }
+
+    @Test
+    void aCauseRisingAboveItsUsualLevelRaisesOneActionAndLaterComplaintsJoinIt() {
+        // 28 days of 1–3 a day (mean 2): the threshold is 2 + 3 × √2 ≈ 6.2, so the 7th in a day sparks.
+        history("PRODUCT_DEFECT", "PRODUCT_QUALITY", new int[] {1, 2, 3, 2});
+        for (int i = 1; i <= 6; i++) resolve("PRODUCT_DEFECT", "PRODUCT_QUALITY", NOW.minusSeconds(600 + i));
+        assertThat(actions.collection().countDocuments()).as("six is within the usual spread").isZero();
+
+        resolve("PRODUCT_DEFECT", "PRODUCT_QUALITY", NOW.minusSeconds(60));
+        resolve("PRODUCT_DEFECT", "PRODUCT_QUALITY", NOW.minusSeconds(30));
+        resolve("PRODUCT_DEFECT", "PRODUCT_QUALITY", NOW.minusSeconds(10));
+
+        assertThat(actions.collection().countDocuments()).as("a burst is one action").isEqualTo(1);
+        PreventionAction action = actions.find("PA-PRODUCT_DEFECT-PRODUCT_QUALITY-1").orElseThrow().value();
+        assertThat(action.status()).isEqualTo(PreventionAction.Status.OPEN);
+        assertThat(action.windowCount()).isEqualTo(7);
+        assertThat(action.baselineMean()).isEqualTo(2.0);
+        assertThat(action.threshold()).isEqualTo(6.24);
+        assertThat(action.complaintIds()).hasSize(9);
+        // Another department's same cause is its own watch: nothing rose there.
+        assertThat(watch.detect("PRODUCT_DEFECT", "LOGISTICS")).isEmpty();
+    }
+
+    @Test
+    void noiseAroundAHighLevelIsNoSpark() {
+        // Mean 10, standard deviation about 3: 15 in a day is within three spreads (threshold ≈ 19.5).
+        history("DELIVERY_LOGISTICS", "LOGISTICS", new int[] {6, 14, 8, 12, 10, 5, 15, 10});
+        for (int i = 0; i < 15; i++) resolve("DELIVERY_LOGISTICS", "LOGISTICS", NOW.minusSeconds(100 + i));
+
+        assertThat(actions.collection().countDocuments()).isZero();
+        assertThat(watch.detect("DELIVERY_LOGISTICS", "LOGISTICS")).isEmpty();
+    }
+
+    @Test
+    void aFlatCauseAndOneBecomingTwoAreNoSpark() {
+        history("BILLING", "FINANCE", new int[] {4});
+        for (int i = 0; i < 4; i++) resolve("BILLING", "FINANCE", NOW.minusSeconds(100 + i));
+        assertThat(watch.detect("BILLING", "FINANCE")).as("flat").isEmpty();
+
+        // A quiet cause going from one a day to two: far above its spread, but below the minimum count.
+        history("STAFF_ATTITUDE", "SERVICE", new int[] {0, 1, 0, 0});
+        resolve("STAFF_ATTITUDE", "SERVICE", NOW.minusSeconds(100));
+        resolve("STAFF_ATTITUDE", "SERVICE", NOW.minusSeconds(50));
+        assertThat(watch.detect("STAFF_ATTITUDE", "SERVICE")).isEmpty();
+        assertThat(actions.collection().countDocuments()).isZero();
+    }
+
+    @Test
+    void aBurstOverAnEmptyHistorySparksAtTheMinimumCount() {
+        for (int i = 1; i <= SHIPPED.sparks().minCount() - 1; i++) {
+            resolve("SYSTEM_OUTAGE", "IT", NOW.minusSeconds(100 + i));
+        }
+        assertThat(actions.collection().countDocuments()).isZero();
+
+        resolve("SYSTEM_OUTAGE", "IT", NOW.minusSeconds(10));
+
+        assertThat(actions.collection().countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void aFinishedActionsEffectComparesTheDaysAfterWithTheDaysBefore() {
+        for (int i = 1; i <= 5; i++) resolve("SYSTEM_OUTAGE", "IT", NOW.minusSeconds(100 + i));
+        PreventionAction raised = actions.find("PA-SYSTEM_OUTAGE-IT-1").orElseThrow().value();
+        assertThat(watch.effect(raised)).as("not done yet").isNull();
+        // Three more in the 14 days before it is done (eight in all), two in the 14 days after.
+        for (int i = 1; i <= 3; i++) resolve("SYSTEM_OUTAGE", "IT", NOW.minus(Duration.ofDays(i)));
+        resolve("SYSTEM_OUTAGE", "IT", NOW.minus(Duration.ofDays(20)));
+        PreventionAction done = raised.updated(PreventionAction.Status.DONE, "ops-lead", "Add a standby", null, NOW);
+        counts.add(new CauseCounts.Entry("r-a1", "c-a1", "SYSTEM_OUTAGE", "IT", null, NOW.plus(Duration.ofDays(2))));
+        counts.add(new CauseCounts.Entry("r-a2", "c-a2", "SYSTEM_OUTAGE", "IT", null, NOW.plus(Duration.ofDays(9))));
+        counts.add(new CauseCounts.Entry("r-a3", "c-a3", "SYSTEM_OUTAGE", "IT", null, NOW.plus(Duration.ofDays(15))));
+
+        RootCauseWatch.Effect midway = watchAt(NOW.plus(Duration.ofDays(5))).effect(done);
+        RootCauseWatch.Effect after = watchAt(NOW.plus(Duration.ofDays(30))).effect(done);
+
+        assertThat(midway).isEqualTo(new RootCauseWatch.Effect(14, 8, 1, -87.5, false));
+        assertThat(after).isEqualTo(new RootCauseWatch.Effect(14, 8, 2, -75.0, true));
+    }
+
+    private RootCauseWatch watchAt(Instant now) {
+        return new RootCauseWatch(actions, counts, SHIPPED, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    /** The 28 baseline days before the window, cycling through {@code perDay}. */
+    private void history(String cause, String department, int[] perDay) {
+        Instant windowStart = NOW.minus(SHIPPED.sparks().window());
+        for (int day = 1; day <= SHIPPED.sparks().baselineDays(); day++) {
+            Instant at = windowStart.truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(day))
+                    .plus(Duration.ofHours(10));
+            for (int i = 0; i < perDay[day % perDay.length]; i++) {
+                counts.add(new CauseCounts.Entry("h-" + cause + "-" + day + "-" + i, "hc-" + day + "-" + i, cause,
+                        department, "P-1", at.plusSeconds(i)));
+            }
+        }
+    }
+
+    private void resolve(String cause, String department, Instant at) {
+        sequence++;
+        watch.resolved("r-" + sequence, new CaseResolved("c-" + sequence, at, "agent-1", "Fixed", cause, department,
+                "P-1"));
+    }
+
+}
