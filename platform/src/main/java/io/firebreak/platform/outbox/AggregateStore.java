@@ -1,6 +1,5 @@
 package io.firebreak.platform.outbox;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.ErrorCategory;
@@ -41,6 +40,8 @@ public final class AggregateStore<T extends Record> {
     static final String APPLIED = "applied";
     private static final int MAX_APPLIED = 500;
     private static final int MAX_ATTEMPTS = 20;
+    static final String CAS_INDEX_NAME = "_id_1_version_1";
+    static final Bson CAS_INDEX = Indexes.ascending("_id", VERSION);
 
     private final MongoCollection<BsonDocument> collection;
     private final Codec<T> codec;
@@ -53,6 +54,10 @@ public final class AggregateStore<T extends Record> {
         this.events = events;
         this.relay = relay;
         collection.createIndex(Indexes.ascending(OUTBOX + ".id"), new IndexOptions().sparse(true));
+        // The compare-and-set filter {_id, version} (see write): MongoDB would serve it by _id alone, but the
+        // embedded store uses an index only when the filter's fields are exactly the index's, and otherwise scans
+        // the whole collection on every write. Unique, as _id alone already is.
+        collection.createIndex(CAS_INDEX, new IndexOptions().unique(true).name(CAS_INDEX_NAME));
         relay.register(collection);
     }
 
@@ -130,8 +135,10 @@ public final class AggregateStore<T extends Record> {
         outbox.addAll(outbox(change.events()));
         doc.put(OUTBOX, outbox);
         doc.put(APPLIED, applied(agg.appliedEventIds(), eventId));
-        boolean written = collection.replaceOne(and(eq("_id", agg.id()), eq(VERSION, agg.version())), doc)
-                        .getModifiedCount() == 1;
+        // A flat filter ({_id, version}, not {$and: [...]}), so that the store can serve it by CAS_INDEX.
+        BsonDocument current = new BsonDocument("_id", new BsonString(agg.id())).append(VERSION,
+                new BsonInt64(agg.version()));
+        boolean written = collection.replaceOne(current, doc).getModifiedCount() == 1;
         if (written && !change.events().isEmpty()) relay.publishSoon(collection, agg.id());
         return written;
     }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,12 +37,16 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    /** At most this many aggregates in one round, so one round's wait stays short. */
+    private static final int MAX_ROUND = 500;
 
     private final EventPublisher publisher;
     private final Duration sweepInterval;
     private final int sweepBatch;
     private final List<MongoCollection<BsonDocument>> collections = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresInARow = new AtomicInteger();
+    /** Aggregates written since the relay last looked: published together in its next round. */
+    private final Set<Pending> soon = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
@@ -55,11 +60,15 @@ public class OutboxRelay implements SmartLifecycle {
         collections.add(collection);
     }
 
-    /** Publishes one aggregate's pending events on the relay thread, as soon as it is free. */
+    /**
+     * Publishes one aggregate's pending events on the relay thread, as soon as it is free. Aggregates written while
+     * the relay is busy are published together in its next round: their events are all sent before any
+     * acknowledgement is awaited, so a busy service pays for one broker round trip per round, not per write.
+     */
     void publishSoon(MongoCollection<BsonDocument> collection, String id) {
         ScheduledExecutorService ex = executor;
-        if (ex != null && running) {
-            ex.execute(() -> relaySafely(collection, eq("_id", id), 1));
+        if (ex != null && running && soon.add(new Pending(collection, id))) {
+            ex.execute(this::publishPendingSafely);
         }
     }
 
@@ -67,14 +76,38 @@ public class OutboxRelay implements SmartLifecycle {
     public int sweep() {
         int published = 0;
         for (MongoCollection<BsonDocument> collection : collections) {
-            published += relaySafely(collection, exists(AggregateStore.OUTBOX + ".id"), sweepBatch);
+            published += relaySafely(() -> {
+                List<Outbox> outboxes = new ArrayList<>();
+                for (BsonDocument doc : collection.find(exists(AggregateStore.OUTBOX + ".id"))
+                        .projection(new Document(AggregateStore.OUTBOX, 1)).limit(sweepBatch)) {
+                    outboxes.add(new Outbox(collection, doc));
+                }
+                return publish(outboxes);
+            });
         }
         return published;
     }
 
-    private int relaySafely(MongoCollection<BsonDocument> collection, Bson filter, int limit) {
+    private void publishPendingSafely() {
+        relaySafely(this::publishPending);
+    }
+
+    /** The aggregates marked by publishSoon, each taken off the mark before it is read (a later write marks again). */
+    private int publishPending() {
+        List<Outbox> outboxes = new ArrayList<>();
+        for (Pending pending : soon) {
+            if (outboxes.size() >= MAX_ROUND) break;
+            if (!soon.remove(pending)) continue;
+            BsonDocument doc = pending.collection().find(eq("_id", pending.id()))
+                    .projection(new Document(AggregateStore.OUTBOX, 1)).first();
+            if (doc != null) outboxes.add(new Outbox(pending.collection(), doc));
+        }
+        return publish(outboxes);
+    }
+
+    private int relaySafely(java.util.function.IntSupplier round) {
         try {
-            int published = relay(collection, filter, limit);
+            int published = round.getAsInt();
             if (failuresInARow.getAndSet(0) > 0) log.info("Outbox relay publishing again");
             return published;
         } catch (RuntimeException e) {
@@ -85,35 +118,51 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private int relay(MongoCollection<BsonDocument> collection, Bson filter, int limit) {
-        int published = 0;
-        for (BsonDocument doc : collection.find(filter).projection(new Document(AggregateStore.OUTBOX, 1)).limit(limit)) {
-            if (!doc.containsKey(AggregateStore.OUTBOX)) continue;
+    /**
+     * Sends the events of every outbox, then, aggregate by aggregate, waits for its sends and removes what was
+     * published. An aggregate whose sends failed keeps its events for the sweep; the others are still removed.
+     */
+    private int publish(List<Outbox> outboxes) {
+        List<List<OutboxEntry>> entriesOf = new ArrayList<>();
+        List<List<CompletableFuture<?>>> sendsOf = new ArrayList<>();
+        for (Outbox outbox : outboxes) {
             List<OutboxEntry> entries = new ArrayList<>();
-            for (BsonValue value : doc.getArray(AggregateStore.OUTBOX)) {
-                entries.add(OutboxEntry.fromDocument(toDocument(value.asDocument())));
+            if (outbox.doc().containsKey(AggregateStore.OUTBOX)) {
+                for (BsonValue value : outbox.doc().getArray(AggregateStore.OUTBOX)) {
+                    entries.add(OutboxEntry.fromDocument(toDocument(value.asDocument())));
+                }
             }
-            if (entries.isEmpty()) continue;
             List<CompletableFuture<?>> sends = new ArrayList<>();
             for (OutboxEntry entry : entries) {
                 sends.add(publisher.publish(entry.id(), entry.topic(), entry.type(), entry.subject(), entry.time(),
                         entry.payload(), entry.traceparent(), entry.correlationId()));
             }
+            entriesOf.add(entries);
+            sendsOf.add(sends);
+        }
+        long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
+        int published = 0;
+        RuntimeException failure = null;
+        for (int i = 0; i < outboxes.size(); i++) {
+            List<OutboxEntry> entries = entriesOf.get(i);
+            if (entries.isEmpty()) continue;
             try {
-                CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                        .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                CompletableFuture.allOf(sendsOf.get(i).toArray(CompletableFuture[]::new))
+                        .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while publishing", e);
             } catch (Exception e) {
-                throw new IllegalStateException("Publishing failed: " + e.getMessage(), e);
+                if (failure == null) failure = new IllegalStateException("Publishing failed: " + e.getMessage(), e);
+                continue;
             }
             List<String> ids = entries.stream().map(OutboxEntry::id).toList();
-            collection.updateOne(eq("_id", doc.get("_id")), Updates.combine(
+            outboxes.get(i).collection().updateOne(eq("_id", outboxes.get(i).doc().get("_id")), Updates.combine(
                     Updates.pullByFilter(new Document(AggregateStore.OUTBOX, new Document("id", new Document("$in", ids)))),
                     Updates.inc(AggregateStore.VERSION, 1L)));
             published += entries.size();
         }
+        if (failure != null) throw failure;
         return published;
     }
 
@@ -160,4 +209,10 @@ public class OutboxRelay implements SmartLifecycle {
     public int getPhase() {
         return PHASE;
     }
+
+    /** An aggregate marked for publishing. */
+    private record Pending(MongoCollection<BsonDocument> collection, String id) {}
+
+    /** An aggregate's outbox as read. */
+    private record Outbox(MongoCollection<BsonDocument> collection, BsonDocument doc) {}
 }

@@ -1,0 +1,170 @@
+package io.firebreak.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordedThreadGroup;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A JFR recording of the standalone process during one step, read back: CPU samples by part of the system (each
+ * service, the broker and the store run in a thread group of their own) and by thread, the hottest methods, and
+ * for each part the Firebreak code the samples were under.
+ */
+final class Profile {
+
+    private static final int TOP = 15;
+
+    private final Map<String, Long> byPart = new HashMap<>();
+    private final Map<String, Long> byThread = new HashMap<>();
+    private final Map<String, Long> selfFrames = new HashMap<>();
+    private final Map<String, Map<String, Long>> firebreakFramesByPart = new HashMap<>();
+    private final Map<String, Long> blockedByPart = new HashMap<>();
+    private long samples;
+
+    static boolean start(Probes probes, long seconds, Path file) {
+        String out = probes.jcmd("JFR.start", "name=bench", "settings=profile", "duration=" + seconds + "s",
+                "filename=" + file.toAbsolutePath());
+        System.out.println("JFR: " + out.strip().replace('\n', ' '));
+        return out.contains("Started recording");
+    }
+
+    static Profile read(Path file) throws IOException {
+        Profile profile = new Profile();
+        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+            String type = event.getEventType().getName();
+            if (type.equals("jdk.ExecutionSample")) {
+                profile.sample(event);
+            } else if (type.equals("jdk.ThreadPark") || type.equals("jdk.SocketRead")
+                    || type.equals("jdk.JavaMonitorEnter")) {
+                RecordedThread thread = event.getThread();
+                String key = part(thread) + " " + type.substring(4);
+                profile.blockedByPart.merge(key, event.getDuration().toMillis(), Long::sum);
+            }
+        }
+        return profile;
+    }
+
+    private void sample(RecordedEvent event) {
+        samples++;
+        RecordedThread thread = event.getThread("sampledThread");
+        String part = part(thread);
+        byPart.merge(part, 1L, Long::sum);
+        byThread.merge(part + " / " + threadName(thread), 1L, Long::sum);
+        RecordedStackTrace stack = event.getStackTrace();
+        if (stack == null || stack.getFrames().isEmpty()) return;
+        List<RecordedFrame> frames = stack.getFrames();
+        selfFrames.merge(frame(frames.get(0)), 1L, Long::sum);
+        for (RecordedFrame f : frames) {
+            String name = frame(f);
+            if (name.startsWith("io.firebreak.")) {
+                firebreakFramesByPart.computeIfAbsent(part, p -> new HashMap<>()).merge(name, 1L, Long::sum);
+                break;
+            }
+        }
+    }
+
+    private static String part(RecordedThread thread) {
+        if (thread == null) return "?";
+        for (RecordedThreadGroup g = thread.getThreadGroup(); g != null; g = g.getParent()) {
+            String name = g.getName();
+            if (name != null && !name.equals("main") && !name.equals("system")) return name;
+        }
+        return "jvm";
+    }
+
+    private static String threadName(RecordedThread thread) {
+        String name = thread.getJavaName() != null ? thread.getJavaName() : thread.getOSName();
+        // Pool threads by pool: "http-nio-8081-exec-7" and "-exec-3" are one line.
+        return name == null ? "?" : name.replaceAll("\\d+$", "N").replaceAll("-\\d+-", "-N-");
+    }
+
+    private static String frame(RecordedFrame f) {
+        return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+    }
+
+    long samples() {
+        return samples;
+    }
+
+    Map<String, Long> byPart() {
+        return sorted(byPart, 100);
+    }
+
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("cpuSamples", samples);
+        map.put("samplesByPart", sorted(byPart, 100));
+        map.put("samplesByThread", sorted(byThread, 25));
+        map.put("hottestMethods", sorted(selfFrames, 25));
+        Map<String, Object> perPart = new LinkedHashMap<>();
+        sorted(byPart, 100).keySet().forEach(p -> perPart.put(p, sorted(firebreakFramesByPart.getOrDefault(p,
+                Map.of()), 8)));
+        map.put("firebreakCodeByPart", perPart);
+        map.put("waitingMillisByPart", sorted(blockedByPart, 25));
+        return map;
+    }
+
+    /** The findings as Markdown. */
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "%d CPU samples (JFR `profile` settings).%n%n", samples));
+        md.append("| part of the system | share of CPU samples |\n|---|---:|\n");
+        sorted(byPart, 100).forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f%% |%n", k,
+                100.0 * v / Math.max(1, samples))));
+        md.append("\n| thread (pool) | share |\n|---|---:|\n");
+        sorted(byThread, TOP).forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f%% |%n", k,
+                100.0 * v / Math.max(1, samples))));
+        md.append("\n| hottest methods (self) | share |\n|---|---:|\n");
+        sorted(selfFrames, TOP).forEach((k, v) -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", k,
+                100.0 * v / Math.max(1, samples))));
+        md.append("\nFirebreak code on the stack (innermost `io.firebreak` frame), by part:\n\n");
+        for (String part : sorted(byPart, 6).keySet()) {
+            Map<String, Long> frames = sorted(firebreakFramesByPart.getOrDefault(part, Map.of()), 6);
+            if (frames.isEmpty()) continue;
+            md.append("- **").append(part).append("**: ");
+            List<String> items = new ArrayList<>();
+            frames.forEach((k, v) -> items.add(String.format(Locale.ROOT, "`%s` %.1f%%", k,
+                    100.0 * v / Math.max(1, samples))));
+            md.append(String.join(", ", items)).append('\n');
+        }
+        md.append("\n| waiting (thread park, socket read, monitor), summed over threads | seconds |\n|---|---:|\n");
+        sorted(blockedByPart, TOP).forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", k,
+                v / 1000.0)));
+        return md.toString();
+    }
+
+    private static Map<String, Long> sorted(Map<String, Long> map, int limit) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        map.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
+    static void awaitFile(Path file, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long lastSize = -1;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (Files.exists(file)) {
+                    long size = Files.size(file);
+                    if (size > 0 && size == lastSize) return;
+                    lastSize = size;
+                }
+            } catch (IOException e) {
+                // written just now
+            }
+            Thread.sleep(500);
+        }
+    }
+}

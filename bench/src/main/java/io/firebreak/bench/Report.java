@@ -1,0 +1,328 @@
+package io.firebreak.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes {@code report.md}, {@code report.json} and {@code latency.svg}. */
+final class Report {
+
+    static final Map<Integer, Load.StepCounts> STEP_COUNTS = new ConcurrentHashMap<>();
+    static final Map<Integer, Profile> PROFILE = new ConcurrentHashMap<>();
+
+    private Report() {}
+
+    /** The request outcomes over all steps, in detail. */
+    static Map<String, Long> requestDetail(Load load) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("rejectedInvalid", sum(c -> c.rejectedInvalid.get()));
+        m.put("rejectedRateLimited", sum(c -> c.rejectedRateLimited.get()));
+        m.put("rejectedServerError", sum(c -> c.rejectedServerError.get()));
+        m.put("rejectedOther", sum(c -> c.rejectedOther.get()));
+        m.put("invalidSent", sum(c -> c.invalidSent.get()));
+        m.put("invalidAccepted", sum(c -> c.invalidAccepted.get()));
+        m.put("merged", sum(c -> c.merged.get()));
+        m.put("retries", sum(c -> c.retries.get()));
+        m.put("retriesAnsweredWithTheSameComplaint", sum(c -> c.retriesSameAnswer.get()));
+        m.put("retriesAnsweredOtherwise", sum(c -> c.retriesOtherAnswer.get()));
+        return m;
+    }
+
+    private static long sum(java.util.function.ToLongFunction<Load.StepCounts> f) {
+        return STEP_COUNTS.values().stream().mapToLong(f).sum();
+    }
+
+    static void write(Options options, Map<String, Object> report, List<StepResult> steps) throws IOException {
+        StepResult sustained = null;
+        for (StepResult s : steps) {
+            if (s.sustained && (sustained == null || s.offered > sustained.offered)) sustained = s;
+        }
+        StepResult keptUp = null;
+        for (StepResult s : steps) {
+            if (s.keptUp && (keptUp == null || s.offered > keptUp.offered)) keptUp = s;
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("sustainedPerSecond", sustained == null ? 0 : sustained.offered);
+        summary.put("keptUpPerSecond", keptUp == null ? 0 : keptUp.offered);
+        summary.put("sustainedRule", "the highest step with intake p99 < 50 ms, consumer lag flat (grew by less "
+                + "than half a second of offered load over the step), no drops, failures or unexpected rejections, "
+                + "and at least 95% of valid complaints assigned within the step");
+        StepResult at70 = null;
+        if (sustained != null) {
+            for (StepResult s : steps) {
+                if (s.offered <= 0.7 * sustained.offered && (at70 == null || s.offered > at70.offered)) at70 = s;
+            }
+        }
+        summary.put("goalSustained500", sustained != null && sustained.offered >= 500);
+        summary.put("stepAt70PercentOfSustained", at70 == null ? null : at70.offered);
+        summary.put("goalIntakeP99Under50At70Percent", at70 != null && at70.intakeP99 < 50);
+        summary.put("goalAssignedP99Under250AtSustained", sustained != null && sustained.assignedP99 < 250);
+        if (!PROFILE.isEmpty()) {
+            Map<String, Object> profiles = new LinkedHashMap<>();
+            PROFILE.forEach((rate, p) -> profiles.put(Integer.toString(rate), p.toMap()));
+            report.put("profile", profiles);
+        }
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("summary", summary);
+        ordered.putAll(report);
+        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        Files.writeString(options.out().resolve("report.json"), json.writeValueAsString(ordered));
+        Files.writeString(options.out().resolve("latency.svg"), svg(steps));
+        Files.writeString(options.out().resolve("report.md"), markdown(ordered, summary, steps, sustained, at70,
+                keptUp));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String markdown(Map<String, Object> report, Map<String, Object> summary, List<StepResult> steps,
+            StepResult sustained, StepResult at70, StepResult keptUp) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Firebreak benchmark\n\n");
+        md.append("Run ").append(report.get("runId")).append(", ").append(report.get("startedAt")).append(" to ")
+                .append(report.get("finishedAt")).append(String.format(Locale.ROOT, " (%.0f s). ",
+                        (Double) report.get("tookSeconds")));
+        md.append("Machine: ").append(report.get("machine")).append(". Load: ").append(report.get("options"))
+                .append(".\n\n");
+        md.append("![latency against offered load](latency.svg)\n\n");
+        md.append("## Summary\n\n");
+        md.append(String.format(Locale.ROOT, "- **Sustained rate: %s** (%s).%n",
+                sustained == null ? "none of the steps" : sustained.offered + " complaints/s",
+                summary.get("sustainedRule")));
+        md.append(String.format(Locale.ROOT, "- Highest step the pipeline kept up with, whatever the latency (lag flat, "
+                        + "valid complaints assigned, nothing dropped or failed): **%s**%s.%n",
+                keptUp == null ? "none" : keptUp.offered + " complaints/s",
+                keptUp == null ? "" : String.format(Locale.ROOT, " (intake p99 %s ms, → ASSIGNED p99 %s ms)",
+                        f(keptUp.intakeP99), f(keptUp.assignedP99))));
+        md.append(String.format(Locale.ROOT, "- Goal: at least 500/s classified and assigned: **%s**.%n",
+                yes(summary.get("goalSustained500"))));
+        md.append(String.format(Locale.ROOT, "- Goal: intake p99 < 50 ms at 70%% of the sustained rate (step %s/s: "
+                        + "p99 %s ms): **%s**.%n", at70 == null ? "-" : at70.offered,
+                at70 == null ? "-" : f(at70.intakeP99), yes(summary.get("goalIntakeP99Under50At70Percent"))));
+        md.append(String.format(Locale.ROOT, "- Goal: intake → ASSIGNED p99 < 250 ms (at the sustained rate: %s ms): "
+                        + "**%s**.%n", sustained == null ? "-" : f(sustained.assignedP99),
+                yes(summary.get("goalAssignedP99Under250AtSustained"))));
+        Object perComplaint = report.get("kafkaRecordsPerAcceptedComplaint");
+        if (perComplaint != null) {
+            md.append(String.format(Locale.ROOT, "- Kafka records per accepted complaint (all four topics): %.2f.%n",
+                    ((Number) perComplaint).doubleValue()));
+        }
+        md.append("\n## Per step\n\n");
+        md.append("| offered/s | achieved intake/s | assigned/s | intake p50 / p99 / p99.9 ms | → ASSIGNED p50 / p99 ms "
+                + "| → CLOSED p50 / p99 ms (n) | lag end (max) | dead letters | dropped / failed | CPU cores "
+                + "(bench) | heap MB | sustained |\n");
+        md.append("|---:|---:|---:|---|---|---|---|---:|---|---|---:|---|\n");
+        for (StepResult s : steps) {
+            md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s / %s / %s | %s / %s | %s / %s (%d) | %d (%d) "
+                            + "| %d | %d / %d | %.2f (%.2f) | %.0f | %s |%n", s.offered, s.achievedIntake,
+                    s.achievedAssigned, f(s.intakeP50), f(s.intakeP99), f(s.intakeP999), f(s.assignedP50),
+                    f(s.assignedP99), f(s.closedP50), f(s.closedP99), s.closed, s.lagEnd, s.lagMax, s.deadLetters,
+                    s.dropped, s.failed, s.cpuCores, s.benchCpuCores, s.heapUsedMb, s.sustained ? "yes" : "no"));
+        }
+        md.append("\nStages (from this process's clock): submission → `complaint.received` on `firebreak.intake`, "
+                + "and `complaint.received` → `responsibility.assigned` on `firebreak.triage`:\n\n");
+        md.append("| offered/s | → received p50 / p99 ms | received → assigned p50 / p99 ms | lag at the end by group "
+                + "| not assigned | drain s | sender late max ms | intended mix | classified mix |\n"
+                + "|---:|---|---|---|---:|---:|---:|---|---|\n");
+        for (StepResult s : steps) {
+            md.append(String.format(Locale.ROOT, "| %d | %s / %s | %s / %s | %s | %d | %.1f | %.1f | %s | %s |%n",
+                    s.offered, f(s.receivedP50), f(s.receivedP99), f(s.receivedToAssignedP50),
+                    f(s.receivedToAssignedP99), s.lagEndByGroup, s.notAssigned, s.drainSeconds, s.senderLateMaxMs,
+                    s.intendedMix, s.classifiedMix));
+        }
+        List<Map<String, Object>> baselines = (List<Map<String, Object>>) report.get("baselines");
+        if (baselines != null) {
+            md.append("\n## Ceilings measured in the same run\n\n");
+            md.append("| baseline | what | per second | p50 ms | p99 ms |\n|---|---|---:|---:|---:|\n");
+            for (Map<String, Object> b : baselines) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %s | %s |%n", b.get("name"), b.get("what"),
+                        ((Number) b.get("perSecond")).doubleValue(), f((Double) b.get("p50Ms")),
+                        f((Double) b.get("p99Ms"))));
+            }
+            StepResult reference = sustained != null ? sustained : keptUp;
+            if (reference != null && perComplaint != null) {
+                md.append(sustained != null ? "\nThe pipeline at its sustained rate, as a share of each ceiling:\n\n"
+                        : "\nNo step was sustained; the pipeline at the highest step it kept up with, as a share of each "
+                                + "ceiling:\n\n");
+                double recordsPerComplaint = ((Number) perComplaint).doubleValue();
+                for (Map<String, Object> b : baselines) {
+                    double per = ((Number) b.get("perSecond")).doubleValue();
+                    String name = (String) b.get("name");
+                    double use;
+                    String how;
+                    if (name.startsWith("kafka")) {
+                        use = reference.offered * recordsPerComplaint;
+                        how = String.format(Locale.ROOT, "%.0f records/s (%d complaints/s × %.2f records)", use,
+                                reference.offered, recordsPerComplaint);
+                    } else if (name.startsWith("store")) {
+                        use = reference.offered;
+                        how = reference.offered + " complaints/s (each several writes in four databases)";
+                    } else {
+                        use = reference.offered;
+                        how = reference.offered + " submissions/s";
+                    }
+                    md.append(String.format(Locale.ROOT, "- %s: %s = %.1f%% of %.0f/s%n", name, how, 100 * use / per,
+                            per));
+                }
+            }
+        }
+        Map<String, Object> conservation = (Map<String, Object>) report.get("conservation");
+        if (conservation != null) {
+            md.append("\n## Conservation\n\n");
+            md.append(String.format(Locale.ROOT, "**%s**: submitted %s = accepted %s + rejected %s. Accepted: %s answered "
+                            + "2xx, %s stored although the answer was an error or a timeout (the store was asked by "
+                            + "order reference). Rejected: %s answered 400/422 to invalid requests, %s not stored after an "
+                            + "error answer or a timeout. Stored for this run: %s; lost %s; duplicated %s; phantom events "
+                            + "%s. Dropped by the sender (never sent): %s.%n%n",
+                    Boolean.TRUE.equals(conservation.get("ok")) ? "OK" : "NOT OK", conservation.get("submitted"),
+                    conservation.get("accepted"), conservation.get("rejected"), conservation.get("acceptedAnswered"),
+                    conservation.get("acceptedThoughAnsweredWithAnErrorOrTimeout"), conservation.get("rejectedInvalid"),
+                    conservation.get("rejectedAfterAnErrorOrTimeout"), conservation.get("complaintsStoredForThisRun"),
+                    conservation.get("lost"), conservation.get("duplicated"), conservation.get("phantomReceivedEvents"),
+                    conservation.get("droppedBySender")));
+            md.append("| store | found | missing |\n|---|---:|---:|\n");
+            ((Map<String, Map<String, Object>>) conservation.get("stores")).forEach((k, v) -> md.append(
+                    String.format(Locale.ROOT, "| %s | %s | %s |%n", v.get("collection"), v.get("found"),
+                            v.get("missing"))));
+            md.append("\nRequests: ");
+            List<String> parts = new ArrayList<>();
+            for (String key : List.of("failed", "rejectedInvalid", "invalidSent", "invalidAccepted", "rejectedRateLimited",
+                    "rejectedServerError", "rejectedOther", "merged", "retries", "retriesAnsweredWithTheSameComplaint",
+                    "retriesAnsweredOtherwise", "assigned", "livesToComplete", "closed", "agentActions",
+                    "agentFailures")) {
+                parts.add(key + " " + conservation.get(key));
+            }
+            md.append(String.join(", ", parts)).append(".\n");
+        }
+        if (!PROFILE.isEmpty()) {
+            PROFILE.forEach((rate, p) -> md.append("\n## Where the time goes at ").append(rate)
+                    .append(" complaints/s (JFR)\n\n").append(p.markdown()));
+        }
+        md.append("\n## How it was measured\n\n");
+        md.append("""
+                - Load: open model. Complaints are scheduled at fixed intervals from one `System.nanoTime()` base and \
+                sent whatever the answers do; latency counts from the intended send time (no coordinated omission). \
+                At most `--max-outstanding` requests are in flight; beyond that a request is dropped and counted. \
+                Requests go to the gateway over loopback (HTTP/1.1, `java.net.http`), each simulated client with its \
+                own token (the gateway limits each client to 20/s), with an `Idempotency-Key`.
+                - Mix: Chinese and English texts of 0.5–2 KB of all four classes, invalid requests (empty description, \
+                unknown channel, malformed e-mail) and client retries with the same `Idempotency-Key`; a share of the \
+                complaints is completed by simulated agents (acknowledge, resolve with a root cause, follow-up).
+                - Lifecycle stamps: this process reads the services' topics (no consumer group) and stamps each event \
+                with its own `System.nanoTime()` on receipt, the same clock the requests were scheduled with: \
+                → ASSIGNED is submission to `firebreak.responsibility.assigned`, → CLOSED submission to \
+                `firebreak.complaint.closed` (agents act at once, so it measures the system, not people).
+                - Consumer lag: the services' groups' committed offsets against the end offsets (Admin API), every \
+                second; CPU from `/proc/<pid>/stat` of the standalone process and of the benchmark (both share the \
+                machine), heap from `jcmd <pid> GC.heap_info` at the end of each step.
+                - Conservation: the services' databases are read (read only) for every accepted complaint id; \
+                duplicates are found by the run's unique order references.
+                - Each step is followed by a drain (bounded) so the next starts from an empty pipeline.
+                """);
+        return md.toString();
+    }
+
+    private static String yes(Object b) {
+        return Boolean.TRUE.equals(b) ? "met" : "not met";
+    }
+
+    private static String f(double v) {
+        if (Double.isNaN(v)) return "-";
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** Latency percentiles (log scale) against offered load (log scale), with the goals drawn in. */
+    static String svg(List<StepResult> steps) {
+        int w = 760;
+        int h = 460;
+        int left = 70;
+        int right = 190;
+        int top = 40;
+        int bottom = 60;
+        double minX = Math.log(steps.stream().mapToInt(s -> s.offered).min().orElse(50) * 0.8);
+        double maxX = Math.log(steps.stream().mapToInt(s -> s.offered).max().orElse(1000) * 1.25);
+        double minY = Math.log10(1);
+        double maxY = Math.log10(100_000);
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "font-family=\"sans-serif\" font-size=\"12\">%n", w, h));
+        svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", w, h));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\" font-weight=\"bold\">Firebreak: "
+                + "latency against offered load</text>%n", left));
+        int plotW = w - left - right;
+        int plotH = h - top - bottom;
+        java.util.function.DoubleUnaryOperator x = v -> left + (Math.log(v) - minX) / (maxX - minX) * plotW;
+        java.util.function.DoubleUnaryOperator y = v -> top + plotH
+                - (Math.log10(Math.max(1, v)) - minY) / (maxY - minY) * plotH;
+        for (int e = 0; e <= 5; e++) {
+            double v = Math.pow(10, e);
+            double yy = y.applyAsDouble(v);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
+                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", left, left + plotW, yy, yy,
+                    left - 6, yy + 4, e < 3 ? String.format(Locale.ROOT, "%.0f ms", v)
+                            : String.format(Locale.ROOT, "%.0f s", v / 1000)));
+        }
+        for (StepResult s : steps) {
+            double xx = x.applyAsDouble(s.offered);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/>"
+                    + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n", xx, xx, top, top + plotH, xx,
+                    top + plotH + 16, s.offered));
+            if (s.sustained) {
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%d\" r=\"3\" fill=\"#2a2\"/>%n", xx,
+                        top + plotH - 4));
+            }
+        }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">offered load, "
+                + "complaints/s (log scale; green dot: sustained)</text>%n", left + plotW / 2, h - 18));
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
+                + "stroke=\"#444\"/>%n", left, top, plotW, plotH));
+        goal(svg, "intake p99 goal 50 ms", y.applyAsDouble(50), left, plotW, "#c60");
+        goal(svg, "→ ASSIGNED p99 goal 250 ms", y.applyAsDouble(250), left, plotW, "#06c");
+        List<Object[]> series = List.of(
+                new Object[] {"intake p50", (ToDoubleFunction<StepResult>) s -> s.intakeP50, "#f90", "none"},
+                new Object[] {"intake p99", (ToDoubleFunction<StepResult>) s -> s.intakeP99, "#c60", "none"},
+                new Object[] {"intake p99.9", (ToDoubleFunction<StepResult>) s -> s.intakeP999, "#930", "4,3"},
+                new Object[] {"→ ASSIGNED p50", (ToDoubleFunction<StepResult>) s -> s.assignedP50, "#39f", "none"},
+                new Object[] {"→ ASSIGNED p99", (ToDoubleFunction<StepResult>) s -> s.assignedP99, "#06c", "none"},
+                new Object[] {"→ CLOSED p50", (ToDoubleFunction<StepResult>) s -> s.closedP50, "#999", "2,3"});
+        int legendY = top + 10;
+        for (Object[] sdef : series) {
+            @SuppressWarnings("unchecked")
+            ToDoubleFunction<StepResult> value = (ToDoubleFunction<StepResult>) sdef[1];
+            StringBuilder points = new StringBuilder();
+            for (StepResult s : steps) {
+                double v = value.applyAsDouble(s);
+                if (Double.isNaN(v)) continue;
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.applyAsDouble(s.offered), y.applyAsDouble(v)));
+            }
+            svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" "
+                    + "stroke-width=\"2\" stroke-dasharray=\"%s\"/>%n", points.toString().strip(), sdef[2], sdef[3]));
+            for (String p : points.toString().strip().split(" ")) {
+                if (p.isEmpty()) continue;
+                String[] xy = p.split(",");
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"2.5\" fill=\"%s\"/>%n", xy[0],
+                        xy[1], sdef[2]));
+            }
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
+                    + "stroke-width=\"2\" stroke-dasharray=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>%n",
+                    left + plotW + 12, left + plotW + 34, legendY, legendY, sdef[2], sdef[3], left + plotW + 40,
+                    legendY + 4, sdef[0]));
+            legendY += 18;
+        }
+        svg.append("</svg>\n");
+        return svg.toString();
+    }
+
+    private static void goal(StringBuilder svg, String label, double yy, int left, int plotW, String colour) {
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                + "stroke-dasharray=\"6,4\" opacity=\"0.6\"/><text x=\"%d\" y=\"%.1f\" fill=\"%s\" "
+                + "font-size=\"10\">%s</text>%n", left, left + plotW, yy, yy, colour, left + 4, yy - 3, colour, label));
+    }
+}

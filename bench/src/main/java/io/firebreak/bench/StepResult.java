@@ -1,0 +1,106 @@
+package io.firebreak.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** One step's numbers, as reported. Latencies in milliseconds, rates per second. */
+final class StepResult {
+
+    /** Intake p99 must stay under this for a step to count as sustained (the goal). */
+    static final double INTAKE_P99_LIMIT_MS = 50;
+
+    int step;
+    int offered;
+    double seconds;
+    long submitted;
+    long accepted;
+    long rejected;
+    long failed;
+    long dropped;
+    double achievedIntake;
+    double achievedAssigned;
+    double intakeP50;
+    double intakeP99;
+    double intakeP999;
+    double intakeMax;
+    double receivedP50;
+    double receivedP99;
+    double assignedP50;
+    double assignedP99;
+    double receivedToAssignedP50;
+    double receivedToAssignedP99;
+    long assigned;
+    long notAssigned;
+    double closedP50;
+    double closedP99;
+    long closed;
+    long completeChosen;
+    long lagStart;
+    long lagEnd;
+    long lagMax;
+    double lagSlope;
+    Map<String, Long> lagEndByGroup = new LinkedHashMap<>();
+    List<long[]> lagSamples = new ArrayList<>();
+    long deadLetters;
+    long kafkaRecords;
+    double cpuCores;
+    double benchCpuCores;
+    double heapUsedMb;
+    double heapCommittedMb;
+    double rssMb;
+    double drainSeconds;
+    double senderLateMaxMs;
+    boolean lagFlat;
+    boolean sustained;
+    /** The pipeline kept up (lag flat, valid complaints assigned, nothing dropped or failed), whatever the latency. */
+    boolean keptUp;
+    Map<String, Long> classifiedMix = new LinkedHashMap<>();
+    Map<String, Long> intendedMix = new LinkedHashMap<>();
+
+    static double ms(Histogram h, double percentile) {
+        return Baselines.ms(h, percentile);
+    }
+
+    Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", step);
+        m.put("offeredPerSecond", offered);
+        m.put("seconds", seconds);
+        m.put("submitted", submitted);
+        m.put("accepted", accepted);
+        m.put("rejected", rejected);
+        m.put("failed", failed);
+        m.put("droppedBySender", dropped);
+        m.put("achievedIntakePerSecond", achievedIntake);
+        m.put("achievedAssignedPerSecond", achievedAssigned);
+        m.put("intakeMs", Map.of("p50", intakeP50, "p99", intakeP99, "p999", intakeP999, "max", intakeMax));
+        m.put("intakeToReceivedEventMs", Map.of("p50", receivedP50, "p99", receivedP99));
+        m.put("intakeToAssignedMs", Map.of("p50", assignedP50, "p99", assignedP99));
+        m.put("receivedEventToAssignedMs", Map.of("p50", receivedToAssignedP50, "p99", receivedToAssignedP99));
+        m.put("assigned", assigned);
+        m.put("notAssigned", notAssigned);
+        m.put("intakeToClosedMs", Map.of("p50", closedP50, "p99", closedP99));
+        m.put("livesToComplete", completeChosen);
+        m.put("closed", closed);
+        m.put("lag", Map.of("start", lagStart, "end", lagEnd, "max", lagMax, "slopePerSecond", lagSlope,
+                "flat", lagFlat, "endByGroup", lagEndByGroup));
+        m.put("lagSamples", lagSamples);
+        m.put("deadLetters", deadLetters);
+        m.put("kafkaRecords", kafkaRecords);
+        m.put("systemCpuCores", cpuCores);
+        m.put("benchCpuCores", benchCpuCores);
+        m.put("heapUsedMb", heapUsedMb);
+        m.put("heapCommittedMb", heapCommittedMb);
+        m.put("rssMb", rssMb);
+        m.put("drainSeconds", drainSeconds);
+        m.put("senderLateMaxMs", senderLateMaxMs);
+        m.put("intendedMix", intendedMix);
+        m.put("classifiedMix", classifiedMix);
+        m.put("keptUp", keptUp);
+        m.put("sustained", sustained);
+        return m;
+    }
+}
