@@ -45,7 +45,8 @@ public record ComplaintCase(
         Instant resolutionWarnAt,
         List<SlaClock> warned,
         long resolutionPausedMillis,
-        Instant resolutionSince) {
+        Instant resolutionSince,
+        List<Task> tasks) {
 
     public ComplaintCase {
         secondaryDepartments = secondaryDepartments == null ? List.of() : List.copyOf(secondaryDepartments);
@@ -55,6 +56,7 @@ public record ComplaintCase(
         notes = notes == null ? List.of() : List.copyOf(notes);
         reassignments = reassignments == null ? List.of() : List.copyOf(reassignments);
         warned = warned == null ? List.of() : List.copyOf(warned);
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
     }
 
     /** The first response (先回应) an agent gave. */
@@ -107,6 +109,47 @@ public record ComplaintCase(
             String fromDepartment,
             String toDepartment,
             String reason) {}
+
+    /**
+     * A secondary department's part of the case (协同): what it must do and by when, its owner (null while the
+     * department's queue holds it), whether the case waits for it before it can be resolved, and how it ended:
+     * done with an optional note, or declined with the reason.
+     */
+    public record Task(
+            String id,
+            String department,
+            String owner,
+            String what,
+            Instant dueAt,
+            boolean required,
+            TaskStatus status,
+            String createdBy,
+            Instant createdAt,
+            String closedBy,
+            Instant closedAt,
+            String completionNote,
+            String declineReason) {
+
+        boolean open() {
+            return status == TaskStatus.OPEN;
+        }
+
+        boolean overdue(Instant now) {
+            return open() && dueAt != null && dueAt.isBefore(now);
+        }
+    }
+
+    /** Where a task stands: open, done, or declined by its owner. */
+    public enum TaskStatus {
+        OPEN,
+        DONE,
+        DECLINED
+    }
+
+    /** The required tasks still open: the case cannot be resolved while there is one. */
+    List<Task> openRequiredTasks() {
+        return tasks.stream().filter(t -> t.required() && t.open()).toList();
+    }
 
     /** Whether a clock is counting: the first response until acknowledged, the resolution until resolved. */
     boolean running(SlaClock clock) {
@@ -181,6 +224,7 @@ public record ComplaintCase(
         private List<SlaClock> warned;
         private long resolutionPausedMillis;
         private Instant resolutionSince;
+        private List<Task> tasks;
 
         private Builder(ComplaintCase c) {
             complaintId = c.complaintId;
@@ -206,6 +250,7 @@ public record ComplaintCase(
             warned = c.warned;
             resolutionPausedMillis = c.resolutionPausedMillis;
             resolutionSince = c.resolutionSince;
+            tasks = c.tasks;
         }
 
         /** A state change, recorded in the history. */
@@ -295,11 +340,16 @@ public record ComplaintCase(
             return this;
         }
 
+        Builder tasks(List<Task> tasks) {
+            this.tasks = tasks;
+            return this;
+        }
+
         ComplaintCase build() {
             ComplaintCase raw = new ComplaintCase(complaintId, state, department, secondaryDepartments,
                     complaintClass, firstResponseDue, resolutionDue, breached, null, openedAt, acknowledgement,
                     resolution, reopenCount, history, owner, proposal, pauses, notes, reassignments, 0,
-                    firstResponseWarnAt, resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince);
+                    firstResponseWarnAt, resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks);
             Instant next = null;
             for (SlaClock clock : SlaClock.values()) {
                 Instant due = raw.due(clock);
@@ -313,7 +363,7 @@ public record ComplaintCase(
                     firstResponseDue, resolutionDue, breached, next, openedAt, acknowledgement, resolution,
                     reopenCount, history, owner, proposal, pauses, notes, reassignments,
                     queueDue == null ? Long.MAX_VALUE : queueDue.toEpochMilli(), firstResponseWarnAt,
-                    resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince);
+                    resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks);
         }
     }
 }
