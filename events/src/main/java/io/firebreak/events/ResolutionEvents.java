@@ -80,4 +80,16 @@ public final class ResolutionEvents {
     public record TaskDeclined(
             String complaintId, Instant occurredAt, String taskId, String department, String by, String reason)
             implements ComplaintEvent {}
+
+    /** An open task passed its due time: the department has not done its part in time. */
+    public record TaskOverdue(
+            String complaintId,
+            Instant occurredAt,
+            String taskId,
+            String department,
+            String owner,
+            String what,
+            Instant dueAt,
+            boolean required)
+            implements ComplaintEvent {}
 }

@@ -8,5 +8,6 @@ public enum AlertKind {
     SLA_BREACH,
     PROPOSAL_REJECTED,
     REOPENED,
-    PREVENTION
+    PREVENTION,
+    TASK_OVERDUE
 }

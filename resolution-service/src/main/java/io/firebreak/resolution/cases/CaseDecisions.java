@@ -15,6 +15,7 @@ import io.firebreak.events.ResolutionEvents.SlaWarned;
 import io.firebreak.events.ResolutionEvents.TaskAssigned;
 import io.firebreak.events.ResolutionEvents.TaskCompleted;
 import io.firebreak.events.ResolutionEvents.TaskDeclined;
+import io.firebreak.events.ResolutionEvents.TaskOverdue;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
@@ -240,7 +241,7 @@ final class CaseDecisions {
             String what, Instant dueAt, boolean required, Instant now) {
         require(current, "given a task", TASK_FROM);
         Task task = new Task("T" + (current.tasks().size() + 1), department, owner, what, dueAt, required,
-                TaskStatus.OPEN, by, now, null, null, null, null);
+                TaskStatus.OPEN, by, now, null, null, null, null, false);
         ComplaintCase next = current.toBuilder().tasks(ComplaintCase.with(current.tasks(), task)).build();
         return Change.of(next, assigned(next.complaintId(), task, by, now));
     }
@@ -254,7 +255,7 @@ final class CaseDecisions {
                     "task " + taskId + " is already " + task.owner() + "'s; a supervisor can reassign the case");
         }
         Task claimed = new Task(task.id(), task.department(), by, task.what(), task.dueAt(), task.required(),
-                task.status(), task.createdBy(), task.createdAt(), null, null, null, null);
+                task.status(), task.createdBy(), task.createdAt(), null, null, null, null, task.overdueAnnounced());
         ComplaintCase next = current.toBuilder().tasks(replaced(current.tasks(), claimed)).build();
         return Change.of(next, assigned(next.complaintId(), claimed, by, now));
     }
@@ -264,7 +265,7 @@ final class CaseDecisions {
             Instant now) {
         Task task = openTask(current, taskId, "completed");
         Task done = new Task(task.id(), task.department(), task.owner(), task.what(), task.dueAt(), task.required(),
-                TaskStatus.DONE, task.createdBy(), task.createdAt(), by, now, note, null);
+                TaskStatus.DONE, task.createdBy(), task.createdAt(), by, now, note, null, task.overdueAnnounced());
         ComplaintCase next = current.toBuilder().tasks(replaced(current.tasks(), done)).build();
         return Change.of(next, new TaskCompleted(next.complaintId(), now, task.id(), task.department(), by, note));
     }
@@ -274,7 +275,8 @@ final class CaseDecisions {
             Instant now) {
         Task task = openTask(current, taskId, "declined");
         Task declined = new Task(task.id(), task.department(), task.owner(), task.what(), task.dueAt(),
-                task.required(), TaskStatus.DECLINED, task.createdBy(), task.createdAt(), by, now, null, reason);
+                task.required(), TaskStatus.DECLINED, task.createdBy(), task.createdAt(), by, now, null, reason,
+                task.overdueAnnounced());
         ComplaintCase next = current.toBuilder().tasks(replaced(current.tasks(), declined)).build();
         return Change.of(next, new TaskDeclined(next.complaintId(), now, task.id(), task.department(), by, reason));
     }
@@ -347,7 +349,8 @@ final class CaseDecisions {
     /**
      * Every running clock whose warning time has passed is warned of once, and every one whose due time has passed
      * is breached once, each with its own event. A warning still pending when the due time has already passed (a
-     * scan missed the whole window) is superseded by the breach, not published late.
+     * scan missed the whole window) is superseded by the breach, not published late. An open task past its due
+     * time is announced overdue once.
      */
     static Change<ComplaintCase> fire(ComplaintCase current, Instant now) {
         List<SlaClock> breached = new ArrayList<>(current.breached());
@@ -366,8 +369,20 @@ final class CaseDecisions {
                 events.add(new SlaWarned(current.complaintId(), now, clock, due));
             }
         }
+        List<Task> tasks = new ArrayList<>();
+        for (Task task : current.tasks()) {
+            if (task.open() && !task.overdueAnnounced() && task.dueAt() != null && !task.dueAt().isAfter(now)) {
+                events.add(new TaskOverdue(current.complaintId(), now, task.id(), task.department(), task.owner(),
+                        task.what(), task.dueAt(), task.required()));
+                task = new Task(task.id(), task.department(), task.owner(), task.what(), task.dueAt(),
+                        task.required(), task.status(), task.createdBy(), task.createdAt(), task.closedBy(),
+                        task.closedAt(), task.completionNote(), task.declineReason(), true);
+            }
+            tasks.add(task);
+        }
         if (events.isEmpty()) return null;
-        return new Change<>(current.toBuilder().breached(breached).warned(warned).build(), List.copyOf(events));
+        return new Change<>(current.toBuilder().breached(breached).warned(warned).tasks(tasks).build(),
+                List.copyOf(events));
     }
 
     private static ProposalMade made(String complaintId, Proposal proposal, Instant now) {

@@ -12,7 +12,8 @@ import java.util.List;
  * The case of one complaint as stored: its state, owner and SLA due times, the latest acknowledgement,
  * proposal and resolution, the customer-waiting pauses, notes, hand-overs and every state change.
  * {@code nextDeadline} is the next instant a running clock needs looking at (its warning time until warned, then
- * its due time until breached; null when none), so the SLA scan finds due cases with one indexed query. The
+ * its due time until breached) or an open task's due time until its lateness is announced; null when none, so the
+ * SLA scan finds due cases with one indexed query. The
  * warning times are worked out from the assignment; {@code firstResponseDue}, {@code resolutionDue} and the warning
  * times are as planned, and the resolution clock's effective times are later by {@code resolutionPausedMillis},
  * the customer-waiting time since {@code resolutionSince} (when its due time was last set). {@code queueOrder} is
@@ -113,7 +114,8 @@ public record ComplaintCase(
     /**
      * A secondary department's part of the case (协同): what it must do and by when, its owner (null while the
      * department's queue holds it), whether the case waits for it before it can be resolved, and how it ended:
-     * done with an optional note, or declined with the reason.
+     * done with an optional note, or declined with the reason. {@code overdueAnnounced} once its passing the due
+     * time while open was published (the SLA scan looks at an open task's due time until then).
      */
     public record Task(
             String id,
@@ -128,7 +130,8 @@ public record ComplaintCase(
             String closedBy,
             Instant closedAt,
             String completionNote,
-            String declineReason) {
+            String declineReason,
+            boolean overdueAnnounced) {
 
         boolean open() {
             return status == TaskStatus.OPEN;
@@ -357,6 +360,10 @@ public record ComplaintCase(
                 Instant warnAt = raw.warnAt(clock);
                 Instant look = warnAt != null && !warned.contains(clock) && warnAt.isBefore(due) ? warnAt : due;
                 if (next == null || look.isBefore(next)) next = look;
+            }
+            for (Task task : tasks) {
+                if (!task.open() || task.overdueAnnounced() || task.dueAt() == null) continue;
+                if (next == null || task.dueAt().isBefore(next)) next = task.dueAt();
             }
             Instant queueDue = raw.queueDue();
             return new ComplaintCase(complaintId, state, department, secondaryDepartments, complaintClass,

@@ -18,6 +18,7 @@ import io.firebreak.events.ResolutionEvents.SlaWarned;
 import io.firebreak.events.ResolutionEvents.TaskAssigned;
 import io.firebreak.events.ResolutionEvents.TaskCompleted;
 import io.firebreak.events.ResolutionEvents.TaskDeclined;
+import io.firebreak.events.ResolutionEvents.TaskOverdue;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
@@ -473,6 +474,25 @@ class CaseDecisionsTest {
         assertThat(task.overdue(T0.plusSeconds(61))).isTrue();
         ComplaintCase done = CaseDecisions.completeTask(withTask, "T1", "li.na", null, T0.plusSeconds(90)).value();
         assertThat(done.tasks().get(0).overdue(T0.plusSeconds(120))).isFalse();
+    }
+
+    @Test
+    void openTaskPastItsDueTimeIsAnnouncedOverdueOnceByTheScanAndAClosedOneNever() {
+        Instant due = T0.plus(Duration.ofMinutes(30));
+        ComplaintCase withTasks = CaseDecisions.addTask(acknowledged(), "agent-1", "BILLING", "li.na", "Refund",
+                due, true, T0).value();
+        withTasks = CaseDecisions.addTask(withTasks, "agent-1", "QUALITY", null, "Check", due, false, T0).value();
+        withTasks = CaseDecisions.completeTask(withTasks, "T2", "agent-1", null, T0.plusSeconds(60)).value();
+        assertThat(withTasks.nextDeadline()).as("the open task's due time comes first").isEqualTo(due);
+
+        assertThat(CaseDecisions.fire(withTasks, due.minusSeconds(1))).isNull();
+        Change<ComplaintCase> fired = CaseDecisions.fire(withTasks, due.plusSeconds(1));
+
+        assertThat(fired.events()).containsExactly(new TaskOverdue("c-1", due.plusSeconds(1), "T1", "BILLING",
+                "li.na", "Refund", due, true));
+        assertThat(fired.value().tasks().get(0).overdueAnnounced()).isTrue();
+        assertThat(fired.value().nextDeadline()).isEqualTo(RESOLUTION_WARN);
+        assertThat(CaseDecisions.fire(fired.value(), due.plusSeconds(2))).isNull();
     }
 
     /** A clock the test moves by hand. */

@@ -16,6 +16,7 @@ import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.ResolutionEvents.SlaWarned;
 import io.firebreak.events.ResolutionEvents.TaskAssigned;
 import io.firebreak.events.ResolutionEvents.TaskDeclined;
+import io.firebreak.events.ResolutionEvents.TaskOverdue;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.Topics;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
@@ -695,7 +696,7 @@ abstract class ResolutionContract extends ServiceContract {
     }
 
     @Test
-    void openTaskPastItsDueTimeIsShownOverdue() {
+    void openTaskPastItsDueTimeIsShownOverdueAndAnnouncedOnce() {
         String id = openCase("LOGISTICS");
         api.post("/api/v1/cases/" + id + "/tasks", Roles.AGENT, "{\"department\":\"BILLING\","
                 + "\"what\":\"Refund\",\"dueAt\":\"" + Instant.now().plusMillis(300) + "\",\"required\":false}");
@@ -705,6 +706,12 @@ abstract class ResolutionContract extends ServiceContract {
             assertThat(view.json().path("tasks").get(0).path("overdue").asBoolean()).isTrue();
             assertThat(view.json().path("overdueTasks").asInt()).isEqualTo(1);
         });
+        ConsumerRecord<String, String> overdue =
+                probe.await(r -> id.equals(r.key()) && "firebreak.task.overdue".equals(type(r)), 1).get(0);
+        assertThat(CODEC.fromJson(overdue.value(), TaskOverdue.class).department()).isEqualTo("BILLING");
+        // The scanner runs every 200 ms: still one announcement.
+        assertThat(probe.drain(r -> id.equals(r.key()) && "firebreak.task.overdue".equals(type(r)),
+                Duration.ofSeconds(1))).hasSize(1);
     }
 
     /** An API client acting as another agent (token subject {@code name}). */
