@@ -46,7 +46,7 @@ final class AlertStream implements AutoCloseable {
 
     private AlertStream() {}
 
-    /** Connects (with {@code Last-Event-ID} when {@code lastEventId} is not null) and waits for the answer's headers. */
+    /** Connects (with {@code Last-Event-ID} unless {@code lastEventId} is null) and waits for the answer's headers. */
     static AlertStream open(URI gateway, String bearer, Long lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve("/api/v1/alerts/stream"))
                 .header("Authorization", bearer)

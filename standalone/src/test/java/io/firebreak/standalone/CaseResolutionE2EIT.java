@@ -109,7 +109,8 @@ class CaseResolutionE2EIT {
             assertThat(escalated.path("timeline").findValuesAsString("type"))
                     .containsSubsequence("firebreak.proposal.rejected", "firebreak.complaint.classified");
 
-            List<AlertStream.Received> streamed = stream.await(a -> id.equals(a.complaintId()), 2, SystemUnderTest.STEP);
+            List<AlertStream.Received> streamed =
+                    stream.await(a -> id.equals(a.complaintId()), 2, SystemUnderTest.STEP);
             assertThat(streamed).extracting(AlertStream.Received::kind)
                     .containsExactlyInAnyOrder("PROPOSAL_REJECTED", "ESCALATED");
             List<JsonNode> listed = alertsAbout(id);
@@ -202,11 +203,15 @@ class CaseResolutionE2EIT {
     private static String proposal() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return "{\"steps\":["
-                + "{\"what\":\"Collect the kettle\",\"who\":\"LOGISTICS\",\"by\":\"" + now.plus(Duration.ofDays(1)) + "\"},"
-                + "{\"what\":\"Send a new kettle\",\"who\":\"LOGISTICS\",\"by\":\"" + now.plus(Duration.ofDays(2)) + "\"},"
-                + "{\"what\":\"Call the customer back\",\"who\":\"agent\",\"by\":\"" + now.plus(Duration.ofDays(3)) + "\"}],"
+                + step("Collect the kettle", "LOGISTICS", now.plus(Duration.ofDays(1))) + ","
+                + step("Send a new kettle", "LOGISTICS", now.plus(Duration.ofDays(2))) + ","
+                + step("Call the customer back", "agent", now.plus(Duration.ofDays(3))) + "],"
                 + "\"remedies\":[{\"type\":\"APOLOGY\"},{\"type\":\"REPLACEMENT\"},"
                 + "{\"type\":\"REFUND\",\"amount\":30,\"currency\":\"CNY\"}]}";
+    }
+
+    private static String step(String what, String who, Instant by) {
+        return "{\"what\":\"" + what + "\",\"who\":\"" + who + "\",\"by\":\"" + by + "\"}";
     }
 
     private static String resolution() {

@@ -87,7 +87,8 @@ class TaskController {
                 found.add(new CaseTask(c.complaintId(), c.state(), c.owner(), TaskView.of(t, now)));
             }
         });
-        found.sort(Comparator.comparing((CaseTask t) -> t.task().dueAt(), Comparator.nullsLast(Comparator.naturalOrder()))
+        found.sort(Comparator.comparing((CaseTask t) -> t.task().dueAt(),
+                        Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(CaseTask::complaintId).thenComparing(t -> t.task().id()));
         return new Tasks(found.size() > max ? List.copyOf(found.subList(0, max)) : found);
     }

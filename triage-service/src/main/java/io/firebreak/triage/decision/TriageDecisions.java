@@ -133,10 +133,11 @@ class TriageDecisions {
      * Re-triages on a new fact. A reopening or a breach raises the class to at least ESCALATED (a MAJOR complaint
      * stays MAJOR), restarts the clocks from when it happened and gives the complaint to someone above its owner; a
      * rejected proposal escalates the same way but restarts no clock (a rise in class still starts the resolution
-     * clock afresh). A later message is read by the rules like the first; a rise in emotion re-reads the customer's stage and brings
-     * the first response forward. The class rises to the most severe rule that newly fired; if it rose, the owner is
-     * chosen again and the resolution clock starts afresh; the first response is never later than it was. Returns
-     * null when nothing changes, and a change without events when only the customer's emotion or stage does.
+     * clock afresh). A later message is read by the rules like the first; a rise in emotion re-reads the customer's
+     * stage and brings the first response forward. The class rises to the most severe rule that newly fired; if it
+     * rose, the owner is chosen again and the resolution clock starts afresh; the first response is never later than
+     * it was. Returns null when nothing changes, and a change without events when only the customer's emotion or
+     * stage does.
      */
     Change<ComplaintTriage> retriage(ComplaintTriage current, Retriage retriage, ActiveSettings settings,
             Workload workload) {
