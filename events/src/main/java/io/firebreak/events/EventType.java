@@ -29,6 +29,10 @@ public enum EventType {
     SLA_BREACHED("firebreak.sla.breached", Topics.RESOLUTION, ResolutionEvents.SlaBreached.class),
     PROPOSAL_MADE("firebreak.proposal.made", Topics.RESOLUTION, ResolutionEvents.ProposalMade.class),
     PROPOSAL_REJECTED("firebreak.proposal.rejected", Topics.RESOLUTION, ResolutionEvents.ProposalRejected.class),
+    TASK_ASSIGNED("firebreak.task.assigned", Topics.RESOLUTION, ResolutionEvents.TaskAssigned.class),
+    TASK_COMPLETED("firebreak.task.completed", Topics.RESOLUTION, ResolutionEvents.TaskCompleted.class),
+    TASK_DECLINED("firebreak.task.declined", Topics.RESOLUTION, ResolutionEvents.TaskDeclined.class),
+    TASK_OVERDUE("firebreak.task.overdue", Topics.RESOLUTION, ResolutionEvents.TaskOverdue.class),
 
     FOLLOWUP_RECORDED("firebreak.followup.recorded", Topics.FEEDBACK, FeedbackEvents.FollowUpRecorded.class),
     COMPLAINT_REOPENED("firebreak.complaint.reopened", Topics.FEEDBACK, FeedbackEvents.ComplaintReopened.class),

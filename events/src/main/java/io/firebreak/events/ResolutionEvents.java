@@ -53,4 +53,43 @@ public final class ResolutionEvents {
 
     /** The customer rejected the proposal: a danger moment (服务时刻) that alerts and may re-triage. */
     public record ProposalRejected(String complaintId, Instant occurredAt, String comment) implements ComplaintEvent {}
+
+    /**
+     * A task was given to another department on a case (or taken by an agent of it): what it must do, by when, and
+     * whether the case waits for it before it can be resolved. {@code owner} is null while the department's queue
+     * holds it.
+     */
+    public record TaskAssigned(
+            String complaintId,
+            Instant occurredAt,
+            String taskId,
+            String department,
+            String owner,
+            String what,
+            Instant dueAt,
+            boolean required,
+            String by)
+            implements ComplaintEvent {}
+
+    /** A task's owner reported it done. */
+    public record TaskCompleted(
+            String complaintId, Instant occurredAt, String taskId, String department, String by, String note)
+            implements ComplaintEvent {}
+
+    /** A task's owner declined it, with the reason; it no longer holds up the resolution. */
+    public record TaskDeclined(
+            String complaintId, Instant occurredAt, String taskId, String department, String by, String reason)
+            implements ComplaintEvent {}
+
+    /** An open task passed its due time: the department has not done its part in time. */
+    public record TaskOverdue(
+            String complaintId,
+            Instant occurredAt,
+            String taskId,
+            String department,
+            String owner,
+            String what,
+            Instant dueAt,
+            boolean required)
+            implements ComplaintEvent {}
 }

@@ -87,7 +87,9 @@ class GatewayIT {
                 Arguments.of("GET", "/api/v1/cases/c-1", "resolution"),
                 Arguments.of("POST", "/api/v1/cases/c-1/acknowledge", "resolution"),
                 Arguments.of("POST", "/api/v1/cases/c-1/resolve", "resolution"),
-                Arguments.of("GET", "/api/v1/root-causes", "resolution"));
+                Arguments.of("GET", "/api/v1/root-causes", "resolution"),
+                Arguments.of("GET", "/api/v1/tasks", "resolution"),
+                Arguments.of("POST", "/api/v1/cases/c-1/tasks/T1/decline", "resolution"));
     }
 
     @ParameterizedTest(name = "{0} {1} → {2}")

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Firebreak in one JVM, for one machine (development, demos, evaluation): what runs, in the order it starts.
@@ -23,7 +24,17 @@ public final class Firebreak {
 
     /** Starts the whole system in {@code dataDir} on {@code ports}; close the result to stop it. */
     public static StandaloneSystem start(Path dataDir, Ports ports) {
+        return start(dataDir, ports, Map.of());
+    }
+
+    /**
+     * Starts the whole system with settings of its own per application name (see
+     * {@link StandaloneSystem#withProperties}), e.g. {@code Map.of("triage", Map.of("firebreak.triage.sla.ordinary
+     * .first-response", "PT10S"))}.
+     */
+    public static StandaloneSystem start(Path dataDir, Ports ports, Map<String, ? extends Map<String, ?>> properties) {
         StandaloneSystem system = StandaloneSystem.in(dataDir);
+        properties.forEach(system::withProperties);
         try {
             start(system, ports);
             return system;

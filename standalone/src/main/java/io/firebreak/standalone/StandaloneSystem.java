@@ -41,6 +41,8 @@ public final class StandaloneSystem implements AutoCloseable {
     private final Deque<Running> running = new ArrayDeque<>();
     private final Map<String, URI> serviceUrls = new LinkedHashMap<>();
     private final Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+    /** Settings given to an application by name, over its own {@code <name>.yml} and the system's. */
+    private final Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
     private String kafkaBootstrapServers;
     private String mongoUri;
     private URI gatewayUrl;
@@ -79,6 +81,16 @@ public final class StandaloneSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives the application of this name ({@code intake}, {@code triage}, {@code resolution}, {@code feedback},
+     * {@code gateway}) these settings when it starts, over its own defaults: e.g. short SLA targets for a
+     * demonstration or a test ({@code firebreak.triage.sla.ordinary.first-response=PT10S}).
+     */
+    public synchronized StandaloneSystem withProperties(String application, Map<String, ?> properties) {
+        overrides.computeIfAbsent(application, name -> new LinkedHashMap<>()).putAll(properties);
+        return this;
+    }
+
     /** Starts the Kafka broker, its log directory {@code <data>/kafka}. */
     public synchronized void startKafka(int port, int controllerPort) {
         KafkaBroker broker = start("kafka", () -> KafkaBroker.start(dataDir.resolve("kafka"), port, controllerPort));
@@ -100,6 +112,19 @@ public final class StandaloneSystem implements AutoCloseable {
         properties.put(GatewayAutoConfigurationFilter.SERVICE_PROPERTY, "true");
         URI url = startApplication(application, name, properties);
         serviceUrls.put(name, url);
+    }
+
+    /**
+     * Starts one more instance of a service on the same broker and store (the gateway does not route to it): for
+     * trying several instances side by side, e.g. two resolution services sharing the SLA clocks. It is stopped
+     * with the system; {@code instance} names it (its log lines and {@link #context(String)}).
+     */
+    public synchronized ConfigurableApplicationContext startInstance(Class<?> application, String name,
+            String instance, int port) {
+        Map<String, Object> properties = commonProperties(port);
+        properties.put(GatewayAutoConfigurationFilter.SERVICE_PROPERTY, "true");
+        startApplication(application, name, instance, properties);
+        return contexts.get(instance);
     }
 
     /** Starts the gateway, routing to the services started before it ({@code firebreak.gateway.services.<name>}). */
@@ -164,19 +189,25 @@ public final class StandaloneSystem implements AutoCloseable {
     }
 
     private URI startApplication(Class<?> application, String name, Map<String, Object> properties) {
+        return startApplication(application, name, name, properties);
+    }
+
+    private URI startApplication(Class<?> application, String name, String instance,
+            Map<String, Object> properties) {
+        properties.putAll(overrides.getOrDefault(name, Map.of()));
         long began = System.nanoTime();
         // Passed as command-line arguments: they take precedence over the application's own <name>.yml.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = start(name, () -> FirebreakApplication.builder(application, name)
+        ConfigurableApplicationContext context = start(instance, () -> FirebreakApplication.builder(application, name)
                 .main(application)
                 // This system stops the applications itself, in order, before the broker and the store.
                 .registerShutdownHook(false)
                 .run(args));
-        contexts.put(name, context);
+        contexts.put(instance, context);
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
         URI url = URI.create("http://localhost:" + actualPort);
-        log.info("{} started on {} in {} ms", name, url, (System.nanoTime() - began) / 1_000_000);
+        log.info("{} started on {} in {} ms", instance, url, (System.nanoTime() - began) / 1_000_000);
         return url;
     }
 

@@ -14,6 +14,7 @@ import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.EmotionRose;
 import io.firebreak.events.IntakeEvents.MessageAdded;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.Topics;
@@ -141,6 +142,25 @@ abstract class TriageContract extends ServiceContract {
         assertThat(reassigned.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
         assertThat(reassigned.primaryDepartment()).isEqualTo("LOGISTICS");
         assertThat(reassigned.resolutionDue()).isEqualTo(reopenedAt.plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void rejectedProposalRaisesTheComplaintToEscalatedWithTheReason() {
+        String id = newId();
+        events.publish(received(id, now(), "The courier lost my parcel", EmotionLevel.CALM));
+        awaitTriage(id, 1);
+
+        events.publish(new ProposalRejected(id, now(), "a voucher is not enough"));
+
+        TestApi.Response triage = awaitTriage(id, 2);
+        assertThat(triage.json().path("complaintClass").asString()).isEqualTo("ESCALATED");
+        assertThat(triage.json().path("reasons")).extracting(r -> r.path("rule").asString())
+                .contains("proposal-rejected");
+        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 4);
+        ComplaintClassified raised = CODEC.fromJson(published.get(2).value(), ComplaintClassified.class);
+        assertThat(raised.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
+        assertThat(raised.previousClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(raised.trigger()).isEqualTo("firebreak.proposal.rejected");
     }
 
     @Test

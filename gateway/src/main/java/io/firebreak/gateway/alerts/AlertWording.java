@@ -7,6 +7,7 @@ import io.firebreak.events.FirebreakEvent;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.ResolutionEvents.SlaWarned;
+import io.firebreak.events.ResolutionEvents.TaskOverdue;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.Reason;
@@ -42,6 +43,14 @@ final class AlertWording {
             return Optional.of(draft(AlertKind.PROPOSAL_REJECTED, rejected.complaintId(), facts,
                     "Proposal rejected by the customer of " + describe(rejected.complaintId(), facts) + comment
                             + "; a new proposal is due" + due(" by ", facts.resolutionDue())));
+        }
+        if (event instanceof TaskOverdue overdue) {
+            String who = blank(overdue.owner()) ? "nobody has taken it" : "owner " + overdue.owner();
+            return Optional.of(new AlertDraft(AlertKind.TASK_OVERDUE, overdue.complaintId(), facts.complaintClass(),
+                    overdue.department(), "Task " + overdue.taskId() + " for " + overdue.department() + " on "
+                            + describe(overdue.complaintId(), facts) + " is overdue: \"" + overdue.what()
+                            + "\" was due " + time(overdue.dueAt()) + " (" + who + ")"
+                            + (overdue.required() ? "; the case cannot be resolved until it is done" : "")));
         }
         if (event instanceof ComplaintReopened reopened) {
             String reason = blank(reopened.reason()) ? "" : ": " + reopened.reason();

@@ -47,6 +47,7 @@ class EdgeRoles {
             requests.requestMatchers("/api/v1/triage/rules", "/api/v1/triage/routing").hasRole(Roles.ADMIN);
             requests.requestMatchers("/api/v1/cases", "/api/v1/cases/**", "/api/v1/root-causes", "/api/v1/follow-ups",
                     "/api/v1/follow-ups/**", "/api/v1/triage", "/api/v1/triage/**").hasRole(Roles.AGENT);
+            requests.requestMatchers("/api/v1/tasks").hasRole(Roles.AGENT);
             requests.requestMatchers("/api/v1/**").authenticated();
         };
     }

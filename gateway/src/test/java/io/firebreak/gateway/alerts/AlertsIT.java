@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
+import io.firebreak.events.ResolutionEvents.TaskOverdue;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.Reason;
@@ -80,6 +81,24 @@ class AlertsIT {
         assertThat(alert.path("id").asLong()).isPositive();
         assertThat(alert.path("createdAt").isNull()).isFalse();
         assertThat(alert.path("acknowledgedBy").isNull()).isTrue();
+    }
+
+    @Test
+    void anOverdueTaskAlertsTheSupervisorsOfItsDepartment() {
+        String caseDepartment = department();
+        String taskDepartment = department();
+        String complaintId = complaint();
+        Instant due = Instant.parse("2026-11-23T12:00:00Z");
+        EVENTS.publish(assigned(complaintId, caseDepartment, null));
+        EVENTS.publish(new TaskOverdue(complaintId, Instant.now(), "T1", taskDepartment, null, "Refund the fee", due,
+                true));
+
+        JsonNode alert = awaitAlerts("department=" + taskDepartment, 1).get(0);
+
+        assertThat(alert.path("kind").asString()).isEqualTo("TASK_OVERDUE");
+        assertThat(alert.path("summary").asString()).isEqualTo("Task T1 for " + taskDepartment + " on ORDINARY"
+                + " complaint " + complaintId + " (" + caseDepartment + ") is overdue: \"Refund the fee\" was due"
+                + " 2026-11-23 12:00 UTC (nobody has taken it); the case cannot be resolved until it is done");
     }
 
     @Test

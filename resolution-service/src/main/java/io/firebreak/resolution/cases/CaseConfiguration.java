@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The case store (indexed on the next SLA deadline and on the queue order) and what resolution consumes: triage
+ * The case store (indexed on the next SLA deadline, on the queue order and on the tasks' departments) and what resolution consumes: triage
  * and feedback.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,6 +24,8 @@ class CaseConfiguration {
         AggregateStore<ComplaintCase> store = stores.create("cases", ComplaintCase.class);
         store.collection().createIndex(Indexes.ascending("nextDeadline"), new IndexOptions().sparse(true));
         store.collection().createIndex(Indexes.ascending("queueOrder", "_id"));
+        // A department's task list looks for cases with an open task of theirs (multikey on the tasks).
+        store.collection().createIndex(Indexes.ascending("tasks.department", "tasks.status"));
         return store;
     }
 

@@ -6,6 +6,7 @@ import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.SlaClock;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
+import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.web.ProblemException;
 import io.firebreak.platform.web.Problems;
 import io.firebreak.resolution.ResolutionProperties;
@@ -15,6 +16,8 @@ import io.firebreak.resolution.cases.ComplaintCase.Pause;
 import io.firebreak.resolution.cases.ComplaintCase.Proposal;
 import io.firebreak.resolution.cases.ComplaintCase.Reassignment;
 import io.firebreak.resolution.cases.ComplaintCase.Resolution;
+import io.firebreak.resolution.cases.ComplaintCase.Task;
+import io.firebreak.resolution.cases.ComplaintCase.TaskStatus;
 import io.firebreak.resolution.cases.ComplaintCase.Transition;
 import io.firebreak.resolution.rootcause.RootCauseTaxonomy;
 import jakarta.validation.Valid;
@@ -30,6 +33,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,12 +72,14 @@ class CaseController {
             @RequestParam(required = false) String department, @RequestParam(required = false) String state,
             @RequestParam(required = false) String dueBefore, @RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor) {
-        return queue.page(CaseQueue.Query.parse(owner, department, state, dueBefore, limit, cursor), CaseView::of);
+        Instant now = clock.instant();
+        return queue.page(CaseQueue.Query.parse(owner, department, state, dueBefore, limit, cursor),
+                c -> CaseView.of(c, now));
     }
 
     @GetMapping("/{complaintId}")
     CaseView get(@PathVariable String complaintId) {
-        return store.find(complaintId).map(v -> CaseView.of(v.value())).orElseThrow(() -> notFound(complaintId));
+        return store.find(complaintId).map(v -> view(v.value())).orElseThrow(() -> notFound(complaintId));
     }
 
     @PostMapping("/{complaintId}/acknowledge")
@@ -82,7 +88,7 @@ class CaseController {
         String message = request == null ? null : request.message();
         return store.update(complaintId, stored ->
                         CaseDecisions.acknowledge(stored.value(), principal.getName(), message, clock.instant()))
-                .map(v -> CaseView.of(v.value()))
+                .map(v -> view(v.value()))
                 .orElseThrow(() -> notFound(complaintId));
     }
 
@@ -96,7 +102,7 @@ class CaseController {
         }
         return store.update(complaintId, stored -> CaseDecisions.resolve(stored.value(), principal.getName(),
                         request.summary(), request.rootCause(), clock.instant()))
-                .map(v -> CaseView.of(v.value()))
+                .map(v -> view(v.value()))
                 .orElseThrow(() -> notFound(complaintId));
     }
 
@@ -164,15 +170,85 @@ class CaseController {
     private CaseView change(String complaintId,
             Function<ComplaintCase, Change<ComplaintCase>> decide) {
         return store.update(complaintId, stored -> decide.apply(stored.value()))
-                .map(v -> CaseView.of(v.value()))
+                .map(v -> view(v.value()))
                 .orElseThrow(() -> notFound(complaintId));
+    }
+
+    @PostMapping("/{complaintId}/tasks")
+    ResponseEntity<CaseView> addTask(@PathVariable String complaintId, @RequestBody @Valid TaskRequest request,
+            Principal principal) {
+        Instant now = clock.instant();
+        if (!request.dueAt().isAfter(now)) throw ProblemException.badRequest("dueAt", "must be in the future");
+        CaseView view = change(complaintId, c -> CaseDecisions.addTask(c, principal.getName(),
+                request.department(), blankToNull(request.owner()), request.what(), request.dueAt(),
+                request.required(), now));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view);
+    }
+
+    @PostMapping("/{complaintId}/tasks/{taskId}/claim")
+    CaseView claimTask(@PathVariable String complaintId, @PathVariable String taskId, Principal principal) {
+        return change(complaintId, c -> CaseDecisions.claimTask(c, taskId, principal.getName(), clock.instant()));
+    }
+
+    @PostMapping("/{complaintId}/tasks/{taskId}/complete")
+    CaseView completeTask(@PathVariable String complaintId, @PathVariable String taskId,
+            @RequestBody(required = false) @Valid CompleteTaskRequest request, Authentication user) {
+        String note = request == null ? null : request.note();
+        return change(complaintId, c -> {
+            requireTaskOwner(c, taskId, user, "complete");
+            return CaseDecisions.completeTask(c, taskId, user.getName(), note, clock.instant());
+        });
+    }
+
+    @PostMapping("/{complaintId}/tasks/{taskId}/decline")
+    CaseView declineTask(@PathVariable String complaintId, @PathVariable String taskId,
+            @RequestBody @Valid DeclineTaskRequest request, Authentication user) {
+        return change(complaintId, c -> {
+            requireTaskOwner(c, taskId, user, "decline");
+            return CaseDecisions.declineTask(c, taskId, user.getName(), request.reason(), clock.instant());
+        });
+    }
+
+    /** Only the task's owner, or a supervisor, may close it; an unowned task must be claimed first. */
+    private static void requireTaskOwner(ComplaintCase c, String taskId, Authentication user, String action) {
+        Task task = CaseDecisions.task(c, taskId);
+        if (task == null) throw new UnknownTaskException(c.complaintId(), taskId);
+        if (user.getName().equals(task.owner()) || isSupervisor(user)) return;
+        throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "Only the owner of task " + taskId
+                + (task.owner() == null ? " (nobody yet: claim it first)" : " (" + task.owner() + ")")
+                + " or a supervisor may " + action + " it.")
+                .with("owner", task.owner());
+    }
+
+    static boolean isSupervisor(Authentication user) {
+        return user.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + Roles.SUPERVISOR).equals(a.getAuthority()));
     }
 
     @ExceptionHandler(IllegalTransitionException.class)
     ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException e) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Conflict with the current state", e.getMessage());
         problem.setProperty("state", e.current().name());
+        if (e instanceof OpenTasksException open) {
+            Instant now = clock.instant();
+            problem.setProperty("openTasks", open.open().stream().map(t -> TaskView.of(t, now)).toList());
+        }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(UnknownTaskException.class)
+    ResponseEntity<ProblemDetail> unknownTask(UnknownTaskException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "Task not found", e.getMessage());
+        problem.setProperty("id", e.taskId());
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    private CaseView view(ComplaintCase c) {
+        return CaseView.of(c, clock.instant());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static ProblemException notFound(String complaintId) {
@@ -201,6 +277,43 @@ class CaseController {
     record ReassignRequest(@NotBlank @Size(max = 200) String owner, @Size(max = 200) String department,
             @NotBlank @Size(max = 2000) String reason) {}
 
+    /**
+     * A task for a department: what, by when (ISO instant, in the future), whether the case waits for it before it
+     * can be resolved, and optionally who does it (else the department's queue holds it until an agent claims it).
+     */
+    record TaskRequest(@NotBlank @Size(max = 200) String department, @Size(max = 200) String owner,
+            @NotBlank @Size(max = 2000) String what, @NotNull Instant dueAt, @NotNull Boolean required) {}
+
+    /** Done, with an optional note for the case owner. */
+    record CompleteTaskRequest(@Size(max = 2000) String note) {}
+
+    /** Declined, always with the reason. */
+    record DeclineTaskRequest(@NotBlank @Size(max = 2000) String reason) {}
+
+    /** A task as shown: {@code overdue} when it is open past its due time. */
+    record TaskView(
+            String id,
+            String department,
+            String owner,
+            String what,
+            Instant dueAt,
+            boolean required,
+            TaskStatus status,
+            boolean overdue,
+            String createdBy,
+            Instant createdAt,
+            String closedBy,
+            Instant closedAt,
+            String note,
+            String reason) {
+
+        static TaskView of(Task t, Instant now) {
+            return new TaskView(t.id(), t.department(), t.owner(), t.what(), t.dueAt(), t.required(), t.status(),
+                    t.overdue(now), t.createdBy(), t.createdAt(), t.closedBy(), t.closedAt(), t.completionNote(),
+                    t.declineReason());
+        }
+    }
+
     /** The case as an agent sees it; {@code resolutionDue} includes the time spent waiting for the customer. */
     record CaseView(
             String complaintId,
@@ -223,15 +336,19 @@ class CaseController {
             List<Pause> pauses,
             List<Note> internalNotes,
             List<Note> customerMessages,
-            List<Reassignment> reassignments) {
+            List<Reassignment> reassignments,
+            List<TaskView> tasks,
+            int overdueTasks) {
 
-        static CaseView of(ComplaintCase c) {
+        static CaseView of(ComplaintCase c, Instant now) {
             return new CaseView(c.complaintId(), c.state(), c.department(), c.secondaryDepartments(),
                     c.complaintClass(), c.firstResponseDue(), c.due(SlaClock.RESOLUTION), c.breached(), c.warned(),
                     c.openedAt(),
                     c.acknowledgement(), c.resolution(), c.reopenCount(), c.history(), c.owner(), c.queueDue(),
                     c.proposal(), c.pauses(), c.notes().stream().filter(Note::internal).toList(),
-                    c.notes().stream().filter(n -> !n.internal()).toList(), c.reassignments());
+                    c.notes().stream().filter(n -> !n.internal()).toList(), c.reassignments(),
+                    c.tasks().stream().map(t -> TaskView.of(t, now)).toList(),
+                    (int) c.tasks().stream().filter(t -> t.overdue(now)).count());
         }
     }
 }

@@ -12,6 +12,10 @@ import io.firebreak.events.ResolutionEvents.ProposalStep;
 import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.ResolutionEvents.SlaWarned;
+import io.firebreak.events.ResolutionEvents.TaskAssigned;
+import io.firebreak.events.ResolutionEvents.TaskCompleted;
+import io.firebreak.events.ResolutionEvents.TaskDeclined;
+import io.firebreak.events.ResolutionEvents.TaskOverdue;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
@@ -22,6 +26,8 @@ import io.firebreak.resolution.cases.ComplaintCase.Proposal;
 import io.firebreak.resolution.cases.ComplaintCase.ProposalStatus;
 import io.firebreak.resolution.cases.ComplaintCase.Reassignment;
 import io.firebreak.resolution.cases.ComplaintCase.Resolution;
+import io.firebreak.resolution.cases.ComplaintCase.Task;
+import io.firebreak.resolution.cases.ComplaintCase.TaskStatus;
 import io.firebreak.resolution.cases.ComplaintCase.Transition;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +53,8 @@ final class CaseDecisions {
     /** PROPOSED only once the customer accepted; ACKNOWLEDGED keeps the short path of a simple case. */
     static final Set<CaseState> RESOLVE_FROM = EnumSet.of(CaseState.ACKNOWLEDGED, CaseState.PROPOSED);
     static final Set<CaseState> REASSIGN_FROM = EnumSet.complementOf(EnumSet.of(CaseState.RESOLVED));
+    /** A task can be given while the case is being worked on, not once it is resolved. */
+    static final Set<CaseState> TASK_FROM = EnumSet.complementOf(EnumSet.of(CaseState.RESOLVED));
 
     private CaseDecisions() {}
 
@@ -62,7 +70,7 @@ final class CaseDecisions {
                 plan.firstResponseDue(), plan.resolutionDue(), List.of(), null, now, null, null, 0,
                 List.of(new Transition(now, null, CaseState.ASSIGNED, EventType.RESPONSIBILITY_ASSIGNED.wireName())),
                 null, null, List.of(), List.of(), List.of(), 0, plan.firstResponseWarnAt(), plan.resolutionWarnAt(),
-                List.of(), 0, plan.start())
+                List.of(), 0, plan.start(), List.of())
                 .withNextDeadline();
         return Change.of(opened, new CaseOpened(opened.complaintId(), now, opened.department()));
     }
@@ -210,6 +218,8 @@ final class CaseDecisions {
     static Change<ComplaintCase> resolve(ComplaintCase current, String by, String summary, String rootCause,
             Instant now) {
         require(current, "resolved", RESOLVE_FROM);
+        List<Task> open = current.openRequiredTasks();
+        if (!open.isEmpty()) throw new OpenTasksException(current.complaintId(), current.state(), open);
         if (current.state() == CaseState.PROPOSED
                 && (current.proposal() == null || current.proposal().status() != ProposalStatus.ACCEPTED)) {
             throw new IllegalTransitionException(current.complaintId(), current.state(),
@@ -221,6 +231,78 @@ final class CaseDecisions {
                 .build();
         return Change.of(next, new CaseResolved(next.complaintId(), now, by, summary, rootCause, next.department(),
                 null));
+    }
+
+    /**
+     * A task for a (secondary) department: numbered T1, T2… on the case, open until its owner completes or
+     * declines it. A required one holds up the resolution while it is open.
+     */
+    static Change<ComplaintCase> addTask(ComplaintCase current, String by, String department, String owner,
+            String what, Instant dueAt, boolean required, Instant now) {
+        require(current, "given a task", TASK_FROM);
+        Task task = new Task("T" + (current.tasks().size() + 1), department, owner, what, dueAt, required,
+                TaskStatus.OPEN, by, now, null, null, null, null, false);
+        ComplaintCase next = current.toBuilder().tasks(ComplaintCase.with(current.tasks(), task)).build();
+        return Change.of(next, assigned(next.complaintId(), task, by, now));
+    }
+
+    /** An agent of the department takes an open task nobody owns yet; taking one's own task changes nothing. */
+    static Change<ComplaintCase> claimTask(ComplaintCase current, String taskId, String by, Instant now) {
+        Task task = openTask(current, taskId, "taken");
+        if (by.equals(task.owner())) return null;
+        if (task.owner() != null) {
+            throw new IllegalTransitionException(current.complaintId(), current.state(),
+                    "task " + taskId + " is already " + task.owner() + "'s; a supervisor can reassign the case");
+        }
+        Task claimed = new Task(task.id(), task.department(), by, task.what(), task.dueAt(), task.required(),
+                task.status(), task.createdBy(), task.createdAt(), null, null, null, null, task.overdueAnnounced());
+        ComplaintCase next = current.toBuilder().tasks(replaced(current.tasks(), claimed)).build();
+        return Change.of(next, assigned(next.complaintId(), claimed, by, now));
+    }
+
+    /** The task is done (with an optional note); who may do this is the caller's check. */
+    static Change<ComplaintCase> completeTask(ComplaintCase current, String taskId, String by, String note,
+            Instant now) {
+        Task task = openTask(current, taskId, "completed");
+        Task done = new Task(task.id(), task.department(), task.owner(), task.what(), task.dueAt(), task.required(),
+                TaskStatus.DONE, task.createdBy(), task.createdAt(), by, now, note, null, task.overdueAnnounced());
+        ComplaintCase next = current.toBuilder().tasks(replaced(current.tasks(), done)).build();
+        return Change.of(next, new TaskCompleted(next.complaintId(), now, task.id(), task.department(), by, note));
+    }
+
+    /** The task is declined with a reason; it no longer holds up the resolution. */
+    static Change<ComplaintCase> declineTask(ComplaintCase current, String taskId, String by, String reason,
+            Instant now) {
+        Task task = openTask(current, taskId, "declined");
+        Task declined = new Task(task.id(), task.department(), task.owner(), task.what(), task.dueAt(),
+                task.required(), TaskStatus.DECLINED, task.createdBy(), task.createdAt(), by, now, null, reason,
+                task.overdueAnnounced());
+        ComplaintCase next = current.toBuilder().tasks(replaced(current.tasks(), declined)).build();
+        return Change.of(next, new TaskDeclined(next.complaintId(), now, task.id(), task.department(), by, reason));
+    }
+
+    /** The task of this id, or null when the case has none. */
+    static Task task(ComplaintCase current, String taskId) {
+        return current.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst().orElse(null);
+    }
+
+    private static Task openTask(ComplaintCase current, String taskId, String action) {
+        Task task = task(current, taskId);
+        if (task == null) throw new UnknownTaskException(current.complaintId(), taskId);
+        if (!task.open()) {
+            throw new IllegalTransitionException(current.complaintId(), current.state(),
+                    "task " + taskId + " is " + task.status() + ": only an OPEN task can be " + action);
+        }
+        return task;
+    }
+
+    private static List<Task> replaced(List<Task> tasks, Task task) {
+        return tasks.stream().map(t -> t.id().equals(task.id()) ? task : t).toList();
+    }
+
+    private static TaskAssigned assigned(String complaintId, Task task, String by, Instant now) {
+        return new TaskAssigned(complaintId, now, task.id(), task.department(), task.owner(), task.what(),
+                task.dueAt(), task.required(), by);
     }
 
     /** A note, internal or to the customer; allowed in every state. */
@@ -267,7 +349,8 @@ final class CaseDecisions {
     /**
      * Every running clock whose warning time has passed is warned of once, and every one whose due time has passed
      * is breached once, each with its own event. A warning still pending when the due time has already passed (a
-     * scan missed the whole window) is superseded by the breach, not published late.
+     * scan missed the whole window) is superseded by the breach, not published late. An open task past its due
+     * time is announced overdue once.
      */
     static Change<ComplaintCase> fire(ComplaintCase current, Instant now) {
         List<SlaClock> breached = new ArrayList<>(current.breached());
@@ -286,8 +369,20 @@ final class CaseDecisions {
                 events.add(new SlaWarned(current.complaintId(), now, clock, due));
             }
         }
+        List<Task> tasks = new ArrayList<>();
+        for (Task task : current.tasks()) {
+            if (task.open() && !task.overdueAnnounced() && task.dueAt() != null && !task.dueAt().isAfter(now)) {
+                events.add(new TaskOverdue(current.complaintId(), now, task.id(), task.department(), task.owner(),
+                        task.what(), task.dueAt(), task.required()));
+                task = new Task(task.id(), task.department(), task.owner(), task.what(), task.dueAt(),
+                        task.required(), task.status(), task.createdBy(), task.createdAt(), task.closedBy(),
+                        task.closedAt(), task.completionNote(), task.declineReason(), true);
+            }
+            tasks.add(task);
+        }
         if (events.isEmpty()) return null;
-        return new Change<>(current.toBuilder().breached(breached).warned(warned).build(), List.copyOf(events));
+        return new Change<>(current.toBuilder().breached(breached).warned(warned).tasks(tasks).build(),
+                List.copyOf(events));
     }
 
     private static ProposalMade made(String complaintId, Proposal proposal, Instant now) {

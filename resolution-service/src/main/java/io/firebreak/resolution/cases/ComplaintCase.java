@@ -12,7 +12,8 @@ import java.util.List;
  * The case of one complaint as stored: its state, owner and SLA due times, the latest acknowledgement,
  * proposal and resolution, the customer-waiting pauses, notes, hand-overs and every state change.
  * {@code nextDeadline} is the next instant a running clock needs looking at (its warning time until warned, then
- * its due time until breached; null when none), so the SLA scan finds due cases with one indexed query. The
+ * its due time until breached) or an open task's due time until its lateness is announced; null when none, so the
+ * SLA scan finds due cases with one indexed query. The
  * warning times are worked out from the assignment; {@code firstResponseDue}, {@code resolutionDue} and the warning
  * times are as planned, and the resolution clock's effective times are later by {@code resolutionPausedMillis},
  * the customer-waiting time since {@code resolutionSince} (when its due time was last set). {@code queueOrder} is
@@ -45,7 +46,8 @@ public record ComplaintCase(
         Instant resolutionWarnAt,
         List<SlaClock> warned,
         long resolutionPausedMillis,
-        Instant resolutionSince) {
+        Instant resolutionSince,
+        List<Task> tasks) {
 
     public ComplaintCase {
         secondaryDepartments = secondaryDepartments == null ? List.of() : List.copyOf(secondaryDepartments);
@@ -55,6 +57,7 @@ public record ComplaintCase(
         notes = notes == null ? List.of() : List.copyOf(notes);
         reassignments = reassignments == null ? List.of() : List.copyOf(reassignments);
         warned = warned == null ? List.of() : List.copyOf(warned);
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
     }
 
     /** The first response (先回应) an agent gave. */
@@ -107,6 +110,49 @@ public record ComplaintCase(
             String fromDepartment,
             String toDepartment,
             String reason) {}
+
+    /**
+     * A secondary department's part of the case (协同): what it must do and by when, its owner (null while the
+     * department's queue holds it), whether the case waits for it before it can be resolved, and how it ended:
+     * done with an optional note, or declined with the reason. {@code overdueAnnounced} once its passing the due
+     * time while open was published (the SLA scan looks at an open task's due time until then).
+     */
+    public record Task(
+            String id,
+            String department,
+            String owner,
+            String what,
+            Instant dueAt,
+            boolean required,
+            TaskStatus status,
+            String createdBy,
+            Instant createdAt,
+            String closedBy,
+            Instant closedAt,
+            String completionNote,
+            String declineReason,
+            boolean overdueAnnounced) {
+
+        boolean open() {
+            return status == TaskStatus.OPEN;
+        }
+
+        boolean overdue(Instant now) {
+            return open() && dueAt != null && dueAt.isBefore(now);
+        }
+    }
+
+    /** Where a task stands: open, done, or declined by its owner. */
+    public enum TaskStatus {
+        OPEN,
+        DONE,
+        DECLINED
+    }
+
+    /** The required tasks still open: the case cannot be resolved while there is one. */
+    List<Task> openRequiredTasks() {
+        return tasks.stream().filter(t -> t.required() && t.open()).toList();
+    }
 
     /** Whether a clock is counting: the first response until acknowledged, the resolution until resolved. */
     boolean running(SlaClock clock) {
@@ -181,6 +227,7 @@ public record ComplaintCase(
         private List<SlaClock> warned;
         private long resolutionPausedMillis;
         private Instant resolutionSince;
+        private List<Task> tasks;
 
         private Builder(ComplaintCase c) {
             complaintId = c.complaintId;
@@ -206,6 +253,7 @@ public record ComplaintCase(
             warned = c.warned;
             resolutionPausedMillis = c.resolutionPausedMillis;
             resolutionSince = c.resolutionSince;
+            tasks = c.tasks;
         }
 
         /** A state change, recorded in the history. */
@@ -295,11 +343,16 @@ public record ComplaintCase(
             return this;
         }
 
+        Builder tasks(List<Task> tasks) {
+            this.tasks = tasks;
+            return this;
+        }
+
         ComplaintCase build() {
             ComplaintCase raw = new ComplaintCase(complaintId, state, department, secondaryDepartments,
                     complaintClass, firstResponseDue, resolutionDue, breached, null, openedAt, acknowledgement,
                     resolution, reopenCount, history, owner, proposal, pauses, notes, reassignments, 0,
-                    firstResponseWarnAt, resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince);
+                    firstResponseWarnAt, resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks);
             Instant next = null;
             for (SlaClock clock : SlaClock.values()) {
                 Instant due = raw.due(clock);
@@ -308,12 +361,16 @@ public record ComplaintCase(
                 Instant look = warnAt != null && !warned.contains(clock) && warnAt.isBefore(due) ? warnAt : due;
                 if (next == null || look.isBefore(next)) next = look;
             }
+            for (Task task : tasks) {
+                if (!task.open() || task.overdueAnnounced() || task.dueAt() == null) continue;
+                if (next == null || task.dueAt().isBefore(next)) next = task.dueAt();
+            }
             Instant queueDue = raw.queueDue();
             return new ComplaintCase(complaintId, state, department, secondaryDepartments, complaintClass,
                     firstResponseDue, resolutionDue, breached, next, openedAt, acknowledgement, resolution,
                     reopenCount, history, owner, proposal, pauses, notes, reassignments,
                     queueDue == null ? Long.MAX_VALUE : queueDue.toEpochMilli(), firstResponseWarnAt,
-                    resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince);
+                    resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks);
         }
     }
 }

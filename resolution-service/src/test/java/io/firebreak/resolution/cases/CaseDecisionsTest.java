@@ -15,6 +15,10 @@ import io.firebreak.events.ResolutionEvents.ProposalStep;
 import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.ResolutionEvents.SlaWarned;
+import io.firebreak.events.ResolutionEvents.TaskAssigned;
+import io.firebreak.events.ResolutionEvents.TaskCompleted;
+import io.firebreak.events.ResolutionEvents.TaskDeclined;
+import io.firebreak.events.ResolutionEvents.TaskOverdue;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
@@ -391,6 +395,104 @@ class CaseDecisionsTest {
         ComplaintCase back = CaseDecisions.resume(waitingAgain, "agent-1", clock.instant()).value();
 
         assertThat(back.due(SlaClock.RESOLUTION)).isEqualTo(freshDue.plus(Duration.ofMinutes(90)));
+    }
+
+    @Test
+    void requiredTaskIsNumberedPublishedAndHoldsUpTheResolutionUntilDone() {
+        Instant due = T0.plus(Duration.ofHours(8));
+        Change<ComplaintCase> given = CaseDecisions.addTask(acknowledged(), "agent-1", "LOGISTICS", null,
+                "Find the parcel at the depot", due, true, T0.plusSeconds(10));
+
+        ComplaintCase withTask = given.value();
+        assertThat(withTask.tasks()).singleElement().satisfies(t -> {
+            assertThat(t.id()).isEqualTo("T1");
+            assertThat(t.status()).isEqualTo(ComplaintCase.TaskStatus.OPEN);
+            assertThat(t.owner()).isNull();
+        });
+        assertThat(given.events()).containsExactly(new TaskAssigned("c-1", T0.plusSeconds(10), "T1", "LOGISTICS",
+                null, "Find the parcel at the depot", due, true, "agent-1"));
+        assertThatThrownBy(() -> CaseDecisions.resolve(withTask, "agent-1", "done", "OTHER", T0.plusSeconds(20)))
+                .isInstanceOfSatisfying(OpenTasksException.class,
+                        e -> assertThat(e.open()).extracting(ComplaintCase.Task::id).containsExactly("T1"))
+                .hasMessageContaining("T1 (LOGISTICS, Find the parcel at the depot");
+
+        Change<ComplaintCase> claimed = CaseDecisions.claimTask(withTask, "T1", "li.na", T0.plusSeconds(30));
+        assertThat(claimed.value().tasks().get(0).owner()).isEqualTo("li.na");
+        assertThat(claimed.events()).singleElement().isInstanceOf(TaskAssigned.class);
+        assertThat(CaseDecisions.claimTask(claimed.value(), "T1", "li.na", T0.plusSeconds(31))).isNull();
+        assertThatThrownBy(() -> CaseDecisions.claimTask(claimed.value(), "T1", "wang.wei", T0.plusSeconds(31)))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("already li.na's");
+
+        Change<ComplaintCase> done =
+                CaseDecisions.completeTask(claimed.value(), "T1", "li.na", "Found it", T0.plusSeconds(40));
+        assertThat(done.value().tasks().get(0).status()).isEqualTo(ComplaintCase.TaskStatus.DONE);
+        assertThat(done.events()).containsExactly(
+                new TaskCompleted("c-1", T0.plusSeconds(40), "T1", "LOGISTICS", "li.na", "Found it"));
+        assertThat(CaseDecisions.resolve(done.value(), "agent-1", "done", "OTHER", T0.plusSeconds(50)).value()
+                .state()).isEqualTo(CaseState.RESOLVED);
+        assertThatThrownBy(() -> CaseDecisions.declineTask(done.value(), "T1", "li.na", "no", T0.plusSeconds(60)))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("T1 is DONE");
+    }
+
+    @Test
+    void declinedTaskNoLongerHoldsUpTheResolutionAndOptionalTasksNeverDo() {
+        ComplaintCase withTasks = CaseDecisions.addTask(acknowledged(), "agent-1", "BILLING", "li.na", "Refund",
+                T0.plusSeconds(3600), true, T0).value();
+        withTasks = CaseDecisions.addTask(withTasks, "agent-1", "QUALITY", null, "Look at the batch",
+                T0.plusSeconds(7200), false, T0).value();
+
+        Change<ComplaintCase> declined =
+                CaseDecisions.declineTask(withTasks, "T1", "li.na", "Not a billing matter", T0.plusSeconds(5));
+
+        assertThat(declined.value().tasks()).extracting(ComplaintCase.Task::id, ComplaintCase.Task::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("T1", ComplaintCase.TaskStatus.DECLINED),
+                        org.assertj.core.groups.Tuple.tuple("T2", ComplaintCase.TaskStatus.OPEN));
+        assertThat(declined.value().tasks().get(0).declineReason()).isEqualTo("Not a billing matter");
+        assertThat(declined.events()).containsExactly(new TaskDeclined("c-1", T0.plusSeconds(5), "T1", "BILLING",
+                "li.na", "Not a billing matter"));
+        assertThat(declined.value().openRequiredTasks()).isEmpty();
+        assertThat(CaseDecisions.resolve(declined.value(), "agent-1", "done", "OTHER", T0.plusSeconds(9)))
+                .isNotNull();
+    }
+
+    @Test
+    void tasksAreNotGivenOnceResolvedAndUnknownTasksAreNamed() {
+        assertThatThrownBy(() -> CaseDecisions.addTask(resolved(), "agent-1", "BILLING", null, "x",
+                T0.plusSeconds(3600), true, T0.plusSeconds(120)))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("is RESOLVED");
+        assertThatThrownBy(() -> CaseDecisions.completeTask(acknowledged(), "T9", "agent-1", null, T0))
+                .isInstanceOfSatisfying(UnknownTaskException.class, e -> assertThat(e.taskId()).isEqualTo("T9"));
+    }
+
+    @Test
+    void anOpenTaskPastItsDueTimeIsOverdueAClosedOneNot() {
+        ComplaintCase withTask = CaseDecisions.addTask(acknowledged(), "agent-1", "BILLING", "li.na", "Refund",
+                T0.plusSeconds(60), false, T0).value();
+        ComplaintCase.Task task = withTask.tasks().get(0);
+
+        assertThat(task.overdue(T0.plusSeconds(59))).isFalse();
+        assertThat(task.overdue(T0.plusSeconds(61))).isTrue();
+        ComplaintCase done = CaseDecisions.completeTask(withTask, "T1", "li.na", null, T0.plusSeconds(90)).value();
+        assertThat(done.tasks().get(0).overdue(T0.plusSeconds(120))).isFalse();
+    }
+
+    @Test
+    void openTaskPastItsDueTimeIsAnnouncedOverdueOnceByTheScanAndAClosedOneNever() {
+        Instant due = T0.plus(Duration.ofMinutes(30));
+        ComplaintCase withTasks = CaseDecisions.addTask(acknowledged(), "agent-1", "BILLING", "li.na", "Refund",
+                due, true, T0).value();
+        withTasks = CaseDecisions.addTask(withTasks, "agent-1", "QUALITY", null, "Check", due, false, T0).value();
+        withTasks = CaseDecisions.completeTask(withTasks, "T2", "agent-1", null, T0.plusSeconds(60)).value();
+        assertThat(withTasks.nextDeadline()).as("the open task's due time comes first").isEqualTo(due);
+
+        assertThat(CaseDecisions.fire(withTasks, due.minusSeconds(1))).isNull();
+        Change<ComplaintCase> fired = CaseDecisions.fire(withTasks, due.plusSeconds(1));
+
+        assertThat(fired.events()).containsExactly(new TaskOverdue("c-1", due.plusSeconds(1), "T1", "BILLING",
+                "li.na", "Refund", due, true));
+        assertThat(fired.value().tasks().get(0).overdueAnnounced()).isTrue();
+        assertThat(fired.value().nextDeadline()).isEqualTo(RESOLUTION_WARN);
+        assertThat(CaseDecisions.fire(fired.value(), due.plusSeconds(2))).isNull();
     }
 
     /** A clock the test moves by hand. */

@@ -40,7 +40,9 @@ class ComplaintCaseCodecTest {
                 List.of(new ComplaintCase.Pause("waiting for photos", "agent-1", CaseState.INVESTIGATING, at, at)),
                 List.of(new ComplaintCase.Note("agent-1", at, "internal", true)),
                 List.of(new ComplaintCase.Reassignment(at, "lead-1", null, "agent-2", "BILLING", "BILLING", "load")),
-                at.toEpochMilli(), at.plusSeconds(45), at.plusSeconds(30), List.of(SlaClock.RESOLUTION), 1500L, at);
+                at.toEpochMilli(), at.plusSeconds(45), at.plusSeconds(30), List.of(SlaClock.RESOLUTION), 1500L, at,
+                List.of(new ComplaintCase.Task("T1", "LOGISTICS", "li.na", "取回包裹", at.plusSeconds(600), true,
+                        ComplaintCase.TaskStatus.DONE, "agent-1", at, "li.na", at, "已取回", null, true)));
 
         BsonDocument doc = new BsonDocument();
         codec.encode(new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
@@ -57,12 +59,14 @@ class ComplaintCaseCodecTest {
                 ComplaintClass.ORDINARY, at.plusSeconds(3600), at.plusSeconds(7200)), at).value();
         BsonDocument doc = new BsonDocument();
         codec.encode(new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
-        List.of("firstResponseWarnAt", "resolutionWarnAt", "warned", "resolutionPausedMillis", "resolutionSince")
+        List.of("firstResponseWarnAt", "resolutionWarnAt", "warned", "resolutionPausedMillis", "resolutionSince",
+                        "tasks")
                 .forEach(doc::remove);
 
         ComplaintCase old = codec.decode(new BsonDocumentReader(doc), DecoderContext.builder().build());
 
         assertThat(old.warned()).isEmpty();
+        assertThat(old.tasks()).isEmpty();
         assertThat(old.resolutionPausedMillis()).isZero();
         assertThat(old.warnAt(SlaClock.FIRST_RESPONSE)).isNull();
         assertThat(old.toBuilder().build().nextDeadline()).isEqualTo(at.plusSeconds(3600));

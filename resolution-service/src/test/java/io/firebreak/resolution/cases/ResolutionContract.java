@@ -14,16 +14,22 @@ import io.firebreak.events.ResolutionEvents.ProposalMade;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.ResolutionEvents.SlaWarned;
+import io.firebreak.events.ResolutionEvents.TaskAssigned;
+import io.firebreak.events.ResolutionEvents.TaskDeclined;
+import io.firebreak.events.ResolutionEvents.TaskOverdue;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.Topics;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.kafka.CloudEvents;
 import io.firebreak.platform.outbox.AggregateStore;
+import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.ServiceContract;
 import io.firebreak.platform.test.TestApi;
+import io.firebreak.platform.test.TestTokens;
 import io.firebreak.resolution.ResolutionApplication;
 import io.firebreak.resolution.ResolutionProperties;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +44,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The resolution service's behaviour against a real broker and store: the same tests run on embedded
@@ -596,6 +603,148 @@ abstract class ResolutionContract extends ServiceContract {
         assertThat(api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}").status()).isEqualTo(200);
         assertThat(api.post("/api/v1/cases/" + id + "/investigate", Roles.AGENT, "").status()).isEqualTo(200);
         return id;
+    }
+
+    @Test
+    void requiredTaskOfAnotherDepartmentHoldsUpTheResolutionUntilItsOwnerCompletesIt() {
+        String id = openCase("LOGISTICS");
+        api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}");
+        Instant due = later(8);
+
+        TestApi.Response given = api.post("/api/v1/cases/" + id + "/tasks", Roles.AGENT,
+                "{\"department\":\"BILLING\",\"owner\":\"li.na\",\"what\":\"Refund the delivery fee\","
+                        + "\"dueAt\":\"" + due + "\",\"required\":true}");
+        assertThat(given.status()).as(given.body()).isEqualTo(201);
+        JsonNode task = given.json().path("tasks").get(0);
+        assertThat(task.path("id").asString()).isEqualTo("T1");
+        assertThat(task.path("status").asString()).isEqualTo("OPEN");
+        assertThat(Instant.parse(task.path("dueAt").asString())).isEqualTo(due);
+
+        TestApi.Response blocked = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+                "{\"summary\":\"Delivered\",\"rootCause\":\"DELIVERY_LOGISTICS\"}");
+        assertThat(blocked.status()).isEqualTo(409);
+        assertThat(blocked.isProblem()).isTrue();
+        assertThat(blocked.json().path("detail").asString()).contains("T1 (BILLING, Refund the delivery fee");
+        assertThat(blocked.json().path("openTasks").get(0).path("id").asString()).isEqualTo("T1");
+
+        TestApi.Response notTheOwner = api.post("/api/v1/cases/" + id + "/tasks/T1/complete", Roles.AGENT, "{}");
+        assertThat(notTheOwner.status()).isEqualTo(403);
+        assertThat(notTheOwner.isProblem()).isTrue();
+        assertThat(notTheOwner.json().path("detail").asString()).contains("li.na");
+
+        TestApi.Response done = agent("li.na").post("/api/v1/cases/" + id + "/tasks/T1/complete", Roles.AGENT,
+                "{\"note\":\"Refunded 12 CNY\"}");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().path("tasks").get(0).path("status").asString()).isEqualTo("DONE");
+        assertThat(done.json().path("tasks").get(0).path("note").asString()).isEqualTo("Refunded 12 CNY");
+        assertThat(api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+                "{\"summary\":\"Delivered\",\"rootCause\":\"DELIVERY_LOGISTICS\"}").status()).isEqualTo(200);
+
+        assertThat(probe.await(r -> id.equals(r.key()), 5)).extracting(ResolutionContract::type).containsExactly(
+                "firebreak.case.opened", "firebreak.case.acknowledged", "firebreak.task.assigned",
+                "firebreak.task.completed", "firebreak.case.resolved");
+    }
+
+    @Test
+    void unownedTaskIsClaimedThenDeclinedWithAReasonAndASupervisorMayCloseAnyTask() {
+        String id = openCase("LOGISTICS");
+        api.post("/api/v1/cases/" + id + "/tasks", Roles.AGENT, "{\"department\":\"QUALITY\","
+                + "\"what\":\"Check the batch\",\"dueAt\":\"" + later(4) + "\",\"required\":true}");
+        api.post("/api/v1/cases/" + id + "/tasks", Roles.AGENT, "{\"department\":\"BILLING\","
+                + "\"what\":\"Refund\",\"dueAt\":\"" + later(2) + "\",\"required\":false}");
+
+        TestApi.Response unclaimed = agent("zhou.min").post("/api/v1/cases/" + id + "/tasks/T1/decline",
+                Roles.AGENT, "{\"reason\":\"not ours\"}");
+        assertThat(unclaimed.status()).isEqualTo(403);
+        assertThat(unclaimed.json().path("detail").asString()).contains("claim it first");
+        assertThat(agent("zhou.min").post("/api/v1/cases/" + id + "/tasks/T1/claim", Roles.AGENT, "").status())
+                .isEqualTo(200);
+        TestApi.Response noReason = agent("zhou.min").post("/api/v1/cases/" + id + "/tasks/T1/decline",
+                Roles.AGENT, "{}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().path("errors").get(0).path("field").asString()).isEqualTo("reason");
+        TestApi.Response declined = agent("zhou.min").post("/api/v1/cases/" + id + "/tasks/T1/decline",
+                Roles.AGENT, "{\"reason\":\"The batch is fine: a transport damage\"}");
+        assertThat(declined.status()).isEqualTo(200);
+        assertThat(declined.json().path("tasks").get(0).path("status").asString()).isEqualTo("DECLINED");
+        assertThat(declined.json().path("tasks").get(0).path("reason").asString())
+                .isEqualTo("The batch is fine: a transport damage");
+        TestApi.Response again = agent("zhou.min").post("/api/v1/cases/" + id + "/tasks/T1/complete",
+                Roles.AGENT, "{}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(api.post("/api/v1/cases/" + id + "/tasks/T9/complete", Roles.SUPERVISOR, "{}").status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/cases/" + id + "/tasks/T2/complete", Roles.SUPERVISOR, "{}").status())
+                .isEqualTo(200);
+
+        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 6);
+        assertThat(published).extracting(ResolutionContract::type).containsExactly("firebreak.case.opened",
+                "firebreak.task.assigned", "firebreak.task.assigned", "firebreak.task.assigned",
+                "firebreak.task.declined", "firebreak.task.completed");
+        TaskAssigned claimed = CODEC.fromJson(published.get(3).value(), TaskAssigned.class);
+        assertThat(claimed.owner()).isEqualTo("zhou.min");
+        TaskDeclined why = CODEC.fromJson(published.get(4).value(), TaskDeclined.class);
+        assertThat(why.reason()).isEqualTo("The batch is fine: a transport damage");
+        assertThat(why.department()).isEqualTo("QUALITY");
+    }
+
+    @Test
+    void departmentsOpenTasksAreListedNearestDueFirstAndBadTasksAreBadRequests() {
+        String department = "D-" + UUID.randomUUID();
+        String a = openCase("LOGISTICS");
+        String b = openCase("LOGISTICS");
+        api.post("/api/v1/cases/" + a + "/tasks", Roles.AGENT, "{\"department\":\"" + department
+                + "\",\"what\":\"later\",\"dueAt\":\"" + later(9) + "\",\"required\":true}");
+        api.post("/api/v1/cases/" + b + "/tasks", Roles.AGENT, "{\"department\":\"" + department
+                + "\",\"owner\":\"li.na\",\"what\":\"sooner\",\"dueAt\":\"" + later(3)
+                + "\",\"required\":true}");
+        api.post("/api/v1/cases/" + b + "/tasks", Roles.AGENT, "{\"department\":\"" + department
+                + "\",\"owner\":\"li.na\",\"what\":\"done already\",\"dueAt\":\"" + later(1)
+                + "\",\"required\":true}");
+        agent("li.na").post("/api/v1/cases/" + b + "/tasks/T2/complete", Roles.AGENT, "{}");
+
+        TestApi.Response open = api.get("/api/v1/tasks?department=" + department + "&open=true", Roles.AGENT);
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.json().path("items")).extracting(n -> n.path("complaintId").asString() + "/"
+                + n.path("task").path("what").asString()).containsExactly(b + "/sooner", a + "/later");
+        TestApi.Response mine = api.get("/api/v1/tasks?department=" + department + "&owner=li.na&open=false",
+                Roles.AGENT);
+        assertThat(mine.json().path("items")).extracting(n -> n.path("task").path("what").asString())
+                .containsExactly("done already", "sooner");
+
+        TestApi.Response past = api.post("/api/v1/cases/" + a + "/tasks", Roles.AGENT, "{\"department\":\"X\","
+                + "\"what\":\"x\",\"dueAt\":\"" + Instant.now().minusSeconds(60) + "\",\"required\":true}");
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.json().path("errors").get(0).path("field").asString()).isEqualTo("dueAt");
+        TestApi.Response missing = api.post("/api/v1/cases/" + a + "/tasks", Roles.AGENT, "{\"what\":\"x\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.isProblem()).isTrue();
+        assertThat(api.get("/api/v1/tasks?limit=0", Roles.AGENT).status()).isEqualTo(400);
+    }
+
+    @Test
+    void openTaskPastItsDueTimeIsShownOverdueAndAnnouncedOnce() {
+        String id = openCase("LOGISTICS");
+        api.post("/api/v1/cases/" + id + "/tasks", Roles.AGENT, "{\"department\":\"BILLING\","
+                + "\"what\":\"Refund\",\"dueAt\":\"" + Instant.now().plusMillis(300) + "\",\"required\":false}");
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            TestApi.Response view = api.get("/api/v1/cases/" + id, Roles.AGENT);
+            assertThat(view.json().path("tasks").get(0).path("overdue").asBoolean()).isTrue();
+            assertThat(view.json().path("overdueTasks").asInt()).isEqualTo(1);
+        });
+        ConsumerRecord<String, String> overdue =
+                probe.await(r -> id.equals(r.key()) && "firebreak.task.overdue".equals(type(r)), 1).get(0);
+        assertThat(CODEC.fromJson(overdue.value(), TaskOverdue.class).department()).isEqualTo("BILLING");
+        // The scanner runs every 200 ms: still one announcement.
+        assertThat(probe.drain(r -> id.equals(r.key()) && "firebreak.task.overdue".equals(type(r)),
+                Duration.ofSeconds(1))).hasSize(1);
+    }
+
+    /** An API client acting as another agent (token subject {@code name}). */
+    private TestApi agent(String name) {
+        return new TestApi(URI.create("http://localhost:" + port), role -> "Bearer "
+                + JwtTokens.mint(TestTokens.SECRET, "firebreak", name, List.of(role), Duration.ofHours(1)));
     }
 
     private static String proposal(String remedies) {

@@ -20,7 +20,7 @@ public final class RuleSetCheck {
 
     /** Names the service gives reasons of its own; a rule may not take them. */
     public static final Set<String> RESERVED = Set.of(Classifier.NO_RULE_FIRED, "reopened-after-follow-up",
-            "sla-breached", "emotion-rose");
+            "sla-breached", "emotion-rose", "proposal-rejected");
 
     private RuleSetCheck() {}
 

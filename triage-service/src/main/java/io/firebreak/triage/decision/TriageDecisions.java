@@ -10,6 +10,7 @@ import io.firebreak.events.FirebreakEvent;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.EmotionRose;
 import io.firebreak.events.IntakeEvents.MessageAdded;
+import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.Reason;
@@ -49,12 +50,14 @@ class TriageDecisions {
     static final String REOPENED_RULE = "reopened-after-follow-up";
     static final String SLA_BREACHED_RULE = "sla-breached";
     static final String EMOTION_ROSE_RULE = "emotion-rose";
+    static final String PROPOSAL_REJECTED_RULE = "proposal-rejected";
 
     private static final String RECEIVED = EventType.COMPLAINT_RECEIVED.wireName();
     private static final String REOPENED = EventType.COMPLAINT_REOPENED.wireName();
     private static final String BREACHED = EventType.SLA_BREACHED.wireName();
     private static final String MESSAGE = EventType.MESSAGE_ADDED.wireName();
     private static final String EMOTION = EventType.EMOTION_ROSE.wireName();
+    private static final String REJECTED = EventType.PROPOSAL_REJECTED.wireName();
 
     private final SlaPolicy sla;
     private final Clock clock;
@@ -128,22 +131,27 @@ class TriageDecisions {
 
     /**
      * Re-triages on a new fact. A reopening or a breach raises the class to at least ESCALATED (a MAJOR complaint
-     * stays MAJOR), restarts the clocks from when it happened and gives the complaint to someone above its owner. A
-     * later message is read by the rules like the first; a rise in emotion re-reads the customer's stage and brings
-     * the first response forward. The class rises to the most severe rule that newly fired; if it rose, the owner is
-     * chosen again and the resolution clock starts afresh; the first response is never later than it was. Returns
-     * null when nothing changes, and a change without events when only the customer's emotion or stage does.
+     * stays MAJOR), restarts the clocks from when it happened and gives the complaint to someone above its owner; a
+     * rejected proposal escalates the same way but restarts no clock (a rise in class still starts the resolution
+     * clock afresh). A later message is read by the rules like the first; a rise in emotion re-reads the customer's
+     * stage and brings the first response forward. The class rises to the most severe rule that newly fired; if it
+     * rose, the owner is chosen again and the resolution clock starts afresh; the first response is never later than
+     * it was. Returns null when nothing changes, and a change without events when only the customer's emotion or
+     * stage does.
      */
     Change<ComplaintTriage> retriage(ComplaintTriage current, Retriage retriage, ActiveSettings settings,
             Workload workload) {
         String trigger = retriage.trigger();
         boolean restart = REOPENED.equals(trigger) || BREACHED.equals(trigger);
+        // A rejected proposal escalates like them, but keeps the clocks: the customer is owed a better proposal
+        // within the time already given, not more time.
+        boolean escalate = restart || REJECTED.equals(trigger);
         List<Classifier.Fired> fired = new ArrayList<>();
         String ruleSetVersion = current.ruleSetVersion();
         EmotionLevel emotion = current.emotion();
         CustomerStage stage = current.stage();
         Reason note = null;
-        if (restart) {
+        if (escalate) {
             fired.add(new Classifier.Fired(ComplaintClass.ESCALATED, retriage.reason()));
         } else {
             Facts facts;
@@ -172,17 +180,19 @@ class TriageDecisions {
         for (Classifier.Fired f : fired) complaintClass = ComplaintClass.mostSevere(complaintClass, f.complaintClass());
         boolean rose = complaintClass != current.complaintClass();
         SlaPolicy.DueTimes fresh = sla.dueTimes(complaintClass, emotion, retriage.at());
-        Instant firstResponseDue = restart ? fresh.firstResponseDue() : earlier(current.firstResponseDue(),
-                fresh.firstResponseDue());
+        // A proposal is made only after the first response: a rejection leaves that clock as it was.
+        Instant firstResponseDue = restart ? fresh.firstResponseDue()
+                : REJECTED.equals(trigger) ? current.firstResponseDue()
+                : earlier(current.firstResponseDue(), fresh.firstResponseDue());
         Instant resolutionDue = restart || rose ? fresh.resolutionDue() : current.resolutionDue();
 
         DepartmentRouter router = settings.router();
         String owner = current.owner();
         String routingVersion = current.routingVersion();
-        if (restart || rose) {
+        if (escalate || rose) {
             Seniority atLeast = null;
             String excluded = null;
-            if (restart || complaintClass == ComplaintClass.ESCALATED) {
+            if (escalate || complaintClass == ComplaintClass.ESCALATED) {
                 // Escalation: someone above the owner who has it now (升级投诉).
                 Seniority previous = router.seniorityOf(current.owner());
                 atLeast = previous == null ? null : previous.above();
@@ -246,6 +256,14 @@ class TriageDecisions {
         return new Retriage(BREACHED, event.occurredAt(), new Reason(SLA_BREACHED_RULE, evidence,
                 "The " + event.clock() + " SLA was breached: it was due " + event.dueAt() + ".",
                 clockZh + "已超时（应于 " + event.dueAt() + " 前完成）。"));
+    }
+
+    static Retriage proposalRejected(ProposalRejected event) {
+        boolean said = event.comment() != null && !event.comment().isBlank();
+        String evidence = said ? event.comment() : "proposal rejected by the customer";
+        return new Retriage(REJECTED, event.occurredAt(), new Reason(PROPOSAL_REJECTED_RULE, evidence,
+                "The proposal was rejected by the customer" + (said ? ": " + event.comment() : "") + ".",
+                "客户拒绝了处理方案" + (said ? "：" + event.comment() : "") + "。"));
     }
 
     static Retriage message(MessageAdded event) {

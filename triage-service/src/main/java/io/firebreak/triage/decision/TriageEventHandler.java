@@ -6,6 +6,7 @@ import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.EmotionRose;
 import io.firebreak.events.IntakeEvents.MessageAdded;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.platform.kafka.EventHandler;
 import io.firebreak.platform.kafka.ReceivedEvent;
@@ -51,6 +52,10 @@ class TriageEventHandler implements EventHandler {
             case SLA_BREACHED -> {
                 SlaBreached breached = event.payloadAs(SlaBreached.class);
                 retriage(event.id(), breached.complaintId(), TriageDecisions.breached(breached));
+            }
+            case PROPOSAL_REJECTED -> {
+                ProposalRejected rejected = event.payloadAs(ProposalRejected.class);
+                retriage(event.id(), rejected.complaintId(), TriageDecisions.proposalRejected(rejected));
             }
             case MESSAGE_ADDED -> {
                 MessageAdded message = event.payloadAs(MessageAdded.class);

@@ -11,6 +11,7 @@ import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.EmotionRose;
 import io.firebreak.events.IntakeEvents.MessageAdded;
+import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
@@ -181,6 +182,38 @@ class TriageDecisionsTest {
             assertThat(a.firstResponseDue()).isEqualTo(escalated.firstResponseDue());
             assertThat(a.owner()).isEqualTo("zhao.qiang");
         });
+    }
+
+    @Test
+    void rejectedProposalEscalatesToAnOwnerAboveWithTheReasonButKeepsTheDueTimes() {
+        ComplaintTriage ordinary = triage(received("快递还没到", EmotionLevel.CALM)).value();
+        Instant rejectedAt = RECEIVED.plus(Duration.ofHours(2));
+
+        Change<ComplaintTriage> change = retriage(ordinary,
+                TriageDecisions.proposalRejected(new ProposalRejected("c-1", rejectedAt, "赔偿太少")));
+
+        ComplaintTriage escalated = change.value();
+        assertThat(escalated.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
+        assertThat(escalated.reasons()).extracting(Reason::rule, Reason::evidence)
+                .containsExactly(tuple("proposal-rejected", "赔偿太少"));
+        assertThat(escalated.reasons().get(0).en()).contains("rejected by the customer");
+        assertThat(escalated.reasons().get(0).zh()).contains("拒绝");
+        assertThat(escalated.owner()).isEqualTo("zhao.qiang");
+        // The first response was given long ago: it does not move; the class rose, so resolution counts afresh.
+        assertThat(escalated.firstResponseDue()).isEqualTo(ordinary.firstResponseDue());
+        assertThat(escalated.resolutionDue()).isEqualTo(rejectedAt.plus(Duration.ofHours(24)));
+        assertThat(change.events().get(0)).isInstanceOfSatisfying(ComplaintClassified.class, c -> {
+            assertThat(c.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
+            assertThat(c.previousClass()).isEqualTo(ComplaintClass.ORDINARY);
+            assertThat(c.trigger()).isEqualTo("firebreak.proposal.rejected");
+        });
+
+        Change<ComplaintTriage> again = retriage(escalated, TriageDecisions.proposalRejected(
+                new ProposalRejected("c-1", rejectedAt.plus(Duration.ofHours(3)), null)));
+        assertThat(again.value().reasons()).extracting(Reason::evidence)
+                .containsExactly("赔偿太少", "proposal rejected by the customer");
+        assertThat(again.value().resolutionDue()).as("a second rejection gives no more time")
+                .isEqualTo(escalated.resolutionDue());
     }
 
     @Test

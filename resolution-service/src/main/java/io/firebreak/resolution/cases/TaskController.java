@@ -1,0 +1,99 @@
+package io.firebreak.resolution.cases;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.elemMatch;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.firebreak.platform.outbox.AggregateStore;
+import io.firebreak.platform.web.ProblemException;
+import io.firebreak.resolution.cases.CaseController.TaskView;
+import io.firebreak.resolution.cases.ComplaintCase.Task;
+import io.firebreak.resolution.cases.ComplaintCase.TaskStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bson.conversions.Bson;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A department's (or an agent's) tasks across cases, nearest due time first: what a secondary department has to
+ * do for complaints it does not own.
+ */
+@RestController
+@RequestMapping("/api/v1/tasks")
+@PreAuthorize("hasRole('AGENT')")
+class TaskController {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    private final AggregateStore<ComplaintCase> store;
+    private final Clock clock;
+
+    TaskController(AggregateStore<ComplaintCase> store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** One task with the case it belongs to. */
+    record CaseTask(String complaintId, CaseState caseState, String caseOwner, TaskView task) {}
+
+    /** The tasks found, nearest due time first (then case and task id). */
+    record Tasks(List<CaseTask> items) {}
+
+    @GetMapping
+    Tasks list(@RequestParam(required = false) String department, @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String open, @RequestParam(required = false) String limit) {
+        boolean onlyOpen = open == null || Boolean.parseBoolean(open);
+        if (open != null && !open.equals("true") && !open.equals("false")) {
+            throw ProblemException.badRequest("open", "must be true or false");
+        }
+        int max = DEFAULT_LIMIT;
+        if (limit != null) {
+            try {
+                max = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                max = -1;
+            }
+            if (max < 1 || max > MAX_LIMIT) {
+                throw ProblemException.badRequest("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+            }
+        }
+        String dept = blankToNull(department);
+        String who = blankToNull(owner);
+        List<Bson> match = new ArrayList<>();
+        if (dept != null) match.add(eq("department", dept));
+        if (who != null) match.add(eq("owner", who));
+        if (onlyOpen) match.add(eq("status", TaskStatus.OPEN.name()));
+        Bson filter = match.isEmpty() ? Filters.exists("tasks.0") : elemMatch("tasks", and(match));
+        Instant now = clock.instant();
+        List<CaseTask> found = new ArrayList<>();
+        // Every case holding a matching task (indexed on the tasks' department and status); the tasks are then
+        // ordered across cases by their own due times.
+        store.findAll(filter, Sorts.ascending("_id"), 0).forEach(v -> {
+            ComplaintCase c = v.value();
+            for (Task t : c.tasks()) {
+                if (dept != null && !dept.equals(t.department())) continue;
+                if (who != null && !who.equals(t.owner())) continue;
+                if (onlyOpen && !t.open()) continue;
+                found.add(new CaseTask(c.complaintId(), c.state(), c.owner(), TaskView.of(t, now)));
+            }
+        });
+        found.sort(Comparator.comparing((CaseTask t) -> t.task().dueAt(),
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(CaseTask::complaintId).thenComparing(t -> t.task().id()));
+        return new Tasks(found.size() > max ? List.copyOf(found.subList(0, max)) : found);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
