@@ -23,6 +23,7 @@ import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.Topics;
 import io.firebreak.platform.kafka.CloudEvents;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.MovableClock;
 import io.firebreak.platform.test.ServiceContract;
 import io.firebreak.platform.test.TestApi;
 import java.net.URI;
@@ -60,13 +61,13 @@ abstract class FeedbackContract extends ServiceContract {
     static class TestClock {
         @Bean
         @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
+        MovableClock movableClock() {
+            return new MovableClock();
         }
     }
 
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
 
     @AfterEach
     void clockBack() {

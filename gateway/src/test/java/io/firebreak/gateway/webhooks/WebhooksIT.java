@@ -15,6 +15,7 @@ import io.firebreak.gateway.GatewayApplication;
 import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.EmbeddedInfrastructure;
+import io.firebreak.platform.test.MovableClock;
 import io.firebreak.platform.test.TestApi;
 import io.firebreak.platform.test.TestEvents;
 import io.firebreak.platform.test.TestTokens;
@@ -25,12 +26,9 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +69,7 @@ import tools.jackson.databind.json.JsonMapper;
             "firebreak.gateway.webhooks.circuit-breaker.open-for=1s",
             "firebreak.gateway.webhooks.disable-after=24h"
         })
-@Import(WebhooksIT.MovableClock.class)
+@Import(WebhooksIT.MovedClock.class)
 @DirtiesContext
 class WebhooksIT {
 
@@ -79,29 +77,14 @@ class WebhooksIT {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String CLIENT = "integration-1";
     static final TestEvents EVENTS = new TestEvents(EmbeddedInfrastructure.shared().kafkaBootstrapServers());
-    static final AtomicReference<Duration> OFFSET = new AtomicReference<>(Duration.ZERO);
+    static final MovableClock CLOCK = new MovableClock();
 
-    /** The real clock, moved on by {@link #OFFSET}. */
+    /** The real clock, moved on by the tests. */
     @TestConfiguration
-    static class MovableClock {
+    static class MovedClock {
         @Bean
         Clock clock() {
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return Instant.now().plus(OFFSET.get());
-                }
-            };
+            return CLOCK;
         }
     }
 
@@ -125,14 +108,14 @@ class WebhooksIT {
     @BeforeEach
     void connect() {
         api = new TestApi(port);
-        OFFSET.set(Duration.ZERO);
+        CLOCK.set(Duration.ZERO);
     }
 
     @AfterEach
     void cleanUp() {
         subscriptions.forEach(id -> delete("/api/v1/webhooks/" + id, Roles.ADMIN));
         receivers.forEach(WebhookReceiver::close);
-        OFFSET.set(Duration.ZERO);
+        CLOCK.set(Duration.ZERO);
     }
 
     @Test
@@ -324,7 +307,7 @@ class WebhooksIT {
         ids.add(EVENTS.publish(received(complaint, CLIENT)));
         await().atMost(WAIT).until(() -> deliveries(subscription).path(0).path("attempts").asInt() >= 1);
 
-        OFFSET.set(Duration.ofHours(25));
+        CLOCK.set(Duration.ofHours(25));
         await().atMost(WAIT).until(() -> "DISABLED".equals(get("/api/v1/webhooks/" + subscription)
                 .path("status").asString()));
         JsonNode disabled = get("/api/v1/webhooks/" + subscription);
@@ -333,7 +316,7 @@ class WebhooksIT {
         assertThat(alerts).anySatisfy(a -> assertThat(a.path("summary").asString()).contains(subscription));
         assertThat(deliveries(subscription).get(0).path("state").asString()).isEqualTo("HELD");
 
-        OFFSET.set(Duration.ZERO);
+        CLOCK.set(Duration.ZERO);
         receiver.restart();
         TestApi.Response enabled = api.put("/api/v1/webhooks/" + subscription, Roles.INTEGRATION, """
                 {"url":"%s","eventTypes":["*"],"active":true}""".formatted(receiver.url()));

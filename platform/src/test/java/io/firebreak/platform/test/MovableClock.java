@@ -1,4 +1,4 @@
-package io.firebreak.feedback;
+package io.firebreak.platform.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the tests move: the real time plus an offset they set. */
-public final class MutableClock extends Clock {
+/** A clock a test moves: the real time plus an offset it sets (a broker refuses records stamped a day ahead). */
+public final class MovableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
