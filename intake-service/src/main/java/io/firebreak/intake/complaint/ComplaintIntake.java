@@ -164,7 +164,11 @@ public class ComplaintIntake {
     /** The customer's complaints on the same matter whose last activity is within the window, newest first. */
     private List<Versioned<Complaint>> sameMatter(String customerId, Incoming in, Instant now) {
         Instant since = now.minus(duplicates.window());
-        return complaints.findAll(eq("customerId", customerId), Sorts.descending("receivedAt"), CANDIDATES).stream()
+        // Through the ids in the customer's history (their newest complaints, remembered under the same lock on
+        // receipt): read by _id, which every store serves by index, not by a query on customerId over all complaints.
+        List<String> ids = customers.complaintIds(customerId);
+        if (ids.isEmpty()) return List.of();
+        return complaints.findAll(Filters.in("_id", ids), Sorts.descending("receivedAt"), CANDIDATES).stream()
                 .filter(c -> !lastActivity(c.value()).isBefore(since))
                 .filter(c -> Matters.same(c.value(), in.orderRef(), in.productRef(), in.text(),
                         duplicates.similarity()))

@@ -15,6 +15,11 @@ final class TextScan {
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?(?:-[a-z0-9]+)*");
     private static final Pattern LINKS =
             Pattern.compile("(?i)https?://\\S+|www\\.\\S+|[^\\s@]+@[^\\s@]+\\.[a-z]{2,}");
+    /**
+     * {@link #LINKS} for a text without an {@code @}, where its e-mail branch cannot match: that branch tries every
+     * start in a run without spaces (all of a Chinese text) to its end, quadratic in the run's length.
+     */
+    private static final Pattern LINKS_WITHOUT_EMAIL = Pattern.compile("(?i)https?://\\S+|www\\.\\S+");
     /** Punctuation that ends a clause: a negation does not reach across it. */
     private static final String CLAUSE_ENDS = ",.;:!?，。；：！？\n\r";
 
@@ -33,7 +38,7 @@ final class TextScan {
 
     TextScan(String raw) {
         String value = raw == null ? "" : raw.replace('’', '\'');
-        Matcher links = LINKS.matcher(value);
+        Matcher links = (value.indexOf('@') >= 0 ? LINKS : LINKS_WITHOUT_EMAIL).matcher(value);
         StringBuilder blanked = new StringBuilder(value);
         while (links.find()) {
             for (int i = links.start(); i < links.end(); i++) blanked.setCharAt(i, ' ');
@@ -65,6 +70,8 @@ final class TextScan {
         boolean prefix = p.endsWith("*");
         List<String> words = words(prefix ? p.substring(0, p.length() - 1) : p);
         if (words.isEmpty()) return found;
+        // Every token is a piece of the lower-case text: a phrase whose first word is nowhere in it is not there.
+        if (!lower.contains(words.get(0))) return found;
         for (int i = 0; i + words.size() <= tokens.size(); i++) {
             if (matchesAt(i, words, prefix)) {
                 int start = tokens.get(i).start();
