@@ -115,6 +115,19 @@ abstract class IntakeContract {
     }
 
     @Test
+    void aCustomerFirstKnownByEmailIsFoundByThePhoneTheyGaveLater() {
+        String byEmail = submit("""
+                {"channel":"EMAIL","customer":{"email":"Li.Na@example.com"},"description":"Parcel never arrived"}""");
+        String both = submit("""
+                {"channel":"CHAT","customer":{"phone":"137 0000 2222","email":"li.na@example.com"},
+                 "description":"Charger broke on the first day"}""");
+        String byPhone = submit("""
+                {"channel":"PHONE","customer":{"phone":"+86 137-0000-2222"},"description":"Invoice has the wrong address"}""");
+        assertThat(customerOf(both)).isEqualTo(customerOf(byEmail));
+        assertThat(customerOf(byPhone)).isEqualTo(customerOf(byEmail));
+    }
+
+    @Test
     void badInputIsRejectedWithEveryBadFieldAtOnceAndNothingIsStored() {
         long complaints = database.getCollection("complaints").countDocuments();
         long customers = database.getCollection("customers").countDocuments();

@@ -32,8 +32,15 @@ public record PlatformProperties(
             @NotNull @DefaultValue("200ms") Duration retryBackoff,
             @DefaultValue("true") boolean createTopics) {}
 
-    /** The outbox relay: publishes at once after a write, and sweeps for anything left behind. */
-    public record Outbox(@NotNull @DefaultValue("2s") Duration sweepInterval, @Min(1) @DefaultValue("200") int sweepBatch) {}
+    /**
+     * The outbox relay: publishes at once after a write; every {@code sweepInterval} tries again what it could not
+     * publish, and every {@code fullSweepInterval} (and at start) reads every outbox for what another instance left
+     * behind when it stopped.
+     */
+    public record Outbox(
+            @NotNull @DefaultValue("2s") Duration sweepInterval,
+            @Min(1) @DefaultValue("200") int sweepBatch,
+            @NotNull @DefaultValue("5m") Duration fullSweepInterval) {}
 
     /** JWT bearer tokens: HS256 with a shared secret (at least 32 bytes), roles in the {@code roles} claim. */
     public record Security(String jwtSecret, @DefaultValue("firebreak") String issuer) {}

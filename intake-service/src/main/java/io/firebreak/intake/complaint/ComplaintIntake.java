@@ -86,6 +86,7 @@ public class ComplaintIntake {
     record Page(List<Versioned<Complaint>> items, ListCursor next) {}
 
     private final AggregateStore<Complaint> complaints;
+    private final CaseFiles caseFiles;
     private final CustomerDirectory customers;
     private final EmotionReader emotions;
     private final IntakeProperties.Duplicates duplicates;
@@ -96,6 +97,7 @@ public class ComplaintIntake {
     ComplaintIntake(CaseFiles store, CustomerDirectory customers, EmotionReader emotions, IntakeProperties properties,
             Clock clock) {
         this.complaints = store.store();
+        this.caseFiles = store;
         this.customers = customers;
         this.emotions = emotions;
         this.duplicates = properties.duplicates();
@@ -145,9 +147,15 @@ public class ComplaintIntake {
 
     /** The complaint received (or merged into) under this external key, if any. */
     Optional<Versioned<Complaint>> byExternalKey(String key) {
-        List<Versioned<Complaint>> found = complaints.findAll(
-                or(eq("externalKey", key), eq("mergedExternalKeys", key)), Sorts.ascending("receivedAt"), 1);
-        return found.stream().findFirst();
+        // Two lookups the store serves by index (the unique externalKey, the merged keys by _id) rather than one
+        // $or over both fields; the earlier received wins, as the single query sorted by receivedAt gave.
+        Optional<Versioned<Complaint>> received =
+                complaints.findAll(eq("externalKey", key), Sorts.ascending("receivedAt"), 1).stream().findFirst();
+        Optional<Versioned<Complaint>> merged = caseFiles.mergedInto(key).flatMap(complaints::find)
+                .filter(c -> c.value().mergedExternalKeys().contains(key));
+        if (received.isEmpty()) return merged;
+        if (merged.isEmpty()) return received;
+        return merged.get().value().receivedAt().isBefore(received.get().value().receivedAt()) ? merged : received;
     }
 
     private Submission again(Versioned<Complaint> known) {
@@ -164,7 +172,11 @@ public class ComplaintIntake {
     /** The customer's complaints on the same matter whose last activity is within the window, newest first. */
     private List<Versioned<Complaint>> sameMatter(String customerId, Incoming in, Instant now) {
         Instant since = now.minus(duplicates.window());
-        return complaints.findAll(eq("customerId", customerId), Sorts.descending("receivedAt"), CANDIDATES).stream()
+        // Through the ids in the customer's history (their newest complaints, remembered under the same lock on
+        // receipt): read by _id, which every store serves by index, not by a query on customerId over all complaints.
+        List<String> ids = customers.complaintIds(customerId);
+        if (ids.isEmpty()) return List.of();
+        return complaints.findAll(Filters.in("_id", ids), Sorts.descending("receivedAt"), CANDIDATES).stream()
                 .filter(c -> !lastActivity(c.value()).isBefore(since))
                 .filter(c -> Matters.same(c.value(), in.orderRef(), in.productRef(), in.text(),
                         duplicates.similarity()))
@@ -235,6 +247,7 @@ public class ComplaintIntake {
             events.add(new ComplaintShared(openId, now, integrationClient, "intake"));
             return new Change<>(merged.value().sharedWith(integrationClient), List.copyOf(events));
         }).orElseThrow();
+        if (key != null && updated.value().mergedExternalKeys().contains(key)) caseFiles.rememberMergedKey(key, openId);
         if (updated.value().messages().stream().noneMatch(m -> m.id().equals(messageId))) {
             boolean known = key != null
                     && (key.equals(updated.value().externalKey()) || updated.value().mergedExternalKeys().contains(key));

@@ -2,7 +2,13 @@ package io.firebreak.intake.customer;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import io.firebreak.platform.PlatformProperties;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
@@ -17,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,20 +31,32 @@ import org.springframework.stereotype.Component;
 /**
  * Identifies the customer behind a complaint: by their id, else by phone, else by email; a new customer
  * otherwise. Phone and email are compared normalised. Also keeps each customer's complaint history.
+ *
+ * <p>Who has a phone or email is looked up in {@code contacts}, one document per normalised contact keyed by it
+ * ({@code phone:...}, {@code email:...}), naming the first customer who gave it: a lookup by {@code _id}, which every
+ * store serves by index, where a query on the customers' fields would read all customers in the embedded store.
  */
 @Component
 public class CustomerDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerDirectory.class);
 
+    private static final String PHONE = "phone:";
+    private static final String EMAIL = "email:";
+    private static final String CUSTOMER = "customerId";
+
     private final AggregateStore<Customer> customers;
+    private final MongoCollection<Document> contacts;
     private final Clock clock;
     private final byte[] idKey;
 
-    CustomerDirectory(AggregateStores stores, Clock clock, PlatformProperties platform) {
+    CustomerDirectory(AggregateStores stores, MongoDatabase database, Clock clock, PlatformProperties platform) {
         this.customers = stores.create("customers", Customer.class);
         this.customers.collection().createIndex(Indexes.ascending("phone"));
         this.customers.collection().createIndex(Indexes.ascending("email"));
+        this.contacts = database.getCollection("contacts");
+        // A database from before contacts were kept: register every customer's once.
+        if (contacts.estimatedDocumentCount() == 0) registerKnownContacts();
         this.clock = clock;
         String secret = platform.security().jwtSecret();
         this.idKey = ("firebreak-customer-id:" + (secret == null ? "" : secret)).getBytes(StandardCharsets.UTF_8);
@@ -49,19 +68,40 @@ public class CustomerDirectory {
     public Identified identify(String customerId, String name, String rawPhone, String rawEmail) {
         String phone = Contact.normalisePhone(rawPhone);
         String email = Contact.normaliseEmail(rawEmail);
+        Optional<String> byPhone = owner(PHONE, phone);
+        Optional<String> byEmail = owner(EMAIL, email);
         String id = Optional.ofNullable(customerId)
-                .or(() -> findBy("phone", phone))
-                .or(() -> findBy("email", email))
+                .or(() -> byPhone)
+                .or(() -> byEmail)
                 .orElseGet(() -> newId(phone != null ? phone : email));
         Customer fresh = new Customer(name, phone, email, clock.instant(), List.of());
-        if (!customers.insert(id, fresh, List.of(), null)) {
-            customers.update(id, current -> {
+        Customer stored;
+        if (customers.insert(id, fresh, List.of(), null)) {
+            stored = fresh;
+        } else {
+            stored = customers.update(id, current -> {
                 Customer filled = current.value().fillBlanks(name, phone, email);
                 return filled.equals(current.value()) ? null : Change.of(filled);
-            });
+            }).orElseThrow().value();
         }
-        Customer stored = customers.find(id).orElseThrow().value();
+        // The customer's contacts as now stored, unless they were found naming someone already.
+        if (stored.phone() != null && !(stored.phone().equals(phone) && byPhone.isPresent())) {
+            register(PHONE, stored.phone(), id);
+        }
+        if (stored.email() != null && !(stored.email().equals(email) && byEmail.isPresent())) {
+            register(EMAIL, stored.email(), id);
+        }
         return new Identified(id, Contact.mask(stored.phone(), stored.email()));
+    }
+
+    /**
+     * The ids of the customer's complaints as remembered in their history, newest first (at most
+     * {@link Customer#MAX_HISTORY}); empty for an unknown customer.
+     */
+    public List<String> complaintIds(String customerId) {
+        return customers.find(customerId)
+                .map(c -> c.value().complaints().stream().map(Customer.PastComplaint::complaintId).toList())
+                .orElse(List.of());
     }
 
     /** The customer with this id, if there is one. */
@@ -78,9 +118,28 @@ public class CustomerDirectory {
         if (!known) log.warn("No customer {} for complaint {}: its history misses it", customerId, entry.complaintId());
     }
 
-    private Optional<String> findBy(String field, String value) {
+    /** The customer named by this contact, if any. */
+    private Optional<String> owner(String kind, String value) {
         if (value == null) return Optional.empty();
-        return Optional.ofNullable(customers.collection().find(eq(field, value)).first()).map(d -> d.getString("_id"));
+        return Optional.ofNullable(contacts.find(eq("_id", kind + value)).first()).map(d -> d.getString(CUSTOMER));
+    }
+
+    /** Names the customer for this contact unless someone is named already (the first to give it keeps it). */
+    private void register(String kind, String value, String customerId) {
+        try {
+            contacts.insertOne(new Document("_id", kind + value).append(CUSTOMER, customerId));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
+        }
+    }
+
+    /** Registers the contacts of every customer stored, the earliest seen first. */
+    private void registerKnownContacts() {
+        customers.collection().find().projection(Projections.include("phone", "email", "firstSeen"))
+                .sort(Sorts.ascending("firstSeen", "_id")).forEach(d -> {
+                    if (d.getString("phone") != null) register(PHONE, d.getString("phone"), d.getString("_id"));
+                    if (d.getString("email") != null) register(EMAIL, d.getString("email"), d.getString("_id"));
+                });
     }
 
     /**

@@ -142,6 +142,8 @@ public class EmotionReader {
         List<String> runs = new ArrayList<>();
         int shouting = 0;
         boolean exclaimed = false;
+        // Most texts have no two capitals in a row: the pattern, which tries every position, is not needed then.
+        if (!hasCapitalPair(text)) return List.of();
         Matcher m = CAPS_RUN.matcher(text);
         while (m.find()) {
             int inRun = 0;
@@ -156,6 +158,17 @@ public class EmotionReader {
             runs.add(evidence(m.group().replaceAll("[ \\t]+", " ")));
         }
         return shouting >= 2 || exclaimed ? runs.stream().distinct().toList() : List.of();
+    }
+
+    private static boolean hasCapitalPair(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char before = text.charAt(i - 1);
+                if (before >= 'A' && before <= 'Z') return true;
+            }
+        }
+        return false;
     }
 
     private static String evidence(String s) {

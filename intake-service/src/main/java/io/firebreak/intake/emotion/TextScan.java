@@ -3,6 +3,8 @@ package io.firebreak.intake.emotion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,11 @@ final class TextScan {
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?(?:-[a-z0-9]+)*");
     private static final Pattern LINKS =
             Pattern.compile("(?i)https?://\\S+|www\\.\\S+|[^\\s@]+@[^\\s@]+\\.[a-z]{2,}");
+    /**
+     * {@link #LINKS} for a text without an {@code @}, where its e-mail branch cannot match: that branch tries every
+     * start in a run without spaces (all of a Chinese text) to its end, quadratic in the run's length.
+     */
+    private static final Pattern LINKS_WITHOUT_EMAIL = Pattern.compile("(?i)https?://\\S+|www\\.\\S+");
     /** Punctuation that ends a clause: a negation does not reach across it. */
     private static final String CLAUSE_ENDS = ",.;:!?，。；：！？\n\r";
 
@@ -27,13 +34,27 @@ final class TextScan {
 
     private record Token(int start, int end, String text) {}
 
+    /** A phrase as {@link #find} reads it, prepared once: the phrases are the configured ones, read in every text. */
+    private record Phrase(String text, boolean han, boolean prefix, List<String> words) {
+        static Phrase of(String phrase) {
+            String p = phrase.strip().toLowerCase(Locale.ROOT).replace('’', '\'');
+            boolean prefix = p.endsWith("*");
+            String words = prefix ? p.substring(0, p.length() - 1) : p;
+            return new Phrase(p, hasHan(p), prefix, List.copyOf(TextScan.words(words)));
+        }
+    }
+
+    private static final Map<String, Phrase> PHRASES = new ConcurrentHashMap<>();
+    /** The configured phrases are far fewer; beyond this, phrases are prepared on every call. */
+    private static final int MAX_PHRASES = 10_000;
+
     private final String text;
     private final String lower;
     private final List<Token> tokens = new ArrayList<>();
 
     TextScan(String raw) {
         String value = raw == null ? "" : raw.replace('’', '\'');
-        Matcher links = LINKS.matcher(value);
+        Matcher links = (value.indexOf('@') >= 0 ? LINKS : LINKS_WITHOUT_EMAIL).matcher(value);
         StringBuilder blanked = new StringBuilder(value);
         while (links.find()) {
             for (int i = links.start(); i < links.end(); i++) blanked.setCharAt(i, ' ');
@@ -54,17 +75,24 @@ final class TextScan {
     /** Every place the phrase occurs: Chinese anywhere, English as whole words (plural too; {@code *} = any ending). */
     List<Found> find(String phrase) {
         List<Found> found = new ArrayList<>();
-        String p = phrase.strip().toLowerCase(Locale.ROOT).replace('’', '\'');
+        Phrase prepared = PHRASES.get(phrase);
+        if (prepared == null) {
+            prepared = Phrase.of(phrase);
+            if (PHRASES.size() < MAX_PHRASES) PHRASES.put(phrase, prepared);
+        }
+        String p = prepared.text();
         if (p.isEmpty()) return found;
-        if (hasHan(p)) {
+        if (prepared.han()) {
             for (int at = lower.indexOf(p); at >= 0; at = lower.indexOf(p, at + 1)) {
                 found.add(new Found(at, at + p.length(), text.substring(at, at + p.length())));
             }
             return found;
         }
-        boolean prefix = p.endsWith("*");
-        List<String> words = words(prefix ? p.substring(0, p.length() - 1) : p);
+        boolean prefix = prepared.prefix();
+        List<String> words = prepared.words();
         if (words.isEmpty()) return found;
+        // Every token is a piece of the lower-case text: a phrase whose first word is nowhere in it is not there.
+        if (!lower.contains(words.get(0))) return found;
         for (int i = 0; i + words.size() <= tokens.size(); i++) {
             if (matchesAt(i, words, prefix)) {
                 int start = tokens.get(i).start();
@@ -162,6 +190,12 @@ final class TextScan {
     }
 
     static boolean hasHan(String s) {
-        return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            // Below U+2E80 there is no Han character: the script lookup is skipped for Latin text.
+            if (cp >= 0x2E80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) return true;
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 }

@@ -1,6 +1,5 @@
 package io.firebreak.intake.idempotency;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.ErrorCategory;
@@ -42,6 +41,7 @@ public class IdempotentRequests {
     private static final String PENDING = "PENDING";
     private static final String DONE = "DONE";
     private static final int ATTEMPTS = 5;
+    static final String HELD_INDEX = "_id_1_owner_1";
 
     /** An answer as it was given: status, JSON body, and the Location header if there was one. */
     public record Answer(int status, String body, String location) {}
@@ -54,6 +54,9 @@ public class IdempotentRequests {
         this.keys = database.getCollection("idempotency");
         // The store deletes expired keys itself; reads also ignore expired ones, as deletion runs only now and then.
         this.keys.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        // The owner's writes filter on exactly {_id, owner} (see held): MongoDB serves that by _id alone, the embedded
+        // store only by an index on exactly those fields (unique, as _id alone already is); else it scans.
+        this.keys.createIndex(Indexes.ascending("_id", "owner"), new IndexOptions().unique(true).name(HELD_INDEX));
         this.clock = clock;
         this.settings = properties.idempotency();
     }
@@ -74,7 +77,7 @@ public class IdempotentRequests {
             Document existing = keys.find(eq("_id", id)).first();
             if (existing != null) {
                 if (!existing.getDate("expiresAt").toInstant().isAfter(now)) {
-                    keys.deleteOne(and(eq("_id", id), eq("owner", existing.getString("owner"))));
+                    keys.deleteOne(held(id, existing.getString("owner")));
                     continue;
                 }
                 if (!fingerprint.equals(existing.getString("fingerprint"))) {
@@ -103,7 +106,7 @@ public class IdempotentRequests {
                             + "retry it in a moment.");
                 }
                 // The first attempt never finished (its process stopped): this one takes the key over.
-                Document takeOver = keys.findOneAndUpdate(and(eq("_id", id), eq("owner", existing.getString("owner"))),
+                Document takeOver = keys.findOneAndUpdate(held(id, existing.getString("owner")),
                         Updates.combine(Updates.set("owner", owner), Updates.set("startedAt", Date.from(now))));
                 if (takeOver == null) continue;
             } else if (!reserve(id, owner, fingerprint, now)) {
@@ -115,15 +118,20 @@ public class IdempotentRequests {
         try {
             answer = work.get();
         } catch (RuntimeException e) {
-            keys.deleteOne(and(eq("_id", id), eq("owner", owner)));
+            keys.deleteOne(held(id, owner));
             throw e;
         }
-        keys.updateOne(and(eq("_id", id), eq("owner", owner)), Updates.combine(
+        keys.updateOne(held(id, owner), Updates.combine(
                 Updates.set("state", DONE),
                 Updates.set("status", answer.status()),
                 Updates.set("body", answer.body()),
                 Updates.set("location", answer.location())));
         return answer;
+    }
+
+    /** The key as held by {@code owner}: a flat filter (not {@code $and}), which the store serves by HELD_INDEX. */
+    private static Document held(String id, String owner) {
+        return new Document("_id", id).append("owner", owner);
     }
 
     /** Sleeps a little longer each time (5 ms doubling to 100 ms); returns how long. */

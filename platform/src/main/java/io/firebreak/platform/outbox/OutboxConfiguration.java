@@ -18,7 +18,8 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(EventPublisher publisher, PlatformProperties properties) {
-        return new OutboxRelay(publisher, properties.outbox().sweepInterval(), properties.outbox().sweepBatch());
+        return new OutboxRelay(publisher, properties.outbox().sweepInterval(), properties.outbox().sweepBatch(),
+                properties.outbox().fullSweepInterval());
     }
 
     @Bean

@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Publishes the events waiting in aggregates' outboxes, then removes them. It runs at once after each write
- * and sweeps on a timer, so a crash between a write and its publish only delays the events. One thread does
+ * Publishes the events waiting in aggregates' outboxes, then removes them. It runs at once after each write;
+ * on a short timer it tries again the aggregates it could not publish (it remembers their ids), and at start and on
+ * a long timer it sweeps every outbox, so a crash between a write and its publish only delays the events. Reading
+ * every aggregate on the short timer would cost a scan of every collection, growing with history. One thread does
  * all publishing, so one instance never publishes the same aggregate's events twice at once; across
  * instances a rare duplicate is possible and consumers de-duplicate on the event id.
  */
@@ -43,17 +45,22 @@ public class OutboxRelay implements SmartLifecycle {
     private final EventPublisher publisher;
     private final Duration sweepInterval;
     private final int sweepBatch;
+    private final long fullSweepNanos;
     private final List<MongoCollection<BsonDocument>> collections = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresInARow = new AtomicInteger();
     /** Aggregates written since the relay last looked: published together in its next round. */
     private final Set<Pending> soon = ConcurrentHashMap.newKeySet();
+    /** Aggregates taken for publishing and not (yet) published: tried again on every tick until they are. */
+    private final Set<Pending> unpublished = ConcurrentHashMap.newKeySet();
+    private long lastFullSweep;
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
-    public OutboxRelay(EventPublisher publisher, Duration sweepInterval, int sweepBatch) {
+    public OutboxRelay(EventPublisher publisher, Duration sweepInterval, int sweepBatch, Duration fullSweepInterval) {
         this.publisher = publisher;
         this.sweepInterval = sweepInterval;
         this.sweepBatch = sweepBatch;
+        this.fullSweepNanos = fullSweepInterval.toNanos();
     }
 
     void register(MongoCollection<BsonDocument> collection) {
@@ -72,11 +79,34 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * The timer's work: the aggregates not published yet tried again by id; every outbox read at the first tick and
+     * when the full-sweep interval has passed since the last full sweep.
+     */
+    private void tick() {
+        long now = System.nanoTime();
+        if (lastFullSweep == 0 || now - lastFullSweep >= fullSweepNanos) {
+            lastFullSweep = now == 0 ? 1 : now;
+            // A sweep that failed (the store or the broker away) is done again on the next tick.
+            if (sweepAll() < 0) lastFullSweep = 0;
+        }
+        if (!unpublished.isEmpty()) {
+            soon.addAll(unpublished);
+            publishPendingSafely();
+        }
+    }
+
     /** Publishes everything pending in every registered collection; returns the number of events published. */
     public int sweep() {
+        return Math.max(0, sweepAll());
+    }
+
+    /** As {@link #sweep()}, or -1 if publishing failed for some collection. */
+    private int sweepAll() {
         int published = 0;
+        boolean failed = false;
         for (MongoCollection<BsonDocument> collection : collections) {
-            published += relaySafely(() -> {
+            int round = relaySafely(() -> {
                 List<Outbox> outboxes = new ArrayList<>();
                 for (BsonDocument doc : collection.find(exists(AggregateStore.OUTBOX + ".id"))
                         .projection(new Document(AggregateStore.OUTBOX, 1)).limit(sweepBatch)) {
@@ -84,8 +114,10 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 return publish(outboxes);
             });
+            if (round < 0) failed = true;
+            else published += round;
         }
-        return published;
+        return failed ? -1 : published;
     }
 
     private void publishPendingSafely() {
@@ -98,9 +130,12 @@ public class OutboxRelay implements SmartLifecycle {
         for (Pending pending : soon) {
             if (outboxes.size() >= MAX_ROUND) break;
             if (!soon.remove(pending)) continue;
+            // Kept until published, so that a failure here or in publishing is tried again on the next tick.
+            unpublished.add(pending);
             BsonDocument doc = pending.collection().find(eq("_id", pending.id()))
                     .projection(new Document(AggregateStore.OUTBOX, 1)).first();
             if (doc != null) outboxes.add(new Outbox(pending.collection(), doc));
+            else unpublished.remove(pending);
         }
         return publish(outboxes);
     }
@@ -114,7 +149,7 @@ public class OutboxRelay implements SmartLifecycle {
             if (failuresInARow.getAndIncrement() == 0) {
                 log.warn("Outbox relay could not publish; events stay in the outbox and will be retried: {}", e.toString());
             }
-            return 0;
+            return -1;
         }
     }
 
@@ -145,7 +180,11 @@ public class OutboxRelay implements SmartLifecycle {
         RuntimeException failure = null;
         for (int i = 0; i < outboxes.size(); i++) {
             List<OutboxEntry> entries = entriesOf.get(i);
-            if (entries.isEmpty()) continue;
+            Pending pending = new Pending(outboxes.get(i).collection(), outboxes.get(i).id());
+            if (entries.isEmpty()) {
+                unpublished.remove(pending);
+                continue;
+            }
             try {
                 CompletableFuture.allOf(sendsOf.get(i).toArray(CompletableFuture[]::new))
                         .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -154,12 +193,14 @@ public class OutboxRelay implements SmartLifecycle {
                 throw new IllegalStateException("Interrupted while publishing", e);
             } catch (Exception e) {
                 if (failure == null) failure = new IllegalStateException("Publishing failed: " + e.getMessage(), e);
+                unpublished.add(pending);
                 continue;
             }
             List<String> ids = entries.stream().map(OutboxEntry::id).toList();
             outboxes.get(i).collection().updateOne(eq("_id", outboxes.get(i).doc().get("_id")), Updates.combine(
                     Updates.pullByFilter(new Document(AggregateStore.OUTBOX, new Document("id", new Document("$in", ids)))),
                     Updates.inc(AggregateStore.VERSION, 1L)));
+            unpublished.remove(pending);
             published += entries.size();
         }
         if (failure != null) throw failure;
@@ -178,7 +219,7 @@ public class OutboxRelay implements SmartLifecycle {
             return t;
         });
         running = true;
-        executor.scheduleWithFixedDelay(this::sweep, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::tick, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -214,5 +255,9 @@ public class OutboxRelay implements SmartLifecycle {
     private record Pending(MongoCollection<BsonDocument> collection, String id) {}
 
     /** An aggregate's outbox as read. */
-    private record Outbox(MongoCollection<BsonDocument> collection, BsonDocument doc) {}
+    private record Outbox(MongoCollection<BsonDocument> collection, BsonDocument doc) {
+        String id() {
+            return doc.getString("_id").getValue();
+        }
+    }
 }

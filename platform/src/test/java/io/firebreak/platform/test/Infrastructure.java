@@ -17,6 +17,7 @@ public interface Infrastructure {
         registry.add("firebreak.mongo.write-concern", () -> "acknowledged");
         registry.add("firebreak.security.jwt-secret", () -> TestTokens.SECRET);
         registry.add("firebreak.outbox.sweep-interval", () -> "500ms");
+        registry.add("firebreak.outbox.full-sweep-interval", () -> "1s");
         registry.add("firebreak.kafka.retry-backoff", () -> "50ms");
     }
 
