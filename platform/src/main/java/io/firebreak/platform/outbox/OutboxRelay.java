@@ -8,6 +8,7 @@ import com.mongodb.client.model.Updates;
 import io.firebreak.platform.kafka.EventPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.Set;
@@ -41,6 +42,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     /** At most this many aggregates in one round, so one round's wait stays short. */
     private static final int MAX_ROUND = 500;
+    /** As firebreak.outbox.full-sweep-interval's default. */
+    public static final Duration DEFAULT_FULL_SWEEP = Duration.ofMinutes(5);
 
     private final EventPublisher publisher;
     private final Duration sweepInterval;
@@ -55,6 +58,11 @@ public class OutboxRelay implements SmartLifecycle {
     private long lastFullSweep;
     private ScheduledExecutorService executor;
     private volatile boolean running;
+
+    /** With a full sweep every {@link #DEFAULT_FULL_SWEEP}. */
+    public OutboxRelay(EventPublisher publisher, Duration sweepInterval, int sweepBatch) {
+        this(publisher, sweepInterval, sweepBatch, DEFAULT_FULL_SWEEP);
+    }
 
     public OutboxRelay(EventPublisher publisher, Duration sweepInterval, int sweepBatch, Duration fullSweepInterval) {
         this.publisher = publisher;
@@ -127,9 +135,14 @@ public class OutboxRelay implements SmartLifecycle {
     /** The aggregates marked by publishSoon, each taken off the mark before it is read (a later write marks again). */
     private int publishPending() {
         List<Outbox> outboxes = new ArrayList<>();
+        Set<Pending> taken = new HashSet<>();
         for (Pending pending : soon) {
             if (outboxes.size() >= MAX_ROUND) break;
+            // Marked again while this round reads (the set's iterator may show it twice): the next round takes it,
+            // as sending its events twice in one round would publish the first ones twice.
+            if (taken.contains(pending)) continue;
             if (!soon.remove(pending)) continue;
+            taken.add(pending);
             // Kept until published, so that a failure here or in publishing is tried again on the next tick.
             unpublished.add(pending);
             BsonDocument doc = pending.collection().find(eq("_id", pending.id()))

@@ -65,7 +65,8 @@ public class SecurityConfiguration {
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.security().issuer())));
-        return decoder;
+        // The validator's timestamps are on the system clock; the cache checks expiry on the same one.
+        return new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
     }
 
     @Bean
