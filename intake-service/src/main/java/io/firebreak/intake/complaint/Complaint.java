@@ -92,26 +92,20 @@ public record Complaint(
     /** With the client among those the complaint is shared with. */
     Complaint sharedWith(String client) {
         Copy c = new Copy(this);
-        List<String> all = new ArrayList<>(sharedWith);
-        all.add(client);
-        c.sharedWith = all;
+        c.sharedWith = appended(sharedWith, client);
         return c.build();
     }
 
     /** With a merged submission's external reference remembered, so that its retry finds this complaint. */
     Complaint withMergedExternalKey(String key) {
         Copy c = new Copy(this);
-        List<String> all = new ArrayList<>(mergedExternalKeys);
-        all.add(key);
-        c.mergedExternalKeys = all;
+        c.mergedExternalKeys = appended(mergedExternalKeys, key);
         return c.build();
     }
 
     Complaint withAttachment(Attachment attachment) {
         Copy c = new Copy(this);
-        List<Attachment> all = new ArrayList<>(attachments);
-        all.add(attachment);
-        c.attachments = all;
+        c.attachments = appended(attachments, attachment);
         return c.build();
     }
 
@@ -168,6 +162,12 @@ public record Complaint(
                 outcome == null ? null : outcome.closedAs(), outcome == null ? null : outcome.satisfactionScore());
     }
 
+    private static <T> List<T> appended(List<T> list, T item) {
+        List<T> all = new ArrayList<>(list);
+        all.add(item);
+        return all;
+    }
+
     private static String subject(String text) {
         if (text == null) return null;
         String line = text.strip().replaceAll("\\s+", " ");
@@ -212,9 +212,7 @@ public record Complaint(
     /** With a message added; the emotion and the stage rise with it, never fall. */
     Complaint withMessage(Message message, CustomerStage stageNow) {
         Copy c = new Copy(this);
-        List<Message> all = new ArrayList<>(messages);
-        all.add(message);
-        c.messages = all;
+        c.messages = appended(messages, message);
         if (emotion == null || message.emotion().compareTo(emotion) > 0) {
             c.emotion = message.emotion();
             c.emotionSignals = message.signals();

@@ -74,8 +74,7 @@ class ComplaintController {
                     : new Answer(201, json.writeValueAsString(view),
                             uri.path("/api/v1/complaints/{id}").build(view.id()).toString());
         };
-        return respond(key == null ? work.get()
-                : idempotency.answer(client.getName(), "POST /api/v1/complaints", key, fingerprint(request), work));
+        return respond(client.getName(), "POST /api/v1/complaints", key, request, work);
     }
 
     /** What the answer to a later message shows: the message as read, and the complaint's emotion and stage now. */
@@ -96,9 +95,7 @@ class ComplaintController {
             return new Answer(201, json.writeValueAsString(new MessageView(id, added.message(), added.emotionRose(),
                     c.emotion(), c.emotionSignals(), c.stage())), null);
         };
-        return respond(key == null ? work.get()
-                : idempotency.answer(client.getName(), "POST /api/v1/complaints/" + id + "/messages", key,
-                        fingerprint(request), work));
+        return respond(client.getName(), "POST /api/v1/complaints/" + id + "/messages", key, request, work);
     }
 
     /** An attachment's metadata from a ticketing system (no upload: the file stays there). 404 as for messages. */
@@ -110,9 +107,7 @@ class ComplaintController {
         Caller caller = Caller.of(client);
         Supplier<Answer> work = () -> new Answer(201, json.writeValueAsString(
                 intake.addAttachment(id, request, caller.client(), caller.visibleTo())), null);
-        return respond(key == null ? work.get()
-                : idempotency.answer(caller.client(), "POST /api/v1/complaints/" + id + "/attachments", key,
-                        fingerprint(request), work));
+        return respond(caller.client(), "POST /api/v1/complaints/" + id + "/attachments", key, request, work);
     }
 
     /**
@@ -131,9 +126,7 @@ class ComplaintController {
             return new Answer(202, json.writeValueAsString(java.util.Map.of("complaintId", id,
                     "accepted", request.accepted(), "state", "FORWARDED")), null);
         };
-        return respond(key == null ? work.get()
-                : idempotency.answer(caller.client(), "POST /api/v1/complaints/" + id + "/proposal-answer", key,
-                        fingerprint(request), work));
+        return respond(caller.client(), "POST /api/v1/complaints/" + id + "/proposal-answer", key, request, work);
     }
 
     /** Who a complaint is shared with, as the answer to sharing it shows. */
@@ -205,6 +198,12 @@ class ComplaintController {
                 externalId == null ? null : externalId.strip()), size, after);
         return new ListView(page.items().stream().map(ComplaintView::of).toList(),
                 page.next() == null ? null : page.next().encode());
+    }
+
+    /** Does the work, or with an Idempotency-Key answers a retry of the same request as the first was answered. */
+    private ResponseEntity<String> respond(String client, String route, String key, Record request,
+            Supplier<Answer> work) {
+        return respond(key == null ? work.get() : idempotency.answer(client, route, key, fingerprint(request), work));
     }
 
     private ResponseEntity<String> respond(Answer answer) {

@@ -224,8 +224,9 @@ public class ComplaintIntake {
 
     /**
      * Adds the submission to the open complaint as a message; empty if it was closed in the meantime. A client
-     * other than the submitter ({@code integrationClient}, null for staff) is given a share of it (it was told of the complaint), and the submission's external
-     * reference is remembered so that its retry finds the complaint rather than merging twice.
+     * other than the submitter ({@code integrationClient}, null for staff) is given a share of it (it was told of the
+     * complaint), and the submission's external reference is remembered so that its retry finds the complaint rather
+     * than merging twice.
      */
     private Optional<Submission> merge(String openId, Incoming in, Instant now, String integrationClient,
             String key) {
@@ -250,7 +251,8 @@ public class ComplaintIntake {
         if (key != null && updated.value().mergedExternalKeys().contains(key)) caseFiles.rememberMergedKey(key, openId);
         if (updated.value().messages().stream().noneMatch(m -> m.id().equals(messageId))) {
             boolean known = key != null
-                    && (key.equals(updated.value().externalKey()) || updated.value().mergedExternalKeys().contains(key));
+                    && (key.equals(updated.value().externalKey())
+                            || updated.value().mergedExternalKeys().contains(key));
             return known ? Optional.of(again(updated)) : Optional.empty();
         }
         log.info("Duplicate submission from customer {} merged into open complaint {}", updated.value().customerId(),
