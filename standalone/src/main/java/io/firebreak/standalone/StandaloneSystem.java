@@ -1,6 +1,7 @@
 package io.firebreak.standalone;
 
 import io.firebreak.platform.FirebreakApplication;
+import io.firebreak.standalone.store.DocumentStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -55,7 +56,7 @@ public final class StandaloneSystem implements AutoCloseable {
     }
 
     /**
-     * A system that keeps its data in {@code dataDir} (created if missing): {@code kafka/}, {@code store.mv},
+     * A system that keeps its data in {@code dataDir} (created if missing): {@code kafka/}, {@code store.db},
      * {@code jwt-secret} and {@code tokens.env}. Nothing runs yet.
      */
     public static StandaloneSystem in(Path dataDir) {
@@ -98,9 +99,15 @@ public final class StandaloneSystem implements AutoCloseable {
         log.info("Kafka (KRaft) listening on {}", kafkaBootstrapServers);
     }
 
-    /** Starts the MongoDB-protocol store, its file {@code <data>/store.mv}. */
+    /**
+     * Starts the MongoDB-protocol store, its file {@code <data>/store.db}. A write is answered once it is in the
+     * file; {@code firebreak.store.flush} (system property, or {@code FIREBREAK_STORE_FLUSH}) says whether it is also
+     * forced to the disk first: {@code os} (default) or {@code disk} (see {@link DocumentStore.Flush}).
+     */
     public synchronized void startStore(int port) {
-        DocumentStore store = start("store", () -> DocumentStore.start(dataDir.resolve("store.mv"), port));
+        DocumentStore.Flush flush = DocumentStore.Flush.parse(System.getProperty("firebreak.store.flush",
+                System.getenv().getOrDefault("FIREBREAK_STORE_FLUSH", "os")));
+        DocumentStore store = start("store", () -> DocumentStore.startIn(dataDir, port, flush));
         mongoUri = store.uri();
         log.info("Store listening on {}", mongoUri);
     }

@@ -1,0 +1,249 @@
+package io.firebreak.standalone.store;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Comparator;
+import java.util.List;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+
+/**
+ * How the store keeps documents, keys and index entries in its file: BSON, the encoding the documents arrive in,
+ * cheap to write and to read. Documents are kept as their BSON bytes and decoded only when read, so a page of the
+ * file is loaded and written without decoding the documents on it.
+ */
+final class BsonTypes {
+
+    private static final Comparator<Object> VALUES = ValueComparator.asc();
+
+    /** The query engine's order, with the common cases (two strings, two longs) taken without its type checks. */
+    static int compareValues(Object a, Object b) {
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof Long x && b instanceof Long y) {
+            return Long.compare(x, y);
+        }
+        return VALUES.compare(a, b);
+    }
+
+    private BsonTypes() {}
+
+    /**
+     * A value as the query engine keeps it in an index key: numbers as doubles (unless a long that a double cannot
+     * hold), {@code -0.0} as {@code 0.0}, missing as null, inside documents and lists too.
+     */
+    static Object normalize(Object value) {
+        if (value == null || value instanceof Missing) {
+            return null;
+        }
+        if (value instanceof Long l && (double) l != l) {
+            return value;
+        }
+        if (value instanceof Number number) {
+            double d = number.doubleValue();
+            return d == -0.0 ? 0.0 : d;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Document normalized = new Document();
+            map.forEach((k, v) -> normalized.put((String) k, normalize(v)));
+            return normalized;
+        }
+        if (value instanceof Collection<?> list) {
+            return list.stream().map(BsonTypes::normalize).toList();
+        }
+        return value;
+    }
+
+    static byte[] encode(Document document) {
+        ByteBuf buffer = Unpooled.buffer(256);
+        BsonEncoder.encodeDocument(document, buffer);
+        byte[] bytes = new byte[buffer.readableBytes()];
+        buffer.readBytes(bytes);
+        return bytes;
+    }
+
+    static Document decode(byte[] bytes) {
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+    }
+
+    /** A document as its BSON bytes. Not ordered: documents are values, never keys. */
+    static final class DocumentBytes extends BasicDataType<byte[]> {
+
+        static final DocumentBytes INSTANCE = new DocumentBytes();
+
+        @Override
+        public int getMemory(byte[] bytes) {
+            return 24 + bytes.length;
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, byte[] bytes) {
+            buffer.putVarInt(bytes.length).put(bytes);
+        }
+
+        @Override
+        public byte[] read(ByteBuffer buffer) {
+            byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
+            buffer.get(bytes);
+            return bytes;
+        }
+
+        @Override
+        public byte[][] createStorage(int size) {
+            return new byte[size][];
+        }
+    }
+
+    /**
+     * One value of a document as a key or a position: an {@code _id}, or one part of an index key. Ordered as the
+     * query engine orders values, so that equal values (1 and 1.0) are one key, as in MongoDB.
+     */
+    static final class Value extends BasicDataType<Object> {
+
+        static final Value INSTANCE = new Value();
+
+        private static final byte MISSING = 0;
+        private static final byte NULL = 1;
+        private static final byte STRING = 2;
+        private static final byte LONG = 3;
+        private static final byte OTHER = 4;
+
+        @Override
+        public int getMemory(Object value) {
+            return memory(value);
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Object value) {
+            writeValue(buffer, value);
+        }
+
+        @Override
+        public Object read(ByteBuffer buffer) {
+            return readValue(buffer);
+        }
+
+        @Override
+        public int compare(Object a, Object b) {
+            return compareValues(a, b);
+        }
+
+        @Override
+        public Object[] createStorage(int size) {
+            return new Object[size];
+        }
+
+        static int memory(Object value) {
+            if (value instanceof String s) {
+                return 40 + 2 * s.length();
+            }
+            if (value == null || value instanceof Missing) {
+                return 0;
+            }
+            return 64;
+        }
+
+        static void writeValue(WriteBuffer buffer, Object value) {
+            if (value instanceof Missing) {
+                buffer.put(MISSING);
+            } else if (value == null) {
+                buffer.put(NULL);
+            } else if (value instanceof String s) {
+                byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                buffer.put(STRING).putVarInt(utf8.length).put(utf8);
+            } else if (value instanceof Long l) {
+                buffer.put(LONG).putLong(l);
+            } else {
+                byte[] bson = encode(new Document("", value));
+                buffer.put(OTHER).putVarInt(bson.length).put(bson);
+            }
+        }
+
+        static Object readValue(ByteBuffer buffer) {
+            byte type = buffer.get();
+            switch (type) {
+                case MISSING:
+                    return Missing.getInstance();
+                case NULL:
+                    return null;
+                case STRING: {
+                    byte[] utf8 = new byte[DataUtils.readVarInt(buffer)];
+                    buffer.get(utf8);
+                    return new String(utf8, StandardCharsets.UTF_8);
+                }
+                case LONG:
+                    return buffer.getLong();
+                case OTHER: {
+                    byte[] bson = new byte[DataUtils.readVarInt(buffer)];
+                    buffer.get(bson);
+                    return decode(bson).get("");
+                }
+                default:
+                    throw new IllegalStateException("Unknown value type " + type + " in the store file");
+            }
+        }
+    }
+
+    /** The key of a unique index: one value per indexed field, ordered field by field. */
+    static final class Key extends BasicDataType<KeyValue> {
+
+        static final Key INSTANCE = new Key();
+
+        @Override
+        public int getMemory(KeyValue key) {
+            int memory = 48;
+            for (Object value : key) {
+                memory += 8 + Value.memory(value);
+            }
+            return memory;
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, KeyValue key) {
+            buffer.putVarInt(key.size());
+            for (Object value : key) {
+                Value.writeValue(buffer, value);
+            }
+        }
+
+        @Override
+        public KeyValue read(ByteBuffer buffer) {
+            int size = DataUtils.readVarInt(buffer);
+            List<Object> values = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                values.add(Value.readValue(buffer));
+            }
+            return new KeyValue(values);
+        }
+
+        @Override
+        public int compare(KeyValue a, KeyValue b) {
+            int n = Math.min(a.size(), b.size());
+            for (int i = 0; i < n; i++) {
+                int c = compareValues(a.get(i), b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(a.size(), b.size());
+        }
+
+        @Override
+        public KeyValue[] createStorage(int size) {
+            return new KeyValue[size];
+        }
+    }
+}

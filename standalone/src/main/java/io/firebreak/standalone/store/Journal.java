@@ -1,0 +1,326 @@
+package io.firebreak.standalone.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.zip.CRC32C;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.WriteBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's write-ahead journal: what each write command changed (the puts and removes of the file's maps), one
+ * entry per command, appended to {@code store.journal} and written to it before the command is answered.
+ *
+ * <p>Concurrent commands share one write of the journal (group commit): the first to wait writes every entry
+ * appended so far; those arriving meanwhile wait for it, and the next of them writes what they brought. The maps
+ * themselves are committed to the store file now and then (a checkpoint, which records the last entry it covers and
+ * empties the journal); at start, the entries after the last checkpoint are applied again. An entry is framed by
+ * its length and a CRC-32C, so a half-written last entry (the process killed while writing it, before its command
+ * was answered) is recognised and left out.
+ */
+final class Journal implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Journal.class);
+
+    private static final byte PUT = 1;
+    private static final byte REMOVE = 2;
+    private static final int HEADER = 8;
+
+    /** One change to one map of the store file. */
+    private record Change(MVMap<Object, Object> map, Object key, Object value) {}
+
+    /** The changes of the command running on this thread, while it records. */
+    private static final ThreadLocal<List<Change>> recording = new ThreadLocal<>();
+
+    private final Path path;
+    private final FileChannel channel;
+    private final boolean force;
+    /** Guards {@link #pending}, {@link #spare} and {@link #lastAppended}. */
+    private final Object appends = new Object();
+    private WriteBuffer pending = new WriteBuffer(1 << 20);
+    private WriteBuffer spare = new WriteBuffer(1 << 20);
+    private long lastAppended;
+    /** Guards {@link #writing} and {@link #written}. */
+    private final Object writes = new Object();
+    private boolean writing;
+    private long written;
+    private volatile long size;
+    private volatile long groups;
+
+    private Journal(Path path, FileChannel channel, boolean force, long sequence) {
+        this.path = path;
+        this.channel = channel;
+        this.force = force;
+        this.lastAppended = sequence;
+        this.written = sequence;
+    }
+
+    /**
+     * Opens the journal, applies to the maps every entry after {@code checkpoint} (maps found by name), and returns
+     * it ready for new entries; the caller then makes a checkpoint, so that what was applied is in the store file.
+     */
+    static Journal open(Path path, long checkpoint, Function<String, MVMap<Object, Object>> maps, boolean force) {
+        try {
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            long last = replay(path, channel, checkpoint, maps);
+            return new Journal(path, channel, force, last);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the store's journal " + path, e);
+        }
+    }
+
+    private static long replay(Path path, FileChannel channel, long checkpoint,
+            Function<String, MVMap<Object, Object>> maps) throws IOException {
+        long length = channel.size();
+        if (length == 0) {
+            return checkpoint;
+        }
+        if (length > Integer.MAX_VALUE) {
+            throw new IllegalStateException("The store's journal " + path + " is larger than 2 GB");
+        }
+        ByteBuffer all = ByteBuffer.allocate((int) length);
+        while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
+            // read on
+        }
+        all.flip();
+        long last = checkpoint;
+        int applied = 0;
+        int changes = 0;
+        while (all.remaining() >= HEADER) {
+            int start = all.position();
+            int payload = all.getInt();
+            int crc = all.getInt();
+            if (payload <= 0 || payload > all.remaining() || crc != crc(all, all.position(), payload)) {
+                all.position(start);
+                break;
+            }
+            ByteBuffer entry = all.slice(all.position(), payload);
+            all.position(all.position() + payload);
+            long sequence = entry.getLong();
+            if (sequence <= checkpoint) {
+                continue;
+            }
+            int count = DataUtils.readVarInt(entry);
+            for (int i = 0; i < count; i++) {
+                byte kind = entry.get();
+                byte[] name = new byte[DataUtils.readVarInt(entry)];
+                entry.get(name);
+                MVMap<Object, Object> map = maps.apply(new String(name, StandardCharsets.UTF_8));
+                Object key = map.getKeyType().read(entry);
+                if (kind == PUT) {
+                    map.put(key, map.getValueType().read(entry));
+                } else {
+                    map.remove(key);
+                }
+                changes++;
+            }
+            last = sequence;
+            applied++;
+        }
+        if (all.hasRemaining()) {
+            log.warn("The store's journal {} ends in {} bytes that are not a whole entry (a write cut short when the"
+                    + " process stopped, never acknowledged): left out", path, all.remaining());
+        }
+        if (applied > 0) {
+            log.info("Recovered {} writes ({} changes) from the store's journal {}", applied, changes, path);
+        }
+        return last;
+    }
+
+    private static int crc(ByteBuffer buffer, int offset, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(buffer.slice(offset, length));
+        return (int) crc.getValue();
+    }
+
+    /** Starts recording the changes this thread makes to the maps, until {@link #stopRecording()}. */
+    static void startRecording() {
+        recording.set(new ArrayList<>());
+    }
+
+    static List<?> stopRecording() {
+        List<Change> changes = recording.get();
+        recording.remove();
+        return changes;
+    }
+
+    /** Notes that {@code map} now has {@code value} at {@code key}, if this thread is recording. */
+    @SuppressWarnings("unchecked")
+    static <K, V> void put(MVMap<K, V> map, K key, V value) {
+        List<Change> changes = recording.get();
+        if (changes != null) {
+            changes.add(new Change((MVMap<Object, Object>) map, key, value));
+        }
+    }
+
+    /** Notes that {@code map} no longer has {@code key}, if this thread is recording. */
+    @SuppressWarnings("unchecked")
+    static <K, V> void remove(MVMap<K, V> map, K key) {
+        List<Change> changes = recording.get();
+        if (changes != null) {
+            changes.add(new Change((MVMap<Object, Object>) map, key, null));
+        }
+    }
+
+    /**
+     * Appends one command's changes as one entry and returns its sequence number (0 for a command that changed
+     * nothing). Entries must be appended in the order their changes were made: the caller serialises writes.
+     */
+    long append(List<?> recorded) {
+        if (recorded == null || recorded.isEmpty()) {
+            return 0;
+        }
+        synchronized (appends) {
+            long sequence = lastAppended + 1;
+            WriteBuffer buffer = pending;
+            int start = buffer.position();
+            buffer.putInt(0).putInt(0).putLong(sequence).putVarInt(recorded.size());
+            for (Object o : recorded) {
+                Change change = (Change) o;
+                byte[] name = change.map().getName().getBytes(StandardCharsets.UTF_8);
+                buffer.put(change.value() == null ? REMOVE : PUT).putVarInt(name.length).put(name);
+                change.map().getKeyType().write(buffer, change.key());
+                if (change.value() != null) {
+                    change.map().getValueType().write(buffer, change.value());
+                }
+            }
+            int payload = buffer.position() - start - HEADER;
+            buffer.putInt(start, payload);
+            buffer.putInt(start + 4, crc(buffer.getBuffer(), start + HEADER, payload));
+            lastAppended = sequence;
+            return sequence;
+        }
+    }
+
+    /** Returns once the entry {@code sequence} is written to the journal (or covered by a checkpoint). */
+    void awaitWritten(long sequence) {
+        if (sequence == 0) {
+            return;
+        }
+        synchronized (writes) {
+            while (written < sequence) {
+                if (!writing) {
+                    writing = true;
+                    break;
+                }
+                await();
+            }
+            if (written >= sequence) {
+                return;
+            }
+        }
+        long upTo = written;
+        try {
+            WriteBuffer batch;
+            synchronized (appends) {
+                batch = pending;
+                pending = spare;
+                spare = null;
+                upTo = lastAppended;
+            }
+            ByteBuffer bytes = batch.getBuffer();
+            bytes.flip();
+            long position = size;
+            while (bytes.hasRemaining()) {
+                position += channel.write(bytes, position);
+            }
+            if (force) {
+                channel.force(false);
+            }
+            size = position;
+            groups++;
+            batch.clear();
+            synchronized (appends) {
+                spare = batch;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the store's journal " + path, e);
+        } finally {
+            synchronized (writes) {
+                writing = false;
+                written = Math.max(written, upTo);
+                writes.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Makes a checkpoint: {@code commit} stores every change so far in the store file, recording
+     * {@link #lastAppended()} as the last entry it covers; then the journal is emptied. The caller holds off every
+     * write meanwhile.
+     */
+    void checkpoint(Runnable commit) {
+        synchronized (writes) {
+            while (writing) {
+                await();
+            }
+            writing = true;
+        }
+        long upTo = written;
+        try {
+            synchronized (appends) {
+                upTo = lastAppended;
+                pending.clear();
+            }
+            commit.run();
+            channel.truncate(0);
+            if (force) {
+                channel.force(true);
+            }
+            size = 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not empty the store's journal " + path, e);
+        } finally {
+            synchronized (writes) {
+                writing = false;
+                written = Math.max(written, upTo);
+                writes.notifyAll();
+            }
+        }
+    }
+
+    private void await() {
+        try {
+            writes.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the store's journal", e);
+        }
+    }
+
+    long lastAppended() {
+        synchronized (appends) {
+            return lastAppended;
+        }
+    }
+
+    /** Bytes in the journal file now. */
+    long size() {
+        return size;
+    }
+
+    /** Writes of the journal so far, each covering one or more entries. */
+    long groups() {
+        return groups;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not close the store's journal " + path, e);
+        }
+    }
+}

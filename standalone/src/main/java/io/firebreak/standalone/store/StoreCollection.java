@@ -1,0 +1,118 @@
+package io.firebreak.standalone.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.h2.mvstore.MVMap;
+
+/**
+ * One collection: its documents as BSON in a map of the store file by {@code _id}, and its size in a map of
+ * counters. Every change is noted in the {@link Journal} of the command that makes it.
+ */
+final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> {
+
+    private static final String DATA_SIZE = "dataSize";
+
+    /** Above this many documents, a query that reads them all is logged: it wants an index. */
+    private static final int LOGGED_SCAN = 10_000;
+
+    private final MVMap<Object, byte[]> documents;
+    private final MVMap<String, Long> counters;
+    private final Scans scans;
+
+    StoreCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, byte[]> documents,
+            MVMap<String, Long> counters, CursorRegistry cursors, Scans scans) {
+        super(database, name, options, cursors);
+        this.documents = documents;
+        this.counters = counters;
+        this.scans = scans;
+        if (counters.putIfAbsent(DATA_SIZE, 0L) == null) {
+            Journal.put(counters, DATA_SIZE, 0L);
+        }
+    }
+
+    @Override
+    protected void updateDataSize(int delta) {
+        Long size = counters.merge(DATA_SIZE, (long) delta, Long::sum);
+        Journal.put(counters, DATA_SIZE, size);
+    }
+
+    @Override
+    protected int getDataSize() {
+        return counters.getOrDefault(DATA_SIZE, 0L).intValue();
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+        Object position = Missing.ofNullable(key);
+        byte[] bytes = BsonTypes.encode(document);
+        if (documents.putIfAbsent(position, bytes) != null) {
+            throw new IllegalStateException("A document with _id " + key + " already exists in " + this);
+        }
+        Journal.put(documents, position, bytes);
+        return position;
+    }
+
+    @Override
+    public int count() {
+        return documents.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return documents.isEmpty();
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        byte[] bytes = documents.get(position);
+        return bytes == null ? null : BsonTypes.decode(bytes);
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        if (documents.remove(position) == null) {
+            throw new NoSuchElementException("No document with _id " + position + " in " + this);
+        }
+        Journal.remove(documents, position);
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return documents.entrySet().stream()
+                .map(entry -> new DocumentWithPosition<>(BsonTypes.decode(entry.getValue()), entry.getKey()));
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+            Document fieldSelector) {
+        scans.scanned(getFullName(), query, documents.size(), LOGGED_SCAN);
+        Stream<Document> candidates;
+        if (isNaturalDescending(orderBy)) {
+            candidates = streamAllDocumentsWithPosition()
+                    .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                    .map(DocumentWithPosition::getDocument);
+        } else {
+            candidates = documents.values().stream().map(BsonTypes::decode);
+        }
+        return matchDocumentsFromStream(candidates, query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        byte[] bytes = BsonTypes.encode(newDocument);
+        documents.put(position, bytes);
+        Journal.put(documents, position, bytes);
+    }
+}

@@ -1,0 +1,129 @@
+package io.firebreak.standalone.store;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.UuidRepresentation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded store keeps documents and indexes across restarts, and says clearly when its file is unusable. */
+class DocumentStoreIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void documents_of_every_bson_type_and_their_unique_indexes_survive_a_restart() {
+        Path file = data.resolve("store.db");
+        Document stored = new Document("_id", "C1").append("version", 3L).append("count", 7).append("ratio", 0.5)
+                .append("at", java.util.Date.from(Instant.parse("2026-12-01T10:15:30.123Z")))
+                .append("uuid", UUID.fromString("5f2b6b52-9a55-4c57-9d64-2b1c4a0f6d11")).append("open", true)
+                .append("none", null).append("text", "快递三天没到")
+                .append("nested", new Document("list", List.of(1, "two", new Document("three", 3))));
+        try (DocumentStore store = DocumentStore.start(file, 0, DocumentStore.Flush.OS);
+                MongoClient client = client(store)) {
+            MongoCollection<Document> docs = client.getDatabase("intake").getCollection("complaints");
+            docs.createIndex(new Document("ref", 1), new IndexOptions().unique(true));
+            docs.insertOne(stored);
+            docs.insertOne(new Document("_id", "C2").append("ref", "R2"));
+            docs.updateOne(eq("_id", "C2"), Updates.set("ref", "R2b"));
+            docs.insertOne(new Document("_id", "C3").append("ref", "R3"));
+            docs.deleteOne(eq("_id", "C3"));
+        }
+        try (DocumentStore store = DocumentStore.start(file, 0, DocumentStore.Flush.DISK);
+                MongoClient client = client(store)) {
+            MongoCollection<Document> docs = client.getDatabase("intake").getCollection("complaints");
+            assertThat(docs.find(eq("_id", "C1")).first()).isEqualTo(stored);
+            assertThat(docs.find(eq("ref", "R2b")).first()).containsEntry("_id", "C2");
+            assertThat(docs.find(eq("ref", "R2")).first()).isNull();
+            assertThat(docs.find(eq("_id", "C3")).first()).isNull();
+            assertThat(docs.countDocuments()).isEqualTo(2);
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", "C4").append("ref", "R2b")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        }
+    }
+
+    @Test
+    void a_damaged_store_file_stops_the_start_with_an_error_naming_the_file_and_what_to_do() throws Exception {
+        Path file = data.resolve("store.db");
+        try (DocumentStore store = DocumentStore.start(file, 0, DocumentStore.Flush.OS);
+                MongoClient client = client(store)) {
+            client.getDatabase("intake").getCollection("complaints").insertOne(new Document("_id", "C1"));
+        }
+        byte[] garbage = new byte[(int) Files.size(file)];
+        new Random(7).nextBytes(garbage);
+        Files.write(file, garbage);
+
+        assertThatThrownBy(() -> DocumentStore.start(file, 0, DocumentStore.Flush.OS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(file.toAbsolutePath().toString())
+                .hasMessageContaining("cannot be opened")
+                .hasMessageContaining("move it");
+        assertThat(Files.readAllBytes(file)).as("the damaged file is left as it was").isEqualTo(garbage);
+    }
+
+    @Test
+    void a_data_directory_of_an_earlier_version_is_carried_over_with_its_indexes() throws Exception {
+        Path legacy = data.resolve("store.mv");
+        MongoServer old = new MongoServer(new H2Backend(legacy.toString()));
+        InetSocketAddress address = old.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> docs = client.getDatabase("triage").getCollection("decisions");
+            docs.createIndex(new Document("complaintId", 1), new IndexOptions().unique(true));
+            List<Document> many = new ArrayList<>();
+            for (int i = 0; i < 2500; i++) {
+                many.add(new Document("_id", "D" + i).append("complaintId", "C" + i).append("class", "ORDINARY"));
+            }
+            docs.insertMany(many);
+        } finally {
+            old.shutdown();
+        }
+
+        try (DocumentStore store = DocumentStore.startIn(data, 0, DocumentStore.Flush.OS);
+                MongoClient client = client(store)) {
+            MongoCollection<Document> docs = client.getDatabase("triage").getCollection("decisions");
+            assertThat(docs.countDocuments()).isEqualTo(2500);
+            assertThat(docs.find(eq("complaintId", "C2499")).first()).containsEntry("_id", "D2499");
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", "X").append("complaintId", "C1")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        }
+        assertThat(data.resolve("store.mv")).doesNotExist();
+        assertThat(data.resolve("store.mv.migrated")).exists();
+        assertThat(data.resolve("store.db")).exists();
+    }
+
+    @Test
+    void an_unknown_flush_setting_is_refused_naming_the_choices() {
+        assertThat(DocumentStore.Flush.parse(" Disk ")).isEqualTo(DocumentStore.Flush.DISK);
+        assertThatThrownBy(() -> DocumentStore.Flush.parse("always"))
+                .hasMessageContaining("'always'").hasMessageContaining("os or disk");
+    }
+
+    /** A client as the services make theirs: UUIDs in the standard binary representation. */
+    private static MongoClient client(DocumentStore store) {
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(store.uri()))
+                .uuidRepresentation(UuidRepresentation.STANDARD).build());
+    }
+}
