@@ -36,6 +36,10 @@ public final class Bench {
         long deadline = began + options.maxTotal().toNanos();
         Files.createDirectories(options.out());
         awaitHealthy(options.gateway());
+        if (options.preload() > 0) {
+            new Preload(options, new Tokens(options.dataDir(), "firebreak")).run(options.preload());
+            System.exit(0);
+        }
         long pid = options.pid() > 0 ? options.pid() : Probes.findStandalone();
         long benchPid = ProcessHandle.current().pid();
         System.out.println("Firebreak benchmark: " + options.describe());

@@ -26,7 +26,8 @@ record Options(
         int profileStep,
         long pid,
         int stopAfterFailedSteps,
-        Duration warmup) {
+        Duration warmup,
+        int preload) {
 
     static final String USAGE = """
             Usage: java -jar bench/target/bench.jar [options]   (or bench/run [options])
@@ -48,6 +49,8 @@ record Options(
               --stop-after N         stop stepping after N steps in a row that do not sustain (default 2)
               --warmup-seconds N     load at the first step's rate before measuring, not reported (default 30)
               --quick                about three minutes: steps 10,25,50,100 of 15 s, 10 s warm-up, short baselines
+              --preload N            instead of a run: fill the system with N complaints, each with its whole life
+                                     in every service (a few through the API, the rest copied into the store)
             """;
 
     static Options parse(String[] args) {
@@ -70,6 +73,7 @@ record Options(
         boolean quick = false;
         java.util.Set<String> given = new java.util.HashSet<>();
         Duration warmup = Duration.ofSeconds(30);
+        int preload = 0;
         List<String> list = new ArrayList<>(Arrays.asList(args));
         for (int i = 0; i < list.size(); i++) {
             String name = list.get(i);
@@ -106,6 +110,7 @@ record Options(
                 case "--pid" -> pid = Long.parseLong(value);
                 case "--stop-after" -> stopAfter = Integer.parseInt(value);
                 case "--warmup-seconds" -> warmup = Duration.ofSeconds(Long.parseLong(value));
+                case "--preload" -> preload = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + USAGE);
             }
         }
@@ -117,7 +122,7 @@ record Options(
             if (!given.contains("--warmup-seconds")) warmup = Duration.ofSeconds(10);
         }
         return new Options(gateway, data, kafka, mongo, steps, step, max, out, complete, invalid, retry, outstanding,
-                baselines, profile, pid, stopAfter, warmup);
+                baselines, profile, pid, stopAfter, warmup, preload);
     }
 
     /** Seconds the baselines run each: short in a quick run. */
