@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
@@ -120,6 +121,10 @@ final class BsonTypes {
         private static final byte STRING = 2;
         private static final byte LONG = 3;
         private static final byte OTHER = 4;
+        private static final byte DOUBLE = 5;
+        private static final byte FALSE = 6;
+        private static final byte TRUE = 7;
+        private static final byte INSTANT = 8;
 
         @Override
         public int getMemory(Object value) {
@@ -166,6 +171,12 @@ final class BsonTypes {
                 buffer.put(STRING).putVarInt(utf8.length).put(utf8);
             } else if (value instanceof Long l) {
                 buffer.put(LONG).putLong(l);
+            } else if (value instanceof Double d) {
+                buffer.put(DOUBLE).putDouble(d);
+            } else if (value instanceof Boolean b) {
+                buffer.put(b ? TRUE : FALSE);
+            } else if (value instanceof Instant instant) {
+                buffer.put(INSTANT).putLong(instant.toEpochMilli());
             } else {
                 byte[] bson = encode(new Document("", value));
                 buffer.put(OTHER).putVarInt(bson.length).put(bson);
@@ -186,6 +197,14 @@ final class BsonTypes {
                 }
                 case LONG:
                     return buffer.getLong();
+                case DOUBLE:
+                    return buffer.getDouble();
+                case FALSE:
+                    return Boolean.FALSE;
+                case TRUE:
+                    return Boolean.TRUE;
+                case INSTANT:
+                    return Instant.ofEpochMilli(buffer.getLong());
                 case OTHER: {
                     byte[] bson = new byte[DataUtils.readVarInt(buffer)];
                     buffer.get(bson);

@@ -37,8 +37,12 @@ public final class DocumentStore implements AutoCloseable {
     private static final int WORKER_THREADS = 16;
     /** Pages of the file kept decoded in memory; the rest stays on disk (and in the operating system's cache). */
     private static final int CACHE_MB = 64;
-    /** A checkpoint is made once the journal holds this much, or is this old. */
+    /** Smaller pages than H2's default, so that a checkpoint rewrites less around each changed document. */
+    private static final int PAGE_BYTES = 16 << 10;
+    /** A checkpoint is made once the journal holds this much, the changed pages take this much memory, or ... */
     private static final long CHECKPOINT_JOURNAL_BYTES = 32L << 20;
+    private static final long CHECKPOINT_UNSAVED_BYTES = 64L << 20;
+    /** ... the journal is this old. */
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
     /** Every this many checkpoints, the file's least-filled chunks are rewritten first. */
     private static final int COMPACT_EVERY = 6;
@@ -125,7 +129,10 @@ public final class DocumentStore implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the store's directory " + path.getParent(), e);
         }
         try {
-            return new MVStore.Builder().fileName(path.toString()).autoCommitDisabled().cacheSize(CACHE_MB).open();
+            // No commit of its own, not even when many changes wait (it would commit in the middle of a command):
+            // the store commits at its checkpoints, between commands.
+            return new MVStore.Builder().fileName(path.toString()).autoCommitDisabled().autoCommitBufferSize(0)
+                    .cacheSize(CACHE_MB).pageSplitSize(PAGE_BYTES).open();
         } catch (MVStoreException e) {
             throw new IllegalStateException("The store file " + path + " cannot be opened: " + e.getMessage()
                     + ". It is damaged or not a store file. Nothing has been changed in it. To keep its data, copy it"
@@ -161,7 +168,9 @@ public final class DocumentStore implements AutoCloseable {
         public void run() {
             try {
                 long bytes = backend.journalBytes();
-                boolean due = bytes >= CHECKPOINT_JOURNAL_BYTES || bytes > 0 && System.nanoTime() - last > interval;
+                boolean due = bytes >= CHECKPOINT_JOURNAL_BYTES
+                        || backend.file().getUnsavedMemory() >= CHECKPOINT_UNSAVED_BYTES
+                        || bytes > 0 && System.nanoTime() - last > interval;
                 if (!due || backend.file().isClosed()) {
                     return;
                 }

@@ -42,6 +42,7 @@ final class StoreBackend extends AbstractMongoBackend {
     /** The map of the file that records the last journal entry the file's contents cover. */
     private static final String CHECKPOINT_MAP = "journal";
     private static final String CHECKPOINT_KEY = "covers";
+    private static final long SLOW_CHECKPOINT_MILLIS = 100;
 
     private final MVStore file;
     private final Journal journal;
@@ -154,6 +155,8 @@ final class StoreBackend extends AbstractMongoBackend {
     private void checkpoint() {
         writes.lock();
         try {
+            long began = System.nanoTime();
+            long journalBytes = journal.size();
             journal.checkpoint(() -> {
                 checkpoints.put(CHECKPOINT_KEY, journal.lastAppended());
                 file.commit();
@@ -162,6 +165,11 @@ final class StoreBackend extends AbstractMongoBackend {
                 }
             });
             checkpointCount++;
+            long millis = (System.nanoTime() - began) / 1_000_000;
+            if (millis >= SLOW_CHECKPOINT_MILLIS) {
+                log.info("Checkpoint of {} KB of journal took {} ms (writes waited meanwhile)", journalBytes >> 10,
+                        millis);
+            }
         } finally {
             writes.unlock();
         }

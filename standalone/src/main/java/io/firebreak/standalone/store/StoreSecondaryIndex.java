@@ -34,11 +34,19 @@ final class StoreSecondaryIndex extends Index<Object> {
 
     private final MVMap<KeyValue, Object> entries;
     private final List<String> fields;
+    private final IndexKeys keys;
 
     StoreSecondaryIndex(MVMap<KeyValue, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.entries = entries;
         this.fields = keys.stream().map(IndexKey::getKey).toList();
+        this.keys = new IndexKeys(fields);
+    }
+
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        KeyValue key = keys.read(document);
+        return key != null ? Set.of(key) : super.getKeyValues(document);
     }
 
     @Override
@@ -103,18 +111,7 @@ final class StoreSecondaryIndex extends Index<Object> {
 
     /** A sparse index leaves out the documents that have none of its fields. */
     private boolean skipped(Document document) {
-        return isSparse() && fields.stream().noneMatch(field -> valueAt(document, field) != null);
-    }
-
-    private static Object valueAt(Document document, String path) {
-        Object value = document;
-        for (String part : path.split("\\.")) {
-            if (!(value instanceof Map<?, ?> map)) {
-                return null;
-            }
-            value = map.get(part);
-        }
-        return value instanceof Missing ? null : value;
+        return isSparse() && keys.noneIn(document);
     }
 
     private static KeyValue withPosition(KeyValue values, Object position) {

@@ -1,50 +1,184 @@
 package io.firebreak.standalone.store;
 
-import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map.Entry;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.h2.mvstore.MVMap;
 
-/** A unique index: a map of the store file from the indexed values to the document's {@code _id}. */
-final class StoreUniqueIndex extends AbstractUniqueIndex<Object> {
+/**
+ * A unique index: a map of the store file from the indexed values to the document's {@code _id}. It serves a query
+ * on exactly its fields: equal values, a list of them ({@code $in}) or, on one field, a regular expression.
+ */
+final class StoreUniqueIndex extends Index<Object> {
 
     private final MVMap<KeyValue, Object> entries;
+    private final IndexKeys keys;
 
     StoreUniqueIndex(MVMap<KeyValue, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.entries = entries;
+        this.keys = new IndexKeys(keys.stream().map(IndexKey::getKey).toList());
     }
 
     @Override
-    protected Object removeDocument(KeyValue key) {
-        Object position = entries.remove(key);
-        if (position != null) {
-            Journal.remove(entries, key);
-        }
-        return position;
+    public Set<KeyValue> getKeyValues(Document document) {
+        KeyValue key = keys.read(document);
+        return key != null ? Set.of(key) : super.getKeyValues(document);
+    }
+
+    private boolean skipped(Document document) {
+        return isSparse() && keys.noneIn(document);
     }
 
     @Override
-    protected boolean putKeyPosition(KeyValue key, Object position) {
-        Object value = Missing.ofNullable(position);
-        if (entries.putIfAbsent(key, value) != null) {
-            return false;
-        }
-        Journal.put(entries, key, value);
+    public boolean isUnique() {
         return true;
     }
 
     @Override
-    protected Iterable<Entry<KeyValue, Object>> getIterable() {
-        return entries.entrySet();
+    public synchronized Object getPosition(Document document) {
+        for (KeyValue key : getKeyValues(document)) {
+            Object position = entries.get(key);
+            if (position != null) {
+                return position;
+            }
+        }
+        return null;
     }
 
     @Override
-    protected Object getPosition(KeyValue key) {
-        return entries.get(key);
+    public synchronized void checkAdd(Document document, MongoCollection<Object> collection) {
+        if (skipped(document)) {
+            return;
+        }
+        for (KeyValue key : getKeyValues(document)) {
+            if (entries.containsKey(key)) {
+                throw new DuplicateKeyError(this, collection, getKeys(), key);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+        checkAdd(document, collection);
+        if (skipped(document)) {
+            return;
+        }
+        Object value = Missing.ofNullable(position);
+        for (KeyValue key : getKeyValues(document)) {
+            if (entries.putIfAbsent(key, value) != null) {
+                throw new IllegalStateException("Key " + key + " already exists in " + this);
+            }
+            Journal.put(entries, key, value);
+        }
+    }
+
+    @Override
+    public synchronized Object remove(Document document) {
+        if (skipped(document)) {
+            return null;
+        }
+        Object removed = null;
+        for (KeyValue key : getKeyValues(document)) {
+            Object position = entries.remove(key);
+            if (position != null) {
+                Journal.remove(entries, key);
+                removed = position;
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    public synchronized void checkUpdate(Document oldDocument, Document newDocument,
+            MongoCollection<Object> collection) {
+        if (nullAwareEqualsKeys(oldDocument, newDocument) || skipped(newDocument)) {
+            return;
+        }
+        Object oldPosition = getPosition(oldDocument);
+        for (KeyValue key : getKeyValues(newDocument)) {
+            Object position = entries.get(key);
+            if (position != null && !position.equals(oldPosition)) {
+                throw new DuplicateKeyError(this, collection, getKeys(), key);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+            MongoCollection<Object> collection) {
+        if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
+            remove(oldDocument);
+            add(newDocument, position, collection);
+        }
+    }
+
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        if (!query.keySet().equals(keySet())) {
+            return false;
+        }
+        if (isSparse() && query.values().stream().allMatch(Objects::isNull)) {
+            return false;
+        }
+        for (Object condition : query.values()) {
+            if (condition instanceof Document operators && !BsonRegularExpression.isRegularExpression(operators)) {
+                if (isCompoundIndex() || !operators.keySet().equals(Set.of("$in"))) {
+                    return false;
+                }
+            } else if (condition instanceof BsonRegularExpression || BsonRegularExpression.isRegularExpression(
+                    condition)) {
+                if (isCompoundIndex()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+        if (!isCompoundIndex()) {
+            Object condition = query.get(keySet().iterator().next());
+            if (BsonRegularExpression.isRegularExpression(condition)) {
+                BsonRegularExpression pattern = BsonRegularExpression.convertToRegularExpression(condition);
+                List<Object> positions = new ArrayList<>();
+                for (Map.Entry<KeyValue, Object> entry : entries.entrySet()) {
+                    if (entry.getKey().get(0) instanceof String s && pattern.matcher(s).find()) {
+                        positions.add(entry.getValue());
+                    }
+                }
+                return positions;
+            }
+            if (condition instanceof Document operators && operators.get("$in") instanceof Collection<?> values) {
+                Set<Object> positions = new LinkedHashSet<>();
+                for (Object value : values) {
+                    Object position = entries.get(new KeyValue(BsonTypes.normalize(value)));
+                    if (position != null) {
+                        positions.add(position);
+                    }
+                }
+                return positions;
+            }
+        }
+        List<Object> values = new ArrayList<>();
+        for (String field : keySet()) {
+            values.add(BsonTypes.normalize(query.get(field)));
+        }
+        Object position = entries.get(new KeyValue(values));
+        return position == null ? List.of() : List.of(position);
     }
 
     @Override
@@ -60,5 +194,10 @@ final class StoreUniqueIndex extends AbstractUniqueIndex<Object> {
     @Override
     public long getDataSize() {
         return getCount();
+    }
+
+    @Override
+    public void drop() {
+        // The map is removed with the index (StoreDatabase).
     }
 }
