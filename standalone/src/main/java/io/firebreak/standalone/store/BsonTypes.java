@@ -29,13 +29,16 @@ final class BsonTypes {
 
     private static final Comparator<Object> VALUES = ValueComparator.asc();
 
-    /** The query engine's order, with the common cases (two strings, two longs) taken without its type checks. */
+    /** The query engine's order, with the common cases (two strings, longs or doubles) taken without its checks. */
     static int compareValues(Object a, Object b) {
         if (a instanceof String x && b instanceof String y) {
             return x.compareTo(y);
         }
         if (a instanceof Long x && b instanceof Long y) {
             return Long.compare(x, y);
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return Double.compare(x == -0.0 ? 0.0 : x, y == -0.0 ? 0.0 : y);
         }
         return VALUES.compare(a, b);
     }

@@ -30,6 +30,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class DocumentStore implements AutoCloseable {
 
+    static {
+        // The wire protocol decodes and encodes BSON a byte at a time through netty buffers, each access checking
+        // that the buffer is still open and the index in bounds: a tenth of the store's time. Its buffers never
+        // leave it, so the checks are switched off (unless set otherwise), before netty's buffer classes load.
+        System.setProperty("io.netty.buffer.checkAccessible",
+                System.getProperty("io.netty.buffer.checkAccessible", "false"));
+        System.setProperty("io.netty.buffer.checkBounds", System.getProperty("io.netty.buffer.checkBounds", "false"));
+    }
+
     private static final Logger log = LoggerFactory.getLogger(DocumentStore.class);
 
     private static final String HOST = "127.0.0.1";
