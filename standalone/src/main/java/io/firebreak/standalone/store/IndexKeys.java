@@ -43,11 +43,17 @@ final class IndexKeys {
         return new KeyValue(Arrays.asList(values));
     }
 
-    /** Whether the document has a value for none of the fields (a sparse index leaves it out). */
+    /**
+     * Whether the document has a value for none of the fields (a sparse index leaves it out). A path through an
+     * array counts as having one: its elements may.
+     */
     boolean noneIn(Document document) {
         for (String[] path : paths) {
             Object value = document;
             for (String part : path) {
+                if (value instanceof Collection<?>) {
+                    return false;
+                }
                 value = value instanceof Map<?, ?> map ? map.get(part) : null;
             }
             if (value != null) {

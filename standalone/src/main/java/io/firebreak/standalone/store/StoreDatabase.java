@@ -48,7 +48,19 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
     }
 
     private MVMap<KeyValue, Object> index(String collection, String index) {
-        return index(file, INDEX + getFullCollectionNamespace(collection) + INDEX_SEPARATOR + index);
+        return index(file, indexMapName(collection, index));
+    }
+
+    private String indexMapName(String collection, String index) {
+        return INDEX + getFullCollectionNamespace(collection) + INDEX_SEPARATOR + index;
+    }
+
+    /**
+     * Whether the index's map is in the file: then it was built and kept up to date with its collection, even if it
+     * is empty (a sparse index that no document has a value for), and opening it builds nothing.
+     */
+    private boolean built(String collection, String index) {
+        return file.hasMap(indexMapName(collection, index));
     }
 
     private static MVMap<KeyValue, Object> index(MVStore file, String mapName) {
@@ -79,13 +91,15 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
             boolean sparse) {
-        return new StoreUniqueIndex(index(collection, name), name, keys, sparse);
+        boolean built = built(collection, name);
+        return new StoreUniqueIndex(index(collection, name), built, name, keys, sparse);
     }
 
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
             boolean sparse) {
-        return new StoreSecondaryIndex(index(collection, name), name, keys, sparse);
+        boolean built = built(collection, name);
+        return new StoreSecondaryIndex(index(collection, name), built, name, keys, sparse);
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.h2.mvstore.MVMap;
  *
  * <p>It serves a query that gives the index's first field: an equal value (or {@code $in} a list of them) for a
  * leading run of its fields, then optionally a range ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) on the
- * next. It may return more documents than match (a range is scanned across types, other conditions are left out):
+ * next; a sparse index also serves {@code $exists: true} on its first field. It may return more documents than match (a range is scanned across types, other conditions are left out):
  * the query engine checks every document it gets against the whole query.
  */
 final class StoreSecondaryIndex extends Index<Object> {
@@ -33,12 +33,16 @@ final class StoreSecondaryIndex extends Index<Object> {
     private static final Set<String> RANGE = Set.of("$gt", "$gte", "$lt", "$lte");
 
     private final MVMap<KeyValue, Object> entries;
+    /** Built before, with its collection: not to be built again at opening, even if empty. */
+    private final boolean built;
     private final List<String> fields;
     private final IndexKeys keys;
 
-    StoreSecondaryIndex(MVMap<KeyValue, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
+    StoreSecondaryIndex(MVMap<KeyValue, Object> entries, boolean built, String name, List<IndexKey> keys,
+            boolean sparse) {
         super(name, keys, sparse);
         this.entries = entries;
+        this.built = built;
         this.fields = keys.stream().map(IndexKey::getKey).toList();
         this.keys = new IndexKeys(fields);
     }
@@ -123,7 +127,17 @@ final class StoreSecondaryIndex extends Index<Object> {
 
     @Override
     public synchronized boolean canHandle(Document query) {
-        return servable(conditions(query), 0) != null;
+        Document conditions = conditions(query);
+        return servable(conditions, 0) != null || wantsAny(conditions);
+    }
+
+    /**
+     * Whether the query asks only that the first field exist, which a sparse index answers with all it holds (as the
+     * outbox relay's sweep asks, {@code {"outbox.id": {$exists: true}}}).
+     */
+    private boolean wantsAny(Document conditions) {
+        return isSparse() && conditions.get(fields.get(0)) instanceof Document operators
+                && operators.size() == 1 && Boolean.TRUE.equals(operators.get("$exists"));
     }
 
     /**
@@ -192,6 +206,11 @@ final class StoreSecondaryIndex extends Index<Object> {
     @Override
     public synchronized Iterable<Object> getPositions(Document given) {
         Document query = conditions(given);
+        if (servable(query, 0) == null && wantsAny(query)) {
+            Set<Object> positions = new LinkedHashSet<>();
+            scan(List.of(), null, positions);
+            return positions;
+        }
         List<List<Object>> prefixes = new ArrayList<>();
         prefixes.add(List.of());
         Document range = null;
@@ -249,6 +268,12 @@ final class StoreSecondaryIndex extends Index<Object> {
     @Override
     public long getCount() {
         return entries.sizeAsLong();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        // The query engine builds an index at opening when it says it is empty.
+        return !built && entries.isEmpty();
     }
 
     @Override

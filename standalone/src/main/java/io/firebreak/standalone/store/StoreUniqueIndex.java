@@ -24,11 +24,15 @@ import org.h2.mvstore.MVMap;
 final class StoreUniqueIndex extends Index<Object> {
 
     private final MVMap<KeyValue, Object> entries;
+    /** Built before, with its collection: not to be built again at opening, even if empty. */
+    private final boolean built;
     private final IndexKeys keys;
 
-    StoreUniqueIndex(MVMap<KeyValue, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
+    StoreUniqueIndex(MVMap<KeyValue, Object> entries, boolean built, String name, List<IndexKey> keys,
+            boolean sparse) {
         super(name, keys, sparse);
         this.entries = entries;
+        this.built = built;
         this.keys = new IndexKeys(keys.stream().map(IndexKey::getKey).toList());
     }
 
@@ -188,7 +192,8 @@ final class StoreUniqueIndex extends Index<Object> {
 
     @Override
     public boolean isEmpty() {
-        return entries.isEmpty();
+        // The query engine builds an index at opening when it says it is empty.
+        return !built && entries.isEmpty();
     }
 
     @Override

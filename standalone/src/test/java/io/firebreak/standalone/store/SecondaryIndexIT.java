@@ -2,6 +2,7 @@ package io.firebreak.standalone.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Queries served by a non-unique index answer exactly what a scan of the collection answers: equal values, lists of
- * them, ranges, compound prefixes, arrays, sparse fields, after updates and deletes, and after a restart.
+ * them, ranges, compound prefixes, arrays, sparse fields and whether they exist, after updates and deletes, and after
+ * a restart; and none of them reads the whole collection.
  */
 class SecondaryIndexIT {
 
@@ -49,6 +51,7 @@ class SecondaryIndexIT {
             cases.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("receivedAt")));
             cases.createIndex(Indexes.ascending("nextDeadline"), new IndexOptions().sparse(true));
             cases.createIndex(Indexes.ascending("tasks.department"));
+            cases.createIndex(Indexes.ascending("outbox.id"), new IndexOptions().sparse(true));
             for (int i = 0; i < 400; i++) {
                 Document c = new Document("_id", String.format("C%04d", i)).append("status", STATUSES.get(i % 4))
                         .append("receivedAt", Date.from(T0.plusSeconds(i)))
@@ -57,6 +60,11 @@ class SecondaryIndexIT {
                 if (i % 2 == 0) {
                     c.append("nextDeadline", Date.from(T0.plusSeconds(1000 + i)));
                 }
+                if (i % 3 == 1) {
+                    c.append("outbox", List.of(new Document("id", "E" + i), new Document("id", "F" + i)));
+                } else if (i % 3 == 2) {
+                    c.append("outbox", List.of());
+                }
                 cases.insertOne(c);
                 expected.add(c);
             }
@@ -64,10 +72,11 @@ class SecondaryIndexIT {
             for (int i = 0; i < 400; i += 7) {
                 String id = String.format("C%04d", i);
                 cases.updateOne(eq("_id", id), Updates.combine(Updates.set("status", "CLOSED"),
-                        Updates.unset("nextDeadline")));
+                        Updates.unset("nextDeadline"), Updates.unset("outbox")));
                 Document c = find(expected, id);
                 c.put("status", "CLOSED");
                 c.remove("nextDeadline");
+                c.remove("outbox");
             }
             for (int i = 0; i < 400; i += 11) {
                 String id = String.format("C%04d", i);
@@ -106,6 +115,10 @@ class SecondaryIndexIT {
         check(cases, all, eq("tasks.department", "LEGAL"), d -> d.getList("tasks", Document.class).stream()
                 .anyMatch(t -> t.get("department").equals("LEGAL")));
         check(cases, all, eq("status", "NONE"), d -> false);
+        check(cases, all, exists("outbox.id"), d -> d.getList("outbox", Document.class, List.of()).stream()
+                .anyMatch(e -> e.containsKey("id")));
+        check(cases, all, eq("outbox.id", "F13"), d -> d.getList("outbox", Document.class, List.of()).stream()
+                .anyMatch(e -> "F13".equals(e.get("id"))));
         assertThat(cases.find(eq("status", "ASSIGNED")).sort(Sorts.descending("receivedAt")).limit(3)
                 .map(d -> d.getString("_id")).into(new ArrayList<>()))
                 .isEqualTo(all.stream().filter(d -> d.get("status").equals("ASSIGNED"))
