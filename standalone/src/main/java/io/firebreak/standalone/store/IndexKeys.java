@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads an index's key from a document, its field paths split once (the query engine's own reading splits every
@@ -13,6 +14,8 @@ import java.util.Map;
  * array is left to the engine, which makes one key per element.
  */
 final class IndexKeys {
+
+    private static final Set<String> RANGE = Set.of("$gt", "$gte", "$lt", "$lte");
 
     private final String[][] paths;
 
@@ -61,5 +64,39 @@ final class IndexKeys {
             }
         }
         return true;
+    }
+
+    /**
+     * The query's conditions by field, with those under a top-level {@code $and} brought up beside the others (two
+     * ranges on one field become one; of two other conditions on a field, the first is kept, which the documents
+     * that match the query all meet).
+     */
+    static Document conditions(Document query) {
+        if (!(query.get("$and") instanceof Collection<?> all)) {
+            return query;
+        }
+        Document conditions = new Document();
+        query.forEach((field, condition) -> {
+            if (!field.equals("$and")) {
+                conditions.put(field, condition);
+            }
+        });
+        for (Object part : all) {
+            if (!(part instanceof Document document)) {
+                continue;
+            }
+            conditions(document).forEach((field, condition) -> {
+                Object earlier = conditions.get(field);
+                if (earlier == null) {
+                    conditions.put(field, condition);
+                } else if (earlier instanceof Document a && condition instanceof Document b
+                        && RANGE.containsAll(a.keySet()) && RANGE.containsAll(b.keySet())) {
+                    Document merged = new Document(a);
+                    b.forEach(merged::putIfAbsent);
+                    conditions.put(field, merged);
+                }
+            });
+        }
+        return conditions;
     }
 }

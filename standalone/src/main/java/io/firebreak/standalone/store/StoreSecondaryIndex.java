@@ -127,7 +127,7 @@ final class StoreSecondaryIndex extends Index<Object> {
 
     @Override
     public synchronized boolean canHandle(Document query) {
-        Document conditions = conditions(query);
+        Document conditions = IndexKeys.conditions(query);
         return servable(conditions, 0) != null || wantsAny(conditions);
     }
 
@@ -138,40 +138,6 @@ final class StoreSecondaryIndex extends Index<Object> {
     private boolean wantsAny(Document conditions) {
         return isSparse() && conditions.get(fields.get(0)) instanceof Document operators
                 && operators.size() == 1 && Boolean.TRUE.equals(operators.get("$exists"));
-    }
-
-    /**
-     * The query's conditions by field, with those under a top-level {@code $and} brought up beside the others (two
-     * ranges on one field become one; of two other conditions on a field, the first is kept, which the documents
-     * that match the query all meet).
-     */
-    private static Document conditions(Document query) {
-        if (!(query.get("$and") instanceof Collection<?> all)) {
-            return query;
-        }
-        Document conditions = new Document();
-        query.forEach((field, condition) -> {
-            if (!field.equals("$and")) {
-                conditions.put(field, condition);
-            }
-        });
-        for (Object part : all) {
-            if (!(part instanceof Document document)) {
-                continue;
-            }
-            conditions(document).forEach((field, condition) -> {
-                Object earlier = conditions.get(field);
-                if (earlier == null) {
-                    conditions.put(field, condition);
-                } else if (earlier instanceof Document a && condition instanceof Document b
-                        && RANGE.containsAll(a.keySet()) && RANGE.containsAll(b.keySet())) {
-                    Document merged = new Document(a);
-                    b.forEach(merged::putIfAbsent);
-                    conditions.put(field, merged);
-                }
-            });
-        }
-        return conditions;
     }
 
     /** The condition on the field at {@code index} that this index can look up, or null. */
@@ -205,7 +171,7 @@ final class StoreSecondaryIndex extends Index<Object> {
 
     @Override
     public synchronized Iterable<Object> getPositions(Document given) {
-        Document query = conditions(given);
+        Document query = IndexKeys.conditions(given);
         if (servable(query, 0) == null && wantsAny(query)) {
             Set<Object> positions = new LinkedHashSet<>();
             scan(List.of(), null, positions);

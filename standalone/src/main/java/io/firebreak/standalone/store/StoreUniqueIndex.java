@@ -131,6 +131,11 @@ final class StoreUniqueIndex extends Index<Object> {
 
     @Override
     public synchronized boolean canHandle(Document query) {
+        return exactly(query) || equalOnAllFields(IndexKeys.conditions(query));
+    }
+
+    /** A query on exactly the index's fields: equal values, or on one field {@code $in} or a regular expression. */
+    private boolean exactly(Document query) {
         if (!query.keySet().equals(keySet())) {
             return false;
         }
@@ -152,8 +157,25 @@ final class StoreUniqueIndex extends Index<Object> {
         return true;
     }
 
+    /**
+     * A query that, among other conditions (beside them or under {@code $and}), gives every field of the index an
+     * equal value: the one document with those values is the only candidate, which the engine then checks against
+     * the rest (as the reports' read model asks, {@code {$and: [{_id: …}, {$or: […]}]}}).
+     */
+    private boolean equalOnAllFields(Document conditions) {
+        for (String field : keySet()) {
+            Object value = conditions.get(field);
+            if (value == null || value instanceof Document || value instanceof Collection<?>
+                    || value instanceof BsonRegularExpression || value instanceof Missing) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
-    public synchronized Iterable<Object> getPositions(Document query) {
+    public synchronized Iterable<Object> getPositions(Document given) {
+        Document query = exactly(given) ? given : IndexKeys.conditions(given);
         if (!isCompoundIndex()) {
             Object condition = query.get(keySet().iterator().next());
             if (BsonRegularExpression.isRegularExpression(condition)) {

@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -117,6 +118,10 @@ class SecondaryIndexIT {
         check(cases, all, eq("status", "NONE"), d -> false);
         check(cases, all, exists("outbox.id"), d -> d.getList("outbox", Document.class, List.of()).stream()
                 .anyMatch(e -> e.containsKey("id")));
+        check(cases, all, and(eq("_id", "C0003"), or(exists("nextDeadline", false), eq("status", "NONE"))),
+                d -> d.get("_id").equals("C0003") && !d.containsKey("nextDeadline"));
+        check(cases, all, and(eq("_id", "C0004"), or(exists("nextDeadline", false), eq("status", "NONE"))),
+                d -> false);
         check(cases, all, eq("outbox.id", "F13"), d -> d.getList("outbox", Document.class, List.of()).stream()
                 .anyMatch(e -> "F13".equals(e.get("id"))));
         assertThat(cases.find(eq("status", "ASSIGNED")).sort(Sorts.descending("receivedAt")).limit(3)
