@@ -5,12 +5,16 @@ import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
@@ -92,6 +96,48 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
         return documents.entrySet().stream()
                 .map(entry -> new DocumentWithPosition<>(BsonTypes.decode(entry.getValue()), entry.getKey()));
+    }
+
+    /**
+     * As the engine does (the first index that can serve the query, or a scan), and besides: a query whose conditions
+     * include an {@code $or} of which every branch an index serves reads the union of what those indexes find (as
+     * an integration client's lookups ask, {@code {$or: [{externalKey: k}, {mergedExternalKeys: k}]}}).
+     */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+            Document fieldSelector) {
+        if (servingIndex(query) == null) {
+            Set<Object> union = union(query);
+            if (union != null) {
+                return matchDocuments(query, union, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+        }
+        return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    private Index<Object> servingIndex(Document query) {
+        for (Index<Object> index : getIndexes()) {
+            if (index.canHandle(query)) {
+                return index;
+            }
+        }
+        return null;
+    }
+
+    /** The positions the indexes find for each branch of the query's {@code $or}; null if one is served by none. */
+    private Set<Object> union(Document query) {
+        if (!(IndexKeys.conditions(query).get("$or") instanceof Collection<?> branches) || branches.isEmpty()) {
+            return null;
+        }
+        Set<Object> positions = new LinkedHashSet<>();
+        for (Object branch : branches) {
+            Index<Object> index = branch instanceof Document d ? servingIndex(d) : null;
+            if (index == null) {
+                return null;
+            }
+            index.getPositions((Document) branch).forEach(positions::add);
+        }
+        return positions;
     }
 
     @Override

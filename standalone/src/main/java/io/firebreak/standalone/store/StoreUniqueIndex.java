@@ -159,18 +159,27 @@ final class StoreUniqueIndex extends Index<Object> {
 
     /**
      * A query that, among other conditions (beside them or under {@code $and}), gives every field of the index an
-     * equal value: the one document with those values is the only candidate, which the engine then checks against
-     * the rest (as the reports' read model asks, {@code {$and: [{_id: …}, {$or: […]}]}}).
+     * equal value (or, for one field, a list of them): the documents with those values are the only candidates,
+     * which the engine then checks against the rest (as the reports' read model asks,
+     * {@code {$and: [{_id: …}, {$or: […]}]}}).
      */
     private boolean equalOnAllFields(Document conditions) {
         for (String field : keySet()) {
             Object value = conditions.get(field);
-            if (value == null || value instanceof Document || value instanceof Collection<?>
-                    || value instanceof BsonRegularExpression || value instanceof Missing) {
+            boolean in = !isCompoundIndex() && value instanceof Document operators
+                    && operators.keySet().equals(Set.of("$in")) && operators.get("$in") instanceof Collection<?> values
+                    && values.stream().allMatch(StoreUniqueIndex::plain);
+            if (!in && !plain(value)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A value the index holds as it is: not null (which also matches a missing field), an array or a document. */
+    private static boolean plain(Object value) {
+        return value != null && !(value instanceof Missing) && !(value instanceof Map) && !(value instanceof Collection)
+                && !(value instanceof BsonRegularExpression);
     }
 
     @Override

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Queries served by a non-unique index answer exactly what a scan of the collection answers: equal values, lists of
  * them, ranges, compound prefixes, arrays, sparse fields and whether they exist, after updates and deletes, and after
- * a restart; and none of them reads the whole collection.
+ * a restart; an {@code $or} whose branches indexes serve, and a list of {@code _id}s beside other conditions; and
+ * none of them reads the whole collection.
  */
 class SecondaryIndexIT {
 
@@ -122,6 +123,13 @@ class SecondaryIndexIT {
                 d -> d.get("_id").equals("C0003") && !d.containsKey("nextDeadline"));
         check(cases, all, and(eq("_id", "C0004"), or(exists("nextDeadline", false), eq("status", "NONE"))),
                 d -> false);
+        check(cases, all, or(eq("status", "RESOLVED"), eq("outbox.id", "E1")),
+                d -> d.get("status").equals("RESOLVED") || d.getList("outbox", Document.class, List.of()).stream()
+                        .anyMatch(e -> "E1".equals(e.get("id"))));
+        check(cases, all, and(in("_id", "C0001", "C0002", "C0005", "C0006"),
+                or(eq("status", "ASSIGNED"), exists("nextDeadline", false))),
+                d -> List.of("C0001", "C0002", "C0005", "C0006").contains(d.getString("_id"))
+                        && (d.get("status").equals("ASSIGNED") || !d.containsKey("nextDeadline")));
         check(cases, all, eq("outbox.id", "F13"), d -> d.getList("outbox", Document.class, List.of()).stream()
                 .anyMatch(e -> "F13".equals(e.get("id"))));
         assertThat(cases.find(eq("status", "ASSIGNED")).sort(Sorts.descending("receivedAt")).limit(3)
