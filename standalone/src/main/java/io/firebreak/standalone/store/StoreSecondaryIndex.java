@@ -25,32 +25,17 @@ import org.h2.mvstore.MVMap;
  *
  * <p>It serves a query that gives the index's first field: an equal value (or {@code $in} a list of them) for a
  * leading run of its fields, then optionally a range ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) on the
- * next; a sparse index also serves {@code $exists: true} on its first field. It may return more documents than match (a range is scanned across types, other conditions are left out):
- * the query engine checks every document it gets against the whole query.
+ * next; a sparse index also serves {@code $exists: true} on its first field. It may return more documents than
+ * match (a range is scanned across types, other conditions are left out): the query engine checks every document it
+ * gets against the whole query.
  */
-final class StoreSecondaryIndex extends Index<Object> {
+final class StoreSecondaryIndex extends StoreIndex {
 
     private static final Set<String> RANGE = Set.of("$gt", "$gte", "$lt", "$lte");
 
-    private final MVMap<KeyValue, Object> entries;
-    /** Built before, with its collection: not to be built again at opening, even if empty. */
-    private final boolean built;
-    private final List<String> fields;
-    private final IndexKeys keys;
-
     StoreSecondaryIndex(MVMap<KeyValue, Object> entries, boolean built, String name, List<IndexKey> keys,
             boolean sparse) {
-        super(name, keys, sparse);
-        this.entries = entries;
-        this.built = built;
-        this.fields = keys.stream().map(IndexKey::getKey).toList();
-        this.keys = new IndexKeys(fields);
-    }
-
-    @Override
-    public Set<KeyValue> getKeyValues(Document document) {
-        KeyValue key = keys.read(document);
-        return key != null ? Set.of(key) : super.getKeyValues(document);
+        super(entries, built, name, keys, sparse);
     }
 
     @Override
@@ -113,11 +98,6 @@ final class StoreSecondaryIndex extends Index<Object> {
         }
     }
 
-    /** A sparse index leaves out the documents that have none of its fields. */
-    private boolean skipped(Document document) {
-        return isSparse() && keys.noneIn(document);
-    }
-
     private static KeyValue withPosition(KeyValue values, Object position) {
         List<Object> key = new ArrayList<>(values.size() + 1);
         values.forEach(key::add);
@@ -153,20 +133,14 @@ final class StoreSecondaryIndex extends Index<Object> {
             }
             if (operators.containsKey("$in")) {
                 if (operators.size() != 1 || !(operators.get("$in") instanceof Collection<?> values)
-                        || values.isEmpty() || !values.stream().allMatch(StoreSecondaryIndex::plain)) {
+                        || values.isEmpty() || !values.stream().allMatch(StoreIndex::plain)) {
                     return null;
                 }
                 return condition;
             }
-            return operators.values().stream().allMatch(StoreSecondaryIndex::plain) ? condition : null;
+            return operators.values().stream().allMatch(StoreIndex::plain) ? condition : null;
         }
         return plain(condition) ? condition : null;
-    }
-
-    /** A value the index holds as it is: not null (which also matches a missing field), an array or a document. */
-    private static boolean plain(Object value) {
-        return value != null && !(value instanceof Missing) && !(value instanceof Collection)
-                && !(value instanceof Map) && !(value instanceof BsonRegularExpression);
     }
 
     @Override
@@ -229,26 +203,5 @@ final class StoreSecondaryIndex extends Index<Object> {
     private static Object bound(Document range, String strict, String inclusive) {
         Object value = range.containsKey(strict) ? range.get(strict) : range.get(inclusive);
         return value == null ? null : BsonTypes.normalize(value);
-    }
-
-    @Override
-    public long getCount() {
-        return entries.sizeAsLong();
-    }
-
-    @Override
-    public boolean isEmpty() {
-        // The query engine builds an index at opening when it says it is empty.
-        return !built && entries.isEmpty();
-    }
-
-    @Override
-    public long getDataSize() {
-        return getCount();
-    }
-
-    @Override
-    public void drop() {
-        // The map is removed with the index (StoreDatabase).
     }
 }

@@ -21,29 +21,11 @@ import org.h2.mvstore.MVMap;
  * A unique index: a map of the store file from the indexed values to the document's {@code _id}. It serves a query
  * on exactly its fields: equal values, a list of them ({@code $in}) or, on one field, a regular expression.
  */
-final class StoreUniqueIndex extends Index<Object> {
-
-    private final MVMap<KeyValue, Object> entries;
-    /** Built before, with its collection: not to be built again at opening, even if empty. */
-    private final boolean built;
-    private final IndexKeys keys;
+final class StoreUniqueIndex extends StoreIndex {
 
     StoreUniqueIndex(MVMap<KeyValue, Object> entries, boolean built, String name, List<IndexKey> keys,
             boolean sparse) {
-        super(name, keys, sparse);
-        this.entries = entries;
-        this.built = built;
-        this.keys = new IndexKeys(keys.stream().map(IndexKey::getKey).toList());
-    }
-
-    @Override
-    public Set<KeyValue> getKeyValues(Document document) {
-        KeyValue key = keys.read(document);
-        return key != null ? Set.of(key) : super.getKeyValues(document);
-    }
-
-    private boolean skipped(Document document) {
-        return isSparse() && keys.noneIn(document);
+        super(entries, built, name, keys, sparse);
     }
 
     @Override
@@ -168,18 +150,12 @@ final class StoreUniqueIndex extends Index<Object> {
             Object value = conditions.get(field);
             boolean in = !isCompoundIndex() && value instanceof Document operators
                     && operators.keySet().equals(Set.of("$in")) && operators.get("$in") instanceof Collection<?> values
-                    && values.stream().allMatch(StoreUniqueIndex::plain);
+                    && values.stream().allMatch(StoreIndex::plain);
             if (!in && !plain(value)) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** A value the index holds as it is: not null (which also matches a missing field), an array or a document. */
-    private static boolean plain(Object value) {
-        return value != null && !(value instanceof Missing) && !(value instanceof Map) && !(value instanceof Collection)
-                && !(value instanceof BsonRegularExpression);
     }
 
     @Override
@@ -214,26 +190,5 @@ final class StoreUniqueIndex extends Index<Object> {
         }
         Object position = entries.get(new KeyValue(values));
         return position == null ? List.of() : List.of(position);
-    }
-
-    @Override
-    public long getCount() {
-        return entries.sizeAsLong();
-    }
-
-    @Override
-    public boolean isEmpty() {
-        // The query engine builds an index at opening when it says it is empty.
-        return !built && entries.isEmpty();
-    }
-
-    @Override
-    public long getDataSize() {
-        return getCount();
-    }
-
-    @Override
-    public void drop() {
-        // The map is removed with the index (StoreDatabase).
     }
 }
