@@ -45,10 +45,25 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
         }
     }
 
+    /**
+     * The engine would measure each document by encoding it once more (twice on an update); the collection counts
+     * the bytes it stores instead, see {@link #resize}.
+     */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
     @Override
     protected void updateDataSize(int delta) {
-        Long size = counters.merge(DATA_SIZE, (long) delta, Long::sum);
-        Journal.put(counters, DATA_SIZE, size);
+        resize(delta);
+    }
+
+    private void resize(long delta) {
+        if (delta != 0) {
+            Long size = counters.merge(DATA_SIZE, delta, Long::sum);
+            Journal.put(counters, DATA_SIZE, size);
+        }
     }
 
     @Override
@@ -65,6 +80,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
             throw new IllegalStateException("A document with _id " + key + " already exists in " + this);
         }
         Journal.put(documents, position, bytes);
+        resize(bytes.length);
         return position;
     }
 
@@ -86,10 +102,12 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
 
     @Override
     protected void removeDocument(Object position) {
-        if (documents.remove(position) == null) {
+        byte[] removed = documents.remove(position);
+        if (removed == null) {
             throw new NoSuchElementException("No document with _id " + position + " in " + this);
         }
         Journal.remove(documents, position);
+        resize(-removed.length);
     }
 
     @Override
@@ -158,7 +176,8 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
         byte[] bytes = BsonTypes.encode(newDocument);
-        documents.put(position, bytes);
+        byte[] previous = documents.put(position, bytes);
         Journal.put(documents, position, bytes);
+        resize(bytes.length - (previous == null ? 0 : previous.length));
     }
 }
