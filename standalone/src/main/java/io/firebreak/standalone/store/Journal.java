@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.CRC32C;
 import org.h2.mvstore.DataUtils;
@@ -50,6 +52,11 @@ final class Journal implements AutoCloseable {
     private WriteBuffer pending = new WriteBuffer(1 << 20);
     private WriteBuffer spare = new WriteBuffer(1 << 20);
     private long lastAppended;
+    /**
+     * Map names by map id, as UTF-8 (MVStore looks a name up in its metadata on every call); emptied at each
+     * checkpoint, which every rename of a map is followed by. Guarded by {@link #appends}.
+     */
+    private final Map<Integer, byte[]> names = new HashMap<>();
     /** Guards {@link #writing} and {@link #written}. */
     private final Object writes = new Object();
     private boolean writing;
@@ -188,7 +195,8 @@ final class Journal implements AutoCloseable {
             buffer.putInt(0).putInt(0).putLong(sequence).putVarInt(recorded.size());
             for (Object o : recorded) {
                 Change change = (Change) o;
-                byte[] name = change.map().getName().getBytes(StandardCharsets.UTF_8);
+                byte[] name = names.computeIfAbsent(change.map().getId(),
+                        id -> change.map().getName().getBytes(StandardCharsets.UTF_8));
                 buffer.put(change.value() == null ? REMOVE : PUT).putVarInt(name.length).put(name);
                 change.map().getKeyType().write(buffer, change.key());
                 if (change.value() != null) {
@@ -272,6 +280,7 @@ final class Journal implements AutoCloseable {
             synchronized (appends) {
                 upTo = lastAppended;
                 pending.clear();
+                names.clear();
             }
             commit.run();
             channel.truncate(0);
