@@ -186,7 +186,7 @@ public final class DocumentStore implements AutoCloseable {
                 backend.checkpoint(++count % COMPACT_EVERY == 0, TARGET_FILL_PERCENT, COMPACT_WRITE_BYTES);
                 last = System.nanoTime();
             } catch (RuntimeException e) {
-                log.warn("Store checkpoint failed (tried again shortly; the journal keeps every write meanwhile)", e);
+                log.error("Store checkpoint failed: the store refuses writes until it is started again", e);
             }
         }
     }

@@ -61,6 +61,8 @@ final class Journal implements AutoCloseable {
     private final Object writes = new Object();
     private boolean writing;
     private long written;
+    /** Set once a write of the journal failed: no write is acknowledged after it. */
+    private UncheckedIOException broken;
     private volatile long size;
     private volatile long groups;
 
@@ -218,6 +220,9 @@ final class Journal implements AutoCloseable {
         }
         synchronized (writes) {
             while (written < sequence) {
+                if (broken != null) {
+                    throw broken;
+                }
                 if (!writing) {
                     writing = true;
                     break;
@@ -228,8 +233,8 @@ final class Journal implements AutoCloseable {
                 return;
             }
         }
-        long upTo = written;
         try {
+            long upTo;
             WriteBuffer batch;
             synchronized (appends) {
                 batch = pending;
@@ -252,14 +257,9 @@ final class Journal implements AutoCloseable {
             synchronized (appends) {
                 spare = batch;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the store's journal " + path, e);
-        } finally {
-            synchronized (writes) {
-                writing = false;
-                written = Math.max(written, upTo);
-                writes.notifyAll();
-            }
+            release(upTo);
+        } catch (IOException | RuntimeException e) {
+            fail(e);
         }
     }
 
@@ -273,10 +273,13 @@ final class Journal implements AutoCloseable {
             while (writing) {
                 await();
             }
+            if (broken != null) {
+                throw broken;
+            }
             writing = true;
         }
-        long upTo = written;
         try {
+            long upTo;
             synchronized (appends) {
                 upTo = lastAppended;
                 pending.clear();
@@ -288,15 +291,33 @@ final class Journal implements AutoCloseable {
                 channel.force(true);
             }
             size = 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not empty the store's journal " + path, e);
-        } finally {
-            synchronized (writes) {
-                writing = false;
-                written = Math.max(written, upTo);
-                writes.notifyAll();
-            }
+            release(upTo);
+        } catch (IOException | RuntimeException e) {
+            fail(e);
         }
+    }
+
+    /** Ends a write of the journal (or a checkpoint) that made every entry up to {@code upTo} durable. */
+    private void release(long upTo) {
+        synchronized (writes) {
+            writing = false;
+            written = Math.max(written, upTo);
+            writes.notifyAll();
+        }
+    }
+
+    /**
+     * Ends a write of the journal that failed: nothing it held is acknowledged, and neither is anything after it, as
+     * the journal may now lack entries; every writer waiting or to come is told.
+     */
+    private void fail(Exception e) {
+        synchronized (writes) {
+            broken = new UncheckedIOException("The store's journal " + path + " could not be written: " + e,
+                    e instanceof IOException io ? io : new IOException(e));
+            writing = false;
+            writes.notifyAll();
+        }
+        throw broken;
     }
 
     private void await() {
