@@ -2,17 +2,23 @@ package io.firebreak.standalone.store;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +28,10 @@ import org.h2.mvstore.MVMap;
 /**
  * One collection: its documents as BSON in a map of the store file by {@code _id}, and its size in a map of
  * counters. Every change is noted in the {@link Journal} of the command that makes it.
+ *
+ * <p>The two commands every aggregate write is made of take a short way: reading one document by {@code _id}, and
+ * replacing it where its {@code _id} and other fields still have the values read (compare-and-set). Both give the
+ * engine's answers, without its general query and update machinery.
  */
 final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> {
 
@@ -33,6 +43,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     private final MVMap<Object, byte[]> documents;
     private final MVMap<String, Long> counters;
     private final Scans scans;
+    private final QueryMatcher matcher = new DefaultQueryMatcher();
 
     StoreCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, byte[]> documents,
             MVMap<String, Long> counters, CursorRegistry cursors, Scans scans) {
@@ -124,6 +135,13 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
             Document fieldSelector) {
+        if (query.size() == 1 && skip == 0 && isEmpty(orderBy) && isEmpty(fieldSelector)) {
+            Object id = getIdField() == null ? null : query.get(getIdField());
+            if (StoreIndex.plain(id)) {
+                Document document = getDocument(Missing.ofNullable(id));
+                return new QueryResult(document == null ? List.of() : List.of(document));
+            }
+        }
         if (servingIndex(query) == null) {
             Set<Object> union = union(query);
             if (union != null) {
@@ -171,6 +189,75 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
             candidates = documents.values().stream().map(BsonTypes::decode);
         }
         return matchDocumentsFromStream(candidates, query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * A replacement of one document chosen by equal values including its {@code _id} (as the aggregate store's
+     * compare-and-set is: {@code {_id, version}}) is made here: the document read by its {@code _id}, checked against
+     * the other values, replaced, and only the indexes whose keys change touched. Anything else is the engine's.
+     */
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+            boolean isMulti, boolean isUpsert, Oplog oplog) {
+        String idField = getIdField();
+        if (isMulti || !arrayFilters.isEmpty() || idField == null || !isReplacement(update)
+                || !plainValues(selector) || !selector.containsKey(idField)) {
+            return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+        }
+        Document old = getDocument(Missing.ofNullable(selector.get(idField)));
+        if (old == null || !matcher.matches(old, selector)) {
+            return isUpsert ? super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog)
+                    : updated(0, 0);
+        }
+        Object id = old.get(idField);
+        if (update.containsKey(idField) && BsonTypes.compareValues(id, update.get(idField)) != 0) {
+            // The engine refuses it, in its words.
+            return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+        }
+        Document replacement = new Document(idField, id);
+        replacement.putAll(update);
+        Utils.validateFieldNames(replacement);
+        if (replacement.equals(old)) {
+            return updated(1, 0);
+        }
+        Object position = Missing.ofNullable(id);
+        for (Index<Object> index : getIndexes()) {
+            index.checkUpdate(old, replacement, this);
+        }
+        for (Index<Object> index : getIndexes()) {
+            index.updateInPlace(old, replacement, position, this);
+        }
+        handleUpdate(position, old, replacement);
+        oplog.handleUpdate(getFullName(), selector, update, List.of(id));
+        return updated(1, 1);
+    }
+
+    private static boolean isReplacement(Document update) {
+        for (String key : update.keySet()) {
+            if (key.startsWith("$")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plainValues(Document selector) {
+        for (Map.Entry<String, Object> condition : selector.entrySet()) {
+            if (condition.getKey().startsWith("$") || !StoreIndex.plain(condition.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Document updated(int matched, int modified) {
+        Document result = new Document("n", matched);
+        result.put("nModified", modified);
+        return result;
+    }
+
+    private static boolean isEmpty(Document document) {
+        return document == null || document.isEmpty();
     }
 
     @Override

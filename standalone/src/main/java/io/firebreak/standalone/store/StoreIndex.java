@@ -37,6 +37,17 @@ abstract class StoreIndex extends Index<Object> {
         return key != null ? Set.of(key) : super.getKeyValues(document);
     }
 
+    /** Whether the two documents have the same key here, as the index's map tells keys apart. */
+    @Override
+    protected boolean nullAwareEqualsKeys(Document oldDocument, Document newDocument) {
+        KeyValue before = keys.read(oldDocument);
+        KeyValue after = keys.read(newDocument);
+        if (before == null || after == null) {
+            return super.nullAwareEqualsKeys(oldDocument, newDocument);
+        }
+        return BsonTypes.Key.INSTANCE.compare(before, after) == 0;
+    }
+
     /** A sparse index leaves out the documents that have none of its fields. */
     protected boolean skipped(Document document) {
         return isSparse() && keys.noneIn(document);

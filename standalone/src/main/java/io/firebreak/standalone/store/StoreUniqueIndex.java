@@ -59,6 +59,11 @@ final class StoreUniqueIndex extends StoreIndex {
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
         checkAdd(document, collection);
+        insert(document, position);
+    }
+
+    /** Adds the document's keys, which {@link #checkAdd} or {@link #checkUpdate} found free. */
+    private void insert(Document document, Object position) {
         if (skipped(document)) {
             return;
         }
@@ -93,10 +98,9 @@ final class StoreUniqueIndex extends StoreIndex {
         if (nullAwareEqualsKeys(oldDocument, newDocument) || skipped(newDocument)) {
             return;
         }
-        Object oldPosition = getPosition(oldDocument);
         for (KeyValue key : getKeyValues(newDocument)) {
             Object position = entries.get(key);
-            if (position != null && !position.equals(oldPosition)) {
+            if (position != null && !position.equals(getPosition(oldDocument))) {
                 throw new DuplicateKeyError(this, collection, getKeys(), key);
             }
         }
@@ -105,9 +109,10 @@ final class StoreUniqueIndex extends StoreIndex {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
             MongoCollection<Object> collection) {
+        // The engine has called checkUpdate with the same documents first.
         if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
             remove(oldDocument);
-            add(newDocument, position, collection);
+            insert(newDocument, position);
         }
     }
 
