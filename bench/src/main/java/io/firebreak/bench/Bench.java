@@ -71,6 +71,7 @@ public final class Bench {
                 settle(lives, load, probes, System.nanoTime() + 20_000_000_000L);
             }
             int failedInARow = 0;
+            StoreCommands storeCommands = new StoreCommands(options.gateway(), tokens);
             long recordsBefore = probes.recordsOnTopics();
             for (int i = 0; i < options.steps().size(); i++) {
                 int rate = options.steps().get(i);
@@ -79,7 +80,8 @@ public final class Bench {
                     System.out.println("Out of time (--max-minutes): no step at " + rate + "/s");
                     break;
                 }
-                StepResult step = runStep(options, i, rate, probes, lives, load, pid, benchPid, deadline);
+                StepResult step = runStep(options, i, rate, probes, lives, load, storeCommands, pid, benchPid,
+                        deadline);
                 steps.add(step);
                 System.out.printf(Locale.ROOT, "step %4d/s: intake %.0f/s p50 %.1f p99 %.1f p99.9 %.1f ms, assigned "
                                 + "%.0f/s, lag end %d (max %d, flat %s), dropped %d, failed %d, CPU %.2f cores, "
@@ -131,7 +133,7 @@ public final class Bench {
     }
 
     private static StepResult runStep(Options options, int index, int rate, Probes probes, Lives lives, Load load,
-            long pid, long benchPid, long deadline) throws Exception {
+            StoreCommands storeCommands, long pid, long benchPid, long deadline) throws Exception {
         StepResult r = new StepResult();
         r.step = index;
         r.offered = rate;
@@ -140,6 +142,8 @@ public final class Bench {
         r.lagStart = Probes.totalLag(lagStart);
         long deadBefore = probes.deadLetters();
         long recordsBefore = probes.recordsOnTopics();
+        Map<String, Long> storeBefore = storeCommands.read();
+        long agentActionsBefore = load.agentActions();
         double cpuBefore = Probes.cpuSeconds(pid);
         double benchCpuBefore = Probes.cpuSeconds(benchPid);
         long assignedBefore = lives.assignedCount();
@@ -200,6 +204,8 @@ public final class Bench {
             Thread.sleep(250);
         }
         r.drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        double cpuDrained = Probes.cpuSeconds(pid);
+        Map<String, Long> storeSent = StoreCommands.since(storeBefore, storeCommands.read());
         r.deadLetters = probes.deadLetters() - deadBefore;
         r.kafkaRecords = probes.recordsOnTopics() - recordsBefore;
         r.seconds = window;
@@ -209,6 +215,8 @@ public final class Bench {
         r.failed = counts.failed.get() + Math.max(0, counts.submitted.get() - counts.accepted.get()
                 - counts.merged.get() - counts.rejected() - counts.failed.get());
         r.dropped = counts.dropped.get();
+        r.perComplaint(cpuDrained - cpuBefore, storeSent, counts.submitted.get() + load.agentActions()
+                - agentActionsBefore);
         r.achievedIntake = counts.accepted.get() / window;
         r.achievedAssigned = assignedInWindow / window;
         Histogram intake = counts.intakeLatency;

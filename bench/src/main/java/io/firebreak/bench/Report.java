@@ -62,6 +62,10 @@ final class Report {
                 if (s.offered <= 0.7 * sustained.offered && (at70 == null || s.offered > at70.offered)) at70 = s;
             }
         }
+        if (keptUp != null) {
+            summary.put("cpuMsPerComplaintAtKeptUp", keptUp.cpuMsPerComplaint);
+            summary.put("storeCommandsPerComplaintAtKeptUp", keptUp.storeCommandsPerComplaint);
+        }
         summary.put("goalSustained500", sustained != null && sustained.offered >= 500);
         summary.put("stepAt70PercentOfSustained", at70 == null ? null : at70.offered);
         summary.put("goalIntakeP99Under50At70Percent", at70 != null && at70.intakeP99 < 50);
@@ -114,6 +118,12 @@ final class Report {
             md.append(String.format(Locale.ROOT, "- Kafka records per accepted complaint (all four topics): %.2f.%n",
                     ((Number) perComplaint).doubleValue()));
         }
+        if (keptUp != null) {
+            md.append(String.format(Locale.ROOT, "- Cost per complaint at %d/s (highest step kept up with): **%s ms of "
+                            + "CPU**, %s store commands, %s Kafka records, %s API requests (see Cost per complaint).%n",
+                    keptUp.offered, f(keptUp.cpuMsPerComplaint), f(keptUp.storeCommandsPerComplaint),
+                    f(keptUp.kafkaRecordsPerComplaint), f(keptUp.apiRequestsPerComplaint)));
+        }
         md.append("\n## Per step\n\n");
         md.append("| offered/s | achieved intake/s | assigned/s | intake p50 / p99 / p99.9 ms | → ASSIGNED p50 / p99 ms "
                 + "| → CLOSED p50 / p99 ms (n) | lag end (max) | dead letters | dropped / failed | CPU cores "
@@ -125,6 +135,21 @@ final class Report {
                     s.achievedAssigned, f(s.intakeP50), f(s.intakeP99), f(s.intakeP999), f(s.assignedP50),
                     f(s.assignedP99), f(s.closedP50), f(s.closedP99), s.closed, s.lagEnd, s.lagMax, s.deadLetters,
                     s.dropped, s.failed, s.cpuCores, s.benchCpuCores, s.heapUsedMb, s.sustained ? "yes" : "no"));
+        }
+        md.append("\n## Cost per complaint\n\nEach step from its start until the pipeline had drained after it, "
+                + "divided by the complaints it accepted: the system's CPU, the commands its parts sent to their "
+                + "stores (as their MongoDB drivers count them), the Kafka records on the four topics, and the API "
+                + "requests (submissions and the simulated agents' actions; each is two HTTP hops, client → "
+                + "gateway → service). The goal of 500/s on two cores is ≤ 3 ms of CPU.\n\n");
+        md.append("| offered/s | CPU ms | store commands | Kafka records | API requests | store commands by part and "
+                + "command (most first) |\n|---:|---:|---:|---:|---:|---|\n");
+        for (StepResult s : steps) {
+            StringBuilder kinds = new StringBuilder();
+            s.storeCommandsPerComplaintByKind.forEach((kind, n) -> kinds.append(kinds.isEmpty() ? "" : ", ")
+                    .append(kind).append(String.format(Locale.ROOT, " %.2f", n)));
+            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s |%n", s.offered,
+                    f(s.cpuMsPerComplaint), f(s.storeCommandsPerComplaint), f(s.kafkaRecordsPerComplaint),
+                    f(s.apiRequestsPerComplaint), kinds.isEmpty() ? "-" : kinds));
         }
         md.append("\nStages (from this process's clock): submission → `complaint.received` on `firebreak.intake`, "
                 + "and `complaint.received` → `responsibility.assigned` on `firebreak.triage`:\n\n");

@@ -58,7 +58,31 @@ final class StepResult {
     /** The pipeline kept up (lag flat, valid complaints assigned, nothing dropped or failed), whatever the latency. */
     boolean keptUp;
     Map<String, Long> classifiedMix = new LinkedHashMap<>();
+    /** What one accepted complaint cost, from the step's start until the pipeline had drained after it. */
+    double cpuMsPerComplaint = Double.NaN;
+    double storeCommandsPerComplaint = Double.NaN;
+    Map<String, Double> storeCommandsPerComplaintByKind = new LinkedHashMap<>();
+    double kafkaRecordsPerComplaint = Double.NaN;
+    double apiRequestsPerComplaint = Double.NaN;
     Map<String, Long> intendedMix = new LinkedHashMap<>();
+
+    /**
+     * The step's costs per accepted complaint, over its sending and the draining after it: the system's CPU, the
+     * commands its parts sent to their stores (by part and command), its Kafka records, and the API requests
+     * (submissions and the simulated agents' actions; each is two HTTP hops, client → gateway → service).
+     */
+    void perComplaint(double cpuSeconds, Map<String, Long> storeSent, long apiRequests) {
+        if (accepted == 0) return;
+        cpuMsPerComplaint = cpuSeconds * 1000 / accepted;
+        kafkaRecordsPerComplaint = (double) kafkaRecords / accepted;
+        apiRequestsPerComplaint = (double) apiRequests / accepted;
+        if (!storeSent.isEmpty()) {
+            storeCommandsPerComplaint = storeSent.values().stream().mapToLong(Long::longValue).sum()
+                    / (double) accepted;
+            storeSent.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> storeCommandsPerComplaintByKind.put(e.getKey(), (double) e.getValue() / accepted));
+        }
+    }
 
     static double ms(Histogram h, double percentile) {
         return Baselines.ms(h, percentile);
@@ -75,6 +99,13 @@ final class StepResult {
         m.put("failed", failed);
         m.put("droppedBySender", dropped);
         m.put("achievedIntakePerSecond", achievedIntake);
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("cpuMs", cpuMsPerComplaint);
+        cost.put("storeCommands", storeCommandsPerComplaint);
+        cost.put("storeCommandsByPartAndCommand", storeCommandsPerComplaintByKind);
+        cost.put("kafkaRecords", kafkaRecordsPerComplaint);
+        cost.put("apiRequests", apiRequestsPerComplaint);
+        m.put("perComplaint", cost);
         m.put("achievedAssignedPerSecond", achievedAssigned);
         m.put("intakeMs", Map.of("p50", intakeP50, "p99", intakeP99, "p999", intakeP999, "max", intakeMax));
         m.put("intakeToReceivedEventMs", Map.of("p50", receivedP50, "p99", receivedP99));

@@ -35,7 +35,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("server.shutdown", "graceful");
         // Behind the gateway: links a service makes (Location) point at the gateway's address, not the service's.
         defaults.put("server.forward-headers-strategy", "framework");
-        defaults.put("management.endpoints.web.exposure.include", "health,info,deadletters");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,deadletters");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         // Probes need only the status; the parts (cluster id, database) are for operators.
         defaults.put("management.endpoint.health.show-details", "when-authorized");

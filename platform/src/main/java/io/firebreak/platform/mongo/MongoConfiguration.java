@@ -7,10 +7,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.firebreak.platform.PlatformProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
 import java.util.concurrent.TimeUnit;
 import org.bson.UuidRepresentation;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,6 +26,8 @@ import org.bson.Document;
 /**
  * One {@link MongoClient} per service from {@code firebreak.mongo.uri}, and the service's own database from
  * {@code firebreak.mongo.database}. Records are stored with explicit record codecs; UUIDs in the standard form.
+ * Every command the service sends is timed and counted as the meter {@code mongodb.driver.commands} (by command,
+ * collection and outcome; {@code /actuator/metrics}), so what each request costs the store can be read.
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "firebreak.mongo", name = "database")
@@ -41,15 +46,15 @@ public class MongoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    MongoClient mongoClient(PlatformProperties properties) {
-        MongoClientSettings settings = MongoClientSettings.builder()
+    MongoClient mongoClient(PlatformProperties properties, ObjectProvider<MeterRegistry> meters) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(properties.mongo().uri()))
                 .uuidRepresentation(UuidRepresentation.STANDARD)
                 .codecRegistry(codecRegistry())
                 .writeConcern(writeConcern(properties.mongo().writeConcern()))
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                .build();
-        return MongoClients.create(settings);
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS));
+        meters.ifAvailable(registry -> settings.addCommandListener(new MongoMetricsCommandListener(registry)));
+        return MongoClients.create(settings.build());
     }
 
     @Bean
