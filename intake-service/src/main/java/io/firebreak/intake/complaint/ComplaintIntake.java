@@ -60,10 +60,13 @@ public class ComplaintIntake {
      * What a submission came to: a new complaint, the open one it was merged into, or ({@code again}) the one
      * already received under the same external reference; and what to tell the caller.
      */
-    record Submission(Versioned<Complaint> complaint, boolean merged, String notice, boolean again) {
+    record Submission(Versioned<Complaint> complaint, boolean merged, String notice, boolean again,
+            List<Customer.PastComplaint> history) {
 
-        Submission(Versioned<Complaint> complaint, boolean merged, String notice) {
-            this(complaint, merged, notice, false);
+        /** {@code history}: the customer's, as it stands after the submission; null if not read. */
+        Submission(Versioned<Complaint> complaint, boolean merged, String notice,
+                List<Customer.PastComplaint> history) {
+            this(complaint, merged, notice, false, history);
         }
     }
 
@@ -133,13 +136,17 @@ public class ComplaintIntake {
                 if (known.isPresent()) return again(known.get());
             }
             Instant now = now();
-            List<Versioned<Complaint>> sameMatter = sameMatter(who.customerId(), in, now);
+            // Read under the lock: the history holds every complaint of this customer received before.
+            Versioned<Customer> customer = customers.find(who.customerId()).orElseThrow();
+            List<Versioned<Complaint>> sameMatter = sameMatter(customer.value(), in, now);
             for (Versioned<Complaint> earlier : sameMatter) {
                 if (!earlier.value().isOpen()) continue;
-                Optional<Submission> merged = merge(earlier.id(), in, now, caller.visibleTo(), key);
+                Optional<Submission> merged = merge(earlier.id(), in, now, caller.visibleTo(), key,
+                        customer.value().complaints());
                 if (merged.isPresent()) return merged.get();
             }
-            return create(who, in, sameMatter.stream().map(Versioned::id).toList(), now, client, externalRef, key);
+            return create(who, customer, in, sameMatter.stream().map(Versioned::id).toList(), now, client,
+                    externalRef, key);
         } finally {
             lock.unlock();
         }
@@ -162,7 +169,7 @@ public class ComplaintIntake {
         Correlation.complaint(known.id());
         log.info("Submission with a known external reference answered with complaint {}", known.id());
         return new Submission(known, false, "This ticket was received before as complaint " + known.id()
-                + "; nothing new was stored.", true);
+                + "; nothing new was stored.", true, null);
     }
 
     /** The parts of a submission intake keeps, normalised. */
@@ -170,11 +177,11 @@ public class ComplaintIntake {
             Instant happenedAt) {}
 
     /** The customer's complaints on the same matter whose last activity is within the window, newest first. */
-    private List<Versioned<Complaint>> sameMatter(String customerId, Incoming in, Instant now) {
+    private List<Versioned<Complaint>> sameMatter(Customer customer, Incoming in, Instant now) {
         Instant since = now.minus(duplicates.window());
         // Through the ids in the customer's history (their newest complaints, remembered under the same lock on
         // receipt): read by _id, which every store serves by index, not by a query on customerId over all complaints.
-        List<String> ids = customers.complaintIds(customerId);
+        List<String> ids = customer.complaints().stream().map(Customer.PastComplaint::complaintId).toList();
         if (ids.isEmpty()) return List.of();
         return complaints.findAll(Filters.in("_id", ids), Sorts.descending("receivedAt"), CANDIDATES).stream()
                 .filter(c -> !lastActivity(c.value()).isBefore(since))
@@ -187,8 +194,8 @@ public class ComplaintIntake {
         return c.updatedAt() != null && c.updatedAt().isAfter(c.receivedAt()) ? c.updatedAt() : c.receivedAt();
     }
 
-    private Submission create(CustomerDirectory.Identified who, Incoming in, List<String> earlier, Instant now,
-            String client, Complaint.ExternalRef externalRef, String key) {
+    private Submission create(CustomerDirectory.Identified who, Versioned<Customer> customer, Incoming in,
+            List<String> earlier, Instant now, String client, Complaint.ExternalRef externalRef, String key) {
         String id = ComplaintIds.next(clock);
         Correlation.complaint(id);
         Reading reading = emotions.read(in.text(), earlier.size(), in.remedySought() != null);
@@ -205,7 +212,8 @@ public class ComplaintIntake {
                 who.maskedContact(), in.text(), in.productRef(), in.orderRef(), in.remedySought(), reading.level(),
                 reading.signals(), reading.stage(), in.happenedAt(), earlier, client,
                 externalRef == null ? null : new ExternalRef(externalRef.system(), externalRef.id()));
-        if (!complaints.insert(id, complaint, List.of(received), null)) {
+        Optional<Versioned<Complaint>> stored = complaints.create(id, complaint, List.of(received), null);
+        if (stored.isEmpty()) {
             // Another instance received the same ticket at the same moment: the unique index let one through.
             if (key != null) {
                 Optional<Versioned<Complaint>> known = byExternalKey(key);
@@ -213,13 +221,13 @@ public class ComplaintIntake {
             }
             throw new IllegalStateException("Complaint " + id + " could not be stored: its id is taken");
         }
-        customers.remember(who.customerId(), complaint.pastComplaint(id));
+        Versioned<Customer> remembered = customers.remember(customer, complaint.pastComplaint(id));
         log.info("Complaint received on {} from customer {}: {}, stage {}{}", in.channel(), who.customerId(),
                 reading.level(), reading.stage(), earlier.isEmpty() ? "" : ", repeat contact");
         String notice = earlier.isEmpty() ? null
                 : "The customer complained about this matter before (" + String.join(", ", earlier)
                         + "): this is a repeat contact.";
-        return new Submission(complaints.find(id).orElseThrow(), false, notice);
+        return new Submission(stored.get(), false, notice, remembered.value().complaints());
     }
 
     /**
@@ -229,7 +237,7 @@ public class ComplaintIntake {
      * than merging twice.
      */
     private Optional<Submission> merge(String openId, Incoming in, Instant now, String integrationClient,
-            String key) {
+            String key, List<Customer.PastComplaint> history) {
         Correlation.complaint(openId);
         String messageId = newMessageId();
         Versioned<Complaint> updated = complaints.update(openId, current -> {
@@ -258,7 +266,7 @@ public class ComplaintIntake {
         log.info("Duplicate submission from customer {} merged into open complaint {}", updated.value().customerId(),
                 openId);
         return Optional.of(new Submission(updated, true, "This matter is already open as complaint " + openId
-                + "; the submission was added to it as a message instead of opening a second complaint."));
+                + "; the submission was added to it as a message instead of opening a second complaint.", history));
     }
 
     /**
@@ -390,7 +398,13 @@ public class ComplaintIntake {
      * for anyone) may see, newest first.
      */
     List<Customer.PastComplaint> earlierOf(Versioned<Complaint> complaint, String visibleTo) {
-        List<Customer.PastComplaint> all = earlierOf(complaint);
+        return earlierOf(complaint, visibleTo, null);
+    }
+
+    /** As {@link #earlierOf(Versioned, String)}, from the customer's {@code history} when the caller has it. */
+    List<Customer.PastComplaint> earlierOf(Versioned<Complaint> complaint, String visibleTo,
+            List<Customer.PastComplaint> history) {
+        List<Customer.PastComplaint> all = history == null ? earlierOf(complaint) : earlier(complaint, history);
         if (visibleTo == null || all.isEmpty()) return all;
         List<String> visible = complaints.findAll(and(Filters.in("_id", all.stream()
                                 .map(Customer.PastComplaint::complaintId).toList()),
@@ -401,13 +415,18 @@ public class ComplaintIntake {
 
     /** The customer's other complaints received before this one, newest first, as their history shows them. */
     List<Customer.PastComplaint> earlierOf(Versioned<Complaint> complaint) {
-        Complaint c = complaint.value();
-        return customers.find(c.customerId()).map(customer -> customer.value().complaints().stream()
-                        .filter(p -> !p.complaintId().equals(complaint.id()))
-                        .filter(p -> p.receivedAt() != null && !p.receivedAt().isAfter(c.receivedAt()))
-                        .limit(20)
-                        .toList())
-                .orElse(List.of());
+        return customers.find(complaint.value().customerId())
+                .map(customer -> earlier(complaint, customer.value().complaints())).orElse(List.of());
+    }
+
+    private static List<Customer.PastComplaint> earlier(Versioned<Complaint> complaint,
+            List<Customer.PastComplaint> history) {
+        Instant received = complaint.value().receivedAt();
+        return history.stream()
+                .filter(p -> !p.complaintId().equals(complaint.id()))
+                .filter(p -> p.receivedAt() != null && !p.receivedAt().isAfter(received))
+                .limit(20)
+                .toList();
     }
 
     /** Newest first (by receipt, then id), so that a page boundary stays put when new complaints arrive. */

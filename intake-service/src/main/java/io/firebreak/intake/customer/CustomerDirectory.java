@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
@@ -70,20 +71,20 @@ public class CustomerDirectory {
         String email = Contact.normaliseEmail(rawEmail);
         Optional<String> byPhone = owner(PHONE, phone);
         Optional<String> byEmail = owner(EMAIL, email);
-        String id = Optional.ofNullable(customerId)
-                .or(() -> byPhone)
-                .or(() -> byEmail)
-                .orElseGet(() -> newId(phone != null ? phone : email));
-        Customer fresh = new Customer(name, phone, email, clock.instant(), List.of());
-        Customer stored;
-        if (customers.insert(id, fresh, List.of(), null)) {
-            stored = fresh;
-        } else {
-            stored = customers.update(id, current -> {
-                Customer filled = current.value().fillBlanks(name, phone, email);
-                return filled.equals(current.value()) ? null : Change.of(filled);
-            }).orElseThrow().value();
+        Optional<String> known = Optional.ofNullable(customerId).or(() -> byPhone).or(() -> byEmail);
+        String id = known.orElseGet(() -> newId(phone != null ? phone : email));
+        Function<Versioned<Customer>, Change<Customer>> fill = current -> {
+            Customer filled = current.value().fillBlanks(name, phone, email);
+            return filled.equals(current.value()) ? null : Change.of(filled);
+        };
+        // A customer named by id or contact is nearly always on file: fill in their blanks; else a new record (or,
+        // if one was made at the same moment, that one's blanks).
+        Optional<Versioned<Customer>> record = known.isPresent() ? customers.update(id, fill) : Optional.empty();
+        if (record.isEmpty()) {
+            record = customers.create(id, new Customer(name, phone, email, clock.instant(), List.of()), List.of(),
+                    null);
         }
+        Customer stored = record.or(() -> customers.update(id, fill)).orElseThrow().value();
         // The customer's contacts as now stored, unless they were found naming someone already.
         if (stored.phone() != null && !(stored.phone().equals(phone) && byPhone.isPresent())) {
             register(PHONE, stored.phone(), id);
@@ -94,16 +95,6 @@ public class CustomerDirectory {
         return new Identified(id, Contact.mask(stored.phone(), stored.email()));
     }
 
-    /**
-     * The ids of the customer's complaints as remembered in their history, newest first (at most
-     * {@link Customer#MAX_HISTORY}); empty for an unknown customer.
-     */
-    public List<String> complaintIds(String customerId) {
-        return customers.find(customerId)
-                .map(c -> c.value().complaints().stream().map(Customer.PastComplaint::complaintId).toList())
-                .orElse(List.of());
-    }
-
     /** The customer with this id, if there is one. */
     public Optional<Versioned<Customer>> find(String customerId) {
         return customers.find(customerId);
@@ -111,11 +102,21 @@ public class CustomerDirectory {
 
     /** Adds the complaint to the customer's history, or brings its entry up to date. */
     public void remember(String customerId, Customer.PastComplaint entry) {
-        boolean known = customers.update(customerId, current -> {
-            Customer next = current.value().remember(entry);
-            return next == current.value() ? null : Change.of(next);
-        }).isPresent();
+        boolean known = customers.update(customerId, current -> remembering(current, entry)).isPresent();
         if (!known) log.warn("No customer {} for complaint {}: its history misses it", customerId, entry.complaintId());
+    }
+
+    /**
+     * As {@link #remember(String, Customer.PastComplaint)}, starting from the record as the caller read it (read
+     * again only if it changed since); returns the record as it now stands.
+     */
+    public Versioned<Customer> remember(Versioned<Customer> customer, Customer.PastComplaint entry) {
+        return customers.update(customer, current -> remembering(current, entry)).orElseThrow();
+    }
+
+    private static Change<Customer> remembering(Versioned<Customer> current, Customer.PastComplaint entry) {
+        Customer next = current.value().remember(entry);
+        return next == current.value() ? null : Change.of(next);
     }
 
     /** The customer named by this contact, if any. */

@@ -10,6 +10,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.firebreak.intake.IntakeProperties;
+import io.firebreak.platform.mongo.StaleIndexes;
 import io.firebreak.platform.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -54,9 +55,9 @@ public class IdempotentRequests {
         this.keys = database.getCollection("idempotency");
         // The store deletes expired keys itself; reads also ignore expired ones, as deletion runs only now and then.
         this.keys.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
-        // The owner's writes filter on exactly {_id, owner} (see held): MongoDB serves that by _id alone, the embedded
-        // store only by an index on exactly those fields (unique, as _id alone already is); else it scans.
-        this.keys.createIndex(Indexes.ascending("_id", "owner"), new IndexOptions().unique(true).name(HELD_INDEX));
+        // The owner's writes filter on {_id, owner} (see held), which MongoDB and the embedded store both serve by
+        // _id; the index on {_id, owner} that earlier versions kept for it only cost every write.
+        StaleIndexes.drop(this.keys, HELD_INDEX);
         this.clock = clock;
         this.settings = properties.idempotency();
     }
@@ -69,7 +70,9 @@ public class IdempotentRequests {
         String id = sha256(client + '\n' + endpoint + '\n' + key);
         String owner = UUID.randomUUID().toString();
         long waited = 0;
-        for (int attempt = 0; ; attempt++) {
+        // A new key (nearly every request) is reserved in one write; a key in use is read only then.
+        boolean reserved = reserve(id, owner, fingerprint, clock.instant());
+        for (int attempt = 0; !reserved; attempt++) {
             if (attempt == ATTEMPTS) {
                 throw ProblemException.conflict("A request with this Idempotency-Key is changing; retry it.");
             }
@@ -108,11 +111,10 @@ public class IdempotentRequests {
                 // The first attempt never finished (its process stopped): this one takes the key over.
                 Document takeOver = keys.findOneAndUpdate(held(id, existing.getString("owner")),
                         Updates.combine(Updates.set("owner", owner), Updates.set("startedAt", Date.from(now))));
-                if (takeOver == null) continue;
-            } else if (!reserve(id, owner, fingerprint, now)) {
-                continue;
+                reserved = takeOver != null;
+            } else {
+                reserved = reserve(id, owner, fingerprint, now);
             }
-            break;
         }
         Answer answer;
         try {
@@ -129,7 +131,7 @@ public class IdempotentRequests {
         return answer;
     }
 
-    /** The key as held by {@code owner}: a flat filter (not {@code $and}), which the store serves by HELD_INDEX. */
+    /** The key as held by {@code owner}: a flat filter (not {@code $and}), which the store serves by _id. */
     private static Document held(String id, String owner) {
         return new Document("_id", id).append("owner", owner);
     }

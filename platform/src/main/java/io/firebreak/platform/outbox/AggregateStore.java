@@ -9,6 +9,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.firebreak.events.FirebreakEvent;
 import io.firebreak.platform.kafka.EventCodec;
+import io.firebreak.platform.mongo.StaleIndexes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWriter;
+import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
@@ -41,7 +43,6 @@ public final class AggregateStore<T extends Record> {
     private static final int MAX_APPLIED = 500;
     private static final int MAX_ATTEMPTS = 20;
     static final String CAS_INDEX_NAME = "_id_1_version_1";
-    static final Bson CAS_INDEX = Indexes.ascending("_id", VERSION);
 
     private final MongoCollection<BsonDocument> collection;
     private final Codec<T> codec;
@@ -54,10 +55,9 @@ public final class AggregateStore<T extends Record> {
         this.events = events;
         this.relay = relay;
         collection.createIndex(Indexes.ascending(OUTBOX + ".id"), new IndexOptions().sparse(true));
-        // The compare-and-set filter {_id, version} (see write): MongoDB would serve it by _id alone, but the
-        // embedded store uses an index only when the filter's fields are exactly the index's, and otherwise scans
-        // the whole collection on every write. Unique, as _id alone already is.
-        collection.createIndex(CAS_INDEX, new IndexOptions().unique(true).name(CAS_INDEX_NAME));
+        // The compare-and-set filter {_id, version} (see write) is served by _id, by MongoDB and by the embedded
+        // store alike; the index on {_id, version} that earlier versions kept for it only cost every write.
+        StaleIndexes.drop(collection, CAS_INDEX_NAME);
         relay.register(collection);
     }
 
@@ -81,6 +81,15 @@ public final class AggregateStore<T extends Record> {
      * (a redelivered creating event, or a lost race), in which case nothing is written.
      */
     public boolean insert(String id, T value, List<? extends FirebreakEvent> newEvents, String appliedEventId) {
+        return create(id, value, newEvents, appliedEventId).isPresent();
+    }
+
+    /**
+     * As {@link #insert}, and the aggregate as stored: read from the document just written, not from the store
+     * again. Empty when an aggregate with this id exists already.
+     */
+    public Optional<Versioned<T>> create(String id, T value, List<? extends FirebreakEvent> newEvents,
+            String appliedEventId) {
         BsonDocument doc = encode(value);
         doc.put("_id", new BsonString(id));
         doc.put(VERSION, new BsonInt64(0));
@@ -89,11 +98,11 @@ public final class AggregateStore<T extends Record> {
         try {
             collection.insertOne(doc);
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return false;
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return Optional.empty();
             throw e;
         }
         if (!newEvents.isEmpty()) relay.publishSoon(collection, id);
-        return true;
+        return Optional.of(decode(doc));
     }
 
     /**
@@ -104,14 +113,35 @@ public final class AggregateStore<T extends Record> {
      * @return the aggregate as it stands after the call, empty if there is none with this id
      */
     public Optional<Versioned<T>> update(String id, String eventId, Function<Versioned<T>, Change<T>> decide) {
+        return update(id, null, eventId, decide);
+    }
+
+    /**
+     * As {@link #update(String, Function)}, starting from the aggregate as the caller read it moments ago (no
+     * read before the first write). That first write also requires the stored aggregate to have no unpublished
+     * events (which {@code known} does not carry); if it changed since or has some, it is read again as usual.
+     */
+    public Optional<Versioned<T>> update(Versioned<T> known, Function<Versioned<T>, Change<T>> decide) {
+        return update(known.id(), known, null, decide);
+    }
+
+    private Optional<Versioned<T>> update(String id, Versioned<T> known, String eventId,
+            Function<Versioned<T>, Change<T>> decide) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            BsonDocument stored = collection.find(eq("_id", id)).first();
-            if (stored == null) return Optional.empty();
-            Versioned<T> agg = decode(stored);
+            Versioned<T> agg;
+            BsonArray pending;
+            if (attempt == 0 && known != null) {
+                agg = known;
+                pending = null;
+            } else {
+                BsonDocument stored = collection.find(eq("_id", id)).first();
+                if (stored == null) return Optional.empty();
+                agg = decode(stored);
+                pending = stored.containsKey(OUTBOX) ? stored.getArray(OUTBOX) : new BsonArray();
+            }
             if (agg.hasApplied(eventId)) return Optional.of(agg);
             Change<T> change = decide.apply(agg);
             if (change == null) return Optional.of(agg);
-            BsonArray pending = stored.containsKey(OUTBOX) ? stored.getArray(OUTBOX) : new BsonArray();
             if (write(agg, pending, change, eventId)) {
                 List<String> applied = eventId == null ? agg.appliedEventIds() : appliedList(agg.appliedEventIds(), eventId);
                 return Optional.of(new Versioned<>(id, change.value(), agg.version() + 1, applied));
@@ -125,19 +155,21 @@ public final class AggregateStore<T extends Record> {
         return update(id, null, decide);
     }
 
+    /** {@code pending}: the unpublished events stored with {@code agg}; null to write only if there are none. */
     private boolean write(Versioned<T> agg, BsonArray pending, Change<T> change, String eventId) {
         BsonDocument doc = encode(change.value());
         doc.put("_id", new BsonString(agg.id()));
         doc.put(VERSION, new BsonInt64(agg.version() + 1));
         // Events not yet published stay, new ones go after them. The relay bumps the version when it removes
         // published ones, so this compare-and-set never brings back an event that was already published.
-        BsonArray outbox = pending.clone();
+        BsonArray outbox = pending == null ? new BsonArray() : pending.clone();
         outbox.addAll(outbox(change.events()));
         doc.put(OUTBOX, outbox);
         doc.put(APPLIED, applied(agg.appliedEventIds(), eventId));
-        // A flat filter ({_id, version}, not {$and: [...]}), so that the store can serve it by CAS_INDEX.
+        // A flat filter ({_id, version}, not {$and: [...]}): the embedded store reads it by _id and checks the rest.
         BsonDocument current = new BsonDocument("_id", new BsonString(agg.id())).append(VERSION,
                 new BsonInt64(agg.version()));
+        if (pending == null) current.append(OUTBOX, new BsonDocument("$size", new BsonInt32(0)));
         boolean written = collection.replaceOne(current, doc).getModifiedCount() == 1;
         if (written && !change.events().isEmpty()) relay.publishSoon(collection, agg.id());
         return written;

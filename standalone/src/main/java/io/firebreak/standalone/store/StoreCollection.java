@@ -18,7 +18,6 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
@@ -192,16 +191,17 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     }
 
     /**
-     * A replacement of one document chosen by equal values including its {@code _id} (as the aggregate store's
+     * A replacement of the one document a filter with an equal {@code _id} can choose (as the aggregate store's
      * compare-and-set is: {@code {_id, version}}) is made here: the document read by its {@code _id}, checked against
-     * the other values, replaced, and only the indexes whose keys change touched. Anything else is the engine's.
+     * the rest of the filter, replaced, and only the indexes whose keys change touched. Anything else is the
+     * engine's.
      */
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
             boolean isMulti, boolean isUpsert, Oplog oplog) {
         String idField = getIdField();
         if (isMulti || !arrayFilters.isEmpty() || idField == null || !isReplacement(update)
-                || !plainValues(selector) || !selector.containsKey(idField)) {
+                || !StoreIndex.plain(selector.get(idField))) {
             return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
         }
         Document old = getDocument(Missing.ofNullable(selector.get(idField)));
@@ -235,15 +235,6 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     private static boolean isReplacement(Document update) {
         for (String key : update.keySet()) {
             if (key.startsWith("$")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean plainValues(Document selector) {
-        for (Map.Entry<String, Object> condition : selector.entrySet()) {
-            if (condition.getKey().startsWith("$") || !StoreIndex.plain(condition.getValue())) {
                 return false;
             }
         }

@@ -83,6 +83,12 @@ class CompareAndSetIT {
                 new Document("_id", 1L).append("tags", "damaged"), doc(1L, 5L, "A5")));
         step(answers, "replace by _id and a range", () -> cases.replaceOne(
                 new Document("_id", 2L).append("version", new Document("$lt", 9L)), doc(2L, 3L, "B3")));
+        step(answers, "replace by _id, version and an empty list", () -> cases.replaceOne(
+                new Document("_id", 2L).append("version", 3L).append("outbox", new Document("$size", 0)),
+                doc(2L, 4L, "B4")));
+        step(answers, "replace by _id, version and a list that is not empty", () -> cases.replaceOne(
+                new Document("_id", 1L).append("version", 5L).append("tags", new Document("$size", 0)),
+                doc(1L, 6L, "A6")));
         answers.add("documents: " + cases.find().sort(new Document("_id", 1)).into(new ArrayList<>()));
         answers.add("find ref A (replaced): " + ids(cases, eq("ref", "A")));
         answers.add("find ref A2: " + ids(cases, eq("ref", "A2")));
@@ -108,7 +114,8 @@ class CompareAndSetIT {
     }
 
     private static Document doc(long id, long version, String ref) {
-        return new Document("_id", id).append("version", version).append("ref", ref).append("note", "v" + version);
+        return new Document("_id", id).append("version", version).append("ref", ref).append("note", "v" + version)
+                .append("outbox", List.of());
     }
 
     private static List<Object> ids(MongoCollection<Document> cases, Bson filter) {
