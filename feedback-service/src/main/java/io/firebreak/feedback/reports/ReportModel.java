@@ -6,6 +6,8 @@ import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
@@ -116,11 +118,21 @@ public class ReportModel {
         complaints.updateOne(eq("_id", id), update, new UpdateOptions().upsert(true));
     }
 
-    /** Applies the update only if this event is not older than the one that last set {@code timeField}. */
+    /**
+     * Applies the update only if this event is not older than the one that last set {@code timeField}: one write,
+     * which also makes the document if there is none yet. If there is one that the condition does not match, the
+     * upsert's insert meets its _id; the update is then tried once more on the document as it now is (it may have
+     * been made by another event of the complaint at that moment), and does nothing if this event is older.
+     */
     private void later(String id, String timeField, Instant at, Bson update) {
-        set(id, Updates.setOnInsert("createdBy", "report"));
-        complaints.updateOne(and(eq("_id", id), or(exists(timeField, false), lte(timeField, date(at)))),
-                Updates.combine(update, Updates.set(timeField, date(at))));
+        Bson notOlder = and(eq("_id", id), or(exists(timeField, false), lte(timeField, date(at))));
+        Bson write = Updates.combine(update, Updates.set(timeField, date(at)));
+        try {
+            complaints.updateOne(notOlder, write, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
+            complaints.updateOne(notOlder, write);
+        }
     }
 
     private void status(String id, String status, Instant at) {

@@ -31,10 +31,10 @@ class AlertService {
 
     void on(ReceivedEvent received) {
         FirebreakEvent event = received.payload();
-        // Worded from what was known before the event: a classification alert names the department assigned so far.
-        AlertStore.ComplaintFacts facts = store.facts(event.subject());
+        // Worded from what was known before the event (a classification alert names the department assigned so
+        // far), read only for an event that raises an alert: few do.
+        Optional<AlertDraft> draft = AlertWording.draft(event, () -> store.facts(event.subject()));
         remember(event);
-        Optional<AlertDraft> draft = AlertWording.draft(event, facts);
         if (draft.isEmpty()) return;
         lock.lock();
         try {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Which events alert, and the one line that says what happened and what is due. */
@@ -27,24 +28,33 @@ final class AlertWording {
 
     /** The alert an event raises, if any; {@code facts} is what was known of its complaint before it. */
     static Optional<AlertDraft> draft(FirebreakEvent event, AlertStore.ComplaintFacts facts) {
-        if (event instanceof ComplaintClassified classified) return classified(classified, facts);
+        return draft(event, () -> facts);
+    }
+
+    /** As {@link #draft(FirebreakEvent, AlertStore.ComplaintFacts)}, asking for the facts only if it words one. */
+    static Optional<AlertDraft> draft(FirebreakEvent event, Supplier<AlertStore.ComplaintFacts> known) {
+        if (event instanceof ComplaintClassified classified) return classified(classified, known);
         if (event instanceof SlaWarned warned) {
+            AlertStore.ComplaintFacts facts = known.get();
             return Optional.of(draft(AlertKind.SLA_WARNING, warned.complaintId(), facts,
                     "SLA warning: " + clock(warned.clock()) + " for " + describe(warned.complaintId(), facts)
                             + " is due " + time(warned.dueAt())));
         }
         if (event instanceof SlaBreached breached) {
+            AlertStore.ComplaintFacts facts = known.get();
             return Optional.of(draft(AlertKind.SLA_BREACH, breached.complaintId(), facts,
                     "SLA breached: " + clock(breached.clock()) + " for " + describe(breached.complaintId(), facts)
                             + " was due " + time(breached.dueAt()) + "; act now"));
         }
         if (event instanceof ProposalRejected rejected) {
+            AlertStore.ComplaintFacts facts = known.get();
             String comment = blank(rejected.comment()) ? "" : " (\"" + rejected.comment() + "\")";
             return Optional.of(draft(AlertKind.PROPOSAL_REJECTED, rejected.complaintId(), facts,
                     "Proposal rejected by the customer of " + describe(rejected.complaintId(), facts) + comment
                             + "; a new proposal is due" + due(" by ", facts.resolutionDue())));
         }
         if (event instanceof TaskOverdue overdue) {
+            AlertStore.ComplaintFacts facts = known.get();
             String who = blank(overdue.owner()) ? "nobody has taken it" : "owner " + overdue.owner();
             return Optional.of(new AlertDraft(AlertKind.TASK_OVERDUE, overdue.complaintId(), facts.complaintClass(),
                     overdue.department(), "Task " + overdue.taskId() + " for " + overdue.department() + " on "
@@ -53,6 +63,7 @@ final class AlertWording {
                             + (overdue.required() ? "; the case cannot be resolved until it is done" : "")));
         }
         if (event instanceof ComplaintReopened reopened) {
+            AlertStore.ComplaintFacts facts = known.get();
             String reason = blank(reopened.reason()) ? "" : ": " + reopened.reason();
             return Optional.of(draft(AlertKind.REOPENED, reopened.complaintId(), facts,
                     "Reopened " + describe(reopened.complaintId(), facts) + reason
@@ -72,11 +83,13 @@ final class AlertWording {
     }
 
     /** A complaint that becomes MAJOR or ESCALATED alerts; staying in its class, or another class, does not. */
-    private static Optional<AlertDraft> classified(ComplaintClassified event, AlertStore.ComplaintFacts facts) {
+    private static Optional<AlertDraft> classified(ComplaintClassified event,
+            Supplier<AlertStore.ComplaintFacts> known) {
         ComplaintClass now = event.complaintClass();
         if ((now != ComplaintClass.MAJOR && now != ComplaintClass.ESCALATED) || now == event.previousClass()) {
             return Optional.empty();
         }
+        AlertStore.ComplaintFacts facts = known.get();
         AlertKind kind = now == ComplaintClass.MAJOR ? AlertKind.MAJOR : AlertKind.ESCALATED;
         String reasons = event.reasons() == null || event.reasons().isEmpty() ? "no reason given"
                 : event.reasons().stream().map(AlertWording::reason).collect(Collectors.joining(", "));

@@ -10,6 +10,7 @@ import io.firebreak.platform.kafka.ReceivedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +37,13 @@ class WebhookIntake {
     void on(ReceivedEvent received) {
         FirebreakEvent event = received.payload();
         remember(event);
+        List<Subscription> active = store.active();
+        if (active.isEmpty()) return;
         Subscription.ComplaintFacts facts = store.facts(received.subject());
         String body = null;
         boolean queued = false;
         Instant now = clock.instant();
-        for (Subscription s : store.active()) {
+        for (Subscription s : active) {
             if (!s.wants(received.type().wireName(), facts)) continue;
             if (body == null) body = codec.toJson(event);
             queued |= store.enqueue(deliveryId(s.id(), received.id()), s.id(),
@@ -59,8 +62,7 @@ class WebhookIntake {
         } else if (event instanceof ComplaintClassified c) {
             store.rememberClass(c.complaintId(), c.complaintClass());
         } else if (event instanceof ResponsibilityAssigned a) {
-            store.rememberDepartment(a.complaintId(), a.primaryDepartment());
-            if (a.complaintClass() != null) store.rememberClass(a.complaintId(), a.complaintClass());
+            store.rememberAssignment(a.complaintId(), a.primaryDepartment(), a.complaintClass());
         }
     }
 

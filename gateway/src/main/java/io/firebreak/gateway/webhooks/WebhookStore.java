@@ -153,8 +153,11 @@ class WebhookStore {
         upsert(complaintId, Updates.set("complaintClass", complaintClass.name()));
     }
 
-    void rememberDepartment(String complaintId, String department) {
-        upsert(complaintId, Updates.set("department", department));
+    /** The department, and the class when the assignment names it, in one write. */
+    void rememberAssignment(String complaintId, String department, ComplaintClass complaintClass) {
+        Bson setDepartment = Updates.set("department", department);
+        upsert(complaintId, complaintClass == null ? setDepartment
+                : Updates.combine(setDepartment, Updates.set("complaintClass", complaintClass.name())));
     }
 
     private void upsert(String complaintId, Bson update) {

@@ -22,6 +22,7 @@ import io.firebreak.intake.complaint.Complaint.Sla;
 import io.firebreak.intake.complaint.Complaint.TimelineEntry;
 import io.firebreak.intake.complaint.ComplaintStatus;
 import io.firebreak.intake.complaint.CaseFiles;
+import io.firebreak.intake.customer.Customer;
 import io.firebreak.intake.customer.CustomerDirectory;
 import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.kafka.ReceivedEvent;
@@ -48,16 +49,23 @@ class CaseFileProjection {
 
     static void apply(CaseFiles caseFiles, CustomerDirectory customers, ReceivedEvent event) {
         if (!(event.payload() instanceof ComplaintEvent about)) return; // e.g. prevention actions: not one complaint
-        Optional<Versioned<Complaint>> updated = caseFiles.store()
-                .update(about.complaintId(), event.id(), current -> Change.of(next(current.value(), event)));
+        Complaint[] before = new Complaint[1];
+        Optional<Versioned<Complaint>> updated = caseFiles.store().update(about.complaintId(), event.id(),
+                current -> {
+                    before[0] = current.value();
+                    return Change.of(next(current.value(), event));
+                });
         if (updated.isEmpty()) {
             // Retried, then dead-lettered: an event for a complaint intake never received is worth a look.
             throw new IllegalStateException("No complaint " + about.complaintId() + " for event " + event.id());
         }
-        // Also on a redelivery (the case file is then unchanged): if the history write failed the first time, this
-        // brings the customer's history up to date.
+        // When the complaint's line in the customer's history changed; and on a redelivery (the event was applied
+        // before, `before` unknown): if the history write failed the first time, this brings it up to date.
         Complaint complaint = updated.get().value();
-        customers.remember(complaint.customerId(), complaint.pastComplaint(about.complaintId()));
+        Customer.PastComplaint entry = complaint.pastComplaint(about.complaintId());
+        if (before[0] == null || !before[0].pastComplaint(about.complaintId()).equals(entry)) {
+            customers.remember(complaint.customerId(), entry);
+        }
     }
 
     static Complaint next(Complaint complaint, ReceivedEvent event) {
