@@ -204,7 +204,8 @@ final class Baselines {
             String text = "x".repeat(recordBytes);
             AtomicLong ids = new AtomicLong();
             Histogram inserts = new ConcurrentHistogram(60_000_000_000L, 3);
-            long seconds = Math.max(2, duration.toSeconds() / 2);
+            // Each phase as long as a baseline: the store shares its process, whose compiler needs that to warm up.
+            long seconds = Math.max(2, duration.toSeconds());
             // The same work unmeasured first, so that the figures are the store's and not this client's warm-up.
             AtomicLong warmIds = new AtomicLong(-1_000_000_000L);
             parallel(threads, seconds, () -> docs.insertOne(document(warmIds.incrementAndGet(), text, 0)));
