@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -37,7 +38,19 @@ public record FeedbackProperties(
      * The customer's survey link: signed with {@code secret} (HMAC-SHA256), valid for {@code validFor}, built on
      * {@code baseUrl} (the gateway's public address).
      */
-    public record Survey(@NotBlank @Size(min = 16) String secret, @NotNull Duration validFor, @NotBlank String baseUrl) {}
+    public record Survey(@NotBlank @Size(min = 16) String secret, @NotNull Duration validFor, @NotBlank String baseUrl) {
+
+        /** Whoever knows the key can forge a link that reopens or closes a complaint: no default, no placeholder. */
+        public Survey {
+            if (secret == null || secret.isBlank() || secret.strip().toLowerCase(Locale.ROOT)
+                    .startsWith("change-me")) {
+                throw new IllegalArgumentException("firebreak.feedback.survey.secret (environment variable "
+                        + "FIREBREAK_FEEDBACK_SURVEY_SECRET) is " + (secret == null || secret.isBlank() ? "not set"
+                        : "a placeholder") + ": set it to a random secret of at least 16 characters; it signs "
+                        + "the customers' survey links");
+            }
+        }
+    }
 
     /**
      * Spark detection (源头火苗): a cause × department sparks when its count in the last {@code window} is at least

@@ -50,7 +50,9 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=feedback", "firebreak.feedback.follow-up.scan-interval=100ms",
             // Shorter than shipped, so a test can pass the expiry without moving time beyond what the broker takes.
-            "firebreak.feedback.survey.valid-for=20h"})
+            "firebreak.feedback.survey.valid-for=20h",
+            // None is shipped: the service does not start without one.
+            "firebreak.feedback.survey.secret=feedback-contract-survey-secret"})
 abstract class FeedbackContract extends ServiceContract {
 
     /**

@@ -10,7 +10,7 @@ class FeedbackPropertiesTest {
     @Test
     void shippedDefaultsReopenAtTwoOrBelowAndAreValid() {
         FeedbackProperties properties =
-                ShippedProperties.bind("feedback.yml", "firebreak.feedback", FeedbackProperties.class);
+                ShippedFeedbackProperties.bind();
 
         assertThat(ShippedProperties.violations(properties)).isEmpty();
         assertThat(properties.followUp().reopenAtOrBelowScore()).isEqualTo(2);
@@ -19,7 +19,7 @@ class FeedbackPropertiesTest {
     @Test
     void thresholdOutsideTheScaleIsRejected() {
         FeedbackProperties shipped =
-                ShippedProperties.bind("feedback.yml", "firebreak.feedback", FeedbackProperties.class);
+                ShippedFeedbackProperties.bind();
         FeedbackProperties.FollowUp followUp = shipped.followUp();
         FeedbackProperties broken = new FeedbackProperties(new FeedbackProperties.FollowUp(5, 0, followUp.delay(),
                 followUp.maxAttempts(), followUp.noResponseAfter(), followUp.scanInterval()), shipped.survey(),

@@ -38,6 +38,8 @@ public final class StandaloneSystem implements AutoCloseable {
 
     private final Path dataDir;
     private final String jwtSecret;
+    /** Signs the customers' survey links (feedback); made once, like the token secret. */
+    private final String surveySecret;
     /** What is running, newest first: closing walks it from the top. */
     private final Deque<Running> running = new ArrayDeque<>();
     private final Map<String, URI> serviceUrls = new LinkedHashMap<>();
@@ -50,14 +52,15 @@ public final class StandaloneSystem implements AutoCloseable {
     private Map<String, String> tokens = Map.of();
     private boolean closed;
 
-    private StandaloneSystem(Path dataDir, String jwtSecret) {
+    private StandaloneSystem(Path dataDir, String jwtSecret, String surveySecret) {
         this.dataDir = dataDir;
         this.jwtSecret = jwtSecret;
+        this.surveySecret = surveySecret;
     }
 
     /**
      * A system that keeps its data in {@code dataDir} (created if missing): {@code kafka/}, {@code store.db},
-     * {@code jwt-secret} and {@code tokens.env}. Nothing runs yet.
+     * {@code jwt-secret}, {@code survey-secret} and {@code tokens.env}. Nothing runs yet.
      */
     public static StandaloneSystem in(Path dataDir) {
         initialiseLogging();
@@ -67,7 +70,8 @@ public final class StandaloneSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dir, e);
         }
-        return new StandaloneSystem(dir, Credentials.loadOrCreateSecret(dir.resolve("jwt-secret")));
+        return new StandaloneSystem(dir, Credentials.loadOrCreateSecret(dir.resolve("jwt-secret")),
+                Credentials.loadOrCreateSecret(dir.resolve("survey-secret")));
     }
 
     /**
@@ -114,10 +118,7 @@ public final class StandaloneSystem implements AutoCloseable {
 
     /** Starts one service, as its own Spring application, on the broker and store started before. */
     public synchronized void startService(Class<?> application, String name, int port) {
-        Map<String, Object> properties = commonProperties(port);
-        // The gateway's jars share the classpath; nothing of them may switch on inside a service.
-        properties.put(GatewayAutoConfigurationFilter.SERVICE_PROPERTY, "true");
-        URI url = startApplication(application, name, properties);
+        URI url = startApplication(application, name, serviceProperties(name, port));
         serviceUrls.put(name, url);
     }
 
@@ -128,10 +129,16 @@ public final class StandaloneSystem implements AutoCloseable {
      */
     public synchronized ConfigurableApplicationContext startInstance(Class<?> application, String name,
             String instance, int port) {
-        Map<String, Object> properties = commonProperties(port);
-        properties.put(GatewayAutoConfigurationFilter.SERVICE_PROPERTY, "true");
-        startApplication(application, name, instance, properties);
+        startApplication(application, name, instance, serviceProperties(name, port));
         return contexts.get(instance);
+    }
+
+    private Map<String, Object> serviceProperties(String name, int port) {
+        Map<String, Object> properties = commonProperties(port);
+        // The gateway's jars share the classpath; nothing of them may switch on inside a service.
+        properties.put(GatewayAutoConfigurationFilter.SERVICE_PROPERTY, "true");
+        if (name.equals("feedback")) properties.put("firebreak.feedback.survey.secret", surveySecret);
+        return properties;
     }
 
     /** Starts the gateway, routing to the services started before it ({@code firebreak.gateway.services.<name>}). */

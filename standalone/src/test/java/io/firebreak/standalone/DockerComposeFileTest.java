@@ -47,6 +47,18 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void refusesToStartWithoutTheSecretsNamingEach() {
+        Result withoutAny = compose(Map.of(), "config", "-q");
+        Result withoutSurvey = compose(Map.of("FIREBREAK_JWT_SECRET",
+                "a-random-secret-of-at-least-32-bytes-for-this-test"), "config", "-q");
+
+        assertThat(withoutAny.exitCode()).as(withoutAny.output()).isNotZero();
+        assertThat(withoutAny.output()).contains("FIREBREAK_JWT_SECRET");
+        assertThat(withoutSurvey.exitCode()).as(withoutSurvey.output()).isNotZero();
+        assertThat(withoutSurvey.output()).contains("FIREBREAK_SURVEY_SECRET");
+    }
+
+    @Test
     void everyContainerHasAHealthcheckAndAMemoryLimit() {
         Map<String, Map<String, Object>> services = services();
 
@@ -123,14 +135,23 @@ class DockerComposeFileTest {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
+    /** Compose as an operator runs it: with the secrets it requires set. */
     private static Result compose(String... arguments) {
+        return compose(Map.of("FIREBREAK_JWT_SECRET", "a-random-secret-of-at-least-32-bytes-for-this-test",
+                "FIREBREAK_SURVEY_SECRET", "a-random-survey-secret-for-this-test"), arguments);
+    }
+
+    private static Result compose(Map<String, String> environment, String... arguments) {
         List<String> command = new ArrayList<>(List.of(dockerCompose.toString(), "-f", composeFile.toString()));
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(composeFile.getParent().toFile())
-                    .redirectErrorStream(true)
-                    .start();
+                    .redirectErrorStream(true);
+            builder.environment().remove("FIREBREAK_JWT_SECRET");
+            builder.environment().remove("FIREBREAK_SURVEY_SECRET");
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             // Read before waiting: a full pipe would block the process.
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("docker-compose finished").isTrue();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import io.firebreak.feedback.FeedbackProperties;
 import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.TestApi;
@@ -86,6 +87,18 @@ class StandaloneSystemIT {
         assertThat(system.serviceUrls()).containsOnlyKeys("intake", "triage", "resolution", "feedback");
         system.serviceUrls().forEach((name, url) ->
                 assertThat(status(url.resolve("/actuator/health/readiness"), null)).as(name).isEqualTo(200));
+    }
+
+    @Test
+    @Order(2)
+    void signsSurveyLinksWithARandomSecretOfItsOwnNotAShippedOne() throws IOException {
+        awaitHealthy();
+        String secret = Files.readString(data.resolve("survey-secret")).strip();
+
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(32).doesNotStartWith("change-me");
+        assertThat(secret).isNotEqualTo(Files.readString(data.resolve("jwt-secret")).strip());
+        assertThat(system.context("feedback").getBean(FeedbackProperties.class).survey().secret())
+                .as("the secret feedback signs the links with").isEqualTo(secret);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.firebreak.feedback.FeedbackProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
@@ -19,6 +20,7 @@ final class SurveyTokens {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] secret;
     private final FeedbackProperties.Survey settings;
@@ -36,7 +38,11 @@ final class SurveyTokens {
 
     Link issue(String complaintId, String resolutionId, Instant now) {
         Instant expiresAt = now.plus(settings.validFor());
-        String payload = complaintId + "\n" + resolutionId + "\n" + expiresAt.getEpochSecond();
+        // A random nonce: no two links alike, and nothing in one guessable from what a ticketing system sees.
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        String payload = complaintId + "\n" + resolutionId + "\n" + expiresAt.getEpochSecond() + "\n"
+                + ENCODER.encodeToString(nonce);
         String token = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
                 + ENCODER.encodeToString(sign(payload));
         String base = settings.baseUrl().endsWith("/") ? settings.baseUrl() : settings.baseUrl() + "/";
@@ -53,7 +59,8 @@ final class SurveyTokens {
             byte[] signature = DECODER.decode(token.substring(dot + 1));
             if (!MessageDigest.isEqual(sign(payload), signature)) return Optional.empty();
             String[] parts = payload.split("\n", -1);
-            if (parts.length != 3) return Optional.empty();
+            // Three parts: a link issued before links carried a nonce, signed with this secret all the same.
+            if (parts.length != 3 && parts.length != 4) return Optional.empty();
             return Optional.of(new Claims(parts[0], parts[1], Instant.ofEpochSecond(Long.parseLong(parts[2]))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();

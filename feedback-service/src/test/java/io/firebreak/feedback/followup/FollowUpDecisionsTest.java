@@ -11,8 +11,8 @@ import io.firebreak.events.FeedbackEvents.RootCauseRecorded;
 import io.firebreak.events.FeedbackEvents.SurveySent;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.feedback.FeedbackProperties;
+import io.firebreak.feedback.ShippedFeedbackProperties;
 import io.firebreak.platform.outbox.Change;
-import io.firebreak.platform.test.ShippedProperties;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class FollowUpDecisionsTest {
     private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
 
     private final FollowUpDecisions decisions = new FollowUpDecisions(
-            ShippedProperties.bind("feedback.yml", "firebreak.feedback", FeedbackProperties.class));
+            ShippedFeedbackProperties.bind());
 
     @Test
     void resolutionMakesAFollowUpPendingAndRecordsItsRootCause() {
@@ -175,7 +175,7 @@ class FollowUpDecisionsTest {
     }
 
     private static FeedbackProperties shipped() {
-        return ShippedProperties.bind("feedback.yml", "firebreak.feedback", FeedbackProperties.class);
+        return ShippedFeedbackProperties.bind();
     }
 
     private ComplaintFollowUps pending() {

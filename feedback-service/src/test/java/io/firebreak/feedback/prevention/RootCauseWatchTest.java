@@ -10,12 +10,12 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.feedback.FeedbackProperties;
+import io.firebreak.feedback.ShippedFeedbackProperties;
 import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.mongo.MongoConfiguration;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
 import io.firebreak.platform.outbox.OutboxRelay;
-import io.firebreak.platform.test.ShippedProperties;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,7 @@ class RootCauseWatchTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static final FeedbackProperties SHIPPED =
-            ShippedProperties.bind("feedback.yml", "firebreak.feedback", FeedbackProperties.class);
+            ShippedFeedbackProperties.bind();
 
     private static MongoServer server;
     private static MongoClient client;

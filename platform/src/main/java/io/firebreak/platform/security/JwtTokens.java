@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -43,8 +44,13 @@ public final class JwtTokens {
 
     public static SecretKey key(String secret) {
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("firebreak.security.jwt-secret must be set to at least "
-                    + MIN_SECRET_BYTES + " bytes");
+            throw new IllegalStateException("firebreak.security.jwt-secret (environment variable "
+                    + "FIREBREAK_SECURITY_JWT_SECRET) must be set to at least " + MIN_SECRET_BYTES + " bytes");
+        }
+        if (secret.strip().toLowerCase(Locale.ROOT).startsWith("change-me")) {
+            throw new IllegalStateException("firebreak.security.jwt-secret (environment variable "
+                    + "FIREBREAK_SECURITY_JWT_SECRET) is a placeholder: anyone could sign tokens with it; set it to "
+                    + "a random secret of at least " + MIN_SECRET_BYTES + " bytes");
         }
         return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
