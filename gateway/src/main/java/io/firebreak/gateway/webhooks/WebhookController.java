@@ -44,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhookController {
 
     private static final Pattern TYPE_GLOB = Pattern.compile("[a-z0-9.*]{1,100}");
+    private static final int MAX_STARS = 3;
     private static final Pattern DEPARTMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -231,6 +232,9 @@ class WebhookController {
                 if (t == null || !TYPE_GLOB.matcher(t.strip()).matches()) {
                     problems.add(problem("eventTypes", "'" + clip(String.valueOf(t))
                             + "' is not an event type or glob (lower-case letters, digits, dots and *)"));
+                } else if (t.chars().filter(c -> c == '*').count() > MAX_STARS) {
+                    problems.add(problem("eventTypes", "'" + clip(t) + "' has more than " + MAX_STARS
+                            + " stars; a type has three parts, e.g. firebreak.*.closed"));
                 }
             }
         }

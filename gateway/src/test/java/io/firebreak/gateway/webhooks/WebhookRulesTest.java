@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Which events a subscription wants, the back-off between attempts, and the signature's form. */
 class WebhookRulesTest {
@@ -22,6 +23,21 @@ class WebhookRulesTest {
         assertThat(Subscription.matches("firebreak.case", "firebreak.case.resolved")).isFalse();
         assertThat(Subscription.matches("firebreak.case.re.olved", "firebreak.case.resolved"))
                 .as("a dot is a dot, not any character").isFalse();
+    }
+
+    @Test
+    // A backtracking matcher takes hours on these: a bound that fails it, not a speed goal.
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void globsWithManyStarsAreMatchedWithoutBacktracking() {
+        String stars = "*".repeat(40);
+        assertThat(Subscription.matches(stars + "x", "firebreak.case.resolved")).isFalse();
+        assertThat(Subscription.matches(stars + "d", "firebreak.case.resolved")).isTrue();
+        assertThat(Subscription.matches("f*r*e*b*r*e*a*k*.*c*a*s*e*.*r*e*s*o*l*v*e*d", "firebreak.case.resolved"))
+                .isTrue();
+        assertThat(Subscription.matches("*case*case*", "firebreak.case.resolved")).isFalse();
+        assertThat(Subscription.matches("*.case.*", "firebreak.case.resolved")).isTrue();
+        assertThat(Subscription.matches("firebreak.case*resolved", "firebreak.case")).as("pieces overlap").isFalse();
+        assertThat(Subscription.matches(stars + "x", "a".repeat(5_000) + "y")).isFalse();
     }
 
     @Test

@@ -356,6 +356,10 @@ class WebhooksIT {
                 "eventTypes", "filters.classes", "filters.departments", "secret");
         assertThat(api.post("/api/v1/webhooks", Roles.INTEGRATION, "{\"url\":\"/relative\",\"eventTypes\":[\"*\"]}")
                 .json().path("errors").findValuesAsString("field")).containsExactly("url");
+        TestApi.Response manyStars = api.post("/api/v1/webhooks", Roles.INTEGRATION,
+                "{\"url\":\"https://tickets.example.com/hooks\",\"eventTypes\":[\"**********x\"]}");
+        assertThat(manyStars.status()).as("a glob of many stars (a backtracking bomb)").isEqualTo(400);
+        assertThat(manyStars.json().path("errors").findValuesAsString("field")).containsExactly("eventTypes");
         assertThat(api.post("/api/v1/webhooks", Roles.AGENT, "{}").status()).isEqualTo(403);
 
         TestApi.Response created = api.post("/api/v1/webhooks", Roles.INTEGRATION, """
