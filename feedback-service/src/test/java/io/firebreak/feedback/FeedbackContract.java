@@ -89,6 +89,16 @@ abstract class FeedbackContract extends ServiceContract {
     }
 
     @Test
+    void aSurveyLinkThatIsNotOneIsNotFoundWhateverItHolds() {
+        for (String path : new String[] {"/survey/a%20b", "/survey/%3Cscript%3E", "/survey/x.y"}) {
+            TestApi.Response json = api.get(path, null, Map.of("Accept", "application/json"));
+            assertThat(json.status()).as(path + " " + json.body()).isEqualTo(404);
+            assertThat(json.isProblem()).as(path).isTrue();
+            assertThat(api.get(path, null).status()).as(path + " as a page").isEqualTo(404);
+        }
+    }
+
+    @Test
     void dueFollowUpSendsOneSurveyLinkThatWorksOnceWithoutLogin() {
         String id = complaintResolvedLongAgo();
 

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The customer's survey (满意度回访) behind a signed, single-use, expiring link, reachable without login: GET shows
@@ -179,7 +179,9 @@ class SurveyController {
         }
         if (json) {
             ProblemDetail problem = Problems.of(status, title, detail);
-            problem.setInstance(URI.create("/survey/" + (token.length() > 200 ? "…" : token)));
+            // Encoded: the token is whatever the path held (a space in it made this a 500 with a stack trace).
+            problem.setInstance(UriComponentsBuilder.fromPath("/survey/")
+                    .pathSegment(token.length() > 200 ? "…" : token).encode().build().toUri());
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return html(status, page(title + " / " + zh.substring(0, zh.indexOf('，')), "<p>" + HtmlUtils.htmlEscape(detail)
