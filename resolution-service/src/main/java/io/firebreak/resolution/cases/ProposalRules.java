@@ -20,6 +20,9 @@ final class ProposalRules {
 
     static final int MAX_STEPS = 10;
     static final int MAX_REMEDIES = 10;
+    /** A remedy's amount: up to a trillion in any currency, to a ten-thousandth of its unit. */
+    static final int MAX_AMOUNT_DIGITS = 12;
+    static final int MAX_AMOUNT_DECIMALS = 4;
     static final int MAX_TEXT = 1000;
     static final Set<RemedyType> AMOUNT_REQUIRED = EnumSet.of(RemedyType.REFUND, RemedyType.COMPENSATION);
     static final Set<RemedyType> AMOUNT_FORBIDDEN = EnumSet.of(RemedyType.APOLOGY, RemedyType.EXPLANATION);
@@ -116,6 +119,13 @@ final class ProposalRules {
             return;
         }
         if (remedy.amount() != null) {
+            // Before anything adds it up: 1E+3000000 is a short number and a sum of three million digits.
+            BigDecimal amount = remedy.amount();
+            if (amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS || amount.scale() > MAX_AMOUNT_DECIMALS) {
+                errors.add(new FieldError(at + ".amount", "must have at most " + MAX_AMOUNT_DIGITS
+                        + " digits before the decimal point and " + MAX_AMOUNT_DECIMALS + " after"));
+                return;
+            }
             if (remedy.amount().signum() <= 0) errors.add(new FieldError(at + ".amount", "must be positive"));
             if (remedy.currency() == null || !remedy.currency().matches("[A-Z]{3}")) {
                 errors.add(new FieldError(at + ".currency", "must be an ISO 4217 code (e.g. CNY) with an amount"));

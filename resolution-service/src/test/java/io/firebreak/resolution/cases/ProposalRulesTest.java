@@ -59,6 +59,19 @@ class ProposalRulesTest {
     }
 
     @Test
+    void anAmountBeyondATrillionOrFinerThanATenThousandthIsRefusedBeforeAnySum() {
+        List<FieldError> errors = ProposalRules.validate(List.of(STEP),
+                List.of(new RemedyInput(RemedyType.COMPENSATION, new BigDecimal("1E+3000000"), "CNY"),
+                        new RemedyInput(RemedyType.REFUND, new BigDecimal("1E-3000000"), "CNY"),
+                        new RemedyInput(RemedyType.COMPENSATION, new BigDecimal("1000000000000"), "CNY"),
+                        new RemedyInput(RemedyType.REFUND, new BigDecimal("999999999999.9999"), "CNY"),
+                        new RemedyInput(RemedyType.COMPENSATION, new BigDecimal("5E+2"), "CNY")),
+                NOW);
+
+        assertThat(fields(errors)).containsExactly("remedies[0].amount", "remedies[1].amount", "remedies[2].amount");
+    }
+
+    @Test
     void apologyAndExplanationCarryNoAmount() {
         List<FieldError> errors = ProposalRules.validate(List.of(STEP),
                 List.of(new RemedyInput(RemedyType.APOLOGY, BigDecimal.TEN, "CNY"),
