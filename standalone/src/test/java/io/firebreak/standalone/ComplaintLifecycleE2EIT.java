@@ -55,7 +55,8 @@ class ComplaintLifecycleE2EIT {
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String id = submitted.json().get("id").asText();
         assertThat(submitted.json().get("status").asText()).isEqualTo("RECEIVED");
-        assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(id));
+        assertThat(submitted.headers().firstValue("Location")).as("the gateway's address, not the service's")
+                .contains(system.gatewayUrl().resolve("/api/v1/complaints/" + id).toString());
         assertThat(submitted.headers().firstValue("X-Correlation-Id")).contains(correlationId);
 
         JsonNode assigned = awaitStatus(id, "ASSIGNED");

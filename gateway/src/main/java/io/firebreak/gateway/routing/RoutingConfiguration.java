@@ -9,6 +9,7 @@ import io.firebreak.gateway.GatewayProperties;
 import io.firebreak.platform.web.Correlation;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Arrays;
@@ -17,15 +18,19 @@ import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigB
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions;
 import org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
 import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
@@ -49,6 +54,37 @@ class RoutingConfiguration {
                 .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/cases", "/api/v1/cases/**",
                         "/api/v1/root-causes"))
                 .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/tasks"));
+    }
+
+    /**
+     * The gateway's own address to the services, which build their links (a 201's {@code Location}) from
+     * {@code X-Forwarded-*}: without it they pointed at their own port. Runs after the gateway has removed the
+     * forwarded headers a client sent (it trusts none), so these are the only ones the service sees.
+     */
+    @Bean
+    HttpHeadersFilter.RequestHttpHeadersFilter gatewayAddressForwarded() {
+        return new ForwardedGatewayAddress();
+    }
+
+    /** Sets X-Forwarded-Proto, -Host and -Port to the address the request reached the gateway at. */
+    static final class ForwardedGatewayAddress implements HttpHeadersFilter.RequestHttpHeadersFilter, Ordered {
+
+        @Override
+        public HttpHeaders apply(HttpHeaders headers, ServerRequest request) {
+            HttpServletRequest servlet = request.servletRequest();
+            HttpHeaders forwarded = new HttpHeaders();
+            forwarded.putAll(headers);
+            forwarded.set("X-Forwarded-Proto", servlet.getScheme());
+            forwarded.set("X-Forwarded-Host", servlet.getServerName());
+            forwarded.set("X-Forwarded-Port", String.valueOf(servlet.getServerPort()));
+            return forwarded;
+        }
+
+        @Override
+        public int getOrder() {
+            // After the gateway's removal of what a client sent (order 0).
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     /**
