@@ -137,6 +137,8 @@ public final class StandaloneSystem implements AutoCloseable {
         Map<String, Object> properties = commonProperties(port);
         // The gateway's jars share the classpath; nothing of them may switch on inside a service.
         properties.put(GatewayAutoConfigurationFilter.SERVICE_PROPERTY, "true");
+        // Behind the gateway, the one door: reachable from this machine only (as the store and the broker are).
+        properties.put("server.address", "127.0.0.1");
         if (name.equals("feedback")) properties.put("firebreak.feedback.survey.secret", surveySecret);
         return properties;
     }

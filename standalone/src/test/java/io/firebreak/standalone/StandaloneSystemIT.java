@@ -2,6 +2,7 @@ package io.firebreak.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -11,6 +12,11 @@ import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.TestApi;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +94,40 @@ class StandaloneSystemIT {
         assertThat(system.serviceUrls()).containsOnlyKeys("intake", "triage", "resolution", "feedback");
         system.serviceUrls().forEach((name, url) ->
                 assertThat(status(url.resolve("/actuator/health/readiness"), null)).as(name).isEqualTo(200));
+    }
+
+    @Test
+    @Order(2)
+    void onlyTheGatewayIsReachableFromOtherMachines() throws IOException {
+        awaitHealthy();
+        InetAddress outside = nonLoopbackAddress();
+        assumeTrue(outside != null, "this machine has no address but loopback");
+
+        assertThat(reachable(outside, system.gatewayUrl().getPort())).as("the gateway on " + outside).isTrue();
+        system.serviceUrls().forEach((name, url) -> {
+            assertThat(reachable(InetAddress.getLoopbackAddress(), url.getPort())).as(name + " on loopback")
+                    .isTrue();
+            assertThat(reachable(outside, url.getPort())).as(name + " on " + outside).isFalse();
+        });
+    }
+
+    private static InetAddress nonLoopbackAddress() throws IOException {
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!network.isUp() || network.isLoopback()) continue;
+            for (InetAddress address : Collections.list(network.getInetAddresses())) {
+                if (address instanceof Inet4Address) return address;
+            }
+        }
+        return null;
+    }
+
+    private static boolean reachable(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test
