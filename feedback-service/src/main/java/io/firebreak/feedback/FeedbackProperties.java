@@ -38,7 +38,8 @@ public record FeedbackProperties(
      * The customer's survey link: signed with {@code secret} (HMAC-SHA256), valid for {@code validFor}, built on
      * {@code baseUrl} (the gateway's public address).
      */
-    public record Survey(@NotBlank @Size(min = 16) String secret, @NotNull Duration validFor, @NotBlank String baseUrl) {
+    public record Survey(@NotBlank @Size(min = 16) String secret, @NotNull Duration validFor,
+            @NotBlank String baseUrl) {
 
         /** Whoever knows the key can forge a link that reopens or closes a complaint: no default, no placeholder. */
         public Survey {

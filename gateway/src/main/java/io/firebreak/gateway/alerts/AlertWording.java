@@ -26,12 +26,10 @@ final class AlertWording {
 
     private AlertWording() {}
 
-    /** The alert an event raises, if any; {@code facts} is what was known of its complaint before it. */
-    static Optional<AlertDraft> draft(FirebreakEvent event, AlertStore.ComplaintFacts facts) {
-        return draft(event, () -> facts);
-    }
-
-    /** As {@link #draft(FirebreakEvent, AlertStore.ComplaintFacts)}, asking for the facts only if it words one. */
+    /**
+     * The alert an event raises, if any; {@code known} gives what was known of its complaint before it, asked for
+     * only when the event words an alert.
+     */
     static Optional<AlertDraft> draft(FirebreakEvent event, Supplier<AlertStore.ComplaintFacts> known) {
         if (event instanceof ComplaintClassified classified) return classified(classified, known);
         if (event instanceof SlaWarned warned) {

@@ -19,6 +19,7 @@ import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions;
 import org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter;
+import org.springframework.cloud.gateway.server.mvc.filter.XForwardedRequestHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
 import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions;
 import org.springframework.context.annotation.Bean;
@@ -74,9 +75,10 @@ class RoutingConfiguration {
             HttpServletRequest servlet = request.servletRequest();
             HttpHeaders forwarded = new HttpHeaders();
             forwarded.putAll(headers);
-            forwarded.set("X-Forwarded-Proto", servlet.getScheme());
-            forwarded.set("X-Forwarded-Host", servlet.getServerName());
-            forwarded.set("X-Forwarded-Port", String.valueOf(servlet.getServerPort()));
+            forwarded.set(XForwardedRequestHeadersFilter.X_FORWARDED_PROTO_HEADER, servlet.getScheme());
+            forwarded.set(XForwardedRequestHeadersFilter.X_FORWARDED_HOST_HEADER, servlet.getServerName());
+            forwarded.set(XForwardedRequestHeadersFilter.X_FORWARDED_PORT_HEADER,
+                    String.valueOf(servlet.getServerPort()));
             return forwarded;
         }
 

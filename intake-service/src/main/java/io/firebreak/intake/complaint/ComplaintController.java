@@ -67,8 +67,8 @@ class ComplaintController {
         Supplier<Answer> work = () -> {
             ComplaintIntake.Submission s = intake.submit(request, RequestChecks.channel(request.channel()),
                     checks.happenedAt(request.happenedAt()), caller);
-            ComplaintView view = ComplaintView.of(s.complaint(), intake.earlierOf(s.complaint(), caller.visibleTo(), s.history()),
-                    s.merged(), s.notice());
+            ComplaintView view = ComplaintView.of(s.complaint(),
+                    intake.earlierOf(s.complaint(), caller.visibleTo(), s.history()), s.merged(), s.notice());
             return s.merged() || s.again()
                     ? new Answer(200, json.writeValueAsString(view), null)
                     : new Answer(201, json.writeValueAsString(view),
