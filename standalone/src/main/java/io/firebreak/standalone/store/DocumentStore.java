@@ -138,10 +138,15 @@ public final class DocumentStore implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the store's directory " + path.getParent(), e);
         }
         try {
-            // No commit of its own, not even when many changes wait (it would commit in the middle of a command):
-            // the store commits at its checkpoints, between commands.
-            return new MVStore.Builder().fileName(path.toString()).autoCommitDisabled().autoCommitBufferSize(0)
-                    .cacheSize(CACHE_MB).pageSplitSize(PAGE_BYTES).open();
+            // No commit of its own, not even when many changes wait (it would commit in the middle of a command),
+            // and no compaction that moves chunks (it commits too): the store commits at its checkpoints, between
+            // commands. The longest commit delay there is still starts the file's threads, which write a commit's
+            // version while the writes go on.
+            MVStore store = new MVStore.Builder().fileName(path.toString()).autoCommitDisabled()
+                    .autoCommitBufferSize(0).autoCompactFillRate(0).cacheSize(CACHE_MB).pageSplitSize(PAGE_BYTES)
+                    .open();
+            store.setAutoCommitDelay(Integer.MAX_VALUE);
+            return store;
         } catch (MVStoreException e) {
             throw new IllegalStateException("The store file " + path + " cannot be opened: " + e.getMessage()
                     + ". It is damaged or not a store file. Nothing has been changed in it. To keep its data, copy it"

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Concurrent commands share one write of the journal (group commit): the first to wait writes every entry
  * appended so far; those arriving meanwhile wait for it, and the next of them writes what they brought. The maps
- * themselves are committed to the store file now and then (a checkpoint, which records the last entry it covers and
- * empties the journal); at start, the entries after the last checkpoint are applied again. An entry is framed by
- * its length and a CRC-32C, so a half-written last entry (the process killed while writing it, before its command
- * was answered) is recognised and left out.
+ * themselves are committed to the store file now and then (a checkpoint, which records the last entry it covers);
+ * at start, the entries after the last checkpoint are applied again. An entry is framed by its length and a CRC-32C,
+ * so a half-written last entry (the process killed while writing it, before its command was answered) is
+ * recognised and left out.
+ *
+ * <p>The journal is two files used in turn ({@code store.journal} and {@code store.journal.1}), so that a checkpoint
+ * need not stop the writes while the store file is written: it {@linkplain #rotate() rotates} (new entries go to the
+ * other file), the file is committed beside the writes, and then the rotated file, now covered, is
+ * {@linkplain #retire() emptied}. Entries are applied at start in the order of their sequence numbers, from both.
  */
 final class Journal implements AutoCloseable {
 
@@ -45,7 +51,9 @@ final class Journal implements AutoCloseable {
     private static final ThreadLocal<List<Change>> recording = new ThreadLocal<>();
 
     private final Path path;
-    private final FileChannel channel;
+    /** The two files; new entries go to {@code channels[active]}. */
+    private final FileChannel[] channels;
+    private int active;
     private final boolean force;
     /** Guards {@link #pending}, {@link #spare} and {@link #lastAppended}. */
     private final Object appends = new Object();
@@ -66,46 +74,61 @@ final class Journal implements AutoCloseable {
     private volatile long size;
     private volatile long groups;
 
-    private Journal(Path path, FileChannel channel, boolean force, long sequence) {
+    private Journal(Path path, FileChannel[] channels, boolean force, long sequence) throws IOException {
         this.path = path;
-        this.channel = channel;
+        this.channels = channels;
+        this.size = channels[0].size();
         this.force = force;
         this.lastAppended = sequence;
         this.written = sequence;
     }
 
     /**
-     * Opens the journal, applies to the maps every entry after {@code checkpoint} (maps found by name), and returns
-     * it ready for new entries; the caller then makes a checkpoint, so that what was applied is in the store file.
+     * Opens the journal (both its files), applies to the maps every entry after {@code checkpoint} (maps found by
+     * name), and returns it ready for new entries; the caller then makes a checkpoint, so that what was applied is in
+     * the store file.
      */
     static Journal open(Path path, long checkpoint, Function<String, MVMap<Object, Object>> maps, boolean force) {
+        FileChannel[] channels = new FileChannel[2];
         try {
-            FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            long last = replay(path, channel, checkpoint, maps);
-            return new Journal(path, channel, force, last);
+            for (int i = 0; i < channels.length; i++) {
+                channels[i] = FileChannel.open(fileOf(path, i), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+            }
+            List<ByteBuffer> entries = new ArrayList<>();
+            for (int i = 0; i < channels.length; i++) {
+                read(fileOf(path, i), channels[i], entries);
+            }
+            entries.sort(Comparator.comparingLong(entry -> entry.getLong(0)));
+            long last = apply(path, entries, checkpoint, maps);
+            return new Journal(path, channels, force, last);
         } catch (IOException e) {
+            for (FileChannel channel : channels) {
+                closeQuietly(channel);
+            }
             throw new UncheckedIOException("Cannot open the store's journal " + path, e);
         }
     }
 
-    private static long replay(Path path, FileChannel channel, long checkpoint,
-            Function<String, MVMap<Object, Object>> maps) throws IOException {
+    /** The journal's files: {@code store.journal} and {@code store.journal.1}. */
+    static Path fileOf(Path path, int index) {
+        return index == 0 ? path : path.resolveSibling(path.getFileName() + "." + index);
+    }
+
+    /** Adds the whole entries of one file to {@code entries} (each starting at its sequence number). */
+    private static void read(Path file, FileChannel channel, List<ByteBuffer> entries) throws IOException {
         long length = channel.size();
         if (length == 0) {
-            return checkpoint;
+            return;
         }
         if (length > Integer.MAX_VALUE) {
-            throw new IllegalStateException("The store's journal " + path + " is larger than 2 GB");
+            throw new IllegalStateException("The store's journal " + file + " is larger than 2 GB");
         }
         ByteBuffer all = ByteBuffer.allocate((int) length);
         while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
             // read on
         }
         all.flip();
-        long last = checkpoint;
-        int applied = 0;
-        int changes = 0;
         while (all.remaining() >= HEADER) {
             int start = all.position();
             int payload = all.getInt();
@@ -114,8 +137,21 @@ final class Journal implements AutoCloseable {
                 all.position(start);
                 break;
             }
-            ByteBuffer entry = all.slice(all.position(), payload);
+            entries.add(all.slice(all.position(), payload));
             all.position(all.position() + payload);
+        }
+        if (all.hasRemaining()) {
+            log.warn("The store's journal {} ends in {} bytes that are not a whole entry (a write cut short when the"
+                    + " process stopped, never acknowledged): left out", file, all.remaining());
+        }
+    }
+
+    private static long apply(Path path, List<ByteBuffer> entries, long checkpoint,
+            Function<String, MVMap<Object, Object>> maps) {
+        long last = checkpoint;
+        int applied = 0;
+        int changes = 0;
+        for (ByteBuffer entry : entries) {
             long sequence = entry.getLong();
             if (sequence <= checkpoint) {
                 continue;
@@ -136,10 +172,6 @@ final class Journal implements AutoCloseable {
             }
             last = sequence;
             applied++;
-        }
-        if (all.hasRemaining()) {
-            log.warn("The store's journal {} ends in {} bytes that are not a whole entry (a write cut short when the"
-                    + " process stopped, never acknowledged): left out", path, all.remaining());
         }
         if (applied > 0) {
             log.info("Recovered {} writes ({} changes) from the store's journal {}", applied, changes, path);
@@ -242,42 +274,39 @@ final class Journal implements AutoCloseable {
                 spare = null;
                 upTo = lastAppended;
             }
-            ByteBuffer bytes = batch.getBuffer();
-            bytes.flip();
-            long position = size;
-            while (bytes.hasRemaining()) {
-                position += channel.write(bytes, position);
-            }
-            if (force) {
-                channel.force(false);
-            }
-            size = position;
-            groups++;
-            batch.clear();
-            synchronized (appends) {
-                spare = batch;
-            }
+            write(batch);
             release(upTo);
         } catch (IOException | RuntimeException e) {
-            fail(e);
+            throw fail(e);
+        }
+    }
+
+    /** Writes {@code batch} to the end of the active file and makes it the spare buffer. Holds {@link #writing}. */
+    private void write(WriteBuffer batch) throws IOException {
+        ByteBuffer bytes = batch.getBuffer();
+        bytes.flip();
+        FileChannel channel = channels[active];
+        long position = size;
+        while (bytes.hasRemaining()) {
+            position += channel.write(bytes, position);
+        }
+        if (force && position > size) {
+            channel.force(false);
+        }
+        size = position;
+        groups++;
+        batch.clear();
+        synchronized (appends) {
+            spare = batch;
         }
     }
 
     /**
-     * Makes a checkpoint: {@code commit} stores every change so far in the store file, recording
-     * {@link #lastAppended()} as the last entry it covers; then the journal is emptied. The caller holds off every
-     * write meanwhile.
+     * Makes a checkpoint with every write held off: {@code commit} stores every change so far in the store file,
+     * recording {@link #lastAppended()} as the last entry it covers; then both files are emptied.
      */
     void checkpoint(Runnable commit) {
-        synchronized (writes) {
-            while (writing) {
-                await();
-            }
-            if (broken != null) {
-                throw broken;
-            }
-            writing = true;
-        }
+        beginWriting();
         try {
             long upTo;
             synchronized (appends) {
@@ -286,14 +315,72 @@ final class Journal implements AutoCloseable {
                 names.clear();
             }
             commit.run();
-            channel.truncate(0);
-            if (force) {
-                channel.force(true);
+            for (FileChannel channel : channels) {
+                channel.truncate(0);
+                if (force) {
+                    channel.force(true);
+                }
             }
             size = 0;
             release(upTo);
         } catch (IOException | RuntimeException e) {
-            fail(e);
+            throw fail(e);
+        }
+    }
+
+    /**
+     * Writes every entry appended so far to the active file, then turns to the other file for the entries to come,
+     * and returns the last entry written before the turn. The caller holds off appends meanwhile, then stores every
+     * change up to that entry in the store file (writes may go on beside it) and calls {@link #retire()}.
+     */
+    long rotate() {
+        beginWriting();
+        try {
+            long upTo;
+            WriteBuffer batch;
+            synchronized (appends) {
+                batch = pending;
+                pending = spare;
+                spare = null;
+                upTo = lastAppended;
+            }
+            write(batch);
+            active = 1 - active;
+            // Empty, unless an earlier checkpoint failed after turning; then its entries stay, and are read in
+            // sequence at start.
+            size = channels[active].size();
+            release(upTo);
+            return upTo;
+        } catch (IOException | RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    /** Empties the file turned from by {@link #rotate()}, once the store file covers its entries. */
+    void retire() {
+        beginWriting();
+        try {
+            FileChannel retired = channels[1 - active];
+            retired.truncate(0);
+            if (force) {
+                retired.force(true);
+            }
+            release(0);
+        } catch (IOException | RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    /** Waits until no one writes the journal, then takes the turn; ended by {@link #release} or {@link #fail}. */
+    private void beginWriting() {
+        synchronized (writes) {
+            while (writing) {
+                await();
+            }
+            if (broken != null) {
+                throw broken;
+            }
+            writing = true;
         }
     }
 
@@ -310,14 +397,14 @@ final class Journal implements AutoCloseable {
      * Ends a write of the journal that failed: nothing it held is acknowledged, and neither is anything after it, as
      * the journal may now lack entries; every writer waiting or to come is told.
      */
-    private void fail(Exception e) {
+    private UncheckedIOException fail(Exception e) {
         synchronized (writes) {
             broken = new UncheckedIOException("The store's journal " + path + " could not be written: " + e,
                     e instanceof IOException io ? io : new IOException(e));
             writing = false;
             writes.notifyAll();
+            return broken;
         }
-        throw broken;
     }
 
     private void await() {
@@ -335,7 +422,7 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** Bytes in the journal file now. */
+    /** Bytes in the active journal file now. */
     long size() {
         return size;
     }
@@ -348,9 +435,21 @@ final class Journal implements AutoCloseable {
     @Override
     public void close() {
         try {
-            channel.close();
+            for (FileChannel channel : channels) {
+                channel.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not close the store's journal " + path, e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                log.debug("Could not close {}", channel, e);
+            }
         }
     }
 }

@@ -122,7 +122,7 @@ final class StoreBackend extends AbstractMongoBackend {
                 && (d.containsKey("$out") || d.containsKey("$merge")));
     }
 
-    /** Runs {@code action} with no write under way, then commits everything to the file. */
+    /** Runs {@code action} with no write under way, then commits everything to the file before any other write. */
     private <T> T exclusively(Supplier<T> action) {
         writes.lock();
         try {
@@ -137,21 +137,48 @@ final class StoreBackend extends AbstractMongoBackend {
     }
 
     /**
-     * Commits every change so far to the file and empties the journal. {@code compact} first rewrites the file's
-     * least-filled chunks, so that space freed by updates is used again.
+     * Commits every change so far to the file and empties the journal, holding writes off only while the journal
+     * turns to its other file and the file's new version is taken; the version is written to the file beside the
+     * writes that follow. {@code compact} first rewrites the file's least-filled chunks (also beside the writes), so
+     * that space freed by updates is used again.
      */
     void checkpoint(boolean compact, int targetFillPercent, int compactBytes) {
+        if (compact) {
+            file.compact(targetFillPercent, compactBytes);
+        }
+        long began = System.nanoTime();
+        long journalBytes = journal.size();
+        long version;
         writes.lock();
         try {
-            if (compact) {
-                file.compact(targetFillPercent, compactBytes);
+            checkpoints.put(CHECKPOINT_KEY, journal.rotate());
+            // Takes the version and hands its writing to the file's own threads (or writes it, if they are busy).
+            version = file.tryCommit();
+            if (version < 0) {
+                version = file.commit();
             }
-            checkpoint();
         } finally {
             writes.unlock();
         }
+        long paused = System.nanoTime() - began;
+        file.getFileStore().executeFileStoreOperation(() -> { });
+        if (file.isClosed() || version >= 0 && file.getFileStore().lastChunkVersion() < version) {
+            throw new IllegalStateException("The store file " + file.getFileStore().getFileName()
+                    + " could not be written at a checkpoint");
+        }
+        if (forceFile) {
+            file.sync();
+        }
+        journal.retire();
+        checkpointCount++;
+        long millis = (System.nanoTime() - began) / 1_000_000;
+        if (millis >= SLOW_CHECKPOINT_MILLIS) {
+            log.debug("Checkpoint of {} KB of journal took {} ms, writes paused for {} ms", journalBytes >> 10,
+                    millis, paused / 1_000_000);
+        }
     }
 
+    /** Commits every change so far to the file and empties the journal, holding every write off meanwhile. */
     private void checkpoint() {
         writes.lock();
         try {

@@ -16,7 +16,8 @@ import org.bson.Document;
 /**
  * Run by {@link StoreCrashIT} as a process of its own: opens a store and writes to it from several threads as fast
  * as it answers, inserting documents and compare-and-set updating them, and prints each write the store
- * acknowledged ({@code insert <id>}, {@code update <id> <version>}), until it is killed.
+ * acknowledged ({@code insert <id>}, {@code update <id> <version>}), until it is killed. Arguments: the store file
+ * and the longest time between checkpoints, in milliseconds.
  */
 public final class StoreWriter {
 
@@ -25,8 +26,8 @@ public final class StoreWriter {
     private StoreWriter() {}
 
     public static void main(String[] args) throws Exception {
-        // No checkpoint while it runs: the test finds its writes in the journal, the path a kill tests.
-        DocumentStore store = DocumentStore.start(Path.of(args[0]), 0, DocumentStore.Flush.OS, Duration.ofHours(1));
+        DocumentStore store = DocumentStore.start(Path.of(args[0]), 0, DocumentStore.Flush.OS,
+                Duration.ofMillis(Long.parseLong(args[1])));
         PrintStream out = new PrintStream(System.out, true);
         MongoClient client = MongoClients.create(store.uri());
         MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
