@@ -51,7 +51,8 @@ final class Tokens {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
         String claims = String.format(Locale.ROOT,
-                "{\"iss\":\"%s\",\"sub\":\"%s\",\"jti\":\"%s\",\"iat\":%d,\"exp\":%d,\"roles\":[\"%s\"]}",
+                "{\"iss\":\"%s\",\"sub\":\"%s\",\"aud\":\"firebreak\",\"jti\":\"%s\",\"iat\":%d,\"exp\":%d,"
+                        + "\"roles\":[\"%s\"],\"departments\":[\"*\"]}",
                 issuer, subject, UUID.randomUUID(), now, now + 86_400, role);
         String signingInput = encode(header) + "." + encode(claims);
         try {

@@ -450,6 +450,16 @@ abstract class FeedbackContract extends ServiceContract {
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         assertThat(started.json().path("startedAt").asString()).isNotBlank();
 
+        // Staff of another department neither manage the action nor link complaints into it.
+        TestApi billing = new TestApi(java.net.URI.create("http://localhost:" + port), role -> "Bearer "
+                + io.firebreak.platform.test.TestTokens.forDepartments("sun.yu", role, "BILLING"));
+        assertThat(billing.post("/api/v1/prevention-actions/" + actionId + "/complaints", Roles.AGENT,
+                "{\"complaintId\":\"" + newId() + "\"}").status()).isEqualTo(403);
+        assertThat(billing.put("/api/v1/prevention-actions/" + actionId, Roles.SUPERVISOR,
+                "{\"status\":\"IN_PROGRESS\",\"owner\":\"x\"}").status()).isEqualTo(403);
+        assertThat(billing.post("/api/v1/prevention-actions/" + actionId + "/group-resolution", Roles.SUPERVISOR,
+                "{\"message\":\"x\"}").status()).isEqualTo(403);
+
         TestApi.Response together = api.post("/api/v1/prevention-actions/" + actionId + "/group-resolution",
                 Roles.SUPERVISOR, "{\"message\":\"路由器固件已统一升级 / Firmware upgraded for all\"}");
         assertThat(together.status()).as(together.body()).isEqualTo(202);

@@ -65,6 +65,8 @@ public record GatewayProperties(
      * how many it sends at once (in all, and per subscription, so that one slow receiver does not take every
      * sender), the timeouts of one attempt, how long a claimed delivery is held by its sender, the back-off between
      * attempts, the breaker per subscription, and after how long of failing only a subscription is disabled.
+     * {@code allowHttp} and {@code allowPrivateTargets} (both off unless set, for local testing only) let receivers
+     * be plain http, or on loopback and private addresses (see {@code WebhookTargets}).
      */
     public record Webhooks(
             @NotNull Duration pollInterval,
@@ -78,7 +80,9 @@ public record GatewayProperties(
             @Valid @NotNull CircuitBreaker circuitBreaker,
             @NotNull Duration disableAfter,
             @Min(1) int maxPage,
-            @Min(1) int maxSubscriptionsPerClient) {}
+            @Min(1) int maxSubscriptionsPerClient,
+            boolean allowHttp,
+            boolean allowPrivateTargets) {}
 
     /** Exponential back-off: {@code initial}, times {@code multiplier} per failed attempt, at most {@code max},
      * less a random share of up to {@code jitter} (0 to 1) so that retries of many deliveries spread out. */

@@ -216,7 +216,7 @@ abstract class IntakeContract {
         String open = submit("""
                 {"channel":"PHONE","customer":{"phone":"137 0000 0001"},"description":"快递三天没到",
                  "orderRef":"ORD-M1"}""");
-        TestApi.Response again = api.post("/api/v1/complaints", Roles.INTEGRATION, """
+        TestApi.Response again = api.post("/api/v1/complaints", Roles.AGENT, """
                 {"channel":"CHAT","customer":{"phone":"+86 13700000001"},"description":"还没收到，到底什么时候送？？？",
                  "orderRef":"ord-m1","remedySought":"今天送到"}""");
 
@@ -572,6 +572,144 @@ abstract class IntakeContract {
         assertThat(api.post(path + "/shares", Roles.AGENT, "{\"client\":\"has space\"}").status()).isEqualTo(400);
         assertThat(api.post("/api/v1/complaints/C-NONE/shares", Roles.AGENT, "{\"client\":\"x\"}").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void mergeAcrossClients_anotherClientsSubmissionOnTheSameCustomerAndOrderOpensItsOwnComplaint() {
+        long n = System.nanoTime() % 100_000_000L;
+        String phone = "139" + String.format("%08d", n);
+        TestApi a = client("client-a");
+        TestApi b = client("client-b");
+        TestApi.Response first = a.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"EMAIL","customer":{"phone":"%s","email":"a%d@example.com"},"description":"快递丢了",
+                 "orderRef":"ORD-X%d","externalRef":{"system":"jira","id":"A-%d"}}""".formatted(phone, n, n, n));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String theirs = first.json().get("id").asText();
+
+        // The same phone and order; the same e-mail and words (each from a client of its own).
+        Map<TestApi, String> attempts = Map.of(b, """
+                {"channel":"CHAT","customer":{"phone":"%s"},"description":"快递丢了","orderRef":"ORD-X%d"}"""
+                .formatted(phone, n), client("client-c"), """
+                {"channel":"CHAT","customer":{"email":"A%d@example.com"},"description":"快递丢了"}""".formatted(n));
+        for (var attempt : attempts.entrySet()) {
+            TestApi.Response mine = attempt.getKey().post("/api/v1/complaints", Roles.INTEGRATION, attempt.getValue());
+            assertThat(mine.status()).as("a complaint of its own: " + mine.body()).isEqualTo(201);
+            assertThat(mine.json().get("id").asText()).isNotEqualTo(theirs);
+            assertThat(mine.json().path("merged").asBoolean()).isFalse();
+            assertThat(mine.body()).as("nothing of client A's complaint").doesNotContain(theirs)
+                    .doesNotContain("client-a").doesNotContain("A-" + n);
+        }
+        JsonNode stillTheirs = api.get("/api/v1/complaints/" + theirs, Roles.AGENT).json();
+        assertThat(stillTheirs.get("sharedWith")).as("B was not added").isEmpty();
+        assertThat(stillTheirs.get("messages")).as("nothing merged into A's").isEmpty();
+        assertThat(b.get("/api/v1/complaints/" + theirs, Roles.INTEGRATION).status()).isEqualTo(404);
+        assertThat(ids(b.get("/api/v1/complaints?limit=200", Roles.INTEGRATION).json())).doesNotContain(theirs);
+    }
+
+    @Test
+    void customerOracle_aClientGivingOnlyAnotherClientsCustomersEmailLearnsNeitherTheirIdNorTheirPhone() {
+        long n = System.nanoTime() % 100_000_000L;
+        String phone = "136" + String.format("%08d", n);
+        client("client-a").post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"PHONE","customer":{"phone":"%s","email":"o%d@example.com"},"description":"空调不制冷"}"""
+                .formatted(phone, n));
+        TestApi b = client("client-b");
+        TestApi.Response answer = b.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"EMAIL","customer":{"email":"o%d@example.com"},"description":"发票开错了"}""".formatted(n));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        JsonNode customer = answer.json().get("customer");
+        assertThat(customer.has("id")).as("the customer's id: " + customer).isFalse();
+        assertThat(customer.get("contact").asText()).as("what B gave, masked").isEqualTo("o***@example.com");
+        assertThat(answer.body()).doesNotContain(phone.substring(phone.length() - 4));
+        String id = answer.json().get("id").asText();
+        assertThat(b.get("/api/v1/complaints/" + id, Roles.INTEGRATION).json().get("customer").has("id")).isFalse();
+        String customerId = customerOf(id);
+        JsonNode history = b.get("/api/v1/customers/" + customerId + "/complaints", Roles.INTEGRATION).json();
+        assertThat(history.get("items").findValuesAsString("complaintId")).containsExactly(id);
+        assertThat(history.get("contact").isNull()).as("no contact data of the customer").isTrue();
+    }
+
+    @Test
+    void customerPoisoning_aClientsChosenCustomerIdIsItsOwnAndBindsNoContactForAnyoneElse() {
+        long n = System.nanoTime() % 100_000_000L;
+        String crmId = "CRM-VICTIM-" + n;
+        String victimsPhone = "135" + String.format("%08d", n);
+        submit("""
+                {"channel":"PHONE","customer":{"id":"%s","name":"王芳"},"description":"热水器不出热水"}""".formatted(crmId));
+
+        TestApi attacker = client("client-b");
+        TestApi.Response poisoned = attacker.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"EMAIL","customer":{"id":"%s","phone":"%s"},"description":"退款没到"}"""
+                .formatted(crmId, victimsPhone));
+        assertThat(poisoned.status()).as(poisoned.body()).isEqualTo(201);
+        String poisonedId = poisoned.json().get("id").asText();
+        assertThat(customerOf(poisonedId)).as("the client's own customer, not staff's " + crmId)
+                .isEqualTo("client-b:" + crmId);
+        assertThat(poisoned.json().get("customer").get("id").asText()).isEqualTo("client-b:" + crmId);
+        JsonNode staffs = api.get("/api/v1/customers/" + crmId + "/complaints", Roles.AGENT).json();
+        assertThat(staffs.get("items")).as("nothing added to staff's customer").hasSize(1);
+        assertThat(staffs.get("contact").isNull()).as("no phone written into it").isTrue();
+
+        // The real owner of the phone complains later: their complaint is theirs, not on the record B chose.
+        String real = submit("""
+                {"channel":"PHONE","customer":{"phone":"%s"},"description":"燃气灶打不着火"}""".formatted(victimsPhone));
+        assertThat(customerOf(real)).isNotEqualTo("client-b:" + crmId);
+        TestApi.Response colon = attacker.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"EMAIL","customer":{"id":"client-a:CRM-1"},"description":"x"}""");
+        assertThat(colon.status()).isEqualTo(400);
+        assertThat(colon.json().get("errors").findValuesAsString("field")).containsExactly("customer.id");
+        TestApi.Response forged = api.post("/api/v1/complaints", Roles.AGENT, """
+                {"channel":"EMAIL","customer":{"id":"CRM-1\nINFO forged log line"},"description":"x"}""");
+        assertThat(forged.status()).as("a control character in an id").isEqualTo(400);
+    }
+
+    @Test
+    void clientIdentity_anIntegrationTokenNamedLikeAStaffLoginSeesNothingOfThatPersonsComplaints() {
+        String agents = submit("""
+                {"channel":"PHONE","customer":{"id":"CRM-STAFF-%d"},"description":"电视黑屏"}""".formatted(
+                System.nanoTime()));
+        TestApi sameName = client("agent-1");
+        assertThat(sameName.get("/api/v1/complaints/" + agents, Roles.INTEGRATION).status()).isEqualTo(404);
+        assertThat(ids(sameName.get("/api/v1/complaints?limit=200", Roles.INTEGRATION).json()))
+                .doesNotContain(agents);
+        JsonNode stored = api.get("/api/v1/complaints/" + agents, Roles.AGENT).json();
+        assertThat(stored.has("submittedBy")).as("staff submissions name no client").isFalse();
+        assertThat(stored.get("timeline").get(0).get("summary").asText()).contains("taken by agent-1");
+    }
+
+    @Test
+    void sharedCaseFile_aClientSeesNeitherTheSubmittingClientNorItsTicketNorStaffNames() {
+        long n = System.nanoTime();
+        String id = client("client-a").post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"EMAIL","customer":{"id":"CRM-S%d"},"description":"Parcel arrived broken",
+                 "externalRef":{"system":"jira","id":"SECRET-%d"}}""".formatted(n, n)).json().get("id").asText();
+        client("client-a").post("/api/v1/complaints/" + id + "/attachments", Roles.INTEGRATION, """
+                {"name":"a.png","mediaType":"image/png","size":1,"url":"https://a.example/private/a.png"}""");
+        events.publish(new io.firebreak.events.TriageEvents.ResponsibilityAssigned(id, Instant.now(), "LOGISTICS",
+                List.of(), io.firebreak.events.ComplaintClass.ORDINARY, Instant.now().plusSeconds(3600),
+                Instant.now().plusSeconds(7200), "zhang.wei"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/complaints/" + id, Roles.AGENT).json()
+                .get("owner").get("owner").asText().equals("zhang.wei"));
+        TestApi billing = new TestApi(java.net.URI.create("http://localhost:" + port), role -> "Bearer "
+                + io.firebreak.platform.test.TestTokens.forDepartments("wu.lei", role, "BILLING"));
+        assertThat(billing.post("/api/v1/complaints/" + id + "/shares", Roles.AGENT, "{\"client\":\"client-b\"}")
+                .status()).as("staff of another department share nothing").isEqualTo(403);
+        assertThat(api.post("/api/v1/complaints/" + id + "/shares", Roles.ADMIN, "{\"client\":\"client-b\"}")
+                .status()).as("ADMIN configures, it does no casework").isEqualTo(403);
+        assertThat(api.post("/api/v1/complaints/" + id + "/shares", Roles.AGENT, "{\"client\":\"client-b\"}")
+                .status()).isEqualTo(200);
+
+        TestApi.Response seen = client("client-b").get("/api/v1/complaints/" + id, Roles.INTEGRATION);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.body()).doesNotContain("client-a").doesNotContain("SECRET-" + n)
+                .doesNotContain("a.example").doesNotContain("zhang.wei").doesNotContain("agent-1")
+                .doesNotContain("CRM-S" + n);
+        assertThat(seen.json().get("sharedWith").get(0).asText()).isEqualTo("client-b");
+        assertThat(seen.json().get("owner").get("primaryDepartment").asText()).isEqualTo("LOGISTICS");
+        JsonNode own = client("client-a").get("/api/v1/complaints/" + id, Roles.INTEGRATION).json();
+        assertThat(own.get("externalRef").get("id").asText()).as("its own ticket").isEqualTo("SECRET-" + n);
+        assertThat(own.get("attachments")).as("its own attachment").hasSize(1);
+        assertThat(own.get("sharedWith")).as("not who else it is shared with").isEmpty();
     }
 
     @Test

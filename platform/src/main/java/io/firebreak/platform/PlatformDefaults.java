@@ -47,6 +47,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.validate-group-membership", "false");
         defaults.put("logging.pattern.level",
                 "%5p [${spring.application.name:-},%X{correlationId:-},%X{complaintId:-}]");
+        // Spring Boot's console line, but a line break inside a message (a value someone sent) shows as ⏎: no value
+        // can forge a log line.
+        defaults.put("logging.pattern.console", "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} ${logging.pattern.level} ${PID:}"
+                + " --- [%15.15t] %-40.40logger{39} : %replace(%m){'[\\r\\n]+', ' ⏎ '}%n%wEx");
         environment.getPropertySources().addLast(new MapPropertySource("firebreakPlatformDefaults", defaults));
     }
 }

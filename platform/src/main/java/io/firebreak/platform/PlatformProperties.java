@@ -43,7 +43,12 @@ public record PlatformProperties(
             @NotNull @DefaultValue("5m") Duration fullSweepInterval) {}
 
     /** JWT bearer tokens: HS256 with a shared secret (at least 32 bytes), roles in the {@code roles} claim. */
-    public record Security(String jwtSecret, @DefaultValue("firebreak") String issuer) {}
+    /**
+     * {@code audience}: a token must name it in {@code aud}. {@code maxTokenLifetime}: no token is accepted whose
+     * expiry lies further ahead than this (a token without one is refused too).
+     */
+    public record Security(String jwtSecret, @DefaultValue("firebreak") String issuer,
+            @DefaultValue("firebreak") String audience, @DefaultValue("P31D") java.time.Duration maxTokenLifetime) {}
 
     /** Request limits every service enforces on its own, behind the gateway's. */
     public record Http(@Min(1024) @DefaultValue("65536") long maxBodyBytes) {}

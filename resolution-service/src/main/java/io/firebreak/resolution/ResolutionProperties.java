@@ -86,11 +86,14 @@ public record ResolutionProperties(
     }
 
     /**
-     * Per currency (ISO 4217 code), the total compensation a proposal may offer without a supervisor's approval;
-     * a currency not listed always needs approval.
+     * Per currency (ISO 4217 code): {@code approvalAbove}, the money (every remedy with an amount, summed) a
+     * proposal may offer without a supervisor's approval, a currency not listed always needing approval; and
+     * {@code ceiling}, the most one proposal may offer at all, approved or not, a currency not listed not being
+     * offered.
      */
-    public record Proposals(@NotNull Map<@Pattern(regexp = "[A-Z]{3}") String, @NotNull @PositiveOrZero BigDecimal>
-            compensationApprovalAbove) {}
+    public record Proposals(
+            @NotNull Map<@Pattern(regexp = "[A-Z]{3}") String, @NotNull @PositiveOrZero BigDecimal> approvalAbove,
+            @NotNull Map<@Pattern(regexp = "[A-Z]{3}") String, @NotNull @PositiveOrZero BigDecimal> ceiling) {}
 
     @AssertTrue(message = "root cause codes must be unique")
     public boolean isRootCauseCodesUnique() {

@@ -35,8 +35,11 @@ class ResolutionPropertiesTest {
         ResolutionProperties properties =
                 ShippedProperties.bind("resolution.yml", "firebreak.resolution", ResolutionProperties.class);
 
-        assertThat(properties.proposals().compensationApprovalAbove().get("CNY")).isEqualByComparingTo("1000");
-        assertThat(properties.proposals().compensationApprovalAbove()).containsKeys("USD", "EUR");
+        assertThat(properties.proposals().approvalAbove().get("CNY")).isEqualByComparingTo("1000");
+        assertThat(properties.proposals().approvalAbove()).containsKeys("USD", "EUR");
+        assertThat(properties.proposals().ceiling().get("CNY")).isEqualByComparingTo("50000");
+        assertThat(properties.proposals().ceiling().keySet()).containsAll(properties.proposals().approvalAbove()
+                .keySet());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.firebreak.standalone;
 
 import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.security.StaffScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -58,7 +59,10 @@ final class Credentials {
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String role : Roles.ALL) {
             String subject = "standalone-" + role.toLowerCase(Locale.ROOT);
-            tokens.put(role, JwtTokens.mint(secret, ISSUER, subject, List.of(role), TOKEN_TTL));
+            // The standalone system's staff work for every department.
+            boolean staff = role.equals(Roles.AGENT) || role.equals(Roles.SUPERVISOR);
+            tokens.put(role, JwtTokens.mint(secret, ISSUER, subject, List.of(role),
+                    staff ? List.of(StaffScope.EVERY) : List.of(), TOKEN_TTL));
         }
         return tokens;
     }

@@ -50,12 +50,16 @@ final class SystemUnderTest {
 
     /**
      * Feedback's clocks on a test's scale (every service reads system properties): a follow-up is due a second
-     * after the resolution, and a burst of four same-cause resolutions over an empty history sparks.
+     * after the resolution, and a burst of four same-cause resolutions over an empty history sparks. Webhooks may go
+     * to receivers on this machine.
      */
     private static void closedLoopSettings() {
         System.setProperty("firebreak.feedback.follow-up.delay", "1s");
         System.setProperty("firebreak.feedback.follow-up.scan-interval", "200ms");
         System.setProperty("firebreak.feedback.sparks.min-count", "4");
+        // The tests' webhook receivers listen on this machine, over plain http.
+        System.setProperty("firebreak.gateway.webhooks.allow-http", "true");
+        System.setProperty("firebreak.gateway.webhooks.allow-private-targets", "true");
     }
 
     static TestApi api() {

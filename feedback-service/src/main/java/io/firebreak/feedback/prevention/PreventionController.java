@@ -1,5 +1,7 @@
 package io.firebreak.feedback.prevention;
 
+import io.firebreak.platform.security.StaffScope;
+import org.springframework.security.core.Authentication;
 import com.mongodb.client.model.Sorts;
 import io.firebreak.events.FeedbackEvents.PreventionGroupResolved;
 import io.firebreak.feedback.prevention.PreventionAction.Status;
@@ -11,7 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -68,12 +69,13 @@ class PreventionController {
     /** Moves the action along and sets its owner, plan and due date; a status never goes back. */
     @PutMapping("/api/v1/prevention-actions/{id}")
     @PreAuthorize("hasRole('SUPERVISOR')")
-    ActionView update(@PathVariable String id, @RequestBody @Valid ActionUpdate update) {
+    ActionView update(@PathVariable String id, @RequestBody @Valid ActionUpdate update, Authentication user) {
         if (update.status() != Status.OPEN && (update.owner() == null || update.owner().isBlank())) {
             throw ProblemException.badRequest("owner", "is required once the action is in progress or done");
         }
         return store.update(id, stored -> {
                     PreventionAction action = stored.value();
+                    StaffScope.require(user, action.department(), "manage prevention actions");
                     if (update.status().ordinal() < action.status().ordinal()) {
                         throw ProblemException.conflict("Prevention action " + id + " is " + action.status()
                                 + "; it cannot go back to " + update.status() + ".");
@@ -90,9 +92,10 @@ class PreventionController {
      * the action, so it is resolved with the group; not once the action is done.
      */
     @PostMapping("/api/v1/prevention-actions/{id}/complaints")
-    ActionView link(@PathVariable String id, @RequestBody @Valid LinkRequest request) {
+    ActionView link(@PathVariable String id, @RequestBody @Valid LinkRequest request, Authentication user) {
         return store.update(id, stored -> {
                     PreventionAction action = stored.value();
+                    StaffScope.require(user, action.department(), "link complaints to prevention actions");
                     if (action.status() == Status.DONE) {
                         throw ProblemException.conflict("Prevention action " + id + " is DONE; link the complaint "
                                 + "to an open one.");
@@ -112,9 +115,10 @@ class PreventionController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     GroupResolutionView resolveTogether(@PathVariable String id, @RequestBody @Valid GroupResolution request,
-            Principal principal) {
+            Authentication principal) {
         PreventionAction after = store.update(id, stored -> {
                     PreventionAction action = stored.value();
+                    StaffScope.require(principal, action.department(), "resolve complaints together");
                     Instant now = clock.instant();
                     return Change.of(action.groupResolved(principal.getName(), now), new PreventionGroupResolved(
                             action.id(), now, action.rootCause(), action.department(), action.complaintIds(),

@@ -23,8 +23,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-client rate limit on {@code /api/**} and {@code /survey/*}: a token bucket per client (the token's subject, else the remote
- * address) of {@code burst} requests refilled at {@code requests-per-second}. Over it: 429 problem+json with
+ * Per-client rate limit on {@code /api/**}, {@code /survey/*} and {@code /actuator/health}: a token bucket per
+ * client (the token's subject, else the remote address) of {@code burst} requests refilled at {@code requests-per-second}. Over it: 429 problem+json with
  * {@code Retry-After}. Buckets live in this instance's memory; each gateway instance limits on its own.
  */
 class RateLimitFilter extends OncePerRequestFilter {
@@ -43,8 +43,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // The public survey links are limited too (per address: their users have no token).
-        return !(request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/survey/"));
+        // The public survey links and the whole system's health (which asks every service) are limited too, per
+        // address: no token. The address is the connection's, or the one a trusted proxy forwarded
+        // (server.tomcat.remoteip). The gateway's own probes (liveness, readiness) are not.
+        String path = request.getRequestURI();
+        return !(path.startsWith("/api/") || path.startsWith("/survey/") || path.equals("/actuator/health"));
     }
 
     @Override

@@ -34,8 +34,7 @@ class EdgeRoles {
             // Served by the gateway itself (webhooks package): ticketing systems' own subscriptions, ADMIN all.
             requests.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                     .hasAnyRole(Roles.INTEGRATION, Roles.ADMIN);
-            requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints/*/shares")
-                    .hasAnyRole(Roles.AGENT, Roles.ADMIN);
+            requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints/*/shares").hasRole(Roles.AGENT);
             requests.requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/*/messages",
                     "/api/v1/complaints/*/attachments", "/api/v1/complaints/*/proposal-answer")
                     .hasAnyRole(Roles.AGENT, Roles.INTEGRATION);

@@ -1,5 +1,6 @@
 package io.firebreak.gateway.webhooks;
 
+import io.firebreak.platform.security.ClientVisibility;
 import io.firebreak.events.ComplaintClass;
 import java.time.Instant;
 import java.util.List;
@@ -77,7 +78,7 @@ record Subscription(
         static final ComplaintFacts UNKNOWN = new ComplaintFacts(null, List.of(), null, null);
 
         boolean visibleTo(String client) {
-            return client.equals(submittedBy) || sharedWith.contains(client);
+            return ClientVisibility.visibleTo(client, submittedBy, sharedWith);
         }
     }
 }

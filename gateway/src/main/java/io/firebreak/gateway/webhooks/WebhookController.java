@@ -52,12 +52,15 @@ class WebhookController {
     private final WebhookDispatcher dispatcher;
     private final GatewayProperties properties;
     private final Clock clock;
+    private final WebhookTargets targets;
 
     WebhookController(WebhookStore store, WebhookDispatcher dispatcher, GatewayProperties properties, Clock clock) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.properties = properties;
         this.clock = clock;
+        this.targets = new WebhookTargets(properties.webhooks().allowHttp(),
+                properties.webhooks().allowPrivateTargets());
     }
 
     /** A subscription as the API shows it: never its secret, except {@code secret} in the answer to creating. */
@@ -214,13 +217,16 @@ class WebhookController {
     private record Checked(String url, List<String> eventTypes, List<ComplaintClass> classes,
             List<String> departments) {}
 
-    private static Checked check(SubscriptionRequest request, boolean creating) {
+    private Checked check(SubscriptionRequest request, boolean creating) {
         List<Map<String, String>> problems = new ArrayList<>();
         String url = request.url() == null ? null : request.url().strip();
         if (url == null || url.isEmpty()) {
             problems.add(problem("url", "is required: the receiver's absolute http or https URL"));
         } else if (!isWebAddress(url)) {
             problems.add(problem("url", "'" + clip(url) + "' is not an absolute http or https URL"));
+        } else {
+            String refused = targets.refusal(url);
+            if (refused != null) problems.add(problem("url", "'" + clip(url) + "' " + refused));
         }
         List<String> types = request.eventTypes() == null ? List.of() : request.eventTypes();
         if (types.isEmpty()) {

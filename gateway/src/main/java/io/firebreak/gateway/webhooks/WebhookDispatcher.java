@@ -7,7 +7,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,6 +60,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Object signal = new Object();
     private final AtomicLong wakeups = new AtomicLong();
     private HttpClient http;
+    private final WebhookTargets targets;
     private ExecutorService senders;
     private Thread loop;
     private volatile boolean running;
@@ -71,6 +71,7 @@ class WebhookDispatcher implements SmartLifecycle {
         this.alerts = alerts;
         this.clock = clock;
         this.backoff = new Backoff(settings.backoff(), () -> ThreadLocalRandom.current().nextDouble());
+        this.targets = new WebhookTargets(settings.allowHttp(), settings.allowPrivateTargets());
         GatewayProperties.CircuitBreaker b = settings.circuitBreaker();
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(b.failureRatePercent())
@@ -219,23 +220,31 @@ class WebhookDispatcher implements SmartLifecycle {
         long t0 = System.nanoTime();
         Integer status = null;
         String error = null;
+        // The log a client reads says no more than that the receiver did not answer: why (refused, reset, no route)
+        // would tell a port scanner what listens where. The reason is in the gateway's own log.
+        String refused = targets.refusal(s.url());
         try {
-            HttpResponse<Void> response = http.send(request(d, s, started), HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-            if (status < 200 || status > 299) error = "HTTP " + status;
+            if (refused != null) {
+                error = "not sent: the URL " + refused;
+            } else {
+                HttpResponse<Void> response = http.send(request(d, s, started),
+                        HttpResponse.BodyHandlers.discarding());
+                status = response.statusCode();
+                if (status < 200 || status > 299) error = "HTTP " + status;
+            }
         } catch (HttpTimeoutException e) {
-            error = "timed out after " + settings.requestTimeout().toMillis() + " ms";
-        } catch (ConnectException e) {
-            error = "connection refused or failed: " + describe(e);
+            error = "no answer from the receiver";
+            log.debug("Webhook delivery {} timed out", d.id(), e);
         } catch (IOException e) {
-            error = "I/O error: " + describe(e);
+            error = "no answer from the receiver";
+            log.debug("Webhook delivery {} could not reach its receiver: {}", d.id(), describe(e));
         } catch (InterruptedException e) {
             // The gateway is stopping: the attempt did not finish; the lease lets another sender take it over.
             Thread.currentThread().interrupt();
             breaker.releasePermission();
             return;
         } catch (IllegalArgumentException e) {
-            error = "bad target: " + describe(e);
+            error = "not sent: the URL is not one a request can go to";
         }
         long elapsedNanos = System.nanoTime() - t0;
         long millis = TimeUnit.NANOSECONDS.toMillis(elapsedNanos);

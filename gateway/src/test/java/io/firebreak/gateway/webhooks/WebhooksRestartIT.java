@@ -85,7 +85,9 @@ class WebhooksRestartIT {
                 Map.entry("firebreak.gateway.webhooks.lease", "1s"),
                 Map.entry("firebreak.gateway.webhooks.backoff.initial", "50ms"),
                 Map.entry("firebreak.gateway.webhooks.backoff.max", "200ms"),
-                Map.entry("firebreak.gateway.webhooks.circuit-breaker.open-for", "500ms"));
+                Map.entry("firebreak.gateway.webhooks.circuit-breaker.open-for", "500ms"),
+                Map.entry("firebreak.gateway.webhooks.allow-http", "true"),
+                Map.entry("firebreak.gateway.webhooks.allow-private-targets", "true"));
         // As command-line arguments: they take precedence over gateway.yml (its fixed port, for one).
         List<String> args = new ArrayList<>(properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());

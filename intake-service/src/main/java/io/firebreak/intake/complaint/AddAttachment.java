@@ -1,5 +1,6 @@
 package io.firebreak.intake.complaint;
 
+import io.firebreak.platform.web.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,7 +10,7 @@ import jakarta.validation.constraints.Size;
 /** An attachment's metadata from a ticketing system; the file stays there, at {@code url}. No upload. */
 record AddAttachment(
         @NotBlank(message = "must not be empty") @Size(max = 255, message = "must be at most 255 characters")
-                String name,
+                @Text.OneLine String name,
         @NotBlank(message = "must not be empty")
         @Pattern(regexp = "[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]{0,126}/[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]{0,126}",
                 message = "must be a media type such as image/png") String mediaType,
@@ -18,4 +19,4 @@ record AddAttachment(
         @Pattern(regexp = "[a-z0-9-]{2,16}:[0-9a-fA-F]{8,128}", message = "must be algorithm:hex, e.g. sha256:9f86d0…")
                 String checksum,
         @NotBlank(message = "must not be empty") @Size(max = 2000, message = "must be at most 2000 characters")
-                String url) {}
+                @Text.OneLine String url) {}

@@ -6,6 +6,7 @@ import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.intake.customer.Customer;
+import io.firebreak.platform.security.ClientVisibility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,9 +85,12 @@ public record Complaint(
         return client + '\n' + system + '\n' + id;
     }
 
-    /** Whether an integration client may see this complaint: it submitted it, or it was shared with it. */
+    /**
+     * Whether {@code client} (null: staff) may see this complaint: it submitted it, or it was shared with it.
+     * {@code submittedBy} names a client only, never a staff member.
+     */
     public boolean visibleTo(String client) {
-        return client.equals(submittedBy) || sharedWith.contains(client);
+        return ClientVisibility.visibleTo(client, submittedBy, sharedWith);
     }
 
     /** With the client among those the complaint is shared with. */

@@ -8,6 +8,7 @@ import io.firebreak.intake.IntakeProperties;
 import io.firebreak.intake.complaint.RequestChecks.FieldProblem;
 import io.firebreak.intake.idempotency.IdempotentRequests;
 import io.firebreak.intake.idempotency.IdempotentRequests.Answer;
+import io.firebreak.platform.security.StaffScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,14 +62,15 @@ class ComplaintController {
     ResponseEntity<String> submit(@RequestBody SubmitComplaint request,
             @RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String key, Authentication client,
             UriComponentsBuilder uri) {
-        List<FieldProblem> problems = checks.submission(request, key);
-        if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         Caller caller = Caller.of(client);
+        List<FieldProblem> problems = checks.submission(request, key, caller.client() != null);
+        if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         Supplier<Answer> work = () -> {
             ComplaintIntake.Submission s = intake.submit(request, RequestChecks.channel(request.channel()),
                     checks.happenedAt(request.happenedAt()), caller);
             ComplaintView view = ComplaintView.of(s.complaint(),
-                    intake.earlierOf(s.complaint(), caller.visibleTo(), s.history()), s.merged(), s.notice());
+                    intake.earlierOf(s.complaint(), caller.visibleTo(), s.history()), s.merged(), s.notice(),
+                    caller.client());
             return s.merged() || s.again()
                     ? new Answer(200, json.writeValueAsString(view), null)
                     : new Answer(201, json.writeValueAsString(view),
@@ -106,8 +108,8 @@ class ComplaintController {
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         Caller caller = Caller.of(client);
         Supplier<Answer> work = () -> new Answer(201, json.writeValueAsString(
-                intake.addAttachment(id, request, caller.client(), caller.visibleTo())), null);
-        return respond(caller.client(), "POST /api/v1/complaints/" + id + "/attachments", key, request, work);
+                intake.addAttachment(id, request, caller.name(), caller.visibleTo())), null);
+        return respond(caller.name(), "POST /api/v1/complaints/" + id + "/attachments", key, request, work);
     }
 
     /**
@@ -122,22 +124,29 @@ class ComplaintController {
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         Caller caller = Caller.of(client);
         Supplier<Answer> work = () -> {
-            intake.answerProposal(id, request.accepted(), request.comment(), caller.client(), caller.visibleTo());
+            intake.answerProposal(id, request.accepted(), request.comment(), caller.name(), caller.visibleTo());
             return new Answer(202, json.writeValueAsString(java.util.Map.of("complaintId", id,
                     "accepted", request.accepted(), "state", "FORWARDED")), null);
         };
-        return respond(caller.client(), "POST /api/v1/complaints/" + id + "/proposal-answer", key, request, work);
+        return respond(caller.name(), "POST /api/v1/complaints/" + id + "/proposal-answer", key, request, work);
     }
 
     /** Who a complaint is shared with, as the answer to sharing it shows. */
     record SharesView(String complaintId, String submittedBy, List<String> sharedWith) {}
 
-    /** Shares a complaint with an integration client (agents and ADMIN); sharing again changes nothing. */
+    /**
+     * Shares a complaint with an integration client (staff of the complaint's department, or anyone's before it has
+     * one); sharing again changes nothing.
+     */
     @PostMapping("/{id}/shares")
-    @PreAuthorize("hasAnyRole('AGENT', 'ADMIN')")
+    @PreAuthorize("hasRole('AGENT')")
     SharesView share(@PathVariable String id, @RequestBody ShareComplaint request, Authentication by) {
         List<FieldProblem> problems = checks.share(request);
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
+        Complaint.Owner owner = intake.get(id).value().owner();
+        if (owner != null && owner.primaryDepartment() != null) {
+            StaffScope.require(by, owner.primaryDepartment(), "share complaints");
+        }
         Complaint c = intake.share(id, request.client().strip(), by.getName()).value();
         return new SharesView(id, c.submittedBy(), c.sharedWith());
     }
@@ -147,7 +156,7 @@ class ComplaintController {
     ComplaintView get(@PathVariable String id, Authentication client) {
         String visibleTo = Caller.of(client).visibleTo();
         var complaint = intake.get(id, visibleTo);
-        return ComplaintView.of(complaint, intake.earlierOf(complaint, visibleTo), null, null);
+        return ComplaintView.of(complaint, intake.earlierOf(complaint, visibleTo), null, null, visibleTo);
     }
 
     /** A page of the list: the items, and the cursor of the next page unless this is the last. */
@@ -193,10 +202,11 @@ class ComplaintController {
             }
         }
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
+        String visibleTo = Caller.of(client).visibleTo();
         ComplaintIntake.Page page = intake.list(new ComplaintIntake.Filter(wantedStatus, wantedClass,
-                department, Caller.of(client).visibleTo(), externalSystem == null ? null : externalSystem.strip(),
+                department, visibleTo, externalSystem == null ? null : externalSystem.strip(),
                 externalId == null ? null : externalId.strip()), size, after);
-        return new ListView(page.items().stream().map(ComplaintView::of).toList(),
+        return new ListView(page.items().stream().map(c -> ComplaintView.of(c, null, null, null, visibleTo)).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 

@@ -28,6 +28,7 @@ import io.firebreak.intake.emotion.EmotionReader.Reading;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.outbox.Versioned;
+import io.firebreak.platform.security.ClientVisibility;
 import io.firebreak.platform.web.Correlation;
 import io.firebreak.platform.web.ProblemException;
 import java.time.Clock;
@@ -114,18 +115,18 @@ public class ComplaintIntake {
      * complaint received for it; a unique index makes that hold for submissions at the same moment, too.
      */
     Submission submit(SubmitComplaint request, Channel channel, Instant happenedAt, Caller caller) {
-        String client = caller.client();
         SubmitComplaint.ExternalRef external = request.externalRef();
         Complaint.ExternalRef externalRef = external == null ? null
                 : new Complaint.ExternalRef(external.system().strip(), external.id().strip());
         String key = externalRef == null ? null
-                : Complaint.externalKey(client, externalRef.system(), externalRef.id());
+                : Complaint.externalKey(caller.name(), externalRef.system(), externalRef.id());
         if (key != null) {
             Optional<Versioned<Complaint>> known = byExternalKey(key);
             if (known.isPresent()) return again(known.get());
         }
         SubmitComplaint.CustomerRef ref = request.customer();
-        var who = customers.identify(blankToNull(ref.id()), blankToNull(ref.name()), ref.phone(), ref.email());
+        var who = customers.identify(blankToNull(ref.id()), blankToNull(ref.name()), ref.phone(), ref.email(),
+                caller.client());
         Incoming in = new Incoming(channel, request.description().strip(), blankToNull(request.productRef()),
                 blankToNull(request.orderRef()), blankToNull(request.remedySought()), happenedAt);
         ReentrantLock lock = customerLocks[Math.floorMod(who.customerId().hashCode(), customerLocks.length)];
@@ -140,13 +141,12 @@ public class ComplaintIntake {
             Versioned<Customer> customer = customers.find(who.customerId()).orElseThrow();
             List<Versioned<Complaint>> sameMatter = sameMatter(customer.value(), in, now);
             for (Versioned<Complaint> earlier : sameMatter) {
-                if (!earlier.value().isOpen()) continue;
-                Optional<Submission> merged = merge(earlier.id(), in, now, caller.visibleTo(), key,
-                        customer.value().complaints());
+                // Merged only into a complaint the caller may see: a client is never told of another's.
+                if (!earlier.value().isOpen() || !earlier.value().visibleTo(caller.visibleTo())) continue;
+                Optional<Submission> merged = merge(earlier.id(), in, now, key, customer.value().complaints());
                 if (merged.isPresent()) return merged.get();
             }
-            return create(who, customer, in, sameMatter.stream().map(Versioned::id).toList(), now, client,
-                    externalRef, key);
+            return create(who, customer, in, sameMatter, now, caller, externalRef, key);
         } finally {
             lock.unlock();
         }
@@ -195,7 +195,10 @@ public class ComplaintIntake {
     }
 
     private Submission create(CustomerDirectory.Identified who, Versioned<Customer> customer, Incoming in,
-            List<String> earlier, Instant now, String client, Complaint.ExternalRef externalRef, String key) {
+            List<Versioned<Complaint>> sameMatter, Instant now, Caller caller, Complaint.ExternalRef externalRef,
+            String key) {
+        List<String> earlier = sameMatter.stream().map(Versioned::id).toList();
+        String client = caller.client();
         String id = ComplaintIds.next(clock);
         Correlation.complaint(id);
         Reading reading = emotions.read(in.text(), earlier.size(), in.remedySought() != null);
@@ -204,7 +207,8 @@ public class ComplaintIntake {
                 in.productRef(), in.orderRef(), in.remedySought(), in.happenedAt(), reading.level(), reading.signals(),
                 reading.stage(), earlier, List.of(), now, ComplaintStatus.RECEIVED, null, null, null, null,
                 List.of(new Complaint.TimelineEntry("received-" + id, now, "firebreak.complaint.received", "intake",
-                        "Received by " + in.channel() + "; the customer reads " + describe(reading) + repeat
+                        "Received by " + in.channel() + (client == null ? " (taken by " + caller.name() + ")" : "")
+                                + "; the customer reads " + describe(reading) + repeat
                                 + (externalRef == null ? ""
                                         : "; ticket " + externalRef.system() + " " + externalRef.id()))),
                 now, client, externalRef, key, List.of(), List.of(), List.of());
@@ -224,20 +228,22 @@ public class ComplaintIntake {
         Versioned<Customer> remembered = customers.remember(customer, complaint.pastComplaint(id));
         log.info("Complaint received on {} from customer {}: {}, stage {}{}", in.channel(), who.customerId(),
                 reading.level(), reading.stage(), earlier.isEmpty() ? "" : ", repeat contact");
-        String notice = earlier.isEmpty() ? null
-                : "The customer complained about this matter before (" + String.join(", ", earlier)
+        // The caller hears of the earlier complaints it may see; a repeat contact triage still learns of.
+        List<String> told = sameMatter.stream().filter(c -> c.value().visibleTo(caller.visibleTo()))
+                .map(Versioned::id).toList();
+        String notice = told.isEmpty() ? null
+                : "The customer complained about this matter before (" + String.join(", ", told)
                         + "): this is a repeat contact.";
         return new Submission(stored.get(), false, notice, remembered.value().complaints());
     }
 
     /**
-     * Adds the submission to the open complaint as a message; empty if it was closed in the meantime. A client
-     * other than the submitter ({@code integrationClient}, null for staff) is given a share of it (it was told of the
-     * complaint), and the submission's external reference is remembered so that its retry finds the complaint rather
-     * than merging twice.
+     * Adds the submission to the open complaint (one the caller may see) as a message; empty if it was closed in the
+     * meantime. The submission's external reference is remembered so that its retry finds the complaint rather than
+     * merging twice.
      */
-    private Optional<Submission> merge(String openId, Incoming in, Instant now, String integrationClient,
-            String key, List<Customer.PastComplaint> history) {
+    private Optional<Submission> merge(String openId, Incoming in, Instant now, String key,
+            List<Customer.PastComplaint> history) {
         Correlation.complaint(openId);
         String messageId = newMessageId();
         Versioned<Complaint> updated = complaints.update(openId, current -> {
@@ -249,12 +255,7 @@ public class ComplaintIntake {
             Reading reading = emotions.read(in.text(), contacts, in.remedySought() != null);
             Complaint filled = c.withBlanksFilled(in.productRef(), in.orderRef(), in.remedySought(), in.happenedAt());
             if (key != null) filled = filled.withMergedExternalKey(key);
-            Change<Complaint> merged = withMessage(openId, filled, messageId, in.channel(), in.text(), true, reading,
-                    now).change();
-            if (integrationClient == null || filled.visibleTo(integrationClient)) return merged;
-            List<FirebreakEvent> events = new ArrayList<>(merged.events());
-            events.add(new ComplaintShared(openId, now, integrationClient, "intake"));
-            return new Change<>(merged.value().sharedWith(integrationClient), List.copyOf(events));
+            return withMessage(openId, filled, messageId, in.channel(), in.text(), true, reading, now).change();
         }).orElseThrow();
         if (key != null && updated.value().mergedExternalKeys().contains(key)) caseFiles.rememberMergedKey(key, openId);
         if (updated.value().messages().stream().noneMatch(m -> m.id().equals(messageId))) {
@@ -280,7 +281,7 @@ public class ComplaintIntake {
         boolean[] rose = new boolean[1];
         Versioned<Complaint> updated = complaints.update(id, current -> {
             Complaint c = current.value();
-            if (visibleTo != null && !c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
+            if (!c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
             if (!c.isOpen()) {
                 throw ProblemException.conflict("Complaint " + id + " is closed; a new matter is a new complaint.")
                         .with("id", id);
@@ -328,7 +329,7 @@ public class ComplaintIntake {
     /** The complaint, if {@code visibleTo} (an integration client; null for anyone) may see it; else 404. */
     Versioned<Complaint> get(String id, String visibleTo) {
         Versioned<Complaint> complaint = get(id);
-        if (visibleTo != null && !complaint.value().visibleTo(visibleTo)) {
+        if (!complaint.value().visibleTo(visibleTo)) {
             throw ProblemException.notFound("Complaint", id);
         }
         return complaint;
@@ -359,7 +360,7 @@ public class ComplaintIntake {
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         complaints.update(id, current -> {
             Complaint c = current.value();
-            if (visibleTo != null && !c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
+            if (!c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
             if (!c.isOpen()) {
                 throw ProblemException.conflict("Complaint " + id + " is closed; there is no proposal to answer.")
                         .with("id", id);
@@ -382,7 +383,7 @@ public class ComplaintIntake {
                 request.checksum() == null ? null : request.checksum().strip(), request.url().strip(), by);
         complaints.update(id, current -> {
             Complaint c = current.value();
-            if (visibleTo != null && !c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
+            if (!c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
             Complaint next = c.withAttachment(attachment).withTimeline(new Complaint.TimelineEntry(attachmentId, now,
                     "firebreak.attachment.added", "intake", "Attachment " + attachment.name() + " ("
                             + attachment.mediaType() + ", " + attachment.size() + " bytes) at " + attachment.url()));
@@ -408,7 +409,7 @@ public class ComplaintIntake {
         if (visibleTo == null || all.isEmpty()) return all;
         List<String> visible = complaints.findAll(and(Filters.in("_id", all.stream()
                                 .map(Customer.PastComplaint::complaintId).toList()),
-                        or(eq("submittedBy", visibleTo), eq("sharedWith", visibleTo))), Sorts.ascending("_id"),
+                        ClientVisibility.filter(visibleTo)), Sorts.ascending("_id"),
                 all.size()).stream().map(Versioned::id).toList();
         return all.stream().filter(p -> visible.contains(p.complaintId())).toList();
     }
@@ -442,7 +443,7 @@ public class ComplaintIntake {
                     Filters.regex("owner.secondaryDepartments", exactly, "i")));
         }
         if (filter.visibleTo() != null) {
-            conditions.add(or(eq("submittedBy", filter.visibleTo()), eq("sharedWith", filter.visibleTo())));
+            conditions.add(ClientVisibility.filter(filter.visibleTo()));
         }
         if (filter.externalSystem() != null && filter.externalId() != null) {
             if (filter.visibleTo() != null) {

@@ -6,9 +6,12 @@ import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.intake.customer.Customer;
+import io.firebreak.intake.customer.CustomerDirectory;
 import io.firebreak.platform.outbox.Versioned;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The case file as the API shows it: what the customer said, how they feel (emotion, the signals that set it,
@@ -46,7 +49,7 @@ record ComplaintView(
         List<Complaint.Attachment> attachments) {
 
     /** Who complains, as far as the case file shows: their id and masked contact. */
-    record CustomerView(String id, String contact) {}
+    record CustomerView(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String contact) {}
 
     /** One of the customer's earlier complaints; {@code sameMatter} when this one is a repeat contact about it. */
     record EarlierComplaint(String id, Instant receivedAt, String subject, ComplaintClass complaintClass,
@@ -54,6 +57,55 @@ record ComplaintView(
 
     static ComplaintView of(Versioned<Complaint> stored) {
         return of(stored, null, null, null);
+    }
+
+    /**
+     * The case file as {@code client} (a ticketing system; null for staff, who see it all) may see it: what is its
+     * own or meant for it. Another client's name, ticket and attachments, staff names and the customer's id (unless
+     * the client named that customer itself) are left out; timeline lines that would name staff or other clients
+     * say only what happened; of the earlier complaints, only those it may see ({@code earlier}, already
+     * filtered; without it, none).
+     */
+    static ComplaintView of(Versioned<Complaint> stored, List<Customer.PastComplaint> earlier, Boolean merged,
+            String notice, String client) {
+        ComplaintView all = of(stored, earlier, merged, notice);
+        return client == null ? all : all.seenBy(client);
+    }
+
+    /** Timeline lines a client reads as they are: the customer's words, the class and its reasons, clocks. */
+    private static final Set<String> SAID_AS_IS = Set.of("firebreak.message.added", "firebreak.emotion.rose",
+            "firebreak.complaint.classified", "firebreak.sla.warned", "firebreak.sla.breached",
+            "firebreak.proposal.rejected", "firebreak.complaint.reopened", "firebreak.complaint.closed");
+
+    private ComplaintView seenBy(String client) {
+        boolean own = client.equals(submittedBy);
+        Set<String> ownAttachments = attachments.stream().filter(a -> client.equals(a.addedBy()))
+                .map(Complaint.Attachment::id).collect(Collectors.toSet());
+        Set<String> visibleEarlier = earlierComplaints == null ? Set.of()
+                : earlierComplaints.stream().map(EarlierComplaint::id).collect(Collectors.toSet());
+        List<Complaint.TimelineEntry> lines = timeline.stream()
+                .filter(e -> !e.type().equals("firebreak.complaint.shared"))
+                .filter(e -> !e.type().equals("firebreak.attachment.added") || ownAttachments.contains(e.eventId()))
+                .map(e -> SAID_AS_IS.contains(e.type()) ? e : new Complaint.TimelineEntry(e.eventId(), e.at(),
+                        e.type(), e.source(), plainly(e.type())))
+                .toList();
+        return new ComplaintView(id, status, merged, notice, channel,
+                new CustomerView(CustomerDirectory.isOwnId(client, customer.id()) ? customer.id() : null,
+                        customer.contact()),
+                description, productRef, orderRef, remedySought, happenedAt, emotion, emotionSignals, stage,
+                earlierComplaintIds.stream().filter(visibleEarlier::contains).toList(), earlierComplaints, messages,
+                classification, owner == null ? null
+                        : new Complaint.Owner(owner.primaryDepartment(), owner.secondaryDepartments(), null),
+                sla, outcome, lines, receivedAt, updatedAt, own ? submittedBy : null, own ? externalRef : null,
+                sharedWith.contains(client) ? List.of(client) : List.of(),
+                attachments.stream().filter(a -> ownAttachments.contains(a.id())).toList());
+    }
+
+    /** {@code firebreak.case.acknowledged} → {@code Case acknowledged}. */
+    private static String plainly(String type) {
+        String what = type.startsWith("firebreak.") ? type.substring("firebreak.".length()) : type;
+        what = what.replace('.', ' ');
+        return what.isEmpty() ? what : Character.toUpperCase(what.charAt(0)) + what.substring(1);
     }
 
     static ComplaintView of(Versioned<Complaint> stored, List<Customer.PastComplaint> earlier, Boolean merged,

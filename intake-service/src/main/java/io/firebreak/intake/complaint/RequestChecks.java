@@ -35,6 +35,8 @@ class RequestChecks {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String CHANNELS = Arrays.stream(Channel.values()).map(Enum::name).collect(Collectors.joining(", "));
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
+    /** A customer id: letters and digits of any script and a few marks; nothing that could forge a log line. */
+    private static final Pattern CUSTOMER_ID = Pattern.compile("[\\p{L}\\p{N}._\\-+@#:]+");
     /** Clocks disagree a little; a moment this close to now is not "in the future". */
     private static final Duration SKEW = Duration.ofMinutes(5);
 
@@ -52,6 +54,14 @@ class RequestChecks {
     }
 
     List<FieldProblem> submission(SubmitComplaint request, String idempotencyKey) {
+        return submission(request, idempotencyKey, false);
+    }
+
+    /**
+     * {@code byClient}: submitted by a ticketing system, whose customer ids are its own (no colon: staff name a
+     * client's customer as {@code client:id}).
+     */
+    List<FieldProblem> submission(SubmitComplaint request, String idempotencyKey, boolean byClient) {
         List<FieldProblem> problems = constraints(request);
         if (request.channel() == null || request.channel().isBlank()) {
             problems.add(new FieldProblem("channel", "is required; one of " + CHANNELS));
@@ -62,6 +72,13 @@ class RequestChecks {
         if (customer != null) {
             if (blank(customer.id()) && blank(customer.phone()) && blank(customer.email())) {
                 problems.add(new FieldProblem("customer", "give at least one of id, phone or email"));
+            }
+            if (!blank(customer.id()) && !CUSTOMER_ID.matcher(customer.id().strip()).matches()) {
+                problems.add(new FieldProblem("customer.id", "must be letters, digits or . _ - + @ # :"
+                        + " (no spaces or control characters)"));
+            } else if (byClient && !blank(customer.id()) && customer.id().contains(":")) {
+                problems.add(new FieldProblem("customer.id", "must not contain ':' (a ticketing system's customer"
+                        + " ids are its own)"));
             }
             if (!blank(customer.phone()) && !Contact.isPhone(customer.phone())) {
                 problems.add(new FieldProblem("customer.phone", "is not a phone number"));

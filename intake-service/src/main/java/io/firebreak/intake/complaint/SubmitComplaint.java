@@ -1,5 +1,6 @@
 package io.firebreak.intake.complaint;
 
+import io.firebreak.platform.web.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,10 +14,10 @@ record SubmitComplaint(
         String channel,
         @NotNull(message = "is required") @Valid CustomerRef customer,
         @NotBlank(message = "must not be empty") @Size(max = 4000, message = "must be at most 4000 characters")
-                String description,
-        @Size(max = 100, message = "must be at most 100 characters") String productRef,
-        @Size(max = 100, message = "must be at most 100 characters") String orderRef,
-        @Size(max = 1000, message = "must be at most 1000 characters") String remedySought,
+                @Text.Free String description,
+        @Size(max = 100, message = "must be at most 100 characters") @Text.OneLine String productRef,
+        @Size(max = 100, message = "must be at most 100 characters") @Text.OneLine String orderRef,
+        @Size(max = 1000, message = "must be at most 1000 characters") @Text.Free String remedySought,
         @Size(max = 40, message = "must be at most 40 characters") String happenedAt,
         @Valid ExternalRef externalRef) {
 
@@ -32,14 +33,14 @@ record SubmitComplaint(
      */
     record ExternalRef(
             @NotBlank(message = "must not be empty") @Size(max = 64, message = "must be at most 64 characters")
-                    String system,
+                    @Text.OneLine String system,
             @NotBlank(message = "must not be empty") @Size(max = 128, message = "must be at most 128 characters")
-                    String id) {}
+                    @Text.OneLine String id) {}
 
     /** Who complains: an id the caller knows them by, and/or their contact data. */
     record CustomerRef(
             @Size(max = 64, message = "must be at most 64 characters") String id,
-            @Size(max = 100, message = "must be at most 100 characters") String name,
+            @Size(max = 100, message = "must be at most 100 characters") @Text.OneLine String name,
             @Size(max = 32, message = "must be at most 32 characters") String phone,
             @Size(max = 254, message = "must be at most 254 characters") String email) {}
 }

@@ -4,7 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.security.ClientVisibility;
 import java.util.HashSet;
 import java.util.Set;
 import org.bson.Document;
@@ -45,23 +45,17 @@ class CustomerController {
         Versioned<Customer> customer = customers.find(id).orElseThrow(() -> ProblemException.notFound("Customer", id));
         Customer c = customer.value();
         List<Customer.PastComplaint> items = c.complaints();
-        if (integrationOnly(caller)) {
+        String client = ClientVisibility.clientOf(caller);
+        if (client != null) {
             Set<String> visible = new HashSet<>();
             complaints.find(Filters.and(Filters.in("_id", items.stream().map(Customer.PastComplaint::complaintId)
-                                    .toList()),
-                            Filters.or(Filters.eq("submittedBy", caller.getName()),
-                                    Filters.eq("sharedWith", caller.getName()))))
+                                    .toList()), ClientVisibility.filter(client)))
                     .projection(Projections.include("_id")).forEach(d -> visible.add(d.getString("_id")));
             items = items.stream().filter(p -> visible.contains(p.complaintId())).toList();
             if (items.isEmpty()) throw ProblemException.notFound("Customer", id);
+            // A client learns nothing of the customer beyond its own complaints: not their contact data.
+            return new History(customer.id(), null, items);
         }
         return new History(customer.id(), Contact.mask(c.phone(), c.email()), items);
-    }
-
-    private static boolean integrationOnly(Authentication caller) {
-        Set<String> roles = new HashSet<>();
-        caller.getAuthorities().forEach(a -> roles.add(a.getAuthority()));
-        return roles.contains("ROLE_" + Roles.INTEGRATION) && !roles.contains("ROLE_" + Roles.AGENT)
-                && !roles.contains("ROLE_" + Roles.SUPERVISOR) && !roles.contains("ROLE_" + Roles.ADMIN);
     }
 }

@@ -63,17 +63,27 @@ public class CustomerDirectory {
         this.idKey = ("firebreak-customer-id:" + (secret == null ? "" : secret)).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Who the customer is: their id and masked contact. */
+    /** Who the customer is: their id, and the masked contact this submission gave (else the record's). */
     public record Identified(String customerId, String maskedContact) {}
 
-    public Identified identify(String customerId, String name, String rawPhone, String rawEmail) {
+    /**
+     * Identifies the customer of a submission by staff ({@code client} null) or by a ticketing system (its client
+     * name). A client's own customer ids are its own: {@code CRM-1} of client {@code zendesk} is the customer
+     * {@code zendesk:CRM-1}, never another client's or one staff named. A client writes contact data only into its
+     * own customers or a customer new with this submission, and the contacts it gives with its own ids do not name
+     * those customers for anyone else: no client can bind someone else's phone or e-mail to a record it chose.
+     */
+    public Identified identify(String customerId, String name, String rawPhone, String rawEmail, String client) {
         String phone = Contact.normalisePhone(rawPhone);
         String email = Contact.normaliseEmail(rawEmail);
+        String chosen = customerId == null ? null : client == null ? customerId : ownId(client, customerId);
         Optional<String> byPhone = owner(PHONE, phone);
         Optional<String> byEmail = owner(EMAIL, email);
-        Optional<String> known = Optional.ofNullable(customerId).or(() -> byPhone).or(() -> byEmail);
+        Optional<String> known = Optional.ofNullable(chosen).or(() -> byPhone).or(() -> byEmail);
         String id = known.orElseGet(() -> newId(phone != null ? phone : email));
+        boolean mayWrite = client == null || chosen != null;
         Function<Versioned<Customer>, Change<Customer>> fill = current -> {
+            if (!mayWrite) return null;
             Customer filled = current.value().fillBlanks(name, phone, email);
             return filled.equals(current.value()) ? null : Change.of(filled);
         };
@@ -85,14 +95,29 @@ public class CustomerDirectory {
                     null);
         }
         Customer stored = record.or(() -> customers.update(id, fill)).orElseThrow().value();
-        // The customer's contacts as now stored, unless they were found naming someone already.
-        if (stored.phone() != null && !(stored.phone().equals(phone) && byPhone.isPresent())) {
-            register(PHONE, stored.phone(), id);
+        // The customer's contacts as now stored, unless they were found naming someone already, or a client gave
+        // them with an id of its own.
+        if (client == null || chosen == null) {
+            if (stored.phone() != null && !(stored.phone().equals(phone) && byPhone.isPresent())) {
+                register(PHONE, stored.phone(), id);
+            }
+            if (stored.email() != null && !(stored.email().equals(email) && byEmail.isPresent())) {
+                register(EMAIL, stored.email(), id);
+            }
         }
-        if (stored.email() != null && !(stored.email().equals(email) && byEmail.isPresent())) {
-            register(EMAIL, stored.email(), id);
-        }
-        return new Identified(id, Contact.mask(stored.phone(), stored.email()));
+        String given = Contact.mask(phone, email);
+        return new Identified(id, given != null ? given : Contact.mask(stored.phone(), stored.email()));
+    }
+
+    /** A client's own customer id: its name, a colon, its id ({@code zendesk:CRM-1}). */
+    public static String ownId(String client, String customerId) {
+        return client + ':' + customerId;
+    }
+
+    /** Whether the customer id is one of the client's own ({@link #ownId}). */
+    public static boolean isOwnId(String client, String customerId) {
+        return customerId != null && customerId.startsWith(client + ':')
+                && customerId.indexOf(':', client.length() + 1) < 0;
     }
 
     /** The customer with this id, if there is one. */

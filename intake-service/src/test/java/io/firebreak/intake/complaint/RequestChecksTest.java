@@ -37,6 +37,28 @@ class RequestChecksTest {
     }
 
     @Test
+    void controlCharacters_nulEscapesDirectionOverridesAndBrokenCharactersAreRefusedWhereverTextIsTaken() {
+        String[] forged = {"a\u0000b", "\u001b[31mred", "invoice\u202Egnp.exe", "half \uD83D", "x\u0085y"};
+        for (String bad : forged) {
+            SubmitComplaint submission = new SubmitComplaint("EMAIL", new SubmitComplaint.CustomerRef(
+                    "CRM-" + bad, bad, null, "a@example.com"), bad, bad, bad, bad, null,
+                    new SubmitComplaint.ExternalRef(bad, bad));
+            assertThat(CHECKS.submission(submission, null)).extracting(FieldProblem::field).as(bad)
+                    .containsExactlyInAnyOrder("customer.id", "customer.name", "description", "productRef",
+                            "orderRef", "remedySought", "externalRef.system", "externalRef.id");
+            assertThat(CHECKS.message(new AddMessage(bad, null), null)).extracting(FieldProblem::field)
+                    .containsExactly("text");
+        }
+        assertThat(CHECKS.submission(new SubmitComplaint("EMAIL", new SubmitComplaint.CustomerRef("CRM-1",
+                "王芳 👩‍💻", null, "a@example.com"), "第一行\n第二行\t😡 🇨🇳 مرحبا", "P-1", "O-1", "退款\r\n谢谢", null,
+                new SubmitComplaint.ExternalRef("jira", "SD-1")), null)).as("every script, emoji, line breaks")
+                .isEmpty();
+        assertThat(CHECKS.submission(submission("EMAIL", new SubmitComplaint.CustomerRef("CRM-1\nINFO forged",
+                null, null, "a@example.com"), "x", null), null)).extracting(FieldProblem::field)
+                .containsExactly("customer.id");
+    }
+
+    @Test
     void aGoodSubmissionHasNoProblemsAndAnyCaseOfChannelWillDo() {
         assertThat(CHECKS.submission(submission("web_form", new SubmitComplaint.CustomerRef(null, "王芳",
                 "+86 138 0013 8000", null), "快递没到", "2026-11-20"), null)).isEmpty();

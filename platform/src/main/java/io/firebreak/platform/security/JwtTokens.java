@@ -20,14 +20,25 @@ import javax.crypto.spec.SecretKeySpec;
 public final class JwtTokens {
 
     public static final int MIN_SECRET_BYTES = 32;
+    /** The audience Firebreak's tokens are for ({@code aud}); the services accept no token without it. */
+    public static final String AUDIENCE = "firebreak";
 
     private JwtTokens() {}
 
     public static String mint(String secret, String issuer, String subject, List<String> roles, Duration ttl) {
+        return mint(secret, issuer, subject, roles, List.of(), ttl);
+    }
+
+    /** With the departments whose casework the subject does ({@link StaffScope}); none: no claim. */
+    public static String mint(String secret, String issuer, String subject, List<String> roles,
+            List<String> departments, Duration ttl) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        if (!departments.isEmpty()) builder.claim(StaffScope.CLAIM, departments);
+        JWTClaimsSet claims = builder
                 .issuer(issuer)
                 .subject(subject)
+                .audience(AUDIENCE)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)))

@@ -57,6 +57,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
+
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(PlatformProperties properties) {
@@ -64,7 +66,9 @@ public class SecurityConfiguration {
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.security().issuer())));
+                JwtValidators.createDefaultWithIssuer(properties.security().issuer()),
+                new TokenRules(properties.security().audience(), properties.security().maxTokenLifetime(),
+                        java.time.Clock.systemUTC())));
         // The validator's timestamps are on the system clock; the cache checks expiry on the same one.
         return new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
     }
@@ -88,9 +92,13 @@ public class SecurityConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new RolesConverter()))
-                        .authenticationEntryPoint((req, res, e) -> Problems.write(res, HttpStatus.UNAUTHORIZED,
-                                "Unauthorized", "A valid bearer token is required: " + e.getMessage(),
-                                Map.of("WWW-Authenticate", "Bearer")))
+                        .authenticationEntryPoint((req, res, e) -> {
+                            // Why, in the log only: the answer tells a caller nothing about what a forgery got wrong.
+                            log.info("Bearer token refused on {} {}: {}", req.getMethod(), req.getRequestURI(),
+                                    e.getMessage());
+                            Problems.write(res, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                                    "A valid bearer token is required.", Map.of("WWW-Authenticate", "Bearer"));
+                        })
                         .accessDeniedHandler((req, res, e) -> Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden",
                                 "Your role may not do this.", Map.of())))
                 .exceptionHandling(x -> x.authenticationEntryPoint((req, res, e) -> Problems.write(res,

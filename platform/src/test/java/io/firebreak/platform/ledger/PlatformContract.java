@@ -547,6 +547,51 @@ abstract class PlatformContract {
     }
 
     @Test
+    void aTokenWithoutSubjectAudienceOrExpiryOrLivingLongerThanAllowedIsA401ThatDoesNotSayWhy() throws Exception {
+        Instant now = Instant.now();
+        com.nimbusds.jwt.JWTClaimsSet.Builder valid = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("firebreak")
+                .subject("agent-1").audience(JwtTokens.AUDIENCE).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(3600))).claim("roles", List.of(Roles.AGENT));
+        Map<String, com.nimbusds.jwt.JWTClaimsSet> tokens = Map.of(
+                "no subject", new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build()).subject(null).build(),
+                "empty subject", new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build()).subject(" ").build(),
+                "no expiry", new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build()).expirationTime(null).build(),
+                "no audience", new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build()).audience((String) null)
+                        .build(),
+                "another application's", new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build())
+                        .audience("crm").build(),
+                "a year's life", new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build())
+                        .expirationTime(Date.from(now.plus(Duration.ofDays(365)))).build());
+        for (var token : tokens.entrySet()) {
+            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                    new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), token.getValue());
+            jwt.sign(new com.nimbusds.jose.crypto.MACSigner(JwtTokens.key(TestTokens.SECRET)));
+            HttpResponse<String> response = call("GET", "/ledgers/any", null, "Bearer " + jwt.serialize());
+            assertThat(response.statusCode()).as(token.getKey()).isEqualTo(401);
+            assertProblem(response, 401);
+            assertThat(json(response).get("detail").asString()).as(token.getKey())
+                    .isEqualTo("A valid bearer token is required.");
+        }
+        assertThat(json(call("GET", "/ledgers/any", null, "Bearer not-a-jwt")).get("detail").asString())
+                .as("no decoder's reason").isEqualTo("A valid bearer token is required.");
+        com.nimbusds.jwt.SignedJWT right = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), valid.build());
+        right.sign(new com.nimbusds.jose.crypto.MACSigner(JwtTokens.key(TestTokens.SECRET)));
+        assertThat(call("GET", "/ledgers/any", null, "Bearer " + right.serialize()).statusCode())
+                .as("the token with all of them passes").isEqualTo(404);
+    }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void logForging_aLineBreakInALoggedValueIsShownAndCannotStartALineOfItsOwn(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        org.slf4j.LoggerFactory.getLogger(PlatformContract.class).warn("Customer id {} refused",
+                "CRM-1\r\n2026-12-02T00:00:00.000Z  INFO 1 --- [main] forged : all is well");
+        assertThat(output.getOut()).contains("Customer id CRM-1 ⏎ 2026-12-02T00:00:00.000Z  INFO 1 --- [main] forged")
+                .doesNotContain("\n2026-12-02T00:00:00.000Z  INFO 1 --- [main] forged");
+    }
+
+    @Test
     void healthIsPublicAndReadinessChecksTheStoreTheBrokerAndTheConsumers() {
         HttpResponse<String> anonymous = call("GET", "/actuator/health/readiness", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(200);

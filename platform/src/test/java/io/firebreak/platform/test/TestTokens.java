@@ -1,6 +1,8 @@
 package io.firebreak.platform.test;
 
 import io.firebreak.platform.security.JwtTokens;
+import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.security.StaffScope;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,8 +13,16 @@ public final class TestTokens {
 
     private TestTokens() {}
 
+    /** Staff (AGENT, SUPERVISOR) work for every department; see {@link #forDepartments} for fewer. */
     public static String forRole(String role) {
-        return JwtTokens.mint(SECRET, "firebreak", role.toLowerCase() + "-1", List.of(role), Duration.ofHours(1));
+        boolean staff = role.equals(Roles.AGENT) || role.equals(Roles.SUPERVISOR);
+        return JwtTokens.mint(SECRET, "firebreak", role.toLowerCase() + "-1", List.of(role),
+                staff ? List.of(StaffScope.EVERY) : List.of(), Duration.ofHours(1));
+    }
+
+    /** A staff token of {@code subject} with {@code role}, working for {@code departments} only. */
+    public static String forDepartments(String subject, String role, String... departments) {
+        return JwtTokens.mint(SECRET, "firebreak", subject, List.of(role), List.of(departments), Duration.ofHours(1));
     }
 
     public static String bearer(String role) {

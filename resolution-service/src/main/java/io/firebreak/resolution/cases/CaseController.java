@@ -7,6 +7,7 @@ import io.firebreak.events.SlaClock;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.security.StaffScope;
 import io.firebreak.platform.web.ProblemException;
 import io.firebreak.platform.web.Problems;
 import io.firebreak.resolution.ResolutionProperties;
@@ -24,7 +25,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -84,49 +84,45 @@ class CaseController {
 
     @PostMapping("/{complaintId}/acknowledge")
     CaseView acknowledge(@PathVariable String complaintId,
-            @RequestBody(required = false) @Valid AcknowledgeRequest request, Principal principal) {
+            @RequestBody(required = false) @Valid AcknowledgeRequest request, Authentication user) {
         String message = request == null ? null : request.message();
-        return store.update(complaintId, stored ->
-                        CaseDecisions.acknowledge(stored.value(), principal.getName(), message, clock.instant()))
-                .map(v -> view(v.value()))
-                .orElseThrow(() -> notFound(complaintId));
+        return act(complaintId, user, c -> CaseDecisions.acknowledge(c, user.getName(), message, clock.instant()));
     }
 
     @PostMapping("/{complaintId}/resolve")
     CaseView resolve(@PathVariable String complaintId, @RequestBody @Valid ResolveRequest request,
-            Principal principal) {
+            Authentication user) {
         if (!taxonomy.contains(request.rootCause())) {
             throw ProblemException.badRequest("rootCause",
                             "'" + request.rootCause() + "' is not a root cause; one of " + taxonomy.codes())
                     .with("allowed", taxonomy.codes());
         }
-        return store.update(complaintId, stored -> CaseDecisions.resolve(stored.value(), principal.getName(),
-                        request.summary(), request.rootCause(), clock.instant()))
-                .map(v -> view(v.value()))
-                .orElseThrow(() -> notFound(complaintId));
+        return act(complaintId, user, c -> CaseDecisions.resolve(c, user.getName(), request.summary(),
+                request.rootCause(), clock.instant()));
     }
 
     @PostMapping("/{complaintId}/investigate")
-    CaseView investigate(@PathVariable String complaintId, Principal principal) {
-        return change(complaintId, c -> CaseDecisions.investigate(c, principal.getName(), clock.instant()));
+    CaseView investigate(@PathVariable String complaintId, Authentication user) {
+        return act(complaintId, user, c -> CaseDecisions.investigate(c, user.getName(), clock.instant()));
     }
 
     @PostMapping("/{complaintId}/wait-for-customer")
     CaseView waitForCustomer(@PathVariable String complaintId, @RequestBody @Valid WaitRequest request,
-            Principal principal) {
-        return change(complaintId,
-                c -> CaseDecisions.waitForCustomer(c, principal.getName(), request.reason(), clock.instant()));
+            Authentication user) {
+        return act(complaintId, user,
+                c -> CaseDecisions.waitForCustomer(c, user.getName(), request.reason(), clock.instant()));
     }
 
     @PostMapping("/{complaintId}/resume")
-    CaseView resume(@PathVariable String complaintId, Principal principal) {
-        return change(complaintId, c -> CaseDecisions.resume(c, principal.getName(), clock.instant()));
+    CaseView resume(@PathVariable String complaintId, Authentication user) {
+        return act(complaintId, user, c -> CaseDecisions.resume(c, user.getName(), clock.instant()));
     }
 
     @PostMapping("/{complaintId}/proposal")
-    CaseView propose(@PathVariable String complaintId, @RequestBody ProposalRequest request, Principal principal) {
+    CaseView propose(@PathVariable String complaintId, @RequestBody ProposalRequest request, Authentication user) {
         Instant now = clock.instant();
-        List<ProposalRules.FieldError> errors = ProposalRules.validate(request.steps(), request.remedies(), now);
+        List<ProposalRules.FieldError> errors = ProposalRules.validate(request.steps(), request.remedies(), now,
+                properties.proposals().ceiling());
         if (!errors.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", errors.stream()
                     .map(e -> e.field() + ": " + e.reason()).reduce((a, b) -> a + "; " + b).orElseThrow())
@@ -135,36 +131,49 @@ class CaseController {
         List<ProposalStep> steps = ProposalRules.number(request.steps());
         List<Remedy> remedies = ProposalRules.remedies(request.remedies());
         boolean needsApproval =
-                ProposalRules.needsApproval(remedies, properties.proposals().compensationApprovalAbove());
-        return change(complaintId,
-                c -> CaseDecisions.propose(c, principal.getName(), steps, remedies, needsApproval, now));
+                ProposalRules.needsApproval(remedies, properties.proposals().approvalAbove());
+        return act(complaintId, user,
+                c -> CaseDecisions.propose(c, user.getName(), steps, remedies, needsApproval, now));
     }
 
     @PostMapping("/{complaintId}/proposal/approve")
     @PreAuthorize("hasRole('SUPERVISOR')")
-    CaseView approve(@PathVariable String complaintId, Principal principal) {
-        return change(complaintId, c -> CaseDecisions.approve(c, principal.getName(), clock.instant()));
+    CaseView approve(@PathVariable String complaintId, Authentication user) {
+        return act(complaintId, user, c -> CaseDecisions.approve(c, user.getName(), clock.instant()));
     }
 
     @PostMapping("/{complaintId}/proposal/answer")
     CaseView answer(@PathVariable String complaintId, @RequestBody @Valid AnswerRequest request,
-            Principal principal) {
-        return change(complaintId, c -> CaseDecisions.answer(c, principal.getName(), request.accepted(),
+            Authentication user) {
+        return act(complaintId, user, c -> CaseDecisions.answer(c, user.getName(), request.accepted(),
                 request.comment(), clock.instant()));
     }
 
     @PostMapping("/{complaintId}/notes")
-    CaseView note(@PathVariable String complaintId, @RequestBody @Valid NoteRequest request, Principal principal) {
-        return change(complaintId, c -> CaseDecisions.note(c, principal.getName(), request.text(),
+    CaseView note(@PathVariable String complaintId, @RequestBody @Valid NoteRequest request, Authentication user) {
+        return act(complaintId, user, c -> CaseDecisions.note(c, user.getName(), request.text(),
                 request.internal(), clock.instant()));
     }
 
     @PostMapping("/{complaintId}/reassign")
     @PreAuthorize("hasRole('SUPERVISOR')")
     CaseView reassign(@PathVariable String complaintId, @RequestBody @Valid ReassignRequest request,
-            Principal principal) {
-        return change(complaintId, c -> CaseDecisions.handOver(c, principal.getName(), request.owner(),
+            Authentication user) {
+        return act(complaintId, user, c -> CaseDecisions.handOver(c, user.getName(), request.owner(),
                 request.department(), request.reason(), clock.instant()));
+    }
+
+    /**
+     * A change to a case by staff: its owner, or staff of its department (a supervisor's or an agent's own
+     * departments, {@link StaffScope}); anyone else is refused (403) and changes nothing. Every member of staff
+     * reads every case.
+     */
+    private CaseView act(String complaintId, Authentication user,
+            Function<ComplaintCase, Change<ComplaintCase>> decide) {
+        return change(complaintId, c -> {
+            if (!user.getName().equals(c.owner())) StaffScope.require(user, c.department(), "act on cases");
+            return decide.apply(c);
+        });
     }
 
     private CaseView change(String complaintId,
@@ -176,18 +185,22 @@ class CaseController {
 
     @PostMapping("/{complaintId}/tasks")
     ResponseEntity<CaseView> addTask(@PathVariable String complaintId, @RequestBody @Valid TaskRequest request,
-            Principal principal) {
+            Authentication user) {
         Instant now = clock.instant();
         if (!request.dueAt().isAfter(now)) throw ProblemException.badRequest("dueAt", "must be in the future");
-        CaseView view = change(complaintId, c -> CaseDecisions.addTask(c, principal.getName(),
+        CaseView view = act(complaintId, user, c -> CaseDecisions.addTask(c, user.getName(),
                 request.department(), blankToNull(request.owner()), request.what(), request.dueAt(),
                 request.required(), now));
         return ResponseEntity.status(HttpStatus.CREATED).body(view);
     }
 
     @PostMapping("/{complaintId}/tasks/{taskId}/claim")
-    CaseView claimTask(@PathVariable String complaintId, @PathVariable String taskId, Principal principal) {
-        return change(complaintId, c -> CaseDecisions.claimTask(c, taskId, principal.getName(), clock.instant()));
+    CaseView claimTask(@PathVariable String complaintId, @PathVariable String taskId, Authentication user) {
+        return change(complaintId, c -> {
+            Task task = CaseDecisions.task(c, taskId);
+            if (task != null) StaffScope.require(user, task.department(), "claim tasks");
+            return CaseDecisions.claimTask(c, taskId, user.getName(), clock.instant());
+        });
     }
 
     @PostMapping("/{complaintId}/tasks/{taskId}/complete")
@@ -209,11 +222,18 @@ class CaseController {
         });
     }
 
-    /** Only the task's owner, or a supervisor, may close it; an unowned task must be claimed first. */
+    /**
+     * Only the task's owner, or a supervisor of the task's department, may close it; an unowned task must be claimed
+     * first.
+     */
     private static void requireTaskOwner(ComplaintCase c, String taskId, Authentication user, String action) {
         Task task = CaseDecisions.task(c, taskId);
         if (task == null) throw new UnknownTaskException(c.complaintId(), taskId);
-        if (user.getName().equals(task.owner()) || isSupervisor(user)) return;
+        if (user.getName().equals(task.owner())) return;
+        if (isSupervisor(user)) {
+            StaffScope.require(user, task.department(), action + " tasks");
+            return;
+        }
         throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "Only the owner of task " + taskId
                 + (task.owner() == null ? " (nobody yet: claim it first)" : " (" + task.owner() + ")")
                 + " or a supervisor may " + action + " it.")

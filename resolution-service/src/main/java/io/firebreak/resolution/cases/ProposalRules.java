@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What makes a proposal acceptable (不要让我想: a numbered path with who does what by when) and when a
- * compensation needs a supervisor's approval first.
+ * What makes a proposal acceptable (不要让我想: a numbered path with who does what by when), how much money it may
+ * offer at all, and when the money it offers needs a supervisor's approval first. Every remedy with an amount is
+ * money (a refund, a compensation, a goodwill gesture): each counts, summed per currency.
  */
 final class ProposalRules {
 
@@ -38,8 +39,13 @@ final class ProposalRules {
     /** A field and what is wrong with it. */
     record FieldError(String field, String reason) {}
 
-    /** Every problem of the proposal, each naming its field; empty when it is acceptable. */
-    static List<FieldError> validate(List<StepInput> steps, List<RemedyInput> remedies, Instant now) {
+    /**
+     * Every problem of the proposal, each naming its field; empty when it is acceptable. {@code ceilings}: per
+     * currency, the most money one proposal may offer, with or without approval; a currency without one may not be
+     * offered.
+     */
+    static List<FieldError> validate(List<StepInput> steps, List<RemedyInput> remedies, Instant now,
+            Map<String, BigDecimal> ceilings) {
         List<FieldError> errors = new ArrayList<>();
         if (steps == null || steps.isEmpty() || steps.size() > MAX_STEPS) {
             errors.add(new FieldError("steps", "must hold 1 to " + MAX_STEPS + " steps"));
@@ -66,6 +72,19 @@ final class ProposalRules {
             for (int i = 0; i < remedies.size(); i++) {
                 remedy(errors, "remedies[" + i + "]", remedies.get(i));
             }
+            if (errors.isEmpty()) {
+                totals(remedies(remedies)).forEach((currency, total) -> {
+                    BigDecimal ceiling = ceilings.get(currency);
+                    if (ceiling == null) {
+                        errors.add(new FieldError("remedies", "no ceiling is set for " + currency + ": money in it"
+                                + " cannot be offered until an administrator sets one"));
+                    } else if (total.compareTo(ceiling) > 0) {
+                        errors.add(new FieldError("remedies", "offer " + total.toPlainString() + " " + currency
+                                + " in all, more than the most anyone may offer (" + ceiling.toPlainString() + " "
+                                + currency + ")"));
+                    }
+                });
+            }
         }
         return errors;
     }
@@ -85,21 +104,25 @@ final class ProposalRules {
     }
 
     /**
-     * Whether the compensation in one currency, summed (so splitting it does not avoid approval), is above that
-     * currency's limit; a currency without a limit always needs approval.
+     * Whether the money offered in one currency, every remedy with an amount summed (so neither splitting it nor
+     * calling it a refund or a gesture avoids approval), is above that currency's limit; a currency without a limit
+     * always needs approval.
      */
     static boolean needsApproval(List<Remedy> remedies, Map<String, BigDecimal> limits) {
-        Map<String, BigDecimal> totals = new LinkedHashMap<>();
-        for (Remedy remedy : remedies) {
-            if (remedy.type() == RemedyType.COMPENSATION && remedy.amount() != null) {
-                totals.merge(remedy.currency(), remedy.amount(), BigDecimal::add);
-            }
-        }
-        for (Map.Entry<String, BigDecimal> total : totals.entrySet()) {
+        for (Map.Entry<String, BigDecimal> total : totals(remedies).entrySet()) {
             BigDecimal limit = limits.get(total.getKey());
             if (limit == null || total.getValue().compareTo(limit) > 0) return true;
         }
         return false;
+    }
+
+    /** The money offered, per currency. */
+    private static Map<String, BigDecimal> totals(List<Remedy> remedies) {
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        for (Remedy remedy : remedies) {
+            if (remedy.amount() != null) totals.merge(remedy.currency(), remedy.amount(), BigDecimal::add);
+        }
+        return totals;
     }
 
     private static void remedy(List<FieldError> errors, String at, RemedyInput remedy) {

@@ -632,8 +632,8 @@ abstract class ResolutionContract extends ServiceContract {
         assertThat(notTheOwner.isProblem()).isTrue();
         assertThat(notTheOwner.json().path("detail").asString()).contains("li.na");
 
-        TestApi.Response done = agent("li.na").post("/api/v1/cases/" + id + "/tasks/T1/complete", Roles.AGENT,
-                "{\"note\":\"Refunded 12 CNY\"}");
+        TestApi.Response done = agent("li.na", "BILLING").post("/api/v1/cases/" + id + "/tasks/T1/complete",
+                Roles.AGENT, "{\"note\":\"Refunded 12 CNY\"}");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().path("tasks").get(0).path("status").asString()).isEqualTo("DONE");
         assertThat(done.json().path("tasks").get(0).path("note").asString()).isEqualTo("Refunded 12 CNY");
@@ -653,23 +653,23 @@ abstract class ResolutionContract extends ServiceContract {
         api.post("/api/v1/cases/" + id + "/tasks", Roles.AGENT, "{\"department\":\"BILLING\","
                 + "\"what\":\"Refund\",\"dueAt\":\"" + later(2) + "\",\"required\":false}");
 
-        TestApi.Response unclaimed = agent("zhou.min").post("/api/v1/cases/" + id + "/tasks/T1/decline",
+        TestApi.Response unclaimed = agent("zhou.min", "QUALITY").post("/api/v1/cases/" + id + "/tasks/T1/decline",
                 Roles.AGENT, "{\"reason\":\"not ours\"}");
         assertThat(unclaimed.status()).isEqualTo(403);
         assertThat(unclaimed.json().path("detail").asString()).contains("claim it first");
-        assertThat(agent("zhou.min").post("/api/v1/cases/" + id + "/tasks/T1/claim", Roles.AGENT, "").status())
-                .isEqualTo(200);
-        TestApi.Response noReason = agent("zhou.min").post("/api/v1/cases/" + id + "/tasks/T1/decline",
+        assertThat(agent("zhou.min", "QUALITY").post("/api/v1/cases/" + id + "/tasks/T1/claim", Roles.AGENT, "")
+                .status()).isEqualTo(200);
+        TestApi.Response noReason = agent("zhou.min", "QUALITY").post("/api/v1/cases/" + id + "/tasks/T1/decline",
                 Roles.AGENT, "{}");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().path("errors").get(0).path("field").asString()).isEqualTo("reason");
-        TestApi.Response declined = agent("zhou.min").post("/api/v1/cases/" + id + "/tasks/T1/decline",
+        TestApi.Response declined = agent("zhou.min", "QUALITY").post("/api/v1/cases/" + id + "/tasks/T1/decline",
                 Roles.AGENT, "{\"reason\":\"The batch is fine: a transport damage\"}");
         assertThat(declined.status()).isEqualTo(200);
         assertThat(declined.json().path("tasks").get(0).path("status").asString()).isEqualTo("DECLINED");
         assertThat(declined.json().path("tasks").get(0).path("reason").asString())
                 .isEqualTo("The batch is fine: a transport damage");
-        TestApi.Response again = agent("zhou.min").post("/api/v1/cases/" + id + "/tasks/T1/complete",
+        TestApi.Response again = agent("zhou.min", "QUALITY").post("/api/v1/cases/" + id + "/tasks/T1/complete",
                 Roles.AGENT, "{}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(api.post("/api/v1/cases/" + id + "/tasks/T9/complete", Roles.SUPERVISOR, "{}").status())
@@ -701,7 +701,7 @@ abstract class ResolutionContract extends ServiceContract {
         api.post("/api/v1/cases/" + b + "/tasks", Roles.AGENT, "{\"department\":\"" + department
                 + "\",\"owner\":\"li.na\",\"what\":\"done already\",\"dueAt\":\"" + later(1)
                 + "\",\"required\":true}");
-        agent("li.na").post("/api/v1/cases/" + b + "/tasks/T2/complete", Roles.AGENT, "{}");
+        agent("li.na", "BILLING").post("/api/v1/cases/" + b + "/tasks/T2/complete", Roles.AGENT, "{}");
 
         TestApi.Response open = api.get("/api/v1/tasks?department=" + department + "&open=true", Roles.AGENT);
         assertThat(open.status()).isEqualTo(200);
@@ -741,10 +741,68 @@ abstract class ResolutionContract extends ServiceContract {
                 Duration.ofSeconds(1))).hasSize(1);
     }
 
-    /** An API client acting as another agent (token subject {@code name}). */
-    private TestApi agent(String name) {
+    /** An API client acting as another member of staff (token subject {@code name}) of {@code departments}. */
+    private TestApi agent(String name, String... departments) {
         return new TestApi(URI.create("http://localhost:" + port), role -> "Bearer "
-                + JwtTokens.mint(TestTokens.SECRET, "firebreak", name, List.of(role), Duration.ofHours(1)));
+                + TestTokens.forDepartments(name, role, departments));
+    }
+
+    @Test
+    void staffScope_anAgentOfAnotherDepartmentReadsTheCaseButActsOnNothingOfIt() {
+        String id = openCase("BILLING");
+        TestApi logistics = agent("wu.lei", "LOGISTICS");
+        assertThat(logistics.get("/api/v1/cases/" + id, Roles.AGENT).status()).as("reading is allowed")
+                .isEqualTo(200);
+        for (String[] action : List.of(new String[] {"acknowledge", "{}"}, new String[] {"investigate", ""},
+                new String[] {"notes", "{\"text\":\"mine now\",\"internal\":true}"},
+                new String[] {"tasks", "{\"department\":\"LOGISTICS\",\"what\":\"x\",\"dueAt\":\"" + later(3)
+                        + "\",\"required\":true}"})) {
+            TestApi.Response refused = logistics.post("/api/v1/cases/" + id + "/" + action[0], Roles.AGENT, action[1]);
+            assertThat(refused.status()).as(action[0] + ": " + refused.body()).isEqualTo(403);
+            assertThat(refused.json().path("department").asString()).isEqualTo("BILLING");
+        }
+        TestApi.Response noDepartments = agent("nobody.yet").post("/api/v1/cases/" + id + "/acknowledge",
+                Roles.AGENT, "{}");
+        assertThat(noDepartments.status()).as("a token naming no department").isEqualTo(403);
+        assertThat(awaitState(id, "ASSIGNED").json().path("owner").isNull()).as("nothing changed").isTrue();
+
+        TestApi billing = agent("qian.li", "billing");
+        assertThat(billing.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}").status())
+                .as("its own department, in any case").isEqualTo(200);
+    }
+
+    @Test
+    void staffScope_tasksAreClaimedByTheirDepartmentAndClosedByTheirOwnerOrTheirDepartmentsSupervisor() {
+        String id = openCase("LOGISTICS");
+        api.post("/api/v1/cases/" + id + "/tasks", Roles.AGENT, "{\"department\":\"QUALITY\","
+                + "\"what\":\"Check the batch\",\"dueAt\":\"" + later(4) + "\",\"required\":true}");
+        TestApi.Response foreign = agent("wu.lei", "LOGISTICS").post("/api/v1/cases/" + id + "/tasks/T1/claim",
+                Roles.AGENT, "");
+        assertThat(foreign.status()).as("another department's task").isEqualTo(403);
+        assertThat(agent("sun.yu", "BILLING").post("/api/v1/cases/" + id + "/tasks/T1/complete", Roles.SUPERVISOR,
+                "{}").status()).as("a supervisor of another department").isEqualTo(403);
+        assertThat(agent("zhou.min", "QUALITY").post("/api/v1/cases/" + id + "/tasks/T1/claim", Roles.AGENT, "")
+                .status()).isEqualTo(200);
+        assertThat(agent("he.jing", "QUALITY").post("/api/v1/cases/" + id + "/tasks/T1/decline", Roles.SUPERVISOR,
+                "{\"reason\":\"not a batch problem\"}").status()).as("its department's supervisor").isEqualTo(200);
+    }
+
+    @Test
+    void staffScope_aSupervisorApprovesOnlyHisDepartmentsProposals() {
+        String id = investigatingCase("BILLING");
+        TestApi.Response waiting = api.post("/api/v1/cases/" + id + "/proposal", Roles.AGENT,
+                proposal("{\"type\":\"REFUND\",\"amount\":5000,\"currency\":\"CNY\"}"));
+        assertThat(waiting.status()).as(waiting.body()).isEqualTo(200);
+        assertThat(waiting.json().path("proposal").path("status").asString())
+                .as("a refund of 5000 CNY waits for approval").isEqualTo("AWAITING_APPROVAL");
+        assertThat(agent("sun.yu", "LOGISTICS").post("/api/v1/cases/" + id + "/proposal/approve", Roles.SUPERVISOR,
+                "").status()).isEqualTo(403);
+        assertThat(agent("he.jing", "BILLING").post("/api/v1/cases/" + id + "/proposal/approve", Roles.SUPERVISOR,
+                "").status()).isEqualTo(200);
+        TestApi.Response tooMuch = api.post("/api/v1/cases/" + investigatingCase("BILLING") + "/proposal", Roles.AGENT,
+                proposal("{\"type\":\"GOODWILL_GESTURE\",\"amount\":999999,\"currency\":\"CNY\"}"));
+        assertThat(tooMuch.status()).as("above the ceiling: nobody may offer it").isEqualTo(400);
+        assertThat(tooMuch.json().path("errors").get(0).path("field").asString()).isEqualTo("remedies");
     }
 
     private static String proposal(String remedies) {
