@@ -454,7 +454,10 @@ abstract class FeedbackContract extends ServiceContract {
         TestApi billing = new TestApi(java.net.URI.create("http://localhost:" + port), role -> "Bearer "
                 + io.firebreak.platform.test.TestTokens.forDepartments("sun.yu", role, "BILLING"));
         assertThat(billing.post("/api/v1/prevention-actions/" + actionId + "/complaints", Roles.AGENT,
-                "{\"complaintId\":\"" + newId() + "\"}").status()).isEqualTo(403);
+                "{\"complaintId\":\"" + ids.get(0) + "\"}").status()).isEqualTo(403);
+        TestApi.Response unknown = api.post("/api/v1/prevention-actions/" + actionId + "/complaints", Roles.AGENT,
+                "{\"complaintId\":\"no-such-complaint\"}");
+        assertThat(unknown.status()).as("a complaint feedback never heard of").isEqualTo(404);
         assertThat(billing.put("/api/v1/prevention-actions/" + actionId, Roles.SUPERVISOR,
                 "{\"status\":\"IN_PROGRESS\",\"owner\":\"x\"}").status()).isEqualTo(403);
         assertThat(billing.post("/api/v1/prevention-actions/" + actionId + "/group-resolution", Roles.SUPERVISOR,

@@ -57,8 +57,12 @@ public record GatewayProperties(
     /** Whether the gateway is ready only when every service is, and how long to wait for each to say so. */
     public record Health(boolean requireDownstreamReady, @NotNull Duration timeout) {}
 
-    /** Supervisors' alerts: the largest page of the list, the stream's keep-alive interval and lifetime. */
-    public record Alerts(@Min(1) int maxPage, @NotNull Duration keepAlive, @NotNull Duration streamTimeout) {}
+    /**
+     * Supervisors' alerts: the largest page of the list, the stream's keep-alive interval and lifetime, how many
+     * streams one caller may hold open, and how many missed alerts a reconnecting stream is sent at most (the newest).
+     */
+    public record Alerts(@Min(1) int maxPage, @NotNull Duration keepAlive, @NotNull Duration streamTimeout,
+            @Min(1) int maxStreamsPerClient, @Min(1) int maxReplay) {}
 
     /**
      * Ticketing systems' webhooks: how often the dispatcher looks for due deliveries (it is also woken by new ones),
@@ -66,7 +70,8 @@ public record GatewayProperties(
      * sender), the timeouts of one attempt, how long a claimed delivery is held by its sender, the back-off between
      * attempts, the breaker per subscription, and after how long of failing only a subscription is disabled.
      * {@code allowHttp} and {@code allowPrivateTargets} (both off unless set, for local testing only) let receivers
-     * be plain http, or on loopback and private addresses (see {@code WebhookTargets}).
+     * be plain http, or on loopback and private addresses (see {@code WebhookTargets}). A replaced secret still signs
+     * (beside the new one) for {@code secretOverlap}, while the receiver changes over.
      */
     public record Webhooks(
             @NotNull Duration pollInterval,
@@ -82,7 +87,8 @@ public record GatewayProperties(
             @Min(1) int maxPage,
             @Min(1) int maxSubscriptionsPerClient,
             boolean allowHttp,
-            boolean allowPrivateTargets) {}
+            boolean allowPrivateTargets,
+            @NotNull Duration secretOverlap) {}
 
     /** Exponential back-off: {@code initial}, times {@code multiplier} per failed attempt, at most {@code max},
      * less a random share of up to {@code jitter} (0 to 1) so that retries of many deliveries spread out. */

@@ -22,7 +22,18 @@ public record IntakeProperties(
         @NotNull @DefaultValue("Asia/Shanghai") ZoneId timeZone,
         @Valid @NotNull @DefaultValue Duplicates duplicates,
         @Valid @NotNull @DefaultValue Idempotency idempotency,
-        @Valid @NotNull @DefaultValue Emotion emotion) {
+        @Valid @NotNull @DefaultValue Emotion emotion,
+        @Valid @NotNull @DefaultValue Caps caps) {
+
+    /**
+     * The most one complaint holds: messages (later messages and merged duplicates), attachments, and clients it is
+     * shared with. A complaint at a cap refuses more (409 naming the cap); a duplicate submission then opens a
+     * complaint of its own rather than being merged.
+     */
+    public record Caps(
+            @Min(1) @DefaultValue("500") int messages,
+            @Min(1) @DefaultValue("50") int attachments,
+            @Min(1) @DefaultValue("20") int shares) {}
 
     /**
      * When a new submission is the same matter as an earlier complaint of the same customer: within {@code window}

@@ -41,7 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * with the same Idempotency-Key gets the first answer; later messages are read and a rise in emotion announced;
  * the case file and the customer's history follow every other service's events, once each.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=intake")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"spring.config.name=intake",
+    // Small caps, so that a test reaches them.
+    "firebreak.intake.caps.messages=12", "firebreak.intake.caps.attachments=3", "firebreak.intake.caps.shares=3"})
 abstract class IntakeContract {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -710,6 +712,45 @@ abstract class IntakeContract {
         assertThat(own.get("externalRef").get("id").asText()).as("its own ticket").isEqualTo("SECRET-" + n);
         assertThat(own.get("attachments")).as("its own attachment").hasSize(1);
         assertThat(own.get("sharedWith")).as("not who else it is shared with").isEmpty();
+    }
+
+    @Test
+    void noCaps_aComplaintTakesNoMoreMessagesAttachmentsOrSharesThanItsCapsAndNoAttachmentOnceClosed() {
+        String id = api.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"EMAIL","customer":{"id":"CRM-CAP-%d"},"description":"Router drops every hour"}"""
+                .formatted(System.nanoTime())).json().get("id").asText();
+        String path = "/api/v1/complaints/" + id;
+        String attachment = """
+                {"name":"log.txt","mediaType":"text/plain","size":10,"url":"https://t.example/log.txt"}""";
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.post(path + "/attachments", Roles.INTEGRATION, attachment).status()).isEqualTo(201);
+        }
+        TestApi.Response fourth = api.post(path + "/attachments", Roles.INTEGRATION, attachment);
+        assertThat(fourth.status()).isEqualTo(409);
+        assertThat(fourth.isProblem()).isTrue();
+        assertThat(fourth.json().get("cap").asInt()).isEqualTo(3);
+        for (int i = 0; i < 12; i++) {
+            assertThat(api.post(path + "/messages", Roles.INTEGRATION, "{\"text\":\"still down " + i + "\"}")
+                    .status()).isEqualTo(201);
+        }
+        TestApi.Response thirteenth = api.post(path + "/messages", Roles.INTEGRATION, "{\"text\":\"again\"}");
+        assertThat(thirteenth.status()).isEqualTo(409);
+        assertThat(thirteenth.json().get("detail").asText()).contains("12 messages");
+        for (String client : List.of("c-1", "c-2", "c-3")) {
+            assertThat(api.post(path + "/shares", Roles.AGENT, "{\"client\":\"" + client + "\"}").status())
+                    .isEqualTo(200);
+        }
+        assertThat(api.post(path + "/shares", Roles.AGENT, "{\"client\":\"c-4\"}").status()).isEqualTo(409);
+        JsonNode file = api.get(path, Roles.AGENT).json();
+        assertThat(file.get("attachments")).hasSize(3);
+        assertThat(file.get("messages")).hasSize(12);
+
+        String closed = submit("""
+                {"channel":"PHONE","customer":{"id":"CRM-CAP2-%d"},"description":"x"}""".formatted(System.nanoTime()));
+        events.publish(new ComplaintClosed(closed, Instant.now(), ClosureOutcome.SATISFIED));
+        awaitStatus(closed, "CLOSED");
+        TestApi.Response late = api.post("/api/v1/complaints/" + closed + "/attachments", Roles.AGENT, attachment);
+        assertThat(late.status()).as("no attachments on a closed complaint").isEqualTo(409);
     }
 
     @Test

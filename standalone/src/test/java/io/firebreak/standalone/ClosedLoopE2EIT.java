@@ -112,9 +112,11 @@ class ClosedLoopE2EIT {
                 {"channel":"CHAT","customer":{"id":"CRM-OUT-9"},"description":"The app crashes at login again"}""");
         awaitCase(late, "ASSIGNED");
         assertThat(api.post("/api/v1/cases/" + late + "/acknowledge", Roles.AGENT, "{}").status()).isEqualTo(200);
-        TestApi.Response linked = api.post("/api/v1/prevention-actions/" + actionId + "/complaints", Roles.AGENT,
-                "{\"complaintId\":\"" + late + "\"}");
-        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        // Feedback knows a complaint once it has read of it (404 until then).
+        TestApi.Response[] linked = new TestApi.Response[1];
+        await().atMost(STEP).until(() -> (linked[0] = api.post("/api/v1/prevention-actions/" + actionId
+                + "/complaints", Roles.AGENT, "{\"complaintId\":\"" + late + "\"}")).status() != 404);
+        assertThat(linked[0].status()).as(linked[0].body()).isEqualTo(200);
         TestApi.Response together = api.post("/api/v1/prevention-actions/" + actionId + "/group-resolution",
                 Roles.SUPERVISOR, "{\"message\":\"登录服务已修复 / The login service is fixed for everyone\"}");
         assertThat(together.status()).as(together.body()).isEqualTo(202);

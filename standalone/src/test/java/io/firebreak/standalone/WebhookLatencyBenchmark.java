@@ -42,7 +42,7 @@ public final class WebhookLatencyBenchmark {
             Instant arrived = Instant.now();
             exchange.getRequestBody().readAllBytes();
             Instant time = Instant.parse(exchange.getRequestHeaders().getFirst("ce-time"));
-            latencyMicros.putIfAbsent(exchange.getRequestHeaders().getFirst("Firebreak-Delivery"),
+            latencyMicros.putIfAbsent(exchange.getRequestHeaders().getFirst("webhook-id"),
                     Duration.between(time, arrived).toNanos() / 1000);
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -53,8 +53,8 @@ public final class WebhookLatencyBenchmark {
             system.awaitReady(Duration.ofMinutes(3));
             TestApi api = new TestApi(system.gatewayUrl(), role -> "Bearer " + system.token(role));
             TestApi.Response subscribed = api.post("/api/v1/webhooks", Roles.INTEGRATION, """
-                    {"url":"http://127.0.0.1:%d/hook","eventTypes":["firebreak.complaint.received"],
-                     "secret":"latency-benchmark-secret-0123"}""".formatted(receiver.getAddress().getPort()));
+                    {"url":"http://127.0.0.1:%d/hook","eventTypes":["firebreak.complaint.received"]}"""
+                    .formatted(receiver.getAddress().getPort()));
             if (subscribed.status() != 201) throw new IllegalStateException(subscribed.body());
             int warmUp = 20;
             for (int i = 0; i < warmUp + count; i++) {

@@ -1,5 +1,7 @@
 package io.firebreak.feedback.prevention;
 
+import io.firebreak.feedback.reports.ReportModel;
+import io.firebreak.platform.web.Text;
 import io.firebreak.platform.security.StaffScope;
 import org.springframework.security.core.Authentication;
 import com.mongodb.client.model.Sorts;
@@ -42,11 +44,16 @@ class PreventionController {
     private final AggregateStore<PreventionAction> store;
     private final RootCauseWatch watch;
     private final Clock clock;
+    private final ReportModel complaints;
+    /** The most complaints one action groups: one fix, many customers, but not without bound. */
+    static final int MAX_COMPLAINTS = 1000;
 
-    PreventionController(AggregateStore<PreventionAction> store, RootCauseWatch watch, Clock clock) {
+    PreventionController(AggregateStore<PreventionAction> store, RootCauseWatch watch, Clock clock,
+            ReportModel complaints) {
         this.store = store;
         this.watch = watch;
         this.clock = clock;
+        this.complaints = complaints;
     }
 
     /** Newest first; {@code status} and {@code rootCause} narrow the list. */
@@ -93,12 +100,21 @@ class PreventionController {
      */
     @PostMapping("/api/v1/prevention-actions/{id}/complaints")
     ActionView link(@PathVariable String id, @RequestBody @Valid LinkRequest request, Authentication user) {
+        if (!complaints.knows(request.complaintId())) {
+            throw ProblemException.notFound("Complaint", request.complaintId());
+        }
         return store.update(id, stored -> {
                     PreventionAction action = stored.value();
                     StaffScope.require(user, action.department(), "link complaints to prevention actions");
                     if (action.status() == Status.DONE) {
                         throw ProblemException.conflict("Prevention action " + id + " is DONE; link the complaint "
                                 + "to an open one.");
+                    }
+                    if (action.complaintIds().size() >= MAX_COMPLAINTS
+                            && !action.complaintIds().contains(request.complaintId())) {
+                        throw ProblemException.conflict("Prevention action " + id + " groups " + MAX_COMPLAINTS
+                                + " complaints, the most one action may; raise the matter as another.")
+                                .with("cap", MAX_COMPLAINTS);
                     }
                     return action.complaintIds().contains(request.complaintId()) ? null
                             : Change.of(action.linking(request.complaintId()));
@@ -139,7 +155,7 @@ class PreventionController {
             @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2026-12-31") String dueDate) {}
 
     /** A complaint to add to the group. */
-    record LinkRequest(@NotBlank @Size(max = 100) String complaintId) {}
+    record LinkRequest(@NotBlank @Size(max = 100) @Text.OneLine String complaintId) {}
 
     /** The one message every grouped complaint is resolved with. */
     record GroupResolution(@NotBlank @Size(max = 2000) String message) {}

@@ -52,6 +52,11 @@ public class ReportModel {
         return complaints;
     }
 
+    /** Whether feedback has heard of this complaint (any of its events). */
+    public boolean knows(String complaintId) {
+        return complaints.find(eq("_id", complaintId)).first() != null;
+    }
+
     /** Applies one consumed event (those that concern no report are ignored). */
     public void apply(ReceivedEvent event) {
         switch (event.type()) {

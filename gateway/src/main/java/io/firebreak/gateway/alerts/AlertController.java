@@ -5,6 +5,7 @@ import io.firebreak.gateway.GatewayProperties;
 import io.firebreak.platform.web.ProblemException;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -27,12 +28,15 @@ class AlertController {
     private final AlertService service;
     private final GatewayProperties properties;
     private final Clock clock;
+    private final AlertStreams streams;
 
-    AlertController(AlertStore store, AlertService service, GatewayProperties properties, Clock clock) {
+    AlertController(AlertStore store, AlertService service, GatewayProperties properties, Clock clock,
+            AlertStreams streams) {
         this.store = store;
         this.service = service;
         this.properties = properties;
         this.clock = clock;
+        this.streams = streams;
     }
 
     /** The alerts, newest first; {@code after} keeps those with a greater id. */
@@ -65,7 +69,7 @@ class AlertController {
     SseEmitter stream(@RequestParam(required = false) AlertKind kind,
             @RequestParam(name = "class", required = false) ComplaintClass complaintClass,
             @RequestParam(required = false) String department,
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, Authentication who) {
         Long lastId = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
@@ -74,8 +78,15 @@ class AlertController {
                 throw ProblemException.badRequest("Last-Event-ID", "must be an alert id");
             }
         }
-        SseEmitter emitter = new SseEmitter(properties.alerts().streamTimeout().toMillis());
-        service.join(new AlertStreams.Subscriber(emitter, new AlertFilter(kind, complaintClass, department)), lastId);
+        GatewayProperties.Alerts settings = properties.alerts();
+        if (streams.openBy(who.getName()) >= settings.maxStreamsPerClient()) {
+            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too many streams", "You hold "
+                    + settings.maxStreamsPerClient() + " alert streams open, the most one caller may; close one"
+                    + " first.").with("cap", settings.maxStreamsPerClient());
+        }
+        SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
+        service.join(new AlertStreams.Subscriber(emitter, who.getName(),
+                new AlertFilter(kind, complaintClass, department)), lastId, settings.maxPage(), settings.maxReplay());
         return emitter;
     }
 }

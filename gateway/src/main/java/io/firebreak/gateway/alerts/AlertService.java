@@ -54,13 +54,26 @@ class AlertService {
         }
     }
 
-    /** Replays the stored alerts after {@code lastId} to the stream, then lets it receive live ones. */
-    void join(AlertStreams.Subscriber subscriber, Long lastId) {
+    /**
+     * Replays the stored alerts after {@code lastId} to the stream (at most the newest {@code maxReplay}), then lets
+     * it receive live ones. The replay goes page by page beside the ingest; only the last page, the few alerts
+     * stored meanwhile, is sent under the lock, together with joining the live audience, so that nothing falls
+     * between the two and the ingest never waits for a long replay.
+     */
+    void join(AlertStreams.Subscriber subscriber, Long lastId, int page, int maxReplay) {
+        long cursor = lastId == null ? -1 : Math.max(Math.max(lastId, 0), store.newestId() - maxReplay);
+        while (cursor >= 0) {
+            List<Alert> missed = store.oldestFirstAfter(subscriber.filter(), cursor, page);
+            if (missed.size() < page) break;
+            for (Alert alert : missed) {
+                if (!subscriber.send(alert)) return;
+            }
+            cursor = missed.get(missed.size() - 1).id();
+        }
         lock.lock();
         try {
-            if (lastId != null) {
-                List<Alert> missed = store.oldestFirstAfter(subscriber.filter(), lastId);
-                for (Alert alert : missed) {
+            if (cursor >= 0) {
+                for (Alert alert : store.oldestFirstAfter(subscriber.filter(), cursor, Integer.MAX_VALUE)) {
                     if (!subscriber.send(alert)) return;
                 }
             }

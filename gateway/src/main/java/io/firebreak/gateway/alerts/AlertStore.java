@@ -104,10 +104,18 @@ class AlertStore {
     }
 
     /** Alerts matching the filter after the given id, oldest first (a stream's replay). */
-    List<Alert> oldestFirstAfter(AlertFilter filter, long after) {
+    /** At most {@code limit} alerts after the id {@code after} that match, oldest first. */
+    List<Alert> oldestFirstAfter(AlertFilter filter, long after, int limit) {
         List<Alert> found = new ArrayList<>();
-        alerts.find(query(filter, after)).sort(Sorts.ascending("_id")).forEach(d -> found.add(fromDocument(d)));
+        alerts.find(query(filter, after)).sort(Sorts.ascending("_id")).limit(limit)
+                .forEach(d -> found.add(fromDocument(d)));
         return found;
+    }
+
+    /** The id of the newest alert stored, 0 if none. */
+    long newestId() {
+        Document newest = alerts.find().sort(Sorts.descending("_id")).limit(1).first();
+        return newest == null ? 0 : ((Number) newest.get("_id")).longValue();
     }
 
     /** Marks the alert acknowledged unless it already is; empty when it already was (or does not exist). */

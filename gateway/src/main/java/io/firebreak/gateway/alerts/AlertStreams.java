@@ -19,8 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class AlertStreams implements DisposableBean {
 
-    /** One open stream and what it wants to see. */
-    record Subscriber(SseEmitter emitter, AlertFilter filter) {
+    /** One open stream, whose it is, and what it wants to see. */
+    record Subscriber(SseEmitter emitter, String client, AlertFilter filter) {
 
         /** Sends the alert if it matches; false when the stream is broken. */
         boolean send(Alert alert) {
@@ -64,6 +64,11 @@ class AlertStreams implements DisposableBean {
 
     int open() {
         return subscribers.size();
+    }
+
+    /** The streams {@code client} holds open. */
+    int openBy(String client) {
+        return (int) subscribers.stream().filter(s -> s.client().equals(client)).count();
     }
 
     private void ping() {

@@ -1,6 +1,7 @@
 package io.firebreak.gateway.webhooks;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 
 /**
  * One event to send to one subscription. {@code id} is the delivery id the receiver de-duplicates on: the same
@@ -27,4 +28,35 @@ record Delivery(
 
     /** PENDING until a receiver accepts it (2xx): DELIVERED; HELD while its subscription is disabled. */
     enum State { PENDING, DELIVERED, HELD }
+
+    /**
+     * The body a receiver gets: the event as a structured CloudEvent (JSON with {@code specversion}, {@code id},
+     * {@code type}, {@code source}, {@code subject} (the complaint), {@code time}, {@code datacontenttype} and the
+     * payload as {@code data}), so that the signature covers what the event is, not only its payload.
+     */
+    String cloudEvent() {
+        StringBuilder json = new StringBuilder(body.length() + 256).append("{\"specversion\":\"1.0\"");
+        field(json, "id", eventId);
+        field(json, "type", type);
+        field(json, "source", source);
+        if (complaintId != null && !"-".equals(complaintId)) field(json, "subject", complaintId);
+        if (time != null) field(json, "time", DateTimeFormatter.ISO_INSTANT.format(time));
+        field(json, "datacontenttype", "application/json");
+        return json.append(",\"data\":").append(body).append('}').toString();
+    }
+
+    private static void field(StringBuilder json, String name, String value) {
+        json.append(",\"").append(name).append("\":\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        json.append('"');
+    }
 }

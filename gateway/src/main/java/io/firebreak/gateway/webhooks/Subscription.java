@@ -25,7 +25,23 @@ record Subscription(
         Instant updatedAt,
         Instant failingSince,
         Instant disabledAt,
-        String disabledReason) {
+        String disabledReason,
+        String previousSecret,
+        Instant previousSecretUntil) {
+
+    /** A subscription without a rotated secret still in use. */
+    Subscription(String id, String owner, boolean allComplaints, String url, List<String> eventTypes,
+            List<ComplaintClass> classes, List<String> departments, String secret, Status status, Instant createdAt,
+            Instant updatedAt, Instant failingSince, Instant disabledAt, String disabledReason) {
+        this(id, owner, allComplaints, url, eventTypes, classes, departments, secret, status, createdAt, updatedAt,
+                failingSince, disabledAt, disabledReason, null, null);
+    }
+
+    /** The secrets a delivery made {@code at} is signed with: the current one, and the one before while it lasts. */
+    List<String> signingSecrets(Instant at) {
+        return previousSecret != null && previousSecretUntil != null && at.isBefore(previousSecretUntil)
+                ? List.of(secret, previousSecret) : List.of(secret);
+    }
 
     /** ACTIVE subscriptions get deliveries; a DISABLED one keeps its pending deliveries held until enabled again. */
     enum Status { ACTIVE, DISABLED }

@@ -6,12 +6,10 @@ import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.web.ProblemException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +44,6 @@ class WebhookController {
     private static final Pattern TYPE_GLOB = Pattern.compile("[a-z0-9.*]{1,100}");
     private static final int MAX_STARS = 3;
     private static final Pattern DEPARTMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebhookStore store;
     private final WebhookDispatcher dispatcher;
@@ -76,7 +73,7 @@ class WebhookController {
             throw ProblemException.conflict("A client may have at most "
                     + properties.webhooks().maxSubscriptionsPerClient() + " subscriptions; delete one first.");
         }
-        String secret = request.secret() != null ? request.secret() : newSecret();
+        String secret = request.secret() != null ? request.secret() : Signatures.newSecret();
         Instant now = clock.instant();
         Subscription s = new Subscription("wh-" + UUID.randomUUID(), owner, isAdmin(caller), checked.url(),
                 checked.eventTypes(), checked.classes(), checked.departments(), secret,
@@ -121,11 +118,14 @@ class WebhookController {
         boolean disable = Boolean.FALSE.equals(request.active()) && current.status() == Subscription.Status.ACTIVE;
         Subscription.Status status = enable ? Subscription.Status.ACTIVE
                 : disable ? Subscription.Status.DISABLED : current.status();
+        boolean rotate = request.secret() != null && !request.secret().equals(current.secret());
         Subscription next = new Subscription(id, current.owner(), current.allComplaints(), checked.url(),
                 checked.eventTypes(), checked.classes(), checked.departments(),
-                request.secret() != null ? request.secret() : current.secret(), status, current.createdAt(), now,
+                rotate ? request.secret() : current.secret(), status, current.createdAt(), now,
                 enable ? null : current.failingSince(), enable ? null : disable ? now : current.disabledAt(),
-                enable ? null : disable ? "disabled by " + caller.getName() : current.disabledReason());
+                enable ? null : disable ? "disabled by " + caller.getName() : current.disabledReason(),
+                rotate ? current.secret() : current.previousSecret(),
+                rotate ? now.plus(properties.webhooks().secretOverlap()) : current.previousSecretUntil());
         if (disable) {
             store.disable(id, now, next.disabledReason());
         }
@@ -136,6 +136,26 @@ class WebhookController {
             dispatcher.wake();
         }
         return view(next, null);
+    }
+
+    /** A new secret, and until when the one it replaces still signs too. */
+    record RotatedSecret(String id, String secret, Instant previousSecretValidUntil) {}
+
+    /**
+     * Replaces the secret with a new one (answered this once); the old one keeps signing beside it for the
+     * overlap ({@code webhooks.secret-overlap}), while the receiver changes over.
+     */
+    @PostMapping("/{id}/rotate-secret")
+    RotatedSecret rotateSecret(@PathVariable String id, Authentication caller) {
+        Subscription current = owned(id, caller);
+        Instant now = clock.instant();
+        String secret = Signatures.newSecret();
+        Instant until = now.plus(properties.webhooks().secretOverlap());
+        store.replace(new Subscription(id, current.owner(), current.allComplaints(), current.url(),
+                current.eventTypes(), current.classes(), current.departments(), secret, current.status(),
+                current.createdAt(), now, current.failingSince(), current.disabledAt(), current.disabledReason(),
+                current.secret(), until));
+        return new RotatedSecret(id, secret, until);
     }
 
     @DeleteMapping("/{id}")
@@ -265,8 +285,9 @@ class WebhookController {
                 }
             }
         }
-        if (request.secret() != null && (request.secret().length() < 16 || request.secret().length() > 256)) {
-            problems.add(problem("secret", "must be 16 to 256 characters (or leave it out and one is made)"));
+        if (request.secret() != null && Signatures.problem(request.secret()) != null) {
+            problems.add(problem("secret", Signatures.problem(request.secret()) + " (or leave it out and one is"
+                    + " made)"));
         }
         if (!problems.isEmpty()) throw invalid(problems);
         return new Checked(url, types.stream().map(String::strip).distinct().toList(), classes, departments);
@@ -294,12 +315,6 @@ class WebhookController {
 
     private static boolean isAdmin(Authentication caller) {
         return caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.ADMIN));
-    }
-
-    private static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "whsec_" + HexFormat.of().formatHex(bytes);
     }
 
     private static String clip(String s) {

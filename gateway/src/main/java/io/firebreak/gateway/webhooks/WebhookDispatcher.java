@@ -282,20 +282,17 @@ class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
+    /** The event as a structured CloudEvent, signed as Standard Webhooks sign ({@link Signatures}). */
     private HttpRequest request(Delivery d, Subscription s, Instant now) {
-        String body = d.body();
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.url()))
+        String body = d.cloudEvent();
+        long timestamp = now.getEpochSecond();
+        return HttpRequest.newBuilder(URI.create(s.url()))
                 .timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Firebreak-Webhooks/1.0")
-                .header("ce-specversion", "1.0")
-                .header("ce-id", d.eventId())
-                .header("ce-type", d.type())
-                .header("ce-source", d.source());
-        if (!"-".equals(d.complaintId())) b.header("ce-subject", d.complaintId());
-        if (d.time() != null) b.header("ce-time", DateTimeFormatter.ISO_INSTANT.format(d.time()));
-        return b.header(Signatures.DELIVERY, d.id())
-                .header(Signatures.SIGNATURE, Signatures.header(s.secret(), now.getEpochSecond(), body))
+                .header("Content-Type", "application/cloudevents+json; charset=utf-8")
+                .header("User-Agent", "Firebreak-Webhooks/2.0")
+                .header(Signatures.ID, d.id())
+                .header(Signatures.TIMESTAMP, String.valueOf(timestamp))
+                .header(Signatures.SIGNATURE, Signatures.header(s.signingSecrets(now), d.id(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }

@@ -304,7 +304,9 @@ class WebhookStore {
                 .append("updatedAt", date(s.updatedAt()))
                 .append("failingSince", date(s.failingSince()))
                 .append("disabledAt", date(s.disabledAt()))
-                .append("disabledReason", s.disabledReason());
+                .append("disabledReason", s.disabledReason())
+                .append("previousSecret", s.previousSecret())
+                .append("previousSecretUntil", date(s.previousSecretUntil()));
     }
 
     private static Subscription subscription(Document d) {
@@ -314,7 +316,8 @@ class WebhookStore {
                 d.getList("departments", String.class), d.getString("secret"),
                 Subscription.Status.valueOf(d.getString("status")), instant(d.getDate("createdAt")),
                 instant(d.getDate("updatedAt")), instant(d.getDate("failingSince")), instant(d.getDate("disabledAt")),
-                d.getString("disabledReason"));
+                d.getString("disabledReason"), d.getString("previousSecret"),
+                instant(d.getDate("previousSecretUntil")));
     }
 
     private static Delivery delivery(Document d) {

@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Supervisors' alerts from the services' events: stored once per event, listed, acknowledged and streamed. */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=gateway", "firebreak.gateway.alerts.keep-alive=1s"})
+        properties = {"spring.config.name=gateway", "firebreak.gateway.alerts.keep-alive=1s",
+            "firebreak.gateway.alerts.max-streams-per-client=3", "firebreak.gateway.alerts.max-replay=5"})
 @DirtiesContext
 class AlertsIT {
 
@@ -216,6 +217,42 @@ class AlertsIT {
             assertThat(complaints).doesNotContain(first);
             List<Long> ids = resumed.events().stream().map(e -> Long.parseLong(e.id())).toList();
             assertThat(ids).isSorted().doesNotHaveDuplicates().allMatch(id -> id > Long.parseLong(lastEventId));
+        }
+    }
+
+    @Test
+    void streamAbuse_aCallerHoldsABoundedNumberOfStreamsAndAReconnectFromTheStartGetsOnlyTheNewest() {
+        String bearer = "Bearer " + TestTokens.forDepartments("streams-" + UUID.randomUUID(), Roles.SUPERVISOR, "*");
+        String department = department();
+        String url = "http://127.0.0.1:" + port + "/api/v1/alerts/stream?department=" + department;
+        List<SseClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                SseClient stream = new SseClient(url, "Authorization", bearer);
+                open.add(stream);
+                await().atMost(WAIT).until(() -> stream.status() == 200);
+            }
+            HttpResponse<String> fourth = get("/api/v1/alerts/stream", bearer);
+            assertThat(fourth.statusCode()).as(fourth.body()).isEqualTo(429);
+            assertThat(json(fourth.body()).path("cap").asInt()).isEqualTo(3);
+        } finally {
+            open.forEach(SseClient::close);
+        }
+
+        List<String> complaints = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String complaintId = complaint();
+            complaints.add(complaintId);
+            EVENTS.publish(assigned(complaintId, department, null));
+            EVENTS.publish(major(complaintId));
+        }
+        awaitAlerts("department=" + department, 7);
+        String fresh = "Bearer " + TestTokens.forDepartments("replay-" + UUID.randomUUID(), Roles.SUPERVISOR, "*");
+        try (SseClient replay = new SseClient(url, "Authorization", fresh, "Last-Event-ID", "0")) {
+            await().atMost(WAIT).until(() -> replay.events().size() >= 5);
+            await().during(java.time.Duration.ofMillis(500)).atMost(WAIT).until(() -> replay.events().size() == 5);
+            assertThat(replay.events().stream().map(e -> json(e.data()).path("complaintId").asString()))
+                    .as("the newest five, oldest first").containsExactlyInAnyOrderElementsOf(complaints.subList(2, 7));
         }
     }
 

@@ -33,12 +33,12 @@ class ServiceGuardTest {
             Duration.ofSeconds(3), Duration.ofSeconds(1), new GatewayProperties.RateLimit(10, 20), 65536,
             new GatewayProperties.CircuitBreaker(50, 10, 20, Duration.ofSeconds(15)),
             new GatewayProperties.Health(true, Duration.ofSeconds(2)),
-            new GatewayProperties.Alerts(200, Duration.ofSeconds(15), Duration.ofMinutes(30)),
+            new GatewayProperties.Alerts(200, Duration.ofSeconds(15), Duration.ofMinutes(30), 5, 1000),
             new GatewayProperties.Webhooks(Duration.ofMillis(500), 4, 2, 100, Duration.ofSeconds(1),
                     Duration.ofSeconds(1), Duration.ofSeconds(5),
                     new GatewayProperties.Backoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 0.2),
                     new GatewayProperties.CircuitBreaker(50, 5, 10, Duration.ofSeconds(10)), Duration.ofHours(24),
-                    200, 50, false, false));
+                    200, 50, false, false, Duration.ofHours(24)));
     final ServiceGuard guard = new ServiceGuard(new Resilience4JCircuitBreakerFactory(
             CircuitBreakerRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), null), properties);
     final ServerRequest request =

@@ -49,7 +49,7 @@ public final class WebhookDeliveryBenchmark {
             long now = System.nanoTime();
             first.compareAndSet(0, now);
             requests.incrementAndGet();
-            if (seen.putIfAbsent(exchange.getRequestHeaders().getFirst("Firebreak-Delivery"), true) == null) {
+            if (seen.putIfAbsent(exchange.getRequestHeaders().getFirst("webhook-id"), true) == null) {
                 last.set(now);
             }
             exchange.sendResponseHeaders(204, -1);
@@ -64,7 +64,7 @@ public final class WebhookDeliveryBenchmark {
                 "logging.level.root=WARN")) {
             TestApi api = new TestApi(WebhooksRestartIT.port(gateway));
             TestApi.Response created = api.post("/api/v1/webhooks", Roles.INTEGRATION, """
-                    {"url":"%s","eventTypes":["*"],"secret":"benchmark-secret-0123456789"}""".formatted(url));
+                    {"url":"%s","eventTypes":["*"]}""".formatted(url));
             if (created.status() != 201) throw new IllegalStateException(created.body());
         }
         try (TestEvents publisher = new TestEvents(infrastructure.kafkaBootstrapServers())) {

@@ -37,6 +37,24 @@ final class WebhookReceiver implements AutoCloseable {
         String header(String name) {
             return headers.get(name.toLowerCase());
         }
+
+        /** An attribute of the CloudEvent in the body: {@code id}, {@code type}, {@code subject}, ... */
+        String event(String attribute) {
+            return JSON.readTree(body).path(attribute).asString();
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** A secret in the Standard Webhooks form ({@code whsec_} + base64 of 32 bytes), derived from {@code name}. */
+    static String secret(String name) {
+        try {
+            byte[] key = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return "whsec_" + java.util.Base64.getEncoder().encodeToString(key);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static final Duration TOLERANCE = Duration.ofMinutes(5);
@@ -115,8 +133,8 @@ final class WebhookReceiver implements AutoCloseable {
         String body = new String(raw, StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
-        boolean verified = verify(headers.get("firebreak-signature"), body);
-        String deliveryId = headers.get("firebreak-delivery");
+        String deliveryId = headers.get("webhook-id");
+        boolean verified = verify(deliveryId, headers.get("webhook-timestamp"), headers.get("webhook-signature"), body);
         Mode now = mode;
         int status = !verified ? 401 : now == Mode.FAIL ? 500 : 200;
         if (status == 200) {
@@ -141,25 +159,36 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** The check a receiver makes: t=<unix>,v1=<hex hmac-sha256(secret, t + "." + body)>, t not too old. */
-    private boolean verify(String header, String body) {
-        if (header == null) return false;
-        String t = null;
-        String v1 = null;
-        for (String part : header.split(",")) {
-            String[] kv = part.split("=", 2);
-            if (kv.length != 2) continue;
-            if (kv[0].equals("t")) t = kv[1];
-            if (kv[0].equals("v1")) v1 = kv[1];
-        }
-        if (t == null || v1 == null) return false;
-        long sent = Long.parseLong(t);
+    /**
+     * The check a receiver makes (Standard Webhooks): the timestamp recent, and one of the space-separated
+     * {@code v1,<base64>} signatures the HMAC-SHA256, keyed with the secret's bytes, of {@code id.timestamp.body}.
+     */
+    private boolean verify(String id, String timestamp, String signatures, String body) {
+        return verify(secret, id, timestamp, signatures, body);
+    }
+
+    /** Whether {@code secret} verifies the delivery as received. */
+    static boolean verifies(String secret, Hit hit) {
+        return verify(secret, hit.header("webhook-id"), hit.header("webhook-timestamp"),
+                hit.header("webhook-signature"), hit.body());
+    }
+
+    private static boolean verify(String secret, String id, String timestamp, String signatures, String body) {
+        if (id == null || timestamp == null || signatures == null) return false;
+        long sent = Long.parseLong(timestamp);
         if (Math.abs(Instant.now().getEpochSecond() - sent) > TOLERANCE.toSeconds()) return false;
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] expected = mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8));
-            return MessageDigest.isEqual(expected, java.util.HexFormat.of().parseHex(v1));
+            mac.init(new SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())),
+                    "HmacSHA256"));
+            byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+            for (String signature : signatures.split(" ")) {
+                if (signature.startsWith("v1,") && MessageDigest.isEqual(expected,
+                        java.util.Base64.getDecoder().decode(signature.substring(3)))) {
+                    return true;
+                }
+            }
+            return false;
         } catch (Exception e) {
             return false;
         }

@@ -72,12 +72,44 @@ class WebhookRulesTest {
     }
 
     @Test
-    void theSignatureIsHmacSha256OverTimestampDotBody() {
-        // echo -n '1700000000.{"a":1}' | openssl dgst -sha256 -hmac 'whsec_test'
-        assertThat(Signatures.header("whsec_test", 1700000000L, "{\"a\":1}"))
-                .isEqualTo("t=1700000000,v1=" + Signatures.hmac("whsec_test", "1700000000.{\"a\":1}"));
-        assertThat(Signatures.hmac("key", "The quick brown fox jumps over the lazy dog"))
-                .isEqualTo("f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
+    void signatures_theStandardWebhooksTestVectorIsReproducedExactly() {
+        // The published Standard Webhooks vector: a receiver's library verifies what Firebreak sends.
+        assertThat(Signatures.header(List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+                "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L, "{\"test\": 2432232314}"))
+                .isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+    }
+
+    @Test
+    void signatures_theDeliveryIdAndTheTimeAreSignedWithTheBodySoAReplayCannotChangeThem() {
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        String signed = Signatures.header(List.of(secret), "d-1", 1700000000L, "{}");
+        assertThat(Signatures.header(List.of(secret), "d-2", 1700000000L, "{}")).isNotEqualTo(signed);
+        assertThat(Signatures.header(List.of(secret), "d-1", 1700000001L, "{}")).isNotEqualTo(signed);
+        assertThat(Signatures.header(List.of(secret), "d-1", 1700000000L, "{ }")).isNotEqualTo(signed);
+    }
+
+    @Test
+    void signatures_aRotatedSecretSignsBesideTheNewOneUntilItsOverlapEnds() {
+        Instant until = Instant.parse("2026-12-03T00:00:00Z");
+        Subscription rotated = new Subscription("wh-1", "c", false, "https://x.example/h", List.of("*"), List.of(),
+                List.of(), "whsec_new", Subscription.Status.ACTIVE, Instant.EPOCH, Instant.EPOCH, null, null, null,
+                "whsec_old", until);
+        assertThat(rotated.signingSecrets(until.minusSeconds(1))).containsExactly("whsec_new", "whsec_old");
+        assertThat(rotated.signingSecrets(until)).containsExactly("whsec_new");
+        String header = Signatures.header(rotated.signingSecrets(until.minusSeconds(1)), "d-1", 1L, "{}");
+        assertThat(header.split(" ")).hasSize(2).allMatch(s -> s.startsWith("v1,"));
+    }
+
+    @Test
+    void signatures_weakSecretsAreRefusedAndNewOnesAreStandard() {
+        assertThat(Signatures.problem("sixteen-chars-ok")).contains("whsec_");
+        assertThat(Signatures.problem("whsec_c2hvcnQ=")).contains("24 to 64 bytes");
+        assertThat(Signatures.problem("whsec_not base64!")).isNotNull();
+        assertThat(Signatures.problem("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")).isNull();
+        String made = Signatures.newSecret();
+        assertThat(made).startsWith("whsec_");
+        assertThat(Signatures.problem(made)).isNull();
+        assertThat(Signatures.key(made)).hasSize(32);
     }
 
     private static Subscription subscription(String owner, boolean all, List<ComplaintClass> classes,

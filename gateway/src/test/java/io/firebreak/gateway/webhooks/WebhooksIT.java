@@ -122,6 +122,31 @@ class WebhooksIT {
     }
 
     @Test
+    void secretRotation_theOldSecretStillVerifiesDuringTheOverlapBesideTheNewOne() {
+        WebhookReceiver old = receiver("secret-before-the-rotation");
+        String subscription = subscribe(old, "secret-before-the-rotation", "firebreak.complaint.*");
+        TestApi.Response rotated = client(CLIENT).post("/api/v1/webhooks/" + subscription + "/rotate-secret",
+                Roles.INTEGRATION, "");
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        String fresh = rotated.json().path("secret").asString();
+        assertThat(fresh).startsWith("whsec_").isNotEqualTo(WebhookReceiver.secret("secret-before-the-rotation"));
+        assertThat(java.time.Duration.between(CLOCK.instant(),
+                Instant.parse(rotated.json().path("previousSecretValidUntil").asString())))
+                .isBetween(java.time.Duration.ofHours(23), java.time.Duration.ofHours(24));
+        assertThat(client("someone-else").post("/api/v1/webhooks/" + subscription + "/rotate-secret",
+                Roles.INTEGRATION, "").status()).as("not the owner's").isEqualTo(404);
+
+        String complaint = complaint();
+        EVENTS.publish(received(complaint, CLIENT));
+        await().atMost(WAIT).until(() -> !old.processed().isEmpty());
+        WebhookReceiver.Hit hit = old.processed().get(0);
+        assertThat(hit.verified()).as("the old secret still verifies").isTrue();
+        assertThat(hit.header("webhook-signature").split(" ")).as("signed with both").hasSize(2);
+        assertThat(WebhookReceiver.verifies(fresh, hit)).as("and so does the new one").isTrue();
+        assertThat(WebhookReceiver.verifies(WebhookReceiver.secret("someone's guess"), hit)).isFalse();
+    }
+
+    @Test
     void aDeliveryIsASignedCloudEventWithADeliveryIdThatTheReceiverVerifies() {
         WebhookReceiver receiver = receiver("s3cret-for-the-signature-test");
         String subscription = subscribe(receiver, "s3cret-for-the-signature-test", "firebreak.complaint.*");
@@ -138,25 +163,26 @@ class WebhooksIT {
 
         await().atMost(WAIT).until(() -> receiver.processed().size() >= 2);
         List<WebhookReceiver.Hit> hits = receiver.processed();
-        assertThat(hits).extracting(h -> h.header("ce-subject")).containsExactly(complaint, marker);
+        assertThat(hits).extracting(h -> h.event("subject")).containsExactly(complaint, marker);
         WebhookReceiver.Hit hit = hits.get(0);
         assertThat(hit.verified()).isTrue();
-        assertThat(hit.header("ce-specversion")).isEqualTo("1.0");
-        assertThat(hit.header("ce-id")).isEqualTo(eventId);
-        assertThat(hit.header("ce-type")).isEqualTo("firebreak.complaint.received");
-        assertThat(hit.header("ce-source")).isEqualTo("/firebreak/test");
-        assertThat(hit.header("ce-time")).isNotBlank();
-        assertThat(hit.header("content-type")).startsWith("application/json");
-        assertThat(hit.header("firebreak-delivery")).isNotBlank();
-        assertThat(hit.header("firebreak-signature")).matches("t=\\d+,v1=[0-9a-f]{64}");
-        JsonNode body = JSON.readTree(hit.body());
+        assertThat(hit.event("specversion")).isEqualTo("1.0");
+        assertThat(hit.event("id")).isEqualTo(eventId);
+        assertThat(hit.event("type")).isEqualTo("firebreak.complaint.received");
+        assertThat(hit.event("source")).isEqualTo("/firebreak/test");
+        assertThat(hit.event("time")).isNotBlank();
+        assertThat(hit.header("content-type")).startsWith("application/cloudevents+json");
+        assertThat(hit.header("webhook-id")).isNotBlank();
+        assertThat(hit.header("webhook-timestamp")).matches("\\d+");
+        assertThat(hit.header("webhook-signature")).matches("v1,[A-Za-z0-9+/]{43}=");
+        JsonNode body = JSON.readTree(hit.body()).path("data");
         assertThat(body.path("complaintId").asString()).isEqualTo(complaint);
         assertThat(body.path("externalRef").path("id").asString()).isEqualTo("T-" + complaint);
 
         JsonNode log = deliveries(subscription);
         assertThat(log).hasSize(2);
         JsonNode first = log.get(1);
-        assertThat(first.path("id").asString()).isEqualTo(hit.header("firebreak-delivery"));
+        assertThat(first.path("id").asString()).isEqualTo(hit.header("webhook-id"));
         assertThat(first.path("state").asString()).isEqualTo("DELIVERED");
         assertThat(first.path("lastStatusCode").asInt()).isEqualTo(200);
         assertThat(first.path("attemptLog")).hasSize(1);
@@ -174,7 +200,7 @@ class WebhooksIT {
         EVENTS.publish(message(complaint, "after the share"));
 
         await().atMost(WAIT).until(() -> receiver.processed().size() >= 2);
-        assertThat(receiver.processed()).extracting(h -> h.header("ce-type"))
+        assertThat(receiver.processed()).extracting(h -> h.event("type"))
                 .containsExactly("firebreak.complaint.shared", "firebreak.message.added");
         assertThat(deliveries(subscription, "zendesk-9")).hasSize(2);
     }
@@ -191,11 +217,11 @@ class WebhooksIT {
 
         await().atMost(WAIT).until(() -> receiver.hits().size() >= 3);
         // Order per complaint: while the first is failing, none after it was tried.
-        assertThat(receiver.hits()).extracting(h -> h.header("ce-id")).containsOnly(ids.get(0));
+        assertThat(receiver.hits()).extracting(h -> h.event("id")).containsOnly(ids.get(0));
         receiver.answer(WebhookReceiver.Mode.OK);
 
         await().atMost(WAIT).until(() -> receiver.processed().size() >= 5);
-        assertThat(receiver.processed()).extracting(h -> h.header("ce-id")).containsExactlyElementsOf(ids);
+        assertThat(receiver.processed()).extracting(h -> h.event("id")).containsExactlyElementsOf(ids);
         JsonNode first = deliveries(subscription).get(4);
         assertThat(first.path("state").asString()).isEqualTo("DELIVERED");
         assertThat(first.path("attempts").asInt()).isGreaterThanOrEqualTo(4);
@@ -225,7 +251,7 @@ class WebhooksIT {
         await().atMost(WAIT).until(() -> deliveries(subscription).findValuesAsString("state").stream()
                 .allMatch("DELIVERED"::equals) && deliveries(subscription).size() == 2);
 
-        assertThat(receiver.processed()).extracting(h -> h.header("ce-id")).containsExactlyElementsOf(ids);
+        assertThat(receiver.processed()).extracting(h -> h.event("id")).containsExactlyElementsOf(ids);
         assertThat(receiver.duplicates()).as("sent again after a timeout, caught by the delivery id").isPositive();
         JsonNode first = deliveries(subscription).get(1);
         assertThat(first.path("attemptLog").get(0).path("error").asString())
@@ -257,7 +283,7 @@ class WebhooksIT {
 
         receiver.restart();
         await().atMost(WAIT).until(() -> receiver.processed().size() >= 3);
-        assertThat(receiver.processed()).extracting(h -> h.header("ce-id")).containsExactlyElementsOf(ids);
+        assertThat(receiver.processed()).extracting(h -> h.event("id")).containsExactlyElementsOf(ids);
         assertThat(receiver.duplicates()).isZero();
         await().atMost(WAIT).until(() -> get("/api/v1/webhooks/" + subscription).path("failingSince").isNull());
     }
@@ -328,7 +354,7 @@ class WebhooksIT {
         assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
         assertThat(enabled.json().path("status").asString()).isEqualTo("ACTIVE");
         await().atMost(WAIT).until(() -> receiver.processed().size() >= 1);
-        assertThat(receiver.processed()).extracting(h -> h.header("ce-id")).containsExactly(ids.get(0));
+        assertThat(receiver.processed()).extracting(h -> h.event("id")).containsExactly(ids.get(0));
     }
 
     @Test
@@ -391,8 +417,9 @@ class WebhooksIT {
 
     // ---- helpers
 
+    /** A receiver whose secret is derived from {@code secret} ({@link WebhookReceiver#secret}). */
     WebhookReceiver receiver(String secret) {
-        WebhookReceiver receiver = WebhookReceiver.start(secret);
+        WebhookReceiver receiver = WebhookReceiver.start(WebhookReceiver.secret(secret));
         receivers.add(receiver);
         return receiver;
     }
@@ -403,7 +430,8 @@ class WebhooksIT {
 
     String subscribe(WebhookReceiver receiver, String secret, String type, String client) {
         TestApi.Response response = client(client).post("/api/v1/webhooks", Roles.INTEGRATION, """
-                {"url":"%s","eventTypes":["%s"],"secret":"%s"}""".formatted(receiver.url(), type, secret));
+                {"url":"%s","eventTypes":["%s"],"secret":"%s"}""".formatted(receiver.url(), type,
+                WebhookReceiver.secret(secret)));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         String id = response.json().path("id").asString();
         subscriptions.add(id);

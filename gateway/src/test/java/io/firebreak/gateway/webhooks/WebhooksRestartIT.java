@@ -32,7 +32,7 @@ class WebhooksRestartIT {
     void deliveriesPendingWhenTheGatewayStoppedAreDeliveredByTheNextOne() {
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.shared();
         String database = "gateway-restart-" + UUID.randomUUID().toString().substring(0, 8);
-        String secret = "secret-for-the-restart-test";
+        String secret = WebhookReceiver.secret("secret-for-the-restart-test");
         try (WebhookReceiver receiver = WebhookReceiver.start(secret);
                 TestEvents events = new TestEvents(infrastructure.kafkaBootstrapServers())) {
             String subscription;
@@ -58,7 +58,7 @@ class WebhooksRestartIT {
             receiver.restart();
             try (ConfigurableApplicationContext second = start(infrastructure, database)) {
                 await().atMost(WAIT).until(() -> receiver.processed().size() >= 4);
-                assertThat(receiver.processed()).extracting(h -> h.header("ce-id")).containsExactlyElementsOf(ids);
+                assertThat(receiver.processed()).extracting(h -> h.event("id")).containsExactlyElementsOf(ids);
                 assertThat(receiver.duplicates()).isZero();
                 TestApi api = new TestApi(port(second));
                 await().atMost(WAIT).until(() -> api.get("/api/v1/webhooks/" + subscription + "/deliveries",

@@ -94,6 +94,7 @@ public class ComplaintIntake {
     private final CustomerDirectory customers;
     private final EmotionReader emotions;
     private final IntakeProperties.Duplicates duplicates;
+    private final IntakeProperties.Caps caps;
     private final Clock clock;
     // Two submissions of one customer at once must not both miss each other and open the same matter twice.
     private final ReentrantLock[] customerLocks = new ReentrantLock[64];
@@ -105,6 +106,7 @@ public class ComplaintIntake {
         this.customers = customers;
         this.emotions = emotions;
         this.duplicates = properties.duplicates();
+        this.caps = properties.caps();
         this.clock = clock;
         for (int i = 0; i < customerLocks.length; i++) customerLocks[i] = new ReentrantLock();
     }
@@ -248,7 +250,7 @@ public class ComplaintIntake {
         String messageId = newMessageId();
         Versioned<Complaint> updated = complaints.update(openId, current -> {
             Complaint c = current.value();
-            if (!c.isOpen()) return null;
+            if (!c.isOpen() || c.messages().size() >= caps.messages()) return null;
             if (key != null && (key.equals(c.externalKey()) || c.mergedExternalKeys().contains(key))) return null;
             int contacts = c.contactsBefore(duplicates.sameContactWithin())
                     + (c.comesBack(now, duplicates.sameContactWithin()) ? 1 : 0);
@@ -286,6 +288,7 @@ public class ComplaintIntake {
                 throw ProblemException.conflict("Complaint " + id + " is closed; a new matter is a new complaint.")
                         .with("id", id);
             }
+            requireRoom(id, "messages", c.messages().size(), caps.messages());
             Reading reading = emotions.read(text.strip(), c.contactsBefore(duplicates.sameContactWithin()), false);
             Outcome outcome = withMessage(id, c, messageId, channel != null ? channel : c.channel(), text.strip(),
                     false, reading, now);
@@ -342,6 +345,7 @@ public class ComplaintIntake {
         return complaints.update(id, current -> {
             Complaint c = current.value();
             if (c.visibleTo(client)) return null;
+            requireRoom(id, "shares", c.sharedWith().size(), caps.shares());
             Complaint next = c.sharedWith(client).withTimeline(new Complaint.TimelineEntry("shared-" + client, now,
                     "firebreak.complaint.shared", "intake", "Shared with " + client + " by " + by));
             return new Change<>(next, List.of(new ComplaintShared(id, now, client, by)));
@@ -384,6 +388,11 @@ public class ComplaintIntake {
         complaints.update(id, current -> {
             Complaint c = current.value();
             if (!c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
+            if (!c.isOpen()) {
+                throw ProblemException.conflict("Complaint " + id + " is closed; it takes no more attachments.")
+                        .with("id", id);
+            }
+            requireRoom(id, "attachments", c.attachments().size(), caps.attachments());
             Complaint next = c.withAttachment(attachment).withTimeline(new Complaint.TimelineEntry(attachmentId, now,
                     "firebreak.attachment.added", "intake", "Attachment " + attachment.name() + " ("
                             + attachment.mediaType() + ", " + attachment.size() + " bytes) at " + attachment.url()));
@@ -464,6 +473,14 @@ public class ComplaintIntake {
         if (found.size() <= limit) return new Page(found, null);
         Versioned<Complaint> last = found.get(limit - 1);
         return new Page(found.subList(0, limit), new ListCursor(last.value().receivedAt(), last.id()));
+    }
+
+    /** 409 once the complaint holds {@code cap} of {@code what}: a bounded case file, whoever keeps sending. */
+    private static void requireRoom(String id, String what, int held, int cap) {
+        if (held >= cap) {
+            throw ProblemException.conflict("Complaint " + id + " holds " + held + " " + what + ", the most it may"
+                    + " hold.").with("id", id).with("cap", cap);
+        }
     }
 
     private Instant now() {
