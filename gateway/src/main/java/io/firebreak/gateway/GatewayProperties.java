@@ -71,7 +71,8 @@ public record GatewayProperties(
      * attempts, the breaker per subscription, and after how long of failing only a subscription is disabled.
      * {@code allowHttp} and {@code allowPrivateTargets} (both off unless set, for local testing only) let receivers
      * be plain http, or on loopback and private addresses (see {@code WebhookTargets}). A replaced secret still signs
-     * (beside the new one) for {@code secretOverlap}, while the receiver changes over.
+     * (beside the new one) for {@code secretOverlap}, while the receiver changes over. {@code secretKey} encrypts the
+     * signing secrets at rest (required: none ships; see {@code SecretBox}).
      */
     public record Webhooks(
             @NotNull Duration pollInterval,
@@ -88,7 +89,8 @@ public record GatewayProperties(
             @Min(1) int maxSubscriptionsPerClient,
             boolean allowHttp,
             boolean allowPrivateTargets,
-            @NotNull Duration secretOverlap) {}
+            @NotNull Duration secretOverlap,
+            String secretKey) {}
 
     /** Exponential back-off: {@code initial}, times {@code multiplier} per failed attempt, at most {@code max},
      * less a random share of up to {@code jitter} (0 to 1) so that retries of many deliveries spread out. */

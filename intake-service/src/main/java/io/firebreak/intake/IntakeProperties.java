@@ -23,7 +23,8 @@ public record IntakeProperties(
         @Valid @NotNull @DefaultValue Duplicates duplicates,
         @Valid @NotNull @DefaultValue Idempotency idempotency,
         @Valid @NotNull @DefaultValue Emotion emotion,
-        @Valid @NotNull @DefaultValue Caps caps) {
+        @Valid @NotNull @DefaultValue Caps caps,
+        String customerIdKey) {
 
     /**
      * The most one complaint holds: messages (later messages and merged duplicates), attachments, and clients it is

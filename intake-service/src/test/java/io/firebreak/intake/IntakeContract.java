@@ -666,6 +666,22 @@ abstract class IntakeContract {
     }
 
     @Test
+    void customerIdOracle_theTokenSecretDoesNotReproduceACustomersIdFromTheirPhone() throws Exception {
+        String phone = "138" + String.format("%08d", System.nanoTime() % 100_000_000L);
+        String id = submit("""
+                {"channel":"PHONE","customer":{"phone":"%s"},"description":"话费多扣了"}""".formatted(phone));
+        String customerId = customerOf(id);
+        // How an id was derived before it had a key of its own: from the token secret.
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(("firebreak-customer-id:"
+                + io.firebreak.platform.test.TestTokens.SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        String withTokenSecret = "CUS-" + java.util.HexFormat.of().formatHex(mac.doFinal(
+                phone.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 6).toUpperCase();
+        assertThat(customerId).startsWith("CUS-").isNotEqualTo(withTokenSecret);
+    }
+
+    @Test
     void clientIdentity_anIntegrationTokenNamedLikeAStaffLoginSeesNothingOfThatPersonsComplaints() {
         String agents = submit("""
                 {"channel":"PHONE","customer":{"id":"CRM-STAFF-%d"},"description":"电视黑屏"}""".formatted(

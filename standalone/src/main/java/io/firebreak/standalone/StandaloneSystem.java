@@ -40,6 +40,9 @@ public final class StandaloneSystem implements AutoCloseable {
     private final String jwtSecret;
     /** Signs the customers' survey links (feedback); made once, like the token secret. */
     private final String surveySecret;
+    /** Keys the customer ids (intake) and encrypts the webhook secrets at rest (gateway); made once too. */
+    private final String customerIdKey;
+    private final String webhookSecretKey;
     /** What is running, newest first: closing walks it from the top. */
     private final Deque<Running> running = new ArrayDeque<>();
     private final Map<String, URI> serviceUrls = new LinkedHashMap<>();
@@ -52,15 +55,19 @@ public final class StandaloneSystem implements AutoCloseable {
     private Map<String, String> tokens = Map.of();
     private boolean closed;
 
-    private StandaloneSystem(Path dataDir, String jwtSecret, String surveySecret) {
+    private StandaloneSystem(Path dataDir, String jwtSecret, String surveySecret, String customerIdKey,
+            String webhookSecretKey) {
         this.dataDir = dataDir;
         this.jwtSecret = jwtSecret;
         this.surveySecret = surveySecret;
+        this.customerIdKey = customerIdKey;
+        this.webhookSecretKey = webhookSecretKey;
     }
 
     /**
      * A system that keeps its data in {@code dataDir} (created if missing): {@code kafka/}, {@code store.db},
-     * {@code jwt-secret}, {@code survey-secret} and {@code tokens.env}. Nothing runs yet.
+     * {@code jwt-secret}, {@code survey-secret}, {@code customer-id-key}, {@code webhook-secret-key} and
+     * {@code tokens.env}. Nothing runs yet.
      */
     public static StandaloneSystem in(Path dataDir) {
         initialiseLogging();
@@ -71,7 +78,9 @@ public final class StandaloneSystem implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data directory " + dir, e);
         }
         return new StandaloneSystem(dir, Credentials.loadOrCreateSecret(dir.resolve("jwt-secret")),
-                Credentials.loadOrCreateSecret(dir.resolve("survey-secret")));
+                Credentials.loadOrCreateSecret(dir.resolve("survey-secret")),
+                Credentials.loadOrCreateSecret(dir.resolve("customer-id-key")),
+                Credentials.loadOrCreateSecret(dir.resolve("webhook-secret-key")));
     }
 
     /**
@@ -140,6 +149,7 @@ public final class StandaloneSystem implements AutoCloseable {
         // Behind the gateway, the one door: reachable from this machine only (as the store and the broker are).
         properties.put("server.address", "127.0.0.1");
         if (name.equals("feedback")) properties.put("firebreak.feedback.survey.secret", surveySecret);
+        if (name.equals("intake")) properties.put("firebreak.intake.customer-id-key", customerIdKey);
         return properties;
     }
 
@@ -147,6 +157,7 @@ public final class StandaloneSystem implements AutoCloseable {
     public synchronized void startGateway(Class<?> application, String name, int port) {
         Map<String, Object> properties = commonProperties(port);
         serviceUrls.forEach((service, url) -> properties.put("firebreak.gateway.services." + service, url.toString()));
+        properties.put("firebreak.gateway.webhooks.secret-key", webhookSecretKey);
         gatewayUrl = startApplication(application, name, properties);
     }
 

@@ -49,13 +49,15 @@ class DockerComposeFileTest {
     @Test
     void refusesToStartWithoutTheSecretsNamingEach() {
         Result withoutAny = compose(Map.of(), "config", "-q");
-        Result withoutSurvey = compose(Map.of("FIREBREAK_JWT_SECRET",
-                "a-random-secret-of-at-least-32-bytes-for-this-test"), "config", "-q");
-
         assertThat(withoutAny.exitCode()).as(withoutAny.output()).isNotZero();
         assertThat(withoutAny.output()).contains("FIREBREAK_JWT_SECRET");
-        assertThat(withoutSurvey.exitCode()).as(withoutSurvey.output()).isNotZero();
-        assertThat(withoutSurvey.output()).contains("FIREBREAK_SURVEY_SECRET");
+        for (String missing : SECRETS.keySet()) {
+            Map<String, String> others = new java.util.HashMap<>(SECRETS);
+            others.remove(missing);
+            Result without = compose(others, "config", "-q");
+            assertThat(without.exitCode()).as(missing + ": " + without.output()).isNotZero();
+            assertThat(without.output()).contains(missing);
+        }
     }
 
     @Test
@@ -135,10 +137,16 @@ class DockerComposeFileTest {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
+    /** The secrets compose requires, none shipped. */
+    private static final Map<String, String> SECRETS = Map.of(
+            "FIREBREAK_JWT_SECRET", "a-random-secret-of-at-least-32-bytes-for-this-test",
+            "FIREBREAK_SURVEY_SECRET", "a-random-survey-secret-for-this-test",
+            "FIREBREAK_CUSTOMER_ID_KEY", "a-random-customer-id-key-of-at-least-32-characters",
+            "FIREBREAK_WEBHOOK_SECRET_KEY", "a-random-webhook-secret-key-of-at-least-32-characters");
+
     /** Compose as an operator runs it: with the secrets it requires set. */
     private static Result compose(String... arguments) {
-        return compose(Map.of("FIREBREAK_JWT_SECRET", "a-random-secret-of-at-least-32-bytes-for-this-test",
-                "FIREBREAK_SURVEY_SECRET", "a-random-survey-secret-for-this-test"), arguments);
+        return compose(SECRETS, arguments);
     }
 
     private static Result compose(Map<String, String> environment, String... arguments) {
@@ -148,8 +156,7 @@ class DockerComposeFileTest {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(composeFile.getParent().toFile())
                     .redirectErrorStream(true);
-            builder.environment().remove("FIREBREAK_JWT_SECRET");
-            builder.environment().remove("FIREBREAK_SURVEY_SECRET");
+            SECRETS.keySet().forEach(builder.environment()::remove);
             builder.environment().putAll(environment);
             Process process = builder.start();
             // Read before waiting: a full pipe would block the process.

@@ -1,6 +1,5 @@
 package io.firebreak.feedback.prevention;
 
-import io.firebreak.feedback.reports.ReportModel;
 import io.firebreak.platform.web.Text;
 import io.firebreak.platform.security.StaffScope;
 import org.springframework.security.core.Authentication;
@@ -44,12 +43,12 @@ class PreventionController {
     private final AggregateStore<PreventionAction> store;
     private final RootCauseWatch watch;
     private final Clock clock;
-    private final ReportModel complaints;
+    private final KnownComplaints complaints;
     /** The most complaints one action groups: one fix, many customers, but not without bound. */
     static final int MAX_COMPLAINTS = 1000;
 
     PreventionController(AggregateStore<PreventionAction> store, RootCauseWatch watch, Clock clock,
-            ReportModel complaints) {
+            KnownComplaints complaints) {
         this.store = store;
         this.watch = watch;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package io.firebreak.feedback.reports;
 
+import io.firebreak.feedback.prevention.KnownComplaints;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  * so a redelivery or events of one complaint arriving from several topics in any order give the same document.
  */
 @Component
-public class ReportModel {
+public class ReportModel implements KnownComplaints {
 
     private final MongoCollection<Document> complaints;
 
@@ -53,6 +54,7 @@ public class ReportModel {
     }
 
     /** Whether feedback has heard of this complaint (any of its events). */
+    @Override
     public boolean knows(String complaintId) {
         return complaints.find(eq("_id", complaintId)).first() != null;
     }

@@ -1,5 +1,6 @@
 package io.firebreak.gateway.webhooks;
 
+import io.firebreak.gateway.GatewayProperties;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -45,7 +46,10 @@ class WebhookStore {
     private final MongoCollection<Document> complaints;
     private final MongoCollection<Document> counters;
 
-    WebhookStore(MongoDatabase database) {
+    private final SecretBox secrets;
+
+    WebhookStore(MongoDatabase database, GatewayProperties properties) {
+        this.secrets = new SecretBox(properties.webhooks().secretKey());
         this.subscriptions = database.getCollection("webhook_subscriptions");
         this.deliveries = database.getCollection("webhook_deliveries");
         this.attempts = database.getCollection("webhook_attempts");
@@ -72,7 +76,7 @@ class WebhookStore {
     }
 
     Optional<Subscription> find(String id) {
-        return Optional.ofNullable(subscriptions.find(eq("_id", id)).first()).map(WebhookStore::subscription);
+        return Optional.ofNullable(subscriptions.find(eq("_id", id)).first()).map(this::subscription);
     }
 
     /** The owner's subscriptions (every one for a null owner), oldest first. */
@@ -290,7 +294,7 @@ class WebhookStore {
 
     // ---- documents
 
-    private static Document toDocument(Subscription s) {
+    private Document toDocument(Subscription s) {
         return new Document("_id", s.id())
                 .append("owner", s.owner())
                 .append("allComplaints", s.allComplaints())
@@ -298,25 +302,25 @@ class WebhookStore {
                 .append("eventTypes", s.eventTypes())
                 .append("classes", s.classes().stream().map(Enum::name).toList())
                 .append("departments", s.departments())
-                .append("secret", s.secret())
+                .append("secret", secrets.seal(s.secret()))
                 .append("status", s.status().name())
                 .append("createdAt", date(s.createdAt()))
                 .append("updatedAt", date(s.updatedAt()))
                 .append("failingSince", date(s.failingSince()))
                 .append("disabledAt", date(s.disabledAt()))
                 .append("disabledReason", s.disabledReason())
-                .append("previousSecret", s.previousSecret())
+                .append("previousSecret", secrets.seal(s.previousSecret()))
                 .append("previousSecretUntil", date(s.previousSecretUntil()));
     }
 
-    private static Subscription subscription(Document d) {
+    private Subscription subscription(Document d) {
         return new Subscription(d.getString("_id"), d.getString("owner"), Boolean.TRUE.equals(d.getBoolean(
                 "allComplaints")), d.getString("url"), d.getList("eventTypes", String.class),
                 d.getList("classes", String.class).stream().map(ComplaintClass::valueOf).toList(),
-                d.getList("departments", String.class), d.getString("secret"),
+                d.getList("departments", String.class), secrets.open(d.getString("secret")),
                 Subscription.Status.valueOf(d.getString("status")), instant(d.getDate("createdAt")),
                 instant(d.getDate("updatedAt")), instant(d.getDate("failingSince")), instant(d.getDate("disabledAt")),
-                d.getString("disabledReason"), d.getString("previousSecret"),
+                d.getString("disabledReason"), secrets.open(d.getString("previousSecret")),
                 instant(d.getDate("previousSecretUntil")));
     }
 

@@ -121,6 +121,24 @@ class WebhooksIT {
         CLOCK.set(Duration.ZERO);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.mongodb.client.MongoDatabase database;
+
+    @Test
+    void secretsAtRest_aSubscriptionsSecretIsStoredEncryptedAndStillSigns() {
+        WebhookReceiver receiver = receiver("secret-kept-encrypted");
+        String subscription = subscribe(receiver, "secret-kept-encrypted", "firebreak.complaint.*");
+        org.bson.Document stored = database.getCollection("webhook_subscriptions")
+                .find(new org.bson.Document("_id", subscription)).first();
+        String plain = WebhookReceiver.secret("secret-kept-encrypted");
+        assertThat(stored.getString("secret")).startsWith("enc:v1:").doesNotContain(plain.substring(6));
+        assertThat(stored.toJson()).doesNotContain(plain.substring(6));
+        String complaint = complaint();
+        EVENTS.publish(received(complaint, CLIENT));
+        await().atMost(WAIT).until(() -> !receiver.processed().isEmpty());
+        assertThat(receiver.processed().get(0).verified()).isTrue();
+    }
+
     @Test
     void secretRotation_theOldSecretStillVerifiesDuringTheOverlapBesideTheNewOne() {
         WebhookReceiver old = receiver("secret-before-the-rotation");

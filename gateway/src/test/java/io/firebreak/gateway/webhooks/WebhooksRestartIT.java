@@ -77,6 +77,7 @@ class WebhooksRestartIT {
                 Map.entry("firebreak.mongo.database", database),
                 Map.entry("firebreak.mongo.write-concern", "acknowledged"),
                 Map.entry("firebreak.security.jwt-secret", TestTokens.SECRET),
+                Map.entry("firebreak.gateway.webhooks.secret-key", "test-webhook-secret-key-of-32-chars-or-more"),
                 Map.entry("firebreak.kafka.retry-backoff", "50ms"),
                 Map.entry("firebreak.gateway.webhooks.poll-interval", "50ms"),
                 Map.entry("firebreak.gateway.webhooks.connect-timeout", "500ms"),

@@ -9,11 +9,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import io.firebreak.platform.PlatformProperties;
+import io.firebreak.intake.IntakeProperties;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.outbox.Versioned;
+import io.firebreak.platform.security.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public class CustomerDirectory {
     private final Clock clock;
     private final byte[] idKey;
 
-    CustomerDirectory(AggregateStores stores, MongoDatabase database, Clock clock, PlatformProperties platform) {
+    CustomerDirectory(AggregateStores stores, MongoDatabase database, Clock clock, IntakeProperties properties) {
         this.customers = stores.create("customers", Customer.class);
         this.customers.collection().createIndex(Indexes.ascending("phone"));
         this.customers.collection().createIndex(Indexes.ascending("email"));
@@ -59,8 +60,10 @@ public class CustomerDirectory {
         // A database from before contacts were kept: register every customer's once.
         if (contacts.estimatedDocumentCount() == 0) registerKnownContacts();
         this.clock = clock;
-        String secret = platform.security().jwtSecret();
-        this.idKey = ("firebreak-customer-id:" + (secret == null ? "" : secret)).getBytes(StandardCharsets.UTF_8);
+        // A key of its own: whoever holds the token secret must not be able to test phone numbers against ids.
+        this.idKey = Secrets.required(properties.customerIdKey(), "firebreak.intake.customer-id-key",
+                "FIREBREAK_INTAKE_CUSTOMER_ID_KEY", 32, "keys the customer ids derived from phone numbers")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Who the customer is: their id, and the masked contact this submission gave (else the record's). */
@@ -170,8 +173,8 @@ public class CustomerDirectory {
 
     /**
      * The same contact always gives the same id, so two simultaneous first complaints make one customer. The id is
-     * keyed with the service's secret: phone numbers are few enough that a plain hash of one could be reversed, and
-     * the id travels on every event.
+     * keyed with a secret of its own (not the token secret): phone numbers are few enough that a plain hash of one
+     * could be reversed, and the id travels on every event.
      */
     private String newId(String contact) {
         if (contact == null) return "CUS-" + UUID.randomUUID().toString().substring(0, 12).toUpperCase();

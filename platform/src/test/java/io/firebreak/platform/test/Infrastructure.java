@@ -16,6 +16,9 @@ public interface Infrastructure {
         registry.add("firebreak.mongo.uri", this::mongoUri);
         registry.add("firebreak.mongo.write-concern", () -> "acknowledged");
         registry.add("firebreak.security.jwt-secret", () -> TestTokens.SECRET);
+        // The secrets intake and the gateway require (none ship); the other services ignore them.
+        registry.add("firebreak.intake.customer-id-key", () -> "test-customer-id-key-of-at-least-32-chars");
+        registry.add("firebreak.gateway.webhooks.secret-key", () -> "test-webhook-secret-key-of-32-chars-or-more");
         registry.add("firebreak.outbox.sweep-interval", () -> "500ms");
         registry.add("firebreak.outbox.full-sweep-interval", () -> "1s");
         registry.add("firebreak.kafka.retry-backoff", () -> "50ms");
