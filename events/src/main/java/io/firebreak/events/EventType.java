@@ -17,6 +17,7 @@ public enum EventType {
     COMPLAINT_SHARED("firebreak.complaint.shared", Topics.INTAKE, IntakeEvents.ComplaintShared.class),
     ATTACHMENT_ADDED("firebreak.attachment.added", Topics.INTAKE, IntakeEvents.AttachmentAdded.class),
     PROPOSAL_ANSWERED("firebreak.proposal.answered", Topics.INTAKE, IntakeEvents.ProposalAnswered.class),
+    PERSONAL_DATA_ERASED("firebreak.personaldata.erased", Topics.INTAKE, IntakeEvents.PersonalDataErased.class),
 
     COMPLAINT_CLASSIFIED("firebreak.complaint.classified", Topics.TRIAGE, TriageEvents.ComplaintClassified.class),
     RESPONSIBILITY_ASSIGNED(

@@ -72,6 +72,17 @@ public final class IntakeEvents {
             implements ComplaintEvent {}
 
     /**
+     * The customer's personal data was erased on request (PIPL, GDPR): every service anonymises what it holds of this
+     * complaint that came from the customer or names them (texts, contact data, comments, the evidence quoted from
+     * them); the complaint's record (times, class, departments, outcome, scores) stays for reports and regulators.
+     */
+    public record PersonalDataErased(
+            String complaintId,
+            Instant occurredAt,
+            String erasedBy)
+            implements ComplaintEvent {}
+
+    /**
      * A ticketing system recorded an attachment's metadata on the complaint; the file itself stays in that system,
      * at {@code url}.
      */

@@ -17,6 +17,16 @@ public final class TriageEvents {
         public Reason(String rule, String evidence) {
             this(rule, evidence, null, null);
         }
+
+        /**
+         * The same reason without the customer's words once their personal data is erased: the evidence, and the
+         * evidence where the sentences quote it, become {@code marker}.
+         */
+        public Reason withoutEvidence(String marker) {
+            if (evidence == null || evidence.isEmpty()) return this;
+            return new Reason(rule, marker, en == null ? null : en.replace(evidence, marker),
+                    zh == null ? null : zh.replace(evidence, marker));
+        }
     }
 
     /**

@@ -72,7 +72,8 @@ public record GatewayProperties(
      * {@code allowHttp} and {@code allowPrivateTargets} (both off unless set, for local testing only) let receivers
      * be plain http, or on loopback and private addresses (see {@code WebhookTargets}). A replaced secret still signs
      * (beside the new one) for {@code secretOverlap}, while the receiver changes over. {@code secretKey} encrypts the
-     * signing secrets at rest (required: none ships; see {@code SecretBox}).
+     * signing secrets at rest (required: none ships; see {@code SecretBox}). Delivered deliveries (their bodies hold
+     * complaint data) and the attempt log are forgotten after {@code retention}.
      */
     public record Webhooks(
             @NotNull Duration pollInterval,
@@ -90,7 +91,8 @@ public record GatewayProperties(
             boolean allowHttp,
             boolean allowPrivateTargets,
             @NotNull Duration secretOverlap,
-            String secretKey) {}
+            String secretKey,
+            @NotNull Duration retention) {}
 
     /** Exponential back-off: {@code initial}, times {@code multiplier} per failed attempt, at most {@code max},
      * less a random share of up to {@code jitter} (0 to 1) so that retries of many deliveries spread out. */

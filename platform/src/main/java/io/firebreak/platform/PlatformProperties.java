@@ -44,11 +44,15 @@ public record PlatformProperties(
 
     /** JWT bearer tokens: HS256 with a shared secret (at least 32 bytes), roles in the {@code roles} claim. */
     /**
-     * {@code audience}: a token must name it in {@code aud}. {@code maxTokenLifetime}: no token is accepted whose
-     * expiry lies further ahead than this (a token without one is refused too).
+     * How tokens are checked. With {@code jwkSetUri} (production: the identity provider's JWKS), tokens are signed
+     * with its asymmetric keys (RS256, ES256) and {@code jwtSecret} is not used; without it, HS256 with
+     * {@code jwtSecret} (standalone, tests). {@code audience}: a token must name it in {@code aud}.
+     * {@code maxTokenLifetime}: no token is accepted whose expiry lies further ahead than this (a token without one
+     * is refused too).
      */
     public record Security(String jwtSecret, @DefaultValue("firebreak") String issuer,
-            @DefaultValue("firebreak") String audience, @DefaultValue("P31D") java.time.Duration maxTokenLifetime) {}
+            @DefaultValue("firebreak") String audience, @DefaultValue("P31D") java.time.Duration maxTokenLifetime,
+            String jwkSetUri) {}
 
     /** Request limits every service enforces on its own, behind the gateway's. */
     public record Http(@Min(1024) @DefaultValue("65536") long maxBodyBytes) {}

@@ -33,6 +33,28 @@ public record ComplaintFollowUps(
         return new ComplaintFollowUps(complaintId, followUp, done, rootCauses, next);
     }
 
+    /** What stands where free text was before the customer's personal data was erased. */
+    static final String ERASED = "[erased]";
+
+    /**
+     * With the free texts that may name or quote the customer erased (the resolutions' summaries and the customer's
+     * comments); scores, outcomes, root causes and times stay, for the reports.
+     */
+    ComplaintFollowUps erasing() {
+        return new ComplaintFollowUps(complaintId, erasing(pending), done.stream().map(ComplaintFollowUps::erasing)
+                .toList(), rootCauses, nextAt);
+    }
+
+    private static FollowUp erasing(FollowUp f) {
+        if (f == null) return null;
+        Result r = f.result();
+        Result erased = r == null ? null : new Result(r.satisfied(), r.score(), r.comment() == null ? null : ERASED,
+                r.by(), r.at(), r.outcome(), r.servqual(), r.channel());
+        return new FollowUp(f.resolutionId(), f.resolvedAt(), f.resolvedBy(), f.summary() == null ? null : ERASED,
+                f.rootCause(), f.department(), erased, f.dueAt(), f.surveySentAt(), f.surveyLink(),
+                f.surveyExpiresAt(), f.unansweredCalls());
+    }
+
     /** The follow-up of this resolution, pending or done, if any. */
     FollowUp followUpOf(String resolutionId) {
         if (pending != null && pending.resolutionId().equals(resolutionId)) return pending;

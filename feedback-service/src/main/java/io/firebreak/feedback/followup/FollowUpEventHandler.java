@@ -1,5 +1,6 @@
 package io.firebreak.feedback.followup;
 
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.platform.kafka.EventHandler;
@@ -36,6 +37,8 @@ class FollowUpEventHandler implements EventHandler {
                 store.insert(id, ComplaintFollowUps.known(id), List.of(), event.id());
             }
             case CASE_RESOLVED -> resolved(event.id(), event.payloadAs(CaseResolved.class));
+            case PERSONAL_DATA_ERASED -> store.update(event.payloadAs(PersonalDataErased.class).complaintId(),
+                    event.id(), stored -> Change.of(stored.value().erasing()));
             default -> {
                 // Acknowledgements and SLA events do not concern follow-up.
             }

@@ -40,6 +40,8 @@ class EdgeRoles {
                     .hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
             requests.requestMatchers(HttpMethod.GET, "/api/v1/complaints", "/api/v1/complaints/**",
                     "/api/v1/customers/**").hasAnyRole(Roles.AGENT, Roles.INTEGRATION);
+            // A customer's personal data erased on their request.
+            requests.requestMatchers(HttpMethod.DELETE, "/api/v1/customers/*/personal-data").hasRole(Roles.SUPERVISOR);
             // The rule set and the routing table: supervisors may read them, only ADMIN replaces them.
             requests.requestMatchers(HttpMethod.GET, "/api/v1/triage/rules", "/api/v1/triage/routing")
                     .hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN);

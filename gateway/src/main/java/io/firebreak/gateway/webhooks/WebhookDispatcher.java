@@ -144,6 +144,7 @@ class WebhookDispatcher implements SmartLifecycle {
             long seen = wakeups.get();
             try {
                 sweep();
+                expireOld();
             } catch (RuntimeException e) {
                 // The store may be briefly away; the next sweep tries again.
                 log.warn("Webhook sweep failed: {}", e.toString());
@@ -159,6 +160,18 @@ class WebhookDispatcher implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** When the delivery log was last pruned. */
+    private Instant expiredAt = Instant.EPOCH;
+
+    /** Once an hour: delivered deliveries and attempts older than the retention are forgotten. */
+    void expireOld() {
+        Instant now = clock.instant();
+        if (now.isBefore(expiredAt.plus(Duration.ofHours(1)))) return;
+        expiredAt = now;
+        long gone = store.expire(now.minus(settings.retention()));
+        if (gone > 0) log.info("Forgot {} webhook deliveries older than {}", gone, settings.retention());
     }
 
     /** One pass over the due deliveries: start every one that may go now. */

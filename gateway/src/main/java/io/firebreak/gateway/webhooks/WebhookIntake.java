@@ -1,5 +1,6 @@
 package io.firebreak.gateway.webhooks;
 
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.FirebreakEvent;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.ComplaintShared;
@@ -49,6 +50,11 @@ class WebhookIntake {
             queued |= store.enqueue(deliveryId(s.id(), received.id()), s.id(),
                     received.subject() == null ? "-" : received.subject(), received.id(),
                     received.type().wireName(), received.source(), received.time(), body, now);
+        }
+        if (event instanceof PersonalDataErased erased) {
+            // The receivers hear of the erasure (above, if they subscribed); what is still kept here to send or to
+            // show in the delivery log no longer carries the customer's personal data.
+            store.eraseBodies(erased.complaintId(), received.id());
         }
         if (queued) dispatcher.wake();
     }

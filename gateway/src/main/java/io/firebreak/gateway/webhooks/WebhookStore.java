@@ -270,6 +270,26 @@ class WebhookStore {
     // ---- attempts
 
     /** One attempt as the log shows it. */
+    /**
+     * The bodies of this complaint's deliveries, but that of the erasure itself ({@code keepEventId}), replaced by
+     * one naming only the complaint: its personal data is erased.
+     */
+    void eraseBodies(String complaintId, String keepEventId) {
+        deliveries.updateMany(Filters.and(eq("complaintId", complaintId), Filters.ne("eventId", keepEventId)),
+                Updates.set("body", "{\"complaintId\":\"" + complaintId.replace("\"", "") + "\",\"erased\":true}"));
+    }
+
+    /**
+     * Forgets what is older than {@code before}: delivered deliveries (their bodies hold complaint data) and the
+     * log of attempts. Answers how many deliveries went.
+     */
+    long expire(Instant before) {
+        long gone = deliveries.deleteMany(Filters.and(eq("state", Delivery.State.DELIVERED.name()),
+                Filters.lt("deliveredAt", Date.from(before)))).getDeletedCount();
+        attempts.deleteMany(Filters.lt("at", Date.from(before)));
+        return gone;
+    }
+
     record Attempt(String deliveryId, int number, Instant at, Integer statusCode, String error, long millis) {}
 
     void logAttempt(Attempt a) {

@@ -38,7 +38,7 @@ class ServiceGuardTest {
                     Duration.ofSeconds(1), Duration.ofSeconds(5),
                     new GatewayProperties.Backoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 0.2),
                     new GatewayProperties.CircuitBreaker(50, 5, 10, Duration.ofSeconds(10)), Duration.ofHours(24),
-                    200, 50, false, false, Duration.ofHours(24), null));
+                    200, 50, false, false, Duration.ofHours(24), null, Duration.ofDays(30)));
     final ServiceGuard guard = new ServiceGuard(new Resilience4JCircuitBreakerFactory(
             CircuitBreakerRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), null), properties);
     final ServerRequest request =

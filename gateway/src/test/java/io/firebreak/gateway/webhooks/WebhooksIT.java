@@ -139,6 +139,32 @@ class WebhooksIT {
         assertThat(receiver.processed().get(0).verified()).isTrue();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    WebhookDispatcher dispatcher;
+
+    @Test
+    void erasure_receiversHearOfItAndTheBodiesKeptHereNoLongerHoldTheCustomersData() {
+        WebhookReceiver receiver = receiver("secret-for-the-erasure-test");
+        subscribe(receiver, "secret-for-the-erasure-test", "*");
+        String complaint = complaint();
+        EVENTS.publish(received(complaint, CLIENT));
+        await().atMost(WAIT).until(() -> receiver.processed().size() == 1);
+        assertThat(receiver.processed().get(0).body()).contains("T-" + complaint);
+
+        EVENTS.publish(new io.firebreak.events.IntakeEvents.PersonalDataErased(complaint, Instant.now(), "dpo-1"));
+        await().atMost(WAIT).until(() -> receiver.processed().size() == 2);
+        assertThat(receiver.processed().get(1).event("type")).isEqualTo("firebreak.personaldata.erased");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(database.getCollection("webhook_deliveries")
+                .find(new org.bson.Document("complaintId", complaint)).map(d -> d.getString("body")).into(
+                        new ArrayList<>())).hasSize(2).noneMatch(body -> body.contains("T-" + complaint)));
+
+        // Delivered deliveries and their attempts are forgotten after the retention (30 days).
+        CLOCK.set(Duration.ofDays(31));
+        dispatcher.expireOld();
+        await().atMost(WAIT).until(() -> database.getCollection("webhook_deliveries").countDocuments(
+                new org.bson.Document("complaintId", complaint)) == 0);
+    }
+
     @Test
     void secretRotation_theOldSecretStillVerifiesDuringTheOverlapBesideTheNewOne() {
         WebhookReceiver old = receiver("secret-before-the-rotation");

@@ -1,5 +1,6 @@
 package io.firebreak.intake.casefile;
 
+import io.firebreak.events.ComplaintEvent;
 import io.firebreak.events.FeedbackEvents.ComplaintClosed;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
@@ -12,16 +13,16 @@ import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.ResolutionEvents.SlaWarned;
 import io.firebreak.events.Topics;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
+import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
-import io.firebreak.events.ComplaintEvent;
-import io.firebreak.intake.complaint.Complaint;
+import io.firebreak.intake.complaint.CaseFiles;
 import io.firebreak.intake.complaint.Complaint.Classification;
 import io.firebreak.intake.complaint.Complaint.Outcome;
 import io.firebreak.intake.complaint.Complaint.Owner;
 import io.firebreak.intake.complaint.Complaint.Sla;
 import io.firebreak.intake.complaint.Complaint.TimelineEntry;
+import io.firebreak.intake.complaint.Complaint;
 import io.firebreak.intake.complaint.ComplaintStatus;
-import io.firebreak.intake.complaint.CaseFiles;
 import io.firebreak.intake.customer.Customer;
 import io.firebreak.intake.customer.CustomerDirectory;
 import io.firebreak.platform.kafka.EventSubscription;
@@ -69,11 +70,16 @@ class CaseFileProjection {
     }
 
     static Complaint next(Complaint complaint, ReceivedEvent event) {
-        Complaint c = complaint.withTimeline(new TimelineEntry(event.id(), event.time(), event.type().wireName(),
-                source(event.source()), summary(event)));
+        // Once the customer's personal data is erased, what comes later quotes none of it either.
+        boolean erased = complaint.erased();
+        TimelineEntry entry = new TimelineEntry(event.id(), event.time(), event.type().wireName(),
+                source(event.source()), summary(event));
+        Complaint c = complaint.withTimeline(erased ? entry.plainly() : entry);
         Object p = event.payload();
         if (p instanceof ComplaintClassified e) {
-            return c.withClassification(new Classification(e.complaintClass(), e.reasons(), e.ruleSetVersion()));
+            List<Reason> reasons = !erased || e.reasons() == null ? e.reasons() : e.reasons().stream()
+                    .map(r -> r.withoutEvidence(Complaint.ERASED)).toList();
+            return c.withClassification(new Classification(e.complaintClass(), reasons, e.ruleSetVersion()));
         } else if (p instanceof ResponsibilityAssigned e) {
             return c.withOwner(new Owner(e.primaryDepartment(), e.secondaryDepartments(), e.owner()),
                             new Sla(e.firstResponseDue(), e.resolutionDue()))
@@ -81,7 +87,8 @@ class CaseFileProjection {
         } else if (p instanceof CaseAcknowledged) {
             return c.withStatus(ComplaintStatus.ACKNOWLEDGED);
         } else if (p instanceof CaseResolved e) {
-            return c.withOutcome(new Outcome(e.summary(), e.rootCause(), null, null)).withStatus(ComplaintStatus.RESOLVED);
+            return c.withOutcome(new Outcome(erased ? Complaint.ERASED : e.summary(), e.rootCause(), null, null))
+                    .withStatus(ComplaintStatus.RESOLVED);
         } else if (p instanceof FollowUpRecorded e) {
             return c.withOutcome(outcome(c).withScore(e.score()));
         } else if (p instanceof ComplaintReopened) {

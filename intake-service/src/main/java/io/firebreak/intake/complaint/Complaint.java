@@ -126,7 +126,50 @@ public record Complaint(
     public record Outcome(String resolutionSummary, String rootCause, Integer satisfactionScore, String closedAs) {}
 
     /** One moment in the complaint's life, from any service. */
-    public record TimelineEntry(String eventId, Instant at, String type, String source, String summary) {}
+    public record TimelineEntry(String eventId, Instant at, String type, String source, String summary) {
+
+        /** The same moment, saying only what happened ({@code firebreak.case.acknowledged}: "Case acknowledged"). */
+        public TimelineEntry plainly() {
+            String what = type.startsWith("firebreak.") ? type.substring("firebreak.".length()) : type;
+            what = what.replace('.', ' ');
+            return new TimelineEntry(eventId, at, type, source,
+                    what.isEmpty() ? what : Character.toUpperCase(what.charAt(0)) + what.substring(1));
+        }
+    }
+
+    /** What stands where erased personal data was. */
+    public static final String ERASED = Customer.ERASED;
+
+    /** Whether the customer's personal data was erased from this case file. */
+    public boolean erased() {
+        return ERASED.equals(description);
+    }
+
+    /**
+     * With everything that came from the customer or names them replaced by {@link #ERASED}: the description, the
+     * remedy sought, messages, attachments' names and addresses, the evidence quoted in the reasons, the resolution's
+     * summary, and every timeline line (each then says only what happened); the contact is dropped. What stays is the record: times,
+     * channel, references, class, departments, due times, outcome and scores.
+     */
+    Complaint erasing() {
+        Copy c = new Copy(this);
+        c.maskedContact = null;
+        c.description = ERASED;
+        c.remedySought = remedySought == null ? null : ERASED;
+        c.messages = messages.stream().map(m -> new Message(m.id(), m.at(), m.channel(), ERASED, m.mergedDuplicate(),
+                m.emotion(), m.signals())).toList();
+        c.attachments = attachments.stream().map(a -> new Attachment(a.id(), a.at(), ERASED, a.mediaType(),
+                a.size(), null, ERASED, a.addedBy())).toList();
+        c.timeline = timeline.stream().map(TimelineEntry::plainly).toList();
+        if (outcome != null && outcome.resolutionSummary() != null) {
+            c.outcome = new Outcome(ERASED, outcome.rootCause(), outcome.satisfactionScore(), outcome.closedAs());
+        }
+        if (classification != null) {
+            c.classification = new Classification(classification.complaintClass(), classification.reasons().stream()
+                    .map(r -> r.withoutEvidence(ERASED)).toList(), classification.ruleSetVersion());
+        }
+        return c.build();
+    }
 
     /** What the customer said later, or a duplicate submission merged in, read like the first. */
     public record Message(String id, Instant at, Channel channel, String text, boolean mergedDuplicate,

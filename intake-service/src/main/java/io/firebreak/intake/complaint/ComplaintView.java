@@ -86,8 +86,7 @@ record ComplaintView(
         List<Complaint.TimelineEntry> lines = timeline.stream()
                 .filter(e -> !e.type().equals("firebreak.complaint.shared"))
                 .filter(e -> !e.type().equals("firebreak.attachment.added") || ownAttachments.contains(e.eventId()))
-                .map(e -> SAID_AS_IS.contains(e.type()) ? e : new Complaint.TimelineEntry(e.eventId(), e.at(),
-                        e.type(), e.source(), plainly(e.type())))
+                .map(e -> SAID_AS_IS.contains(e.type()) ? e : e.plainly())
                 .toList();
         return new ComplaintView(id, status, merged, notice, channel,
                 new CustomerView(CustomerDirectory.isOwnId(client, customer.id()) ? customer.id() : null,
@@ -99,13 +98,6 @@ record ComplaintView(
                 sla, outcome, lines, receivedAt, updatedAt, own ? submittedBy : null, own ? externalRef : null,
                 sharedWith.contains(client) ? List.of(client) : List.of(),
                 attachments.stream().filter(a -> ownAttachments.contains(a.id())).toList());
-    }
-
-    /** {@code firebreak.case.acknowledged} → {@code Case acknowledged}. */
-    private static String plainly(String type) {
-        String what = type.startsWith("firebreak.") ? type.substring("firebreak.".length()) : type;
-        what = what.replace('.', ' ');
-        return what.isEmpty() ? what : Character.toUpperCase(what.charAt(0)) + what.substring(1);
     }
 
     static ComplaintView of(Versioned<Complaint> stored, List<Customer.PastComplaint> earlier, Boolean merged,

@@ -10,7 +10,16 @@ import java.util.List;
  * A customer as intake knows them: the only place contact data is kept, and the history of their complaints
  * (newest first), kept current from every complaint's case file so a handler never has to ask again.
  */
-public record Customer(String name, String phone, String email, Instant firstSeen, List<PastComplaint> complaints) {
+public record Customer(String name, String phone, String email, Instant firstSeen, List<PastComplaint> complaints,
+        Instant erasedAt) {
+
+    /** A customer whose personal data was never erased. */
+    public Customer(String name, String phone, String email, Instant firstSeen, List<PastComplaint> complaints) {
+        this(name, phone, email, firstSeen, complaints, null);
+    }
+
+    /** What stands where erased personal data was. */
+    public static final String ERASED = "[erased]";
 
     /** At most this many complaints are remembered per customer, the newest. */
     static final int MAX_HISTORY = 200;
@@ -33,7 +42,14 @@ public record Customer(String name, String phone, String email, Instant firstSee
 
     Customer fillBlanks(String newName, String newPhone, String newEmail) {
         return new Customer(name != null ? name : newName, phone != null ? phone : newPhone,
-                email != null ? email : newEmail, firstSeen, complaints);
+                email != null ? email : newEmail, firstSeen, complaints, erasedAt);
+    }
+
+    /** Name, phone and e-mail gone, each complaint's subject erased; the history's record stays. */
+    Customer erased(Instant at) {
+        return new Customer(null, null, null, firstSeen, complaints.stream().map(p -> new PastComplaint(
+                p.complaintId(), p.receivedAt(), ERASED, p.orderRef(), p.productRef(), p.complaintClass(),
+                p.status(), p.outcome(), p.satisfactionScore())).toList(), at);
     }
 
     /** With this complaint's entry added or brought up to date; the same customer if nothing changed. */
@@ -44,6 +60,6 @@ public record Customer(String name, String phone, String email, Instant firstSee
         next.sort(Comparator.comparing(PastComplaint::receivedAt, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(PastComplaint::complaintId, Comparator.reverseOrder()));
         if (next.size() > MAX_HISTORY) next = next.subList(0, MAX_HISTORY);
-        return next.equals(complaints) ? this : new Customer(name, phone, email, firstSeen, next);
+        return next.equals(complaints) ? this : new Customer(name, phone, email, firstSeen, next, erasedAt);
     }
 }

@@ -18,6 +18,7 @@ import io.firebreak.platform.security.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,7 @@ public class CustomerDirectory {
         String id = known.orElseGet(() -> newId(phone != null ? phone : email));
         boolean mayWrite = client == null || chosen != null;
         Function<Versioned<Customer>, Change<Customer>> fill = current -> {
-            if (!mayWrite) return null;
+            if (!mayWrite || current.value().erasedAt() != null) return null;
             Customer filled = current.value().fillBlanks(name, phone, email);
             return filled.equals(current.value()) ? null : Change.of(filled);
         };
@@ -98,18 +99,25 @@ public class CustomerDirectory {
                     null);
         }
         Customer stored = record.or(() -> customers.update(id, fill)).orElseThrow().value();
+        String customer = id;
+        if (stored.erasedAt() != null) {
+            // Erased on request: nothing new is tied to that record; the person starts afresh under a new id.
+            customer = newId(null);
+            stored = customers.create(customer, new Customer(name, phone, email, clock.instant(), List.of()),
+                    List.of(), null).orElseThrow().value();
+        }
         // The customer's contacts as now stored, unless they were found naming someone already, or a client gave
         // them with an id of its own.
         if (client == null || chosen == null) {
             if (stored.phone() != null && !(stored.phone().equals(phone) && byPhone.isPresent())) {
-                register(PHONE, stored.phone(), id);
+                register(PHONE, stored.phone(), customer);
             }
             if (stored.email() != null && !(stored.email().equals(email) && byEmail.isPresent())) {
-                register(EMAIL, stored.email(), id);
+                register(EMAIL, stored.email(), customer);
             }
         }
         String given = Contact.mask(phone, email);
-        return new Identified(id, given != null ? given : Contact.mask(stored.phone(), stored.email()));
+        return new Identified(customer, given != null ? given : Contact.mask(stored.phone(), stored.email()));
     }
 
     /** A client's own customer id: its name, a colon, its id ({@code zendesk:CRM-1}). */
@@ -121,6 +129,18 @@ public class CustomerDirectory {
     public static boolean isOwnId(String client, String customerId) {
         return customerId != null && customerId.startsWith(client + ':')
                 && customerId.indexOf(':', client.length() + 1) < 0;
+    }
+
+    /**
+     * Erases the customer's personal data (PIPL, GDPR): name, phone and e-mail gone, their contacts no longer name
+     * them, each complaint's subject in their history erased. Empty if there is no such customer; erasing again
+     * changes nothing.
+     */
+    public Optional<Versioned<Customer>> erase(String customerId, Instant at) {
+        Optional<Versioned<Customer>> erased = customers.update(customerId, current ->
+                current.value().erasedAt() != null ? null : Change.of(current.value().erased(at)));
+        if (erased.isPresent()) contacts.deleteMany(eq(CUSTOMER, customerId));
+        return erased;
     }
 
     /** The customer with this id, if there is one. */

@@ -30,6 +30,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -62,9 +63,14 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(PlatformProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(JwtTokens.key(properties.security().jwtSecret()))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
+        String jwkSetUri = properties.security().jwkSetUri();
+        // An identity provider's keys (asymmetric only: a shared secret never leaves this system), or the secret.
+        NimbusJwtDecoder decoder = jwkSetUri != null && !jwkSetUri.isBlank()
+                ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri.strip()).jwsAlgorithm(SignatureAlgorithm.RS256)
+                        .jwsAlgorithm(SignatureAlgorithm.ES256).build()
+                : NimbusJwtDecoder.withSecretKey(JwtTokens.key(properties.security().jwtSecret()))
+                        .macAlgorithm(MacAlgorithm.HS256)
+                        .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.security().issuer()),
                 new TokenRules(properties.security().audience(), properties.security().maxTokenLifetime(),

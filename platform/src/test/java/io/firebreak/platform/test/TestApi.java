@@ -58,6 +58,10 @@ public final class TestApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path, String role) {
+        return send(request(path, role, Map.of()).DELETE());
+    }
+
     public Response put(String path, String role, String json) {
         return send(request(path, role, Map.of()).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

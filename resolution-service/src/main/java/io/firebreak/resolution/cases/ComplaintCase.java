@@ -192,6 +192,44 @@ public record ComplaintCase(
         return with(history, transition);
     }
 
+    /** What stands where free text was before the customer's personal data was erased. */
+    static final String ERASED = "[erased]";
+
+    /**
+     * With every free text erased (the acknowledgement's message, the resolution's summary, the customer's comment on
+     * the proposal, notes, pause reasons and hand-over reasons, tasks' descriptions and notes), since any of them may
+     * name or quote the customer; states, owners, departments, clocks, remedies and root causes stay.
+     */
+    ComplaintCase erasing() {
+        Builder b = toBuilder();
+        if (acknowledgement != null) {
+            b.acknowledgement(new Acknowledgement(acknowledgement.by(), acknowledgement.at(),
+                    erased(acknowledgement.message())));
+        }
+        if (resolution != null) {
+            b.resolution(new Resolution(resolution.by(), resolution.at(), erased(resolution.summary()),
+                    resolution.rootCause()));
+        }
+        if (proposal != null) {
+            b.proposal(new Proposal(proposal.status(), proposal.steps(), proposal.remedies(), proposal.by(),
+                    proposal.at(), proposal.approvedBy(), proposal.approvedAt(), proposal.answeredAt(),
+                    erased(proposal.answerComment())));
+        }
+        b.pauses(pauses.stream().map(p -> new Pause(erased(p.reason()), p.by(), p.from(), p.startedAt(),
+                p.endedAt())).toList());
+        b.notes = notes.stream().map(n -> new Note(n.by(), n.at(), erased(n.text()), n.internal())).toList();
+        b.reassignments = reassignments.stream().map(r -> new Reassignment(r.at(), r.by(), r.fromOwner(),
+                r.toOwner(), r.fromDepartment(), r.toDepartment(), erased(r.reason()))).toList();
+        b.tasks(tasks.stream().map(t -> new Task(t.id(), t.department(), t.owner(), erased(t.what()), t.dueAt(),
+                t.required(), t.status(), t.createdBy(), t.createdAt(), t.closedBy(), t.closedAt(),
+                erased(t.completionNote()), erased(t.declineReason()), t.overdueAnnounced())).toList());
+        return b.build();
+    }
+
+    private static String erased(String text) {
+        return text == null ? null : ERASED;
+    }
+
     Builder toBuilder() {
         return new Builder(this);
     }

@@ -1,5 +1,7 @@
 package io.firebreak.resolution.cases;
 
+import io.firebreak.platform.outbox.Change;
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.EventType;
 import io.firebreak.events.IntakeEvents.ProposalAnswered;
 import io.firebreak.events.Topics;
@@ -15,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The customer's answer to a proposal as a ticketing system reported it through intake (which checked the system
  * may act on the complaint): recorded on the case like an agent's, once per event. An answer that comes when the
- * case no longer awaits one (answered already, or moved on) changes nothing.
+ * case no longer awaits one (answered already, or moved on) changes nothing. Also from intake: the erasure of the
+ * customer's personal data, after which the case keeps no free text.
  */
 @Configuration(proxyBeanMethods = false)
 class ProposalAnswers {
@@ -36,6 +39,12 @@ class ProposalAnswers {
     }
 
     void on(ReceivedEvent event) {
+        if (event.type() == EventType.PERSONAL_DATA_ERASED) {
+            // The customer's personal data erased: the case keeps no free text that may name or quote them.
+            PersonalDataErased erased = event.payloadAs(PersonalDataErased.class);
+            store.update(erased.complaintId(), event.id(), stored -> Change.of(stored.value().erasing()));
+            return;
+        }
         if (event.type() != EventType.PROPOSAL_ANSWERED) return;
         ProposalAnswered answer = event.payloadAs(ProposalAnswered.class);
         boolean known = store.update(answer.complaintId(), event.id(), stored -> {

@@ -71,6 +71,28 @@ public record ComplaintTriage(
                 firstResponseDue, resolutionDue, open, assignedAt, settledAt, history, waiting);
     }
 
+    /** What stands where the customer's words were quoted before their personal data was erased. */
+    static final String ERASED = "[erased]";
+
+    /**
+     * With the customer's words no longer quoted: the evidence of every reason, now and in the history, and the text
+     * of re-triages still waiting, erased; the classes, rules and times stay.
+     */
+    ComplaintTriage erasing() {
+        return new ComplaintTriage(complaintId, receivedAt, emotion, stage, earlierComplaintIds, language,
+                complaintClass, erased(reasons), ruleSetVersion, routingVersion, primaryDepartment,
+                secondaryDepartments, owner, firstResponseDue, resolutionDue, open, assignedAt, settledAt,
+                history.stream().map(h -> new ClassificationStep(h.at(), h.complaintClass(), h.previousClass(),
+                        erased(h.reasons()), h.trigger(), h.ruleSetVersion(), h.routingVersion(), h.owner())).toList(),
+                waiting.stream().map(w -> new Retriage(w.trigger(), w.at(), w.reason() == null ? null
+                        : w.reason().withoutEvidence(ERASED), w.text() == null ? null : ERASED, w.emotion(),
+                        w.stage())).toList());
+    }
+
+    private static List<Reason> erased(List<Reason> reasons) {
+        return reasons == null ? null : reasons.stream().map(r -> r.withoutEvidence(ERASED)).toList();
+    }
+
     /** Resolved or closed at {@code at}: it leaves its owner's load unless assigned again later. */
     ComplaintTriage settled(Instant at) {
         Instant latest = settledAt == null || at.isAfter(settledAt) ? at : settledAt;

@@ -1,5 +1,6 @@
 package io.firebreak.triage.decision;
 
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.FeedbackEvents.ComplaintClosed;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
@@ -74,6 +75,10 @@ class TriageEventHandler implements EventHandler {
             case COMPLAINT_CLOSED -> {
                 ComplaintClosed closed = event.payloadAs(ComplaintClosed.class);
                 settled(event.id(), closed.complaintId(), closed.occurredAt());
+            }
+            case PERSONAL_DATA_ERASED -> {
+                PersonalDataErased erased = event.payloadAs(PersonalDataErased.class);
+                store.update(erased.complaintId(), event.id(), stored -> Change.of(stored.value().erasing()));
             }
             default -> {
                 // The other events on these topics are not triage's business.
