@@ -599,7 +599,7 @@ abstract class IntakeContract {
             assertThat(mine.json().get("id").asText()).isNotEqualTo(theirs);
             assertThat(mine.json().path("merged").asBoolean()).isFalse();
             assertThat(mine.body()).as("nothing of client A's complaint").doesNotContain(theirs)
-                    .doesNotContain("client-a").doesNotContain("A-" + n);
+                    .doesNotContain("client-a").doesNotContain("A-" + n).doesNotContain("earlier-contacts");
         }
         JsonNode stillTheirs = api.get("/api/v1/complaints/" + theirs, Roles.AGENT).json();
         assertThat(stillTheirs.get("sharedWith")).as("B was not added").isEmpty();

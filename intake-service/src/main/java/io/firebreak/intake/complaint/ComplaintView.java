@@ -7,6 +7,7 @@ import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.intake.customer.Customer;
 import io.firebreak.intake.customer.CustomerDirectory;
+import io.firebreak.intake.emotion.EmotionReader;
 import io.firebreak.platform.outbox.Versioned;
 import java.time.Instant;
 import java.util.List;
@@ -91,7 +92,10 @@ record ComplaintView(
         return new ComplaintView(id, status, merged, notice, channel,
                 new CustomerView(CustomerDirectory.isOwnId(client, customer.id()) ? customer.id() : null,
                         customer.contact()),
-                description, productRef, orderRef, remedySought, happenedAt, emotion, emotionSignals, stage,
+                description, productRef, orderRef, remedySought, happenedAt, emotion,
+                // A repeat contact about complaints the client cannot see tells it they exist: not shown.
+                visibleEarlier.isEmpty() ? emotionSignals.stream().filter(sig -> !EmotionReader.isRepeatContact(sig))
+                        .toList() : emotionSignals, stage,
                 earlierComplaintIds.stream().filter(visibleEarlier::contains).toList(), earlierComplaints, messages,
                 classification, owner == null ? null
                         : new Complaint.Owner(owner.primaryDepartment(), owner.secondaryDepartments(), null),

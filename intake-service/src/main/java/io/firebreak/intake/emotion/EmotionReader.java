@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class EmotionReader {
 
+    /** Whether a signal is the repeat-contact one ({@code earlier-contacts:2}), which tells of earlier complaints. */
+    public static boolean isRepeatContact(String signal) {
+        return signal.startsWith(SignalKind.EARLIER_CONTACTS.label() + ":");
+    }
+
     static final int UPSET_AT = 1;
     static final int ANGRY_AT = 2;
     static final int FURIOUS_AT = 4;

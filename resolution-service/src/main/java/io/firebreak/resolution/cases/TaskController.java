@@ -1,5 +1,6 @@
 package io.firebreak.resolution.cases;
 
+import io.firebreak.platform.outbox.Versioned;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
@@ -34,6 +35,8 @@ class TaskController {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
+    /** The most cases one list reads; beyond, the answer says it is cut short ({@code truncated}). */
+    static final int MAX_CASES_READ = 5000;
 
     private final AggregateStore<ComplaintCase> store;
     private final Clock clock;
@@ -46,8 +49,11 @@ class TaskController {
     /** One task with the case it belongs to. */
     record CaseTask(String complaintId, CaseState caseState, String caseOwner, TaskView task) {}
 
-    /** The tasks found, nearest due time first (then case and task id). */
-    record Tasks(List<CaseTask> items) {}
+    /**
+     * The tasks found, nearest due time first (then case and task id); {@code truncated} when more cases hold
+     * matching tasks than one list reads (narrow it by owner, or close tasks).
+     */
+    record Tasks(List<CaseTask> items, boolean truncated) {}
 
     @GetMapping
     Tasks list(@RequestParam(required = false) String department, @RequestParam(required = false) String owner,
@@ -69,6 +75,10 @@ class TaskController {
         }
         String dept = blankToNull(department);
         String who = blankToNull(owner);
+        if (dept == null && who == null) {
+            // Every task of every case is no one's list, and no bounded read.
+            throw ProblemException.badRequest("department", "give a department or an owner (or both)");
+        }
         List<Bson> match = new ArrayList<>();
         if (dept != null) match.add(eq("department", dept));
         if (who != null) match.add(eq("owner", who));
@@ -78,7 +88,9 @@ class TaskController {
         List<CaseTask> found = new ArrayList<>();
         // Every case holding a matching task (indexed on the tasks' department and status); the tasks are then
         // ordered across cases by their own due times.
-        store.findAll(filter, Sorts.ascending("_id"), 0).forEach(v -> {
+        List<Versioned<ComplaintCase>> cases = store.findAll(filter, Sorts.ascending("_id"), MAX_CASES_READ + 1);
+        boolean truncated = cases.size() > MAX_CASES_READ;
+        cases.stream().limit(MAX_CASES_READ).forEach(v -> {
             ComplaintCase c = v.value();
             for (Task t : c.tasks()) {
                 if (dept != null && !dept.equals(t.department())) continue;
@@ -90,7 +102,7 @@ class TaskController {
         found.sort(Comparator.comparing((CaseTask t) -> t.task().dueAt(),
                         Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(CaseTask::complaintId).thenComparing(t -> t.task().id()));
-        return new Tasks(found.size() > max ? List.copyOf(found.subList(0, max)) : found);
+        return new Tasks(found.size() > max ? List.copyOf(found.subList(0, max)) : found, truncated);
     }
 
     private static String blankToNull(String value) {

@@ -719,7 +719,10 @@ abstract class ResolutionContract extends ServiceContract {
         TestApi.Response missing = api.post("/api/v1/cases/" + a + "/tasks", Roles.AGENT, "{\"what\":\"x\"}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.isProblem()).isTrue();
-        assertThat(api.get("/api/v1/tasks?limit=0", Roles.AGENT).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/tasks?limit=0&department=X", Roles.AGENT).status()).isEqualTo(400);
+        TestApi.Response everyone = api.get("/api/v1/tasks", Roles.AGENT);
+        assertThat(everyone.status()).as("every task of every case: no bounded list").isEqualTo(400);
+        assertThat(everyone.json().path("errors").get(0).path("field").asString()).isEqualTo("department");
     }
 
     @Test
