@@ -2,12 +2,16 @@ package io.firebreak.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firebreak.platform.security.ApiRoutes;
 import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.security.StaffScope;
 import io.firebreak.platform.test.EmbeddedInfrastructure;
 import io.firebreak.platform.test.TestTokens;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -109,6 +114,47 @@ class GatewayIT {
             assertThat(echo.path("query").asString()).isEqualTo("status=RECEIVED");
         } else {
             assertThat(echo.path("body").asString()).isEqualTo("{\"n\":1}");
+        }
+    }
+
+    /** Every row of the route/role table, as concrete requests: each method it names (or GET, POST, PUT, DELETE). */
+    static Stream<Arguments> tableCells() {
+        List<Arguments> cells = new ArrayList<>();
+        for (ApiRoutes.Route route : ApiRoutes.TABLE) {
+            List<String> methods = route.method() == null ? List.of("GET", "POST", "PUT", "DELETE")
+                    : List.of(route.method().name());
+            for (String pattern : route.patterns()) {
+                String path = pattern.replace("/**", "/x-1").replace("*", "c-1");
+                for (String method : methods) {
+                    for (String role : Roles.ALL) {
+                        cells.add(Arguments.of(method, path, role));
+                    }
+                }
+            }
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} as {2}")
+    @MethodSource("tableCells")
+    void theGatewayEnforcesTheOneRouteRoleTable(String method, String path, String role) {
+        // A subject of its own per request: the rate limit is per subject, and this is many requests.
+        String bearer = "Bearer " + JwtTokens.mint(TestTokens.SECRET, "firebreak", "cell-" + UUID.randomUUID(),
+                List.of(role), List.of(StaffScope.EVERY), java.time.Duration.ofMinutes(5));
+        HttpRequest.Builder request = gateway.request(path, "Authorization", bearer, "Content-Type",
+                "application/json");
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString("{}");
+        GatewayClient.Answer answer = gateway.send(switch (method) {
+            case "GET" -> request.GET().build();
+            case "DELETE" -> request.DELETE().build();
+            default -> request.method(method, body).build();
+        });
+        boolean allowed = ApiRoutes.allows(HttpMethod.valueOf(method), path, role);
+        assertThat(answer.status()).as(answer.response().body()).isNotEqualTo(401);
+        if (allowed) {
+            assertThat(answer.status()).as("allowed: " + answer.response().body()).isNotEqualTo(403);
+        } else {
+            assertThat(answer.status()).as("refused").isEqualTo(403);
         }
     }
 

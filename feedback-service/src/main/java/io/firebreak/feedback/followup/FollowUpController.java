@@ -24,7 +24,6 @@ import org.bson.conversions.Bson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Records the customer's answer to a follow-up, and lists the follow-ups an agent still has to make. */
 @RestController
-@PreAuthorize("hasRole('AGENT')")
 class FollowUpController {
 
     private final AggregateStore<ComplaintFollowUps> store;

@@ -3,7 +3,6 @@ package io.firebreak.feedback.followup;
 import io.firebreak.feedback.followup.ComplaintFollowUps.FollowUp;
 import io.firebreak.feedback.followup.ComplaintFollowUps.Servqual;
 import io.firebreak.platform.outbox.AggregateStore;
-import io.firebreak.platform.security.AuthorizationRules;
 import io.firebreak.platform.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,8 +12,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -239,15 +236,5 @@ class SurveyController {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
                 + HtmlUtils.htmlEscape(title) + "</title></head><body><h1>" + HtmlUtils.htmlEscape(title) + "</h1>"
                 + body + "</body></html>";
-    }
-
-    /** The survey is for customers, who have no login: its path alone is open, the link's signature guards it. */
-    @Configuration(proxyBeanMethods = false)
-    static class SurveyAccess {
-
-        @Bean
-        AuthorizationRules surveyIsPublic() {
-            return requests -> requests.requestMatchers("/survey/*").permitAll();
-        }
     }
 }

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
  * grouped complaints together with one message.
  */
 @RestController
-@PreAuthorize("hasRole('AGENT')")
 class PreventionController {
 
     private static final int LIST_LIMIT = 200;
@@ -74,7 +72,6 @@ class PreventionController {
 
     /** Moves the action along and sets its owner, plan and due date; a status never goes back. */
     @PutMapping("/api/v1/prevention-actions/{id}")
-    @PreAuthorize("hasRole('SUPERVISOR')")
     ActionView update(@PathVariable String id, @RequestBody @Valid ActionUpdate update, Authentication user) {
         if (update.status() != Status.OPEN && (update.owner() == null || update.owner().isBlank())) {
             throw ProblemException.badRequest("owner", "is required once the action is in progress or done");
@@ -127,7 +124,6 @@ class PreventionController {
      * each case that can be resolved. Answered 202: the cases are resolved shortly after.
      */
     @PostMapping("/api/v1/prevention-actions/{id}/group-resolution")
-    @PreAuthorize("hasRole('SUPERVISOR')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     GroupResolutionView resolveTogether(@PathVariable String id, @RequestBody @Valid GroupResolution request,
             Authentication principal) {

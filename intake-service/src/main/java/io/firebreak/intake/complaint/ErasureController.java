@@ -1,6 +1,5 @@
 package io.firebreak.intake.complaint;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.RestController;
  * was erased (see {@link Erasure}).
  */
 @RestController
-@PreAuthorize("hasRole('SUPERVISOR')")
 class ErasureController {
 
     private final Erasure erasure;

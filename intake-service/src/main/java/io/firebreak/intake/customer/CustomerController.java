@@ -13,7 +13,6 @@ import org.springframework.security.core.Authentication;
 import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.platform.web.ProblemException;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/customers")
-@PreAuthorize("hasAnyRole('AGENT', 'INTEGRATION')")
 class CustomerController {
 
     private final CustomerDirectory customers;

@@ -3,8 +3,8 @@ package io.firebreak.platform.security;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
- * Request rules a service adds to the shared security chain (the gateway's per-route roles). Services that
- * guard their endpoints with {@code @PreAuthorize} need none.
+ * Request rules an application adds to the shared security chain, after the API's route/role table
+ * ({@link ApiRoutes}), for routes outside the API (none of Firebreak's services need any).
  */
 @FunctionalInterface
 public interface AuthorizationRules {

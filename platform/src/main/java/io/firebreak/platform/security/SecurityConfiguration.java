@@ -91,9 +91,13 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .authorizeHttpRequests(requests -> {
+                    // An async dispatch (an SSE stream's completion or timeout) belongs to a request already let in.
+                    requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll();
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                             .permitAll();
                     requests.requestMatchers("/actuator/**").hasRole(Roles.ADMIN);
+                    // The one route/role table, the same at the gateway and in every service.
+                    ApiRoutes.apply(requests);
                     rules.orderedStream().forEach(r -> r.apply(requests));
                     requests.anyRequest().authenticated();
                 })

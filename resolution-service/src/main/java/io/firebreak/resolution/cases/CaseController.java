@@ -32,7 +32,6 @@ import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +48,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/cases")
-@PreAuthorize("hasRole('AGENT')")
 class CaseController {
 
     private final AggregateStore<ComplaintCase> store;
@@ -137,7 +135,6 @@ class CaseController {
     }
 
     @PostMapping("/{complaintId}/proposal/approve")
-    @PreAuthorize("hasRole('SUPERVISOR')")
     CaseView approve(@PathVariable String complaintId, Authentication user) {
         return act(complaintId, user, c -> CaseDecisions.approve(c, user.getName(), clock.instant()));
     }
@@ -156,7 +153,6 @@ class CaseController {
     }
 
     @PostMapping("/{complaintId}/reassign")
-    @PreAuthorize("hasRole('SUPERVISOR')")
     CaseView reassign(@PathVariable String complaintId, @RequestBody @Valid ReassignRequest request,
             Authentication user) {
         return act(complaintId, user, c -> CaseDecisions.handOver(c, user.getName(), request.owner(),

@@ -2,7 +2,6 @@ package io.firebreak.resolution.rootcause;
 
 import io.firebreak.resolution.ResolutionProperties.RootCause;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,7 +16,6 @@ class RootCauseController {
     }
 
     @GetMapping("/api/v1/root-causes")
-    @PreAuthorize("hasRole('AGENT')")
     List<RootCause> rootCauses() {
         return taxonomy.all();
     }
