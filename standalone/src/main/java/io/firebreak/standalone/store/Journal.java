@@ -266,19 +266,27 @@ final class Journal implements AutoCloseable {
             }
         }
         try {
-            long upTo;
-            WriteBuffer batch;
-            synchronized (appends) {
-                batch = pending;
-                pending = spare;
-                spare = null;
-                upTo = lastAppended;
-            }
-            write(batch);
-            release(upTo);
+            release(writePending());
         } catch (IOException | RuntimeException e) {
             throw fail(e);
         }
+    }
+
+    /**
+     * Writes every entry appended so far to the end of the active file and returns the last one's sequence number.
+     * Holds {@link #writing}.
+     */
+    private long writePending() throws IOException {
+        long upTo;
+        WriteBuffer batch;
+        synchronized (appends) {
+            batch = pending;
+            pending = spare;
+            spare = null;
+            upTo = lastAppended;
+        }
+        write(batch);
+        return upTo;
     }
 
     /** Writes {@code batch} to the end of the active file and makes it the spare buffer. Holds {@link #writing}. */
@@ -336,15 +344,7 @@ final class Journal implements AutoCloseable {
     long rotate() {
         beginWriting();
         try {
-            long upTo;
-            WriteBuffer batch;
-            synchronized (appends) {
-                batch = pending;
-                pending = spare;
-                spare = null;
-                upTo = lastAppended;
-            }
-            write(batch);
+            long upTo = writePending();
             active = 1 - active;
             // Empty, unless an earlier checkpoint failed after turning; then its entries stay, and are read in
             // sequence at start.
