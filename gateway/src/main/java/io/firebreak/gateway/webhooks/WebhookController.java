@@ -93,7 +93,8 @@ class WebhookController {
             }
         }
         Subscription.Status only = wanted;
-        return store.subscriptions(isAdmin(caller) ? null : caller.getName()).stream()
+        // A client has at most max-subscriptions-per-client; ADMIN sees everyone's, a page at most.
+        return store.subscriptions(isAdmin(caller) ? null : caller.getName(), properties.webhooks().maxPage()).stream()
                 .filter(s -> only == null || s.status() == only).map(s -> view(s, null)).toList();
     }
 

@@ -80,10 +80,11 @@ class WebhookStore {
     }
 
     /** The owner's subscriptions (every one for a null owner), oldest first. */
-    List<Subscription> subscriptions(String owner) {
+    /** The owner's subscriptions (null: everyone's), oldest first, at most {@code limit}. */
+    List<Subscription> subscriptions(String owner, int limit) {
         List<Subscription> found = new ArrayList<>();
         subscriptions.find(owner == null ? new Document() : eq("owner", owner)).sort(Sorts.ascending("createdAt"))
-                .forEach(d -> found.add(subscription(d)));
+                .limit(limit).forEach(d -> found.add(subscription(d)));
         return found;
     }
 

@@ -221,10 +221,22 @@ public record Complaint(
         return line.length() <= 80 ? line : line.substring(0, 79) + "…";
     }
 
+    /**
+     * The most lines a timeline keeps: its first (the receipt) and the newest after it. A case file stays bounded
+     * however long a complaint lives (reopened again and again, clocks warning and breaching).
+     */
+    public static final int MAX_TIMELINE = 1000;
+
     public Complaint withTimeline(TimelineEntry entry) {
         List<TimelineEntry> entries = new ArrayList<>(timeline);
         entries.add(entry);
         entries.sort(Comparator.comparing(TimelineEntry::at));
+        if (entries.size() > MAX_TIMELINE) {
+            List<TimelineEntry> kept = new ArrayList<>(MAX_TIMELINE);
+            kept.add(entries.get(0));
+            kept.addAll(entries.subList(entries.size() - (MAX_TIMELINE - 1), entries.size()));
+            entries = kept;
+        }
         Copy c = new Copy(this);
         c.timeline = entries;
         c.updatedAt = entry.at();

@@ -48,14 +48,16 @@ class TaskController {
     record CaseTask(String complaintId, CaseState caseState, String caseOwner, TaskView task) {}
 
     /**
-     * The tasks found, nearest due time first (then case and task id); {@code truncated} when more cases hold
-     * matching tasks than one list reads (narrow it by owner, or close tasks).
+     * A page of the tasks found, nearest due time first (then case and task id), and where the next page starts
+     * ({@code next}, null on the last); {@code truncated} when more cases hold matching tasks than one list reads
+     * (narrow it by owner, or close tasks).
      */
-    record Tasks(List<CaseTask> items, boolean truncated) {}
+    record Tasks(List<CaseTask> items, String next, boolean truncated) {}
 
     @GetMapping
     Tasks list(@RequestParam(required = false) String department, @RequestParam(required = false) String owner,
-            @RequestParam(required = false) String open, @RequestParam(required = false) String limit) {
+            @RequestParam(required = false) String open, @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         boolean onlyOpen = open == null || Boolean.parseBoolean(open);
         if (open != null && !open.equals("true") && !open.equals("false")) {
             throw ProblemException.badRequest("open", "must be true or false");
@@ -97,10 +99,41 @@ class TaskController {
                 found.add(new CaseTask(c.complaintId(), c.state(), c.owner(), TaskView.of(t, now)));
             }
         });
-        found.sort(Comparator.comparing((CaseTask t) -> t.task().dueAt(),
-                        Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(CaseTask::complaintId).thenComparing(t -> t.task().id()));
-        return new Tasks(found.size() > max ? List.copyOf(found.subList(0, max)) : found, truncated);
+        found.sort(Comparator.comparing(TaskController::placeOf, ORDER));
+        if (cursor != null && !cursor.isBlank()) {
+            Place after = placeOf(cursor.strip());
+            found.removeIf(t -> ORDER.compare(placeOf(t), after) <= 0);
+        }
+        if (found.size() <= max) return new Tasks(found, null, truncated);
+        List<CaseTask> page = List.copyOf(found.subList(0, max));
+        Place last = placeOf(page.get(max - 1));
+        String next = (last.due() == null ? "-" : String.valueOf(last.due().toEpochMilli())) + "|"
+                + last.complaintId() + "|" + last.taskId();
+        return new Tasks(page, java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(next.getBytes(java.nio.charset.StandardCharsets.UTF_8)), truncated);
+    }
+
+    /** A task's place in the list: its due time (none last), then its case, then its id. */
+    private record Place(Instant due, String complaintId, String taskId) {}
+
+    private static final Comparator<Place> ORDER = Comparator.comparing(Place::due,
+                    Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Place::complaintId).thenComparing(Place::taskId);
+
+    private static Place placeOf(CaseTask t) {
+        return new Place(t.task().dueAt(), t.complaintId(), t.task().id());
+    }
+
+    /** The place a cursor (from an earlier page's {@code next}) names; 400 if it is none. */
+    private static Place placeOf(String cursor) {
+        try {
+            String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+                    java.nio.charset.StandardCharsets.UTF_8).split("\\|", 3);
+            return new Place(parts[0].equals("-") ? null : Instant.ofEpochMilli(Long.parseLong(parts[0])),
+                    parts[1], parts[2]);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw ProblemException.badRequest("cursor", "is not a cursor from an earlier page of this list");
+        }
     }
 
     private static String blankToNull(String value) {

@@ -711,6 +711,17 @@ abstract class ResolutionContract extends ServiceContract {
                 Roles.AGENT);
         assertThat(mine.json().path("items")).extracting(n -> n.path("task").path("what").asString())
                 .containsExactly("done already", "sooner");
+        // A page at a time: the cursor of one page starts the next.
+        TestApi.Response first = api.get("/api/v1/tasks?department=" + department + "&limit=1", Roles.AGENT);
+        assertThat(first.json().path("items")).extracting(n -> n.path("task").path("what").asString())
+                .containsExactly("sooner");
+        TestApi.Response second = api.get("/api/v1/tasks?department=" + department + "&limit=1&cursor="
+                + first.json().path("next").asString(), Roles.AGENT);
+        assertThat(second.json().path("items")).extracting(n -> n.path("task").path("what").asString())
+                .containsExactly("later");
+        assertThat(second.json().path("next").isNull()).isTrue();
+        assertThat(api.get("/api/v1/tasks?department=" + department + "&cursor=%25%25", Roles.AGENT).status())
+                .isEqualTo(400);
 
         TestApi.Response past = api.post("/api/v1/cases/" + a + "/tasks", Roles.AGENT, "{\"department\":\"X\","
                 + "\"what\":\"x\",\"dueAt\":\"" + Instant.now().minusSeconds(60) + "\",\"required\":true}");
