@@ -390,6 +390,16 @@ class GatewayIT {
         assertThat(health.json().path("components").path("downstream").path("status").asString()).isEqualTo("UP");
     }
 
+    @Test
+    void healthFanOut_theWholeSystemsHealthAskedManyTimesAsksTheServicesOnceAWhile() {
+        int before = INTAKE.readinessChecks();
+        for (int i = 0; i < 10; i++) {
+            assertThat(gateway.get("/actuator/health").status()).isEqualTo(200);
+        }
+        assertThat(INTAKE.readinessChecks() - before).as("answered from a copy at most 2 s old")
+                .isLessThanOrEqualTo(2);
+    }
+
     private static int allReceived() {
         return Stream.of(INTAKE, TRIAGE, RESOLUTION, FEEDBACK).mapToInt(s -> s.received().size()).sum();
     }

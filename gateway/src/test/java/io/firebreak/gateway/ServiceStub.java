@@ -39,6 +39,13 @@ public final class ServiceStub implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger readinessChecks =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How often the gateway asked this service whether it is ready. */
+    int readinessChecks() {
+        return readinessChecks.get();
+    }
     private volatile boolean ready = true;
     private volatile CountDownLatch hold;
 
@@ -95,6 +102,7 @@ public final class ServiceStub implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/actuator/health/readiness")) {
+                readinessChecks.incrementAndGet();
                 answer(exchange, ready ? 200 : 503, Map.of("status", ready ? "UP" : "DOWN"));
                 return;
             }
