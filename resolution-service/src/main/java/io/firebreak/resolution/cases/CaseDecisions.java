@@ -63,20 +63,26 @@ final class CaseDecisions {
         return open(assigned, SlaPlan.of(assigned, now), now);
     }
 
-    /** A first assignment opens the case in the owner's hands, its clocks as planned. */
+    /**
+     * A first assignment opens the case in the owner's hands, its clocks as planned: the owner triage chose (by
+     * skills and load), so that the case, the case file and the owner's queue name the same person from the start.
+     */
     static Change<ComplaintCase> open(ResponsibilityAssigned assigned, SlaPlan plan, Instant now) {
         ComplaintCase opened = new ComplaintCase(assigned.complaintId(), CaseState.ASSIGNED,
                 assigned.primaryDepartment(), assigned.secondaryDepartments(), assigned.complaintClass(),
                 plan.firstResponseDue(), plan.resolutionDue(), List.of(), null, now, null, null, 0,
                 List.of(new Transition(now, null, CaseState.ASSIGNED, EventType.RESPONSIBILITY_ASSIGNED.wireName())),
-                null, null, List.of(), List.of(), List.of(), 0, plan.firstResponseWarnAt(), plan.resolutionWarnAt(),
+                assigned.owner(), null, List.of(), List.of(), List.of(), 0, plan.firstResponseWarnAt(),
+                plan.resolutionWarnAt(),
                 List.of(), 0, plan.start(), List.of())
                 .withNextDeadline();
         return Change.of(opened, new CaseOpened(opened.complaintId(), now, opened.department()));
     }
 
     /**
-     * A later assignment (re-triage) changes the owner, class and due times, in whatever state the case is.
+     * A later assignment (re-triage) changes the class, departments and due times, in whatever state the case is,
+     * and the owner when it moves the case to another department or raises its class (an escalation goes to the
+     * owner triage chose for it); otherwise the case keeps its owner, also one a supervisor handed it to.
      * A clock whose due time moved counts afresh from this assignment (its warning and breach re-armed, paused
      * time forgotten), so a new deadline can be warned of and breached again.
      */
@@ -102,6 +108,10 @@ final class CaseDecisions {
             resolutionWarnAt = plan.resolutionWarnAt();
             builder.resolutionPause(0, plan.start());
         }
+        boolean moved = !Objects.equals(current.department(), assigned.primaryDepartment())
+                || assigned.complaintClass() != null && current.complaintClass() != null
+                        && assigned.complaintClass().isMoreSevereThan(current.complaintClass());
+        if (assigned.owner() != null && (moved || current.owner() == null)) builder.owner(assigned.owner());
         ComplaintCase next = builder
                 .assignment(assigned.primaryDepartment(), assigned.secondaryDepartments(), assigned.complaintClass())
                 .dueTimes(plan.firstResponseDue(), plan.resolutionDue())

@@ -111,6 +111,38 @@ abstract class ResolutionContract extends ServiceContract {
     }
 
     @Test
+    void oneOwner_theCaseOpensWithTheOwnerTriageChoseAndAnEscalationMovesItToTheNewOne() {
+        String id = newId();
+        events.publish(new ResponsibilityAssigned(id, Instant.now(), "BILLING", List.of(), ComplaintClass.ORDINARY,
+                later(4), later(72), "zhang.min"));
+        JsonNode opened = awaitState(id, "ASSIGNED").json();
+        assertThat(opened.path("owner").asString()).as("triage's owner, not the first to acknowledge")
+                .isEqualTo("zhang.min");
+        assertThat(api.get("/api/v1/cases?owner=zhang.min", Roles.AGENT).json().path("items")
+                .findValuesAsString("complaintId")).contains(id);
+        assertThat(api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("owner").asString())
+                .as("acknowledging does not take the case").isEqualTo("zhang.min");
+
+        // A re-triage that changes neither department nor class keeps the owner (and a supervisor's hand-over).
+        Instant later = later(96);
+        events.publish(new ResponsibilityAssigned(id, Instant.now(), "BILLING", List.of(), ComplaintClass.ORDINARY,
+                later(4), later, "someone.else"));
+        await().atMost(WAIT).until(() -> api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("resolutionDue")
+                .asString().equals(later.toString()));
+        assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("owner").asString()).isEqualTo("zhang.min");
+        // An escalation: a more severe class, the owner triage chose for it.
+        events.publish(new ResponsibilityAssigned(id, Instant.now(), "BILLING", List.of(), ComplaintClass.MAJOR,
+                later(1), later(24), "senior.li"));
+        await().atMost(WAIT).until(() -> api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("complaintClass")
+                .asString().equals("MAJOR"));
+        JsonNode escalated = api.get("/api/v1/cases/" + id, Roles.AGENT).json();
+        assertThat(escalated.path("owner").asString()).isEqualTo("senior.li");
+        assertThat(api.get("/api/v1/cases?owner=zhang.min", Roles.AGENT).json().path("items")
+                .findValuesAsString("complaintId")).doesNotContain(id);
+    }
+
+    @Test
     void acknowledgedThenResolvedCasePublishesEachStepInOrder() {
         String id = openCase("LOGISTICS");
 
