@@ -80,7 +80,11 @@ public final class IntakeEvents {
             String complaintId,
             Instant occurredAt,
             String erasedBy)
-            implements ComplaintEvent {}
+            implements ComplaintEvent {
+
+        /** What every service puts where the customer's erased words or data were. */
+        public static final String MARKER = "[erased]";
+    }
 
     /**
      * A ticketing system recorded an attachment's metadata on the complaint; the file itself stays in that system,

@@ -1,5 +1,6 @@
 package io.firebreak.feedback;
 
+import io.firebreak.platform.security.Secrets;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -8,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
-import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -43,13 +43,8 @@ public record FeedbackProperties(
 
         /** Whoever knows the key can forge a link that reopens or closes a complaint: no default, no placeholder. */
         public Survey {
-            if (secret == null || secret.isBlank() || secret.strip().toLowerCase(Locale.ROOT)
-                    .startsWith("change-me")) {
-                throw new IllegalArgumentException("firebreak.feedback.survey.secret (environment variable "
-                        + "FIREBREAK_FEEDBACK_SURVEY_SECRET) is " + (secret == null || secret.isBlank() ? "not set"
-                        : "a placeholder") + ": set it to a random secret of at least 16 characters; it signs "
-                        + "the customers' survey links");
-            }
+            Secrets.required(secret, "firebreak.feedback.survey.secret", "FIREBREAK_FEEDBACK_SURVEY_SECRET", 16,
+                    "signs the customers' survey links");
         }
     }
 

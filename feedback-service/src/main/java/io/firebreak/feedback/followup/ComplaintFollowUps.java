@@ -1,5 +1,6 @@
 package io.firebreak.feedback.followup;
 
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.feedback.rootcause.RootCauseRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public record ComplaintFollowUps(
     }
 
     /** What stands where free text was before the customer's personal data was erased. */
-    static final String ERASED = "[erased]";
+    static final String ERASED = PersonalDataErased.MARKER;
 
     /**
      * With the free texts that may name or quote the customer erased (the resolutions' summaries and the customer's

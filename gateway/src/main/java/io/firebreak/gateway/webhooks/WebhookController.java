@@ -49,13 +49,13 @@ class WebhookController {
     private final Clock clock;
     private final WebhookTargets targets;
 
-    WebhookController(WebhookStore store, WebhookDispatcher dispatcher, GatewayProperties properties, Clock clock) {
+    WebhookController(WebhookStore store, WebhookDispatcher dispatcher, GatewayProperties properties, Clock clock,
+            WebhookTargets targets) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.properties = properties;
         this.clock = clock;
-        this.targets = new WebhookTargets(properties.webhooks().allowHttp(),
-                properties.webhooks().allowPrivateTargets());
+        this.targets = targets;
     }
 
     /** A subscription as the API shows it: never its secret, except {@code secret} in the answer to creating. */

@@ -65,13 +65,14 @@ class WebhookDispatcher implements SmartLifecycle {
     private Thread loop;
     private volatile boolean running;
 
-    WebhookDispatcher(WebhookStore store, GatewayProperties properties, OperationalAlerts alerts, Clock clock) {
+    WebhookDispatcher(WebhookStore store, GatewayProperties properties, OperationalAlerts alerts, Clock clock,
+            WebhookTargets targets) {
         this.store = store;
         this.settings = properties.webhooks();
         this.alerts = alerts;
         this.clock = clock;
         this.backoff = new Backoff(settings.backoff(), () -> ThreadLocalRandom.current().nextDouble());
-        this.targets = new WebhookTargets(settings.allowHttp(), settings.allowPrivateTargets());
+        this.targets = targets;
         GatewayProperties.CircuitBreaker b = settings.circuitBreaker();
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(b.failureRatePercent())

@@ -1,6 +1,7 @@
 package io.firebreak.gateway.webhooks;
 
 import io.firebreak.events.Topics;
+import io.firebreak.gateway.GatewayProperties;
 import io.firebreak.platform.kafka.EventSubscription;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class WebhooksConfiguration {
+
+    /** Where webhooks may go: checked when subscribing and before every delivery. */
+    @Bean
+    WebhookTargets webhookTargets(GatewayProperties properties) {
+        return new WebhookTargets(properties.webhooks().allowHttp(), properties.webhooks().allowPrivateTargets());
+    }
 
     @Bean
     EventSubscription webhookEvents(WebhookIntake intake) {

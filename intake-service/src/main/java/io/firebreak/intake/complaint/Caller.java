@@ -13,9 +13,4 @@ record Caller(String name, String client) {
     static Caller of(Authentication authentication) {
         return new Caller(authentication.getName(), ClientVisibility.clientOf(authentication));
     }
-
-    /** The client whose view limits what this caller sees, or null when it sees every complaint. */
-    String visibleTo() {
-        return client;
-    }
 }

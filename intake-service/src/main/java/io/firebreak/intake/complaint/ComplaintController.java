@@ -67,7 +67,7 @@ class ComplaintController {
             ComplaintIntake.Submission s = intake.submit(request, RequestChecks.channel(request.channel()),
                     checks.happenedAt(request.happenedAt()), caller);
             ComplaintView view = ComplaintView.of(s.complaint(),
-                    intake.earlierOf(s.complaint(), caller.visibleTo(), s.history()), s.merged(), s.notice(),
+                    intake.earlierOf(s.complaint(), caller.client(), s.history()), s.merged(), s.notice(),
                     caller.client());
             return s.merged() || s.again()
                     ? new Answer(200, json.writeValueAsString(view), null)
@@ -90,7 +90,7 @@ class ComplaintController {
         Caller caller = Caller.of(client);
         Supplier<Answer> work = () -> {
             ComplaintIntake.Added added = intake.addMessage(id, request.text(),
-                    RequestChecks.channel(request.channel()), caller.visibleTo());
+                    RequestChecks.channel(request.channel()), caller.client());
             Complaint c = added.complaint().value();
             return new Answer(201, json.writeValueAsString(new MessageView(id, added.message(), added.emotionRose(),
                     c.emotion(), c.emotionSignals(), c.stage())), null);
@@ -106,7 +106,7 @@ class ComplaintController {
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         Caller caller = Caller.of(client);
         Supplier<Answer> work = () -> new Answer(201, json.writeValueAsString(
-                intake.addAttachment(id, request, caller.name(), caller.visibleTo())), null);
+                intake.addAttachment(id, request, caller.name(), caller.client())), null);
         return respond(caller.name(), "POST /api/v1/complaints/" + id + "/attachments", key, request, work);
     }
 
@@ -122,7 +122,7 @@ class ComplaintController {
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         Caller caller = Caller.of(client);
         Supplier<Answer> work = () -> {
-            intake.answerProposal(id, request.accepted(), request.comment(), caller.name(), caller.visibleTo());
+            intake.answerProposal(id, request.accepted(), request.comment(), caller.name(), caller.client());
             return new Answer(202, json.writeValueAsString(java.util.Map.of("complaintId", id,
                     "accepted", request.accepted(), "state", "FORWARDED")), null);
         };
@@ -151,7 +151,7 @@ class ComplaintController {
     /** The case file; an integration client gets 404 for a complaint it neither submitted nor was given. */
     @GetMapping("/{id}")
     ComplaintView get(@PathVariable String id, Authentication client) {
-        String visibleTo = Caller.of(client).visibleTo();
+        String visibleTo = Caller.of(client).client();
         var complaint = intake.get(id, visibleTo);
         return ComplaintView.of(complaint, intake.earlierOf(complaint, visibleTo), null, null, visibleTo);
     }
@@ -199,7 +199,7 @@ class ComplaintController {
             }
         }
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
-        String visibleTo = Caller.of(client).visibleTo();
+        String visibleTo = Caller.of(client).client();
         ComplaintIntake.Page page = intake.list(new ComplaintIntake.Filter(wantedStatus, wantedClass,
                 department, visibleTo, externalSystem == null ? null : externalSystem.strip(),
                 externalId == null ? null : externalId.strip()), size, after);

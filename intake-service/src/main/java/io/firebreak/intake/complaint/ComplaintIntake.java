@@ -144,7 +144,7 @@ public class ComplaintIntake {
             List<Versioned<Complaint>> sameMatter = sameMatter(customer.value(), in, now);
             for (Versioned<Complaint> earlier : sameMatter) {
                 // Merged only into a complaint the caller may see: a client is never told of another's.
-                if (!earlier.value().isOpen() || !earlier.value().visibleTo(caller.visibleTo())) continue;
+                if (!earlier.value().isOpen() || !earlier.value().visibleTo(caller.client())) continue;
                 Optional<Submission> merged = merge(earlier.id(), in, now, key, customer.value().complaints());
                 if (merged.isPresent()) return merged.get();
             }
@@ -231,7 +231,7 @@ public class ComplaintIntake {
         log.info("Complaint received on {} from customer {}: {}, stage {}{}", in.channel(), who.customerId(),
                 reading.level(), reading.stage(), earlier.isEmpty() ? "" : ", repeat contact");
         // The caller hears of the earlier complaints it may see; a repeat contact triage still learns of.
-        List<String> told = sameMatter.stream().filter(c -> c.value().visibleTo(caller.visibleTo()))
+        List<String> told = sameMatter.stream().filter(c -> c.value().visibleTo(caller.client()))
                 .map(Versioned::id).toList();
         String notice = told.isEmpty() ? null
                 : "The customer complained about this matter before (" + String.join(", ", told)

@@ -1,5 +1,6 @@
 package io.firebreak.intake.customer;
 
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.ComplaintClass;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public record Customer(String name, String phone, String email, Instant firstSee
     }
 
     /** What stands where erased personal data was. */
-    public static final String ERASED = "[erased]";
+    public static final String ERASED = PersonalDataErased.MARKER;
 
     /** At most this many complaints are remembered per customer, the newest. */
     static final int MAX_HISTORY = 200;

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -54,15 +53,9 @@ public final class JwtTokens {
     }
 
     public static SecretKey key(String secret) {
-        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("firebreak.security.jwt-secret (environment variable "
-                    + "FIREBREAK_SECURITY_JWT_SECRET) must be set to at least " + MIN_SECRET_BYTES + " bytes");
-        }
-        if (secret.strip().toLowerCase(Locale.ROOT).startsWith("change-me")) {
-            throw new IllegalStateException("firebreak.security.jwt-secret (environment variable "
-                    + "FIREBREAK_SECURITY_JWT_SECRET) is a placeholder: anyone could sign tokens with it; set it to "
-                    + "a random secret of at least " + MIN_SECRET_BYTES + " bytes");
-        }
+        // At least as many characters as HS256 needs bytes, so at least as many bytes.
+        Secrets.required(secret, "firebreak.security.jwt-secret", "FIREBREAK_SECURITY_JWT_SECRET", MIN_SECRET_BYTES,
+                "signs the tokens: whoever knows it signs any token");
         return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 }

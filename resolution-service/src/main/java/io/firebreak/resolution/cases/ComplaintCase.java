@@ -1,5 +1,6 @@
 package io.firebreak.resolution.cases;
 
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.ResolutionEvents.ProposalStep;
 import io.firebreak.events.ResolutionEvents.Remedy;
@@ -193,7 +194,7 @@ public record ComplaintCase(
     }
 
     /** What stands where free text was before the customer's personal data was erased. */
-    static final String ERASED = "[erased]";
+    static final String ERASED = PersonalDataErased.MARKER;
 
     /**
      * With every free text erased (the acknowledgement's message, the resolution's summary, the customer's comment on

@@ -157,6 +157,7 @@ final class StoreBackend extends AbstractMongoBackend {
             if (version < 0) {
                 version = file.commit();
             }
+            checkpointCount++;
         } finally {
             writes.unlock();
         }
@@ -170,9 +171,11 @@ final class StoreBackend extends AbstractMongoBackend {
             file.sync();
         }
         journal.retire();
-        checkpointCount++;
         long millis = (System.nanoTime() - began) / 1_000_000;
-        if (millis >= SLOW_CHECKPOINT_MILLIS) {
+        if (paused / 1_000_000 >= SLOW_CHECKPOINT_MILLIS) {
+            log.info("Checkpoint of {} KB of journal took {} ms, writes paused for {} ms", journalBytes >> 10,
+                    millis, paused / 1_000_000);
+        } else if (millis >= SLOW_CHECKPOINT_MILLIS) {
             log.debug("Checkpoint of {} KB of journal took {} ms, writes paused for {} ms", journalBytes >> 10,
                     millis, paused / 1_000_000);
         }

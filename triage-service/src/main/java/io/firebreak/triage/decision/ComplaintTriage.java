@@ -1,5 +1,6 @@
 package io.firebreak.triage.decision;
 
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
@@ -72,7 +73,7 @@ public record ComplaintTriage(
     }
 
     /** What stands where the customer's words were quoted before their personal data was erased. */
-    static final String ERASED = "[erased]";
+    static final String ERASED = PersonalDataErased.MARKER;
 
     /**
      * With the customer's words no longer quoted: the evidence of every reason, now and in the history, and the text
