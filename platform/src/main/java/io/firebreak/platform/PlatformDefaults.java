@@ -33,6 +33,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.jmx.enabled", "false");
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("server.shutdown", "graceful");
+        // Nothing listens for an application event per request.
+        defaults.put("spring.mvc.publish-request-handled-events", "false");
         // Behind the gateway: links a service makes (Location) point at the gateway's address, not the service's.
         defaults.put("server.forward-headers-strategy", "framework");
         defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,deadletters");

@@ -7,7 +7,9 @@ import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.Topics;
 import io.firebreak.feedback.prevention.RootCauseWatch;
 import io.firebreak.feedback.reports.ReportModel;
+import io.firebreak.platform.kafka.EventDispatcher;
 import io.firebreak.platform.kafka.EventSubscription;
+import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
 import java.time.Clock;
@@ -37,12 +39,20 @@ class FollowUpConfiguration {
             ReportModel reports) {
         return EventSubscription.to(List.of(Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
                 event -> {
-                    followUps.handle(event);
-                    if (event.type() == EventType.CASE_RESOLVED) {
-                        rootCauses.resolved(event.id(), event.payloadAs(CaseResolved.class));
-                    }
+                    followUps(followUps, rootCauses, event);
                     reports.apply(event);
+                }).inBatches(events -> {
+                    // Follow-ups and root causes one event at a time (they publish events); the reports at once.
+                    events.forEach(event -> EventDispatcher.within(event, () -> followUps(followUps, rootCauses, event)));
+                    reports.applyAll(events);
                 });
+    }
+
+    private static void followUps(FollowUpEventHandler followUps, RootCauseWatch rootCauses, ReceivedEvent event) {
+        followUps.handle(event);
+        if (event.type() == EventType.CASE_RESOLVED) {
+            rootCauses.resolved(event.id(), event.payloadAs(CaseResolved.class));
+        }
     }
 
     @Bean

@@ -8,10 +8,13 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.firebreak.events.FeedbackEvents.ComplaintClosed;
@@ -61,18 +64,50 @@ public class ReportModel implements KnownComplaints {
 
     /** Applies one consumed event (those that concern no report are ignored). */
     public void apply(ReceivedEvent event) {
+        applyAll(List.of(event));
+    }
+
+    /**
+     * Applies the events of a poll with one bulk write: each update is idempotent and events may come in any
+     * order, so they need not wait for each other. An update whose condition keeps it from the document it would
+     * make (see {@link Writes#later}) is tried once more on its own.
+     */
+    public void applyAll(List<ReceivedEvent> events) {
+        List<Write> writes = new ArrayList<>();
+        for (ReceivedEvent event : events) writes(event, writes);
+        if (writes.isEmpty()) return;
+        try {
+            complaints.bulkWrite(writes.stream().map(Write::model).toList(), new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
+                Write write = writes.get(error.getIndex());
+                complaints.updateOne(write.filter(), write.update(), new UpdateOptions().upsert(!write.conditional()));
+            }
+        }
+    }
+
+    /** One update: {@code conditional} when it applies only to a document not newer than the event. */
+    private record Write(Bson filter, Bson update, boolean conditional) {
+        UpdateOneModel<Document> model() {
+            return new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(true));
+        }
+    }
+
+    private void writes(ReceivedEvent event, List<Write> writes) {
+        Writes w = new Writes(writes);
         switch (event.type()) {
             case COMPLAINT_RECEIVED -> {
                 ComplaintReceived e = event.payloadAs(ComplaintReceived.class);
-                set(e.complaintId(), Updates.combine(Updates.set("channel", e.channel().name()),
+                w.set(e.complaintId(), Updates.combine(Updates.set("channel", e.channel().name()),
                         Updates.set("receivedAt", date(e.occurredAt()))));
-                status(e.complaintId(), "RECEIVED", e.occurredAt());
+                w.status(e.complaintId(), "RECEIVED", e.occurredAt());
             }
             case COMPLAINT_CLASSIFIED -> {
                 ComplaintClassified e = event.payloadAs(ComplaintClassified.class);
-                later(e.complaintId(), "classifiedAt", e.occurredAt(),
+                w.later(e.complaintId(), "classifiedAt", e.occurredAt(),
                         Updates.set("complaintClass", e.complaintClass().name()));
-                status(e.complaintId(), "CLASSIFIED", e.occurredAt());
+                w.status(e.complaintId(), "CLASSIFIED", e.occurredAt());
             }
             case RESPONSIBILITY_ASSIGNED -> {
                 ResponsibilityAssigned e = event.payloadAs(ResponsibilityAssigned.class);
@@ -80,39 +115,39 @@ public class ReportModel implements KnownComplaints {
                 updates.add(Updates.set("department", e.primaryDepartment()));
                 if (e.firstResponseDue() != null) updates.add(Updates.set("firstResponseDue", date(e.firstResponseDue())));
                 if (e.resolutionDue() != null) updates.add(Updates.set("resolutionDue", date(e.resolutionDue())));
-                later(e.complaintId(), "assignedAt", e.occurredAt(), Updates.combine(updates));
-                status(e.complaintId(), "ASSIGNED", e.occurredAt());
+                w.later(e.complaintId(), "assignedAt", e.occurredAt(), Updates.combine(updates));
+                w.status(e.complaintId(), "ASSIGNED", e.occurredAt());
             }
             case CASE_ACKNOWLEDGED -> {
                 CaseAcknowledged e = event.payloadAs(CaseAcknowledged.class);
-                set(e.complaintId(), Updates.min("firstResponseAt", date(e.occurredAt())));
-                status(e.complaintId(), "ACKNOWLEDGED", e.occurredAt());
+                w.set(e.complaintId(), Updates.min("firstResponseAt", date(e.occurredAt())));
+                w.status(e.complaintId(), "ACKNOWLEDGED", e.occurredAt());
             }
             case CASE_RESOLVED -> {
                 CaseResolved e = event.payloadAs(CaseResolved.class);
-                set(e.complaintId(), Updates.combine(Updates.min("firstResolvedAt", date(e.occurredAt())),
+                w.set(e.complaintId(), Updates.combine(Updates.min("firstResolvedAt", date(e.occurredAt())),
                         Updates.addToSet("resolutions", event.id()),
                         Updates.set("rootCause", e.rootCause())));
-                status(e.complaintId(), "RESOLVED", e.occurredAt());
+                w.status(e.complaintId(), "RESOLVED", e.occurredAt());
             }
             case SLA_BREACHED -> {
                 SlaBreached e = event.payloadAs(SlaBreached.class);
-                set(e.complaintId(), Updates.addToSet("breached", e.clock().name()));
+                w.set(e.complaintId(), Updates.addToSet("breached", e.clock().name()));
             }
             case COMPLAINT_REOPENED -> {
                 ComplaintReopened e = event.payloadAs(ComplaintReopened.class);
-                set(e.complaintId(), Updates.addToSet("reopens", event.id()));
-                status(e.complaintId(), "REOPENED", e.occurredAt());
+                w.set(e.complaintId(), Updates.addToSet("reopens", event.id()));
+                w.status(e.complaintId(), "REOPENED", e.occurredAt());
             }
             case COMPLAINT_CLOSED -> {
                 ComplaintClosed e = event.payloadAs(ComplaintClosed.class);
-                set(e.complaintId(), Updates.combine(Updates.set("closedAt", date(e.occurredAt())),
+                w.set(e.complaintId(), Updates.combine(Updates.set("closedAt", date(e.occurredAt())),
                         Updates.set("closure", e.outcome().name())));
-                status(e.complaintId(), "CLOSED", e.occurredAt());
+                w.status(e.complaintId(), "CLOSED", e.occurredAt());
             }
             case FOLLOWUP_RECORDED -> {
                 FollowUpRecorded e = event.payloadAs(FollowUpRecorded.class);
-                set(e.complaintId(), Updates.addToSet("scores", new Document("e", event.id())
+                w.set(e.complaintId(), Updates.addToSet("scores", new Document("e", event.id())
                         .append("score", e.score()).append("at", date(e.occurredAt()))));
             }
             default -> {
@@ -121,29 +156,27 @@ public class ReportModel implements KnownComplaints {
         }
     }
 
-    private void set(String id, Bson update) {
-        complaints.updateOne(eq("_id", id), update, new UpdateOptions().upsert(true));
-    }
+    /** The updates of one event, as {@link #applyAll} runs them. */
+    private record Writes(List<Write> into) {
 
-    /**
-     * Applies the update only if this event is not older than the one that last set {@code timeField}: one write,
-     * which also makes the document if there is none yet. If there is one that the condition does not match, the
-     * upsert's insert meets its _id; the update is then tried once more on the document as it now is (it may have
-     * been made by another event of the complaint at that moment), and does nothing if this event is older.
-     */
-    private void later(String id, String timeField, Instant at, Bson update) {
-        Bson notOlder = and(eq("_id", id), or(exists(timeField, false), lte(timeField, date(at))));
-        Bson write = Updates.combine(update, Updates.set(timeField, date(at)));
-        try {
-            complaints.updateOne(notOlder, write, new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
-            complaints.updateOne(notOlder, write);
+        void set(String id, Bson update) {
+            into.add(new Write(eq("_id", id), update, false));
         }
-    }
 
-    private void status(String id, String status, Instant at) {
-        later(id, "statusAt", at, Updates.set("status", status));
+        /**
+         * The update only if this event is not older than the one that last set {@code timeField}: one write, which
+         * also makes the document if there is none yet. If there is one that the condition does not match, the
+         * upsert's insert meets its _id; the update is then tried once more on the document as it now is (it may
+         * have been made by another event of the complaint at that moment), and does nothing if this event is older.
+         */
+        void later(String id, String timeField, Instant at, Bson update) {
+            into.add(new Write(and(eq("_id", id), or(exists(timeField, false), lte(timeField, date(at)))),
+                    Updates.combine(update, Updates.set(timeField, date(at))), true));
+        }
+
+        void status(String id, String status, Instant at) {
+            later(id, "statusAt", at, Updates.set("status", status));
+        }
     }
 
     private static Date date(Instant at) {

@@ -1,5 +1,10 @@
 package io.firebreak.gateway.webhooks;
 
+import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.IntakeEvents.ComplaintShared;
+import io.firebreak.events.TriageEvents.ComplaintClassified;
+import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.security.ClientVisibility;
 import io.firebreak.events.ComplaintClass;
 import java.time.Instant;
@@ -95,6 +100,23 @@ record Subscription(
 
         boolean visibleTo(String client) {
             return ClientVisibility.visibleTo(client, submittedBy, sharedWith);
+        }
+
+        /** The facts once this event is known too (as {@link WebhookStore#remember} stores them). */
+        ComplaintFacts after(FirebreakEvent event) {
+            if (event instanceof ComplaintReceived r && r.submittedBy() != null) {
+                return new ComplaintFacts(r.submittedBy(), sharedWith, complaintClass, department);
+            } else if (event instanceof ComplaintShared s && !sharedWith.contains(s.client())) {
+                List<String> shared = new java.util.ArrayList<>(sharedWith);
+                shared.add(s.client());
+                return new ComplaintFacts(submittedBy, List.copyOf(shared), complaintClass, department);
+            } else if (event instanceof ComplaintClassified c) {
+                return new ComplaintFacts(submittedBy, sharedWith, c.complaintClass(), department);
+            } else if (event instanceof ResponsibilityAssigned a) {
+                return new ComplaintFacts(submittedBy, sharedWith,
+                        a.complaintClass() == null ? complaintClass : a.complaintClass(), a.primaryDepartment());
+            }
+            return this;
         }
     }
 }

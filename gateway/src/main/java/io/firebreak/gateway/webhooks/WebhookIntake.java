@@ -2,16 +2,15 @@ package io.firebreak.gateway.webhooks;
 
 import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.FirebreakEvent;
-import io.firebreak.events.IntakeEvents.ComplaintReceived;
-import io.firebreak.events.IntakeEvents.ComplaintShared;
-import io.firebreak.events.TriageEvents.ComplaintClassified;
-import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -36,40 +35,44 @@ class WebhookIntake {
     }
 
     void on(ReceivedEvent received) {
-        FirebreakEvent event = received.payload();
-        remember(event);
-        List<Subscription> active = store.active();
-        if (active.isEmpty()) return;
-        Subscription.ComplaintFacts facts = store.facts(received.subject());
-        String body = null;
-        boolean queued = false;
-        Instant now = clock.instant();
-        for (Subscription s : active) {
-            if (!s.wants(received.type().wireName(), facts)) continue;
-            if (body == null) body = codec.toJson(event);
-            queued |= store.enqueue(deliveryId(s.id(), received.id()), s.id(),
-                    received.subject() == null ? "-" : received.subject(), received.id(),
-                    received.type().wireName(), received.source(), received.time(), body, now);
-        }
-        if (event instanceof PersonalDataErased erased) {
-            // The receivers hear of the erasure (above, if they subscribed); what is still kept here to send or to
-            // show in the delivery log no longer carries the customer's personal data.
-            store.eraseBodies(erased.complaintId(), received.id());
-        }
-        if (queued) dispatcher.wake();
+        onAll(List.of(received));
     }
 
-    /** What filtering needs: who may see the complaint, its class and its department. */
-    private void remember(FirebreakEvent event) {
-        if (event instanceof ComplaintReceived r && r.submittedBy() != null) {
-            store.rememberSubmitter(r.complaintId(), r.submittedBy());
-        } else if (event instanceof ComplaintShared s) {
-            store.rememberShare(s.complaintId(), s.client());
-        } else if (event instanceof ComplaintClassified c) {
-            store.rememberClass(c.complaintId(), c.complaintClass());
-        } else if (event instanceof ResponsibilityAssigned a) {
-            store.rememberAssignment(a.complaintId(), a.primaryDepartment(), a.complaintClass());
+    /**
+     * The events of a poll, in order: the subscriptions read once, each complaint's facts once (and kept current in
+     * memory event by event, so that an event is filtered on what was known up to it), what the events tell of the
+     * complaints remembered in one write at the end. A redelivery after a failure queues nothing twice.
+     */
+    void onAll(List<ReceivedEvent> events) {
+        List<Subscription> active = store.active();
+        Map<String, Subscription.ComplaintFacts> facts = active.isEmpty() ? Map.of()
+                : new HashMap<>(store.facts(events.stream().map(ReceivedEvent::subject).filter(Objects::nonNull)
+                        .distinct().toList()));
+        boolean queued = false;
+        Instant now = clock.instant();
+        for (ReceivedEvent received : events) {
+            FirebreakEvent event = received.payload();
+            if (!active.isEmpty()) {
+                Subscription.ComplaintFacts known = received.subject() == null ? Subscription.ComplaintFacts.UNKNOWN
+                        : facts.getOrDefault(received.subject(), Subscription.ComplaintFacts.UNKNOWN).after(event);
+                if (received.subject() != null) facts.put(received.subject(), known);
+                String body = null;
+                for (Subscription s : active) {
+                    if (!s.wants(received.type().wireName(), known)) continue;
+                    if (body == null) body = codec.toJson(event);
+                    queued |= store.enqueue(deliveryId(s.id(), received.id()), s.id(),
+                            received.subject() == null ? "-" : received.subject(), received.id(),
+                            received.type().wireName(), received.source(), received.time(), body, now);
+                }
+            }
+            if (event instanceof PersonalDataErased erased) {
+                // The receivers hear of the erasure (above, if they subscribed); what is still kept here to send or
+                // to show in the delivery log no longer carries the customer's personal data.
+                store.eraseBodies(erased.complaintId(), received.id());
+            }
         }
+        store.remember(events.stream().map(ReceivedEvent::payload).toList());
+        if (queued) dispatcher.wake();
     }
 
     static String deliveryId(String subscriptionId, String eventId) {

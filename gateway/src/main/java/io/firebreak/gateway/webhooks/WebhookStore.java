@@ -11,6 +11,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -18,12 +19,21 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.IntakeEvents.ComplaintShared;
+import io.firebreak.events.TriageEvents.ComplaintClassified;
+import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -139,34 +149,45 @@ class WebhookStore {
     Subscription.ComplaintFacts facts(String complaintId) {
         if (complaintId == null) return Subscription.ComplaintFacts.UNKNOWN;
         Document d = complaints.find(eq("_id", complaintId)).first();
-        if (d == null) return Subscription.ComplaintFacts.UNKNOWN;
+        return d == null ? Subscription.ComplaintFacts.UNKNOWN : facts(d);
+    }
+
+    private static Subscription.ComplaintFacts facts(Document d) {
         String complaintClass = d.getString("complaintClass");
         List<String> shared = d.getList("sharedWith", String.class);
         return new Subscription.ComplaintFacts(d.getString("submittedBy"), shared == null ? List.of() : shared,
                 complaintClass == null ? null : ComplaintClass.valueOf(complaintClass), d.getString("department"));
     }
 
-    void rememberSubmitter(String complaintId, String client) {
-        upsert(complaintId, Updates.set("submittedBy", client));
+    /** The facts of these complaints, by id (a complaint the gateway knows nothing of is missing). */
+    Map<String, Subscription.ComplaintFacts> facts(Collection<String> complaintIds) {
+        Map<String, Subscription.ComplaintFacts> found = new HashMap<>();
+        complaints.find(Filters.in("_id", complaintIds)).forEach(d -> found.put(d.getString("_id"), facts(d)));
+        return found;
     }
 
-    void rememberShare(String complaintId, String client) {
-        upsert(complaintId, Updates.addToSet("sharedWith", client));
-    }
-
-    void rememberClass(String complaintId, ComplaintClass complaintClass) {
-        upsert(complaintId, Updates.set("complaintClass", complaintClass.name()));
-    }
-
-    /** The department, and the class when the assignment names it, in one write. */
-    void rememberAssignment(String complaintId, String department, ComplaintClass complaintClass) {
-        Bson setDepartment = Updates.set("department", department);
-        upsert(complaintId, complaintClass == null ? setDepartment
-                : Updates.combine(setDepartment, Updates.set("complaintClass", complaintClass.name())));
-    }
-
-    private void upsert(String complaintId, Bson update) {
-        complaints.updateOne(eq("_id", complaintId), update, new UpdateOptions().upsert(true));
+    /** Remembers what these events tell of their complaints (see {@link Subscription.ComplaintFacts}), in one write. */
+    void remember(List<FirebreakEvent> events) {
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        for (FirebreakEvent event : events) {
+            Bson update = null;
+            if (event instanceof ComplaintReceived r && r.submittedBy() != null) {
+                update = Updates.set("submittedBy", r.submittedBy());
+            } else if (event instanceof ComplaintShared s) {
+                update = Updates.addToSet("sharedWith", s.client());
+            } else if (event instanceof ComplaintClassified c) {
+                update = Updates.set("complaintClass", c.complaintClass().name());
+            } else if (event instanceof ResponsibilityAssigned a) {
+                // The department, and the class when the assignment names it.
+                Bson setDepartment = Updates.set("department", a.primaryDepartment());
+                update = a.complaintClass() == null ? setDepartment
+                        : Updates.combine(setDepartment, Updates.set("complaintClass", a.complaintClass().name()));
+            }
+            if (update != null) {
+                writes.add(new UpdateOneModel<>(eq("_id", event.subject()), update, new UpdateOptions().upsert(true)));
+            }
+        }
+        if (!writes.isEmpty()) complaints.bulkWrite(writes, new BulkWriteOptions().ordered(true));
     }
 
     // ---- deliveries

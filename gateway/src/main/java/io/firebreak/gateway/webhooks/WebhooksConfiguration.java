@@ -23,6 +23,6 @@ class WebhooksConfiguration {
     @Bean
     EventSubscription webhookEvents(WebhookIntake intake) {
         return EventSubscription.inGroup("webhooks", List.of(Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
-                intake::on);
+                intake::on).inBatches(intake::onAll);
     }
 }

@@ -29,7 +29,12 @@ import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.outbox.Versioned;
+import io.firebreak.platform.outbox.AggregateStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +50,44 @@ class CaseFileProjection {
     @Bean
     EventSubscription caseFileSubscription(CaseFiles caseFiles, CustomerDirectory customers) {
         return EventSubscription.to(List.of(Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
-                event -> apply(caseFiles, customers, event));
+                        event -> apply(caseFiles, customers, event))
+                .inBatches(events -> applyAll(caseFiles, customers, events));
+    }
+
+    /**
+     * As {@link #apply} for every event of a poll: the case files they concern read at once and each written once,
+     * then the customers' histories whose lines changed, also at once.
+     */
+    static void applyAll(CaseFiles caseFiles, CustomerDirectory customers, List<ReceivedEvent> events) {
+        List<AggregateStore.Update<Complaint>> updates = new ArrayList<>();
+        Map<String, Complaint> before = new HashMap<>();
+        for (ReceivedEvent event : events) {
+            if (!(event.payload() instanceof ComplaintEvent about)) continue;
+            String id = about.complaintId();
+            updates.add(AggregateStore.Update.of(id, event, current -> {
+                before.putIfAbsent(id, current.value());
+                return Change.of(next(current.value(), event));
+            }));
+        }
+        Map<String, Versioned<Complaint>> updated = caseFiles.store().updateAll(updates);
+        Map<String, Customer.PastComplaint> changedLines = new LinkedHashMap<>();
+        Map<String, String> customerOf = new HashMap<>();
+        for (AggregateStore.Update<Complaint> update : updates) {
+            String id = update.id();
+            Versioned<Complaint> complaint = updated.get(id);
+            if (complaint == null) {
+                // One by one, this event is retried and dead-lettered alone (see apply).
+                throw new IllegalStateException("No complaint " + id + " for event " + update.eventId());
+            }
+            Customer.PastComplaint entry = complaint.value().pastComplaint(id);
+            Complaint was = before.get(id);
+            if (was == null || !was.pastComplaint(id).equals(entry)) {
+                changedLines.put(id, entry);
+                customerOf.put(id, complaint.value().customerId());
+            }
+        }
+        customers.rememberAll(changedLines.entrySet().stream()
+                .map(e -> Map.entry(customerOf.get(e.getKey()), e.getValue())).toList());
     }
 
     static void apply(CaseFiles caseFiles, CustomerDirectory customers, ReceivedEvent event) {

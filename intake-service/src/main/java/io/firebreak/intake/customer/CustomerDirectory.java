@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -152,6 +153,20 @@ public class CustomerDirectory {
     public void remember(String customerId, Customer.PastComplaint entry) {
         boolean known = customers.update(customerId, current -> remembering(current, entry)).isPresent();
         if (!known) log.warn("No customer {} for complaint {}: its history misses it", customerId, entry.complaintId());
+    }
+
+    /**
+     * As {@link #remember(String, Customer.PastComplaint)} for several lines (customer id, line), with one read and
+     * one write of the customers they name.
+     */
+    public void rememberAll(List<Map.Entry<String, Customer.PastComplaint>> lines) {
+        if (lines.isEmpty()) return;
+        Map<String, Versioned<Customer>> known = customers.updateAll(lines.stream()
+                .map(line -> new AggregateStore.Update<Customer>(line.getKey(), null,
+                        current -> remembering(current, line.getValue())))
+                .toList());
+        lines.stream().filter(line -> !known.containsKey(line.getKey())).forEach(line -> log.warn(
+                "No customer {} for complaint {}: its history misses it", line.getKey(), line.getValue().complaintId()));
     }
 
     /**

@@ -73,7 +73,9 @@ public class EventCodec {
                 CloudEvents.header(headers, CloudEvents.SOURCE),
                 CloudEvents.header(headers, CloudEvents.SUBJECT),
                 time(CloudEvents.header(headers, CloudEvents.TIME), payload.occurredAt()),
-                payload));
+                payload,
+                CloudEvents.header(headers, CloudEvents.CORRELATION_ID),
+                CloudEvents.header(headers, CloudEvents.TRACEPARENT)));
     }
 
     private static Instant time(String header, Instant fallback) {

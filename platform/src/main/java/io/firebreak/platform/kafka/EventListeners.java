@@ -12,6 +12,7 @@ import java.util.List;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.MessageListener;
 
 /** Runs one listener container per {@link EventSubscription}, in the service's consumer group. */
@@ -52,8 +53,9 @@ public class EventListeners implements SmartLifecycle {
             ConcurrentMessageListenerContainer<String, String> container =
                     factory.createContainer(subscription.topics().toArray(String[]::new));
             container.getContainerProperties().setGroupId(groupOf(subscription));
-            container.getContainerProperties().setMessageListener(
-                    (MessageListener<String, String>) record -> dispatcher.dispatch(record, subscription.handler()));
+            container.getContainerProperties().setMessageListener(subscription.batch() == null
+                    ? (MessageListener<String, String>) record -> dispatcher.dispatch(record, subscription.handler())
+                    : (BatchMessageListener<String, String>) records -> dispatcher.dispatchBatch(records, subscription));
             String name = groupOf(subscription) + "-" + String.join("+", subscription.topics());
             container.setBeanName(name);
             container.getContainerProperties().setConsumerRebalanceListener(new ConsumerRebalanceListener() {

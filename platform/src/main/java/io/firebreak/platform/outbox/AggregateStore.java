@@ -5,14 +5,24 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import io.firebreak.events.FirebreakEvent;
 import io.firebreak.platform.kafka.EventCodec;
+import io.firebreak.platform.kafka.EventDispatcher;
+import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.mongo.StaleIndexes;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -148,6 +158,95 @@ public final class AggregateStore<T extends Record> {
             }
         }
         throw new ConcurrentChangeException("Aggregate " + id + " kept changing under " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * One change of {@link #updateAll}: the aggregate's id, the consumed event's id (null for none) and the decision,
+     * which is asked as in {@link #update(String, String, Function)}.
+     */
+    public record Update<T>(String id, String eventId, ReceivedEvent event, Function<Versioned<T>, Change<T>> decide) {
+
+        /** A change that is no consumed event's ({@code eventId} null) or whose event needs no correlation. */
+        public Update(String id, String eventId, Function<Versioned<T>, Change<T>> decide) {
+            this(id, eventId, null, decide);
+        }
+
+        /**
+         * The change a consumed event causes: decided with the event's correlation id and trace in the MDC, as a
+         * single event is, so that the events it causes carry them on.
+         */
+        public static <T> Update<T> of(String id, ReceivedEvent event, Function<Versioned<T>, Change<T>> decide) {
+            return new Update<>(id, event.id(), event, decide);
+        }
+    }
+
+    /**
+     * Applies the updates in their order with one read of all the aggregates they name and one bulk write of those
+     * that changed (compare-and-set each, as {@link #update}); several updates of one aggregate are applied one
+     * after the other before its write. If an aggregate changed in between, the updates are applied again one by
+     * one as {@link #update} does: a decision must then change nothing it already changed (an event's id is
+     * remembered in the same write, so a consumed event is not applied twice).
+     *
+     * @return the aggregates named, as they stand afterwards, by id; an id with no aggregate is missing
+     */
+    public Map<String, Versioned<T>> updateAll(List<Update<T>> updates) {
+        Map<String, Versioned<T>> current = new LinkedHashMap<>();
+        if (updates.isEmpty()) return current;
+        Map<String, BsonDocument> stored = new HashMap<>();
+        collection.find(Filters.in("_id", updates.stream().map(Update::id).distinct().toList()))
+                .forEach(d -> stored.put(d.getString("_id").getValue(), d));
+        stored.forEach((id, d) -> current.put(id, decode(d)));
+        Map<String, BsonArray> events = new LinkedHashMap<>();
+        for (Update<T> u : updates) {
+            Versioned<T> agg = current.get(u.id());
+            if (agg == null || agg.hasApplied(u.eventId())) continue;
+            Change<T> change = decide(u, agg);
+            if (change == null) continue;
+            List<String> applied = u.eventId() == null ? agg.appliedEventIds()
+                    : appliedList(agg.appliedEventIds(), u.eventId());
+            current.put(u.id(), new Versioned<>(u.id(), change.value(), stored.get(u.id()).getNumber(VERSION)
+                    .longValue() + 1, applied));
+            BsonArray outbox = events.computeIfAbsent(u.id(), id -> {
+                BsonDocument doc = stored.get(id);
+                return doc.containsKey(OUTBOX) ? doc.getArray(OUTBOX).clone() : new BsonArray();
+            });
+            if (u.event() == null) outbox.addAll(outbox(change.events()));
+            else EventDispatcher.within(u.event(), () -> outbox.addAll(outbox(change.events())));
+        }
+        if (events.isEmpty()) return current;
+        List<ReplaceOneModel<BsonDocument>> writes = new ArrayList<>();
+        events.forEach((id, outbox) -> {
+            Versioned<T> next = current.get(id);
+            BsonDocument doc = encode(next.value());
+            doc.put("_id", new BsonString(id));
+            doc.put(VERSION, new BsonInt64(next.version()));
+            doc.put(OUTBOX, outbox);
+            doc.put(APPLIED, applied(next.appliedEventIds(), null));
+            writes.add(new ReplaceOneModel<>(new BsonDocument("_id", new BsonString(id))
+                    .append(VERSION, new BsonInt64(next.version() - 1)), doc));
+        });
+        int written = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount();
+        Set<String> pending = new HashSet<>();
+        events.forEach((id, outbox) -> {
+            if (!outbox.isEmpty()) pending.add(id);
+        });
+        pending.forEach(id -> relay.publishSoon(collection, id));
+        if (written == writes.size()) return current;
+        // Someone wrote one of them meanwhile (which is not known): each update again, on the aggregate as it is.
+        for (Update<T> u : updates) {
+            if (!events.containsKey(u.id())) continue;
+            if (u.event() == null) update(u.id(), u.eventId(), u.decide()).ifPresent(a -> current.put(u.id(), a));
+            else EventDispatcher.within(u.event(),
+                    () -> update(u.id(), u.eventId(), u.decide()).ifPresent(a -> current.put(u.id(), a)));
+        }
+        return current;
+    }
+
+    private static <T> Change<T> decide(Update<T> u, Versioned<T> agg) {
+        if (u.event() == null) return u.decide().apply(agg);
+        List<Change<T>> decided = new ArrayList<>(1);
+        EventDispatcher.within(u.event(), () -> decided.add(u.decide().apply(agg)));
+        return decided.get(0);
     }
 
     /** Same as {@link #update(String, String, Function)} for a command that is not a consumed event. */

@@ -4,12 +4,17 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.firebreak.platform.kafka.EventPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +24,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
 import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,6 +50,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     /** At most this many aggregates in one round, so one round's wait stays short. */
     private static final int MAX_ROUND = 500;
+    private static final DocumentCodec DOCUMENTS = new DocumentCodec();
     /** As firebreak.outbox.full-sweep-interval's default. */
     public static final Duration DEFAULT_FULL_SWEEP = Duration.ofMinutes(5);
 
@@ -132,12 +141,15 @@ public class OutboxRelay implements SmartLifecycle {
         relaySafely(this::publishPending);
     }
 
-    /** The aggregates marked by publishSoon, each taken off the mark before it is read (a later write marks again). */
+    /**
+     * The aggregates marked by publishSoon, each taken off the mark before it is read (a later write marks again);
+     * their outboxes read with one query per collection.
+     */
     private int publishPending() {
-        List<Outbox> outboxes = new ArrayList<>();
+        Map<MongoCollection<BsonDocument>, List<String>> byCollection = new LinkedHashMap<>();
         Set<Pending> taken = new HashSet<>();
         for (Pending pending : soon) {
-            if (outboxes.size() >= MAX_ROUND) break;
+            if (taken.size() >= MAX_ROUND) break;
             // Marked again while this round reads (the set's iterator may show it twice): the next round takes it,
             // as sending its events twice in one round would publish the first ones twice.
             if (taken.contains(pending)) continue;
@@ -145,11 +157,17 @@ public class OutboxRelay implements SmartLifecycle {
             taken.add(pending);
             // Kept until published, so that a failure here or in publishing is tried again on the next tick.
             unpublished.add(pending);
-            BsonDocument doc = pending.collection().find(eq("_id", pending.id()))
-                    .projection(new Document(AggregateStore.OUTBOX, 1)).first();
-            if (doc != null) outboxes.add(new Outbox(pending.collection(), doc));
-            else unpublished.remove(pending);
+            byCollection.computeIfAbsent(pending.collection(), c -> new ArrayList<>()).add(pending.id());
         }
+        List<Outbox> outboxes = new ArrayList<>();
+        byCollection.forEach((collection, ids) -> {
+            Set<String> found = new HashSet<>();
+            collection.find(Filters.in("_id", ids)).projection(new Document(AggregateStore.OUTBOX, 1)).forEach(doc -> {
+                outboxes.add(new Outbox(collection, doc));
+                found.add(doc.getString("_id").getValue());
+            });
+            ids.stream().filter(id -> !found.contains(id)).forEach(id -> unpublished.remove(new Pending(collection, id)));
+        });
         return publish(outboxes);
     }
 
@@ -191,6 +209,8 @@ public class OutboxRelay implements SmartLifecycle {
         long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
         int published = 0;
         RuntimeException failure = null;
+        Map<MongoCollection<BsonDocument>, List<UpdateOneModel<BsonDocument>>> removals = new LinkedHashMap<>();
+        List<Pending> removed = new ArrayList<>();
         for (int i = 0; i < outboxes.size(); i++) {
             List<OutboxEntry> entries = entriesOf.get(i);
             Pending pending = new Pending(outboxes.get(i).collection(), outboxes.get(i).id());
@@ -210,18 +230,23 @@ public class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             List<String> ids = entries.stream().map(OutboxEntry::id).toList();
-            outboxes.get(i).collection().updateOne(eq("_id", outboxes.get(i).doc().get("_id")), Updates.combine(
-                    Updates.pullByFilter(new Document(AggregateStore.OUTBOX, new Document("id", new Document("$in", ids)))),
-                    Updates.inc(AggregateStore.VERSION, 1L)));
-            unpublished.remove(pending);
+            removals.computeIfAbsent(outboxes.get(i).collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
+                    eq("_id", outboxes.get(i).doc().get("_id")), Updates.combine(
+                            Updates.pullByFilter(new Document(AggregateStore.OUTBOX,
+                                    new Document("id", new Document("$in", ids)))),
+                            Updates.inc(AggregateStore.VERSION, 1L))));
+            removed.add(pending);
             published += entries.size();
         }
+        // What was published leaves the outboxes, one write per collection.
+        removals.forEach((collection, writes) -> collection.bulkWrite(writes, new BulkWriteOptions().ordered(false)));
+        removed.forEach(unpublished::remove);
         if (failure != null) throw failure;
         return published;
     }
 
     private static Document toDocument(BsonDocument bson) {
-        return Document.parse(bson.toJson());
+        return DOCUMENTS.decode(new BsonDocumentReader(bson), DecoderContext.builder().build());
     }
 
     @Override

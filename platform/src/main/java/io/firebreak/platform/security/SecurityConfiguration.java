@@ -37,6 +37,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
  * Every service validates the bearer token itself (defence in depth: reaching a service directly is no way
@@ -77,6 +78,15 @@ public class SecurityConfiguration {
                         java.time.Clock.systemUTC())));
         // The validator's timestamps are on the system clock; the cache checks expiry on the same one.
         return new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * No observation (trace span) per filter, authentication and authorization: on every request of every part they
+     * cost more than the checks they time. Request timings stay in {@code http.server.requests}.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -1,0 +1,130 @@
+package io.firebreak.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.firebreak.events.ResolutionEvents.CaseOpened;
+import io.firebreak.platform.kafka.EventCodec;
+import io.firebreak.platform.kafka.EventPublisher;
+import io.firebreak.platform.mongo.MongoConfiguration;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link AggregateStore#updateAll}: one read and one write for many updates, and nothing lost or applied twice. */
+class AggregateStoreBatchTest {
+
+    record Tally(List<String> marks) {
+        Tally with(String mark) {
+            List<String> next = new ArrayList<>(marks);
+            next.add(mark);
+            return new Tally(next);
+        }
+    }
+
+    private MongoServer server;
+    private MongoClient client;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private AggregateStore<Tally> store;
+
+    @BeforeEach
+    void store() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+                .codecRegistry(MongoConfiguration.codecRegistry())
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        commands.add(event.getCommandName());
+                    }
+                })
+                .build());
+        EventPublisher never = new EventPublisher(null, "test") {
+            @Override
+            public CompletableFuture<?> publish(String id, String topic, String type, String subject, Instant time,
+                    String payload, String traceparent, String correlationId) {
+                return new CompletableFuture<>();
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(never, Duration.ofHours(1), 200, Duration.ofHours(1));
+        store = new AggregateStore<>(client.getDatabase("batch").getCollection("tallies",
+                org.bson.BsonDocument.class), Tally.class, new EventCodec(), relay);
+        store.insert("A", new Tally(List.of()), List.of(), null);
+        store.insert("B", new Tally(List.of()), List.of(), null);
+        commands.clear();
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private static AggregateStore.Update<Tally> mark(String id, String eventId) {
+        return new AggregateStore.Update<>(id, eventId, current -> Change.of(current.value().with(eventId),
+                new CaseOpened(id, Instant.parse("2026-12-02T08:00:00Z"), eventId)));
+    }
+
+    @Test
+    void updatesOfSeveralAggregatesAreReadOnceAndWrittenOnceEachInOrderWithTheirEvents() {
+        Map<String, Versioned<Tally>> after = store.updateAll(List.of(mark("A", "e1"), mark("B", "e2"),
+                mark("A", "e3"), mark("A", "e4")));
+
+        assertThat(commands).containsExactly("find", "update");
+        assertThat(after.get("A").value().marks()).containsExactly("e1", "e3", "e4");
+        assertThat(after.get("B").value().marks()).containsExactly("e2");
+        Versioned<Tally> a = store.find("A").orElseThrow();
+        assertThat(a.value().marks()).containsExactly("e1", "e3", "e4");
+        assertThat(a.version()).isEqualTo(1);
+        assertThat(a.appliedEventIds()).containsExactly("e1", "e3", "e4");
+        assertThat(store.collection().find(com.mongodb.client.model.Filters.eq("_id", "A")).first()
+                .getList(AggregateStore.OUTBOX, org.bson.Document.class)).hasSize(3);
+    }
+
+    @Test
+    void anEventAlreadyAppliedIsSkippedAndAnAggregateThatIsMissingIsLeftOut() {
+        store.updateAll(List.of(mark("A", "e1")));
+
+        Map<String, Versioned<Tally>> after = store.updateAll(List.of(mark("A", "e1"), mark("Z", "e2"),
+                mark("A", "e3")));
+
+        assertThat(after).doesNotContainKey("Z");
+        assertThat(store.find("A").orElseThrow().value().marks()).containsExactly("e1", "e3");
+        assertThat(store.find("Z")).isEmpty();
+    }
+
+    @Test
+    void anAggregateChangedBetweenTheReadAndTheWriteGetsEveryUpdateOnceOnTopOfThatChange() {
+        boolean[] interfered = new boolean[1];
+        AggregateStore.Update<Tally> meddled = new AggregateStore.Update<>("A", "e1", current -> {
+            if (!interfered[0]) {
+                interfered[0] = true;
+                store.update("A", c -> Change.of(c.value().with("meanwhile")));
+            }
+            return Change.of(current.value().with("e1"));
+        });
+
+        Map<String, Versioned<Tally>> after = store.updateAll(List.of(meddled, mark("B", "e2"), mark("A", "e3")));
+
+        Versioned<Tally> a = store.find("A").orElseThrow();
+        assertThat(a.value().marks()).containsExactly("meanwhile", "e1", "e3");
+        assertThat(after.get("A").value().marks()).containsExactly("meanwhile", "e1", "e3");
+        assertThat(store.find("B").orElseThrow().value().marks()).containsExactly("e2");
+        assertThat(a.appliedEventIds()).containsExactly("e1", "e3");
+    }
+}
