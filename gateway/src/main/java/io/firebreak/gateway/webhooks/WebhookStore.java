@@ -146,12 +146,6 @@ class WebhookStore {
 
     // ---- complaint facts
 
-    Subscription.ComplaintFacts facts(String complaintId) {
-        if (complaintId == null) return Subscription.ComplaintFacts.UNKNOWN;
-        Document d = complaints.find(eq("_id", complaintId)).first();
-        return d == null ? Subscription.ComplaintFacts.UNKNOWN : facts(d);
-    }
-
     private static Subscription.ComplaintFacts facts(Document d) {
         String complaintClass = d.getString("complaintClass");
         List<String> shared = d.getList("sharedWith", String.class);

@@ -70,8 +70,8 @@ class CaseFileProjection {
             }));
         }
         Map<String, Versioned<Complaint>> updated = caseFiles.store().updateAll(updates);
-        Map<String, Customer.PastComplaint> changedLines = new LinkedHashMap<>();
-        Map<String, String> customerOf = new HashMap<>();
+        // Per complaint (its last line once several of its events came): the customer and the line to remember.
+        Map<String, Map.Entry<String, Customer.PastComplaint>> changedLines = new LinkedHashMap<>();
         for (AggregateStore.Update<Complaint> update : updates) {
             String id = update.id();
             Versioned<Complaint> complaint = updated.get(id);
@@ -82,12 +82,10 @@ class CaseFileProjection {
             Customer.PastComplaint entry = complaint.value().pastComplaint(id);
             Complaint was = before.get(id);
             if (was == null || !was.pastComplaint(id).equals(entry)) {
-                changedLines.put(id, entry);
-                customerOf.put(id, complaint.value().customerId());
+                changedLines.put(id, Map.entry(complaint.value().customerId(), entry));
             }
         }
-        customers.rememberAll(changedLines.entrySet().stream()
-                .map(e -> Map.entry(customerOf.get(e.getKey()), e.getValue())).toList());
+        customers.rememberAll(List.copyOf(changedLines.values()));
     }
 
     static void apply(CaseFiles caseFiles, CustomerDirectory customers, ReceivedEvent event) {

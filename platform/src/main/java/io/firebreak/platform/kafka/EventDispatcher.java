@@ -72,6 +72,8 @@ public class EventDispatcher {
             try {
                 dispatch(records.get(i), subscription.handler());
             } catch (RuntimeException e) {
+                // Bounded: the position of a record dead-lettered on its last attempt is never asked for again.
+                if (failed.size() >= 1_000) failed.clear();
                 failed.add(position(records.get(i)));
                 // The record's own error, as an event alone would fail with (the dead letter's headers carry it).
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
@@ -83,7 +85,7 @@ public class EventDispatcher {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
-    /** False if the batch failed (then nothing of it need have been applied). */
+    /** False if the batch failed (part of it may have been applied: applying it again changes nothing). */
     private boolean applyBatch(List<ConsumerRecord<String, String>> records, EventSubscription subscription) {
         List<ReceivedEvent> events = new ArrayList<>(records.size());
         try {
