@@ -1,10 +1,9 @@
 package io.firebreak.gateway.alerts;
 
 import io.firebreak.events.FirebreakEvent;
-import io.firebreak.events.TriageEvents.ComplaintClassified;
-import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,18 +29,34 @@ class AlertService {
     }
 
     void on(ReceivedEvent received) {
-        FirebreakEvent event = received.payload();
-        // Worded from what was known before the event (a classification alert names the department assigned so
-        // far), read only for an event that raises an alert: few do.
-        Optional<AlertDraft> draft = AlertWording.draft(event, () -> store.facts(event.subject()));
-        remember(event);
-        if (draft.isEmpty()) return;
-        lock.lock();
-        try {
-            store.insert(draft.get(), received.id(), clock.instant()).ifPresent(streams::publish);
-        } finally {
-            lock.unlock();
+        onAll(List.of(received));
+    }
+
+    /**
+     * The events of a poll, in order. What they tell of their complaints is remembered in one write at the end, or
+     * before an alert is worded from what was known so far (few events raise one).
+     */
+    void onAll(List<ReceivedEvent> events) {
+        List<FirebreakEvent> toRemember = new ArrayList<>();
+        for (ReceivedEvent received : events) {
+            FirebreakEvent event = received.payload();
+            // Worded from what was known before the event (a classification alert names the department assigned so
+            // far), read only for an event that raises an alert.
+            Optional<AlertDraft> draft = AlertWording.draft(event, () -> {
+                store.remember(toRemember);
+                toRemember.clear();
+                return store.facts(event.subject());
+            });
+            toRemember.add(event);
+            if (draft.isEmpty()) continue;
+            lock.lock();
+            try {
+                store.insert(draft.get(), received.id(), clock.instant()).ifPresent(streams::publish);
+            } finally {
+                lock.unlock();
+            }
         }
+        store.remember(toRemember);
     }
 
     /** Stores and streams an alert that no event words: one per {@code key}, like one per event. */
@@ -80,15 +95,6 @@ class AlertService {
             streams.add(subscriber);
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void remember(FirebreakEvent event) {
-        if (event instanceof ComplaintClassified classified) {
-            store.rememberClass(classified.complaintId(), classified.complaintClass());
-        } else if (event instanceof ResponsibilityAssigned assigned) {
-            store.rememberAssignment(assigned.complaintId(), assigned.primaryDepartment(), assigned.complaintClass(),
-                    assigned.firstResponseDue(), assigned.resolutionDue());
         }
     }
 }

@@ -4,14 +4,20 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.TriageEvents.ComplaintClassified;
+import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -57,18 +63,29 @@ class AlertStore {
                 d.getString("department"), instant(d.getDate("firstResponseDue")), instant(d.getDate("resolutionDue")));
     }
 
-    void rememberClass(String complaintId, ComplaintClass complaintClass) {
-        upsert(complaintId, Updates.set("complaintClass", complaintClass.name()));
-    }
-
-    void rememberAssignment(String complaintId, String department, ComplaintClass complaintClass,
-            Instant firstResponseDue, Instant resolutionDue) {
-        List<Bson> sets = new ArrayList<>();
-        sets.add(Updates.set("department", department));
-        if (complaintClass != null) sets.add(Updates.set("complaintClass", complaintClass.name()));
-        sets.add(Updates.set("firstResponseDue", date(firstResponseDue)));
-        sets.add(Updates.set("resolutionDue", date(resolutionDue)));
-        upsert(complaintId, Updates.combine(sets));
+    /** Remembers the class, department and due times these events tell of their complaints, in one write. */
+    void remember(List<FirebreakEvent> events) {
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        for (FirebreakEvent event : events) {
+            Bson update = null;
+            if (event instanceof ComplaintClassified classified) {
+                update = Updates.set("complaintClass", classified.complaintClass().name());
+            } else if (event instanceof ResponsibilityAssigned assigned) {
+                List<Bson> sets = new ArrayList<>();
+                sets.add(Updates.set("department", assigned.primaryDepartment()));
+                if (assigned.complaintClass() != null) {
+                    sets.add(Updates.set("complaintClass", assigned.complaintClass().name()));
+                }
+                sets.add(Updates.set("firstResponseDue", date(assigned.firstResponseDue())));
+                sets.add(Updates.set("resolutionDue", date(assigned.resolutionDue())));
+                update = Updates.combine(sets);
+            }
+            if (update != null) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", event.subject()), update,
+                        new UpdateOptions().upsert(true)));
+            }
+        }
+        if (!writes.isEmpty()) complaints.bulkWrite(writes, new BulkWriteOptions().ordered(true));
     }
 
     boolean exists(String eventId) {
@@ -131,11 +148,6 @@ class AlertStore {
         Document counter = counters.findOneAndUpdate(Filters.eq("_id", SEQUENCE), Updates.inc("value", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return ((Number) counter.get("value")).longValue();
-    }
-
-    private void upsert(String complaintId, Bson update) {
-        complaints.updateOne(Filters.eq("_id", complaintId), update,
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
     private static Bson query(AlertFilter filter, Long after) {

@@ -13,6 +13,6 @@ class AlertsConfiguration {
     @Bean
     EventSubscription alertEvents(AlertService alerts) {
         return EventSubscription.to(List.of(Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
-                alerts::on);
+                alerts::on).inBatches(alerts::onAll);
     }
 }

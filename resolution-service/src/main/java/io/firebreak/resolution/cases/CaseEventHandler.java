@@ -42,10 +42,9 @@ class CaseEventHandler implements EventHandler {
         String id = assigned.complaintId();
         Instant now = clock.instant();
         SlaPlan plan = planner.plan(assigned, now);
-        if (store.find(id).isEmpty()) {
-            Change<ComplaintCase> open = CaseDecisions.open(assigned, plan, now);
-            if (store.insert(id, open.value(), open.events(), eventId)) return;
-        }
+        // Most assignments are a complaint's first: the case is inserted, or the insert meets the one there is.
+        Change<ComplaintCase> open = CaseDecisions.open(assigned, plan, now);
+        if (store.insert(id, open.value(), open.events(), eventId)) return;
         store.update(id, eventId, stored -> CaseDecisions.reassign(stored.value(), assigned, plan));
     }
 

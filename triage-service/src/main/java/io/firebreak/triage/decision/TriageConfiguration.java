@@ -31,7 +31,8 @@ class TriageConfiguration {
 
     @Bean
     EventSubscription triageSubscription(TriageEventHandler handler) {
-        return EventSubscription.to(List.of(Topics.INTAKE, Topics.FEEDBACK, Topics.RESOLUTION), handler);
+        return EventSubscription.to(List.of(Topics.INTAKE, Topics.FEEDBACK, Topics.RESOLUTION), handler)
+                .inBatches(handler::handleAll);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import io.firebreak.events.IntakeEvents.MessageAdded;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
+import io.firebreak.platform.kafka.EventDispatcher;
 import io.firebreak.platform.kafka.EventHandler;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.AggregateStore;
@@ -18,6 +19,7 @@ import io.firebreak.triage.settings.ActiveSettings;
 import io.firebreak.triage.settings.SettingsStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,29 +46,42 @@ class TriageEventHandler implements EventHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
+        handle(event, settings::current);
+    }
+
+    /**
+     * The events of a poll, one after the other (each decision sees the loads the ones before it made), all with
+     * the rule set and routing table active when the poll is handled: read once, not once per event.
+     */
+    void handleAll(List<ReceivedEvent> events) {
+        ActiveSettings active = settings.current();
+        events.forEach(event -> EventDispatcher.within(event, () -> handle(event, () -> active)));
+    }
+
+    private void handle(ReceivedEvent event, Supplier<ActiveSettings> settings) {
         switch (event.type()) {
-            case COMPLAINT_RECEIVED -> received(event.id(), event.payloadAs(ComplaintReceived.class));
+            case COMPLAINT_RECEIVED -> received(event.id(), event.payloadAs(ComplaintReceived.class), settings.get());
             case COMPLAINT_REOPENED -> {
                 ComplaintReopened reopened = event.payloadAs(ComplaintReopened.class);
-                retriage(event.id(), reopened.complaintId(), TriageDecisions.reopened(reopened));
+                retriage(event.id(), reopened.complaintId(), TriageDecisions.reopened(reopened), settings.get());
             }
             case SLA_BREACHED -> {
                 SlaBreached breached = event.payloadAs(SlaBreached.class);
-                retriage(event.id(), breached.complaintId(), TriageDecisions.breached(breached));
+                retriage(event.id(), breached.complaintId(), TriageDecisions.breached(breached), settings.get());
             }
             case PROPOSAL_REJECTED -> {
                 ProposalRejected rejected = event.payloadAs(ProposalRejected.class);
-                retriage(event.id(), rejected.complaintId(), TriageDecisions.proposalRejected(rejected));
+                retriage(event.id(), rejected.complaintId(), TriageDecisions.proposalRejected(rejected), settings.get());
             }
             case MESSAGE_ADDED -> {
                 MessageAdded message = event.payloadAs(MessageAdded.class);
                 if (message.text() != null && !message.text().isBlank()) {
-                    retriage(event.id(), message.complaintId(), TriageDecisions.message(message));
+                    retriage(event.id(), message.complaintId(), TriageDecisions.message(message), settings.get());
                 }
             }
             case EMOTION_ROSE -> {
                 EmotionRose rose = event.payloadAs(EmotionRose.class);
-                retriage(event.id(), rose.complaintId(), TriageDecisions.emotionRose(rose));
+                retriage(event.id(), rose.complaintId(), TriageDecisions.emotionRose(rose), settings.get());
             }
             case CASE_RESOLVED -> {
                 CaseResolved resolved = event.payloadAs(CaseResolved.class);
@@ -86,21 +101,18 @@ class TriageEventHandler implements EventHandler {
         }
     }
 
-    private void received(String eventId, ComplaintReceived received) {
+    private void received(String eventId, ComplaintReceived received, ActiveSettings active) {
         String id = received.complaintId();
-        ActiveSettings active = settings.current();
-        if (store.find(id).isEmpty()) {
-            Change<ComplaintTriage> change = decisions.triage(received, List.of(), active, workload);
-            if (store.insert(id, change.value(), change.events(), eventId)) return;
-        }
-        // Re-triages were waiting for it (or another consumer inserted first): decide on what is stored.
+        // Most complaints are new here: the insert is tried first, and meets the stored one if there is one.
+        Change<ComplaintTriage> change = decisions.triage(received, List.of(), active, workload);
+        if (store.insert(id, change.value(), change.events(), eventId)) return;
+        // Re-triages were waiting for it (or it was triaged before: a redelivery): decide on what is stored.
         store.update(id, eventId, stored -> stored.value().triaged()
                 ? null // a second "received" for the same complaint: it was classified already
                 : decisions.triage(received, stored.value().waiting(), active, workload));
     }
 
-    private void retriage(String eventId, String id, Retriage retriage) {
-        ActiveSettings active = settings.current();
+    private void retriage(String eventId, String id, Retriage retriage, ActiveSettings active) {
         // Two rounds: if the insert loses a race, the document now exists and the update finds it.
         for (int round = 0; round < 2; round++) {
             boolean found = store.update(id, eventId, stored -> stored.value().triaged()
