@@ -51,11 +51,13 @@ class TriageEventHandler implements EventHandler {
 
     /**
      * The events of a poll, one after the other (each decision sees the loads the ones before it made), all with
-     * the rule set and routing table active when the poll is handled: read once, not once per event.
+     * the rule set and routing table active when the poll is handled: read once when one event needs them, not once
+     * per event.
      */
     void handleAll(List<ReceivedEvent> events) {
-        ActiveSettings active = settings.current();
-        events.forEach(event -> EventDispatcher.within(event, () -> handle(event, () -> active)));
+        ActiveSettings[] active = new ActiveSettings[1];
+        Supplier<ActiveSettings> once = () -> active[0] != null ? active[0] : (active[0] = settings.current());
+        events.forEach(event -> EventDispatcher.within(event, () -> handle(event, once)));
     }
 
     private void handle(ReceivedEvent event, Supplier<ActiveSettings> settings) {
