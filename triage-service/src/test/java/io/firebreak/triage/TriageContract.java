@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -275,6 +276,21 @@ abstract class TriageContract extends ServiceContract {
                 .isEqualTo("firebreak.emotion.rose");
         assertThat(CODEC.fromJson(published.get(3).value(), ResponsibilityAssigned.class).firstResponseDue())
                 .isEqualTo(rose.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void complaintsArrivingTogetherAreSpreadOverTheDepartmentByLoad() {
+        // Published at once, they are mostly decided in one poll: each must see the loads the ones before it made.
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = newId();
+            ids.add(id);
+            events.publish(received(id, now(), "快递还没到，等了一个星期了", EmotionLevel.CALM));
+        }
+        Map<String, Long> owners = ids.stream().map(id -> awaitTriage(id, 1).json().path("owner").asString())
+                .collect(java.util.stream.Collectors.groupingBy(o -> o, java.util.stream.Collectors.counting()));
+        assertThat(owners.keySet()).containsExactlyInAnyOrder("wang.lei", "david.liu");
+        assertThat(owners.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(2));
     }
 
     @Test

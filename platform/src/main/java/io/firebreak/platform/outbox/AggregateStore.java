@@ -3,12 +3,15 @@ package io.firebreak.platform.outbox;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import io.firebreak.events.FirebreakEvent;
 import io.firebreak.platform.kafka.EventCodec;
@@ -113,6 +116,43 @@ public final class AggregateStore<T extends Record> {
         }
         if (!newEvents.isEmpty()) relay.publishSoon(collection, id);
         return Optional.of(decode(doc));
+    }
+
+    /** One new aggregate for {@link #insertAll}: as {@link #create} takes it, with the consumed event causing it. */
+    public record New<T>(String id, T value, List<? extends FirebreakEvent> events, ReceivedEvent cause) {}
+
+    /**
+     * Inserts new aggregates with one write, each as {@link #create} does (its events in its outbox, with the
+     * correlation of the event causing it). Says for each whether it was inserted: one whose id is taken (a
+     * redelivered event, an aggregate made meanwhile, or an earlier one of the same list) is not, and nothing of it
+     * is written.
+     */
+    public List<Boolean> insertAll(List<New<T>> aggregates) {
+        List<Boolean> inserted = new ArrayList<>(aggregates.size());
+        if (aggregates.isEmpty()) return inserted;
+        List<BsonDocument> docs = new ArrayList<>(aggregates.size());
+        for (New<T> aggregate : aggregates) {
+            BsonDocument doc = encode(aggregate.value());
+            doc.put("_id", new BsonString(aggregate.id()));
+            doc.put(VERSION, new BsonInt64(0));
+            if (aggregate.cause() == null) doc.put(OUTBOX, outbox(aggregate.events()));
+            else EventDispatcher.within(aggregate.cause(), () -> doc.put(OUTBOX, outbox(aggregate.events())));
+            doc.put(APPLIED, applied(List.of(), aggregate.cause() == null ? null : aggregate.cause().id()));
+            docs.add(doc);
+            inserted.add(true);
+        }
+        try {
+            collection.insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
+                inserted.set(error.getIndex(), false);
+            }
+        }
+        for (int i = 0; i < aggregates.size(); i++) {
+            if (inserted.get(i) && !aggregates.get(i).events().isEmpty()) relay.publishSoon(collection, aggregates.get(i).id());
+        }
+        return inserted;
     }
 
     /**

@@ -127,4 +127,25 @@ class AggregateStoreBatchTest {
         assertThat(store.find("B").orElseThrow().value().marks()).containsExactly("e2");
         assertThat(a.appliedEventIds()).containsExactly("e1", "e3");
     }
+
+    @Test
+    void newAggregatesAreInsertedWithOneWriteAndOnesWhoseIdIsTakenAreSaidSoAndLeftAsTheyAre() {
+        List<Boolean> inserted = store.insertAll(List.of(
+                new AggregateStore.New<>("C", new Tally(List.of("c")), List.of(opened("C")), null),
+                new AggregateStore.New<>("A", new Tally(List.of("not-a")), List.of(opened("A")), null),
+                new AggregateStore.New<>("D", new Tally(List.of("d")), List.of(), null),
+                new AggregateStore.New<>("C", new Tally(List.of("c-again")), List.of(), null)));
+
+        assertThat(commands).containsExactly("insert");
+        assertThat(inserted).containsExactly(true, false, true, false);
+        assertThat(store.find("C").orElseThrow().value().marks()).containsExactly("c");
+        assertThat(store.find("A").orElseThrow().value().marks()).isEmpty();
+        assertThat(store.find("D").orElseThrow().version()).isZero();
+        assertThat(store.collection().find(com.mongodb.client.model.Filters.eq("_id", "C")).first()
+                .getList(AggregateStore.OUTBOX, org.bson.Document.class)).hasSize(1);
+    }
+
+    private static CaseOpened opened(String id) {
+        return new CaseOpened(id, Instant.parse("2026-12-02T08:00:00Z"), "test");
+    }
 }

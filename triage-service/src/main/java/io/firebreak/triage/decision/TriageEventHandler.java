@@ -17,8 +17,13 @@ import io.firebreak.platform.outbox.Change;
 import io.firebreak.triage.decision.ComplaintTriage.Retriage;
 import io.firebreak.triage.settings.ActiveSettings;
 import io.firebreak.triage.settings.SettingsStore;
+import io.firebreak.events.EventType;
+import io.firebreak.triage.routing.DepartmentRouter;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -50,14 +55,95 @@ class TriageEventHandler implements EventHandler {
     }
 
     /**
-     * The events of a poll, one after the other (each decision sees the loads the ones before it made), all with
-     * the rule set and routing table active when the poll is handled: read once when one event needs them, not once
-     * per event.
+     * The events of a poll, in order, with the rule set and routing table active when the poll is handled (read once
+     * when an event needs them). New complaints are decided one after the other, each seeing the loads the ones before
+     * it made (read once per person, then counted up), and inserted together; one that meets a stored document (a
+     * re-triage waiting for it, or a redelivery) is then applied alone. Before any other event triage acts on, the
+     * new complaints decided so far are written, and it is applied alone as it would be outside a batch.
      */
     void handleAll(List<ReceivedEvent> events) {
         ActiveSettings[] active = new ActiveSettings[1];
         Supplier<ActiveSettings> once = () -> active[0] != null ? active[0] : (active[0] = settings.current());
-        events.forEach(event -> EventDispatcher.within(event, () -> handle(event, once)));
+        PollLoads loads = new PollLoads(workload);
+        List<ReceivedEvent> received = new ArrayList<>();
+        List<AggregateStore.New<ComplaintTriage>> decided = new ArrayList<>();
+        for (ReceivedEvent event : events) {
+            if (event.type() == EventType.COMPLAINT_RECEIVED) {
+                ComplaintReceived payload = event.payloadAs(ComplaintReceived.class);
+                List<Change<ComplaintTriage>> change = new ArrayList<>(1);
+                EventDispatcher.within(event, () -> change.add(decisions.triage(payload, List.of(), once.get(), loads)));
+                loads.assigned(change.get(0).value().owner());
+                decided.add(new AggregateStore.New<>(payload.complaintId(), change.get(0).value(),
+                        change.get(0).events(), event));
+                received.add(event);
+            } else if (actsOn(event.type())) {
+                insert(received, decided, once);
+                loads.forget();
+                EventDispatcher.within(event, () -> handle(event, once));
+            }
+        }
+        insert(received, decided, once);
+    }
+
+    private void insert(List<ReceivedEvent> received, List<AggregateStore.New<ComplaintTriage>> decided,
+            Supplier<ActiveSettings> settings) {
+        List<Boolean> inserted = store.insertAll(decided);
+        for (int i = 0; i < inserted.size(); i++) {
+            if (inserted.get(i)) continue;
+            ReceivedEvent event = received.get(i);
+            EventDispatcher.within(event,
+                    () -> received(event.id(), event.payloadAs(ComplaintReceived.class), settings.get()));
+        }
+        received.clear();
+        decided.clear();
+    }
+
+    /** The events {@link #handle} does something with besides a new complaint: the cases of its switch. */
+    private static boolean actsOn(EventType type) {
+        return switch (type) {
+            case COMPLAINT_REOPENED, SLA_BREACHED, PROPOSAL_REJECTED, MESSAGE_ADDED, EMOTION_ROSE, CASE_RESOLVED,
+                    COMPLAINT_CLOSED, PERSONAL_DATA_ERASED -> true;
+            default -> false;
+        };
+    }
+
+    /** Loads for a poll's new complaints: read once per person, then counted up as the poll assigns. */
+    private static final class PollLoads implements Workload {
+
+        private final Workload stored;
+        private final Map<String, Integer> known = new HashMap<>();
+
+        PollLoads(Workload stored) {
+            this.stored = stored;
+        }
+
+        @Override
+        public DepartmentRouter.Loads loads(String excludingComplaintId) {
+            // A new complaint is nobody's yet: excluding it changes no one's load, so one reading serves them all.
+            return people -> {
+                List<String> unread = people.stream().filter(p -> !known.containsKey(p)).distinct().toList();
+                if (!unread.isEmpty()) {
+                    Map<String, Integer> read = stored.loads(excludingComplaintId).openAssigned(unread);
+                    unread.forEach(p -> known.put(p, read.getOrDefault(p, 0)));
+                }
+                Map<String, Integer> loads = new HashMap<>();
+                people.forEach(p -> loads.put(p, known.get(p)));
+                return loads;
+            };
+        }
+
+        @Override
+        public List<String> ownersOf(List<String> complaintIds) {
+            return stored.ownersOf(complaintIds);
+        }
+
+        void assigned(String owner) {
+            if (owner != null) known.merge(owner, 1, Integer::sum);
+        }
+
+        void forget() {
+            known.clear();
+        }
     }
 
     private void handle(ReceivedEvent event, Supplier<ActiveSettings> settings) {
