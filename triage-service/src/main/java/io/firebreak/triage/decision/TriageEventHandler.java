@@ -70,11 +70,10 @@ class TriageEventHandler implements EventHandler {
         for (ReceivedEvent event : events) {
             if (event.type() == EventType.COMPLAINT_RECEIVED) {
                 ComplaintReceived payload = event.payloadAs(ComplaintReceived.class);
-                List<Change<ComplaintTriage>> change = new ArrayList<>(1);
-                EventDispatcher.within(event, () -> change.add(decisions.triage(payload, List.of(), once.get(), loads)));
-                loads.assigned(change.get(0).value().owner());
-                decided.add(new AggregateStore.New<>(payload.complaintId(), change.get(0).value(),
-                        change.get(0).events(), event));
+                Change<ComplaintTriage> change = decisions.triage(payload, List.of(), once.get(), loads);
+                loads.assigned(change.value().owner());
+                // Its events carry the complaint's correlation: insertAll encodes them within it.
+                decided.add(new AggregateStore.New<>(payload.complaintId(), change.value(), change.events(), event));
                 received.add(event);
             } else if (actsOn(event.type())) {
                 insert(received, decided, once);
