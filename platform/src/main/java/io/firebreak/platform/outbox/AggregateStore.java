@@ -20,12 +20,10 @@ import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.mongo.StaleIndexes;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -135,8 +133,7 @@ public final class AggregateStore<T extends Record> {
             BsonDocument doc = encode(aggregate.value());
             doc.put("_id", new BsonString(aggregate.id()));
             doc.put(VERSION, new BsonInt64(0));
-            if (aggregate.cause() == null) doc.put(OUTBOX, outbox(aggregate.events()));
-            else EventDispatcher.within(aggregate.cause(), () -> doc.put(OUTBOX, outbox(aggregate.events())));
+            within(aggregate.cause(), () -> doc.put(OUTBOX, outbox(aggregate.events())));
             doc.put(APPLIED, applied(List.of(), aggregate.cause() == null ? null : aggregate.cause().id()));
             docs.add(doc);
             inserted.add(true);
@@ -250,8 +247,7 @@ public final class AggregateStore<T extends Record> {
                 BsonDocument doc = stored.get(id);
                 return doc.containsKey(OUTBOX) ? doc.getArray(OUTBOX).clone() : new BsonArray();
             });
-            if (u.event() == null) outbox.addAll(outbox(change.events()));
-            else EventDispatcher.within(u.event(), () -> outbox.addAll(outbox(change.events())));
+            within(u.event(), () -> outbox.addAll(outbox(change.events())));
         }
         if (events.isEmpty()) return current;
         List<ReplaceOneModel<BsonDocument>> writes = new ArrayList<>();
@@ -266,27 +262,28 @@ public final class AggregateStore<T extends Record> {
                     .append(VERSION, new BsonInt64(next.version() - 1)), doc));
         });
         int written = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount();
-        Set<String> pending = new HashSet<>();
         events.forEach((id, outbox) -> {
-            if (!outbox.isEmpty()) pending.add(id);
+            if (!outbox.isEmpty()) relay.publishSoon(collection, id);
         });
-        pending.forEach(id -> relay.publishSoon(collection, id));
         if (written == writes.size()) return current;
         // Someone wrote one of them meanwhile (which is not known): each update again, on the aggregate as it is.
         for (Update<T> u : updates) {
             if (!events.containsKey(u.id())) continue;
-            if (u.event() == null) update(u.id(), u.eventId(), u.decide()).ifPresent(a -> current.put(u.id(), a));
-            else EventDispatcher.within(u.event(),
-                    () -> update(u.id(), u.eventId(), u.decide()).ifPresent(a -> current.put(u.id(), a)));
+            within(u.event(), () -> update(u.id(), u.eventId(), u.decide()).ifPresent(a -> current.put(u.id(), a)));
         }
         return current;
     }
 
     private static <T> Change<T> decide(Update<T> u, Versioned<T> agg) {
-        if (u.event() == null) return u.decide().apply(agg);
         List<Change<T>> decided = new ArrayList<>(1);
-        EventDispatcher.within(u.event(), () -> decided.add(u.decide().apply(agg)));
+        within(u.event(), () -> decided.add(u.decide().apply(agg)));
         return decided.get(0);
+    }
+
+    /** Runs {@code work} with the consumed event's correlation in the MDC (see EventDispatcher), as it is if none. */
+    private static void within(ReceivedEvent cause, Runnable work) {
+        if (cause == null) work.run();
+        else EventDispatcher.within(cause, work);
     }
 
     /** Same as {@link #update(String, String, Function)} for a command that is not a consumed event. */
