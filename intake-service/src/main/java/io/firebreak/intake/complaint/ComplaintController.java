@@ -41,14 +41,16 @@ class ComplaintController {
     private static final Pattern DEPARTMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final ComplaintIntake intake;
+    private final ComplaintQueries queries;
     private final RequestChecks checks;
     private final IdempotentRequests idempotency;
     private final JsonMapper json;
     private final IntakeProperties properties;
 
-    ComplaintController(ComplaintIntake intake, RequestChecks checks, IdempotentRequests idempotency, JsonMapper json,
-            IntakeProperties properties) {
+    ComplaintController(ComplaintIntake intake, ComplaintQueries queries, RequestChecks checks,
+            IdempotentRequests idempotency, JsonMapper json, IntakeProperties properties) {
         this.intake = intake;
+        this.queries = queries;
         this.checks = checks;
         this.idempotency = idempotency;
         this.json = json;
@@ -67,7 +69,7 @@ class ComplaintController {
             ComplaintIntake.Submission s = intake.submit(request, RequestChecks.channel(request.channel()),
                     checks.happenedAt(request.happenedAt()), caller);
             ComplaintView view = ComplaintView.of(s.complaint(),
-                    intake.earlierOf(s.complaint(), caller.client(), s.history()), s.merged(), s.notice(),
+                    queries.earlierOf(s.complaint(), caller.client(), s.history()), s.merged(), s.notice(),
                     caller.client());
             return s.merged() || s.again()
                     ? new Answer(200, json.writeValueAsString(view), null)
@@ -140,7 +142,7 @@ class ComplaintController {
     SharesView share(@PathVariable String id, @RequestBody ShareComplaint request, Authentication by) {
         List<FieldProblem> problems = checks.share(request);
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
-        Complaint.Owner owner = intake.get(id).value().owner();
+        Complaint.Owner owner = queries.get(id).value().owner();
         if (owner != null && owner.primaryDepartment() != null) {
             StaffScope.require(by, owner.primaryDepartment(), "share complaints");
         }
@@ -152,8 +154,8 @@ class ComplaintController {
     @GetMapping("/{id}")
     ComplaintView get(@PathVariable String id, Authentication client) {
         String visibleTo = Caller.of(client).client();
-        var complaint = intake.get(id, visibleTo);
-        return ComplaintView.of(complaint, intake.earlierOf(complaint, visibleTo), null, null, visibleTo);
+        var complaint = queries.get(id, visibleTo);
+        return ComplaintView.of(complaint, queries.earlierOf(complaint, visibleTo), null, null, visibleTo);
     }
 
     /** A page of the list: the items, and the cursor of the next page unless this is the last. */
@@ -200,7 +202,7 @@ class ComplaintController {
         }
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         String visibleTo = Caller.of(client).client();
-        ComplaintIntake.Page page = intake.list(new ComplaintIntake.Filter(wantedStatus, wantedClass,
+        ComplaintQueries.Page page = queries.list(new ComplaintQueries.Filter(wantedStatus, wantedClass,
                 department, visibleTo, externalSystem == null ? null : externalSystem.strip(),
                 externalId == null ? null : externalId.strip()), size, after);
         return new ListView(page.items().stream().map(c -> ComplaintView.of(c, null, null, null, visibleTo)).toList(),

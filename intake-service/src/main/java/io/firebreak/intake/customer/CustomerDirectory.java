@@ -1,12 +1,14 @@
 package io.firebreak.intake.customer;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.firebreak.intake.IntakeProperties;
@@ -19,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -68,57 +72,101 @@ public class CustomerDirectory {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Who the customer is: their id, and the masked contact this submission gave (else the record's). */
-    public record Identified(String customerId, String maskedContact) {}
+    /**
+     * Whom a submission names, as the contacts tell before anything is written: the customer's id (the caller's own,
+     * else the one their phone or e-mail names, else a new one), what the submission gives of them normalised, and
+     * what it may write. See {@link #identify}.
+     */
+    public record Lookup(String customerId, String name, String phone, String email, boolean mayWrite,
+            boolean registers, boolean phoneNamesSomeone, boolean emailNamesSomeone) {}
 
     /**
-     * Identifies the customer of a submission by staff ({@code client} null) or by a ticketing system (its client
-     * name). A client's own customer ids are its own: {@code CRM-1} of client {@code zendesk} is the customer
-     * {@code zendesk:CRM-1}, never another client's or one staff named. A client writes contact data only into its
-     * own customers or a customer new with this submission, and the contacts it gives with its own ids do not name
-     * those customers for anyone else: no client can bind someone else's phone or e-mail to a record it chose.
+     * The customer of a submission as on file (read under the caller's lock): {@code record} null for one not on
+     * file yet. An erased record is not reused: the person starts afresh under a new id.
      */
-    public Identified identify(String customerId, String name, String rawPhone, String rawEmail, String client) {
+    public record OnFile(Lookup given, String customerId, Versioned<Customer> record) {
+
+        /** Their complaints, newest first, as the record holds them. */
+        public List<Customer.PastComplaint> history() {
+            return record == null ? List.of() : record.value().complaints();
+        }
+
+        /** The contact the submission gave, masked, else the record's. */
+        public String maskedContact() {
+            String masked = Contact.mask(given.phone(), given.email());
+            return masked != null || record == null ? masked
+                    : Contact.mask(record.value().phone(), record.value().email());
+        }
+    }
+
+    /**
+     * Tells whom a submission by staff ({@code client} null) or by a ticketing system (its client name) names, with
+     * one read and no write ({@link #onFile} and {@link #settle} follow). A client's own customer ids are its own:
+     * {@code CRM-1} of client {@code zendesk} is the customer {@code zendesk:CRM-1}, never another client's or one
+     * staff named. A client writes contact data only into its own customers or a customer new with this
+     * submission, and the contacts it gives with its own ids do not name those customers for anyone else: no client
+     * can bind someone else's phone or e-mail to a record it chose.
+     */
+    public Lookup identify(String customerId, String name, String rawPhone, String rawEmail, String client) {
         String phone = Contact.normalisePhone(rawPhone);
         String email = Contact.normaliseEmail(rawEmail);
         String chosen = customerId == null ? null : client == null ? customerId : ownId(client, customerId);
-        Optional<String> byPhone = owner(PHONE, phone);
-        Optional<String> byEmail = owner(EMAIL, email);
-        Optional<String> known = Optional.ofNullable(chosen).or(() -> byPhone).or(() -> byEmail);
-        String id = known.orElseGet(() -> newId(phone != null ? phone : email));
-        boolean mayWrite = client == null || chosen != null;
-        Function<Versioned<Customer>, Change<Customer>> fill = current -> {
-            if (!mayWrite || current.value().erasedAt() != null) return null;
-            Customer filled = current.value().fillBlanks(name, phone, email);
-            return filled.equals(current.value()) ? null : Change.of(filled);
+        Map<String, String> named = owners(phone == null ? null : PHONE + phone, email == null ? null : EMAIL + email);
+        Optional<String> byPhone = Optional.ofNullable(phone == null ? null : named.get(PHONE + phone));
+        Optional<String> byEmail = Optional.ofNullable(email == null ? null : named.get(EMAIL + email));
+        String id = Optional.ofNullable(chosen).or(() -> byPhone).or(() -> byEmail)
+                .orElseGet(() -> newId(phone != null ? phone : email));
+        return new Lookup(id, name, phone, email, client == null || chosen != null, client == null || chosen == null,
+                byPhone.isPresent(), byEmail.isPresent());
+    }
+
+    /** The customer {@code given} names as now on file: one read. */
+    public OnFile onFile(Lookup given) {
+        Optional<Versioned<Customer>> found = customers.find(given.customerId());
+        if (found.isPresent() && found.get().value().erasedAt() != null) {
+            // Erased on request: nothing new is tied to that record.
+            return new OnFile(given, newId(null), null);
+        }
+        return new OnFile(given, given.customerId(), found.orElse(null));
+    }
+
+    /**
+     * Writes what a submission tells of its customer with one write: a new record, or the blanks of the one on file
+     * filled (where the caller may write them); with {@code entry}, the complaint added to their history. Then the
+     * contacts the record now holds that name nobody yet are registered to them. Returns the record as stored.
+     */
+    public Versioned<Customer> settle(OnFile customer, Customer.PastComplaint entry) {
+        Lookup given = customer.given();
+        Function<Versioned<Customer>, Change<Customer>> apply = current -> {
+            Customer next = current.value();
+            if (given.mayWrite() && next.erasedAt() == null) {
+                next = next.fillBlanks(given.name(), given.phone(), given.email());
+            }
+            if (entry != null) next = next.remember(entry);
+            return next.equals(current.value()) ? null : Change.of(next);
         };
-        // A customer named by id or contact is nearly always on file: fill in their blanks; else a new record (or,
-        // if one was made at the same moment, that one's blanks).
-        Optional<Versioned<Customer>> record = known.isPresent() ? customers.update(id, fill) : Optional.empty();
-        if (record.isEmpty()) {
-            record = customers.create(id, new Customer(name, phone, email, clock.instant(), List.of()), List.of(),
-                    null);
+        Versioned<Customer> stored;
+        if (customer.record() != null) {
+            stored = customers.update(customer.record(), apply).orElseThrow();
+        } else {
+            Customer fresh = new Customer(given.name(), given.phone(), given.email(), clock.instant(),
+                    entry == null ? List.of() : List.of(entry));
+            // Made at the same moment by another instance: fill that one's blanks instead.
+            stored = customers.create(customer.customerId(), fresh, List.of(), null)
+                    .or(() -> customers.update(customer.customerId(), apply)).orElseThrow();
         }
-        Customer stored = record.or(() -> customers.update(id, fill)).orElseThrow().value();
-        String customer = id;
-        if (stored.erasedAt() != null) {
-            // Erased on request: nothing new is tied to that record; the person starts afresh under a new id.
-            customer = newId(null);
-            stored = customers.create(customer, new Customer(name, phone, email, clock.instant(), List.of()),
-                    List.of(), null).orElseThrow().value();
-        }
-        // The customer's contacts as now stored, unless they were found naming someone already, or a client gave
-        // them with an id of its own.
-        if (client == null || chosen == null) {
-            if (stored.phone() != null && !(stored.phone().equals(phone) && byPhone.isPresent())) {
-                register(PHONE, stored.phone(), customer);
+        if (given.registers()) {
+            List<String> contacts = new ArrayList<>(2);
+            Customer c = stored.value();
+            if (c.phone() != null && c.phone().equals(given.phone()) && !given.phoneNamesSomeone()) {
+                contacts.add(PHONE + c.phone());
             }
-            if (stored.email() != null && !(stored.email().equals(email) && byEmail.isPresent())) {
-                register(EMAIL, stored.email(), customer);
+            if (c.email() != null && c.email().equals(given.email()) && !given.emailNamesSomeone()) {
+                contacts.add(EMAIL + c.email());
             }
+            register(contacts, stored.id());
         }
-        String given = Contact.mask(phone, email);
-        return new Identified(customer, given != null ? given : Contact.mask(stored.phone(), stored.email()));
+        return stored;
     }
 
     /** A client's own customer id: its name, a colon, its id ({@code zendesk:CRM-1}). */
@@ -169,31 +217,36 @@ public class CustomerDirectory {
                 "No customer {} for complaint {}: its history misses it", line.getKey(), line.getValue().complaintId()));
     }
 
-    /**
-     * As {@link #remember(String, Customer.PastComplaint)}, starting from the record as the caller read it (read
-     * again only if it changed since); returns the record as it now stands.
-     */
-    public Versioned<Customer> remember(Versioned<Customer> customer, Customer.PastComplaint entry) {
-        return customers.update(customer, current -> remembering(current, entry)).orElseThrow();
-    }
-
     private static Change<Customer> remembering(Versioned<Customer> current, Customer.PastComplaint entry) {
         Customer next = current.value().remember(entry);
         return next == current.value() ? null : Change.of(next);
     }
 
-    /** The customer named by this contact, if any. */
-    private Optional<String> owner(String kind, String value) {
-        if (value == null) return Optional.empty();
-        return Optional.ofNullable(contacts.find(eq("_id", kind + value)).first()).map(d -> d.getString(CUSTOMER));
+    /** The customers the contacts name (contact key to customer id): one read, whichever of them are given. */
+    private Map<String, String> owners(String phoneKey, String emailKey) {
+        List<String> keys = new ArrayList<>(2);
+        if (phoneKey != null) keys.add(phoneKey);
+        if (emailKey != null) keys.add(emailKey);
+        Map<String, String> named = new HashMap<>();
+        if (keys.isEmpty()) return named;
+        contacts.find(keys.size() == 1 ? eq("_id", keys.get(0)) : in("_id", keys))
+                .forEach(d -> named.put(d.getString("_id"), d.getString(CUSTOMER)));
+        return named;
     }
 
-    /** Names the customer for this contact unless someone is named already (the first to give it keeps it). */
-    private void register(String kind, String value, String customerId) {
+    /**
+     * Names the customer for these contacts (kind and value) unless someone is named already (the first to give one
+     * keeps it): one write.
+     */
+    private void register(List<String> contactKeys, String customerId) {
+        if (contactKeys.isEmpty()) return;
         try {
-            contacts.insertOne(new Document("_id", kind + value).append(CUSTOMER, customerId));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
+            contacts.insertMany(contactKeys.stream().map(key -> new Document("_id", key).append(CUSTOMER, customerId))
+                    .toList(), new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            boolean onlyTaken = e.getWriteErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyTaken) throw e;
         }
     }
 
@@ -201,8 +254,10 @@ public class CustomerDirectory {
     private void registerKnownContacts() {
         customers.collection().find().projection(Projections.include("phone", "email", "firstSeen"))
                 .sort(Sorts.ascending("firstSeen", "_id")).forEach(d -> {
-                    if (d.getString("phone") != null) register(PHONE, d.getString("phone"), d.getString("_id"));
-                    if (d.getString("email") != null) register(EMAIL, d.getString("email"), d.getString("_id"));
+                    List<String> keys = new ArrayList<>(2);
+                    if (d.getString("phone") != null) keys.add(PHONE + d.getString("phone"));
+                    if (d.getString("email") != null) keys.add(EMAIL + d.getString("email"));
+                    register(keys, d.getString("_id"));
                 });
     }
 

@@ -50,7 +50,7 @@ public class EmotionReader {
     private final Set<String> capsIgnored;
     private final Set<String> repeatIgnored;
 
-    EmotionReader(IntakeProperties properties) {
+    public EmotionReader(IntakeProperties properties) {
         this.settings = properties.emotion();
         IntakeProperties.Words w = settings.words();
         words.put(SignalKind.UPSET_WORD, w.upset());

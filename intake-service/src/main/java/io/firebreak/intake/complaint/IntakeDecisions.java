@@ -1,0 +1,221 @@
+package io.firebreak.intake.complaint;
+
+import io.firebreak.events.Channel;
+import io.firebreak.events.CustomerStage;
+import io.firebreak.events.EmotionLevel;
+import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.IntakeEvents.AttachmentAdded;
+import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.IntakeEvents.ComplaintShared;
+import io.firebreak.events.IntakeEvents.EmotionRose;
+import io.firebreak.events.IntakeEvents.ExternalRef;
+import io.firebreak.events.IntakeEvents.MessageAdded;
+import io.firebreak.events.IntakeEvents.ProposalAnswered;
+import io.firebreak.intake.IntakeProperties;
+import io.firebreak.intake.emotion.CustomerStages;
+import io.firebreak.intake.emotion.EmotionReader;
+import io.firebreak.intake.emotion.EmotionReader.Reading;
+import io.firebreak.platform.outbox.Change;
+import io.firebreak.platform.outbox.Versioned;
+import io.firebreak.platform.web.ProblemException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * What intake decides, free of storage and messaging: the case file and announcement of a new complaint (the
+ * customer's emotion and stage read, a repeat contact named), which earlier complaints are on the same matter, a
+ * duplicate submission merged into the open complaint, a later message read (and a rise in emotion announced), a
+ * complaint shared, a proposal's answer forwarded, an attachment recorded. Each decision is the case file's next
+ * state with the events it causes, null when nothing changes, or a refusal ({@link ProblemException}: 404 for a
+ * complaint the caller may not see, 409 closed or full).
+ */
+@Component
+class IntakeDecisions {
+
+    private static final int SUMMARY_TEXT = 200;
+
+    private final EmotionReader emotions;
+    private final IntakeProperties.Duplicates duplicates;
+    private final IntakeProperties.Caps caps;
+
+    IntakeDecisions(EmotionReader emotions, IntakeProperties properties) {
+        this.emotions = emotions;
+        this.duplicates = properties.duplicates();
+        this.caps = properties.caps();
+    }
+
+    /** The parts of a submission intake keeps, normalised. */
+    record Incoming(Channel channel, String text, String productRef, String orderRef, String remedySought,
+            Instant happenedAt) {}
+
+    /** Who complains, as the case file names them: their id and the masked contact. */
+    record Complainant(String id, String maskedContact) {}
+
+    /**
+     * The case file of a new complaint and its announcement: the customer's words read for emotion and stage (a
+     * repeat contact reads higher), {@code earlier} the complaints on the same matter it repeats, the ticket it is
+     * in the caller's system if any.
+     */
+    Change<Complaint> received(String id, Complainant customer, Incoming in, List<String> earlier, Caller caller,
+            Complaint.ExternalRef externalRef, String externalKey, Instant now) {
+        String client = caller.client();
+        Reading reading = emotions.read(in.text(), earlier.size(), in.remedySought() != null);
+        String repeat = earlier.isEmpty() ? "" : "; repeat contact after " + String.join(", ", earlier);
+        Complaint complaint = new Complaint(customer.id(), customer.maskedContact(), in.channel(), in.text(),
+                in.productRef(), in.orderRef(), in.remedySought(), in.happenedAt(), reading.level(), reading.signals(),
+                reading.stage(), earlier, List.of(), now, ComplaintStatus.RECEIVED, null, null, null, null,
+                List.of(new Complaint.TimelineEntry("received-" + id, now, "firebreak.complaint.received", "intake",
+                        "Received by " + in.channel() + (client == null ? " (taken by " + caller.name() + ")" : "")
+                                + "; the customer reads " + describe(reading) + repeat
+                                + (externalRef == null ? ""
+                                        : "; ticket " + externalRef.system() + " " + externalRef.id()))),
+                now, client, externalRef, externalKey, List.of(), List.of(), List.of());
+        ComplaintReceived received = new ComplaintReceived(id, now, in.channel(), customer.id(),
+                customer.maskedContact(), in.text(), in.productRef(), in.orderRef(), in.remedySought(),
+                reading.level(), reading.signals(), reading.stage(), in.happenedAt(), earlier, client,
+                externalRef == null ? null : new ExternalRef(externalRef.system(), externalRef.id()));
+        return new Change<>(complaint, List.of(received));
+    }
+
+    /**
+     * Of the customer's recent complaints ({@code candidates}), those on the same matter as the submission (same
+     * order, same product, or much the same words) whose last activity lies within the duplicate window, in the
+     * order given.
+     */
+    List<Versioned<Complaint>> sameMatter(List<Versioned<Complaint>> candidates, Incoming in, Instant now) {
+        Instant since = now.minus(duplicates.window());
+        return candidates.stream()
+                .filter(c -> !lastActivity(c.value()).isBefore(since))
+                .filter(c -> Matters.same(c.value(), in.orderRef(), in.productRef(), in.text(),
+                        duplicates.similarity()))
+                .toList();
+    }
+
+    private static Instant lastActivity(Complaint c) {
+        return c.updatedAt() != null && c.updatedAt().isAfter(c.receivedAt()) ? c.updatedAt() : c.receivedAt();
+    }
+
+    /**
+     * The submission added to the open complaint {@code id} as message {@code messageId}, its blanks filled from it,
+     * its external key remembered so that a retry finds the complaint rather than merging twice; null if the
+     * complaint closed or is full meanwhile, or already holds that external key.
+     */
+    Change<Complaint> merged(String id, Complaint c, Incoming in, String externalKey, String messageId,
+            Instant now) {
+        if (!c.isOpen() || c.messages().size() >= caps.messages()) return null;
+        if (externalKey != null && (externalKey.equals(c.externalKey())
+                || c.mergedExternalKeys().contains(externalKey))) {
+            return null;
+        }
+        int contacts = c.contactsBefore(duplicates.sameContactWithin())
+                + (c.comesBack(now, duplicates.sameContactWithin()) ? 1 : 0);
+        Reading reading = emotions.read(in.text(), contacts, in.remedySought() != null);
+        Complaint filled = c.withBlanksFilled(in.productRef(), in.orderRef(), in.remedySought(), in.happenedAt());
+        if (externalKey != null) filled = filled.withMergedExternalKey(externalKey);
+        return withMessage(id, filled, messageId, in.channel(), in.text(), true, reading, now).change();
+    }
+
+    /** A later message as decided: the case file's change, and whether the emotion rose with it. */
+    record Message(Change<Complaint> change, boolean emotionRose) {}
+
+    /**
+     * The customer's later message on complaint {@code id}, read for emotion (the contacts before it count), on
+     * the timeline and announced, with a rise in emotion if it reads higher. {@code channel} null: the complaint's.
+     */
+    Message message(String id, Complaint c, String visibleTo, String messageId, String text, Channel channel,
+            Instant now) {
+        if (!c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
+        if (!c.isOpen()) {
+            throw ProblemException.conflict("Complaint " + id + " is closed; a new matter is a new complaint.")
+                    .with("id", id);
+        }
+        requireRoom(id, "messages", c.messages().size(), caps.messages());
+        String words = text.strip();
+        Reading reading = emotions.read(words, c.contactsBefore(duplicates.sameContactWithin()), false);
+        return withMessage(id, c, messageId, channel != null ? channel : c.channel(), words, false, reading, now);
+    }
+
+    /** The complaint with the message on its timeline, its emotion and stage risen if the message reads higher. */
+    private static Message withMessage(String id, Complaint c, String messageId, Channel channel, String text,
+            boolean merged, Reading reading, Instant now) {
+        EmotionLevel before = c.emotion() == null ? EmotionLevel.CALM : c.emotion();
+        boolean rose = reading.level().compareTo(before) > 0;
+        CustomerStage stage = CustomerStages.higher(c.stage(), reading.stage());
+        Complaint.Message message = new Complaint.Message(messageId, now, channel, text, merged, reading.level(),
+                reading.signals());
+        Complaint next = c.withMessage(message, stage).withTimeline(new Complaint.TimelineEntry(messageId, now,
+                "firebreak.message.added", "intake", (merged ? "Duplicate submission merged" : "Customer wrote")
+                        + " (" + channel + "): " + clip(text) + " - reads " + describe(reading)));
+        List<FirebreakEvent> events = new ArrayList<>();
+        events.add(new MessageAdded(id, now, channel, text, merged, reading.level(), reading.signals(), stage));
+        if (rose) {
+            events.add(new EmotionRose(id, now, before, reading.level(), reading.signals(), stage));
+            next = next.withTimeline(new Complaint.TimelineEntry(messageId + "-rose", now, "firebreak.emotion.rose",
+                    "intake", "Emotion rose from " + before + " to " + reading.level() + ", stage " + stage));
+        }
+        return new Message(new Change<>(next, List.copyOf(events)), rose);
+    }
+
+    /** Complaint {@code id} shared with an integration client by {@code by}; null if the client sees it already. */
+    Change<Complaint> shared(String id, Complaint c, String client, String by, Instant now) {
+        if (c.visibleTo(client)) return null;
+        requireRoom(id, "shares", c.sharedWith().size(), caps.shares());
+        Complaint next = c.sharedWith(client).withTimeline(new Complaint.TimelineEntry("shared-" + client, now,
+                "firebreak.complaint.shared", "intake", "Shared with " + client + " by " + by));
+        return new Change<>(next, List.of(new ComplaintShared(id, now, client, by)));
+    }
+
+    /**
+     * The customer's answer to the proposal, as {@code by} reports it, on the timeline and forwarded to resolution
+     * (which owns the case) by an event: intake checks only what it alone can, whether the caller may act on it.
+     */
+    Change<Complaint> answered(String id, Complaint c, String visibleTo, String entryId, boolean accepted,
+            String comment, String by, Instant now) {
+        if (!c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
+        if (!c.isOpen()) {
+            throw ProblemException.conflict("Complaint " + id + " is closed; there is no proposal to answer.")
+                    .with("id", id);
+        }
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        Complaint next = c.withTimeline(new Complaint.TimelineEntry(entryId, now, "firebreak.proposal.answered",
+                "intake", "The customer " + (accepted ? "accepted" : "rejected") + " the proposal (reported by "
+                        + by + ")" + (text == null ? "" : ": " + clip(text))));
+        return new Change<>(next, List.of(new ProposalAnswered(id, now, accepted, text, by)));
+    }
+
+    /** An attachment's metadata recorded on complaint {@code id} and announced. */
+    Change<Complaint> attached(String id, Complaint c, String visibleTo, Complaint.Attachment attachment,
+            Instant now) {
+        if (!c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
+        if (!c.isOpen()) {
+            throw ProblemException.conflict("Complaint " + id + " is closed; it takes no more attachments.")
+                    .with("id", id);
+        }
+        requireRoom(id, "attachments", c.attachments().size(), caps.attachments());
+        Complaint next = c.withAttachment(attachment).withTimeline(new Complaint.TimelineEntry(attachment.id(), now,
+                "firebreak.attachment.added", "intake", "Attachment " + attachment.name() + " ("
+                        + attachment.mediaType() + ", " + attachment.size() + " bytes) at " + attachment.url()));
+        return new Change<>(next, List.of(new AttachmentAdded(id, now, attachment.id(), attachment.name(),
+                attachment.mediaType(), attachment.size(), attachment.checksum(), attachment.url(), attachment.addedBy())));
+    }
+
+    /** 409 once the complaint holds {@code cap} of {@code what}: a bounded case file, whoever keeps sending. */
+    private static void requireRoom(String id, String what, int held, int cap) {
+        if (held >= cap) {
+            throw ProblemException.conflict("Complaint " + id + " holds " + held + " " + what + ", the most it may"
+                    + " hold.").with("id", id).with("cap", cap);
+        }
+    }
+
+    private static String describe(Reading reading) {
+        return reading.level() + (reading.signals().isEmpty() ? "" : " (" + String.join(", ", reading.signals()) + ")")
+                + ", stage " + reading.stage();
+    }
+
+    private static String clip(String text) {
+        String one = text.strip().replaceAll("\\s+", " ");
+        return one.length() <= SUMMARY_TEXT ? one : one.substring(0, SUMMARY_TEXT - 1) + "…";
+    }
+}

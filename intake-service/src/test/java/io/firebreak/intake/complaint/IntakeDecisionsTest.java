@@ -1,0 +1,141 @@
+package io.firebreak.intake.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.firebreak.events.Channel;
+import io.firebreak.events.EmotionLevel;
+import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.IntakeEvents.EmotionRose;
+import io.firebreak.events.IntakeEvents.MessageAdded;
+import io.firebreak.intake.IntakeProperties;
+import io.firebreak.intake.complaint.IntakeDecisions.Complainant;
+import io.firebreak.intake.complaint.IntakeDecisions.Incoming;
+import io.firebreak.intake.emotion.EmotionReader;
+import io.firebreak.platform.outbox.Change;
+import io.firebreak.platform.outbox.Versioned;
+import io.firebreak.platform.test.ShippedProperties;
+import io.firebreak.platform.web.ProblemException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What intake decides, without a store: the case file of a submission, the same matter, merges and messages. */
+class IntakeDecisionsTest {
+
+    private static final IntakeProperties PROPERTIES =
+            ShippedProperties.bind("intake.yml", "firebreak.intake", IntakeProperties.class);
+    private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
+    private static final Caller AGENT = new Caller("agent-7", null);
+    private static final Caller CLIENT = new Caller("zendesk", "zendesk");
+
+    private final IntakeDecisions decide = new IntakeDecisions(new EmotionReader(PROPERTIES), PROPERTIES);
+
+    @Test
+    void aNewComplaintIsReadAndAnnouncedWithTheRepeatContactItFollows() {
+        Change<Complaint> received = decide.received("C-2", new Complainant("CUS-1", "138****0000"),
+                incoming("The parcel arrived broken. This is unacceptable!", "ORD-1"), List.of("C-1"), AGENT, null,
+                null, T0);
+
+        Complaint c = received.value();
+        assertThat(c.customerId()).isEqualTo("CUS-1");
+        assertThat(c.status()).isEqualTo(ComplaintStatus.RECEIVED);
+        assertThat(c.earlierComplaintIds()).containsExactly("C-1");
+        assertThat(c.timeline()).singleElement().satisfies(line -> assertThat(line.summary())
+                .contains("Received by PHONE (taken by agent-7)").contains("repeat contact after C-1"));
+        assertThat(received.events()).singleElement().isInstanceOfSatisfying(ComplaintReceived.class, e -> {
+            assertThat(e.complaintId()).isEqualTo("C-2");
+            assertThat(e.earlierComplaintIds()).containsExactly("C-1");
+            assertThat(e.emotion()).isEqualTo(c.emotion());
+            assertThat(e.submittedBy()).isNull();
+        });
+    }
+
+    @Test
+    void aClientsSubmissionNamesTheClientAndItsTicketButNoStaff() {
+        Change<Complaint> received = decide.received("C-3", new Complainant("zendesk:CRM-1", null),
+                incoming("Late delivery", null), List.of(), CLIENT, new Complaint.ExternalRef("zendesk", "4711"),
+                Complaint.externalKey("zendesk", "zendesk", "4711"), T0);
+
+        assertThat(received.value().submittedBy()).isEqualTo("zendesk");
+        assertThat(received.value().timeline().get(0).summary()).doesNotContain("taken by")
+                .contains("ticket zendesk 4711");
+        assertThat(((ComplaintReceived) received.events().get(0)).externalRef().id()).isEqualTo("4711");
+    }
+
+    @Test
+    void theSameMatterIsTheSameOrderWithinTheWindowOnly() {
+        Duration window = PROPERTIES.duplicates().window();
+        Versioned<Complaint> recent = stored("C-1", "ORD-1", T0.minus(window).plusSeconds(60));
+        Versioned<Complaint> old = stored("C-0", "ORD-1", T0.minus(window).minusSeconds(60));
+        Versioned<Complaint> otherOrder = stored("C-9", "ORD-9", T0.minusSeconds(60));
+
+        assertThat(decide.sameMatter(List.of(recent, old, otherOrder), incoming("Broken again", "ORD-1"), T0))
+                .extracting(Versioned::id).containsExactly("C-1");
+    }
+
+    @Test
+    void aDuplicateIsMergedAsAMessageAndRemembersItsTicketOnce() {
+        Complaint open = stored("C-1", "ORD-1", T0.minusSeconds(600)).value();
+        String key = Complaint.externalKey("zendesk", "zendesk", "4711");
+
+        Change<Complaint> merged = decide.merged("C-1", open, incoming("Still broken", "ORD-1"), key, "msg-1", T0);
+
+        assertThat(merged.value().messages()).singleElement().satisfies(m -> {
+            assertThat(m.id()).isEqualTo("msg-1");
+            assertThat(m.mergedDuplicate()).isTrue();
+        });
+        assertThat(merged.value().mergedExternalKeys()).containsExactly(key);
+        assertThat(merged.events()).first().isInstanceOf(MessageAdded.class);
+        assertThat(decide.merged("C-1", merged.value(), incoming("Still broken", "ORD-1"), key, "msg-2", T0))
+                .as("the same ticket again is not merged twice").isNull();
+        assertThat(decide.merged("C-1", open.withStatus(ComplaintStatus.CLOSED), incoming("x", "ORD-1"), null,
+                "msg-3", T0)).as("a closed complaint takes no merge").isNull();
+    }
+
+    @Test
+    void aLaterMessageThatReadsHigherRaisesTheEmotionAndSaysSo() {
+        Complaint open = stored("C-1", "ORD-1", T0.minusSeconds(600)).value();
+
+        IntakeDecisions.Message message = decide.message("C-1", open, null, "msg-1",
+                "This is outrageous, I will call a lawyer and the newspaper!!!", null, T0);
+
+        assertThat(message.emotionRose()).isTrue();
+        assertThat(message.change().value().emotion()).isGreaterThan(EmotionLevel.CALM);
+        assertThat(message.change().events()).hasSize(2).element(1).isInstanceOf(EmotionRose.class);
+        assertThat(message.change().value().messages().get(0).channel()).as("the complaint's channel")
+                .isEqualTo(Channel.PHONE);
+    }
+
+    @Test
+    void aMessageIsRefusedOnAComplaintTheCallerMayNotSeeOrThatIsClosed() {
+        Complaint open = stored("C-1", "ORD-1", T0).value();
+
+        assertThatThrownBy(() -> decide.message("C-1", open, "zendesk", "msg-1", "hello", null, T0))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status().value()).isEqualTo(404));
+        assertThatThrownBy(() -> decide.message("C-1", open.withStatus(ComplaintStatus.CLOSED), null, "msg-1",
+                "hello", null, T0))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status().value()).isEqualTo(409));
+    }
+
+    @Test
+    void sharingWithAClientThatSeesItAlreadyChangesNothing() {
+        Complaint open = stored("C-1", "ORD-1", T0).value();
+
+        Change<Complaint> shared = decide.shared("C-1", open, "zendesk", "agent-7", T0);
+
+        assertThat(shared.value().sharedWith()).containsExactly("zendesk");
+        assertThat(decide.shared("C-1", shared.value(), "zendesk", "agent-7", T0)).isNull();
+    }
+
+    private static Incoming incoming(String text, String orderRef) {
+        return new Incoming(Channel.PHONE, text, null, orderRef, null, null);
+    }
+
+    private Versioned<Complaint> stored(String id, String orderRef, Instant receivedAt) {
+        Complaint c = decide.received(id, new Complainant("CUS-1", null), incoming("The parcel arrived broken",
+                orderRef), List.of(), AGENT, null, null, receivedAt).value();
+        return new Versioned<>(id, c, 1, List.of());
+    }
+}
