@@ -37,6 +37,7 @@ public final class StandaloneSystem implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StandaloneSystem.class);
 
     private final Path dataDir;
+    private DocumentStore store;
     private final String jwtSecret;
     /** Signs the customers' survey links (feedback); made once, like the token secret. */
     private final String surveySecret;
@@ -120,7 +121,7 @@ public final class StandaloneSystem implements AutoCloseable {
     public synchronized void startStore(int port) {
         DocumentStore.Flush flush = DocumentStore.Flush.parse(System.getProperty("firebreak.store.flush",
                 System.getenv().getOrDefault("FIREBREAK_STORE_FLUSH", "os")));
-        DocumentStore store = start("store", () -> DocumentStore.startIn(dataDir, port, flush));
+        store = start("store", () -> DocumentStore.startIn(dataDir, port, flush));
         mongoUri = store.uri();
         log.info("Store listening on {}", mongoUri);
     }
@@ -275,6 +276,11 @@ public final class StandaloneSystem implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
+    }
+
+    /** The store started by {@link #startStore}; null before. */
+    public DocumentStore store() {
+        return store;
     }
 
     public String mongoUri() {

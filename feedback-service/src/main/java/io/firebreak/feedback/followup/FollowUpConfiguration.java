@@ -27,6 +27,8 @@ class FollowUpConfiguration {
         AggregateStore<ComplaintFollowUps> store = stores.create("follow_ups", ComplaintFollowUps.class);
         store.collection().createIndex(Indexes.ascending("pending.resolvedAt"), new IndexOptions().sparse(true));
         store.collection().createIndex(Indexes.ascending("nextAt"), new IndexOptions().sparse(true));
+        // The satisfaction report: the follow-ups answered in a period.
+        store.collection().createIndex(Indexes.ascending("done.result.at"), new IndexOptions().sparse(true));
         return store;
     }
 

@@ -83,7 +83,8 @@ class FollowUpController {
      */
     @GetMapping("/api/v1/follow-ups")
     List<PendingView> pending(@RequestParam(required = false) String due) {
-        Bson filter = exists("pending.resolutionId");
+        // Every pending follow-up has its resolution's time, which the sparse index holds them by.
+        Bson filter = exists("pending.resolvedAt");
         if (due != null && !due.isBlank() && !"false".equalsIgnoreCase(due)) {
             filter = and(filter, lte("pending.dueAt", dueBy(due)));
         }

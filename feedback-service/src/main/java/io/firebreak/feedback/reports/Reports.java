@@ -103,7 +103,9 @@ class Reports {
         int[] servqualCount = new int[SERVQUAL.length];
         Map<String, Integer> channels = new TreeMap<>();
         int noResponse = 0;
-        for (Document doc : database.getCollection("follow_ups").find()) {
+        // The follow-ups with an answer in the period (by the index on the answers' times); each answer checked below.
+        for (Document doc : database.getCollection("follow_ups").find(and(gte("done.result.at", Date.from(from)),
+                lt("done.result.at", Date.from(to))))) {
             for (Document f : doc.getList("done", Document.class, List.of())) {
                 Document result = f.get("result", Document.class);
                 if (result == null || result.getDate("at") == null) continue;

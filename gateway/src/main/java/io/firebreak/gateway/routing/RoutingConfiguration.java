@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Arrays;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 
 /**
  * The routes from {@code /api/v1/**} to the services, each behind its own circuit breaker. The more specific
@@ -55,6 +57,21 @@ class RoutingConfiguration {
                 .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/cases", "/api/v1/cases/**",
                         "/api/v1/root-causes"))
                 .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/tasks"));
+    }
+
+    /**
+     * The routes to the services are looked up before the gateway's own controllers (alerts, webhooks; no path in
+     * common): nearly every request is proxied, and it no longer walks the controllers' mappings first.
+     */
+    @Bean
+    static BeanPostProcessor serviceRoutesFirst() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof RouterFunctionMapping mapping) mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
+                return bean;
+            }
+        };
     }
 
     /**

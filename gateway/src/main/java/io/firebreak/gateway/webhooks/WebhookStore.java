@@ -66,6 +66,9 @@ class WebhookStore {
         this.complaints = database.getCollection("webhook_complaints");
         this.counters = database.getCollection("counters");
         subscriptions.createIndex(Indexes.ascending("owner"));
+        // The active subscriptions, read for every batch of events; and all of them, oldest first.
+        subscriptions.createIndex(Indexes.ascending("status"));
+        subscriptions.createIndex(Indexes.ascending("createdAt"));
         // The dispatcher's sweep: due pending deliveries in order.
         deliveries.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.ascending("seq")));
         // "Is an earlier one of this complaint still pending?" and the delivery log of a subscription.
@@ -73,6 +76,8 @@ class WebhookStore {
                 Indexes.ascending("complaintId"), Indexes.ascending("seq")));
         deliveries.createIndex(Indexes.compoundIndex(Indexes.ascending("subscriptionId"), Indexes.descending("seq")));
         attempts.createIndex(Indexes.ascending("deliveryId"));
+        // The log's expiry.
+        attempts.createIndex(Indexes.ascending("at"));
     }
 
     // ---- subscriptions

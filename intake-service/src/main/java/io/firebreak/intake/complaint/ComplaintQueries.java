@@ -3,6 +3,7 @@ package io.firebreak.intake.complaint;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.model.Filters;
@@ -151,8 +152,10 @@ class ComplaintQueries {
             }
         }
         if (after != null) {
+            // Up to the cursor's time (where the store's walk of the list's index starts), and past the cursor.
             Date at = Date.from(after.receivedAt());
-            conditions.add(or(lt("receivedAt", at), and(eq("receivedAt", at), lt("_id", after.id()))));
+            conditions.add(lte("receivedAt", at));
+            conditions.add(or(lt("receivedAt", at), lt("_id", after.id())));
         }
         Bson query = conditions.isEmpty() ? Filters.empty() : and(conditions);
         List<Versioned<Complaint>> found = complaints.findAll(query,

@@ -23,7 +23,11 @@ class CaseConfiguration {
     AggregateStore<ComplaintCase> caseStore(AggregateStores stores) {
         AggregateStore<ComplaintCase> store = stores.create("cases", ComplaintCase.class);
         store.collection().createIndex(Indexes.ascending("nextDeadline"), new IndexOptions().sparse(true));
+        // The queue in its order, and an owner's, a department's and a state's queue (each in the same order).
         store.collection().createIndex(Indexes.ascending("queueOrder", "_id"));
+        store.collection().createIndex(Indexes.ascending("owner", "queueOrder", "_id"));
+        store.collection().createIndex(Indexes.ascending("department", "queueOrder", "_id"));
+        store.collection().createIndex(Indexes.ascending("state", "queueOrder", "_id"));
         // A department's task list looks for cases with an open task of theirs (multikey on the tasks).
         store.collection().createIndex(Indexes.ascending("tasks.department", "tasks.status"));
         return store;

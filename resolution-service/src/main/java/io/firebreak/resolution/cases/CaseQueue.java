@@ -3,6 +3,7 @@ package io.firebreak.resolution.cases;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
@@ -125,8 +126,9 @@ class CaseQueue {
         if (query.state() != null) filters.add(eq("state", query.state().name()));
         if (query.dueBefore() != null) filters.add(lt("queueOrder", query.dueBefore().toEpochMilli()));
         if (query.after() != null) {
-            filters.add(or(gt("queueOrder", query.after().order()),
-                    and(eq("queueOrder", query.after().order()), gt("_id", query.after().id()))));
+            // From the cursor's place on (where the store's walk of the queue's index starts), and past the cursor.
+            filters.add(gte("queueOrder", query.after().order()));
+            filters.add(or(gt("queueOrder", query.after().order()), gt("_id", query.after().id())));
         }
         Bson filter = filters.isEmpty() ? Filters.empty() : and(filters);
         // One more than asked tells whether there is a next page.

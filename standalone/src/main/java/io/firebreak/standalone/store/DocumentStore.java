@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -212,6 +213,11 @@ public final class DocumentStore implements AutoCloseable {
     /** Queries so far that read a whole collection because no index serves them. */
     public long collectionScans() {
         return backend.scans();
+    }
+
+    /** The same by shape: {@code database.collection [the query's fields]} and how many times. */
+    public Map<String, Long> collectionScansByShape() {
+        return backend.scansByShape();
     }
 
     /** Stops accepting clients, then commits and closes the file. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
@@ -219,6 +220,10 @@ final class StoreBackend extends AbstractMongoBackend {
 
     long scans() {
         return scans.count();
+    }
+
+    Map<String, Long> scansByShape() {
+        return scans.byShape();
     }
 
     MVStore file() {

@@ -15,13 +15,21 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -129,7 +137,11 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     /**
      * As the engine does (the first index that can serve the query, or a scan), and besides: a query whose conditions
      * include an {@code $or} of which every branch an index serves reads the union of what those indexes find (as
-     * an integration client's lookups ask, {@code {$or: [{externalKey: k}, {mergedExternalKeys: k}]}}).
+     * an integration client's lookups ask, {@code {$or: [{externalKey: k}, {mergedExternalKeys: k}]}}); and a sorted
+     * query is answered in an index's order where one holds it (see {@link #walk}), reading only as far as the page
+     * goes rather than reading every match and sorting them. In that order: a walk that also looks up the query's
+     * equal values; the union; a walk from where a range on the sort's first field starts (the next page after a
+     * cursor); an index that looks the query up; a walk of the whole index that checks each document it meets.
      */
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
@@ -141,13 +153,136 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
                 return new QueryResult(document == null ? List.of() : List.of(document));
             }
         }
-        if (servingIndex(query) == null) {
+        Walk walk = isEmpty(orderBy) ? null : walk(IndexKeys.conditions(query), orderBy);
+        if (walk != null && walk.looksUp()) {
+            return matchDocumentsFromStream(walk.documents(), query, null, skip, limit, batchSize, fieldSelector);
+        }
+        Index<Object> serving = servingIndex(query);
+        if (serving == null) {
             Set<Object> union = union(query);
             if (union != null) {
                 return matchDocuments(query, union, orderBy, skip, limit, batchSize, fieldSelector);
             }
         }
+        if (walk != null && (walk.bounded() || serving == null)) {
+            return matchDocumentsFromStream(walk.documents(), query, null, skip, limit, batchSize, fieldSelector);
+        }
         return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * Documents in a sort's order; whether the index walked for them also looks up equal values of the query, and
+     * whether the walk starts where a range of the query does.
+     */
+    private record Walk(Stream<Document> documents, boolean looksUp, boolean bounded) {}
+
+    /**
+     * The documents in the order {@code orderBy} asks, from an index that holds them in it, or null if none does:
+     * an index whose fields are those the query gives equal values for, then the sort's fields (all
+     * ascending or all descending; a last {@code _id} is the order of the entries with equal values, where the index
+     * ends there or goes on with {@code _id}); a sparse one only where the query wants its first field. A sort on
+     * {@code _id} alone walks the documents themselves. The walk
+     * starts where the query's range on the sort's first field does, in the walk's direction. Each document is read
+     * when the walk reaches it, so a page of a few reads a few.
+     */
+    private Walk walk(Document conditions, Document orderBy) {
+        List<String> sort = new ArrayList<>(orderBy.keySet());
+        if (sort.get(0).equals("$natural")) {
+            return null;
+        }
+        int direction = 0;
+        for (Object value : orderBy.values()) {
+            if (!(value instanceof Number number) || number.intValue() == 0
+                    || direction != 0 && Integer.signum(number.intValue()) != direction) {
+                return null;
+            }
+            direction = Integer.signum(number.intValue());
+        }
+        boolean reverse = direction < 0;
+        String idField = getIdField();
+        boolean thenById = idField != null && sort.get(sort.size() - 1).equals(idField);
+        if (thenById) {
+            sort.remove(sort.size() - 1);
+        }
+        if (sort.isEmpty()) {
+            Cursor<Object, byte[]> all = documents.cursor(null, null, reverse);
+            Iterator<Document> read = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return all.hasNext();
+                }
+
+                @Override
+                public Document next() {
+                    all.next();
+                    return BsonTypes.decode(all.getValue());
+                }
+            };
+            return new Walk(stream(read), false, false);
+        }
+        StoreIndex best = null;
+        List<Object> bestPrefix = null;
+        for (Index<Object> candidate : getIndexes()) {
+            if (!(candidate instanceof StoreIndex index)) {
+                continue;
+            }
+            List<String> fields = index.fields();
+            if (index.sparse() && !requires(conditions.get(fields.get(0)))) {
+                // It leaves out documents the query may want.
+                continue;
+            }
+            List<Object> prefix = new ArrayList<>();
+            while (prefix.size() < fields.size() && !sort.contains(fields.get(prefix.size()))
+                    && StoreIndex.plain(conditions.get(fields.get(prefix.size())))) {
+                prefix.add(BsonTypes.normalize(conditions.get(fields.get(prefix.size()))));
+            }
+            int end = prefix.size() + sort.size();
+            if (end > fields.size() || !fields.subList(prefix.size(), end).equals(sort)
+                    || thenById && end != fields.size() && !fields.get(end).equals(idField)) {
+                continue;
+            }
+            if (best == null || prefix.size() > bestPrefix.size()) {
+                best = index;
+                bestPrefix = prefix;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        Object from = start(conditions.get(sort.get(0)), reverse);
+        Iterator<Object> positions = best.positionsInOrder(bestPrefix, from, reverse);
+        Set<Object> seen = new HashSet<>();
+        Stream<Document> read = stream(positions).filter(seen::add).map(this::getDocument).filter(Objects::nonNull);
+        return new Walk(read, !bestPrefix.isEmpty(), from != null);
+    }
+
+    /** Whether a document must have the field to meet this condition on it: a value, a range or {@code $exists}. */
+    private static boolean requires(Object condition) {
+        if (condition instanceof Document operators) {
+            return !operators.isEmpty() && operators.entrySet().stream().allMatch(op -> switch (op.getKey()) {
+                case "$exists" -> Boolean.TRUE.equals(op.getValue());
+                case "$gt", "$gte", "$lt", "$lte" -> StoreIndex.plain(op.getValue());
+                default -> false;
+            });
+        }
+        return StoreIndex.plain(condition);
+    }
+
+    /**
+     * Where a walk may start, given the condition on the sort's first field: the bound of a range in the walk's
+     * direction ({@code $lt}/{@code $lte} walking down, {@code $gt}/{@code $gte} walking up); else null.
+     */
+    private static Object start(Object condition, boolean reverse) {
+        if (!(condition instanceof Document operators)) {
+            return null;
+        }
+        Object bound = reverse ? operators.getOrDefault("$lte", operators.get("$lt"))
+                : operators.getOrDefault("$gte", operators.get("$gt"));
+        return StoreIndex.plain(bound) ? BsonTypes.normalize(bound) : null;
+    }
+
+    private static <T> Stream<T> stream(Iterator<T> iterator) {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
     }
 
     private Index<Object> servingIndex(Document query) {
@@ -178,7 +313,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
             Document fieldSelector) {
-        scans.scanned(getFullName(), query, documents.size(), LOGGED_SCAN);
+        scans.scanned(getFullName(), query, orderBy, documents.size(), LOGGED_SCAN);
         Stream<Document> candidates;
         if (isNaturalDescending(orderBy)) {
             candidates = streamAllDocumentsWithPosition()

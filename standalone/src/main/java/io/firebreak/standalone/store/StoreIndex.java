@@ -6,10 +6,15 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.MaxKey;
+import de.bwaldvogel.mongo.bson.MinKey;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /** What the store's indexes share: a map of the store file holding the entries, and how keys are read. */
@@ -46,6 +51,35 @@ abstract class StoreIndex extends Index<Object> {
             return super.nullAwareEqualsKeys(oldDocument, newDocument);
         }
         return BsonTypes.Key.INSTANCE.compare(before, after) == 0;
+    }
+
+    /** The index's fields, in order. */
+    List<String> fields() {
+        return fields;
+    }
+
+    /** Whether the index leaves out the documents that have none of its fields. */
+    boolean sparse() {
+        return isSparse();
+    }
+
+    /**
+     * The positions of the documents whose keys start with {@code prefix}, in the order of the rest of the key
+     * (ascending, whatever the index's declared direction; descending if {@code reverse}), from the entries whose
+     * next value is {@code from} (null: from the first, or the last): read lazily, as the map is walked, from the map
+     * as it stands when the walk starts.
+     */
+    abstract Iterator<Object> positionsInOrder(List<Object> prefix, Object from, boolean reverse);
+
+    /** The entries from the first key starting with {@code prefix} to the last, or back; see positionsInOrder. */
+    protected Cursor<KeyValue, Object> entriesStartingWith(List<Object> prefix, Object from, boolean reverse) {
+        List<Object> low = new ArrayList<>(prefix);
+        low.add(from != null && !reverse ? from : MinKey.getInstance());
+        List<Object> high = new ArrayList<>(prefix);
+        high.add(from != null && reverse ? from : MaxKey.getInstance());
+        high.add(MaxKey.getInstance());
+        return reverse ? entries.cursor(new KeyValue(high), new KeyValue(low), true)
+                : entries.cursor(new KeyValue(low), new KeyValue(high), false);
     }
 
     /** A sparse index leaves out the documents that have none of its fields. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -179,6 +180,23 @@ final class StoreSecondaryIndex extends StoreIndex {
             scan(prefix, range, positions);
         }
         return positions;
+    }
+
+    @Override
+    Iterator<Object> positionsInOrder(List<Object> prefix, Object from, boolean reverse) {
+        Cursor<KeyValue, Object> keys = entriesStartingWith(prefix, from, reverse);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return keys.hasNext();
+            }
+
+            @Override
+            public Object next() {
+                KeyValue key = keys.next();
+                return key.get(key.size() - 1);
+            }
+        };
     }
 
     /** Adds the positions of the entries that start with {@code prefix} and, after it, lie in {@code range}. */

@@ -10,11 +10,13 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -114,6 +116,23 @@ final class StoreUniqueIndex extends StoreIndex {
             remove(oldDocument);
             insert(newDocument, position);
         }
+    }
+
+    @Override
+    Iterator<Object> positionsInOrder(List<Object> prefix, Object from, boolean reverse) {
+        Cursor<KeyValue, Object> keys = entriesStartingWith(prefix, from, reverse);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return keys.hasNext();
+            }
+
+            @Override
+            public Object next() {
+                keys.next();
+                return keys.getValue();
+            }
+        };
     }
 
     @Override
