@@ -92,6 +92,28 @@ class SortedQueryIT {
         }
     }
 
+    @Test
+    void numberedDocumentsComeNewestFirstByTheirIds() {
+        try (DocumentStore store = DocumentStore.start(data.resolve("numbered.db"), 0, DocumentStore.Flush.OS);
+                MongoClient client = MongoClients.create(store.uri())) {
+            MongoCollection<Document> alerts = client.getDatabase("gateway").getCollection("alerts");
+            alerts.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+            List<Document> all = new ArrayList<>();
+            for (long id = 1; id <= 130; id++) {
+                Document alert = new Document("_id", id).append("eventId", "e" + id)
+                        .append("department", id % 3 == 0 ? "BILLING" : "LOGISTICS");
+                alerts.insertOne(alert);
+                all.add(alert);
+            }
+            Comparator<Document> byId = Comparator.comparing(d -> d.getLong("_id"));
+            check(alerts, all, Filters.empty(), Sorts.descending("_id"), 0, 1, d -> true, byId.reversed());
+            check(alerts, all, and(eq("department", "BILLING"), Filters.gt("_id", 4L)), Sorts.descending("_id"), 0, 5,
+                    d -> d.get("department").equals("BILLING") && d.getLong("_id") > 4, byId.reversed());
+            check(alerts, all, and(eq("department", "BILLING"), Filters.gt("_id", 4L)), Sorts.ascending("_id"), 0, 5,
+                    d -> d.get("department").equals("BILLING") && d.getLong("_id") > 4, byId);
+        }
+    }
+
     private static void assertSortedQueries(MongoCollection<Document> complaints, List<Document> all) {
         Comparator<Document> newestFirst = Comparator.comparing((Document d) -> d.getDate("receivedAt"))
                 .thenComparing(d -> d.getString("_id")).reversed();
@@ -133,9 +155,9 @@ class SortedQueryIT {
     private static void check(MongoCollection<Document> collection, List<Document> all, Bson filter, Bson sort,
             int skip, int limit, Predicate<Document> matches, Comparator<Document> order) {
         List<String> expected = all.stream().filter(matches).sorted(order).skip(skip)
-                .limit(limit == 0 ? Long.MAX_VALUE : limit).map(d -> d.getString("_id")).toList();
+                .limit(limit == 0 ? Long.MAX_VALUE : limit).map(d -> String.valueOf(d.get("_id"))).toList();
         List<String> actual = new ArrayList<>();
-        collection.find(filter).sort(sort).skip(skip).limit(limit).forEach(d -> actual.add(d.getString("_id")));
+        collection.find(filter).sort(sort).skip(skip).limit(limit).forEach(d -> actual.add(String.valueOf(d.get("_id"))));
         assertThat(actual).as(filter + " sorted by " + sort).isNotEmpty().containsExactlyElementsOf(expected);
     }
 
