@@ -25,6 +25,7 @@ public enum EventType {
 
     CASE_OPENED("firebreak.case.opened", Topics.RESOLUTION, ResolutionEvents.CaseOpened.class),
     CASE_ACKNOWLEDGED("firebreak.case.acknowledged", Topics.RESOLUTION, ResolutionEvents.CaseAcknowledged.class),
+    CASE_UPDATED("firebreak.case.updated", Topics.RESOLUTION, ResolutionEvents.CaseUpdated.class),
     CASE_RESOLVED("firebreak.case.resolved", Topics.RESOLUTION, ResolutionEvents.CaseResolved.class),
     SLA_WARNED("firebreak.sla.warned", Topics.RESOLUTION, ResolutionEvents.SlaWarned.class),
     SLA_BREACHED("firebreak.sla.breached", Topics.RESOLUTION, ResolutionEvents.SlaBreached.class),

@@ -9,8 +9,36 @@ public final class ResolutionEvents {
 
     private ResolutionEvents() {}
 
-    /** A case was opened for an assigned complaint. */
-    public record CaseOpened(String complaintId, Instant occurredAt, String department) implements ComplaintEvent {}
+    /**
+     * A case was opened for an assigned complaint: its department, owner (null while the department's queue holds
+     * it) and due times as resolution plans them (its business calendar may move triage's).
+     */
+    public record CaseOpened(String complaintId, Instant occurredAt, String department, String owner,
+            Instant firstResponseDue, Instant resolutionDue) implements ComplaintEvent {
+
+        /** As published before the owner and the due times were carried. */
+        public CaseOpened(String complaintId, Instant occurredAt, String department) {
+            this(complaintId, occurredAt, department, null, null, null);
+        }
+    }
+
+    /**
+     * The case changed in a way no other event tells ({@code change}), by {@code by}, with {@code text} where the
+     * change has words (a note, a message to the customer, a reason). It carries the case as it now stands (state,
+     * owner, department, due times), so that every reader shows what resolution shows.
+     */
+    public record CaseUpdated(
+            String complaintId,
+            Instant occurredAt,
+            CaseChange change,
+            String by,
+            String text,
+            CaseState state,
+            String owner,
+            String department,
+            Instant firstResponseDue,
+            Instant resolutionDue)
+            implements ComplaintEvent {}
 
     /** The customer had a first response. */
     public record CaseAcknowledged(String complaintId, Instant occurredAt, String by, String message)

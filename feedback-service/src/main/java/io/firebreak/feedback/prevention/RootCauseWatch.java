@@ -8,6 +8,7 @@ import com.mongodb.client.model.Sorts;
 import io.firebreak.events.FeedbackEvents.PreventionRaised;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.feedback.FeedbackProperties;
+import io.firebreak.platform.mongo.Counts;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.outbox.Versioned;
@@ -72,7 +73,7 @@ public class RootCauseWatch {
         if (!verdict.spark() || openAction(cause, department).isPresent()) return Optional.empty();
 
         List<String> complaintIds = recent.stream().map(CauseCounts.Entry::complaintId).distinct().toList();
-        long earlier = actions.collection().countDocuments(and(eq("rootCause", cause), eq("department", department)));
+        long earlier = Counts.matching(actions.collection(), and(eq("rootCause", cause), eq("department", department)));
         String id = "PA-" + cause + "-" + department + "-" + (earlier + 1);
         PreventionAction action = new PreventionAction(id, cause, department, PreventionAction.Status.OPEN, now,
                 complaintIds, verdict.windowCount(), verdict.mean(), verdict.spread(), verdict.threshold(), null, null,

@@ -1,7 +1,9 @@
 package io.firebreak.gateway.webhooks;
 
-import io.firebreak.events.IntakeEvents.PersonalDataErased;
+import io.firebreak.events.CaseChange;
 import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
+import io.firebreak.events.ResolutionEvents.CaseUpdated;
 import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +59,11 @@ class WebhookIntake {
                         : facts.getOrDefault(received.subject(), Subscription.ComplaintFacts.UNKNOWN).after(event);
                 if (received.subject() != null) facts.put(received.subject(), known);
                 String body = null;
+                boolean staffOnly = event instanceof CaseUpdated update && update.change() == CaseChange.INTERNAL_NOTE;
                 for (Subscription s : active) {
                     if (!s.wants(received.type().wireName(), known)) continue;
+                    // A note for the staff goes to no client's own subscription, only to one made by ADMIN.
+                    if (staffOnly && !s.allComplaints()) continue;
                     if (body == null) body = codec.toJson(event);
                     queued |= store.enqueue(deliveryId(s.id(), received.id()), s.id(),
                             received.subject() == null ? "-" : received.subject(), received.id(),

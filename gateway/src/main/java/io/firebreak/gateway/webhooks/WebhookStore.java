@@ -1,6 +1,5 @@
 package io.firebreak.gateway.webhooks;
 
-import io.firebreak.gateway.GatewayProperties;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -27,6 +26,8 @@ import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.ComplaintShared;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
+import io.firebreak.gateway.GatewayProperties;
+import io.firebreak.platform.mongo.Counts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -110,7 +111,7 @@ class WebhookStore {
     }
 
     long countOwnedBy(String owner) {
-        return subscriptions.countDocuments(eq("owner", owner));
+        return Counts.matching(subscriptions, eq("owner", owner));
     }
 
     void delete(String id) {

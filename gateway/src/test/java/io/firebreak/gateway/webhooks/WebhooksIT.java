@@ -3,6 +3,8 @@ package io.firebreak.gateway.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.events.CaseChange;
+import io.firebreak.events.CaseState;
 import io.firebreak.events.Channel;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
@@ -11,6 +13,7 @@ import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.ComplaintShared;
 import io.firebreak.events.IntakeEvents.ExternalRef;
 import io.firebreak.events.IntakeEvents.MessageAdded;
+import io.firebreak.events.ResolutionEvents.CaseUpdated;
 import io.firebreak.gateway.GatewayApplication;
 import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
@@ -247,6 +250,23 @@ class WebhooksIT {
         assertThat(receiver.processed()).extracting(h -> h.event("type"))
                 .containsExactly("firebreak.complaint.shared", "firebreak.message.added");
         assertThat(deliveries(subscription, "zendesk-9")).hasSize(2);
+    }
+
+    @Test
+    void aNoteForTheStaffGoesToNoClientsOwnSubscriptionButAMessageToTheCustomerDoes() {
+        WebhookReceiver receiver = receiver("secret-for-the-notes-test");
+        String subscription = subscribe(receiver, "secret-for-the-notes-test", "firebreak.case.*");
+        String complaint = complaint();
+        EVENTS.publish(received(complaint, CLIENT));
+        EVENTS.publish(caseUpdate(complaint, CaseChange.INTERNAL_NOTE, "The customer sounds like a serial refunder"));
+        EVENTS.publish(caseUpdate(complaint, CaseChange.CUSTOMER_MESSAGE, "A technician will call you today"));
+
+        await().atMost(WAIT).until(() -> receiver.processed().size() >= 1);
+        assertThat(deliveries(subscription)).hasSize(1);
+        assertThat(receiver.processed()).singleElement().satisfies(h -> {
+            assertThat(h.event("type")).isEqualTo("firebreak.case.updated");
+            assertThat(h.body()).contains("A technician will call you today").doesNotContain("serial refunder");
+        });
     }
 
     @Test
@@ -524,6 +544,11 @@ class WebhooksIT {
         return new ComplaintReceived(complaint, Instant.now(), Channel.EMAIL, "CUS-" + complaint, "1**@e.com",
                 "The parcel never came", null, null, null, EmotionLevel.UPSET, List.of("upset"),
                 CustomerStage.COMPLAINT, null, List.of(), client, new ExternalRef("jira", "T-" + complaint));
+    }
+
+    static FirebreakEvent caseUpdate(String complaint, CaseChange change, String text) {
+        return new CaseUpdated(complaint, Instant.now(), change, "agent-1", text, CaseState.INVESTIGATING, "agent-1",
+                "BILLING", null, Instant.now().plusSeconds(86_400));
     }
 
     static FirebreakEvent message(String complaint, String text) {

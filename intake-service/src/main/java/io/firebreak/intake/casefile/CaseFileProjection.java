@@ -1,5 +1,6 @@
 package io.firebreak.intake.casefile;
 
+import io.firebreak.events.CaseState;
 import io.firebreak.events.ComplaintEvent;
 import io.firebreak.events.FeedbackEvents.ComplaintClosed;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
@@ -7,6 +8,7 @@ import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.CaseUpdated;
 import io.firebreak.events.ResolutionEvents.ProposalMade;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
@@ -121,14 +123,39 @@ class CaseFileProjection {
                     .map(r -> r.withoutEvidence(Complaint.ERASED)).toList();
             return c.withClassification(new Classification(e.complaintClass(), reasons, e.ruleSetVersion()));
         } else if (p instanceof ResponsibilityAssigned e) {
+            if (c.caseState() != null) {
+                // The case is open: its owner, department and due times are the case's, which resolution tells
+                // (CaseUpdated) when this assignment moves them.
+                Owner was = c.owner();
+                return c.withOwner(new Owner(was.primaryDepartment(), e.secondaryDepartments(), was.owner()), c.sla())
+                        .withStatus(ComplaintStatus.ASSIGNED);
+            }
             return c.withOwner(new Owner(e.primaryDepartment(), e.secondaryDepartments(), e.owner()),
                             new Sla(e.firstResponseDue(), e.resolutionDue()))
                     .withStatus(ComplaintStatus.ASSIGNED);
-        } else if (p instanceof CaseAcknowledged) {
-            return c.withStatus(ComplaintStatus.ACKNOWLEDGED);
+        } else if (p instanceof CaseOpened e) {
+            Owner was = c.owner();
+            Sla sla = c.sla();
+            return c.withCase(CaseState.ASSIGNED, e.owner() != null || was == null ? e.owner() : was.owner(),
+                    e.department(),
+                    e.firstResponseDue() != null || sla == null ? e.firstResponseDue() : sla.firstResponseDue(),
+                    e.resolutionDue() != null || sla == null ? e.resolutionDue() : sla.resolutionDue());
+        } else if (p instanceof CaseUpdated e) {
+            return c.withCase(e.state(), e.owner(), e.department(), e.firstResponseDue(), e.resolutionDue());
+        } else if (p instanceof CaseAcknowledged e) {
+            Owner was = c.owner();
+            Complaint acknowledged = c.withCaseState(CaseState.ACKNOWLEDGED).withStatus(ComplaintStatus.ACKNOWLEDGED);
+            // An unowned case becomes the acknowledging agent's.
+            return was == null || was.owner() != null ? acknowledged
+                    : acknowledged.withOwner(new Owner(was.primaryDepartment(), was.secondaryDepartments(), e.by()),
+                            c.sla());
+        } else if (p instanceof ProposalMade) {
+            return c.withCaseState(CaseState.PROPOSED);
+        } else if (p instanceof ProposalRejected) {
+            return c.withCaseState(CaseState.INVESTIGATING);
         } else if (p instanceof CaseResolved e) {
             return c.withOutcome(new Outcome(erased ? Complaint.ERASED : e.summary(), e.rootCause(), null, null))
-                    .withStatus(ComplaintStatus.RESOLVED);
+                    .withCaseState(CaseState.RESOLVED).withStatus(ComplaintStatus.RESOLVED);
         } else if (p instanceof FollowUpRecorded e) {
             return c.withOutcome(outcome(c).withScore(e.score()));
         } else if (p instanceof ComplaintReopened) {
@@ -173,6 +200,8 @@ class CaseFileProjection {
             return "Case opened in " + e.department();
         } else if (p instanceof CaseAcknowledged e) {
             return "Acknowledged by " + e.by() + (e.message() == null ? "" : ": " + e.message());
+        } else if (p instanceof CaseUpdated e) {
+            return updated(e);
         } else if (p instanceof CaseResolved e) {
             return "Resolved by " + e.by() + " (root cause " + e.rootCause() + "): " + e.summary();
         } else if (p instanceof SlaWarned e) {
@@ -197,6 +226,28 @@ class CaseFileProjection {
             return "Closed (" + e.outcome() + ")";
         }
         return event.type().wireName();
+    }
+
+    /** A case update as a handler reads it: what changed, by whom, with its words, and the case's due times. */
+    private static String updated(CaseUpdated e) {
+        String by = e.by() == null ? "" : " by " + e.by();
+        String words = e.text() == null || e.text().isBlank() ? "" : ": " + e.text();
+        return switch (e.change()) {
+            case INVESTIGATING -> "Investigating" + by;
+            case WAITING_FOR_CUSTOMER -> "Waiting for the customer" + by + words + " (the resolution clock pauses)";
+            case RESUMED -> "Resumed" + by + " as " + e.state() + "; resolution now due " + e.resolutionDue();
+            case AWAITING_APPROVAL -> "Proposal" + by + " awaits a supervisor's approval";
+            case PROPOSAL_ACCEPTED -> "The customer accepted the proposal" + words;
+            case INTERNAL_NOTE -> "Internal note" + by + words;
+            case CUSTOMER_MESSAGE -> "Message to the customer" + by + words;
+            case HANDED_OVER -> "Handed over" + by + " to " + (e.owner() == null ? "the queue" : e.owner()) + " in "
+                    + e.department() + words;
+            case REASSIGNED -> "Case now with " + (e.owner() == null ? "the queue" : e.owner()) + " in "
+                    + e.department() + "; first response due " + e.firstResponseDue() + ", resolution due "
+                    + e.resolutionDue();
+            case REOPENED -> "Case reopened" + words + "; first response due " + e.firstResponseDue()
+                    + ", resolution due " + e.resolutionDue();
+        };
     }
 
     private static String reasons(ComplaintClassified e) {

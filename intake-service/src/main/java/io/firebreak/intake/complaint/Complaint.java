@@ -1,5 +1,6 @@
 package io.firebreak.intake.complaint;
 
+import io.firebreak.events.CaseState;
 import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
@@ -45,7 +46,8 @@ public record Complaint(
         String externalKey,
         List<String> mergedExternalKeys,
         List<String> sharedWith,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        CaseState caseState) {
 
     /** A case file as it was before it knew its submitter, external reference, shares and attachments. */
     public Complaint(String customerId, String maskedContact, Channel channel, String description, String productRef,
@@ -55,7 +57,7 @@ public record Complaint(
             List<TimelineEntry> timeline, Instant updatedAt) {
         this(customerId, maskedContact, channel, description, productRef, orderRef, remedySought, happenedAt, emotion,
                 emotionSignals, stage, earlierComplaintIds, messages, receivedAt, status, classification, owner, sla,
-                outcome, timeline, updatedAt, null, null, null, null, null, null);
+                outcome, timeline, updatedAt, null, null, null, null, null, null, null);
     }
 
     public Complaint {
@@ -243,6 +245,28 @@ public record Complaint(
         return c.build();
     }
 
+    /**
+     * The case as resolution tells it: its state, and from the case's opening on, its owner, department and due
+     * times (what triage chose first, then what the case says: a pause, a hand-over, a re-planned clock).
+     */
+    public Complaint withCase(CaseState state, String owner, String department, Instant firstResponseDue,
+            Instant resolutionDue) {
+        Copy c = new Copy(this);
+        c.caseState = state;
+        Owner was = owner();
+        c.owner = new Owner(department != null ? department : was == null ? null : was.primaryDepartment(),
+                was == null ? List.of() : was.secondaryDepartments(), owner);
+        c.sla = new Sla(firstResponseDue, resolutionDue);
+        return c.build();
+    }
+
+    /** The case's state as resolution tells it, nothing else changed. */
+    public Complaint withCaseState(CaseState state) {
+        Copy c = new Copy(this);
+        c.caseState = state;
+        return c.build();
+    }
+
     public Complaint withStatus(ComplaintStatus target) {
         Copy c = new Copy(this);
         c.status = status.moveTo(target);
@@ -319,6 +343,7 @@ public record Complaint(
         List<String> mergedExternalKeys;
         List<String> sharedWith;
         List<Attachment> attachments;
+        CaseState caseState;
 
         Copy(Complaint c) {
             customerId = c.customerId;
@@ -348,13 +373,14 @@ public record Complaint(
             mergedExternalKeys = c.mergedExternalKeys;
             sharedWith = c.sharedWith;
             attachments = c.attachments;
+            caseState = c.caseState;
         }
 
         Complaint build() {
             return new Complaint(customerId, maskedContact, channel, description, productRef, orderRef, remedySought,
                     happenedAt, emotion, emotionSignals, stage, earlierComplaintIds, messages, receivedAt, status,
                     classification, owner, sla, outcome, timeline, updatedAt, submittedBy, externalRef, externalKey,
-                    mergedExternalKeys, sharedWith, attachments);
+                    mergedExternalKeys, sharedWith, attachments, caseState);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.firebreak.intake.complaint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.firebreak.events.CaseState;
 import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 record ComplaintView(
         String id,
         ComplaintStatus status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CaseState caseState,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean merged,
         @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
         Channel channel,
@@ -89,7 +91,7 @@ record ComplaintView(
                 .filter(e -> !e.type().equals("firebreak.attachment.added") || ownAttachments.contains(e.eventId()))
                 .map(e -> SAID_AS_IS.contains(e.type()) ? e : e.plainly())
                 .toList();
-        return new ComplaintView(id, status, merged, notice, channel,
+        return new ComplaintView(id, status, caseState, merged, notice, channel,
                 new CustomerView(CustomerDirectory.isOwnId(client, customer.id()) ? customer.id() : null,
                         customer.contact()),
                 description, productRef, orderRef, remedySought, happenedAt, emotion,
@@ -112,7 +114,7 @@ record ComplaintView(
                         p.status(), p.outcome(), p.satisfactionScore(),
                         c.earlierComplaintIds().contains(p.complaintId())))
                 .toList();
-        return new ComplaintView(stored.id(), c.status(), merged, notice, c.channel(),
+        return new ComplaintView(stored.id(), c.status(), c.caseState(), merged, notice, c.channel(),
                 new CustomerView(c.customerId(), c.maskedContact()), c.description(), c.productRef(), c.orderRef(),
                 c.remedySought(), c.happenedAt(), c.emotion(), c.emotionSignals(), c.stage(), c.earlierComplaintIds(),
                 earlierViews, c.messages(), c.classification(), c.owner(), c.sla(), c.outcome(), c.timeline(),

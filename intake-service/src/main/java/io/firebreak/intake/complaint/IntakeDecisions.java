@@ -71,7 +71,7 @@ class IntakeDecisions {
                                 + "; the customer reads " + describe(reading) + repeat
                                 + (externalRef == null ? ""
                                         : "; ticket " + externalRef.system() + " " + externalRef.id()))),
-                now, client, externalRef, externalKey, List.of(), List.of(), List.of());
+                now, client, externalRef, externalKey, List.of(), List.of(), List.of(), null);
         ComplaintReceived received = new ComplaintReceived(id, now, in.channel(), customer.id(),
                 customer.maskedContact(), in.text(), in.productRef(), in.orderRef(), in.remedySought(),
                 reading.level(), reading.signals(), reading.stage(), in.happenedAt(), earlier, client,

@@ -2,6 +2,8 @@ package io.firebreak.intake.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firebreak.events.CaseChange;
+import io.firebreak.events.CaseState;
 import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
@@ -11,7 +13,10 @@ import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
 import io.firebreak.events.FirebreakEvent;
 import io.firebreak.events.RemedyType;
+import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
+import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.CaseUpdated;
 import io.firebreak.events.ResolutionEvents.ProposalMade;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.ProposalStep;
@@ -51,6 +56,44 @@ class CaseFileProjectionTest {
         assertThat(next.classification().reasons()).hasSize(2);
         assertThat(next.timeline()).last().satisfies(t -> assertThat(t.summary())
                 .isEqualTo("Re-classified ESCALATED (was ORDINARY, reopened): reopened [follow-up score 1]; manager [经理]"));
+    }
+
+    @Test
+    void theCaseFileShowsTheCaseAsResolutionTellsIt_stateOwnerAndDueTimes_whateverTriageSaidBefore() {
+        Instant firstDue = T0.plusSeconds(3600);
+        Instant resolutionDue = T0.plusSeconds(86400);
+        Complaint c = received(ComplaintStatus.RECEIVED);
+        // The case's opening may come before triage's assignment that caused it (two topics).
+        c = CaseFileProjection.next(c, event(new CaseOpened("C1", T0.plusSeconds(2), "BILLING", "agent-1", firstDue,
+                resolutionDue)));
+        c = CaseFileProjection.next(c, event(new ResponsibilityAssigned("C1", T0.plusSeconds(1), "BILLING",
+                List.of("LOGISTICS"), ComplaintClass.ORDINARY, T0.plusSeconds(60), T0.plusSeconds(120), "agent-1")));
+        assertThat(c.caseState()).isEqualTo(CaseState.ASSIGNED);
+        assertThat(c.owner()).isEqualTo(new Complaint.Owner("BILLING", List.of("LOGISTICS"), "agent-1"));
+        assertThat(c.sla()).as("the case's due times, not the assignment's").isEqualTo(new Complaint.Sla(firstDue,
+                resolutionDue));
+
+        c = CaseFileProjection.next(c, event(new CaseAcknowledged("C1", T0.plusSeconds(10), "agent-1", "Hello")));
+        c = CaseFileProjection.next(c, event(new CaseUpdated("C1", T0.plusSeconds(20), CaseChange.WAITING_FOR_CUSTOMER,
+                "agent-1", "photos asked", CaseState.PENDING_CUSTOMER, "agent-1", "BILLING", firstDue, resolutionDue)));
+        assertThat(c.caseState()).isEqualTo(CaseState.PENDING_CUSTOMER);
+        assertThat(c.status()).as("the status keeps its coarse steps").isEqualTo(ComplaintStatus.ACKNOWLEDGED);
+        c = CaseFileProjection.next(c, event(new CaseUpdated("C1", T0.plusSeconds(7200), CaseChange.RESUMED, "agent-1",
+                null, CaseState.INVESTIGATING, "agent-1", "BILLING", firstDue, resolutionDue.plusSeconds(7180))));
+        c = CaseFileProjection.next(c, event(new CaseUpdated("C1", T0.plusSeconds(7300), CaseChange.HANDED_OVER,
+                "lead-1", "carrier's fault", CaseState.INVESTIGATING, "agent-9", "LOGISTICS", firstDue,
+                resolutionDue.plusSeconds(7180))));
+        // A later assignment by triage: the case tells what it moved.
+        c = CaseFileProjection.next(c, event(new ResponsibilityAssigned("C1", T0.plusSeconds(7400), "LOGISTICS",
+                List.of(), ComplaintClass.MAJOR, T0.plusSeconds(7500), T0.plusSeconds(9000), "agent-5")));
+
+        assertThat(c.caseState()).isEqualTo(CaseState.INVESTIGATING);
+        assertThat(c.owner()).isEqualTo(new Complaint.Owner("LOGISTICS", List.of(), "agent-9"));
+        assertThat(c.sla().resolutionDue()).isEqualTo(resolutionDue.plusSeconds(7180));
+        assertThat(c.timeline()).extracting(Complaint.TimelineEntry::summary).contains(
+                "Waiting for the customer by agent-1: photos asked (the resolution clock pauses)",
+                "Resumed by agent-1 as INVESTIGATING; resolution now due " + resolutionDue.plusSeconds(7180),
+                "Handed over by lead-1 to agent-9 in LOGISTICS: carrier's fault");
     }
 
     @Test

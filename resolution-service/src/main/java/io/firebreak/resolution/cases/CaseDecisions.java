@@ -1,11 +1,14 @@
 package io.firebreak.resolution.cases;
 
+import io.firebreak.events.CaseChange;
+import io.firebreak.events.CaseState;
 import io.firebreak.events.EventType;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.FirebreakEvent;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.CaseUpdated;
 import io.firebreak.events.ResolutionEvents.ProposalMade;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.ProposalStep;
@@ -76,7 +79,8 @@ final class CaseDecisions {
                 plan.resolutionWarnAt(),
                 List.of(), 0, plan.start(), List.of())
                 .withNextDeadline();
-        return Change.of(opened, new CaseOpened(opened.complaintId(), now, opened.department()));
+        return Change.of(opened, new CaseOpened(opened.complaintId(), now, opened.department(), opened.owner(),
+                opened.due(SlaClock.FIRST_RESPONSE), opened.due(SlaClock.RESOLUTION)));
     }
 
     /**
@@ -119,7 +123,22 @@ final class CaseDecisions {
                 .breached(breached)
                 .warned(warned)
                 .build();
-        return next.equals(current) ? null : Change.of(next);
+        if (next.equals(current)) return null;
+        // What every reader shows of the case (owner, department, due times), when the assignment moved it.
+        return told(current).equals(told(next)) ? Change.of(next)
+                : Change.of(next, updated(next, CaseChange.REASSIGNED, null, null, assigned.occurredAt()));
+    }
+
+    /** What a case update tells of a case, to see whether a change moved any of it. */
+    private static List<Object> told(ComplaintCase c) {
+        return java.util.Arrays.asList(c.state(), c.owner(), c.department(), c.due(SlaClock.FIRST_RESPONSE),
+                c.due(SlaClock.RESOLUTION));
+    }
+
+    /** The event of a change no other event tells: what changed, and the case as it now stands. */
+    private static CaseUpdated updated(ComplaintCase next, CaseChange change, String by, String text, Instant now) {
+        return new CaseUpdated(next.complaintId(), now, change, by, text, next.state(), next.owner(),
+                next.department(), next.due(SlaClock.FIRST_RESPONSE), next.due(SlaClock.RESOLUTION));
     }
 
     /** The first response to the customer; stops the first-response clock. An unowned case becomes the agent's. */
@@ -136,7 +155,8 @@ final class CaseDecisions {
     /** The agent starts finding out what happened and what would put it right. */
     static Change<ComplaintCase> investigate(ComplaintCase current, String by, Instant now) {
         require(current, "investigated", INVESTIGATE_FROM);
-        return Change.of(current.toBuilder().transition(CaseState.INVESTIGATING, by, now).build());
+        ComplaintCase next = current.toBuilder().transition(CaseState.INVESTIGATING, by, now).build();
+        return Change.of(next, updated(next, CaseChange.INVESTIGATING, by, null, now));
     }
 
     /** The case waits for the customer; the pause is recorded with its start. */
@@ -146,7 +166,7 @@ final class CaseDecisions {
                 .transition(CaseState.PENDING_CUSTOMER, by, now)
                 .pauses(ComplaintCase.with(current.pauses(), new Pause(reason, by, current.state(), now, null)))
                 .build();
-        return Change.of(next);
+        return Change.of(next, updated(next, CaseChange.WAITING_FOR_CUSTOMER, by, reason, now));
     }
 
     /**
@@ -162,11 +182,12 @@ final class CaseDecisions {
         Instant pausedFrom = current.resolutionSince() != null && current.resolutionSince().isAfter(open.startedAt())
                 ? current.resolutionSince() : open.startedAt();
         long paused = Math.max(0, Duration.between(pausedFrom, now).toMillis());
-        return Change.of(current.toBuilder()
+        ComplaintCase next = current.toBuilder()
                 .transition(back, by, now)
                 .pauses(pauses)
                 .resolutionPause(current.resolutionPausedMillis() + paused, current.resolutionSince())
-                .build());
+                .build();
+        return Change.of(next, updated(next, CaseChange.RESUMED, by, null, now));
     }
 
     /**
@@ -179,7 +200,8 @@ final class CaseDecisions {
         if (needsApproval) {
             Proposal awaiting = new Proposal(ProposalStatus.AWAITING_APPROVAL, steps, remedies, by, now, null, null,
                     null, null);
-            return Change.of(current.toBuilder().proposal(awaiting).build());
+            ComplaintCase next = current.toBuilder().proposal(awaiting).build();
+            return Change.of(next, updated(next, CaseChange.AWAITING_APPROVAL, by, null, now));
         }
         Proposal proposed = new Proposal(ProposalStatus.PROPOSED, steps, remedies, by, now, null, null, null, null);
         ComplaintCase next = current.toBuilder().transition(CaseState.PROPOSED, by, now).proposal(proposed).build();
@@ -215,7 +237,10 @@ final class CaseDecisions {
         Proposal answered = new Proposal(accepted ? ProposalStatus.ACCEPTED : ProposalStatus.REJECTED,
                 proposal.steps(), proposal.remedies(), proposal.by(), proposal.at(), proposal.approvedBy(),
                 proposal.approvedAt(), now, comment);
-        if (accepted) return Change.of(current.toBuilder().proposal(answered).build());
+        if (accepted) {
+            ComplaintCase next = current.toBuilder().proposal(answered).build();
+            return Change.of(next, updated(next, CaseChange.PROPOSAL_ACCEPTED, by, comment, now));
+        }
         ComplaintCase next =
                 current.toBuilder().transition(CaseState.INVESTIGATING, by, now).proposal(answered).build();
         return Change.of(next, new ProposalRejected(next.complaintId(), now, comment));
@@ -317,7 +342,9 @@ final class CaseDecisions {
 
     /** A note, internal or to the customer; allowed in every state. */
     static Change<ComplaintCase> note(ComplaintCase current, String by, String text, boolean internal, Instant now) {
-        return Change.of(current.toBuilder().note(new Note(by, now, text, internal)).build());
+        ComplaintCase next = current.toBuilder().note(new Note(by, now, text, internal)).build();
+        return Change.of(next,
+                updated(next, internal ? CaseChange.INTERNAL_NOTE : CaseChange.CUSTOMER_MESSAGE, by, text, now));
     }
 
     /** A supervisor hands the case to another owner (and department), with the reason; not once resolved. */
@@ -331,7 +358,7 @@ final class CaseDecisions {
                 .reassignment(new Reassignment(now, by, current.owner(), owner, current.department(), toDepartment,
                         reason))
                 .build();
-        return Change.of(next);
+        return Change.of(next, updated(next, CaseChange.HANDED_OVER, by, reason, now));
     }
 
     /**
@@ -353,7 +380,7 @@ final class CaseDecisions {
                 .warned(List.of())
                 .reopenCount(current.reopenCount() + 1)
                 .build();
-        return Change.of(next);
+        return Change.of(next, updated(next, CaseChange.REOPENED, null, reopened.reason(), now));
     }
 
     /**

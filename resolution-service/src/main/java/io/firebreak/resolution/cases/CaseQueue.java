@@ -9,6 +9,7 @@ import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.firebreak.events.CaseState;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.platform.web.ProblemException;

@@ -1,5 +1,6 @@
 package io.firebreak.resolution.cases;
 
+import io.firebreak.events.CaseState;
 import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.ResolutionEvents.ProposalStep;

@@ -1,5 +1,6 @@
 package io.firebreak.resolution.cases;
 
+import io.firebreak.events.CaseState;
 import java.util.Set;
 
 /** A command the case's current state does not allow (answered 409, naming the state). */

@@ -1,5 +1,6 @@
 package io.firebreak.resolution.cases;
 
+import io.firebreak.events.CaseState;
 import io.firebreak.resolution.cases.ComplaintCase.Task;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.firebreak.events.CaseState;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.web.ProblemException;
 import io.firebreak.resolution.cases.CaseController.TaskView;

@@ -3,10 +3,13 @@ package io.firebreak.resolution.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.firebreak.events.CaseChange;
+import io.firebreak.events.CaseState;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
+import io.firebreak.events.ResolutionEvents.CaseUpdated;
 import io.firebreak.events.RemedyType;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.ResolutionEvents.ProposalMade;
@@ -48,7 +51,8 @@ class CaseDecisionsTest {
         assertThat(change.value().state()).isEqualTo(CaseState.ASSIGNED);
         assertThat(change.value().department()).isEqualTo("BILLING");
         assertThat(change.value().nextDeadline()).isEqualTo(FIRST_WARN);
-        assertThat(change.events()).containsExactly(new CaseOpened("c-1", T0, "BILLING"));
+        assertThat(change.events()).as("the case as opened: department, owner and due times as planned")
+                .containsExactly(new CaseOpened("c-1", T0, "BILLING", null, FIRST_DUE, RESOLUTION_DUE));
     }
 
     @Test
@@ -62,7 +66,9 @@ class CaseDecisionsTest {
         assertThat(change.value().department()).isEqualTo("LOGISTICS");
         assertThat(change.value().firstResponseDue()).isEqualTo(newFirst);
         assertThat(change.value().nextDeadline()).isEqualTo(T0.plus(Duration.ofMinutes(45)));
-        assertThat(change.events()).isEmpty();
+        assertThat(change.events()).as("the case as it now stands, for every reader")
+                .containsExactly(new CaseUpdated("c-1", T0, CaseChange.REASSIGNED, null, null, CaseState.ASSIGNED, null,
+                        "LOGISTICS", newFirst, RESOLUTION_DUE));
         assertThat(CaseDecisions.reassign(change.value(), assigned("LOGISTICS", newFirst, RESOLUTION_DUE))).isNull();
     }
 
@@ -178,6 +184,42 @@ class CaseDecisionsTest {
     }
 
     @Test
+    void everyOtherChangeTellsTheCaseAsItNowStands_aPauseMovesTheResolutionDueTime() {
+        Change<ComplaintCase> waiting = CaseDecisions.waitForCustomer(investigating(), "agent-1", "photos asked",
+                T0.plus(Duration.ofHours(1)));
+        assertThat(waiting.events()).singleElement().isInstanceOfSatisfying(CaseUpdated.class, e -> {
+            assertThat(e.change()).isEqualTo(CaseChange.WAITING_FOR_CUSTOMER);
+            assertThat(e.state()).isEqualTo(CaseState.PENDING_CUSTOMER);
+            assertThat(e.text()).isEqualTo("photos asked");
+        });
+
+        Change<ComplaintCase> resumed = CaseDecisions.resume(waiting.value(), "agent-1", T0.plus(Duration.ofHours(3)));
+        assertThat(resumed.events()).singleElement().isInstanceOfSatisfying(CaseUpdated.class, e -> {
+            assertThat(e.change()).isEqualTo(CaseChange.RESUMED);
+            assertThat(e.state()).isEqualTo(CaseState.INVESTIGATING);
+            assertThat(e.resolutionDue()).as("two hours paused").isEqualTo(RESOLUTION_DUE.plus(Duration.ofHours(2)));
+            assertThat(e.resolutionDue()).isEqualTo(resumed.value().due(SlaClock.RESOLUTION));
+        });
+
+        Change<ComplaintCase> message = CaseDecisions.note(resumed.value(), "agent-1", "We have your photos", false,
+                T0.plus(Duration.ofHours(4)));
+        assertThat(message.events()).singleElement().isInstanceOfSatisfying(CaseUpdated.class, e -> {
+            assertThat(e.change()).isEqualTo(CaseChange.CUSTOMER_MESSAGE);
+            assertThat(e.text()).isEqualTo("We have your photos");
+        });
+
+        Change<ComplaintCase> handed = CaseDecisions.handOver(message.value(), "lead-1", "agent-9", "LOGISTICS",
+                "carrier's fault", T0.plus(Duration.ofHours(5)));
+        assertThat(handed.events()).singleElement().isInstanceOfSatisfying(CaseUpdated.class, e -> {
+            assertThat(e.change()).isEqualTo(CaseChange.HANDED_OVER);
+            assertThat(e.owner()).isEqualTo("agent-9");
+            assertThat(e.department()).isEqualTo("LOGISTICS");
+            assertThat(e.by()).isEqualTo("lead-1");
+            assertThat(e.text()).isEqualTo("carrier's fault");
+        });
+    }
+
+    @Test
     void investigatingComesOnlyAfterTheFirstResponse() {
         assertThatThrownBy(() -> CaseDecisions.investigate(open(), "agent-1", T0))
                 .isInstanceOfSatisfying(IllegalTransitionException.class,
@@ -185,7 +227,11 @@ class CaseDecisionsTest {
 
         Change<ComplaintCase> investigating = CaseDecisions.investigate(acknowledged(), "agent-1", T0);
         assertThat(investigating.value().state()).isEqualTo(CaseState.INVESTIGATING);
-        assertThat(investigating.events()).isEmpty();
+        assertThat(investigating.events()).singleElement().isInstanceOfSatisfying(CaseUpdated.class, e -> {
+            assertThat(e.change()).isEqualTo(CaseChange.INVESTIGATING);
+            assertThat(e.state()).isEqualTo(CaseState.INVESTIGATING);
+            assertThat(e.by()).isEqualTo("agent-1");
+        });
     }
 
     @Test
@@ -232,7 +278,11 @@ class CaseDecisionsTest {
         Change<ComplaintCase> awaiting = CaseDecisions.propose(investigating(), "agent-1", STEPS, REMEDIES, true, T0);
         assertThat(awaiting.value().state()).isEqualTo(CaseState.INVESTIGATING);
         assertThat(awaiting.value().proposal().status()).isEqualTo(ProposalStatus.AWAITING_APPROVAL);
-        assertThat(awaiting.events()).isEmpty();
+        assertThat(awaiting.events()).as("nothing goes to the customer yet").singleElement()
+                .isInstanceOfSatisfying(CaseUpdated.class, e -> {
+                    assertThat(e.change()).isEqualTo(CaseChange.AWAITING_APPROVAL);
+                    assertThat(e.state()).isEqualTo(CaseState.INVESTIGATING);
+                });
 
         Change<ComplaintCase> approved = CaseDecisions.approve(awaiting.value(), "lead-1", T0.plusSeconds(9));
         assertThat(approved.value().state()).isEqualTo(CaseState.PROPOSED);
@@ -258,7 +308,11 @@ class CaseDecisionsTest {
 
         Change<ComplaintCase> accepted = CaseDecisions.answer(proposed, "agent-1", true, "好的", T0);
         assertThat(accepted.value().proposal().status()).isEqualTo(ProposalStatus.ACCEPTED);
-        assertThat(accepted.events()).isEmpty();
+        assertThat(accepted.events()).singleElement().isInstanceOfSatisfying(CaseUpdated.class, e -> {
+            assertThat(e.change()).isEqualTo(CaseChange.PROPOSAL_ACCEPTED);
+            assertThat(e.text()).isEqualTo("好的");
+            assertThat(e.state()).isEqualTo(CaseState.PROPOSED);
+        });
         assertThat(CaseDecisions.resolve(accepted.value(), "agent-1", "done", "OTHER", T0).value().state())
                 .isEqualTo(CaseState.RESOLVED);
         assertThatThrownBy(() -> CaseDecisions.answer(accepted.value(), "agent-1", false, null, T0))

@@ -2,6 +2,7 @@ package io.firebreak.resolution.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firebreak.events.CaseState;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.RemedyType;
 import io.firebreak.events.ResolutionEvents.ProposalStep;

@@ -2,9 +2,12 @@ package io.firebreak.resolution.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firebreak.events.CaseChange;
+import io.firebreak.events.CaseState;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.FeedbackEvents.PreventionGroupResolved;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.CaseUpdated;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
 import java.time.Duration;
@@ -37,7 +40,8 @@ class GroupResolutionsTest {
         Change<ComplaintCase> change = GroupResolutions.decide(open(), GROUP);
 
         assertThat(change.value().state()).isEqualTo(CaseState.ASSIGNED);
-        assertThat(change.events()).isEmpty();
+        assertThat(change.events()).as("only the note, for the staff").singleElement()
+                .isInstanceOfSatisfying(CaseUpdated.class, e -> assertThat(e.change()).isEqualTo(CaseChange.INTERNAL_NOTE));
         assertThat(change.value().notes()).singleElement().satisfies(n -> {
             assertThat(n.internal()).isTrue();
             assertThat(n.text()).contains("PA-1", "ASSIGNED");

@@ -1,4 +1,4 @@
-package io.firebreak.resolution.cases;
+package io.firebreak.events;
 
 /**
  * Where a case stands: ASSIGNED → ACKNOWLEDGED → INVESTIGATING → PROPOSED → RESOLVED (a simple case may be

@@ -1,0 +1,108 @@
+package io.firebreak.standalone;
+
+import static io.firebreak.standalone.SystemUnderTest.STEP;
+import static io.firebreak.standalone.SystemUnderTest.api;
+import static io.firebreak.standalone.SystemUnderTest.awaitCase;
+import static io.firebreak.standalone.SystemUnderTest.caseFile;
+import static io.firebreak.standalone.SystemUnderTest.submit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.TestApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One truth about a case: walked through the gateway through every state a case takes (acknowledged,
+ * investigating, waiting for the customer and back, handed over, proposed, accepted, resolved), the case file that
+ * intake keeps shows after each step what resolution's case shows: the state, the owner, the department and both
+ * due times (a pause moves the resolution's); and its timeline tells each step, the note for the staff and the
+ * message to the customer included.
+ */
+class OneTruthE2EIT {
+
+    @Test
+    void theCaseFileAndTheCaseAgreeAfterEveryStep() {
+        String id = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"137%08d"},
+                 "description":"The fridge I bought stopped cooling after a week","orderRef":"ORD-TRUTH-1"}"""
+                .formatted(System.nanoTime() % 100_000_000L));
+        awaitCase(id, "ASSIGNED");
+        agree(id);
+
+        step(id, "acknowledge", Roles.AGENT, "{\"message\":\"We are on it\"}");
+        step(id, "investigate", Roles.AGENT, "");
+        step(id, "notes", Roles.AGENT, "{\"text\":\"Compressor fault suspected\",\"internal\":true}");
+        step(id, "notes", Roles.AGENT, "{\"text\":\"A technician will call you today\",\"internal\":false}");
+        step(id, "wait-for-customer", Roles.AGENT, "{\"reason\":\"Photos of the label asked\"}");
+        assertThat(caseOf(id).path("state").asString()).isEqualTo("PENDING_CUSTOMER");
+        String dueBeforePause = caseOf(id).path("resolutionDue").asString();
+        step(id, "resume", Roles.AGENT, "");
+        assertThat(Instant.parse(caseOf(id).path("resolutionDue").asString()))
+                .as("the resolution clock moved by the pause").isAfter(Instant.parse(dueBeforePause));
+        step(id, "reassign", Roles.SUPERVISOR,
+                "{\"owner\":\"agent-truth\",\"department\":\"LOGISTICS\",\"reason\":\"Delivery damage\"}");
+        step(id, "proposal", Roles.AGENT, proposal());
+        step(id, "proposal/answer", Roles.AGENT, "{\"accepted\":true,\"comment\":\"OK\"}");
+        step(id, "resolve", Roles.AGENT, "{\"summary\":\"Fridge replaced\",\"rootCause\":\"PRODUCT_DEFECT\"}");
+
+        JsonNode file = caseFile(id);
+        assertThat(file.path("status").asString()).isEqualTo("RESOLVED");
+        String agent = caseOf(id).path("acknowledgement").path("by").asString();
+        assertThat(file.path("timeline").findValuesAsString("summary")).anySatisfy(s -> assertThat(s)
+                .isEqualTo("Internal note by " + agent + ": Compressor fault suspected")).anySatisfy(s -> assertThat(s)
+                .startsWith("Waiting for the customer by")).anySatisfy(s -> assertThat(s)
+                .startsWith("Handed over by")).anySatisfy(s -> assertThat(s)
+                .isEqualTo("Message to the customer by " + agent + ": A technician will call you today"));
+    }
+
+    /** Takes one step on the case (200 expected), then waits until the case file shows the case as it now is. */
+    private static void step(String id, String action, String role, String body) {
+        TestApi.Response answer = api().post("/api/v1/cases/" + id + "/" + action, role, body);
+        assertThat(answer.status()).as(action + ": " + answer.body()).isEqualTo(200);
+        agree(id);
+    }
+
+    /** The case file shows what the case shows: state, owner, department, due times. */
+    private static void agree(String id) {
+        JsonNode theCase = caseOf(id);
+        List<String> expected = List.of(theCase.path("state").asString(), theCase.path("owner").asString(),
+                theCase.path("department").asString(), instant(theCase.path("firstResponseDue")),
+                instant(theCase.path("resolutionDue")));
+        List<String>[] seen = new List[1];
+        try {
+            await().atMost(STEP).until(() -> {
+                JsonNode file = caseFile(id);
+                seen[0] = List.of(file.path("caseState").asString(), file.path("owner").path("owner").asString(),
+                        file.path("owner").path("primaryDepartment").asString(),
+                        instant(file.path("sla").path("firstResponseDue")),
+                        instant(file.path("sla").path("resolutionDue")));
+                return seen[0].equals(expected);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            assertThat(seen[0]).as("the case file of %s against its case (state, owner, department, due times)", id)
+                    .isEqualTo(expected);
+        }
+    }
+
+    private static JsonNode caseOf(String id) {
+        TestApi.Response answer = api().get("/api/v1/cases/" + id, Roles.AGENT);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static String instant(JsonNode value) {
+        return value.isMissingNode() || value.isNull() ? null : Instant.parse(value.asString()).toString();
+    }
+
+    private static String proposal() {
+        Instant by = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        return "{\"steps\":[{\"what\":\"Collect the fridge\",\"who\":\"LOGISTICS\",\"by\":\"" + by + "\"}],"
+                + "\"remedies\":[{\"type\":\"REPLACEMENT\"}]}";
+    }
+}
