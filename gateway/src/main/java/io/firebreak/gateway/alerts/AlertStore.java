@@ -16,6 +16,8 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.ResolutionEvents.CaseOpened;
+import io.firebreak.events.ResolutionEvents.CaseUpdated;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import java.time.Instant;
@@ -48,10 +50,13 @@ class AlertStore {
         alerts.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
     }
 
-    /** What the gateway knows of a complaint from triage's events. */
-    record ComplaintFacts(ComplaintClass complaintClass, String department, Instant firstResponseDue,
+    /**
+     * What the gateway knows of a complaint: its class from triage, its department, owner and due times from its
+     * case once one is open (from triage's assignment before).
+     */
+    record ComplaintFacts(ComplaintClass complaintClass, String department, String owner, Instant firstResponseDue,
             Instant resolutionDue) {
-        static final ComplaintFacts UNKNOWN = new ComplaintFacts(null, null, null, null);
+        static final ComplaintFacts UNKNOWN = new ComplaintFacts(null, null, null, null, null);
     }
 
     ComplaintFacts facts(String complaintId) {
@@ -60,32 +65,52 @@ class AlertStore {
         if (d == null) return ComplaintFacts.UNKNOWN;
         String complaintClass = d.getString("complaintClass");
         return new ComplaintFacts(complaintClass == null ? null : ComplaintClass.valueOf(complaintClass),
-                d.getString("department"), instant(d.getDate("firstResponseDue")), instant(d.getDate("resolutionDue")));
+                d.getString("department"), d.getString("owner"), instant(d.getDate("firstResponseDue")),
+                instant(d.getDate("resolutionDue")));
     }
 
-    /** Remembers the class, department and due times these events tell of their complaints, in one write. */
+    /**
+     * Remembers the class, department, owner and due times these events tell of their complaints, in one write. Once
+     * the complaint's case is open, the department, owner and due times are the case's (a pause, a hand-over, a
+     * re-planned clock), whatever order triage's and resolution's events come in.
+     */
     void remember(List<FirebreakEvent> events) {
         List<UpdateOneModel<Document>> writes = new ArrayList<>();
         for (FirebreakEvent event : events) {
-            Bson update = null;
+            Bson id = Filters.eq("_id", event.subject());
             if (event instanceof ComplaintClassified classified) {
-                update = Updates.set("complaintClass", classified.complaintClass().name());
+                writes.add(upsert(id, Updates.set("complaintClass", classified.complaintClass().name())));
             } else if (event instanceof ResponsibilityAssigned assigned) {
-                List<Bson> sets = new ArrayList<>();
-                sets.add(Updates.set("department", assigned.primaryDepartment()));
-                if (assigned.complaintClass() != null) {
-                    sets.add(Updates.set("complaintClass", assigned.complaintClass().name()));
-                }
-                sets.add(Updates.set("firstResponseDue", date(assigned.firstResponseDue())));
-                sets.add(Updates.set("resolutionDue", date(assigned.resolutionDue())));
-                update = Updates.combine(sets);
-            }
-            if (update != null) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", event.subject()), update,
-                        new UpdateOptions().upsert(true)));
+                Bson seen = Updates.setOnInsert(CASE_OPEN, false);
+                writes.add(upsert(id, assigned.complaintClass() == null ? seen
+                        : Updates.combine(seen, Updates.set("complaintClass", assigned.complaintClass().name()))));
+                // Until the case is open, triage's assignment says who and when.
+                writes.add(new UpdateOneModel<>(Filters.and(id, Filters.ne(CASE_OPEN, true)), Updates.combine(
+                        Updates.set("department", assigned.primaryDepartment()),
+                        Updates.set("owner", assigned.owner()),
+                        Updates.set("firstResponseDue", date(assigned.firstResponseDue())),
+                        Updates.set("resolutionDue", date(assigned.resolutionDue())))));
+            } else if (event instanceof CaseOpened opened) {
+                writes.add(upsert(id, caseFacts(opened.department(), opened.owner(), opened.firstResponseDue(),
+                        opened.resolutionDue())));
+            } else if (event instanceof CaseUpdated updated) {
+                writes.add(upsert(id, caseFacts(updated.department(), updated.owner(), updated.firstResponseDue(),
+                        updated.resolutionDue())));
             }
         }
         if (!writes.isEmpty()) complaints.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+    }
+
+    private static final String CASE_OPEN = "caseOpen";
+
+    private static UpdateOneModel<Document> upsert(Bson id, Bson update) {
+        return new UpdateOneModel<>(id, update, new UpdateOptions().upsert(true));
+    }
+
+    private static Bson caseFacts(String department, String owner, Instant firstResponseDue, Instant resolutionDue) {
+        return Updates.combine(Updates.set(CASE_OPEN, true), Updates.set("department", department),
+                Updates.set("owner", owner), Updates.set("firstResponseDue", date(firstResponseDue)),
+                Updates.set("resolutionDue", date(resolutionDue)));
     }
 
     boolean exists(String eventId) {

@@ -106,7 +106,8 @@ final class AlertWording {
 
     private static String describe(String complaintId, AlertStore.ComplaintFacts facts) {
         String what = (facts.complaintClass() == null ? "" : facts.complaintClass() + " ") + "complaint " + complaintId;
-        return facts.department() == null ? what : what + " (" + facts.department() + ")";
+        if (facts.department() == null) return what;
+        return what + " (" + facts.department() + (facts.owner() == null ? "" : ", owner " + facts.owner()) + ")";
     }
 
     private static String reason(Reason reason) {

@@ -3,8 +3,13 @@ package io.firebreak.gateway.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.events.CaseChange;
+import io.firebreak.events.CaseState;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.ResolutionEvents.CaseOpened;
+import io.firebreak.events.ResolutionEvents.CaseUpdated;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
+import io.firebreak.events.ResolutionEvents.SlaWarned;
 import io.firebreak.events.ResolutionEvents.TaskOverdue;
 import io.firebreak.events.SlaClock;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
@@ -82,6 +87,27 @@ class AlertsIT {
         assertThat(alert.path("id").asLong()).isPositive();
         assertThat(alert.path("createdAt").isNull()).isFalse();
         assertThat(alert.path("acknowledgedBy").isNull()).isTrue();
+    }
+
+    @Test
+    void anAlertTellsTheCaseAsItNowStands_itsDepartmentOwnerAndDueTimeNotTriagesFirstChoice() {
+        String first = department();
+        String handedTo = department();
+        String complaintId = complaint();
+        Instant triageDue = Instant.parse("2026-11-24T02:04:00Z");
+        Instant caseDue = Instant.parse("2026-11-23T23:06:00Z");
+        EVENTS.publish(assigned(complaintId, first, triageDue));
+        EVENTS.publish(new CaseOpened(complaintId, Instant.now(), first, null, triageDue, triageDue.plusSeconds(86_400)));
+        EVENTS.publish(new CaseUpdated(complaintId, Instant.now(), CaseChange.HANDED_OVER, "lead-1", "carrier's fault",
+                CaseState.ACKNOWLEDGED, "agent-7", handedTo, triageDue, caseDue));
+        EVENTS.publish(new SlaWarned(complaintId, Instant.now(), SlaClock.RESOLUTION, caseDue));
+
+        JsonNode alert = awaitAlerts("department=" + handedTo, 1).get(0);
+
+        assertThat(alert.path("kind").asString()).isEqualTo("SLA_WARNING");
+        // (Its class comes from triage's topic, which may be read before or after this one's.)
+        assertThat(alert.path("summary").asString()).startsWith("SLA warning: resolution for ")
+                .endsWith("complaint " + complaintId + " (" + handedTo + ", owner agent-7) is due 2026-11-23 23:06 UTC");
     }
 
     @Test

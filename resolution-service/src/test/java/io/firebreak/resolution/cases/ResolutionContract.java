@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
+import io.firebreak.events.CaseChange;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.CaseUpdated;
 import io.firebreak.events.ResolutionEvents.ProposalMade;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
@@ -106,8 +108,14 @@ abstract class ResolutionContract extends ServiceContract {
             assertThat(Instant.parse(response.json().path("firstResponseDue").asString())).isEqualTo(newFirstDue);
         });
         assertThat(api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}").status()).isEqualTo(200);
-        assertThat(probe.await(r -> id.equals(r.key()), 2)).extracting(ResolutionContract::type)
-                .containsExactly("firebreak.case.opened", "firebreak.case.acknowledged");
+        // The later assignment moved the case: every reader hears of it as it now stands.
+        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 3);
+        assertThat(published).extracting(ResolutionContract::type)
+                .containsExactly("firebreak.case.opened", "firebreak.case.updated", "firebreak.case.acknowledged");
+        CaseUpdated moved = CODEC.fromJson(published.get(1).value(), CaseUpdated.class);
+        assertThat(moved.change()).isEqualTo(CaseChange.REASSIGNED);
+        assertThat(moved.department()).isEqualTo("LOGISTICS");
+        assertThat(moved.firstResponseDue()).isEqualTo(newFirstDue);
     }
 
     @Test
@@ -247,9 +255,9 @@ abstract class ResolutionContract extends ServiceContract {
         assertThat(resolved.status()).isEqualTo(200);
         assertThat(resolved.json().path("reopenCount").asInt()).isEqualTo(1);
 
-        assertThat(probe.await(r -> id.equals(r.key()), 5)).extracting(ResolutionContract::type).containsExactly(
+        assertThat(probe.await(r -> id.equals(r.key()), 6)).extracting(ResolutionContract::type).containsExactly(
                 "firebreak.case.opened", "firebreak.case.acknowledged", "firebreak.case.resolved",
-                "firebreak.case.acknowledged", "firebreak.case.resolved");
+                "firebreak.case.updated", "firebreak.case.acknowledged", "firebreak.case.resolved");
     }
 
     @Test
@@ -271,7 +279,8 @@ abstract class ResolutionContract extends ServiceContract {
         probe.await(r -> marker.equals(r.key()), 1);
 
         assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).body()).isEqualTo(before);
-        assertThat(probe.matching(r -> id.equals(r.key()))).hasSize(1);
+        assertThat(probe.matching(r -> id.equals(r.key()))).as("opened, then moved once")
+                .extracting(ResolutionContract::type).containsExactly("firebreak.case.opened", "firebreak.case.updated");
     }
 
     @Test
@@ -428,10 +437,11 @@ abstract class ResolutionContract extends ServiceContract {
         assertThat(resolved.status()).isEqualTo(200);
         assertThat(resolved.json().path("state").asString()).isEqualTo("RESOLVED");
 
-        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 4);
+        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 6);
         assertThat(published).extracting(ResolutionContract::type).containsExactly("firebreak.case.opened",
-                "firebreak.case.acknowledged", "firebreak.proposal.made", "firebreak.case.resolved");
-        ProposalMade made = CODEC.fromJson(published.get(2).value(), ProposalMade.class);
+                "firebreak.case.acknowledged", "firebreak.case.updated", "firebreak.proposal.made",
+                "firebreak.case.updated", "firebreak.case.resolved");
+        ProposalMade made = CODEC.fromJson(published.get(3).value(), ProposalMade.class);
         assertThat(made.steps()).extracting(s -> s.number() + ". " + s.what())
                 .containsExactly("1. 核实账单", "2. 退款", "3. 回电确认");
         assertThat(made.remedies()).hasSize(2);

@@ -178,12 +178,11 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
 
     /**
      * The documents in the order {@code orderBy} asks, from an index that holds them in it, or null if none does:
-     * an index whose fields are those the query gives equal values for, then the sort's fields (all
-     * ascending or all descending; a last {@code _id} is the order of the entries with equal values, where the index
-     * ends there or goes on with {@code _id}); a sparse one only where the query wants its first field. A sort on
-     * {@code _id} alone walks the documents themselves. The walk
-     * starts where the query's range on the sort's first field does, in the walk's direction. Each document is read
-     * when the walk reaches it, so a page of a few reads a few.
+     * an index whose fields are those the query gives equal values for, then the sort's fields (all ascending or all
+     * descending; a last {@code _id} is the order of the entries with equal values, where the index ends there or
+     * goes on with {@code _id}); a sparse one only where the query wants its first field. A sort on {@code _id} alone
+     * walks the documents themselves. The walk starts where the query's range on the sort's first field does, in the
+     * walk's direction. Each document is read when the walk reaches it, so a page of a few reads a few.
      */
     private Walk walk(Document conditions, Document orderBy) {
         List<String> sort = new ArrayList<>(orderBy.keySet());

@@ -142,6 +142,11 @@ class TriageDecisions {
     Change<ComplaintTriage> retriage(ComplaintTriage current, Retriage retriage, ActiveSettings settings,
             Workload workload) {
         String trigger = retriage.trigger();
+        if (BREACHED.equals(trigger) && atLaddersEnd(current, settings.router())) {
+            // Every level above has had its turn this round: the breach stands (resolution keeps it), with no new
+            // clock to breach again and no new owner; a loop of warnings and breaches teaches people to ignore them.
+            return null;
+        }
         boolean restart = REOPENED.equals(trigger) || BREACHED.equals(trigger);
         // A rejected proposal escalates like them, but keeps the clocks: the customer is owed a better proposal
         // within the time already given, not more time.
@@ -231,6 +236,23 @@ class TriageDecisions {
                 new ComplaintClassified(next.complaintId(), now, complaintClass, current.complaintClass(),
                         next.reasons(), ruleSetVersion, trigger),
                 assigned(next, now));
+    }
+
+    /**
+     * Whether a breach has no level left to escalate to in this round (since the complaint was received or last
+     * reopened): its owner is at the top of the seniority ladder, or a queue (nobody on the roster was above the
+     * last owner, or nobody was there at all), or breaches have already climbed the ladder's height. An unowned
+     * complaint is not: its breach finds it an owner.
+     */
+    static boolean atLaddersEnd(ComplaintTriage current, DepartmentRouter router) {
+        Seniority owner = router.seniorityOf(current.owner());
+        if (current.owner() != null && (owner == null || owner == Seniority.EXPERT)) return true;
+        int breaches = 0;
+        for (ClassificationStep step : current.history()) {
+            if (REOPENED.equals(step.trigger())) breaches = 0;
+            if (BREACHED.equals(step.trigger())) breaches++;
+        }
+        return breaches >= Seniority.values().length - 1;
     }
 
     /** Resolved or closed: the complaint leaves its owner's load (until a reopening gives it back). */

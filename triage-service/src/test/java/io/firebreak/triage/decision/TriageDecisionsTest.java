@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -232,6 +233,30 @@ class TriageDecisionsTest {
         assertThat(change.value().history().get(1).previousClass()).isEqualTo(ComplaintClass.MAJOR);
         assertThat(change.value().firstResponseDue()).isEqualTo(breachedAt.plus(Duration.ofMinutes(30)));
         assertThat(((ComplaintClassified) change.events().get(0)).trigger()).isEqualTo("firebreak.sla.breached");
+    }
+
+    @Test
+    void breachesClimbTheSeniorityLadderOnceAStepAndThenStopRestartingTheClock() {
+        ComplaintTriage triage = triage(received("我要去12315投诉快递", EmotionLevel.CALM)).value();
+        List<String> owners = new ArrayList<>(List.of(triage.owner()));
+        Instant at = RECEIVED;
+        int escalations = 0;
+        for (int i = 0; i < 6; i++) {
+            at = triage.firstResponseDue().plusSeconds(1);
+            Change<ComplaintTriage> change = retriage(triage,
+                    TriageDecisions.breached(new SlaBreached("c-1", at, SlaClock.FIRST_RESPONSE,
+                            triage.firstResponseDue())));
+            if (change == null) break;
+            escalations++;
+            triage = change.value();
+            owners.add(triage.owner());
+            assertThat(triage.firstResponseDue()).as("a step up restarts the clock").isAfter(at);
+        }
+        assertThat(escalations).as("one step per level above, then no more").isBetween(1, 2);
+        assertThat(owners).doesNotHaveDuplicates();
+        Instant later = triage.firstResponseDue().plus(Duration.ofHours(1));
+        assertThat(retriage(triage, TriageDecisions.breached(new SlaBreached("c-1", later, SlaClock.RESOLUTION,
+                triage.resolutionDue())))).as("the ladder's end: the breach stands, no new clock").isNull();
     }
 
     @Test
