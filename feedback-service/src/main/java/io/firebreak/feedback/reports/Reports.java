@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import io.firebreak.feedback.FeedbackProperties;
 import io.firebreak.feedback.prevention.CauseCounts;
 import java.time.Clock;
@@ -105,7 +106,7 @@ class Reports {
         int noResponse = 0;
         // The follow-ups with an answer in the period (by the index on the answers' times); each answer checked below.
         for (Document doc : database.getCollection("follow_ups").find(and(gte("done.result.at", Date.from(from)),
-                lt("done.result.at", Date.from(to))))) {
+                lt("done.result.at", Date.from(to)))).projection(Projections.include("done.result"))) {
             for (Document f : doc.getList("done", Document.class, List.of())) {
                 Document result = f.get("result", Document.class);
                 if (result == null || result.getDate("at") == null) continue;

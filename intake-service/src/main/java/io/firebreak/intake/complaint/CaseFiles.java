@@ -36,8 +36,10 @@ public class CaseFiles {
         store.collection().createIndex(compoundIndex(ascending("status"), descending("receivedAt")));
         // A customer's recent complaints, looked through for the same matter on every submission.
         store.collection().createIndex(compoundIndex(ascending("customerId"), descending("receivedAt")));
-        // The list pages newest first by (receivedAt, _id).
+        // The list pages newest first by (receivedAt, _id), also of one class.
         store.collection().createIndex(compoundIndex(descending("receivedAt"), descending("_id")));
+        store.collection().createIndex(compoundIndex(ascending("classification.complaintClass"),
+                descending("receivedAt"), descending("_id")));
         // One complaint per ticket of a client, even for submissions at the same moment on several instances.
         store.collection().createIndex(ascending("externalKey"), new IndexOptions().unique(true).sparse(true));
         store.collection().createIndex(ascending("mergedExternalKeys"), new IndexOptions().sparse(true));
