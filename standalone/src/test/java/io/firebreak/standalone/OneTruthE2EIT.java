@@ -13,7 +13,10 @@ import io.firebreak.platform.test.TestApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -71,22 +74,22 @@ class OneTruthE2EIT {
     /** The case file shows what the case shows: state, owner, department, due times. */
     private static void agree(String id) {
         JsonNode theCase = caseOf(id);
-        List<String> expected = List.of(theCase.path("state").asString(), theCase.path("owner").asString(),
+        List<String> expected = Arrays.asList(theCase.path("state").asString(), theCase.path("owner").asString(),
                 theCase.path("department").asString(), instant(theCase.path("firstResponseDue")),
                 instant(theCase.path("resolutionDue")));
-        List<String>[] seen = new List[1];
+        AtomicReference<List<String>> seen = new AtomicReference<>();
         try {
             await().atMost(STEP).until(() -> {
                 JsonNode file = caseFile(id);
-                seen[0] = List.of(file.path("caseState").asString(), file.path("owner").path("owner").asString(),
+                seen.set(Arrays.asList(file.path("caseState").asString(), file.path("owner").path("owner").asString(),
                         file.path("owner").path("primaryDepartment").asString(),
                         instant(file.path("sla").path("firstResponseDue")),
-                        instant(file.path("sla").path("resolutionDue")));
-                return seen[0].equals(expected);
+                        instant(file.path("sla").path("resolutionDue"))));
+                return seen.get().equals(expected);
             });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            assertThat(seen[0]).as("the case file of %s against its case (state, owner, department, due times)", id)
-                    .isEqualTo(expected);
+        } catch (ConditionTimeoutException e) {
+            assertThat(seen.get()).as("the case file of %s against its case (state, owner, department, due times)",
+                    id).isEqualTo(expected);
         }
     }
 

@@ -69,18 +69,30 @@ abstract class StoreIndex extends Index<Object> {
      * next value is {@code from} (null: from the first, or the last): read lazily, as the map is walked, from the map
      * as it stands when the walk starts.
      */
-    abstract Iterator<Object> positionsInOrder(List<Object> prefix, Object from, boolean reverse);
-
-    /** The entries from the first key starting with {@code prefix} to the last, or back; see positionsInOrder. */
-    protected Cursor<KeyValue, Object> entriesStartingWith(List<Object> prefix, Object from, boolean reverse) {
+    Iterator<Object> positionsInOrder(List<Object> prefix, Object from, boolean reverse) {
         List<Object> low = new ArrayList<>(prefix);
         low.add(from != null && !reverse ? from : MinKey.getInstance());
         List<Object> high = new ArrayList<>(prefix);
         high.add(from != null && reverse ? from : MaxKey.getInstance());
         high.add(MaxKey.getInstance());
-        return reverse ? entries.cursor(new KeyValue(high), new KeyValue(low), true)
-                : entries.cursor(new KeyValue(low), new KeyValue(high), false);
+        Cursor<KeyValue, Object> entries = reverse ? this.entries.cursor(new KeyValue(high), new KeyValue(low), true)
+                : this.entries.cursor(new KeyValue(low), new KeyValue(high), false);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public Object next() {
+                KeyValue key = entries.next();
+                return position(key, entries.getValue());
+            }
+        };
     }
+
+    /** The position of the document an entry ({@code key} and {@code value}) stands for. */
+    protected abstract Object position(KeyValue key, Object value);
 
     /** A sparse index leaves out the documents that have none of its fields. */
     protected boolean skipped(Document document) {

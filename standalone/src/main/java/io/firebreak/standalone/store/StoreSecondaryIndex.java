@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -182,21 +181,10 @@ final class StoreSecondaryIndex extends StoreIndex {
         return positions;
     }
 
+    /** An entry's key ends with the position of its document. */
     @Override
-    Iterator<Object> positionsInOrder(List<Object> prefix, Object from, boolean reverse) {
-        Cursor<KeyValue, Object> keys = entriesStartingWith(prefix, from, reverse);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return keys.hasNext();
-            }
-
-            @Override
-            public Object next() {
-                KeyValue key = keys.next();
-                return key.get(key.size() - 1);
-            }
-        };
+    protected Object position(KeyValue key, Object value) {
+        return key.get(key.size() - 1);
     }
 
     /** Adds the positions of the entries that start with {@code prefix} and, after it, lie in {@code range}. */

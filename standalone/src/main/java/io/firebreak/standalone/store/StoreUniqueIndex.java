@@ -10,13 +10,11 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -118,21 +116,10 @@ final class StoreUniqueIndex extends StoreIndex {
         }
     }
 
+    /** An entry's value is the position of its document. */
     @Override
-    Iterator<Object> positionsInOrder(List<Object> prefix, Object from, boolean reverse) {
-        Cursor<KeyValue, Object> keys = entriesStartingWith(prefix, from, reverse);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return keys.hasNext();
-            }
-
-            @Override
-            public Object next() {
-                keys.next();
-                return keys.getValue();
-            }
-        };
+    protected Object position(KeyValue key, Object value) {
+        return value;
     }
 
     @Override
