@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
-import de.bwaldvogel.mongo.backend.InMemoryCursor;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryMatcher;
@@ -44,9 +43,6 @@ import org.h2.mvstore.MVMap;
 final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> {
 
     private static final String DATA_SIZE = "dataSize";
-
-    /** About how many bytes of documents one reply carries at most. */
-    private static final long MAX_BATCH_BYTES = 8L * 1024 * 1024;
 
     /** Above this many documents, a query that reads them all is logged: it wants an index. */
     private static final int LOGGED_SCAN = 10_000;
@@ -282,38 +278,6 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
         Object bound = reverse ? operators.getOrDefault("$lte", operators.get("$lt"))
                 : operators.getOrDefault("$gte", operators.get("$gt"));
         return StoreIndex.plain(bound) ? BsonTypes.normalize(bound) : null;
-    }
-
-    /**
-     * An answer in batches of at most about {@link #MAX_BATCH_BYTES} (MongoDB cuts its at 16 MB): where the client
-     * leaves the batch size to the server, the engine would send every match in one reply, and a reply over the
-     * driver's limit (48 MB) fails. The batch is counted from the collection's average document size.
-     */
-    @Override
-    protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
-        return super.createQueryResult(matchedDocuments, batchSize > 0 ? Math.min(batchSize, batchLimit())
-                : batchLimit());
-    }
-
-    /** The rest of an answer, handed out in batches as bounded as the first. */
-    @Override
-    protected de.bwaldvogel.mongo.backend.Cursor createCursor(List<Document> remainingDocuments) {
-        int limit = batchLimit();
-        InMemoryCursor cursor = new InMemoryCursor(cursorRegistry.generateCursorId(), remainingDocuments) {
-            @Override
-            public List<Document> takeDocuments(int numberToReturn) {
-                return super.takeDocuments(numberToReturn > 0 ? Math.min(numberToReturn, limit) : limit);
-            }
-        };
-        cursorRegistry.add(cursor);
-        return cursor;
-    }
-
-    /** How many documents of this collection's average size fit in a batch. */
-    private int batchLimit() {
-        long count = Math.max(1, documents.size());
-        long average = Math.max(1, counters.getOrDefault(DATA_SIZE, 0L) / count);
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, MAX_BATCH_BYTES / average));
     }
 
     private static <T> Stream<T> stream(Iterator<T> iterator) {
