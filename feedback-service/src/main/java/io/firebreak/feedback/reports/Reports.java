@@ -54,7 +54,8 @@ class Reports {
         Map<String, Map<String, Integer>> by = new LinkedHashMap<>();
         for (String dimension : List.of("complaintClass", "status", "channel", "department")) by.put(dimension, new TreeMap<>());
         int total = 0;
-        for (Document c : model.collection().find(received(from, to))) {
+        for (Document c : model.collection().find(received(from, to))
+                .projection(Projections.include("complaintClass", "status", "channel", "department"))) {
             total++;
             by.forEach((dimension, tally) -> tally.merge(String.valueOf(c.getString(dimension)), 1, Integer::sum));
         }
@@ -72,7 +73,8 @@ class Reports {
         Instant now = clock.instant();
         int[] first = new int[2];
         int[] resolution = new int[2];
-        for (Document c : model.collection().find(received(from, to))) {
+        for (Document c : model.collection().find(received(from, to)).projection(Projections.include("breached",
+                "firstResponseDue", "firstResponseAt", "resolutionDue", "firstResolvedAt"))) {
             List<String> breached = c.getList("breached", String.class, List.of());
             tally(first, c.getDate("firstResponseDue"), c.getDate("firstResponseAt"),
                     breached.contains("FIRST_RESPONSE"), now);
@@ -157,7 +159,7 @@ class Reports {
         int reopened = 0;
         Map<String, int[]> byDepartment = new TreeMap<>();
         for (Document c : model.collection().find(and(gte("firstResolvedAt", Date.from(from)),
-                lt("firstResolvedAt", Date.from(to))))) {
+                lt("firstResolvedAt", Date.from(to)))).projection(Projections.include("reopens", "department"))) {
             resolved++;
             boolean wasReopened = !c.getList("reopens", String.class, List.of()).isEmpty();
             if (wasReopened) reopened++;

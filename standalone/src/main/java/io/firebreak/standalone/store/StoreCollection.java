@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.InMemoryCursor;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryMatcher;
@@ -43,6 +44,9 @@ import org.h2.mvstore.MVMap;
 final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> {
 
     private static final String DATA_SIZE = "dataSize";
+
+    /** About how many bytes of documents one reply to a find carries at most. */
+    static final long MAX_BATCH_BYTES = 8L * 1024 * 1024;
 
     /** Above this many documents, a query that reads them all is logged: it wants an index. */
     private static final int LOGGED_SCAN = 10_000;
@@ -278,6 +282,30 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
         Object bound = reverse ? operators.getOrDefault("$lte", operators.get("$lt"))
                 : operators.getOrDefault("$gte", operators.get("$gt"));
         return StoreIndex.plain(bound) ? BsonTypes.normalize(bound) : null;
+    }
+
+    /**
+     * The rest of a find's answer, handed out in batches as bounded as the first (a getMore that names no batch size
+     * gets one batch, not everything left). Only a find leaves a cursor: the engine's own reads take all at once.
+     */
+    @Override
+    protected de.bwaldvogel.mongo.backend.Cursor createCursor(List<Document> remainingDocuments) {
+        int limit = batchLimit();
+        InMemoryCursor cursor = new InMemoryCursor(cursorRegistry.generateCursorId(), remainingDocuments) {
+            @Override
+            public List<Document> takeDocuments(int numberToReturn) {
+                return super.takeDocuments(numberToReturn > 0 ? Math.min(numberToReturn, limit) : limit);
+            }
+        };
+        cursorRegistry.add(cursor);
+        return cursor;
+    }
+
+    /** How many documents of this collection's average size fit in one reply to a find. */
+    int batchLimit() {
+        long count = Math.max(1, documents.size());
+        long average = Math.max(1, counters.getOrDefault(DATA_SIZE, 0L) / count);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, MAX_BATCH_BYTES / average));
     }
 
     private static <T> Stream<T> stream(Iterator<T> iterator) {

@@ -5,10 +5,13 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import java.util.List;
 import java.util.function.Predicate;
 import org.h2.mvstore.FileStore;
@@ -79,6 +82,28 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
             return file.openMap(mapName);
         }
         throw new IllegalStateException("The store's journal names a map that is not a database's: " + mapName);
+    }
+
+    /**
+     * A find answers in batches of at most {@link StoreCollection#MAX_BATCH_BYTES} (MongoDB cuts its at 16 MB): where
+     * the client leaves the batch size to the server, the engine would send every match in one reply, and a reply
+     * over the driver's limit (48 MB) fails. Only the find command is bounded: the engine's own reads (aggregations,
+     * counts, updates) take a whole answer at once and must go on doing so.
+     */
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+            Oplog oplog) {
+        if (command.equalsIgnoreCase("find") && query.get(command) instanceof String name
+                && resolveCollection(name, false) instanceof StoreCollection collection) {
+            int asked = ((Number) query.getOrDefault("batchSize", 0)).intValue();
+            int bound = collection.batchLimit();
+            if (asked <= 0 || asked > bound) {
+                Document bounded = new Document(query);
+                bounded.put("batchSize", bound);
+                return super.handleCommand(channel, command, bounded, resolver, oplog);
+            }
+        }
+        return super.handleCommand(channel, command, query, resolver, oplog);
     }
 
     @Override

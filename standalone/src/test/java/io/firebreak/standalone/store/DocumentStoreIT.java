@@ -10,7 +10,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -61,6 +64,37 @@ class DocumentStoreIT {
             assertThat(docs.countDocuments()).isEqualTo(2);
             assertThatThrownBy(() -> docs.insertOne(new Document("_id", "C4").append("ref", "R2b")))
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        }
+    }
+
+    @Test
+    void an_answer_larger_than_a_reply_may_be_comes_in_batches_and_whole() {
+        try (DocumentStore store = DocumentStore.start(data.resolve("large.db"), 0, DocumentStore.Flush.OS);
+                MongoClient client = MongoClients.create(store.uri())) {
+            MongoCollection<Document> reports = client.getDatabase("feedback").getCollection("reports");
+            String filler = "x".repeat(20_000);
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                batch.add(new Document("_id", String.format("R%05d", i)).append("filler", filler));
+                if (batch.size() == 500) {
+                    reports.insertMany(batch);
+                    batch.clear();
+                }
+            }
+            // About 60 MB: in one reply it would be over the driver's limit of 48 MB.
+            List<String> ids = new ArrayList<>();
+            reports.find().forEach(d -> ids.add(d.getString("_id")));
+            assertThat(ids).hasSize(3_000).doesNotHaveDuplicates();
+            List<String> sorted = new ArrayList<>();
+            reports.find().sort(Sorts.descending("_id")).batchSize(5_000)
+                    .forEach(d -> sorted.add(d.getString("_id")));
+            assertThat(sorted).hasSize(3_000).first().isEqualTo("R02999");
+            // The engine's own reads take the whole answer, not one batch of it.
+            assertThat(reports.countDocuments()).isEqualTo(3_000);
+            assertThat(reports.aggregate(List.of(Aggregates.match(Filters.gte("_id", "R01000")),
+                    Aggregates.count("n"))).first()).containsEntry("n", 2_000);
+            assertThat(reports.updateMany(Filters.exists("filler"), Updates.set("seen", true)).getModifiedCount())
+                    .isEqualTo(3_000);
         }
     }
 
