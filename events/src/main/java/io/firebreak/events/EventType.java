@@ -18,6 +18,7 @@ public enum EventType {
     ATTACHMENT_ADDED("firebreak.attachment.added", Topics.INTAKE, IntakeEvents.AttachmentAdded.class),
     PROPOSAL_ANSWERED("firebreak.proposal.answered", Topics.INTAKE, IntakeEvents.ProposalAnswered.class),
     PERSONAL_DATA_ERASED("firebreak.personaldata.erased", Topics.INTAKE, IntakeEvents.PersonalDataErased.class),
+    CUSTOMER_NOTIFIED("firebreak.customer.notified", Topics.INTAKE, IntakeEvents.CustomerNotified.class),
 
     COMPLAINT_CLASSIFIED("firebreak.complaint.classified", Topics.TRIAGE, TriageEvents.ComplaintClassified.class),
     RESPONSIBILITY_ASSIGNED(
@@ -35,6 +36,10 @@ public enum EventType {
     TASK_COMPLETED("firebreak.task.completed", Topics.RESOLUTION, ResolutionEvents.TaskCompleted.class),
     TASK_DECLINED("firebreak.task.declined", Topics.RESOLUTION, ResolutionEvents.TaskDeclined.class),
     TASK_OVERDUE("firebreak.task.overdue", Topics.RESOLUTION, ResolutionEvents.TaskOverdue.class),
+    PROMISE_MADE("firebreak.promise.made", Topics.RESOLUTION, ResolutionEvents.PromiseMade.class),
+    PROMISE_KEPT("firebreak.promise.kept", Topics.RESOLUTION, ResolutionEvents.PromiseKept.class),
+    PROMISE_WARNED("firebreak.promise.warned", Topics.RESOLUTION, ResolutionEvents.PromiseWarned.class),
+    PROMISE_BROKEN("firebreak.promise.broken", Topics.RESOLUTION, ResolutionEvents.PromiseBroken.class),
 
     FOLLOWUP_RECORDED("firebreak.followup.recorded", Topics.FEEDBACK, FeedbackEvents.FollowUpRecorded.class),
     COMPLAINT_REOPENED("firebreak.complaint.reopened", Topics.FEEDBACK, FeedbackEvents.ComplaintReopened.class),

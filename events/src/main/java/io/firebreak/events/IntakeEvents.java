@@ -133,4 +133,20 @@ public final class IntakeEvents {
             List<String> signals,
             CustomerStage stage)
             implements ComplaintEvent {}
+
+    /**
+     * A message to the customer is ready to go out (关键节点主动通报): {@code notice} says which moment, {@code channel}
+     * where the complaint came in (a channel adapter or a ticketing system delivers it there), {@code language} the
+     * customer's ({@code zh} or {@code en}) and {@code text} the words, in it. {@code maskedContact} tells a reader
+     * whom without the contact itself; the adapter looks the contact up through the API.
+     */
+    public record CustomerNotified(
+            String complaintId,
+            Instant occurredAt,
+            CustomerNotice notice,
+            Channel channel,
+            String language,
+            String text,
+            String maskedContact)
+            implements ComplaintEvent {}
 }

@@ -40,9 +40,18 @@ public final class ResolutionEvents {
             Instant resolutionDue)
             implements ComplaintEvent {}
 
-    /** The customer had a first response. */
-    public record CaseAcknowledged(String complaintId, Instant occurredAt, String by, String message)
-            implements ComplaintEvent {}
+    /**
+     * The customer had a first response: the agent's message, and {@code callbackBy} when the agent promised to
+     * come back to the customer by then (a promise, see {@link PromiseMade}).
+     */
+    public record CaseAcknowledged(String complaintId, Instant occurredAt, String by, String message,
+            Instant callbackBy) implements ComplaintEvent {
+
+        /** As published before a callback promise was carried. */
+        public CaseAcknowledged(String complaintId, Instant occurredAt, String by, String message) {
+            this(complaintId, occurredAt, by, message, null);
+        }
+    }
 
     /** The case was resolved with a summary and a root cause from the taxonomy. */
     public record CaseResolved(
@@ -120,4 +129,26 @@ public final class ResolutionEvents {
             Instant dueAt,
             boolean required)
             implements ComplaintEvent {}
+
+    /**
+     * Something was promised to the customer (兑现承诺): a callback by a time (with the acknowledgement), or a step of
+     * a proposal by its date. {@code promiseId} (P1, P2… on the case) names it in the events that follow.
+     */
+    public record PromiseMade(String complaintId, Instant occurredAt, String promiseId, String what, Instant dueAt,
+            String by) implements ComplaintEvent {}
+
+    /** A promise was kept: by whom, and whether before its due time. */
+    public record PromiseKept(String complaintId, Instant occurredAt, String promiseId, String what, Instant dueAt,
+            String by, boolean onTime) implements ComplaintEvent {}
+
+    /**
+     * A promise is about to be broken: its warning share of the time given has passed and it is not kept. The case's
+     * owner (null while a queue holds it) is told.
+     */
+    public record PromiseWarned(String complaintId, Instant occurredAt, String promiseId, String what, Instant dueAt,
+            String owner, String department) implements ComplaintEvent {}
+
+    /** A promise was broken: its due time passed and it is not kept. A supervisor is told; reports count it. */
+    public record PromiseBroken(String complaintId, Instant occurredAt, String promiseId, String what, Instant dueAt,
+            String owner, String department) implements ComplaintEvent {}
 }

@@ -3,24 +3,27 @@ package io.firebreak.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.events.Channel;
 import io.firebreak.events.ClosureOutcome;
+import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.FeedbackEvents.ComplaintClosed;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
-import io.firebreak.events.Channel;
-import io.firebreak.events.ComplaintClass;
-import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.FeedbackEvents.PreventionGroupResolved;
 import io.firebreak.events.FeedbackEvents.PreventionRaised;
 import io.firebreak.events.FeedbackEvents.RootCauseRecorded;
+import io.firebreak.events.FeedbackEvents.SurveySent;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
-import io.firebreak.events.TriageEvents.ComplaintClassified;
-import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
-import io.firebreak.events.FeedbackEvents.SurveySent;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.PromiseBroken;
+import io.firebreak.events.ResolutionEvents.PromiseKept;
+import io.firebreak.events.ResolutionEvents.PromiseMade;
 import io.firebreak.events.Topics;
+import io.firebreak.events.TriageEvents.ComplaintClassified;
+import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.kafka.CloudEvents;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.MovableClock;
@@ -502,6 +505,9 @@ abstract class FeedbackContract extends ServiceContract {
             JsonNode sla = report("sla");
             assertThat(sla.path("summary").path("firstResponseMetPercent").asDouble()).isEqualTo(33.3);
             assertThat(sla.path("summary").path("resolutionMetPercent").asDouble()).isEqualTo(66.7);
+            assertThat(sla.path("summary").path("promisesMade").asInt()).isEqualTo(3);
+            assertThat(sla.path("summary").path("promisesKeptOnTime").asInt()).isEqualTo(1);
+            assertThat(sla.path("summary").path("promisesBroken").asInt()).isEqualTo(2);
             JsonNode reopen = report("reopen-rate");
             assertThat(reopen.path("summary").path("resolved").asInt()).isEqualTo(2);
             assertThat(reopen.path("summary").path("reopenPercent").asDouble()).isEqualTo(50.0);
@@ -515,7 +521,7 @@ abstract class FeedbackContract extends ServiceContract {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("dimension,value,count\r\n").contains("channel,EMAIL,1\r\n");
         assertThat(api.get("/api/v1/reports/sla?from=2020-03-01&to=2020-03-31&format=csv", Roles.SUPERVISOR).body())
-                .contains("FIRST_RESPONSE,3,1,33.3");
+                .contains("FIRST_RESPONSE,3,1,33.3").contains("PROMISES,3,1,33.3");
 
         TestApi.Response badPeriod = api.get("/api/v1/reports/sla?from=2020-04-01&to=2020-03-01", Roles.SUPERVISOR);
         assertThat(badPeriod.status()).isEqualTo(400);
@@ -548,6 +554,12 @@ abstract class FeedbackContract extends ServiceContract {
                     department, null));
         }
         if (reopened) events.publish(new ComplaintReopened(id, at.plus(Duration.ofDays(3)), "unhappy", "agent-1"));
+        // A callback promised with every first response: kept on time when the response was, else broken.
+        Instant callback = at.plus(Duration.ofHours(4));
+        events.publish(new PromiseMade(id, at.plus(Duration.ofHours(1)), "P1", "Call back", callback, "agent-1"));
+        events.publish(acknowledgedInTime
+                ? new PromiseKept(id, at.plus(Duration.ofHours(3)), "P1", "Call back", callback, "agent-1", true)
+                : new PromiseBroken(id, callback, "P1", "Call back", callback, "agent-1", department));
         return id;
     }
 

@@ -104,7 +104,9 @@ abstract class IntakeContract {
         JsonNode caseFile = api.get("/api/v1/complaints/" + id, Roles.AGENT).json();
         assertThat(caseFile.get("status").asText()).isEqualTo("RECEIVED");
         assertThat(caseFile.get("customer").get("contact").asText()).isEqualTo("138****8000");
-        assertThat(caseFile.get("timeline")).hasSize(1);
+        assertThat(caseFile.get("timeline")).as("received, and the receipt told to the customer").hasSize(2);
+        assertThat(caseFile.get("timeline").get(1).get("summary").asText())
+                .startsWith("Told the customer (RECEIPT, PHONE, zh): 您的投诉已收到，编号 " + id);
     }
 
     @Test
@@ -202,14 +204,15 @@ abstract class IntakeContract {
         assertThat(caseFile.get("classification").get("complaintClass").asText()).isEqualTo("ORDINARY");
         assertThat(caseFile.get("sla").get("firstResponseDue").asText()).isNotBlank();
         List<String> types = caseFile.get("timeline").findValuesAsString("type");
-        assertThat(types).containsExactly("firebreak.complaint.received", "firebreak.complaint.classified",
-                "firebreak.responsibility.assigned", "firebreak.case.acknowledged");
+        assertThat(types).as("with what the customer was told").containsExactly("firebreak.complaint.received",
+                "firebreak.customer.notified", "firebreak.complaint.classified", "firebreak.responsibility.assigned",
+                "firebreak.case.acknowledged", "firebreak.customer.notified");
 
         // A late event of an earlier step does not move the status back.
         events.publish(new ComplaintClosed(id, now.plusMillis(5), ClosureOutcome.SATISFIED));
         awaitStatus(id, "CLOSED");
         events.publish(new CaseAcknowledged(id, now.plusMillis(3), "agent-1", "late copy"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> timelineSize(id) == 6);
+        await().atMost(Duration.ofSeconds(20)).until(() -> timelineSize(id) == 9);
         assertThat(status(id)).isEqualTo("CLOSED");
     }
 
@@ -310,7 +313,8 @@ abstract class IntakeContract {
         assertThat(database.getCollection("complaints").countDocuments(new Document("customerId", customerOf(id))))
                 .isEqualTo(1);
         probe.await(r -> id.equals(r.key()) && type(r).equals(RECEIVED), 1);
-        assertThat(probe.drain(r -> id.equals(r.key()), Duration.ofSeconds(1))).as("announced once").hasSize(1);
+        assertThat(probe.drain(r -> id.equals(r.key()), Duration.ofSeconds(1))).as("announced and told once")
+                .extracting(IntakeContract::type).containsExactlyInAnyOrder(RECEIVED, "firebreak.customer.notified");
 
         TestApi.Response otherBody = api.post("/api/v1/complaints", Roles.INTEGRATION, """
                 {"channel":"EMAIL","customer":{"email":"qian.hui@example.com"},"description":"Something else"}""", key);

@@ -1,5 +1,6 @@
 package io.firebreak.standalone;
 
+import static io.firebreak.standalone.SystemUnderTest.alertsAbout;
 import static io.firebreak.standalone.SystemUnderTest.awaitCase;
 import static io.firebreak.standalone.SystemUnderTest.awaitCaseFile;
 import static io.firebreak.standalone.SystemUnderTest.awaitStatus;
@@ -21,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,17 +220,6 @@ class CaseResolutionE2EIT {
         return "{\"summary\":\"Replaced and refunded\",\"rootCause\":\"PRODUCT_DEFECT\"}";
     }
 
-    /** The stored alerts about these complaints (the newest 200 of all). */
-    static List<JsonNode> alertsAbout(List<String> complaintIds) {
-        TestApi.Response list = api.get("/api/v1/alerts?limit=200", Roles.SUPERVISOR);
-        assertThat(list.status()).as(list.body()).isEqualTo(200);
-        return StreamSupport.stream(list.json().spliterator(), false)
-                .filter(a -> complaintIds.contains(a.path("complaintId").asString())).toList();
-    }
-
-    static List<JsonNode> alertsAbout(String complaintId) {
-        return alertsAbout(List.of(complaintId));
-    }
 
     private static TestApi.Response ok(TestApi.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);

@@ -1,8 +1,11 @@
 package io.firebreak.standalone;
 
 import static io.firebreak.standalone.SystemUnderTest.STEP;
+import static io.firebreak.standalone.SystemUnderTest.alertsAbout;
 import static io.firebreak.standalone.SystemUnderTest.api;
 import static io.firebreak.standalone.SystemUnderTest.awaitCase;
+import static io.firebreak.standalone.SystemUnderTest.awaitCaseFile;
+import static io.firebreak.standalone.SystemUnderTest.awaitFollowUp;
 import static io.firebreak.standalone.SystemUnderTest.caseFile;
 import static io.firebreak.standalone.SystemUnderTest.submit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * investigating, waiting for the customer and back, handed over, proposed, accepted, resolved), the case file that
  * intake keeps shows after each step what resolution's case shows: the state, the owner, the department and both
  * due times (a pause moves the resolution's); and its timeline tells each step, the note for the staff and the
- * message to the customer included.
+ * message to the customer included. A broken promise and a reopening are told alike by the case, the case file, the
+ * alerts and the messages to the customer.
  */
 class OneTruthE2EIT {
 
@@ -62,6 +66,60 @@ class OneTruthE2EIT {
                 .startsWith("Waiting for the customer by")).anySatisfy(s -> assertThat(s)
                 .startsWith("Handed over by")).anySatisfy(s -> assertThat(s)
                 .isEqualTo("Message to the customer by " + agent + ": A technician will call you today"));
+    }
+
+    @Test
+    void aBrokenPromiseAndAReopeningAreToldAlikeByTheCaseTheCaseFileTheAlertsAndTheCustomersMessages() {
+        String id = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"136%08d"},
+                 "description":"空调装好三天就不制冷了，售后一直没人回电话","orderRef":"ORD-TRUTH-2"}"""
+                .formatted(System.nanoTime() % 100_000_000L));
+        awaitCase(id, "ASSIGNED");
+        // A callback promised in six seconds; its warning at 75% of that, the clocks looked at twice a second.
+        Instant callbackBy = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.MILLIS);
+        step(id, "acknowledge", Roles.AGENT, "{\"callbackBy\":\"" + callbackBy + "\"}");
+
+        await().atMost(STEP).until(() -> caseOf(id).path("promises").get(0).path("status").asString(),
+                "BROKEN"::equals);
+        assertThat(caseOf(id).path("brokenPromises").asInt()).isEqualTo(1);
+        await().atMost(STEP).untilAsserted(() -> assertThat(alertKinds(id)).filteredOn(k -> k.startsWith("PROMISE_"))
+                .as("the owner warned, then the supervisor alerted, once each")
+                .containsExactlyInAnyOrder("PROMISE_WARNING", "PROMISE_BROKEN"));
+        JsonNode file = awaitCaseFile(id, f -> summaries(f).stream().anyMatch(s -> s.startsWith(
+                "Told the customer (DELAY")));
+        assertThat(summaries(file)).anySatisfy(s -> assertThat(s).startsWith(
+                        "Told the customer (RECEIPT, PHONE, zh): 您的投诉已收到，编号 " + id))
+                .anySatisfy(s -> assertThat(s).startsWith("Told the customer (ACKNOWLEDGEMENT, PHONE, zh): ")
+                        .contains("前给您回电"))
+                .anySatisfy(s -> assertThat(s).isEqualTo("Promise P1 broken: Call the customer back was due "
+                        + callbackBy))
+                .anySatisfy(s -> assertThat(s).startsWith("Told the customer (DELAY, PHONE, zh): 很抱歉"));
+
+        // The callback made late: a message to the customer keeps it.
+        step(id, "notes", Roles.AGENT, "{\"text\":\"已致电客户，约好明天上门检修\",\"internal\":false}");
+        assertThat(caseOf(id).path("promises").get(0).path("status").asString()).isEqualTo("KEPT");
+        step(id, "resolve", Roles.AGENT, "{\"summary\":\"更换了压缩机\",\"rootCause\":\"PRODUCT_DEFECT\"}");
+        awaitFollowUp(id, "{\"satisfied\":false,\"score\":2,\"comment\":\"还是不太冷\"}");
+        awaitCase(id, "REOPENED");
+        agree(id);
+        assertThat(summaries(awaitCaseFile(id, f -> summaries(f).stream().anyMatch(s -> s.startsWith(
+                "Told the customer (PROGRESS")))))
+                .anySatisfy(s -> assertThat(s)
+                        .startsWith("Told the customer (RESOLUTION, PHONE, zh): 您的投诉已处理完毕：更换了压缩机"))
+                .anySatisfy(s -> assertThat(s)
+                        .isEqualTo("Told the customer (MESSAGE, PHONE, zh): 已致电客户，约好明天上门检修"))
+                .anySatisfy(s -> assertThat(s)
+                        .startsWith("Told the customer (PROGRESS, PHONE, zh): 我们已重新打开您的投诉"));
+        await().atMost(STEP).untilAsserted(() -> assertThat(alertKinds(id)).contains("REOPENED"));
+    }
+
+    private static List<String> summaries(JsonNode caseFile) {
+        return caseFile.path("timeline").findValuesAsString("summary");
+    }
+
+    /** The kinds of the alerts raised for a complaint. */
+    private static List<String> alertKinds(String id) {
+        return alertsAbout(id).stream().map(a -> a.path("kind").asString()).toList();
     }
 
     /** Takes one step on the case (200 expected), then waits until the case file shows the case as it now is. */

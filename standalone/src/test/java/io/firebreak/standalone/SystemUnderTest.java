@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -49,14 +51,16 @@ final class SystemUnderTest {
     }
 
     /**
-     * Feedback's clocks on a test's scale (every service reads system properties): a follow-up is due a second
-     * after the resolution, and a burst of four same-cause resolutions over an empty history sparks. Webhooks may go
+     * Feedback's and resolution's clocks on a test's scale (every service reads system properties): a follow-up is
+     * due a second after the resolution, and a burst of four same-cause resolutions over an empty history sparks. Webhooks may go
      * to receivers on this machine.
      */
     private static void closedLoopSettings() {
         System.setProperty("firebreak.feedback.follow-up.delay", "1s");
         System.setProperty("firebreak.feedback.follow-up.scan-interval", "200ms");
         System.setProperty("firebreak.feedback.sparks.min-count", "4");
+        // Resolution's clocks (SLA, tasks, promises) looked at twice a second: a promise of seconds can break.
+        System.setProperty("firebreak.resolution.sla-clocks.scan-interval", "500ms");
         // The tests' webhook receivers listen on this machine, over plain http.
         System.setProperty("firebreak.gateway.webhooks.allow-http", "true");
         System.setProperty("firebreak.gateway.webhooks.allow-private-targets", "true");
@@ -116,5 +120,17 @@ final class SystemUnderTest {
                 "{\"summary\":\"Sorted out\",\"rootCause\":\"PRODUCT_DEFECT\"}").status()).isEqualTo(200);
         awaitFollowUp(id, "{\"satisfied\":true,\"score\":5}");
         awaitStatus(id, "CLOSED");
+    }
+
+    /** The stored alerts about these complaints (the newest 200 of all), as a supervisor lists them. */
+    static List<JsonNode> alertsAbout(List<String> complaintIds) {
+        TestApi.Response list = api().get("/api/v1/alerts?limit=200", Roles.SUPERVISOR);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        return StreamSupport.stream(list.json().spliterator(), false)
+                .filter(a -> complaintIds.contains(a.path("complaintId").asString())).toList();
+    }
+
+    static List<JsonNode> alertsAbout(String complaintId) {
+        return alertsAbout(List.of(complaintId));
     }
 }

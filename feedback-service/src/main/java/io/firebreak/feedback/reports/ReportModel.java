@@ -1,6 +1,5 @@
 package io.firebreak.feedback.reports;
 
-import io.firebreak.feedback.prevention.KnownComplaints;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
@@ -23,9 +22,13 @@ import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.PromiseBroken;
+import io.firebreak.events.ResolutionEvents.PromiseKept;
+import io.firebreak.events.ResolutionEvents.PromiseMade;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
+import io.firebreak.feedback.prevention.KnownComplaints;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,6 +136,18 @@ public class ReportModel implements KnownComplaints {
             case SLA_BREACHED -> {
                 SlaBreached e = event.payloadAs(SlaBreached.class);
                 w.set(e.complaintId(), Updates.addToSet("breached", e.clock().name()));
+            }
+            case PROMISE_MADE -> {
+                PromiseMade e = event.payloadAs(PromiseMade.class);
+                w.set(e.complaintId(), Updates.addToSet("promises", e.promiseId()));
+            }
+            case PROMISE_KEPT -> {
+                PromiseKept e = event.payloadAs(PromiseKept.class);
+                if (e.onTime()) w.set(e.complaintId(), Updates.addToSet("promisesKept", e.promiseId()));
+            }
+            case PROMISE_BROKEN -> {
+                PromiseBroken e = event.payloadAs(PromiseBroken.class);
+                w.set(e.complaintId(), Updates.addToSet("promisesBroken", e.promiseId()));
             }
             case COMPLAINT_REOPENED -> {
                 ComplaintReopened e = event.payloadAs(ComplaintReopened.class);

@@ -67,14 +67,20 @@ class Reports {
 
     /**
      * SLA compliance of the complaints received in the period: of those whose clock is decided (met, or late, or
-     * past due and still open), the share met.
+     * past due and still open), the share met; and the promises made to their customers (兑现承诺): how many were
+     * kept on time and how many broken.
      */
     Report sla(Instant from, Instant to) {
         Instant now = clock.instant();
         int[] first = new int[2];
         int[] resolution = new int[2];
+        int[] promises = new int[3];
         for (Document c : model.collection().find(received(from, to)).projection(Projections.include("breached",
-                "firstResponseDue", "firstResponseAt", "resolutionDue", "firstResolvedAt"))) {
+                "firstResponseDue", "firstResponseAt", "resolutionDue", "firstResolvedAt", "promises",
+                "promisesKept", "promisesBroken"))) {
+            promises[0] += c.getList("promises", String.class, List.of()).size();
+            promises[1] += c.getList("promisesKept", String.class, List.of()).size();
+            promises[2] += c.getList("promisesBroken", String.class, List.of()).size();
             List<String> breached = c.getList("breached", String.class, List.of());
             tally(first, c.getDate("firstResponseDue"), c.getDate("firstResponseAt"),
                     breached.contains("FIRST_RESPONSE"), now);
@@ -84,9 +90,12 @@ class Reports {
         List<Map<String, Object>> rows = List.of(
                 row("clock", "FIRST_RESPONSE", "decided", first[0], "met", first[1], "metPercent", percent(first[1], first[0])),
                 row("clock", "RESOLUTION", "decided", resolution[0], "met", resolution[1], "metPercent",
-                        percent(resolution[1], resolution[0])));
+                        percent(resolution[1], resolution[0])),
+                row("clock", "PROMISES", "decided", promises[1] + promises[2], "met", promises[1], "metPercent",
+                        percent(promises[1], promises[1] + promises[2])));
         return report("sla", from, to, row("firstResponseMetPercent", percent(first[1], first[0]),
-                "resolutionMetPercent", percent(resolution[1], resolution[0])), rows);
+                "resolutionMetPercent", percent(resolution[1], resolution[0]), "promisesMade", promises[0],
+                "promisesKeptOnTime", promises[1], "promisesBroken", promises[2]), rows);
     }
 
     private static void tally(int[] decidedAndMet, Date due, Date done, boolean breached, Instant now) {

@@ -1,7 +1,8 @@
 package io.firebreak.gateway.alerts;
 
 /**
- * What an alert is about: the danger moments a supervisor is told of, and (WEBHOOK_DISABLED) a ticketing system's
+ * What an alert is about: the danger moments a supervisor is told of (a promise to the customer about to be broken
+ * is the owner's to act on, a broken one the supervisor's), and (WEBHOOK_DISABLED) a ticketing system's
  * webhook subscription disabled after failing too long, for ADMIN.
  */
 public enum AlertKind {
@@ -13,5 +14,7 @@ public enum AlertKind {
     REOPENED,
     PREVENTION,
     WEBHOOK_DISABLED,
-    TASK_OVERDUE
+    TASK_OVERDUE,
+    PROMISE_WARNING,
+    PROMISE_BROKEN
 }

@@ -4,6 +4,8 @@ import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.FeedbackEvents.PreventionRaised;
 import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.ResolutionEvents.PromiseBroken;
+import io.firebreak.events.ResolutionEvents.PromiseWarned;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.ResolutionEvents.SlaWarned;
@@ -59,6 +61,20 @@ final class AlertWording {
                             + describe(overdue.complaintId(), facts) + " is overdue: \"" + overdue.what()
                             + "\" was due " + time(overdue.dueAt()) + " (" + who + ")"
                             + (overdue.required() ? "; the case cannot be resolved until it is done" : "")));
+        }
+        if (event instanceof PromiseWarned warned) {
+            AlertStore.ComplaintFacts facts = known.get();
+            return Optional.of(draft(AlertKind.PROMISE_WARNING, warned.complaintId(), facts,
+                    "Promise " + warned.promiseId() + " to the customer of " + describe(warned.complaintId(), facts)
+                            + " is due " + time(warned.dueAt()) + ": \"" + warned.what() + "\"; keep it or tell the "
+                            + "customer now"));
+        }
+        if (event instanceof PromiseBroken broken) {
+            AlertStore.ComplaintFacts facts = known.get();
+            return Optional.of(draft(AlertKind.PROMISE_BROKEN, broken.complaintId(), facts,
+                    "Promise " + broken.promiseId() + " to the customer of " + describe(broken.complaintId(), facts)
+                            + " was broken: \"" + broken.what() + "\" was due " + time(broken.dueAt())
+                            + "; the customer has been told of the delay"));
         }
         if (event instanceof ComplaintReopened reopened) {
             AlertStore.ComplaintFacts facts = known.get();

@@ -8,6 +8,8 @@ import io.firebreak.events.CaseState;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseUpdated;
+import io.firebreak.events.ResolutionEvents.PromiseBroken;
+import io.firebreak.events.ResolutionEvents.PromiseWarned;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.ResolutionEvents.SlaWarned;
 import io.firebreak.events.ResolutionEvents.TaskOverdue;
@@ -126,6 +128,27 @@ class AlertsIT {
         assertThat(alert.path("summary").asString()).isEqualTo("Task T1 for " + taskDepartment + " on ORDINARY"
                 + " complaint " + complaintId + " (" + caseDepartment + ") is overdue: \"Refund the fee\" was due"
                 + " 2026-11-23 12:00 UTC (nobody has taken it); the case cannot be resolved until it is done");
+    }
+
+    @Test
+    void aPromiseAboutToBeBrokenWarnsAndABrokenOneAlertsWithTheCasesOwnerAndDueTime() {
+        String department = department();
+        String complaintId = complaint();
+        Instant due = Instant.parse("2026-11-23T10:00:00Z");
+        EVENTS.publish(assigned(complaintId, department, null));
+        EVENTS.publish(new PromiseWarned(complaintId, Instant.now(), "P1", "Call the customer back", due, "agent-7",
+                department));
+        EVENTS.publish(new PromiseBroken(complaintId, Instant.now(), "P1", "Call the customer back", due, "agent-7",
+                department));
+
+        List<JsonNode> alerts = awaitAlerts("department=" + department, 2);
+
+        assertThat(alerts).extracting(a -> a.path("kind").asString())
+                .containsExactlyInAnyOrder("PROMISE_WARNING", "PROMISE_BROKEN");
+        assertThat(alerts).filteredOn(a -> a.path("kind").asString().equals("PROMISE_BROKEN")).singleElement()
+                .satisfies(a -> assertThat(a.path("summary").asString()).isEqualTo("Promise P1 to the customer of "
+                        + "ORDINARY complaint " + complaintId + " (" + department + ") was broken: \"Call the customer"
+                        + " back\" was due 2026-11-23 10:00 UTC; the customer has been told of the delay"));
     }
 
     @Test

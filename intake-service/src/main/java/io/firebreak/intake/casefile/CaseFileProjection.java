@@ -5,10 +5,15 @@ import io.firebreak.events.ComplaintEvent;
 import io.firebreak.events.FeedbackEvents.ComplaintClosed;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
+import io.firebreak.events.IntakeEvents.CustomerNotified;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.ResolutionEvents.CaseUpdated;
+import io.firebreak.events.ResolutionEvents.PromiseBroken;
+import io.firebreak.events.ResolutionEvents.PromiseKept;
+import io.firebreak.events.ResolutionEvents.PromiseMade;
+import io.firebreak.events.ResolutionEvents.PromiseWarned;
 import io.firebreak.events.ResolutionEvents.ProposalMade;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
@@ -17,6 +22,7 @@ import io.firebreak.events.Topics;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
+import io.firebreak.intake.IntakeProperties;
 import io.firebreak.intake.complaint.CaseFiles;
 import io.firebreak.intake.complaint.Complaint.Classification;
 import io.firebreak.intake.complaint.Complaint.Outcome;
@@ -27,11 +33,12 @@ import io.firebreak.intake.complaint.Complaint;
 import io.firebreak.intake.complaint.ComplaintStatus;
 import io.firebreak.intake.customer.Customer;
 import io.firebreak.intake.customer.CustomerDirectory;
+import io.firebreak.intake.notice.CustomerNotices;
 import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.kafka.ReceivedEvent;
+import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.outbox.Versioned;
-import io.firebreak.platform.outbox.AggregateStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,17 +57,32 @@ import org.springframework.context.annotation.Configuration;
 class CaseFileProjection {
 
     @Bean
-    EventSubscription caseFileSubscription(CaseFiles caseFiles, CustomerDirectory customers) {
+    EventSubscription caseFileSubscription(CaseFiles caseFiles, CustomerDirectory customers,
+            IntakeProperties properties) {
+        CustomerNotices notices = new CustomerNotices(properties.timeZone());
         return EventSubscription.to(List.of(Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
-                        event -> apply(caseFiles, customers, event))
-                .inBatches(events -> applyAll(caseFiles, customers, events));
+                        event -> apply(caseFiles, customers, notices, event))
+                .inBatches(events -> applyAll(caseFiles, customers, notices, events));
+    }
+
+    /**
+     * The case file after an event, and what the customer is told of it (published with the case file's write, and
+     * a line of the timeline).
+     */
+    static Change<Complaint> change(Complaint current, ReceivedEvent event, CustomerNotices notices) {
+        Complaint next = next(current, event);
+        String id = ((ComplaintEvent) event.payload()).complaintId();
+        Optional<CustomerNotified> notice = notices.of(id, next, event.payload(), event.time());
+        if (notice.isEmpty()) return Change.of(next);
+        return Change.of(next.withTimeline(CustomerNotices.told("told-" + event.id(), notice.get())), notice.get());
     }
 
     /**
      * As {@link #apply} for every event of a poll: the case files they concern read at once and each written once,
      * then the customers' histories whose lines changed, also at once.
      */
-    static void applyAll(CaseFiles caseFiles, CustomerDirectory customers, List<ReceivedEvent> events) {
+    static void applyAll(CaseFiles caseFiles, CustomerDirectory customers, CustomerNotices notices,
+            List<ReceivedEvent> events) {
         List<AggregateStore.Update<Complaint>> updates = new ArrayList<>();
         Map<String, Complaint> before = new HashMap<>();
         for (ReceivedEvent event : events) {
@@ -68,7 +90,7 @@ class CaseFileProjection {
             String id = about.complaintId();
             updates.add(AggregateStore.Update.of(id, event, current -> {
                 before.putIfAbsent(id, current.value());
-                return Change.of(next(current.value(), event));
+                return change(current.value(), event, notices);
             }));
         }
         Map<String, Versioned<Complaint>> updated = caseFiles.store().updateAll(updates);
@@ -90,13 +112,14 @@ class CaseFileProjection {
         customers.rememberAll(List.copyOf(changedLines.values()));
     }
 
-    static void apply(CaseFiles caseFiles, CustomerDirectory customers, ReceivedEvent event) {
+    static void apply(CaseFiles caseFiles, CustomerDirectory customers, CustomerNotices notices,
+            ReceivedEvent event) {
         if (!(event.payload() instanceof ComplaintEvent about)) return; // e.g. prevention actions: not one complaint
         Complaint[] before = new Complaint[1];
         Optional<Versioned<Complaint>> updated = caseFiles.store().update(about.complaintId(), event.id(),
                 current -> {
                     before[0] = current.value();
-                    return Change.of(next(current.value(), event));
+                    return change(current.value(), event, notices);
                 });
         if (updated.isEmpty()) {
             // Retried, then dead-lettered: an event for a complaint intake never received is worth a look.
@@ -199,7 +222,8 @@ class CaseFileProjection {
         } else if (p instanceof CaseOpened e) {
             return "Case opened in " + e.department();
         } else if (p instanceof CaseAcknowledged e) {
-            return "Acknowledged by " + e.by() + (e.message() == null ? "" : ": " + e.message());
+            return "Acknowledged by " + e.by() + (e.message() == null ? "" : ": " + e.message())
+                    + (e.callbackBy() == null ? "" : "; callback promised by " + e.callbackBy());
         } else if (p instanceof CaseUpdated e) {
             return updated(e);
         } else if (p instanceof CaseResolved e) {
@@ -215,6 +239,16 @@ class CaseFileProjection {
                     + "; remedies " + e.remedies().stream().map(r -> r.amount() == null
                             ? r.type().name() : r.type() + " " + r.amount() + " " + r.currency())
                             .collect(Collectors.joining(", "));
+        } else if (p instanceof PromiseMade e) {
+            return "Promised the customer (" + e.promiseId() + ", by " + e.by() + "): " + e.what() + " by "
+                    + e.dueAt();
+        } else if (p instanceof PromiseKept e) {
+            return "Promise " + e.promiseId() + " kept by " + e.by() + (e.onTime() ? "" : " (late)") + ": "
+                    + e.what();
+        } else if (p instanceof PromiseWarned e) {
+            return "Promise " + e.promiseId() + " about to be broken: " + e.what() + " due " + e.dueAt();
+        } else if (p instanceof PromiseBroken e) {
+            return "Promise " + e.promiseId() + " broken: " + e.what() + " was due " + e.dueAt();
         } else if (p instanceof ProposalRejected e) {
             return "The customer rejected the proposal" + (e.comment() == null ? "" : ": " + e.comment());
         } else if (p instanceof FollowUpRecorded e) {

@@ -7,14 +7,16 @@ import io.firebreak.events.FirebreakEvent;
 import io.firebreak.events.IntakeEvents.AttachmentAdded;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.ComplaintShared;
+import io.firebreak.events.IntakeEvents.CustomerNotified;
 import io.firebreak.events.IntakeEvents.EmotionRose;
 import io.firebreak.events.IntakeEvents.ExternalRef;
 import io.firebreak.events.IntakeEvents.MessageAdded;
 import io.firebreak.events.IntakeEvents.ProposalAnswered;
 import io.firebreak.intake.IntakeProperties;
 import io.firebreak.intake.emotion.CustomerStages;
-import io.firebreak.intake.emotion.EmotionReader;
 import io.firebreak.intake.emotion.EmotionReader.Reading;
+import io.firebreak.intake.emotion.EmotionReader;
+import io.firebreak.intake.notice.CustomerNotices;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.platform.web.ProblemException;
@@ -39,9 +41,11 @@ class IntakeDecisions {
     private final EmotionReader emotions;
     private final IntakeProperties.Duplicates duplicates;
     private final IntakeProperties.Caps caps;
+    private final CustomerNotices notices;
 
     IntakeDecisions(EmotionReader emotions, IntakeProperties properties) {
         this.emotions = emotions;
+        this.notices = new CustomerNotices(properties.timeZone());
         this.duplicates = properties.duplicates();
         this.caps = properties.caps();
     }
@@ -76,7 +80,9 @@ class IntakeDecisions {
                 customer.maskedContact(), in.text(), in.productRef(), in.orderRef(), in.remedySought(),
                 reading.level(), reading.signals(), reading.stage(), in.happenedAt(), earlier, client,
                 externalRef == null ? null : new ExternalRef(externalRef.system(), externalRef.id()));
-        return new Change<>(complaint, List.of(received));
+        CustomerNotified receipt = notices.receipt(id, complaint, now);
+        return new Change<>(complaint.withTimeline(CustomerNotices.told("receipt-" + id, receipt)),
+                List.of(received, receipt));
     }
 
     /**

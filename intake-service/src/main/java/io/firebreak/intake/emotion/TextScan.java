@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * One text prepared for reading: links and addresses blanked out (positions kept), a lower-case copy, its English
  * words as tokens. Finds phrases in it, and tells whether a negation cue switches a found phrase off.
  */
-final class TextScan {
+public final class TextScan {
 
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?(?:-[a-z0-9]+)*");
     private static final Pattern LINKS =
@@ -189,7 +189,8 @@ final class TextScan {
         return words;
     }
 
-    static boolean hasHan(String s) {
+    /** Whether the text has a Chinese (Han) character. */
+    public static boolean hasHan(String s) {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             // Below U+2E80 there is no Han character: the script lookup is skipped for Latin text.

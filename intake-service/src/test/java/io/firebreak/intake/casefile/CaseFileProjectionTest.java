@@ -6,17 +6,20 @@ import io.firebreak.events.CaseChange;
 import io.firebreak.events.CaseState;
 import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.CustomerNotice;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.EventType;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.FeedbackEvents.FollowUpRecorded;
 import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.IntakeEvents.CustomerNotified;
 import io.firebreak.events.RemedyType;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.ResolutionEvents.CaseUpdated;
+import io.firebreak.events.ResolutionEvents.PromiseBroken;
 import io.firebreak.events.ResolutionEvents.ProposalMade;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.ProposalStep;
@@ -26,7 +29,9 @@ import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.intake.complaint.Complaint;
 import io.firebreak.intake.complaint.ComplaintStatus;
+import io.firebreak.intake.notice.CustomerNotices;
 import io.firebreak.platform.kafka.ReceivedEvent;
+import io.firebreak.platform.outbox.Change;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,6 +50,76 @@ class CaseFileProjectionTest {
     static ReceivedEvent event(FirebreakEvent payload) {
         return new ReceivedEvent("e-" + payload.hashCode(), EventType.of(payload), "/firebreak/x", payload.subject(),
                 payload.occurredAt(), payload);
+    }
+
+    private static final CustomerNotices NOTICES = new CustomerNotices(java.time.ZoneId.of("Asia/Shanghai"));
+
+    static Complaint receivedInChinese() {
+        Complaint c = received(ComplaintStatus.ASSIGNED);
+        return new Complaint(c.customerId(), c.maskedContact(), Channel.WEB_FORM, "包裹丢了，三天没人回复", null,
+                c.orderRef(), null, null, c.emotion(), c.emotionSignals(), c.stage(), List.of(), List.of(), T0,
+                c.status(), null, null, null, null, c.timeline(), T0);
+    }
+
+    @Test
+    void theCustomerIsToldAtKeyMomentsInTheirLanguageByTheChannelTheyCameBy() {
+        Instant callbackBy = Instant.parse("2026-11-23T10:00:00Z");
+        Change<Complaint> ack = CaseFileProjection.change(receivedInChinese(), event(new CaseAcknowledged("C1",
+                T0.plusSeconds(10), "agent-1", null, callbackBy)), NOTICES);
+
+        assertThat(ack.events()).singleElement().isInstanceOfSatisfying(CustomerNotified.class, n -> {
+            assertThat(n.notice()).isEqualTo(CustomerNotice.ACKNOWLEDGEMENT);
+            assertThat(n.channel()).isEqualTo(Channel.WEB_FORM);
+            assertThat(n.language()).isEqualTo("zh");
+            assertThat(n.text()).isEqualTo("我们已开始处理您的投诉（编号 C1）。 我们会在 2026-11-23 18:00 UTC+08:00 前给您回电。");
+            assertThat(n.maskedContact()).isEqualTo("138****8000");
+        });
+        assertThat(ack.value().timeline()).last().satisfies(t -> assertThat(t.summary())
+                .startsWith("Told the customer (ACKNOWLEDGEMENT, WEB_FORM, zh): 我们已开始处理"));
+
+        Change<Complaint> late = CaseFileProjection.change(ack.value(), event(new PromiseBroken("C1",
+                callbackBy, "P1", "Call the customer back", callbackBy, "agent-1", "BILLING")), NOTICES);
+        assertThat(late.events()).singleElement().isInstanceOfSatisfying(CustomerNotified.class, n -> {
+            assertThat(n.notice()).isEqualTo(CustomerNotice.DELAY);
+            assertThat(n.text()).contains("2026-11-23 18:00 UTC+08:00").contains("晚了");
+        });
+        assertThat(late.value().timeline()).anySatisfy(t -> assertThat(t.summary())
+                .isEqualTo("Promise P1 broken: Call the customer back was due 2026-11-23T10:00:00Z"));
+
+        Change<Complaint> internal = CaseFileProjection.change(late.value(), event(new CaseUpdated("C1",
+                T0.plusSeconds(30), CaseChange.INTERNAL_NOTE, "agent-1", "customer sounds upset",
+                CaseState.ACKNOWLEDGED, "agent-1", "BILLING", null, null)), NOTICES);
+        assertThat(internal.events()).as("an internal note is never told").isEmpty();
+
+        Change<Complaint> resolved = CaseFileProjection.change(internal.value(), event(new CaseResolved("C1",
+                T0.plusSeconds(90), "agent-1", "已退款 99 元", "BILLING", "BILLING", null)), NOTICES);
+        assertThat(resolved.events()).singleElement().isInstanceOfSatisfying(CustomerNotified.class, n -> {
+            assertThat(n.notice()).isEqualTo(CustomerNotice.RESOLUTION);
+            assertThat(n.text()).startsWith("您的投诉已处理完毕：已退款 99 元");
+        });
+    }
+
+    @Test
+    void aProposalIsToldStepByStepAndNothingIsToldOnceThePersonalDataIsErased() {
+        Instant by = Instant.parse("2026-11-24T01:00:00Z");
+        ProposalMade proposal = new ProposalMade("C1", T0.plusSeconds(10), "agent-1",
+                List.of(new ProposalStep(1, "Refund the delivery fee", "BILLING", by)),
+                List.of(new Remedy(RemedyType.REFUND, new java.math.BigDecimal("12.50"), "CNY")), null);
+
+        Change<Complaint> told = CaseFileProjection.change(received(ComplaintStatus.ASSIGNED), event(proposal),
+                NOTICES);
+        assertThat(told.events()).singleElement().isInstanceOfSatisfying(CustomerNotified.class, n -> {
+            assertThat(n.language()).isEqualTo("en");
+            assertThat(n.text()).isEqualTo("Here is what we propose for your complaint: 1. Refund the delivery fee "
+                    + "(BILLING, by 2026-11-24 09:00 UTC+08:00); remedies: refund 12.50 CNY. Please tell us whether"
+                    + " you accept it.");
+        });
+
+        Complaint c = received(ComplaintStatus.ASSIGNED);
+        Complaint erased = new Complaint(c.customerId(), null, c.channel(), Complaint.ERASED, null, null, null, null,
+                c.emotion(), List.of(), c.stage(), List.of(), List.of(), T0, c.status(), null, null, null, null,
+                c.timeline(), T0);
+        assertThat(CaseFileProjection.change(erased, event(proposal), NOTICES).events()).isEmpty();
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.firebreak.events.Channel;
+import io.firebreak.events.CustomerNotice;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.IntakeEvents.CustomerNotified;
 import io.firebreak.events.IntakeEvents.EmotionRose;
 import io.firebreak.events.IntakeEvents.MessageAdded;
 import io.firebreak.intake.IntakeProperties;
@@ -42,13 +44,34 @@ class IntakeDecisionsTest {
         assertThat(c.customerId()).isEqualTo("CUS-1");
         assertThat(c.status()).isEqualTo(ComplaintStatus.RECEIVED);
         assertThat(c.earlierComplaintIds()).containsExactly("C-1");
-        assertThat(c.timeline()).singleElement().satisfies(line -> assertThat(line.summary())
+        assertThat(c.timeline()).first().satisfies(line -> assertThat(line.summary())
                 .contains("Received by PHONE (taken by agent-7)").contains("repeat contact after C-1"));
-        assertThat(received.events()).singleElement().isInstanceOfSatisfying(ComplaintReceived.class, e -> {
+        assertThat(received.events()).first().isInstanceOfSatisfying(ComplaintReceived.class, e -> {
             assertThat(e.complaintId()).isEqualTo("C-2");
             assertThat(e.earlierComplaintIds()).containsExactly("C-1");
             assertThat(e.emotion()).isEqualTo(c.emotion());
             assertThat(e.submittedBy()).isNull();
+        });
+        assertThat(received.events()).as("the customer's receipt, in the language they wrote in").last()
+                .isInstanceOfSatisfying(CustomerNotified.class, e -> {
+                    assertThat(e.notice()).isEqualTo(CustomerNotice.RECEIPT);
+                    assertThat(e.channel()).isEqualTo(Channel.PHONE);
+                    assertThat(e.language()).isEqualTo("en");
+                    assertThat(e.text()).contains("reference C-2");
+                    assertThat(e.maskedContact()).isEqualTo("138****0000");
+                });
+        assertThat(c.timeline()).last().satisfies(line -> assertThat(line.summary())
+                .startsWith("Told the customer (RECEIPT, PHONE, en): We have received your complaint"));
+    }
+
+    @Test
+    void aComplaintWrittenInChineseIsAnsweredInChinese() {
+        Change<Complaint> received = decide.received("C-4", new Complainant("CUS-1", null),
+                incoming("包裹破损，太过分了", null), List.of(), AGENT, null, null, T0);
+
+        assertThat(received.events()).last().isInstanceOfSatisfying(CustomerNotified.class, e -> {
+            assertThat(e.language()).isEqualTo("zh");
+            assertThat(e.text()).isEqualTo("您的投诉已收到，编号 C-4。我们会尽快与您联系，处理的每一步都会告知您。");
         });
     }
 

@@ -15,6 +15,8 @@ import io.firebreak.resolution.ResolutionProperties;
 import io.firebreak.resolution.cases.ComplaintCase.Acknowledgement;
 import io.firebreak.resolution.cases.ComplaintCase.Note;
 import io.firebreak.resolution.cases.ComplaintCase.Pause;
+import io.firebreak.resolution.cases.ComplaintCase.Promise;
+import io.firebreak.resolution.cases.ComplaintCase.PromiseStatus;
 import io.firebreak.resolution.cases.ComplaintCase.Proposal;
 import io.firebreak.resolution.cases.ComplaintCase.Reassignment;
 import io.firebreak.resolution.cases.ComplaintCase.Resolution;
@@ -85,7 +87,27 @@ class CaseController {
     CaseView acknowledge(@PathVariable String complaintId,
             @RequestBody(required = false) @Valid AcknowledgeRequest request, Authentication user) {
         String message = request == null ? null : request.message();
-        return act(complaintId, user, c -> CaseDecisions.acknowledge(c, user.getName(), message, clock.instant()));
+        Instant callbackBy = request == null ? null : request.callbackBy();
+        Instant now = clock.instant();
+        if (callbackBy != null && !callbackBy.isAfter(now)) {
+            throw ProblemException.badRequest("callbackBy", "must be in the future");
+        }
+        return act(complaintId, user, c -> CaseDecisions.acknowledge(c, user.getName(), message, callbackBy,
+                warnShare(), now));
+    }
+
+    /**
+     * A promise to the customer kept (a callback made, a proposal's step done), on time or late; by the case's
+     * owner or staff of its department. Messages to the customer keep a callback, and the resolution keeps every
+     * open promise, without this.
+     */
+    @PostMapping("/{complaintId}/promises/{promiseId}/keep")
+    CaseView keepPromise(@PathVariable String complaintId, @PathVariable String promiseId, Authentication user) {
+        return act(complaintId, user, c -> CaseDecisions.keepPromise(c, promiseId, user.getName(), clock.instant()));
+    }
+
+    private java.math.BigDecimal warnShare() {
+        return properties.slaClocks().warnAt();
     }
 
     @PostMapping("/{complaintId}/resolve")
@@ -132,12 +154,12 @@ class CaseController {
         boolean needsApproval =
                 ProposalRules.needsApproval(remedies, properties.proposals().approvalAbove());
         return act(complaintId, user,
-                c -> CaseDecisions.propose(c, user.getName(), steps, remedies, needsApproval, now));
+                c -> CaseDecisions.propose(c, user.getName(), steps, remedies, needsApproval, warnShare(), now));
     }
 
     @PostMapping("/{complaintId}/proposal/approve")
     CaseView approve(@PathVariable String complaintId, Authentication user) {
-        return act(complaintId, user, c -> CaseDecisions.approve(c, user.getName(), clock.instant()));
+        return act(complaintId, user, c -> CaseDecisions.approve(c, user.getName(), warnShare(), clock.instant()));
     }
 
     @PostMapping("/{complaintId}/proposal/answer")
@@ -225,7 +247,7 @@ class CaseController {
      */
     private static void requireTaskOwner(ComplaintCase c, String taskId, Authentication user, String action) {
         Task task = CaseDecisions.task(c, taskId);
-        if (task == null) throw new UnknownTaskException(c.complaintId(), taskId);
+        if (task == null) throw UnknownPartException.task(c.complaintId(), taskId);
         if (user.getName().equals(task.owner())) return;
         if (isSupervisor(user)) {
             StaffScope.require(user, task.department(), action + " tasks");
@@ -253,10 +275,11 @@ class CaseController {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
-    @ExceptionHandler(UnknownTaskException.class)
-    ResponseEntity<ProblemDetail> unknownTask(UnknownTaskException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "Task not found", e.getMessage());
-        problem.setProperty("id", e.taskId());
+    @ExceptionHandler(UnknownPartException.class)
+    ResponseEntity<ProblemDetail> unknownPart(UnknownPartException e) {
+        String title = Character.toUpperCase(e.part().charAt(0)) + e.part().substring(1) + " not found";
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, title, e.getMessage());
+        problem.setProperty("id", e.id());
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
@@ -272,8 +295,11 @@ class CaseController {
         return ProblemException.notFound("Case", complaintId);
     }
 
-    /** The first response; the message to the customer is optional. */
-    record AcknowledgeRequest(@Size(max = 2000) String message) {}
+    /**
+     * The first response; the message to the customer is optional, and so is {@code callbackBy}: when the agent
+     * promised to come back to the customer by then (ISO instant, in the future), a promise with its own clock.
+     */
+    record AcknowledgeRequest(@Size(max = 2000) String message, Instant callbackBy) {}
 
     /** How the case was resolved, and its root cause (a code of {@code GET /api/v1/root-causes}). */
     record ResolveRequest(@NotBlank @Size(max = 4000) String summary, @NotBlank String rootCause) {}
@@ -355,7 +381,9 @@ class CaseController {
             List<Note> customerMessages,
             List<Reassignment> reassignments,
             List<TaskView> tasks,
-            int overdueTasks) {
+            int overdueTasks,
+            List<Promise> promises,
+            int brokenPromises) {
 
         static CaseView of(ComplaintCase c, Instant now) {
             return new CaseView(c.complaintId(), c.state(), c.department(), c.secondaryDepartments(),
@@ -365,7 +393,9 @@ class CaseController {
                     c.proposal(), c.pauses(), c.notes().stream().filter(Note::internal).toList(),
                     c.notes().stream().filter(n -> !n.internal()).toList(), c.reassignments(),
                     c.tasks().stream().map(t -> TaskView.of(t, now)).toList(),
-                    (int) c.tasks().stream().filter(t -> t.overdue(now)).count());
+                    (int) c.tasks().stream().filter(t -> t.overdue(now)).count(), c.promises(),
+                    (int) c.promises().stream().filter(p -> p.status() == PromiseStatus.BROKEN
+                            || p.status() == PromiseStatus.KEPT && p.keptAt().isAfter(p.dueAt())).count());
         }
     }
 }

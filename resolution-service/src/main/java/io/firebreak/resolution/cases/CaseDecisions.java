@@ -9,6 +9,10 @@ import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.ResolutionEvents.CaseUpdated;
+import io.firebreak.events.ResolutionEvents.PromiseBroken;
+import io.firebreak.events.ResolutionEvents.PromiseKept;
+import io.firebreak.events.ResolutionEvents.PromiseMade;
+import io.firebreak.events.ResolutionEvents.PromiseWarned;
 import io.firebreak.events.ResolutionEvents.ProposalMade;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.ProposalStep;
@@ -25,6 +29,9 @@ import io.firebreak.platform.outbox.Change;
 import io.firebreak.resolution.cases.ComplaintCase.Acknowledgement;
 import io.firebreak.resolution.cases.ComplaintCase.Note;
 import io.firebreak.resolution.cases.ComplaintCase.Pause;
+import io.firebreak.resolution.cases.ComplaintCase.Promise;
+import io.firebreak.resolution.cases.ComplaintCase.PromiseKind;
+import io.firebreak.resolution.cases.ComplaintCase.PromiseStatus;
 import io.firebreak.resolution.cases.ComplaintCase.Proposal;
 import io.firebreak.resolution.cases.ComplaintCase.ProposalStatus;
 import io.firebreak.resolution.cases.ComplaintCase.Reassignment;
@@ -32,6 +39,7 @@ import io.firebreak.resolution.cases.ComplaintCase.Resolution;
 import io.firebreak.resolution.cases.ComplaintCase.Task;
 import io.firebreak.resolution.cases.ComplaintCase.TaskStatus;
 import io.firebreak.resolution.cases.ComplaintCase.Transition;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +85,7 @@ final class CaseDecisions {
                 List.of(new Transition(now, null, CaseState.ASSIGNED, EventType.RESPONSIBILITY_ASSIGNED.wireName())),
                 assigned.owner(), null, List.of(), List.of(), List.of(), 0, plan.firstResponseWarnAt(),
                 plan.resolutionWarnAt(),
-                List.of(), 0, plan.start(), List.of())
+                List.of(), 0, plan.start(), List.of(), List.of())
                 .withNextDeadline();
         return Change.of(opened, new CaseOpened(opened.complaintId(), now, opened.department(), opened.owner(),
                 opened.due(SlaClock.FIRST_RESPONSE), opened.due(SlaClock.RESOLUTION)));
@@ -143,13 +151,85 @@ final class CaseDecisions {
 
     /** The first response to the customer; stops the first-response clock. An unowned case becomes the agent's. */
     static Change<ComplaintCase> acknowledge(ComplaintCase current, String by, String message, Instant now) {
+        return acknowledge(current, by, message, null, BigDecimal.ONE, now);
+    }
+
+    /**
+     * The first response, with a callback promised by {@code callbackBy} if not null: a promise whose clock warns
+     * the owner at {@code warnShare} of the time given and breaks at the callback time.
+     */
+    static Change<ComplaintCase> acknowledge(ComplaintCase current, String by, String message, Instant callbackBy,
+            BigDecimal warnShare, Instant now) {
         require(current, "acknowledged", ACKNOWLEDGE_FROM);
-        ComplaintCase next = current.toBuilder()
+        ComplaintCase.Builder builder = current.toBuilder()
                 .transition(CaseState.ACKNOWLEDGED, by, now)
                 .acknowledgement(new Acknowledgement(by, now, message))
-                .owner(current.owner() == null ? by : current.owner())
-                .build();
-        return Change.of(next, new CaseAcknowledged(next.complaintId(), now, by, message));
+                .owner(current.owner() == null ? by : current.owner());
+        List<FirebreakEvent> events = new ArrayList<>();
+        events.add(new CaseAcknowledged(current.complaintId(), now, by, message, callbackBy));
+        List<Promise> promises = new ArrayList<>(current.promises());
+        if (callbackBy != null) {
+            promises.add(promise(promises, PromiseKind.CALLBACK, "Call the customer back", by, now, callbackBy,
+                    warnShare));
+        }
+        return promised(builder, current.promises(), promises, events, by, now);
+    }
+
+    /** A new promise, numbered after the case's others, its warning at {@code warnShare} of the time given. */
+    private static Promise promise(List<Promise> promises, PromiseKind kind, String what, String by, Instant now,
+            Instant dueAt, BigDecimal warnShare) {
+        long given = Math.max(0, Duration.between(now, dueAt).toMillis());
+        Instant warnAt = now.plusMillis(warnShare.multiply(BigDecimal.valueOf(given)).longValue());
+        return new Promise("P" + (promises.size() + 1), kind, what, by, now, warnAt, dueAt, PromiseStatus.OPEN,
+                false, null, null);
+    }
+
+    /**
+     * The case with {@code promises} (its earlier ones as changed, and new ones at the end), and the events: those
+     * given, then a {@link PromiseMade} for every new promise and a {@link PromiseKept} for every one kept now.
+     */
+    private static Change<ComplaintCase> promised(ComplaintCase.Builder builder, List<Promise> before,
+            List<Promise> promises, List<FirebreakEvent> events, String by, Instant now) {
+        ComplaintCase next = builder.promises(promises).build();
+        for (int i = 0; i < promises.size(); i++) {
+            Promise p = promises.get(i);
+            if (i >= before.size()) {
+                events.add(new PromiseMade(next.complaintId(), now, p.id(), p.what(), p.dueAt(), p.madeBy()));
+            } else if (p.status() == PromiseStatus.KEPT && before.get(i).status() != PromiseStatus.KEPT) {
+                events.add(new PromiseKept(next.complaintId(), now, p.id(), p.what(), p.dueAt(), by,
+                        !now.isAfter(p.dueAt())));
+            }
+        }
+        return new Change<>(next, List.copyOf(events));
+    }
+
+    /** The promises with the open (or broken) ones {@code which} selects kept by {@code by} now. */
+    private static List<Promise> keeping(List<Promise> promises, java.util.function.Predicate<Promise> which,
+            String by, Instant now) {
+        return promises.stream().map(p -> (p.open() || p.status() == PromiseStatus.BROKEN) && which.test(p)
+                ? withStatus(p, PromiseStatus.KEPT, by, now) : p).toList();
+    }
+
+    private static Promise withStatus(Promise p, PromiseStatus status, String by, Instant at) {
+        boolean kept = status == PromiseStatus.KEPT;
+        return new Promise(p.id(), p.kind(), p.what(), p.madeBy(), p.madeAt(), p.warnAt(), p.dueAt(), status,
+                p.warned(), kept ? by : p.keptBy(), kept ? at : p.keptAt());
+    }
+
+    /**
+     * A promise kept, by the owner's word: an open one on time or late, a broken one late. Keeping a kept promise
+     * changes nothing; a withdrawn one cannot be kept.
+     */
+    static Change<ComplaintCase> keepPromise(ComplaintCase current, String promiseId, String by, Instant now) {
+        Promise promise = current.promises().stream().filter(p -> p.id().equals(promiseId)).findFirst()
+                .orElseThrow(() -> UnknownPartException.promise(current.complaintId(), promiseId));
+        if (promise.status() == PromiseStatus.KEPT) return null;
+        if (promise.status() == PromiseStatus.WITHDRAWN) {
+            throw new IllegalTransitionException(current.complaintId(), current.state(),
+                    "promise " + promiseId + " was withdrawn with the proposal the customer rejected");
+        }
+        return promised(current.toBuilder(), current.promises(),
+                keeping(current.promises(), p -> p.id().equals(promiseId), by, now), new ArrayList<>(), by, now);
     }
 
     /** The agent starts finding out what happened and what would put it right. */
@@ -196,6 +276,12 @@ final class CaseDecisions {
      */
     static Change<ComplaintCase> propose(ComplaintCase current, String by, List<ProposalStep> steps,
             List<Remedy> remedies, boolean needsApproval, Instant now) {
+        return propose(current, by, steps, remedies, needsApproval, BigDecimal.ONE, now);
+    }
+
+    /** A proposal (see above), the promises of its steps warned at {@code warnShare} of the time given. */
+    static Change<ComplaintCase> propose(ComplaintCase current, String by, List<ProposalStep> steps,
+            List<Remedy> remedies, boolean needsApproval, BigDecimal warnShare, Instant now) {
         require(current, "given a proposal", PROPOSE_FROM);
         if (needsApproval) {
             Proposal awaiting = new Proposal(ProposalStatus.AWAITING_APPROVAL, steps, remedies, by, now, null, null,
@@ -204,12 +290,35 @@ final class CaseDecisions {
             return Change.of(next, updated(next, CaseChange.AWAITING_APPROVAL, by, null, now));
         }
         Proposal proposed = new Proposal(ProposalStatus.PROPOSED, steps, remedies, by, now, null, null, null, null);
-        ComplaintCase next = current.toBuilder().transition(CaseState.PROPOSED, by, now).proposal(proposed).build();
-        return Change.of(next, made(next.complaintId(), proposed, now));
+        return proposed(current, current.toBuilder().transition(CaseState.PROPOSED, by, now).proposal(proposed),
+                proposed, by, warnShare, now);
+    }
+
+    /**
+     * A proposal goes to the customer: published, a callback promised earlier is kept by it, and each step of ours
+     * with a date (not one the customer does) becomes a promise.
+     */
+    private static Change<ComplaintCase> proposed(ComplaintCase current, ComplaintCase.Builder builder,
+            Proposal proposal, String by, BigDecimal warnShare, Instant now) {
+        List<FirebreakEvent> events = new ArrayList<>();
+        events.add(made(current.complaintId(), proposal, now));
+        List<Promise> promises = new ArrayList<>(keeping(current.promises(),
+                p -> p.kind() == PromiseKind.CALLBACK, by, now));
+        for (ProposalStep step : proposal.steps()) {
+            if (step.by() == null || ProposalRules.customersStep(step)) continue;
+            promises.add(promise(promises, PromiseKind.PROPOSAL_STEP, "Step " + step.number() + ": " + step.what(),
+                    proposal.by(), now, step.by(), warnShare));
+        }
+        return promised(builder, current.promises(), promises, events, by, now);
     }
 
     /** A supervisor approves the proposal awaiting approval: the case is PROPOSED and the plan published. */
     static Change<ComplaintCase> approve(ComplaintCase current, String by, Instant now) {
+        return approve(current, by, BigDecimal.ONE, now);
+    }
+
+    /** An approval (see above), the promises of the proposal's steps warned at {@code warnShare}. */
+    static Change<ComplaintCase> approve(ComplaintCase current, String by, BigDecimal warnShare, Instant now) {
         require(current, "approved", APPROVE_FROM);
         Proposal awaiting = current.proposal();
         if (awaiting == null || awaiting.status() != ProposalStatus.AWAITING_APPROVAL) {
@@ -218,8 +327,8 @@ final class CaseDecisions {
         }
         Proposal approved = new Proposal(ProposalStatus.PROPOSED, awaiting.steps(), awaiting.remedies(),
                 awaiting.by(), awaiting.at(), by, now, null, null);
-        ComplaintCase next = current.toBuilder().transition(CaseState.PROPOSED, by, now).proposal(approved).build();
-        return Change.of(next, made(next.complaintId(), approved, now));
+        return proposed(current, current.toBuilder().transition(CaseState.PROPOSED, by, now).proposal(approved),
+                approved, by, warnShare, now);
     }
 
     /**
@@ -241,8 +350,11 @@ final class CaseDecisions {
             ComplaintCase next = current.toBuilder().proposal(answered).build();
             return Change.of(next, updated(next, CaseChange.PROPOSAL_ACCEPTED, by, comment, now));
         }
-        ComplaintCase next =
-                current.toBuilder().transition(CaseState.INVESTIGATING, by, now).proposal(answered).build();
+        // The steps of a rejected plan are no longer promised.
+        ComplaintCase next = current.toBuilder().transition(CaseState.INVESTIGATING, by, now).proposal(answered)
+                .promises(current.promises().stream().map(p -> p.open() && p.kind() == PromiseKind.PROPOSAL_STEP
+                        ? withStatus(p, PromiseStatus.WITHDRAWN, null, now) : p).toList())
+                .build();
         return Change.of(next, new ProposalRejected(next.complaintId(), now, comment));
     }
 
@@ -260,12 +372,13 @@ final class CaseDecisions {
             throw new IllegalTransitionException(current.complaintId(), current.state(),
                     "it can be resolved from PROPOSED only once the customer accepted the proposal");
         }
-        ComplaintCase next = current.toBuilder()
-                .transition(CaseState.RESOLVED, by, now)
-                .resolution(new Resolution(by, now, summary, rootCause))
-                .build();
-        return Change.of(next, new CaseResolved(next.complaintId(), now, by, summary, rootCause, next.department(),
-                null));
+        // The resolution keeps what is still open of what was promised; a broken promise stays broken.
+        List<FirebreakEvent> events = new ArrayList<>();
+        events.add(new CaseResolved(current.complaintId(), now, by, summary, rootCause, current.department(), null));
+        return promised(current.toBuilder()
+                        .transition(CaseState.RESOLVED, by, now)
+                        .resolution(new Resolution(by, now, summary, rootCause)),
+                current.promises(), keeping(current.promises(), Promise::open, by, now), events, by, now);
     }
 
     /**
@@ -323,7 +436,7 @@ final class CaseDecisions {
 
     private static Task openTask(ComplaintCase current, String taskId, String action) {
         Task task = task(current, taskId);
-        if (task == null) throw new UnknownTaskException(current.complaintId(), taskId);
+        if (task == null) throw UnknownPartException.task(current.complaintId(), taskId);
         if (!task.open()) {
             throw new IllegalTransitionException(current.complaintId(), current.state(),
                     "task " + taskId + " is " + task.status() + ": only an OPEN task can be " + action);
@@ -342,9 +455,17 @@ final class CaseDecisions {
 
     /** A note, internal or to the customer; allowed in every state. */
     static Change<ComplaintCase> note(ComplaintCase current, String by, String text, boolean internal, Instant now) {
-        ComplaintCase next = current.toBuilder().note(new Note(by, now, text, internal)).build();
-        return Change.of(next,
-                updated(next, internal ? CaseChange.INTERNAL_NOTE : CaseChange.CUSTOMER_MESSAGE, by, text, now));
+        ComplaintCase.Builder builder = current.toBuilder().note(new Note(by, now, text, internal));
+        if (internal) {
+            ComplaintCase next = builder.build();
+            return Change.of(next, updated(next, CaseChange.INTERNAL_NOTE, by, text, now));
+        }
+        // A message to the customer is the callback promised, if one is open.
+        List<Promise> promises = keeping(current.promises(), p -> p.kind() == PromiseKind.CALLBACK, by, now);
+        ComplaintCase next = builder.promises(promises).build();
+        List<FirebreakEvent> events = new ArrayList<>();
+        events.add(updated(next, CaseChange.CUSTOMER_MESSAGE, by, text, now));
+        return promised(builder, current.promises(), promises, events, by, now);
     }
 
     /** A supervisor hands the case to another owner (and department), with the reason; not once resolved. */
@@ -387,7 +508,8 @@ final class CaseDecisions {
      * Every running clock whose warning time has passed is warned of once, and every one whose due time has passed
      * is breached once, each with its own event. A warning still pending when the due time has already passed (a
      * scan missed the whole window) is superseded by the breach, not published late. An open task past its due
-     * time is announced overdue once.
+     * time is announced overdue once. An open promise is warned of once at its warning time and broken at its due
+     * time (a warning the scan missed is superseded by the breach).
      */
     static Change<ComplaintCase> fire(ComplaintCase current, Instant now) {
         List<SlaClock> breached = new ArrayList<>(current.breached());
@@ -417,9 +539,23 @@ final class CaseDecisions {
             }
             tasks.add(task);
         }
+        List<Promise> promises = new ArrayList<>();
+        for (Promise p : current.promises()) {
+            if (p.open() && !p.dueAt().isAfter(now)) {
+                events.add(new PromiseBroken(current.complaintId(), now, p.id(), p.what(), p.dueAt(),
+                        current.owner(), current.department()));
+                p = withStatus(p, PromiseStatus.BROKEN, null, now);
+            } else if (p.open() && !p.warned() && p.warnAt() != null && !p.warnAt().isAfter(now)) {
+                events.add(new PromiseWarned(current.complaintId(), now, p.id(), p.what(), p.dueAt(),
+                        current.owner(), current.department()));
+                p = new Promise(p.id(), p.kind(), p.what(), p.madeBy(), p.madeAt(), p.warnAt(), p.dueAt(),
+                        p.status(), true, p.keptBy(), p.keptAt());
+            }
+            promises.add(p);
+        }
         if (events.isEmpty()) return null;
-        return new Change<>(current.toBuilder().breached(breached).warned(warned).tasks(tasks).build(),
-                List.copyOf(events));
+        return new Change<>(current.toBuilder().breached(breached).warned(warned).tasks(tasks).promises(promises)
+                .build(), List.copyOf(events));
     }
 
     private static ProposalMade made(String complaintId, Proposal proposal, Instant now) {

@@ -14,7 +14,8 @@ import java.util.List;
  * The case of one complaint as stored: its state, owner and SLA due times, the latest acknowledgement,
  * proposal and resolution, the customer-waiting pauses, notes, hand-overs and every state change.
  * {@code nextDeadline} is the next instant a running clock needs looking at (its warning time until warned, then
- * its due time until breached) or an open task's due time until its lateness is announced; null when none, so the
+ * its due time until breached), an open task's due time until its lateness is announced, or an open promise's
+ * warning or due time; null when none, so the
  * SLA scan finds due cases with one indexed query. The
  * warning times are worked out from the assignment; {@code firstResponseDue}, {@code resolutionDue} and the warning
  * times are as planned, and the resolution clock's effective times are later by {@code resolutionPausedMillis},
@@ -49,7 +50,8 @@ public record ComplaintCase(
         List<SlaClock> warned,
         long resolutionPausedMillis,
         Instant resolutionSince,
-        List<Task> tasks) {
+        List<Task> tasks,
+        List<Promise> promises) {
 
     public ComplaintCase {
         secondaryDepartments = secondaryDepartments == null ? List.of() : List.copyOf(secondaryDepartments);
@@ -60,6 +62,7 @@ public record ComplaintCase(
         reassignments = reassignments == null ? List.of() : List.copyOf(reassignments);
         warned = warned == null ? List.of() : List.copyOf(warned);
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
+        promises = promises == null ? List.of() : List.copyOf(promises);
     }
 
     /** The first response (先回应) an agent gave. */
@@ -144,6 +147,46 @@ public record ComplaintCase(
         }
     }
 
+    /**
+     * Something promised to the customer (兑现承诺), numbered P1, P2… on the case: a callback by a time, or a
+     * proposal's step by its date. Its clock warns the owner at {@code warnAt} (the warning share of the time given)
+     * and breaks at {@code dueAt}; {@code warned} once the warning was published.
+     */
+    public record Promise(
+            String id,
+            PromiseKind kind,
+            String what,
+            String madeBy,
+            Instant madeAt,
+            Instant warnAt,
+            Instant dueAt,
+            PromiseStatus status,
+            boolean warned,
+            String keptBy,
+            Instant keptAt) {
+
+        boolean open() {
+            return status == PromiseStatus.OPEN;
+        }
+    }
+
+    /** What was promised: a callback (with the acknowledgement) or a proposal's step. */
+    public enum PromiseKind {
+        CALLBACK,
+        PROPOSAL_STEP
+    }
+
+    /**
+     * Where a promise stands: open, kept, broken (its due time passed; it may still be kept late), or withdrawn (a
+     * step of a proposal the customer rejected).
+     */
+    public enum PromiseStatus {
+        OPEN,
+        KEPT,
+        BROKEN,
+        WITHDRAWN
+    }
+
     /** Where a task stands: open, done, or declined by its owner. */
     public enum TaskStatus {
         OPEN,
@@ -225,6 +268,8 @@ public record ComplaintCase(
         b.tasks(tasks.stream().map(t -> new Task(t.id(), t.department(), t.owner(), erased(t.what()), t.dueAt(),
                 t.required(), t.status(), t.createdBy(), t.createdAt(), t.closedBy(), t.closedAt(),
                 erased(t.completionNote()), erased(t.declineReason()), t.overdueAnnounced())).toList());
+        b.promises(promises.stream().map(p -> new Promise(p.id(), p.kind(), erased(p.what()), p.madeBy(), p.madeAt(),
+                p.warnAt(), p.dueAt(), p.status(), p.warned(), p.keptBy(), p.keptAt())).toList());
         return b.build();
     }
 
@@ -268,6 +313,7 @@ public record ComplaintCase(
         private long resolutionPausedMillis;
         private Instant resolutionSince;
         private List<Task> tasks;
+        private List<Promise> promises;
 
         private Builder(ComplaintCase c) {
             complaintId = c.complaintId;
@@ -294,6 +340,7 @@ public record ComplaintCase(
             resolutionPausedMillis = c.resolutionPausedMillis;
             resolutionSince = c.resolutionSince;
             tasks = c.tasks;
+            promises = c.promises;
         }
 
         /** A state change, recorded in the history. */
@@ -388,11 +435,17 @@ public record ComplaintCase(
             return this;
         }
 
+        Builder promises(List<Promise> promises) {
+            this.promises = promises;
+            return this;
+        }
+
         ComplaintCase build() {
             ComplaintCase raw = new ComplaintCase(complaintId, state, department, secondaryDepartments,
                     complaintClass, firstResponseDue, resolutionDue, breached, null, openedAt, acknowledgement,
                     resolution, reopenCount, history, owner, proposal, pauses, notes, reassignments, 0,
-                    firstResponseWarnAt, resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks);
+                    firstResponseWarnAt, resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks,
+                    promises);
             Instant next = null;
             for (SlaClock clock : SlaClock.values()) {
                 Instant due = raw.due(clock);
@@ -405,12 +458,18 @@ public record ComplaintCase(
                 if (!task.open() || task.overdueAnnounced() || task.dueAt() == null) continue;
                 if (next == null || task.dueAt().isBefore(next)) next = task.dueAt();
             }
+            for (Promise promise : promises) {
+                if (!promise.open()) continue;
+                Instant look = !promise.warned() && promise.warnAt() != null && promise.warnAt().isBefore(
+                        promise.dueAt()) ? promise.warnAt() : promise.dueAt();
+                if (next == null || look.isBefore(next)) next = look;
+            }
             Instant queueDue = raw.queueDue();
             return new ComplaintCase(complaintId, state, department, secondaryDepartments, complaintClass,
                     firstResponseDue, resolutionDue, breached, next, openedAt, acknowledgement, resolution,
                     reopenCount, history, owner, proposal, pauses, notes, reassignments,
                     queueDue == null ? Long.MAX_VALUE : queueDue.toEpochMilli(), firstResponseWarnAt,
-                    resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks);
+                    resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks, promises);
         }
     }
 }

@@ -165,4 +165,10 @@ final class ProposalRules {
             errors.add(new FieldError(field, "must be at most " + MAX_TEXT + " characters"));
         }
     }
+
+    /** Whether a step is the customer's to do (who: the customer), so not a promise of ours. */
+    static boolean customersStep(ProposalStep step) {
+        String who = step.who() == null ? "" : step.who().strip().toLowerCase(java.util.Locale.ROOT);
+        return who.equals("customer") || who.equals("the customer") || who.equals("客户") || who.equals("顾客");
+    }
 }

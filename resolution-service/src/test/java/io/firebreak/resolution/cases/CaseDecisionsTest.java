@@ -7,11 +7,15 @@ import io.firebreak.events.CaseChange;
 import io.firebreak.events.CaseState;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
+import io.firebreak.events.RemedyType;
 import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
-import io.firebreak.events.ResolutionEvents.CaseUpdated;
-import io.firebreak.events.RemedyType;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
+import io.firebreak.events.ResolutionEvents.CaseUpdated;
+import io.firebreak.events.ResolutionEvents.PromiseBroken;
+import io.firebreak.events.ResolutionEvents.PromiseKept;
+import io.firebreak.events.ResolutionEvents.PromiseMade;
+import io.firebreak.events.ResolutionEvents.PromiseWarned;
 import io.firebreak.events.ResolutionEvents.ProposalMade;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.ProposalStep;
@@ -269,8 +273,9 @@ class CaseDecisionsTest {
 
         assertThat(change.value().state()).isEqualTo(CaseState.PROPOSED);
         assertThat(change.value().proposal().status()).isEqualTo(ProposalStatus.PROPOSED);
-        assertThat(change.events()).containsExactly(
-                new ProposalMade("c-1", T0.plusSeconds(5), "agent-1", STEPS, REMEDIES, null));
+        assertThat(change.events()).as("the plan, and its step of ours with a date as a promise").containsExactly(
+                new ProposalMade("c-1", T0.plusSeconds(5), "agent-1", STEPS, REMEDIES, null),
+                new PromiseMade("c-1", T0.plusSeconds(5), "P1", "Step 1: Refund", T0.plusSeconds(3600), "agent-1"));
     }
 
     @Test
@@ -288,7 +293,8 @@ class CaseDecisionsTest {
         assertThat(approved.value().state()).isEqualTo(CaseState.PROPOSED);
         assertThat(approved.value().proposal().approvedBy()).isEqualTo("lead-1");
         assertThat(approved.events()).containsExactly(
-                new ProposalMade("c-1", T0.plusSeconds(9), "agent-1", STEPS, REMEDIES, "lead-1"));
+                new ProposalMade("c-1", T0.plusSeconds(9), "agent-1", STEPS, REMEDIES, "lead-1"),
+                new PromiseMade("c-1", T0.plusSeconds(9), "P1", "Step 1: Refund", T0.plusSeconds(3600), "agent-1"));
     }
 
     @Test
@@ -515,7 +521,7 @@ class CaseDecisionsTest {
                 T0.plusSeconds(3600), true, T0.plusSeconds(120)))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("is RESOLVED");
         assertThatThrownBy(() -> CaseDecisions.completeTask(acknowledged(), "T9", "agent-1", null, T0))
-                .isInstanceOfSatisfying(UnknownTaskException.class, e -> assertThat(e.taskId()).isEqualTo("T9"));
+                .isInstanceOfSatisfying(UnknownPartException.class, e -> assertThat(e.id()).isEqualTo("T9"));
     }
 
     @Test
@@ -550,6 +556,100 @@ class CaseDecisionsTest {
     }
 
     /** A clock the test moves by hand. */
+    private static final BigDecimal SHARE = new BigDecimal("0.75");
+
+    @Test
+    void aCallbackPromisedWithTheAcknowledgementIsAClockThatWarnsOnceThenBreaksOnce() {
+        Instant callbackBy = T0.plus(Duration.ofHours(2));
+        Change<ComplaintCase> acknowledged =
+                CaseDecisions.acknowledge(open(), "agent-1", "今天两点前回电", callbackBy, SHARE, T0);
+
+        assertThat(acknowledged.events()).containsExactly(
+                new CaseAcknowledged("c-1", T0, "agent-1", "今天两点前回电", callbackBy),
+                new PromiseMade("c-1", T0, "P1", "Call the customer back", callbackBy, "agent-1"));
+        ComplaintCase c = acknowledged.value();
+        Instant warnAt = T0.plus(Duration.ofMinutes(90));
+        assertThat(c.nextDeadline()).as("the promise's warning, before the resolution's").isEqualTo(warnAt);
+
+        assertThat(CaseDecisions.fire(c, warnAt.minusSeconds(1))).isNull();
+        Change<ComplaintCase> warned = CaseDecisions.fire(c, warnAt);
+        assertThat(warned.events()).containsExactly(
+                new PromiseWarned("c-1", warnAt, "P1", "Call the customer back", callbackBy, "agent-1", "BILLING"));
+        assertThat(warned.value().nextDeadline()).isEqualTo(callbackBy);
+        assertThat(CaseDecisions.fire(warned.value(), warnAt.plusSeconds(60))).as("warned once").isNull();
+
+        Change<ComplaintCase> broken = CaseDecisions.fire(warned.value(), callbackBy);
+        assertThat(broken.events()).containsExactly(
+                new PromiseBroken("c-1", callbackBy, "P1", "Call the customer back", callbackBy, "agent-1", "BILLING"));
+        assertThat(broken.value().promises().get(0).status()).isEqualTo(ComplaintCase.PromiseStatus.BROKEN);
+        assertThat(broken.value().nextDeadline()).as("broken once: no loop").isEqualTo(RESOLUTION_WARN);
+        assertThat(CaseDecisions.fire(broken.value(), callbackBy.plusSeconds(3600))).isNull();
+    }
+
+    @Test
+    void aMessageToTheCustomerKeepsTheCallbackAnInternalNoteDoesNot() {
+        Instant callbackBy = T0.plus(Duration.ofHours(2));
+        ComplaintCase c = CaseDecisions.acknowledge(open(), "agent-1", null, callbackBy, SHARE, T0).value();
+
+        Change<ComplaintCase> internal = CaseDecisions.note(c, "agent-1", "checking", true, T0.plusSeconds(60));
+        assertThat(internal.value().promises().get(0).status()).isEqualTo(ComplaintCase.PromiseStatus.OPEN);
+        assertThat(internal.events()).hasSize(1);
+
+        Instant at = T0.plus(Duration.ofHours(1));
+        Change<ComplaintCase> told = CaseDecisions.note(internal.value(), "agent-1", "已查到您的订单", false, at);
+        assertThat(told.events()).last().isEqualTo(
+                new PromiseKept("c-1", at, "P1", "Call the customer back", callbackBy, "agent-1", true));
+        assertThat(told.value().promises().get(0).keptAt()).isEqualTo(at);
+        assertThat(told.value().nextDeadline()).as("no promise left to watch").isEqualTo(RESOLUTION_WARN);
+    }
+
+    @Test
+    void ourStepsOfAProposalArePromisesTheCustomersAreNotAndARejectionWithdrawsThem() {
+        List<ProposalStep> steps = List.of(new ProposalStep(1, "Refund 99 CNY", "BILLING", T0.plusSeconds(7200)),
+                new ProposalStep(2, "Send the receipt", "customer", T0.plusSeconds(3600)),
+                new ProposalStep(3, "Replace the part", "LOGISTICS", T0.plusSeconds(86_400)));
+
+        Change<ComplaintCase> proposed =
+                CaseDecisions.propose(investigating(), "agent-1", steps, REMEDIES, false, SHARE, T0);
+
+        assertThat(proposed.events()).filteredOn(PromiseMade.class::isInstance).containsExactly(
+                new PromiseMade("c-1", T0, "P1", "Step 1: Refund 99 CNY", T0.plusSeconds(7200), "agent-1"),
+                new PromiseMade("c-1", T0, "P2", "Step 3: Replace the part", T0.plusSeconds(86_400), "agent-1"));
+        ComplaintCase rejected = CaseDecisions.answer(proposed.value(), "agent-1", false, "不够", T0.plusSeconds(60))
+                .value();
+        assertThat(rejected.promises()).extracting(ComplaintCase.Promise::status)
+                .containsOnly(ComplaintCase.PromiseStatus.WITHDRAWN);
+        assertThat(CaseDecisions.fire(rejected, T0.plusSeconds(90_000))).as("withdrawn promises never break")
+                .isNull();
+        assertThatThrownBy(() -> CaseDecisions.keepPromise(rejected, "P1", "agent-1", T0.plusSeconds(120)))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void theResolutionKeepsOpenPromisesABrokenOneStaysBrokenUntilKeptLate() {
+        List<ProposalStep> steps = List.of(new ProposalStep(1, "Refund", "BILLING", T0.plusSeconds(600)),
+                new ProposalStep(2, "Replace", "LOGISTICS", T0.plusSeconds(86_400)));
+        ComplaintCase proposed = CaseDecisions.propose(investigating(), "agent-1", steps, REMEDIES, false, SHARE, T0)
+                .value();
+        ComplaintCase broken = CaseDecisions.fire(proposed, T0.plusSeconds(600)).value();
+        assertThat(broken.promises()).extracting(ComplaintCase.Promise::status)
+                .containsExactly(ComplaintCase.PromiseStatus.BROKEN, ComplaintCase.PromiseStatus.OPEN);
+        ComplaintCase accepted = CaseDecisions.answer(broken, "agent-1", true, null, T0.plusSeconds(700)).value();
+
+        Instant at = T0.plusSeconds(3600);
+        Change<ComplaintCase> resolved = CaseDecisions.resolve(accepted, "agent-1", "Done", "BILLING", at);
+        assertThat(resolved.events()).filteredOn(PromiseKept.class::isInstance).containsExactly(
+                new PromiseKept("c-1", at, "P2", "Step 2: Replace", T0.plusSeconds(86_400), "agent-1", true));
+        assertThat(resolved.value().promises().get(0).status()).isEqualTo(ComplaintCase.PromiseStatus.BROKEN);
+
+        Change<ComplaintCase> late = CaseDecisions.keepPromise(resolved.value(), "P1", "agent-1", at);
+        assertThat(late.events()).containsExactly(
+                new PromiseKept("c-1", at, "P1", "Step 1: Refund", T0.plusSeconds(600), "agent-1", false));
+        assertThat(CaseDecisions.keepPromise(late.value(), "P1", "agent-1", at)).as("kept once").isNull();
+        assertThatThrownBy(() -> CaseDecisions.keepPromise(late.value(), "P9", "agent-1", at))
+                .isInstanceOfSatisfying(UnknownPartException.class, e -> assertThat(e.id()).isEqualTo("P9"));
+    }
+
     private static final class MutableClock extends Clock {
         private Instant now;
 

@@ -43,7 +43,10 @@ class ComplaintCaseCodecTest {
                 List.of(new ComplaintCase.Reassignment(at, "lead-1", null, "agent-2", "BILLING", "BILLING", "load")),
                 at.toEpochMilli(), at.plusSeconds(45), at.plusSeconds(30), List.of(SlaClock.RESOLUTION), 1500L, at,
                 List.of(new ComplaintCase.Task("T1", "LOGISTICS", "li.na", "取回包裹", at.plusSeconds(600), true,
-                        ComplaintCase.TaskStatus.DONE, "agent-1", at, "li.na", at, "已取回", null, true)));
+                        ComplaintCase.TaskStatus.DONE, "agent-1", at, "li.na", at, "已取回", null, true)),
+                List.of(new ComplaintCase.Promise("P1", ComplaintCase.PromiseKind.CALLBACK, "回电", "agent-1", at,
+                        at.plusSeconds(45), at.plusSeconds(60), ComplaintCase.PromiseStatus.KEPT, true, "agent-1",
+                        at.plusSeconds(50))));
 
         BsonDocument doc = new BsonDocument();
         codec.encode(new BsonDocumentWriter(doc), value, EncoderContext.builder().build());

@@ -12,6 +12,8 @@ import io.firebreak.events.ResolutionEvents.CaseAcknowledged;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.ResolutionEvents.CaseUpdated;
+import io.firebreak.events.ResolutionEvents.PromiseKept;
+import io.firebreak.events.ResolutionEvents.PromiseMade;
 import io.firebreak.events.ResolutionEvents.ProposalMade;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
@@ -437,10 +439,13 @@ abstract class ResolutionContract extends ServiceContract {
         assertThat(resolved.status()).isEqualTo(200);
         assertThat(resolved.json().path("state").asString()).isEqualTo("RESOLVED");
 
-        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 6);
+        List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 12);
+        // Each dated step of ours is a promise to the customer, made with the proposal and kept by the resolution.
         assertThat(published).extracting(ResolutionContract::type).containsExactly("firebreak.case.opened",
                 "firebreak.case.acknowledged", "firebreak.case.updated", "firebreak.proposal.made",
-                "firebreak.case.updated", "firebreak.case.resolved");
+                "firebreak.promise.made", "firebreak.promise.made", "firebreak.promise.made",
+                "firebreak.case.updated", "firebreak.case.resolved", "firebreak.promise.kept",
+                "firebreak.promise.kept", "firebreak.promise.kept");
         ProposalMade made = CODEC.fromJson(published.get(3).value(), ProposalMade.class);
         assertThat(made.steps()).extracting(s -> s.number() + ". " + s.what())
                 .containsExactly("1. 核实账单", "2. 退款", "3. 回电确认");
@@ -795,6 +800,42 @@ abstract class ResolutionContract extends ServiceContract {
         // The scanner runs every 200 ms: still one announcement.
         assertThat(probe.drain(r -> id.equals(r.key()) && "firebreak.task.overdue".equals(type(r)),
                 Duration.ofSeconds(1))).hasSize(1);
+    }
+
+    @Test
+    void aCallbackPromisedAndNotMadeIsWarnedThenBrokenOnceAndCounted() {
+        String id = openCase("LOGISTICS");
+        // Its warning at 75% of the time given: a window of a second, the scan runs every 200 ms.
+        Instant callbackBy = Instant.now().plusSeconds(4);
+        TestApi.Response acknowledged = api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT,
+                "{\"message\":\"We will call you back\",\"callbackBy\":\"" + callbackBy + "\"}");
+        assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
+        assertThat(acknowledged.json().path("promises").get(0).path("status").asString()).isEqualTo("OPEN");
+        PromiseMade made = CODEC.fromJson(probe.await(r -> id.equals(r.key())
+                && "firebreak.promise.made".equals(type(r)), 1).get(0).value(), PromiseMade.class);
+        assertThat(made.dueAt()).isEqualTo(callbackBy);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode view = api.get("/api/v1/cases/" + id, Roles.AGENT).json();
+            assertThat(view.path("promises").get(0).path("status").asString()).isEqualTo("BROKEN");
+            assertThat(view.path("brokenPromises").asInt()).isEqualTo(1);
+        });
+        assertThat(probe.await(r -> id.equals(r.key()) && "firebreak.promise.warned".equals(type(r)), 1)).hasSize(1);
+        // The scanner runs every 200 ms: broken once, no loop.
+        assertThat(probe.drain(r -> id.equals(r.key()) && "firebreak.promise.broken".equals(type(r)),
+                Duration.ofSeconds(1))).hasSize(1);
+
+        TestApi.Response kept = api.post("/api/v1/cases/" + id + "/promises/P1/keep", Roles.AGENT, "");
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        PromiseKept late = CODEC.fromJson(probe.await(r -> id.equals(r.key())
+                && "firebreak.promise.kept".equals(type(r)), 1).get(0).value(), PromiseKept.class);
+        assertThat(late.onTime()).isFalse();
+        TestApi.Response unknown = api.post("/api/v1/cases/" + id + "/promises/P7/keep", Roles.AGENT, "");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("title").asString()).isEqualTo("Promise not found");
+        TestApi.Response past = api.post("/api/v1/cases/" + openCase("LOGISTICS") + "/acknowledge", Roles.AGENT,
+                "{\"callbackBy\":\"2020-01-01T00:00:00Z\"}");
+        assertThat(past.status()).isEqualTo(400);
     }
 
     /** An API client acting as another member of staff (token subject {@code name}) of {@code departments}. */
