@@ -21,7 +21,6 @@ public record IntakeProperties(
         @Min(1) @DefaultValue("200") int maxListSize,
         @NotNull @DefaultValue("Asia/Shanghai") ZoneId timeZone,
         @Valid @NotNull @DefaultValue Duplicates duplicates,
-        @Valid @NotNull @DefaultValue Idempotency idempotency,
         @Valid @NotNull @DefaultValue Emotion emotion,
         @Valid @NotNull @DefaultValue Caps caps,
         String customerIdKey) {
@@ -44,15 +43,6 @@ public record IntakeProperties(
             @NotNull @DefaultValue("30d") Duration window,
             @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.6") double similarity,
             @NotNull @DefaultValue("2h") Duration sameContactWithin) {}
-
-    /**
-     * How long the answer to a request with an {@code Idempotency-Key} is kept, when a stuck one is abandoned, and
-     * how long a request arriving while the first with its key is still running waits for that one's answer.
-     */
-    public record Idempotency(
-            @NotNull @DefaultValue("24h") Duration retention,
-            @NotNull @DefaultValue("30s") Duration pendingTimeout,
-            @NotNull @DefaultValue("10s") Duration waitForFirst) {}
 
     /**
      * What the emotion reader looks for (愤怒感知法): the words of each kind of signal, the words that state a

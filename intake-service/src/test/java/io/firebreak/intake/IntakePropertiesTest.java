@@ -18,7 +18,6 @@ class IntakePropertiesTest {
         assertThat(ShippedProperties.violations(SHIPPED)).isEmpty();
         assertThat(SHIPPED.duplicates().window()).isEqualTo(Duration.ofDays(30));
         assertThat(SHIPPED.duplicates().similarity()).isEqualTo(0.6);
-        assertThat(SHIPPED.idempotency().retention()).isEqualTo(Duration.ofHours(24));
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -54,6 +55,22 @@ public record PlatformProperties(
             @DefaultValue("firebreak") String audience, @DefaultValue("P31D") java.time.Duration maxTokenLifetime,
             String jwkSetUri) {}
 
-    /** Request limits every service enforces on its own, behind the gateway's. */
-    public record Http(@Min(1024) @DefaultValue("65536") long maxBodyBytes) {}
+    /**
+     * Request limits every service enforces on its own, behind the gateway's, and how requests with an
+     * {@code Idempotency-Key} are kept.
+     */
+    public record Http(@Min(1024) @DefaultValue("65536") long maxBodyBytes,
+            @Valid @NotNull @DefaultValue Idempotency idempotency) {}
+
+    /**
+     * Retries made safe ({@code Idempotency-Key} on a POST): how long an answer is kept, when a request still
+     * running is taken to have failed, how long a retry arriving meanwhile waits for the first one's answer, and
+     * which paths the mechanism serves (Ant patterns; the gateway serves its own endpoints only, the services serve
+     * what it routes to them).
+     */
+    public record Idempotency(
+            @NotNull @DefaultValue("24h") Duration retention,
+            @NotNull @DefaultValue("30s") Duration pendingTimeout,
+            @NotNull @DefaultValue("10s") Duration waitForFirst,
+            @NotNull @DefaultValue("/api/**") List<String> paths) {}
 }

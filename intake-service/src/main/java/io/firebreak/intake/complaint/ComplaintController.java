@@ -6,16 +6,14 @@ import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.intake.IntakeProperties;
 import io.firebreak.intake.complaint.RequestChecks.FieldProblem;
-import io.firebreak.intake.idempotency.IdempotentRequests;
-import io.firebreak.intake.idempotency.IdempotentRequests.Answer;
 import io.firebreak.platform.security.StaffScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Agents and ticketing systems submit complaints, add the customer's later messages, and read case files. Both
@@ -43,40 +40,33 @@ class ComplaintController {
     private final ComplaintIntake intake;
     private final ComplaintQueries queries;
     private final RequestChecks checks;
-    private final IdempotentRequests idempotency;
-    private final JsonMapper json;
     private final IntakeProperties properties;
 
     ComplaintController(ComplaintIntake intake, ComplaintQueries queries, RequestChecks checks,
-            IdempotentRequests idempotency, JsonMapper json, IntakeProperties properties) {
+            IntakeProperties properties) {
         this.intake = intake;
         this.queries = queries;
         this.checks = checks;
-        this.idempotency = idempotency;
-        this.json = json;
         this.properties = properties;
     }
 
-    /** 201 and the new case file; or 200 and the open complaint's case file when the submission was merged into it. */
+    /**
+     * 201 and the new case file; or 200 and the open complaint's case file when the submission was merged into it.
+     * Safe to retry with an {@code Idempotency-Key}, as every POST (the platform's {@code IdempotencyFilter}).
+     */
     @PostMapping
-    ResponseEntity<String> submit(@RequestBody SubmitComplaint request,
-            @RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String key, Authentication client,
+    ResponseEntity<ComplaintView> submit(@RequestBody SubmitComplaint request, Authentication client,
             UriComponentsBuilder uri) {
         Caller caller = Caller.of(client);
-        List<FieldProblem> problems = checks.submission(request, key, caller.client() != null);
+        List<FieldProblem> problems = checks.submission(request, caller.client() != null);
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
-        Supplier<Answer> work = () -> {
-            ComplaintIntake.Submission s = intake.submit(request, RequestChecks.channel(request.channel()),
-                    checks.happenedAt(request.happenedAt()), caller);
-            ComplaintView view = ComplaintView.of(s.complaint(),
-                    queries.earlierOf(s.complaint(), caller.client(), s.history()), s.merged(), s.notice(),
-                    caller.client());
-            return s.merged() || s.again()
-                    ? new Answer(200, json.writeValueAsString(view), null)
-                    : new Answer(201, json.writeValueAsString(view),
-                            uri.path("/api/v1/complaints/{id}").build(view.id()).toString());
-        };
-        return respond(client.getName(), "POST /api/v1/complaints", key, request, work);
+        ComplaintIntake.Submission s = intake.submit(request, RequestChecks.channel(request.channel()),
+                checks.happenedAt(request.happenedAt()), caller);
+        ComplaintView view = ComplaintView.of(s.complaint(),
+                queries.earlierOf(s.complaint(), caller.client(), s.history()), s.merged(), s.notice(),
+                caller.client());
+        return s.merged() || s.again() ? ResponseEntity.ok(view)
+                : ResponseEntity.created(uri.path("/api/v1/complaints/{id}").build(view.id())).body(view);
     }
 
     /** What the answer to a later message shows: the message as read, and the complaint's emotion and stage now. */
@@ -85,31 +75,26 @@ class ComplaintController {
 
     /** The customer's later message: read, stored on the timeline, announced. 404 unknown, 409 closed. */
     @PostMapping("/{id}/messages")
-    ResponseEntity<String> addMessage(@PathVariable String id, @RequestBody AddMessage request,
-            @RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String key, Authentication client) {
-        List<FieldProblem> problems = checks.message(request, key);
+    ResponseEntity<MessageView> addMessage(@PathVariable String id, @RequestBody AddMessage request,
+            Authentication client) {
+        List<FieldProblem> problems = checks.message(request);
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
-        Caller caller = Caller.of(client);
-        Supplier<Answer> work = () -> {
-            ComplaintIntake.Added added = intake.addMessage(id, request.text(),
-                    RequestChecks.channel(request.channel()), caller.client());
-            Complaint c = added.complaint().value();
-            return new Answer(201, json.writeValueAsString(new MessageView(id, added.message(), added.emotionRose(),
-                    c.emotion(), c.emotionSignals(), c.stage())), null);
-        };
-        return respond(client.getName(), "POST /api/v1/complaints/" + id + "/messages", key, request, work);
+        ComplaintIntake.Added added = intake.addMessage(id, request.text(), RequestChecks.channel(request.channel()),
+                Caller.of(client).client());
+        Complaint c = added.complaint().value();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new MessageView(id, added.message(),
+                added.emotionRose(), c.emotion(), c.emotionSignals(), c.stage()));
     }
 
     /** An attachment's metadata from a ticketing system (no upload: the file stays there). 404 as for messages. */
     @PostMapping("/{id}/attachments")
-    ResponseEntity<String> addAttachment(@PathVariable String id, @RequestBody AddAttachment request,
-            @RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String key, Authentication client) {
-        List<FieldProblem> problems = checks.attachment(request, key);
+    ResponseEntity<Complaint.Attachment> addAttachment(@PathVariable String id, @RequestBody AddAttachment request,
+            Authentication client) {
+        List<FieldProblem> problems = checks.attachment(request);
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         Caller caller = Caller.of(client);
-        Supplier<Answer> work = () -> new Answer(201, json.writeValueAsString(
-                intake.addAttachment(id, request, caller.name(), caller.client())), null);
-        return respond(caller.name(), "POST /api/v1/complaints/" + id + "/attachments", key, request, work);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(intake.addAttachment(id, request, caller.name(), caller.client()));
     }
 
     /**
@@ -118,17 +103,14 @@ class ComplaintController {
      * the case (if its proposal still awaits an answer). Agents record answers on the case directly.
      */
     @PostMapping("/{id}/proposal-answer")
-    ResponseEntity<String> answerProposal(@PathVariable String id, @RequestBody AnswerProposal request,
-            @RequestHeader(name = RequestChecks.IDEMPOTENCY_KEY, required = false) String key, Authentication client) {
-        List<FieldProblem> problems = checks.answer(request, key);
+    ResponseEntity<Map<String, Object>> answerProposal(@PathVariable String id, @RequestBody AnswerProposal request,
+            Authentication client) {
+        List<FieldProblem> problems = checks.answer(request);
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         Caller caller = Caller.of(client);
-        Supplier<Answer> work = () -> {
-            intake.answerProposal(id, request.accepted(), request.comment(), caller.name(), caller.client());
-            return new Answer(202, json.writeValueAsString(java.util.Map.of("complaintId", id,
-                    "accepted", request.accepted(), "state", "FORWARDED")), null);
-        };
-        return respond(caller.name(), "POST /api/v1/complaints/" + id + "/proposal-answer", key, request, work);
+        intake.answerProposal(id, request.accepted(), request.comment(), caller.name(), caller.client());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("complaintId", id,
+                "accepted", request.accepted(), "state", "FORWARDED"));
     }
 
     /** Who a complaint is shared with, as the answer to sharing it shows. */
@@ -207,23 +189,6 @@ class ComplaintController {
                 externalId == null ? null : externalId.strip()), size, after);
         return new ListView(page.items().stream().map(c -> ComplaintView.of(c, null, null, null, visibleTo)).toList(),
                 page.next() == null ? null : page.next().encode());
-    }
-
-    /** Does the work, or with an Idempotency-Key answers a retry of the same request as the first was answered. */
-    private ResponseEntity<String> respond(String client, String route, String key, Record request,
-            Supplier<Answer> work) {
-        return respond(key == null ? work.get() : idempotency.answer(client, route, key, fingerprint(request), work));
-    }
-
-    private ResponseEntity<String> respond(Answer answer) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status())
-                .contentType(MediaType.APPLICATION_JSON);
-        if (answer.location() != null) response.header("Location", answer.location());
-        return response.body(answer.body());
-    }
-
-    private String fingerprint(Record request) {
-        return IdempotentRequests.sha256(json.writeValueAsString(request));
     }
 
     private static <E extends Enum<E>> E parseEnum(String name, String value, Class<E> type,

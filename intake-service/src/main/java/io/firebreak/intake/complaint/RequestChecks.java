@@ -32,9 +32,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestChecks {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String CHANNELS = Arrays.stream(Channel.values()).map(Enum::name).collect(Collectors.joining(", "));
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
     /** A customer id: letters and digits of any script and a few marks; nothing that could forge a log line. */
     private static final Pattern CUSTOMER_ID = Pattern.compile("[\\p{L}\\p{N}._\\-+@#:]+");
     /** Clocks disagree a little; a moment this close to now is not "in the future". */
@@ -53,15 +51,15 @@ class RequestChecks {
         this.properties = properties;
     }
 
-    List<FieldProblem> submission(SubmitComplaint request, String idempotencyKey) {
-        return submission(request, idempotencyKey, false);
+    List<FieldProblem> submission(SubmitComplaint request) {
+        return submission(request, false);
     }
 
     /**
      * {@code byClient}: submitted by a ticketing system, whose customer ids are its own (no colon: staff name a
      * client's customer as {@code client:id}).
      */
-    List<FieldProblem> submission(SubmitComplaint request, String idempotencyKey, boolean byClient) {
+    List<FieldProblem> submission(SubmitComplaint request, boolean byClient) {
         List<FieldProblem> problems = constraints(request);
         if (request.channel() == null || request.channel().isBlank()) {
             problems.add(new FieldProblem("channel", "is required; one of " + CHANNELS));
@@ -89,31 +87,27 @@ class RequestChecks {
         }
         String when = happenedAtProblem(request.happenedAt());
         if (when != null) problems.add(new FieldProblem("happenedAt", when));
-        idempotencyKey(idempotencyKey, problems);
         return sorted(problems);
     }
 
-    List<FieldProblem> message(AddMessage request, String idempotencyKey) {
+    List<FieldProblem> message(AddMessage request) {
         List<FieldProblem> problems = constraints(request);
         if (!blank(request.channel()) && channel(request.channel()) == null) {
             problems.add(new FieldProblem("channel", "'" + clip(request.channel()) + "' is not one of " + CHANNELS));
         }
-        idempotencyKey(idempotencyKey, problems);
         return sorted(problems);
     }
 
-    List<FieldProblem> attachment(AddAttachment request, String idempotencyKey) {
+    List<FieldProblem> attachment(AddAttachment request) {
         List<FieldProblem> problems = constraints(request);
         if (!blank(request.url()) && !isWebAddress(request.url().strip())) {
             problems.add(new FieldProblem("url", "must be an absolute http or https URL"));
         }
-        idempotencyKey(idempotencyKey, problems);
         return sorted(problems);
     }
 
-    List<FieldProblem> answer(AnswerProposal request, String idempotencyKey) {
+    List<FieldProblem> answer(AnswerProposal request) {
         List<FieldProblem> problems = constraints(request);
-        idempotencyKey(idempotencyKey, problems);
         return sorted(problems);
     }
 
@@ -169,12 +163,6 @@ class RequestChecks {
             return "'" + clip(raw) + "' is not an ISO date (2026-11-20) or date-time (2026-11-20T09:30:00+08:00)";
         }
         return when.isAfter(clock.instant().plus(SKEW)) ? "must not be in the future" : null;
-    }
-
-    private void idempotencyKey(String key, List<FieldProblem> problems) {
-        if (key != null && !KEY.matcher(key).matches()) {
-            problems.add(new FieldProblem(IDEMPOTENCY_KEY, "must be 1 to 128 visible ASCII characters"));
-        }
     }
 
     private <T> List<FieldProblem> constraints(T request) {

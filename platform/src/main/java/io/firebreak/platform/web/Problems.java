@@ -29,7 +29,14 @@ public final class Problems {
 
     public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
             Map<String, String> headers) throws IOException {
+        write(response, status, title, detail, headers, Map.of());
+    }
+
+    /** As above, with members of the problem beyond title and detail (e.g. {@code errors}). */
+    public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
+            Map<String, String> headers, Map<String, Object> properties) throws IOException {
         ProblemDetail problem = of(status, title, detail);
+        properties.forEach(problem::setProperty);
         response.setStatus(status.value());
         headers.forEach(response::setHeader);
         response.setContentType(MEDIA_TYPE);

@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -836,6 +837,35 @@ abstract class ResolutionContract extends ServiceContract {
         TestApi.Response past = api.post("/api/v1/cases/" + openCase("LOGISTICS") + "/acknowledge", Roles.AGENT,
                 "{\"callbackBy\":\"2020-01-01T00:00:00Z\"}");
         assertThat(past.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRetriedNoteWithTheSameIdempotencyKeyIsStoredOnceAndAnotherNoteUnderItIsRefused() {
+        String id = openCase("LOGISTICS");
+        Map<String, String> key = Map.of("Idempotency-Key", "note-" + id);
+        String body = "{\"text\":\"Called the carrier\",\"internal\":true}";
+
+        TestApi.Response first = api.post("/api/v1/cases/" + id + "/notes", Roles.AGENT, body, key);
+        TestApi.Response retry = api.post("/api/v1/cases/" + id + "/notes", Roles.AGENT, body, key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("internalNotes")).hasSize(1);
+        TestApi.Response other = api.post("/api/v1/cases/" + id + "/notes", Roles.AGENT,
+                "{\"text\":\"Something else\",\"internal\":true}", key);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.isProblem()).isTrue();
+        TestApi.Response badKey = api.post("/api/v1/cases/" + id + "/notes", Roles.AGENT, body,
+                Map.of("Idempotency-Key", "k".repeat(129)));
+        assertThat(badKey.status()).isEqualTo(400);
+        assertThat(badKey.json().path("errors").get(0).path("field").asString()).isEqualTo("Idempotency-Key");
+        // An error is not kept: the same key may be used again once the request is right.
+        Map<String, String> fresh = Map.of("Idempotency-Key", "note2-" + id);
+        assertThat(api.post("/api/v1/cases/" + id + "/notes", Roles.AGENT, "{\"internal\":true}", fresh).status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/v1/cases/" + id + "/notes", Roles.AGENT, body, fresh).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("internalNotes")).hasSize(2);
     }
 
     /** An API client acting as another member of staff (token subject {@code name}) of {@code departments}. */

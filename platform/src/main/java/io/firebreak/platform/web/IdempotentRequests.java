@@ -1,4 +1,4 @@
-package io.firebreak.intake.idempotency;
+package io.firebreak.platform.web;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -9,9 +9,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
-import io.firebreak.intake.IntakeProperties;
+import io.firebreak.platform.PlatformProperties;
 import io.firebreak.platform.mongo.StaleIndexes;
-import io.firebreak.platform.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,14 +27,13 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 
 /**
  * Makes a request safe to retry: the first answer to a request with an {@code Idempotency-Key} is kept (per client,
  * i.e. token subject, and per endpoint) and given again to every retry with the same key, without doing the work
- * again. The same key with a different body is refused (422). Keys are kept for the configured retention.
+ * again. The same key with a different body is refused (422). Keys are kept for the configured retention, in the
+ * service's own database (collection {@code idempotency}). {@link IdempotencyFilter} applies it to every POST.
  */
-@Component
 public class IdempotentRequests {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
@@ -44,14 +42,31 @@ public class IdempotentRequests {
     private static final int ATTEMPTS = 5;
     static final String HELD_INDEX = "_id_1_owner_1";
 
-    /** An answer as it was given: status, JSON body, and the Location header if there was one. */
-    public record Answer(int status, String body, String location) {}
+    /** An answer as it was given: status, body and its content type, and the Location header if there was one. */
+    public record Answer(int status, String body, String location, String contentType) {}
+
+    /**
+     * An answer the work gave that is not kept (an error: the request did nothing, so a retry must do the work):
+     * the key is released and the answer given once.
+     */
+    public static final class Unkept extends RuntimeException {
+        private final transient Answer answer;
+
+        public Unkept(Answer answer) {
+            super("not kept: " + answer.status(), null, false, false);
+            this.answer = answer;
+        }
+
+        public Answer answer() {
+            return answer;
+        }
+    }
 
     private final MongoCollection<Document> keys;
     private final Clock clock;
-    private final IntakeProperties.Idempotency settings;
+    private final PlatformProperties.Idempotency settings;
 
-    IdempotentRequests(MongoDatabase database, Clock clock, IntakeProperties properties) {
+    public IdempotentRequests(MongoDatabase database, Clock clock, PlatformProperties.Idempotency settings) {
         this.keys = database.getCollection("idempotency");
         // The store deletes expired keys itself; reads also ignore expired ones, as deletion runs only now and then.
         this.keys.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
@@ -59,7 +74,7 @@ public class IdempotentRequests {
         // _id; the index on {_id, owner} that earlier versions kept for it only cost every write.
         StaleIndexes.drop(this.keys, HELD_INDEX);
         this.clock = clock;
-        this.settings = properties.idempotency();
+        this.settings = settings;
     }
 
     /**
@@ -94,7 +109,7 @@ public class IdempotentRequests {
                     // The same resource again: 201 Created only the first time, 200 for every retry.
                     int status = existing.getInteger("status");
                     return new Answer(status == 201 ? 200 : status, existing.getString("body"),
-                            existing.getString("location"));
+                            existing.getString("location"), existing.getString("contentType"));
                 }
                 Instant started = existing.getDate("startedAt").toInstant();
                 if (started.plus(settings.pendingTimeout()).isAfter(now)) {
@@ -127,7 +142,8 @@ public class IdempotentRequests {
                 Updates.set("state", DONE),
                 Updates.set("status", answer.status()),
                 Updates.set("body", answer.body()),
-                Updates.set("location", answer.location())));
+                Updates.set("location", answer.location()),
+                Updates.set("contentType", answer.contentType())));
         return answer;
     }
 
