@@ -469,6 +469,9 @@ abstract class FeedbackContract extends ServiceContract {
         TestApi.Response together = api.post("/api/v1/prevention-actions/" + actionId + "/group-resolution",
                 Roles.SUPERVISOR, "{\"message\":\"路由器固件已统一升级 / Firmware upgraded for all\"}");
         assertThat(together.status()).as(together.body()).isEqualTo(202);
+        assertThat(together.json().path("cases")).as("each grouped complaint's part").hasSize(7)
+                .allSatisfy(c -> assertThat(c.path("outcome").asString()).isEqualTo("SKIPPED"));
+        assertThat(together.json().path("cases").get(0).path("reason").asString()).isEqualTo("already resolved");
         List<ConsumerRecord<String, String>> group = probe.await(r -> actionId.equals(r.key())
                 && "firebreak.group.resolved".equals(type(r)), 1);
         PreventionGroupResolved resolved = CODEC.fromJson(group.get(0).value(), PreventionGroupResolved.class);
@@ -476,9 +479,15 @@ abstract class FeedbackContract extends ServiceContract {
         assertThat(resolved.by()).isEqualTo("supervisor-1");
 
         TestApi.Response done = api.put("/api/v1/prevention-actions/" + actionId, Roles.SUPERVISOR,
-                "{\"status\":\"DONE\",\"owner\":\"net-lead\"}");
+                "{\"status\":\"DONE\"}");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().path("plan").asString()).as("a field left out keeps its value")
+                .isEqualTo("Firmware 2.1 to every X1");
+        assertThat(done.json().path("owner").asString()).isEqualTo("net-lead");
         assertThat(done.json().path("effect").path("before").asInt()).isEqualTo(7);
         assertThat(done.json().path("effect").path("complete").asBoolean()).isFalse();
+        assertThat(done.json().path("effect").path("changePercent").isNull()).as("no share before the window ends")
+                .isTrue();
         TestApi.Response back = api.put("/api/v1/prevention-actions/" + actionId, Roles.SUPERVISOR,
                 "{\"status\":\"OPEN\"}");
         assertThat(back.status()).isEqualTo(409);

@@ -462,6 +462,12 @@ abstract class IntakeContract {
                 .containsExactlyInAnyOrder("class", "status", "department", "limit", "cursor");
         assertThat(api.get("/api/v1/complaints?limit=many", Roles.AGENT).json().get("errors")
                 .findValuesAsString("field")).containsExactly("limit");
+        // A filter the list does not have is refused, not ignored (the newest complaints are not its answer).
+        TestApi.Response unknown = api.get("/api/v1/complaints?phone=13800138000&q=fridge&limit=2", Roles.AGENT);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").findValuesAsString("field")).containsExactly("phone", "q");
+        assertThat(unknown.json().get("detail").asText()).isEqualTo("Unknown parameters phone, q; this endpoint "
+                + "takes: class, cursor, department, externalId, externalSystem, limit, status");
     }
 
     @Test

@@ -19,19 +19,35 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * The resolution settings under {@code resolution.*}: the bilingual root-cause taxonomy a resolution must pick
- * from, the SLA clocks (scan, warning share, business-hours calendars), and the compensation a proposal may offer
- * without a supervisor's approval. Defaults live in {@code resolution.yml}.
+ * from, the SLA clocks (scan, warning share, business-hours calendars), the compensation a proposal may offer
+ * without a supervisor's approval, and what the secondary departments are given. Defaults live in
+ * {@code resolution.yml}.
  */
 @Validated
 @ConfigurationProperties("firebreak.resolution")
 public record ResolutionProperties(
         @NotEmpty List<@Valid @NotNull RootCause> rootCauses,
         @Valid @NotNull SlaClocks slaClocks,
-        @Valid @NotNull Proposals proposals) {
+        @Valid @NotNull Proposals proposals,
+        @Valid @NotNull @DefaultValue SecondaryDepartments secondaryDepartments) {
+
+    /**
+     * What a case does for the departments triage named as contributing (secondary responsibility): TASK gives each
+     * an optional task on the case, due with the resolution, in its queue ({@code GET /tasks?department=}) and
+     * announced ({@code firebreak.task.assigned}); NONE leaves them a label.
+     */
+    public record SecondaryDepartments(@NotNull @DefaultValue("TASK") SecondaryPolicy policy) {}
+
+    /** See {@link SecondaryDepartments}. */
+    public enum SecondaryPolicy {
+        TASK,
+        NONE
+    }
 
     /** One root cause (根因): a stable code and its English and Chinese labels. */
     public record RootCause(

@@ -48,7 +48,7 @@ class ResolutionPropertiesTest {
                 ShippedProperties.bind("resolution.yml", "firebreak.resolution", ResolutionProperties.class);
         ResolutionProperties broken = new ResolutionProperties(List.of(new RootCause("BILLING", "Billing", "计费"),
                 new RootCause("BILLING", "Billing again", "计费"), new RootCause("bad code", "Bad", "坏")),
-                shipped.slaClocks(), shipped.proposals());
+                shipped.slaClocks(), shipped.proposals(), shipped.secondaryDepartments());
 
         assertThat(ShippedProperties.violations(broken)).extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("rootCauseCodesUnique", "rootCauses[2].code");
@@ -73,7 +73,8 @@ class ResolutionPropertiesTest {
                 "BAD_ZONE", new BusinessHours("Mars/Olympus", List.of(DayOfWeek.MONDAY), "09:00", "18:00", null),
                 "CLOSES_FIRST", new BusinessHours("Asia/Shanghai", List.of(DayOfWeek.MONDAY), "18:00", "09:00", null),
                 "NO_DAYS", new BusinessHours("Asia/Shanghai", List.of(), "09:00", "18:00", null)));
-        ResolutionProperties broken = new ResolutionProperties(shipped.rootCauses(), clocks, shipped.proposals());
+        ResolutionProperties broken = new ResolutionProperties(shipped.rootCauses(), clocks, shipped.proposals(),
+                shipped.secondaryDepartments());
 
         assertThat(ShippedProperties.violations(broken)).extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("slaClocks.warnAt", "slaClocks.calendars[BAD_ZONE].wellFormed",

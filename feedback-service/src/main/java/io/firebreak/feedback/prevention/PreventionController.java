@@ -1,14 +1,13 @@
 package io.firebreak.feedback.prevention;
 
-import io.firebreak.platform.web.Text;
-import io.firebreak.platform.security.StaffScope;
-import org.springframework.security.core.Authentication;
 import com.mongodb.client.model.Sorts;
 import io.firebreak.events.FeedbackEvents.PreventionGroupResolved;
 import io.firebreak.feedback.prevention.PreventionAction.Status;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
+import io.firebreak.platform.security.StaffScope;
 import io.firebreak.platform.web.ProblemException;
+import io.firebreak.platform.web.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,13 +16,16 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -70,21 +72,30 @@ class PreventionController {
                 .orElseThrow(() -> ProblemException.notFound("Prevention action", id));
     }
 
-    /** Moves the action along and sets its owner, plan and due date; a status never goes back. */
-    @PutMapping("/api/v1/prevention-actions/{id}")
+    /**
+     * Moves the action along and sets its owner, plan and due date; a status never goes back. A partial update (PUT
+     * and PATCH alike): a field left out keeps its value, so moving the status does not erase the plan.
+     */
+    @RequestMapping(path = "/api/v1/prevention-actions/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
     ActionView update(@PathVariable String id, @RequestBody @Valid ActionUpdate update, Authentication user) {
-        if (update.status() != Status.OPEN && (update.owner() == null || update.owner().isBlank())) {
-            throw ProblemException.badRequest("owner", "is required once the action is in progress or done");
-        }
         return store.update(id, stored -> {
                     PreventionAction action = stored.value();
                     StaffScope.require(user, action.department(), "manage prevention actions");
-                    if (update.status().ordinal() < action.status().ordinal()) {
-                        throw ProblemException.conflict("Prevention action " + id + " is " + action.status()
-                                + "; it cannot go back to " + update.status() + ".");
+                    Status status = update.status() == null ? action.status() : update.status();
+                    String owner = update.owner() == null ? action.owner() : blankToNull(update.owner());
+                    if (status != Status.OPEN && owner == null) {
+                        throw ProblemException.badRequest("owner", "is required once the action is in progress or"
+                                + " done");
                     }
-                    return Change.of(action.updated(update.status(), update.owner(), update.plan(), update.dueDate(),
-                            clock.instant()));
+                    if (status.ordinal() < action.status().ordinal()) {
+                        throw ProblemException.conflict("Prevention action " + id + " is " + action.status()
+                                + "; it cannot go back to " + status + ".");
+                    }
+                    PreventionAction next = action.updated(status, owner,
+                            update.plan() == null ? action.plan() : blankToNull(update.plan()),
+                            update.dueDate() == null ? action.dueDate() : blankToNull(update.dueDate()),
+                            clock.instant());
+                    return next.equals(action) ? null : Change.of(next);
                 })
                 .map(v -> view(v.value()))
                 .orElseThrow(() -> ProblemException.notFound("Prevention action", id));
@@ -121,7 +132,8 @@ class PreventionController {
 
     /**
      * Resolves every complaint grouped under the action with one message: published for resolution, which resolves
-     * each case that can be resolved. Answered 202: the cases are resolved shortly after.
+     * each case that can be resolved. Answered 202 with each complaint's part: REQUESTED (resolution resolves it
+     * shortly, or notes on the case why it cannot), or SKIPPED when it was already resolved or closed.
      */
     @PostMapping("/api/v1/prevention-actions/{id}/group-resolution")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -136,7 +148,18 @@ class PreventionController {
                             request.message().strip(), principal.getName()));
                 })
                 .orElseThrow(() -> ProblemException.notFound("Prevention action", id)).value();
-        return new GroupResolutionView(after.id(), after.complaintIds(), after.groupResolvedAt());
+        Map<String, String> statuses = complaints.statuses(after.complaintIds());
+        List<CaseOutcome> cases = after.complaintIds().stream().map(c -> {
+            String status = statuses.get(c);
+            boolean done = "RESOLVED".equals(status) || "CLOSED".equals(status);
+            return new CaseOutcome(c, status, done ? "SKIPPED" : "REQUESTED",
+                    done ? "already " + status.toLowerCase(java.util.Locale.ROOT) : null);
+        }).toList();
+        return new GroupResolutionView(after.id(), after.complaintIds(), after.groupResolvedAt(), cases);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private ActionView view(PreventionAction a) {
@@ -145,8 +168,8 @@ class PreventionController {
                 a.dueDate(), a.startedAt(), a.doneAt(), a.groupResolvedAt(), watch.effect(a));
     }
 
-    /** The editable part of an action. */
-    record ActionUpdate(@NotNull Status status, @Size(max = 200) String owner, @Size(max = 4000) String plan,
+    /** The editable part of an action; a field left out (null) keeps its value, a blank one clears it. */
+    record ActionUpdate(Status status, @Size(max = 200) String owner, @Size(max = 4000) String plan,
             @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2026-12-31") String dueDate) {}
 
     /** A complaint to add to the group. */
@@ -163,6 +186,10 @@ class PreventionController {
             List<String> complaintIds, Why raisedBecause, String owner, String plan, String dueDate,
             Instant startedAt, Instant doneAt, Instant groupResolvedAt, RootCauseWatch.Effect effect) {}
 
-    /** What was sent for resolution. */
-    record GroupResolutionView(String preventionId, List<String> complaintIds, Instant requestedAt) {}
+    /** What was sent for resolution, complaint by complaint. */
+    record GroupResolutionView(String preventionId, List<String> complaintIds, Instant requestedAt,
+            List<CaseOutcome> cases) {}
+
+    /** One grouped complaint's part in a group resolution: its status as feedback knows it, and what was done. */
+    record CaseOutcome(String complaintId, String status, String outcome, String reason) {}
 }

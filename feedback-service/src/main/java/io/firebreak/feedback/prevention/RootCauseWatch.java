@@ -15,8 +15,10 @@ import io.firebreak.platform.outbox.Versioned;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RootCauseWatch {
+
+    /** The earlier actions of a cause × department whose grouped complaints are left out of a new spark. */
+    private static final int MAX_EARLIER = 50;
 
     private final AggregateStore<PreventionAction> actions;
     private final CauseCounts counts;
@@ -65,7 +70,13 @@ public class RootCauseWatch {
     public Optional<PreventionAction> detect(String cause, String department) {
         Instant now = clock.instant();
         Instant windowStart = now.minus(settings.window());
-        List<CauseCounts.Entry> recent = counts.between(cause, department, windowStart, now.plusMillis(1));
+        // Complaints an earlier action already grouped (one done, whose fix is judged by its effect) spark nothing
+        // again: only the others count.
+        Set<String> grouped = new HashSet<>();
+        actions.findAll(and(eq("rootCause", cause), eq("department", department)), Sorts.descending("raisedAt"),
+                MAX_EARLIER).forEach(a -> grouped.addAll(a.value().complaintIds()));
+        List<CauseCounts.Entry> recent = counts.between(cause, department, windowStart, now.plusMillis(1)).stream()
+                .filter(e -> !grouped.contains(e.complaintId())).toList();
         LocalDate lastBaselineDay = CauseCounts.day(windowStart).minusDays(1);
         LocalDate firstBaselineDay = lastBaselineDay.minusDays(settings.baselineDays() - 1L);
         var baseline = counts.daily(cause, department, firstBaselineDay, lastBaselineDay).values();
@@ -102,16 +113,20 @@ public class RootCauseWatch {
         Instant done = action.doneAt();
         java.time.Duration span = java.time.Duration.ofDays(settings.effectDays());
         Instant now = clock.instant();
-        Instant afterEnd = now.isBefore(done.plus(span)) ? now : done.plus(span);
+        boolean complete = !now.isBefore(done.plus(span));
+        Instant afterEnd = complete ? done.plus(span) : now;
         int before = counts.between(action.rootCause(), action.department(), done.minus(span), done).size();
         int after = counts.between(action.rootCause(), action.department(), done, afterEnd).size();
-        Double change = before == 0 ? null : Math.round((after - before) * 1000.0 / before) / 10.0;
-        return new Effect(settings.effectDays(), before, after, change, !now.isBefore(done.plus(span)));
+        // A share of a window not yet over would compare a few days with a whole window (−100% on the first day).
+        Double change = !complete || before == 0 ? null : Math.round((after - before) * 1000.0 / before) / 10.0;
+        int daysSoFar = (int) Math.min(settings.effectDays(), java.time.Duration.between(done, afterEnd).toDays());
+        return new Effect(settings.effectDays(), daysSoFar, before, after, change, complete);
     }
 
     /**
-     * Complaints with the cause in the {@code days} days before the action was done and after it (so far, until
-     * {@code complete}); {@code changePercent}: after against before, null when there were none before.
+     * Complaints with the cause in the {@code days} days before the action was done and after it ({@code daysSoFar}
+     * of them, until {@code complete}); {@code changePercent}: after against before, reported only once the window
+     * after is complete, and null when there were none before.
      */
-    public record Effect(int days, int before, int after, Double changePercent, boolean complete) {}
+    public record Effect(int days, int daysSoFar, int before, int after, Double changePercent, boolean complete) {}
 }

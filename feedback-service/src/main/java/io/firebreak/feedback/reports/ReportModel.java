@@ -3,6 +3,7 @@ package io.firebreak.feedback.reports;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
@@ -13,6 +14,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -33,7 +35,9 @@ import io.firebreak.platform.kafka.ReceivedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -63,6 +67,15 @@ public class ReportModel implements KnownComplaints {
     @Override
     public boolean knows(String complaintId) {
         return complaints.find(eq("_id", complaintId)).first() != null;
+    }
+
+    @Override
+    public Map<String, String> statuses(List<String> complaintIds) {
+        Map<String, String> statuses = new HashMap<>();
+        for (Document c : complaints.find(in("_id", complaintIds)).projection(Projections.include("status"))) {
+            if (c.getString("status") != null) statuses.put(c.getString("_id"), c.getString("status"));
+        }
+        return statuses;
     }
 
     /** Applies one consumed event (those that concern no report are ignored). */

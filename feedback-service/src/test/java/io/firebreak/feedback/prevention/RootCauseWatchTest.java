@@ -162,8 +162,25 @@ class RootCauseWatchTest {
         RootCauseWatch.Effect midway = watchAt(NOW.plus(Duration.ofDays(5))).effect(done);
         RootCauseWatch.Effect after = watchAt(NOW.plus(Duration.ofDays(30))).effect(done);
 
-        assertThat(midway).isEqualTo(new RootCauseWatch.Effect(14, 8, 1, -87.5, false));
-        assertThat(after).isEqualTo(new RootCauseWatch.Effect(14, 8, 2, -75.0, true));
+        assertThat(midway).as("five days of fourteen: no share yet, it would compare five days with fourteen")
+                .isEqualTo(new RootCauseWatch.Effect(14, 5, 8, 1, null, false));
+        assertThat(after).isEqualTo(new RootCauseWatch.Effect(14, 14, 8, 2, -75.0, true));
+    }
+
+    @Test
+    void complaintsADoneActionGroupedSparkNoSecondAction() {
+        for (int i = 1; i <= 5; i++) resolve("SYSTEM_OUTAGE", "IT", NOW.minusSeconds(100 + i));
+        PreventionAction raised = actions.find("PA-SYSTEM_OUTAGE-IT-1").orElseThrow().value();
+        actions.update(raised.id(), stored -> io.firebreak.platform.outbox.Change.of(stored.value().updated(
+                PreventionAction.Status.DONE, "ops-lead", "Add a standby", null, NOW)));
+
+        assertThat(watch.detect("SYSTEM_OUTAGE", "IT")).as("the same burst, already grouped and fixed").isEmpty();
+        for (int i = 1; i <= SHIPPED.sparks().minCount() - 1; i++) resolve("SYSTEM_OUTAGE", "IT", NOW.minusSeconds(i));
+        assertThat(actions.collection().countDocuments()).as("new ones below the minimum count").isEqualTo(1);
+        resolve("SYSTEM_OUTAGE", "IT", NOW);
+        assertThat(actions.find("PA-SYSTEM_OUTAGE-IT-2")).as("a new burst of new complaints is a new action")
+                .hasValueSatisfying(a -> assertThat(a.value().complaintIds()).hasSize(SHIPPED.sparks().minCount())
+                        .doesNotContainAnyElementsOf(raised.complaintIds()));
     }
 
     private RootCauseWatch watchAt(Instant now) {

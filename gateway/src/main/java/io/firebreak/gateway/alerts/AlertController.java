@@ -62,7 +62,13 @@ class AlertController {
         });
     }
 
-    /** New alerts as they happen; with {@code Last-Event-ID}, first the stored ones after it. */
+    /** The comment a stream opens with. */
+    static final String OPENED = "alerts stream open";
+
+    /**
+     * New alerts as they happen; with {@code Last-Event-ID}, first the stored ones after it. The stream opens with a
+     * comment, so its headers are sent at once.
+     */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestParam(required = false) AlertKind kind,
             @RequestParam(name = "class", required = false) ComplaintClass complaintClass,
@@ -83,6 +89,14 @@ class AlertController {
                     + " first.").with("cap", settings.maxStreamsPerClient());
         }
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
+        try {
+            // At once, so the answer's headers go out now, not with the first alert or keep-alive: a client with
+            // a shorter read timeout than the keep-alive would otherwise see nothing and give up.
+            emitter.send(SseEmitter.event().comment(OPENED));
+        } catch (java.io.IOException e) {
+            emitter.completeWithError(e);
+            return emitter;
+        }
         service.join(new AlertStreams.Subscriber(emitter, who.getName(),
                 new AlertFilter(kind, complaintClass, department)), lastId, settings.maxPage(), settings.maxReplay());
         return emitter;

@@ -232,6 +232,9 @@ class AlertsIT {
         String lastEventId;
         try (SseClient stream = new SseClient(url, "Authorization", bearer)) {
             await().atMost(WAIT).until(() -> stream.status() == 200);
+            await().atMost(WAIT).until(() -> !stream.comments().isEmpty());
+            assertThat(stream.comments().get(0)).as("the stream opens at once, before any keep-alive")
+                    .isEqualTo("alerts stream open");
             EVENTS.publish(assigned(first, department, null));
             EVENTS.publish(major(first));
 
@@ -240,7 +243,7 @@ class AlertsIT {
             assertThat(live.name()).isEqualTo("alert");
             assertThat(json(live.data()).path("complaintId").asString()).isEqualTo(first);
             assertThat(live.id()).isEqualTo(String.valueOf(json(live.data()).path("id").asLong()));
-            await().atMost(WAIT).until(() -> !stream.comments().isEmpty()); // keep-alive
+            await().atMost(WAIT).until(() -> stream.comments().contains("keep-alive"));
             lastEventId = live.id();
         }
         // While no one listens: two more alerts.

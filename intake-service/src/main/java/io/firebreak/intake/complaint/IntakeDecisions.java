@@ -16,7 +16,6 @@ import io.firebreak.intake.IntakeProperties;
 import io.firebreak.intake.emotion.CustomerStages;
 import io.firebreak.intake.emotion.EmotionReader.Reading;
 import io.firebreak.intake.emotion.EmotionReader;
-import io.firebreak.intake.notice.CustomerNotices;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.platform.web.ProblemException;

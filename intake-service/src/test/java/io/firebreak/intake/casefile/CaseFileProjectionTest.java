@@ -29,7 +29,7 @@ import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.intake.complaint.Complaint;
 import io.firebreak.intake.complaint.ComplaintStatus;
-import io.firebreak.intake.notice.CustomerNotices;
+import io.firebreak.intake.complaint.CustomerNotices;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.Change;
 import java.time.Instant;

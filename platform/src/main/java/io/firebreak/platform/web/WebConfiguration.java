@@ -7,8 +7,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** problem+json answers (this advice replaces Boot's own problem-details handler), the correlation filter (first of all), and the body size limit. */
+/**
+ * problem+json answers (this advice replaces Boot's own problem-details handler), the correlation filter (first of
+ * all), the body size limit, and unknown query parameters refused ({@link KnownParameters}).
+ */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(PlatformProperties.class)
@@ -27,6 +32,17 @@ public class WebConfiguration {
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.http().maxBodyBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer knownParameters() {
+        KnownParameters known = new KnownParameters();
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(known);
+            }
+        };
     }
 
     @Bean

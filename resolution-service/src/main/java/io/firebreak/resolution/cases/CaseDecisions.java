@@ -79,6 +79,15 @@ final class CaseDecisions {
      * skills and load), so that the case, the case file and the owner's queue name the same person from the start.
      */
     static Change<ComplaintCase> open(ResponsibilityAssigned assigned, SlaPlan plan, Instant now) {
+        return open(assigned, plan, false, now);
+    }
+
+    /**
+     * A first assignment (see above); with {@code secondaryTasks}, each secondary department gets an optional task
+     * on the case, due with the resolution (协同: a contributing department has its part to do, in its queue).
+     */
+    static Change<ComplaintCase> open(ResponsibilityAssigned assigned, SlaPlan plan, boolean secondaryTasks,
+            Instant now) {
         ComplaintCase opened = new ComplaintCase(assigned.complaintId(), CaseState.ASSIGNED,
                 assigned.primaryDepartment(), assigned.secondaryDepartments(), assigned.complaintClass(),
                 plan.firstResponseDue(), plan.resolutionDue(), List.of(), null, now, null, null, 0,
@@ -87,8 +96,34 @@ final class CaseDecisions {
                 plan.resolutionWarnAt(),
                 List.of(), 0, plan.start(), List.of(), List.of())
                 .withNextDeadline();
-        return Change.of(opened, new CaseOpened(opened.complaintId(), now, opened.department(), opened.owner(),
+        List<FirebreakEvent> events = new ArrayList<>();
+        events.add(new CaseOpened(opened.complaintId(), now, opened.department(), opened.owner(),
                 opened.due(SlaClock.FIRST_RESPONSE), opened.due(SlaClock.RESOLUTION)));
+        if (secondaryTasks) opened = withSecondaryTasks(opened, events, now);
+        return new Change<>(opened, List.copyOf(events));
+    }
+
+    /** What a secondary department's task asks, in both languages of the staff. */
+    static final String SECONDARY_TASK = "协办：完成本部门负责的部分（次要责任部门）/ Contribute this department's part"
+            + " (secondary department)";
+
+    /**
+     * The case with an optional task for each secondary department that has none yet (its own or an earlier one),
+     * due with the resolution; a {@link TaskAssigned} for each added to {@code events}.
+     */
+    private static ComplaintCase withSecondaryTasks(ComplaintCase c, List<FirebreakEvent> events, Instant now) {
+        List<Task> tasks = new ArrayList<>(c.tasks());
+        for (String department : c.secondaryDepartments()) {
+            if (department.equals(c.department()) || tasks.stream().anyMatch(t -> t.department().equals(department))) {
+                continue;
+            }
+            Task task = new Task("T" + (tasks.size() + 1), department, null, SECONDARY_TASK,
+                    c.due(SlaClock.RESOLUTION), false, TaskStatus.OPEN, EventType.RESPONSIBILITY_ASSIGNED.wireName(),
+                    now, null, null, null, null, false);
+            tasks.add(task);
+            events.add(assigned(c.complaintId(), task, task.createdBy(), now));
+        }
+        return tasks.size() == c.tasks().size() ? c : c.toBuilder().tasks(tasks).build();
     }
 
     /**
@@ -104,6 +139,12 @@ final class CaseDecisions {
 
     /** A later assignment, its clocks as planned (see {@link #reassign(ComplaintCase, ResponsibilityAssigned)}). */
     static Change<ComplaintCase> reassign(ComplaintCase current, ResponsibilityAssigned assigned, SlaPlan plan) {
+        return reassign(current, assigned, plan, false);
+    }
+
+    /** A later assignment (see above); with {@code secondaryTasks}, a newly named secondary department gets a task. */
+    static Change<ComplaintCase> reassign(ComplaintCase current, ResponsibilityAssigned assigned, SlaPlan plan,
+            boolean secondaryTasks) {
         List<SlaClock> breached = new ArrayList<>(current.breached());
         List<SlaClock> warned = new ArrayList<>(current.warned());
         ComplaintCase.Builder builder = current.toBuilder();
@@ -131,10 +172,16 @@ final class CaseDecisions {
                 .breached(breached)
                 .warned(warned)
                 .build();
-        if (next.equals(current)) return null;
+        List<FirebreakEvent> events = new ArrayList<>();
         // What every reader shows of the case (owner, department, due times), when the assignment moved it.
-        return told(current).equals(told(next)) ? Change.of(next)
-                : Change.of(next, updated(next, CaseChange.REASSIGNED, null, null, assigned.occurredAt()));
+        if (!told(current).equals(told(next))) {
+            events.add(updated(next, CaseChange.REASSIGNED, null, null, assigned.occurredAt()));
+        }
+        if (secondaryTasks && next.state() != CaseState.RESOLVED) {
+            next = withSecondaryTasks(next, events, assigned.occurredAt());
+        }
+        if (next.equals(current)) return null;
+        return new Change<>(next, List.copyOf(events));
     }
 
     /** What a case update tells of a case, to see whether a change moved any of it. */

@@ -6,6 +6,7 @@ import io.firebreak.platform.kafka.EventHandler;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
+import io.firebreak.resolution.ResolutionProperties;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -20,11 +21,14 @@ class CaseEventHandler implements EventHandler {
     private final AggregateStore<ComplaintCase> store;
     private final Clock clock;
     private final SlaPlanner planner;
+    private final boolean secondaryTasks;
 
-    CaseEventHandler(AggregateStore<ComplaintCase> store, Clock clock, SlaPlanner planner) {
+    CaseEventHandler(AggregateStore<ComplaintCase> store, Clock clock, SlaPlanner planner,
+            ResolutionProperties properties) {
         this.store = store;
         this.clock = clock;
         this.planner = planner;
+        this.secondaryTasks = properties.secondaryDepartments().policy() == ResolutionProperties.SecondaryPolicy.TASK;
     }
 
     @Override
@@ -43,9 +47,9 @@ class CaseEventHandler implements EventHandler {
         Instant now = clock.instant();
         SlaPlan plan = planner.plan(assigned, now);
         // Most assignments are a complaint's first: the case is inserted, or the insert meets the one there is.
-        Change<ComplaintCase> open = CaseDecisions.open(assigned, plan, now);
+        Change<ComplaintCase> open = CaseDecisions.open(assigned, plan, secondaryTasks, now);
         if (store.insert(id, open.value(), open.events(), eventId)) return;
-        store.update(id, eventId, stored -> CaseDecisions.reassign(stored.value(), assigned, plan));
+        store.update(id, eventId, stored -> CaseDecisions.reassign(stored.value(), assigned, plan, secondaryTasks));
     }
 
     private void reopened(String eventId, ComplaintReopened reopened) {

@@ -2,6 +2,7 @@ package io.firebreak.resolution.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.firebreak.events.CaseChange;
 import io.firebreak.events.CaseState;
@@ -556,6 +557,33 @@ class CaseDecisionsTest {
     }
 
     /** A clock the test moves by hand. */
+    @Test
+    void eachSecondaryDepartmentGetsAnOptionalTaskDueWithTheResolutionAndANewlyNamedOneToo() {
+        ResponsibilityAssigned assigned = new ResponsibilityAssigned("c-1", T0, "BILLING", List.of("LOGISTICS"),
+                ComplaintClass.ORDINARY, FIRST_DUE, RESOLUTION_DUE);
+        SlaPlan plan = SlaPlan.of(assigned, T0, SlaPlan.DEFAULT_WARN_AT, null);
+
+        Change<ComplaintCase> opened = CaseDecisions.open(assigned, plan, true, T0);
+
+        assertThat(opened.value().tasks()).singleElement().satisfies(t -> {
+            assertThat(t.department()).isEqualTo("LOGISTICS");
+            assertThat(t.required()).as("it does not hold up the resolution").isFalse();
+            assertThat(t.dueAt()).isEqualTo(RESOLUTION_DUE);
+            assertThat(t.owner()).as("the department's queue holds it").isNull();
+        });
+        assertThat(opened.events()).hasSize(2).last().isInstanceOfSatisfying(TaskAssigned.class,
+                e -> assertThat(e.department()).isEqualTo("LOGISTICS"));
+        assertThat(CaseDecisions.open(assigned, plan, false, T0).value().tasks()).as("policy NONE").isEmpty();
+
+        ResponsibilityAssigned wider = new ResponsibilityAssigned("c-1", T0.plusSeconds(60), "BILLING",
+                List.of("LOGISTICS", "AFTER_SALES"), ComplaintClass.ORDINARY, FIRST_DUE, RESOLUTION_DUE);
+        Change<ComplaintCase> again = CaseDecisions.reassign(opened.value(), wider, plan, true);
+        assertThat(again.value().tasks()).extracting(ComplaintCase.Task::id, ComplaintCase.Task::department)
+                .containsExactly(tuple("T1", "LOGISTICS"), tuple("T2", "AFTER_SALES"));
+        assertThat(again.events()).singleElement().isInstanceOf(TaskAssigned.class);
+        assertThat(CaseDecisions.reassign(again.value(), wider, plan, true)).as("nothing new").isNull();
+    }
+
     private static final BigDecimal SHARE = new BigDecimal("0.75");
 
     @Test

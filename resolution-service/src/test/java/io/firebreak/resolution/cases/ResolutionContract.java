@@ -779,6 +779,9 @@ abstract class ResolutionContract extends ServiceContract {
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.isProblem()).isTrue();
         assertThat(api.get("/api/v1/tasks?limit=0&department=X", Roles.AGENT).status()).isEqualTo(400);
+        TestApi.Response unknown = api.get("/api/v1/cases?awaitingApproval=true", Roles.SUPERVISOR);
+        assertThat(unknown.status()).as("a filter the list does not have is refused, not ignored").isEqualTo(400);
+        assertThat(unknown.json().path("errors").get(0).path("field").asString()).isEqualTo("awaitingApproval");
         TestApi.Response everyone = api.get("/api/v1/tasks", Roles.AGENT);
         assertThat(everyone.status()).as("every task of every case: no bounded list").isEqualTo(400);
         assertThat(everyone.json().path("errors").get(0).path("field").asString()).isEqualTo("department");

@@ -134,6 +134,7 @@ public final class SlaScannerBenchmark {
     private static ResolutionProperties settings(int batch) {
         return new ResolutionProperties(List.of(new ResolutionProperties.RootCause("OTHER", "Other", "其他")),
                 new ResolutionProperties.SlaClocks(Duration.ofSeconds(15), batch, new BigDecimal("0.75"), Map.of()),
-                new ResolutionProperties.Proposals(Map.of(), Map.of()));
+                new ResolutionProperties.Proposals(Map.of(), Map.of()),
+                new ResolutionProperties.SecondaryDepartments(ResolutionProperties.SecondaryPolicy.TASK));
     }
 }

@@ -240,13 +240,13 @@ class TriageDecisions {
 
     /**
      * Whether a breach has no level left to escalate to in this round (since the complaint was received or last
-     * reopened): its owner is at the top of the seniority ladder, or a queue (nobody on the roster was above the
-     * last owner, or nobody was there at all), or breaches have already climbed the ladder's height. An unowned
-     * complaint is not: its breach finds it an owner.
+     * reopened): its owner is the department's head (the ladder's top: owner → senior → expert → supervisor →
+     * head), or a queue (nobody on the roster was above the last owner, or nobody was there at all), or breaches
+     * have already climbed the ladder's height. An unowned complaint is not: its breach finds it an owner.
      */
     static boolean atLaddersEnd(ComplaintTriage current, DepartmentRouter router) {
         Seniority owner = router.seniorityOf(current.owner());
-        if (current.owner() != null && (owner == null || owner == Seniority.EXPERT)) return true;
+        if (current.owner() != null && (owner == null || owner == Seniority.HEAD)) return true;
         int breaches = 0;
         for (ClassificationStep step : current.history()) {
             if (REOPENED.equals(step.trigger())) breaches = 0;

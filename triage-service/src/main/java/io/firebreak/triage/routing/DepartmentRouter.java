@@ -93,8 +93,10 @@ public final class DepartmentRouter {
      * The owner of a complaint in {@code department}: a person of at least the seniority its class needs (MAJOR
      * and ESCALATED a SENIOR, DIFFICULT an EXPERT) and at least {@code atLeast}, who reads {@code language}, is not
      * {@code excluded} and has room under their capacity; the least senior such person first (seniors are kept for
-     * what needs them), then the least loaded, then the one with the fewest skills. Nobody fitting gives the
-     * department's queue, or the expert queue for a DIFFICULT complaint.
+     * what needs them), then the least loaded, then the one with the fewest skills. A supervisor or head is one
+     * only for an escalation ({@code atLeast} given), and then when nobody below fits: a level the department has
+     * nobody at is skipped, up to its head. Nobody fitting gives the department's queue, or the expert queue for a
+     * DIFFICULT complaint.
      */
     public Assignment chooseOwner(String department, ComplaintClass complaintClass, String language,
             Seniority atLeast, String excluded, Loads loads) {
@@ -103,6 +105,7 @@ public final class DepartmentRouter {
         List<RoutingTable.Person> candidates = new ArrayList<>();
         for (RoutingTable.Person person : people.values()) {
             if (person.department().equals(department) && person.seniority().atLeast(needed)
+                    && (person.seniority().handles() || atLeast != null)
                     && person.skills().contains(language) && !person.id().equals(excluded)) {
                 candidates.add(person);
             }

@@ -148,8 +148,8 @@ class TriageDecisionsTest {
             assertThat(r.evidence()).isEqualTo("1 earlier complaint on the same matter: c-0");
         });
         assertThat(triage.earlierComplaintIds()).containsExactly("c-0");
-        // LOGISTICS has no EXPERT above its SENIOR: the department's queue takes it.
-        assertThat(triage.owner()).isEqualTo("queue:LOGISTICS");
+        // LOGISTICS has no EXPERT above its SENIOR: the level is skipped, and its supervisor takes it.
+        assertThat(triage.owner()).isEqualTo("lei.gang");
         earlierOwners.clear();
         assertThat(triage(again).value().owner()).isEqualTo("zhao.qiang");
     }
@@ -252,8 +252,9 @@ class TriageDecisionsTest {
             owners.add(triage.owner());
             assertThat(triage.firstResponseDue()).as("a step up restarts the clock").isAfter(at);
         }
-        assertThat(escalations).as("one step per level above, then no more").isBetween(1, 2);
-        assertThat(owners).doesNotHaveDuplicates();
+        assertThat(escalations).as("one step per level above, then no more").isEqualTo(2);
+        assertThat(owners).as("the senior, then (no expert in LOGISTICS: skipped) its supervisor, then its head")
+                .containsExactly("zhao.qiang", "lei.gang", "wu.ping");
         Instant later = triage.firstResponseDue().plus(Duration.ofHours(1));
         assertThat(retriage(triage, TriageDecisions.breached(new SlaBreached("c-1", later, SlaClock.RESOLUTION,
                 triage.resolutionDue())))).as("the ladder's end: the breach stands, no new clock").isNull();

@@ -1,4 +1,4 @@
-package io.firebreak.intake.notice;
+package io.firebreak.intake.complaint;
 
 import io.firebreak.events.CaseChange;
 import io.firebreak.events.CustomerNotice;
@@ -14,7 +14,6 @@ import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.ResolutionEvents.TaskCompleted;
 import io.firebreak.events.SlaClock;
-import io.firebreak.intake.complaint.Complaint;
 import io.firebreak.intake.emotion.TextScan;
 import java.time.Instant;
 import java.time.ZoneId;
