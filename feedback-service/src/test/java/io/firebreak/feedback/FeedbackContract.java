@@ -398,7 +398,7 @@ abstract class FeedbackContract extends ServiceContract {
     private JsonNode pendingFollowUp(String id) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(WAIT).until(() -> {
-            for (JsonNode node : api.get("/api/v1/follow-ups", Roles.AGENT).json()) {
+            for (JsonNode node : api.get("/api/v1/follow-ups", Roles.AGENT).json().path("items")) {
                 if (id.equals(node.path("complaintId").asString())) {
                     found[0] = node;
                     return true;
@@ -438,7 +438,7 @@ abstract class FeedbackContract extends ServiceContract {
         // Later complaints of the burst join the action: one fix, many customers.
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.get("/api/v1/prevention-actions/" + actionId,
                 Roles.AGENT).json().path("complaintIds").size()).isEqualTo(7));
-        JsonNode action = api.get("/api/v1/prevention-actions?rootCause=" + cause, Roles.AGENT).json();
+        JsonNode action = api.get("/api/v1/prevention-actions?rootCause=" + cause, Roles.AGENT).json().path("items");
         assertThat(action.size()).as("one action, not one per complaint").isEqualTo(1);
         assertThat(action.get(0).path("status").asString()).isEqualTo("OPEN");
         assertThat(action.get(0).path("raisedBecause").path("windowCount").asInt()).isEqualTo(5);
@@ -581,13 +581,13 @@ abstract class FeedbackContract extends ServiceContract {
     private List<String> dueIds(String due) {
         TestApi.Response response = api.get("/api/v1/follow-ups?due=" + due, Roles.AGENT);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json().valueStream().map(n -> n.path("complaintId").asString()).toList();
+        return response.json().path("items").valueStream().map(n -> n.path("complaintId").asString()).toList();
     }
 
     private List<String> pendingIds() {
         TestApi.Response response = api.get("/api/v1/follow-ups", Roles.AGENT);
         assertThat(response.status()).isEqualTo(200);
-        return response.json().valueStream().map(n -> n.path("complaintId").asString()).toList();
+        return response.json().path("items").valueStream().map(n -> n.path("complaintId").asString()).toList();
     }
 
     private static CaseResolved resolved(String id, String rootCause) {

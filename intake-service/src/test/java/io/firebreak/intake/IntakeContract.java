@@ -119,6 +119,44 @@ abstract class IntakeContract {
     }
 
     @Test
+    void aCustomerIsFoundByPhoneEmailOrNameAndTheirProfileShowsWhereTheirComplaintsStand() {
+        String unique = String.format("%08d", System.nanoTime() % 100_000_000L);
+        String first = submit("""
+                {"channel":"PHONE","customer":{"phone":"135%s","email":"zhou.%s@example.com","name":"周%s"},
+                 "description":"冰箱不制冷"}""".formatted(unique, unique, unique));
+        String second = submit("""
+                {"channel":"EMAIL","customer":{"email":"Zhou.%s@Example.com"},"description":"发票抬头错了"}"""
+                .formatted(unique));
+        String customer = customerOf(first);
+
+        JsonNode byPhone = api.get("/api/v1/customers?phone=+86%20135-" + unique, Roles.AGENT).json();
+        assertThat(byPhone.get("items")).singleElement().satisfies(p -> {
+            assertThat(p.get("customerId").asText()).isEqualTo(customer);
+            assertThat(p.get("name").asText()).isEqualTo("周" + unique);
+            assertThat(p.get("contact").asText()).as("masked, as everywhere").startsWith("135****");
+            assertThat(p.get("complaints").asInt()).isEqualTo(2);
+            assertThat(p.get("open").asInt()).isEqualTo(2);
+            assertThat(p.get("recent").findValuesAsString("complaintId")).containsExactly(second, first);
+        });
+        assertThat(api.get("/api/v1/customers?email=ZHOU." + unique + "@example.com", Roles.AGENT).json()
+                .get("items").findValuesAsString("customerId")).containsExactly(customer);
+        assertThat(api.get("/api/v1/customers?name=周" + unique.substring(0, 6), Roles.AGENT).json().get("items")
+                .findValuesAsString("customerId")).contains(customer);
+        assertThat(api.get("/api/v1/customers/" + customer, Roles.AGENT).json().get("complaints").asInt())
+                .isEqualTo(2);
+
+        TestApi.Response none = api.get("/api/v1/customers", Roles.AGENT);
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().get("errors").findValuesAsString("field")).containsExactly("phone");
+        assertThat(api.get("/api/v1/customers?phone=abc&limit=0", Roles.AGENT).json().get("errors")
+                .findValuesAsString("field")).containsExactlyInAnyOrder("phone", "limit");
+        // A ticketing system finds nobody it has no complaint of, and learns no name or contact.
+        assertThat(api.get("/api/v1/customers?phone=135" + unique, Roles.INTEGRATION).json().get("items")).isEmpty();
+        assertThat(api.get("/api/v1/customers/" + customer, Roles.INTEGRATION).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/customers/CUS-NOBODY", Roles.AGENT).status()).isEqualTo(404);
+    }
+
+    @Test
     void aCustomerFirstKnownByEmailIsFoundByThePhoneTheyGaveLater() {
         String byEmail = submit("""
                 {"channel":"EMAIL","customer":{"email":"Li.Na@example.com"},"description":"Parcel never arrived"}""");
@@ -182,6 +220,17 @@ abstract class IntakeContract {
         assertThat(noToken.status()).isEqualTo(401);
         assertThat(api.post("/api/v1/complaints", Roles.ADMIN, body).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/complaints/unknown-id", Roles.AGENT).status()).isEqualTo(404);
+        // In the client's language when it asks for Chinese; English otherwise.
+        TestApi.Response zh = api.get("/api/v1/complaints/unknown-id", Roles.AGENT,
+                Map.of("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5"));
+        assertThat(zh.json().get("title").asText()).isEqualTo("未找到投诉");
+        assertThat(zh.json().get("detail").asText()).isEqualTo("不存在编号为 unknown-id 的投诉。");
+        TestApi.Response zhInvalid = api.get("/api/v1/complaints?limit=0&q=x", Roles.AGENT,
+                Map.of("Accept-Language", "zh"));
+        assertThat(zhInvalid.json().get("title").asText()).isEqualTo("请求无效");
+        assertThat(zhInvalid.json().get("detail").asText()).isEqualTo("请求有误：q 不符合要求（原因见 errors）。");
+        assertThat(api.get("/api/v1/complaints/unknown-id", Roles.AGENT, Map.of("Accept-Language", "en-GB")).json()
+                .get("title").asText()).isEqualTo("Complaint not found");
     }
 
     @Test

@@ -94,7 +94,7 @@ class ClosedLoopE2EIT {
 
         JsonNode[] actions = new JsonNode[1];
         await().atMost(STEP).until(() -> {
-            actions[0] = api.get("/api/v1/prevention-actions?rootCause=SYSTEM_OUTAGE", Roles.AGENT).json();
+            actions[0] = api.get("/api/v1/prevention-actions?rootCause=SYSTEM_OUTAGE", Roles.AGENT).json().path("items");
             return actions[0].size() == 1 && actions[0].get(0).path("complaintIds").size() == 5;
         });
         JsonNode action = actions[0].get(0);
@@ -138,7 +138,7 @@ class ClosedLoopE2EIT {
     private static String dueSurveyLink(String id, String previous) {
         String[] link = new String[1];
         await().atMost(STEP).until(() -> {
-            for (JsonNode f : api.get("/api/v1/follow-ups?due=true", Roles.AGENT).json()) {
+            for (JsonNode f : api.get("/api/v1/follow-ups?due=true", Roles.AGENT).json().path("items")) {
                 String candidate = f.path("surveyLink").asString(null);
                 if (id.equals(f.path("complaintId").asString()) && candidate != null && !candidate.equals(previous)) {
                     link[0] = candidate;
@@ -153,7 +153,7 @@ class ClosedLoopE2EIT {
     private static List<JsonNode> alerts(String kind) {
         TestApi.Response response = api.get("/api/v1/alerts?kind=" + kind + "&limit=200", Roles.SUPERVISOR);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json().valueStream().toList();
+        return response.json().path("items").valueStream().toList();
     }
 
     private static JsonNode awaitAlert(String kind, java.util.function.Predicate<JsonNode> which) {

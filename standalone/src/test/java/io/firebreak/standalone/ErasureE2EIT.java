@@ -76,7 +76,7 @@ class ErasureE2EIT {
     }
 
     private static JsonNode pendingFollowUp(String id) {
-        for (JsonNode pending : api().get("/api/v1/follow-ups", Roles.AGENT).json()) {
+        for (JsonNode pending : api().get("/api/v1/follow-ups", Roles.AGENT).json().path("items")) {
             if (pending.get("complaintId").asString().equals(id)) return pending;
         }
         return null;

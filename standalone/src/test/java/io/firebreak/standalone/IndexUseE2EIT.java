@@ -61,6 +61,9 @@ class IndexUseE2EIT {
                 "/api/v1/complaints?department=LOGISTICS",
                 "/api/v1/complaints?externalSystem=desk&externalId=T-" + phone,
                 "/api/v1/customers/" + customer + "/complaints",
+                "/api/v1/customers/" + customer,
+                "/api/v1/customers?phone=" + phone,
+                "/api/v1/customers?name=Lin",
                 "/api/v1/triage/" + first,
                 "/api/v1/cases/" + first,
                 "/api/v1/cases?limit=5",
@@ -88,7 +91,7 @@ class IndexUseE2EIT {
             TestApi.Response response = api().get(read, Roles.SUPERVISOR);
             assertThat(response.status()).as(read + ": " + response.body()).isEqualTo(200);
         }
-        Map<String, String> paged = Map.of("/api/v1/complaints?limit=1", "next", "/api/v1/cases?limit=1", "nextCursor");
+        Map<String, String> paged = Map.of("/api/v1/complaints?limit=1", "next", "/api/v1/cases?limit=1", "next");
         for (Map.Entry<String, String> list : paged.entrySet()) {
             String next = api().get(list.getKey(), Roles.SUPERVISOR).json().get(list.getValue()).asString();
             TestApi.Response page = api().get(list.getKey() + "&cursor=" + next, Roles.SUPERVISOR);

@@ -190,7 +190,7 @@ class SlaClocksE2EIT {
     private static List<String> kinds(String complaintId) {
         TestApi.Response list = api().get("/api/v1/alerts?limit=200", Roles.SUPERVISOR);
         assertThat(list.status()).as(list.body()).isEqualTo(200);
-        return StreamSupport.stream(list.json().spliterator(), false)
+        return StreamSupport.stream(list.json().path("items").spliterator(), false)
                 .filter(a -> complaintId.equals(a.path("complaintId").asString()))
                 .map(a -> a.path("kind").asString()).toList();
     }

@@ -126,7 +126,7 @@ final class SystemUnderTest {
     static List<JsonNode> alertsAbout(List<String> complaintIds) {
         TestApi.Response list = api().get("/api/v1/alerts?limit=200", Roles.SUPERVISOR);
         assertThat(list.status()).as(list.body()).isEqualTo(200);
-        return StreamSupport.stream(list.json().spliterator(), false)
+        return StreamSupport.stream(list.json().path("items").spliterator(), false)
                 .filter(a -> complaintIds.contains(a.path("complaintId").asString())).toList();
     }
 

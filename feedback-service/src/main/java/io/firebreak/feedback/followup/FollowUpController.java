@@ -8,6 +8,8 @@ import com.mongodb.client.model.Sorts;
 import io.firebreak.feedback.FeedbackProperties;
 import io.firebreak.feedback.followup.ComplaintFollowUps.FollowUp;
 import io.firebreak.platform.outbox.AggregateStore;
+import io.firebreak.platform.web.Page;
+import io.firebreak.platform.web.PageCursor;
 import io.firebreak.platform.web.ProblemException;
 import io.firebreak.platform.web.Problems;
 import jakarta.validation.Valid;
@@ -41,6 +43,9 @@ class FollowUpController {
     private final FollowUpDecisions decisions;
     private final Clock clock;
     private final int listLimit;
+    /** The list's order: the longest-waiting first (by the resolution's time, then id). */
+    private static final AggregateStore.SortKey<ComplaintFollowUps> LONGEST_WAITING =
+            AggregateStore.SortKey.time("pending.resolvedAt", false, f -> f.pending().resolvedAt());
 
     FollowUpController(AggregateStore<ComplaintFollowUps> store, FollowUpDecisions decisions, Clock clock,
             FeedbackProperties properties) {
@@ -82,16 +87,27 @@ class FollowUpController {
      * {@code now}: due now; or an ISO-8601 instant).
      */
     @GetMapping("/api/v1/follow-ups")
-    List<PendingView> pending(@RequestParam(required = false) String due) {
+    Page<PendingView> pending(@RequestParam(required = false) String due,
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+        int size = listLimit;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > listLimit) {
+                throw ProblemException.badRequest("limit", "must be a number between 1 and " + listLimit);
+            }
+        }
+        PageCursor after = PageCursor.parameter(cursor);
         // Every pending follow-up has its resolution's time, which the sparse index holds them by.
         Bson filter = exists("pending.resolvedAt");
         if (due != null && !due.isBlank() && !"false".equalsIgnoreCase(due)) {
             filter = and(filter, lte("pending.dueAt", dueBy(due)));
         }
-        return store.findAll(filter, Sorts.ascending("pending.resolvedAt"), listLimit)
-                .stream()
-                .map(v -> PendingView.of(v.value().complaintId(), v.value().pending()))
-                .toList();
+        return store.page(filter, LONGEST_WAITING, after, size)
+                .map(v -> PendingView.of(v.value().complaintId(), v.value().pending()));
     }
 
     private Instant dueBy(String due) {

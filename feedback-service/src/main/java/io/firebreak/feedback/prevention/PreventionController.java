@@ -6,6 +6,8 @@ import io.firebreak.feedback.prevention.PreventionAction.Status;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.security.StaffScope;
+import io.firebreak.platform.web.Page;
+import io.firebreak.platform.web.PageCursor;
 import io.firebreak.platform.web.ProblemException;
 import io.firebreak.platform.web.Text;
 import jakarta.validation.Valid;
@@ -57,14 +59,22 @@ class PreventionController {
 
     /** Newest first; {@code status} and {@code rootCause} narrow the list. */
     @GetMapping("/api/v1/prevention-actions")
-    List<ActionView> list(@RequestParam(required = false) Status status,
-            @RequestParam(required = false) String rootCause) {
+    Page<ActionView> list(@RequestParam(required = false) Status status,
+            @RequestParam(required = false) String rootCause, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        int size = limit == null ? LIST_LIMIT : limit;
+        if (size < 1 || size > LIST_LIMIT) {
+            throw ProblemException.badRequest("limit", "must be a number between 1 and " + LIST_LIMIT);
+        }
         Document filter = new Document();
         if (status != null) filter.append("status", status.name());
         if (rootCause != null) filter.append("rootCause", rootCause);
-        return store.findAll(filter, Sorts.descending("raisedAt"), LIST_LIMIT).stream()
-                .map(v -> view(v.value())).toList();
+        return store.page(filter, NEWEST, PageCursor.parameter(cursor), size).map(v -> view(v.value()));
     }
+
+    /** The list's order: newest first (by when raised, then id). */
+    private static final AggregateStore.SortKey<PreventionAction> NEWEST =
+            AggregateStore.SortKey.time("raisedAt", true, PreventionAction::raisedAt);
 
     @GetMapping("/api/v1/prevention-actions/{id}")
     ActionView one(@PathVariable String id) {

@@ -2,6 +2,8 @@ package io.firebreak.gateway.alerts;
 
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.gateway.GatewayProperties;
+import io.firebreak.platform.web.Page;
+import io.firebreak.platform.web.PageCursor;
 import io.firebreak.platform.web.ProblemException;
 import java.time.Clock;
 import java.util.List;
@@ -37,17 +39,26 @@ class AlertController {
         this.streams = streams;
     }
 
-    /** The alerts, newest first; {@code after} keeps those with a greater id. */
+    /**
+     * The alerts, newest first, a page at a time ({@code next}: the cursor of older ones); {@code after} keeps those
+     * with a greater id (what came since an alert).
+     */
     @GetMapping
-    List<Alert> list(@RequestParam(required = false) AlertKind kind,
+    Page<Alert> list(@RequestParam(required = false) AlertKind kind,
             @RequestParam(name = "class", required = false) ComplaintClass complaintClass,
             @RequestParam(required = false) String department,
             @RequestParam(required = false) Long after,
-            @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         int max = properties.alerts().maxPage();
         int size = limit == null ? max : limit;
         if (size < 1 || size > max) throw ProblemException.badRequest("limit", "must be between 1 and " + max);
-        return store.newestFirst(new AlertFilter(kind, complaintClass, department), after, size);
+        PageCursor older = PageCursor.parameter(cursor);
+        List<Alert> found = store.newestFirst(new AlertFilter(kind, complaintClass, department), after,
+                older == null ? null : older.key(), size + 1);
+        if (found.size() <= size) return Page.of(found);
+        long last = found.get(size - 1).id();
+        return new Page<>(found.subList(0, size), new PageCursor(last, String.valueOf(last)).encode());
     }
 
     /** Records who acknowledged the alert and when; a second acknowledgement is a conflict naming the first. */

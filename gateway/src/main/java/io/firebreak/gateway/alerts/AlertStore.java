@@ -138,9 +138,10 @@ class AlertStore {
     }
 
     /** Alerts matching the filter, newest first. */
-    List<Alert> newestFirst(AlertFilter filter, Long after, int limit) {
+    List<Alert> newestFirst(AlertFilter filter, Long after, Long before, int limit) {
         List<Alert> found = new ArrayList<>();
-        alerts.find(query(filter, after)).sort(Sorts.descending("_id")).limit(limit)
+        Bson query = before == null ? query(filter, after) : Filters.and(query(filter, after), Filters.lt("_id", before));
+        alerts.find(query).sort(Sorts.descending("_id")).limit(limit)
                 .forEach(d -> found.add(fromDocument(d)));
         return found;
     }

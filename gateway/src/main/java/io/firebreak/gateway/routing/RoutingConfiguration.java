@@ -52,7 +52,7 @@ class RoutingConfiguration {
                         "/api/v1/follow-ups/**", "/api/v1/prevention-actions", "/api/v1/prevention-actions/**",
                         "/api/v1/reports/**", "/survey/*")
                 .and(route(INTAKE, services.intake(), guard, "/api/v1/complaints", "/api/v1/complaints/**",
-                        "/api/v1/customers/**"))
+                        "/api/v1/customers", "/api/v1/customers/**"))
                 .and(route(TRIAGE, services.triage(), guard, "/api/v1/triage", "/api/v1/triage/**"))
                 .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/cases", "/api/v1/cases/**",
                         "/api/v1/root-causes"))

@@ -85,6 +85,7 @@ class ServiceGuard {
         ProblemDetail problem = Problems.of(status, title, detail);
         problem.setInstance(URI.create(request.path()));
         problem.setProperty("service", service);
+        Problems.localize(problem);
         ServerResponse.BodyBuilder response =
                 ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (retryAfter != null) response.header(HttpHeaders.RETRY_AFTER, retryAfter);

@@ -3,6 +3,7 @@ package io.firebreak.gateway.webhooks;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.gateway.GatewayProperties;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.web.Page;
 import io.firebreak.platform.web.ProblemException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -83,7 +84,7 @@ class WebhookController {
     }
 
     @GetMapping
-    List<SubscriptionView> list(@RequestParam(required = false) String status, Authentication caller) {
+    Page<SubscriptionView> list(@RequestParam(required = false) String status, Authentication caller) {
         Subscription.Status wanted = null;
         if (status != null) {
             try {
@@ -94,8 +95,8 @@ class WebhookController {
         }
         Subscription.Status only = wanted;
         // A client has at most max-subscriptions-per-client; ADMIN sees everyone's, a page at most.
-        return store.subscriptions(isAdmin(caller) ? null : caller.getName(), properties.webhooks().maxPage()).stream()
-                .filter(s -> only == null || s.status() == only).map(s -> view(s, null)).toList();
+        return Page.of(store.subscriptions(isAdmin(caller) ? null : caller.getName(), properties.webhooks().maxPage())
+                .stream().filter(s -> only == null || s.status() == only).map(s -> view(s, null)).toList());
     }
 
     @GetMapping("/{id}")
@@ -174,7 +175,7 @@ class WebhookController {
 
     /** The subscription's deliveries, newest first, optionally in one state, each with its attempts. */
     @GetMapping("/{id}/deliveries")
-    List<DeliveryView> deliveries(@PathVariable String id, @RequestParam(required = false) String state,
+    Page<DeliveryView> deliveries(@PathVariable String id, @RequestParam(required = false) String state,
             @RequestParam(required = false) Integer limit, Authentication caller) {
         owned(id, caller);
         Delivery.State wanted = null;
@@ -196,10 +197,10 @@ class WebhookController {
             attempts.computeIfAbsent(a.deliveryId(), k -> new ArrayList<>())
                     .add(new AttemptView(a.number(), a.at(), a.statusCode(), a.error(), a.millis()));
         }
-        return found.stream().map(d -> new DeliveryView(d.id(), d.eventId(), d.type(),
+        return Page.of(found.stream().map(d -> new DeliveryView(d.id(), d.eventId(), d.type(),
                 "-".equals(d.complaintId()) ? null : d.complaintId(), d.state().name(), d.attempts(), d.enqueuedAt(),
                 d.state() == Delivery.State.PENDING ? d.nextAttemptAt() : null, d.deliveredAt(), d.lastStatusCode(),
-                d.lastError(), attempts.getOrDefault(d.id(), List.of()))).toList();
+                d.lastError(), attempts.getOrDefault(d.id(), List.of()))).toList());
     }
 
     /** Sends a delivery again (same delivery id, so a receiver that has it already can tell). 202. */

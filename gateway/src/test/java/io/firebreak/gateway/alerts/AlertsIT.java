@@ -360,7 +360,7 @@ class AlertsIT {
         HttpResponse<String> answer = get("/api/v1/alerts?" + query, TestTokens.bearer(Roles.SUPERVISOR));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         List<JsonNode> alerts = new ArrayList<>();
-        json(answer.body()).forEach(alerts::add);
+        json(answer.body()).path("items").forEach(alerts::add);
         return alerts;
     }
 

@@ -407,7 +407,8 @@ class WebhooksIT {
                 .path("status").asString()));
         JsonNode disabled = get("/api/v1/webhooks/" + subscription);
         assertThat(disabled.path("disabledReason").asString()).startsWith("Every delivery failed since");
-        JsonNode alerts = JSON.readTree(api.get("/api/v1/alerts?kind=WEBHOOK_DISABLED", Roles.ADMIN).body());
+        JsonNode alerts = JSON.readTree(api.get("/api/v1/alerts?kind=WEBHOOK_DISABLED", Roles.ADMIN).body())
+                .path("items");
         assertThat(alerts).anySatisfy(a -> assertThat(a.path("summary").asString()).contains(subscription));
         assertThat(deliveries(subscription).get(0).path("state").asString()).isEqualTo("HELD");
 
@@ -510,7 +511,7 @@ class WebhooksIT {
         TestApi.Response response = client(client).get("/api/v1/webhooks/" + subscription + "/deliveries",
                 Roles.INTEGRATION);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return response.json().path("items");
     }
 
     JsonNode get(String path) {

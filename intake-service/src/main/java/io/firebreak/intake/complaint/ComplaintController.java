@@ -1,12 +1,13 @@
 package io.firebreak.intake.complaint;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.intake.IntakeProperties;
 import io.firebreak.intake.complaint.RequestChecks.FieldProblem;
 import io.firebreak.platform.security.StaffScope;
+import io.firebreak.platform.web.Page;
+import io.firebreak.platform.web.PageCursor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -140,15 +141,12 @@ class ComplaintController {
         return ComplaintView.of(complaint, queries.earlierOf(complaint, visibleTo), null, null, visibleTo);
     }
 
-    /** A page of the list: the items, and the cursor of the next page unless this is the last. */
-    record ListView(List<ComplaintView> items, @JsonInclude(JsonInclude.Include.NON_NULL) String next) {}
-
     /**
      * Newest first, optionally by class, status, department and external reference, a page at a time; an
      * integration client sees only its own and shared complaints, and finds by its own references.
      */
     @GetMapping
-    ListView list(@RequestParam(name = "class", required = false) String complaintClass,
+    Page<ComplaintView> list(@RequestParam(name = "class", required = false) String complaintClass,
             @RequestParam(required = false) String status, @RequestParam(required = false) String department,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String externalSystem, @RequestParam(required = false) String externalId,
@@ -174,21 +172,20 @@ class ComplaintController {
                 problems.add(new FieldProblem("limit", "must be a number between 1 and " + properties.maxListSize()));
             }
         }
-        ListCursor after = null;
+        PageCursor after = null;
         if (cursor != null) {
             try {
-                after = ListCursor.decode(cursor.strip());
+                after = PageCursor.decode(cursor);
             } catch (IllegalArgumentException e) {
                 problems.add(new FieldProblem("cursor", "is not a cursor from an earlier page of this list"));
             }
         }
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         String visibleTo = Caller.of(client).client();
-        ComplaintQueries.Page page = queries.list(new ComplaintQueries.Filter(wantedStatus, wantedClass,
-                department, visibleTo, externalSystem == null ? null : externalSystem.strip(),
-                externalId == null ? null : externalId.strip()), size, after);
-        return new ListView(page.items().stream().map(c -> ComplaintView.of(c, null, null, null, visibleTo)).toList(),
-                page.next() == null ? null : page.next().encode());
+        return queries.list(new ComplaintQueries.Filter(wantedStatus, wantedClass, department, visibleTo,
+                        externalSystem == null ? null : externalSystem.strip(),
+                        externalId == null ? null : externalId.strip()), size, after)
+                .map(c -> ComplaintView.of(c, null, null, null, visibleTo));
     }
 
     private static <E extends Enum<E>> E parseEnum(String name, String value, Class<E> type,

@@ -14,6 +14,8 @@ import io.firebreak.intake.customer.CustomerDirectory;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.platform.security.ClientVisibility;
+import io.firebreak.platform.web.Page;
+import io.firebreak.platform.web.PageCursor;
 import io.firebreak.platform.web.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,8 +48,9 @@ class ComplaintQueries {
         }
     }
 
-    /** One page of the list, newest first, and where the next one starts (null on the last page). */
-    record Page(List<Versioned<Complaint>> items, ListCursor next) {}
+    /** The list's order: newest first, by receipt (then id). */
+    private static final AggregateStore.SortKey<Complaint> NEWEST =
+            AggregateStore.SortKey.time("receivedAt", true, Complaint::receivedAt);
 
     private final AggregateStore<Complaint> complaints;
     private final CaseFiles caseFiles;
@@ -128,7 +131,7 @@ class ComplaintQueries {
     }
 
     /** Newest first (by receipt, then id), so that a page boundary stays put when new complaints arrive. */
-    Page list(Filter filter, int limit, ListCursor after) {
+    Page<Versioned<Complaint>> list(Filter filter, int limit, PageCursor after) {
         List<Bson> conditions = new ArrayList<>();
         if (filter.status() != null) conditions.add(eq("status", filter.status().name()));
         if (filter.complaintClass() != null) {
@@ -151,17 +154,6 @@ class ComplaintQueries {
                         eq("externalRef.id", filter.externalId())));
             }
         }
-        if (after != null) {
-            // Up to the cursor's time (where the store's walk of the list's index starts), and past the cursor.
-            Date at = Date.from(after.receivedAt());
-            conditions.add(lte("receivedAt", at));
-            conditions.add(or(lt("receivedAt", at), lt("_id", after.id())));
-        }
-        Bson query = conditions.isEmpty() ? Filters.empty() : and(conditions);
-        List<Versioned<Complaint>> found = complaints.findAll(query,
-                Sorts.orderBy(Sorts.descending("receivedAt"), Sorts.descending("_id")), limit + 1);
-        if (found.size() <= limit) return new Page(found, null);
-        Versioned<Complaint> last = found.get(limit - 1);
-        return new Page(found.subList(0, limit), new ListCursor(last.value().receivedAt(), last.id()));
+        return complaints.page(conditions.isEmpty() ? null : and(conditions), NEWEST, after, limit);
     }
 }

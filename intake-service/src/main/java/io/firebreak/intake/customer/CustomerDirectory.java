@@ -7,6 +7,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
@@ -32,6 +33,7 @@ import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -62,6 +64,7 @@ public class CustomerDirectory {
         this.customers = stores.create("customers", Customer.class);
         this.customers.collection().createIndex(Indexes.ascending("phone"));
         this.customers.collection().createIndex(Indexes.ascending("email"));
+        this.customers.collection().createIndex(Indexes.ascending("name"));
         this.contacts = database.getCollection("contacts");
         // A database from before contacts were kept: register every customer's once.
         if (contacts.estimatedDocumentCount() == 0) registerKnownContacts();
@@ -193,6 +196,26 @@ public class CustomerDirectory {
     }
 
     /** The customer with this id, if there is one. */
+    /**
+     * Customers by a phone or e-mail (normalised as on submission, exact) or a name (from its start), each search
+     * served by an index; several given must all hold. Erased customers are not found. At most {@code limit}, by
+     * name for a name search.
+     */
+    public List<Versioned<Customer>> search(String rawPhone, String rawEmail, String name, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        String phone = Contact.normalisePhone(rawPhone);
+        String email = Contact.normaliseEmail(rawEmail);
+        if (phone != null) filters.add(eq("phone", phone));
+        if (email != null) filters.add(eq("email", email));
+        if (name != null) {
+            filters.add(Filters.gte("name", name));
+            filters.add(Filters.lt("name", name + Character.MAX_VALUE));
+        }
+        filters.add(Filters.eq("erasedAt", null));
+        Bson sort = phone == null && email == null ? Sorts.ascending("name") : Sorts.ascending("_id");
+        return customers.findAll(Filters.and(filters), sort, limit);
+    }
+
     public Optional<Versioned<Customer>> find(String customerId) {
         return customers.find(customerId);
     }

@@ -13,18 +13,24 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.Sorts;
 import io.firebreak.events.FirebreakEvent;
 import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.kafka.EventDispatcher;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.mongo.StaleIndexes;
+import io.firebreak.platform.web.Page;
+import io.firebreak.platform.web.PageCursor;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
@@ -85,6 +91,42 @@ public final class AggregateStore<T extends Record> {
         List<Versioned<T>> result = new ArrayList<>();
         collection.find(filter).sort(sort).limit(limit).forEach(d -> result.add(decode(d)));
         return result;
+    }
+
+    /**
+     * How a list is ordered: by {@code field} (then the id, the same way), descending or not; {@code keyOf} reads an
+     * aggregate's key as a long (epoch milliseconds of a time, an order), {@code stored} turns it back into the
+     * field's stored value (a {@code Date} for a time) for the query.
+     */
+    public record SortKey<T>(String field, boolean descending, Function<T, Long> keyOf, LongFunction<Object> stored) {
+
+        /** A time field, read by {@code at}. */
+        public static <T> SortKey<T> time(String field, boolean descending, Function<T, Instant> at) {
+            return new SortKey<>(field, descending, t -> at.apply(t).toEpochMilli(), Date::new);
+        }
+    }
+
+    /**
+     * A page of the aggregates {@code filter} selects, in {@code key}'s order, from just past {@code after} (null:
+     * from the start), with the cursor of the next page when there is one. The query starts where the key's index
+     * walk does, so a page costs its own length, not the list's.
+     */
+    public Page<Versioned<T>> page(Bson filter, SortKey<T> key, PageCursor after, int limit) {
+        List<Bson> conditions = new ArrayList<>();
+        if (filter != null) conditions.add(filter);
+        if (after != null) {
+            Object at = key.stored().apply(after.key());
+            conditions.add(key.descending() ? Filters.lte(key.field(), at) : Filters.gte(key.field(), at));
+            conditions.add(key.descending()
+                    ? Filters.or(Filters.lt(key.field(), at), Filters.lt("_id", after.id()))
+                    : Filters.or(Filters.gt(key.field(), at), Filters.gt("_id", after.id())));
+        }
+        Bson query = conditions.isEmpty() ? Filters.empty() : Filters.and(conditions);
+        Bson sort = key.descending() ? Sorts.descending(key.field(), "_id") : Sorts.ascending(key.field(), "_id");
+        List<Versioned<T>> found = findAll(query, sort, limit + 1);
+        if (found.size() <= limit) return Page.of(found);
+        Versioned<T> last = found.get(limit - 1);
+        return new Page<>(found.subList(0, limit), new PageCursor(key.keyOf().apply(last.value()), last.id()).encode());
     }
 
     /**

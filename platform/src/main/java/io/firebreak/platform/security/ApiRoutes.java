@@ -49,7 +49,7 @@ public final class ApiRoutes {
             route(HttpMethod.POST, STAFF_OR_CLIENT, "/api/v1/complaints", "/api/v1/complaints/*/messages",
                     "/api/v1/complaints/*/attachments", "/api/v1/complaints/*/proposal-answer"),
             route(HttpMethod.GET, STAFF_OR_CLIENT, "/api/v1/complaints", "/api/v1/complaints/**",
-                    "/api/v1/customers/**"),
+                    "/api/v1/customers", "/api/v1/customers/**"),
             route(HttpMethod.DELETE, SUPERVISOR, "/api/v1/customers/*/personal-data"),
             // The rule set and the routing table: supervisors read them, only ADMIN replaces them.
             route(HttpMethod.GET, Set.of(Roles.SUPERVISOR, Roles.ADMIN), "/api/v1/triage/rules",

@@ -4,12 +4,17 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -17,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -132,5 +138,30 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         int nl = message.indexOf('\n');
         String line = nl < 0 ? message : message.substring(0, nl);
         return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+
+    /**
+     * Every problem a controller or this advice answers, in the client's language, once all its members are set
+     * ({@link Problems#localize}).
+     */
+    @org.springframework.web.bind.annotation.ControllerAdvice
+    static class InTheClientsLanguage implements ResponseBodyAdvice<Object> {
+
+        @Override
+        public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converter) {
+            return true;
+        }
+
+        @Override
+        public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+                Class<? extends HttpMessageConverter<?>> converter, ServerHttpRequest request,
+                ServerHttpResponse response) {
+            if (body instanceof ProblemDetail problem
+                    && ProblemTexts.wantsChinese(request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE))) {
+                ProblemTexts.toChinese(problem);
+                response.getHeaders().set(HttpHeaders.CONTENT_LANGUAGE, "zh");
+            }
+            return body;
+        }
     }
 }

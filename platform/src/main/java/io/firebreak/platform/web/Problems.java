@@ -9,7 +9,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes problem+json where no controller runs (filters, security, the gateway's own answers). */
+/**
+ * Problems as problem+json, and written where no controller runs (filters, security, the gateway's own answers);
+ * in Chinese when the request asks for it ({@link ProblemTexts}).
+ */
 public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -35,12 +38,25 @@ public final class Problems {
     /** As above, with members of the problem beyond title and detail (e.g. {@code errors}). */
     public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
             Map<String, String> headers, Map<String, Object> properties) throws IOException {
-        ProblemDetail problem = of(status, title, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        String correlationId = Correlation.correlationId();
+        if (correlationId != null) problem.setProperty("correlationId", correlationId);
         properties.forEach(problem::setProperty);
+        localize(problem);
         response.setStatus(status.value());
         headers.forEach(response::setHeader);
         response.setContentType(MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+    }
+
+    /**
+     * The problem in the language the current request asks for ({@code Accept-Language}: Chinese when preferred to
+     * English), once its members are all set; controllers' problems get this on their way out.
+     */
+    public static ProblemDetail localize(ProblemDetail problem) {
+        ProblemTexts.localize(problem);
+        return problem;
     }
 }

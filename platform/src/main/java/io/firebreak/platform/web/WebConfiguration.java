@@ -49,4 +49,9 @@ public class WebConfiguration {
     ProblemHandling problemHandling() {
         return new ProblemHandling();
     }
+
+    @Bean
+    ProblemHandling.InTheClientsLanguage problemsInTheClientsLanguage() {
+        return new ProblemHandling.InTheClientsLanguage();
+    }
 }

@@ -9,6 +9,7 @@ import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.security.StaffScope;
+import io.firebreak.platform.web.Page;
 import io.firebreak.platform.web.ProblemException;
 import io.firebreak.platform.web.Problems;
 import io.firebreak.resolution.ResolutionProperties;
@@ -69,7 +70,7 @@ class CaseController {
     }
 
     @GetMapping
-    CaseQueue.Page<CaseView> list(@RequestParam(required = false) String owner,
+    Page<CaseView> list(@RequestParam(required = false) String owner,
             @RequestParam(required = false) String department, @RequestParam(required = false) String state,
             @RequestParam(required = false) String dueBefore, @RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor) {

@@ -12,6 +12,8 @@ import com.mongodb.client.model.Sorts;
 import io.firebreak.events.CaseState;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Versioned;
+import io.firebreak.platform.web.Page;
+import io.firebreak.platform.web.PageCursor;
 import io.firebreak.platform.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -41,11 +43,13 @@ class CaseQueue {
         this.store = store;
     }
 
-    /** One page of the queue and the cursor of the next (null on the last page). */
-    record Page<V>(List<V> items, String nextCursor) {}
+    /** The queue's order: the earliest due first (then id). */
+    private static final AggregateStore.SortKey<ComplaintCase> DUE_FIRST =
+            new AggregateStore.SortKey<>("queueOrder", false, ComplaintCase::queueOrder, order -> order);
 
     /** A validated queue request; {@link #parse} answers 400 naming every bad parameter. */
-    record Query(String owner, String department, CaseState state, Instant dueBefore, int limit, Position after) {
+    record Query(String owner, String department, CaseState state, Instant dueBefore, int limit,
+            PageCursor after) {
 
         static Query parse(String owner, String department, String state, String dueBefore, String limit,
                 String cursor) {
@@ -77,10 +81,13 @@ class CaseQueue {
                     errors.add(error("limit", "must be a whole number from 1 to " + MAX_LIMIT));
                 }
             }
-            Position after = null;
+            PageCursor after = null;
             if (cursor != null) {
-                after = Position.decode(cursor);
-                if (after == null) errors.add(error("cursor", "is not a cursor this queue gave"));
+                try {
+                    after = PageCursor.decode(cursor);
+                } catch (IllegalArgumentException e) {
+                    errors.add(error("cursor", "is not a cursor from an earlier page of this list"));
+                }
             }
             if (!errors.isEmpty()) {
                 throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", "Bad query parameters: "
@@ -100,48 +107,13 @@ class CaseQueue {
         }
     }
 
-    /** Where a page ended: the last case's queue order and id. */
-    record Position(long order, String id) {
-
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((order + ":" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Position decode(String cursor) {
-            try {
-                String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                int colon = raw.indexOf(':');
-                if (colon < 1 || colon == raw.length() - 1) return null;
-                return new Position(Long.parseLong(raw.substring(0, colon)), raw.substring(colon + 1));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-    }
-
     <V> Page<V> page(Query query, Function<ComplaintCase, V> view) {
         List<Bson> filters = new ArrayList<>();
         if (query.owner() != null) filters.add(eq("owner", query.owner()));
         if (query.department() != null) filters.add(eq("department", query.department()));
         if (query.state() != null) filters.add(eq("state", query.state().name()));
         if (query.dueBefore() != null) filters.add(lt("queueOrder", query.dueBefore().toEpochMilli()));
-        if (query.after() != null) {
-            // From the cursor's place on (where the store's walk of the queue's index starts), and past the cursor.
-            filters.add(gte("queueOrder", query.after().order()));
-            filters.add(or(gt("queueOrder", query.after().order()), gt("_id", query.after().id())));
-        }
-        Bson filter = filters.isEmpty() ? Filters.empty() : and(filters);
-        // One more than asked tells whether there is a next page.
-        List<Versioned<ComplaintCase>> found =
-                store.findAll(filter, Sorts.ascending("queueOrder", "_id"), query.limit() + 1);
-        boolean more = found.size() > query.limit();
-        List<Versioned<ComplaintCase>> page = more ? found.subList(0, query.limit()) : found;
-        String next = null;
-        if (more) {
-            Versioned<ComplaintCase> last = page.get(page.size() - 1);
-            next = new Position(last.value().queueOrder(), last.id()).encode();
-        }
-        return new Page<>(page.stream().map(v -> view.apply(v.value())).toList(), next);
+        return store.page(filters.isEmpty() ? null : and(filters), DUE_FIRST, query.after(), query.limit())
+                .map(v -> view.apply(v.value()));
     }
 }

@@ -1,5 +1,6 @@
 package io.firebreak.resolution.rootcause;
 
+import io.firebreak.platform.web.Page;
 import io.firebreak.resolution.ResolutionProperties.RootCause;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,7 @@ class RootCauseController {
     }
 
     @GetMapping("/api/v1/root-causes")
-    List<RootCause> rootCauses() {
-        return taxonomy.all();
+    Page<RootCause> rootCauses() {
+        return Page.of(taxonomy.all());
     }
 }

@@ -350,10 +350,11 @@ abstract class ResolutionContract extends ServiceContract {
         TestApi.Response response = api.get("/api/v1/root-causes", Roles.AGENT);
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().size()).isEqualTo(9);
-        assertThat(response.json().get(0).path("code").asString()).isEqualTo("PRODUCT_DEFECT");
-        assertThat(response.json().get(0).path("en").asString()).isEqualTo("Product defect");
-        assertThat(response.json().get(0).path("zh").asString()).isEqualTo("产品缺陷");
+        JsonNode causes = response.json().path("items");
+        assertThat(causes.size()).isEqualTo(9);
+        assertThat(causes.get(0).path("code").asString()).isEqualTo("PRODUCT_DEFECT");
+        assertThat(causes.get(0).path("en").asString()).isEqualTo("Product defect");
+        assertThat(causes.get(0).path("zh").asString()).isEqualTo("产品缺陷");
     }
 
     @Test
@@ -616,13 +617,13 @@ abstract class ResolutionContract extends ServiceContract {
         assertThat(page1.status()).isEqualTo(200);
         assertThat(page1.json().path("items")).extracting(n -> n.path("complaintId").asString())
                 .containsExactly(first, third);
-        String cursor = page1.json().path("nextCursor").asString();
+        String cursor = page1.json().path("next").asString();
         TestApi.Response page2 =
                 api.get("/api/v1/cases?department=" + department + "&limit=2&cursor=" + cursor, Roles.AGENT);
         assertThat(page2.json().path("items")).extracting(n -> n.path("complaintId").asString())
                 .containsExactly(second);
-        assertThat(page2.json().path("nextCursor").isNull()
-                || page2.json().path("nextCursor").isMissingNode()).isTrue();
+        assertThat(page2.json().path("next").isNull()
+                || page2.json().path("next").isMissingNode()).isTrue();
 
         TestApi.Response dueSoon = api.get("/api/v1/cases?department=" + department + "&dueBefore="
                 + later(4) + "&state=ASSIGNED", Roles.AGENT);
