@@ -3,6 +3,7 @@ package io.firebreak.triage;
 import io.firebreak.platform.test.ShippedProperties;
 import io.firebreak.triage.classification.Classifier;
 import io.firebreak.triage.routing.DepartmentRouter;
+import io.firebreak.triage.sla.SlaPolicy;
 import io.firebreak.triage.settings.ActiveSettings;
 
 /** Triage's settings as shipped in {@code triage.yml}, compiled, for unit tests. */
@@ -10,11 +11,13 @@ public final class Shipped {
 
     public static final String RULES_VERSION = "rules-test";
     public static final String ROUTING_VERSION = "routing-test";
+    public static final String SLA_VERSION = "sla-test";
 
     private static final TriageProperties PROPERTIES =
             ShippedProperties.bind("triage.yml", "firebreak.triage", TriageProperties.class);
     private static final Classifier CLASSIFIER = new Classifier(RULES_VERSION, PROPERTIES.classification());
     private static final DepartmentRouter ROUTER = new DepartmentRouter(ROUTING_VERSION, PROPERTIES.routing());
+    private static final SlaPolicy SLA = new SlaPolicy(SLA_VERSION, PROPERTIES.sla());
 
     private Shipped() {}
 
@@ -31,6 +34,6 @@ public final class Shipped {
     }
 
     public static ActiveSettings settings() {
-        return new ActiveSettings(CLASSIFIER, ROUTER);
+        return new ActiveSettings(CLASSIFIER, ROUTER, SLA);
     }
 }

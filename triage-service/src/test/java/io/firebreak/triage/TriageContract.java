@@ -341,6 +341,48 @@ abstract class TriageContract extends ServiceContract {
     }
 
     @Test
+    void adminSlaTargetsChangeTheNextComplaintsDueTimesItsDecisionRecordsTheVersionAndPastVersionsStayReadable() {
+        TestApi.Response before = api.get("/api/v1/triage/sla", Roles.SUPERVISOR);
+        assertThat(before.status()).as(before.body()).isEqualTo(200);
+        String oldVersion = before.json().path("version").asString();
+        assertThat(before.json().path("ordinary").path("firstResponse").asString()).isEqualTo("PT4H");
+        ObjectNode changed = (ObjectNode) JSON.readTree(before.body());
+        ((ObjectNode) changed.get("ordinary")).put("firstResponse", "PT2H");
+        try {
+            TestApi.Response bad = api.put("/api/v1/triage/sla", Roles.ADMIN,
+                    "{\"ordinary\":{\"firstResponse\":\"PT5H\",\"resolution\":\"PT1H\"}}");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().path("errors").findValuesAsString("field")).contains("escalated", "major");
+            assertThat(api.put("/api/v1/triage/sla", Roles.SUPERVISOR, JSON.writeValueAsString(changed)).status())
+                    .as("only ADMIN replaces settings").isEqualTo(403);
+
+            TestApi.Response put = api.put("/api/v1/triage/sla", Roles.ADMIN, JSON.writeValueAsString(changed));
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            String newVersion = put.json().path("version").asString();
+            assertThat(newVersion).isNotEqualTo(oldVersion).startsWith("sla-");
+
+            String id = newId();
+            Instant received = now();
+            events.publish(received(id, received, "The parcel is late", EmotionLevel.CALM));
+            TestApi.Response triage = awaitTriage(id, 1);
+            assertThat(Instant.parse(triage.json().path("firstResponseDue").asString()))
+                    .isEqualTo(received.plus(Duration.ofHours(2)));
+            assertThat(triage.json().path("history").get(0).path("slaVersion").asString()).isEqualTo(newVersion);
+
+            JsonNode versions = api.get("/api/v1/triage/sla/versions", Roles.SUPERVISOR).json().path("items");
+            assertThat(versions.get(0).path("version").asString()).isEqualTo(newVersion);
+            assertThat(api.get("/api/v1/triage/sla/versions/" + oldVersion, Roles.SUPERVISOR).json()
+                    .path("ordinary").path("firstResponse").asString()).as("the past version as it was")
+                    .isEqualTo("PT4H");
+            assertThat(api.get("/api/v1/triage/sla/versions/sla-999", Roles.SUPERVISOR).status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/triage/rules/versions", Roles.SUPERVISOR).json().path("items").size())
+                    .isPositive();
+        } finally {
+            restore("/api/v1/triage/sla", before);
+        }
+    }
+
+    @Test
     void badRuleSetIsRefusedNamingEachFieldAndTheActiveSetStays() {
         TestApi.Response before = api.get("/api/v1/triage/rules", Roles.ADMIN);
         ObjectNode bad = (ObjectNode) JSON.readTree(before.body());

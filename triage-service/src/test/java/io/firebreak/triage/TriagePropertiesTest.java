@@ -3,7 +3,6 @@ package io.firebreak.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.events.ComplaintClass;
-import io.firebreak.events.EmotionLevel;
 import io.firebreak.platform.test.ShippedProperties;
 import io.firebreak.triage.classification.RuleSet;
 import io.firebreak.triage.classification.RuleSetCheck;
@@ -32,7 +31,7 @@ class TriagePropertiesTest {
         assertThat(shipped.sla().difficult())
                 .isEqualTo(new SlaSettings.Targets(Duration.ofHours(4), Duration.ofHours(120)));
         assertThat(shipped.sla().firstResponseFactors())
-                .isEqualTo(Map.of(EmotionLevel.ANGRY, 0.5, EmotionLevel.FURIOUS, 0.25));
+                .isEqualTo(Map.of("ANGRY", 0.5, "FURIOUS", 0.25));
     }
 
     @Test
@@ -47,10 +46,10 @@ class TriagePropertiesTest {
     void settingsWithoutRulesOrWithABadFactorAreRejected() {
         TriageProperties broken = new TriageProperties(new RuleSet(shipped.classification().negation(), List.of()),
                 shipped.routing(), new SlaSettings(shipped.sla().ordinary(), shipped.sla().escalated(),
-                        shipped.sla().major(), null, Map.of(EmotionLevel.ANGRY, 1.5)));
+                        shipped.sla().major(), null, Map.of("ANGRY", 1.5, "BORED", 0.5)));
 
         assertThat(ShippedProperties.violations(broken)).extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("classification.rules", "sla.difficult",
-                        "sla.firstResponseFactors[ANGRY].<map value>");
+                        "sla.firstResponseFactors[ANGRY].<map value>", "sla.firstResponseFactors<K>[BORED].<map key>");
     }
 }

@@ -121,7 +121,7 @@ class AlertStore {
     Optional<Alert> insert(AlertDraft draft, String eventId, Instant now) {
         if (exists(eventId)) return Optional.empty();
         Alert alert = new Alert(nextId(), draft.kind(), draft.complaintId(), draft.complaintClass(),
-                draft.department(), draft.summary(), draft.link(), now, eventId, null, null);
+                draft.department(), draft.summary(), draft.summaryZh(), draft.link(), now, eventId, null, null);
         try {
             alerts.insertOne(toDocument(alert));
             return Optional.of(alert);
@@ -194,6 +194,7 @@ class AlertStore {
                 .append("complaintClass", alert.complaintClass() == null ? null : alert.complaintClass().name())
                 .append("department", alert.department())
                 .append("summary", alert.summary())
+                .append("summaryZh", alert.summaryZh())
                 .append("link", alert.link())
                 .append("createdAt", date(alert.createdAt()))
                 .append("eventId", alert.eventId())
@@ -205,7 +206,7 @@ class AlertStore {
         String complaintClass = d.getString("complaintClass");
         return new Alert(((Number) d.get("_id")).longValue(), AlertKind.valueOf(d.getString("kind")),
                 d.getString("complaintId"), complaintClass == null ? null : ComplaintClass.valueOf(complaintClass),
-                d.getString("department"), d.getString("summary"), d.getString("link"),
+                d.getString("department"), d.getString("summary"), d.getString("summaryZh"), d.getString("link"),
                 instant(d.getDate("createdAt")), d.getString("eventId"), d.getString("acknowledgedBy"),
                 instant(d.getDate("acknowledgedAt")));
     }

@@ -13,7 +13,7 @@ public class OperationalAlerts {
     }
 
     /** Stores and streams the alert once per {@code key} (a repeat with the same key is ignored). */
-    public void raise(AlertKind kind, String summary, String key) {
-        service.raise(new AlertDraft(kind, null, null, null, summary), key);
+    public void raise(AlertKind kind, String summary, String summaryZh, String key) {
+        service.raise(new AlertDraft(kind, null, null, null, summary, summaryZh), key);
     }
 }

@@ -292,6 +292,9 @@ class WebhookDispatcher implements SmartLifecycle {
             alerts.raise(AlertKind.WEBHOOK_DISABLED, "Webhook subscription " + subscriptionId + " of " + s.owner()
                     + " to " + s.url() + " disabled: " + reason + ". See /api/v1/webhooks/" + subscriptionId
                     + "/deliveries; enable it again with PUT /api/v1/webhooks/" + subscriptionId + ".",
+                    s.owner() + " 的 Webhook 订阅 " + subscriptionId + "（" + s.url() + "）已停用：自 "
+                            + DateTimeFormatter.ISO_INSTANT.format(since) + " 起每次投递都失败。投递记录见 /api/v1/webhooks/"
+                            + subscriptionId + "/deliveries；修复后用 PUT /api/v1/webhooks/" + subscriptionId + " 重新启用。",
                     "webhook-disabled/" + subscriptionId + "/" + now.toEpochMilli());
         }
     }

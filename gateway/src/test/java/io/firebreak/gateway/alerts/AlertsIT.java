@@ -148,7 +148,10 @@ class AlertsIT {
         assertThat(alerts).filteredOn(a -> a.path("kind").asString().equals("PROMISE_BROKEN")).singleElement()
                 .satisfies(a -> assertThat(a.path("summary").asString()).isEqualTo("Promise P1 to the customer of "
                         + "ORDINARY complaint " + complaintId + " (" + department + ") was broken: \"Call the customer"
-                        + " back\" was due 2026-11-23 10:00 UTC; the customer has been told of the delay"));
+                        + " back\" was due 2026-11-23 10:00 UTC; the customer has been told of the delay"))
+                .satisfies(a -> assertThat(a.path("summaryZh").asString()).isEqualTo("对普通投诉 " + complaintId + "（"
+                        + department + "）客户的承诺 P1未兑现：“Call the customer back”应于 2026-11-23 10:00 UTC 前完成；"
+                        + "已向客户说明延误"));
     }
 
     @Test

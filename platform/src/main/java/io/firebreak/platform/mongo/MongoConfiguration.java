@@ -9,6 +9,7 @@ import com.mongodb.client.MongoDatabase;
 import io.firebreak.platform.PlatformProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.bson.UuidRepresentation;
 import org.bson.codecs.configuration.CodecRegistries;
@@ -41,7 +42,26 @@ public class MongoConfiguration {
      */
     public static CodecRegistry codecRegistry() {
         return CodecRegistries.fromRegistries(CodecRegistries.fromProviders(new RecordCodecs()),
-                MongoClientSettings.getDefaultCodecRegistry());
+                CodecRegistries.fromCodecs(new DurationCodec()), MongoClientSettings.getDefaultCodecRegistry());
+    }
+
+    /** A {@link Duration} as its ISO-8601 text ({@code PT4H}), as settings files and the API write it. */
+    static final class DurationCodec implements org.bson.codecs.Codec<Duration> {
+
+        @Override
+        public void encode(org.bson.BsonWriter writer, Duration value, org.bson.codecs.EncoderContext context) {
+            writer.writeString(value.toString());
+        }
+
+        @Override
+        public Duration decode(org.bson.BsonReader reader, org.bson.codecs.DecoderContext context) {
+            return Duration.parse(reader.readString());
+        }
+
+        @Override
+        public Class<Duration> getEncoderClass() {
+            return Duration.class;
+        }
     }
 
     @Bean(destroyMethod = "close")

@@ -51,10 +51,12 @@ public final class ApiRoutes {
             route(HttpMethod.GET, STAFF_OR_CLIENT, "/api/v1/complaints", "/api/v1/complaints/**",
                     "/api/v1/customers", "/api/v1/customers/**"),
             route(HttpMethod.DELETE, SUPERVISOR, "/api/v1/customers/*/personal-data"),
-            // The rule set and the routing table: supervisors read them, only ADMIN replaces them.
+            // Triage's settings (rule set, routing table, SLA targets) and their versions: supervisors read them, only
+            // ADMIN replaces them.
             route(HttpMethod.GET, Set.of(Roles.SUPERVISOR, Roles.ADMIN), "/api/v1/triage/rules",
-                    "/api/v1/triage/routing"),
-            route(null, ADMIN, "/api/v1/triage/rules", "/api/v1/triage/routing"),
+                    "/api/v1/triage/routing", "/api/v1/triage/sla", "/api/v1/triage/*/versions",
+                    "/api/v1/triage/*/versions/*"),
+            route(null, ADMIN, "/api/v1/triage/rules", "/api/v1/triage/routing", "/api/v1/triage/sla"),
             // Casework: agents; approving a proposal and handing a case over: supervisors.
             route(HttpMethod.POST, SUPERVISOR, "/api/v1/cases/*/proposal/approve", "/api/v1/cases/*/reassign"),
             route(null, AGENT, "/api/v1/cases", "/api/v1/cases/**", "/api/v1/tasks", "/api/v1/root-causes",

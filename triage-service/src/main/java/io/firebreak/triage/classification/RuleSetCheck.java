@@ -1,7 +1,7 @@
 package io.firebreak.triage.classification;
 
 import io.firebreak.events.ComplaintClass;
-import io.firebreak.triage.check.FieldProblem;
+import io.firebreak.platform.settings.FieldProblem;
 import io.firebreak.triage.text.PhraseSet;
 import java.util.ArrayList;
 import java.util.HashMap;

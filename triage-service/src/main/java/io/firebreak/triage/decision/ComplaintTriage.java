@@ -84,7 +84,8 @@ public record ComplaintTriage(
                 complaintClass, erased(reasons), ruleSetVersion, routingVersion, primaryDepartment,
                 secondaryDepartments, owner, firstResponseDue, resolutionDue, open, assignedAt, settledAt,
                 history.stream().map(h -> new ClassificationStep(h.at(), h.complaintClass(), h.previousClass(),
-                        erased(h.reasons()), h.trigger(), h.ruleSetVersion(), h.routingVersion(), h.owner())).toList(),
+                        erased(h.reasons()), h.trigger(), h.ruleSetVersion(), h.routingVersion(), h.owner(), h.slaVersion()))
+                        .toList(),
                 waiting.stream().map(w -> new Retriage(w.trigger(), w.at(), w.reason() == null ? null
                         : w.reason().withoutEvidence(ERASED), w.text() == null ? null : ERASED, w.emotion(),
                         w.stage())).toList());
@@ -109,7 +110,8 @@ public record ComplaintTriage(
 
     /**
      * One classification in the complaint's life: what it became, from what, why, what set it off, and the versions
-     * of the rule set and routing table it was decided with.
+     * of the rule set, routing table and SLA targets it was decided with ({@code slaVersion} absent on steps stored
+     * before the SLA targets were versioned).
      */
     public record ClassificationStep(
             Instant at,
@@ -119,7 +121,8 @@ public record ComplaintTriage(
             String trigger,
             String ruleSetVersion,
             String routingVersion,
-            String owner) {}
+            String owner,
+            String slaVersion) {}
 
     /**
      * A later event that re-triages the complaint: its wire type, when it happened, and what it brings: a reason

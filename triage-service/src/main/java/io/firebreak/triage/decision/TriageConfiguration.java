@@ -25,11 +25,6 @@ class TriageConfiguration {
     }
 
     @Bean
-    SlaPolicy slaPolicy(TriageProperties properties) {
-        return new SlaPolicy(properties.sla());
-    }
-
-    @Bean
     EventSubscription triageSubscription(TriageEventHandler handler) {
         return EventSubscription.to(List.of(Topics.INTAKE, Topics.FEEDBACK, Topics.RESOLUTION), handler)
                 .inBatches(handler::handleAll);

@@ -59,11 +59,9 @@ class TriageDecisions {
     private static final String EMOTION = EventType.EMOTION_ROSE.wireName();
     private static final String REJECTED = EventType.PROPOSAL_REJECTED.wireName();
 
-    private final SlaPolicy sla;
     private final Clock clock;
 
-    TriageDecisions(SlaPolicy sla, Clock clock) {
-        this.sla = sla;
+    TriageDecisions(Clock clock) {
         this.clock = clock;
     }
 
@@ -105,6 +103,7 @@ class TriageDecisions {
         }
         Assignment owner = router.chooseOwner(assessment.responsibility().primaryDepartment(), complaintClass,
                 assessment.language(), atLeast, excluded, workload.loads(received.complaintId()));
+        SlaPolicy sla = settings.sla();
         SlaPolicy.DueTimes due = sla.dueTimes(complaintClass, received.emotion(), received.occurredAt());
         Instant now = clock.instant();
         ComplaintTriage state = new ComplaintTriage(received.complaintId(), received.occurredAt(), received.emotion(),
@@ -113,7 +112,7 @@ class TriageDecisions {
                 assessment.responsibility().primaryDepartment(), assessment.responsibility().secondaryDepartments(),
                 owner.owner(), due.firstResponseDue(), due.resolutionDue(), true, received.occurredAt(), null,
                 List.of(new ClassificationStep(now, complaintClass, null, result.reasons(), RECEIVED,
-                        result.ruleSetVersion(), router.version(), owner.owner())),
+                        result.ruleSetVersion(), router.version(), owner.owner(), sla.version())),
                 List.of());
         List<FirebreakEvent> events = new ArrayList<>(List.of(
                 new ComplaintClassified(state.complaintId(), now, complaintClass, null, state.reasons(),
@@ -184,7 +183,7 @@ class TriageDecisions {
         ComplaintClass complaintClass = current.complaintClass();
         for (Classifier.Fired f : fired) complaintClass = ComplaintClass.mostSevere(complaintClass, f.complaintClass());
         boolean rose = complaintClass != current.complaintClass();
-        SlaPolicy.DueTimes fresh = sla.dueTimes(complaintClass, emotion, retriage.at());
+        SlaPolicy.DueTimes fresh = settings.sla().dueTimes(complaintClass, emotion, retriage.at());
         // A proposal is made only after the first response: a rejection leaves that clock as it was.
         Instant firstResponseDue = restart ? fresh.firstResponseDue()
                 : REJECTED.equals(trigger) ? current.firstResponseDue()
@@ -226,7 +225,7 @@ class TriageDecisions {
         Instant now = clock.instant();
         List<ClassificationStep> history = new ArrayList<>(current.history());
         history.add(new ClassificationStep(now, complaintClass, current.complaintClass(), List.copyOf(added), trigger,
-                ruleSetVersion, routingVersion, owner));
+                ruleSetVersion, routingVersion, owner, settings.sla().version()));
         ComplaintTriage next = new ComplaintTriage(current.complaintId(), current.receivedAt(), emotion, stage,
                 current.earlierComplaintIds(), current.language(), complaintClass, reasons, ruleSetVersion,
                 routingVersion, current.primaryDepartment(), current.secondaryDepartments(), owner, firstResponseDue,

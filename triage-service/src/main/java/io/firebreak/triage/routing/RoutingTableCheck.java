@@ -1,6 +1,6 @@
 package io.firebreak.triage.routing;
 
-import io.firebreak.triage.check.FieldProblem;
+import io.firebreak.platform.settings.FieldProblem;
 import io.firebreak.triage.text.PhraseSet;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,6 +2,7 @@ package io.firebreak.triage.settings;
 
 import io.firebreak.triage.classification.Classifier;
 import io.firebreak.triage.routing.DepartmentRouter;
+import io.firebreak.triage.sla.SlaPolicy;
 
-/** The rule set and routing table in force, compiled, each knowing its version. */
-public record ActiveSettings(Classifier classifier, DepartmentRouter router) {}
+/** The rule set, routing table and SLA targets in force, compiled, each knowing its version. */
+public record ActiveSettings(Classifier classifier, DepartmentRouter router, SlaPolicy sla) {}

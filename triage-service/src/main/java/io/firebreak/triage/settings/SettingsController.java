@@ -1,24 +1,25 @@
 package io.firebreak.triage.settings;
 
-import io.firebreak.platform.outbox.ConcurrentChangeException;
+import io.firebreak.platform.settings.Revision;
+import io.firebreak.platform.settings.SettingsView;
+import io.firebreak.platform.settings.VersionedSettings;
 import io.firebreak.platform.web.ProblemException;
-import io.firebreak.triage.check.FieldProblem;
 import io.firebreak.triage.classification.RuleSet;
 import io.firebreak.triage.routing.RoutingTable;
+import io.firebreak.triage.sla.SlaSettings;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The active rule set and routing table: supervisors and administrators read them, administrators replace them.
+ * The active rule set, routing table (with the roster) and SLA targets: supervisors and administrators read them
+ * and their past versions, administrators replace them.
  * A replacement is checked whole; any wrong field refuses it with 400 problem+json naming every such field, and the
  * active version stays. Accepted, it becomes a new version that the next complaint is decided with. What GET answers
  * can be sent back with PUT: the version fields are the server's and are ignored.
@@ -40,7 +41,7 @@ class SettingsController {
 
     @PutMapping("/rules")
     RuleSetView replaceRules(@RequestBody RuleSet set, Authentication who) {
-        return RuleSetView.of(refusedAs("Invalid rule set", () -> store.replaceRules(set, who.getName())));
+        return RuleSetView.of(SettingsView.refusedAs("Invalid rule set", () -> store.replaceRules(set, who.getName())));
     }
 
     @GetMapping("/routing")
@@ -50,20 +51,44 @@ class SettingsController {
 
     @PutMapping("/routing")
     RoutingView replaceRouting(@RequestBody RoutingTable table, Authentication who) {
-        return RoutingView.of(refusedAs("Invalid routing table", () -> store.replaceRouting(table, who.getName())));
+        return RoutingView.of(SettingsView.refusedAs("Invalid routing table", () -> store.replaceRouting(table, who.getName())));
     }
 
-    private static <T> T refusedAs(String title, Supplier<T> replace) {
-        try {
-            return replace.get();
-        } catch (RejectedSettings e) {
-            List<FieldProblem> problems = e.problems();
-            String detail = String.join("; ", problems.stream().map(p -> p.field() + ": " + p.reason()).toList());
-            throw new ProblemException(HttpStatus.BAD_REQUEST, title, detail).with("errors",
-                    problems.stream().map(p -> Map.of("field", p.field(), "reason", p.reason())).toList());
-        } catch (ConcurrentChangeException e) {
-            throw ProblemException.conflict(e.getMessage());
-        }
+    /** SLA targets per class and the emotion factors of the first response (先处理情感, 后处理事件). */
+    @GetMapping("/sla")
+    SettingsView<SlaSettings> sla() {
+        return SettingsView.of(store.sla().active());
+    }
+
+    @PutMapping("/sla")
+    SettingsView<SlaSettings> replaceSla(@RequestBody SlaSettings settings, Authentication who) {
+        return SettingsView.replaced("Invalid SLA targets", () -> store.sla().replace(settings, who.getName()));
+    }
+
+    /** Past versions of a kind of settings ({@code rules}, {@code routing}, {@code sla}), newest first. */
+    @GetMapping("/{kind}/versions")
+    SettingsView.Versions<?> versions(@PathVariable String kind) {
+        return SettingsView.Versions.of(kind(kind).versions(MAX_VERSIONS));
+    }
+
+    /** One version, current or past: what a decision recording it was made with. */
+    @GetMapping("/{kind}/versions/{version}")
+    SettingsView<?> version(@PathVariable String kind, @PathVariable String version) {
+        return kind(kind).version(version).map(SettingsView::of)
+                .orElseThrow(() -> ProblemException.notFound("Settings version", version));
+    }
+
+    private static final int MAX_VERSIONS = 100;
+
+    @SuppressWarnings("unchecked")
+    private VersionedSettings<Record, ?> kind(String kind) {
+        VersionedSettings<?, ?> found = switch (kind) {
+            case "rules" -> store.rules();
+            case "routing" -> store.routing();
+            case "sla" -> store.sla();
+            default -> throw ProblemException.notFound("Settings", kind);
+        };
+        return (VersionedSettings<Record, ?>) found;
     }
 
     /** A rule set as stored, with its version. */

@@ -1,57 +1,65 @@
 package io.firebreak.triage.settings;
 
 import com.mongodb.client.MongoDatabase;
-import io.firebreak.platform.outbox.ConcurrentChangeException;
+import io.firebreak.platform.settings.FieldProblem;
+import io.firebreak.platform.settings.Revision;
+import io.firebreak.platform.settings.SettingsHistory;
+import io.firebreak.platform.settings.VersionedSettings;
 import io.firebreak.triage.TriageProperties;
-import io.firebreak.triage.check.FieldProblem;
 import io.firebreak.triage.classification.Classifier;
 import io.firebreak.triage.classification.RuleSet;
 import io.firebreak.triage.classification.RuleSetCheck;
 import io.firebreak.triage.routing.DepartmentRouter;
 import io.firebreak.triage.routing.RoutingTable;
 import io.firebreak.triage.routing.RoutingTableCheck;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.firebreak.triage.sla.SlaPolicy;
+import io.firebreak.triage.sla.SlaSettings;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule set and the routing table as versioned data in triage's database. On start an empty database is seeded
- * from {@code triage.yml}; so is a database whose active version is an earlier seed, when the shipped defaults have
- * changed since (a version an administrator made is never overwritten by a deploy). Every decision asks for the
- * active version, so a change takes effect for the next complaint on every instance; the compiled form is kept
- * until the version changes.
+ * The rule set, the routing table (with its roster) and the SLA targets as versioned data in triage's database
+ * ({@link VersionedSettings}): seeded from {@code triage.yml}, replaced by administrators, every decision made with
+ * the active versions and recording them.
  */
 @Component
 public class SettingsStore {
 
-    private static final Logger log = LoggerFactory.getLogger(SettingsStore.class);
+    private static final String SHIPPED_IN = "triage.yml";
 
-    private final Kind<RuleSet, Classifier> rules;
-    private final Kind<RoutingTable, DepartmentRouter> routing;
-    private final Clock clock;
+    private final VersionedSettings<RuleSet, Classifier> rules;
+    private final VersionedSettings<RoutingTable, DepartmentRouter> routing;
+    private final VersionedSettings<SlaSettings, SlaPolicy> sla;
 
     public SettingsStore(MongoDatabase database, TriageProperties properties, Clock clock) {
-        this.clock = clock;
-        this.rules = new Kind<>("rule set", new SettingsHistory<>(database, "rulesets", RuleSet.class, "rules"),
-                RuleSetCheck::problems, Classifier::new);
-        this.routing = new Kind<>("routing table",
+        this.rules = new VersionedSettings<>("rule set", SHIPPED_IN,
+                new SettingsHistory<>(database, "rulesets", RuleSet.class, "rules"), RuleSetCheck::problems,
+                Classifier::new, clock).seed(properties.classification());
+        this.routing = new VersionedSettings<>("routing table", SHIPPED_IN,
                 new SettingsHistory<>(database, "routingtables", RoutingTable.class, "routing"),
-                RoutingTableCheck::problems, DepartmentRouter::new);
-        rules.seed(properties.classification());
-        routing.seed(properties.routing());
+                RoutingTableCheck::problems, DepartmentRouter::new, clock).seed(properties.routing());
+        this.sla = new VersionedSettings<>("SLA targets", SHIPPED_IN,
+                new SettingsHistory<>(database, "slatargets", SlaSettings.class, "sla"), SettingsStore::slaProblems,
+                SlaPolicy::new, clock).seed(properties.sla());
     }
 
     /** The settings in force now, compiled. */
     public ActiveSettings current() {
-        return new ActiveSettings(rules.compiled(), routing.compiled());
+        return new ActiveSettings(rules.compiled(), routing.compiled(), sla.compiled());
+    }
+
+    VersionedSettings<RuleSet, Classifier> rules() {
+        return rules;
+    }
+
+    VersionedSettings<RoutingTable, DepartmentRouter> routing() {
+        return routing;
+    }
+
+    VersionedSettings<SlaSettings, SlaPolicy> sla() {
+        return sla;
     }
 
     Revision<RuleSet> activeRules() {
@@ -65,7 +73,7 @@ public class SettingsStore {
     /**
      * Makes {@code set} the active rule set as a new version.
      *
-     * @throws RejectedSettings naming every field that is wrong; nothing is written
+     * @throws io.firebreak.platform.settings.RejectedSettings naming every field that is wrong; nothing is written
      */
     Revision<RuleSet> replaceRules(RuleSet set, String by) {
         return rules.replace(set, by);
@@ -76,83 +84,27 @@ public class SettingsStore {
         return routing.replace(table, by);
     }
 
-    /** One kind of settings: its history, its check, how it compiles, and the compiled active version. */
-    private final class Kind<T extends Record, C> {
-
-        private final String what;
-        private final SettingsHistory<T> history;
-        private final Function<T, List<FieldProblem>> check;
-        private final BiFunction<String, T, C> compile;
-        private volatile Compiled<C> compiled;
-
-        Kind(String what, SettingsHistory<T> history, Function<T, List<FieldProblem>> check,
-                BiFunction<String, T, C> compile) {
-            this.what = what;
-            this.history = history;
-            this.check = check;
-            this.compile = compile;
-        }
-
-        void seed(T shipped) {
-            List<FieldProblem> problems = check.apply(shipped);
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("The shipped " + what + " in triage.yml is not valid: " + problems);
+    /**
+     * What is wrong with SLA targets: each class's, positive, the first response no later than the resolution, and
+     * the emotion factors between 0.05 and 1.
+     */
+    static List<FieldProblem> slaProblems(SlaSettings settings) {
+        List<FieldProblem> problems = new ArrayList<>(FieldProblem.constraintsOf(settings));
+        if (!problems.isEmpty()) return problems;
+        for (String name : List.of("ordinary", "escalated", "major", "difficult")) {
+            SlaSettings.Targets t = switch (name) {
+                case "ordinary" -> settings.ordinary();
+                case "escalated" -> settings.escalated();
+                case "major" -> settings.major();
+                default -> settings.difficult();
+            };
+            if (t.firstResponse().isNegative() || t.firstResponse().isZero()) {
+                problems.add(new FieldProblem(name + ".firstResponse", "must be a positive duration"));
             }
-            String fingerprint = fingerprint(shipped);
-            Revision<T> active = history.active().orElse(null);
-            if (active != null
-                    && (!Revision.SHIPPED.equals(active.source()) || active.fingerprint().equals(fingerprint))) {
-                return;
-            }
-            long next = active == null ? 1 : active.revision() + 1;
-            // Another instance starting at the same time may write it first: then it is there, as wanted.
-            if (history.insert(new Revision<>(history.versionId(next), next, clock.instant(), "triage.yml",
-                    Revision.SHIPPED, fingerprint, shipped))) {
-                log.info("Seeded the {} {} from triage.yml", what, history.versionId(next));
+            if (t.resolution().compareTo(t.firstResponse()) < 0) {
+                problems.add(new FieldProblem(name + ".resolution", "must not be shorter than the first response"));
             }
         }
-
-        Revision<T> active() {
-            return history.active().orElseThrow(() -> new IllegalStateException("No " + what + " stored"));
-        }
-
-        C compiled() {
-            String version = history.activeVersion()
-                    .orElseThrow(() -> new IllegalStateException("No " + what + " stored"));
-            Compiled<C> current = compiled;
-            if (current != null && current.version().equals(version)) return current.value();
-            Revision<T> revision = history.find(version).orElseThrow();
-            Compiled<C> fresh = new Compiled<>(version, compile.apply(version, revision.body()));
-            compiled = fresh;
-            return fresh.value();
-        }
-
-        Revision<T> replace(T body, String by) {
-            List<FieldProblem> problems = check.apply(body);
-            if (!problems.isEmpty()) throw new RejectedSettings("The " + what, problems);
-            for (int attempt = 0; attempt < 10; attempt++) {
-                long next = history.active().map(Revision::revision).orElse(0L) + 1;
-                Revision<T> revision = new Revision<>(history.versionId(next), next, clock.instant(), by,
-                        Revision.ADMIN, fingerprint(body), body);
-                if (history.insert(revision)) {
-                    log.info("The {} is now {}, saved by {}", what, revision.version(), by);
-                    return revision;
-                }
-            }
-            throw new ConcurrentChangeException("The " + what + " kept changing; try again");
-        }
-    }
-
-    private record Compiled<C>(String version, C value) {}
-
-    /** Tells the shipped defaults apart from an earlier seed: a digest of the settings' canonical text. */
-    static String fingerprint(Record settings) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(settings.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return problems;
     }
 }

@@ -11,10 +11,17 @@ import java.time.Instant;
  */
 public final class SlaPolicy {
 
+    private final String version;
     private final SlaSettings sla;
 
-    public SlaPolicy(SlaSettings sla) {
+    public SlaPolicy(String version, SlaSettings sla) {
+        this.version = version;
         this.sla = sla;
+    }
+
+    /** The version of the SLA targets this policy applies ({@code sla-2}). */
+    public String version() {
+        return version;
     }
 
     /** The due times of clocks that start at {@code from}. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.triage.Shipped;
-import io.firebreak.triage.check.FieldProblem;
+import io.firebreak.platform.settings.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

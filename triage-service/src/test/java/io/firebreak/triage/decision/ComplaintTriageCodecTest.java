@@ -32,7 +32,7 @@ class ComplaintTriageCodecTest {
                 List.of("c-0"), "zh", ComplaintClass.MAJOR, List.of(reason), "rules-1", "routing-1", "BILLING",
                 List.of("LOGISTICS"), "zhang.min", at.plusSeconds(900), at.plusSeconds(86400), true, at, null,
                 List.of(new ClassificationStep(at, ComplaintClass.MAJOR, null, List.of(reason),
-                        "firebreak.complaint.received", "rules-1", "routing-1", "zhang.min")),
+                        "firebreak.complaint.received", "rules-1", "routing-1", "zhang.min", "sla-1")),
                 List.of());
 
         assertThat(roundTrip(triage)).isEqualTo(triage);

@@ -40,7 +40,7 @@ class TriageDecisionsTest {
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:05Z");
 
     private final TriageDecisions decisions =
-            new TriageDecisions(new SlaPolicy(Shipped.properties().sla()), Clock.fixed(NOW, ZoneOffset.UTC));
+            new TriageDecisions(Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** Loads and earlier owners the tests set. */
     private final Map<String, Integer> open = new HashMap<>();

@@ -3,7 +3,7 @@ package io.firebreak.triage.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.triage.Shipped;
-import io.firebreak.triage.check.FieldProblem;
+import io.firebreak.platform.settings.FieldProblem;
 import io.firebreak.triage.routing.RoutingTable.Department;
 import io.firebreak.triage.routing.RoutingTable.Person;
 import java.util.ArrayList;

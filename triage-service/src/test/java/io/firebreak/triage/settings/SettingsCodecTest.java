@@ -3,6 +3,7 @@ package io.firebreak.triage.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.platform.mongo.MongoConfiguration;
+import io.firebreak.platform.settings.VersionedSettings;
 import io.firebreak.triage.Shipped;
 import io.firebreak.triage.classification.RuleSet;
 import io.firebreak.triage.routing.RoutingTable;
@@ -34,10 +35,10 @@ class SettingsCodecTest {
     void fingerprintTellsSettingsApart() {
         RuleSet shipped = Shipped.properties().classification();
 
-        assertThat(SettingsStore.fingerprint(shipped)).isEqualTo(SettingsStore.fingerprint(roundTrip(shipped,
+        assertThat(VersionedSettings.fingerprint(shipped)).isEqualTo(VersionedSettings.fingerprint(roundTrip(shipped,
                 RuleSet.class)));
-        assertThat(SettingsStore.fingerprint(shipped))
-                .isNotEqualTo(SettingsStore.fingerprint(
+        assertThat(VersionedSettings.fingerprint(shipped))
+                .isNotEqualTo(VersionedSettings.fingerprint(
                         new RuleSet(shipped.negation(), shipped.rules().subList(0, 3))));
     }
 

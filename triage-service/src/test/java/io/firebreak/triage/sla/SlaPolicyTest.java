@@ -15,7 +15,7 @@ class SlaPolicyTest {
 
     private static final Instant FROM = Instant.parse("2026-11-23T08:00:00Z");
 
-    private final SlaPolicy policy = new SlaPolicy(Shipped.properties().sla());
+    private final SlaPolicy policy = new SlaPolicy("sla-1", Shipped.properties().sla());
 
     @Test
     void eachClassHasItsDefaultTargets() {
@@ -45,7 +45,7 @@ class SlaPolicyTest {
                 Shipped.properties().sla().escalated(), Shipped.properties().sla().major(),
                 Shipped.properties().sla().difficult(), Map.of());
 
-        assertThat(new SlaPolicy(odd).dueTimes(ComplaintClass.ORDINARY, EmotionLevel.CALM, FROM))
+        assertThat(new SlaPolicy("sla-2", odd).dueTimes(ComplaintClass.ORDINARY, EmotionLevel.CALM, FROM))
                 .isEqualTo(new DueTimes(FROM.plus(Duration.ofHours(2)), FROM.plus(Duration.ofHours(2))));
     }
 

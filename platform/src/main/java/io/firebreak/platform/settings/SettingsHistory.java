@@ -1,4 +1,4 @@
-package io.firebreak.triage.settings;
+package io.firebreak.platform.settings;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -10,6 +10,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
@@ -26,7 +28,7 @@ import org.bson.codecs.EncoderContext;
  * version is the one with the highest number. A new version is one insert whose id is its number, so two
  * administrators saving at once cannot both make version n+1.
  */
-final class SettingsHistory<T extends Record> {
+public final class SettingsHistory<T extends Record> {
 
     private static final String REVISION = "revision";
 
@@ -34,7 +36,7 @@ final class SettingsHistory<T extends Record> {
     private final Codec<T> codec;
     private final String prefix;
 
-    SettingsHistory(MongoDatabase database, String collectionName, Class<T> type, String prefix) {
+    public SettingsHistory(MongoDatabase database, String collectionName, Class<T> type, String prefix) {
         this.collection = database.getCollection(collectionName, BsonDocument.class);
         this.codec = database.getCodecRegistry().get(type);
         this.prefix = prefix;
@@ -42,28 +44,35 @@ final class SettingsHistory<T extends Record> {
     }
 
     /** The id of version {@code n}: {@code rules-3}. */
-    String versionId(long n) {
+    public String versionId(long n) {
         return prefix + "-" + n;
     }
 
     /** The id of the active version, read cheaply (it decides whether a compiled copy is still current). */
-    Optional<String> activeVersion() {
+    public Optional<String> activeVersion() {
         BsonDocument doc = collection.find().sort(Sorts.descending(REVISION)).projection(Projections.include("_id"))
                 .limit(1).first();
         return Optional.ofNullable(doc).map(d -> d.getString("_id").getValue());
     }
 
-    Optional<Revision<T>> active() {
+    public Optional<Revision<T>> active() {
         return Optional.ofNullable(collection.find().sort(Sorts.descending(REVISION)).limit(1).first())
                 .map(this::decode);
     }
 
-    Optional<Revision<T>> find(String version) {
+    public Optional<Revision<T>> find(String version) {
         return Optional.ofNullable(collection.find(eq("_id", version)).first()).map(this::decode);
     }
 
+    /** The versions, newest first, at most {@code limit}. */
+    public List<Revision<T>> newestFirst(int limit) {
+        List<Revision<T>> found = new ArrayList<>();
+        collection.find().sort(Sorts.descending(REVISION)).limit(limit).forEach(d -> found.add(decode(d)));
+        return found;
+    }
+
     /** Writes a new version; false if that version exists already (someone else saved first). */
-    boolean insert(Revision<T> revision) {
+    public boolean insert(Revision<T> revision) {
         BsonDocument body = new BsonDocument();
         codec.encode(new BsonDocumentWriter(body), revision.body(), EncoderContext.builder().build());
         BsonDocument doc = new BsonDocument("_id", new BsonString(revision.version()))

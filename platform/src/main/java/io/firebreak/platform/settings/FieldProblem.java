@@ -1,4 +1,4 @@
-package io.firebreak.triage.check;
+package io.firebreak.platform.settings;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What is wrong with one field of a rule set or routing table, named as a client wrote it ({@code rules[2].phrases}),
- * so an administrator sees what to fix and a service refuses a bad set whole.
+ * What is wrong with one field of a kind of settings, named as a client wrote it ({@code rules[2].phrases}), so an
+ * administrator sees what to fix and a service refuses a bad set whole.
  */
 public record FieldProblem(String field, String reason) {
 
