@@ -263,6 +263,35 @@ abstract class FeedbackContract extends ServiceContract {
     }
 
     @Test
+    void adminReplacesTheFollowUpPolicyAndTheNextAnswerIsJudgedByItsVersion() {
+        TestApi.Response before = api.get("/api/v1/follow-ups/policy", Roles.SUPERVISOR);
+        assertThat(before.status()).as(before.body()).isEqualTo(200);
+        assertThat(before.json().path("reopenAtOrBelowScore").asInt()).isEqualTo(2);
+        try {
+            TestApi.Response bad = api.put("/api/v1/follow-ups/policy", Roles.ADMIN,
+                    "{\"delay\":\"PT24H\",\"reopenAtOrBelowScore\":9,\"maxAttempts\":3,\"noResponseAfter\":\"PT0S\"}");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().path("errors").findValuesAsString("field"))
+                    .containsExactlyInAnyOrder("reopenAtOrBelowScore", "noResponseAfter");
+            assertThat(api.put("/api/v1/follow-ups/policy", Roles.SUPERVISOR, before.body()).status())
+                    .isEqualTo(403);
+            TestApi.Response put = api.put("/api/v1/follow-ups/policy", Roles.ADMIN,
+                    "{\"delay\":\"PT24H\",\"reopenAtOrBelowScore\":3,\"maxAttempts\":3,\"noResponseAfter\":\"P7D\"}");
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            assertThat(put.json().path("version").asString()).startsWith("follow-up-");
+
+            String id = resolvedComplaint();
+            pendingFollowUp(id);
+            TestApi.Response answer = followUp(id, "{\"satisfied\":true,\"score\":3}");
+            assertThat(answer.json().path("outcome").asString()).as("3 is now unhappy").isEqualTo("REOPENED");
+            assertThat(api.get("/api/v1/follow-ups/policy/versions", Roles.SUPERVISOR).json().path("items")
+                    .get(0).path("version").asString()).isEqualTo(put.json().path("version").asString());
+        } finally {
+            assertThat(api.put("/api/v1/follow-ups/policy", Roles.ADMIN, before.body()).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void secondFollowUpOfTheSameResolutionIsConflict() {
         String id = resolvedComplaint();
         pendingFollowUp(id);

@@ -14,6 +14,8 @@ import io.firebreak.feedback.rootcause.RootCauseRecord;
 import io.firebreak.platform.outbox.Change;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +29,22 @@ class FollowUpDecisions {
     static final String SURVEY = "survey";
     static final String SYSTEM = "system";
 
-    private final FeedbackProperties.FollowUp settings;
+    private final Supplier<FollowUpPolicy> policy;
     private final SurveyTokens tokens;
 
+    /** Decisions with the shipped policy, fixed. */
     FollowUpDecisions(FeedbackProperties properties) {
-        this.settings = properties.followUp();
+        FeedbackProperties.FollowUp f = properties.followUp();
+        FollowUpPolicy fixed = new FollowUpPolicy(f.delay(), f.reopenAtOrBelowScore(), f.maxAttempts(),
+                f.noResponseAfter());
+        this.policy = () -> fixed;
+        this.tokens = new SurveyTokens(properties.survey());
+    }
+
+    /** Decisions with the policy in force at each decision (an administrator may replace it). */
+    @Autowired
+    FollowUpDecisions(FeedbackProperties properties, FollowUpPolicies policies) {
+        this.policy = () -> policies.current().policy();
         this.tokens = new SurveyTokens(properties.survey());
     }
 
@@ -44,7 +57,7 @@ class FollowUpDecisions {
             Instant now) {
         if (current.knowsResolution(resolutionId)) return null;
         Instant resolvedAt = resolved.occurredAt() == null ? now : resolved.occurredAt();
-        Instant dueAt = resolvedAt.plus(settings.delay());
+        Instant dueAt = resolvedAt.plus(policy.get().delay());
         FollowUp followUp = new FollowUp(resolutionId, resolvedAt, resolved.by(), resolved.summary(),
                 resolved.rootCause(), resolved.department(), null, dueAt, null, null, null, 0);
         // A follow-up still pending belongs to an older resolution: it is kept, unanswered.
@@ -72,7 +85,7 @@ class FollowUpDecisions {
         if (pending == null || (resolutionId != null && !pending.resolutionId().equals(resolutionId))) {
             throw new NoPendingFollowUpException(current.complaintId());
         }
-        boolean unhappy = !satisfied || score <= settings.reopenAtOrBelowScore();
+        boolean unhappy = !satisfied || score <= policy.get().reopenAtOrBelowScore();
         Outcome outcome = unhappy ? Outcome.REOPENED : Outcome.CLOSED;
         FollowUp answered = pending.withResult(
                 new Result(satisfied, score, comment, by, now, outcome, servqual, channel));
@@ -91,7 +104,7 @@ class FollowUpDecisions {
     Change<ComplaintFollowUps> unansweredCall(ComplaintFollowUps current, Instant now) {
         if (current.pending() == null) throw new NoPendingFollowUpException(current.complaintId());
         FollowUp called = current.pending().withUnansweredCall();
-        if (called.unansweredCalls() >= settings.maxAttempts()) return noResponse(current, called, now);
+        if (called.unansweredCalls() >= policy.get().maxAttempts()) return noResponse(current, called, now);
         return Change.of(current.withPending(called, current.nextAt()));
     }
 
@@ -105,7 +118,7 @@ class FollowUpDecisions {
         if (pending == null) {
             return current.nextAt() == null ? null : Change.of(current.withPending(null, null));
         }
-        Instant giveUpAt = pending.due().plus(settings.noResponseAfter());
+        Instant giveUpAt = pending.due().plus(policy.get().noResponseAfter());
         if (!now.isBefore(giveUpAt)) return noResponse(current, pending, now);
         if (pending.surveySentAt() == null && !now.isBefore(pending.due())) {
             SurveyTokens.Link link = tokens.issue(current.complaintId(), pending.resolutionId(), now);

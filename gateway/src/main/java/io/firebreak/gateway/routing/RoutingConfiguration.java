@@ -55,7 +55,7 @@ class RoutingConfiguration {
                         "/api/v1/customers", "/api/v1/customers/**"))
                 .and(route(TRIAGE, services.triage(), guard, "/api/v1/triage", "/api/v1/triage/**"))
                 .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/cases", "/api/v1/cases/**",
-                        "/api/v1/root-causes"))
+                        "/api/v1/root-causes", "/api/v1/root-causes/**", "/api/v1/resolution/**"))
                 .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/tasks"));
     }
 

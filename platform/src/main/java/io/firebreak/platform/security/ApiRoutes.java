@@ -57,6 +57,15 @@ public final class ApiRoutes {
                     "/api/v1/triage/routing", "/api/v1/triage/sla", "/api/v1/triage/*/versions",
                     "/api/v1/triage/*/versions/*"),
             route(null, ADMIN, "/api/v1/triage/rules", "/api/v1/triage/routing", "/api/v1/triage/sla"),
+            // Resolution's settings (the SLA clocks' warning share and calendars, the root-cause taxonomy): likewise.
+            route(HttpMethod.GET, Set.of(Roles.SUPERVISOR, Roles.ADMIN), "/api/v1/resolution/clocks",
+                    "/api/v1/resolution/clocks/versions", "/api/v1/resolution/clocks/versions/*",
+                    "/api/v1/root-causes/versions", "/api/v1/root-causes/versions/*"),
+            route(HttpMethod.PUT, ADMIN, "/api/v1/resolution/clocks", "/api/v1/root-causes"),
+            // Feedback's follow-up policy: likewise.
+            route(HttpMethod.GET, Set.of(Roles.SUPERVISOR, Roles.ADMIN), "/api/v1/follow-ups/policy",
+                    "/api/v1/follow-ups/policy/versions", "/api/v1/follow-ups/policy/versions/*"),
+            route(HttpMethod.PUT, ADMIN, "/api/v1/follow-ups/policy"),
             // Casework: agents; approving a proposal and handing a case over: supervisors.
             route(HttpMethod.POST, SUPERVISOR, "/api/v1/cases/*/proposal/approve", "/api/v1/cases/*/reassign"),
             route(null, AGENT, "/api/v1/cases", "/api/v1/cases/**", "/api/v1/tasks", "/api/v1/root-causes",

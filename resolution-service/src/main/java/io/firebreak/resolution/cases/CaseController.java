@@ -24,6 +24,7 @@ import io.firebreak.resolution.cases.ComplaintCase.Resolution;
 import io.firebreak.resolution.cases.ComplaintCase.Task;
 import io.firebreak.resolution.cases.ComplaintCase.TaskStatus;
 import io.firebreak.resolution.cases.ComplaintCase.Transition;
+import io.firebreak.resolution.rootcause.RootCauseTaxonomies;
 import io.firebreak.resolution.rootcause.RootCauseTaxonomy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -55,15 +56,17 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
     private final AggregateStore<ComplaintCase> store;
-    private final RootCauseTaxonomy taxonomy;
+    private final RootCauseTaxonomies taxonomies;
+    private final ClockSettingsStore clocks;
     private final Clock clock;
     private final ResolutionProperties properties;
     private final CaseQueue queue;
 
-    CaseController(AggregateStore<ComplaintCase> store, RootCauseTaxonomy taxonomy, Clock clock,
-            ResolutionProperties properties, CaseQueue queue) {
+    CaseController(AggregateStore<ComplaintCase> store, RootCauseTaxonomies taxonomies, ClockSettingsStore clocks,
+            Clock clock, ResolutionProperties properties, CaseQueue queue) {
         this.store = store;
-        this.taxonomy = taxonomy;
+        this.taxonomies = taxonomies;
+        this.clocks = clocks;
         this.clock = clock;
         this.properties = properties;
         this.queue = queue;
@@ -108,12 +111,13 @@ class CaseController {
     }
 
     private java.math.BigDecimal warnShare() {
-        return properties.slaClocks().warnAt();
+        return clocks.planner().warnAt();
     }
 
     @PostMapping("/{complaintId}/resolve")
     CaseView resolve(@PathVariable String complaintId, @RequestBody @Valid ResolveRequest request,
             Authentication user) {
+        RootCauseTaxonomy taxonomy = taxonomies.current();
         if (!taxonomy.contains(request.rootCause())) {
             throw ProblemException.badRequest("rootCause",
                             "'" + request.rootCause() + "' is not a root cause; one of " + taxonomy.codes())
@@ -384,7 +388,8 @@ class CaseController {
             List<TaskView> tasks,
             int overdueTasks,
             List<Promise> promises,
-            int brokenPromises) {
+            int brokenPromises,
+            String clocksVersion) {
 
         static CaseView of(ComplaintCase c, Instant now) {
             return new CaseView(c.complaintId(), c.state(), c.department(), c.secondaryDepartments(),
@@ -396,7 +401,8 @@ class CaseController {
                     c.tasks().stream().map(t -> TaskView.of(t, now)).toList(),
                     (int) c.tasks().stream().filter(t -> t.overdue(now)).count(), c.promises(),
                     (int) c.promises().stream().filter(p -> p.status() == PromiseStatus.BROKEN
-                            || p.status() == PromiseStatus.KEPT && p.keptAt().isAfter(p.dueAt())).count());
+                            || p.status() == PromiseStatus.KEPT && p.keptAt().isAfter(p.dueAt())).count(),
+                    c.clocksVersion());
         }
     }
 }

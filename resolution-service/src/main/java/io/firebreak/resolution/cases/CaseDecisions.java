@@ -94,7 +94,7 @@ final class CaseDecisions {
                 List.of(new Transition(now, null, CaseState.ASSIGNED, EventType.RESPONSIBILITY_ASSIGNED.wireName())),
                 assigned.owner(), null, List.of(), List.of(), List.of(), 0, plan.firstResponseWarnAt(),
                 plan.resolutionWarnAt(),
-                List.of(), 0, plan.start(), List.of(), List.of())
+                List.of(), 0, plan.start(), List.of(), List.of(), plan.version())
                 .withNextDeadline();
         List<FirebreakEvent> events = new ArrayList<>();
         events.add(new CaseOpened(opened.complaintId(), now, opened.department(), opened.owner(),
@@ -165,6 +165,7 @@ final class CaseDecisions {
                 || assigned.complaintClass() != null && current.complaintClass() != null
                         && assigned.complaintClass().isMoreSevereThan(current.complaintClass());
         if (assigned.owner() != null && (moved || current.owner() == null)) builder.owner(assigned.owner());
+        if (plan.version() != null) builder.clocksVersion(plan.version());
         ComplaintCase next = builder
                 .assignment(assigned.primaryDepartment(), assigned.secondaryDepartments(), assigned.complaintClass())
                 .dueTimes(plan.firstResponseDue(), plan.resolutionDue())

@@ -20,14 +20,14 @@ class CaseEventHandler implements EventHandler {
 
     private final AggregateStore<ComplaintCase> store;
     private final Clock clock;
-    private final SlaPlanner planner;
+    private final ClockSettingsStore clocks;
     private final boolean secondaryTasks;
 
-    CaseEventHandler(AggregateStore<ComplaintCase> store, Clock clock, SlaPlanner planner,
+    CaseEventHandler(AggregateStore<ComplaintCase> store, Clock clock, ClockSettingsStore clocks,
             ResolutionProperties properties) {
         this.store = store;
         this.clock = clock;
-        this.planner = planner;
+        this.clocks = clocks;
         this.secondaryTasks = properties.secondaryDepartments().policy() == ResolutionProperties.SecondaryPolicy.TASK;
     }
 
@@ -45,7 +45,7 @@ class CaseEventHandler implements EventHandler {
     private void assigned(String eventId, ResponsibilityAssigned assigned) {
         String id = assigned.complaintId();
         Instant now = clock.instant();
-        SlaPlan plan = planner.plan(assigned, now);
+        SlaPlan plan = clocks.planner().plan(assigned, now);
         // Most assignments are a complaint's first: the case is inserted, or the insert meets the one there is.
         Change<ComplaintCase> open = CaseDecisions.open(assigned, plan, secondaryTasks, now);
         if (store.insert(id, open.value(), open.events(), eventId)) return;

@@ -51,7 +51,8 @@ public record ComplaintCase(
         long resolutionPausedMillis,
         Instant resolutionSince,
         List<Task> tasks,
-        List<Promise> promises) {
+        List<Promise> promises,
+        String clocksVersion) {
 
     public ComplaintCase {
         secondaryDepartments = secondaryDepartments == null ? List.of() : List.copyOf(secondaryDepartments);
@@ -314,6 +315,7 @@ public record ComplaintCase(
         private Instant resolutionSince;
         private List<Task> tasks;
         private List<Promise> promises;
+        private String clocksVersion;
 
         private Builder(ComplaintCase c) {
             complaintId = c.complaintId;
@@ -341,6 +343,7 @@ public record ComplaintCase(
             resolutionSince = c.resolutionSince;
             tasks = c.tasks;
             promises = c.promises;
+            clocksVersion = c.clocksVersion;
         }
 
         /** A state change, recorded in the history. */
@@ -435,6 +438,11 @@ public record ComplaintCase(
             return this;
         }
 
+        Builder clocksVersion(String clocksVersion) {
+            this.clocksVersion = clocksVersion;
+            return this;
+        }
+
         Builder promises(List<Promise> promises) {
             this.promises = promises;
             return this;
@@ -445,7 +453,7 @@ public record ComplaintCase(
                     complaintClass, firstResponseDue, resolutionDue, breached, null, openedAt, acknowledgement,
                     resolution, reopenCount, history, owner, proposal, pauses, notes, reassignments, 0,
                     firstResponseWarnAt, resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks,
-                    promises);
+                    promises, clocksVersion);
             Instant next = null;
             for (SlaClock clock : SlaClock.values()) {
                 Instant due = raw.due(clock);
@@ -469,7 +477,7 @@ public record ComplaintCase(
                     firstResponseDue, resolutionDue, breached, next, openedAt, acknowledgement, resolution,
                     reopenCount, history, owner, proposal, pauses, notes, reassignments,
                     queueDue == null ? Long.MAX_VALUE : queueDue.toEpochMilli(), firstResponseWarnAt,
-                    resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks, promises);
+                    resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks, promises, clocksVersion);
         }
     }
 }

@@ -12,7 +12,12 @@ import java.time.Instant;
  * re-counts the due time so it keeps the duration triage gave. A due time not after the start has no warning.
  */
 record SlaPlan(Instant start, Instant firstResponseDue, Instant firstResponseWarnAt, Instant resolutionDue,
-        Instant resolutionWarnAt) {
+        Instant resolutionWarnAt, String version) {
+
+    /** This plan, made with the clock settings of {@code version}. */
+    SlaPlan withVersion(String version) {
+        return new SlaPlan(start, firstResponseDue, firstResponseWarnAt, resolutionDue, resolutionWarnAt, version);
+    }
 
     /** The share of a clock's time at which it warns unless configured otherwise. */
     static final BigDecimal DEFAULT_WARN_AT = new BigDecimal("0.75");
@@ -22,7 +27,7 @@ record SlaPlan(Instant start, Instant firstResponseDue, Instant firstResponseWar
         Instant start = assigned.occurredAt() == null ? now : assigned.occurredAt();
         Instant[] first = times(start, assigned.firstResponseDue(), warnAt, calendar);
         Instant[] resolution = times(start, assigned.resolutionDue(), warnAt, calendar);
-        return new SlaPlan(start, first[0], first[1], resolution[0], resolution[1]);
+        return new SlaPlan(start, first[0], first[1], resolution[0], resolution[1], null);
     }
 
     /** A plan running 24/7 with the default warning share. */

@@ -1,7 +1,6 @@
 package io.firebreak.resolution.cases;
 
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
-import io.firebreak.resolution.ResolutionProperties;
 import io.firebreak.resolution.ResolutionProperties.BusinessHours;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,22 +11,34 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.stereotype.Component;
 
-/** Plans an assignment's clocks with the configured warning share and the department's calendar, if it has one. */
-@Component
-class SlaPlanner {
+/**
+ * Plans an assignment's clocks with one version of the clock settings: its warning share and the department's
+ * calendar, if it has one.
+ */
+final class SlaPlanner {
 
+    private final String version;
     private final BigDecimal warnAt;
     private final Map<String, BusinessCalendar> calendars = new HashMap<>();
 
-    SlaPlanner(ResolutionProperties properties) {
-        this.warnAt = properties.slaClocks().warnAt();
-        properties.slaClocks().calendars().forEach((department, hours) -> calendars.put(department, calendar(hours)));
+    SlaPlanner(String version, ClockSettings settings) {
+        this.version = version;
+        this.warnAt = settings.warnAt();
+        settings.calendars().forEach((department, hours) -> calendars.put(department, calendar(hours)));
+    }
+
+    /** The version of the clock settings this planner applies ({@code clocks-2}). */
+    String version() {
+        return version;
+    }
+
+    BigDecimal warnAt() {
+        return warnAt;
     }
 
     SlaPlan plan(ResponsibilityAssigned assigned, Instant now) {
-        return SlaPlan.of(assigned, now, warnAt, calendars.get(assigned.primaryDepartment()));
+        return SlaPlan.of(assigned, now, warnAt, calendars.get(assigned.primaryDepartment())).withVersion(version);
     }
 
     static BusinessCalendar calendar(BusinessHours hours) {

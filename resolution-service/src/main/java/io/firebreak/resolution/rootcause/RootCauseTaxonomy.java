@@ -1,18 +1,22 @@
 package io.firebreak.resolution.rootcause;
 
-import io.firebreak.resolution.ResolutionProperties;
 import io.firebreak.resolution.ResolutionProperties.RootCause;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
-/** The configured root causes a resolution may name (product defect, process, staff attitude, …). */
-@Component
-public class RootCauseTaxonomy {
+/** One version of the root causes a resolution may name (product defect, process, staff attitude, …). */
+public final class RootCauseTaxonomy {
 
+    private final String version;
     private final List<RootCause> rootCauses;
 
-    public RootCauseTaxonomy(ResolutionProperties properties) {
-        this.rootCauses = List.copyOf(properties.rootCauses());
+    public RootCauseTaxonomy(String version, Taxonomy taxonomy) {
+        this.version = version;
+        this.rootCauses = List.copyOf(taxonomy.rootCauses());
+    }
+
+    /** The version of the taxonomy ({@code root-causes-2}). */
+    public String version() {
+        return version;
     }
 
     public List<RootCause> all() {

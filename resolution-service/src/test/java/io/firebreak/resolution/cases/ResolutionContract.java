@@ -346,6 +346,53 @@ abstract class ResolutionContract extends ServiceContract {
     }
 
     @Test
+    void adminReplacesTheClockSettingsAndTheTaxonomyTheNextCaseAndResolutionUseThemAndPastVersionsStayReadable() {
+        TestApi.Response clocks = api.get("/api/v1/resolution/clocks", Roles.SUPERVISOR);
+        assertThat(clocks.status()).as(clocks.body()).isEqualTo(200);
+        String before = clocks.json().path("version").asString();
+        TestApi.Response taxonomy = api.get("/api/v1/root-causes/versions", Roles.SUPERVISOR);
+        assertThat(taxonomy.status()).as(taxonomy.body()).isEqualTo(200);
+        JsonNode shippedTaxonomy = taxonomy.json().path("items").get(0);
+        try {
+            TestApi.Response bad = api.put("/api/v1/resolution/clocks", Roles.ADMIN, "{\"warnAt\":1.5}");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().path("errors").get(0).path("field").asString()).isEqualTo("warnAt");
+            assertThat(api.put("/api/v1/resolution/clocks", Roles.SUPERVISOR, "{\"warnAt\":0.5}").status())
+                    .isEqualTo(403);
+            TestApi.Response put = api.put("/api/v1/resolution/clocks", Roles.ADMIN, "{\"warnAt\":0.5}");
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            String after = put.json().path("version").asString();
+            assertThat(after).isNotEqualTo(before).startsWith("clocks-");
+
+            String id = openCase("LOGISTICS");
+            JsonNode opened = api.get("/api/v1/cases/" + id, Roles.AGENT).json();
+            assertThat(opened.path("clocksVersion").asString()).as("the case records the version it was planned with")
+                    .isEqualTo(after);
+            assertThat(api.get("/api/v1/resolution/clocks/versions/" + before, Roles.SUPERVISOR).json()
+                    .path("warnAt").decimalValue()).isEqualByComparingTo("0.75");
+
+            TestApi.Response duplicate = api.put("/api/v1/root-causes", Roles.ADMIN,
+                    "{\"rootCauses\":[{\"code\":\"X\",\"en\":\"x\",\"zh\":\"x\"},{\"code\":\"X\",\"en\":\"y\",\"zh\":\"y\"}]}");
+            assertThat(duplicate.status()).isEqualTo(400);
+            TestApi.Response narrowed = api.put("/api/v1/root-causes", Roles.ADMIN,
+                    "{\"rootCauses\":[{\"code\":\"WEATHER\",\"en\":\"Weather\",\"zh\":\"天气\"}]}");
+            assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+            assertThat(api.get("/api/v1/root-causes", Roles.AGENT).json().path("items").findValuesAsString("code"))
+                    .containsExactly("WEATHER");
+            api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}");
+            TestApi.Response old = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+                    "{\"summary\":\"done\",\"rootCause\":\"BILLING\"}");
+            assertThat(old.status()).as("a code the active taxonomy no longer has").isEqualTo(400);
+            assertThat(api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+                    "{\"summary\":\"done\",\"rootCause\":\"WEATHER\"}").status()).isEqualTo(200);
+        } finally {
+            assertThat(api.put("/api/v1/resolution/clocks", Roles.ADMIN, clocks.body()).status()).isEqualTo(200);
+            assertThat(api.put("/api/v1/root-causes", Roles.ADMIN, shippedTaxonomy.toString()).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void rootCausesAreListedWithEnglishAndChineseLabels() {
         TestApi.Response response = api.get("/api/v1/root-causes", Roles.AGENT);
 

@@ -1,0 +1,50 @@
+package io.firebreak.feedback.followup;
+
+import io.firebreak.platform.settings.SettingsView;
+import io.firebreak.platform.web.ProblemException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The follow-up policy (delay after the resolution, reopening score, when to stop calling): supervisors and
+ * administrators read it and its versions, administrators replace it; the next resolution's follow-up uses it.
+ */
+@RestController
+@RequestMapping("/api/v1/follow-ups/policy")
+class FollowUpPolicyController {
+
+    private static final int MAX_VERSIONS = 100;
+
+    private final FollowUpPolicies policies;
+
+    FollowUpPolicyController(FollowUpPolicies policies) {
+        this.policies = policies;
+    }
+
+    @GetMapping
+    SettingsView<FollowUpPolicy> policy() {
+        return SettingsView.of(policies.settings().active());
+    }
+
+    @PutMapping
+    SettingsView<FollowUpPolicy> replace(@RequestBody FollowUpPolicy policy, Authentication who) {
+        return SettingsView.replaced("Invalid follow-up policy",
+                () -> policies.settings().replace(policy, who.getName()));
+    }
+
+    @GetMapping("/versions")
+    SettingsView.Versions<FollowUpPolicy> versions() {
+        return SettingsView.Versions.of(policies.settings().versions(MAX_VERSIONS));
+    }
+
+    @GetMapping("/versions/{version}")
+    SettingsView<FollowUpPolicy> version(@PathVariable String version) {
+        return policies.settings().version(version).map(SettingsView::of)
+                .orElseThrow(() -> ProblemException.notFound("Settings version", version));
+    }
+}
