@@ -88,14 +88,17 @@ class ComplaintLifecycleE2EIT {
                 "firebreak.case.acknowledged", "firebreak.case.resolved", "firebreak.followup.recorded",
                 "firebreak.complaint.closed");
 
-        Map<String, List<String>> byTopic = eventsOf(id, 11);
+        Map<String, List<String>> byTopic = eventsOf(id, 12);
         // What the customer was told (the receipt, the first response, the resolution) is intake's to publish.
         assertThat(byTopic.get(Topics.INTAKE)).containsExactly("firebreak.complaint.received",
                 "firebreak.customer.notified", "firebreak.customer.notified", "firebreak.customer.notified");
         assertThat(byTopic.get(Topics.TRIAGE)).containsExactly(
                 "firebreak.complaint.classified", "firebreak.responsibility.assigned");
-        assertThat(byTopic.get(Topics.RESOLUTION)).containsExactly(
-                "firebreak.case.opened", "firebreak.case.acknowledged", "firebreak.case.resolved");
+        // The secondary department triage named (the unanswered hotline: CUSTOMER_SERVICE) gets its optional task.
+        assertThat(byTopic.get(Topics.RESOLUTION)).containsExactly("firebreak.case.opened",
+                "firebreak.task.assigned", "firebreak.case.acknowledged", "firebreak.case.resolved");
+        assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("tasks").get(0).path("department")
+                .asText()).isEqualTo("CUSTOMER_SERVICE");
         assertThat(byTopic.get(Topics.FEEDBACK)).containsSubsequence(
                 "firebreak.followup.recorded", "firebreak.complaint.closed");
 

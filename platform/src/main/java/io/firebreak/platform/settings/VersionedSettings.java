@@ -18,12 +18,15 @@ import org.slf4j.LoggerFactory;
  * taxonomy…): its history, its check, how it compiles, and the compiled active version. On start an empty history
  * is seeded from the shipped settings file; so is one whose active version is an earlier seed when the shipped
  * defaults changed since (a version an administrator made is never overwritten by a deploy). Every decision asks for
- * the active version, so a change takes effect for the next decision on every instance; the compiled form is kept
- * until the version changes. Past versions stay readable.
+ * the active version, so a change takes effect for the next decision on this instance and within
+ * {@link #RECHECK_NANOS a second} on every other; the compiled form is kept until the version changes, and the
+ * store is asked for the active version at most once a second, not once per decision. Past versions stay readable.
  */
 public final class VersionedSettings<T extends Record, C> {
 
     private static final Logger log = LoggerFactory.getLogger(VersionedSettings.class);
+    /** How long a compiled version is used without asking the store whether another became active. */
+    static final long RECHECK_NANOS = 1_000_000_000L;
 
     private final String what;
     private final String shippedIn;
@@ -32,6 +35,8 @@ public final class VersionedSettings<T extends Record, C> {
     private final BiFunction<String, T, C> compile;
     private final Clock clock;
     private volatile Compiled<C> compiled;
+    /** When (System.nanoTime) the active version was last read from the store. */
+    private volatile long checkedAt;
 
     /**
      * @param what how people call it ("routing table"), in logs and errors
@@ -75,9 +80,12 @@ public final class VersionedSettings<T extends Record, C> {
 
     /** The active version, compiled (compiled again only when the version changed). */
     public C compiled() {
+        Compiled<C> current = compiled;
+        long now = System.nanoTime();
+        if (current != null && now - checkedAt < RECHECK_NANOS) return current.value();
         String version = history.activeVersion()
                 .orElseThrow(() -> new IllegalStateException("No " + what + " stored"));
-        Compiled<C> current = compiled;
+        checkedAt = now;
         if (current != null && current.version().equals(version)) return current.value();
         Revision<T> revision = history.find(version).orElseThrow();
         Compiled<C> fresh = new Compiled<>(version, compile.apply(version, revision.body()));
@@ -108,6 +116,7 @@ public final class VersionedSettings<T extends Record, C> {
                     Revision.ADMIN, fingerprint(body), body);
             if (history.insert(revision)) {
                 log.info("The {} is now {}, saved by {}", what, revision.version(), by);
+                compiled = null; // in force here for the very next decision
                 return revision;
             }
         }

@@ -85,8 +85,9 @@ public class SettingsStore {
     }
 
     /**
-     * What is wrong with SLA targets: each class's, positive, the first response no later than the resolution, and
-     * the emotion factors between 0.05 and 1.
+     * What is wrong with SLA targets: each class's, both positive, and the emotion factors between 0.05 and 1 (a
+     * first response longer than the resolution is allowed: it is due with the resolution, as {@link SlaPolicy}
+     * plans it).
      */
     static List<FieldProblem> slaProblems(SlaSettings settings) {
         List<FieldProblem> problems = new ArrayList<>(FieldProblem.constraintsOf(settings));
@@ -101,8 +102,8 @@ public class SettingsStore {
             if (t.firstResponse().isNegative() || t.firstResponse().isZero()) {
                 problems.add(new FieldProblem(name + ".firstResponse", "must be a positive duration"));
             }
-            if (t.resolution().compareTo(t.firstResponse()) < 0) {
-                problems.add(new FieldProblem(name + ".resolution", "must not be shorter than the first response"));
+            if (t.resolution().isNegative() || t.resolution().isZero()) {
+                problems.add(new FieldProblem(name + ".resolution", "must be a positive duration"));
             }
         }
         return problems;
