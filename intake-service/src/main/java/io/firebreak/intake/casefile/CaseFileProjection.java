@@ -18,6 +18,10 @@ import io.firebreak.events.ResolutionEvents.ProposalMade;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.ResolutionEvents.SlaWarned;
+import io.firebreak.events.ResolutionEvents.TaskAssigned;
+import io.firebreak.events.ResolutionEvents.TaskCompleted;
+import io.firebreak.events.ResolutionEvents.TaskDeclined;
+import io.firebreak.events.ResolutionEvents.TaskOverdue;
 import io.firebreak.events.Topics;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.Reason;
@@ -239,6 +243,16 @@ class CaseFileProjection {
                     + "; remedies " + e.remedies().stream().map(r -> r.amount() == null
                             ? r.type().name() : r.type() + " " + r.amount() + " " + r.currency())
                             .collect(Collectors.joining(", "));
+        } else if (p instanceof TaskAssigned e) {
+            return "Task " + e.taskId() + " for " + e.department() + (e.owner() == null ? " (its queue)" : " (" + e.owner()
+                    + ")") + ", due " + e.dueAt() + (e.required() ? ", required" : "") + ": " + e.what();
+        } else if (p instanceof TaskCompleted e) {
+            return "Task " + e.taskId() + " done by " + e.by() + " (" + e.department() + ")"
+                    + (e.note() == null ? "" : ": " + e.note());
+        } else if (p instanceof TaskDeclined e) {
+            return "Task " + e.taskId() + " declined by " + e.by() + " (" + e.department() + "): " + e.reason();
+        } else if (p instanceof TaskOverdue e) {
+            return "Task " + e.taskId() + " for " + e.department() + " overdue: was due " + e.dueAt();
         } else if (p instanceof PromiseMade e) {
             return "Promised the customer (" + e.promiseId() + ", by " + e.by() + "): " + e.what() + " by "
                     + e.dueAt();

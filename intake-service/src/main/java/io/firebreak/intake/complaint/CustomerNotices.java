@@ -52,11 +52,12 @@ public final class CustomerNotices {
         if (event instanceof CaseAcknowledged e) {
             String callbackZh = e.callbackBy() == null ? "" : "我们会在 " + time(e.callbackBy()) + " 前给您回电。";
             String callbackEn = e.callbackBy() == null ? "" : " We will call you back by " + time(e.callbackBy()) + ".";
-            String zh = blank(e.message()) ? "我们已开始处理您的投诉（编号 " + complaintId + "）。" : e.message().strip();
+            String zh = blank(e.message()) ? "我们已开始处理您的投诉（编号 " + complaintId + "）。"
+                    : sentence(e.message().strip(), "。");
             String en = blank(e.message()) ? "We are working on your complaint (reference " + complaintId + ")."
-                    : e.message().strip();
-            return Optional.of(notice(complaintId, complaint, CustomerNotice.ACKNOWLEDGEMENT, now,
-                    zh + (callbackZh.isEmpty() ? "" : " " + callbackZh), en + callbackEn));
+                    : sentence(e.message().strip(), ".");
+            return Optional.of(notice(complaintId, complaint, CustomerNotice.ACKNOWLEDGEMENT, now, zh + callbackZh,
+                    en + callbackEn));
         }
         if (event instanceof ProposalMade e) {
             String stepsZh = e.steps().stream().map(s -> s.number() + ". " + s.what() + "（" + s.who()
@@ -143,6 +144,12 @@ public final class CustomerNotices {
 
     private String time(Instant at) {
         return time.format(at);
+    }
+
+    /** The agent's words as a whole sentence, so that what follows reads on: a full stop added where none ends it. */
+    private static String sentence(String words, String stop) {
+        int last = words.codePointBefore(words.length());
+        return ".。!！?？…~～)）\"”".indexOf(last) >= 0 ? words : words + stop;
     }
 
     private static boolean blank(String text) {

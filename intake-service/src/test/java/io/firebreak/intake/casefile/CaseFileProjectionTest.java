@@ -71,7 +71,7 @@ class CaseFileProjectionTest {
             assertThat(n.notice()).isEqualTo(CustomerNotice.ACKNOWLEDGEMENT);
             assertThat(n.channel()).isEqualTo(Channel.WEB_FORM);
             assertThat(n.language()).isEqualTo("zh");
-            assertThat(n.text()).isEqualTo("我们已开始处理您的投诉（编号 C1）。 我们会在 2026-11-23 18:00 UTC+08:00 前给您回电。");
+            assertThat(n.text()).isEqualTo("我们已开始处理您的投诉（编号 C1）。我们会在 2026-11-23 18:00 UTC+08:00 前给您回电。");
             assertThat(n.maskedContact()).isEqualTo("138****8000");
         });
         assertThat(ack.value().timeline()).last().satisfies(t -> assertThat(t.summary())
