@@ -281,7 +281,8 @@ abstract class FeedbackContract extends ServiceContract {
             assertThat(put.json().path("version").asString()).startsWith("follow-up-");
 
             String id = resolvedComplaint();
-            pendingFollowUp(id);
+            assertThat(pendingFollowUp(id).path("policyVersion").asString()).as("planned with the new version")
+                    .isEqualTo(put.json().path("version").asString());
             TestApi.Response answer = followUp(id, "{\"satisfied\":true,\"score\":3}");
             assertThat(answer.json().path("outcome").asString()).as("3 is now unhappy").isEqualTo("REOPENED");
             assertThat(api.get("/api/v1/follow-ups/policy/versions", Roles.SUPERVISOR).json().path("items")

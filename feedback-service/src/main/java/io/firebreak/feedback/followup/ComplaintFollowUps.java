@@ -53,7 +53,7 @@ public record ComplaintFollowUps(
                 r.by(), r.at(), r.outcome(), r.servqual(), r.channel());
         return new FollowUp(f.resolutionId(), f.resolvedAt(), f.resolvedBy(), f.summary() == null ? null : ERASED,
                 f.rootCause(), f.department(), erased, f.dueAt(), f.surveySentAt(), f.surveyLink(),
-                f.surveyExpiresAt(), f.unansweredCalls());
+                f.surveyExpiresAt(), f.unansweredCalls(), f.policyVersion());
     }
 
     /** The follow-up of this resolution, pending or done, if any. */
@@ -81,8 +81,9 @@ public record ComplaintFollowUps(
 
     /**
      * The follow-up of one resolution: what was done and by whom, when it is due, the survey sent for it and the
-     * calls that reached nobody, and, once recorded, the customer's answer. One left without an answer when a
-     * newer resolution came is kept in {@code done} with a null result.
+     * calls that reached nobody, and, once recorded, the customer's answer; {@code policyVersion} the follow-up
+     * policy it was planned with. One left without an answer when a newer resolution came is kept in {@code done}
+     * with a null result.
      */
     public record FollowUp(
             String resolutionId,
@@ -96,27 +97,28 @@ public record ComplaintFollowUps(
             Instant surveySentAt,
             String surveyLink,
             Instant surveyExpiresAt,
-            int unansweredCalls) {
+            int unansweredCalls,
+            String policyVersion) {
 
         public FollowUp(String resolutionId, Instant resolvedAt, String resolvedBy, String summary, String rootCause,
                 String department, Result result) {
             this(resolutionId, resolvedAt, resolvedBy, summary, rootCause, department, result, resolvedAt, null, null,
-                    null, 0);
+                    null, 0, null);
         }
 
         FollowUp withResult(Result answer) {
             return new FollowUp(resolutionId, resolvedAt, resolvedBy, summary, rootCause, department, answer, dueAt,
-                    surveySentAt, surveyLink, surveyExpiresAt, unansweredCalls);
+                    surveySentAt, surveyLink, surveyExpiresAt, unansweredCalls, policyVersion);
         }
 
         FollowUp withSurvey(Instant sentAt, String link, Instant expiresAt) {
             return new FollowUp(resolutionId, resolvedAt, resolvedBy, summary, rootCause, department, result, dueAt,
-                    sentAt, link, expiresAt, unansweredCalls);
+                    sentAt, link, expiresAt, unansweredCalls, policyVersion);
         }
 
         FollowUp withUnansweredCall() {
             return new FollowUp(resolutionId, resolvedAt, resolvedBy, summary, rootCause, department, result, dueAt,
-                    surveySentAt, surveyLink, surveyExpiresAt, unansweredCalls + 1);
+                    surveySentAt, surveyLink, surveyExpiresAt, unansweredCalls + 1, policyVersion);
         }
 
         /** The effective due time (older documents have none: due at resolution). */

@@ -153,12 +153,13 @@ class FollowUpController {
      */
     record PendingView(String complaintId, Instant resolvedAt, String resolvedBy, String summary, String rootCause,
             String department, Instant dueAt, Instant surveySentAt, String surveyLink, Instant surveyExpiresAt,
-            int unansweredCalls) {
+            int unansweredCalls, String policyVersion) {
 
         static PendingView of(String complaintId, FollowUp followUp) {
             return new PendingView(complaintId, followUp.resolvedAt(), followUp.resolvedBy(), followUp.summary(),
                     followUp.rootCause(), followUp.department(), followUp.due(), followUp.surveySentAt(),
-                    followUp.surveyLink(), followUp.surveyExpiresAt(), followUp.unansweredCalls());
+                    followUp.surveyLink(), followUp.surveyExpiresAt(), followUp.unansweredCalls(),
+                    followUp.policyVersion());
         }
     }
 }

@@ -29,7 +29,7 @@ class FollowUpDecisions {
     static final String SURVEY = "survey";
     static final String SYSTEM = "system";
 
-    private final Supplier<FollowUpPolicy> policy;
+    private final Supplier<FollowUpPolicies.Active> policy;
     private final SurveyTokens tokens;
 
     /** Decisions with the shipped policy, fixed. */
@@ -37,14 +37,15 @@ class FollowUpDecisions {
         FeedbackProperties.FollowUp f = properties.followUp();
         FollowUpPolicy fixed = new FollowUpPolicy(f.delay(), f.reopenAtOrBelowScore(), f.maxAttempts(),
                 f.noResponseAfter());
-        this.policy = () -> fixed;
+        FollowUpPolicies.Active shipped = new FollowUpPolicies.Active("shipped", fixed);
+        this.policy = () -> shipped;
         this.tokens = new SurveyTokens(properties.survey());
     }
 
     /** Decisions with the policy in force at each decision (an administrator may replace it). */
     @Autowired
     FollowUpDecisions(FeedbackProperties properties, FollowUpPolicies policies) {
-        this.policy = () -> policies.current().policy();
+        this.policy = policies::current;
         this.tokens = new SurveyTokens(properties.survey());
     }
 
@@ -57,9 +58,10 @@ class FollowUpDecisions {
             Instant now) {
         if (current.knowsResolution(resolutionId)) return null;
         Instant resolvedAt = resolved.occurredAt() == null ? now : resolved.occurredAt();
-        Instant dueAt = resolvedAt.plus(policy.get().delay());
+        FollowUpPolicies.Active active = policy.get();
+        Instant dueAt = resolvedAt.plus(active.policy().delay());
         FollowUp followUp = new FollowUp(resolutionId, resolvedAt, resolved.by(), resolved.summary(),
-                resolved.rootCause(), resolved.department(), null, dueAt, null, null, null, 0);
+                resolved.rootCause(), resolved.department(), null, dueAt, null, null, null, 0, active.version());
         // A follow-up still pending belongs to an older resolution: it is kept, unanswered.
         List<FollowUp> done = current.pending() == null ? current.done() : current.doneWith(current.pending());
         RootCauseRecord cause = RootCauseRecord.of(resolutionId, resolved);
@@ -85,7 +87,7 @@ class FollowUpDecisions {
         if (pending == null || (resolutionId != null && !pending.resolutionId().equals(resolutionId))) {
             throw new NoPendingFollowUpException(current.complaintId());
         }
-        boolean unhappy = !satisfied || score <= policy.get().reopenAtOrBelowScore();
+        boolean unhappy = !satisfied || score <= policy.get().policy().reopenAtOrBelowScore();
         Outcome outcome = unhappy ? Outcome.REOPENED : Outcome.CLOSED;
         FollowUp answered = pending.withResult(
                 new Result(satisfied, score, comment, by, now, outcome, servqual, channel));
@@ -104,7 +106,7 @@ class FollowUpDecisions {
     Change<ComplaintFollowUps> unansweredCall(ComplaintFollowUps current, Instant now) {
         if (current.pending() == null) throw new NoPendingFollowUpException(current.complaintId());
         FollowUp called = current.pending().withUnansweredCall();
-        if (called.unansweredCalls() >= policy.get().maxAttempts()) return noResponse(current, called, now);
+        if (called.unansweredCalls() >= policy.get().policy().maxAttempts()) return noResponse(current, called, now);
         return Change.of(current.withPending(called, current.nextAt()));
     }
 
@@ -118,7 +120,7 @@ class FollowUpDecisions {
         if (pending == null) {
             return current.nextAt() == null ? null : Change.of(current.withPending(null, null));
         }
-        Instant giveUpAt = pending.due().plus(policy.get().noResponseAfter());
+        Instant giveUpAt = pending.due().plus(policy.get().policy().noResponseAfter());
         if (!now.isBefore(giveUpAt)) return noResponse(current, pending, now);
         if (pending.surveySentAt() == null && !now.isBefore(pending.due())) {
             SurveyTokens.Link link = tokens.issue(current.complaintId(), pending.resolutionId(), now);

@@ -124,7 +124,7 @@ class CaseController {
                     .with("allowed", taxonomy.codes());
         }
         return act(complaintId, user, c -> CaseDecisions.resolve(c, user.getName(), request.summary(),
-                request.rootCause(), clock.instant()));
+                request.rootCause(), taxonomy.version(), clock.instant()));
     }
 
     @PostMapping("/{complaintId}/investigate")

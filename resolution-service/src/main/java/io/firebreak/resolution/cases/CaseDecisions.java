@@ -412,6 +412,12 @@ final class CaseDecisions {
      */
     static Change<ComplaintCase> resolve(ComplaintCase current, String by, String summary, String rootCause,
             Instant now) {
+        return resolve(current, by, summary, rootCause, null, now);
+    }
+
+    /** A resolution (see above) naming a code of the root-cause taxonomy's {@code taxonomyVersion}. */
+    static Change<ComplaintCase> resolve(ComplaintCase current, String by, String summary, String rootCause,
+            String taxonomyVersion, Instant now) {
         require(current, "resolved", RESOLVE_FROM);
         List<Task> open = current.openRequiredTasks();
         if (!open.isEmpty()) throw new OpenTasksException(current.complaintId(), current.state(), open);
@@ -425,7 +431,7 @@ final class CaseDecisions {
         events.add(new CaseResolved(current.complaintId(), now, by, summary, rootCause, current.department(), null));
         return promised(current.toBuilder()
                         .transition(CaseState.RESOLVED, by, now)
-                        .resolution(new Resolution(by, now, summary, rootCause)),
+                        .resolution(new Resolution(by, now, summary, rootCause, taxonomyVersion)),
                 current.promises(), keeping(current.promises(), Promise::open, by, now), events, by, now);
     }
 

@@ -69,8 +69,11 @@ public record ComplaintCase(
     /** The first response (先回应) an agent gave. */
     public record Acknowledgement(String by, Instant at, String message) {}
 
-    /** How the case was resolved and what caused the complaint. */
-    public record Resolution(String by, Instant at, String summary, String rootCause) {}
+    /**
+     * How the case was resolved and what caused the complaint: a code of the root-cause taxonomy's version
+     * {@code taxonomyVersion} (absent on resolutions stored before the taxonomy was versioned).
+     */
+    public record Resolution(String by, Instant at, String summary, String rootCause, String taxonomyVersion) {}
 
     /** One state change: when, from what, to what, and by whom (a person, or the event that caused it). */
     public record Transition(Instant at, CaseState from, CaseState to, String by) {}
@@ -254,7 +257,7 @@ public record ComplaintCase(
         }
         if (resolution != null) {
             b.resolution(new Resolution(resolution.by(), resolution.at(), erased(resolution.summary()),
-                    resolution.rootCause()));
+                    resolution.rootCause(), resolution.taxonomyVersion()));
         }
         if (proposal != null) {
             b.proposal(new Proposal(proposal.status(), proposal.steps(), proposal.remedies(), proposal.by(),

@@ -31,7 +31,7 @@ class ComplaintCaseCodecTest {
         ComplaintCase value = new ComplaintCase("c-1", CaseState.RESOLVED, "BILLING", List.of("LOGISTICS"),
                 ComplaintClass.MAJOR, at, at.plusSeconds(60), List.of(SlaClock.FIRST_RESPONSE), null, at,
                 new ComplaintCase.Acknowledgement("agent-1", at, null),
-                new ComplaintCase.Resolution("agent-1", at, "退款已完成", "BILLING"), 1,
+                new ComplaintCase.Resolution("agent-1", at, "退款已完成", "BILLING", "root-causes-1"), 1,
                 List.of(new ComplaintCase.Transition(at, null, CaseState.ASSIGNED, "assigned")), "agent-1",
                 new ComplaintCase.Proposal(ComplaintCase.ProposalStatus.ACCEPTED,
                         List.of(new ProposalStep(1, "退款", "BILLING", at.plusSeconds(3600))),

@@ -383,8 +383,12 @@ abstract class ResolutionContract extends ServiceContract {
             TestApi.Response old = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
                     "{\"summary\":\"done\",\"rootCause\":\"BILLING\"}");
             assertThat(old.status()).as("a code the active taxonomy no longer has").isEqualTo(400);
-            assertThat(api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
-                    "{\"summary\":\"done\",\"rootCause\":\"WEATHER\"}").status()).isEqualTo(200);
+            TestApi.Response resolved = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
+                    "{\"summary\":\"done\",\"rootCause\":\"WEATHER\"}");
+            assertThat(resolved.status()).isEqualTo(200);
+            assertThat(resolved.json().path("resolution").path("taxonomyVersion").asString())
+                    .as("the resolution records the taxonomy it named a code of")
+                    .isEqualTo(narrowed.json().path("version").asString());
         } finally {
             assertThat(api.put("/api/v1/resolution/clocks", Roles.ADMIN, clocks.body()).status()).isEqualTo(200);
             assertThat(api.put("/api/v1/root-causes", Roles.ADMIN, shippedTaxonomy.toString()).status())
