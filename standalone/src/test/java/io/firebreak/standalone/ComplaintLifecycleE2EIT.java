@@ -117,8 +117,12 @@ class ComplaintLifecycleE2EIT {
             assertThat(inTopic).extracting(ConsumerRecord::partition).as(topic).containsOnly(inTopic.get(0).partition());
             assertThat(inTopic).extracting(ConsumerRecord::offset).as(topic).isSorted();
         });
-        // The correlation id of the submission travels with the events it caused, across services.
-        assertThat(records).filteredOn(r -> r.topic().equals(Topics.INTAKE) || r.topic().equals(Topics.TRIAGE))
+        // The correlation id of the submission travels with the events it caused, across services: its announcement,
+        // the customer's receipt and triage's decision (what later requests cause carries theirs).
+        assertThat(records).filteredOn(r -> r.topic().equals(Topics.TRIAGE) || r.topic().equals(Topics.INTAKE)
+                        && (r.value().contains("\"notice\":\"RECEIPT\"")
+                                || "firebreak.complaint.received".equals(CloudEvents.header(r.headers(), CloudEvents.TYPE))))
+                .hasSize(4)
                 .allSatisfy(r -> assertThat(CloudEvents.header(r.headers(), CloudEvents.CORRELATION_ID)).isEqualTo(correlationId));
     }
 
