@@ -18,7 +18,7 @@ public enum EventType {
     ATTACHMENT_ADDED("firebreak.attachment.added", Topics.INTAKE, IntakeEvents.AttachmentAdded.class),
     PROPOSAL_ANSWERED("firebreak.proposal.answered", Topics.INTAKE, IntakeEvents.ProposalAnswered.class),
     PERSONAL_DATA_ERASED("firebreak.personaldata.erased", Topics.INTAKE, IntakeEvents.PersonalDataErased.class),
-    CUSTOMER_NOTIFIED("firebreak.customer.notified", Topics.INTAKE, IntakeEvents.CustomerNotified.class),
+    CUSTOMER_NOTIFIED("firebreak.customer.notified", Topics.CUSTOMER, IntakeEvents.CustomerNotified.class),
 
     COMPLAINT_CLASSIFIED("firebreak.complaint.classified", Topics.TRIAGE, TriageEvents.ComplaintClassified.class),
     RESPONSIBILITY_ASSIGNED(

@@ -62,7 +62,7 @@ abstract class IntakeContract {
     TestApi api;
 
     static void open(Infrastructure infrastructure) {
-        probe = new TopicProbe(infrastructure.kafkaBootstrapServers(), Topics.INTAKE);
+        probe = new TopicProbe(infrastructure.kafkaBootstrapServers(), Topics.INTAKE, Topics.CUSTOMER);
         events = new TestEvents(infrastructure.kafkaBootstrapServers());
     }
 
@@ -89,7 +89,8 @@ abstract class IntakeContract {
         assertThat(body.get("status").asText()).isEqualTo("RECEIVED");
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/complaints/" + id));
 
-        ConsumerRecord<String, String> record = probe.await(r -> id.equals(r.key()), 1).get(0);
+        ConsumerRecord<String, String> record =
+                probe.await(r -> id.equals(r.key()) && type(r).equals(RECEIVED), 1).get(0);
         assertThat(CloudEvents.header(record.headers(), CloudEvents.TYPE)).isEqualTo("firebreak.complaint.received");
         assertThat(CloudEvents.header(record.headers(), CloudEvents.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(CloudEvents.header(record.headers(), CloudEvents.SOURCE)).isEqualTo("/firebreak/intake");

@@ -22,7 +22,8 @@ class WebhooksConfiguration {
 
     @Bean
     EventSubscription webhookEvents(WebhookIntake intake) {
-        return EventSubscription.inGroup("webhooks", List.of(Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
+        return EventSubscription.inGroup("webhooks", List.of(Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK,
+                                Topics.CUSTOMER),
                 intake::on).inBatches(intake::onAll);
     }
 }
