@@ -86,10 +86,11 @@ class EscalationLadderE2EIT {
 
     private static String awaitOwner(String id, java.util.function.Predicate<String> wanted) {
         String[] owner = new String[1];
-        await().atMost(STEP).until(() -> {
+        await().atMost(STEP).untilAsserted(() -> {
             TestApi.Response response = api().get("/api/v1/cases/" + id, Roles.AGENT);
             owner[0] = response.status() == 200 ? response.json().path("owner").asString(null) : null;
-            return owner[0] != null && wanted.test(owner[0]);
+            assertThat(owner[0]).as("the case's owner; the complaint's triage: %s",
+                    api().get("/api/v1/triage/" + id, Roles.SUPERVISOR).body()).matches(wanted::test);
         });
         return owner[0];
     }

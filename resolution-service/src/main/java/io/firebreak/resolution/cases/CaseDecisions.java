@@ -94,7 +94,7 @@ final class CaseDecisions {
                 List.of(new Transition(now, null, CaseState.ASSIGNED, EventType.RESPONSIBILITY_ASSIGNED.wireName())),
                 assigned.owner(), null, List.of(), List.of(), List.of(), 0, plan.firstResponseWarnAt(),
                 plan.resolutionWarnAt(),
-                List.of(), 0, plan.start(), List.of(), List.of(), plan.version())
+                List.of(), 0, plan.start(), List.of(), List.of(), plan.version(), assigned.owner())
                 .withNextDeadline();
         List<FirebreakEvent> events = new ArrayList<>();
         events.add(new CaseOpened(opened.complaintId(), now, opened.department(), opened.owner(),
@@ -128,8 +128,9 @@ final class CaseDecisions {
 
     /**
      * A later assignment (re-triage) changes the class, departments and due times, in whatever state the case is,
-     * and the owner when it moves the case to another department or raises its class (an escalation goes to the
-     * owner triage chose for it); otherwise the case keeps its owner, also one a supervisor handed it to.
+     * and the owner when it moves the case to another department, raises its class or names another owner than triage
+     * named before (an escalation goes to the owner triage chose for it, rung by rung); otherwise the case keeps its
+     * owner, also one a supervisor handed it to.
      * A clock whose due time moved counts afresh from this assignment (its warning and breach re-armed, paused
      * time forgotten), so a new deadline can be warned of and breached again.
      */
@@ -164,7 +165,14 @@ final class CaseDecisions {
         boolean moved = !Objects.equals(current.department(), assigned.primaryDepartment())
                 || assigned.complaintClass() != null && current.complaintClass() != null
                         && assigned.complaintClass().isMoreSevereThan(current.complaintClass());
-        if (assigned.owner() != null && (moved || current.owner() == null)) builder.owner(assigned.owner());
+        // Triage naming someone else than it named before is an escalation (a breach, a rejected proposal, a
+        // repeat contact climbing the ladder): the case follows it. Triage naming the same owner again leaves the
+        // case with whoever has it, also one a supervisor handed it to.
+        boolean escalated = assigned.owner() != null && !assigned.owner().equals(current.triageOwner());
+        if (assigned.owner() != null && (moved || escalated || current.owner() == null)) {
+            builder.owner(assigned.owner());
+        }
+        if (assigned.owner() != null) builder.triageOwner(assigned.owner());
         if (plan.version() != null) builder.clocksVersion(plan.version());
         ComplaintCase next = builder
                 .assignment(assigned.primaryDepartment(), assigned.secondaryDepartments(), assigned.complaintClass())

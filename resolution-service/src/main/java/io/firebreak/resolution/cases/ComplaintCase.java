@@ -52,7 +52,8 @@ public record ComplaintCase(
         Instant resolutionSince,
         List<Task> tasks,
         List<Promise> promises,
-        String clocksVersion) {
+        String clocksVersion,
+        String triageOwner) {
 
     public ComplaintCase {
         secondaryDepartments = secondaryDepartments == null ? List.of() : List.copyOf(secondaryDepartments);
@@ -319,6 +320,7 @@ public record ComplaintCase(
         private List<Task> tasks;
         private List<Promise> promises;
         private String clocksVersion;
+        private String triageOwner;
 
         private Builder(ComplaintCase c) {
             complaintId = c.complaintId;
@@ -347,6 +349,7 @@ public record ComplaintCase(
             tasks = c.tasks;
             promises = c.promises;
             clocksVersion = c.clocksVersion;
+            triageOwner = c.triageOwner;
         }
 
         /** A state change, recorded in the history. */
@@ -441,6 +444,11 @@ public record ComplaintCase(
             return this;
         }
 
+        Builder triageOwner(String triageOwner) {
+            this.triageOwner = triageOwner;
+            return this;
+        }
+
         Builder clocksVersion(String clocksVersion) {
             this.clocksVersion = clocksVersion;
             return this;
@@ -456,7 +464,7 @@ public record ComplaintCase(
                     complaintClass, firstResponseDue, resolutionDue, breached, null, openedAt, acknowledgement,
                     resolution, reopenCount, history, owner, proposal, pauses, notes, reassignments, 0,
                     firstResponseWarnAt, resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks,
-                    promises, clocksVersion);
+                    promises, clocksVersion, triageOwner);
             Instant next = null;
             for (SlaClock clock : SlaClock.values()) {
                 Instant due = raw.due(clock);
@@ -480,7 +488,8 @@ public record ComplaintCase(
                     firstResponseDue, resolutionDue, breached, next, openedAt, acknowledgement, resolution,
                     reopenCount, history, owner, proposal, pauses, notes, reassignments,
                     queueDue == null ? Long.MAX_VALUE : queueDue.toEpochMilli(), firstResponseWarnAt,
-                    resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks, promises, clocksVersion);
+                    resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks, promises, clocksVersion,
+                    triageOwner);
         }
     }
 }

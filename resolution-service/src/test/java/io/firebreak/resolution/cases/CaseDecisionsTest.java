@@ -584,6 +584,26 @@ class CaseDecisionsTest {
         assertThat(CaseDecisions.reassign(again.value(), wider, plan, true)).as("nothing new").isNull();
     }
 
+    @Test
+    void theCaseFollowsTriagesEscalationRungByRungButKeepsASupervisorsHandOverWhenTriageNamesTheSameOwner() {
+        ResponsibilityAssigned first = new ResponsibilityAssigned("c-1", T0, "LOGISTICS", List.of(),
+                ComplaintClass.ESCALATED, FIRST_DUE, RESOLUTION_DUE, "zhao.qiang");
+        ComplaintCase opened = CaseDecisions.open(first, T0).value();
+        ResponsibilityAssigned rung = new ResponsibilityAssigned("c-1", T0.plusSeconds(60), "LOGISTICS", List.of(),
+                ComplaintClass.ESCALATED, FIRST_DUE.plusSeconds(60), RESOLUTION_DUE, "lei.gang");
+
+        ComplaintCase escalated = CaseDecisions.reassign(opened, rung).value();
+        assertThat(escalated.owner()).as("same class, another owner named: the next rung").isEqualTo("lei.gang");
+
+        ComplaintCase handedOver = CaseDecisions.handOver(escalated, "lead-1", "li.na", null, "knows the courier",
+                T0.plusSeconds(90)).value();
+        ResponsibilityAssigned again = new ResponsibilityAssigned("c-1", T0.plusSeconds(120), "LOGISTICS", List.of(),
+                ComplaintClass.ESCALATED, FIRST_DUE.plusSeconds(60), RESOLUTION_DUE, "lei.gang");
+        Change<ComplaintCase> reassigned = CaseDecisions.reassign(handedOver, again);
+        assertThat(reassigned == null ? handedOver.owner() : reassigned.value().owner())
+                .as("triage names the same owner again: the hand-over stands").isEqualTo("li.na");
+    }
+
     private static final BigDecimal SHARE = new BigDecimal("0.75");
 
     @Test

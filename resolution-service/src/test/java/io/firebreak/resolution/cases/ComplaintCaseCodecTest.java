@@ -46,7 +46,7 @@ class ComplaintCaseCodecTest {
                         ComplaintCase.TaskStatus.DONE, "agent-1", at, "li.na", at, "已取回", null, true)),
                 List.of(new ComplaintCase.Promise("P1", ComplaintCase.PromiseKind.CALLBACK, "回电", "agent-1", at,
                         at.plusSeconds(45), at.plusSeconds(60), ComplaintCase.PromiseStatus.KEPT, true, "agent-1",
-                        at.plusSeconds(50))), "clocks-1");
+                        at.plusSeconds(50))), "clocks-1", "agent-1");
 
         BsonDocument doc = new BsonDocument();
         codec.encode(new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
