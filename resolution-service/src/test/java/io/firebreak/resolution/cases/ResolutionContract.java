@@ -135,13 +135,23 @@ abstract class ResolutionContract extends ServiceContract {
         assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("owner").asString())
                 .as("acknowledging does not take the case").isEqualTo("zhang.min");
 
-        // A re-triage that changes neither department nor class keeps the owner (and a supervisor's hand-over).
+        // Triage naming another owner in the same class (a breach's escalation climbing the ladder): the case follows.
         Instant later = later(96);
         events.publish(new ResponsibilityAssigned(id, Instant.now(), "BILLING", List.of(), ComplaintClass.ORDINARY,
                 later(4), later, "someone.else"));
         await().atMost(WAIT).until(() -> api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("resolutionDue")
                 .asString().equals(later.toString()));
-        assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("owner").asString()).isEqualTo("zhang.min");
+        assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("owner").asString())
+                .isEqualTo("someone.else");
+        // A supervisor's hand-over stands when triage names the same owner again.
+        assertThat(api.post("/api/v1/cases/" + id + "/reassign", Roles.SUPERVISOR,
+                "{\"owner\":\"li.na\",\"reason\":\"knows the customer\"}").status()).isEqualTo(200);
+        Instant again = later(100);
+        events.publish(new ResponsibilityAssigned(id, Instant.now(), "BILLING", List.of(), ComplaintClass.ORDINARY,
+                later(4), again, "someone.else"));
+        await().atMost(WAIT).until(() -> api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("resolutionDue")
+                .asString().equals(again.toString()));
+        assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT).json().path("owner").asString()).isEqualTo("li.na");
         // An escalation: a more severe class, the owner triage chose for it.
         events.publish(new ResponsibilityAssigned(id, Instant.now(), "BILLING", List.of(), ComplaintClass.MAJOR,
                 later(1), later(24), "senior.li"));
