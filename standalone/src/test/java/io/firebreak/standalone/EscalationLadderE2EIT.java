@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.firebreak.events.Topics;
-import io.firebreak.platform.kafka.CloudEvents;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.TestApi;
 import io.firebreak.platform.test.TopicProbe;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,14 +71,14 @@ class EscalationLadderE2EIT {
             assertThat(owners.get(0)).isIn("wang.lei", "david.liu");
 
             // The head's own clock runs out once more: that breach stands, and nothing restarts it.
-            List<ConsumerRecord<String, String>> breaches = probe.await(r -> breach(r, id), 4);
-            assertThat(probe.drain(r -> breach(r, id), Duration.ofSeconds(8))).as("one breach per rung, then none")
+            List<ConsumerRecord<String, String>> breaches = probe.await(r -> SystemUnderTest.breachOf(r, id), 4);
+            assertThat(probe.drain(r -> SystemUnderTest.breachOf(r, id), Duration.ofSeconds(8))).as("one breach per rung, then none")
                     .hasSize(4);
             assertThat(caseOf(id).path("owner").asString()).isEqualTo("wu.ping");
             assertThat(breaches).hasSize(4);
-            await().atMost(STEP).untilAsserted(() -> assertThat(kinds(id).stream().filter("SLA_BREACH"::equals))
+            await().atMost(STEP).untilAsserted(() -> assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("SLA_BREACH"::equals))
                     .as("each breach alerted once").hasSize(4));
-            assertThat(kinds(id).stream().filter("ESCALATED"::equals)).as("the class rose once").hasSize(1);
+            assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("ESCALATED"::equals)).as("the class rose once").hasSize(1);
         }
     }
 
@@ -114,16 +112,4 @@ class EscalationLadderE2EIT {
         return new TestApi(system.gatewayUrl(), role -> "Bearer " + system.token(role));
     }
 
-    private static List<String> kinds(String complaintId) {
-        TestApi.Response list = api().get("/api/v1/alerts?limit=200", Roles.SUPERVISOR);
-        assertThat(list.status()).as(list.body()).isEqualTo(200);
-        return StreamSupport.stream(list.json().path("items").spliterator(), false)
-                .filter(a -> complaintId.equals(a.path("complaintId").asString()))
-                .map(a -> a.path("kind").asString()).toList();
-    }
-
-    private static boolean breach(ConsumerRecord<String, String> record, String id) {
-        return id.equals(record.key())
-                && "firebreak.sla.breached".equals(CloudEvents.header(record.headers(), CloudEvents.TYPE));
-    }
 }

@@ -1,7 +1,6 @@
 package io.firebreak.standalone;
 
 import static io.firebreak.standalone.SystemUnderTest.STEP;
-import static io.firebreak.standalone.SystemUnderTest.alertsAbout;
 import static io.firebreak.standalone.SystemUnderTest.api;
 import static io.firebreak.standalone.SystemUnderTest.awaitCase;
 import static io.firebreak.standalone.SystemUnderTest.awaitCaseFile;
@@ -82,7 +81,7 @@ class OneTruthE2EIT {
         await().atMost(STEP).until(() -> caseOf(id).path("promises").get(0).path("status").asString(),
                 "BROKEN"::equals);
         assertThat(caseOf(id).path("brokenPromises").asInt()).isEqualTo(1);
-        await().atMost(STEP).untilAsserted(() -> assertThat(alertKinds(id)).filteredOn(k -> k.startsWith("PROMISE_"))
+        await().atMost(STEP).untilAsserted(() -> assertThat(SystemUnderTest.alertKinds(api(), id)).filteredOn(k -> k.startsWith("PROMISE_"))
                 .as("the owner warned, then the supervisor alerted, once each")
                 .containsExactlyInAnyOrder("PROMISE_WARNING", "PROMISE_BROKEN"));
         JsonNode file = awaitCaseFile(id, f -> summaries(f).stream().anyMatch(s -> s.startsWith(
@@ -110,16 +109,11 @@ class OneTruthE2EIT {
                         .isEqualTo("Told the customer (MESSAGE, PHONE, zh): 已致电客户，约好明天上门检修"))
                 .anySatisfy(s -> assertThat(s)
                         .startsWith("Told the customer (PROGRESS, PHONE, zh): 我们已重新打开您的投诉"));
-        await().atMost(STEP).untilAsserted(() -> assertThat(alertKinds(id)).contains("REOPENED"));
+        await().atMost(STEP).untilAsserted(() -> assertThat(SystemUnderTest.alertKinds(api(), id)).contains("REOPENED"));
     }
 
     private static List<String> summaries(JsonNode caseFile) {
         return caseFile.path("timeline").findValuesAsString("summary");
-    }
-
-    /** The kinds of the alerts raised for a complaint. */
-    private static List<String> alertKinds(String id) {
-        return alertsAbout(id).stream().map(a -> a.path("kind").asString()).toList();
     }
 
     /** Takes one step on the case (200 expected), then waits until the case file shows the case as it now is. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.firebreak.events.Topics;
-import io.firebreak.platform.kafka.CloudEvents;
 import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.TestApi;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,19 +72,19 @@ class SlaClocksE2EIT {
             String id = submit(ordinary("The kettle leaks"));
             assertThat(awaitCase(id).path("complaintClass").asString()).isEqualTo("ORDINARY");
 
-            List<ConsumerRecord<String, String>> breaches = probe.await(r -> breach(r, id), 1);
+            List<ConsumerRecord<String, String>> breaches = probe.await(r -> SystemUnderTest.breachOf(r, id), 1);
             assertThat(CODEC.fromJson(breaches.get(0).value(), SlaBreached.class).clock())
                     .isEqualTo(SlaClock.FIRST_RESPONSE);
             JsonNode file = awaitCaseFile(id,
                     c -> "ESCALATED".equals(c.path("classification").path("complaintClass").asString()));
             assertThat(file.path("classification").path("reasons").findValuesAsString("rule"))
                     .contains("sla-breached");
-            await().atMost(STEP).until(() -> kinds(id).contains("ESCALATED") && kinds(id).contains("SLA_BREACH"));
+            await().atMost(STEP).until(() -> SystemUnderTest.alertKinds(api(), id).contains("ESCALATED") && SystemUnderTest.alertKinds(api(), id).contains("SLA_BREACH"));
 
             // Both instances keep scanning every 200 ms: still one breach, one alert.
-            assertThat(probe.drain(r -> breach(r, id), Duration.ofSeconds(3))).hasSize(1);
-            assertThat(kinds(id).stream().filter("SLA_BREACH"::equals)).hasSize(1);
-            assertThat(kinds(id).stream().filter("ESCALATED"::equals)).hasSize(1);
+            assertThat(probe.drain(r -> SystemUnderTest.breachOf(r, id), Duration.ofSeconds(3))).hasSize(1);
+            assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("SLA_BREACH"::equals)).hasSize(1);
+            assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("ESCALATED"::equals)).hasSize(1);
         }
     }
 
@@ -106,11 +104,11 @@ class SlaClocksE2EIT {
 
             // Well past the planned due time, still waiting: no breach.
             await().atMost(STEP).until(() -> Instant.now().isAfter(due.plusSeconds(3)));
-            assertThat(probe.drain(r -> breach(r, id), Duration.ofMillis(500))).isEmpty();
+            assertThat(probe.drain(r -> SystemUnderTest.breachOf(r, id), Duration.ofMillis(500))).isEmpty();
             JsonNode waiting = api().get("/api/v1/cases/" + id, Roles.AGENT).json();
             assertThat(waiting.path("state").asString()).isEqualTo("PENDING_CUSTOMER");
             assertThat(waiting.path("breached")).isEmpty();
-            assertThat(kinds(id)).doesNotContain("SLA_BREACH");
+            assertThat(SystemUnderTest.alertKinds(api(), id)).doesNotContain("SLA_BREACH");
 
             // Back from the customer: the resolution clock runs again, its due time later by the time waited.
             JsonNode resumed = ok(api().post("/api/v1/cases/" + id + "/resume", Roles.AGENT, "")).json();
@@ -134,12 +132,12 @@ class SlaClocksE2EIT {
         system = startWithTwoResolutionInstances();
 
         try (TopicProbe probe = new TopicProbe(system.kafkaBootstrapServers(), Topics.RESOLUTION)) {
-            List<ConsumerRecord<String, String>> breaches = probe.await(r -> breach(r, id), 1);
+            List<ConsumerRecord<String, String>> breaches = probe.await(r -> SystemUnderTest.breachOf(r, id), 1);
             assertThat(CODEC.fromJson(breaches.get(0).value(), SlaBreached.class).occurredAt()).isAfter(restarted);
             awaitCaseFile(id, c -> "ESCALATED".equals(c.path("classification").path("complaintClass").asString()));
-            await().atMost(STEP).until(() -> kinds(id).contains("SLA_BREACH"));
-            assertThat(probe.drain(r -> breach(r, id), Duration.ofSeconds(3))).hasSize(1);
-            assertThat(kinds(id).stream().filter("SLA_BREACH"::equals)).hasSize(1);
+            await().atMost(STEP).until(() -> SystemUnderTest.alertKinds(api(), id).contains("SLA_BREACH"));
+            assertThat(probe.drain(r -> SystemUnderTest.breachOf(r, id), Duration.ofSeconds(3))).hasSize(1);
+            assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("SLA_BREACH"::equals)).hasSize(1);
         }
     }
 
@@ -187,18 +185,6 @@ class SlaClocksE2EIT {
         return last[0];
     }
 
-    private static List<String> kinds(String complaintId) {
-        TestApi.Response list = api().get("/api/v1/alerts?limit=200", Roles.SUPERVISOR);
-        assertThat(list.status()).as(list.body()).isEqualTo(200);
-        return StreamSupport.stream(list.json().path("items").spliterator(), false)
-                .filter(a -> complaintId.equals(a.path("complaintId").asString()))
-                .map(a -> a.path("kind").asString()).toList();
-    }
-
-    private static boolean breach(ConsumerRecord<String, String> record, String id) {
-        return id.equals(record.key())
-                && "firebreak.sla.breached".equals(CloudEvents.header(record.headers(), CloudEvents.TYPE));
-    }
 
     private static TestApi.Response ok(TestApi.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);

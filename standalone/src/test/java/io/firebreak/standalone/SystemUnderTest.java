@@ -3,6 +3,7 @@ package io.firebreak.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.platform.kafka.CloudEvents;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.TestApi;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -124,7 +126,12 @@ final class SystemUnderTest {
 
     /** The stored alerts about these complaints (the newest 200 of all), as a supervisor lists them. */
     static List<JsonNode> alertsAbout(List<String> complaintIds) {
-        TestApi.Response list = api().get("/api/v1/alerts?limit=200", Roles.SUPERVISOR);
+        return alertsAbout(api(), complaintIds);
+    }
+
+    /** As above, from the system {@code api} talks to. */
+    static List<JsonNode> alertsAbout(TestApi api, List<String> complaintIds) {
+        TestApi.Response list = api.get("/api/v1/alerts?limit=200", Roles.SUPERVISOR);
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         return StreamSupport.stream(list.json().path("items").spliterator(), false)
                 .filter(a -> complaintIds.contains(a.path("complaintId").asString())).toList();
@@ -132,5 +139,16 @@ final class SystemUnderTest {
 
     static List<JsonNode> alertsAbout(String complaintId) {
         return alertsAbout(List.of(complaintId));
+    }
+
+    /** The kinds of the alerts about a complaint, newest first, from the system {@code api} talks to. */
+    static List<String> alertKinds(TestApi api, String complaintId) {
+        return alertsAbout(api, List.of(complaintId)).stream().map(a -> a.path("kind").asString()).toList();
+    }
+
+    /** Whether a record is an SLA breach of this complaint. */
+    static boolean breachOf(ConsumerRecord<String, String> record, String complaintId) {
+        return complaintId.equals(record.key())
+                && "firebreak.sla.breached".equals(CloudEvents.header(record.headers(), CloudEvents.TYPE));
     }
 }

@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lte;
 
-import com.mongodb.client.model.Sorts;
 import io.firebreak.feedback.FeedbackProperties;
 import io.firebreak.feedback.followup.ComplaintFollowUps.FollowUp;
 import io.firebreak.platform.outbox.AggregateStore;
@@ -21,7 +20,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.bson.conversions.Bson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

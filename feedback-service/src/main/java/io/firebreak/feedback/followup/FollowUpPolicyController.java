@@ -1,7 +1,6 @@
 package io.firebreak.feedback.followup;
 
 import io.firebreak.platform.settings.SettingsView;
-import io.firebreak.platform.web.ProblemException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/follow-ups/policy")
 class FollowUpPolicyController {
-
-    private static final int MAX_VERSIONS = 100;
 
     private final FollowUpPolicies policies;
 
@@ -39,12 +36,11 @@ class FollowUpPolicyController {
 
     @GetMapping("/versions")
     SettingsView.Versions<FollowUpPolicy> versions() {
-        return SettingsView.Versions.of(policies.settings().versions(MAX_VERSIONS));
+        return SettingsView.versionsOf(policies.settings());
     }
 
     @GetMapping("/versions/{version}")
     SettingsView<FollowUpPolicy> version(@PathVariable String version) {
-        return policies.settings().version(version).map(SettingsView::of)
-                .orElseThrow(() -> ProblemException.notFound("Settings version", version));
+        return SettingsView.versionOf(policies.settings(), version);
     }
 }

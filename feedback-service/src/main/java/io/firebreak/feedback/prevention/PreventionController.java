@@ -1,6 +1,5 @@
 package io.firebreak.feedback.prevention;
 
-import com.mongodb.client.model.Sorts;
 import io.firebreak.events.FeedbackEvents.PreventionGroupResolved;
 import io.firebreak.feedback.prevention.PreventionAction.Status;
 import io.firebreak.platform.outbox.AggregateStore;
@@ -12,7 +11,6 @@ import io.firebreak.platform.web.ProblemException;
 import io.firebreak.platform.web.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;

@@ -2,8 +2,6 @@ package io.firebreak.intake.complaint;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.model.Filters;
@@ -19,7 +17,6 @@ import io.firebreak.platform.web.PageCursor;
 import io.firebreak.platform.web.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.conversions.Bson;

@@ -112,7 +112,7 @@ public final class CustomerNotices {
     }
 
     /** The language a complaint is answered in: Chinese when the customer wrote in it, else English. */
-    public static String language(Complaint complaint) {
+    private static String language(Complaint complaint) {
         return complaint.description() != null && TextScan.hasHan(complaint.description()) ? "zh" : "en";
     }
 

@@ -16,6 +16,20 @@ import org.springframework.http.HttpStatus;
 public record SettingsView<T>(String version, long revision, Instant createdAt, String createdBy, String source,
         @JsonUnwrapped T settings) {
 
+    /** The most versions a list of them answers, newest first. */
+    public static final int MAX_VERSIONS = 100;
+
+    /** The versions of a kind of settings, newest first (up to {@link #MAX_VERSIONS}). */
+    public static <T extends Record> Versions<T> versionsOf(VersionedSettings<T, ?> settings) {
+        return Versions.of(settings.versions(MAX_VERSIONS));
+    }
+
+    /** One version, current or past; 404 problem+json when there is none. */
+    public static <T extends Record> SettingsView<T> versionOf(VersionedSettings<T, ?> settings, String version) {
+        return settings.version(version).map(SettingsView::of)
+                .orElseThrow(() -> ProblemException.notFound("Settings version", version));
+    }
+
     public static <T> SettingsView<T> of(Revision<T> revision) {
         return new SettingsView<>(revision.version(), revision.revision(), revision.createdAt(),
                 revision.createdBy(), revision.source(), revision.body());

@@ -2,24 +2,17 @@ package io.firebreak.resolution.cases;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import io.firebreak.events.CaseState;
 import io.firebreak.platform.outbox.AggregateStore;
-import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.platform.web.Page;
 import io.firebreak.platform.web.PageCursor;
 import io.firebreak.platform.web.ProblemException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

@@ -1,7 +1,6 @@
 package io.firebreak.resolution.cases;
 
 import io.firebreak.platform.settings.SettingsView;
-import io.firebreak.platform.web.ProblemException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/resolution/clocks")
 class ClockSettingsController {
-
-    private static final int MAX_VERSIONS = 100;
 
     private final ClockSettingsStore store;
 
@@ -39,12 +36,11 @@ class ClockSettingsController {
 
     @GetMapping("/versions")
     SettingsView.Versions<ClockSettings> versions() {
-        return SettingsView.Versions.of(store.settings().versions(MAX_VERSIONS));
+        return SettingsView.versionsOf(store.settings());
     }
 
     @GetMapping("/versions/{version}")
     SettingsView<ClockSettings> version(@PathVariable String version) {
-        return store.settings().version(version).map(SettingsView::of)
-                .orElseThrow(() -> ProblemException.notFound("Settings version", version));
+        return SettingsView.versionOf(store.settings(), version);
     }
 }

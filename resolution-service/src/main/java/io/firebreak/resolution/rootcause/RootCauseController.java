@@ -2,7 +2,6 @@ package io.firebreak.resolution.rootcause;
 
 import io.firebreak.platform.settings.SettingsView;
 import io.firebreak.platform.web.Page;
-import io.firebreak.platform.web.ProblemException;
 import io.firebreak.resolution.ResolutionProperties.RootCause;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class RootCauseController {
-
-    private static final int MAX_VERSIONS = 100;
 
     private final RootCauseTaxonomies taxonomies;
 
@@ -40,12 +37,11 @@ class RootCauseController {
 
     @GetMapping("/api/v1/root-causes/versions")
     SettingsView.Versions<Taxonomy> versions() {
-        return SettingsView.Versions.of(taxonomies.settings().versions(MAX_VERSIONS));
+        return SettingsView.versionsOf(taxonomies.settings());
     }
 
     @GetMapping("/api/v1/root-causes/versions/{version}")
     SettingsView<Taxonomy> version(@PathVariable String version) {
-        return taxonomies.settings().version(version).map(SettingsView::of)
-                .orElseThrow(() -> ProblemException.notFound("Settings version", version));
+        return SettingsView.versionOf(taxonomies.settings(), version);
     }
 }

@@ -26,7 +26,6 @@ import io.firebreak.events.Topics;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.kafka.CloudEvents;
 import io.firebreak.platform.outbox.AggregateStore;
-import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.ServiceContract;
 import io.firebreak.platform.test.TestApi;

@@ -4,8 +4,6 @@ import io.firebreak.events.Topics;
 import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
-import io.firebreak.triage.TriageProperties;
-import io.firebreak.triage.sla.SlaPolicy;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -36,22 +36,24 @@ class SettingsController {
 
     @GetMapping("/rules")
     RuleSetView rules() {
-        return RuleSetView.of(store.activeRules());
+        return RuleSetView.of(store.rules().active());
     }
 
     @PutMapping("/rules")
     RuleSetView replaceRules(@RequestBody RuleSet set, Authentication who) {
-        return RuleSetView.of(SettingsView.refusedAs("Invalid rule set", () -> store.replaceRules(set, who.getName())));
+        return RuleSetView.of(SettingsView.refusedAs("Invalid rule set",
+                () -> store.rules().replace(set, who.getName())));
     }
 
     @GetMapping("/routing")
     RoutingView routing() {
-        return RoutingView.of(store.activeRouting());
+        return RoutingView.of(store.routing().active());
     }
 
     @PutMapping("/routing")
     RoutingView replaceRouting(@RequestBody RoutingTable table, Authentication who) {
-        return RoutingView.of(SettingsView.refusedAs("Invalid routing table", () -> store.replaceRouting(table, who.getName())));
+        return RoutingView.of(SettingsView.refusedAs("Invalid routing table",
+                () -> store.routing().replace(table, who.getName())));
     }
 
     /** SLA targets per class and the emotion factors of the first response (先处理情感, 后处理事件). */
@@ -68,17 +70,14 @@ class SettingsController {
     /** Past versions of a kind of settings ({@code rules}, {@code routing}, {@code sla}), newest first. */
     @GetMapping("/{kind}/versions")
     SettingsView.Versions<?> versions(@PathVariable String kind) {
-        return SettingsView.Versions.of(kind(kind).versions(MAX_VERSIONS));
+        return SettingsView.versionsOf(kind(kind));
     }
 
     /** One version, current or past: what a decision recording it was made with. */
     @GetMapping("/{kind}/versions/{version}")
     SettingsView<?> version(@PathVariable String kind, @PathVariable String version) {
-        return kind(kind).version(version).map(SettingsView::of)
-                .orElseThrow(() -> ProblemException.notFound("Settings version", version));
+        return SettingsView.versionOf(kind(kind), version);
     }
-
-    private static final int MAX_VERSIONS = 100;
 
     @SuppressWarnings("unchecked")
     private VersionedSettings<Record, ?> kind(String kind) {

@@ -2,7 +2,6 @@ package io.firebreak.triage.settings;
 
 import com.mongodb.client.MongoDatabase;
 import io.firebreak.platform.settings.FieldProblem;
-import io.firebreak.platform.settings.Revision;
 import io.firebreak.platform.settings.SettingsHistory;
 import io.firebreak.platform.settings.VersionedSettings;
 import io.firebreak.triage.TriageProperties;
@@ -60,28 +59,6 @@ public class SettingsStore {
 
     VersionedSettings<SlaSettings, SlaPolicy> sla() {
         return sla;
-    }
-
-    Revision<RuleSet> activeRules() {
-        return rules.active();
-    }
-
-    Revision<RoutingTable> activeRouting() {
-        return routing.active();
-    }
-
-    /**
-     * Makes {@code set} the active rule set as a new version.
-     *
-     * @throws io.firebreak.platform.settings.RejectedSettings naming every field that is wrong; nothing is written
-     */
-    Revision<RuleSet> replaceRules(RuleSet set, String by) {
-        return rules.replace(set, by);
-    }
-
-    /** As {@link #replaceRules}, for the routing table. */
-    Revision<RoutingTable> replaceRouting(RoutingTable table, String by) {
-        return routing.replace(table, by);
     }
 
     /**

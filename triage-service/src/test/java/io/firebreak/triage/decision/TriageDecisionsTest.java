@@ -23,7 +23,6 @@ import io.firebreak.triage.classification.Classifier;
 import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
 import io.firebreak.triage.decision.ComplaintTriage.Retriage;
 import io.firebreak.triage.routing.DepartmentRouter.Loads;
-import io.firebreak.triage.sla.SlaPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
