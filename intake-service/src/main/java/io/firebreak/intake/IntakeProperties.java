@@ -46,15 +46,12 @@ public record IntakeProperties(
 
     /**
      * What the emotion reader looks for (愤怒感知法): the words of each kind of signal, the words that state a
-     * grievance, and how a negation is recognised ("没有受伤", "not a safety problem").
+     * grievance; a list of the shared lexicon is named as {@code @name} (negation and ordinary senses are the
+     * lexicon's, as triage reads them).
      */
     public record Emotion(
             @Valid @NotNull @DefaultValue Words words,
             @NotEmpty List<String> grievanceWords,
-            @NotEmpty List<String> negationCues,
-            @NotNull @DefaultValue List<String> negationExceptions,
-            @Min(0) @Max(10) @DefaultValue("4") int negationReach,
-            @NotNull @DefaultValue List<String> connectives,
             @NotNull @DefaultValue List<String> capsIgnored,
             @NotNull @DefaultValue List<String> repeatIgnored) {}
 

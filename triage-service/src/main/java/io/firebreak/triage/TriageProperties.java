@@ -1,5 +1,6 @@
 package io.firebreak.triage;
 
+import io.firebreak.platform.text.Lexicon;
 import io.firebreak.triage.classification.RuleSet;
 import io.firebreak.triage.routing.RoutingTable;
 import io.firebreak.triage.sla.SlaSettings;
@@ -18,4 +19,10 @@ import org.springframework.validation.annotation.Validated;
 public record TriageProperties(
         @Valid @NotNull RuleSet classification,
         @Valid @NotNull RoutingTable routing,
-        @Valid @NotNull SlaSettings sla) {}
+        @Valid @NotNull SlaSettings sla) {
+
+    /** The shipped rule set names the lexicon's lists and takes its negation and senses: made complete here. */
+    public TriageProperties {
+        classification = classification == null ? null : classification.withLexicon(Lexicon.shipped());
+    }
+}

@@ -44,7 +44,7 @@ class TriagePropertiesTest {
 
     @Test
     void settingsWithoutRulesOrWithABadFactorAreRejected() {
-        TriageProperties broken = new TriageProperties(new RuleSet(shipped.classification().negation(), List.of()),
+        TriageProperties broken = new TriageProperties(new RuleSet(shipped.classification().negation(), List.of(), null),
                 shipped.routing(), new SlaSettings(shipped.sla().ordinary(), shipped.sla().escalated(),
                         shipped.sla().major(), null, Map.of("ANGRY", 1.5, "BORED", 0.5)));
 

@@ -14,7 +14,7 @@ import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
 import io.firebreak.events.ResolutionEvents.TaskCompleted;
 import io.firebreak.events.SlaClock;
-import io.firebreak.intake.emotion.TextScan;
+import io.firebreak.platform.text.ScannedText;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -113,7 +113,7 @@ public final class CustomerNotices {
 
     /** The language a complaint is answered in: Chinese when the customer wrote in it, else English. */
     private static String language(Complaint complaint) {
-        return complaint.description() != null && TextScan.hasHan(complaint.description()) ? "zh" : "en";
+        return complaint.description() != null && ScannedText.of(complaint.description()).hasHan() ? "zh" : "en";
     }
 
     private CustomerNotified notice(String complaintId, Complaint complaint, CustomerNotice notice, Instant now,

@@ -3,6 +3,9 @@ package io.firebreak.intake.emotion;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.intake.IntakeProperties;
+import io.firebreak.platform.text.Lexicon;
+import io.firebreak.platform.text.PhraseSet;
+import io.firebreak.platform.text.ScannedText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -19,9 +22,12 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the customer's emotion from their words as a complaint handler listens (愤怒感知法): anger and threat words,
  * demands for a superior, regulators, lawyers and media, intensity marks (!!!, ALL CAPS, repeated characters), and
- * the number of earlier contacts on the same matter. A negation or hedge before a word switches it off ("没有受伤",
- * "no need to escalate"). The level is the sum of the weights of the kinds of signal found ({@link SignalKind}):
- * 1 upset, 2 angry, 4 or more furious.
+ * the number of earlier contacts on the same matter. Words are read as triage reads them (one
+ * {@link io.firebreak.platform.text.Reading}, from the
+ * shared {@link Lexicon}, whose lists the threat, regulator, media, superior and safety signals name): a negation
+ * before a word switches it off ("没有受伤", "no need to escalate") unless it is a condition or a hedge ("要是不想上
+ * 热搜…"), and a word in its ordinary sense ("Fire TV", "曝光过度") is no signal. The level is the sum of the weights
+ * of the kinds of signal found ({@link SignalKind}): 1 upset, 2 angry, 4 or more furious.
  */
 @Component
 public class EmotionReader {
@@ -45,21 +51,36 @@ public class EmotionReader {
     /** The emotion a text reads, the signals that set it, and the customer's stage it suggests. */
     public record Reading(EmotionLevel level, List<String> signals, CustomerStage stage) {}
 
-    private final Map<SignalKind, List<String>> words = new EnumMap<>(SignalKind.class);
-    private final IntakeProperties.Emotion settings;
+    private static final Pattern LINKS =
+            Pattern.compile("(?i)https?://\\S+|www\\.\\S+|[^\\s@]+@[^\\s@]+\\.[a-z]{2,}");
+    /**
+     * {@link #LINKS} for a text without an {@code @}, where its e-mail branch cannot match: that branch tries every
+     * start in a run without spaces (all of a Chinese text) to its end, quadratic in the run's length.
+     */
+    private static final Pattern LINKS_WITHOUT_EMAIL = Pattern.compile("(?i)https?://\\S+|www\\.\\S+");
+
+    private final Map<SignalKind, PhraseSet> words = new EnumMap<>(SignalKind.class);
+    private final PhraseSet grievanceWords;
+    private final io.firebreak.platform.text.Reading wordsRead;
     private final Set<String> capsIgnored;
     private final Set<String> repeatIgnored;
 
     public EmotionReader(IntakeProperties properties) {
-        this.settings = properties.emotion();
+        this(properties, Lexicon.shipped());
+    }
+
+    EmotionReader(IntakeProperties properties, Lexicon lexicon) {
+        IntakeProperties.Emotion settings = properties.emotion();
         IntakeProperties.Words w = settings.words();
-        words.put(SignalKind.UPSET_WORD, w.upset());
-        words.put(SignalKind.ANGER_WORD, w.anger());
-        words.put(SignalKind.THREAT, w.threat());
-        words.put(SignalKind.REGULATOR, w.regulator());
-        words.put(SignalKind.MEDIA, w.media());
-        words.put(SignalKind.SUPERIOR, w.superior());
-        words.put(SignalKind.SAFETY, w.safety());
+        words.put(SignalKind.UPSET_WORD, PhraseSet.of(lexicon.expand(w.upset())));
+        words.put(SignalKind.ANGER_WORD, PhraseSet.of(lexicon.expand(w.anger())));
+        words.put(SignalKind.THREAT, PhraseSet.of(lexicon.expand(w.threat())));
+        words.put(SignalKind.REGULATOR, PhraseSet.of(lexicon.expand(w.regulator())));
+        words.put(SignalKind.MEDIA, PhraseSet.of(lexicon.expand(w.media())));
+        words.put(SignalKind.SUPERIOR, PhraseSet.of(lexicon.expand(w.superior())));
+        words.put(SignalKind.SAFETY, PhraseSet.of(lexicon.expand(w.safety())));
+        grievanceWords = PhraseSet.of(lexicon.expand(settings.grievanceWords()));
+        wordsRead = lexicon.reading();
         capsIgnored = new LinkedHashSet<>();
         settings.capsIgnored().forEach(word -> capsIgnored.add(word.strip().toUpperCase(Locale.ROOT)));
         repeatIgnored = new LinkedHashSet<>();
@@ -76,13 +97,18 @@ public class EmotionReader {
      * {@code remedySought}: whether they named what they want (which makes the grievance explicit).
      */
     public Reading read(String text, int earlierContacts, boolean remedySought) {
-        TextScan scan = new TextScan(text);
+        String written = withoutLinks(text);
+        ScannedText scan = ScannedText.of(written);
+        io.firebreak.platform.text.Reading.Scope[] scope = new io.firebreak.platform.text.Reading.Scope[1];
         Map<SignalKind, List<String>> found = new EnumMap<>(SignalKind.class);
         words.forEach((kind, phrases) -> {
-            List<String> evidence = phrases(scan, phrases);
+            List<PhraseSet.Hit> hits = phrases.scan(scan);
+            if (hits.isEmpty()) return;
+            if (scope[0] == null) scope[0] = wordsRead.scope(scan);
+            List<String> evidence = counted(hits, scope[0]);
             if (!evidence.isEmpty()) found.put(kind, evidence);
         });
-        marks(scan.text(), found);
+        marks(written, found); // as written: "！！！" stays what the customer typed
         if (earlierContacts > 0) found.put(SignalKind.EARLIER_CONTACTS, List.of(String.valueOf(earlierContacts)));
 
         int score = 0;
@@ -96,29 +122,39 @@ public class EmotionReader {
                 : score >= ANGRY_AT ? EmotionLevel.ANGRY
                 : score >= UPSET_AT ? EmotionLevel.UPSET
                 : EmotionLevel.CALM;
-        boolean grievance = remedySought || settings.grievanceWords().stream().anyMatch(g -> !scan.find(g).isEmpty());
+        boolean grievance = remedySought || !grievanceWords.scan(scan).isEmpty();
         Set<SignalKind> kinds = found.isEmpty() ? EnumSet.noneOf(SignalKind.class) : EnumSet.copyOf(found.keySet());
         return new Reading(level, List.copyOf(signals), CustomerStages.infer(level, kinds, grievance));
     }
 
-    /** The phrases found and not negated, the longest first where two overlap ("social media" over "media"). */
-    private List<String> phrases(TextScan scan, List<String> phrases) {
-        List<TextScan.Found> hits = new ArrayList<>();
-        for (String phrase : phrases) {
-            for (TextScan.Found hit : scan.find(phrase)) {
-                if (!scan.negated(hit, settings.negationCues(), settings.negationExceptions(), settings.connectives(),
-                        settings.negationReach())) {
-                    hits.add(hit);
-                }
-            }
+    /**
+     * The phrases found that count (not negated, not in an ordinary sense), the longest where two overlap ("social
+     * media" over "media"), in the order of the text.
+     */
+    private static List<String> counted(List<PhraseSet.Hit> found, io.firebreak.platform.text.Reading.Scope scope) {
+        List<PhraseSet.Hit> hits = new ArrayList<>();
+        for (PhraseSet.Hit hit : found) {
+            if (scope.discounted(hit.start(), hit.end()) == null) hits.add(hit);
         }
-        hits.sort(Comparator.comparingInt((TextScan.Found f) -> f.end() - f.start()).reversed());
-        List<TextScan.Found> kept = new ArrayList<>();
-        for (TextScan.Found hit : hits) {
-            if (kept.stream().noneMatch(hit::overlaps)) kept.add(hit);
+        hits.sort(Comparator.comparingInt((PhraseSet.Hit h) -> h.end() - h.start()).reversed());
+        List<PhraseSet.Hit> kept = new ArrayList<>();
+        for (PhraseSet.Hit hit : hits) {
+            if (kept.stream().noneMatch(k -> hit.start() < k.end() && k.start() < hit.end())) kept.add(hit);
         }
-        kept.sort(Comparator.comparingInt(TextScan.Found::start));
-        return kept.stream().map(f -> evidence(f.text())).distinct().toList();
+        kept.sort(Comparator.comparingInt(PhraseSet.Hit::start));
+        return kept.stream().map(h -> evidence(h.asWritten())).distinct().toList();
+    }
+
+    /** The text with links and e-mail addresses blanked out (positions kept): no signal is read in an address. */
+    private static String withoutLinks(String raw) {
+        String value = raw == null ? "" : raw;
+        Matcher links = (value.indexOf('@') >= 0 ? LINKS : LINKS_WITHOUT_EMAIL).matcher(value);
+        StringBuilder blanked = null;
+        while (links.find()) {
+            if (blanked == null) blanked = new StringBuilder(value);
+            for (int i = links.start(); i < links.end(); i++) blanked.setCharAt(i, ' ');
+        }
+        return blanked == null ? value : blanked.toString();
     }
 
     /** Intensity marks: runs of !!! or ？？？, shouting in capitals, letters held long (啊啊啊, sooo). */

@@ -2,10 +2,10 @@ package io.firebreak.triage.classification;
 
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.TriageEvents.Reason;
-import io.firebreak.triage.text.Amounts;
-import io.firebreak.triage.text.Negation;
-import io.firebreak.triage.text.PhraseSet;
-import io.firebreak.triage.text.ScannedText;
+import io.firebreak.platform.text.Amounts;
+import io.firebreak.platform.text.Reading;
+import io.firebreak.platform.text.PhraseSet;
+import io.firebreak.platform.text.ScannedText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,7 +16,8 @@ import java.util.Set;
  * Classifies a complaint with one version of the rule set (客户投诉分类): the most severe class of all rules that
  * fire wins (MAJOR > ESCALATED > DIFFICULT > ORDINARY), and every rule that fired is kept with what made it fire
  * (the phrases, the sum over the threshold, the earlier complaints, the routing) and a sentence in English and
- * Chinese, so a person can see why. A phrase that is negated ("没有受伤") does not count. No rule firing means
+ * Chinese, so a person can see why. A phrase that is negated ("没有受伤") or stands in an ordinary sense of its
+ * word ("Fire TV Stick", "曝光过度") does not count ({@link Reading}). No rule firing means
  * ORDINARY, with that as its reason. Immutable and thread-safe: one instance serves every complaint of its version.
  */
 public final class Classifier {
@@ -30,8 +31,9 @@ public final class Classifier {
     private final List<RuleSet.Rule> rules;
     private final PhraseSet phrases;
     private final int[] ruleOfPhrase;
-    private final Negation negation;
+    private final Reading reading;
     private final boolean amounts;
+    private final PhraseSet[] stakes;
 
     /**
      * Compiles a rule set; it must have passed {@link RuleSetCheck}.
@@ -52,9 +54,11 @@ public final class Classifier {
         }
         this.phrases = PhraseSet.of(all);
         this.ruleOfPhrase = owners.stream().mapToInt(Integer::intValue).toArray();
-        RuleSet.NegationSettings n = set.negation();
-        this.negation = new Negation(n.cues(), n.after(), n.ignore(), n.boundaries(), n.window());
+        this.reading = new Reading(set.negation().compile(), set.senses());
         this.amounts = rules.stream().anyMatch(r -> r.amountAtLeast() != null);
+        this.stakes = rules.stream()
+                .map(r -> r.amountAtLeast() != null && r.amountWhen() != null ? PhraseSet.of(r.amountWhen()) : null)
+                .toArray(PhraseSet[]::new);
     }
 
     /** The version of the rule set, recorded with each decision. */
@@ -74,11 +78,11 @@ public final class Classifier {
         for (int r = 0; r < rules.size(); r++) found.add(null);
         List<String> negated = new ArrayList<>();
         if (!hits.isEmpty()) {
-            Negation.Scope scope = negation.scope(text);
+            Reading.Scope scope = reading.scope(text);
             for (PhraseSet.Hit hit : hits) {
-                String cue = scope.negating(hit.start(), hit.end());
-                if (cue != null) {
-                    negated.add(hit.asWritten() + " (" + cue + ")");
+                String why = scope.discounted(hit.start(), hit.end());
+                if (why != null) {
+                    negated.add(hit.asWritten() + " (" + why + ")");
                     continue;
                 }
                 int rule = ruleOfPhrase[hit.phrase()];
@@ -94,7 +98,7 @@ public final class Classifier {
             RuleSet.Rule rule = rules.get(r);
             List<String> evidence = new ArrayList<>();
             if (found.get(r) != null) evidence.add(String.join(", ", phrasesOf(found.get(r))));
-            evidence.addAll(amountsOver(rule, sums));
+            evidence.addAll(amountsOver(rule, atStake(r, sums, text)));
             evidence.addAll(facts(rule, facts));
             if (evidence.isEmpty()) continue;
             complaintClass = ComplaintClass.mostSevere(complaintClass, rule.complaintClass());
@@ -124,6 +128,26 @@ public final class Classifier {
             if (!inside) words.add(hit.asWritten());
         }
         return words;
+    }
+
+    /**
+     * The sums a rule may count: all of them, or with {@code amountWhen} those in a sentence that also has one of
+     * its phrases ("charged £1,200 twice", "扣了6000块"), not a price ("the $899 laptop") or a spend.
+     */
+    private List<Amounts.Amount> atStake(int rule, List<Amounts.Amount> sums, ScannedText text) {
+        if (sums.isEmpty() || stakes[rule] == null) return sums;
+        List<PhraseSet.Hit> cues = stakes[rule].scan(text);
+        if (cues.isEmpty()) return List.of();
+        List<Amounts.Amount> kept = new ArrayList<>();
+        for (Amounts.Amount sum : sums) {
+            for (PhraseSet.Hit cue : cues) {
+                if (text.sameSentence(Math.min(cue.start(), sum.start()), Math.max(cue.end(), sum.end()))) {
+                    kept.add(sum);
+                    break;
+                }
+            }
+        }
+        return kept;
     }
 
     private static List<String> amountsOver(RuleSet.Rule rule, List<Amounts.Amount> sums) {
@@ -170,7 +194,7 @@ public final class Classifier {
     private Reason noRuleFired(List<String> negated) {
         // ORDINARY is a finding too: say so, so nobody has to wonder whether the rules ran.
         String evidence = "no rule of rule set " + version + " matched the text"
-                + (negated.isEmpty() ? "" : "; negated: " + String.join(", ", negated));
+                + (negated.isEmpty() ? "" : "; not counted: " + String.join(", ", negated));
         return new Reason(NO_RULE_FIRED, evidence,
                 "No rule of rule set " + version + " fired: one clear issue, an ordinary complaint.",
                 "规则集 " + version + " 没有规则触发：事项单一清楚，按普通投诉处理。");

@@ -1,7 +1,7 @@
 package io.firebreak.triage.classification;
 
 import io.firebreak.events.CustomerStage;
-import io.firebreak.triage.text.ScannedText;
+import io.firebreak.platform.text.ScannedText;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package io.firebreak.triage.classification;
 
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.platform.settings.FieldProblem;
-import io.firebreak.triage.text.PhraseSet;
+import io.firebreak.platform.text.PhraseSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class RuleSetCheck {
 
-    /** Currencies an amount threshold may name: those {@link io.firebreak.triage.text.Amounts} recognises. */
+    /** Currencies an amount threshold may name: those {@link io.firebreak.platform.text.Amounts} recognises. */
     public static final Set<String> CURRENCIES = Set.of("CNY", "USD", "EUR", "GBP", "HKD");
 
     /** Names the service gives reasons of its own; a rule may not take them. */
@@ -32,7 +32,10 @@ public final class RuleSetCheck {
             phrases(problems, "negation.after", set.negation().after());
             phrases(problems, "negation.ignore", set.negation().ignore());
             phrases(problems, "negation.boundaries", set.negation().boundaries());
+            phrases(problems, "negation.conditionals", set.negation().conditionals());
+            phrases(problems, "negation.hedges", set.negation().hedges());
         }
+        phrases(problems, "senses", set.senses());
         if (set.rules() == null) return problems;
         Map<String, Integer> names = new HashMap<>();
         for (int i = 0; i < set.rules().size(); i++) {
@@ -61,6 +64,10 @@ public final class RuleSetCheck {
                         + "earlierComplaintsAtLeast, stages, departmentsAtLeast or unrouted"));
             }
             phrases(problems, at + ".phrases", rule.phrases());
+            phrases(problems, at + ".amountWhen", rule.amountWhen());
+            if (rule.amountWhen() != null && rule.amountAtLeast() == null) {
+                problems.add(new FieldProblem(at + ".amountWhen", "says when an amount counts: give amountAtLeast"));
+            }
             if (rule.amountAtLeast() != null) {
                 for (String currency : rule.amountAtLeast().keySet()) {
                     if (currency != null && !CURRENCIES.contains(currency)) {

@@ -26,7 +26,7 @@ import io.firebreak.triage.routing.DepartmentRouter.Responsibility;
 import io.firebreak.triage.routing.Seniority;
 import io.firebreak.triage.settings.ActiveSettings;
 import io.firebreak.triage.sla.SlaPolicy;
-import io.firebreak.triage.text.ScannedText;
+import io.firebreak.platform.text.ScannedText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
  * file's timeline with its reason.
  */
 @Component
-class TriageDecisions {
+public class TriageDecisions {
 
     static final String REOPENED_RULE = "reopened-after-follow-up";
     static final String SLA_BREACHED_RULE = "sla-breached";
@@ -66,10 +66,10 @@ class TriageDecisions {
     }
 
     /** What the rules and the routing table make of a complaint, and the language its owner must read. */
-    record Assessment(Classifier.Result result, Responsibility responsibility, String language) {}
+    public record Assessment(Classifier.Result result, Responsibility responsibility, String language) {}
 
     /** Routes, then classifies (some rules look at the routing: unclear or spread-out responsibility). */
-    static Assessment assess(ActiveSettings settings, String text, String productRef, Channel channel,
+    public static Assessment assess(ActiveSettings settings, String text, String productRef, Channel channel,
             List<String> earlierComplaintIds, CustomerStage stage) {
         ScannedText scanned = ScannedText.of(text);
         Responsibility responsibility = settings.router().route(scanned, productRef, channel);

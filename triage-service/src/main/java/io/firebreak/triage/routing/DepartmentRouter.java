@@ -2,8 +2,8 @@ package io.firebreak.triage.routing;
 
 import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
-import io.firebreak.triage.text.PhraseSet;
-import io.firebreak.triage.text.ScannedText;
+import io.firebreak.platform.text.PhraseSet;
+import io.firebreak.platform.text.ScannedText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

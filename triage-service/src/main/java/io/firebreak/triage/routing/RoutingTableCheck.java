@@ -1,7 +1,7 @@
 package io.firebreak.triage.routing;
 
 import io.firebreak.platform.settings.FieldProblem;
-import io.firebreak.triage.text.PhraseSet;
+import io.firebreak.platform.text.PhraseSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -3,6 +3,7 @@ package io.firebreak.triage.settings;
 import io.firebreak.platform.settings.Revision;
 import io.firebreak.platform.settings.SettingsView;
 import io.firebreak.platform.settings.VersionedSettings;
+import io.firebreak.platform.text.Lexicon;
 import io.firebreak.platform.web.ProblemException;
 import io.firebreak.triage.classification.RuleSet;
 import io.firebreak.triage.routing.RoutingTable;
@@ -42,7 +43,7 @@ class SettingsController {
     @PutMapping("/rules")
     RuleSetView replaceRules(@RequestBody RuleSet set, Authentication who) {
         return RuleSetView.of(SettingsView.refusedAs("Invalid rule set",
-                () -> store.rules().replace(set, who.getName())));
+                () -> store.rules().replace(set.withLexicon(Lexicon.shipped()), who.getName())));
     }
 
     @GetMapping("/routing")
@@ -98,11 +99,12 @@ class SettingsController {
             String createdBy,
             String source,
             RuleSet.NegationSettings negation,
-            List<RuleSet.Rule> rules) {
+            List<RuleSet.Rule> rules,
+            List<String> senses) {
 
         static RuleSetView of(Revision<RuleSet> r) {
             return new RuleSetView(r.version(), r.revision(), r.createdAt(), r.createdBy(), r.source(),
-                    r.body().negation(), r.body().rules());
+                    r.body().negation(), r.body().rules(), r.body().senses());
         }
     }
 

@@ -7,7 +7,7 @@ import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.triage.Shipped;
-import io.firebreak.triage.text.ScannedText;
+import io.firebreak.platform.text.ScannedText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +70,7 @@ class ClassifierTest {
 
         assertThat(result.reasons()).singleElement().satisfies(r -> {
             assertThat(r.rule()).isEqualTo(Classifier.NO_RULE_FIRED);
-            assertThat(r.evidence()).contains(result.ruleSetVersion()).contains("negated: 受伤 (没有)");
+            assertThat(r.evidence()).contains(result.ruleSetVersion()).contains("not counted: 受伤 (negated: 没有)");
         });
     }
 
@@ -119,16 +119,16 @@ class ClassifierTest {
     }
 
     @Test
-    void bouncedOrUnroutedResponsibilityIsDifficult() {
+    void bouncedResponsibilityIsDifficultButAComplaintNoDepartmentTakesIsNot() {
         assertThat(rulesOf("商家说是平台的问题,平台说是商家的问题,到底找谁?")).containsExactly("responsibility-unclear");
         assertThat(rulesOf("The refund was approved by one team and reversed by another; nobody can tell me "
                 + "which decision stands.")).containsExactly("responsibility-unclear");
 
+        // No department's words found says nothing about the complaint: the triage queue reads it (routing).
         Classifier.Result unrouted = classifier.classify(new Facts(ScannedText.of("嗯"), null, null, List.of()));
 
-        assertThat(unrouted.complaintClass()).isEqualTo(ComplaintClass.DIFFICULT);
-        assertThat(unrouted.reasons()).extracting(Reason::evidence)
-                .containsExactly("no department of the routing table takes it");
+        assertThat(unrouted.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(unrouted.reasons()).extracting(Reason::rule).containsExactly(Classifier.NO_RULE_FIRED);
     }
 
     @Test
@@ -193,7 +193,7 @@ class ClassifierTest {
     void rulesComeFromTheRuleSetIncludingOtherClassesAndDefaultSentences() {
         RuleSet custom = new RuleSet(Shipped.properties().classification().negation(), List.of(
                 RuleSet.Rule.phrases("no-policy", ComplaintClass.DIFFICULT, List.of("no policy", "没有规定")),
-                RuleSet.Rule.phrases("repeat", ComplaintClass.ESCALATED, List.of("again", "又一次"))));
+                RuleSet.Rule.phrases("repeat", ComplaintClass.ESCALATED, List.of("again", "又一次"))), null);
         Classifier configured = new Classifier("custom-1", custom);
 
         Classifier.Result result = configured.classify("又一次！你们说没有规定？");

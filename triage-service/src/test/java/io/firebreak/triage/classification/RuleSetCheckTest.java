@@ -44,10 +44,22 @@ class RuleSetCheckTest {
 
         assertThat(problemsWith(RuleSet.Rule.phrases("meh", ComplaintClass.ORDINARY, List.of("meh"))))
                 .extracting(FieldProblem::field).containsExactly("rules[" + at + "].complaintClass");
-        assertThat(problemsWith(new RuleSet.Rule("idle", ComplaintClass.MAJOR, null, null, null, null, null, false,
-                null, null))).extracting(FieldProblem::field).containsExactly("rules[" + at + "]");
+        assertThat(problemsWith(new RuleSet.Rule("idle", ComplaintClass.MAJOR, null, null, null, null, null, null,
+                false, null, null))).extracting(FieldProblem::field).containsExactly("rules[" + at + "]");
         assertThat(problemsWith(RuleSet.Rule.phrases("no-class", null, List.of("x"))))
                 .extracting(FieldProblem::field).containsExactly("rules[" + at + "].complaintClass");
+    }
+
+    @Test
+    void anAmountsConditionNeedsAnAmountAndPhrasesThatCompile() {
+        int at = SHIPPED.rules().size();
+
+        assertThat(problemsWith(new RuleSet.Rule("when-only", ComplaintClass.MAJOR, List.of("x"), null,
+                List.of("refund*"), null, null, null, null, null, null))).extracting(FieldProblem::field)
+                .containsExactly("rules[" + at + "].amountWhen");
+        assertThat(problemsWith(new RuleSet.Rule("when", ComplaintClass.MAJOR, null, Map.of("CNY", 5000L),
+                List.of("*"), null, null, null, null, null, null))).extracting(FieldProblem::field)
+                .containsExactly("rules[" + at + "].amountWhen[0]");
     }
 
     @Test
@@ -55,11 +67,12 @@ class RuleSetCheckTest {
         int at = SHIPPED.rules().size();
 
         assertThat(problemsWith(new RuleSet.Rule("money", ComplaintClass.MAJOR, null, Map.of("CNY", 0L, "XYZ", 5L),
-                0, null, -1, null, null, null))).extracting(FieldProblem::field).containsExactlyInAnyOrder(
+                null, 0, null, -1, null, null, null))).extracting(FieldProblem::field).containsExactlyInAnyOrder(
                 "rules[" + at + "].amountAtLeast[CNY]", "rules[" + at + "].amountAtLeast[XYZ]",
                 "rules[" + at + "].earlierComplaintsAtLeast", "rules[" + at + "].departmentsAtLeast");
-        assertThat(RuleSetCheck.problems(new RuleSet(new RuleSet.NegationSettings(List.of("no"), null, null, null, 99),
-                SHIPPED.rules()))).extracting(FieldProblem::field).containsExactly("negation.window");
+        assertThat(RuleSetCheck.problems(new RuleSet(
+                new RuleSet.NegationSettings(List.of("no"), null, null, null, null, null, 99), SHIPPED.rules(), null)))
+                .extracting(FieldProblem::field).containsExactly("negation.window");
     }
 
     @Test
@@ -74,7 +87,7 @@ class RuleSetCheckTest {
 
     @Test
     void anEmptyOrMissingSetIsRefused() {
-        assertThat(RuleSetCheck.problems(new RuleSet(null, List.of()))).extracting(FieldProblem::field)
+        assertThat(RuleSetCheck.problems(new RuleSet(null, List.of(), null))).extracting(FieldProblem::field)
                 .containsExactlyInAnyOrder("negation", "rules");
         assertThat(RuleSetCheck.problems(null)).extracting(FieldProblem::field).containsExactly("body");
     }
@@ -82,6 +95,6 @@ class RuleSetCheckTest {
     private static List<FieldProblem> problemsWith(RuleSet.Rule extra) {
         List<RuleSet.Rule> rules = new ArrayList<>(SHIPPED.rules());
         rules.add(extra);
-        return RuleSetCheck.problems(new RuleSet(SHIPPED.negation(), rules));
+        return RuleSetCheck.problems(new RuleSet(SHIPPED.negation(), rules, null));
     }
 }

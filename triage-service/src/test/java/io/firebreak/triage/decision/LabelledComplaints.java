@@ -4,6 +4,8 @@ import io.firebreak.events.ComplaintClass;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The labelled complaints of {@code labelled-complaints.tsv}: text, the class a person gave it, how many earlier
+ * The labelled complaints of {@code standalone/src/test/resources/labelled/labelled-complaints.tsv}: text, the class a person gave it, how many earlier
  * complaints on the same matter the customer had, and a note.
  */
 record LabelledComplaints(List<Item> items) {
@@ -31,8 +33,9 @@ record LabelledComplaints(List<Item> items) {
     }
 
     static LabelledComplaints load(String resource) {
-        try (InputStream in = LabelledComplaints.class.getResourceAsStream("/" + resource)) {
-            if (in == null) throw new IllegalStateException(resource + " is not on the classpath");
+        // The labelled sets live with the production-path accuracy test (standalone's TriageAccuracyTest).
+        Path file = Path.of("..", "standalone", "src", "test", "resources", "labelled", resource);
+        try (InputStream in = Files.newInputStream(file)) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<Item> items = new ArrayList<>();
             String row;

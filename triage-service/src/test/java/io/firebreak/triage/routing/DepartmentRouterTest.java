@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.firebreak.events.Channel;
 import io.firebreak.triage.Shipped;
 import io.firebreak.triage.routing.DepartmentRouter.Responsibility;
-import io.firebreak.triage.text.ScannedText;
+import io.firebreak.platform.text.ScannedText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -39,7 +39,7 @@ class SettingsCodecTest {
                 RuleSet.class)));
         assertThat(VersionedSettings.fingerprint(shipped))
                 .isNotEqualTo(VersionedSettings.fingerprint(
-                        new RuleSet(shipped.negation(), shipped.rules().subList(0, 3))));
+                        new RuleSet(shipped.negation(), shipped.rules().subList(0, 3), null)));
     }
 
     private static <T> T roundTrip(T value, Class<T> type) {

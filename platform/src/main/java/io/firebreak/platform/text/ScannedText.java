@@ -1,4 +1,4 @@
-package io.firebreak.triage.text;
+package io.firebreak.platform.text;
 
 import java.text.Normalizer;
 
@@ -61,6 +61,14 @@ public final class ScannedText {
 
     public boolean isBlank() {
         return text.isBlank();
+    }
+
+    /** Whether no sentence ends between {@code from} and {@code to}. */
+    public boolean sameSentence(int from, int to) {
+        for (int i = from; i < to && i < text.length(); i++) {
+            if (isSentenceEnd(text.charAt(i))) return false;
+        }
+        return true;
     }
 
     /** Latin letters and digits make words; a Latin phrase edge only matches at a word edge. */

@@ -1,4 +1,4 @@
-package io.firebreak.triage.text;
+package io.firebreak.platform.text;
 
 import java.util.ArrayList;
 import java.util.Comparator;

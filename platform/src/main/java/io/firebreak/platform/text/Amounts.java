@@ -1,4 +1,4 @@
-package io.firebreak.triage.text;
+package io.firebreak.platform.text;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class Amounts {
 
-    /** A sum found in the text: its currency (ISO code), value, and the words as written. */
-    public record Amount(String currency, BigDecimal value, String asWritten) {}
+    /** A sum found in the text: its currency (ISO code), value, the words as written and where they are. */
+    public record Amount(String currency, BigDecimal value, String asWritten, int start, int end) {}
 
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
     private static final String SCALE = "(万|千|k(?![a-z]))?";
@@ -41,13 +41,13 @@ public final class Amounts {
         Matcher m = MONEY.matcher(s);
         while (m.find()) {
             if (m.group(1) != null) {
-                found.add(new Amount(currency(m.group(1)), scaled(m.group(2), m.group(3)), m.group()));
+                found.add(new Amount(currency(m.group(1)), scaled(m.group(2), m.group(3)), m.group(), m.start(), m.end()));
             } else if (m.group(4) != null) {
-                found.add(new Amount(currency(m.group(6)), scaled(m.group(4), m.group(5)), m.group()));
+                found.add(new Amount(currency(m.group(6)), scaled(m.group(4), m.group(5)), m.group(), m.start(), m.end()));
             } else if (m.group(7) != null) {
-                found.add(new Amount("CNY", BigDecimal.valueOf(chineseNumber(m.group(7))), m.group()));
+                found.add(new Amount("CNY", BigDecimal.valueOf(chineseNumber(m.group(7))), m.group(), m.start(), m.end()));
             } else {
-                found.add(new Amount("CNY", afterVerb(m.group(9)), m.group()));
+                found.add(new Amount("CNY", afterVerb(m.group(9)), m.group(), m.start(), m.end()));
             }
         }
         return found;

@@ -1,4 +1,4 @@
-package io.firebreak.triage.text;
+package io.firebreak.platform.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +9,10 @@ import java.util.List;
  * counts as a word), or an after-cue starts at most {@code window} words after it ("律师就不必了"), with no clause
  * end (punctuation, or a boundary word such as "but" or "但是") in between. Cue-like words that do not negate what
  * follows ("没想到", "not only", "no choice but") are listed to be ignored, and a cue inside one of them is no cue.
+ * A threat said with a condition or a hedge is still a threat: a cue with a conditional before it in its clause
+ * ("要是不想上热搜…", "if you don't want the press involved") negates nothing, nor does a cue whose phrase is followed,
+ * in the same sentence, by a hedge that takes the denial back ("I don't want to get lawyers involved, but if…",
+ * "我本来不想找律师，但你们再拖…").
  */
 public final class Negation {
 
@@ -16,18 +20,31 @@ public final class Negation {
     private static final int AFTER = 1;
     private static final int IGNORE = 2;
     private static final int BOUNDARY = 3;
+    private static final int CONDITIONAL = 4;
+    private static final int HEDGE = 5;
 
     private final PhraseSet phrases;
     private final int[] kind;
     private final int window;
 
     public Negation(List<String> cues, List<String> after, List<String> ignore, List<String> boundaries, int window) {
+        this(cues, after, ignore, boundaries, null, null, window);
+    }
+
+    /**
+     * @param conditionals words that make a cue after them in the clause a condition ("要是", "if", "unless")
+     * @param hedges words that take a denial back when they follow the phrase in its sentence ("but if", "但如果")
+     */
+    public Negation(List<String> cues, List<String> after, List<String> ignore, List<String> boundaries,
+            List<String> conditionals, List<String> hedges, int window) {
         List<String> all = new ArrayList<>();
         List<Integer> kinds = new ArrayList<>();
         add(all, kinds, cues, CUE);
         add(all, kinds, after, AFTER);
         add(all, kinds, ignore, IGNORE);
         add(all, kinds, boundaries, BOUNDARY);
+        add(all, kinds, conditionals, CONDITIONAL);
+        add(all, kinds, hedges, HEDGE);
         this.phrases = PhraseSet.of(all);
         this.kind = kinds.stream().mapToInt(Integer::intValue).toArray();
         this.window = window;
@@ -46,6 +63,8 @@ public final class Negation {
         private final List<PhraseSet.Hit> afterCues = new ArrayList<>();
         private final List<PhraseSet.Hit> ignored = new ArrayList<>();
         private final List<PhraseSet.Hit> boundaries = new ArrayList<>();
+        private final List<PhraseSet.Hit> conditionals = new ArrayList<>();
+        private final List<PhraseSet.Hit> hedges = new ArrayList<>();
 
         private Scope(ScannedText text, List<PhraseSet.Hit> hits) {
             this.text = text;
@@ -54,6 +73,8 @@ public final class Negation {
                     case CUE -> cues.add(hit);
                     case AFTER -> afterCues.add(hit);
                     case IGNORE -> ignored.add(hit);
+                    case CONDITIONAL -> conditionals.add(hit);
+                    case HEDGE -> hedges.add(hit);
                     default -> boundaries.add(hit);
                 }
             }
@@ -71,10 +92,40 @@ public final class Negation {
                     nearest = cue;
                 }
             }
+            if (nearest != null && conditional(nearest)) return null;
             for (PhraseSet.Hit cue : afterCues) {
                 if (nearest == null && cue.start() >= end && !isIgnored(cue) && near(end, cue.start())) nearest = cue;
             }
-            return nearest == null ? null : nearest.asWritten();
+            if (nearest == null || hedged(end)) return null;
+            return nearest.asWritten();
+        }
+
+        /** Whether a conditional stands before the cue in its clause: "要是不想…", "if you don't…". */
+        private boolean conditional(PhraseSet.Hit cue) {
+            String s = text.text();
+            for (PhraseSet.Hit c : conditionals) {
+                if (c.end() > cue.start()) continue;
+                boolean sameClause = true;
+                for (int i = c.end(); i < cue.start() && sameClause; i++) {
+                    if (ScannedText.isClauseEnd(s.charAt(i))) sameClause = false;
+                }
+                if (sameClause) return true;
+            }
+            return false;
+        }
+
+        /** Whether a hedge follows the phrase in its sentence, taking the denial back: "…, but if". */
+        private boolean hedged(int end) {
+            String s = text.text();
+            for (PhraseSet.Hit h : hedges) {
+                if (h.start() < end) continue;
+                boolean sameSentence = true;
+                for (int i = end; i < h.start() && sameSentence; i++) {
+                    if (ScannedText.isSentenceEnd(s.charAt(i))) sameSentence = false;
+                }
+                if (sameSentence) return true;
+            }
+            return false;
         }
 
         private boolean isIgnored(PhraseSet.Hit cue) {

@@ -1,0 +1,54 @@
+package io.firebreak.platform.text;
+
+import java.util.List;
+
+/**
+ * How a phrase found in a text is read, the same way wherever the customer's words are read (intake's emotion,
+ * triage's rules): it does not count when it is negated or waved away ({@link Negation}), nor when it stands inside
+ * one of the ordinary senses of the word ("Fire TV Stick", "food court", "曝光过度", "在朋友圈看到"), where it does not
+ * mean what the rule or the signal is about. Immutable and thread-safe.
+ */
+public final class Reading {
+
+    private final Negation negation;
+    private final PhraseSet senses;
+
+    public Reading(Negation negation, List<String> senses) {
+        this.negation = negation;
+        this.senses = PhraseSet.of(senses == null ? List.of() : senses);
+    }
+
+    /** The cues and senses of one text, found once and asked about each phrase found in it. */
+    public Scope scope(ScannedText text) {
+        return new Scope(negation.scope(text), senses.scan(text));
+    }
+
+    /** The negation cues and ordinary senses of one text. */
+    public static final class Scope {
+
+        private final Negation.Scope negation;
+        private final List<PhraseSet.Hit> senses;
+
+        private Scope(Negation.Scope negation, List<PhraseSet.Hit> senses) {
+            this.negation = negation;
+            this.senses = senses;
+        }
+
+        /**
+         * Why the words from {@code start} to {@code end} do not count, as a person would read the reason
+         * ("negated: 没有", "ordinary sense: Fire TV"), or null when they count.
+         */
+        public String discounted(int start, int end) {
+            for (PhraseSet.Hit sense : senses) {
+                if (sense.start() <= start && sense.end() >= end) return "ordinary sense: " + sense.asWritten();
+            }
+            String cue = negation.negating(start, end);
+            return cue == null ? null : "negated: " + cue;
+        }
+
+        /** The negation cue of the words from {@code start} to {@code end}, or null (senses aside). */
+        public String negating(int start, int end) {
+            return negation.negating(start, end);
+        }
+    }
+}
