@@ -10,16 +10,12 @@ import io.firebreak.platform.test.ShippedProperties;
 import io.firebreak.platform.text.ScannedText;
 import io.firebreak.triage.TriageProperties;
 import io.firebreak.triage.classification.Classifier;
+import io.firebreak.triage.corrections.LabelledExamples;
+import io.firebreak.triage.corrections.LabelledExamples.Example;
 import io.firebreak.triage.decision.TriageDecisions;
 import io.firebreak.triage.routing.DepartmentRouter;
 import io.firebreak.triage.settings.ActiveSettings;
 import io.firebreak.triage.sla.SlaPolicy;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * set prints its accuracy per class, its confusion matrix and every miss with the reasons given, so a change to the
  * words or the rules shows what it wins and loses.
  *
- * <p>The sets ({@code src/test/resources/labelled/}): {@code labelled-complaints.tsv}, the first set, used to tune
+ * <p>The sets ({@link LabelledExamples}, which triage's rule-set dry run replays too): {@code labelled-complaints.tsv}, the first set, used to tune
  * the rules; {@code held-out-complaints.tsv}, written after it and never tuned on; {@code hard-complaints.tsv}, hard
  * cases written from DOMAIN.md's definitions before the reading was changed (word senses, calm hazards, hedged
  * threats, amounts, repeat contacts in the customer's words, sarcasm, difficult customers); and
@@ -69,7 +65,7 @@ class TriageAccuracyTest {
         "hard-held-out.tsv, 0.94, 0, 0.075"})
     void theProductionPathClassifiesEachLabelledSet(String set, double accuracy, int majorAsOrdinary,
             double falseMajor) {
-        List<Item> items = load(set);
+        List<Example> items = LabelledExamples.load(set);
         Score score = score(set, items);
         System.out.println(score.report());
 
@@ -84,16 +80,13 @@ class TriageAccuracyTest {
     /** The hard sets hold at least 100 complaints in each language, as written from DOMAIN.md's definitions. */
     @Test
     void theHardSetsHaveAHundredComplaintsInEachLanguage() {
-        List<Item> hard = new ArrayList<>(load("hard-complaints.tsv"));
-        hard.addAll(load("hard-held-out.tsv"));
+        List<Example> hard = new ArrayList<>(LabelledExamples.load("hard-complaints.tsv"));
+        hard.addAll(LabelledExamples.load("hard-held-out.tsv"));
         long zh = hard.stream().filter(i -> ScannedText.of(i.text()).hasHan()).count();
         assertThat(zh).isGreaterThanOrEqualTo(100);
         assertThat(hard.size() - zh).isGreaterThanOrEqualTo(100);
-        assertThat(load("hard-held-out.tsv").size()).isGreaterThanOrEqualTo(hard.size() / 4);
+        assertThat(LabelledExamples.load("hard-held-out.tsv").size()).isGreaterThanOrEqualTo(hard.size() / 4);
     }
-
-    /** One labelled complaint: its text, the class a person gave it, its earlier complaints on the same matter. */
-    record Item(int line, String text, ComplaintClass expected, int earlierComplaints, String note) {}
 
     /** How one set fared: {@code matrix[expected][actual]}, and the misses described. */
     record Score(String set, int[][] matrix, List<String> misses, List<String> majorAsOrdinary) {
@@ -132,13 +125,12 @@ class TriageAccuracyTest {
         }
     }
 
-    static Score score(String set, List<Item> items) {
+    static Score score(String set, List<Example> items) {
         int[][] matrix = new int[CLASSES.size()][CLASSES.size()];
         List<String> misses = new ArrayList<>();
         List<String> majorAsOrdinary = new ArrayList<>();
-        for (Item item : items) {
-            List<String> earlier = IntStream.rangeClosed(1, item.earlierComplaints())
-                    .mapToObj(i -> "earlier-" + item.line() + "-" + i).toList();
+        for (Example item : items) {
+            List<String> earlier = item.earlierComplaintIds();
             // Intake reads the words first; its stage goes to triage with the complaint, as on the pipeline.
             EmotionReader.Reading reading = READER.read(item.text(), earlier.size(), false);
             TriageDecisions.Assessment assessment = TriageDecisions.assess(SETTINGS, item.text(), null,
@@ -156,27 +148,5 @@ class TriageAccuracyTest {
             }
         }
         return new Score(set, matrix, misses, majorAsOrdinary);
-    }
-
-    /** Rows of {@code text <TAB> class <TAB> earlier complaints <TAB> note}; # starts a comment. */
-    static List<Item> load(String set) {
-        try (InputStream in = TriageAccuracyTest.class.getResourceAsStream("/labelled/" + set)) {
-            if (in == null) throw new IllegalStateException(set + " is not on the classpath");
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<Item> items = new ArrayList<>();
-            String row;
-            int line = 0;
-            while ((row = reader.readLine()) != null) {
-                line++;
-                if (row.isBlank() || row.startsWith("#")) continue;
-                String[] cells = row.split("\t", -1);
-                int earlier = cells.length > 2 && !cells[2].isBlank() ? Integer.parseInt(cells[2].strip()) : 0;
-                items.add(new Item(line, cells[0], ComplaintClass.valueOf(cells[1].strip()), earlier,
-                        cells.length > 3 ? cells[3] : ""));
-            }
-            return List.copyOf(items);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

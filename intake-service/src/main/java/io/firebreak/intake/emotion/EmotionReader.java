@@ -66,10 +66,7 @@ public class EmotionReader {
     private final Set<String> repeatIgnored;
 
     public EmotionReader(IntakeProperties properties) {
-        this(properties, Lexicon.shipped());
-    }
-
-    EmotionReader(IntakeProperties properties, Lexicon lexicon) {
+        Lexicon lexicon = Lexicon.shipped();
         IntakeProperties.Emotion settings = properties.emotion();
         IntakeProperties.Words w = settings.words();
         words.put(SignalKind.UPSET_WORD, PhraseSet.of(lexicon.expand(w.upset())));

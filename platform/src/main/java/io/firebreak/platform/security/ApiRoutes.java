@@ -51,6 +51,13 @@ public final class ApiRoutes {
             route(HttpMethod.GET, STAFF_OR_CLIENT, "/api/v1/complaints", "/api/v1/complaints/**",
                     "/api/v1/customers", "/api/v1/customers/**"),
             route(HttpMethod.DELETE, SUPERVISOR, "/api/v1/customers/*/personal-data"),
+            // Triage's review queue and what people's corrections teach: supervisors (and ADMIN, who changes the
+            // rules); confirming a doubtful class: a supervisor; a rule set's dry run: ADMIN. Any member of staff may
+            // reclassify (the triage row below); lowering a class is checked for a supervisor by triage.
+            route(HttpMethod.GET, Set.of(Roles.SUPERVISOR, Roles.ADMIN), "/api/v1/triage/review",
+                    "/api/v1/triage/corrections", "/api/v1/triage/corrections/**"),
+            route(HttpMethod.POST, SUPERVISOR, "/api/v1/triage/*/review"),
+            route(HttpMethod.POST, ADMIN, "/api/v1/triage/rules/dry-run"),
             // Triage's settings (rule set, routing table, SLA targets) and their versions: supervisors read them, only
             // ADMIN replaces them.
             route(HttpMethod.GET, Set.of(Roles.SUPERVISOR, Roles.ADMIN), "/api/v1/triage/rules",

@@ -1,5 +1,7 @@
 package io.firebreak.platform.security;
 
+import org.springframework.security.core.Authentication;
+
 /** The roles a token may carry (claim {@code roles}); a SUPERVISOR may do all an AGENT may. */
 public final class Roles {
 
@@ -11,4 +13,10 @@ public final class Roles {
     public static final java.util.List<String> ALL = java.util.List.of(AGENT, SUPERVISOR, INTEGRATION, ADMIN);
 
     private Roles() {}
+
+    /** Whether the caller's token carries {@code role}. */
+    public static boolean has(Authentication caller, String role) {
+        return caller != null && caller.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
+    }
 }

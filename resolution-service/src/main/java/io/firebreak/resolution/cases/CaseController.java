@@ -265,8 +265,7 @@ class CaseController {
     }
 
     static boolean isSupervisor(Authentication user) {
-        return user.getAuthorities().stream()
-                .anyMatch(a -> ("ROLE_" + Roles.SUPERVISOR).equals(a.getAuthority()));
+        return Roles.has(user, Roles.SUPERVISOR);
     }
 
     @ExceptionHandler(IllegalTransitionException.class)

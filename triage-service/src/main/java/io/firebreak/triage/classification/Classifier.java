@@ -77,12 +77,15 @@ public final class Classifier {
         List<List<PhraseSet.Hit>> found = new ArrayList<>(rules.size());
         for (int r = 0; r < rules.size(); r++) found.add(null);
         List<String> negated = new ArrayList<>();
+        List<Discounted> discounted = new ArrayList<>();
         if (!hits.isEmpty()) {
             Reading.Scope scope = reading.scope(text);
             for (PhraseSet.Hit hit : hits) {
                 String why = scope.discounted(hit.start(), hit.end());
                 if (why != null) {
                     negated.add(hit.asWritten() + " (" + why + ")");
+                    RuleSet.Rule rule = rules.get(ruleOfPhrase[hit.phrase()]);
+                    discounted.add(new Discounted(rule.name(), rule.complaintClass(), hit.asWritten(), why));
                     continue;
                 }
                 int rule = ruleOfPhrase[hit.phrase()];
@@ -105,9 +108,11 @@ public final class Classifier {
             fired.add(new Fired(rule.complaintClass(), reason(rule, String.join("; ", evidence))));
         }
         if (fired.isEmpty()) {
-            return new Result(ComplaintClass.ORDINARY, List.of(), List.of(noRuleFired(negated)), version);
+            return new Result(ComplaintClass.ORDINARY, List.of(), List.of(noRuleFired(negated)), version,
+                    List.copyOf(discounted));
         }
-        return new Result(complaintClass, List.copyOf(fired), fired.stream().map(Fired::reason).toList(), version);
+        return new Result(complaintClass, List.copyOf(fired), fired.stream().map(Fired::reason).toList(), version,
+                List.copyOf(discounted));
     }
 
     /**
@@ -207,12 +212,22 @@ public final class Classifier {
         }
     }
 
+    /** Words of a rule found but not counted: the rule, its class, the words, and why (negated, ordinary sense). */
+    public record Discounted(String rule, ComplaintClass complaintClass, String words, String why) {}
+
     /**
-     * A classification: the class, every rule that fired (with the class each raises to) and the reasons, and the
-     * rule set's version.
+     * A classification: the class, every rule that fired (with the class each raises to) and the reasons, the rule
+     * set's version, and the words found but not counted.
      */
-    public record Result(
-            ComplaintClass complaintClass, List<Fired> fired, List<Reason> reasons, String ruleSetVersion) {
+    public record Result(ComplaintClass complaintClass, List<Fired> fired, List<Reason> reasons, String ruleSetVersion,
+            List<Discounted> discounted) {
+
+        /** The words discounted whose rule would have made the class more severe: a person should look. */
+        public List<Discounted> doubtful() {
+            return discounted.stream()
+                    .filter(d -> ComplaintClass.mostSevere(d.complaintClass(), complaintClass) != complaintClass)
+                    .toList();
+        }
 
         /** Whether no rule fired (the complaint is ORDINARY for want of any). */
         public boolean noneFired() {

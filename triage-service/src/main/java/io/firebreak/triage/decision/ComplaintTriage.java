@@ -13,7 +13,9 @@ import java.util.List;
  * The triage of one complaint as stored: the current class with every reason it ever got, the departments, the owner
  * and due times, the history of classifications, and re-triage triggers that arrived before the complaint itself.
  * {@code open} is true while the complaint counts in its owner's load: assigned (or reopened) after it was last
- * resolved or closed. A document with only {@code waiting} set is a complaint not yet received. Public, as are its
+ * resolved or closed. A document with only {@code waiting} set is a complaint not yet received. {@code text} is the
+ * customer's words as received (what a correction keeps as a labelled example); {@code review}, whether a person
+ * should look at the class and what they made of it. Public, as are its
  * parts, only because the MongoDB record codec reads components reflectively and cannot reach a package-private
  * record.
  */
@@ -37,7 +39,9 @@ public record ComplaintTriage(
         Instant assignedAt,
         Instant settledAt,
         List<ClassificationStep> history,
-        List<Retriage> waiting) {
+        List<Retriage> waiting,
+        String text,
+        Review review) {
 
     public ComplaintTriage {
         earlierComplaintIds = earlierComplaintIds == null ? List.of() : List.copyOf(earlierComplaintIds);
@@ -50,7 +54,7 @@ public record ComplaintTriage(
     /** A complaint not received yet, holding a re-triage until it is. */
     static ComplaintTriage waitingFor(String complaintId, Retriage retriage) {
         return new ComplaintTriage(complaintId, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, false, null, null, null, List.of(retriage));
+                null, null, false, null, null, null, List.of(retriage), null, null);
     }
 
     boolean triaged() {
@@ -62,14 +66,26 @@ public record ComplaintTriage(
         more.add(retriage);
         return new ComplaintTriage(complaintId, receivedAt, emotion, stage, earlierComplaintIds, language,
                 complaintClass, reasons, ruleSetVersion, routingVersion, primaryDepartment, secondaryDepartments, owner,
-                firstResponseDue, resolutionDue, open, assignedAt, settledAt, history, more);
+                firstResponseDue, resolutionDue, open, assignedAt, settledAt, history, more, text, review);
     }
 
     /** The customer's state as last read: nothing else changes. */
     ComplaintTriage withCustomer(EmotionLevel newEmotion, CustomerStage newStage) {
         return new ComplaintTriage(complaintId, receivedAt, newEmotion, newStage, earlierComplaintIds, language,
                 complaintClass, reasons, ruleSetVersion, routingVersion, primaryDepartment, secondaryDepartments, owner,
-                firstResponseDue, resolutionDue, open, assignedAt, settledAt, history, waiting);
+                firstResponseDue, resolutionDue, open, assignedAt, settledAt, history, waiting, text, review);
+    }
+
+    /** With what a person made of the class. */
+    ComplaintTriage withReview(Review newReview) {
+        return new ComplaintTriage(complaintId, receivedAt, emotion, stage, earlierComplaintIds, language,
+                complaintClass, reasons, ruleSetVersion, routingVersion, primaryDepartment, secondaryDepartments, owner,
+                firstResponseDue, resolutionDue, open, assignedAt, settledAt, history, waiting, text, newReview);
+    }
+
+    /** Whether the complaint waits for a person to look at its class. */
+    boolean reviewPending() {
+        return review != null && review.pending();
     }
 
     /** What stands where the customer's words were quoted before their personal data was erased. */
@@ -88,7 +104,8 @@ public record ComplaintTriage(
                         .toList(),
                 waiting.stream().map(w -> new Retriage(w.trigger(), w.at(), w.reason() == null ? null
                         : w.reason().withoutEvidence(ERASED), w.text() == null ? null : ERASED, w.emotion(),
-                        w.stage())).toList());
+                        w.stage())).toList(),
+                text == null ? null : ERASED, review == null ? null : review.erasing());
     }
 
     private static List<Reason> erased(List<Reason> reasons) {
@@ -100,7 +117,8 @@ public record ComplaintTriage(
         Instant latest = settledAt == null || at.isAfter(settledAt) ? at : settledAt;
         return new ComplaintTriage(complaintId, receivedAt, emotion, stage, earlierComplaintIds, language,
                 complaintClass, reasons, ruleSetVersion, routingVersion, primaryDepartment, secondaryDepartments, owner,
-                firstResponseDue, resolutionDue, isOpen(assignedAt, latest), assignedAt, latest, history, waiting);
+                firstResponseDue, resolutionDue, isOpen(assignedAt, latest), assignedAt, latest, history, waiting, text,
+                review);
     }
 
     /** Whether an assignment at {@code assigned} is still open after a settlement at {@code settled}. */
@@ -123,6 +141,41 @@ public record ComplaintTriage(
             String routingVersion,
             String owner,
             String slaVersion) {}
+
+    /**
+     * Whether a person should look at the class, and what they made of it. {@code doubts}: why the readers were not
+     * sure (no department's words found, alarming words discounted as negated or in an everyday sense, intake reading
+     * a signal triage did not act on); none means high confidence. {@code pending} while a supervisor has not looked
+     * at a doubtful class; {@code outcome} CONFIRMED or RECLASSIFIED, by whom, when, and why.
+     */
+    public record Review(List<String> doubts, boolean pending, String outcome, String by, Instant at, String reason) {
+
+        public static final String CONFIRMED = "CONFIRMED";
+        public static final String RECLASSIFIED = "RECLASSIFIED";
+
+        public Review {
+            doubts = doubts == null ? List.of() : List.copyOf(doubts);
+        }
+
+        /** The doubts of a new classification: a review waits when there are any. */
+        static Review of(List<String> doubts) {
+            return new Review(doubts, !doubts.isEmpty(), null, null, null, null);
+        }
+
+        /** HIGH when the readers had no doubt, LOW otherwise. */
+        public String confidence() {
+            return doubts.isEmpty() ? "HIGH" : "LOW";
+        }
+
+        Review decided(String how, String who, Instant when, String why) {
+            return new Review(doubts, false, how, who, when, why);
+        }
+
+        Review erasing() {
+            return new Review(doubts.stream().map(d -> ERASED).toList(), pending, outcome, by, at,
+                    reason == null ? null : ERASED);
+        }
+    }
 
     /**
      * A later event that re-triages the complaint: its wire type, when it happened, and what it brings: a reason

@@ -20,6 +20,7 @@ import io.firebreak.triage.classification.Classifier;
 import io.firebreak.triage.classification.Facts;
 import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
 import io.firebreak.triage.decision.ComplaintTriage.Retriage;
+import io.firebreak.triage.decision.ComplaintTriage.Review;
 import io.firebreak.triage.routing.DepartmentRouter;
 import io.firebreak.triage.routing.DepartmentRouter.Assignment;
 import io.firebreak.triage.routing.DepartmentRouter.Responsibility;
@@ -51,6 +52,9 @@ public class TriageDecisions {
     static final String SLA_BREACHED_RULE = "sla-breached";
     static final String EMOTION_ROSE_RULE = "emotion-rose";
     static final String PROPOSAL_REJECTED_RULE = "proposal-rejected";
+    /** The reason a person's correction of the class carries, and the trigger it is published with. */
+    public static final String RECLASSIFIED_RULE = "reclassified-by-person";
+    public static final String RECLASSIFIED = "reclassified";
 
     private static final String RECEIVED = EventType.COMPLAINT_RECEIVED.wireName();
     private static final String REOPENED = EventType.COMPLAINT_REOPENED.wireName();
@@ -113,7 +117,7 @@ public class TriageDecisions {
                 owner.owner(), due.firstResponseDue(), due.resolutionDue(), true, received.occurredAt(), null,
                 List.of(new ClassificationStep(now, complaintClass, null, result.reasons(), RECEIVED,
                         result.ruleSetVersion(), router.version(), owner.owner(), sla.version())),
-                List.of());
+                List.of(), textOf(received), Review.of(doubts(assessment, received.emotionSignals())));
         List<FirebreakEvent> events = new ArrayList<>(List.of(
                 new ComplaintClassified(state.complaintId(), now, complaintClass, null, state.reasons(),
                         state.ruleSetVersion(), RECEIVED),
@@ -230,12 +234,107 @@ public class TriageDecisions {
                 current.earlierComplaintIds(), current.language(), complaintClass, reasons, ruleSetVersion,
                 routingVersion, current.primaryDepartment(), current.secondaryDepartments(), owner, firstResponseDue,
                 resolutionDue, ComplaintTriage.isOpen(assignedAt, current.settledAt()), assignedAt,
-                current.settledAt(), history, current.waiting());
+                current.settledAt(), history, current.waiting(), current.text(), current.review());
         return Change.of(next,
                 new ComplaintClassified(next.complaintId(), now, complaintClass, current.complaintClass(),
                         next.reasons(), ruleSetVersion, trigger),
                 assigned(next, now));
     }
+
+    /**
+     * Why a person should look at a new classification (none: the readers are confident): no department's words were
+     * found, so the triage queue must decide who takes it; words of a more severe rule were found but discounted as
+     * negated or in an everyday sense ("没有受伤", "Fire TV"); intake read a signal of a more severe class (a hazard,
+     * a threat, a regulator, the media) that triage did not act on.
+     */
+    static List<String> doubts(Assessment assessment, List<String> intakeSignals) {
+        List<String> doubts = new ArrayList<>();
+        Classifier.Result result = assessment.result();
+        if (assessment.responsibility().departments().isEmpty()) {
+            doubts.add("No department's words found: the triage queue decides who takes it");
+        }
+        for (Classifier.Discounted d : result.doubtful()) {
+            doubts.add("Words of " + d.rule() + " (" + d.complaintClass() + ") not counted: " + d.words() + " ("
+                    + d.why() + ")");
+        }
+        if (result.complaintClass() != ComplaintClass.MAJOR && intakeSignals != null) {
+            for (String signal : intakeSignals) {
+                String kind = signal.substring(0, Math.max(0, signal.indexOf(':')));
+                if (MAJOR_SIGNALS.contains(kind)) {
+                    doubts.add("Intake read " + signal + "; triage found no MAJOR rule");
+                }
+            }
+        }
+        return List.copyOf(doubts);
+    }
+
+    /** Intake's signals that the MAJOR rules read too (the shared lexicon's lists). */
+    private static final Set<String> MAJOR_SIGNALS = Set.of("threat", "regulator", "media", "safety");
+
+    /**
+     * A person's correction of the class (人工复核改类): raising it, by any member of staff, or lowering it, by a
+     * supervisor, always with a reason, which is kept on the record. The clocks follow the new class as if it had been
+     * read so: raised, they start afresh from now (the first response never later than it was); lowered, they run
+     * from receipt with the lower class's targets. The owner is chosen again for the new class in the same department;
+     * a review waiting is settled. Published like any classification (trigger {@value #RECLASSIFIED}), so the case,
+     * the case file, the alerts and the reports follow.
+     *
+     * @throws IllegalArgumentException when the class is the one it has
+     */
+    Change<ComplaintTriage> reclassify(ComplaintTriage current, ComplaintClass to, String by, String why,
+            ActiveSettings settings, Workload workload) {
+        ComplaintClass from = current.complaintClass();
+        if (to == from) throw new IllegalArgumentException("The complaint is " + from + " already");
+        boolean raised = ComplaintClass.mostSevere(from, to) == to;
+        Instant now = clock.instant();
+        SlaPolicy sla = settings.sla();
+        Instant firstResponseDue;
+        Instant resolutionDue;
+        if (raised) {
+            SlaPolicy.DueTimes fresh = sla.dueTimes(to, current.emotion(), now);
+            firstResponseDue = earlier(current.firstResponseDue(), fresh.firstResponseDue());
+            resolutionDue = fresh.resolutionDue();
+        } else {
+            SlaPolicy.DueTimes asIf = sla.dueTimes(to, current.emotion(), current.receivedAt());
+            firstResponseDue = asIf.firstResponseDue();
+            resolutionDue = asIf.resolutionDue();
+        }
+        DepartmentRouter router = settings.router();
+        String owner = router.chooseOwner(current.primaryDepartment(), to,
+                current.language() == null ? "zh" : current.language(), null, null,
+                workload.loads(current.complaintId())).owner();
+        String evidence = by + ": " + why;
+        Reason reason = new Reason(RECLASSIFIED_RULE, evidence,
+                "Reclassified from " + from + " to " + to + " by " + by + ": " + why,
+                "由 " + by + " 从" + CLASS_ZH.get(from) + "改为" + CLASS_ZH.get(to) + "：" + why);
+        List<Reason> reasons = new ArrayList<>(current.reasons());
+        reasons.removeIf(r -> Classifier.NO_RULE_FIRED.equals(r.rule()) && raised);
+        reasons.add(reason);
+        List<ClassificationStep> history = new ArrayList<>(current.history());
+        history.add(new ClassificationStep(now, to, from, List.of(reason), RECLASSIFIED, current.ruleSetVersion(),
+                router.version(), owner, sla.version()));
+        Review review = current.review() == null ? Review.of(List.of()) : current.review();
+        ComplaintTriage next = new ComplaintTriage(current.complaintId(), current.receivedAt(), current.emotion(),
+                current.stage(), current.earlierComplaintIds(), current.language(), to, reasons,
+                current.ruleSetVersion(), router.version(), current.primaryDepartment(),
+                current.secondaryDepartments(), owner, firstResponseDue, resolutionDue, current.open(),
+                current.assignedAt(), current.settledAt(), history, current.waiting(), current.text(),
+                review.decided(Review.RECLASSIFIED, by, now, why));
+        return Change.of(next,
+                new ComplaintClassified(next.complaintId(), now, to, from, next.reasons(), next.ruleSetVersion(),
+                        RECLASSIFIED),
+                assigned(next, now));
+    }
+
+    /** A supervisor confirms a doubtful class: the review is settled, nothing else changes. */
+    ComplaintTriage confirm(ComplaintTriage current, String by, String note) {
+        Review review = current.review() == null ? Review.of(List.of()) : current.review();
+        return current.withReview(review.decided(Review.CONFIRMED, by, clock.instant(), note));
+    }
+
+    private static final java.util.Map<ComplaintClass, String> CLASS_ZH = java.util.Map.of(
+            ComplaintClass.ORDINARY, "普通投诉", ComplaintClass.MAJOR, "重大投诉", ComplaintClass.ESCALATED, "升级投诉",
+            ComplaintClass.DIFFICULT, "疑难投诉");
 
     /**
      * Whether a breach has no level left to escalate to in this round (since the complaint was received or last

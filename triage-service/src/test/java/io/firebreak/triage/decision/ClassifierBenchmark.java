@@ -4,6 +4,7 @@ import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.triage.Shipped;
 import io.firebreak.triage.classification.Classifier;
+import io.firebreak.triage.corrections.LabelledExamples;
 import io.firebreak.triage.settings.ActiveSettings;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class ClassifierBenchmark {
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
-        List<LabelledComplaints.Item> items = LabelledComplaints.load().items();
+        List<LabelledExamples.Example> items = LabelledExamples.all();
         ActiveSettings settings = Shipped.settings();
         Classifier classifier = settings.classifier();
         System.out.printf(Locale.ROOT, "%d complaints, %d Chinese, average %.0f characters; JVM %s, %d CPUs visible%n",
@@ -45,7 +46,7 @@ public final class ClassifierBenchmark {
 
             @Override
             public void run() {
-                LabelledComplaints.Item item = items.get(next++ % items.size());
+                LabelledExamples.Example item = items.get(next++ % items.size());
                 sink(TriageDecisions.assess(settings, item.text(), null, Channel.WEB_FORM,
                         item.earlierComplaintIds(), null).result().complaintClass());
             }

@@ -33,7 +33,8 @@ class ComplaintTriageCodecTest {
                 List.of("LOGISTICS"), "zhang.min", at.plusSeconds(900), at.plusSeconds(86400), true, at, null,
                 List.of(new ClassificationStep(at, ComplaintClass.MAJOR, null, List.of(reason),
                         "firebreak.complaint.received", "rules-1", "routing-1", "zhang.min", "sla-1")),
-                List.of());
+                List.of(), "我要找律师", new ComplaintTriage.Review(List.of("No department's words found"), false,
+                        ComplaintTriage.Review.CONFIRMED, "bai.lu", at.plusSeconds(60), "looked fine"));
 
         assertThat(roundTrip(triage)).isEqualTo(triage);
     }

@@ -1,0 +1,198 @@
+package io.firebreak.standalone;
+
+import static io.firebreak.standalone.SystemUnderTest.STEP;
+import static io.firebreak.standalone.SystemUnderTest.alertKinds;
+import static io.firebreak.standalone.SystemUnderTest.api;
+import static io.firebreak.standalone.SystemUnderTest.awaitCaseFile;
+import static io.firebreak.standalone.SystemUnderTest.submit;
+import static io.firebreak.standalone.SystemUnderTest.system;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.firebreak.platform.security.JwtTokens;
+import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.TestApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * People correct triage, through the gateway: an agent raises a class with a reason and the case, its clocks, its
+ * owner, the case file and the alerts follow; only a supervisor of the complaint's department lowers one; every
+ * correction is kept with its words and teaches (the corrections, the rules they overruled); a class the readers
+ * doubted waits in the supervisors' review queue until one confirms it; and a proposed rule set is replayed on the
+ * corrections and the labelled examples before anyone makes it active.
+ */
+class TriageJudgementE2EIT {
+
+    @Test
+    void anAgentRaisesAClassASupervisorLowersItAndBothAreKeptAsCorrections() {
+        String id = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"139%08d"},
+                 "description":"The zip on the jacket I bought came off after a week"}"""
+                .formatted(System.nanoTime() % 100_000_000L));
+        JsonNode triaged = awaitTriage(id);
+        assertThat(triaged.path("complaintClass").asString()).isEqualTo("ORDINARY");
+        assertThat(triaged.path("confidence").asString()).isEqualTo("HIGH");
+        Instant firstResponseBefore = Instant.parse(triaged.path("firstResponseDue").asString());
+        SystemUnderTest.awaitCase(id, "ASSIGNED");
+        Instant caseFirstResponseBefore = Instant.parse(caseOf(id).path("firstResponseDue").asString());
+
+        // The customer said on the phone what the text does not: any agent may raise the class, with a reason.
+        assertThat(reclassify(api(), id, Roles.AGENT, "MAJOR", "").status()).isEqualTo(400);
+        TestApi.Response raised = reclassify(api(), id, Roles.AGENT, "MAJOR",
+                "On the phone the customer said the zip pull burned hot against the heater");
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+        JsonNode major = raised.json();
+        assertThat(major.path("complaintClass").asString()).isEqualTo("MAJOR");
+        assertThat(major.path("reasons").findValuesAsString("rule")).contains("reclassified-by-person");
+        assertThat(Instant.parse(major.path("firstResponseDue").asString())).isBefore(firstResponseBefore);
+        String seniorOwner = major.path("owner").asString();
+        assertThat(seniorOwner).isEqualTo("huang.tao"); // PRODUCT_QUALITY's senior takes a MAJOR complaint
+        assertThat(reclassify(api(), id, Roles.AGENT, "MAJOR", "again").status()).isEqualTo(409);
+
+        // The case (its owner and, on its calendar, its clocks), the case file and the alerts follow the new class.
+        await().atMost(STEP).until(() -> caseOf(id).path("owner").asString().equals(seniorOwner)
+                && Instant.parse(caseOf(id).path("firstResponseDue").asString()).isBefore(caseFirstResponseBefore));
+        awaitCaseFile(id, c -> "MAJOR".equals(c.path("classification").path("complaintClass").asString()));
+        await().atMost(STEP).until(() -> alertKinds(api(), id).contains("MAJOR"));
+
+        // Lowering needs a supervisor, and one of the complaint's department.
+        assertThat(reclassify(api(), id, Roles.AGENT, "ORDINARY", "Not a hazard after all").status()).isEqualTo(403);
+        assertThat(reclassify(supervisorOf("LOGISTICS"), id, Roles.SUPERVISOR, "ORDINARY", "Not a hazard")
+                .status()).isEqualTo(403);
+        TestApi.Response lowered = reclassify(supervisorOf("PRODUCT_QUALITY"), id, Roles.SUPERVISOR, "ORDINARY",
+                "Called back: the zip was warm from the radiator, nothing burned");
+        assertThat(lowered.status()).as(lowered.body()).isEqualTo(200);
+        JsonNode ordinary = lowered.json();
+        assertThat(ordinary.path("complaintClass").asString()).isEqualTo("ORDINARY");
+        // Lowered, the clocks run from receipt with the ordinary targets (72 h to resolve).
+        assertThat(Duration.between(Instant.parse(ordinary.path("receivedAt").asString()),
+                Instant.parse(ordinary.path("resolutionDue").asString()))).isEqualTo(Duration.ofHours(72));
+        assertThat(ordinary.path("history").findValuesAsString("trigger"))
+                .containsSubsequence("firebreak.complaint.received", "reclassified", "reclassified");
+
+        // Both corrections are kept with the words, for supervisors and ADMIN to learn from; agents do not list them.
+        assertThat(api().get("/api/v1/triage/corrections", Roles.AGENT).status()).isEqualTo(403);
+        JsonNode corrected = items(api().get("/api/v1/triage/corrections?limit=200", Roles.SUPERVISOR)).stream()
+                .filter(c -> c.path("complaintId").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(corrected.path("text").asString()).contains("The zip on the jacket");
+        assertThat(corrected.path("corrections").findValuesAsString("to")).containsExactly("MAJOR", "ORDINARY");
+        assertThat(corrected.path("corrections").get(1).path("by").asString()).isEqualTo("supervisor-pq");
+        JsonNode summary = api().get("/api/v1/triage/corrections/summary", Roles.ADMIN).json();
+        assertThat(summary.path("raised").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(summary.path("lowered").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(summary.path("missed").findValuesAsString("raisedTo")).contains("MAJOR");
+    }
+
+    @Test
+    void aDoubtfulClassWaitsInTheReviewQueueUntilASupervisorConfirmsIt() {
+        String id = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"136%08d"},"description":"嗯，你们看着办吧。"}"""
+                .formatted(System.nanoTime() % 100_000_000L));
+        JsonNode triaged = awaitTriage(id);
+        assertThat(triaged.path("confidence").asString()).isEqualTo("LOW");
+        assertThat(triaged.path("review").path("doubts").get(0).asString()).contains("No department's words found");
+        assertThat(triaged.path("primaryDepartment").asString()).isEqualTo("TRIAGE");
+        assertThat(triaged.path("complaintClass").asString()).as("not DIFFICULT for want of a department")
+                .isEqualTo("ORDINARY");
+
+        assertThat(api().get("/api/v1/triage/review", Roles.AGENT).status()).isEqualTo(403);
+        assertThat(reviewQueue()).contains(id);
+        assertThat(api().post("/api/v1/triage/" + id + "/review", Roles.AGENT, "{\"decision\":\"CONFIRM\"}")
+                .status()).isEqualTo(403);
+        TestApi.Response confirmed = api().post("/api/v1/triage/" + id + "/review", Roles.SUPERVISOR,
+                "{\"decision\":\"CONFIRM\",\"note\":\"Read it: an ordinary follow-up call\"}");
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().path("review").path("outcome").asString()).isEqualTo("CONFIRMED");
+        assertThat(reviewQueue()).doesNotContain(id);
+        assertThat(api().post("/api/v1/triage/" + id + "/review", Roles.SUPERVISOR, "{\"decision\":\"CONFIRM\"}")
+                .status()).isEqualTo(409);
+        assertThat(api().post("/api/v1/triage/" + id + "/review", Roles.SUPERVISOR, "{\"decision\":\"MAYBE\"}")
+                .status()).isEqualTo(400);
+    }
+
+    @Test
+    void aProposedRuleSetIsReplayedOnTheLabelledExamplesAndCorrectionsBeforeItIsActive() {
+        JsonNode active = api().get("/api/v1/triage/rules", Roles.ADMIN).json();
+        String activeVersion = active.path("version").asString();
+        ObjectNode proposed = (ObjectNode) active.deepCopy();
+        proposed.remove(List.of("version", "revision", "createdAt", "createdBy", "source"));
+        ArrayNode rules = (ArrayNode) proposed.path("rules");
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            if (rules.get(i).path("name").asString().equals("safety-or-health-harm")) rules.remove(i);
+        }
+
+        assertThat(api().post("/api/v1/triage/rules/dry-run", Roles.SUPERVISOR, proposed.toString()).status())
+                .isEqualTo(403);
+        TestApi.Response run = api().post("/api/v1/triage/rules/dry-run", Roles.ADMIN, proposed.toString());
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        JsonNode dryRun = run.json();
+        assertThat(dryRun.path("activeVersion").asString()).isEqualTo(activeVersion);
+        assertThat(dryRun.path("tallies").findValuesAsString("source")).contains("labelled-complaints.tsv",
+                "held-out-complaints.tsv", "hard-complaints.tsv", "hard-held-out.tsv");
+        List<JsonNode> changes = StreamSupport.stream(dryRun.path("changes").spliterator(), false).toList();
+        assertThat(dryRun.path("changed").asInt()).isEqualTo(changes.size()).isPositive();
+        assertThat(changes).anySatisfy(c -> {
+            assertThat(c.path("expected").asString()).isEqualTo("MAJOR");
+            assertThat(c.path("active").asString()).isEqualTo("MAJOR");
+            assertThat(c.path("proposed").asString()).isNotEqualTo("MAJOR");
+        });
+        // Nothing became active.
+        assertThat(api().get("/api/v1/triage/rules", Roles.ADMIN).json().path("version").asString())
+                .isEqualTo(activeVersion);
+
+        TestApi.Response invalid = api().post("/api/v1/triage/rules/dry-run", Roles.ADMIN,
+                "{\"rules\":[{\"name\":\"Bad Name\",\"complaintClass\":\"MAJOR\",\"phrases\":[\"x\"]}]}");
+        assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.body()).contains("rules[0].name");
+    }
+
+    private static TestApi.Response reclassify(TestApi api, String id, String role, String to, String reason) {
+        return api.post("/api/v1/triage/" + id + "/reclassify", role,
+                "{\"complaintClass\":\"" + to + "\",\"reason\":\"" + reason + "\"}");
+    }
+
+    private static JsonNode awaitTriage(String id) {
+        TestApi.Response[] last = new TestApi.Response[1];
+        await().atMost(STEP).until(() -> (last[0] = api().get("/api/v1/triage/" + id, Roles.AGENT)).status() == 200);
+        return last[0].json();
+    }
+
+    private static JsonNode caseOf(String id) {
+        return api().get("/api/v1/cases/" + id, Roles.AGENT).json();
+    }
+
+    private static List<String> reviewQueue() {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            TestApi.Response page = api().get("/api/v1/triage/review?limit=200"
+                    + (cursor == null ? "" : "&cursor=" + cursor), Roles.SUPERVISOR);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            items(page).forEach(t -> ids.add(t.path("complaintId").asString()));
+            cursor = page.json().path("next").isMissingNode() || page.json().path("next").isNull() ? null
+                    : page.json().path("next").asString();
+        } while (cursor != null);
+        return ids;
+    }
+
+    private static List<JsonNode> items(TestApi.Response page) {
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        return StreamSupport.stream(page.json().path("items").spliterator(), false).toList();
+    }
+
+    /** A supervisor who works for one department only. */
+    private static TestApi supervisorOf(String department) {
+        String name = department.equals("PRODUCT_QUALITY") ? "supervisor-pq" : "supervisor-" + department;
+        String token = JwtTokens.mint(system().jwtSecret(), Credentials.ISSUER, name, List.of(Roles.SUPERVISOR),
+                List.of(department), Duration.ofHours(1));
+        return new TestApi(system().gatewayUrl(), role -> "Bearer " + token);
+    }
+}

@@ -1,0 +1,66 @@
+package io.firebreak.triage.corrections;
+
+import io.firebreak.events.ComplaintClass;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The complaints a person classified, shipped with triage ({@code labelled/*.tsv}): what the accuracy tests measure
+ * the production path against and what a proposed rule set is replayed on before it becomes active. Rows of
+ * {@code text <TAB> class <TAB> earlier complaints on the same matter <TAB> note}; # starts a comment.
+ */
+public final class LabelledExamples {
+
+    /**
+     * The sets: the first, tuned on; its held-out complement; hard cases written from DOMAIN.md's definitions (word
+     * senses, calm hazards, hedged threats, amounts, repeat contacts in words, sarcasm, difficult customers), tuned
+     * on; and every fourth of those, held out.
+     */
+    public static final List<String> SETS = List.of("labelled-complaints.tsv", "held-out-complaints.tsv",
+            "hard-complaints.tsv", "hard-held-out.tsv");
+
+    /** One labelled complaint. */
+    public record Example(String set, int line, String text, ComplaintClass expected, int earlierComplaints,
+            String note) {
+
+        /** Made-up ids of the earlier complaints, as intake would give them. */
+        public List<String> earlierComplaintIds() {
+            return IntStream.rangeClosed(1, earlierComplaints).mapToObj(i -> "earlier-" + line + "-" + i).toList();
+        }
+    }
+
+    private LabelledExamples() {}
+
+    /** Every set's examples. */
+    public static List<Example> all() {
+        return SETS.stream().flatMap(set -> load(set).stream()).toList();
+    }
+
+    public static List<Example> load(String set) {
+        try (InputStream in = LabelledExamples.class.getResourceAsStream("/labelled/" + set)) {
+            if (in == null) throw new IllegalStateException(set + " is not on the classpath");
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<Example> examples = new ArrayList<>();
+            String row;
+            int line = 0;
+            while ((row = reader.readLine()) != null) {
+                line++;
+                if (row.isBlank() || row.startsWith("#")) continue;
+                String[] cells = row.split("\t", -1);
+                int earlier = cells.length > 2 && !cells[2].isBlank() ? Integer.parseInt(cells[2].strip()) : 0;
+                examples.add(new Example(set, line, cells[0], ComplaintClass.valueOf(cells[1].strip()), earlier,
+                        cells.length > 3 ? cells[3] : ""));
+            }
+            return List.copyOf(examples);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
