@@ -27,6 +27,7 @@ public final class DepartmentRouter {
     private final RoutingTable table;
     private final PhraseSet phrases;
     private final int[] departmentOfPhrase;
+    private final boolean[] remedyPhrase;
     private final Map<String, RoutingTable.Person> people = new LinkedHashMap<>();
 
     /**
@@ -39,16 +40,22 @@ public final class DepartmentRouter {
         this.table = table;
         List<String> all = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
+        List<Boolean> remedies = new ArrayList<>();
         for (int d = 0; d < table.departments().size(); d++) {
-            List<String> own = table.departments().get(d).phrases();
-            if (own == null) continue;
-            for (String phrase : own) {
-                all.add(phrase);
-                owners.add(d);
+            RoutingTable.Department department = table.departments().get(d);
+            for (List<String> own : java.util.Arrays.asList(department.phrases(), department.remedies())) {
+                if (own == null) continue;
+                for (String phrase : own) {
+                    all.add(phrase);
+                    owners.add(d);
+                    remedies.add(own == department.remedies());
+                }
             }
         }
         this.phrases = PhraseSet.of(all);
         this.departmentOfPhrase = owners.stream().mapToInt(Integer::intValue).toArray();
+        this.remedyPhrase = new boolean[remedies.size()];
+        for (int i = 0; i < remedyPhrase.length; i++) remedyPhrase[i] = remedies.get(i);
         table.roster().forEach(p -> people.put(p.id(), p));
     }
 
@@ -65,7 +72,10 @@ public final class DepartmentRouter {
         List<RoutingTable.Department> departments = table.departments();
         int n = departments.size();
         boolean[] byPhrase = new boolean[n];
-        for (PhraseSet.Hit hit : phrases.scan(text)) byPhrase[departmentOfPhrase[hit.phrase()]] = true;
+        boolean[] byRemedy = new boolean[n];
+        for (PhraseSet.Hit hit : phrases.scan(text)) {
+            (remedyPhrase[hit.phrase()] ? byRemedy : byPhrase)[departmentOfPhrase[hit.phrase()]] = true;
+        }
         boolean[] byProduct = new boolean[n];
         boolean[] byChannel = new boolean[n];
         String product = productRef == null ? null : productRef.strip().toUpperCase(Locale.ROOT);
@@ -78,13 +88,17 @@ public final class DepartmentRouter {
             }
             byChannel[d] = channel != null && department.channels() != null && department.channels().contains(channel);
         }
+        // Where the fault lies first; what is asked for only when no fault is named.
         int primary = first(byPhrase);
+        if (primary < 0) primary = first(byRemedy);
         if (primary < 0) primary = first(byProduct);
         if (primary < 0) primary = first(byChannel);
         if (primary < 0) return new Responsibility(table.defaultQueue(), List.of(), false);
         List<String> secondary = new ArrayList<>();
         for (int d = 0; d < n; d++) {
-            if (d != primary && (byPhrase[d] || byProduct[d] || byChannel[d])) secondary.add(departments.get(d).name());
+            if (d != primary && (byPhrase[d] || byProduct[d] || byRemedy[d] || byChannel[d])) {
+                secondary.add(departments.get(d).name());
+            }
         }
         return new Responsibility(departments.get(primary).name(), List.copyOf(secondary), true);
     }

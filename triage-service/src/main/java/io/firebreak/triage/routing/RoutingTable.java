@@ -35,18 +35,23 @@ public record RoutingTable(
     }
 
     /**
-     * A department and what routes to it: any phrase in the text, a product reference starting with one of
-     * {@code productPrefixes} (case-insensitive), a complaint arriving on one of {@code channels}.
+     * A department and what routes to it: any phrase in the text (where the fault lies: "charged twice", "broken"),
+     * a product reference starting with one of {@code productPrefixes} (case-insensitive), a complaint arriving on one
+     * of {@code channels}; and {@code remedies}, what the customer may ask for that the department delivers ("refund",
+     * "退货"). A remedy makes a department secondary, not primary: a refund asked for a broken kettle is the product's
+     * fault, and billing pays it back; only when no department's fault is named does a remedy decide (before a
+     * product reference or a channel).
      */
     public record Department(
             @NotBlank @Pattern(regexp = NAME, message = NAME_RULE) String name,
             @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotBlank String> phrases,
             @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotBlank String> productPrefixes,
-            @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotNull Channel> channels) {
+            @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotNull Channel> channels,
+            @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotBlank String> remedies) {
 
         /** A department routed to by phrases only. */
         public static Department phrases(String name, List<String> phrases) {
-            return new Department(name, phrases, null, null);
+            return new Department(name, phrases, null, null, null);
         }
     }
 

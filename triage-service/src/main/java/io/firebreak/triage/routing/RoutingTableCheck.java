@@ -36,17 +36,12 @@ public final class RoutingTableCheck {
                     }
                 }
                 if (department.phrases() == null && department.productPrefixes() == null
-                        && department.channels() == null) {
+                        && department.channels() == null && department.remedies() == null) {
                     problems.add(new FieldProblem(at,
-                            "nothing routes to it: give phrases, productPrefixes or channels"));
+                            "nothing routes to it: give phrases, productPrefixes, channels or remedies"));
                 }
-                if (department.phrases() != null) {
-                    for (int j = 0; j < department.phrases().size(); j++) {
-                        String phrase = department.phrases().get(j);
-                        String problem = phrase == null || phrase.isBlank() ? null : PhraseSet.problemWith(phrase);
-                        if (problem != null) problems.add(new FieldProblem(at + ".phrases[" + j + "]", problem));
-                    }
-                }
+                phrases(problems, at + ".phrases", department.phrases());
+                phrases(problems, at + ".remedies", department.remedies());
             }
         }
         if (table.defaultQueue() != null) departments.add(table.defaultQueue());
@@ -69,5 +64,14 @@ public final class RoutingTableCheck {
             }
         }
         return problems;
+    }
+
+    private static void phrases(List<FieldProblem> problems, String field, List<String> phrases) {
+        if (phrases == null) return;
+        for (int j = 0; j < phrases.size(); j++) {
+            String phrase = phrases.get(j);
+            String problem = phrase == null || phrase.isBlank() ? null : PhraseSet.problemWith(phrase);
+            if (problem != null) problems.add(new FieldProblem(field + "[" + j + "]", problem));
+        }
     }
 }

@@ -46,11 +46,18 @@ class DepartmentRouterTest {
     }
 
     @Test
-    void firstConfiguredDepartmentOwnsAndTheOthersContribute() {
+    void theFirstDepartmentAtFaultOwnsAndWhatIsAskedForContributes() {
         Responsibility r = router.route("快递送来的东西坏了，我要退款");
 
-        assertThat(r).isEqualTo(new Responsibility("BILLING", List.of("LOGISTICS", "PRODUCT_QUALITY"), true));
-        assertThat(r.departments()).containsExactly("BILLING", "LOGISTICS", "PRODUCT_QUALITY");
+        assertThat(r).isEqualTo(new Responsibility("LOGISTICS", List.of("BILLING", "PRODUCT_QUALITY"), true));
+        assertThat(r.departments()).containsExactly("LOGISTICS", "BILLING", "PRODUCT_QUALITY");
+        // A refund asked for a defect: the product is at fault, billing pays back.
+        assertThat(router.route("The kettle is broken and I want a refund"))
+                .isEqualTo(new Responsibility("PRODUCT_QUALITY", List.of("BILLING"), true));
+        assertThat(router.route("电饭煲内胆涂层脱落了，想退货"))
+                .isEqualTo(new Responsibility("PRODUCT_QUALITY", List.of("AFTER_SALES"), true));
+        // Only a remedy named: its department takes it.
+        assertThat(router.route("我要退款").primaryDepartment()).isEqualTo("BILLING");
     }
 
     @Test

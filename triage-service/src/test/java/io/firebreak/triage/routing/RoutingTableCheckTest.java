@@ -24,7 +24,7 @@ class RoutingTableCheckTest {
     void duplicateOrIdleDepartmentsAreRefused() {
         List<Department> departments = new ArrayList<>(SHIPPED.departments());
         departments.add(Department.phrases("BILLING", List.of("bill")));
-        departments.add(new Department("IDLE", null, null, null));
+        departments.add(new Department("IDLE", null, null, null, null));
         departments.add(Department.phrases("EMPTY", List.of()));
         int at = SHIPPED.departments().size();
 
