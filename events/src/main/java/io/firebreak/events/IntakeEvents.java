@@ -31,8 +31,19 @@ public final class IntakeEvents {
             Instant happenedAt,
             List<String> earlierComplaintIds,
             String submittedBy,
-            ExternalRef externalRef)
+            ExternalRef externalRef,
+            CustomerHandling handling)
             implements ComplaintEvent {
+
+        /** As published before the customer's handling was carried. */
+        public ComplaintReceived(String complaintId, Instant occurredAt, Channel channel, String customerId,
+                String maskedContact, String description, String productRef, String orderRef, String remedySought,
+                EmotionLevel emotion, List<String> emotionSignals, CustomerStage stage, Instant happenedAt,
+                List<String> earlierComplaintIds, String submittedBy, ExternalRef externalRef) {
+            this(complaintId, occurredAt, channel, customerId, maskedContact, description, productRef, orderRef,
+                    remedySought, emotion, emotionSignals, stage, happenedAt, earlierComplaintIds, submittedBy,
+                    externalRef, null);
+        }
 
         /** As published before the submitting client and the external reference were carried. */
         public ComplaintReceived(String complaintId, Instant occurredAt, Channel channel, String customerId,
@@ -40,12 +51,21 @@ public final class IntakeEvents {
                 EmotionLevel emotion, List<String> emotionSignals, CustomerStage stage, Instant happenedAt,
                 List<String> earlierComplaintIds) {
             this(complaintId, occurredAt, channel, customerId, maskedContact, description, productRef, orderRef,
-                    remedySought, emotion, emotionSignals, stage, happenedAt, earlierComplaintIds, null, null);
+                    remedySought, emotion, emotionSignals, stage, happenedAt, earlierComplaintIds, null, null, null);
         }
     }
 
     /** A complaint's reference in a ticketing system: which system, and the ticket's id there. */
     public record ExternalRef(String system, String id) {}
+
+    /**
+     * How a customer who needs care is handled (难缠客户的处理), as a supervisor set it: why, whether their complaints
+     * go to a senior handler, whether one person (the {@code pointOfContact}, who had their last complaint) keeps
+     * them, and how many contacts a day were agreed with them. Absent for most customers.
+     */
+    public record CustomerHandling(
+            String reason, boolean seniorOwner, boolean onePointOfContact, Integer contactsPerDay,
+            String pointOfContact) {}
 
     /**
      * The complaint was shared with an integration client (a ticketing system), which may now read it, act on it

@@ -66,5 +66,6 @@ public record IntakeProperties(
             @NotEmpty List<String> regulator,
             @NotEmpty List<String> media,
             @NotEmpty List<String> superior,
-            @NotEmpty List<String> safety) {}
+            @NotEmpty List<String> safety,
+            @NotEmpty List<String> abuse) {}
 }

@@ -26,11 +26,12 @@ class IntakePropertiesTest {
         IntakeProperties.Emotion e = SHIPPED.emotion();
         IntakeProperties.Words w = e.words();
         List<String> all = Stream.of(w.upset(), w.anger(), w.threat(), w.regulator(), w.media(), w.superior(),
-                w.safety(), e.grievanceWords(), e.capsIgnored(), e.repeatIgnored()).flatMap(List::stream).toList();
+                w.safety(), w.abuse(), e.grievanceWords(), e.capsIgnored(), e.repeatIgnored()).flatMap(List::stream)
+                .toList();
         assertThat(all).doesNotContain("true", "false").allMatch(word -> !word.isBlank());
         // The signals triage also reads name the shared lexicon's lists.
-        assertThat(List.of(w.threat(), w.regulator(), w.media(), w.superior(), w.safety()))
+        assertThat(List.of(w.threat(), w.regulator(), w.media(), w.superior(), w.safety(), w.abuse()))
                 .containsExactly(List.of("@legal"), List.of("@regulator"), List.of("@media"), List.of("@superior"),
-                        List.of("@hazard"));
+                        List.of("@hazard"), List.of("@abuse"));
     }
 }

@@ -154,6 +154,47 @@ class TriageJudgementE2EIT {
         assertThat(invalid.body()).contains("rules[0].name");
     }
 
+    @Test
+    void aCustomerWhoNeedsCareIsFlaggedForEveryHandlerAndGetsASeniorOwner() {
+        String phone = "135%08d".formatted(System.nanoTime() % 100_000_000L);
+        String first = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"%s"},"description":"你们这帮蠢货，快递三天都没到"}"""
+                .formatted(phone));
+        JsonNode file = awaitCaseFile(first, c -> !c.path("emotionSignals").isEmpty());
+        assertThat(file.path("emotionSignals").toString()).contains("abusive:蠢货");
+        String customerId = file.path("customer").path("id").asString();
+
+        String handling = """
+                {"reason":"Abusive to agents on three calls","seniorOwner":true,"onePointOfContact":false,
+                 "contactsPerDay":1}""";
+        assertThat(api().put("/api/v1/customers/" + customerId + "/handling", Roles.AGENT, handling).status())
+                .isEqualTo(403);
+        assertThat(api().put("/api/v1/customers/" + customerId + "/handling", Roles.SUPERVISOR,
+                "{\"reason\":\"\"}").status()).isEqualTo(400);
+        TestApi.Response set = api().put("/api/v1/customers/" + customerId + "/handling", Roles.SUPERVISOR,
+                handling);
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().path("handling").path("by").asString()).isNotBlank();
+
+        // Every handler sees it: on the customer and on the case file.
+        assertThat(api().get("/api/v1/customers/" + customerId, Roles.AGENT).json().path("handling")
+                .path("reason").asString()).isEqualTo("Abusive to agents on three calls");
+        assertThat(SystemUnderTest.caseFile(first).path("customer").path("handling").path("seniorOwner").asBoolean())
+                .isTrue();
+
+        // Their next complaint, an ordinary one, goes to a senior handler.
+        String next = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"%s"},"description":"发票抬头开错了，麻烦重开"}"""
+                .formatted(phone));
+        JsonNode triaged = awaitTriage(next);
+        assertThat(triaged.path("complaintClass").asString()).isEqualTo("ORDINARY");
+        assertThat(triaged.path("owner").asString()).isEqualTo("zhang.min"); // BILLING's senior
+
+        assertThat(api().delete("/api/v1/customers/" + customerId + "/handling", Roles.SUPERVISOR).status())
+                .isEqualTo(200);
+        assertThat(api().get("/api/v1/customers/" + customerId, Roles.AGENT).json().has("handling")).isFalse();
+    }
+
     private static TestApi.Response reclassify(TestApi api, String id, String role, String to, String reason) {
         return api.post("/api/v1/triage/" + id + "/reclassify", role,
                 "{\"complaintClass\":\"" + to + "\",\"reason\":\"" + reason + "\"}");

@@ -4,6 +4,7 @@ import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.intake.IntakeProperties;
+import io.firebreak.intake.customer.CustomerDirectory;
 import io.firebreak.intake.complaint.RequestChecks.FieldProblem;
 import io.firebreak.platform.security.StaffScope;
 import io.firebreak.platform.web.Page;
@@ -41,13 +42,15 @@ class ComplaintController {
     private final ComplaintQueries queries;
     private final RequestChecks checks;
     private final IntakeProperties properties;
+    private final CustomerDirectory customers;
 
     ComplaintController(ComplaintIntake intake, ComplaintQueries queries, RequestChecks checks,
-            IntakeProperties properties) {
+            IntakeProperties properties, CustomerDirectory customers) {
         this.intake = intake;
         this.queries = queries;
         this.checks = checks;
         this.properties = properties;
+        this.customers = customers;
     }
 
     /**
@@ -137,7 +140,11 @@ class ComplaintController {
     ComplaintView get(@PathVariable String id, Authentication client) {
         String visibleTo = Caller.of(client).client();
         var complaint = queries.get(id, visibleTo);
-        return ComplaintView.of(complaint, queries.earlierOf(complaint, visibleTo), null, null, visibleTo);
+        ComplaintView view = ComplaintView.of(complaint, queries.earlierOf(complaint, visibleTo), null, null, visibleTo);
+        if (visibleTo != null || complaint.value().customerId() == null) return view;
+        // Staff see how the customer is to be handled, as it stands now.
+        return view.withHandling(customers.find(complaint.value().customerId()).map(c -> c.value().handling())
+                .orElse(null));
     }
 
     /**

@@ -101,14 +101,15 @@ public class ComplaintIntake {
             Instant now = now();
             // Read under the lock: the history holds every complaint of this customer received before.
             CustomerDirectory.OnFile customer = customers.onFile(who);
-            List<Versioned<Complaint>> sameMatter = decide.sameMatter(queries.recent(customer.history()), in, now);
+            List<Versioned<Complaint>> recent = queries.recent(customer.history());
+            List<Versioned<Complaint>> sameMatter = decide.sameMatter(recent, in, now);
             for (Versioned<Complaint> earlier : sameMatter) {
                 // Merged only into a complaint the caller may see: a client is never told of another's.
                 if (!earlier.value().isOpen() || !earlier.value().visibleTo(caller.client())) continue;
                 Optional<Submission> merged = merge(earlier.id(), in, now, key, customer);
                 if (merged.isPresent()) return merged.get();
             }
-            return create(customer, in, sameMatter, now, caller, externalRef, key);
+            return create(customer, in, recent, sameMatter, now, caller, externalRef, key);
         } finally {
             lock.unlock();
         }
@@ -121,14 +122,16 @@ public class ComplaintIntake {
                 + "; nothing new was stored.", true, null);
     }
 
-    private Submission create(CustomerDirectory.OnFile customer, Incoming in, List<Versioned<Complaint>> sameMatter,
-            Instant now, Caller caller, Complaint.ExternalRef externalRef, String key) {
+    private Submission create(CustomerDirectory.OnFile customer, Incoming in, List<Versioned<Complaint>> recent,
+            List<Versioned<Complaint>> sameMatter, Instant now, Caller caller, Complaint.ExternalRef externalRef,
+            String key) {
         List<String> earlier = sameMatter.stream().map(Versioned::id).toList();
         String id = ComplaintIds.next(clock);
         Correlation.complaint(id);
         Change<Complaint> received = decide.received(id,
-                new IntakeDecisions.Complainant(customer.customerId(), customer.maskedContact()), in, earlier, caller,
-                externalRef, key, now);
+                new IntakeDecisions.Complainant(customer.customerId(), customer.maskedContact(),
+                        IntakeDecisions.handling(customer.record() == null ? null : customer.record().value(), recent)),
+                in, earlier, caller, externalRef, key, now);
         Optional<Versioned<Complaint>> stored = complaints.create(id, received.value(), received.events(), null);
         if (stored.isEmpty()) {
             // Another instance received the same ticket at the same moment: the unique index let one through.

@@ -51,8 +51,22 @@ record ComplaintView(
         List<String> sharedWith,
         List<Complaint.Attachment> attachments) {
 
-    /** Who complains, as far as the case file shows: their id and masked contact. */
-    record CustomerView(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String contact) {}
+    /**
+     * Who complains, as far as the case file shows: their id and masked contact, and, to staff, how they are to be
+     * handled when a supervisor set it.
+     */
+    record CustomerView(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String contact,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Customer.Handling handling) {}
+
+    /** This case file with how its customer is to be handled (staff's view; null: as anyone). */
+    ComplaintView withHandling(Customer.Handling handling) {
+        if (handling == null) return this;
+        return new ComplaintView(id, status, caseState, merged, notice, channel,
+                new CustomerView(customer.id(), customer.contact(), handling), description, productRef, orderRef,
+                remedySought, happenedAt, emotion, emotionSignals, stage, earlierComplaintIds, earlierComplaints,
+                messages, classification, owner, sla, outcome, timeline, receivedAt, updatedAt, submittedBy,
+                externalRef, sharedWith, attachments);
+    }
 
     /** One of the customer's earlier complaints; {@code sameMatter} when this one is a repeat contact about it. */
     record EarlierComplaint(String id, Instant receivedAt, String subject, ComplaintClass complaintClass,
@@ -93,7 +107,7 @@ record ComplaintView(
                 .toList();
         return new ComplaintView(id, status, caseState, merged, notice, channel,
                 new CustomerView(CustomerDirectory.isOwnId(client, customer.id()) ? customer.id() : null,
-                        customer.contact()),
+                        customer.contact(), null),
                 description, productRef, orderRef, remedySought, happenedAt, emotion,
                 // A repeat contact about complaints the client cannot see tells it they exist: not shown.
                 visibleEarlier.isEmpty() ? emotionSignals.stream().filter(sig -> !EmotionReader.isRepeatContact(sig))
@@ -115,7 +129,7 @@ record ComplaintView(
                         c.earlierComplaintIds().contains(p.complaintId())))
                 .toList();
         return new ComplaintView(stored.id(), c.status(), c.caseState(), merged, notice, c.channel(),
-                new CustomerView(c.customerId(), c.maskedContact()), c.description(), c.productRef(), c.orderRef(),
+                new CustomerView(c.customerId(), c.maskedContact(), null), c.description(), c.productRef(), c.orderRef(),
                 c.remedySought(), c.happenedAt(), c.emotion(), c.emotionSignals(), c.stage(), c.earlierComplaintIds(),
                 earlierViews, c.messages(), c.classification(), c.owner(), c.sla(), c.outcome(), c.timeline(),
                 c.receivedAt(), c.updatedAt(), c.submittedBy(), c.externalRef(), c.sharedWith(), c.attachments());

@@ -9,11 +9,13 @@ import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.ComplaintShared;
 import io.firebreak.events.IntakeEvents.CustomerNotified;
 import io.firebreak.events.IntakeEvents.EmotionRose;
+import io.firebreak.events.IntakeEvents.CustomerHandling;
 import io.firebreak.events.IntakeEvents.ExternalRef;
 import io.firebreak.events.IntakeEvents.MessageAdded;
 import io.firebreak.events.IntakeEvents.ProposalAnswered;
 import io.firebreak.intake.IntakeProperties;
 import io.firebreak.intake.emotion.CustomerStages;
+import io.firebreak.intake.customer.Customer;
 import io.firebreak.intake.emotion.EmotionReader.Reading;
 import io.firebreak.intake.emotion.EmotionReader;
 import io.firebreak.platform.outbox.Change;
@@ -53,8 +55,16 @@ class IntakeDecisions {
     record Incoming(Channel channel, String text, String productRef, String orderRef, String remedySought,
             Instant happenedAt) {}
 
-    /** Who complains, as the case file names them: their id and the masked contact. */
-    record Complainant(String id, String maskedContact) {}
+    /**
+     * Who complains, as the case file names them: their id and the masked contact, and how they are to be handled
+     * when a supervisor set it (null for most).
+     */
+    record Complainant(String id, String maskedContact, CustomerHandling handling) {
+
+        Complainant(String id, String maskedContact) {
+            this(id, maskedContact, null);
+        }
+    }
 
     /**
      * The case file of a new complaint and its announcement: the customer's words read for emotion and stage (a
@@ -78,10 +88,29 @@ class IntakeDecisions {
         ComplaintReceived received = new ComplaintReceived(id, now, in.channel(), customer.id(),
                 customer.maskedContact(), in.text(), in.productRef(), in.orderRef(), in.remedySought(),
                 reading.level(), reading.signals(), reading.stage(), in.happenedAt(), earlier, client,
-                externalRef == null ? null : new ExternalRef(externalRef.system(), externalRef.id()));
+                externalRef == null ? null : new ExternalRef(externalRef.system(), externalRef.id()),
+                customer.handling());
         CustomerNotified receipt = notices.receipt(id, complaint, now);
         return new Change<>(complaint.withTimeline(CustomerNotices.told("receipt-" + id, receipt)),
                 List.of(received, receipt));
+    }
+
+    /**
+     * How triage is told to handle the customer (null for most): the supervisor's terms, and, for one point of
+     * contact, the person who has their latest complaint ({@code recent}: their complaints, newest first).
+     */
+    static CustomerHandling handling(Customer customer, List<Versioned<Complaint>> recent) {
+        if (customer == null || customer.handling() == null) return null;
+        Customer.Handling h = customer.handling();
+        String pointOfContact = null;
+        if (h.onePointOfContact()) {
+            pointOfContact = recent.stream()
+                    .map(c -> c.value().owner() == null ? null : c.value().owner().owner())
+                    .filter(o -> o != null && !o.startsWith("queue:"))
+                    .findFirst().orElse(null);
+        }
+        return new CustomerHandling(h.reason(), h.seniorOwner(), h.onePointOfContact(), h.contactsPerDay(),
+                pointOfContact);
     }
 
     /**

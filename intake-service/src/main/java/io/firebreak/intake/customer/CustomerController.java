@@ -1,5 +1,16 @@
 package io.firebreak.intake.customer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -34,9 +45,11 @@ class CustomerController {
 
     private final CustomerDirectory customers;
     private final MongoCollection<Document> complaints;
+    private final Clock clock;
 
-    CustomerController(CustomerDirectory customers, MongoDatabase database) {
+    CustomerController(CustomerDirectory customers, MongoDatabase database, Clock clock) {
         this.customers = customers;
+        this.clock = clock;
         // Read here only for who may see which complaint (fields submittedBy and sharedWith of the case files).
         this.complaints = database.getCollection("complaints");
     }
@@ -46,7 +59,32 @@ class CustomerController {
 
     /** A customer as a search or a profile shows them: who, and where their complaints stand. */
     record Profile(String customerId, String name, String contact, Instant firstSeen, int complaints, int open,
-            Instant lastComplaintAt, List<Customer.PastComplaint> recent) {}
+            Instant lastComplaintAt, List<Customer.PastComplaint> recent,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Customer.Handling handling) {}
+
+    /** How a customer who needs care is to be handled: why, and the terms (see {@link Customer.Handling}). */
+    record HandlingRequest(@NotBlank @Size(max = 500) String reason, boolean seniorOwner, boolean onePointOfContact,
+            @Min(1) @Max(24) Integer contactsPerDay) {}
+
+    /**
+     * A supervisor sets how the customer is handled (难缠客户): every handler then sees it on the customer and on each
+     * of their case files, and triage gives their next complaints a senior owner, or the one person who had their
+     * last complaint, as set.
+     */
+    @PutMapping("/{id}/handling")
+    Profile handle(@PathVariable String id, @RequestBody @Valid HandlingRequest request, Authentication caller) {
+        Customer.Handling handling = new Customer.Handling(request.reason().strip(), request.seniorOwner(),
+                request.onePointOfContact(), request.contactsPerDay(), caller.getName(), clock.instant());
+        return profile(customers.handle(id, handling).orElseThrow(() -> ProblemException.notFound("Customer", id)),
+                null);
+    }
+
+    /** The customer is handled like anyone again. */
+    @DeleteMapping("/{id}/handling")
+    Profile unhandle(@PathVariable String id) {
+        return profile(customers.handle(id, null).orElseThrow(() -> ProblemException.notFound("Customer", id)),
+                null);
+    }
 
     /**
      * Customers by {@code phone} or {@code email} (exact, normalised as on submission) or {@code name} (from its
@@ -111,7 +149,7 @@ class CustomerController {
                 .max(Instant::compareTo).orElse(null);
         return new Profile(customer.id(), client == null ? c.name() : null,
                 client == null ? Contact.mask(c.phone(), c.email()) : null, c.firstSeen(), items.size(), open, last,
-                items.stream().limit(RECENT).toList());
+                items.stream().limit(RECENT).toList(), client == null ? c.handling() : null);
     }
 
     /** The complaints of a history {@code client} may see (all for staff). */

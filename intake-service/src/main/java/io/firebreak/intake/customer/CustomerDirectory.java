@@ -195,7 +195,12 @@ public class CustomerDirectory {
         return erased;
     }
 
-    /** The customer with this id, if there is one. */
+    /** Sets (or, null, clears) how the customer is handled; empty if there is no such customer. */
+    public Optional<Versioned<Customer>> handle(String customerId, Customer.Handling handling) {
+        return customers.update(customerId, current -> java.util.Objects.equals(current.value().handling(), handling)
+                ? null : Change.of(current.value().withHandling(handling)));
+    }
+
     /**
      * Customers by a phone or e-mail (normalised as on submission, exact) or a name (from its start), each search
      * served by an index; several given must all hold. Erased customers are not found. At most {@code limit}, by
@@ -216,6 +221,7 @@ public class CustomerDirectory {
         return customers.findAll(Filters.and(filters), sort, limit);
     }
 
+    /** The customer with this id, if there is one. */
     public Optional<Versioned<Customer>> find(String customerId) {
         return customers.find(customerId);
     }

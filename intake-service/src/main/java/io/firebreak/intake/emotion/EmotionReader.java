@@ -76,6 +76,7 @@ public class EmotionReader {
         words.put(SignalKind.MEDIA, PhraseSet.of(lexicon.expand(w.media())));
         words.put(SignalKind.SUPERIOR, PhraseSet.of(lexicon.expand(w.superior())));
         words.put(SignalKind.SAFETY, PhraseSet.of(lexicon.expand(w.safety())));
+        words.put(SignalKind.ABUSE, PhraseSet.of(lexicon.expand(w.abuse())));
         grievanceWords = PhraseSet.of(lexicon.expand(settings.grievanceWords()));
         wordsRead = lexicon.reading();
         capsIgnored = new LinkedHashSet<>();

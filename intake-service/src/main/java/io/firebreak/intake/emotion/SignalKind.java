@@ -12,6 +12,8 @@ enum SignalKind {
     MEDIA("media", 2),
     SUPERIOR("asks-for-superior", 1),
     SAFETY("safety", 1),
+    /** Abuse aimed at the people answering: a difficult customer, not a difficult complaint. */
+    ABUSE("abusive", 2),
     INTENSITY("intensity", 1),
     CAPS("caps", 1),
     REPEATED_CHARS("repeated-chars", 1),

@@ -63,6 +63,15 @@ class EmotionReaderTest {
                         List.of("safety:caught fire", "safety:burned my"), List.of()),
                 arguments("I want to speak to your manager", UPSET, List.of("asks-for-superior:manager"), List.of()),
                 arguments("叫你们经理来跟我说", UPSET, List.of("asks-for-superior:经理"), List.of()),
+                // abuse aimed at the people answering, and what only looks like it
+                arguments("Listen you moron, I ordered blue and got green", ANGRY, List.of("abusive:moron"),
+                        List.of()),
+                arguments("你们客服都是脑残吗？", ANGRY, List.of("abusive:脑残"), List.of()),
+                arguments("滚筒洗衣机脱水时声音很大", CALM, List.of(), List.of("abusive")),
+                // ordinary senses of alarming words are no signal; a conditional threat is one
+                arguments("My Fire TV Stick remote stopped pairing", CALM, List.of(), List.of("safety")),
+                arguments("在朋友圈看到你们的广告才买的", CALM, List.of(), List.of("media")),
+                arguments("要是不想上热搜，就赶紧给我退款", ANGRY, List.of("media:上热搜"), List.of()),
                 // intensity marks
                 arguments("REFUND NOW", UPSET, List.of("caps:REFUND NOW"), List.of()),
                 arguments("I want my money NOW!", UPSET, List.of("caps:NOW"), List.of()),

@@ -43,14 +43,17 @@ public final class ApiRoutes {
             // webhook subscriptions (ADMIN: all).
             route(null, Set.of(Roles.SUPERVISOR, Roles.ADMIN), "/api/v1/alerts", "/api/v1/alerts/**"),
             route(null, Set.of(Roles.INTEGRATION, Roles.ADMIN), "/api/v1/webhooks", "/api/v1/webhooks/**"),
-            // Complaints and customers: staff, and ticketing systems (their own); shares by staff; erasure by a
-            // supervisor.
+            // Complaints and customers: staff, and ticketing systems (their own); shares by staff; erasure and a
+            // customer's handling by a supervisor.
             route(HttpMethod.POST, AGENT, "/api/v1/complaints/*/shares"),
             route(HttpMethod.POST, STAFF_OR_CLIENT, "/api/v1/complaints", "/api/v1/complaints/*/messages",
                     "/api/v1/complaints/*/attachments", "/api/v1/complaints/*/proposal-answer"),
             route(HttpMethod.GET, STAFF_OR_CLIENT, "/api/v1/complaints", "/api/v1/complaints/**",
                     "/api/v1/customers", "/api/v1/customers/**"),
             route(HttpMethod.DELETE, SUPERVISOR, "/api/v1/customers/*/personal-data"),
+            // How a customer who needs care is handled: set and cleared by a supervisor, seen by all staff.
+            route(HttpMethod.PUT, SUPERVISOR, "/api/v1/customers/*/handling"),
+            route(HttpMethod.DELETE, SUPERVISOR, "/api/v1/customers/*/handling"),
             // Triage's review queue and what people's corrections teach: supervisors (and ADMIN, who changes the
             // rules); confirming a doubtful class: a supervisor; a rule set's dry run: ADMIN. Any member of staff may
             // reclassify (the triage row below); lowering a class is checked for a supervisor by triage.

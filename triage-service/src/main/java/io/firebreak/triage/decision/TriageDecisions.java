@@ -8,6 +8,7 @@ import io.firebreak.events.EventType;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.FirebreakEvent;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.IntakeEvents.CustomerHandling;
 import io.firebreak.events.IntakeEvents.EmotionRose;
 import io.firebreak.events.IntakeEvents.MessageAdded;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
@@ -105,8 +106,8 @@ public class TriageDecisions {
                 }
             }
         }
-        Assignment owner = router.chooseOwner(assessment.responsibility().primaryDepartment(), complaintClass,
-                assessment.language(), atLeast, excluded, workload.loads(received.complaintId()));
+        Assignment owner = ownerFor(received.handling(), router, assessment, complaintClass, atLeast, excluded,
+                workload.loads(received.complaintId()));
         SlaPolicy sla = settings.sla();
         SlaPolicy.DueTimes due = sla.dueTimes(complaintClass, received.emotion(), received.occurredAt());
         Instant now = clock.instant();
@@ -239,6 +240,23 @@ public class TriageDecisions {
                 new ComplaintClassified(next.complaintId(), now, complaintClass, current.complaintClass(),
                         next.reasons(), ruleSetVersion, trigger),
                 assigned(next, now));
+    }
+
+    /**
+     * The owner of a new complaint: for a customer who needs care (their handling, set by a supervisor), the one
+     * person who had their last complaint when one point of contact was agreed and that person can take it (not on
+     * an escalation, which goes above), else a handler of at least the seniority their handling asks; otherwise as
+     * the class and the escalation need.
+     */
+    private static Assignment ownerFor(CustomerHandling handling, DepartmentRouter router, Assessment assessment,
+            ComplaintClass complaintClass, Seniority atLeast, String excluded, DepartmentRouter.Loads loads) {
+        Seniority floor = handling != null && handling.seniorOwner() ? Seniority.SENIOR : null;
+        if (handling != null && handling.onePointOfContact() && atLeast == null
+                && router.canTake(handling.pointOfContact(), assessment.language(), floor, loads)) {
+            return new Assignment(handling.pointOfContact(), router.seniorityOf(handling.pointOfContact()));
+        }
+        return router.chooseOwner(assessment.responsibility().primaryDepartment(), complaintClass,
+                assessment.language(), atLeast, excluded, loads, floor);
     }
 
     /**

@@ -114,7 +114,17 @@ public final class DepartmentRouter {
      */
     public Assignment chooseOwner(String department, ComplaintClass complaintClass, String language,
             Seniority atLeast, String excluded, Loads loads) {
+        return chooseOwner(department, complaintClass, language, atLeast, excluded, loads, null);
+    }
+
+    /**
+     * As above, with {@code floor} the least seniority the customer's handling asks for (a senior handler for a
+     * customer who needs care): unlike an escalation's {@code atLeast}, it never reaches a supervisor or head.
+     */
+    public Assignment chooseOwner(String department, ComplaintClass complaintClass, String language,
+            Seniority atLeast, String excluded, Loads loads, Seniority floor) {
         Seniority needed = needed(complaintClass);
+        if (floor != null && floor.ordinal() > needed.ordinal()) needed = floor;
         if (atLeast != null && atLeast.ordinal() > needed.ordinal()) needed = atLeast;
         List<RoutingTable.Person> candidates = new ArrayList<>();
         for (RoutingTable.Person person : people.values()) {
@@ -139,6 +149,17 @@ public final class DepartmentRouter {
         }
         String queue = complaintClass == ComplaintClass.DIFFICULT ? table.expertQueue() : department;
         return new Assignment(QUEUE + queue, null);
+    }
+
+    /**
+     * Whether {@code person} can take one more complaint in {@code language}: on the roster, handling complaints (not
+     * a supervisor or head), reading the language, of at least {@code floor} (null: any), under their capacity.
+     */
+    public boolean canTake(String person, String language, Seniority floor, Loads loads) {
+        RoutingTable.Person p = person == null ? null : people.get(person);
+        if (p == null || !p.seniority().handles() || !p.skills().contains(language)) return false;
+        if (floor != null && !p.seniority().atLeast(floor)) return false;
+        return loads.openAssigned(List.of(person)).getOrDefault(person, 0) < p.capacity();
     }
 
     /** The seniority of an owner on this roster; null for a queue or someone no longer on it. */

@@ -1,6 +1,7 @@
 package io.firebreak.triage.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.firebreak.events.Channel;
@@ -9,6 +10,7 @@ import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
+import io.firebreak.events.IntakeEvents.CustomerHandling;
 import io.firebreak.events.IntakeEvents.EmotionRose;
 import io.firebreak.events.IntakeEvents.MessageAdded;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
@@ -27,8 +29,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -439,6 +441,76 @@ class TriageDecisionsTest {
         assertThat(change.value().resolutionDue()).isEqualTo(first.plusSeconds(60).plus(Duration.ofHours(24)));
     }
 
+    @Test
+    void aCustomerWhoNeedsCareGetsASeniorHandlerOrTheirOnePointOfContact() {
+        String text = "快递三天都没到";
+        assertThat(triage(received(text, (CustomerHandling) null)).value().owner()).isIn("wang.lei", "david.liu");
+
+        CustomerHandling senior = new CustomerHandling("Abusive on the phone twice", true, false, null, null);
+        ComplaintTriage withSenior = triage(received(text, senior)).value();
+        assertThat(withSenior.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(withSenior.owner()).isEqualTo("zhao.qiang"); // LOGISTICS's senior, not its supervisor
+
+        CustomerHandling one = new CustomerHandling("Many contacts a day", false, true, 1, "emma.wu");
+        assertThat(triage(received(text, one)).value().owner()).as("the person who had their last complaint")
+                .isEqualTo("emma.wu");
+        open.put("emma.wu", 20); // at capacity: the usual choice
+        assertThat(triage(received(text, one)).value().owner()).isIn("wang.lei", "david.liu");
+        CustomerHandling gone = new CustomerHandling("Many contacts a day", false, true, 1, "nobody.here");
+        assertThat(triage(received(text, gone)).value().owner()).isIn("wang.lei", "david.liu");
+    }
+
+    @Test
+    void aDoubtfulClassCarriesItsDoubtsAndWaitsForReview() {
+        ComplaintTriage unrouted = triage(received("嗯，你们看着办吧", EmotionLevel.CALM)).value();
+        assertThat(unrouted.review().pending()).isTrue();
+        assertThat(unrouted.review().confidence()).isEqualTo("LOW");
+        assertThat(unrouted.review().doubts()).singleElement().asString().contains("No department's words found");
+
+        ComplaintTriage discounted = triage(received("快递员说没有人受伤，但包裹破了", EmotionLevel.CALM)).value();
+        assertThat(discounted.review().doubts()).anySatisfy(d -> assertThat(d).contains("safety-or-health-harm")
+                .contains("受伤"));
+
+        ComplaintTriage sure = triage(received("快递三天都没到", EmotionLevel.CALM)).value();
+        assertThat(sure.review().pending()).isFalse();
+        assertThat(sure.review().confidence()).isEqualTo("HIGH");
+        assertThat(sure.text()).isEqualTo("快递三天都没到");
+    }
+
+    @Test
+    void aPersonRaisesOrLowersTheClassWithAReasonAndTheClocksAndOwnerFollow() {
+        ComplaintTriage ordinary = triage(received("快递三天都没到", EmotionLevel.CALM)).value();
+
+        Change<ComplaintTriage> raised = decisions.reclassify(ordinary, ComplaintClass.MAJOR, "agent-7",
+                "The parcel held medicine the customer needs today", Shipped.settings(), workload);
+        ComplaintTriage major = raised.value();
+        assertThat(major.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(major.owner()).isEqualTo("zhao.qiang");
+        assertThat(major.reasons()).extracting(Reason::rule).containsExactly(TriageDecisions.RECLASSIFIED_RULE);
+        assertThat(major.reasons().get(0).evidence()).isEqualTo("agent-7: The parcel held medicine the customer "
+                + "needs today");
+        assertThat(major.firstResponseDue()).isBefore(ordinary.firstResponseDue());
+        assertThat(major.history()).last().satisfies(h -> {
+            assertThat(h.trigger()).isEqualTo(TriageDecisions.RECLASSIFIED);
+            assertThat(h.previousClass()).isEqualTo(ComplaintClass.ORDINARY);
+        });
+        assertThat(raised.events()).hasSize(2).first().isInstanceOfSatisfying(ComplaintClassified.class, e -> {
+            assertThat(e.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+            assertThat(e.previousClass()).isEqualTo(ComplaintClass.ORDINARY);
+            assertThat(e.trigger()).isEqualTo(TriageDecisions.RECLASSIFIED);
+        });
+
+        ComplaintTriage lowered = decisions.reclassify(major, ComplaintClass.ORDINARY, "supervisor-2",
+                "Medicine was not in it after all", Shipped.settings(), workload).value();
+        assertThat(lowered.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(lowered.resolutionDue()).isEqualTo(RECEIVED.plus(Duration.ofHours(72)));
+        assertThat(lowered.review().outcome()).isEqualTo(ComplaintTriage.Review.RECLASSIFIED);
+        assertThat(lowered.reasons()).extracting(Reason::rule).containsExactly(TriageDecisions.RECLASSIFIED_RULE,
+                TriageDecisions.RECLASSIFIED_RULE);
+        assertThatThrownBy(() -> decisions.reclassify(lowered, ComplaintClass.ORDINARY, "x", "y", Shipped.settings(),
+                workload)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private Change<ComplaintTriage> triage(ComplaintReceived received) {
         return decisions.triage(received, List.of(), Shipped.settings(), workload);
     }
@@ -450,6 +522,11 @@ class TriageDecisionsTest {
     private static Retriage message(Instant at, String text) {
         return TriageDecisions.message(new MessageAdded("c-1", at, Channel.CHAT, text, false, EmotionLevel.UPSET,
                 List.of()));
+    }
+
+    private static ComplaintReceived received(String description, CustomerHandling handling) {
+        return new ComplaintReceived("c-1", RECEIVED, Channel.WEB_FORM, "cust-1", "138****0000", description,
+                "SKU-1", "ORD-1", null, EmotionLevel.CALM, List.of(), null, null, List.of(), null, null, handling);
     }
 
     private static ComplaintReceived received(String description, EmotionLevel emotion) {
