@@ -67,5 +67,6 @@ public record IntakeProperties(
             @NotEmpty List<String> media,
             @NotEmpty List<String> superior,
             @NotEmpty List<String> safety,
-            @NotEmpty List<String> abuse) {}
+            @NotEmpty List<String> abuse,
+            @NotEmpty List<String> sarcasm) {}
 }

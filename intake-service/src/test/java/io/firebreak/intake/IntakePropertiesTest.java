@@ -26,7 +26,7 @@ class IntakePropertiesTest {
         IntakeProperties.Emotion e = SHIPPED.emotion();
         IntakeProperties.Words w = e.words();
         List<String> all = Stream.of(w.upset(), w.anger(), w.threat(), w.regulator(), w.media(), w.superior(),
-                w.safety(), w.abuse(), e.grievanceWords(), e.capsIgnored(), e.repeatIgnored()).flatMap(List::stream)
+                w.safety(), w.abuse(), w.sarcasm(), e.grievanceWords(), e.capsIgnored(), e.repeatIgnored()).flatMap(List::stream)
                 .toList();
         assertThat(all).doesNotContain("true", "false").allMatch(word -> !word.isBlank());
         // The signals triage also reads name the shared lexicon's lists.

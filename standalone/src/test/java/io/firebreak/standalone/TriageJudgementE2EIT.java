@@ -195,6 +195,32 @@ class TriageJudgementE2EIT {
         assertThat(api().get("/api/v1/customers/" + customerId, Roles.AGENT).json().has("handling")).isFalse();
     }
 
+    @Test
+    void aCustomerGrowingAngryAfterTheFirstAnswerShortensTheClocksAlertsAndCalmingDownShows() {
+        String id = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"134%08d"},"description":"The courier has not delivered my parcel"}"""
+                .formatted(System.nanoTime() % 100_000_000L));
+        SystemUnderTest.awaitCase(id, "ASSIGNED");
+        assertThat(api().post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}").status()).isEqualTo(200);
+        Instant resolutionBefore = Instant.parse(caseOf(id).path("resolutionDue").asString());
+
+        assertThat(api().post("/api/v1/complaints/" + id + "/messages", Roles.AGENT,
+                "{\"text\":\"This is outrageous and unacceptable, I am furious!!!\"}").status()).isEqualTo(201);
+        // The owner's supervisors are told, and the case has less time left.
+        await().atMost(STEP).until(() -> alertKinds(api(), id).contains("EMOTION_ROSE"));
+        await().atMost(STEP).until(() -> Instant.parse(caseOf(id).path("resolutionDue").asString())
+                .isBefore(resolutionBefore));
+
+        assertThat(api().post("/api/v1/complaints/" + id + "/messages", Roles.AGENT,
+                "{\"text\":\"Thank you, the parcel came this afternoon\"}").status()).isEqualTo(201);
+        JsonNode file = awaitCaseFile(id, c -> c.path("trajectory").size() == 3);
+        assertThat(file.path("trajectory").findValuesAsString("source")).containsExactly("received", "message",
+                "message");
+        assertThat(file.path("trajectory").findValuesAsString("level")).containsExactly("CALM", "ANGRY", "CALM");
+        assertThat(file.path("emotion").asString()).as("the highest so far").isEqualTo("ANGRY");
+        assertThat(file.path("emotionNow").asString()).isEqualTo("CALM");
+    }
+
     private static TestApi.Response reclassify(TestApi api, String id, String role, String to, String reason) {
         return api.post("/api/v1/triage/" + id + "/reclassify", role,
                 "{\"complaintClass\":\"" + to + "\",\"reason\":\"" + reason + "\"}");

@@ -16,5 +16,7 @@ public enum AlertKind {
     WEBHOOK_DISABLED,
     TASK_OVERDUE,
     PROMISE_WARNING,
-    PROMISE_BROKEN
+    PROMISE_BROKEN,
+    /** The customer of a complaint being handled grew angry or furious: feelings first (先处理情感). */
+    EMOTION_ROSE
 }

@@ -1,9 +1,11 @@
 package io.firebreak.gateway.alerts;
 
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.FeedbackEvents.PreventionRaised;
 import io.firebreak.events.FirebreakEvent;
+import io.firebreak.events.IntakeEvents.EmotionRose;
 import io.firebreak.events.ResolutionEvents.PromiseBroken;
 import io.firebreak.events.ResolutionEvents.PromiseWarned;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
@@ -32,6 +34,9 @@ final class AlertWording {
     private static final Map<ComplaintClass, String> CLASS_ZH = Map.of(ComplaintClass.ORDINARY, "普通",
             ComplaintClass.MAJOR, "重大", ComplaintClass.ESCALATED, "升级", ComplaintClass.DIFFICULT, "疑难");
 
+    private static final Map<EmotionLevel, String> EMOTION_ZH = Map.of(EmotionLevel.CALM, "平静",
+            EmotionLevel.UPSET, "不满", EmotionLevel.ANGRY, "生气", EmotionLevel.FURIOUS, "愤怒");
+
     private AlertWording() {}
 
     /**
@@ -55,6 +60,20 @@ final class AlertWording {
                             + " was due " + time(breached.dueAt()) + "; act now",
                     "SLA 超时：" + describeZh(breached.complaintId(), facts) + "的" + clockZh(breached.clock())
                             + "已于 " + time(breached.dueAt()) + " 到期，请立即处理"));
+        }
+        if (event instanceof EmotionRose rose && rose.current() != null
+                && rose.current().compareTo(EmotionLevel.ANGRY) >= 0) {
+            AlertStore.ComplaintFacts facts = known.get();
+            // Told once someone has the complaint; before that, its first assignment carries the emotion.
+            if (facts.owner() == null) return Optional.empty();
+            String signals = rose.signals() == null || rose.signals().isEmpty() ? ""
+                    : " (" + String.join(", ", rose.signals()) + ")";
+            return Optional.of(draft(AlertKind.EMOTION_ROSE, rose.complaintId(), facts,
+                    "The customer of " + describe(rose.complaintId(), facts) + " is now " + rose.current()
+                            + " (was " + rose.previous() + ")" + signals + "; the clocks are shorter"
+                            + due(", resolution due ", facts.resolutionDue()),
+                    describeZh(rose.complaintId(), facts) + "的客户情绪升级为" + EMOTION_ZH.get(rose.current())
+                            + "（原为" + EMOTION_ZH.get(rose.previous()) + "）" + signals + "，先处理情感，时限已缩短"));
         }
         if (event instanceof ProposalRejected rejected) {
             AlertStore.ComplaintFacts facts = known.get();

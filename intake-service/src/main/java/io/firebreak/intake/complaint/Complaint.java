@@ -47,7 +47,8 @@ public record Complaint(
         List<String> mergedExternalKeys,
         List<String> sharedWith,
         List<Attachment> attachments,
-        CaseState caseState) {
+        CaseState caseState,
+        List<EmotionPoint> trajectory) {
 
     /** A case file as it was before it knew its submitter, external reference, shares and attachments. */
     public Complaint(String customerId, String maskedContact, Channel channel, String description, String productRef,
@@ -57,7 +58,7 @@ public record Complaint(
             List<TimelineEntry> timeline, Instant updatedAt) {
         this(customerId, maskedContact, channel, description, productRef, orderRef, remedySought, happenedAt, emotion,
                 emotionSignals, stage, earlierComplaintIds, messages, receivedAt, status, classification, owner, sla,
-                outcome, timeline, updatedAt, null, null, null, null, null, null, null);
+                outcome, timeline, updatedAt, null, null, null, null, null, null, null, null);
     }
 
     public Complaint {
@@ -69,6 +70,30 @@ public record Complaint(
         mergedExternalKeys = mergedExternalKeys == null ? List.of() : List.copyOf(mergedExternalKeys);
         sharedWith = sharedWith == null ? List.of() : List.copyOf(sharedWith);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        trajectory = trajectory == null ? List.of() : List.copyOf(trajectory);
+    }
+
+    /**
+     * The customer's emotion at one moment they spoke (情绪轨迹): every text of theirs is read, so the trajectory
+     * shows a rise and a calming down alike, where the headline {@code emotion} keeps the highest so far. {@code source}:
+     * received, message, duplicate (a merged submission), proposal-answer, follow-up.
+     */
+    public record EmotionPoint(Instant at, EmotionLevel level, String source, List<String> signals) {}
+
+    /** With the customer's emotion read at one more moment. */
+    Complaint withEmotionPoint(EmotionPoint point) {
+        Copy c = new Copy(this);
+        c.trajectory = appended(trajectory, point);
+        if (emotion == null || point.level().compareTo(emotion) > 0) {
+            c.emotion = point.level();
+            c.emotionSignals = point.signals();
+        }
+        return c.build();
+    }
+
+    /** The emotion the customer spoke with last (the trajectory's end), else the headline. */
+    public EmotionLevel emotionNow() {
+        return trajectory.isEmpty() ? emotion : trajectory.get(trajectory.size() - 1).level();
     }
 
     /** The complaint's ticket in the submitting client's ticketing system. */
@@ -296,6 +321,8 @@ public record Complaint(
     Complaint withMessage(Message message, CustomerStage stageNow) {
         Copy c = new Copy(this);
         c.messages = appended(messages, message);
+        c.trajectory = appended(trajectory, new EmotionPoint(message.at(), message.emotion(),
+                message.mergedDuplicate() ? "duplicate" : "message", message.signals()));
         if (emotion == null || message.emotion().compareTo(emotion) > 0) {
             c.emotion = message.emotion();
             c.emotionSignals = message.signals();
@@ -344,6 +371,7 @@ public record Complaint(
         List<String> sharedWith;
         List<Attachment> attachments;
         CaseState caseState;
+        List<EmotionPoint> trajectory;
 
         Copy(Complaint c) {
             customerId = c.customerId;
@@ -374,13 +402,14 @@ public record Complaint(
             sharedWith = c.sharedWith;
             attachments = c.attachments;
             caseState = c.caseState;
+            trajectory = c.trajectory;
         }
 
         Complaint build() {
             return new Complaint(customerId, maskedContact, channel, description, productRef, orderRef, remedySought,
                     happenedAt, emotion, emotionSignals, stage, earlierComplaintIds, messages, receivedAt, status,
                     classification, owner, sla, outcome, timeline, updatedAt, submittedBy, externalRef, externalKey,
-                    mergedExternalKeys, sharedWith, attachments, caseState);
+                    mergedExternalKeys, sharedWith, attachments, caseState, trajectory);
         }
     }
 }

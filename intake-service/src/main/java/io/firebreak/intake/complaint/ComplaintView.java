@@ -49,7 +49,9 @@ record ComplaintView(
         @JsonInclude(JsonInclude.Include.NON_NULL) String submittedBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) Complaint.ExternalRef externalRef,
         List<String> sharedWith,
-        List<Complaint.Attachment> attachments) {
+        List<Complaint.Attachment> attachments,
+        EmotionLevel emotionNow,
+        List<Complaint.EmotionPoint> trajectory) {
 
     /**
      * Who complains, as far as the case file shows: their id and masked contact, and, to staff, how they are to be
@@ -65,7 +67,7 @@ record ComplaintView(
                 new CustomerView(customer.id(), customer.contact(), handling), description, productRef, orderRef,
                 remedySought, happenedAt, emotion, emotionSignals, stage, earlierComplaintIds, earlierComplaints,
                 messages, classification, owner, sla, outcome, timeline, receivedAt, updatedAt, submittedBy,
-                externalRef, sharedWith, attachments);
+                externalRef, sharedWith, attachments, emotionNow, trajectory);
     }
 
     /** One of the customer's earlier complaints; {@code sameMatter} when this one is a repeat contact about it. */
@@ -117,7 +119,7 @@ record ComplaintView(
                         : new Complaint.Owner(owner.primaryDepartment(), owner.secondaryDepartments(), null),
                 sla, outcome, lines, receivedAt, updatedAt, own ? submittedBy : null, own ? externalRef : null,
                 sharedWith.contains(client) ? List.of(client) : List.of(),
-                attachments.stream().filter(a -> ownAttachments.contains(a.id())).toList());
+                attachments.stream().filter(a -> ownAttachments.contains(a.id())).toList(), emotionNow, trajectory);
     }
 
     static ComplaintView of(Versioned<Complaint> stored, List<Customer.PastComplaint> earlier, Boolean merged,
@@ -132,6 +134,7 @@ record ComplaintView(
                 new CustomerView(c.customerId(), c.maskedContact(), null), c.description(), c.productRef(), c.orderRef(),
                 c.remedySought(), c.happenedAt(), c.emotion(), c.emotionSignals(), c.stage(), c.earlierComplaintIds(),
                 earlierViews, c.messages(), c.classification(), c.owner(), c.sla(), c.outcome(), c.timeline(),
-                c.receivedAt(), c.updatedAt(), c.submittedBy(), c.externalRef(), c.sharedWith(), c.attachments());
+                c.receivedAt(), c.updatedAt(), c.submittedBy(), c.externalRef(), c.sharedWith(), c.attachments(),
+                c.emotionNow(), c.trajectory());
     }
 }

@@ -84,7 +84,8 @@ class IntakeDecisions {
                                 + "; the customer reads " + describe(reading) + repeat
                                 + (externalRef == null ? ""
                                         : "; ticket " + externalRef.system() + " " + externalRef.id()))),
-                now, client, externalRef, externalKey, List.of(), List.of(), List.of(), null);
+                now, client, externalRef, externalKey, List.of(), List.of(), List.of(), null,
+                List.of(new Complaint.EmotionPoint(now, reading.level(), "received", reading.signals())));
         ComplaintReceived received = new ComplaintReceived(id, now, in.channel(), customer.id(),
                 customer.maskedContact(), in.text(), in.productRef(), in.orderRef(), in.remedySought(),
                 reading.level(), reading.signals(), reading.stage(), in.happenedAt(), earlier, client,
@@ -167,7 +168,10 @@ class IntakeDecisions {
         }
         requireRoom(id, "messages", c.messages().size(), caps.messages());
         String words = text.strip();
-        Reading reading = emotions.read(words, c.contactsBefore(duplicates.sameContactWithin()), false);
+        // How fast they write (听语速): the customer's messages in the last minutes, this one included.
+        int burst = 1 + (int) c.messages().stream().filter(m -> !m.mergedDuplicate())
+                .filter(m -> m.at() != null && m.at().isAfter(now.minus(EmotionReader.BURST_WINDOW))).count();
+        Reading reading = emotions.read(words, c.contactsBefore(duplicates.sameContactWithin()), false, burst);
         return withMessage(id, c, messageId, channel != null ? channel : c.channel(), words, false, reading, now);
     }
 
@@ -216,7 +220,22 @@ class IntakeDecisions {
         Complaint next = c.withTimeline(new Complaint.TimelineEntry(entryId, now, "firebreak.proposal.answered",
                 "intake", "The customer " + (accepted ? "accepted" : "rejected") + " the proposal (reported by "
                         + by + ")" + (text == null ? "" : ": " + clip(text))));
-        return new Change<>(next, List.of(new ProposalAnswered(id, now, accepted, text, by)));
+        List<FirebreakEvent> events = new ArrayList<>(List.of(new ProposalAnswered(id, now, accepted, text, by)));
+        if (text != null) {
+            // Their words about the proposal are read like any others: a rise is told, a calming down shown.
+            Reading reading = emotions.read(text, c.contactsBefore(duplicates.sameContactWithin()), false);
+            EmotionLevel before = c.emotion() == null ? EmotionLevel.CALM : c.emotion();
+            next = next.withEmotionPoint(new Complaint.EmotionPoint(now, reading.level(), "proposal-answer",
+                    reading.signals()));
+            if (reading.level().compareTo(before) > 0) {
+                CustomerStage stage = CustomerStages.higher(c.stage(), reading.stage());
+                events.add(new EmotionRose(id, now, before, reading.level(), reading.signals(), stage));
+                next = next.withTimeline(new Complaint.TimelineEntry(entryId + "-rose", now,
+                        "firebreak.emotion.rose", "intake", "Emotion rose from " + before + " to " + reading.level()
+                                + " at the proposal, stage " + stage));
+            }
+        }
+        return new Change<>(next, List.copyOf(events));
     }
 
     /** An attachment's metadata recorded on complaint {@code id} and announced. */

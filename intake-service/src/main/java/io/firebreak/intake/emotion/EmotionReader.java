@@ -77,6 +77,7 @@ public class EmotionReader {
         words.put(SignalKind.SUPERIOR, PhraseSet.of(lexicon.expand(w.superior())));
         words.put(SignalKind.SAFETY, PhraseSet.of(lexicon.expand(w.safety())));
         words.put(SignalKind.ABUSE, PhraseSet.of(lexicon.expand(w.abuse())));
+        words.put(SignalKind.SARCASM, PhraseSet.of(lexicon.expand(w.sarcasm())));
         grievanceWords = PhraseSet.of(lexicon.expand(settings.grievanceWords()));
         wordsRead = lexicon.reading();
         capsIgnored = new LinkedHashSet<>();
@@ -84,6 +85,11 @@ public class EmotionReader {
         repeatIgnored = new LinkedHashSet<>();
         settings.repeatIgnored().forEach(letter -> repeatIgnored.add(letter.strip().toLowerCase(Locale.ROOT)));
     }
+
+    /** How recent a customer's messages count towards how fast they write (听语速). */
+    public static final java.time.Duration BURST_WINDOW = java.time.Duration.ofMinutes(2);
+    /** This many messages within {@link #BURST_WINDOW} is a signal: the customer is pressing. */
+    static final int BURST = 3;
 
     /** Reads a text with no earlier contacts and no remedy asked for. */
     public Reading read(String text) {
@@ -95,6 +101,14 @@ public class EmotionReader {
      * {@code remedySought}: whether they named what they want (which makes the grievance explicit).
      */
     public Reading read(String text, int earlierContacts, boolean remedySought) {
+        return read(text, earlierContacts, remedySought, 1);
+    }
+
+    /**
+     * As above, for a message that is the {@code burst}-th of the customer's within {@link #BURST_WINDOW}: three
+     * or more in a row is a signal of its own (message-rate).
+     */
+    public Reading read(String text, int earlierContacts, boolean remedySought, int burst) {
         String written = withoutLinks(text);
         ScannedText scan = ScannedText.of(written);
         io.firebreak.platform.text.Reading.Scope[] scope = new io.firebreak.platform.text.Reading.Scope[1];
@@ -108,6 +122,9 @@ public class EmotionReader {
         });
         marks(written, found); // as written: "！！！" stays what the customer typed
         if (earlierContacts > 0) found.put(SignalKind.EARLIER_CONTACTS, List.of(String.valueOf(earlierContacts)));
+        if (burst >= BURST) {
+            found.put(SignalKind.MESSAGE_RATE, List.of(burst + " in " + BURST_WINDOW.toMinutes() + " min"));
+        }
 
         int score = 0;
         List<String> signals = new ArrayList<>();

@@ -14,6 +14,10 @@ enum SignalKind {
     SAFETY("safety", 1),
     /** Abuse aimed at the people answering: a difficult customer, not a difficult complaint. */
     ABUSE("abusive", 2),
+    /** Praise that means the opposite ("Really top quality.", "效率真高"): upset said politely. */
+    SARCASM("sarcasm", 1),
+    /** Three or more messages within minutes: the customer is pressing (听语速). */
+    MESSAGE_RATE("message-rate", 1),
     INTENSITY("intensity", 1),
     CAPS("caps", 1),
     REPEATED_CHARS("repeated-chars", 1),

@@ -132,6 +132,43 @@ class IntakeDecisionsTest {
     }
 
     @Test
+    void everyTextOfTheCustomerIsReadSoTheTrajectoryShowsARiseAndACalmingDown() {
+        Complaint open = stored("C-1", "ORD-1", T0.minusSeconds(600)).value();
+        assertThat(open.trajectory()).extracting(Complaint.EmotionPoint::source).containsExactly("received");
+
+        Complaint furious = decide.message("C-1", open, null, "msg-1",
+                "This is outrageous, I will call a lawyer and the newspaper!!!", null, T0).change().value();
+        Complaint calmer = decide.message("C-1", furious, null, "msg-2", "Thank you, the engineer came today", null,
+                T0.plusSeconds(3600)).change().value();
+
+        assertThat(calmer.trajectory()).extracting(Complaint.EmotionPoint::level).containsExactly(
+                open.emotion(), EmotionLevel.FURIOUS, EmotionLevel.CALM);
+        assertThat(calmer.emotion()).as("the headline keeps the highest").isEqualTo(EmotionLevel.FURIOUS);
+        assertThat(calmer.emotionNow()).as("where the customer is now").isEqualTo(EmotionLevel.CALM);
+
+        // Their words about a proposal are read too: an angry rejection rises and is told.
+        Change<Complaint> answered = decide.answered("C-1", calmer, null, "answer-1", false,
+                "Ridiculous, this is unacceptable", "agent-7", T0.plusSeconds(7200));
+        assertThat(answered.value().trajectory()).last().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("proposal-answer");
+            assertThat(p.level()).isGreaterThanOrEqualTo(EmotionLevel.ANGRY);
+        });
+    }
+
+    @Test
+    void threeMessagesWithinMinutesAreASignalOfTheirOwn() {
+        Complaint c = stored("C-1", "ORD-1", T0.minusSeconds(600)).value();
+        c = decide.message("C-1", c, null, "m-1", "Where is it", null, T0).change().value();
+        c = decide.message("C-1", c, null, "m-2", "Hello?", null, T0.plusSeconds(40)).change().value();
+        assertThat(c.messages().get(1).signals()).noneMatch(sig -> sig.startsWith("message-rate"));
+
+        c = decide.message("C-1", c, null, "m-3", "Anyone there", null, T0.plusSeconds(80)).change().value();
+
+        assertThat(c.messages().get(2).signals()).contains("message-rate:3 in 2 min");
+        assertThat(c.messages().get(2).emotion()).isGreaterThan(EmotionLevel.CALM);
+    }
+
+    @Test
     void aMessageIsRefusedOnAComplaintTheCallerMayNotSeeOrThatIsClosed() {
         Complaint open = stored("C-1", "ORD-1", T0).value();
 

@@ -33,7 +33,8 @@ class EmotionReaderTest {
                 arguments("I bought an IKEA shelf and one leg is missing", CALM, List.of(), List.of("caps")),
                 arguments("USB port on the APP is broken", CALM, List.of(), List.of("caps")),
                 arguments("订单ORD-1001的发票开错了", CALM, List.of(), List.of("caps")),
-                arguments("哈哈哈哈你们真行", CALM, List.of(), List.of("repeated-chars")),
+                // laughter is no intensity; "你们真行" is praise that means the opposite
+                arguments("哈哈哈哈你们真行", UPSET, List.of("sarcasm:真行"), List.of("repeated-chars")),
                 arguments("Visit www.example.com/aaa or write to aaa@example.com", CALM, List.of(),
                         List.of("repeated-chars")),
                 // negation and hedging switch the word off
@@ -68,6 +69,11 @@ class EmotionReaderTest {
                         List.of()),
                 arguments("你们客服都是脑残吗？", ANGRY, List.of("abusive:脑残"), List.of()),
                 arguments("滚筒洗衣机脱水时声音很大", CALM, List.of(), List.of("abusive")),
+                // praise that means the opposite
+                arguments("Wonderful, the new kettle leaks all over the counter. Really top quality.", UPSET,
+                        List.of("sarcasm:Really top quality"), List.of()),
+                arguments("真是太感谢了，退款申请提交一个月了还在审核中，效率真高。", UPSET, List.of("sarcasm:效率真高"),
+                        List.of()),
                 // ordinary senses of alarming words are no signal; a conditional threat is one
                 arguments("My Fire TV Stick remote stopped pairing", CALM, List.of(), List.of("safety")),
                 arguments("在朋友圈看到你们的广告才买的", CALM, List.of(), List.of("media")),

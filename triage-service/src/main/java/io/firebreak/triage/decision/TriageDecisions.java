@@ -138,9 +138,9 @@ public class TriageDecisions {
      * stays MAJOR), restarts the clocks from when it happened and gives the complaint to someone above its owner; a
      * rejected proposal escalates the same way but restarts no clock (a rise in class still starts the resolution
      * clock afresh). A later message is read by the rules like the first; a rise in emotion re-reads the customer's
-     * stage and brings the first response forward. The class rises to the most severe rule that newly fired; if it
-     * rose, the owner is chosen again and the resolution clock starts afresh; the first response is never later than
-     * it was. Returns null when nothing changes, and a change without events when only the customer's emotion or
+     * stage, brings the first response forward and shortens the time left to resolve. The class rises to the most
+     * severe rule that newly fired; if it rose, the owner is chosen again and the resolution clock starts afresh; the
+     * first response is never later than it was. Returns null when nothing changes, and a change without events when only the customer's emotion or
      * stage does.
      */
     Change<ComplaintTriage> retriage(ComplaintTriage current, Retriage retriage, ActiveSettings settings,
@@ -194,6 +194,10 @@ public class TriageDecisions {
                 : REJECTED.equals(trigger) ? current.firstResponseDue()
                 : earlier(current.firstResponseDue(), fresh.firstResponseDue());
         Instant resolutionDue = restart || rose ? fresh.resolutionDue() : current.resolutionDue();
+        if (EMOTION.equals(trigger) && !restart && !rose && emotion != current.emotion()) {
+            // A rise in emotion shortens the time left to resolve too (DOMAIN.md §6), never lengthens it.
+            resolutionDue = settings.sla().resolutionAfterRise(resolutionDue, emotion, retriage.at());
+        }
 
         DepartmentRouter router = settings.router();
         String owner = current.owner();

@@ -35,6 +35,18 @@ public final class SlaPolicy {
         return new DueTimes(from.plus(firstResponse), from.plus(targets.resolution()));
     }
 
+    /**
+     * The resolution due time after the customer's emotion rose to {@code emotion} at {@code at}, once the first
+     * response is behind them: the time left shrinks by the emotion's factor (ANGRY ½, FURIOUS ¼ as shipped), never
+     * later than it was. Feelings first: the rise is a reason to resolve sooner, not only to answer sooner.
+     */
+    public Instant resolutionAfterRise(Instant resolutionDue, EmotionLevel emotion, Instant at) {
+        double factor = sla.firstResponseFactor(emotion);
+        if (resolutionDue == null || factor >= 1.0 || !resolutionDue.isAfter(at)) return resolutionDue;
+        long left = Duration.between(at, resolutionDue).toMillis();
+        return at.plusMillis(Math.round(left * factor));
+    }
+
     /** When the first response and the resolution are due. */
     public record DueTimes(Instant firstResponseDue, Instant resolutionDue) {}
 }

@@ -333,7 +333,7 @@ class TriageDecisionsTest {
     }
 
     @Test
-    void emotionRiseBringsTheFirstResponseForwardAndIsPublished() {
+    void emotionRiseBringsTheFirstResponseAndTheResolutionForwardAndIsPublished() {
         ComplaintTriage calm = triage(received("快递还没到", EmotionLevel.CALM)).value();
         Instant at = RECEIVED.plus(Duration.ofMinutes(10));
 
@@ -345,7 +345,8 @@ class TriageDecisionsTest {
         assertThat(furious.stage()).isEqualTo(CustomerStage.COMPLAINT);
         assertThat(furious.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
         assertThat(furious.firstResponseDue()).isEqualTo(at.plus(Duration.ofHours(1)));
-        assertThat(furious.resolutionDue()).isEqualTo(calm.resolutionDue());
+        // The time left to resolve shrinks too: a quarter of it for a furious customer.
+        assertThat(furious.resolutionDue()).isEqualTo(at.plus(Duration.between(at, calm.resolutionDue()).dividedBy(4)));
         assertThat(furious.reasons()).extracting(Reason::rule)
                 .containsExactly(Classifier.NO_RULE_FIRED, "emotion-rose");
         assertThat(furious.reasons().get(1).evidence()).isEqualTo("CALM → FURIOUS (!!!, 气死)");
