@@ -114,12 +114,18 @@ record ComplaintView(
                 // A repeat contact about complaints the client cannot see tells it they exist: not shown.
                 visibleEarlier.isEmpty() ? emotionSignals.stream().filter(sig -> !EmotionReader.isRepeatContact(sig))
                         .toList() : emotionSignals, stage,
-                earlierComplaintIds.stream().filter(visibleEarlier::contains).toList(), earlierComplaints, messages,
+                earlierComplaintIds.stream().filter(visibleEarlier::contains).toList(), earlierComplaints,
+                visibleEarlier.isEmpty() ? messages.stream().map(m -> new Complaint.Message(m.id(), m.at(), m.channel(),
+                        m.text(), m.mergedDuplicate(), m.emotion(), m.signals().stream()
+                                .filter(sig -> !EmotionReader.isRepeatContact(sig)).toList())).toList() : messages,
                 classification, owner == null ? null
                         : new Complaint.Owner(owner.primaryDepartment(), owner.secondaryDepartments(), null),
                 sla, outcome, lines, receivedAt, updatedAt, own ? submittedBy : null, own ? externalRef : null,
                 sharedWith.contains(client) ? List.of(client) : List.of(),
-                attachments.stream().filter(a -> ownAttachments.contains(a.id())).toList(), emotionNow, trajectory);
+                attachments.stream().filter(a -> ownAttachments.contains(a.id())).toList(), emotionNow,
+                visibleEarlier.isEmpty() ? trajectory.stream().map(p -> new Complaint.EmotionPoint(p.at(), p.level(),
+                        p.source(), p.signals().stream().filter(sig -> !EmotionReader.isRepeatContact(sig)).toList()))
+                        .toList() : trajectory);
     }
 
     static ComplaintView of(Versioned<Complaint> stored, List<Customer.PastComplaint> earlier, Boolean merged,
