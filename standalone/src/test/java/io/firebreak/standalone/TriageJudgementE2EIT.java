@@ -164,6 +164,16 @@ class TriageJudgementE2EIT {
         assertThat(file.path("emotionSignals").toString()).contains("abusive:蠢货");
         String customerId = file.path("customer").path("id").asString();
 
+        // The agent it went to need not go on alone: the owner hands it back to the department's queue.
+        SystemUnderTest.awaitCase(first, "ASSIGNED");
+        String owner = caseOf(first).path("owner").asString();
+        assertThat(api().post("/api/v1/cases/" + first + "/hand-back", Roles.AGENT,
+                "{\"reason\":\"Abusive on the phone\"}").status()).as("not the owner").isEqualTo(403);
+        TestApi.Response handedBack = staff(owner, Roles.AGENT, "LOGISTICS").post("/api/v1/cases/" + first
+                + "/hand-back", Roles.AGENT, "{\"reason\":\"Abusive on the phone\"}");
+        assertThat(handedBack.status()).as(handedBack.body()).isEqualTo(200);
+        assertThat(handedBack.json().path("owner").asString()).isEqualTo("queue:LOGISTICS");
+
         String handling = """
                 {"reason":"Abusive to agents on three calls","seniorOwner":true,"onePointOfContact":false,
                  "contactsPerDay":1}""";
@@ -257,9 +267,14 @@ class TriageJudgementE2EIT {
 
     /** A supervisor who works for one department only. */
     private static TestApi supervisorOf(String department) {
-        String name = department.equals("PRODUCT_QUALITY") ? "supervisor-pq" : "supervisor-" + department;
-        String token = JwtTokens.mint(system().jwtSecret(), Credentials.ISSUER, name, List.of(Roles.SUPERVISOR),
+        return staff(department.equals("PRODUCT_QUALITY") ? "supervisor-pq" : "supervisor-" + department,
+                Roles.SUPERVISOR, department);
+    }
+
+    /** A named member of staff working for one department. */
+    private static TestApi staff(String name, String role, String department) {
+        String token = JwtTokens.mint(system().jwtSecret(), Credentials.ISSUER, name, List.of(role),
                 List.of(department), Duration.ofHours(1));
-        return new TestApi(system().gatewayUrl(), role -> "Bearer " + token);
+        return new TestApi(system().gatewayUrl(), r -> "Bearer " + token);
     }
 }

@@ -256,7 +256,7 @@ abstract class TriageContract extends ServiceContract {
     }
 
     @Test
-    void emotionRiseShortensTheFirstResponseAndIsPublished() {
+    void emotionRiseShortensTheFirstResponseAndTheResolutionAndIsPublished() {
         String id = newId();
         Instant receivedAt = now();
         events.publish(received(id, receivedAt, "快递还没到", EmotionLevel.CALM));
@@ -270,7 +270,9 @@ abstract class TriageContract extends ServiceContract {
         assertThat(triage.json().path("emotion").asString()).isEqualTo("FURIOUS");
         assertThat(triage.json().path("complaintClass").asString()).isEqualTo("ORDINARY");
         assertThat(instant(triage, "firstResponseDue")).isEqualTo(rose.plus(Duration.ofHours(1)));
-        assertThat(instant(triage, "resolutionDue")).isEqualTo(receivedAt.plus(Duration.ofHours(72)));
+        // A furious customer gets a quarter of the time left to resolve.
+        assertThat(instant(triage, "resolutionDue")).isEqualTo(rose.plus(
+                Duration.between(rose, receivedAt.plus(Duration.ofHours(72))).dividedBy(4)));
         List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 4);
         assertThat(CODEC.fromJson(published.get(2).value(), ComplaintClassified.class).trigger())
                 .isEqualTo("firebreak.emotion.rose");

@@ -116,7 +116,7 @@ record ComplaintView(
                         .toList() : emotionSignals, stage,
                 earlierComplaintIds.stream().filter(visibleEarlier::contains).toList(), earlierComplaints,
                 visibleEarlier.isEmpty() ? messages.stream().map(m -> new Complaint.Message(m.id(), m.at(), m.channel(),
-                        m.text(), m.mergedDuplicate(), m.emotion(), m.signals().stream()
+                        m.text(), m.mergedDuplicate(), m.emotion(), m.signals() == null ? List.of() : m.signals().stream()
                                 .filter(sig -> !EmotionReader.isRepeatContact(sig)).toList())).toList() : messages,
                 classification, owner == null ? null
                         : new Complaint.Owner(owner.primaryDepartment(), owner.secondaryDepartments(), null),

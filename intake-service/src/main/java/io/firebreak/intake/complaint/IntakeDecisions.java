@@ -7,15 +7,16 @@ import io.firebreak.events.FirebreakEvent;
 import io.firebreak.events.IntakeEvents.AttachmentAdded;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.ComplaintShared;
+import io.firebreak.events.IntakeEvents.CustomerHandling;
 import io.firebreak.events.IntakeEvents.CustomerNotified;
 import io.firebreak.events.IntakeEvents.EmotionRose;
-import io.firebreak.events.IntakeEvents.CustomerHandling;
 import io.firebreak.events.IntakeEvents.ExternalRef;
 import io.firebreak.events.IntakeEvents.MessageAdded;
 import io.firebreak.events.IntakeEvents.ProposalAnswered;
+import io.firebreak.events.Owners;
 import io.firebreak.intake.IntakeProperties;
-import io.firebreak.intake.emotion.CustomerStages;
 import io.firebreak.intake.customer.Customer;
+import io.firebreak.intake.emotion.CustomerStages;
 import io.firebreak.intake.emotion.EmotionReader.Reading;
 import io.firebreak.intake.emotion.EmotionReader;
 import io.firebreak.platform.outbox.Change;
@@ -107,7 +108,7 @@ class IntakeDecisions {
         if (h.onePointOfContact()) {
             pointOfContact = recent.stream()
                     .map(c -> c.value().owner() == null ? null : c.value().owner().owner())
-                    .filter(o -> o != null && !o.startsWith("queue:"))
+                    .filter(o -> o != null && !Owners.isQueue(o))
                     .findFirst().orElse(null);
         }
         return new CustomerHandling(h.reason(), h.seniorOwner(), h.onePointOfContact(), h.contactsPerDay(),

@@ -2,6 +2,7 @@ package io.firebreak.resolution.cases;
 
 import io.firebreak.events.CaseState;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.Owners;
 import io.firebreak.events.ResolutionEvents.ProposalStep;
 import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.SlaClock;
@@ -188,6 +189,24 @@ class CaseController {
     }
 
     /**
+     * The owner hands the case back to their department's queue, with the reason: an agent facing abuse need not
+     * go on alone (客服人员自我保护); the department's supervisor chooses who takes it. Only the owner may; not once
+     * resolved.
+     */
+    @PostMapping("/{complaintId}/hand-back")
+    CaseView handBack(@PathVariable String complaintId, @RequestBody @Valid HandBackRequest request,
+            Authentication user) {
+        return change(complaintId, c -> {
+            if (!user.getName().equals(c.owner())) {
+                throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "Only the case's owner ("
+                        + c.owner() + ") hands it back; a supervisor hands it over (reassign).");
+            }
+            return CaseDecisions.handOver(c, user.getName(), Owners.queue(c.department()), null, request.reason(),
+                    clock.instant());
+        });
+    }
+
+    /**
      * A change to a case by staff: its owner, or staff of its department (a supervisor's or an agent's own
      * departments, {@link StaffScope}); anyone else is refused (403) and changes nothing. Every member of staff
      * reads every case.
@@ -319,6 +338,9 @@ class CaseController {
 
     /** A note: internal (handlers only) or a message to the customer. */
     record NoteRequest(@NotBlank @Size(max = 4000) String text, @NotNull Boolean internal) {}
+
+    /** The owner handing the case back to the department's queue, with the reason. */
+    record HandBackRequest(@NotBlank @Size(max = 2000) String reason) {}
 
     /** A hand-over to another owner, optionally another department, always with a reason. */
     record ReassignRequest(@NotBlank @Size(max = 200) String owner, @Size(max = 200) String department,

@@ -2,6 +2,7 @@ package io.firebreak.triage.routing;
 
 import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.Owners;
 import io.firebreak.platform.text.PhraseSet;
 import io.firebreak.platform.text.ScannedText;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.Map;
 public final class DepartmentRouter {
 
     /** How an owner that is a queue, not a person, is written: {@code queue:BILLING}. */
-    public static final String QUEUE = "queue:";
+    public static final String QUEUE = Owners.QUEUE;
 
     private final String version;
     private final RoutingTable table;
@@ -148,7 +149,7 @@ public final class DepartmentRouter {
             if (chosen != null) return new Assignment(chosen.id(), chosen.seniority());
         }
         String queue = complaintClass == ComplaintClass.DIFFICULT ? table.expertQueue() : department;
-        return new Assignment(QUEUE + queue, null);
+        return new Assignment(Owners.queue(queue), null);
     }
 
     /**
