@@ -72,6 +72,8 @@ class TriageAccuracyTest {
         assertThat(items).hasSizeGreaterThanOrEqualTo(40);
         assertThat(score.majorAsOrdinary()).as("MAJOR complaints read as ORDINARY").hasSizeLessThanOrEqualTo(
                 majorAsOrdinary);
+        // None of them silently: a MAJOR complaint the words miss must at least wait for a supervisor's review.
+        assertThat(score.silentMajorAsOrdinary()).as("MAJOR complaints read as ORDINARY with no doubt").isEmpty();
         assertThat(score.falseMajorShare()).as("share of ORDINARY complaints read as MAJOR")
                 .isLessThanOrEqualTo(falseMajor);
         assertThat(score.accuracy()).as("accuracy").isGreaterThanOrEqualTo(accuracy);
@@ -89,7 +91,8 @@ class TriageAccuracyTest {
     }
 
     /** How one set fared: {@code matrix[expected][actual]}, and the misses described. */
-    record Score(String set, int[][] matrix, List<String> misses, List<String> majorAsOrdinary) {
+    record Score(String set, int[][] matrix, List<String> misses, List<String> majorAsOrdinary,
+            List<String> silentMajorAsOrdinary, int inReview) {
 
         int total() {
             return IntStream.range(0, CLASSES.size()).map(i -> IntStream.of(matrix[i]).sum()).sum();
@@ -109,7 +112,8 @@ class TriageAccuracyTest {
         String report() {
             StringBuilder out = new StringBuilder("\n### " + set + ": " + String.format("%.1f%%", 100 * accuracy())
                     + " of " + total() + ", false MAJOR " + String.format("%.1f%%", 100 * falseMajorShare())
-                    + " of ORDINARY\n\n| expected \\ read as | "
+                    + " of ORDINARY, " + majorAsOrdinary.size() + " MAJOR read ORDINARY (" + silentMajorAsOrdinary.size()
+                    + " with no doubt), " + inReview + " sent to review\n\n| expected \\ read as | "
                     + CLASSES.stream().map(Enum::name).collect(Collectors.joining(" | ")) + " | right |\n|---|"
                     + "---:|".repeat(CLASSES.size() + 1) + "\n");
             for (ComplaintClass expected : CLASSES) {
@@ -129,6 +133,8 @@ class TriageAccuracyTest {
         int[][] matrix = new int[CLASSES.size()][CLASSES.size()];
         List<String> misses = new ArrayList<>();
         List<String> majorAsOrdinary = new ArrayList<>();
+        List<String> silent = new ArrayList<>();
+        int inReview = 0;
         for (Example item : items) {
             List<String> earlier = item.earlierComplaintIds();
             // Intake reads the words first; its stage goes to triage with the complaint, as on the pipeline.
@@ -137,6 +143,8 @@ class TriageAccuracyTest {
                     Channel.WEB_FORM, earlier, reading.stage());
             ComplaintClass actual = assessment.result().complaintClass();
             matrix[item.expected().ordinal()][actual.ordinal()]++;
+            boolean doubted = !TriageDecisions.doubts(assessment, reading.signals()).isEmpty();
+            if (doubted) inReview++;
             if (actual != item.expected()) {
                 misses.add(String.format("  line %3d  expected %-9s read %-9s %s%n            intake: %s %s %s%n"
                                 + "            triage: %s", item.line(), item.expected(), actual, item.text(),
@@ -144,9 +152,10 @@ class TriageAccuracyTest {
                                 .map(r -> r.rule() + " [" + r.evidence() + "]").collect(Collectors.joining("; "))));
                 if (item.expected() == ComplaintClass.MAJOR && actual == ComplaintClass.ORDINARY) {
                     majorAsOrdinary.add(item.text());
+                    if (!doubted) silent.add(item.text());
                 }
             }
         }
-        return new Score(set, matrix, misses, majorAsOrdinary);
+        return new Score(set, matrix, misses, majorAsOrdinary, silent, inReview);
     }
 }

@@ -264,15 +264,17 @@ public class TriageDecisions {
     }
 
     /**
-     * Why a person should look at a new classification (none: the readers are confident): no department's words were
-     * found, so the triage queue must decide who takes it; words of a more severe rule were found but discounted as
+     * Why a person should look at a new classification (none: the readers are confident): an ORDINARY complaint in
+     * which no department's words were found, so the triage queue must decide who takes it; words of a more severe rule were found but discounted as
      * negated or in an everyday sense ("没有受伤", "Fire TV"); intake read a signal of a more severe class (a hazard,
      * a threat, a regulator, the media) that triage did not act on.
      */
-    static List<String> doubts(Assessment assessment, List<String> intakeSignals) {
+    public static List<String> doubts(Assessment assessment, List<String> intakeSignals) {
         List<String> doubts = new ArrayList<>();
         Classifier.Result result = assessment.result();
-        if (assessment.responsibility().departments().isEmpty()) {
+        if (assessment.responsibility().departments().isEmpty() && result.complaintClass() == ComplaintClass.ORDINARY) {
+            // Nothing the rules or the routing know was found: the class is a guess. (A MAJOR, ESCALATED or
+            // DIFFICULT complaint no department takes already has a supervisor's or an expert's eyes on it.)
             doubts.add("No department's words found: the triage queue decides who takes it");
         }
         for (Classifier.Discounted d : result.doubtful()) {
