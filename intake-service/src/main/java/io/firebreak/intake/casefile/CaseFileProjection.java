@@ -38,6 +38,7 @@ import io.firebreak.intake.complaint.ComplaintStatus;
 import io.firebreak.intake.complaint.CustomerNotices;
 import io.firebreak.intake.customer.Customer;
 import io.firebreak.intake.customer.CustomerDirectory;
+import io.firebreak.intake.emotion.EmotionReader;
 import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.AggregateStore;
@@ -62,11 +63,27 @@ class CaseFileProjection {
 
     @Bean
     EventSubscription caseFileSubscription(CaseFiles caseFiles, CustomerDirectory customers,
-            IntakeProperties properties) {
+            IntakeProperties properties, EmotionReader reader) {
         CustomerNotices notices = new CustomerNotices(properties.timeZone());
         return EventSubscription.to(List.of(Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
-                        event -> apply(caseFiles, customers, notices, event))
-                .inBatches(events -> applyAll(caseFiles, customers, notices, events));
+                        event -> apply(caseFiles, customers, notices, reader, event))
+                .inBatches(events -> applyAll(caseFiles, customers, notices, reader, events));
+    }
+
+    /**
+     * The customer's words in a follow-up (their comment, as the follow-up recorded it) read like any others: a
+     * point on the emotion trajectory (source {@code follow-up}), so a calming down or a last anger shows. Nothing
+     * is read once their personal data is erased.
+     */
+    static Change<Complaint> heard(Change<Complaint> change, ReceivedEvent event, EmotionReader reader) {
+        if (!(event.payload() instanceof FollowUpRecorded e) || e.comment() == null || e.comment().isBlank()
+                || change.value().erased()) {
+            return change;
+        }
+        EmotionReader.Reading reading = reader.read(e.comment().strip());
+        Complaint next = change.value().withEmotionPoint(new Complaint.EmotionPoint(e.occurredAt(), reading.level(),
+                "follow-up", reading.signals()));
+        return new Change<>(next, change.events());
     }
 
     /**
@@ -86,7 +103,7 @@ class CaseFileProjection {
      * then the customers' histories whose lines changed, also at once.
      */
     static void applyAll(CaseFiles caseFiles, CustomerDirectory customers, CustomerNotices notices,
-            List<ReceivedEvent> events) {
+            EmotionReader reader, List<ReceivedEvent> events) {
         List<AggregateStore.Update<Complaint>> updates = new ArrayList<>();
         Map<String, Complaint> before = new HashMap<>();
         for (ReceivedEvent event : events) {
@@ -94,7 +111,7 @@ class CaseFileProjection {
             String id = about.complaintId();
             updates.add(AggregateStore.Update.of(id, event, current -> {
                 before.putIfAbsent(id, current.value());
-                return change(current.value(), event, notices);
+                return heard(change(current.value(), event, notices), event, reader);
             }));
         }
         Map<String, Versioned<Complaint>> updated = caseFiles.store().updateAll(updates);
@@ -117,13 +134,13 @@ class CaseFileProjection {
     }
 
     static void apply(CaseFiles caseFiles, CustomerDirectory customers, CustomerNotices notices,
-            ReceivedEvent event) {
+            EmotionReader reader, ReceivedEvent event) {
         if (!(event.payload() instanceof ComplaintEvent about)) return; // e.g. prevention actions: not one complaint
         Complaint[] before = new Complaint[1];
         Optional<Versioned<Complaint>> updated = caseFiles.store().update(about.complaintId(), event.id(),
                 current -> {
                     before[0] = current.value();
-                    return change(current.value(), event, notices);
+                    return heard(change(current.value(), event, notices), event, reader);
                 });
         if (updated.isEmpty()) {
             // Retried, then dead-lettered: an event for a complaint intake never received is worth a look.

@@ -81,7 +81,7 @@ public record Complaint(
     public record EmotionPoint(Instant at, EmotionLevel level, String source, List<String> signals) {}
 
     /** With the customer's emotion read at one more moment. */
-    Complaint withEmotionPoint(EmotionPoint point) {
+    public Complaint withEmotionPoint(EmotionPoint point) {
         Copy c = new Copy(this);
         c.trajectory = appended(trajectory, point);
         if (emotion == null || point.level().compareTo(emotion) > 0) {

@@ -27,11 +27,14 @@ import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
+import io.firebreak.intake.IntakeProperties;
 import io.firebreak.intake.complaint.Complaint;
 import io.firebreak.intake.complaint.ComplaintStatus;
 import io.firebreak.intake.complaint.CustomerNotices;
+import io.firebreak.intake.emotion.EmotionReader;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.Change;
+import io.firebreak.platform.test.ShippedProperties;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,27 @@ class CaseFileProjectionTest {
         return new Complaint(c.customerId(), c.maskedContact(), Channel.WEB_FORM, "包裹丢了，三天没人回复", null,
                 c.orderRef(), null, null, c.emotion(), c.emotionSignals(), c.stage(), List.of(), List.of(), T0,
                 c.status(), null, null, null, null, c.timeline(), T0);
+    }
+
+    @Test
+    void theCustomersFollowUpCommentIsAPointOnTheirEmotionTrajectory() {
+        EmotionReader reader = new EmotionReader(
+                ShippedProperties.bind("intake.yml", "firebreak.intake", IntakeProperties.class));
+        Complaint c = received(ComplaintStatus.RESOLVED);
+        ReceivedEvent angry = event(new FollowUpRecorded("C1", T0.plusSeconds(20), false, 1,
+                "Ridiculous, this is unacceptable!!!", "agent-2"));
+
+        Complaint heard = CaseFileProjection.heard(CaseFileProjection.change(c, angry, NOTICES), angry, reader)
+                .value();
+
+        assertThat(heard.trajectory()).last().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("follow-up");
+            assertThat(p.level()).isGreaterThanOrEqualTo(EmotionLevel.ANGRY);
+            assertThat(p.at()).isEqualTo(T0.plusSeconds(20));
+        });
+        ReceivedEvent silent = event(new FollowUpRecorded("C1", T0.plusSeconds(30), true, 5, null, "a"));
+        assertThat(CaseFileProjection.heard(CaseFileProjection.change(c, silent, NOTICES), silent, reader).value()
+                .trajectory()).isEqualTo(c.trajectory());
     }
 
     @Test
