@@ -1,5 +1,9 @@
 package io.firebreak.platform.text;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,9 +27,21 @@ public record Lexicon(NegationWords negation, List<String> senses, Map<String, L
 
     private static final Lexicon SHIPPED = load("lexicon.yml");
 
-    /** How a found phrase is negated; see {@link Negation}. */
-    public record NegationWords(List<String> cues, List<String> after, List<String> ignore, List<String> boundaries,
-            List<String> conditionals, List<String> hedges, int window) {
+    /**
+     * What makes a found phrase not count ({@link Negation}): {@code cues} before it within {@code window} words (a
+     * Chinese character is a word), {@code after} cues right after it ("律师就不必了"), {@code ignore} for cue-like words
+     * that do not negate ("没想到", "not only"), {@code boundaries} for words that end a clause as punctuation does
+     * ("but", "但是"), {@code conditionals} that make a cue a condition ("要是不想上热搜"), {@code hedges} that take a
+     * denial back ("I don't want to get lawyers involved, but if…"). The shipped lexicon's, or a rule set's own.
+     */
+    public record NegationWords(
+            @NotEmpty List<@NotBlank String> cues,
+            List<@NotBlank String> after,
+            List<@NotBlank String> ignore,
+            List<@NotBlank String> boundaries,
+            List<@NotBlank String> conditionals,
+            List<@NotBlank String> hedges,
+            @Min(0) @Max(12) int window) {
 
         public Negation compile() {
             return new Negation(cues, after, ignore, boundaries, conditionals, hedges, window);

@@ -2,17 +2,14 @@ package io.firebreak.triage.classification;
 
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
+import io.firebreak.platform.text.Lexicon;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import io.firebreak.platform.text.Lexicon;
-import io.firebreak.platform.text.Negation;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,7 @@ import java.util.TreeMap;
  * binding read them reflectively.
  */
 public record RuleSet(
-        @Valid @NotNull NegationSettings negation,
+        @Valid @NotNull Lexicon.NegationWords negation,
         @NotEmpty List<@Valid @NotNull Rule> rules,
         List<@NotBlank String> senses) {
 
@@ -39,44 +36,18 @@ public record RuleSet(
      * complete in itself, and a version classifies alike whatever the lexicon later becomes.
      */
     public RuleSet withLexicon(Lexicon lexicon) {
-        NegationSettings n = negation;
-        if (n == null) {
-            Lexicon.NegationWords w = lexicon.negation();
-            n = new NegationSettings(w.cues(), w.after(), w.ignore(), w.boundaries(), w.conditionals(), w.hedges(),
-                    w.window());
-        }
+        Lexicon.NegationWords n = negation == null ? lexicon.negation() : negation;
         List<Rule> expanded = rules == null ? null : rules.stream().map(r -> r == null ? null : r.withLexicon(lexicon))
                 .toList();
         return new RuleSet(n, expanded, senses == null ? lexicon.senses() : lexicon.expand(senses));
     }
 
     /**
-     * What makes a found phrase not count ("没有受伤", "not a safety problem"): {@code cues} before it within
-     * {@code window} words (a Chinese character is a word), {@code after} cues right after it, {@code ignore} for
-     * cue-like words that do not negate ("没想到", "not only"), {@code boundaries} for words that end a clause as
-     * punctuation does ("but", "但是"), {@code conditionals} that make a cue a condition ("要是不想上热搜"),
-     * {@code hedges} that take a denial back ("I don't want to get lawyers involved, but if…").
-     */
-    public record NegationSettings(
-            @NotEmpty List<@NotBlank String> cues,
-            List<@NotBlank String> after,
-            List<@NotBlank String> ignore,
-            List<@NotBlank String> boundaries,
-            List<@NotBlank String> conditionals,
-            List<@NotBlank String> hedges,
-            @Min(0) @Max(12) int window) {
-
-        public Negation compile() {
-            return new Negation(cues, after, ignore, boundaries, conditionals, hedges, window);
-        }
-    }
-
-    /**
      * One rule: it fires when ANY of its triggers holds, and raises the class to at least {@code complaintClass}.
      * Triggers: {@code phrases} found in the text and not negated; a sum of money of at least
      * {@code amountAtLeast[currency]} (with {@code amountWhen}, only in a sentence that also has one of those
-     * phrases: a sum at stake, not a price or a spend); at least {@code earlierComplaintsAtLeast} earlier complaints on the same
-     * matter; the customer's {@code stages}; the complaint spread over at least {@code departmentsAtLeast}
+     * phrases: a sum at stake, not a price or a spend); at least {@code earlierComplaintsAtLeast} earlier complaints
+     * on the same matter; the customer's {@code stages}; the complaint spread over at least {@code departmentsAtLeast}
      * departments; or, with {@code unrouted}, no department of the routing table taking it. {@code en} and
      * {@code zh} say why in a sentence, with {@code {evidence}} standing for what made it fire.
      */

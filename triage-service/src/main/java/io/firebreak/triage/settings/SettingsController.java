@@ -98,7 +98,7 @@ class SettingsController {
             Instant createdAt,
             String createdBy,
             String source,
-            RuleSet.NegationSettings negation,
+            Lexicon.NegationWords negation,
             List<RuleSet.Rule> rules,
             List<String> senses) {
 

@@ -3,8 +3,9 @@ package io.firebreak.triage.classification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.events.ComplaintClass;
-import io.firebreak.triage.Shipped;
 import io.firebreak.platform.settings.FieldProblem;
+import io.firebreak.platform.text.Lexicon;
+import io.firebreak.triage.Shipped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ class RuleSetCheckTest {
                 "rules[" + at + "].amountAtLeast[CNY]", "rules[" + at + "].amountAtLeast[XYZ]",
                 "rules[" + at + "].earlierComplaintsAtLeast", "rules[" + at + "].departmentsAtLeast");
         assertThat(RuleSetCheck.problems(new RuleSet(
-                new RuleSet.NegationSettings(List.of("no"), null, null, null, null, null, 99), SHIPPED.rules(), null)))
+                new Lexicon.NegationWords(List.of("no"), null, null, null, null, null, 99), SHIPPED.rules(), null)))
                 .extracting(FieldProblem::field).containsExactly("negation.window");
     }
 
