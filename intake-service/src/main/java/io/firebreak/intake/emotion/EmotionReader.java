@@ -59,7 +59,9 @@ public class EmotionReader {
      */
     private static final Pattern LINKS_WITHOUT_EMAIL = Pattern.compile("(?i)https?://\\S+|www\\.\\S+");
 
-    private final Map<SignalKind, PhraseSet> words = new EnumMap<>(SignalKind.class);
+    /** Every signal word of every kind, in one automaton: a text is scanned once, whatever the number of kinds. */
+    private final PhraseSet words;
+    private final SignalKind[] kindOfPhrase;
     private final PhraseSet grievanceWords;
     private final io.firebreak.platform.text.Reading wordsRead;
     private final Set<String> capsIgnored;
@@ -69,15 +71,24 @@ public class EmotionReader {
         Lexicon lexicon = Lexicon.shipped();
         IntakeProperties.Emotion settings = properties.emotion();
         IntakeProperties.Words w = settings.words();
-        words.put(SignalKind.UPSET_WORD, PhraseSet.of(lexicon.expand(w.upset())));
-        words.put(SignalKind.ANGER_WORD, PhraseSet.of(lexicon.expand(w.anger())));
-        words.put(SignalKind.THREAT, PhraseSet.of(lexicon.expand(w.threat())));
-        words.put(SignalKind.REGULATOR, PhraseSet.of(lexicon.expand(w.regulator())));
-        words.put(SignalKind.MEDIA, PhraseSet.of(lexicon.expand(w.media())));
-        words.put(SignalKind.SUPERIOR, PhraseSet.of(lexicon.expand(w.superior())));
-        words.put(SignalKind.SAFETY, PhraseSet.of(lexicon.expand(w.safety())));
-        words.put(SignalKind.ABUSE, PhraseSet.of(lexicon.expand(w.abuse())));
-        words.put(SignalKind.SARCASM, PhraseSet.of(lexicon.expand(w.sarcasm())));
+        Map<SignalKind, List<String>> byKind = new EnumMap<>(SignalKind.class);
+        byKind.put(SignalKind.UPSET_WORD, w.upset());
+        byKind.put(SignalKind.ANGER_WORD, w.anger());
+        byKind.put(SignalKind.THREAT, w.threat());
+        byKind.put(SignalKind.REGULATOR, w.regulator());
+        byKind.put(SignalKind.MEDIA, w.media());
+        byKind.put(SignalKind.SUPERIOR, w.superior());
+        byKind.put(SignalKind.SAFETY, w.safety());
+        byKind.put(SignalKind.ABUSE, w.abuse());
+        byKind.put(SignalKind.SARCASM, w.sarcasm());
+        List<String> all = new ArrayList<>();
+        List<SignalKind> kinds = new ArrayList<>();
+        byKind.forEach((kind, phrases) -> lexicon.expand(phrases).forEach(phrase -> {
+            all.add(phrase);
+            kinds.add(kind);
+        }));
+        words = PhraseSet.of(all);
+        kindOfPhrase = kinds.toArray(SignalKind[]::new);
         grievanceWords = PhraseSet.of(lexicon.expand(settings.grievanceWords()));
         wordsRead = lexicon.reading();
         capsIgnored = new LinkedHashSet<>();
@@ -111,15 +122,19 @@ public class EmotionReader {
     public Reading read(String text, int earlierContacts, boolean remedySought, int burst) {
         String written = withoutLinks(text);
         ScannedText scan = ScannedText.of(written);
-        io.firebreak.platform.text.Reading.Scope[] scope = new io.firebreak.platform.text.Reading.Scope[1];
         Map<SignalKind, List<String>> found = new EnumMap<>(SignalKind.class);
-        words.forEach((kind, phrases) -> {
-            List<PhraseSet.Hit> hits = phrases.scan(scan);
-            if (hits.isEmpty()) return;
-            if (scope[0] == null) scope[0] = wordsRead.scope(scan);
-            List<String> evidence = counted(hits, scope[0]);
-            if (!evidence.isEmpty()) found.put(kind, evidence);
-        });
+        List<PhraseSet.Hit> hits = words.scan(scan);
+        if (!hits.isEmpty()) {
+            io.firebreak.platform.text.Reading.Scope scope = wordsRead.scope(scan);
+            Map<SignalKind, List<PhraseSet.Hit>> hitsByKind = new EnumMap<>(SignalKind.class);
+            for (PhraseSet.Hit hit : hits) {
+                hitsByKind.computeIfAbsent(kindOfPhrase[hit.phrase()], k -> new ArrayList<>()).add(hit);
+            }
+            hitsByKind.forEach((kind, ofKind) -> {
+                List<String> evidence = counted(ofKind, scope);
+                if (!evidence.isEmpty()) found.put(kind, evidence);
+            });
+        }
         marks(written, found); // as written: "！！！" stays what the customer typed
         if (earlierContacts > 0) found.put(SignalKind.EARLIER_CONTACTS, List.of(String.valueOf(earlierContacts)));
         if (burst >= BURST) {

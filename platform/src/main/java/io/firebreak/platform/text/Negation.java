@@ -27,10 +27,6 @@ public final class Negation {
     private final int[] kind;
     private final int window;
 
-    public Negation(List<String> cues, List<String> after, List<String> ignore, List<String> boundaries, int window) {
-        this(cues, after, ignore, boundaries, null, null, window);
-    }
-
     /**
      * @param conditionals words that make a cue after them in the clause a condition ("要是", "if", "unless")
      * @param hedges words that take a denial back when they follow the phrase in its sentence ("but if", "但如果")

@@ -45,10 +45,5 @@ public final class Reading {
             String cue = negation.negating(start, end);
             return cue == null ? null : "negated: " + cue;
         }
-
-        /** The negation cue of the words from {@code start} to {@code end}, or null (senses aside). */
-        public String negating(int start, int end) {
-            return negation.negating(start, end);
-        }
     }
 }

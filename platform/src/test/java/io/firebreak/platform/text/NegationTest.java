@@ -12,6 +12,8 @@ class NegationTest {
             List.of("就不必了"),
             List.of("没想到", "not only", "without warning"),
             List.of("but", "但是"),
+            null,
+            null,
             4);
 
     @Test
