@@ -46,7 +46,6 @@ public class EmotionReader {
     private static final Pattern INTENSITY = Pattern.compile("[!！?？]{3,}");
     private static final Pattern CAPS_RUN =
             Pattern.compile("(?<![A-Za-z0-9_'-])[A-Z]{2,}(?:[ \\t]+[A-Z]{2,})*(?![A-Za-z0-9_'-])");
-    private static final Pattern REPEATED = Pattern.compile("(\\p{L})\\1{2,}");
 
     /** The emotion a text reads, the signals that set it, and the customer's stage it suggests. */
     public record Reading(EmotionLevel level, List<String> signals, CustomerStage stage) {}
@@ -178,13 +177,28 @@ public class EmotionReader {
     /** The text with links and e-mail addresses blanked out (positions kept): no signal is read in an address. */
     private static String withoutLinks(String raw) {
         String value = raw == null ? "" : raw;
-        Matcher links = (value.indexOf('@') >= 0 ? LINKS : LINKS_WITHOUT_EMAIL).matcher(value);
+        boolean email = value.indexOf('@') >= 0;
+        if (!email && !mayHoldLink(value)) return value;
+        Matcher links = (email ? LINKS : LINKS_WITHOUT_EMAIL).matcher(value);
         StringBuilder blanked = null;
         while (links.find()) {
             if (blanked == null) blanked = new StringBuilder(value);
             for (int i = links.start(); i < links.end(); i++) blanked.setCharAt(i, ' ');
         }
         return blanked == null ? value : blanked.toString();
+    }
+
+    /** Whether a text has a {@code ://} or a {@code www.} (in any case): without one, no link is there to blank. */
+    private static boolean mayHoldLink(String value) {
+        if (value.contains("://")) return true;
+        for (int dot = value.indexOf('.', 3); dot >= 0; dot = value.indexOf('.', dot + 1)) {
+            if (isW(value.charAt(dot - 1)) && isW(value.charAt(dot - 2)) && isW(value.charAt(dot - 3))) return true;
+        }
+        return false;
+    }
+
+    private static boolean isW(char c) {
+        return c == 'w' || c == 'W';
     }
 
     /** Intensity marks: runs of !!! or ？？？, shouting in capitals, letters held long (啊啊啊, sooo). */
@@ -198,9 +212,22 @@ public class EmotionReader {
         if (!caps.isEmpty()) found.put(SignalKind.CAPS, caps);
 
         List<String> repeated = new ArrayList<>();
-        m = REPEATED.matcher(text);
-        while (m.find()) {
-            if (!repeatIgnored.contains(m.group(1).toLowerCase(Locale.ROOT))) repeated.add(evidence(m.group()));
+        // A letter three or more times in a row, read in one pass (a pattern with a back-reference tries every
+        // position of the text).
+        for (int i = 0; i < text.length(); ) {
+            int letter = text.codePointAt(i);
+            int width = Character.charCount(letter);
+            int end = i + width;
+            int times = 1;
+            while (end < text.length() && text.codePointAt(end) == letter) {
+                end += width;
+                times++;
+            }
+            if (times >= 3 && Character.isLetter(letter)
+                    && !repeatIgnored.contains(Character.toString(letter).toLowerCase(Locale.ROOT))) {
+                repeated.add(evidence(text.substring(i, end)));
+            }
+            i = end;
         }
         if (!repeated.isEmpty()) found.put(SignalKind.REPEATED_CHARS, repeated.stream().distinct().toList());
     }

@@ -37,6 +37,8 @@ class EmotionReaderTest {
                 arguments("哈哈哈哈你们真行", UPSET, List.of("sarcasm:真行"), List.of("repeated-chars")),
                 arguments("Visit www.example.com/aaa or write to aaa@example.com", CALM, List.of(),
                         List.of("repeated-chars")),
+                arguments("See WWW.EXAMPLE.COM/zzz and https://example.org/xxx?q=mmm", CALM, List.of(),
+                        List.of("repeated-chars")),
                 // negation and hedging switch the word off
                 arguments("我不打算找律师，只想尽快解决", CALM, List.of(), List.of("threat")),
                 arguments("I'm not going to sue, I just want my money back", CALM, List.of(), List.of("threat")),
