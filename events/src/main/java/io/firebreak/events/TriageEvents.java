@@ -40,7 +40,7 @@ public final class TriageEvents {
             ComplaintClass previousClass,
             List<Reason> reasons,
             String ruleSetVersion,
-            String trigger)
+            @Dimension String trigger)
             implements ComplaintEvent {}
 
     /**

@@ -41,7 +41,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.mvc.publish-request-handled-events", "false");
         // Behind the gateway: links a service makes (Location) point at the gateway's address, not the service's.
         defaults.put("server.forward-headers-strategy", "framework");
-        defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,deadletters");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus,deadletters");
+        // Every meter names the service it is of: in the standalone system all five share a process.
+        defaults.put("management.metrics.tags.application", "${spring.application.name:firebreak}");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         // Probes need only the status; the parts (cluster id, database) are for operators.
         defaults.put("management.endpoint.health.show-details", "when-authorized");

@@ -2,11 +2,14 @@ package io.firebreak.gateway.alerts;
 
 import io.firebreak.events.FirebreakEvent;
 import io.firebreak.platform.kafka.ReceivedEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,10 +25,26 @@ class AlertService {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
 
-    AlertService(AlertStore store, AlertStreams streams, Clock clock) {
+    private final MeterRegistry meters;
+
+    AlertService(AlertStore store, AlertStreams streams, Clock clock, ObjectProvider<MeterRegistry> meters) {
         this.store = store;
         this.streams = streams;
         this.clock = clock;
+        this.meters = meters.getIfAvailable();
+        if (this.meters != null) {
+            Gauge.builder("firebreak.alerts.streams", streams, AlertStreams::open)
+                    .description("Alert streams open (supervisors subscribed)").register(this.meters);
+        }
+    }
+
+    /** Hands a newly stored alert to the streams, and counts it by kind. */
+    private void stored(Alert alert) {
+        streams.publish(alert);
+        if (meters != null) {
+            meters.counter("firebreak.alerts", "kind", alert.kind().name(),
+                    "class", alert.complaintClass() == null ? "none" : alert.complaintClass().name()).increment();
+        }
     }
 
     void on(ReceivedEvent received) {
@@ -51,7 +70,7 @@ class AlertService {
             if (draft.isEmpty()) continue;
             lock.lock();
             try {
-                store.insert(draft.get(), received.id(), clock.instant()).ifPresent(streams::publish);
+                store.insert(draft.get(), received.id(), clock.instant()).ifPresent(this::stored);
             } finally {
                 lock.unlock();
             }
@@ -63,7 +82,7 @@ class AlertService {
     void raise(AlertDraft draft, String key) {
         lock.lock();
         try {
-            store.insert(draft, key, clock.instant()).ifPresent(streams::publish);
+            store.insert(draft, key, clock.instant()).ifPresent(this::stored);
         } finally {
             lock.unlock();
         }

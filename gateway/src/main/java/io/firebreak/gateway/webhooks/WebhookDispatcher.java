@@ -6,6 +6,9 @@ import io.firebreak.gateway.alerts.OperationalAlerts;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -61,12 +65,13 @@ class WebhookDispatcher implements SmartLifecycle {
     private final AtomicLong wakeups = new AtomicLong();
     private HttpClient http;
     private final WebhookTargets targets;
+    private final MeterRegistry meters;
     private ExecutorService senders;
     private Thread loop;
     private volatile boolean running;
 
     WebhookDispatcher(WebhookStore store, GatewayProperties properties, OperationalAlerts alerts, Clock clock,
-            WebhookTargets targets) {
+            WebhookTargets targets, ObjectProvider<MeterRegistry> meters) {
         this.store = store;
         this.settings = properties.webhooks();
         this.alerts = alerts;
@@ -83,6 +88,9 @@ class WebhookDispatcher implements SmartLifecycle {
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .recordException(e -> true)
                 .build());
+        this.meters = meters.getIfAvailable();
+        // Each subscription's breaker (state, calls, failure rate) in the metrics, tagged with the subscription.
+        if (this.meters != null) TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(this.meters);
     }
 
     /** The breaker of a subscription's receiver. */
@@ -265,6 +273,11 @@ class WebhookDispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         int number = d.attempts() + 1;
         store.logAttempt(new WebhookStore.Attempt(d.id(), number, started, status, error, millis));
+        if (meters != null) {
+            Timer.builder("firebreak.webhook.deliveries").description("Webhook delivery attempts")
+                    .tags("subscription", s.id(), "outcome", error == null ? "delivered" : "failed")
+                    .register(meters).record(elapsedNanos, TimeUnit.NANOSECONDS);
+        }
         if (error == null) {
             breaker.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
             store.delivered(d.id(), status, now);

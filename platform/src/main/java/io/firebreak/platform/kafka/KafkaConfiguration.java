@@ -2,6 +2,7 @@ package io.firebreak.platform.kafka;
 
 import io.firebreak.events.Topics;
 import io.firebreak.platform.PlatformProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,13 +74,18 @@ public class KafkaConfiguration {
 
     /** Retries a failing record with back-off, then publishes it to {@code <topic>.dlt} with the error in headers. */
     @Bean
-    CommonErrorHandler firebreakErrorHandler(KafkaTemplate<String, String> kafka, PlatformProperties properties) {
+    CommonErrorHandler firebreakErrorHandler(KafkaTemplate<String, String> kafka, PlatformProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
         // Partition -1: the producer picks it by key, so a dead-letter topic need not have as many partitions.
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         // Nothing else logs a dead letter: say which record went, and why, once it is safely there.
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, e) -> {
             deadLetters.accept(record, consumer, e);
+            if (registry != null) {
+                registry.counter("firebreak.dead.letters", "topic", record.topic()).increment();
+            }
             log.warn("Dead-lettered {}-{}@{} (type {}, id {}) to {}: {}", record.topic(), record.partition(),
                     record.offset(), CloudEvents.header(record.headers(), CloudEvents.TYPE),
                     CloudEvents.header(record.headers(), CloudEvents.ID), Topics.deadLetter(record.topic()),

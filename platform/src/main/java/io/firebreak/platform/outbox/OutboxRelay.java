@@ -9,14 +9,15 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.firebreak.platform.kafka.EventPublisher;
+import io.firebreak.platform.metrics.EventMeters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -67,6 +68,7 @@ public class OutboxRelay implements SmartLifecycle {
     private long lastFullSweep;
     private ScheduledExecutorService executor;
     private volatile boolean running;
+    private volatile EventMeters meters;
 
     /** With a full sweep every {@link #DEFAULT_FULL_SWEEP}. */
     public OutboxRelay(EventPublisher publisher, Duration sweepInterval, int sweepBatch) {
@@ -78,6 +80,12 @@ public class OutboxRelay implements SmartLifecycle {
         this.sweepInterval = sweepInterval;
         this.sweepBatch = sweepBatch;
         this.fullSweepNanos = fullSweepInterval.toNanos();
+    }
+
+    /** Counts every event once it is published (see {@link EventMeters}). */
+    public OutboxRelay meteredBy(EventMeters meters) {
+        this.meters = meters;
+        return this;
     }
 
     void register(MongoCollection<BsonDocument> collection) {
@@ -116,6 +124,41 @@ public class OutboxRelay implements SmartLifecycle {
     /** Publishes everything pending in every registered collection; returns the number of events published. */
     public int sweep() {
         return Math.max(0, sweepAll());
+    }
+
+    /** What waits in the outboxes: how many aggregates have unpublished events, and how old the oldest is. */
+    public record Backlog(long aggregates, double oldestAgeSeconds) {}
+
+    private static final long BACKLOG_FRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int BACKLOG_MAX_READ = 10_000;
+    private volatile Backlog backlog;
+    private volatile long backlogAt;
+
+    /**
+     * The backlog, read from the store at most every five seconds (a metrics scrape asks for it): the aggregates
+     * whose outbox is not empty (by the sparse index on the outbox's ids) and the oldest event among at most
+     * 10,000 of them.
+     */
+    public Backlog backlog() {
+        long now = System.nanoTime();
+        Backlog known = backlog;
+        if (known != null && now - backlogAt < BACKLOG_FRESH_NANOS) return known;
+        long aggregates = 0;
+        long oldest = Long.MAX_VALUE;
+        for (MongoCollection<BsonDocument> collection : collections) {
+            for (BsonDocument doc : collection.find(exists(AggregateStore.OUTBOX + ".id"))
+                    .projection(new Document(AggregateStore.OUTBOX + ".time", 1)).limit(BACKLOG_MAX_READ)) {
+                aggregates++;
+                for (BsonValue entry : doc.getArray(AggregateStore.OUTBOX)) {
+                    BsonValue time = entry.asDocument().get("time");
+                    if (time != null && time.isDateTime()) oldest = Math.min(oldest, time.asDateTime().getValue());
+                }
+            }
+        }
+        double age = oldest == Long.MAX_VALUE ? 0 : Math.max(0, (System.currentTimeMillis() - oldest) / 1000.0);
+        backlog = new Backlog(aggregates, age);
+        backlogAt = now;
+        return backlog;
     }
 
     /** As {@link #sweep()}, or -1 if publishing failed for some collection. */
@@ -229,6 +272,8 @@ public class OutboxRelay implements SmartLifecycle {
                 unpublished.add(pending);
                 continue;
             }
+            EventMeters counting = meters;
+            if (counting != null) entries.forEach(entry -> counting.published(entry.type(), entry.payload()));
             List<String> ids = entries.stream().map(OutboxEntry::id).toList();
             removals.computeIfAbsent(outboxes.get(i).collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
                     eq("_id", outboxes.get(i).doc().get("_id")), Updates.combine(
