@@ -12,9 +12,7 @@ import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
-import java.time.Clock;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -55,11 +53,5 @@ class FollowUpConfiguration {
         if (event.type() == EventType.CASE_RESOLVED) {
             rootCauses.resolved(event.id(), event.payloadAs(CaseResolved.class));
         }
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

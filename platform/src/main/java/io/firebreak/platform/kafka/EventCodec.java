@@ -60,8 +60,10 @@ public class EventCodec {
         try {
             payload = json.readValue(record.value(), type.get().payloadType());
         } catch (JacksonException e) {
-            throw new MalformedEventException("Event " + id + " of type " + typeName + " is not valid JSON for its type: "
-                    + e.getOriginalMessage(), e);
+            // What is wrong and where, never a value: a malformed event may carry a customer's data, and this goes
+            // to the log and into the dead letter's headers (with its stack trace, hence no cause either).
+            throw new MalformedEventException("Event " + id + " of type " + typeName + " is not valid JSON for its type ("
+                    + e.getClass().getSimpleName() + where(e) + ")");
         }
         // A body of JSON null reads as no payload at all: as malformed as a missing subject, not worth a retry.
         if (payload == null || payload.subject() == null || payload.occurredAt() == null) {
@@ -76,6 +78,22 @@ public class EventCodec {
                 payload,
                 CloudEvents.header(headers, CloudEvents.CORRELATION_ID),
                 CloudEvents.header(headers, CloudEvents.TRACEPARENT)));
+    }
+
+    /** The field a reading error is at ({@code at channel}, {@code at reasons[2].rule}), or its line and column. */
+    private static String where(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        if (!path.isEmpty()) return " at " + path;
+        return e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     private static Instant time(String header, Instant fallback) {

@@ -6,9 +6,7 @@ import io.firebreak.events.Topics;
 import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
-import java.time.Clock;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,11 +37,5 @@ class CaseConfiguration {
             handler.handle(event);
             groupResolutions.handle(event);
         });
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -4,9 +4,7 @@ import io.firebreak.events.Topics;
 import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
-import java.time.Clock;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,11 +24,5 @@ class TriageConfiguration {
     EventSubscription triageSubscription(TriageEventHandler handler) {
         return EventSubscription.to(List.of(Topics.INTAKE, Topics.FEEDBACK, Topics.RESOLUTION), handler)
                 .inBatches(handler::handleAll);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }
