@@ -2,6 +2,7 @@ package io.firebreak.platform.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firebreak.platform.PlatformDefaults;
 import io.firebreak.platform.test.EmbeddedInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,12 +10,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +43,22 @@ class StructuredLogsIT {
 
     @LocalServerPort
     int port;
+
+    /**
+     * Plain lines again for the tests after this one in the same JVM: logging is the JVM's, and a context they share
+     * may have been made before this one switched it to JSON.
+     */
+    @AfterAll
+    static void plainLinesAgain() {
+        // Boot hands the format to logback as a system property, which outlives the context.
+        System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
+        MockEnvironment environment = new MockEnvironment();
+        new PlatformDefaults().postProcessEnvironment(environment, null);
+        LoggingSystem logging = LoggingSystem.get(StructuredLogsIT.class.getClassLoader());
+        logging.cleanUp();
+        logging.beforeInitialize();
+        logging.initialize(new LoggingInitializationContext(environment), null, null);
+    }
 
     @Test
     void ecs_everyLineIsOneJsonObjectWithLevelLoggerMessageServiceAndCorrelation(CapturedOutput output) throws Exception {
