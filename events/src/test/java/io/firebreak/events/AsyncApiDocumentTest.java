@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /** Keeps asyncapi.yaml and the event types in code in step, in both directions. */
@@ -51,16 +51,46 @@ class AsyncApiDocumentTest {
     void theDocumentHasNoMessageThatCodeDoesNotKnow() {
         Set<String> inCode = Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.toSet());
         Set<String> documented = new HashSet<>();
-        map(map(doc, "components"), "messages").values().forEach(m -> documented.add((String) ((Map<?, ?>) m).get("name")));
+        map(map(doc, "components"), "messages").values().stream().map(AsyncApiDocumentTest::asMap)
+                .filter(AsyncApiDocumentTest::isEvent).forEach(m -> documented.add((String) m.get("name")));
         assertThat(documented).isEqualTo(inCode);
     }
 
     @Test
-    void everyTopicIsAChannel() {
+    void everyEventIsACloudEventKeyedByItsSubjectInJsonOnTheKafkaServer() {
+        Map<String, Object> trait = map(map(map(doc, "components"), "messageTraits"), "cloudEvent");
+        assertThat(trait.get("contentType")).isEqualTo("application/json");
+        assertThat(map(map(map(trait, "bindings"), "kafka"), "key")).containsEntry("type", "string");
+        assertThat(map(map(doc, "servers"), "kafka")).containsEntry("protocol", "kafka");
+        long events = map(map(doc, "components"), "messages").values().stream().map(AsyncApiDocumentTest::asMap)
+                .filter(AsyncApiDocumentTest::isEvent).count();
+        assertThat(events).isEqualTo(EventType.values().length);
+    }
+
+    @Test
+    void everyTopicHasItsDeadLetterChannel() {
+        for (String topic : Topics.ALL) {
+            Map<String, Object> channel = channelWithAddress(Topics.deadLetter(topic));
+            assertThat(map(channel, "messages")).as(topic).containsOnlyKeys("DeadLetter");
+        }
+        assertThat(map(map(map(map(doc, "components"), "messages"), "DeadLetter"), "headers").get("properties"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsKeys("kafka_dlt-original-topic", "kafka_dlt-exception-message");
+    }
+
+    /** A message with the CloudEvents trait: an event of the contract (not a dead letter). */
+    private static boolean isEvent(Map<String, Object> message) {
+        return String.valueOf(message.get("traits")).contains("#/components/messageTraits/cloudEvent");
+    }
+
+    @Test
+    void everyTopicAndItsDeadLettersIsAChannel() {
         List<String> addresses = map(doc, "channels").values().stream()
                 .map(c -> (String) ((Map<?, ?>) c).get("address"))
                 .toList();
-        assertThat(addresses).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+        List<String> expected = new java.util.ArrayList<>(Topics.ALL);
+        Topics.ALL.forEach(topic -> expected.add(Topics.deadLetter(topic)));
+        assertThat(addresses).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test

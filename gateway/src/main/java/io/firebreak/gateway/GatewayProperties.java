@@ -59,10 +59,11 @@ public record GatewayProperties(
 
     /**
      * Supervisors' alerts: the largest page of the list, the stream's keep-alive interval and lifetime, how many
-     * streams one caller may hold open, and how many missed alerts a reconnecting stream is sent at most (the newest).
+     * streams one caller may hold open, how many missed alerts a reconnecting stream is sent at most (the newest),
+     * and how often the alerts other gateways stored are looked for, to be streamed from this one too.
      */
     public record Alerts(@Min(1) int maxPage, @NotNull Duration keepAlive, @NotNull Duration streamTimeout,
-            @Min(1) int maxStreamsPerClient, @Min(1) int maxReplay) {}
+            @Min(1) int maxStreamsPerClient, @Min(1) int maxReplay, @NotNull Duration tailInterval) {}
 
     /**
      * Ticketing systems' webhooks: how often the dispatcher looks for due deliveries (it is also woken by new ones),

@@ -1,24 +1,48 @@
 package io.firebreak.gateway.alerts;
 
 import io.firebreak.events.FirebreakEvent;
+import io.firebreak.gateway.GatewayProperties;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
  * Turns consumed events into stored alerts and hands each new one to the live streams. Storing an alert and
  * sending it live happen under one lock, as does a stream's replay and its joining the live audience: a
  * reconnecting supervisor misses nothing and sees nothing twice.
+ *
+ * <p>With several gateways, the one that consumed an event stores its alert; every gateway streams it: each looks
+ * at the store every {@code alerts.tail-interval} for alerts stored after the last it saw, by any gateway. Alert
+ * ids are taken before the insert, so one may be stored after a later id: the tail waits for a missing id a few
+ * seconds before it passes it (an id whose insert failed never comes).
  */
 @Service
-class AlertService {
+class AlertService implements SmartLifecycle {
+
+    /** How long the tail waits for a missing alert id before it passes it. */
+    static final Duration HOLE_WAIT = Duration.ofSeconds(5);
+    private static final AlertFilter ANY = new AlertFilter(null, null, null);
+    private static final int TAIL_PAGE = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(AlertService.class);
 
     private final AlertStore store;
     private final AlertStreams streams;
@@ -26,11 +50,19 @@ class AlertService {
     private final ReentrantLock lock = new ReentrantLock();
 
     private final MeterRegistry meters;
+    private final Duration tailInterval;
+    /** Under the lock: every id up to here was streamed or given up; those above it already streamed. */
+    private long tailCursor = -1;
+    private final Set<Long> streamed = new HashSet<>();
+    private final Map<Long, Long> missingSince = new HashMap<>();
+    private ScheduledExecutorService tailer;
 
-    AlertService(AlertStore store, AlertStreams streams, Clock clock, ObjectProvider<MeterRegistry> meters) {
+    AlertService(AlertStore store, AlertStreams streams, Clock clock, ObjectProvider<MeterRegistry> meters,
+            GatewayProperties properties) {
         this.store = store;
         this.streams = streams;
         this.clock = clock;
+        this.tailInterval = properties.alerts().tailInterval();
         this.meters = meters.getIfAvailable();
         if (this.meters != null) {
             Gauge.builder("firebreak.alerts.streams", streams, AlertStreams::open)
@@ -38,9 +70,9 @@ class AlertService {
         }
     }
 
-    /** Hands a newly stored alert to the streams, and counts it by kind. */
+    /** Hands a newly stored alert to the streams (under the lock), and counts it by kind. */
     private void stored(Alert alert) {
-        streams.publish(alert);
+        stream(alert);
         if (meters != null) {
             meters.counter("firebreak.alerts", "kind", alert.kind().name(),
                     "class", alert.complaintClass() == null ? "none" : alert.complaintClass().name()).increment();
@@ -86,6 +118,75 @@ class AlertService {
         } finally {
             lock.unlock();
         }
+    }
+
+    private void stream(Alert alert) {
+        if (tailCursor < 0 || alert.id() > tailCursor) {
+            if (!streamed.add(alert.id())) return;
+        }
+        streams.publish(alert);
+    }
+
+    /** Streams the alerts stored since the last look, by this gateway or another. */
+    void tail() {
+        lock.lock();
+        try {
+            if (tailCursor < 0) {
+                tailCursor = store.newestId(); // from now on: what came before is for a stream's replay
+                return;
+            }
+            List<Alert> fresh = store.oldestFirstAfter(ANY, tailCursor, TAIL_PAGE);
+            Set<Long> seen = new HashSet<>();
+            long highest = tailCursor;
+            for (Alert alert : fresh) {
+                stream(alert);
+                seen.add(alert.id());
+                highest = Math.max(highest, alert.id());
+            }
+            long now = System.nanoTime();
+            long cursor = tailCursor;
+            while (cursor < highest) {
+                long next = cursor + 1;
+                if (!seen.contains(next) && !streamed.contains(next)) {
+                    long since = missingSince.computeIfAbsent(next, id -> now);
+                    if (now - since < HOLE_WAIT.toNanos()) break;
+                }
+                missingSince.remove(next);
+                cursor = next;
+            }
+            tailCursor = cursor;
+            long passed = cursor;
+            streamed.removeIf(id -> id <= passed);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void start() {
+        tailer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "alert-tail");
+            thread.setDaemon(true);
+            return thread;
+        });
+        tailer.scheduleWithFixedDelay(() -> {
+            try {
+                tail();
+            } catch (RuntimeException e) {
+                log.warn("Looking for alerts other gateways stored failed; trying again: {}", e.toString());
+            }
+        }, 0, tailInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (tailer != null) tailer.shutdownNow();
+        tailer = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return tailer != null;
     }
 
     /**

@@ -2,7 +2,11 @@ package io.firebreak.gateway.alerts;
 
 import io.firebreak.gateway.GatewayProperties;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,12 +23,27 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class AlertStreams implements DisposableBean {
 
-    /** One open stream, whose it is, and what it wants to see. */
-    record Subscriber(SseEmitter emitter, String client, AlertFilter filter) {
+    /**
+     * One open stream, whose it is, what it wants to see, and the ids of the latest alerts it was sent: an alert
+     * reaches it once, whether from its replay or live, and from this gateway or another's store.
+     */
+    record Subscriber(SseEmitter emitter, String client, AlertFilter filter, Set<Long> sent) {
 
-        /** Sends the alert if it matches; false when the stream is broken. */
+        private static final int REMEMBERED = 4096;
+
+        Subscriber(SseEmitter emitter, String client, AlertFilter filter) {
+            this(emitter, client, filter, Collections.newSetFromMap(Collections.synchronizedMap(
+                    new LinkedHashMap<>() {
+                        @Override
+                        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                            return size() > REMEMBERED;
+                        }
+                    })));
+        }
+
+        /** Sends the alert if it matches and was not sent before; false when the stream is broken. */
         boolean send(Alert alert) {
-            if (!filter.matches(alert)) return true;
+            if (!filter.matches(alert) || !sent.add(alert.id())) return true;
             try {
                 emitter.send(SseEmitter.event().id(String.valueOf(alert.id())).name("alert")
                         .data(alert, MediaType.APPLICATION_JSON));
