@@ -53,11 +53,29 @@ class RoutingConfiguration {
                         "/api/v1/reports/**", "/survey/*")
                 .and(route(INTAKE, services.intake(), guard, "/api/v1/complaints", "/api/v1/complaints/**",
                         "/api/v1/customers", "/api/v1/customers/**"))
-                .and(route(TRIAGE, services.triage(), guard, "/api/v1/triage", "/api/v1/triage/**"))
+                .and(route(TRIAGE, services.triage(), guard, "/api/v1/triage/**"))
                 .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/cases", "/api/v1/cases/**",
                         "/api/v1/root-causes", "/api/v1/root-causes/**", "/api/v1/resolution/**"))
-                .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/tasks"));
+                .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/tasks"))
+                .and(docs(INTAKE, services.intake(), guard))
+                .and(docs(TRIAGE, services.triage(), guard))
+                .and(docs(RESOLUTION, services.resolution(), guard))
+                .and(docs(FEEDBACK, services.feedback(), guard));
     }
+
+    /** {@code /api-docs/<service>}: the service's OpenAPI document, for the UI at {@code /swagger-ui.html}. */
+    private static RouterFunction<ServerResponse> docs(String service, URI uri, ServiceGuard guard) {
+        return GatewayRouterFunctions.route(service + "-docs")
+                .route(RequestPredicates.GET(DOCS + service), HandlerFunctions.http())
+                .before(BeforeFilterFunctions.uri(uri))
+                .before(BeforeFilterFunctions.setPath("/v3/api-docs"))
+                .filter(guard.forService(service))
+                .after(AfterFilterFunctions.removeResponseHeader(Correlation.HEADER))
+                .build();
+    }
+
+    /** Where the gateway serves each service's OpenAPI document: {@code /api-docs/intake}, … */
+    static final String DOCS = "/api-docs/";
 
     /**
      * The routes to the services are looked up before the gateway's own controllers (alerts, webhooks; no path in

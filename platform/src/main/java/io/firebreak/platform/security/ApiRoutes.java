@@ -79,7 +79,7 @@ public final class ApiRoutes {
             // Casework: agents; approving a proposal and handing a case over: supervisors.
             route(HttpMethod.POST, SUPERVISOR, "/api/v1/cases/*/proposal/approve", "/api/v1/cases/*/reassign"),
             route(null, AGENT, "/api/v1/cases", "/api/v1/cases/**", "/api/v1/tasks", "/api/v1/root-causes",
-                    "/api/v1/follow-ups", "/api/v1/follow-ups/**", "/api/v1/triage", "/api/v1/triage/**"));
+                    "/api/v1/follow-ups", "/api/v1/follow-ups/**", "/api/v1/triage/**"));
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 

@@ -18,6 +18,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -26,6 +27,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -37,7 +39,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
  * Every service validates the bearer token itself (defence in depth: reaching a service directly is no way
@@ -105,6 +106,9 @@ public class SecurityConfiguration {
                     requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll();
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                             .permitAll();
+                    // The API's description (OpenAPI) and, at the gateway, its UI: what the README says anyway.
+                    requests.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/api-docs/*",
+                            "/swagger-ui.html", "/swagger-ui/**").permitAll();
                     requests.requestMatchers("/actuator/**").hasRole(Roles.ADMIN);
                     // The one route/role table, the same at the gateway and in every service.
                     ApiRoutes.apply(requests);

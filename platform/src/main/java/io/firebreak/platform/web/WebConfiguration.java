@@ -1,6 +1,12 @@
 package io.firebreak.platform.web;
 
 import io.firebreak.platform.PlatformProperties;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +24,25 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(PlatformProperties.class)
 public class WebConfiguration {
+
+    /**
+     * The service's OpenAPI document ({@code /v3/api-docs}, springdoc, from its controllers): named after the
+     * service, every operation behind a JWT bearer token (the UI's "Authorize" takes one, e.g. from
+     * {@code data/tokens.env}). The gateway serves it at {@code /api-docs/<service>} with the UI at
+     * {@code /swagger-ui.html}.
+     */
+    @Bean
+    OpenAPI firebreakOpenApi(@Value("${spring.application.name:firebreak}") String service) {
+        return new OpenAPI()
+                .info(new Info().title("Firebreak " + service).version("v1")
+                        .description("The " + service + " part of Firebreak's complaint-handling API. Errors are "
+                                + "RFC 9457 problem+json; roles come from the token's roles claim."))
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    private static final String BEARER = "bearer";
 
     @Bean
     FilterRegistrationBean<CorrelationFilter> correlationFilter() {
