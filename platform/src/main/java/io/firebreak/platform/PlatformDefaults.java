@@ -44,6 +44,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus,deadletters");
         // Every meter names the service it is of: in the standalone system all five share a process.
         defaults.put("management.metrics.tags.application", "${spring.application.name:firebreak}");
+        // Latency percentiles across instances (Prometheus histograms): requests and store commands.
+        defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        defaults.put("management.metrics.distribution.percentiles-histogram.mongodb.driver.commands", "true");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         // Probes need only the status; the parts (cluster id, database) are for operators.
         defaults.put("management.endpoint.health.show-details", "when-authorized");

@@ -125,6 +125,9 @@ class ComplaintReadingE2EIT {
                 .putArray("phrases").add("XR-200");
 
         assertThat(api().put("/api/v1/triage/rules", Roles.SUPERVISOR, rules.toString()).status()).isEqualTo(403);
+        assertThat(api().put("/api/v1/triage/rules", Roles.ADMIN, rules.toString()).status())
+                .as("not before its dry run").isEqualTo(409);
+        assertThat(api().post("/api/v1/triage/rules/dry-run", Roles.ADMIN, rules.toString()).status()).isEqualTo(200);
         TestApi.Response replaced = api().put("/api/v1/triage/rules", Roles.ADMIN, rules.toString());
         assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
         String newVersion = replaced.json().get("version").asString();

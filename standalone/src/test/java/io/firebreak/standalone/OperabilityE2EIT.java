@@ -7,9 +7,16 @@ import static io.firebreak.standalone.SystemUnderTest.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.events.EventType;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.TestApi;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -57,6 +64,47 @@ class OperabilityE2EIT {
         for (String role : new String[] {Roles.AGENT, Roles.SUPERVISOR}) {
             assertThat(api("intake").get("/actuator/prometheus", role).status()).as(role).isEqualTo(403);
         }
+    }
+
+    /**
+     * The Grafana dashboard in {@code deploy/grafana} asks only for metrics the system has: an event type's counter
+     * (and its distributions) by the name {@code EventMeters} gives it, or a meter a service shows now. Two meters
+     * are made on first use and are named here instead: dead letters and webhook deliveries.
+     */
+    @Test
+    void grafanaDashboard_asksOnlyForMetricsTheSystemHas() throws Exception {
+        prometheus_showsTheDomainMetricsOfEachServiceToAdminOnly();
+        StringBuilder scraped = new StringBuilder();
+        for (String service : new String[] {"intake", "triage", "resolution", "feedback", "gateway"}) {
+            scraped.append(scrape(service));
+        }
+        Set<String> eventMetrics = new HashSet<>();
+        for (EventType type : EventType.values()) {
+            eventMetrics.add(type.wireName().replace('.', '_') + "_total");
+        }
+        Set<String> madeOnFirstUse = Set.of("firebreak_dead_letters_total", "firebreak_webhook_deliveries_seconds_count");
+        String dashboard = Files.readString(repositoryRoot().resolve("deploy/grafana/firebreak.json"));
+        Matcher names = Pattern.compile("\\b((?:firebreak|kafka|mongodb|http_server)_[a-z_]+)").matcher(dashboard);
+        List<String> unknown = new ArrayList<>();
+        int asked = 0;
+        while (names.find()) {
+            String name = names.group(1);
+            asked++;
+            boolean known = eventMetrics.contains(name)
+                    || eventMetrics.stream().anyMatch(e -> name.startsWith(e.replace("_total", "_")))
+                    || madeOnFirstUse.contains(name)
+                    || Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(scraped).find();
+            if (!known) unknown.add(name);
+        }
+        assertThat(asked).isGreaterThan(10);
+        assertThat(unknown).as("metrics the dashboard asks for that nothing makes").isEmpty();
+    }
+
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("deploy")) && Files.isRegularFile(dir.resolve("mvnw"))) return dir;
+        }
+        throw new IllegalStateException("No deploy/ above " + Path.of("").toAbsolutePath());
     }
 
     private static TestApi api(String service) {

@@ -7,8 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoDatabase;
 import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
-import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.CustomerStage;
+import io.firebreak.events.EmotionLevel;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.EmotionRose;
@@ -320,6 +320,16 @@ abstract class TriageContract extends ServiceContract {
                 .put("zh", "斑马（{evidence}）。")
                 .putArray("phrases").add("zebra*");
         try {
+            TestApi.Response unseen = api.put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(changed));
+            assertThat(unseen.status()).as("no dry run of it yet: " + unseen.body()).isEqualTo(409);
+            assertThat(unseen.isProblem()).isTrue();
+            assertThat(api.get("/api/v1/triage/rules", Roles.ADMIN).json().path("version").asString())
+                    .isEqualTo(oldVersion);
+            TestApi.Response dryRun = api.post("/api/v1/triage/rules/dry-run", Roles.ADMIN,
+                    JSON.writeValueAsString(changed));
+            assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
+            assertThat(dryRun.json().path("fingerprint").asString())
+                    .isEqualTo(unseen.json().path("fingerprint").asString());
             TestApi.Response put = api.put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(changed));
             assertThat(put.status()).as(put.body()).isEqualTo(200);
             String newVersion = put.json().path("version").asString();
@@ -510,6 +520,9 @@ abstract class TriageContract extends ServiceContract {
     /** Puts back what was active before a test changed it (as a new version with the same content). */
     private void restore(String path, TestApi.Response before) {
         JsonNode body = JSON.readTree(before.body());
+        if (path.endsWith("/rules")) { // a rule set becomes active only after its dry run
+            assertThat(api.post(path + "/dry-run", Roles.ADMIN, JSON.writeValueAsString(body)).status()).isEqualTo(200);
+        }
         assertThat(api.put(path, Roles.ADMIN, JSON.writeValueAsString(body)).status()).isEqualTo(200);
     }
 

@@ -16,10 +16,11 @@ import io.firebreak.platform.web.ProblemException;
 import io.firebreak.triage.classification.Classifier;
 import io.firebreak.triage.classification.RuleSet;
 import io.firebreak.triage.classification.RuleSetCheck;
-import io.firebreak.triage.decision.ComplaintTriage;
 import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
+import io.firebreak.triage.decision.ComplaintTriage;
 import io.firebreak.triage.decision.TriageDecisions;
 import io.firebreak.triage.settings.ActiveSettings;
+import io.firebreak.triage.settings.RuleSetDryRuns;
 import io.firebreak.triage.settings.SettingsStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -59,10 +61,12 @@ class CorrectionsController {
 
     private final AggregateStore<ComplaintTriage> store;
     private final SettingsStore settings;
+    private final RuleSetDryRuns dryRuns;
 
-    CorrectionsController(AggregateStore<ComplaintTriage> store, SettingsStore settings) {
+    CorrectionsController(AggregateStore<ComplaintTriage> store, SettingsStore settings, RuleSetDryRuns dryRuns) {
         this.store = store;
         this.settings = settings;
+        this.dryRuns = dryRuns;
         store.collection().createIndex(Indexes.ascending("history.trigger", "receivedAt"));
     }
 
@@ -160,8 +164,11 @@ class CorrectionsController {
     /** How the active and the proposed rule sets read the examples of one source. */
     record Tally(String source, int examples, int rightActive, int rightProposed) {}
 
-    /** A dry run: per source, how many each set reads right, and every example that would change class. */
-    record DryRun(String activeVersion, List<Tally> tallies, int changed, List<Change> changes) {}
+    /**
+     * A dry run: per source, how many each set reads right, and every example that would change class; the proposed
+     * set's fingerprint, which {@code PUT /rules} of the same set then finds.
+     */
+    record DryRun(String activeVersion, String fingerprint, List<Tally> tallies, int changed, List<Change> changes) {}
 
     /**
      * Replays a proposed rule set (as {@code PUT /rules} takes it, lexicon lists by name) on every correction, whose
@@ -169,7 +176,7 @@ class CorrectionsController {
      * the active rule set: nothing is stored or changed. 400 with the problems when the set is invalid.
      */
     @PostMapping("/rules/dry-run")
-    DryRun dryRun(@RequestBody RuleSet proposed) {
+    DryRun dryRun(@RequestBody RuleSet proposed, Authentication who) {
         RuleSet complete = proposed == null ? null : proposed.withLexicon(Lexicon.shipped());
         SettingsView.refusedAs("Invalid rule set", () -> {
             var problems = RuleSetCheck.problems(complete);
@@ -189,7 +196,9 @@ class CorrectionsController {
         for (LabelledExamples.Example e : LabelledExamples.all()) {
             replay(e.set(), e.text(), e.expected(), e.earlierComplaintIds(), null, active, trial, tallies, changes);
         }
-        return new DryRun(active.classifier().version(), tallies.entrySet().stream()
+        String fingerprint = RuleSetDryRuns.fingerprint(complete);
+        dryRuns.record(fingerprint, active.classifier().version(), who.getName());
+        return new DryRun(active.classifier().version(), fingerprint, tallies.entrySet().stream()
                 .map(t -> new Tally(t.getKey(), t.getValue()[0], t.getValue()[1], t.getValue()[2])).toList(),
                 changes.size(), changes);
     }

@@ -6,10 +6,12 @@ import io.firebreak.platform.settings.VersionedSettings;
 import io.firebreak.platform.text.Lexicon;
 import io.firebreak.platform.web.ProblemException;
 import io.firebreak.triage.classification.RuleSet;
+import io.firebreak.triage.classification.RuleSetCheck;
 import io.firebreak.triage.routing.RoutingTable;
 import io.firebreak.triage.sla.SlaSettings;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SettingsController {
 
     private final SettingsStore store;
+    private final RuleSetDryRuns dryRuns;
 
-    SettingsController(SettingsStore store) {
+    SettingsController(SettingsStore store, RuleSetDryRuns dryRuns) {
         this.store = store;
+        this.dryRuns = dryRuns;
     }
 
     @GetMapping("/rules")
@@ -40,10 +44,27 @@ class SettingsController {
         return RuleSetView.of(store.rules().active());
     }
 
+    /**
+     * Makes a rule set active, after its dry run ({@code POST /rules/dry-run} of the same set against the set active
+     * now, within a day): 409 naming the set's fingerprint otherwise. An invalid set is 400 whatever.
+     */
     @PutMapping("/rules")
     RuleSetView replaceRules(@RequestBody RuleSet set, Authentication who) {
-        return RuleSetView.of(SettingsView.refusedAs("Invalid rule set",
-                () -> store.rules().replace(set.withLexicon(Lexicon.shipped()), who.getName())));
+        RuleSet complete = set == null ? null : set.withLexicon(Lexicon.shipped());
+        return RuleSetView.of(SettingsView.refusedAs("Invalid rule set", () -> {
+            if (complete != null && RuleSetCheck.problems(complete).isEmpty()) {
+                String fingerprint = RuleSetDryRuns.fingerprint(complete);
+                String active = store.rules().active().version();
+                if (!dryRuns.made(fingerprint, active)) {
+                    throw new ProblemException(HttpStatus.CONFLICT, "Dry run first", "Run this rule set's dry run"
+                            + " first (POST /api/v1/triage/rules/dry-run with the same body) and read what it would"
+                            + " change; then PUT it, within " + RuleSetDryRuns.VALID_FOR.toHours() + " hours and"
+                            + " while " + active + " is active.")
+                            .with("fingerprint", fingerprint).with("activeVersion", active);
+                }
+            }
+            return store.rules().replace(complete, who.getName());
+        }));
     }
 
     @GetMapping("/routing")
