@@ -89,6 +89,8 @@ class TriageJudgementE2EIT {
         assertThat(summary.path("raised").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(summary.path("lowered").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(summary.path("missed").findValuesAsString("raisedTo")).contains("MAJOR");
+        assertThat(summary.path("missed").findValues("candidatePhrases")).as("each miss lists its candidate phrases")
+                .isNotEmpty().allMatch(JsonNode::isArray);
     }
 
     @Test

@@ -126,13 +126,22 @@ class CorrectionsController {
     /** A rule that fired on complaints a supervisor then lowered, how often, and the class it was lowered to. */
     record RuleCount(String rule, int times) {}
 
-    /** Complaints raised to a class the rules did not give, how many, and some of their words. */
-    record Missed(ComplaintClass raisedTo, int times, List<String> examples) {}
+    /**
+     * Complaints raised to a class the rules did not give, how many, some of their words, and the phrases that recur
+     * in them and are rare in ordinary complaints ({@link MissingPhrases}): what a rule may be missing.
+     */
+    record Missed(ComplaintClass raisedTo, int times, List<String> examples,
+            List<MissingPhrases.Candidate> candidatePhrases) {}
+
+    /** The shipped ordinary examples, against which a recurring term is told apart from an everyday one. */
+    private static final MissingPhrases MISSING_PHRASES = new MissingPhrases(LabelledExamples.all().stream()
+            .filter(e -> e.expected() == ComplaintClass.ORDINARY).map(LabelledExamples.Example::text).toList());
 
     @GetMapping("/corrections/summary")
     Summary summary() {
         Map<String, Integer> misfired = new TreeMap<>();
         Map<ComplaintClass, List<String>> missed = new LinkedHashMap<>();
+        Map<ComplaintClass, List<String>> missedTexts = new LinkedHashMap<>();
         Map<ComplaintClass, Integer> missedCount = new LinkedHashMap<>();
         int raised = 0;
         int lowered = 0;
@@ -144,6 +153,7 @@ class CorrectionsController {
                     missedCount.merge(correction.to(), 1, Integer::sum);
                     List<String> examples = missed.computeIfAbsent(correction.to(), k -> new ArrayList<>());
                     if (examples.size() < EXAMPLES_SHOWN && c.readable()) examples.add(shown(c.text()));
+                    if (c.readable()) missedTexts.computeIfAbsent(correction.to(), k -> new ArrayList<>()).add(c.text());
                 } else {
                     lowered++;
                     correction.rulesThatFired().forEach(rule -> misfired.merge(rule, 1, Integer::sum));
@@ -153,7 +163,8 @@ class CorrectionsController {
         List<RuleCount> rules = misfired.entrySet().stream().map(e -> new RuleCount(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingInt(RuleCount::times).reversed()).toList();
         List<Missed> misses = missedCount.entrySet().stream()
-                .map(e -> new Missed(e.getKey(), e.getValue(), List.copyOf(missed.get(e.getKey())))).toList();
+                .map(e -> new Missed(e.getKey(), e.getValue(), List.copyOf(missed.get(e.getKey())),
+                        MISSING_PHRASES.in(missedTexts.getOrDefault(e.getKey(), List.of())))).toList();
         return new Summary(raised + lowered, raised, lowered, rules, misses);
     }
 
