@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The module boundaries of DESIGN.md §1, checked on the compiled code of every module (this module sees them all):
+ * The module boundaries (the README's repository table), checked on the compiled code of every module (this module sees them all):
  * the services share only the events contract and the platform, and each service's feature packages form no cycle.
  */
 @AnalyzeClasses(packages = "io.firebreak", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -46,7 +46,7 @@ class ArchitectureTest {
     static final ArchRule services_do_not_depend_on_each_other = slices()
             .assignedFrom(new ByService())
             .should().notDependOnEachOther()
-            .because("services share only the events contract and the platform (DESIGN.md §1)");
+            .because("services share only the events contract and the platform");
 
     /**
      * The contract and the mechanism know no service: events/ is the published language every service speaks, and

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>The sets ({@link LabelledExamples}, which triage's rule-set dry run replays too): {@code labelled-complaints.tsv}, the first set, used to tune
  * the rules; {@code held-out-complaints.tsv}, written after it and never tuned on; {@code hard-complaints.tsv}, hard
- * cases written from DOMAIN.md's definitions before the reading was changed (word senses, calm hazards, hedged
+ * cases written from the classes' definitions before the reading was changed (word senses, calm hazards, hedged
  * threats, amounts, repeat contacts in the customer's words, sarcasm, difficult customers); and
  * {@code hard-held-out.tsv}, every fourth of those, set aside when written and never tuned on.
  */
@@ -79,7 +79,7 @@ class TriageAccuracyTest {
         assertThat(score.accuracy()).as("accuracy").isGreaterThanOrEqualTo(accuracy);
     }
 
-    /** The hard sets hold at least 100 complaints in each language, as written from DOMAIN.md's definitions. */
+    /** The hard sets hold at least 100 complaints in each language, as written from the classes' definitions. */
     @Test
     void theHardSetsHaveAHundredComplaintsInEachLanguage() {
         List<Example> hard = new ArrayList<>(LabelledExamples.load("hard-complaints.tsv"));

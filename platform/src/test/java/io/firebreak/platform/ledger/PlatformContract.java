@@ -75,8 +75,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The platform's guarantees (DESIGN.md §3), each proved against a small service built on it. Subclasses point
- * it at embedded infrastructure or at real Kafka and MongoDB containers.
+ * The platform's guarantees (the README lists them under The repository), each proved against a small service built
+ * on it. Subclasses point it at embedded infrastructure or at real Kafka and MongoDB containers.
  */
 @SpringBootTest(
         classes = LedgerApplication.class,

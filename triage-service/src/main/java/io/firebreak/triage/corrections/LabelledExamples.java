@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
 public final class LabelledExamples {
 
     /**
-     * The sets: the first, tuned on; its held-out complement; hard cases written from DOMAIN.md's definitions (word
+     * The sets: the first, tuned on; its held-out complement; hard cases written from the classes' definitions (word
      * senses, calm hazards, hedged threats, amounts, repeat contacts in words, sarcasm, difficult customers), tuned
      * on; and every fourth of those, held out.
      */

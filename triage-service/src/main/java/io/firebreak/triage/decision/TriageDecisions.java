@@ -195,7 +195,8 @@ public class TriageDecisions {
                 : earlier(current.firstResponseDue(), fresh.firstResponseDue());
         Instant resolutionDue = restart || rose ? fresh.resolutionDue() : current.resolutionDue();
         if (EMOTION.equals(trigger) && !restart && !rose && emotion != current.emotion()) {
-            // A rise in emotion shortens the time left to resolve too (DOMAIN.md §6), never lengthens it.
+            // A rise in emotion shortens the time left to resolve too (an angrier customer is dealt with sooner), never
+            // lengthens it.
             resolutionDue = settings.sla().resolutionAfterRise(resolutionDue, emotion, retriage.at());
         }
 
