@@ -133,9 +133,14 @@ class CorrectionsController {
     record Missed(ComplaintClass raisedTo, int times, List<String> examples,
             List<MissingPhrases.Candidate> candidatePhrases) {}
 
-    /** The shipped ordinary examples, against which a recurring term is told apart from an everyday one. */
-    private static final MissingPhrases MISSING_PHRASES = new MissingPhrases(LabelledExamples.all().stream()
-            .filter(e -> e.expected() == ComplaintClass.ORDINARY).map(LabelledExamples.Example::text).toList());
+    /**
+     * The shipped ordinary examples, against which a recurring term is told apart from an everyday one: read on the
+     * first summary asked for, not at start.
+     */
+    private static final class Everyday {
+        static final MissingPhrases PHRASES = new MissingPhrases(LabelledExamples.all().stream()
+                .filter(e -> e.expected() == ComplaintClass.ORDINARY).map(LabelledExamples.Example::text).toList());
+    }
 
     @GetMapping("/corrections/summary")
     Summary summary() {
@@ -164,7 +169,7 @@ class CorrectionsController {
                 .sorted(Comparator.comparingInt(RuleCount::times).reversed()).toList();
         List<Missed> misses = missedCount.entrySet().stream()
                 .map(e -> new Missed(e.getKey(), e.getValue(), List.copyOf(missed.get(e.getKey())),
-                        MISSING_PHRASES.in(missedTexts.getOrDefault(e.getKey(), List.of())))).toList();
+                        Everyday.PHRASES.in(missedTexts.getOrDefault(e.getKey(), List.of())))).toList();
         return new Summary(raised + lowered, raised, lowered, rules, misses);
     }
 
