@@ -224,7 +224,7 @@ class GatewayIT {
         assertThat(correlationId).isNotBlank();
         ServiceStub.Received seen = TRIAGE.received(path).get(0);
         assertThat(seen.header("X-Correlation-Id")).isEqualTo(correlationId);
-        assertThat(seen.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(seen.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     }
 
     @Test

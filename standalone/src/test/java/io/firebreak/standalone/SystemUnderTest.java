@@ -58,6 +58,8 @@ final class SystemUnderTest {
      * to receivers on this machine.
      */
     private static void closedLoopSettings() {
+        // Every trace recorded (see RecordedSpansConfiguration), not Spring Boot's default tenth of them.
+        System.setProperty("management.tracing.sampling.probability", "1.0");
         System.setProperty("firebreak.feedback.follow-up.delay", "1s");
         System.setProperty("firebreak.feedback.follow-up.scan-interval", "200ms");
         System.setProperty("firebreak.feedback.sparks.min-count", "4");

@@ -15,6 +15,7 @@ public final class CloudEvents {
     public static final String TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
     public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
     public static final String CORRELATION_ID = "correlation-id";
 
     public static final String SPEC_VERSION_VALUE = "1.0";

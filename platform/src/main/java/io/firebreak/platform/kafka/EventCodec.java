@@ -2,6 +2,7 @@ package io.firebreak.platform.kafka;
 
 import io.firebreak.events.EventType;
 import io.firebreak.events.FirebreakEvent;
+import io.firebreak.platform.tracing.TraceHeaders;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -77,7 +78,8 @@ public class EventCodec {
                 time(CloudEvents.header(headers, CloudEvents.TIME), payload.occurredAt()),
                 payload,
                 CloudEvents.header(headers, CloudEvents.CORRELATION_ID),
-                CloudEvents.header(headers, CloudEvents.TRACEPARENT)));
+                new TraceHeaders(CloudEvents.header(headers, CloudEvents.TRACEPARENT),
+                        CloudEvents.header(headers, CloudEvents.TRACESTATE))));
     }
 
     /** The field a reading error is at ({@code at channel}, {@code at reasons[2].rule}), or its line and column. */

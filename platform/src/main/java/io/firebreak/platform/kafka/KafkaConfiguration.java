@@ -2,6 +2,7 @@ package io.firebreak.platform.kafka;
 
 import io.firebreak.events.Topics;
 import io.firebreak.platform.PlatformProperties;
+import io.firebreak.platform.tracing.Spans;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,14 +51,14 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    EventDispatcher eventDispatcher(EventCodec codec) {
-        return new EventDispatcher(codec);
+    EventDispatcher eventDispatcher(EventCodec codec, ObjectProvider<Spans> spans) {
+        return new EventDispatcher(codec, spans.getIfAvailable(() -> Spans.NONE));
     }
 
     @Bean
     EventPublisher eventPublisher(KafkaTemplate<String, String> kafka,
-            @Value("${spring.application.name:firebreak}") String serviceName) {
-        return new EventPublisher(kafka, serviceName);
+            @Value("${spring.application.name:firebreak}") String serviceName, ObjectProvider<Spans> spans) {
+        return new EventPublisher(kafka, serviceName, spans.getIfAvailable(() -> Spans.NONE));
     }
 
     @Bean

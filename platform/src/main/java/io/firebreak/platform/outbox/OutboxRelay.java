@@ -244,7 +244,7 @@ public class OutboxRelay implements SmartLifecycle {
             List<CompletableFuture<?>> sends = new ArrayList<>();
             for (OutboxEntry entry : entries) {
                 sends.add(publisher.publish(entry.id(), entry.topic(), entry.type(), entry.subject(), entry.time(),
-                        entry.payload(), entry.traceparent(), entry.correlationId()));
+                        entry.payload(), entry.trace(), entry.correlationId()));
             }
             entriesOf.add(entries);
             sendsOf.add(sends);

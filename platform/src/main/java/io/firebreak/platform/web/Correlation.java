@@ -1,25 +1,27 @@
 package io.firebreak.platform.web;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import io.firebreak.platform.tracing.TraceHeaders;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
- * The correlation id and W3C trace context of the work in hand, kept in the logging MDC so that logs show
- * them and so that events written during the work carry them on (HTTP → outbox → Kafka → next service).
+ * The correlation id and W3C trace context of the work in hand, kept in the logging MDC so that logs show them
+ * ({@code traceId} and {@code spanId} too) and so that events written during the work carry them on (HTTP → outbox
+ * → Kafka → next service). The spans themselves are recorded where the work begins (see
+ * {@link io.firebreak.platform.tracing.Spans}); this only carries their context.
  */
 public final class Correlation {
 
     public static final String CORRELATION_ID = "correlationId";
-    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACEPARENT = TraceHeaders.TRACEPARENT;
+    public static final String TRACESTATE = TraceHeaders.TRACESTATE;
+    public static final String TRACE_ID = "traceId";
+    public static final String SPAN_ID = "spanId";
     public static final String COMPLAINT_ID = "complaintId";
     public static final String HEADER = "X-Correlation-Id";
 
-    private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Correlation() {}
 
@@ -31,12 +33,20 @@ public final class Correlation {
         return MDC.get(TRACEPARENT);
     }
 
-    /** Starts work in the MDC: keeps a valid incoming id and trace, or makes new ones. A new span either way. */
-    public static void begin(String correlationId, String incomingTraceparent) {
+    /** The trace context of the work in hand ({@link TraceHeaders#NONE} outside any). */
+    public static TraceHeaders trace() {
+        return new TraceHeaders(MDC.get(TRACEPARENT), MDC.get(TRACESTATE));
+    }
+
+    /** Starts work in the MDC: keeps a valid incoming id or makes a new one, and the trace context it runs in. */
+    public static void begin(String correlationId, TraceHeaders trace) {
         MDC.put(CORRELATION_ID, correlationId != null && SAFE_ID.matcher(correlationId).matches()
                 ? correlationId
                 : UUID.randomUUID().toString());
-        MDC.put(TRACEPARENT, childOf(incomingTraceparent));
+        put(TRACEPARENT, trace.traceparent());
+        put(TRACESTATE, trace.tracestate());
+        put(TRACE_ID, trace.traceId());
+        put(SPAN_ID, trace.spanId());
     }
 
     public static void complaint(String complaintId) {
@@ -46,24 +56,19 @@ public final class Correlation {
     public static void end() {
         MDC.remove(CORRELATION_ID);
         MDC.remove(TRACEPARENT);
+        MDC.remove(TRACESTATE);
+        MDC.remove(TRACE_ID);
+        MDC.remove(SPAN_ID);
         MDC.remove(COMPLAINT_ID);
     }
 
-    /** A traceparent in the same trace as the given one (a new span), or a new trace when there is none. */
-    public static String childOf(String traceparent) {
-        String traceId = traceparent != null && TRACEPARENT_FORMAT.matcher(traceparent).matches()
-                ? traceparent.substring(3, 35)
-                : hex(16);
-        return "00-" + traceId + "-" + hex(8) + "-01";
-    }
-
+    /** The trace id of a valid {@code traceparent}, else null. */
     public static String traceId(String traceparent) {
-        return traceparent != null && TRACEPARENT_FORMAT.matcher(traceparent).matches() ? traceparent.substring(3, 35) : null;
+        return new TraceHeaders(traceparent, null).traceId();
     }
 
-    private static String hex(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
+    private static void put(String key, String value) {
+        if (value == null) MDC.remove(key);
+        else MDC.put(key, value);
     }
 }

@@ -1,11 +1,13 @@
 package io.firebreak.platform.web;
 
 import io.firebreak.platform.PlatformProperties;
+import io.firebreak.platform.tracing.Spans;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,7 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * problem+json answers (this advice replaces Boot's own problem-details handler), the correlation filter (first of
- * all), the body size limit, and unknown query parameters refused ({@link KnownParameters}).
+ * all but the HTTP observation's), the body size limit, and unknown query parameters refused ({@link KnownParameters}).
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -44,10 +46,12 @@ public class WebConfiguration {
 
     private static final String BEARER = "bearer";
 
+    /** Right after Spring's HTTP observation filter (which starts the request's span), before all the others. */
     @Bean
-    FilterRegistrationBean<CorrelationFilter> correlationFilter() {
-        FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    FilterRegistrationBean<CorrelationFilter> correlationFilter(ObjectProvider<Spans> spans) {
+        FilterRegistrationBean<CorrelationFilter> registration =
+                new FilterRegistrationBean<>(new CorrelationFilter(spans.getIfAvailable(() -> Spans.NONE)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

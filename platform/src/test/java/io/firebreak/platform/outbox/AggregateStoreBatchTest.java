@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.kafka.EventPublisher;
+import io.firebreak.platform.tracing.TraceHeaders;
 import io.firebreak.platform.mongo.MongoConfiguration;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ class AggregateStoreBatchTest {
         EventPublisher never = new EventPublisher(null, "test") {
             @Override
             public CompletableFuture<?> publish(String id, String topic, String type, String subject, Instant time,
-                    String payload, String traceparent, String correlationId) {
+                    String payload, TraceHeaders trace, String correlationId) {
                 return new CompletableFuture<>();
             }
         };

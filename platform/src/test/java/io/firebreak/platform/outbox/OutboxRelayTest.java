@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.firebreak.platform.kafka.EventPublisher;
+import io.firebreak.platform.tracing.TraceHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -113,7 +114,7 @@ class OutboxRelayTest {
 
         @Override
         public CompletableFuture<?> publish(String id, String topic, String type, String subject, Instant time,
-                String payload, String traceparent, String correlationId) {
+                String payload, TraceHeaders trace, String correlationId) {
             calls.incrementAndGet();
             if (failing) return CompletableFuture.failedFuture(new IllegalStateException("broker away"));
             published.add(id);

@@ -2,6 +2,7 @@ package io.firebreak.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firebreak.platform.tracing.TraceHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,8 +13,8 @@ import org.slf4j.MDC;
 class CorrelationTest {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
-    private static final String PARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
-    private static final String FORMAT = "00-[0-9a-f]{32}-[0-9a-f]{16}-01";
+    private static final String SPAN = "00f067aa0ba902b7";
+    private static final TraceHeaders TRACE = new TraceHeaders("00-" + TRACE_ID + "-" + SPAN + "-01", "vendor=x");
 
     @AfterEach
     void clear() {
@@ -21,12 +22,13 @@ class CorrelationTest {
     }
 
     @Test
-    void aChildKeepsTheTraceIdAndGetsANewSpan() {
-        String child = Correlation.childOf(PARENT);
-        assertThat(child).matches(FORMAT);
-        assertThat(Correlation.traceId(child)).isEqualTo(TRACE_ID);
-        assertThat(child.substring(36, 52)).isNotEqualTo("00f067aa0ba902b7");
-        assertThat(Correlation.childOf(PARENT)).isNotEqualTo(child);
+    void beginKeepsAValidCorrelationIdAndTheTraceItRunsIn() {
+        Correlation.begin("req-42", TRACE);
+        assertThat(Correlation.correlationId()).isEqualTo("req-42");
+        assertThat(Correlation.trace()).isEqualTo(TRACE);
+        // What the log lines show.
+        assertThat(MDC.get(Correlation.TRACE_ID)).isEqualTo(TRACE_ID);
+        assertThat(MDC.get(Correlation.SPAN_ID)).isEqualTo(SPAN);
     }
 
     @ParameterizedTest
@@ -38,43 +40,40 @@ class CorrelationTest {
         "00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01",
         "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra"
     })
-    void invalidInputStartsANewTrace(String invalid) {
-        String fresh = Correlation.childOf(invalid);
-        assertThat(fresh).matches(FORMAT);
-        assertThat(Correlation.traceId(fresh)).isNotEqualTo(TRACE_ID).isNotNull();
+    void anInvalidTraceparentHasNoTraceOrSpanId(String invalid) {
         assertThat(Correlation.traceId(invalid)).isNull();
-        assertThat(Correlation.traceId(Correlation.childOf(invalid))).isNotEqualTo(Correlation.traceId(fresh));
-    }
-
-    @Test
-    void beginKeepsAValidCorrelationIdAndContinuesTheTrace() {
-        Correlation.begin("req-42", PARENT);
-        assertThat(Correlation.correlationId()).isEqualTo("req-42");
-        assertThat(Correlation.traceId(Correlation.traceparent())).isEqualTo(TRACE_ID);
-        assertThat(Correlation.traceparent()).isNotEqualTo(PARENT);
+        Correlation.begin("req-1", new TraceHeaders(invalid, null));
+        assertThat(MDC.get(Correlation.TRACE_ID)).isNull();
+        assertThat(MDC.get(Correlation.SPAN_ID)).isNull();
     }
 
     @Test
     void beginReplacesAMissingOrUnsafeCorrelationId() {
-        Correlation.begin(null, null);
+        Correlation.begin(null, TraceHeaders.NONE);
         String made = Correlation.correlationId();
         assertThat(made).isNotBlank();
-        assertThat(Correlation.traceparent()).matches(FORMAT);
+        assertThat(Correlation.trace()).isEqualTo(TraceHeaders.NONE);
 
-        Correlation.begin("bad id\r\nX-Injected: yes", null);
+        Correlation.begin("bad id\r\nX-Injected: yes", TraceHeaders.NONE);
         assertThat(Correlation.correlationId()).isNotBlank().doesNotContain(" ", "\n").isNotEqualTo(made);
-        Correlation.begin("x".repeat(129), null);
+        Correlation.begin("x".repeat(129), TraceHeaders.NONE);
         assertThat(Correlation.correlationId()).hasSizeLessThanOrEqualTo(128);
     }
 
     @Test
+    void beginWithoutATraceClearsTheOneBefore() {
+        Correlation.begin("req-1", TRACE);
+        Correlation.begin("req-2", TraceHeaders.NONE);
+        assertThat(Correlation.trace()).isEqualTo(TraceHeaders.NONE);
+        assertThat(MDC.get(Correlation.TRACE_ID)).isNull();
+    }
+
+    @Test
     void endClearsTheWork() {
-        Correlation.begin("req-1", PARENT);
+        Correlation.begin("req-1", TRACE);
         Correlation.complaint("c-1");
         assertThat(MDC.get(Correlation.COMPLAINT_ID)).isEqualTo("c-1");
         Correlation.end();
-        assertThat(Correlation.correlationId()).isNull();
-        assertThat(Correlation.traceparent()).isNull();
-        assertThat(MDC.get(Correlation.COMPLAINT_ID)).isNull();
+        assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 }
