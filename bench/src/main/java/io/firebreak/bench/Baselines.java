@@ -53,11 +53,25 @@ import org.bson.Document;
 final class Baselines {
 
     /** One measured ceiling. */
-    record Result(String name, String what, long operations, double seconds, double perSecond, double p50Ms,
-            double p99Ms, double p999Ms) {
+    record Result(
+            String name,
+            String what,
+            long operations,
+            double seconds,
+            double perSecond,
+            double p50Ms,
+            double p99Ms,
+            double p999Ms) {
 
         static Result of(String name, String what, long operations, double seconds, Histogram latency) {
-            return new Result(name, what, operations, seconds, operations / seconds, ms(latency, 50), ms(latency, 99),
+            return new Result(
+                    name,
+                    what,
+                    operations,
+                    seconds,
+                    operations / seconds,
+                    ms(latency, 50),
+                    ms(latency, 99),
                     ms(latency, 99.9));
         }
 
@@ -126,8 +140,8 @@ final class Baselines {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p);
                 KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
-            List<TopicPartition> partitions = List.of(new TopicPartition(TOPIC, 0), new TopicPartition(TOPIC, 1),
-                    new TopicPartition(TOPIC, 2));
+            List<TopicPartition> partitions =
+                    List.of(new TopicPartition(TOPIC, 0), new TopicPartition(TOPIC, 1), new TopicPartition(TOPIC, 2));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             partitions.forEach(consumer::position);
@@ -135,15 +149,19 @@ final class Baselines {
             AtomicLong consumed = new AtomicLong();
             AtomicLong produced = new AtomicLong();
             AtomicBoolean reading = new AtomicBoolean(true);
-            Thread reader = new Thread(() -> {
-                while (reading.get()) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
-                        long sent = ByteBuffer.wrap(r.headers().lastHeader("sent").value()).getLong();
-                        endToEnd.recordValue(Math.max(0, System.nanoTime() - sent));
-                        consumed.incrementAndGet();
-                    }
-                }
-            }, "bench-baseline-consumer");
+            Thread reader = new Thread(
+                    () -> {
+                        while (reading.get()) {
+                            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
+                                long sent = ByteBuffer.wrap(
+                                                r.headers().lastHeader("sent").value())
+                                        .getLong();
+                                endToEnd.recordValue(Math.max(0, System.nanoTime() - sent));
+                                consumed.incrementAndGet();
+                            }
+                        }
+                    },
+                    "bench-baseline-consumer");
             long began = System.nanoTime();
             long end = began + duration.toNanos();
             reader.start();
@@ -153,7 +171,12 @@ final class Baselines {
             while (System.nanoTime() < end) {
                 window.acquire();
                 ProducerRecord<String, String> r = new ProducerRecord<>(TOPIC, "C-" + (i++ % 100_000), value);
-                r.headers().add("sent", ByteBuffer.allocate(8).putLong(System.nanoTime()).array());
+                r.headers()
+                        .add(
+                                "sent",
+                                ByteBuffer.allocate(8)
+                                        .putLong(System.nanoTime())
+                                        .array());
                 producer.send(r, (m, e) -> {
                     window.release();
                     if (e == null) produced.incrementAndGet();
@@ -165,8 +188,13 @@ final class Baselines {
             double seconds = (System.nanoTime() - began) / 1e9;
             reading.set(false);
             reader.join(5000);
-            results.add(Result.of("kafka-pipelined", "Kafka produce (acks=all, idempotent, " + recordBytes
-                    + " B) and consume, sends pipelined; latency send to receipt", consumed.get(), seconds, endToEnd));
+            results.add(Result.of(
+                    "kafka-pipelined",
+                    "Kafka produce (acks=all, idempotent, " + recordBytes
+                            + " B) and consume, sends pipelined; latency send to receipt",
+                    consumed.get(),
+                    seconds,
+                    endToEnd));
 
             Histogram sync = new ConcurrentHistogram(60_000_000_000L, 3);
             long n = 0;
@@ -174,13 +202,18 @@ final class Baselines {
             end = began + duration.toNanos() / 2;
             while (System.nanoTime() < end) {
                 long t = System.nanoTime();
-                producer.send(new ProducerRecord<>(TOPIC, "C-" + (n % 100_000), value)).get(10, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(TOPIC, "C-" + (n % 100_000), value))
+                        .get(10, TimeUnit.SECONDS);
                 sync.recordValue(System.nanoTime() - t);
                 n++;
             }
-            results.add(Result.of("kafka-one-at-a-time", "Kafka produce, one send at a time waiting for its "
-                    + "acknowledgement (as the outbox relay publishes one aggregate's events)", n,
-                    (System.nanoTime() - began) / 1e9, sync));
+            results.add(Result.of(
+                    "kafka-one-at-a-time",
+                    "Kafka produce, one send at a time waiting for its "
+                            + "acknowledgement (as the outbox relay publishes one aggregate's events)",
+                    n,
+                    (System.nanoTime() - began) / 1e9,
+                    sync));
         } finally {
             admin.deleteTopics(List.of(TOPIC)).all().get(10, TimeUnit.SECONDS);
         }
@@ -194,7 +227,8 @@ final class Baselines {
     List<Result> store() throws Exception {
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(options.mongo()))
-                .writeConcern(WriteConcern.ACKNOWLEDGED).build();
+                .writeConcern(WriteConcern.ACKNOWLEDGED)
+                .build();
         List<Result> results = new ArrayList<>();
         int threads = 4;
         try (MongoClient client = MongoClients.create(settings)) {
@@ -210,10 +244,12 @@ final class Baselines {
             AtomicLong warmIds = new AtomicLong(-1_000_000_000L);
             parallel(threads, seconds, () -> docs.insertOne(document(warmIds.incrementAndGet(), text, 0)));
             parallel(threads, seconds, () -> {
-                long id = -1_000_000_000L + 1 + new SplittableRandom(System.nanoTime()).nextLong(
-                        warmIds.get() + 1_000_000_000L);
+                long id = -1_000_000_000L
+                        + 1
+                        + new SplittableRandom(System.nanoTime()).nextLong(warmIds.get() + 1_000_000_000L);
                 Document doc = docs.find(eq("_id", id)).first();
-                docs.replaceOne(new Document("_id", id).append("version", doc.getLong("version")),
+                docs.replaceOne(
+                        new Document("_id", id).append("version", doc.getLong("version")),
                         document(id, text, doc.getLong("version") + 1));
             });
             double took = parallel(threads, seconds, () -> {
@@ -222,8 +258,12 @@ final class Baselines {
                 docs.insertOne(document(id, text, 0));
                 inserts.recordValue(System.nanoTime() - t);
             });
-            results.add(Result.of("store-insert", "Store insert of a " + recordBytes + " B document, "
-                    + threads + " threads", inserts.getTotalCount(), took, inserts));
+            results.add(Result.of(
+                    "store-insert",
+                    "Store insert of a " + recordBytes + " B document, " + threads + " threads",
+                    inserts.getTotalCount(),
+                    took,
+                    inserts));
             long existing = ids.get();
             Histogram updates = new ConcurrentHistogram(60_000_000_000L, 3);
             took = parallel(threads, seconds, () -> {
@@ -234,16 +274,25 @@ final class Baselines {
                 docs.replaceOne(new Document("_id", id).append("version", version), document(id, text, version + 1));
                 updates.recordValue(System.nanoTime() - t);
             });
-            results.add(Result.of("store-cas-update", "Store read by id and compare-and-set replace (as every "
-                    + "aggregate write does), " + threads + " threads", updates.getTotalCount(), took, updates));
+            results.add(Result.of(
+                    "store-cas-update",
+                    "Store read by id and compare-and-set replace (as every " + "aggregate write does), " + threads
+                            + " threads",
+                    updates.getTotalCount(),
+                    took,
+                    updates));
             client.getDatabase(DATABASE).drop();
         }
         return results;
     }
 
     private static Document document(long id, String text, long version) {
-        return new Document("_id", id).append("version", version).append("status", "RECEIVED")
-                .append("description", text).append("outbox", List.of()).append("applied", List.of());
+        return new Document("_id", id)
+                .append("version", version)
+                .append("status", "RECEIVED")
+                .append("description", text)
+                .append("outbox", List.of())
+                .append("applied", List.of());
     }
 
     private static double parallel(int threads, long seconds, Runnable op) throws Exception {
@@ -268,19 +317,25 @@ final class Baselines {
     List<Result> http(Tokens tokens) throws Exception {
         List<String> agentTokens = tokens.mint("AGENT", 200);
         URI viaGateway = options.gateway().resolve("/api/v1/root-causes");
-        URI direct = URI.create(options.gateway().getScheme() + "://" + options.gateway().getHost() + ":8083"
-                + "/api/v1/root-causes");
+        URI direct = URI.create(
+                options.gateway().getScheme() + "://" + options.gateway().getHost() + ":8083" + "/api/v1/root-causes");
         List<Result> results = new ArrayList<>();
-        results.add(closedLoop("gateway-noop", "GET /api/v1/root-causes through the gateway, 32 concurrent",
-                viaGateway, agentTokens));
-        results.add(closedLoop("service-noop", "GET /api/v1/root-causes at the resolution service directly, "
-                + "32 concurrent", direct, agentTokens));
+        results.add(closedLoop(
+                "gateway-noop", "GET /api/v1/root-causes through the gateway, 32 concurrent", viaGateway, agentTokens));
+        results.add(closedLoop(
+                "service-noop",
+                "GET /api/v1/root-causes at the resolution service directly, " + "32 concurrent",
+                direct,
+                agentTokens));
         return results;
     }
 
     private Result closedLoop(String name, String what, URI uri, List<String> tokens) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(4, Load.daemon("bench-noop"));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor)
+                .build();
         Histogram latency = new ConcurrentHistogram(60_000_000_000L, 3);
         Semaphore concurrency = new Semaphore(32);
         AtomicLong ok = new AtomicLong();
@@ -292,9 +347,13 @@ final class Baselines {
         while (System.nanoTime() < end) {
             concurrency.acquire();
             long t = System.nanoTime();
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + tokens.get((int) (i++ % tokens.size()))).GET().build();
-            CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + tokens.get((int) (i++ % tokens.size())))
+                    .GET()
+                    .build();
+            CompletableFuture<HttpResponse<byte[]>> f =
+                    http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
             f.whenComplete((r, e) -> {
                 concurrency.release();
                 if (e == null && r.statusCode() == 200) {

@@ -44,7 +44,10 @@ public final class Bench {
         long benchPid = ProcessHandle.current().pid();
         System.out.println("Firebreak benchmark: " + options.describe());
         System.out.println("System process: " + (pid > 0 ? pid : "not found (no CPU/heap figures)"));
-        String runId = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replaceAll("[^0-9]", "")
+        String runId = Instant.now()
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString()
+                .replaceAll("[^0-9]", "")
                 .substring(2, 12);
         Tokens tokens = new Tokens(options.dataDir(), "firebreak");
         Map<String, Object> report = new LinkedHashMap<>();
@@ -53,20 +56,28 @@ public final class Bench {
         report.put("options", options.describe());
         report.put("machine", machine());
         List<StepResult> steps = new ArrayList<>();
-        try (Probes probes = new Probes(options.kafka(), pid); Lives lives = new Lives(options.kafka());
+        try (Probes probes = new Probes(options.kafka(), pid);
+                Lives lives = new Lives(options.kafka());
                 Load load = new Load(options, lives, tokens, runId)) {
             int recordBytes = averageEventBytes();
             if (options.baselines()) {
                 System.out.println("Baselines (" + options.baselineDuration().toSeconds() + " s each) ...");
                 List<Baselines.Result> results = new Baselines(options, recordBytes).runAll(probes.admin(), tokens);
-                results.forEach(r -> System.out.printf(Locale.ROOT, "  %-22s %10.0f/s  p50 %7.2f ms  p99 %7.2f ms%n",
-                        r.name(), r.perSecond(), r.p50Ms(), r.p99Ms()));
-                report.put("baselines", results.stream().map(Baselines.Result::toMap).toList());
+                results.forEach(r -> System.out.printf(
+                        Locale.ROOT,
+                        "  %-22s %10.0f/s  p50 %7.2f ms  p99 %7.2f ms%n",
+                        r.name(),
+                        r.perSecond(),
+                        r.p50Ms(),
+                        r.p99Ms()));
+                report.put(
+                        "baselines",
+                        results.stream().map(Baselines.Result::toMap).toList());
             }
             if (!options.warmup().isZero() && !options.steps().isEmpty()) {
                 // The system's JIT and pools warm up at the first step's rate; nothing of it is reported.
-                System.out.println("Warm-up: " + options.steps().get(0) + "/s for " + options.warmup().toSeconds()
-                        + " s ...");
+                System.out.println("Warm-up: " + options.steps().get(0) + "/s for "
+                        + options.warmup().toSeconds() + " s ...");
                 load.run(-1, options.steps().get(0), options.warmup(), new Load.StepCounts());
                 settle(lives, load, probes, System.nanoTime() + 20_000_000_000L);
             }
@@ -75,19 +86,34 @@ public final class Bench {
             long recordsBefore = probes.recordsOnTopics();
             for (int i = 0; i < options.steps().size(); i++) {
                 int rate = options.steps().get(i);
-                long needed = options.stepDuration().toNanos() + Duration.ofSeconds(20).toNanos();
+                long needed = options.stepDuration().toNanos()
+                        + Duration.ofSeconds(20).toNanos();
                 if (System.nanoTime() + needed > deadline) {
                     System.out.println("Out of time (--max-minutes): no step at " + rate + "/s");
                     break;
                 }
-                StepResult step = runStep(options, i, rate, probes, lives, load, storeCommands, pid, benchPid,
-                        deadline);
+                StepResult step =
+                        runStep(options, i, rate, probes, lives, load, storeCommands, pid, benchPid, deadline);
                 steps.add(step);
-                System.out.printf(Locale.ROOT, "step %4d/s: intake %.0f/s p50 %.1f p99 %.1f p99.9 %.1f ms, assigned "
+                System.out.printf(
+                        Locale.ROOT,
+                        "step %4d/s: intake %.0f/s p50 %.1f p99 %.1f p99.9 %.1f ms, assigned "
                                 + "%.0f/s, lag end %d (max %d, flat %s), dropped %d, failed %d, CPU %.2f cores, "
-                                + "heap %.0f MB -> %s%n", rate, step.achievedIntake, step.intakeP50, step.intakeP99,
-                        step.intakeP999, step.achievedAssigned, step.lagEnd, step.lagMax, step.lagFlat, step.dropped,
-                        step.failed, step.cpuCores, step.heapUsedMb, step.sustained ? "sustained" : "NOT sustained");
+                                + "heap %.0f MB -> %s%n",
+                        rate,
+                        step.achievedIntake,
+                        step.intakeP50,
+                        step.intakeP99,
+                        step.intakeP999,
+                        step.achievedAssigned,
+                        step.lagEnd,
+                        step.lagMax,
+                        step.lagFlat,
+                        step.dropped,
+                        step.failed,
+                        step.cpuCores,
+                        step.heapUsedMb,
+                        step.sustained ? "sustained" : "NOT sustained");
                 failedInARow = step.sustained ? 0 : failedInARow + 1;
                 if (failedInARow >= options.stopAfterFailedSteps()) {
                     System.out.println("Stopping: " + failedInARow + " steps in a row not sustained");
@@ -105,24 +131,40 @@ public final class Bench {
             counts.put("accepted", steps.stream().mapToLong(s -> s.accepted).sum());
             counts.put("rejected", steps.stream().mapToLong(s -> s.rejected).sum());
             counts.put("failed", steps.stream().mapToLong(s -> s.failed).sum());
-            counts.put("droppedBySender", steps.stream().mapToLong(s -> s.dropped).sum());
+            counts.put(
+                    "droppedBySender", steps.stream().mapToLong(s -> s.dropped).sum());
             counts.putAll(Report.requestDetail(load));
             counts.put("acceptedIdsTracked", (long) ids.size());
-            counts.put("assigned", lives.submitted().stream().filter(l -> l.assignedNanos != 0).count());
-            counts.put("livesToComplete", lives.submitted().stream().filter(l -> l.complete).count());
-            counts.put("closed", lives.submitted().stream().filter(l -> l.closedNanos != 0).count());
-            counts.put("phantomReceivedEvents", lives.submitted().stream().mapToLong(l -> l.phantomReceived.get())
-                    .sum());
+            counts.put(
+                    "assigned",
+                    lives.submitted().stream().filter(l -> l.assignedNanos != 0).count());
+            counts.put(
+                    "livesToComplete",
+                    lives.submitted().stream().filter(l -> l.complete).count());
+            counts.put(
+                    "closed",
+                    lives.submitted().stream().filter(l -> l.closedNanos != 0).count());
+            counts.put(
+                    "phantomReceivedEvents",
+                    lives.submitted().stream()
+                            .mapToLong(l -> l.phantomReceived.get())
+                            .sum());
             counts.put("agentActions", load.agentActions());
             counts.put("agentFailures", load.agentFailures());
             counts.put("kafkaRecordsDuringSteps", records);
-            Map<String, Object> conservation = Conservation.check(options.mongo(), ids, load.unsure(),
-                    load.orderPrefix(), counts);
+            Map<String, Object> conservation =
+                    Conservation.check(options.mongo(), ids, load.unsure(), load.orderPrefix(), counts);
             report.put("conservation", conservation);
-            report.put("agentApiMs", Map.of("p50", StepResult.ms(load.agentLatency(), 50), "p99",
-                    StepResult.ms(load.agentLatency(), 99)));
-            report.put("kafkaRecordsPerAcceptedComplaint", counts.get("accepted") == 0 ? 0
-                    : (double) records / counts.get("accepted"));
+            report.put(
+                    "agentApiMs",
+                    Map.of(
+                            "p50",
+                            StepResult.ms(load.agentLatency(), 50),
+                            "p99",
+                            StepResult.ms(load.agentLatency(), 99)));
+            report.put(
+                    "kafkaRecordsPerAcceptedComplaint",
+                    counts.get("accepted") == 0 ? 0 : (double) records / counts.get("accepted"));
         }
         report.put("steps", steps.stream().map(StepResult::toMap).toList());
         report.put("finishedAt", Instant.now().toString());
@@ -132,12 +174,26 @@ public final class Bench {
         System.exit(0);
     }
 
-    private static StepResult runStep(Options options, int index, int rate, Probes probes, Lives lives, Load load,
-            StoreCommands storeCommands, long pid, long benchPid, long deadline) throws Exception {
+    private static StepResult runStep(
+            Options options,
+            int index,
+            int rate,
+            Probes probes,
+            Lives lives,
+            Load load,
+            StoreCommands storeCommands,
+            long pid,
+            long benchPid,
+            long deadline)
+            throws Exception {
         StepResult r = new StepResult();
         r.step = index;
         r.offered = rate;
-        System.out.printf(Locale.ROOT, "step %d/s for %d s ...%n", rate, options.stepDuration().toSeconds());
+        System.out.printf(
+                Locale.ROOT,
+                "step %d/s for %d s ...%n",
+                rate,
+                options.stepDuration().toSeconds());
         Map<String, Long> lagStart = probes.lag();
         r.lagStart = Probes.totalLag(lagStart);
         long deadBefore = probes.deadLetters();
@@ -152,23 +208,25 @@ public final class Bench {
                 && Profile.start(probes, options.stepDuration().toSeconds(), jfr);
         AtomicBoolean sampling = new AtomicBoolean(true);
         long t0 = System.nanoTime();
-        Thread sampler = new Thread(() -> {
-            while (sampling.get()) {
-                try {
-                    long total = Probes.totalLag(probes.lag());
-                    synchronized (r) {
-                        r.lagSamples.add(new long[] {(System.nanoTime() - t0) / 1_000_000, total});
+        Thread sampler = new Thread(
+                () -> {
+                    while (sampling.get()) {
+                        try {
+                            long total = Probes.totalLag(probes.lag());
+                            synchronized (r) {
+                                r.lagSamples.add(new long[] {(System.nanoTime() - t0) / 1_000_000, total});
+                            }
+                        } catch (RuntimeException e) {
+                            if (!sampling.get()) return;
+                        }
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                     }
-                } catch (RuntimeException e) {
-                    if (!sampling.get()) return;
-                }
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-lag");
+                },
+                "bench-lag");
         sampler.setDaemon(true);
         sampler.start();
         Load.StepCounts counts = load.run(index, rate, options.stepDuration(), new Load.StepCounts());
@@ -192,14 +250,17 @@ public final class Bench {
         r.lagEnd = Probes.totalLag(lagEnd);
         r.lagEndByGroup = lagEnd;
         synchronized (r) {
-            r.lagMax = Math.max(r.lagEnd, r.lagSamples.stream().mapToLong(s -> s[1]).max().orElse(0));
+            r.lagMax = Math.max(
+                    r.lagEnd, r.lagSamples.stream().mapToLong(s -> s[1]).max().orElse(0));
             r.lagSlope = slope(r.lagSamples);
         }
         // Flat: over the step the backlog grew by less than half a second's worth of offered load.
         r.lagFlat = r.lagSlope * window <= Math.max(50, rate / 2.0);
         // Drain before the next step, so each step starts from an empty pipeline (bounded).
         long drainStart = System.nanoTime();
-        long drainUntil = Math.min(deadline, drainStart + Math.max(15_000_000_000L, options.stepDuration().toNanos()));
+        long drainUntil = Math.min(
+                deadline,
+                drainStart + Math.max(15_000_000_000L, options.stepDuration().toNanos()));
         while (System.nanoTime() < drainUntil && (load.inFlight() > 0 || Probes.totalLag(probes.lag()) > 0)) {
             Thread.sleep(250);
         }
@@ -212,11 +273,17 @@ public final class Bench {
         r.submitted = counts.submitted.get();
         r.accepted = counts.accepted.get() + counts.merged.get();
         r.rejected = counts.rejected();
-        r.failed = counts.failed.get() + Math.max(0, counts.submitted.get() - counts.accepted.get()
-                - counts.merged.get() - counts.rejected() - counts.failed.get());
+        r.failed = counts.failed.get()
+                + Math.max(
+                        0,
+                        counts.submitted.get()
+                                - counts.accepted.get()
+                                - counts.merged.get()
+                                - counts.rejected()
+                                - counts.failed.get());
         r.dropped = counts.dropped.get();
-        r.perComplaint(cpuDrained - cpuBefore, storeSent, counts.submitted.get() + load.agentActions()
-                - agentActionsBefore);
+        r.perComplaint(
+                cpuDrained - cpuBefore, storeSent, counts.submitted.get() + load.agentActions() - agentActionsBefore);
         r.achievedIntake = counts.accepted.get() / window;
         r.achievedAssigned = assignedInWindow / window;
         Histogram intake = counts.intakeLatency;
@@ -226,10 +293,13 @@ public final class Bench {
         r.intakeMax = intake.getTotalCount() == 0 ? Double.NaN : intake.getMaxValue() / 1e6;
         r.senderLateMaxMs = counts.lateNanosMax / 1e6;
         Report.STEP_COUNTS.put(index, counts);
-        long unexpectedRejections = counts.rejectedRateLimited.get() + counts.rejectedServerError.get()
-                + counts.rejectedOther.get();
+        long unexpectedRejections =
+                counts.rejectedRateLimited.get() + counts.rejectedServerError.get() + counts.rejectedOther.get();
         double validShare = 1 - options.invalidShare();
-        r.keptUp = r.lagFlat && r.dropped == 0 && r.failed == 0 && unexpectedRejections == 0
+        r.keptUp = r.lagFlat
+                && r.dropped == 0
+                && r.failed == 0
+                && unexpectedRejections == 0
                 && r.achievedAssigned >= 0.95 * rate * validShare;
         r.sustained = r.keptUp && r.intakeP99 < StepResult.INTAKE_P99_LIMIT_MS;
         if (profiling) {
@@ -237,7 +307,8 @@ public final class Bench {
             try {
                 Profile profile = Profile.read(jfr);
                 Report.PROFILE.put(rate, profile);
-                Files.writeString(options.out().resolve("profile-" + rate + ".md"),
+                Files.writeString(
+                        options.out().resolve("profile-" + rate + ".md"),
                         "# Where the time goes at " + rate + " complaints/s\n\n" + profile.markdown());
             } catch (IOException e) {
                 System.err.println("Cannot read the JFR recording " + jfr + ": " + e);
@@ -289,7 +360,10 @@ public final class Bench {
             List<Lives.Life> all = lives.submitted();
             boolean assigned = all.stream().allMatch(l -> l.assignedNanos != 0);
             boolean closed = all.stream().filter(l -> l.complete).allMatch(l -> l.closedNanos != 0);
-            if (assigned && closed && load.inFlight() == 0 && load.agentBacklog() == 0
+            if (assigned
+                    && closed
+                    && load.inFlight() == 0
+                    && load.agentBacklog() == 0
                     && Probes.totalLag(probes.lag()) == 0) {
                 return;
             }
@@ -326,8 +400,10 @@ public final class Bench {
         SplittableRandom random = new SplittableRandom(1);
         long sum = 0;
         for (int i = 0; i < 200; i++) {
-            sum += texts.next(random, Texts.Kind.values()[i % 4], i % 2 == 0).body()
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            sum += texts.next(random, Texts.Kind.values()[i % 4], i % 2 == 0)
+                    .body()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    .length;
         }
         // The event's other fields (ids, channel, masked contact, emotion, stage, times): about 400 bytes.
         return (int) (sum / 200) + 400;
@@ -339,7 +415,9 @@ public final class Bench {
         m.put("java", System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         try {
-            m.put("loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            m.put(
+                    "loadAverageAtStart",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } catch (RuntimeException e) {
             // not available
         }
@@ -347,12 +425,16 @@ public final class Bench {
     }
 
     private static void awaitHealthy(URI gateway) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI health = gateway.resolve("/actuator/health");
         for (int i = 0; i < 20; i++) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) return;
             } catch (IOException e) {
                 // not up yet

@@ -41,23 +41,28 @@ final class Conservation {
      * other than a validation error, or not at all (a timeout), which intake may still have stored: the store decides
      * whether each counts as accepted or rejected.
      */
-    static Map<String, Object> check(String mongoUri, List<String> answeredIds, List<String> unsureOrderRefs,
-            String orderPrefix, Map<String, Long> requestCounts) {
+    static Map<String, Object> check(
+            String mongoUri,
+            List<String> answeredIds,
+            List<String> unsureOrderRefs,
+            String orderPrefix,
+            Map<String, Long> requestCounts) {
         Map<String, Object> result = new LinkedHashMap<>(requestCounts);
         long submitted = requestCounts.get("submitted");
         long answeredAccepted = requestCounts.get("accepted");
         long answeredRejected = requestCounts.get("rejected");
         long failed = requestCounts.get("failed");
         MongoClientSettings settings = MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(mongoUri)).build();
+                .applyConnectionString(new ConnectionString(mongoUri))
+                .build();
         boolean allPresent = true;
         try (MongoClient client = MongoClients.create(settings)) {
             List<String> acceptedIds = new ArrayList<>(answeredIds);
             MongoCollection<Document> intake = client.getDatabase("intake").getCollection("complaints");
             for (int i = 0; i < unsureOrderRefs.size(); i += 1000) {
                 List<String> chunk = unsureOrderRefs.subList(i, Math.min(unsureOrderRefs.size(), i + 1000));
-                for (Document d : intake.find(in("orderRef", new ArrayList<>(chunk)))
-                        .projection(new Document("_id", 1))) {
+                for (Document d :
+                        intake.find(in("orderRef", new ArrayList<>(chunk))).projection(new Document("_id", 1))) {
                     acceptedIds.add(d.getString("_id"));
                 }
             }
@@ -68,15 +73,16 @@ final class Conservation {
             result.put("acceptedThoughAnsweredWithAnErrorOrTimeout", storedDespiteError);
             result.put("accepted", accepted);
             result.put("rejectedAnswered", answeredRejected);
-            result.put("rejectedAfterAnErrorOrTimeout", failed + answeredRejected - requestCounts.get("rejectedInvalid")
-                    - storedDespiteError);
+            result.put(
+                    "rejectedAfterAnErrorOrTimeout",
+                    failed + answeredRejected - requestCounts.get("rejectedInvalid") - storedDespiteError);
             result.put("rejected", rejected);
-            result.put("submittedEqualsAcceptedPlusRejected",
-                    submitted == answeredAccepted + answeredRejected + failed);
+            result.put(
+                    "submittedEqualsAcceptedPlusRejected", submitted == answeredAccepted + answeredRejected + failed);
             Map<String, Object> stores = new LinkedHashMap<>();
             for (Map.Entry<String, String> store : STORES.entrySet()) {
-                MongoCollection<Document> collection = client.getDatabase(store.getKey())
-                        .getCollection(store.getValue());
+                MongoCollection<Document> collection =
+                        client.getDatabase(store.getKey()).getCollection(store.getValue());
                 long found = 0;
                 for (int i = 0; i < acceptedIds.size(); i += 1000) {
                     List<String> chunk = acceptedIds.subList(i, Math.min(acceptedIds.size(), i + 1000));
@@ -88,8 +94,10 @@ final class Conservation {
                 s.put("missing", acceptedIds.size() - found);
                 stores.put(store.getKey(), s);
                 allPresent &= found == acceptedIds.size();
-                result.merge("foundInEveryStore", found, (a, b) -> Math.min(((Number) a).longValue(),
-                        ((Number) b).longValue()));
+                result.merge(
+                        "foundInEveryStore",
+                        found,
+                        (a, b) -> Math.min(((Number) a).longValue(), ((Number) b).longValue()));
             }
             result.put("stores", stores);
             MongoCollection<Document> complaints = client.getDatabase("intake").getCollection("complaints");
@@ -103,11 +111,18 @@ final class Conservation {
             }
             result.put("complaintsStoredForThisRun", stored);
             result.put("duplicated", duplicated);
-            result.put("lost", Math.max(0, accepted - stored)
-                    + acceptedIds.size() - ((Number) result.get("foundInEveryStore")).longValue());
+            result.put(
+                    "lost",
+                    Math.max(0, accepted - stored)
+                            + acceptedIds.size()
+                            - ((Number) result.get("foundInEveryStore")).longValue());
             result.put("allAcceptedInEveryStore", allPresent);
-            result.put("ok", (Boolean) result.get("submittedEqualsAcceptedPlusRejected") && allPresent
-                    && duplicated == 0 && stored == accepted);
+            result.put(
+                    "ok",
+                    (Boolean) result.get("submittedEqualsAcceptedPlusRejected")
+                            && allPresent
+                            && duplicated == 0
+                            && stored == accepted);
         }
         return result;
     }

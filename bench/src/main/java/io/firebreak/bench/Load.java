@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -54,14 +53,14 @@ final class Load implements AutoCloseable {
         volatile long lateNanosMax;
 
         long rejected() {
-            return rejectedInvalid.get() + rejectedRateLimited.get() + rejectedServerError.get()
-                    + rejectedOther.get();
+            return rejectedInvalid.get() + rejectedRateLimited.get() + rejectedServerError.get() + rejectedOther.get();
         }
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Not SOCIAL_MEDIA: that channel alone brings in another department and changes the class mix. */
     private static final List<String> CHANNELS = List.of("EMAIL", "WEB_FORM", "CHAT", "PHONE");
+
     private static final Texts.Kind[] KINDS = Texts.Kind.values();
     /** The class mix: mostly ordinary, as in a contact centre, but every class well represented. */
     private static final double[] KIND_SHARES = {0.55, 0.2, 0.15, 0.1};
@@ -82,6 +81,7 @@ final class Load implements AutoCloseable {
     private final Map<String, Boolean> accepted = new ConcurrentHashMap<>();
     /** Order references of requests answered neither 2xx nor 400/422 (or not at all): stored or not, the store says. */
     private final java.util.Queue<String> unsure = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private final Histogram agentLatency = new ConcurrentHistogram(60_000_000_000L, 3);
     private final AtomicLong agentActions = new AtomicLong();
     private final AtomicLong agentFailures = new AtomicLong();
@@ -98,12 +98,15 @@ final class Load implements AutoCloseable {
         this.agentTokens = tokens.mint("AGENT", 100);
         this.api = options.gateway().resolve("/api/v1/");
         this.complaints = api.resolve("complaints");
-        this.httpExecutor = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                daemon("bench-http"));
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpExecutor)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        this.agents = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(20_000),
-                daemon("bench-agent"));
+        this.httpExecutor =
+                new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("bench-http"));
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(httpExecutor)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        this.agents = new ThreadPoolExecutor(
+                16, 16, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(20_000), daemon("bench-agent"));
         lives.onOpened(life -> agent(() -> acknowledgeAndResolve(life)));
         lives.onResolved(life -> agent(() -> followUp(life)));
     }
@@ -183,7 +186,8 @@ final class Load implements AutoCloseable {
         Map<String, Object> customer = new LinkedHashMap<>();
         customer.put("name", chinese ? "测试客户" + seq : "Customer " + seq);
         // A new customer and order each time: no two submissions are the same matter.
-        customer.put("phone", String.format(Locale.ROOT, "13%d%08d", 1 + random.nextInt(9), random.nextInt(100_000_000)));
+        customer.put(
+                "phone", String.format(Locale.ROOT, "13%d%08d", 1 + random.nextInt(9), random.nextInt(100_000_000)));
         body.put("customer", customer);
         body.put("description", text.body());
         String orderRef = (warmup ? "BENCHW-" + runId + "-" : orderPrefix()) + seq;
@@ -256,13 +260,15 @@ final class Load implements AutoCloseable {
         inFlight.incrementAndGet();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             inFlight.decrementAndGet();
-            if (error == null && (response.statusCode() == 201 || response.statusCode() == 200)
+            if (error == null
+                    && (response.statusCode() == 201 || response.statusCode() == 200)
                     && id.equals(id(response.body()))) {
                 counts.retriesSameAnswer.incrementAndGet();
             } else {
                 counts.retriesOtherAnswer.incrementAndGet();
-                System.err.printf("retry of %s answered %s%n", id,
-                        error != null ? error.toString() : response.statusCode() + " " + response.body());
+                System.err.printf(
+                        "retry of %s answered %s%n",
+                        id, error != null ? error.toString() : response.statusCode() + " " + response.body());
             }
         });
     }
@@ -289,8 +295,11 @@ final class Load implements AutoCloseable {
         if (!call(token, "cases/" + life.id + "/acknowledge", "{\"message\":\"您好，我们已经收到，正在处理。\"}", 1)) {
             return;
         }
-        call(token, "cases/" + life.id + "/resolve",
-                "{\"summary\":\"Checked with the customer and put right the same day\",\"rootCause\":\"PROCESS\"}", 1);
+        call(
+                token,
+                "cases/" + life.id + "/resolve",
+                "{\"summary\":\"Checked with the customer and put right the same day\",\"rootCause\":\"PROCESS\"}",
+                1);
     }
 
     private void followUp(Lives.Life life) {
@@ -303,11 +312,14 @@ final class Load implements AutoCloseable {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             long began = System.nanoTime();
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve(path))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(api.resolve(path))
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 agentLatency.recordValue(System.nanoTime() - began);
                 agentActions.incrementAndGet();
                 if (response.statusCode() / 100 == 2) return true;

@@ -97,8 +97,11 @@ record Options(
                 case "--data" -> data = Path.of(value);
                 case "--kafka" -> kafka = value;
                 case "--mongo" -> mongo = value;
-                case "--steps" -> steps = Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf)
-                        .toList();
+                case "--steps" ->
+                    steps = Arrays.stream(value.split(","))
+                            .map(String::strip)
+                            .map(Integer::valueOf)
+                            .toList();
                 case "--step-seconds" -> step = Duration.ofSeconds(Long.parseLong(value));
                 case "--max-minutes" -> max = Duration.ofMinutes(Long.parseLong(value));
                 case "--out" -> out = Path.of(value);
@@ -121,8 +124,25 @@ record Options(
             if (!given.contains("--max-minutes")) max = Duration.ofMinutes(5);
             if (!given.contains("--warmup-seconds")) warmup = Duration.ofSeconds(10);
         }
-        return new Options(gateway, data, kafka, mongo, steps, step, max, out, complete, invalid, retry, outstanding,
-                baselines, profile, pid, stopAfter, warmup, preload);
+        return new Options(
+                gateway,
+                data,
+                kafka,
+                mongo,
+                steps,
+                step,
+                max,
+                out,
+                complete,
+                invalid,
+                retry,
+                outstanding,
+                baselines,
+                profile,
+                pid,
+                stopAfter,
+                warmup,
+                preload);
     }
 
     /** Seconds the baselines run each: short in a quick run. */
@@ -131,8 +151,16 @@ record Options(
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "steps %s/s, %d s each, at most %d min; lives completed %.0f%%, "
-                        + "invalid %.0f%%, retried %.0f%%, at most %d in flight", steps, stepDuration.toSeconds(),
-                maxTotal.toMinutes(), completeShare * 100, invalidShare * 100, retryShare * 100, maxOutstanding);
+        return String.format(
+                Locale.ROOT,
+                "steps %s/s, %d s each, at most %d min; lives completed %.0f%%, "
+                        + "invalid %.0f%%, retried %.0f%%, at most %d in flight",
+                steps,
+                stepDuration.toSeconds(),
+                maxTotal.toMinutes(),
+                completeShare * 100,
+                invalidShare * 100,
+                retryShare * 100,
+                maxOutstanding);
     }
 }

@@ -6,7 +6,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,8 +44,8 @@ final class Preload {
     private static final Pattern IDENTIFIER = Pattern.compile(
             "C\\d{6}-[0-9A-Z]{6}|CUS-[0-9A-F]{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
                     + "|preload-[0-9a-z]+@example\\.com");
-    private static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
-            .build();
+    private static final JsonWriterSettings EXTENDED =
+            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final List<String> ROOT_CAUSES = List.of("DELIVERY_LOGISTICS", "BILLING", "PRODUCT_DEFECT");
     private static final String[] TEXTS = {
         "快递三天没到，客服电话一直打不通", "The invoice was charged twice this month and nobody answers my emails",
@@ -56,7 +55,8 @@ final class Preload {
     };
 
     private final Options options;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> agents;
     private final AtomicLong sequence = new AtomicLong(System.nanoTime() & 0xffffffL);
 
@@ -79,8 +79,11 @@ final class Preload {
         try (MongoClient client = MongoClients.create(options.mongo())) {
             Map<String, List<Map.Entry<String, String>>> byTemplate = templateDocuments(client, ids);
             int copies = (complaints - templates + templates - 1) / templates;
-            System.out.printf(Locale.ROOT, "Preload: copying %d documents per template %d times ...%n",
-                    byTemplate.values().stream().mapToInt(List::size).sum() / templates, copies);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Preload: copying %d documents per template %d times ...%n",
+                    byTemplate.values().stream().mapToInt(List::size).sum() / templates,
+                    copies);
             Map<String, AtomicLong> written = new LinkedHashMap<>();
             ExecutorService pool = Executors.newFixedThreadPool(2, Load.daemon("bench-preload"));
             List<Future<?>> work = new ArrayList<>();
@@ -97,9 +100,17 @@ final class Preload {
             pool.shutdown();
             double seconds = (System.nanoTime() - copyBegan) / 1e9;
             long total = written.values().stream().mapToLong(AtomicLong::get).sum();
-            System.out.printf(Locale.ROOT, "Preload: %d complaints (%d templates + %d copies), %d documents in %.1f s "
-                    + "(%.0f documents/s, %.0f complaints/s); whole preload %.1f s%n", templates + copies * templates,
-                    templates, copies * templates, total, seconds, total / seconds, copies * templates / seconds,
+            System.out.printf(
+                    Locale.ROOT,
+                    "Preload: %d complaints (%d templates + %d copies), %d documents in %.1f s "
+                            + "(%.0f documents/s, %.0f complaints/s); whole preload %.1f s%n",
+                    templates + copies * templates,
+                    templates,
+                    copies * templates,
+                    total,
+                    seconds,
+                    total / seconds,
+                    copies * templates / seconds,
                     (System.nanoTime() - began) / 1e9);
             written.forEach((namespace, n) -> System.out.printf(Locale.ROOT, "  %-32s %9d%n", namespace, n.get()));
         }
@@ -108,19 +119,34 @@ final class Preload {
     /** Takes one complaint through its whole life through the gateway and returns its id. */
     private String live(int i) throws Exception {
         String agent = agents.get(i % agents.size());
-        String body = String.format(Locale.ROOT, """
+        String body = String.format(
+                Locale.ROOT,
+                """
                 {"channel":"%s","customer":{"name":"Preload %d","email":"preload-%s@example.com"},
                  "description":"%s","orderRef":"PRE-%d","remedySought":"尽快处理"}""",
-                List.of("PHONE", "EMAIL", "CHAT", "WEB_FORM").get(i % 4), i,
-                Long.toString(sequence.incrementAndGet(), 36), TEXTS[i % TEXTS.length], i);
+                List.of("PHONE", "EMAIL", "CHAT", "WEB_FORM").get(i % 4),
+                i,
+                Long.toString(sequence.incrementAndGet(), 36),
+                TEXTS[i % TEXTS.length],
+                i);
         String id = field(send("POST", "/api/v1/complaints", agent, body, 201), "id");
         awaitState(id, agent, "ASSIGNED");
         send("POST", "/api/v1/cases/" + id + "/acknowledge", agent, "{\"message\":\"We are on it\"}", 200);
-        send("POST", "/api/v1/cases/" + id + "/resolve", agent, "{\"summary\":\"Sorted out\",\"rootCause\":\""
-                + ROOT_CAUSES.get(i % ROOT_CAUSES.size()) + "\"}", 200);
+        send(
+                "POST",
+                "/api/v1/cases/" + id + "/resolve",
+                agent,
+                "{\"summary\":\"Sorted out\",\"rootCause\":\"" + ROOT_CAUSES.get(i % ROOT_CAUSES.size()) + "\"}",
+                200);
         long until = System.nanoTime() + 30_000_000_000L;
-        while (send("POST", "/api/v1/complaints/" + id + "/follow-up", agent,
-                "{\"satisfied\":true,\"score\":5,\"comment\":\"谢谢\"}", -1).statusCode() != 201) {
+        while (send(
+                                "POST",
+                                "/api/v1/complaints/" + id + "/follow-up",
+                                agent,
+                                "{\"satisfied\":true,\"score\":5,\"comment\":\"谢谢\"}",
+                                -1)
+                        .statusCode()
+                != 201) {
             if (System.nanoTime() > until) {
                 throw new IllegalStateException("The follow-up of " + id + " was not taken within 30 s");
             }
@@ -153,10 +179,11 @@ final class Preload {
     private HttpResponse<String> send(String method, String path, String token, String body, int expected)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(options.gateway().resolve(path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token);
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token);
         if (body != null) {
-            request.header("Content-Type", "application/json").method(method,
-                    HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -180,8 +207,8 @@ final class Preload {
      * as extended JSON by
      * namespace, grouped by template.
      */
-    private static Map<String, List<Map.Entry<String, String>>> templateDocuments(MongoClient client,
-            List<String> ids) {
+    private static Map<String, List<Map.Entry<String, String>>> templateDocuments(
+            MongoClient client, List<String> ids) {
         Map<String, Set<String>> identifiers = new LinkedHashMap<>();
         ids.forEach(id -> identifiers.put(id, new java.util.HashSet<>(Set.of(id))));
         List<Map.Entry<String, String>> all = new ArrayList<>();
@@ -194,7 +221,8 @@ final class Preload {
                 if (collection.startsWith("system.")) {
                     continue;
                 }
-                for (RawBsonDocument document : db.getCollection(collection, RawBsonDocument.class).find()) {
+                for (RawBsonDocument document :
+                        db.getCollection(collection, RawBsonDocument.class).find()) {
                     all.add(Map.entry(database + "." + collection, document.toJson(EXTENDED)));
                 }
             }
@@ -230,10 +258,15 @@ final class Preload {
      * one that does not (a count by cause and day) stands for many complaints and is not copied.
      */
     private static boolean ownIdentity(String json) {
-        return IDENTIFIER.matcher(RawBsonDocument.parse(json).get("_id").toString()).find();
+        return IDENTIFIER
+                .matcher(RawBsonDocument.parse(json).get("_id").toString())
+                .find();
     }
 
-    private void copy(MongoClient client, List<Map.Entry<String, String>> documents, int copies,
+    private void copy(
+            MongoClient client,
+            List<Map.Entry<String, String>> documents,
+            int copies,
             Map<String, AtomicLong> written) {
         Map<String, List<RawBsonDocument>> batches = new HashMap<>();
         for (int c = 0; c < copies; c++) {
@@ -279,8 +312,8 @@ final class Preload {
         return UUID.randomUUID().toString();
     }
 
-    private static void insert(MongoClient client, String namespace, List<RawBsonDocument> batch,
-            Map<String, AtomicLong> written) {
+    private static void insert(
+            MongoClient client, String namespace, List<RawBsonDocument> batch, Map<String, AtomicLong> written) {
         if (batch.isEmpty()) {
             return;
         }

@@ -32,6 +32,7 @@ final class Probes implements AutoCloseable {
 
     /** The services' consumer groups (each service's group is its name). */
     static final List<String> GROUPS = List.of("intake", "triage", "resolution", "feedback", "gateway");
+
     private static final long TICKS_PER_SECOND = 100;
 
     private final Admin admin;
@@ -47,8 +48,8 @@ final class Probes implements AutoCloseable {
         try {
             List<String> topics = new ArrayList<>(Topics.ALL);
             Topics.ALL.forEach(t -> topics.add(Topics.deadLetter(t)));
-            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
-                    .get(10, TimeUnit.SECONDS);
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
             described.forEach((name, d) -> d.partitions().forEach(p -> {
                 TopicPartition tp = new TopicPartition(name, p.partition());
                 (name.endsWith(Topics.DEAD_LETTER_SUFFIX) ? deadLetterPartitions : partitions).add(tp);
@@ -68,8 +69,8 @@ final class Probes implements AutoCloseable {
         of.forEach(tp -> request.put(tp, OffsetSpec.latest()));
         try {
             Map<TopicPartition, Long> result = new HashMap<>();
-            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e
-                    : admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet()) {
+            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e :
+                    admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet()) {
                 result.put(e.getKey(), e.getValue().offset());
             }
             return result;
@@ -80,12 +81,16 @@ final class Probes implements AutoCloseable {
 
     /** Records on the services' four topics so far. */
     long recordsOnTopics() {
-        return endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        return endOffsets(partitions).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     /** Records on the dead-letter topics so far. */
     long deadLetters() {
-        return endOffsets(deadLetterPartitions).values().stream().mapToLong(Long::longValue).sum();
+        return endOffsets(deadLetterPartitions).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     /** Per group, the records on the topics it reads that it has not yet committed. */
@@ -95,11 +100,13 @@ final class Probes implements AutoCloseable {
         for (String group : GROUPS) {
             try {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                        .partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS);
                 long sum = 0;
                 for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
                     Long end = ends.get(e.getKey());
-                    if (end != null && e.getValue() != null) sum += Math.max(0, end - e.getValue().offset());
+                    if (end != null && e.getValue() != null)
+                        sum += Math.max(0, end - e.getValue().offset());
                 }
                 lag.put(group, sum);
             } catch (Exception e) {
@@ -188,7 +195,8 @@ final class Probes implements AutoCloseable {
                         }
                     })
                     .mapToLong(p -> Long.parseLong(p.getFileName().toString()))
-                    .findFirst().orElse(-1);
+                    .findFirst()
+                    .orElse(-1);
         } catch (IOException e) {
             return -1;
         }

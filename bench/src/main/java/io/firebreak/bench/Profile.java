@@ -33,7 +33,11 @@ final class Profile {
     private long samples;
 
     static boolean start(Probes probes, long seconds, Path file) {
-        String out = probes.jcmd("JFR.start", "name=bench", "settings=profile", "duration=" + seconds + "s",
+        String out = probes.jcmd(
+                "JFR.start",
+                "name=bench",
+                "settings=profile",
+                "duration=" + seconds + "s",
                 "filename=" + file.toAbsolutePath());
         System.out.println("JFR: " + out.strip().replace('\n', ' '));
         return out.contains("Started recording");
@@ -45,7 +49,8 @@ final class Profile {
             String type = event.getEventType().getName();
             if (type.equals("jdk.ExecutionSample")) {
                 profile.sample(event);
-            } else if (type.equals("jdk.ThreadPark") || type.equals("jdk.SocketRead")
+            } else if (type.equals("jdk.ThreadPark")
+                    || type.equals("jdk.SocketRead")
                     || type.equals("jdk.JavaMonitorEnter")) {
                 RecordedThread thread = event.getThread();
                 String key = part(thread) + " " + type.substring(4);
@@ -68,7 +73,9 @@ final class Profile {
         for (RecordedFrame f : frames) {
             String name = frame(f);
             if (name.startsWith("io.firebreak.")) {
-                firebreakFramesByPart.computeIfAbsent(part, p -> new HashMap<>()).merge(name, 1L, Long::sum);
+                firebreakFramesByPart
+                        .computeIfAbsent(part, p -> new HashMap<>())
+                        .merge(name, 1L, Long::sum);
                 break;
             }
         }
@@ -108,8 +115,9 @@ final class Profile {
         map.put("samplesByThread", sorted(byThread, 25));
         map.put("hottestMethods", sorted(selfFrames, 25));
         Map<String, Object> perPart = new LinkedHashMap<>();
-        sorted(byPart, 100).keySet().forEach(p -> perPart.put(p, sorted(firebreakFramesByPart.getOrDefault(p,
-                Map.of()), 8)));
+        sorted(byPart, 100)
+                .keySet()
+                .forEach(p -> perPart.put(p, sorted(firebreakFramesByPart.getOrDefault(p, Map.of()), 8)));
         map.put("firebreakCodeByPart", perPart);
         map.put("waitingMillisByPart", sorted(blockedByPart, 25));
         return map;
@@ -120,33 +128,38 @@ final class Profile {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "%d CPU samples (JFR `profile` settings).%n%n", samples));
         md.append("| part of the system | share of CPU samples |\n|---|---:|\n");
-        sorted(byPart, 100).forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f%% |%n", k,
-                100.0 * v / Math.max(1, samples))));
+        sorted(byPart, 100)
+                .forEach((k, v) -> md.append(
+                        String.format(Locale.ROOT, "| %s | %.1f%% |%n", k, 100.0 * v / Math.max(1, samples))));
         md.append("\n| thread (pool) | share |\n|---|---:|\n");
-        sorted(byThread, TOP).forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f%% |%n", k,
-                100.0 * v / Math.max(1, samples))));
+        sorted(byThread, TOP)
+                .forEach((k, v) -> md.append(
+                        String.format(Locale.ROOT, "| %s | %.1f%% |%n", k, 100.0 * v / Math.max(1, samples))));
         md.append("\n| hottest methods (self) | share |\n|---|---:|\n");
-        sorted(selfFrames, TOP).forEach((k, v) -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", k,
-                100.0 * v / Math.max(1, samples))));
+        sorted(selfFrames, TOP)
+                .forEach((k, v) -> md.append(
+                        String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", k, 100.0 * v / Math.max(1, samples))));
         md.append("\nFirebreak code on the stack (innermost `io.firebreak` frame), by part:\n\n");
         for (String part : sorted(byPart, 6).keySet()) {
             Map<String, Long> frames = sorted(firebreakFramesByPart.getOrDefault(part, Map.of()), 6);
             if (frames.isEmpty()) continue;
             md.append("- **").append(part).append("**: ");
             List<String> items = new ArrayList<>();
-            frames.forEach((k, v) -> items.add(String.format(Locale.ROOT, "`%s` %.1f%%", k,
-                    100.0 * v / Math.max(1, samples))));
+            frames.forEach((k, v) ->
+                    items.add(String.format(Locale.ROOT, "`%s` %.1f%%", k, 100.0 * v / Math.max(1, samples))));
             md.append(String.join(", ", items)).append('\n');
         }
         md.append("\n| waiting (thread park, socket read, monitor), summed over threads | seconds |\n|---|---:|\n");
-        sorted(blockedByPart, TOP).forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", k,
-                v / 1000.0)));
+        sorted(blockedByPart, TOP)
+                .forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", k, v / 1000.0)));
         return md.toString();
     }
 
     private static Map<String, Long> sorted(Map<String, Long> map, int limit) {
         Map<String, Long> result = new LinkedHashMap<>();
-        map.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
+        map.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(limit)
                 .forEach(e -> result.put(e.getKey(), e.getValue()));
         return result;
     }

@@ -2,7 +2,6 @@ package io.firebreak.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +52,11 @@ final class Report {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("sustainedPerSecond", sustained == null ? 0 : sustained.offered);
         summary.put("keptUpPerSecond", keptUp == null ? 0 : keptUp.offered);
-        summary.put("sustainedRule", "the highest step with intake p99 < 50 ms, consumer lag flat (grew by less "
-                + "than half a second of offered load over the step), no drops, failures or unexpected rejections, "
-                + "and at least 95% of valid complaints assigned within the step");
+        summary.put(
+                "sustainedRule",
+                "the highest step with intake p99 < 50 ms, consumer lag flat (grew by less "
+                        + "than half a second of offered load over the step), no drops, failures or unexpected rejections, "
+                        + "and at least 95% of valid complaints assigned within the step");
         StepResult at70 = null;
         if (sustained != null) {
             for (StepResult s : steps) {
@@ -78,63 +79,119 @@ final class Report {
         Map<String, Object> ordered = new LinkedHashMap<>();
         ordered.put("summary", summary);
         ordered.putAll(report);
-        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        JsonMapper json =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         Files.writeString(options.out().resolve("report.json"), json.writeValueAsString(ordered));
         Files.writeString(options.out().resolve("latency.svg"), svg(steps));
-        Files.writeString(options.out().resolve("report.md"), markdown(ordered, summary, steps, sustained, at70,
-                keptUp));
+        Files.writeString(
+                options.out().resolve("report.md"), markdown(ordered, summary, steps, sustained, at70, keptUp));
     }
 
     @SuppressWarnings("unchecked")
-    private static String markdown(Map<String, Object> report, Map<String, Object> summary, List<StepResult> steps,
-            StepResult sustained, StepResult at70, StepResult keptUp) {
+    private static String markdown(
+            Map<String, Object> report,
+            Map<String, Object> summary,
+            List<StepResult> steps,
+            StepResult sustained,
+            StepResult at70,
+            StepResult keptUp) {
         StringBuilder md = new StringBuilder();
         md.append("# Firebreak benchmark\n\n");
-        md.append("Run ").append(report.get("runId")).append(", ").append(report.get("startedAt")).append(" to ")
-                .append(report.get("finishedAt")).append(String.format(Locale.ROOT, " (%.0f s). ",
-                        (Double) report.get("tookSeconds")));
-        md.append("Machine: ").append(report.get("machine")).append(". Load: ").append(report.get("options"))
+        md.append("Run ")
+                .append(report.get("runId"))
+                .append(", ")
+                .append(report.get("startedAt"))
+                .append(" to ")
+                .append(report.get("finishedAt"))
+                .append(String.format(Locale.ROOT, " (%.0f s). ", (Double) report.get("tookSeconds")));
+        md.append("Machine: ")
+                .append(report.get("machine"))
+                .append(". Load: ")
+                .append(report.get("options"))
                 .append(".\n\n");
         md.append("![latency against offered load](latency.svg)\n\n");
         md.append("## Summary\n\n");
-        md.append(String.format(Locale.ROOT, "- **Sustained rate: %s** (%s).%n",
+        md.append(String.format(
+                Locale.ROOT,
+                "- **Sustained rate: %s** (%s).%n",
                 sustained == null ? "none of the steps" : sustained.offered + " complaints/s",
                 summary.get("sustainedRule")));
-        md.append(String.format(Locale.ROOT, "- Highest step the pipeline kept up with, whatever the latency (lag flat, "
+        md.append(String.format(
+                Locale.ROOT,
+                "- Highest step the pipeline kept up with, whatever the latency (lag flat, "
                         + "valid complaints assigned, nothing dropped or failed): **%s**%s.%n",
                 keptUp == null ? "none" : keptUp.offered + " complaints/s",
-                keptUp == null ? "" : String.format(Locale.ROOT, " (intake p99 %s ms, → ASSIGNED p99 %s ms)",
-                        f(keptUp.intakeP99), f(keptUp.assignedP99))));
-        md.append(String.format(Locale.ROOT, "- Goal: at least 500/s classified and assigned: **%s**.%n",
+                keptUp == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                " (intake p99 %s ms, → ASSIGNED p99 %s ms)",
+                                f(keptUp.intakeP99),
+                                f(keptUp.assignedP99))));
+        md.append(String.format(
+                Locale.ROOT,
+                "- Goal: at least 500/s classified and assigned: **%s**.%n",
                 yes(summary.get("goalSustained500"))));
-        md.append(String.format(Locale.ROOT, "- Goal: intake p99 < 50 ms at 70%% of the sustained rate (step %s/s: "
-                        + "p99 %s ms): **%s**.%n", at70 == null ? "-" : at70.offered,
-                at70 == null ? "-" : f(at70.intakeP99), yes(summary.get("goalIntakeP99Under50At70Percent"))));
-        md.append(String.format(Locale.ROOT, "- Goal: intake → ASSIGNED p99 < 250 ms (at the sustained rate: %s ms): "
-                        + "**%s**.%n", sustained == null ? "-" : f(sustained.assignedP99),
+        md.append(String.format(
+                Locale.ROOT,
+                "- Goal: intake p99 < 50 ms at 70%% of the sustained rate (step %s/s: " + "p99 %s ms): **%s**.%n",
+                at70 == null ? "-" : at70.offered,
+                at70 == null ? "-" : f(at70.intakeP99),
+                yes(summary.get("goalIntakeP99Under50At70Percent"))));
+        md.append(String.format(
+                Locale.ROOT,
+                "- Goal: intake → ASSIGNED p99 < 250 ms (at the sustained rate: %s ms): " + "**%s**.%n",
+                sustained == null ? "-" : f(sustained.assignedP99),
                 yes(summary.get("goalAssignedP99Under250AtSustained"))));
         Object perComplaint = report.get("kafkaRecordsPerAcceptedComplaint");
         if (perComplaint != null) {
-            md.append(String.format(Locale.ROOT, "- Kafka records per accepted complaint (all four topics): %.2f.%n",
+            md.append(String.format(
+                    Locale.ROOT,
+                    "- Kafka records per accepted complaint (all four topics): %.2f.%n",
                     ((Number) perComplaint).doubleValue()));
         }
         if (keptUp != null) {
-            md.append(String.format(Locale.ROOT, "- Cost per complaint at %d/s (highest step kept up with): **%s ms of "
+            md.append(String.format(
+                    Locale.ROOT,
+                    "- Cost per complaint at %d/s (highest step kept up with): **%s ms of "
                             + "CPU**, %s store commands, %s Kafka records, %s API requests (see Cost per complaint).%n",
-                    keptUp.offered, f(keptUp.cpuMsPerComplaint), f(keptUp.storeCommandsPerComplaint),
-                    f(keptUp.kafkaRecordsPerComplaint), f(keptUp.apiRequestsPerComplaint)));
+                    keptUp.offered,
+                    f(keptUp.cpuMsPerComplaint),
+                    f(keptUp.storeCommandsPerComplaint),
+                    f(keptUp.kafkaRecordsPerComplaint),
+                    f(keptUp.apiRequestsPerComplaint)));
         }
         md.append("\n## Per step\n\n");
-        md.append("| offered/s | achieved intake/s | assigned/s | intake p50 / p99 / p99.9 ms | → ASSIGNED p50 / p99 ms "
-                + "| → CLOSED p50 / p99 ms (n) | lag end (max) | dead letters | dropped / failed | CPU cores "
-                + "(bench) | heap MB | sustained |\n");
+        md.append(
+                "| offered/s | achieved intake/s | assigned/s | intake p50 / p99 / p99.9 ms | → ASSIGNED p50 / p99 ms "
+                        + "| → CLOSED p50 / p99 ms (n) | lag end (max) | dead letters | dropped / failed | CPU cores "
+                        + "(bench) | heap MB | sustained |\n");
         md.append("|---:|---:|---:|---|---|---|---|---:|---|---|---:|---|\n");
         for (StepResult s : steps) {
-            md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s / %s / %s | %s / %s | %s / %s (%d) | %d (%d) "
-                            + "| %d | %d / %d | %.2f (%.2f) | %.0f | %s |%n", s.offered, s.achievedIntake,
-                    s.achievedAssigned, f(s.intakeP50), f(s.intakeP99), f(s.intakeP999), f(s.assignedP50),
-                    f(s.assignedP99), f(s.closedP50), f(s.closedP99), s.closed, s.lagEnd, s.lagMax, s.deadLetters,
-                    s.dropped, s.failed, s.cpuCores, s.benchCpuCores, s.heapUsedMb, s.sustained ? "yes" : "no"));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %.0f | %.0f | %s / %s / %s | %s / %s | %s / %s (%d) | %d (%d) "
+                            + "| %d | %d / %d | %.2f (%.2f) | %.0f | %s |%n",
+                    s.offered,
+                    s.achievedIntake,
+                    s.achievedAssigned,
+                    f(s.intakeP50),
+                    f(s.intakeP99),
+                    f(s.intakeP999),
+                    f(s.assignedP50),
+                    f(s.assignedP99),
+                    f(s.closedP50),
+                    f(s.closedP99),
+                    s.closed,
+                    s.lagEnd,
+                    s.lagMax,
+                    s.deadLetters,
+                    s.dropped,
+                    s.failed,
+                    s.cpuCores,
+                    s.benchCpuCores,
+                    s.heapUsedMb,
+                    s.sustained ? "yes" : "no"));
         }
         md.append("\n## Cost per complaint\n\nEach step from its start until the pipeline had drained after it, "
                 + "divided by the complaints it accepted: the system's CPU, the commands its parts sent to their "
@@ -146,10 +203,17 @@ final class Report {
         for (StepResult s : steps) {
             StringBuilder kinds = new StringBuilder();
             s.storeCommandsPerComplaintByKind.forEach((kind, n) -> kinds.append(kinds.isEmpty() ? "" : ", ")
-                    .append(kind).append(String.format(Locale.ROOT, " %.2f", n)));
-            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s |%n", s.offered,
-                    f(s.cpuMsPerComplaint), f(s.storeCommandsPerComplaint), f(s.kafkaRecordsPerComplaint),
-                    f(s.apiRequestsPerComplaint), kinds.isEmpty() ? "-" : kinds));
+                    .append(kind)
+                    .append(String.format(Locale.ROOT, " %.2f", n)));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %s | %s | %s | %s | %s |%n",
+                    s.offered,
+                    f(s.cpuMsPerComplaint),
+                    f(s.storeCommandsPerComplaint),
+                    f(s.kafkaRecordsPerComplaint),
+                    f(s.apiRequestsPerComplaint),
+                    kinds.isEmpty() ? "-" : kinds));
         }
         md.append("\nStages (from this process's clock): submission → `complaint.received` on `firebreak.intake`, "
                 + "and `complaint.received` → `responsibility.assigned` on `firebreak.triage`:\n\n");
@@ -157,25 +221,42 @@ final class Report {
                 + "| not assigned | drain s | sender late max ms | intended mix | classified mix |\n"
                 + "|---:|---|---|---|---:|---:|---:|---|---|\n");
         for (StepResult s : steps) {
-            md.append(String.format(Locale.ROOT, "| %d | %s / %s | %s / %s | %s | %d | %.1f | %.1f | %s | %s |%n",
-                    s.offered, f(s.receivedP50), f(s.receivedP99), f(s.receivedToAssignedP50),
-                    f(s.receivedToAssignedP99), s.lagEndByGroup, s.notAssigned, s.drainSeconds, s.senderLateMaxMs,
-                    s.intendedMix, s.classifiedMix));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %s / %s | %s / %s | %s | %d | %.1f | %.1f | %s | %s |%n",
+                    s.offered,
+                    f(s.receivedP50),
+                    f(s.receivedP99),
+                    f(s.receivedToAssignedP50),
+                    f(s.receivedToAssignedP99),
+                    s.lagEndByGroup,
+                    s.notAssigned,
+                    s.drainSeconds,
+                    s.senderLateMaxMs,
+                    s.intendedMix,
+                    s.classifiedMix));
         }
         List<Map<String, Object>> baselines = (List<Map<String, Object>>) report.get("baselines");
         if (baselines != null) {
             md.append("\n## Ceilings measured in the same run\n\n");
             md.append("| baseline | what | per second | p50 ms | p99 ms |\n|---|---|---:|---:|---:|\n");
             for (Map<String, Object> b : baselines) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %s | %s |%n", b.get("name"), b.get("what"),
-                        ((Number) b.get("perSecond")).doubleValue(), f((Double) b.get("p50Ms")),
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %.0f | %s | %s |%n",
+                        b.get("name"),
+                        b.get("what"),
+                        ((Number) b.get("perSecond")).doubleValue(),
+                        f((Double) b.get("p50Ms")),
                         f((Double) b.get("p99Ms"))));
             }
             StepResult reference = sustained != null ? sustained : keptUp;
             if (reference != null && perComplaint != null) {
-                md.append(sustained != null ? "\nThe pipeline at its sustained rate, as a share of each ceiling:\n\n"
-                        : "\nNo step was sustained; the pipeline at the highest step it kept up with, as a share of each "
-                                + "ceiling:\n\n");
+                md.append(
+                        sustained != null
+                                ? "\nThe pipeline at its sustained rate, as a share of each ceiling:\n\n"
+                                : "\nNo step was sustained; the pipeline at the highest step it kept up with, as a share of each "
+                                        + "ceiling:\n\n");
                 double recordsPerComplaint = ((Number) perComplaint).doubleValue();
                 for (Map<String, Object> b : baselines) {
                     double per = ((Number) b.get("perSecond")).doubleValue();
@@ -184,8 +265,12 @@ final class Report {
                     String how;
                     if (name.startsWith("kafka")) {
                         use = reference.offered * recordsPerComplaint;
-                        how = String.format(Locale.ROOT, "%.0f records/s (%d complaints/s × %.2f records)", use,
-                                reference.offered, recordsPerComplaint);
+                        how = String.format(
+                                Locale.ROOT,
+                                "%.0f records/s (%d complaints/s × %.2f records)",
+                                use,
+                                reference.offered,
+                                recordsPerComplaint);
                     } else if (name.startsWith("store")) {
                         use = reference.offered;
                         how = reference.offered + " complaints/s (each several writes in four databases)";
@@ -193,42 +278,66 @@ final class Report {
                         use = reference.offered;
                         how = reference.offered + " submissions/s";
                     }
-                    md.append(String.format(Locale.ROOT, "- %s: %s = %.1f%% of %.0f/s%n", name, how, 100 * use / per,
-                            per));
+                    md.append(String.format(
+                            Locale.ROOT, "- %s: %s = %.1f%% of %.0f/s%n", name, how, 100 * use / per, per));
                 }
             }
         }
         Map<String, Object> conservation = (Map<String, Object>) report.get("conservation");
         if (conservation != null) {
             md.append("\n## Conservation\n\n");
-            md.append(String.format(Locale.ROOT, "**%s**: submitted %s = accepted %s + rejected %s. Accepted: %s answered "
+            md.append(String.format(
+                    Locale.ROOT,
+                    "**%s**: submitted %s = accepted %s + rejected %s. Accepted: %s answered "
                             + "2xx, %s stored although the answer was an error or a timeout (the store was asked by "
                             + "order reference). Rejected: %s answered 400/422 to invalid requests, %s not stored after an "
                             + "error answer or a timeout. Stored for this run: %s; lost %s; duplicated %s; phantom events "
                             + "%s. Dropped by the sender (never sent): %s.%n%n",
-                    Boolean.TRUE.equals(conservation.get("ok")) ? "OK" : "NOT OK", conservation.get("submitted"),
-                    conservation.get("accepted"), conservation.get("rejected"), conservation.get("acceptedAnswered"),
-                    conservation.get("acceptedThoughAnsweredWithAnErrorOrTimeout"), conservation.get("rejectedInvalid"),
-                    conservation.get("rejectedAfterAnErrorOrTimeout"), conservation.get("complaintsStoredForThisRun"),
-                    conservation.get("lost"), conservation.get("duplicated"), conservation.get("phantomReceivedEvents"),
+                    Boolean.TRUE.equals(conservation.get("ok")) ? "OK" : "NOT OK",
+                    conservation.get("submitted"),
+                    conservation.get("accepted"),
+                    conservation.get("rejected"),
+                    conservation.get("acceptedAnswered"),
+                    conservation.get("acceptedThoughAnsweredWithAnErrorOrTimeout"),
+                    conservation.get("rejectedInvalid"),
+                    conservation.get("rejectedAfterAnErrorOrTimeout"),
+                    conservation.get("complaintsStoredForThisRun"),
+                    conservation.get("lost"),
+                    conservation.get("duplicated"),
+                    conservation.get("phantomReceivedEvents"),
                     conservation.get("droppedBySender")));
             md.append("| store | found | missing |\n|---|---:|---:|\n");
-            ((Map<String, Map<String, Object>>) conservation.get("stores")).forEach((k, v) -> md.append(
-                    String.format(Locale.ROOT, "| %s | %s | %s |%n", v.get("collection"), v.get("found"),
-                            v.get("missing"))));
+            ((Map<String, Map<String, Object>>) conservation.get("stores"))
+                    .forEach((k, v) -> md.append(String.format(
+                            Locale.ROOT, "| %s | %s | %s |%n", v.get("collection"), v.get("found"), v.get("missing"))));
             md.append("\nRequests: ");
             List<String> parts = new ArrayList<>();
-            for (String key : List.of("failed", "rejectedInvalid", "invalidSent", "invalidAccepted", "rejectedRateLimited",
-                    "rejectedServerError", "rejectedOther", "merged", "retries", "retriesAnsweredWithTheSameComplaint",
-                    "retriesAnsweredOtherwise", "assigned", "livesToComplete", "closed", "agentActions",
+            for (String key : List.of(
+                    "failed",
+                    "rejectedInvalid",
+                    "invalidSent",
+                    "invalidAccepted",
+                    "rejectedRateLimited",
+                    "rejectedServerError",
+                    "rejectedOther",
+                    "merged",
+                    "retries",
+                    "retriesAnsweredWithTheSameComplaint",
+                    "retriesAnsweredOtherwise",
+                    "assigned",
+                    "livesToComplete",
+                    "closed",
+                    "agentActions",
                     "agentFailures")) {
                 parts.add(key + " " + conservation.get(key));
             }
             md.append(String.join(", ", parts)).append(".\n");
         }
         if (!PROFILE.isEmpty()) {
-            PROFILE.forEach((rate, p) -> md.append("\n## Where the time goes at ").append(rate)
-                    .append(" complaints/s (JFR)\n\n").append(p.markdown()));
+            PROFILE.forEach((rate, p) -> md.append("\n## Where the time goes at ")
+                    .append(rate)
+                    .append(" complaints/s (JFR)\n\n")
+                    .append(p.markdown()));
         }
         md.append("\n## How it was measured\n\n");
         md.append("""
@@ -276,38 +385,69 @@ final class Report {
         double minY = Math.log10(1);
         double maxY = Math.log10(100_000);
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "font-family=\"sans-serif\" font-size=\"12\">%n", w, h));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                        + "font-family=\"sans-serif\" font-size=\"12\">%n",
+                w,
+                h));
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", w, h));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\" font-weight=\"bold\">Firebreak: "
-                + "latency against offered load</text>%n", left));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"22\" font-size=\"15\" font-weight=\"bold\">Firebreak: "
+                        + "latency against offered load</text>%n",
+                left));
         int plotW = w - left - right;
         int plotH = h - top - bottom;
         java.util.function.DoubleUnaryOperator x = v -> left + (Math.log(v) - minX) / (maxX - minX) * plotW;
-        java.util.function.DoubleUnaryOperator y = v -> top + plotH
-                - (Math.log10(Math.max(1, v)) - minY) / (maxY - minY) * plotH;
+        java.util.function.DoubleUnaryOperator y =
+                v -> top + plotH - (Math.log10(Math.max(1, v)) - minY) / (maxY - minY) * plotH;
         for (int e = 0; e <= 5; e++) {
             double v = Math.pow(10, e);
             double yy = y.applyAsDouble(v);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", left, left + plotW, yy, yy,
-                    left - 6, yy + 4, e < 3 ? String.format(Locale.ROOT, "%.0f ms", v)
-                            : String.format(Locale.ROOT, "%.0f s", v / 1000)));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
+                            + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
+                    left,
+                    left + plotW,
+                    yy,
+                    yy,
+                    left - 6,
+                    yy + 4,
+                    e < 3 ? String.format(Locale.ROOT, "%.0f ms", v) : String.format(Locale.ROOT, "%.0f s", v / 1000)));
         }
         for (StepResult s : steps) {
             double xx = x.applyAsDouble(s.offered);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/>"
-                    + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n", xx, xx, top, top + plotH, xx,
-                    top + plotH + 16, s.offered));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/>"
+                            + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n",
+                    xx,
+                    xx,
+                    top,
+                    top + plotH,
+                    xx,
+                    top + plotH + 16,
+                    s.offered));
             if (s.sustained) {
-                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%d\" r=\"3\" fill=\"#2a2\"/>%n", xx,
-                        top + plotH - 4));
+                svg.append(String.format(
+                        Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%d\" r=\"3\" fill=\"#2a2\"/>%n", xx, top + plotH - 4));
             }
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">offered load, "
-                + "complaints/s (log scale; green dot: sustained)</text>%n", left + plotW / 2, h - 18));
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
-                + "stroke=\"#444\"/>%n", left, top, plotW, plotH));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">offered load, "
+                        + "complaints/s (log scale; green dot: sustained)</text>%n",
+                left + plotW / 2,
+                h - 18));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" " + "stroke=\"#444\"/>%n",
+                left,
+                top,
+                plotW,
+                plotH));
         goal(svg, "intake p99 goal 50 ms", y.applyAsDouble(50), left, plotW, "#c60");
         goal(svg, "→ ASSIGNED p99 goal 250 ms", y.applyAsDouble(250), left, plotW, "#06c");
         List<Object[]> series = List.of(
@@ -327,18 +467,32 @@ final class Report {
                 if (Double.isNaN(v)) continue;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.applyAsDouble(s.offered), y.applyAsDouble(v)));
             }
-            svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" "
-                    + "stroke-width=\"2\" stroke-dasharray=\"%s\"/>%n", points.toString().strip(), sdef[2], sdef[3]));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" "
+                            + "stroke-width=\"2\" stroke-dasharray=\"%s\"/>%n",
+                    points.toString().strip(),
+                    sdef[2],
+                    sdef[3]));
             for (String p : points.toString().strip().split(" ")) {
                 if (p.isEmpty()) continue;
                 String[] xy = p.split(",");
-                svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"2.5\" fill=\"%s\"/>%n", xy[0],
-                        xy[1], sdef[2]));
+                svg.append(String.format(
+                        Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"2.5\" fill=\"%s\"/>%n", xy[0], xy[1], sdef[2]));
             }
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
-                    + "stroke-width=\"2\" stroke-dasharray=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>%n",
-                    left + plotW + 12, left + plotW + 34, legendY, legendY, sdef[2], sdef[3], left + plotW + 40,
-                    legendY + 4, sdef[0]));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
+                            + "stroke-width=\"2\" stroke-dasharray=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>%n",
+                    left + plotW + 12,
+                    left + plotW + 34,
+                    legendY,
+                    legendY,
+                    sdef[2],
+                    sdef[3],
+                    left + plotW + 40,
+                    legendY + 4,
+                    sdef[0]));
             legendY += 18;
         }
         svg.append("</svg>\n");
@@ -346,8 +500,19 @@ final class Report {
     }
 
     private static void goal(StringBuilder svg, String label, double yy, int left, int plotW, String colour) {
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                + "stroke-dasharray=\"6,4\" opacity=\"0.6\"/><text x=\"%d\" y=\"%.1f\" fill=\"%s\" "
-                + "font-size=\"10\">%s</text>%n", left, left + plotW, yy, yy, colour, left + 4, yy - 3, colour, label));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                        + "stroke-dasharray=\"6,4\" opacity=\"0.6\"/><text x=\"%d\" y=\"%.1f\" fill=\"%s\" "
+                        + "font-size=\"10\">%s</text>%n",
+                left,
+                left + plotW,
+                yy,
+                yy,
+                colour,
+                left + 4,
+                yy - 3,
+                colour,
+                label));
     }
 }

@@ -57,9 +57,11 @@ final class StepResult {
     boolean sustained;
     /** The pipeline kept up (lag flat, valid complaints assigned, nothing dropped or failed), whatever the latency. */
     boolean keptUp;
+
     Map<String, Long> classifiedMix = new LinkedHashMap<>();
     /** What one accepted complaint cost, from the step's start until the pipeline had drained after it. */
     double cpuMsPerComplaint = Double.NaN;
+
     double storeCommandsPerComplaint = Double.NaN;
     Map<String, Double> storeCommandsPerComplaintByKind = new LinkedHashMap<>();
     double kafkaRecordsPerComplaint = Double.NaN;
@@ -77,9 +79,10 @@ final class StepResult {
         kafkaRecordsPerComplaint = (double) kafkaRecords / accepted;
         apiRequestsPerComplaint = (double) apiRequests / accepted;
         if (!storeSent.isEmpty()) {
-            storeCommandsPerComplaint = storeSent.values().stream().mapToLong(Long::longValue).sum()
-                    / (double) accepted;
-            storeSent.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            storeCommandsPerComplaint =
+                    storeSent.values().stream().mapToLong(Long::longValue).sum() / (double) accepted;
+            storeSent.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> storeCommandsPerComplaintByKind.put(e.getKey(), (double) e.getValue() / accepted));
         }
     }
@@ -116,8 +119,21 @@ final class StepResult {
         m.put("intakeToClosedMs", Map.of("p50", closedP50, "p99", closedP99));
         m.put("livesToComplete", completeChosen);
         m.put("closed", closed);
-        m.put("lag", Map.of("start", lagStart, "end", lagEnd, "max", lagMax, "slopePerSecond", lagSlope,
-                "flat", lagFlat, "endByGroup", lagEndByGroup));
+        m.put(
+                "lag",
+                Map.of(
+                        "start",
+                        lagStart,
+                        "end",
+                        lagEnd,
+                        "max",
+                        lagMax,
+                        "slopePerSecond",
+                        lagSlope,
+                        "flat",
+                        lagFlat,
+                        "endByGroup",
+                        lagEndByGroup));
         m.put("lagSamples", lagSamples);
         m.put("deadLetters", deadLetters);
         m.put("kafkaRecords", kafkaRecords);

@@ -32,7 +32,8 @@ final class StoreCommands {
         PARTS.put("feedback", 8084);
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String host;
     private final String token;
@@ -53,8 +54,10 @@ final class StoreCommands {
                     if (!tag.path("tag").asString().equals("command")) continue;
                     for (JsonNode command : tag.path("values")) {
                         String name = command.asString();
-                        counts.put(part + " " + name, count(get(port, "?tag=" + URLEncoder.encode("command:" + name,
-                                StandardCharsets.UTF_8))));
+                        counts.put(
+                                part + " " + name,
+                                count(get(
+                                        port, "?tag=" + URLEncoder.encode("command:" + name, StandardCharsets.UTF_8))));
                     }
                 }
             } catch (Exception e) {
@@ -69,9 +72,12 @@ final class StoreCommands {
     }
 
     private JsonNode get(int port, String query) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/actuator/metrics/"
-                        + METER + query)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://" + host + ":" + port + "/actuator/metrics/" + METER + query))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             // No command sent yet: the meter does not exist.

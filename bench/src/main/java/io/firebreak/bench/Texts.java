@@ -20,7 +20,12 @@ import java.util.SplittableRandom;
 final class Texts {
 
     /** The four classes, in the order the report lists them. */
-    enum Kind { ORDINARY, MAJOR, ESCALATED, DIFFICULT }
+    enum Kind {
+        ORDINARY,
+        MAJOR,
+        ESCALATED,
+        DIFFICULT
+    }
 
     /** One generated complaint text, with the class its phrase was written for. */
     record Text(Kind kind, boolean chinese, String body) {}

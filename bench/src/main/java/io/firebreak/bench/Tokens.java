@@ -32,8 +32,10 @@ final class Tokens {
         try {
             this.secret = Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": is the standalone system running from this "
-                    + "directory (./mvnw -pl standalone -am spring-boot:run)?", e);
+            throw new UncheckedIOException(
+                    "Cannot read " + file + ": is the standalone system running from this "
+                            + "directory (./mvnw -pl standalone -am spring-boot:run)?",
+                    e);
         }
         this.issuer = issuer;
     }
@@ -50,15 +52,22 @@ final class Tokens {
     String mint(String subject, String role) {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
-        String claims = String.format(Locale.ROOT,
+        String claims = String.format(
+                Locale.ROOT,
                 "{\"iss\":\"%s\",\"sub\":\"%s\",\"aud\":\"firebreak\",\"jti\":\"%s\",\"iat\":%d,\"exp\":%d,"
                         + "\"roles\":[\"%s\"],\"departments\":[\"*\"]}",
-                issuer, subject, UUID.randomUUID(), now, now + 86_400, role);
+                issuer,
+                subject,
+                UUID.randomUUID(),
+                now,
+                now + 86_400,
+                role);
         String signingInput = encode(header) + "." + encode(claims);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return signingInput + "." + URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+            return signingInput + "."
+                    + URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

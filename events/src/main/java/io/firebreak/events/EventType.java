@@ -83,7 +83,8 @@ public enum EventType {
     public static EventType of(FirebreakEvent event) {
         EventType type = BY_PAYLOAD.get(event.getClass());
         if (type == null) {
-            throw new IllegalArgumentException("No event type for " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "No event type for " + event.getClass().getName());
         }
         return type;
     }

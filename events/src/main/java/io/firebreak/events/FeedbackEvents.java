@@ -36,11 +36,7 @@ public final class FeedbackEvents {
 
     /** A root cause rose above its usual level: a prevention action for the owning department. */
     public record PreventionRaised(
-            String preventionId,
-            Instant occurredAt,
-            String rootCause,
-            String department,
-            List<String> complaintIds)
+            String preventionId, Instant occurredAt, String rootCause, String department, List<String> complaintIds)
             implements FirebreakEvent {
         @Override
         public String subject() {

@@ -36,22 +36,77 @@ public final class IntakeEvents {
             implements ComplaintEvent {
 
         /** As published before the customer's handling was carried. */
-        public ComplaintReceived(String complaintId, Instant occurredAt, Channel channel, String customerId,
-                String maskedContact, String description, String productRef, String orderRef, String remedySought,
-                EmotionLevel emotion, List<String> emotionSignals, CustomerStage stage, Instant happenedAt,
-                List<String> earlierComplaintIds, String submittedBy, ExternalRef externalRef) {
-            this(complaintId, occurredAt, channel, customerId, maskedContact, description, productRef, orderRef,
-                    remedySought, emotion, emotionSignals, stage, happenedAt, earlierComplaintIds, submittedBy,
-                    externalRef, null);
+        public ComplaintReceived(
+                String complaintId,
+                Instant occurredAt,
+                Channel channel,
+                String customerId,
+                String maskedContact,
+                String description,
+                String productRef,
+                String orderRef,
+                String remedySought,
+                EmotionLevel emotion,
+                List<String> emotionSignals,
+                CustomerStage stage,
+                Instant happenedAt,
+                List<String> earlierComplaintIds,
+                String submittedBy,
+                ExternalRef externalRef) {
+            this(
+                    complaintId,
+                    occurredAt,
+                    channel,
+                    customerId,
+                    maskedContact,
+                    description,
+                    productRef,
+                    orderRef,
+                    remedySought,
+                    emotion,
+                    emotionSignals,
+                    stage,
+                    happenedAt,
+                    earlierComplaintIds,
+                    submittedBy,
+                    externalRef,
+                    null);
         }
 
         /** As published before the submitting client and the external reference were carried. */
-        public ComplaintReceived(String complaintId, Instant occurredAt, Channel channel, String customerId,
-                String maskedContact, String description, String productRef, String orderRef, String remedySought,
-                EmotionLevel emotion, List<String> emotionSignals, CustomerStage stage, Instant happenedAt,
+        public ComplaintReceived(
+                String complaintId,
+                Instant occurredAt,
+                Channel channel,
+                String customerId,
+                String maskedContact,
+                String description,
+                String productRef,
+                String orderRef,
+                String remedySought,
+                EmotionLevel emotion,
+                List<String> emotionSignals,
+                CustomerStage stage,
+                Instant happenedAt,
                 List<String> earlierComplaintIds) {
-            this(complaintId, occurredAt, channel, customerId, maskedContact, description, productRef, orderRef,
-                    remedySought, emotion, emotionSignals, stage, happenedAt, earlierComplaintIds, null, null, null);
+            this(
+                    complaintId,
+                    occurredAt,
+                    channel,
+                    customerId,
+                    maskedContact,
+                    description,
+                    productRef,
+                    orderRef,
+                    remedySought,
+                    emotion,
+                    emotionSignals,
+                    stage,
+                    happenedAt,
+                    earlierComplaintIds,
+                    null,
+                    null,
+                    null);
         }
     }
 
@@ -64,18 +119,17 @@ public final class IntakeEvents {
      * them, and how many contacts a day were agreed with them. Absent for most customers.
      */
     public record CustomerHandling(
-            String reason, boolean seniorOwner, boolean onePointOfContact, Integer contactsPerDay,
+            String reason,
+            boolean seniorOwner,
+            boolean onePointOfContact,
+            Integer contactsPerDay,
             String pointOfContact) {}
 
     /**
      * The complaint was shared with an integration client (a ticketing system), which may now read it, act on it
      * and receive its events by webhook, as the client that submitted it may.
      */
-    public record ComplaintShared(
-            String complaintId,
-            Instant occurredAt,
-            String client,
-            String sharedBy)
+    public record ComplaintShared(String complaintId, Instant occurredAt, String client, String sharedBy)
             implements ComplaintEvent {}
 
     /**
@@ -84,11 +138,7 @@ public final class IntakeEvents {
      * its proposal still awaits one, and ignores it otherwise.
      */
     public record ProposalAnswered(
-            String complaintId,
-            Instant occurredAt,
-            boolean accepted,
-            String comment,
-            String answeredBy)
+            String complaintId, Instant occurredAt, boolean accepted, String comment, String answeredBy)
             implements ComplaintEvent {}
 
     /**
@@ -96,10 +146,7 @@ public final class IntakeEvents {
      * complaint that came from the customer or names them (texts, contact data, comments, the evidence quoted from
      * them); the complaint's record (times, class, departments, outcome, scores) stays for reports and regulators.
      */
-    public record PersonalDataErased(
-            String complaintId,
-            Instant occurredAt,
-            String erasedBy)
+    public record PersonalDataErased(String complaintId, Instant occurredAt, String erasedBy)
             implements ComplaintEvent {
 
         /** What every service puts where the customer's erased words or data were. */
@@ -138,8 +185,14 @@ public final class IntakeEvents {
             CustomerStage stage)
             implements ComplaintEvent {
 
-        public MessageAdded(String complaintId, Instant occurredAt, Channel channel, String text,
-                boolean mergedDuplicate, EmotionLevel emotion, List<String> emotionSignals) {
+        public MessageAdded(
+                String complaintId,
+                Instant occurredAt,
+                Channel channel,
+                String text,
+                boolean mergedDuplicate,
+                EmotionLevel emotion,
+                List<String> emotionSignals) {
             this(complaintId, occurredAt, channel, text, mergedDuplicate, emotion, emotionSignals, null);
         }
     }

@@ -13,8 +13,14 @@ public final class ResolutionEvents {
      * A case was opened for an assigned complaint: its department, owner (null while the department's queue holds
      * it) and due times as resolution plans them (its business calendar may move triage's).
      */
-    public record CaseOpened(String complaintId, Instant occurredAt, String department, String owner,
-            Instant firstResponseDue, Instant resolutionDue) implements ComplaintEvent {
+    public record CaseOpened(
+            String complaintId,
+            Instant occurredAt,
+            String department,
+            String owner,
+            Instant firstResponseDue,
+            Instant resolutionDue)
+            implements ComplaintEvent {
 
         /** As published before the owner and the due times were carried. */
         public CaseOpened(String complaintId, Instant occurredAt, String department) {
@@ -44,8 +50,9 @@ public final class ResolutionEvents {
      * The customer had a first response: the agent's message, and {@code callbackBy} when the agent promised to
      * come back to the customer by then (a promise, see {@link PromiseMade}).
      */
-    public record CaseAcknowledged(String complaintId, Instant occurredAt, String by, String message,
-            Instant callbackBy) implements ComplaintEvent {
+    public record CaseAcknowledged(
+            String complaintId, Instant occurredAt, String by, String message, Instant callbackBy)
+            implements ComplaintEvent {
 
         /** As published before a callback promise was carried. */
         public CaseAcknowledged(String complaintId, Instant occurredAt, String by, String message) {
@@ -134,21 +141,43 @@ public final class ResolutionEvents {
      * Something was promised to the customer (兑现承诺): a callback by a time (with the acknowledgement), or a step of
      * a proposal by its date. {@code promiseId} (P1, P2… on the case) names it in the events that follow.
      */
-    public record PromiseMade(String complaintId, Instant occurredAt, String promiseId, String what, Instant dueAt,
-            String by) implements ComplaintEvent {}
+    public record PromiseMade(
+            String complaintId, Instant occurredAt, String promiseId, String what, Instant dueAt, String by)
+            implements ComplaintEvent {}
 
     /** A promise was kept: by whom, and whether before its due time. */
-    public record PromiseKept(String complaintId, Instant occurredAt, String promiseId, String what, Instant dueAt,
-            String by, boolean onTime) implements ComplaintEvent {}
+    public record PromiseKept(
+            String complaintId,
+            Instant occurredAt,
+            String promiseId,
+            String what,
+            Instant dueAt,
+            String by,
+            boolean onTime)
+            implements ComplaintEvent {}
 
     /**
      * A promise is about to be broken: its warning share of the time given has passed and it is not kept. The case's
      * owner (null while a queue holds it) is told.
      */
-    public record PromiseWarned(String complaintId, Instant occurredAt, String promiseId, String what, Instant dueAt,
-            String owner, String department) implements ComplaintEvent {}
+    public record PromiseWarned(
+            String complaintId,
+            Instant occurredAt,
+            String promiseId,
+            String what,
+            Instant dueAt,
+            String owner,
+            String department)
+            implements ComplaintEvent {}
 
     /** A promise was broken: its due time passed and it is not kept. A supervisor is told; reports count it. */
-    public record PromiseBroken(String complaintId, Instant occurredAt, String promiseId, String what, Instant dueAt,
-            String owner, String department) implements ComplaintEvent {}
+    public record PromiseBroken(
+            String complaintId,
+            Instant occurredAt,
+            String promiseId,
+            String what,
+            Instant dueAt,
+            String owner,
+            String department)
+            implements ComplaintEvent {}
 }

@@ -24,7 +24,10 @@ public final class TriageEvents {
          */
         public Reason withoutEvidence(String marker) {
             if (evidence == null || evidence.isEmpty()) return this;
-            return new Reason(rule, marker, en == null ? null : en.replace(evidence, marker),
+            return new Reason(
+                    rule,
+                    marker,
+                    en == null ? null : en.replace(evidence, marker),
                     zh == null ? null : zh.replace(evidence, marker));
         }
     }
@@ -58,11 +61,23 @@ public final class TriageEvents {
             String owner)
             implements ComplaintEvent {
 
-        public ResponsibilityAssigned(String complaintId, Instant occurredAt, String primaryDepartment,
-                List<String> secondaryDepartments, ComplaintClass complaintClass, Instant firstResponseDue,
+        public ResponsibilityAssigned(
+                String complaintId,
+                Instant occurredAt,
+                String primaryDepartment,
+                List<String> secondaryDepartments,
+                ComplaintClass complaintClass,
+                Instant firstResponseDue,
                 Instant resolutionDue) {
-            this(complaintId, occurredAt, primaryDepartment, secondaryDepartments, complaintClass, firstResponseDue,
-                    resolutionDue, null);
+            this(
+                    complaintId,
+                    occurredAt,
+                    primaryDepartment,
+                    secondaryDepartments,
+                    complaintClass,
+                    firstResponseDue,
+                    resolutionDue,
+                    null);
         }
     }
 }

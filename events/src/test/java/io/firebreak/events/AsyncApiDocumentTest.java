@@ -37,7 +37,9 @@ class AsyncApiDocumentTest {
         assertThat(message.get("name")).isEqualTo(type.wireName());
 
         Map<String, Object> channel = channelWithAddress(type.topic());
-        assertThat(map(channel, "messages")).as("channel %s lists %s", type.topic(), messageKey).containsKey(messageKey);
+        assertThat(map(channel, "messages"))
+                .as("channel %s lists %s", type.topic(), messageKey)
+                .containsKey(messageKey);
 
         Map<String, Object> schema = map(map(map(doc, "components"), "schemas"), messageKey);
         Set<String> documented = map(schema, "properties").keySet();
@@ -49,10 +51,13 @@ class AsyncApiDocumentTest {
 
     @Test
     void theDocumentHasNoMessageThatCodeDoesNotKnow() {
-        Set<String> inCode = Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.toSet());
+        Set<String> inCode =
+                Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.toSet());
         Set<String> documented = new HashSet<>();
-        map(map(doc, "components"), "messages").values().stream().map(AsyncApiDocumentTest::asMap)
-                .filter(AsyncApiDocumentTest::isEvent).forEach(m -> documented.add((String) m.get("name")));
+        map(map(doc, "components"), "messages").values().stream()
+                .map(AsyncApiDocumentTest::asMap)
+                .filter(AsyncApiDocumentTest::isEvent)
+                .forEach(m -> documented.add((String) m.get("name")));
         assertThat(documented).isEqualTo(inCode);
     }
 
@@ -62,8 +67,10 @@ class AsyncApiDocumentTest {
         assertThat(trait.get("contentType")).isEqualTo("application/json");
         assertThat(map(map(map(trait, "bindings"), "kafka"), "key")).containsEntry("type", "string");
         assertThat(map(map(doc, "servers"), "kafka")).containsEntry("protocol", "kafka");
-        long events = map(map(doc, "components"), "messages").values().stream().map(AsyncApiDocumentTest::asMap)
-                .filter(AsyncApiDocumentTest::isEvent).count();
+        long events = map(map(doc, "components"), "messages").values().stream()
+                .map(AsyncApiDocumentTest::asMap)
+                .filter(AsyncApiDocumentTest::isEvent)
+                .count();
         assertThat(events).isEqualTo(EventType.values().length);
     }
 
@@ -73,7 +80,8 @@ class AsyncApiDocumentTest {
             Map<String, Object> channel = channelWithAddress(Topics.deadLetter(topic));
             assertThat(map(channel, "messages")).as(topic).containsOnlyKeys("DeadLetter");
         }
-        assertThat(map(map(map(map(doc, "components"), "messages"), "DeadLetter"), "headers").get("properties"))
+        assertThat(map(map(map(map(doc, "components"), "messages"), "DeadLetter"), "headers")
+                        .get("properties"))
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsKeys("kafka_dlt-original-topic", "kafka_dlt-exception-message");
     }

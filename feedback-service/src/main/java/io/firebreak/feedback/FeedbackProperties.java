@@ -16,7 +16,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("firebreak.feedback")
 public record FeedbackProperties(
-        @Valid @NotNull FollowUp followUp, @Valid @NotNull Survey survey, @Valid @NotNull Sparks sparks,
+        @Valid @NotNull FollowUp followUp,
+        @Valid @NotNull Survey survey,
+        @Valid @NotNull Sparks sparks,
         @Valid @NotNull Reports reports) {
 
     /**
@@ -38,12 +40,18 @@ public record FeedbackProperties(
      * The customer's survey link: signed with {@code secret} (HMAC-SHA256), valid for {@code validFor}, built on
      * {@code baseUrl} (the gateway's public address).
      */
-    public record Survey(@NotBlank @Size(min = 16) String secret, @NotNull Duration validFor,
+    public record Survey(
+            @NotBlank @Size(min = 16) String secret,
+            @NotNull Duration validFor,
             @NotBlank String baseUrl) {
 
         /** Whoever knows the key can forge a link that reopens or closes a complaint: no default, no placeholder. */
         public Survey {
-            Secrets.required(secret, "firebreak.feedback.survey.secret", "FIREBREAK_FEEDBACK_SURVEY_SECRET", 16,
+            Secrets.required(
+                    secret,
+                    "firebreak.feedback.survey.secret",
+                    "FIREBREAK_FEEDBACK_SURVEY_SECRET",
+                    16,
                     "signs the customers' survey links");
         }
     }
@@ -64,5 +72,7 @@ public record FeedbackProperties(
             @Min(1) @Max(365) int effectDays) {}
 
     /** {@code maxPeriodDays}: the longest period one report covers; {@code topCauses}: causes listed. */
-    public record Reports(@Min(1) @Max(3660) int maxPeriodDays, @Min(1) @Max(100) int topCauses) {}
+    public record Reports(
+            @Min(1) @Max(3660) int maxPeriodDays,
+            @Min(1) @Max(100) int topCauses) {}
 }

@@ -49,13 +49,17 @@ import tools.jackson.databind.JsonNode;
  * The feedback service's behaviour against a real broker and store: the same tests run on embedded
  * infrastructure and, where Docker is present, on containers.
  */
-@SpringBootTest(classes = {FeedbackApplication.class, FeedbackContract.TestClock.class},
+@SpringBootTest(
+        classes = {FeedbackApplication.class, FeedbackContract.TestClock.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=feedback", "firebreak.feedback.follow-up.scan-interval=100ms",
+        properties = {
+            "spring.config.name=feedback",
+            "firebreak.feedback.follow-up.scan-interval=100ms",
             // Shorter than shipped, so a test can pass the expiry without moving time beyond what the broker takes.
             "firebreak.feedback.survey.valid-for=20h",
             // None is shipped: the service does not start without one.
-            "firebreak.feedback.survey.secret=feedback-contract-survey-secret"})
+            "firebreak.feedback.survey.secret=feedback-contract-survey-secret"
+        })
 abstract class FeedbackContract extends ServiceContract {
 
     /**
@@ -112,11 +116,14 @@ abstract class FeedbackContract extends ServiceContract {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("满意度", "Was it resolved?", "empathy");
-        assertThat(api.get(path, null, Map.of("Accept", "application/json")).json().path("status").asString())
+        assertThat(api.get(path, null, Map.of("Accept", "application/json"))
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("OPEN");
 
-        TestApi.Response answered = api.post(path, null,
-                "{\"resolved\":true,\"score\":5,\"servqual\":{\"empathy\":5,\"reliability\":4}}");
+        TestApi.Response answered =
+                api.post(path, null, "{\"resolved\":true,\"score\":5,\"servqual\":{\"empathy\":5,\"reliability\":4}}");
         assertThat(answered.status()).as(answered.body()).isEqualTo(201);
         assertThat(answered.json().path("outcome").asString()).isEqualTo("CLOSED");
 
@@ -127,18 +134,30 @@ abstract class FeedbackContract extends ServiceContract {
         TestApi.Response usedPage = api.get(path, null);
         assertThat(usedPage.status()).isEqualTo(410);
         assertThat(usedPage.body()).contains("already been answered", "只能使用一次");
-        assertThat(probe.await(r -> id.equals(r.key()), 4)).extracting(FeedbackContract::type).containsExactly(
-                "firebreak.rootcause.recorded", "firebreak.survey.sent", "firebreak.followup.recorded",
-                "firebreak.complaint.closed");
+        assertThat(probe.await(r -> id.equals(r.key()), 4))
+                .extracting(FeedbackContract::type)
+                .containsExactly(
+                        "firebreak.rootcause.recorded",
+                        "firebreak.survey.sent",
+                        "firebreak.followup.recorded",
+                        "firebreak.complaint.closed");
         // The clock keeps looking, but a resolution gets one survey only.
-        assertThat(probe.matching(r -> id.equals(r.key()) && "firebreak.survey.sent".equals(type(r)))).hasSize(1);
+        assertThat(probe.matching(r -> id.equals(r.key()) && "firebreak.survey.sent".equals(type(r))))
+                .hasSize(1);
 
         // The answer counts in the satisfaction report (only this test rates reliability).
-        JsonNode satisfaction = api.get("/api/v1/reports/satisfaction?from="
-                + Instant.now().minus(Duration.ofHours(1)) + "&to=" + Instant.now().plusSeconds(60),
-                Roles.SUPERVISOR).json();
-        assertThat(satisfaction.path("summary").path("byChannel").path("SURVEY").asInt()).isPositive();
-        assertThat(satisfaction.path("summary").path("servqualAverages").path("reliability").asDouble())
+        JsonNode satisfaction = api.get(
+                        "/api/v1/reports/satisfaction?from=" + Instant.now().minus(Duration.ofHours(1)) + "&to="
+                                + Instant.now().plusSeconds(60),
+                        Roles.SUPERVISOR)
+                .json();
+        assertThat(satisfaction.path("summary").path("byChannel").path("SURVEY").asInt())
+                .isPositive();
+        assertThat(satisfaction
+                        .path("summary")
+                        .path("servqualAverages")
+                        .path("reliability")
+                        .asDouble())
                 .isEqualTo(4.0);
         assertThat(satisfaction.path("rows").get(4).path("score").asInt()).isEqualTo(5);
         assertThat(satisfaction.path("rows").get(4).path("count").asInt()).isPositive();
@@ -149,7 +168,8 @@ abstract class FeedbackContract extends ServiceContract {
         String id = complaintResolvedLongAgo();
         String path = URI.create(surveyLink(id)).getPath();
 
-        TestApi.Response answered = api.postForm(path, null, "resolved=no&score=3&empathy=2&comment=%E8%BF%98%E6%B2%A1%E5%A5%BD");
+        TestApi.Response answered =
+                api.postForm(path, null, "resolved=no&score=3&empathy=2&comment=%E8%BF%98%E6%B2%A1%E5%A5%BD");
 
         assertThat(answered.status()).as(answered.body()).isEqualTo(201);
         assertThat(answered.body()).contains("reopened");
@@ -181,7 +201,8 @@ abstract class FeedbackContract extends ServiceContract {
         assertThat(expired.status()).isEqualTo(410);
         assertThat(expired.isProblem()).isTrue();
         assertThat(expired.json().path("title").asString()).isEqualTo("Survey link expired");
-        assertThat(api.post(path, null, "{\"resolved\":true,\"score\":5}").status()).isEqualTo(410);
+        assertThat(api.post(path, null, "{\"resolved\":true,\"score\":5}").status())
+                .isEqualTo(410);
         assertThat(pendingIds()).as("an agent may still call").contains(id);
     }
 
@@ -191,18 +212,19 @@ abstract class FeedbackContract extends ServiceContract {
         pendingFollowUp(id);
 
         for (int call = 1; call <= 2; call++) {
-            TestApi.Response response = api.post("/api/v1/complaints/" + id + "/follow-up/unanswered-calls",
-                    Roles.AGENT, "{}");
+            TestApi.Response response =
+                    api.post("/api/v1/complaints/" + id + "/follow-up/unanswered-calls", Roles.AGENT, "{}");
             assertThat(response.status()).isEqualTo(201);
             assertThat(response.json().path("unansweredCalls").asInt()).isEqualTo(call);
         }
-        TestApi.Response third = api.post("/api/v1/complaints/" + id + "/follow-up/unanswered-calls",
-                Roles.AGENT, "{}");
+        TestApi.Response third =
+                api.post("/api/v1/complaints/" + id + "/follow-up/unanswered-calls", Roles.AGENT, "{}");
 
         assertThat(third.json().path("outcome").asString()).isEqualTo("NO_RESPONSE");
         assertThat(pendingIds()).doesNotContain(id);
         List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 2);
-        assertThat(CODEC.fromJson(published.get(1).value(), ComplaintClosed.class).outcome())
+        assertThat(CODEC.fromJson(published.get(1).value(), ComplaintClosed.class)
+                        .outcome())
                 .isEqualTo(ClosureOutcome.NO_RESPONSE);
     }
 
@@ -219,7 +241,8 @@ abstract class FeedbackContract extends ServiceContract {
         assertThat(pending.path("resolvedBy").asString()).isEqualTo("agent-9");
         List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 1);
         assertThat(type(published.get(0))).isEqualTo("firebreak.rootcause.recorded");
-        assertThat(CloudEvents.header(published.get(0).headers(), CloudEvents.SOURCE)).isEqualTo("/firebreak/feedback");
+        assertThat(CloudEvents.header(published.get(0).headers(), CloudEvents.SOURCE))
+                .isEqualTo("/firebreak/feedback");
         RootCauseRecorded recorded = CODEC.fromJson(published.get(0).value(), RootCauseRecorded.class);
         assertThat(recorded.rootCause()).isEqualTo("PRODUCT_DEFECT");
         assertThat(recorded.department()).isEqualTo("PRODUCT_QUALITY");
@@ -237,12 +260,15 @@ abstract class FeedbackContract extends ServiceContract {
         assertThat(response.json().path("outcome").asString()).isEqualTo("CLOSED");
         assertThat(pendingIds()).doesNotContain(id);
         List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 3);
-        assertThat(published).extracting(FeedbackContract::type).containsExactly(
-                "firebreak.rootcause.recorded", "firebreak.followup.recorded", "firebreak.complaint.closed");
+        assertThat(published)
+                .extracting(FeedbackContract::type)
+                .containsExactly(
+                        "firebreak.rootcause.recorded", "firebreak.followup.recorded", "firebreak.complaint.closed");
         FollowUpRecorded recorded = CODEC.fromJson(published.get(1).value(), FollowUpRecorded.class);
         assertThat(recorded.score()).isEqualTo(5);
         assertThat(recorded.by()).isEqualTo("agent-1");
-        assertThat(CODEC.fromJson(published.get(2).value(), ComplaintClosed.class).outcome())
+        assertThat(CODEC.fromJson(published.get(2).value(), ComplaintClosed.class)
+                        .outcome())
                 .isEqualTo(ClosureOutcome.SATISFIED);
     }
 
@@ -256,9 +282,12 @@ abstract class FeedbackContract extends ServiceContract {
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().path("outcome").asString()).isEqualTo("REOPENED");
         List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 3);
-        assertThat(published).extracting(FeedbackContract::type).containsExactly(
-                "firebreak.rootcause.recorded", "firebreak.followup.recorded", "firebreak.complaint.reopened");
-        assertThat(CODEC.fromJson(published.get(2).value(), ComplaintReopened.class).reason())
+        assertThat(published)
+                .extracting(FeedbackContract::type)
+                .containsExactly(
+                        "firebreak.rootcause.recorded", "firebreak.followup.recorded", "firebreak.complaint.reopened");
+        assertThat(CODEC.fromJson(published.get(2).value(), ComplaintReopened.class)
+                        .reason())
                 .contains("score 2/5", "还是会坏");
     }
 
@@ -268,27 +297,42 @@ abstract class FeedbackContract extends ServiceContract {
         assertThat(before.status()).as(before.body()).isEqualTo(200);
         assertThat(before.json().path("reopenAtOrBelowScore").asInt()).isEqualTo(2);
         try {
-            TestApi.Response bad = api.put("/api/v1/follow-ups/policy", Roles.ADMIN,
+            TestApi.Response bad = api.put(
+                    "/api/v1/follow-ups/policy",
+                    Roles.ADMIN,
                     "{\"delay\":\"PT24H\",\"reopenAtOrBelowScore\":9,\"maxAttempts\":3,\"noResponseAfter\":\"PT0S\"}");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.json().path("errors").findValuesAsString("field"))
                     .containsExactlyInAnyOrder("reopenAtOrBelowScore", "noResponseAfter");
-            assertThat(api.put("/api/v1/follow-ups/policy", Roles.SUPERVISOR, before.body()).status())
+            assertThat(api.put("/api/v1/follow-ups/policy", Roles.SUPERVISOR, before.body())
+                            .status())
                     .isEqualTo(403);
-            TestApi.Response put = api.put("/api/v1/follow-ups/policy", Roles.ADMIN,
+            TestApi.Response put = api.put(
+                    "/api/v1/follow-ups/policy",
+                    Roles.ADMIN,
                     "{\"delay\":\"PT24H\",\"reopenAtOrBelowScore\":3,\"maxAttempts\":3,\"noResponseAfter\":\"P7D\"}");
             assertThat(put.status()).as(put.body()).isEqualTo(200);
             assertThat(put.json().path("version").asString()).startsWith("follow-up-");
 
             String id = resolvedComplaint();
-            assertThat(pendingFollowUp(id).path("policyVersion").asString()).as("planned with the new version")
+            assertThat(pendingFollowUp(id).path("policyVersion").asString())
+                    .as("planned with the new version")
                     .isEqualTo(put.json().path("version").asString());
             TestApi.Response answer = followUp(id, "{\"satisfied\":true,\"score\":3}");
-            assertThat(answer.json().path("outcome").asString()).as("3 is now unhappy").isEqualTo("REOPENED");
-            assertThat(api.get("/api/v1/follow-ups/policy/versions", Roles.SUPERVISOR).json().path("items")
-                    .get(0).path("version").asString()).isEqualTo(put.json().path("version").asString());
+            assertThat(answer.json().path("outcome").asString())
+                    .as("3 is now unhappy")
+                    .isEqualTo("REOPENED");
+            assertThat(api.get("/api/v1/follow-ups/policy/versions", Roles.SUPERVISOR)
+                            .json()
+                            .path("items")
+                            .get(0)
+                            .path("version")
+                            .asString())
+                    .isEqualTo(put.json().path("version").asString());
         } finally {
-            assertThat(api.put("/api/v1/follow-ups/policy", Roles.ADMIN, before.body()).status()).isEqualTo(200);
+            assertThat(api.put("/api/v1/follow-ups/policy", Roles.ADMIN, before.body())
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -330,18 +374,30 @@ abstract class FeedbackContract extends ServiceContract {
     void reopenedAndResolvedAgainComplaintGetsOneNewFollowUp() {
         String id = resolvedComplaint();
         pendingFollowUp(id);
-        assertThat(followUp(id, "{\"satisfied\":false,\"score\":1}").json().path("outcome").asString())
+        assertThat(followUp(id, "{\"satisfied\":false,\"score\":1}")
+                        .json()
+                        .path("outcome")
+                        .asString())
                 .isEqualTo("REOPENED");
 
         events.publish(resolved(id, "PRODUCT_DEFECT"));
         pendingFollowUp(id);
-        assertThat(followUp(id, "{\"satisfied\":true,\"score\":4}").json().path("outcome").asString())
+        assertThat(followUp(id, "{\"satisfied\":true,\"score\":4}")
+                        .json()
+                        .path("outcome")
+                        .asString())
                 .isEqualTo("CLOSED");
         assertThat(followUp(id, "{\"satisfied\":true,\"score\":4}").status()).isEqualTo(409);
 
-        assertThat(probe.await(r -> id.equals(r.key()), 6)).extracting(FeedbackContract::type).containsExactly(
-                "firebreak.rootcause.recorded", "firebreak.followup.recorded", "firebreak.complaint.reopened",
-                "firebreak.rootcause.recorded", "firebreak.followup.recorded", "firebreak.complaint.closed");
+        assertThat(probe.await(r -> id.equals(r.key()), 6))
+                .extracting(FeedbackContract::type)
+                .containsExactly(
+                        "firebreak.rootcause.recorded",
+                        "firebreak.followup.recorded",
+                        "firebreak.complaint.reopened",
+                        "firebreak.rootcause.recorded",
+                        "firebreak.followup.recorded",
+                        "firebreak.complaint.closed");
     }
 
     @Test
@@ -376,7 +432,8 @@ abstract class FeedbackContract extends ServiceContract {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.isProblem()).isTrue();
-        assertThat(response.json().path("errors")).extracting(e -> e.path("field").asString())
+        assertThat(response.json().path("errors"))
+                .extracting(e -> e.path("field").asString())
                 .containsExactlyInAnyOrder("satisfied", "score", "comment");
         assertThat(pendingIds()).contains(id);
     }
@@ -386,7 +443,8 @@ abstract class FeedbackContract extends ServiceContract {
         TestApi.Response response = followUp("any", "{\"satisfied\":true}");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("score");
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("score");
     }
 
     @Test
@@ -399,8 +457,8 @@ abstract class FeedbackContract extends ServiceContract {
 
     @Test
     void roleOtherThanAgentIsForbiddenAsProblemJson() {
-        TestApi.Response response = api.post("/api/v1/complaints/any/follow-up", Roles.INTEGRATION,
-                "{\"satisfied\":true,\"score\":5}");
+        TestApi.Response response =
+                api.post("/api/v1/complaints/any/follow-up", Roles.INTEGRATION, "{\"satisfied\":true,\"score\":5}");
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.isProblem()).isTrue();
@@ -428,7 +486,8 @@ abstract class FeedbackContract extends ServiceContract {
     private JsonNode pendingFollowUp(String id) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(WAIT).until(() -> {
-            for (JsonNode node : api.get("/api/v1/follow-ups", Roles.AGENT).json().path("items")) {
+            for (JsonNode node :
+                    api.get("/api/v1/follow-ups", Roles.AGENT).json().path("items")) {
                 if (id.equals(node.path("complaintId").asString())) {
                     found[0] = node;
                     return true;
@@ -443,8 +502,14 @@ abstract class FeedbackContract extends ServiceContract {
     private String complaintResolvedLongAgo() {
         String id = newId();
         events.publish(new CaseOpened(id, Instant.now(), "PRODUCT_QUALITY"));
-        events.publish(new CaseResolved(id, Instant.now().minus(Duration.ofHours(25)), "agent-9",
-                "Replaced the charger", "PRODUCT_DEFECT", "PRODUCT_QUALITY", null));
+        events.publish(new CaseResolved(
+                id,
+                Instant.now().minus(Duration.ofHours(25)),
+                "agent-9",
+                "Replaced the charger",
+                "PRODUCT_DEFECT",
+                "PRODUCT_QUALITY",
+                null));
         return id;
     }
 
@@ -455,8 +520,8 @@ abstract class FeedbackContract extends ServiceContract {
         for (int i = 0; i < 7; i++) {
             String id = newId();
             ids.add(id);
-            events.publish(new CaseResolved(id, Instant.now(), "agent-9", "Rebooted the router", cause, "NETWORK",
-                    "ROUTER-X1"));
+            events.publish(new CaseResolved(
+                    id, Instant.now(), "agent-9", "Rebooted the router", cause, "NETWORK", "ROUTER-X1"));
         }
         String actionId = "PA-" + cause + "-NETWORK-1";
         List<ConsumerRecord<String, String>> raised = probe.await(r -> actionId.equals(r.key()), 1);
@@ -466,62 +531,96 @@ abstract class FeedbackContract extends ServiceContract {
         assertThat(event.complaintIds()).hasSize(5).isSubsetOf(ids);
 
         // Later complaints of the burst join the action: one fix, many customers.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(api.get("/api/v1/prevention-actions/" + actionId,
-                Roles.AGENT).json().path("complaintIds").size()).isEqualTo(7));
-        JsonNode action = api.get("/api/v1/prevention-actions?rootCause=" + cause, Roles.AGENT).json().path("items");
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(api.get("/api/v1/prevention-actions/" + actionId, Roles.AGENT)
+                                .json()
+                                .path("complaintIds")
+                                .size())
+                        .isEqualTo(7));
+        JsonNode action = api.get("/api/v1/prevention-actions?rootCause=" + cause, Roles.AGENT)
+                .json()
+                .path("items");
         assertThat(action.size()).as("one action, not one per complaint").isEqualTo(1);
         assertThat(action.get(0).path("status").asString()).isEqualTo("OPEN");
-        assertThat(action.get(0).path("raisedBecause").path("windowCount").asInt()).isEqualTo(5);
+        assertThat(action.get(0).path("raisedBecause").path("windowCount").asInt())
+                .isEqualTo(5);
 
-        TestApi.Response noOwner = api.put("/api/v1/prevention-actions/" + actionId, Roles.SUPERVISOR,
-                "{\"status\":\"IN_PROGRESS\"}");
+        TestApi.Response noOwner =
+                api.put("/api/v1/prevention-actions/" + actionId, Roles.SUPERVISOR, "{\"status\":\"IN_PROGRESS\"}");
         assertThat(noOwner.status()).isEqualTo(400);
-        assertThat(api.put("/api/v1/prevention-actions/" + actionId, Roles.AGENT,
-                "{\"status\":\"IN_PROGRESS\",\"owner\":\"net-lead\"}").status()).isEqualTo(403);
+        assertThat(api.put(
+                                "/api/v1/prevention-actions/" + actionId,
+                                Roles.AGENT,
+                                "{\"status\":\"IN_PROGRESS\",\"owner\":\"net-lead\"}")
+                        .status())
+                .isEqualTo(403);
         TestApi.Response started = api.put("/api/v1/prevention-actions/" + actionId, Roles.SUPERVISOR, """
                 {"status":"IN_PROGRESS","owner":"net-lead","plan":"Firmware 2.1 to every X1","dueDate":"2026-12-31"}""");
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         assertThat(started.json().path("startedAt").asString()).isNotBlank();
 
         // Staff of another department neither manage the action nor link complaints into it.
-        TestApi billing = new TestApi(java.net.URI.create("http://localhost:" + port), role -> "Bearer "
-                + io.firebreak.platform.test.TestTokens.forDepartments("sun.yu", role, "BILLING"));
-        assertThat(billing.post("/api/v1/prevention-actions/" + actionId + "/complaints", Roles.AGENT,
-                "{\"complaintId\":\"" + ids.get(0) + "\"}").status()).isEqualTo(403);
-        TestApi.Response unknown = api.post("/api/v1/prevention-actions/" + actionId + "/complaints", Roles.AGENT,
+        TestApi billing = new TestApi(
+                java.net.URI.create("http://localhost:" + port),
+                role -> "Bearer " + io.firebreak.platform.test.TestTokens.forDepartments("sun.yu", role, "BILLING"));
+        assertThat(billing.post(
+                                "/api/v1/prevention-actions/" + actionId + "/complaints",
+                                Roles.AGENT,
+                                "{\"complaintId\":\"" + ids.get(0) + "\"}")
+                        .status())
+                .isEqualTo(403);
+        TestApi.Response unknown = api.post(
+                "/api/v1/prevention-actions/" + actionId + "/complaints",
+                Roles.AGENT,
                 "{\"complaintId\":\"no-such-complaint\"}");
         assertThat(unknown.status()).as("a complaint feedback never heard of").isEqualTo(404);
-        assertThat(billing.put("/api/v1/prevention-actions/" + actionId, Roles.SUPERVISOR,
-                "{\"status\":\"IN_PROGRESS\",\"owner\":\"x\"}").status()).isEqualTo(403);
-        assertThat(billing.post("/api/v1/prevention-actions/" + actionId + "/group-resolution", Roles.SUPERVISOR,
-                "{\"message\":\"x\"}").status()).isEqualTo(403);
+        assertThat(billing.put(
+                                "/api/v1/prevention-actions/" + actionId,
+                                Roles.SUPERVISOR,
+                                "{\"status\":\"IN_PROGRESS\",\"owner\":\"x\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(billing.post(
+                                "/api/v1/prevention-actions/" + actionId + "/group-resolution",
+                                Roles.SUPERVISOR,
+                                "{\"message\":\"x\"}")
+                        .status())
+                .isEqualTo(403);
 
-        TestApi.Response together = api.post("/api/v1/prevention-actions/" + actionId + "/group-resolution",
-                Roles.SUPERVISOR, "{\"message\":\"路由器固件已统一升级 / Firmware upgraded for all\"}");
+        TestApi.Response together = api.post(
+                "/api/v1/prevention-actions/" + actionId + "/group-resolution",
+                Roles.SUPERVISOR,
+                "{\"message\":\"路由器固件已统一升级 / Firmware upgraded for all\"}");
         assertThat(together.status()).as(together.body()).isEqualTo(202);
-        assertThat(together.json().path("cases")).as("each grouped complaint's part").hasSize(7)
+        assertThat(together.json().path("cases"))
+                .as("each grouped complaint's part")
+                .hasSize(7)
                 .allSatisfy(c -> assertThat(c.path("outcome").asString()).isEqualTo("SKIPPED"));
-        assertThat(together.json().path("cases").get(0).path("reason").asString()).isEqualTo("already resolved");
-        List<ConsumerRecord<String, String>> group = probe.await(r -> actionId.equals(r.key())
-                && "firebreak.group.resolved".equals(type(r)), 1);
+        assertThat(together.json().path("cases").get(0).path("reason").asString())
+                .isEqualTo("already resolved");
+        List<ConsumerRecord<String, String>> group =
+                probe.await(r -> actionId.equals(r.key()) && "firebreak.group.resolved".equals(type(r)), 1);
         PreventionGroupResolved resolved = CODEC.fromJson(group.get(0).value(), PreventionGroupResolved.class);
         assertThat(resolved.complaintIds()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(resolved.by()).isEqualTo("supervisor-1");
 
-        TestApi.Response done = api.put("/api/v1/prevention-actions/" + actionId, Roles.SUPERVISOR,
-                "{\"status\":\"DONE\"}");
+        TestApi.Response done =
+                api.put("/api/v1/prevention-actions/" + actionId, Roles.SUPERVISOR, "{\"status\":\"DONE\"}");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
-        assertThat(done.json().path("plan").asString()).as("a field left out keeps its value")
+        assertThat(done.json().path("plan").asString())
+                .as("a field left out keeps its value")
                 .isEqualTo("Firmware 2.1 to every X1");
         assertThat(done.json().path("owner").asString()).isEqualTo("net-lead");
         assertThat(done.json().path("effect").path("before").asInt()).isEqualTo(7);
         assertThat(done.json().path("effect").path("complete").asBoolean()).isFalse();
-        assertThat(done.json().path("effect").path("changePercent").isNull()).as("no share before the window ends")
+        assertThat(done.json().path("effect").path("changePercent").isNull())
+                .as("no share before the window ends")
                 .isTrue();
-        TestApi.Response back = api.put("/api/v1/prevention-actions/" + actionId, Roles.SUPERVISOR,
-                "{\"status\":\"OPEN\"}");
+        TestApi.Response back =
+                api.put("/api/v1/prevention-actions/" + actionId, Roles.SUPERVISOR, "{\"status\":\"OPEN\"}");
         assertThat(back.status()).isEqualTo(409);
-        assertThat(api.get("/api/v1/prevention-actions/PA-none", Roles.AGENT).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/prevention-actions/PA-none", Roles.AGENT).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -529,10 +628,13 @@ abstract class FeedbackContract extends ServiceContract {
         Instant day = Instant.parse("2020-03-02T09:00:00Z");
         String a = seeded(day, Channel.PHONE, ComplaintClass.ORDINARY, "LOGISTICS", true, true, false);
         String b = seeded(day.plusSeconds(3600), Channel.EMAIL, ComplaintClass.ESCALATED, "BILLING", false, true, true);
-        String c = seeded(day.plusSeconds(7200), Channel.PHONE, ComplaintClass.MAJOR, "LOGISTICS", false, false,
-                false);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(report("complaints").path("summary").path("total")
-                .asInt()).isEqualTo(3));
+        String c = seeded(day.plusSeconds(7200), Channel.PHONE, ComplaintClass.MAJOR, "LOGISTICS", false, false, false);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(report("complaints")
+                                .path("summary")
+                                .path("total")
+                                .asInt())
+                        .isEqualTo(3));
 
         JsonNode complaints = report("complaints");
         assertThat(complaints.path("rows")).anySatisfy(r -> {
@@ -542,86 +644,136 @@ abstract class FeedbackContract extends ServiceContract {
         });
         await().atMost(WAIT).untilAsserted(() -> {
             JsonNode sla = report("sla");
-            assertThat(sla.path("summary").path("firstResponseMetPercent").asDouble()).isEqualTo(33.3);
-            assertThat(sla.path("summary").path("resolutionMetPercent").asDouble()).isEqualTo(66.7);
+            assertThat(sla.path("summary").path("firstResponseMetPercent").asDouble())
+                    .isEqualTo(33.3);
+            assertThat(sla.path("summary").path("resolutionMetPercent").asDouble())
+                    .isEqualTo(66.7);
             assertThat(sla.path("summary").path("promisesMade").asInt()).isEqualTo(3);
             assertThat(sla.path("summary").path("promisesKeptOnTime").asInt()).isEqualTo(1);
             assertThat(sla.path("summary").path("promisesBroken").asInt()).isEqualTo(2);
             JsonNode reopen = report("reopen-rate");
             assertThat(reopen.path("summary").path("resolved").asInt()).isEqualTo(2);
             assertThat(reopen.path("summary").path("reopenPercent").asDouble()).isEqualTo(50.0);
-            assertThat(report("root-causes").path("rows").get(0).path("rootCause").asString())
+            assertThat(report("root-causes")
+                            .path("rows")
+                            .get(0)
+                            .path("rootCause")
+                            .asString())
                     .isEqualTo("DELIVERY_LOGISTICS");
         });
         assertThat(List.of(a, b, c)).doesNotHaveDuplicates();
 
-        TestApi.Response csv = api.get("/api/v1/reports/complaints?from=2020-03-01&to=2020-03-31", Roles.SUPERVISOR,
+        TestApi.Response csv = api.get(
+                "/api/v1/reports/complaints?from=2020-03-01&to=2020-03-31",
+                Roles.SUPERVISOR,
                 Map.of("Accept", "text/csv"));
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("dimension,value,count\r\n").contains("channel,EMAIL,1\r\n");
-        assertThat(api.get("/api/v1/reports/sla?from=2020-03-01&to=2020-03-31&format=csv", Roles.SUPERVISOR).body())
-                .contains("FIRST_RESPONSE,3,1,33.3").contains("PROMISES,3,1,33.3");
+        assertThat(api.get("/api/v1/reports/sla?from=2020-03-01&to=2020-03-31&format=csv", Roles.SUPERVISOR)
+                        .body())
+                .contains("FIRST_RESPONSE,3,1,33.3")
+                .contains("PROMISES,3,1,33.3");
 
         TestApi.Response badPeriod = api.get("/api/v1/reports/sla?from=2020-04-01&to=2020-03-01", Roles.SUPERVISOR);
         assertThat(badPeriod.status()).isEqualTo(400);
         assertThat(badPeriod.isProblem()).isTrue();
-        assertThat(api.get("/api/v1/reports/sla?from=yesterday", Roles.SUPERVISOR).status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/reports/nothing", Roles.SUPERVISOR).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/reports/sla?from=yesterday", Roles.SUPERVISOR)
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/reports/nothing", Roles.SUPERVISOR).status())
+                .isEqualTo(404);
         assertThat(api.get("/api/v1/reports/sla", Roles.AGENT).status()).isEqualTo(403);
     }
 
     private JsonNode report(String name) {
-        TestApi.Response response = api.get("/api/v1/reports/" + name + "?from=2020-03-01&to=2020-03-31",
-                Roles.SUPERVISOR);
+        TestApi.Response response =
+                api.get("/api/v1/reports/" + name + "?from=2020-03-01&to=2020-03-31", Roles.SUPERVISOR);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
 
     /** A complaint of the past: received, classified, assigned (first response due in 2 h, resolution in 2 days). */
-    private String seeded(Instant at, Channel channel, ComplaintClass complaintClass, String department,
-            boolean acknowledgedInTime, boolean resolved, boolean reopened) {
+    private String seeded(
+            Instant at,
+            Channel channel,
+            ComplaintClass complaintClass,
+            String department,
+            boolean acknowledgedInTime,
+            boolean resolved,
+            boolean reopened) {
         String id = newId();
-        events.publish(new ComplaintReceived(id, at, channel, "cust-1", "***", "seeded", null, null, null,
-                EmotionLevel.values()[0], List.of(), null, null, List.of()));
+        events.publish(new ComplaintReceived(
+                id,
+                at,
+                channel,
+                "cust-1",
+                "***",
+                "seeded",
+                null,
+                null,
+                null,
+                EmotionLevel.values()[0],
+                List.of(),
+                null,
+                null,
+                List.of()));
         events.publish(new ComplaintClassified(id, at.plusSeconds(1), complaintClass, null, List.of(), "v1", "test"));
-        events.publish(new ResponsibilityAssigned(id, at.plusSeconds(2), department, List.of(), complaintClass,
-                at.plus(Duration.ofHours(2)), at.plus(Duration.ofDays(2)), null));
+        events.publish(new ResponsibilityAssigned(
+                id,
+                at.plusSeconds(2),
+                department,
+                List.of(),
+                complaintClass,
+                at.plus(Duration.ofHours(2)),
+                at.plus(Duration.ofDays(2)),
+                null));
         if (resolved) {
-            events.publish(new CaseAcknowledged(id, at.plus(Duration.ofHours(acknowledgedInTime ? 1 : 3)), "agent-1",
-                    null));
-            events.publish(new CaseResolved(id, at.plus(Duration.ofDays(1)), "agent-1", "done", "DELIVERY_LOGISTICS",
-                    department, null));
+            events.publish(
+                    new CaseAcknowledged(id, at.plus(Duration.ofHours(acknowledgedInTime ? 1 : 3)), "agent-1", null));
+            events.publish(new CaseResolved(
+                    id, at.plus(Duration.ofDays(1)), "agent-1", "done", "DELIVERY_LOGISTICS", department, null));
         }
         if (reopened) events.publish(new ComplaintReopened(id, at.plus(Duration.ofDays(3)), "unhappy", "agent-1"));
         // A callback promised with every first response: kept on time when the response was, else broken.
         Instant callback = at.plus(Duration.ofHours(4));
         events.publish(new PromiseMade(id, at.plus(Duration.ofHours(1)), "P1", "Call back", callback, "agent-1"));
-        events.publish(acknowledgedInTime
-                ? new PromiseKept(id, at.plus(Duration.ofHours(3)), "P1", "Call back", callback, "agent-1", true)
-                : new PromiseBroken(id, callback, "P1", "Call back", callback, "agent-1", department));
+        events.publish(
+                acknowledgedInTime
+                        ? new PromiseKept(
+                                id, at.plus(Duration.ofHours(3)), "P1", "Call back", callback, "agent-1", true)
+                        : new PromiseBroken(id, callback, "P1", "Call back", callback, "agent-1", department));
         return id;
     }
 
     private String surveyLink(String id) {
         ConsumerRecord<String, String> sent = probe.await(
-                r -> id.equals(r.key()) && "firebreak.survey.sent".equals(type(r)), 1).get(0);
+                        r -> id.equals(r.key()) && "firebreak.survey.sent".equals(type(r)), 1)
+                .get(0);
         return CODEC.fromJson(sent.value(), SurveySent.class).link();
     }
 
     private List<String> dueIds(String due) {
         TestApi.Response response = api.get("/api/v1/follow-ups?due=" + due, Roles.AGENT);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json().path("items").valueStream().map(n -> n.path("complaintId").asString()).toList();
+        return response.json()
+                .path("items")
+                .valueStream()
+                .map(n -> n.path("complaintId").asString())
+                .toList();
     }
 
     private List<String> pendingIds() {
         TestApi.Response response = api.get("/api/v1/follow-ups", Roles.AGENT);
         assertThat(response.status()).isEqualTo(200);
-        return response.json().path("items").valueStream().map(n -> n.path("complaintId").asString()).toList();
+        return response.json()
+                .path("items")
+                .valueStream()
+                .map(n -> n.path("complaintId").asString())
+                .toList();
     }
 
     private static CaseResolved resolved(String id, String rootCause) {
-        return new CaseResolved(id, Instant.now(), "agent-9", "Replaced the charger", rootCause, "PRODUCT_QUALITY",
-                null);
+        return new CaseResolved(
+                id, Instant.now(), "agent-9", "Replaced the charger", rootCause, "PRODUCT_QUALITY", null);
     }
 }

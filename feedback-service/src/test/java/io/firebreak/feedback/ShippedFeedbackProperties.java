@@ -9,7 +9,10 @@ public final class ShippedFeedbackProperties {
     private ShippedFeedbackProperties() {}
 
     public static FeedbackProperties bind() {
-        return ShippedProperties.bind("feedback.yml", "firebreak.feedback", FeedbackProperties.class,
+        return ShippedProperties.bind(
+                "feedback.yml",
+                "firebreak.feedback",
+                FeedbackProperties.class,
                 Map.of("firebreak.feedback.survey.secret", "a-survey-secret-given-by-the-operator"));
     }
 }

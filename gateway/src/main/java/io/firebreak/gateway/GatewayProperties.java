@@ -31,7 +31,11 @@ public record GatewayProperties(
     public static final String FEEDBACK = "feedback";
 
     /** Where each service answers (scheme, host and port; the request's path is kept). */
-    public record Services(@NotNull URI intake, @NotNull URI triage, @NotNull URI resolution, @NotNull URI feedback) {
+    public record Services(
+            @NotNull URI intake,
+            @NotNull URI triage,
+            @NotNull URI resolution,
+            @NotNull URI feedback) {
 
         /** Every service by name, in the order of the flow. */
         public Map<String, URI> byName() {
@@ -45,7 +49,8 @@ public record GatewayProperties(
     }
 
     /** Per client (token subject, else remote address): a bucket of {@code burst} refilled at this rate. */
-    public record RateLimit(@Min(1) long requestsPerSecond, @Min(1) long burst) {}
+    public record RateLimit(
+            @Min(1) long requestsPerSecond, @Min(1) long burst) {}
 
     /** One breaker per service: opens when this share of the recent calls failed, and stays open a while. */
     public record CircuitBreaker(
@@ -55,15 +60,21 @@ public record GatewayProperties(
             @NotNull Duration openFor) {}
 
     /** Whether the gateway is ready only when every service is, and how long to wait for each to say so. */
-    public record Health(boolean requireDownstreamReady, @NotNull Duration timeout) {}
+    public record Health(
+            boolean requireDownstreamReady, @NotNull Duration timeout) {}
 
     /**
      * Supervisors' alerts: the largest page of the list, the stream's keep-alive interval and lifetime, how many
      * streams one caller may hold open, how many missed alerts a reconnecting stream is sent at most (the newest),
      * and how often the alerts other gateways stored are looked for, to be streamed from this one too.
      */
-    public record Alerts(@Min(1) int maxPage, @NotNull Duration keepAlive, @NotNull Duration streamTimeout,
-            @Min(1) int maxStreamsPerClient, @Min(1) int maxReplay, @NotNull Duration tailInterval) {}
+    public record Alerts(
+            @Min(1) int maxPage,
+            @NotNull Duration keepAlive,
+            @NotNull Duration streamTimeout,
+            @Min(1) int maxStreamsPerClient,
+            @Min(1) int maxReplay,
+            @NotNull Duration tailInterval) {}
 
     /**
      * Ticketing systems' webhooks: how often the dispatcher looks for due deliveries (it is also woken by new ones),
@@ -99,8 +110,12 @@ public record GatewayProperties(
      * less a random share of up to {@code jitter} (0 to 1) so that retries of many deliveries spread out. */
     public record Backoff(
             @NotNull Duration initial,
-            @jakarta.validation.constraints.DecimalMin("1.0") double multiplier,
+
+            @jakarta.validation.constraints.DecimalMin("1.0")
+            double multiplier,
+
             @NotNull Duration max,
+
             @jakarta.validation.constraints.DecimalMin("0.0") @jakarta.validation.constraints.DecimalMax("1.0")
-                    double jitter) {}
+            double jitter) {}
 }

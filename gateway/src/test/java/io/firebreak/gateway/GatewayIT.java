@@ -31,7 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The gateway in front of four stand-in services: routes, headers, roles, its own error answers and health. */
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = GatewayApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=gateway",
             "firebreak.security.jwt-secret=" + TestTokens.SECRET,
@@ -121,7 +123,8 @@ class GatewayIT {
     static Stream<Arguments> tableCells() {
         List<Arguments> cells = new ArrayList<>();
         for (ApiRoutes.Route route : ApiRoutes.TABLE) {
-            List<String> methods = route.method() == null ? List.of("GET", "POST", "PUT", "DELETE")
+            List<String> methods = route.method() == null
+                    ? List.of("GET", "POST", "PUT", "DELETE")
                     : List.of(route.method().name());
             for (String pattern : route.patterns()) {
                 String path = pattern.replace("/**", "/x-1").replace("*", "c-1");
@@ -139,20 +142,29 @@ class GatewayIT {
     @MethodSource("tableCells")
     void theGatewayEnforcesTheOneRouteRoleTable(String method, String path, String role) {
         // A subject of its own per request: the rate limit is per subject, and this is many requests.
-        String bearer = "Bearer " + JwtTokens.mint(TestTokens.SECRET, "firebreak", "cell-" + UUID.randomUUID(),
-                List.of(role), List.of(StaffScope.EVERY), java.time.Duration.ofMinutes(5));
-        HttpRequest.Builder request = gateway.request(path, "Authorization", bearer, "Content-Type",
-                "application/json");
+        String bearer = "Bearer "
+                + JwtTokens.mint(
+                        TestTokens.SECRET,
+                        "firebreak",
+                        "cell-" + UUID.randomUUID(),
+                        List.of(role),
+                        List.of(StaffScope.EVERY),
+                        java.time.Duration.ofMinutes(5));
+        HttpRequest.Builder request =
+                gateway.request(path, "Authorization", bearer, "Content-Type", "application/json");
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString("{}");
-        GatewayClient.Answer answer = gateway.send(switch (method) {
-            case "GET" -> request.GET().build();
-            case "DELETE" -> request.DELETE().build();
-            default -> request.method(method, body).build();
-        });
+        GatewayClient.Answer answer = gateway.send(
+                switch (method) {
+                    case "GET" -> request.GET().build();
+                    case "DELETE" -> request.DELETE().build();
+                    default -> request.method(method, body).build();
+                });
         boolean allowed = ApiRoutes.allows(HttpMethod.valueOf(method), path, role);
         assertThat(answer.status()).as(answer.response().body()).isNotEqualTo(401);
         if (allowed) {
-            assertThat(answer.status()).as("allowed: " + answer.response().body()).isNotEqualTo(403);
+            assertThat(answer.status())
+                    .as("allowed: " + answer.response().body())
+                    .isNotEqualTo(403);
         } else {
             assertThat(answer.status()).as("refused").isEqualTo(403);
         }
@@ -163,15 +175,17 @@ class GatewayIT {
         String path = "/survey/" + UUID.randomUUID() + ".sig";
 
         GatewayClient.Answer page = gateway.get(path);
-        GatewayClient.Answer answer =
-                gateway.postForm(path, "resolved=no&score=2&comment=%E8%BF%98%E6%B2%A1%E5%A5%BD");
+        GatewayClient.Answer answer = gateway.postForm(path, "resolved=no&score=2&comment=%E8%BF%98%E6%B2%A1%E5%A5%BD");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(answer.status()).isEqualTo(200);
-        ServiceStub.Received seen = FEEDBACK.received(path).stream().filter(r -> r.method().equals("POST"))
-                .findFirst().orElseThrow();
+        ServiceStub.Received seen = FEEDBACK.received(path).stream()
+                .filter(r -> r.method().equals("POST"))
+                .findFirst()
+                .orElseThrow();
         assertThat(seen.body()).contains("resolved=no", "score=2", "comment=");
-        assertThat(java.net.URLDecoder.decode(seen.body(), StandardCharsets.UTF_8)).contains("还没好");
+        assertThat(java.net.URLDecoder.decode(seen.body(), StandardCharsets.UTF_8))
+                .contains("还没好");
         // Only the survey path is open: the rest of feedback still wants a token.
         assertThat(gateway.get("/api/v1/follow-ups").status()).isEqualTo(401);
     }
@@ -181,13 +195,21 @@ class GatewayIT {
         String agent = TestTokens.bearer(Roles.AGENT);
         String supervisor = TestTokens.bearer(Roles.SUPERVISOR);
 
-        assertThat(gateway.get("/api/v1/reports/sla", "Authorization", agent).status()).isEqualTo(403);
+        assertThat(gateway.get("/api/v1/reports/sla", "Authorization", agent).status())
+                .isEqualTo(403);
         assertThat(gateway.post("/api/v1/prevention-actions/PA-1/group-resolution", "{}", "Authorization", agent)
-                .status()).isEqualTo(403);
-        assertThat(gateway.get("/api/v1/reports/sla", "Authorization", supervisor).json().path("service").asString())
+                        .status())
+                .isEqualTo(403);
+        assertThat(gateway.get("/api/v1/reports/sla", "Authorization", supervisor)
+                        .json()
+                        .path("service")
+                        .asString())
                 .isEqualTo("feedback");
-        assertThat(gateway.post("/api/v1/prevention-actions/PA-1/group-resolution", "{}", "Authorization",
-                supervisor).json().path("service").asString()).isEqualTo("feedback");
+        assertThat(gateway.post("/api/v1/prevention-actions/PA-1/group-resolution", "{}", "Authorization", supervisor)
+                        .json()
+                        .path("service")
+                        .asString())
+                .isEqualTo("feedback");
     }
 
     @Test
@@ -196,11 +218,17 @@ class GatewayIT {
         String token = TestTokens.bearer(Roles.AGENT);
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-        GatewayClient.Answer answer = gateway.post(path + "/follow-up", "{}",
-                "Authorization", token,
-                "X-Correlation-Id", "corr-42",
-                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01",
-                "Idempotency-Key", "key-7");
+        GatewayClient.Answer answer = gateway.post(
+                path + "/follow-up",
+                "{}",
+                "Authorization",
+                token,
+                "X-Correlation-Id",
+                "corr-42",
+                "traceparent",
+                "00-" + traceId + "-00f067aa0ba902b7-01",
+                "Idempotency-Key",
+                "key-7");
 
         assertThat(answer.status()).isEqualTo(200);
         ServiceStub.Received seen = FEEDBACK.received(path + "/follow-up").get(0);
@@ -208,7 +236,8 @@ class GatewayIT {
         assertThat(seen.header("X-Correlation-Id")).isEqualTo("corr-42");
         assertThat(seen.header("Idempotency-Key")).isEqualTo("key-7");
         // Same trace, the gateway's own span.
-        assertThat(seen.header("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+        assertThat(seen.header("traceparent"))
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01")
                 .isNotEqualTo("00-" + traceId + "-00f067aa0ba902b7-01");
         assertThat(answer.response().headers().allValues("X-Correlation-Id")).containsExactly("corr-42");
     }
@@ -229,8 +258,8 @@ class GatewayIT {
 
     @Test
     void passesTheServiceAnswerThroughUnchanged() {
-        GatewayClient.Answer answer = gateway.get("/api/v1/cases/c-9",
-                "Authorization", TestTokens.bearer(Roles.AGENT), ServiceStub.STATUS_HEADER, "409");
+        GatewayClient.Answer answer = gateway.get(
+                "/api/v1/cases/c-9", "Authorization", TestTokens.bearer(Roles.AGENT), ServiceStub.STATUS_HEADER, "409");
 
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.json().path("service").asString()).isEqualTo("resolution");
@@ -251,8 +280,12 @@ class GatewayIT {
 
     @Test
     void answers401ProblemForAForgedToken() {
-        String forged = JwtTokens.mint("another-secret-that-is-32-bytes-long!", "firebreak", "mallory",
-                List.of(Roles.AGENT), Duration.ofMinutes(5));
+        String forged = JwtTokens.mint(
+                "another-secret-that-is-32-bytes-long!",
+                "firebreak",
+                "mallory",
+                List.of(Roles.AGENT),
+                Duration.ofMinutes(5));
 
         GatewayClient.Answer answer = gateway.get("/api/v1/cases/c-1", "Authorization", "Bearer " + forged);
 
@@ -283,16 +316,26 @@ class GatewayIT {
     @Test
     void onlyAdminReplacesTheRuleSetAndTheRoutingTableAndSupervisorsMayReadThem() {
         for (String path : new String[] {"/api/v1/triage/rules", "/api/v1/triage/routing"}) {
-            assertThat(gateway.put(path, "{}", "Authorization", TestTokens.bearer(Roles.AGENT)).status())
-                    .as("agent replaces %s", path).isEqualTo(403);
-            assertThat(gateway.put(path, "{}", "Authorization", TestTokens.bearer(Roles.SUPERVISOR)).status())
-                    .as("supervisor replaces %s", path).isEqualTo(403);
-            assertThat(gateway.get(path, "Authorization", TestTokens.bearer(Roles.AGENT)).status())
-                    .as("agent reads %s", path).isEqualTo(403);
-            assertThat(gateway.get(path, "Authorization", TestTokens.bearer(Roles.SUPERVISOR)).status())
-                    .as("supervisor reads %s", path).isEqualTo(200);
-            assertThat(gateway.put(path, "{}", "Authorization", TestTokens.bearer(Roles.ADMIN)).status())
-                    .as("admin replaces %s", path).isEqualTo(200);
+            assertThat(gateway.put(path, "{}", "Authorization", TestTokens.bearer(Roles.AGENT))
+                            .status())
+                    .as("agent replaces %s", path)
+                    .isEqualTo(403);
+            assertThat(gateway.put(path, "{}", "Authorization", TestTokens.bearer(Roles.SUPERVISOR))
+                            .status())
+                    .as("supervisor replaces %s", path)
+                    .isEqualTo(403);
+            assertThat(gateway.get(path, "Authorization", TestTokens.bearer(Roles.AGENT))
+                            .status())
+                    .as("agent reads %s", path)
+                    .isEqualTo(403);
+            assertThat(gateway.get(path, "Authorization", TestTokens.bearer(Roles.SUPERVISOR))
+                            .status())
+                    .as("supervisor reads %s", path)
+                    .isEqualTo(200);
+            assertThat(gateway.put(path, "{}", "Authorization", TestTokens.bearer(Roles.ADMIN))
+                            .status())
+                    .as("admin replaces %s", path)
+                    .isEqualTo(200);
             assertThat(TRIAGE.received(path)).hasSize(2);
         }
     }
@@ -302,10 +345,17 @@ class GatewayIT {
         String integration = TestTokens.bearer(Roles.INTEGRATION);
         String supervisor = TestTokens.bearer(Roles.SUPERVISOR);
 
-        assertThat(gateway.post("/api/v1/complaints", "{}", "Authorization", integration).status()).isEqualTo(200);
-        assertThat(gateway.get("/api/v1/complaints/c-1", "Authorization", integration).status()).isEqualTo(200);
-        assertThat(gateway.get("/api/v1/cases/c-1", "Authorization", supervisor).status()).isEqualTo(200);
-        assertThat(gateway.get("/api/v1/follow-ups", "Authorization", supervisor).status()).isEqualTo(200);
+        assertThat(gateway.post("/api/v1/complaints", "{}", "Authorization", integration)
+                        .status())
+                .isEqualTo(200);
+        assertThat(gateway.get("/api/v1/complaints/c-1", "Authorization", integration)
+                        .status())
+                .isEqualTo(200);
+        assertThat(gateway.get("/api/v1/cases/c-1", "Authorization", supervisor).status())
+                .isEqualTo(200);
+        assertThat(gateway.get("/api/v1/follow-ups", "Authorization", supervisor)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -328,8 +378,8 @@ class GatewayIT {
         String path = "/api/v1/complaints";
         int before = INTAKE.received(path).size();
 
-        GatewayClient.Answer answer = gateway.postSized(path, body(MAX_BODY + 1),
-                "Authorization", TestTokens.bearer(Roles.AGENT));
+        GatewayClient.Answer answer =
+                gateway.postSized(path, body(MAX_BODY + 1), "Authorization", TestTokens.bearer(Roles.AGENT));
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.header("Content-Type")).startsWith(PROBLEM_JSON);
@@ -342,8 +392,8 @@ class GatewayIT {
         String path = "/api/v1/complaints";
         int before = INTAKE.received(path).size();
 
-        GatewayClient.Answer answer = gateway.postChunked(path, body(MAX_BODY * 2),
-                "Authorization", TestTokens.bearer(Roles.AGENT));
+        GatewayClient.Answer answer =
+                gateway.postChunked(path, body(MAX_BODY * 2), "Authorization", TestTokens.bearer(Roles.AGENT));
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.header("Content-Type")).startsWith(PROBLEM_JSON);
@@ -368,15 +418,20 @@ class GatewayIT {
     void healthIsDownWhileAServiceIsNotReadyNamingItAndTheGatewayStaysReady() {
         TRIAGE.ready(false);
         try {
-            GatewayClient.Answer health = gateway.get("/actuator/health", "Authorization", TestTokens.bearer(Roles.ADMIN));
+            GatewayClient.Answer health =
+                    gateway.get("/actuator/health", "Authorization", TestTokens.bearer(Roles.ADMIN));
             GatewayClient.Answer readiness = gateway.get("/actuator/health/readiness");
 
             assertThat(health.status()).isEqualTo(503);
-            assertThat(readiness.status()).as("one service not ready takes only its routes out").isEqualTo(200);
+            assertThat(readiness.status())
+                    .as("one service not ready takes only its routes out")
+                    .isEqualTo(200);
             JsonNode downstream = health.json().path("components").path("downstream");
             assertThat(downstream.path("status").asString()).isEqualTo("DOWN");
-            assertThat(downstream.path("details").path("triage").path("status").asString()).isEqualTo("DOWN");
-            assertThat(downstream.path("details").path("intake").path("status").asString()).isEqualTo("UP");
+            assertThat(downstream.path("details").path("triage").path("status").asString())
+                    .isEqualTo("DOWN");
+            assertThat(downstream.path("details").path("intake").path("status").asString())
+                    .isEqualTo("UP");
         } finally {
             TRIAGE.ready(true);
         }
@@ -385,9 +440,16 @@ class GatewayIT {
         GatewayClient.Answer readiness = gateway.get("/actuator/health/readiness");
 
         assertThat(health.status()).isEqualTo(200);
-        assertThat(readiness.json().has("components")).as("anonymous callers see the status only").isFalse();
+        assertThat(readiness.json().has("components"))
+                .as("anonymous callers see the status only")
+                .isFalse();
         assertThat(readiness.status()).isEqualTo(200);
-        assertThat(health.json().path("components").path("downstream").path("status").asString()).isEqualTo("UP");
+        assertThat(health.json()
+                        .path("components")
+                        .path("downstream")
+                        .path("status")
+                        .asString())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -396,12 +458,15 @@ class GatewayIT {
         for (int i = 0; i < 10; i++) {
             assertThat(gateway.get("/actuator/health").status()).isEqualTo(200);
         }
-        assertThat(INTAKE.readinessChecks() - before).as("answered from a copy at most 2 s old")
+        assertThat(INTAKE.readinessChecks() - before)
+                .as("answered from a copy at most 2 s old")
                 .isLessThanOrEqualTo(2);
     }
 
     private static int allReceived() {
-        return Stream.of(INTAKE, TRIAGE, RESOLUTION, FEEDBACK).mapToInt(s -> s.received().size()).sum();
+        return Stream.of(INTAKE, TRIAGE, RESOLUTION, FEEDBACK)
+                .mapToInt(s -> s.received().size())
+                .sum();
     }
 
     private static byte[] body(int size) {

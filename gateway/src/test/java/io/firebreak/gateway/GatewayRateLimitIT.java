@@ -20,7 +20,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Per-client rate limits: a burst of three, then 429 with Retry-After for that client only. */
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = GatewayApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=gateway",
             "firebreak.security.jwt-secret=" + TestTokens.SECRET,
@@ -90,21 +92,31 @@ class GatewayRateLimitIT {
     }
 
     private static String bearer(String subject) {
-        return "Bearer " + JwtTokens.mint(TestTokens.SECRET, "firebreak", subject, List.of(Roles.AGENT),
-                Duration.ofMinutes(10));
+        return "Bearer "
+                + JwtTokens.mint(TestTokens.SECRET, "firebreak", subject, List.of(Roles.AGENT), Duration.ofMinutes(10));
     }
 
     @Test
     void rateLimitDodging_forwardingHeadersFromAClientNeitherMakeItAnotherClientNorLiftTheLimit() {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < BURST + 3 && !statuses.contains(429); i++) {
-            statuses.add(gateway.get("/survey/s-" + i, "X-Forwarded-For", "10.9." + i + ".1", "Forwarded",
-                    "for=10.8." + i + ".1", "X-Forwarded-Prefix", "/dodge-" + i).status());
+            statuses.add(gateway.get(
+                            "/survey/s-" + i,
+                            "X-Forwarded-For",
+                            "10.9." + i + ".1",
+                            "Forwarded",
+                            "for=10.8." + i + ".1",
+                            "X-Forwarded-Prefix",
+                            "/dodge-" + i)
+                    .status());
         }
-        assertThat(statuses).as("a new forwarded address and prefix on every request").contains(429);
+        assertThat(statuses)
+                .as("a new forwarded address and prefix on every request")
+                .contains(429);
         List<Integer> health = new ArrayList<>();
         for (int i = 0; i < BURST + 3 && !health.contains(429); i++) {
-            health.add(gateway.get("/actuator/health", "X-Forwarded-For", "10.7." + i + ".1").status());
+            health.add(gateway.get("/actuator/health", "X-Forwarded-For", "10.7." + i + ".1")
+                    .status());
         }
         assertThat(health).as("the whole system's health is limited too").contains(429);
     }

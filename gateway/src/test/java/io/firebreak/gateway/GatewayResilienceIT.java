@@ -21,7 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Services that are down, failing or slow: the gateway answers 503/504 problem+json naming the service. */
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = GatewayApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=gateway",
             "firebreak.security.jwt-secret=" + TestTokens.SECRET,
@@ -73,7 +75,8 @@ class GatewayResilienceIT {
 
     @Test
     void answers503ProblemNamingTheServiceOnceItIsDown() {
-        assertThat(gateway.get("/api/v1/complaints/c-1", "Authorization", agent).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/v1/complaints/c-1", "Authorization", agent).status())
+                .isEqualTo(200);
 
         INTAKE.close();
         GatewayClient.Answer answer = gateway.get("/api/v1/complaints/c-1", "Authorization", agent);
@@ -104,8 +107,10 @@ class GatewayResilienceIT {
         assertThat(heldBack.header("Retry-After")).isEqualTo("60");
         assertThat(heldBack.json().path("service").asString()).isEqualTo("resolution");
         assertThat(heldBack.json().path("detail").asString()).contains("held back");
-        assertThat(breakers.circuitBreaker("resolution").getMetrics().getNumberOfNotPermittedCalls()).isEqualTo(1);
-        assertThat(gateway.get("/api/v1/follow-ups", "Authorization", agent).status()).isEqualTo(200);
+        assertThat(breakers.circuitBreaker("resolution").getMetrics().getNumberOfNotPermittedCalls())
+                .isEqualTo(1);
+        assertThat(gateway.get("/api/v1/follow-ups", "Authorization", agent).status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -46,6 +46,7 @@ public final class ServiceStub implements AutoCloseable {
     int readinessChecks() {
         return readinessChecks.get();
     }
+
     private volatile boolean ready = true;
     private volatile CountDownLatch hold;
 
@@ -108,8 +109,8 @@ public final class ServiceStub implements AutoCloseable {
             }
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), List.copyOf(v)));
-            Received request = new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                    headers, body);
+            Received request = new Received(
+                    exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers, body);
             received.add(request);
             CountDownLatch latch = hold;
             if (latch != null) {

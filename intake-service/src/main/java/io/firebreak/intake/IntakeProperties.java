@@ -40,7 +40,10 @@ public record IntakeProperties(
      */
     public record Duplicates(
             @NotNull @DefaultValue("30d") Duration window,
-            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.6") double similarity,
+
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.6")
+            double similarity,
+
             @NotNull @DefaultValue("2h") Duration sameContactWithin) {}
 
     /**

@@ -1,7 +1,6 @@
 package io.firebreak.intake;
 
 import io.firebreak.platform.test.EmbeddedInfrastructure;
-import io.firebreak.platform.test.Infrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

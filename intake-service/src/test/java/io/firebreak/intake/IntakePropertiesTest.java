@@ -25,13 +25,30 @@ class IntakePropertiesTest {
         // YAML reads a bare no, yes, on or off as a boolean: each must stay the word it is.
         IntakeProperties.Emotion e = SHIPPED.emotion();
         IntakeProperties.Words w = e.words();
-        List<String> all = Stream.of(w.upset(), w.anger(), w.threat(), w.regulator(), w.media(), w.superior(),
-                w.safety(), w.abuse(), w.sarcasm(), e.grievanceWords(), e.capsIgnored(), e.repeatIgnored()).flatMap(List::stream)
+        List<String> all = Stream.of(
+                        w.upset(),
+                        w.anger(),
+                        w.threat(),
+                        w.regulator(),
+                        w.media(),
+                        w.superior(),
+                        w.safety(),
+                        w.abuse(),
+                        w.sarcasm(),
+                        e.grievanceWords(),
+                        e.capsIgnored(),
+                        e.repeatIgnored())
+                .flatMap(List::stream)
                 .toList();
         assertThat(all).doesNotContain("true", "false").allMatch(word -> !word.isBlank());
         // The signals triage also reads name the shared lexicon's lists.
         assertThat(List.of(w.threat(), w.regulator(), w.media(), w.superior(), w.safety(), w.abuse()))
-                .containsExactly(List.of("@legal"), List.of("@regulator"), List.of("@media"), List.of("@superior"),
-                        List.of("@hazard"), List.of("@abuse"));
+                .containsExactly(
+                        List.of("@legal"),
+                        List.of("@regulator"),
+                        List.of("@media"),
+                        List.of("@superior"),
+                        List.of("@hazard"),
+                        List.of("@abuse"));
     }
 }

@@ -19,12 +19,15 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.kafka.bootstrap-servers", "localhost:9092");
         defaults.put("spring.kafka.producer.acks", "all");
         defaults.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
-        defaults.put("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        defaults.put(
+                "spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.StringSerializer");
         defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
         defaults.put("spring.kafka.producer.properties.max.in.flight.requests.per.connection", "5");
         defaults.put("spring.kafka.producer.properties.linger.ms", "1");
-        defaults.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
-        defaults.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        defaults.put(
+                "spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        defaults.put(
+                "spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
         defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         defaults.put("spring.kafka.consumer.enable-auto-commit", "false");
         defaults.put("spring.kafka.consumer.isolation-level", "read_committed");
@@ -56,12 +59,14 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // without a subscription has no "consumers" part, hence no membership validation.
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,kafka,consumers");
         defaults.put("management.endpoint.health.validate-group-membership", "false");
-        defaults.put("logging.pattern.level",
-                "%5p [${spring.application.name:-},%X{correlationId:-},%X{complaintId:-}]");
+        defaults.put(
+                "logging.pattern.level", "%5p [${spring.application.name:-},%X{correlationId:-},%X{complaintId:-}]");
         // Spring Boot's console line, but a line break inside a message (a value someone sent) shows as ⏎: no value
         // can forge a log line.
-        defaults.put("logging.pattern.console", "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} ${logging.pattern.level} ${PID:}"
-                + " --- [%15.15t] %-40.40logger{39} : %replace(%m){'[\\r\\n]+', ' ⏎ '}%n%wEx");
+        defaults.put(
+                "logging.pattern.console",
+                "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} ${logging.pattern.level} ${PID:}"
+                        + " --- [%15.15t] %-40.40logger{39} : %replace(%m){'[\\r\\n]+', ' ⏎ '}%n%wEx");
         environment.getPropertySources().addLast(new MapPropertySource("firebreakPlatformDefaults", defaults));
     }
 }

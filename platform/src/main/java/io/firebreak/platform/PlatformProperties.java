@@ -51,15 +51,19 @@ public record PlatformProperties(
      * {@code maxTokenLifetime}: no token is accepted whose expiry lies further ahead than this (a token without one
      * is refused too).
      */
-    public record Security(String jwtSecret, @DefaultValue("firebreak") String issuer,
-            @DefaultValue("firebreak") String audience, @DefaultValue("P31D") java.time.Duration maxTokenLifetime,
+    public record Security(
+            String jwtSecret,
+            @DefaultValue("firebreak") String issuer,
+            @DefaultValue("firebreak") String audience,
+            @DefaultValue("P31D") java.time.Duration maxTokenLifetime,
             String jwkSetUri) {}
 
     /**
      * Request limits every service enforces on its own, behind the gateway's, and how requests with an
      * {@code Idempotency-Key} are kept.
      */
-    public record Http(@Min(1024) @DefaultValue("65536") long maxBodyBytes,
+    public record Http(
+            @Min(1024) @DefaultValue("65536") long maxBodyBytes,
             @Valid @NotNull @DefaultValue Idempotency idempotency) {}
 
     /**

@@ -41,7 +41,8 @@ public record ResolutionProperties(
      * an optional task on the case, due with the resolution, in its queue ({@code GET /tasks?department=}) and
      * announced ({@code firebreak.task.assigned}); NONE leaves them a label.
      */
-    public record SecondaryDepartments(@NotNull @DefaultValue("TASK") SecondaryPolicy policy) {}
+    public record SecondaryDepartments(
+            @NotNull @DefaultValue("TASK") SecondaryPolicy policy) {}
 
     /** See {@link SecondaryDepartments}. */
     public enum SecondaryPolicy {
@@ -51,7 +52,9 @@ public record ResolutionProperties(
 
     /** One root cause (根因): a stable code and its English and Chinese labels. */
     public record RootCause(
-            @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be UPPER_SNAKE_CASE") String code,
+            @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be UPPER_SNAKE_CASE")
+            String code,
+
             @NotBlank String en,
             @NotBlank String zh) {}
 
@@ -63,8 +66,10 @@ public record ResolutionProperties(
     public record SlaClocks(
             @NotNull Duration scanInterval,
             @Min(1) int batchSize,
+
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
-                    BigDecimal warnAt,
+            BigDecimal warnAt,
+
             Map<@NotBlank String, @Valid @NotNull BusinessHours> calendars) {
 
         public SlaClocks {
@@ -114,7 +119,11 @@ public record ResolutionProperties(
     @AssertTrue(message = "root cause codes must be unique")
     public boolean isRootCauseCodesUnique() {
         return rootCauses == null
-                || rootCauses.stream().filter(r -> r != null).map(RootCause::code).distinct().count()
+                || rootCauses.stream()
+                                .filter(r -> r != null)
+                                .map(RootCause::code)
+                                .distinct()
+                                .count()
                         == rootCauses.stream().filter(r -> r != null).count();
     }
 }

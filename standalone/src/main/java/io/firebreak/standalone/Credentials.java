@@ -30,6 +30,7 @@ final class Credentials {
 
     /** The issuer every context is told to expect; the platform's default. */
     static final String ISSUER = "firebreak";
+
     static final Duration TOKEN_TTL = Duration.ofDays(30);
 
     private static final int SECRET_BYTES = 48;
@@ -61,8 +62,15 @@ final class Credentials {
             String subject = "standalone-" + role.toLowerCase(Locale.ROOT);
             // The standalone system's staff work for every department.
             boolean staff = role.equals(Roles.AGENT) || role.equals(Roles.SUPERVISOR);
-            tokens.put(role, JwtTokens.mint(secret, ISSUER, subject, List.of(role),
-                    staff ? List.of(StaffScope.EVERY) : List.of(), TOKEN_TTL));
+            tokens.put(
+                    role,
+                    JwtTokens.mint(
+                            secret,
+                            ISSUER,
+                            subject,
+                            List.of(role),
+                            staff ? List.of(StaffScope.EVERY) : List.of(),
+                            TOKEN_TTL));
         }
         return tokens;
     }
@@ -71,11 +79,15 @@ final class Credentials {
     static void writeEnvFile(Path file, URI gateway, Map<String, String> tokens) {
         StringBuilder text = new StringBuilder()
                 .append("# Firebreak standalone: the gateway and a bearer token per role, valid until ")
-                .append(Instant.now().plus(TOKEN_TTL).truncatedTo(ChronoUnit.SECONDS)).append(".\n")
+                .append(Instant.now().plus(TOKEN_TTL).truncatedTo(ChronoUnit.SECONDS))
+                .append(".\n")
                 .append("# Usage: source data/tokens.env\n")
                 .append("#   curl -H \"Authorization: Bearer $AGENT_TOKEN\" \"$FIREBREAK_URL/api/v1/complaints\"\n")
-                .append("FIREBREAK_URL=").append(gateway).append('\n');
-        tokens.forEach((role, token) -> text.append(role).append("_TOKEN=").append(token).append('\n'));
+                .append("FIREBREAK_URL=")
+                .append(gateway)
+                .append('\n');
+        tokens.forEach((role, token) ->
+                text.append(role).append("_TOKEN=").append(token).append('\n'));
         try {
             writePrivate(file, text.toString());
         } catch (IOException e) {
@@ -88,8 +100,8 @@ final class Credentials {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temporary,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         Files.writeString(temporary, content, StandardCharsets.UTF_8);
         // A reader never sees half a file.

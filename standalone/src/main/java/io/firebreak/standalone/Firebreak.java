@@ -78,8 +78,8 @@ public final class Firebreak {
             System.exit(1);
         }
         printSummary(system, System.out);
-        System.out.printf(Locale.ROOT, "Firebreak is ready (%.1f s). Ctrl-C stops it.%n",
-                (System.nanoTime() - began) / 1e9);
+        System.out.printf(
+                Locale.ROOT, "Firebreak is ready (%.1f s). Ctrl-C stops it.%n", (System.nanoTime() - began) / 1e9);
     }
 
     private static void printSummary(StandaloneSystem system, PrintStream out) {
@@ -89,8 +89,8 @@ public final class Firebreak {
         system.serviceUrls().forEach((name, url) -> out.printf(Locale.ROOT, "  %-12s %s%n", name, url));
         out.printf(Locale.ROOT, "  %-12s %s%n", "kafka", system.kafkaBootstrapServers());
         out.printf(Locale.ROOT, "  %-12s %s%n", "store", system.mongoUri());
-        out.println("Bearer tokens (valid " + Credentials.TOKEN_TTL.toDays() + " days; source "
-                + system.tokensFile() + " for $AGENT_TOKEN etc.):");
+        out.println("Bearer tokens (valid " + Credentials.TOKEN_TTL.toDays() + " days; source " + system.tokensFile()
+                + " for $AGENT_TOKEN etc.):");
         system.tokens().forEach((role, token) -> out.printf(Locale.ROOT, "  %-12s %s%n", role, token));
         out.println();
     }

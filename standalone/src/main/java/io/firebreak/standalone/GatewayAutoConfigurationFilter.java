@@ -32,7 +32,8 @@ public class GatewayAutoConfigurationFilter implements AutoConfigurationImportFi
         boolean[] matches = new boolean[autoConfigurationClasses.length];
         for (int i = 0; i < autoConfigurationClasses.length; i++) {
             String candidate = autoConfigurationClasses[i];
-            matches[i] = !service || candidate == null
+            matches[i] = !service
+                    || candidate == null
                     || GATEWAY_ONLY_PACKAGES.stream().noneMatch(candidate::startsWith);
         }
         return matches;

@@ -66,8 +66,9 @@ final class KafkaBroker implements AutoCloseable {
         // so a later start may use other ports (tests do).
         config.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         config.put("controller.listener.names", CONTROLLER_LISTENER);
-        config.put("listeners", "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":"
-                + controllerPort);
+        config.put(
+                "listeners",
+                "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
         config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         config.put("inter.broker.listener.name", "PLAINTEXT");

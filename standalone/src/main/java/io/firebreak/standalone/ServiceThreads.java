@@ -21,13 +21,16 @@ final class ServiceThreads {
         Group group = groups.computeIfAbsent(part, Group::new);
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread thread = new Thread(group, () -> {
-            try {
-                result.set(work.call());
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, part + "-main");
+        Thread thread = new Thread(
+                group,
+                () -> {
+                    try {
+                        result.set(work.call());
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                },
+                part + "-main");
         thread.start();
         try {
             thread.join();

@@ -43,21 +43,24 @@ public final class StandaloneSystem implements AutoCloseable {
     private final String surveySecret;
     /** Keys the customer ids (intake) and encrypts the webhook secrets at rest (gateway); made once too. */
     private final String customerIdKey;
+
     private final String webhookSecretKey;
     /** What is running, newest first: closing walks it from the top. */
     private final Deque<Running> running = new ArrayDeque<>();
+
     private final Map<String, URI> serviceUrls = new LinkedHashMap<>();
     private final Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
     /** Settings given to an application by name, over its own {@code <name>.yml} and the system's. */
     private final Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
+
     private String kafkaBootstrapServers;
     private String mongoUri;
     private URI gatewayUrl;
     private Map<String, String> tokens = Map.of();
     private boolean closed;
 
-    private StandaloneSystem(Path dataDir, String jwtSecret, String surveySecret, String customerIdKey,
-            String webhookSecretKey) {
+    private StandaloneSystem(
+            Path dataDir, String jwtSecret, String surveySecret, String customerIdKey, String webhookSecretKey) {
         this.dataDir = dataDir;
         this.jwtSecret = jwtSecret;
         this.surveySecret = surveySecret;
@@ -78,7 +81,9 @@ public final class StandaloneSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dir, e);
         }
-        return new StandaloneSystem(dir, Credentials.loadOrCreateSecret(dir.resolve("jwt-secret")),
+        return new StandaloneSystem(
+                dir,
+                Credentials.loadOrCreateSecret(dir.resolve("jwt-secret")),
                 Credentials.loadOrCreateSecret(dir.resolve("survey-secret")),
                 Credentials.loadOrCreateSecret(dir.resolve("customer-id-key")),
                 Credentials.loadOrCreateSecret(dir.resolve("webhook-secret-key")));
@@ -119,8 +124,8 @@ public final class StandaloneSystem implements AutoCloseable {
      * forced to the disk first: {@code os} (default) or {@code disk} (see {@link DocumentStore.Flush}).
      */
     public synchronized void startStore(int port) {
-        DocumentStore.Flush flush = DocumentStore.Flush.parse(System.getProperty("firebreak.store.flush",
-                System.getenv().getOrDefault("FIREBREAK_STORE_FLUSH", "os")));
+        DocumentStore.Flush flush = DocumentStore.Flush.parse(System.getProperty(
+                "firebreak.store.flush", System.getenv().getOrDefault("FIREBREAK_STORE_FLUSH", "os")));
         store = start("store", () -> DocumentStore.startIn(dataDir, port, flush));
         mongoUri = store.uri();
         log.info("Store listening on {}", mongoUri);
@@ -137,8 +142,8 @@ public final class StandaloneSystem implements AutoCloseable {
      * trying several instances side by side, e.g. two resolution services sharing the SLA clocks. It is stopped
      * with the system; {@code instance} names it (its log lines and {@link #context(String)}).
      */
-    public synchronized ConfigurableApplicationContext startInstance(Class<?> application, String name,
-            String instance, int port) {
+    public synchronized ConfigurableApplicationContext startInstance(
+            Class<?> application, String name, String instance, int port) {
         startApplication(application, name, instance, serviceProperties(name, port));
         return contexts.get(instance);
     }
@@ -172,8 +177,12 @@ public final class StandaloneSystem implements AutoCloseable {
     /** Waits until the gateway's health is 200 (the gateway reports UP once the system is ready). */
     public Duration awaitReady(Duration timeout) {
         URI health = gatewayUrl().resolve("/actuator/health");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(health)
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         long began = System.nanoTime();
         long deadline = began + timeout.toNanos();
         String last = "no answer";
@@ -220,18 +229,20 @@ public final class StandaloneSystem implements AutoCloseable {
         return startApplication(application, name, name, properties);
     }
 
-    private URI startApplication(Class<?> application, String name, String instance,
-            Map<String, Object> properties) {
+    private URI startApplication(Class<?> application, String name, String instance, Map<String, Object> properties) {
         properties.putAll(overrides.getOrDefault(name, Map.of()));
         long began = System.nanoTime();
         // Passed as command-line arguments: they take precedence over the application's own <name>.yml.
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = start(instance, () -> FirebreakApplication.builder(application, name)
-                .main(application)
-                // This system stops the applications itself, in order, before the broker and the store.
-                .registerShutdownHook(false)
-                .run(args));
+        ConfigurableApplicationContext context = start(
+                instance,
+                () -> FirebreakApplication.builder(application, name)
+                        .main(application)
+                        // This system stops the applications itself, in order, before the broker and the store.
+                        .registerShutdownHook(false)
+                        .run(args));
         contexts.put(instance, context);
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
         URI url = URI.create("http://localhost:" + actualPort);

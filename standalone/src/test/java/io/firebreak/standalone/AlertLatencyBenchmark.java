@@ -37,35 +37,47 @@ public final class AlertLatencyBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         long spacing = args.length > 1 ? Long.parseLong(args[1]) : 100;
         Path data = Files.createTempDirectory("firebreak-alert-latency");
-        StandaloneSystem system = Firebreak.start(data, Ports.free(), Map.of(
-                "triage", Map.of("firebreak.triage.sla.ordinary.first-response", FIRST_RESPONSE.toString()),
-                "resolution", Map.of("firebreak.resolution.sla-clocks.scan-interval", "PT1S")));
+        StandaloneSystem system = Firebreak.start(
+                data,
+                Ports.free(),
+                Map.of(
+                        "triage", Map.of("firebreak.triage.sla.ordinary.first-response", FIRST_RESPONSE.toString()),
+                        "resolution", Map.of("firebreak.resolution.sla-clocks.scan-interval", "PT1S")));
         try {
             system.awaitReady(Duration.ofMinutes(3));
             TestApi api = new TestApi(system.gatewayUrl(), role -> "Bearer " + system.token(role));
-            try (AlertStream stream = AlertStream.open(system.gatewayUrl(), "Bearer " + system.token(Roles.SUPERVISOR),
-                    null);
-                    TopicProbe probe = new TopicProbe(system.kafkaBootstrapServers(), Topics.TRIAGE,
-                            Topics.RESOLUTION)) {
+            try (AlertStream stream =
+                            AlertStream.open(system.gatewayUrl(), "Bearer " + system.token(Roles.SUPERVISOR), null);
+                    TopicProbe probe =
+                            new TopicProbe(system.kafkaBootstrapServers(), Topics.TRIAGE, Topics.RESOLUTION)) {
                 Set<String> majors = submit(api, n, spacing, "我要找律师起诉你们，这个电热水壶漏电");
                 Set<String> ordinary = submit(api, n, spacing, "The kettle leaks");
                 List<AlertStream.Received> major = stream.await(
                         a -> majors.contains(a.complaintId()) && "MAJOR".equals(a.kind()), n, Duration.ofMinutes(2));
                 List<AlertStream.Received> breach = stream.await(
-                        a -> ordinary.contains(a.complaintId()) && "SLA_BREACH".equals(a.kind()), n,
+                        a -> ordinary.contains(a.complaintId()) && "SLA_BREACH".equals(a.kind()),
+                        n,
                         Duration.ofMinutes(2));
 
                 Map<String, Instant> eventTimes = new HashMap<>();
                 Set<String> wanted = java.util.stream.Stream.concat(major.stream(), breach.stream())
-                        .map(a -> a.alert().path("eventId").asString()).collect(Collectors.toSet());
+                        .map(a -> a.alert().path("eventId").asString())
+                        .collect(Collectors.toSet());
                 for (int i = 0; i < 100 && !eventTimes.keySet().containsAll(wanted); i++) {
                     for (ConsumerRecord<String, String> r : probe.drain(r -> true, Duration.ofMillis(300))) {
-                        eventTimes.put(CloudEvents.header(r.headers(), CloudEvents.ID),
+                        eventTimes.put(
+                                CloudEvents.header(r.headers(), CloudEvents.ID),
                                 Instant.parse(CloudEvents.header(r.headers(), CloudEvents.TIME)));
                     }
                 }
-                System.out.printf(Locale.ROOT, "%d MAJOR complaints and %d first-response breaches, one submission"
-                        + " every %d ms; JVM %s, %d CPUs visible%n", n, n, spacing, System.getProperty("java.version"),
+                System.out.printf(
+                        Locale.ROOT,
+                        "%d MAJOR complaints and %d first-response breaches, one submission"
+                                + " every %d ms; JVM %s, %d CPUs visible%n",
+                        n,
+                        n,
+                        spacing,
+                        System.getProperty("java.version"),
                         Runtime.getRuntime().availableProcessors());
                 report("MAJOR (complaint.classified -> SSE)", major, eventTimes);
                 report("SLA_BREACH (sla.breached -> SSE)", breach, eventTimes);
@@ -79,9 +91,12 @@ public final class AlertLatencyBenchmark {
     private static Set<String> submit(TestApi api, int n, long spacing, String description) throws Exception {
         Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
-            TestApi.Response r = api.post("/api/v1/complaints", Roles.AGENT, "{\"channel\":\"WEB_FORM\","
-                    + "\"customer\":{\"id\":\"BENCH-" + CaseResolutionE2EIT.random() + "\"},\"description\":\""
-                    + description + "\"}");
+            TestApi.Response r = api.post(
+                    "/api/v1/complaints",
+                    Roles.AGENT,
+                    "{\"channel\":\"WEB_FORM\","
+                            + "\"customer\":{\"id\":\"BENCH-" + CaseResolutionE2EIT.random() + "\"},\"description\":\""
+                            + description + "\"}");
             if (r.status() != 201) throw new IllegalStateException(r.status() + " " + r.body());
             ids.add(r.json().path("id").asString());
             Thread.sleep(spacing); // a steady trickle, as complaints arrive, not one burst
@@ -94,15 +109,24 @@ public final class AlertLatencyBenchmark {
                 .filter(a -> eventTimes.containsKey(a.alert().path("eventId").asString()))
                 .mapToLong(a -> a.arrivedAtMillis()
                         - eventTimes.get(a.alert().path("eventId").asString()).toEpochMilli())
-                .sorted().toArray();
+                .sorted()
+                .toArray();
         if (millis.length == 0) {
             System.out.println("RESULT " + what + ": no alert matched its event");
             return;
         }
-        System.out.printf(Locale.ROOT, "RESULT %s over %d alerts: p50 %d ms, p99 %d ms, max %d ms, min %d ms%n", what,
-                millis.length, at(millis, 0.50), at(millis, 0.99), millis[millis.length - 1], millis[0]);
-        if (millis.length < alerts.size()) System.out.println("  (" + (alerts.size() - millis.length)
-                + " alerts without their event found on the topic)");
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT %s over %d alerts: p50 %d ms, p99 %d ms, max %d ms, min %d ms%n",
+                what,
+                millis.length,
+                at(millis, 0.50),
+                at(millis, 0.99),
+                millis[millis.length - 1],
+                millis[0]);
+        if (millis.length < alerts.size())
+            System.out.println(
+                    "  (" + (alerts.size() - millis.length) + " alerts without their event found on the topic)");
         if (Arrays.stream(millis).anyMatch(m -> m < 0)) System.out.println("  (negative: clocks disagree)");
     }
 

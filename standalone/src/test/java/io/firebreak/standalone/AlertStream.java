@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class AlertStream implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One alert as it arrived: its SSE id, the alert, and when the line reached this client (epoch ms). */
     record Received(long id, JsonNode alert, long arrivedAtMillis) {
@@ -70,7 +71,9 @@ final class AlertStream implements AutoCloseable {
 
     /** Waits (bounded) until the alerts received that match reach {@code count}, and returns those. */
     List<Received> await(Predicate<Received> filter, int count, Duration atMost) {
-        Awaitility.await().atMost(atMost).until(() -> received.stream().filter(filter).count() >= count);
+        Awaitility.await()
+                .atMost(atMost)
+                .until(() -> received.stream().filter(filter).count() >= count);
         return received.stream().filter(filter).toList();
     }
 
@@ -117,8 +120,8 @@ final class AlertStream implements AutoCloseable {
     private void line(String line) {
         if (line.isEmpty()) {
             if (id != null && data.length() > 0) {
-                received.add(new Received(Long.parseLong(id), JSON.readTree(data.toString()),
-                        System.currentTimeMillis()));
+                received.add(
+                        new Received(Long.parseLong(id), JSON.readTree(data.toString()), System.currentTimeMillis()));
             }
             id = null;
             data = new StringBuilder();

@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ApiDocsE2EIT {
 
-    private static final List<String> DOCUMENTS = List.of("/api-docs/intake", "/api-docs/triage",
-            "/api-docs/resolution", "/api-docs/feedback", "/v3/api-docs");
+    private static final List<String> DOCUMENTS = List.of(
+            "/api-docs/intake", "/api-docs/triage", "/api-docs/resolution", "/api-docs/feedback", "/v3/api-docs");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AntPathMatcher PATHS = new AntPathMatcher();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -44,11 +44,18 @@ class ApiDocsE2EIT {
             HttpResponse<String> response = get(document);
             assertThat(response.statusCode()).as(document).isEqualTo(200);
             JsonNode doc = JSON.readTree(response.body());
-            assertThat(doc.path("servers").path(0).path("url").asString()).as("%s tries things at the gateway",
-                    document).isEqualTo(gateway.toString().replaceAll("/$", ""));
-            assertThat(doc.path("components").path("securitySchemes").has("bearer")).as(document).isTrue();
-            doc.path("paths").properties().forEach(path -> path.getValue().propertyNames().forEach(method ->
-                    operations.put(method.toUpperCase(Locale.ROOT) + " " + path.getKey(), document)));
+            assertThat(doc.path("servers").path(0).path("url").asString())
+                    .as("%s tries things at the gateway", document)
+                    .isEqualTo(gateway.toString().replaceAll("/$", ""));
+            assertThat(doc.path("components").path("securitySchemes").has("bearer"))
+                    .as(document)
+                    .isTrue();
+            doc.path("paths")
+                    .properties()
+                    .forEach(path -> path.getValue()
+                            .propertyNames()
+                            .forEach(method ->
+                                    operations.put(method.toUpperCase(Locale.ROOT) + " " + path.getKey(), document)));
         }
         assertThat(operations).hasSizeGreaterThan(50);
     }
@@ -67,7 +74,8 @@ class ApiDocsE2EIT {
 
     @Test
     void everyDocumentedOperationHasItsRowInTheRouteTable() {
-        List<String> unruled = operations.keySet().stream().filter(op -> row(op) == null).toList();
+        List<String> unruled =
+                operations.keySet().stream().filter(op -> row(op) == null).toList();
         assertThat(unruled).as("operations no row of ApiRoutes decides").isEmpty();
     }
 
@@ -81,10 +89,13 @@ class ApiDocsE2EIT {
                     return (route.method() == null || route.method().name().equals(parts[0]))
                             && PATHS.match(pattern, concrete(parts[1]));
                 });
-                if (!documented) nowhere.add((route.method() == null ? "*" : route.method().name()) + " " + pattern);
+                if (!documented)
+                    nowhere.add((route.method() == null ? "*" : route.method().name()) + " " + pattern);
             }
         }
-        assertThat(nowhere).as("rows of ApiRoutes for routes no document describes").isEmpty();
+        assertThat(nowhere)
+                .as("rows of ApiRoutes for routes no document describes")
+                .isEmpty();
     }
 
     /** The first row of the table that decides this operation, or null. */
@@ -104,7 +115,10 @@ class ApiDocsE2EIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(system().gatewayUrl().resolve(path)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(system().gatewayUrl().resolve(path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

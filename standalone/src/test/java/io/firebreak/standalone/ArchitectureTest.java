@@ -43,9 +43,9 @@ class ArchitectureTest {
      * on its own, and a shared class cannot couple two services' releases.
      */
     @ArchTest
-    static final ArchRule services_do_not_depend_on_each_other = slices()
-            .assignedFrom(new ByService())
-            .should().notDependOnEachOther()
+    static final ArchRule services_do_not_depend_on_each_other = slices().assignedFrom(new ByService())
+            .should()
+            .notDependOnEachOther()
             .because("services share only the events contract and the platform");
 
     /**
@@ -54,8 +54,11 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule events_and_platform_depend_on_no_service = noClasses()
-            .that().resideInAnyPackage("io.firebreak.events..", "io.firebreak.platform..")
-            .should().dependOnClassesThat().resideInAnyPackage(SERVICE_PACKAGES)
+            .that()
+            .resideInAnyPackage("io.firebreak.events..", "io.firebreak.platform..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(SERVICE_PACKAGES)
             .because("events/ and platform/ are shared by every service and must not favour one");
 
     /**
@@ -64,9 +67,9 @@ class ArchitectureTest {
      * dependencies between features stays visible.
      */
     @ArchTest
-    static final ArchRule no_package_cycles_inside_a_service = slices()
-            .assignedFrom(new ByFeature())
-            .should().beFreeOfCycles()
+    static final ArchRule no_package_cycles_inside_a_service = slices().assignedFrom(new ByFeature())
+            .should()
+            .beFreeOfCycles()
             .because("packages go by feature, and features depend on each other in one direction only");
 
     /** One slice per service; everything else (events, platform, standalone, libraries) is not compared. */
@@ -103,7 +106,9 @@ class ArchitectureTest {
     /** The package name's parts if the class belongs to a service ({@code io.firebreak.<service>..}), else null. */
     private static String[] servicePackages(JavaClass javaClass) {
         String[] parts = javaClass.getPackageName().split("\\.");
-        boolean inService = parts.length >= 3 && parts[0].equals("io") && parts[1].equals("firebreak")
+        boolean inService = parts.length >= 3
+                && parts[0].equals("io")
+                && parts[1].equals("firebreak")
                 && SERVICES.contains(parts[2]);
         return inService ? parts : null;
     }

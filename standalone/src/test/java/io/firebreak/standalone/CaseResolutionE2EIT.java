@@ -62,31 +62,43 @@ class CaseResolutionE2EIT {
         TestApi.Response proposed = ok(api.post("/api/v1/cases/" + id + "/proposal", Roles.AGENT, proposal()));
         assertThat(proposed.json().path("state").asString()).isEqualTo("PROPOSED");
         JsonNode plan = proposed.json().path("proposal");
-        assertThat(plan.path("steps")).extracting(s -> s.path("number").asInt() + ". " + s.path("what").asString())
+        assertThat(plan.path("steps"))
+                .extracting(
+                        s -> s.path("number").asInt() + ". " + s.path("what").asString())
                 .containsExactly("1. Collect the kettle", "2. Send a new kettle", "3. Call the customer back");
-        assertThat(plan.path("remedies")).extracting(r -> r.path("type").asString())
+        assertThat(plan.path("remedies"))
+                .extracting(r -> r.path("type").asString())
                 .containsExactly("APOLOGY", "REPLACEMENT", "REFUND");
         TestApi.Response early = api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT, resolution());
         assertThat(early.status()).as("not before the customer accepted").isEqualTo(409);
         assertThat(early.isProblem()).isTrue();
 
-        TestApi.Response accepted = ok(api.post("/api/v1/cases/" + id + "/proposal/answer", Roles.AGENT,
-                "{\"accepted\":true,\"comment\":\"好的\"}"));
+        TestApi.Response accepted = ok(api.post(
+                "/api/v1/cases/" + id + "/proposal/answer", Roles.AGENT, "{\"accepted\":true,\"comment\":\"好的\"}"));
         assertThat(accepted.json().path("proposal").path("status").asString()).isEqualTo("ACCEPTED");
         TestApi.Response resolved = ok(api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT, resolution()));
         assertThat(resolved.json().path("state").asString()).isEqualTo("RESOLVED");
-        assertThat(resolved.json().path("history")).extracting(h -> h.path("to").asString())
+        assertThat(resolved.json().path("history"))
+                .extracting(h -> h.path("to").asString())
                 .containsExactly("ASSIGNED", "ACKNOWLEDGED", "INVESTIGATING", "PROPOSED", "RESOLVED");
 
         JsonNode file = awaitStatus(id, "RESOLVED");
-        assertThat(file.path("timeline").findValuesAsString("type")).containsSubsequence(
-                "firebreak.case.acknowledged", "firebreak.proposal.made", "firebreak.case.resolved");
+        assertThat(file.path("timeline").findValuesAsString("type"))
+                .containsSubsequence(
+                        "firebreak.case.acknowledged", "firebreak.proposal.made", "firebreak.case.resolved");
         // Investigating and the accepted answer are case updates: every step of the case is on the topic.
-        assertThat(topics.await(r -> id.equals(r.key()) && type(r).startsWith("firebreak.case.")
-                        || id.equals(r.key()) && type(r).startsWith("firebreak.proposal."), 6))
-                .extracting(CaseResolutionE2EIT::type).containsExactly("firebreak.case.opened",
-                        "firebreak.case.acknowledged", "firebreak.case.updated", "firebreak.proposal.made",
-                        "firebreak.case.updated", "firebreak.case.resolved");
+        assertThat(topics.await(
+                        r -> id.equals(r.key()) && type(r).startsWith("firebreak.case.")
+                                || id.equals(r.key()) && type(r).startsWith("firebreak.proposal."),
+                        6))
+                .extracting(CaseResolutionE2EIT::type)
+                .containsExactly(
+                        "firebreak.case.opened",
+                        "firebreak.case.acknowledged",
+                        "firebreak.case.updated",
+                        "firebreak.proposal.made",
+                        "firebreak.case.updated",
+                        "firebreak.case.resolved");
     }
 
     @Test
@@ -98,13 +110,20 @@ class CaseResolutionE2EIT {
             ok(api.post("/api/v1/cases/" + id + "/investigate", Roles.AGENT, ""));
             ok(api.post("/api/v1/cases/" + id + "/proposal", Roles.AGENT, proposal()));
 
-            TestApi.Response rejected = ok(api.post("/api/v1/cases/" + id + "/proposal/answer", Roles.AGENT,
+            TestApi.Response rejected = ok(api.post(
+                    "/api/v1/cases/" + id + "/proposal/answer",
+                    Roles.AGENT,
                     "{\"accepted\":false,\"comment\":\"一个水壶不够，我要赔偿\"}"));
             assertThat(rejected.json().path("state").asString()).isEqualTo("INVESTIGATING");
 
-            JsonNode escalated = awaitCaseFile(id,
-                    c -> "ESCALATED".equals(c.path("classification").path("complaintClass").asString()));
-            assertThat(escalated.path("classification").path("reasons")).extracting(r -> r.path("rule").asString())
+            JsonNode escalated = awaitCaseFile(
+                    id,
+                    c -> "ESCALATED"
+                            .equals(c.path("classification")
+                                    .path("complaintClass")
+                                    .asString()));
+            assertThat(escalated.path("classification").path("reasons"))
+                    .extracting(r -> r.path("rule").asString())
                     .contains("proposal-rejected");
             assertThat(escalated.path("classification").path("reasons").findValuesAsString("en"))
                     .anySatisfy(en -> assertThat(en).contains("rejected by the customer"));
@@ -113,28 +132,35 @@ class CaseResolutionE2EIT {
 
             List<AlertStream.Received> streamed =
                     stream.await(a -> id.equals(a.complaintId()), 2, SystemUnderTest.STEP);
-            assertThat(streamed).extracting(AlertStream.Received::kind)
+            assertThat(streamed)
+                    .extracting(AlertStream.Received::kind)
                     .containsExactlyInAnyOrder("PROPOSAL_REJECTED", "ESCALATED");
             List<JsonNode> listed = alertsAbout(id);
-            assertThat(listed).extracting(a -> a.path("kind").asString())
+            assertThat(listed)
+                    .extracting(a -> a.path("kind").asString())
                     .containsExactlyInAnyOrder("PROPOSAL_REJECTED", "ESCALATED");
-            assertThat(listed).extracting(a -> a.path("id").asLong())
-                    .containsExactlyInAnyOrderElementsOf(streamed.stream().map(AlertStream.Received::id).toList());
+            assertThat(listed)
+                    .extracting(a -> a.path("id").asLong())
+                    .containsExactlyInAnyOrderElementsOf(
+                            streamed.stream().map(AlertStream.Received::id).toList());
         }
     }
 
     @Test
     void aRequiredTaskOfAnotherDepartmentHoldsUpTheResolutionUntilItsOwnerCompletesIt() {
-        String id = submit(Roles.AGENT, complaint("The parcel never arrived and I was charged twice",
-                "CRM-" + random()));
+        String id =
+                submit(Roles.AGENT, complaint("The parcel never arrived and I was charged twice", "CRM-" + random()));
         awaitCase(id, "ASSIGNED");
         ok(api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}"));
         String department = "BILLING-" + random();
         Instant due = Instant.now().plus(Duration.ofHours(4)).truncatedTo(ChronoUnit.SECONDS);
 
-        TestApi.Response given = api.post("/api/v1/cases/" + id + "/tasks", Roles.AGENT, "{\"department\":\""
-                + department + "\",\"owner\":\"li.na\",\"what\":\"Refund the second charge\",\"dueAt\":\"" + due
-                + "\",\"required\":true}");
+        TestApi.Response given = api.post(
+                "/api/v1/cases/" + id + "/tasks",
+                Roles.AGENT,
+                "{\"department\":\""
+                        + department + "\",\"owner\":\"li.na\",\"what\":\"Refund the second charge\",\"dueAt\":\"" + due
+                        + "\",\"required\":true}");
         assertThat(given.status()).as(given.body()).isEqualTo(201);
         // Numbered after the tasks the case has (the secondary department's, when triage named one).
         JsonNode tasks = given.json().path("tasks");
@@ -148,21 +174,28 @@ class CaseResolutionE2EIT {
         assertThat(blocked.isProblem()).isTrue();
         assertThat(blocked.json().path("detail").asString()).contains(taskId, department, "Refund the second charge");
         TestApi.Response queue = api.get("/api/v1/tasks?department=" + department, Roles.AGENT);
-        assertThat(queue.json().path("items")).extracting(i -> i.path("complaintId").asString())
+        assertThat(queue.json().path("items"))
+                .extracting(i -> i.path("complaintId").asString())
                 .containsExactly(id);
 
-        TestApi.Response someoneElse = api.post("/api/v1/cases/" + id + "/tasks/" + taskId + "/complete", Roles.AGENT,
-                "{}");
+        TestApi.Response someoneElse =
+                api.post("/api/v1/cases/" + id + "/tasks/" + taskId + "/complete", Roles.AGENT, "{}");
         assertThat(someoneElse.status()).isEqualTo(403);
         assertThat(someoneElse.isProblem()).isTrue();
-        ok(agent("li.na").post("/api/v1/cases/" + id + "/tasks/" + taskId + "/complete", Roles.AGENT,
-                "{\"note\":\"Second charge refunded\"}"));
-        assertThat(api.get("/api/v1/tasks?department=" + department, Roles.AGENT).json().path("items")).isEmpty();
+        ok(agent("li.na")
+                .post(
+                        "/api/v1/cases/" + id + "/tasks/" + taskId + "/complete",
+                        Roles.AGENT,
+                        "{\"note\":\"Second charge refunded\"}"));
+        assertThat(api.get("/api/v1/tasks?department=" + department, Roles.AGENT)
+                        .json()
+                        .path("items"))
+                .isEmpty();
         ok(api.post("/api/v1/cases/" + id + "/resolve", Roles.AGENT, resolution()));
 
         JsonNode file = awaitStatus(id, "RESOLVED");
-        assertThat(file.path("timeline").findValuesAsString("type")).containsSubsequence(
-                "firebreak.task.assigned", "firebreak.task.completed", "firebreak.case.resolved");
+        assertThat(file.path("timeline").findValuesAsString("type"))
+                .containsSubsequence("firebreak.task.assigned", "firebreak.task.completed", "firebreak.case.resolved");
     }
 
     @Test
@@ -181,20 +214,30 @@ class CaseResolutionE2EIT {
 
         try (AlertStream second = AlertStream.open(system.gatewayUrl(), bearer(Roles.SUPERVISOR), lastSeen)) {
             for (int i = 0; i < 2; i++) complaints.add(submit(Roles.AGENT, major()));
-            await().atMost(SystemUnderTest.STEP).until(() -> alertsAbout(complaints).size() >= 8);
-            List<Long> expected = alertsAbout(complaints).stream().map(a -> a.path("id").asLong()).toList();
-            second.await(a -> expected.contains(a.id()) && a.id() > lastSeen,
-                    (int) expected.stream().filter(e -> e > lastSeen).count(), SystemUnderTest.STEP);
+            await().atMost(SystemUnderTest.STEP)
+                    .until(() -> alertsAbout(complaints).size() >= 8);
+            List<Long> expected = alertsAbout(complaints).stream()
+                    .map(a -> a.path("id").asLong())
+                    .toList();
+            second.await(
+                    a -> expected.contains(a.id()) && a.id() > lastSeen,
+                    (int) expected.stream().filter(e -> e > lastSeen).count(),
+                    SystemUnderTest.STEP);
             assertThat(second.received()).allSatisfy(a -> assertThat(a.id()).isGreaterThan(lastSeen));
             all.addAll(second.received());
 
             List<Long> receivedIds = all.stream().map(AlertStream.Received::id).toList();
             assertThat(new HashSet<>(receivedIds)).as("no alert twice").hasSize(receivedIds.size());
-            Set<Long> mine = new HashSet<>(all.stream().filter(a -> complaints.contains(a.complaintId()))
-                    .map(AlertStream.Received::id).toList());
+            Set<Long> mine = new HashSet<>(all.stream()
+                    .filter(a -> complaints.contains(a.complaintId()))
+                    .map(AlertStream.Received::id)
+                    .toList());
             assertThat(mine).containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(all.stream().filter(a -> complaints.contains(a.complaintId())).map(AlertStream.Received::kind))
-                    .containsOnly("MAJOR").hasSize(8);
+            assertThat(all.stream()
+                            .filter(a -> complaints.contains(a.complaintId()))
+                            .map(AlertStream.Received::kind))
+                    .containsOnly("MAJOR")
+                    .hasSize(8);
         }
     }
 
@@ -226,7 +269,6 @@ class CaseResolutionE2EIT {
         return "{\"summary\":\"Replaced and refunded\",\"rootCause\":\"PRODUCT_DEFECT\"}";
     }
 
-
     private static TestApi.Response ok(TestApi.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response;
@@ -238,8 +280,8 @@ class CaseResolutionE2EIT {
 
     /** An API client acting as a named agent of the system. */
     private static TestApi agent(String name) {
-        String token = JwtTokens.mint(system.jwtSecret(), Credentials.ISSUER, name, List.of(Roles.AGENT),
-                Duration.ofHours(1));
+        String token =
+                JwtTokens.mint(system.jwtSecret(), Credentials.ISSUER, name, List.of(Roles.AGENT), Duration.ofHours(1));
         return new TestApi(system.gatewayUrl(), role -> "Bearer " + token);
     }
 

@@ -56,12 +56,15 @@ class ComplaintReadingE2EIT {
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().get("id").asString()).isEqualTo(first);
         assertThat(again.json().get("merged").asBoolean()).isTrue();
-        JsonNode caseFile = awaitCaseFile(first,
-                c -> c.get("timeline").findValuesAsString("type").contains("firebreak.message.added"));
+        JsonNode caseFile = awaitCaseFile(
+                first, c -> c.get("timeline").findValuesAsString("type").contains("firebreak.message.added"));
         assertThat(caseFile.get("timeline").findValuesAsString("type"))
-                .filteredOn("firebreak.complaint.received"::equals).hasSize(1);
-        var merged = topics.await(r -> first.equals(r.key())
-                && "firebreak.message.added".equals(CloudEvents.header(r.headers(), CloudEvents.TYPE)), 1);
+                .filteredOn("firebreak.complaint.received"::equals)
+                .hasSize(1);
+        var merged = topics.await(
+                r -> first.equals(r.key())
+                        && "firebreak.message.added".equals(CloudEvents.header(r.headers(), CloudEvents.TYPE)),
+                1);
         assertThat(merged.get(0).value()).contains("\"mergedDuplicate\":true");
     }
 
@@ -79,7 +82,8 @@ class ComplaintReadingE2EIT {
 
         assertThat(second).isNotEqualTo(first);
         JsonNode caseFile = awaitStatus(second, "ASSIGNED");
-        assertThat(caseFile.get("classification").get("complaintClass").asString()).isEqualTo("ESCALATED");
+        assertThat(caseFile.get("classification").get("complaintClass").asString())
+                .isEqualTo("ESCALATED");
         assertThat(caseFile.get("classification").get("reasons").toString()).contains(first);
         assertThat(caseFile.get("earlierComplaints").toString()).contains(first);
     }
@@ -90,25 +94,34 @@ class ComplaintReadingE2EIT {
                 {"channel":"WEB_FORM","customer":{"phone":"%s"},"productRef":"KETTLE-2",
                  "description":"The kettle lid is a bit loose"}""".formatted(uniquePhone()));
         JsonNode assigned = awaitStatus(id, "ASSIGNED");
-        assertThat(assigned.get("classification").get("complaintClass").asString()).isEqualTo("ORDINARY");
-        Instant firstResponseDue = Instant.parse(assigned.get("sla").get("firstResponseDue").asString());
+        assertThat(assigned.get("classification").get("complaintClass").asString())
+                .isEqualTo("ORDINARY");
+        Instant firstResponseDue =
+                Instant.parse(assigned.get("sla").get("firstResponseDue").asString());
 
         TestApi.Response message = api().post("/api/v1/complaints/" + id + "/messages", Roles.AGENT, """
                 {"text":"气死我了!!! 三次了还没人管，我要找律师起诉你们，还要找媒体曝光!!!"}""");
         assertThat(message.status()).as(message.body()).isBetween(200, 201);
 
-        JsonNode retriaged = awaitCaseFile(id, c -> "MAJOR".equals(c.get("classification").get("complaintClass").asString()));
+        JsonNode retriaged = awaitCaseFile(
+                id,
+                c -> "MAJOR"
+                        .equals(c.get("classification").get("complaintClass").asString()));
         assertThat(retriaged.get("emotion").asString()).isEqualTo("FURIOUS");
         assertThat(retriaged.get("timeline").findValuesAsString("type"))
                 .contains("firebreak.message.added", "firebreak.emotion.rose");
         assertThat(retriaged.get("classification").get("reasons").findValuesAsString("rule"))
                 .anySatisfy(rule -> assertThat(rule).contains("legal"));
-        JsonNode faster = awaitCaseFile(id, c -> Instant.parse(c.get("sla").get("firstResponseDue").asString())
-                .isBefore(firstResponseDue));
+        JsonNode faster = awaitCaseFile(
+                id,
+                c -> Instant.parse(c.get("sla").get("firstResponseDue").asString())
+                        .isBefore(firstResponseDue));
         assertThat(faster.get("timeline").findValuesAsString("summary"))
                 .anySatisfy(s -> assertThat(s).startsWith("Re-classified MAJOR (was ORDINARY"));
-        topics.await(r -> id.equals(r.key())
-                && "firebreak.emotion.rose".equals(CloudEvents.header(r.headers(), CloudEvents.TYPE)), 1);
+        topics.await(
+                r -> id.equals(r.key())
+                        && "firebreak.emotion.rose".equals(CloudEvents.header(r.headers(), CloudEvents.TYPE)),
+                1);
     }
 
     @Test
@@ -117,17 +130,25 @@ class ComplaintReadingE2EIT {
         assertThat(before.status()).as(before.body()).isEqualTo(200);
         ObjectNode rules = (ObjectNode) before.json();
         String oldVersion = rules.get("version").asString();
-        ((ArrayNode) rules.get("rules")).addObject()
+        ((ArrayNode) rules.get("rules"))
+                .addObject()
                 .put("name", "recalled-model")
                 .put("complaintClass", "MAJOR")
                 .put("en", "The product is a model under recall")
                 .put("zh", "该型号在召回范围内")
-                .putArray("phrases").add("XR-200");
+                .putArray("phrases")
+                .add("XR-200");
 
-        assertThat(api().put("/api/v1/triage/rules", Roles.SUPERVISOR, rules.toString()).status()).isEqualTo(403);
-        assertThat(api().put("/api/v1/triage/rules", Roles.ADMIN, rules.toString()).status())
-                .as("not before its dry run").isEqualTo(409);
-        assertThat(api().post("/api/v1/triage/rules/dry-run", Roles.ADMIN, rules.toString()).status()).isEqualTo(200);
+        assertThat(api().put("/api/v1/triage/rules", Roles.SUPERVISOR, rules.toString())
+                        .status())
+                .isEqualTo(403);
+        assertThat(api().put("/api/v1/triage/rules", Roles.ADMIN, rules.toString())
+                        .status())
+                .as("not before its dry run")
+                .isEqualTo(409);
+        assertThat(api().post("/api/v1/triage/rules/dry-run", Roles.ADMIN, rules.toString())
+                        .status())
+                .isEqualTo(200);
         TestApi.Response replaced = api().put("/api/v1/triage/rules", Roles.ADMIN, rules.toString());
         assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
         String newVersion = replaced.json().get("version").asString();
@@ -137,16 +158,22 @@ class ComplaintReadingE2EIT {
                 {"channel":"PHONE","customer":{"phone":"%s"},"productRef":"HEATER",
                  "description":"My XR-200 heater makes a clicking noise"}""".formatted(uniquePhone()));
         JsonNode caseFile = awaitStatus(id, "ASSIGNED");
-        assertThat(caseFile.get("classification").get("complaintClass").asString()).isEqualTo("MAJOR");
-        assertThat(caseFile.get("classification").get("ruleSetVersion").asString()).isEqualTo(newVersion);
-        assertThat(caseFile.get("classification").get("reasons").findValuesAsString("rule")).contains("recalled-model");
+        assertThat(caseFile.get("classification").get("complaintClass").asString())
+                .isEqualTo("MAJOR");
+        assertThat(caseFile.get("classification").get("ruleSetVersion").asString())
+                .isEqualTo(newVersion);
+        assertThat(caseFile.get("classification").get("reasons").findValuesAsString("rule"))
+                .contains("recalled-model");
 
         // A rule set that does not hold together is refused, naming the field, and the active one stays.
         ((ObjectNode) rules.get("rules").get(0)).put("complaintClass", "URGENT");
         TestApi.Response refused = api().put("/api/v1/triage/rules", Roles.ADMIN, rules.toString());
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.isProblem()).isTrue();
-        assertThat(api().get("/api/v1/triage/rules", Roles.SUPERVISOR).json().get("version").asString())
+        assertThat(api().get("/api/v1/triage/rules", Roles.SUPERVISOR)
+                        .json()
+                        .get("version")
+                        .asString())
                 .isEqualTo(newVersion);
     }
 

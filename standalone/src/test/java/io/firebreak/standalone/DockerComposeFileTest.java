@@ -68,7 +68,9 @@ class DockerComposeFileTest {
         services.forEach((name, service) -> {
             Map<String, Object> healthcheck = map(service.get("healthcheck"));
             assertThat(healthcheck).as("%s healthcheck", name).isNotEmpty().containsKey("test");
-            assertThat(healthcheck.get("disable")).as("%s healthcheck disabled", name).isNotEqualTo(true);
+            assertThat(healthcheck.get("disable"))
+                    .as("%s healthcheck disabled", name)
+                    .isNotEqualTo(true);
             assertThat(memoryLimit(service)).as("%s memory limit", name).isPresent();
         });
     }
@@ -80,8 +82,10 @@ class DockerComposeFileTest {
         for (String name : APPLICATIONS) {
             Map<String, Object> dependsOn = map(services.get(name).get("depends_on"));
             assertThat(dependsOn).as("%s depends_on", name).isNotEmpty();
-            dependsOn.forEach((dependency, condition) -> assertThat(map(condition).get("condition"))
-                    .as("%s waits for %s", name, dependency).isEqualTo("service_healthy"));
+            dependsOn.forEach(
+                    (dependency, condition) -> assertThat(map(condition).get("condition"))
+                            .as("%s waits for %s", name, dependency)
+                            .isEqualTo("service_healthy"));
         }
         assertThat(map(services.get("intake").get("depends_on"))).containsOnlyKeys("kafka", "mongo");
         assertThat(map(services.get("gateway").get("depends_on")))
@@ -94,7 +98,8 @@ class DockerComposeFileTest {
 
         for (String name : APPLICATIONS) {
             Map<String, Object> environment = map(services.get(name).get("environment"));
-            assertThat(environment).as("%s environment", name)
+            assertThat(environment)
+                    .as("%s environment", name)
                     .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
                     .containsKey("FIREBREAK_MONGO_URI")
                     .containsKey("FIREBREAK_SECURITY_JWT_SECRET");
@@ -128,7 +133,8 @@ class DockerComposeFileTest {
         if (service.get("mem_limit") != null) {
             return Optional.of(service.get("mem_limit"));
         }
-        Map<String, Object> limits = map(map(map(service.get("deploy")).get("resources")).get("limits"));
+        Map<String, Object> limits =
+                map(map(map(service.get("deploy")).get("resources")).get("limits"));
         return Optional.ofNullable(limits.get("memory"));
     }
 
@@ -161,7 +167,9 @@ class DockerComposeFileTest {
             Process process = builder.start();
             // Read before waiting: a full pipe would block the process.
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("docker-compose finished").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("docker-compose finished")
+                    .isTrue();
             return new Result(process.exitValue(), output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -178,7 +186,8 @@ class DockerComposeFileTest {
                 return dir;
             }
         }
-        throw new IllegalStateException("No docker-compose.yml above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No docker-compose.yml above " + Path.of("").toAbsolutePath());
     }
 
     private static Optional<Path> onPath(String executable) {

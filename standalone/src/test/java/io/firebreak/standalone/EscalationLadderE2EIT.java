@@ -29,9 +29,10 @@ class EscalationLadderE2EIT {
 
     private static final Duration STEP = Duration.ofSeconds(40);
     private static final Map<String, Map<String, String>> SETTINGS = Map.of(
-            "triage", Map.of(
-                    "firebreak.triage.sla.ordinary.first-response", "PT4S",
-                    "firebreak.triage.sla.escalated.first-response", "PT4S"),
+            "triage",
+                    Map.of(
+                            "firebreak.triage.sla.ordinary.first-response", "PT4S",
+                            "firebreak.triage.sla.escalated.first-response", "PT4S"),
             "resolution", Map.of("firebreak.resolution.sla-clocks.scan-interval", "PT0.2S"));
 
     @TempDir
@@ -53,9 +54,9 @@ class EscalationLadderE2EIT {
     @Test
     void anUnansweredComplaintClimbsOneRungPerBreachToTheHeadAndStopsThere() {
         try (TopicProbe probe = new TopicProbe(system.kafkaBootstrapServers(), Topics.RESOLUTION)) {
-            TestApi.Response submitted = api().post("/api/v1/complaints", Roles.AGENT, """
-                    {"channel":"LETTER","customer":{"id":"CRM-LADDER-%s"},"description":"快递三天没到，包裹还没送到"}"""
-                    .formatted(CaseResolutionE2EIT.random()));
+            TestApi.Response submitted =
+                    api().post("/api/v1/complaints", Roles.AGENT, """
+                    {"channel":"LETTER","customer":{"id":"CRM-LADDER-%s"},"description":"快递三天没到，包裹还没送到"}""".formatted(CaseResolutionE2EIT.random()));
             assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
             String id = submitted.json().path("id").asString();
 
@@ -66,19 +67,26 @@ class EscalationLadderE2EIT {
                 owners.add(awaitOwner(id, above::equals));
                 agree(id);
             }
-            assertThat(owners).as("agent, senior, (no expert: skipped) supervisor, head")
+            assertThat(owners)
+                    .as("agent, senior, (no expert: skipped) supervisor, head")
                     .containsExactly(owners.get(0), "zhao.qiang", "lei.gang", "wu.ping");
             assertThat(owners.get(0)).isIn("wang.lei", "david.liu");
 
             // The head's own clock runs out once more: that breach stands, and nothing restarts it.
             List<ConsumerRecord<String, String>> breaches = probe.await(r -> SystemUnderTest.breachOf(r, id), 4);
-            assertThat(probe.drain(r -> SystemUnderTest.breachOf(r, id), Duration.ofSeconds(8))).as("one breach per rung, then none")
+            assertThat(probe.drain(r -> SystemUnderTest.breachOf(r, id), Duration.ofSeconds(8)))
+                    .as("one breach per rung, then none")
                     .hasSize(4);
             assertThat(caseOf(id).path("owner").asString()).isEqualTo("wu.ping");
             assertThat(breaches).hasSize(4);
-            await().atMost(STEP).untilAsserted(() -> assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("SLA_BREACH"::equals))
-                    .as("each breach alerted once").hasSize(4));
-            assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("ESCALATED"::equals)).as("the class rose once").hasSize(1);
+            await().atMost(STEP)
+                    .untilAsserted(() -> assertThat(SystemUnderTest.alertKinds(api(), id).stream()
+                                    .filter("SLA_BREACH"::equals))
+                            .as("each breach alerted once")
+                            .hasSize(4));
+            assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("ESCALATED"::equals))
+                    .as("the class rose once")
+                    .hasSize(1);
         }
     }
 
@@ -87,8 +95,11 @@ class EscalationLadderE2EIT {
         await().atMost(STEP).untilAsserted(() -> {
             TestApi.Response response = api().get("/api/v1/cases/" + id, Roles.AGENT);
             owner[0] = response.status() == 200 ? response.json().path("owner").asString(null) : null;
-            assertThat(owner[0]).as("the case's owner; the complaint's triage: %s",
-                    api().get("/api/v1/triage/" + id, Roles.SUPERVISOR).body()).matches(wanted::test);
+            assertThat(owner[0])
+                    .as(
+                            "the case's owner; the complaint's triage: %s",
+                            api().get("/api/v1/triage/" + id, Roles.SUPERVISOR).body())
+                    .matches(wanted::test);
         });
         return owner[0];
     }
@@ -98,7 +109,8 @@ class EscalationLadderE2EIT {
         JsonNode theCase = caseOf(id);
         await().atMost(STEP).untilAsserted(() -> {
             JsonNode file = api().get("/api/v1/complaints/" + id, Roles.AGENT).json();
-            assertThat(file.path("owner").path("owner").asString()).isEqualTo(theCase.path("owner").asString());
+            assertThat(file.path("owner").path("owner").asString())
+                    .isEqualTo(theCase.path("owner").asString());
             assertThat(file.path("owner").path("primaryDepartment").asString())
                     .isEqualTo(theCase.path("department").asString());
         });
@@ -111,5 +123,4 @@ class EscalationLadderE2EIT {
     private static TestApi api() {
         return new TestApi(system.gatewayUrl(), role -> "Bearer " + system.token(role));
     }
-
 }

@@ -32,25 +32,30 @@ class IndexUseE2EIT {
         String phone = "139" + String.format("%08d", System.nanoTime() % 100_000_000L);
         String first = submit(Roles.AGENT, """
                 {"channel":"PHONE","customer":{"phone":"%s","email":"idx.%s@example.com","name":"Lin"},
-                 "description":"The washing machine leaks and flooded the kitchen","orderRef":"ORD-IDX-%s"}"""
-                .formatted(phone, phone, phone));
+                 "description":"The washing machine leaks and flooded the kitchen","orderRef":"ORD-IDX-%s"}""".formatted(phone, phone, phone));
         closeHappily(first);
         String second = submit(Roles.AGENT, """
                 {"channel":"EMAIL","customer":{"phone":"%s"},"description":"快递三天没到，客服电话打不通",
                  "orderRef":"ORD-IDX2-%s"}""".formatted(phone, phone));
         awaitCase(second, "ASSIGNED");
         TestApi.Response merged = api().post("/api/v1/complaints", Roles.AGENT, """
-                {"channel":"EMAIL","customer":{"phone":"%s"},"description":"还是没到","orderRef":"ORD-IDX2-%s"}"""
-                .formatted(phone, phone));
+                {"channel":"EMAIL","customer":{"phone":"%s"},"description":"还是没到","orderRef":"ORD-IDX2-%s"}""".formatted(phone, phone));
         assertThat(merged.status()).as(merged.body()).isEqualTo(200);
         TestApi.Response ticket = api().post("/api/v1/complaints", Roles.INTEGRATION, """
                 {"channel":"WEB_FORM","customer":{"id":"CRM-%s"},"description":"Refund not received",
                  "externalRef":{"system":"desk","id":"T-%s"}}""".formatted(phone, phone));
         assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
         String ticketId = ticket.json().get("id").asString();
-        assertThat(api().post("/api/v1/complaints/" + second + "/messages", Roles.AGENT,
-                "{\"text\":\"I am still waiting\"}").status()).isEqualTo(201);
-        String customer = api().get("/api/v1/complaints/" + first, Roles.AGENT).json().get("customer").get("id")
+        assertThat(api().post(
+                                "/api/v1/complaints/" + second + "/messages",
+                                Roles.AGENT,
+                                "{\"text\":\"I am still waiting\"}")
+                        .status())
+                .isEqualTo(201);
+        String customer = api().get("/api/v1/complaints/" + first, Roles.AGENT)
+                .json()
+                .get("customer")
+                .get("id")
                 .asString();
 
         List<String> reads = List.of(
@@ -93,14 +98,20 @@ class IndexUseE2EIT {
         }
         Map<String, String> paged = Map.of("/api/v1/complaints?limit=1", "next", "/api/v1/cases?limit=1", "next");
         for (Map.Entry<String, String> list : paged.entrySet()) {
-            String next = api().get(list.getKey(), Roles.SUPERVISOR).json().get(list.getValue()).asString();
+            String next = api().get(list.getKey(), Roles.SUPERVISOR)
+                    .json()
+                    .get(list.getValue())
+                    .asString();
             TestApi.Response page = api().get(list.getKey() + "&cursor=" + next, Roles.SUPERVISOR);
-            assertThat(page.status()).as(list.getKey() + ", the next page: " + page.body()).isEqualTo(200);
+            assertThat(page.status())
+                    .as(list.getKey() + ", the next page: " + page.body())
+                    .isEqualTo(200);
         }
         assertThat(api().get("/api/v1/webhooks", Roles.ADMIN).status()).isEqualTo(200);
         TestApi.Response own = api().get("/api/v1/complaints/" + ticketId, Roles.INTEGRATION);
         assertThat(own.status()).as(own.body()).isEqualTo(200);
-        assertThat(api().get("/api/v1/complaints?limit=5", Roles.INTEGRATION).status()).isEqualTo(200);
+        assertThat(api().get("/api/v1/complaints?limit=5", Roles.INTEGRATION).status())
+                .isEqualTo(200);
 
         Map<String, Long> unserved = new TreeMap<>(system().store().collectionScansByShape());
         unserved.keySet().removeAll(ALLOWED.keySet());

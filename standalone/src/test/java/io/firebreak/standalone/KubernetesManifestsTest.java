@@ -59,18 +59,21 @@ class KubernetesManifestsTest {
     static void read() throws IOException {
         directory = repositoryRoot().resolve("deploy/kubernetes");
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 for (Object document : new Yaml().loadAll(Files.readString(file))) {
                     if (document == null) continue;
                     Map<?, ?> map = (Map<?, ?>) document;
                     String kind = map.get("apiVersion") + " " + map.get("kind");
                     Class<? extends HasMetadata> type = KINDS.get(kind);
-                    assertThat(type).as("%s: a kind these manifests are checked for: %s", file.getFileName(), kind)
+                    assertThat(type)
+                            .as("%s: a kind these manifests are checked for: %s", file.getFileName(), kind)
                             .isNotNull();
                     HasMetadata resource = MODEL.unmarshal(MODEL.asJson(map), type);
                     List<String> unknown = new ArrayList<>();
                     unknownFields(resource, kind + " " + resource.getMetadata().getName(), unknown);
-                    assertThat(unknown).as("%s: fields the Kubernetes schema does not know", file.getFileName())
+                    assertThat(unknown)
+                            .as("%s: fields the Kubernetes schema does not know", file.getFileName())
                             .isEmpty();
                     resources.add(resource);
                 }
@@ -84,21 +87,31 @@ class KubernetesManifestsTest {
         for (String part : PARTS) {
             Deployment deployment = one(Deployment.class, "firebreak-" + part);
             assertThat(deployment.getSpec().getReplicas()).as(part).isGreaterThanOrEqualTo(2);
-            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
-            assertThat(labels).as(part).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
-            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            Map<String, String> labels =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(labels)
+                    .as(part)
+                    .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
+            Container container =
+                    deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertProbe(part, container.getLivenessProbe(), "/actuator/health/liveness");
             assertProbe(part, container.getStartupProbe(), "/actuator/health/liveness");
             assertProbe(part, container.getReadinessProbe(), "/actuator/health/readiness");
             assertThat(container.getResources().getRequests()).as(part).containsKeys("cpu", "memory");
             assertThat(container.getResources().getLimits()).as(part).containsKey("memory");
-            assertThat(container.getPorts().get(0).getContainerPort()).as("%s listens where its settings say", part)
+            assertThat(container.getPorts().get(0).getContainerPort())
+                    .as("%s listens where its settings say", part)
                     .isEqualTo(serverPort(part));
 
-            assertThat(one(Service.class, part).getSpec().getSelector()).as(part).isEqualTo(
-                    deployment.getSpec().getSelector().getMatchLabels());
-            assertThat(one(PodDisruptionBudget.class, "firebreak-" + part).getSpec().getSelector().getMatchLabels())
-                    .as(part).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+            assertThat(one(Service.class, part).getSpec().getSelector())
+                    .as(part)
+                    .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+            assertThat(one(PodDisruptionBudget.class, "firebreak-" + part)
+                            .getSpec()
+                            .getSelector()
+                            .getMatchLabels())
+                    .as(part)
+                    .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
             HorizontalPodAutoscaler autoscaler = one(HorizontalPodAutoscaler.class, "firebreak-" + part);
             assertThat(autoscaler.getSpec().getScaleTargetRef().getName()).isEqualTo("firebreak-" + part);
             assertThat(autoscaler.getSpec().getMinReplicas()).as(part).isGreaterThanOrEqualTo(2);
@@ -111,27 +124,44 @@ class KubernetesManifestsTest {
         Set<String> secretKeys = secretKeysInReadme();
         assertThat(secretKeys).contains("jwt-secret");
         for (Deployment deployment : all(Deployment.class)) {
-            List<EnvVar> env = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
-            assertThat(env).extracting(EnvVar::getName).as(deployment.getMetadata().getName())
+            List<EnvVar> env = deployment
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getEnv();
+            assertThat(env)
+                    .extracting(EnvVar::getName)
+                    .as(deployment.getMetadata().getName())
                     .contains("SPRING_KAFKA_BOOTSTRAP_SERVERS", "FIREBREAK_MONGO_URI", "FIREBREAK_SECURITY_JWT_SECRET");
             for (EnvVar var : env) {
                 String where = deployment.getMetadata().getName() + " " + var.getName();
-                assertThat(var.getValue()).as("%s: no value written in a manifest", where).isNull();
+                assertThat(var.getValue())
+                        .as("%s: no value written in a manifest", where)
+                        .isNull();
                 var from = var.getValueFrom();
                 if (from.getConfigMapKeyRef() != null) {
                     assertThat(from.getConfigMapKeyRef().getName()).as(where).isEqualTo("firebreak");
-                    assertThat(config).as(where).containsKey(from.getConfigMapKeyRef().getKey());
+                    assertThat(config)
+                            .as(where)
+                            .containsKey(from.getConfigMapKeyRef().getKey());
                 } else {
                     assertThat(from.getSecretKeyRef()).as(where).isNotNull();
                     assertThat(from.getSecretKeyRef().getName()).as(where).isEqualTo("firebreak");
-                    assertThat(secretKeys).as(where).contains(from.getSecretKeyRef().getKey());
+                    assertThat(secretKeys)
+                            .as(where)
+                            .contains(from.getSecretKeyRef().getKey());
                 }
             }
         }
         assertThat(env("firebreak-intake")).contains("FIREBREAK_INTAKE_CUSTOMER_ID_KEY");
         assertThat(env("firebreak-feedback")).contains("FIREBREAK_FEEDBACK_SURVEY_SECRET");
-        assertThat(env("firebreak-gateway")).contains("FIREBREAK_GATEWAY_WEBHOOKS_SECRET_KEY",
-                "FIREBREAK_GATEWAY_SERVICES_INTAKE", "FIREBREAK_GATEWAY_SERVICES_FEEDBACK");
+        assertThat(env("firebreak-gateway"))
+                .contains(
+                        "FIREBREAK_GATEWAY_WEBHOOKS_SECRET_KEY",
+                        "FIREBREAK_GATEWAY_SERVICES_INTAKE",
+                        "FIREBREAK_GATEWAY_SERVICES_FEEDBACK");
     }
 
     private static void assertProbe(String part, Probe probe, String path) {
@@ -140,13 +170,22 @@ class KubernetesManifestsTest {
     }
 
     private static List<String> env(String deployment) {
-        return one(Deployment.class, deployment).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
-                .stream().map(EnvVar::getName).toList();
+        return one(Deployment.class, deployment)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv()
+                .stream()
+                .map(EnvVar::getName)
+                .toList();
     }
 
     /** The secret's keys as the README's {@code kubectl create secret} makes them. */
     private static Set<String> secretKeysInReadme() throws IOException {
-        Matcher m = Pattern.compile("--from-literal=([a-z-]+)=").matcher(Files.readString(directory.resolve("README.md")));
+        Matcher m =
+                Pattern.compile("--from-literal=([a-z-]+)=").matcher(Files.readString(directory.resolve("README.md")));
         return m.results().map(r -> r.group(1)).collect(Collectors.toSet());
     }
 
@@ -166,7 +205,9 @@ class KubernetesManifestsTest {
     }
 
     private static <T extends HasMetadata> T one(Class<T> type, String name) {
-        List<T> found = all(type).stream().filter(r -> name.equals(r.getMetadata().getName())).toList();
+        List<T> found = all(type).stream()
+                .filter(r -> name.equals(r.getMetadata().getName()))
+                .toList();
         if (found.size() != 1) fail("%d %s named %s", found.size(), type.getSimpleName(), name);
         return found.get(0);
     }
@@ -218,6 +259,7 @@ class KubernetesManifestsTest {
                 return dir;
             }
         }
-        throw new IllegalStateException("No deploy/kubernetes above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No deploy/kubernetes above " + Path.of("").toAbsolutePath());
     }
 }

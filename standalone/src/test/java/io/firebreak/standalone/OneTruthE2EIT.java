@@ -36,8 +36,7 @@ class OneTruthE2EIT {
     void theCaseFileAndTheCaseAgreeAfterEveryStep() {
         String id = submit(Roles.AGENT, """
                 {"channel":"PHONE","customer":{"phone":"137%08d"},
-                 "description":"The fridge I bought stopped cooling after a week","orderRef":"ORD-TRUTH-1"}"""
-                .formatted(System.nanoTime() % 100_000_000L));
+                 "description":"The fridge I bought stopped cooling after a week","orderRef":"ORD-TRUTH-1"}""".formatted(System.nanoTime() % 100_000_000L));
         awaitCase(id, "ASSIGNED");
         agree(id);
 
@@ -50,8 +49,12 @@ class OneTruthE2EIT {
         String dueBeforePause = caseOf(id).path("resolutionDue").asString();
         step(id, "resume", Roles.AGENT, "");
         assertThat(Instant.parse(caseOf(id).path("resolutionDue").asString()))
-                .as("the resolution clock moved by the pause").isAfter(Instant.parse(dueBeforePause));
-        step(id, "reassign", Roles.SUPERVISOR,
+                .as("the resolution clock moved by the pause")
+                .isAfter(Instant.parse(dueBeforePause));
+        step(
+                id,
+                "reassign",
+                Roles.SUPERVISOR,
                 "{\"owner\":\"agent-truth\",\"department\":\"LOGISTICS\",\"reason\":\"Delivery damage\"}");
         step(id, "proposal", Roles.AGENT, proposal());
         step(id, "proposal/answer", Roles.AGENT, "{\"accepted\":true,\"comment\":\"OK\"}");
@@ -60,38 +63,41 @@ class OneTruthE2EIT {
         JsonNode file = caseFile(id);
         assertThat(file.path("status").asString()).isEqualTo("RESOLVED");
         String agent = caseOf(id).path("acknowledgement").path("by").asString();
-        assertThat(file.path("timeline").findValuesAsString("summary")).anySatisfy(s -> assertThat(s)
-                .isEqualTo("Internal note by " + agent + ": Compressor fault suspected")).anySatisfy(s -> assertThat(s)
-                .startsWith("Waiting for the customer by")).anySatisfy(s -> assertThat(s)
-                .startsWith("Handed over by")).anySatisfy(s -> assertThat(s)
-                .isEqualTo("Message to the customer by " + agent + ": A technician will call you today"));
+        assertThat(file.path("timeline").findValuesAsString("summary"))
+                .anySatisfy(s -> assertThat(s).isEqualTo("Internal note by " + agent + ": Compressor fault suspected"))
+                .anySatisfy(s -> assertThat(s).startsWith("Waiting for the customer by"))
+                .anySatisfy(s -> assertThat(s).startsWith("Handed over by"))
+                .anySatisfy(s -> assertThat(s)
+                        .isEqualTo("Message to the customer by " + agent + ": A technician will call you today"));
     }
 
     @Test
     void aBrokenPromiseAndAReopeningAreToldAlikeByTheCaseTheCaseFileTheAlertsAndTheCustomersMessages() {
         String id = submit(Roles.AGENT, """
                 {"channel":"PHONE","customer":{"phone":"136%08d"},
-                 "description":"空调装好三天就不制冷了，售后一直没人回电话","orderRef":"ORD-TRUTH-2"}"""
-                .formatted(System.nanoTime() % 100_000_000L));
+                 "description":"空调装好三天就不制冷了，售后一直没人回电话","orderRef":"ORD-TRUTH-2"}""".formatted(System.nanoTime() % 100_000_000L));
         awaitCase(id, "ASSIGNED");
         // A callback promised in six seconds; its warning at 75% of that, the clocks looked at twice a second.
         Instant callbackBy = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.MILLIS);
         step(id, "acknowledge", Roles.AGENT, "{\"callbackBy\":\"" + callbackBy + "\"}");
 
-        await().atMost(STEP).until(() -> caseOf(id).path("promises").get(0).path("status").asString(),
-                "BROKEN"::equals);
+        await().atMost(STEP)
+                .until(() -> caseOf(id).path("promises").get(0).path("status").asString(), "BROKEN"::equals);
         assertThat(caseOf(id).path("brokenPromises").asInt()).isEqualTo(1);
-        await().atMost(STEP).untilAsserted(() -> assertThat(SystemUnderTest.alertKinds(api(), id)).filteredOn(k -> k.startsWith("PROMISE_"))
-                .as("the owner warned, then the supervisor alerted, once each")
-                .containsExactlyInAnyOrder("PROMISE_WARNING", "PROMISE_BROKEN"));
-        JsonNode file = awaitCaseFile(id, f -> summaries(f).stream().anyMatch(s -> s.startsWith(
-                "Told the customer (DELAY")));
-        assertThat(summaries(file)).anySatisfy(s -> assertThat(s).startsWith(
-                        "Told the customer (RECEIPT, PHONE, zh): 您的投诉已收到，编号 " + id))
-                .anySatisfy(s -> assertThat(s).startsWith("Told the customer (ACKNOWLEDGEMENT, PHONE, zh): ")
+        await().atMost(STEP)
+                .untilAsserted(() -> assertThat(SystemUnderTest.alertKinds(api(), id))
+                        .filteredOn(k -> k.startsWith("PROMISE_"))
+                        .as("the owner warned, then the supervisor alerted, once each")
+                        .containsExactlyInAnyOrder("PROMISE_WARNING", "PROMISE_BROKEN"));
+        JsonNode file =
+                awaitCaseFile(id, f -> summaries(f).stream().anyMatch(s -> s.startsWith("Told the customer (DELAY")));
+        assertThat(summaries(file))
+                .anySatisfy(s -> assertThat(s).startsWith("Told the customer (RECEIPT, PHONE, zh): 您的投诉已收到，编号 " + id))
+                .anySatisfy(s -> assertThat(s)
+                        .startsWith("Told the customer (ACKNOWLEDGEMENT, PHONE, zh): ")
                         .contains("前给您回电"))
-                .anySatisfy(s -> assertThat(s).isEqualTo("Promise P1 broken: Call the customer back was due "
-                        + callbackBy))
+                .anySatisfy(
+                        s -> assertThat(s).isEqualTo("Promise P1 broken: Call the customer back was due " + callbackBy))
                 .anySatisfy(s -> assertThat(s).startsWith("Told the customer (DELAY, PHONE, zh): 很抱歉"));
 
         // The callback made late: a message to the customer keeps it.
@@ -101,15 +107,15 @@ class OneTruthE2EIT {
         awaitFollowUp(id, "{\"satisfied\":false,\"score\":2,\"comment\":\"还是不太冷\"}");
         awaitCase(id, "REOPENED");
         agree(id);
-        assertThat(summaries(awaitCaseFile(id, f -> summaries(f).stream().anyMatch(s -> s.startsWith(
-                "Told the customer (PROGRESS")))))
-                .anySatisfy(s -> assertThat(s)
-                        .startsWith("Told the customer (RESOLUTION, PHONE, zh): 您的投诉已处理完毕：更换了压缩机"))
-                .anySatisfy(s -> assertThat(s)
-                        .isEqualTo("Told the customer (MESSAGE, PHONE, zh): 已致电客户，约好明天上门检修"))
-                .anySatisfy(s -> assertThat(s)
-                        .startsWith("Told the customer (PROGRESS, PHONE, zh): 我们已重新打开您的投诉"));
-        await().atMost(STEP).untilAsserted(() -> assertThat(SystemUnderTest.alertKinds(api(), id)).contains("REOPENED"));
+        assertThat(summaries(awaitCaseFile(
+                        id, f -> summaries(f).stream().anyMatch(s -> s.startsWith("Told the customer (PROGRESS")))))
+                .anySatisfy(
+                        s -> assertThat(s).startsWith("Told the customer (RESOLUTION, PHONE, zh): 您的投诉已处理完毕：更换了压缩机"))
+                .anySatisfy(s -> assertThat(s).isEqualTo("Told the customer (MESSAGE, PHONE, zh): 已致电客户，约好明天上门检修"))
+                .anySatisfy(s -> assertThat(s).startsWith("Told the customer (PROGRESS, PHONE, zh): 我们已重新打开您的投诉"));
+        await().atMost(STEP)
+                .untilAsserted(
+                        () -> assertThat(SystemUnderTest.alertKinds(api(), id)).contains("REOPENED"));
     }
 
     private static List<String> summaries(JsonNode caseFile) {
@@ -126,22 +132,28 @@ class OneTruthE2EIT {
     /** The case file shows what the case shows: state, owner, department, due times. */
     private static void agree(String id) {
         JsonNode theCase = caseOf(id);
-        List<String> expected = Arrays.asList(theCase.path("state").asString(), theCase.path("owner").asString(),
-                theCase.path("department").asString(), instant(theCase.path("firstResponseDue")),
+        List<String> expected = Arrays.asList(
+                theCase.path("state").asString(),
+                theCase.path("owner").asString(),
+                theCase.path("department").asString(),
+                instant(theCase.path("firstResponseDue")),
                 instant(theCase.path("resolutionDue")));
         AtomicReference<List<String>> seen = new AtomicReference<>();
         try {
             await().atMost(STEP).until(() -> {
                 JsonNode file = caseFile(id);
-                seen.set(Arrays.asList(file.path("caseState").asString(), file.path("owner").path("owner").asString(),
+                seen.set(Arrays.asList(
+                        file.path("caseState").asString(),
+                        file.path("owner").path("owner").asString(),
                         file.path("owner").path("primaryDepartment").asString(),
                         instant(file.path("sla").path("firstResponseDue")),
                         instant(file.path("sla").path("resolutionDue"))));
                 return seen.get().equals(expected);
             });
         } catch (ConditionTimeoutException e) {
-            assertThat(seen.get()).as("the case file of %s against its case (state, owner, department, due times)",
-                    id).isEqualTo(expected);
+            assertThat(seen.get())
+                    .as("the case file of %s against its case (state, owner, department, due times)", id)
+                    .isEqualTo(expected);
         }
     }
 
@@ -152,7 +164,9 @@ class OneTruthE2EIT {
     }
 
     private static String instant(JsonNode value) {
-        return value.isMissingNode() || value.isNull() ? null : Instant.parse(value.asString()).toString();
+        return value.isMissingNode() || value.isNull()
+                ? null
+                : Instant.parse(value.asString()).toString();
     }
 
     private static String proposal() {

@@ -32,12 +32,10 @@ class OperabilityE2EIT {
     void prometheus_showsTheDomainMetricsOfEachServiceToAdminOnly() {
         submit(Roles.AGENT, """
                 {"channel":"EMAIL","customer":{"phone":"136%08d"},
-                 "description":"There is a strong smell of gas next to the water heater you installed"}"""
-                .formatted(System.nanoTime() % 100_000_000L));
+                 "description":"There is a strong smell of gas next to the water heater you installed"}""".formatted(System.nanoTime() % 100_000_000L));
         String ordinary = submit(Roles.AGENT, """
                 {"channel":"PHONE","customer":{"phone":"135%08d"},
-                 "description":"The lid of the kettle I bought does not close properly"}"""
-                .formatted(System.nanoTime() % 100_000_000L));
+                 "description":"The lid of the kettle I bought does not close properly"}""".formatted(System.nanoTime() % 100_000_000L));
         closeHappily(ordinary);
 
         await().atMost(STEP).untilAsserted(() -> {
@@ -48,21 +46,28 @@ class OperabilityE2EIT {
                     .isGreaterThanOrEqualTo(1);
             assertThat(count(triage, "firebreak_complaint_classified_total", "complaint_class=\"ORDINARY\""))
                     .isGreaterThanOrEqualTo(1);
-            assertThat(count(scrape("gateway"), "firebreak_alerts_total", "kind=\"MAJOR\"")).isGreaterThanOrEqualTo(1);
+            assertThat(count(scrape("gateway"), "firebreak_alerts_total", "kind=\"MAJOR\""))
+                    .isGreaterThanOrEqualTo(1);
             String feedback = scrape("feedback");
             assertThat(count(feedback, "firebreak_followup_recorded_total", "satisfied=\"true\""))
                     .isGreaterThanOrEqualTo(1);
-            assertThat(count(feedback, "firebreak_followup_recorded_score_sum", "")).isGreaterThanOrEqualTo(5);
-            assertThat(count(feedback, "firebreak_complaint_closed_total", "outcome=")).isGreaterThanOrEqualTo(1);
+            assertThat(count(feedback, "firebreak_followup_recorded_score_sum", ""))
+                    .isGreaterThanOrEqualTo(5);
+            assertThat(count(feedback, "firebreak_complaint_closed_total", "outcome="))
+                    .isGreaterThanOrEqualTo(1);
         });
         String resolution = scrape("resolution");
-        assertThat(resolution).contains("firebreak_outbox_backlog{application=\"resolution\"}")
-                .contains("firebreak_outbox_oldest_age_seconds").contains("mongodb_driver_commands_seconds_count")
+        assertThat(resolution)
+                .contains("firebreak_outbox_backlog{application=\"resolution\"}")
+                .contains("firebreak_outbox_oldest_age_seconds")
+                .contains("mongodb_driver_commands_seconds_count")
                 .contains("kafka_consumer_fetch_manager_records_lag_max");
         assertThat(count(resolution, "firebreak_case_resolved_total", "")).isGreaterThanOrEqualTo(1);
 
         for (String role : new String[] {Roles.AGENT, Roles.SUPERVISOR}) {
-            assertThat(api("intake").get("/actuator/prometheus", role).status()).as(role).isEqualTo(403);
+            assertThat(api("intake").get("/actuator/prometheus", role).status())
+                    .as(role)
+                    .isEqualTo(403);
         }
     }
 
@@ -82,9 +87,11 @@ class OperabilityE2EIT {
         for (EventType type : EventType.values()) {
             eventMetrics.add(type.wireName().replace('.', '_') + "_total");
         }
-        Set<String> madeOnFirstUse = Set.of("firebreak_dead_letters_total", "firebreak_webhook_deliveries_seconds_count");
+        Set<String> madeOnFirstUse =
+                Set.of("firebreak_dead_letters_total", "firebreak_webhook_deliveries_seconds_count");
         String dashboard = Files.readString(repositoryRoot().resolve("deploy/grafana/firebreak.json"));
-        Matcher names = Pattern.compile("\\b((?:firebreak|kafka|mongodb|http_server)_[a-z_]+)").matcher(dashboard);
+        Matcher names = Pattern.compile("\\b((?:firebreak|kafka|mongodb|http_server)_[a-z_]+)")
+                .matcher(dashboard);
         List<String> unknown = new ArrayList<>();
         int asked = 0;
         while (names.find()) {
@@ -93,11 +100,15 @@ class OperabilityE2EIT {
             boolean known = eventMetrics.contains(name)
                     || eventMetrics.stream().anyMatch(e -> name.startsWith(e.replace("_total", "_")))
                     || madeOnFirstUse.contains(name)
-                    || Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(scraped).find();
+                    || Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]")
+                            .matcher(scraped)
+                            .find();
             if (!known) unknown.add(name);
         }
         assertThat(asked).isGreaterThan(10);
-        assertThat(unknown).as("metrics the dashboard asks for that nothing makes").isEmpty();
+        assertThat(unknown)
+                .as("metrics the dashboard asks for that nothing makes")
+                .isEmpty();
     }
 
     private static Path repositoryRoot() {
@@ -108,7 +119,9 @@ class OperabilityE2EIT {
     }
 
     private static TestApi api(String service) {
-        URI url = service.equals("gateway") ? system().gatewayUrl() : system().serviceUrls().get(service);
+        URI url = service.equals("gateway")
+                ? system().gatewayUrl()
+                : system().serviceUrls().get(service);
         return new TestApi(url, role -> "Bearer " + system().token(role));
     }
 
@@ -120,7 +133,8 @@ class OperabilityE2EIT {
 
     /** The sum of a metric's samples whose labels contain {@code labels}. */
     private static double count(String exposition, String metric, String labels) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(metric) + "\\{([^}]*)\\} (\\S+)$").matcher(exposition);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(metric) + "\\{([^}]*)\\} (\\S+)$")
+                .matcher(exposition);
         double sum = 0;
         while (m.find()) {
             if (m.group(1).contains(labels)) sum += Double.parseDouble(m.group(2));

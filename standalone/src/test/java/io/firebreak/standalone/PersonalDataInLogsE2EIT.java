@@ -50,24 +50,30 @@ class PersonalDataInLogsE2EIT {
     void canaries_appearInNoLogLineAndNoDeadLetterHeader(CapturedOutput output) throws Exception {
         String id = submit(Roles.AGENT, """
                 {"channel":"EMAIL","customer":{"name":"%s","phone":"+86 139 8765 4321","email":"%s"},
-                 "description":"My washing machine leaks. Call me on %s or write to %s, %s"}"""
-                .formatted(NAME, EMAIL, PHONE, EMAIL, NAME));
+                 "description":"My washing machine leaks. Call me on %s or write to %s, %s"}""".formatted(NAME, EMAIL, PHONE, EMAIL, NAME));
         awaitCase(id, "ASSIGNED");
-        assertThat(api().post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT,
-                "{\"message\":\"Dear %s, we will call %s\"}".formatted(NAME, PHONE)).status()).isEqualTo(200);
-        assertThat(api().post("/api/v1/complaints/" + id + "/messages", Roles.AGENT,
-                "{\"text\":\"Please write to %s instead\"}".formatted(EMAIL)).status())
+        assertThat(api().post(
+                                "/api/v1/cases/" + id + "/acknowledge",
+                                Roles.AGENT,
+                                "{\"message\":\"Dear %s, we will call %s\"}".formatted(NAME, PHONE))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api().post(
+                                "/api/v1/complaints/" + id + "/messages",
+                                Roles.AGENT,
+                                "{\"text\":\"Please write to %s instead\"}".formatted(EMAIL))
+                        .status())
                 .isBetween(200, 299);
         assertThat(api().post("/api/v1/complaints", Roles.AGENT, """
-                {"channel":"FAX","customer":{"name":"%s","phone":"%s","email":"%s"},"description":"x %s"}"""
-                .formatted(NAME, PHONE, EMAIL, NAME)).status()).isEqualTo(400);
+                {"channel":"FAX","customer":{"name":"%s","phone":"%s","email":"%s"},"description":"x %s"}""".formatted(NAME, PHONE, EMAIL, NAME))
+                        .status())
+                .isEqualTo(400);
 
         String notJson = UUID.randomUUID().toString();
         String mistyped = UUID.randomUUID().toString();
         produce(notJson, "Call " + NAME + " on " + PHONE);
         produce(mistyped, """
-                {"complaintId":"%s","occurredAt":"%s","customerId":"%s","channel":"%s"}"""
-                .formatted(NAME, PHONE, EMAIL, NAME));
+                {"complaintId":"%s","occurredAt":"%s","customerId":"%s","channel":"%s"}""".formatted(NAME, PHONE, EMAIL, NAME));
         List<ConsumerRecord<String, String>> deadLetters = awaitDeadLetters(List.of(notJson, mistyped));
 
         for (ConsumerRecord<String, String> deadLetter : deadLetters) {
@@ -111,8 +117,9 @@ class PersonalDataInLogsE2EIT {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (eventIds.contains(CloudEvents.header(record.headers(), CloudEvents.ID))) found.add(record);
                 }
-                return eventIds.stream().allMatch(id -> found.stream()
-                        .anyMatch(r -> id.equals(CloudEvents.header(r.headers(), CloudEvents.ID))));
+                return eventIds.stream()
+                        .allMatch(id -> found.stream()
+                                .anyMatch(r -> id.equals(CloudEvents.header(r.headers(), CloudEvents.ID))));
             });
         }
         return found;

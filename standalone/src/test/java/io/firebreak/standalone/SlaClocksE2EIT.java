@@ -3,13 +3,13 @@ package io.firebreak.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.events.ResolutionEvents.SlaBreached;
+import io.firebreak.events.SlaClock;
 import io.firebreak.events.Topics;
 import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.TestApi;
 import io.firebreak.platform.test.TopicProbe;
-import io.firebreak.events.ResolutionEvents.SlaBreached;
-import io.firebreak.events.SlaClock;
 import io.firebreak.resolution.ResolutionApplication;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,9 +42,10 @@ class SlaClocksE2EIT {
     private static final EventCodec CODEC = new EventCodec();
     /** Short targets for the classes these tests use; the escalated class keeps its hour, so nothing fires twice. */
     static final Map<String, Map<String, String>> SETTINGS = Map.of(
-            "triage", Map.of(
-                    "firebreak.triage.sla.ordinary.first-response", FIRST_RESPONSE.toString(),
-                    "firebreak.triage.sla.major.resolution", MAJOR_RESOLUTION.toString()),
+            "triage",
+                    Map.of(
+                            "firebreak.triage.sla.ordinary.first-response", FIRST_RESPONSE.toString(),
+                            "firebreak.triage.sla.major.resolution", MAJOR_RESOLUTION.toString()),
             "resolution", Map.of("firebreak.resolution.sla-clocks.scan-interval", "PT0.2S"));
 
     @TempDir
@@ -67,24 +68,36 @@ class SlaClocksE2EIT {
     @Test
     @Order(1)
     void aBreachFiresOnceAcrossTwoResolutionInstancesReTriagesEscalatedAndAlertsOnce() {
-        assertThat(system.context("resolution-2").isActive()).as("a second resolution instance runs").isTrue();
+        assertThat(system.context("resolution-2").isActive())
+                .as("a second resolution instance runs")
+                .isTrue();
         try (TopicProbe probe = new TopicProbe(system.kafkaBootstrapServers(), Topics.RESOLUTION)) {
             String id = submit(ordinary("The kettle leaks"));
             assertThat(awaitCase(id).path("complaintClass").asString()).isEqualTo("ORDINARY");
 
             List<ConsumerRecord<String, String>> breaches = probe.await(r -> SystemUnderTest.breachOf(r, id), 1);
-            assertThat(CODEC.fromJson(breaches.get(0).value(), SlaBreached.class).clock())
+            assertThat(CODEC.fromJson(breaches.get(0).value(), SlaBreached.class)
+                            .clock())
                     .isEqualTo(SlaClock.FIRST_RESPONSE);
-            JsonNode file = awaitCaseFile(id,
-                    c -> "ESCALATED".equals(c.path("classification").path("complaintClass").asString()));
+            JsonNode file = awaitCaseFile(
+                    id,
+                    c -> "ESCALATED"
+                            .equals(c.path("classification")
+                                    .path("complaintClass")
+                                    .asString()));
             assertThat(file.path("classification").path("reasons").findValuesAsString("rule"))
                     .contains("sla-breached");
-            await().atMost(STEP).until(() -> SystemUnderTest.alertKinds(api(), id).contains("ESCALATED") && SystemUnderTest.alertKinds(api(), id).contains("SLA_BREACH"));
+            await().atMost(STEP)
+                    .until(() -> SystemUnderTest.alertKinds(api(), id).contains("ESCALATED")
+                            && SystemUnderTest.alertKinds(api(), id).contains("SLA_BREACH"));
 
             // Both instances keep scanning every 200 ms: still one breach, one alert.
-            assertThat(probe.drain(r -> SystemUnderTest.breachOf(r, id), Duration.ofSeconds(3))).hasSize(1);
-            assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("SLA_BREACH"::equals)).hasSize(1);
-            assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("ESCALATED"::equals)).hasSize(1);
+            assertThat(probe.drain(r -> SystemUnderTest.breachOf(r, id), Duration.ofSeconds(3)))
+                    .hasSize(1);
+            assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("SLA_BREACH"::equals))
+                    .hasSize(1);
+            assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("ESCALATED"::equals))
+                    .hasSize(1);
         }
     }
 
@@ -98,20 +111,24 @@ class SlaClocksE2EIT {
             Instant due = Instant.parse(opened.path("resolutionDue").asString());
             ok(api().post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}"));
             ok(api().post("/api/v1/cases/" + id + "/investigate", Roles.AGENT, ""));
-            ok(api().post("/api/v1/cases/" + id + "/wait-for-customer", Roles.AGENT,
-                    "{\"reason\":\"Waiting for the photos of the kettle\"}"));
+            ok(api().post(
+                            "/api/v1/cases/" + id + "/wait-for-customer",
+                            Roles.AGENT,
+                            "{\"reason\":\"Waiting for the photos of the kettle\"}"));
             assertThat(Instant.now()).as("paused before the resolution was due").isBefore(due);
 
             // Well past the planned due time, still waiting: no breach.
             await().atMost(STEP).until(() -> Instant.now().isAfter(due.plusSeconds(3)));
-            assertThat(probe.drain(r -> SystemUnderTest.breachOf(r, id), Duration.ofMillis(500))).isEmpty();
+            assertThat(probe.drain(r -> SystemUnderTest.breachOf(r, id), Duration.ofMillis(500)))
+                    .isEmpty();
             JsonNode waiting = api().get("/api/v1/cases/" + id, Roles.AGENT).json();
             assertThat(waiting.path("state").asString()).isEqualTo("PENDING_CUSTOMER");
             assertThat(waiting.path("breached")).isEmpty();
             assertThat(SystemUnderTest.alertKinds(api(), id)).doesNotContain("SLA_BREACH");
 
             // Back from the customer: the resolution clock runs again, its due time later by the time waited.
-            JsonNode resumed = ok(api().post("/api/v1/cases/" + id + "/resume", Roles.AGENT, "")).json();
+            JsonNode resumed = ok(api().post("/api/v1/cases/" + id + "/resume", Roles.AGENT, ""))
+                    .json();
             assertThat(Instant.parse(resumed.path("resolutionDue").asString())).isAfter(due.plusSeconds(3));
         }
     }
@@ -133,11 +150,21 @@ class SlaClocksE2EIT {
 
         try (TopicProbe probe = new TopicProbe(system.kafkaBootstrapServers(), Topics.RESOLUTION)) {
             List<ConsumerRecord<String, String>> breaches = probe.await(r -> SystemUnderTest.breachOf(r, id), 1);
-            assertThat(CODEC.fromJson(breaches.get(0).value(), SlaBreached.class).occurredAt()).isAfter(restarted);
-            awaitCaseFile(id, c -> "ESCALATED".equals(c.path("classification").path("complaintClass").asString()));
-            await().atMost(STEP).until(() -> SystemUnderTest.alertKinds(api(), id).contains("SLA_BREACH"));
-            assertThat(probe.drain(r -> SystemUnderTest.breachOf(r, id), Duration.ofSeconds(3))).hasSize(1);
-            assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("SLA_BREACH"::equals)).hasSize(1);
+            assertThat(CODEC.fromJson(breaches.get(0).value(), SlaBreached.class)
+                            .occurredAt())
+                    .isAfter(restarted);
+            awaitCaseFile(
+                    id,
+                    c -> "ESCALATED"
+                            .equals(c.path("classification")
+                                    .path("complaintClass")
+                                    .asString()));
+            await().atMost(STEP)
+                    .until(() -> SystemUnderTest.alertKinds(api(), id).contains("SLA_BREACH"));
+            assertThat(probe.drain(r -> SystemUnderTest.breachOf(r, id), Duration.ofSeconds(3)))
+                    .hasSize(1);
+            assertThat(SystemUnderTest.alertKinds(api(), id).stream().filter("SLA_BREACH"::equals))
+                    .hasSize(1);
         }
     }
 
@@ -180,11 +207,12 @@ class SlaClocksE2EIT {
 
     private static JsonNode awaitCaseFile(String id, java.util.function.Predicate<JsonNode> condition) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(STEP).until(() -> condition.test(last[0] = api().get("/api/v1/complaints/" + id,
-                Roles.AGENT).json()));
+        await().atMost(STEP)
+                .until(() -> condition.test(
+                        last[0] = api().get("/api/v1/complaints/" + id, Roles.AGENT)
+                                .json()));
         return last[0];
     }
-
 
     private static TestApi.Response ok(TestApi.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);

@@ -34,6 +34,7 @@ class StandaloneCrashE2EIT {
 
     /** Ticketing clients, each under the gateway's limit per client: together 40 complaints a second. */
     private static final int CLIENTS = 8;
+
     private static final long PERIOD_MILLIS = 25;
     private static final int ACCEPTED_BEFORE_THE_KILL = 150;
 
@@ -52,11 +53,17 @@ class StandaloneCrashE2EIT {
         Map<String, String> accepted = new ConcurrentHashMap<>();
         Set<String> unanswered = ConcurrentHashMap.newKeySet();
         AtomicReference<URI> gateway = new AtomicReference<>();
-        try (ChildProcess system = ChildProcess.start(StandaloneProcess.class, data.resolve("system.log"), line -> {
-            if (line.startsWith("ready ")) {
-                gateway.set(URI.create(line.substring(6)));
-            }
-        }, data.toString(), String.valueOf(ports.kafka()), String.valueOf(ports.kafkaController()))) {
+        try (ChildProcess system = ChildProcess.start(
+                StandaloneProcess.class,
+                data.resolve("system.log"),
+                line -> {
+                    if (line.startsWith("ready ")) {
+                        gateway.set(URI.create(line.substring(6)));
+                    }
+                },
+                data.toString(),
+                String.valueOf(ports.kafka()),
+                String.valueOf(ports.kafkaController()))) {
             await().atMost(Duration.ofMinutes(3)).until(() -> gateway.get() != null || !system.isAlive());
             assertThat(gateway.get()).as("the system started (see system.log)").isNotNull();
             List<TestApi> clients = clients(gateway.get());
@@ -64,21 +71,25 @@ class StandaloneCrashE2EIT {
             AtomicInteger tickets = this.tickets;
             ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
             ExecutorService senders = Executors.newFixedThreadPool(CLIENTS);
-            pace.scheduleAtFixedRate(() -> senders.execute(() -> {
-                int n = tickets.incrementAndGet();
-                String ticket = "T-" + n;
-                try {
-                    TestApi.Response answer = clients.get(n % CLIENTS).post("/api/v1/complaints",
-                            Roles.INTEGRATION, body(ticket));
-                    if (answer.status() == 201) {
-                        accepted.put(ticket, answer.json().get("id").asString());
-                    } else {
-                        unanswered.add(ticket);
-                    }
-                } catch (RuntimeException e) {
-                    unanswered.add(ticket);
-                }
-            }), 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            pace.scheduleAtFixedRate(
+                    () -> senders.execute(() -> {
+                        int n = tickets.incrementAndGet();
+                        String ticket = "T-" + n;
+                        try {
+                            TestApi.Response answer = clients.get(n % CLIENTS)
+                                    .post("/api/v1/complaints", Roles.INTEGRATION, body(ticket));
+                            if (answer.status() == 201) {
+                                accepted.put(ticket, answer.json().get("id").asString());
+                            } else {
+                                unanswered.add(ticket);
+                            }
+                        } catch (RuntimeException e) {
+                            unanswered.add(ticket);
+                        }
+                    }),
+                    0,
+                    PERIOD_MILLIS,
+                    TimeUnit.MILLISECONDS);
             await().atMost(Duration.ofMinutes(2)).until(() -> accepted.size() >= ACCEPTED_BEFORE_THE_KILL);
             system.kill();
             pace.shutdownNow();
@@ -86,15 +97,16 @@ class StandaloneCrashE2EIT {
             assertThat(senders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
 
-        try (StandaloneSystem restarted = Firebreak.start(data, StandaloneProcess.kafkaPorts(ports.kafka(),
-                ports.kafkaController()))) {
+        try (StandaloneSystem restarted =
+                Firebreak.start(data, StandaloneProcess.kafkaPorts(ports.kafka(), ports.kafkaController()))) {
             restarted.awaitReady(Duration.ofMinutes(3));
             List<TestApi> clients = clients(restarted.gatewayUrl());
             // Each client tries again what got no answer; a ticket the system had taken is the same complaint.
             for (String ticket : unanswered) {
                 TestApi client = clients.get(number(ticket) % CLIENTS);
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
-                    int status = client.post("/api/v1/complaints", Roles.INTEGRATION, body(ticket)).status();
+                    int status = client.post("/api/v1/complaints", Roles.INTEGRATION, body(ticket))
+                            .status();
                     return status == 200 || status == 201;
                 });
             }
@@ -104,28 +116,43 @@ class StandaloneCrashE2EIT {
                 accepted.forEach((ticket, id) -> {
                     TestApi client = clients.get(number(ticket) % CLIENTS);
                     if (!found.contains(ticket)) {
-                        TestApi.Response byReference = client.get("/api/v1/complaints?externalSystem=crashtest"
-                                + "&externalId=" + ticket, Roles.INTEGRATION);
+                        TestApi.Response byReference = client.get(
+                                "/api/v1/complaints?externalSystem=crashtest" + "&externalId=" + ticket,
+                                Roles.INTEGRATION);
                         if (byReference.status() == 200) {
                             JsonNode items = byReference.json().get("items");
-                            assertThat(items.size()).as("complaints with ticket %s", ticket).isEqualTo(1);
+                            assertThat(items.size())
+                                    .as("complaints with ticket %s", ticket)
+                                    .isEqualTo(1);
                             assertThat(items.get(0).get("id").asString()).isEqualTo(id);
                             found.add(ticket);
                         }
                     }
                     if (!assigned.contains(id)) {
                         TestApi.Response caseFile = client.get("/api/v1/complaints/" + id, Roles.INTEGRATION);
-                        if (caseFile.status() == 200 && "ASSIGNED".equals(caseFile.json().get("status").asString())) {
+                        if (caseFile.status() == 200
+                                && "ASSIGNED"
+                                        .equals(caseFile.json().get("status").asString())) {
                             assigned.add(id);
                         }
                     }
                 });
-                assertThat(found).as("acknowledged tickets found after the kill").hasSize(accepted.size());
-                assertThat(assigned).as("acknowledged complaints that reached their owner").hasSize(accepted.size());
+                assertThat(found)
+                        .as("acknowledged tickets found after the kill")
+                        .hasSize(accepted.size());
+                assertThat(assigned)
+                        .as("acknowledged complaints that reached their owner")
+                        .hasSize(accepted.size());
             });
-            System.out.printf("Crash: submitted %d, answered 201 before the kill %d, found after the restart %d, "
-                    + "lost %d, each found once; unanswered and sent again %d; %d reached ASSIGNED%n", tickets(),
-                    accepted.size(), found.size(), accepted.size() - found.size(), unanswered.size(), assigned.size());
+            System.out.printf(
+                    "Crash: submitted %d, answered 201 before the kill %d, found after the restart %d, "
+                            + "lost %d, each found once; unanswered and sent again %d; %d reached ASSIGNED%n",
+                    tickets(),
+                    accepted.size(),
+                    found.size(),
+                    accepted.size() - found.size(),
+                    unanswered.size(),
+                    assigned.size());
         }
     }
 
@@ -134,8 +161,8 @@ class StandaloneCrashE2EIT {
         String secret = Credentials.loadOrCreateSecret(data.resolve("jwt-secret"));
         List<TestApi> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            String token = JwtTokens.mint(secret, Credentials.ISSUER, "ticketing-" + i, List.of(Roles.INTEGRATION),
-                    Duration.ofHours(1));
+            String token = JwtTokens.mint(
+                    secret, Credentials.ISSUER, "ticketing-" + i, List.of(Roles.INTEGRATION), Duration.ofHours(1));
             clients.add(new TestApi(gateway, role -> "Bearer " + token));
         }
         return clients;

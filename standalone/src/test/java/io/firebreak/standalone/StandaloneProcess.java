@@ -14,8 +14,8 @@ public final class StandaloneProcess {
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
-        StandaloneSystem system = Firebreak.start(data, kafkaPorts(Integer.parseInt(args[1]),
-                Integer.parseInt(args[2])));
+        StandaloneSystem system =
+                Firebreak.start(data, kafkaPorts(Integer.parseInt(args[1]), Integer.parseInt(args[2])));
         system.awaitReady(Duration.ofMinutes(3));
         System.out.println("ready " + system.gatewayUrl());
         System.out.flush();

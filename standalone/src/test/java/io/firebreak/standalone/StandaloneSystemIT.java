@@ -68,7 +68,8 @@ class StandaloneSystemIT {
     @TempDir
     static Path data;
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static Ports ports;
     private static StandaloneSystem system;
 
@@ -88,12 +89,15 @@ class StandaloneSystemIT {
     @Test
     @Order(1)
     void becomesHealthyBehindTheGateway() {
-        await().atMost(READY).pollInterval(Duration.ofMillis(250))
+        await().atMost(READY)
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> status(system.gatewayUrl().resolve("/actuator/health"), null), code -> code == 200);
 
         assertThat(system.serviceUrls()).containsOnlyKeys("intake", "triage", "resolution", "feedback");
-        system.serviceUrls().forEach((name, url) ->
-                assertThat(status(url.resolve("/actuator/health/readiness"), null)).as(name).isEqualTo(200));
+        system.serviceUrls()
+                .forEach((name, url) -> assertThat(status(url.resolve("/actuator/health/readiness"), null))
+                        .as(name)
+                        .isEqualTo(200));
     }
 
     @Test
@@ -103,11 +107,16 @@ class StandaloneSystemIT {
         InetAddress outside = nonLoopbackAddress();
         assumeTrue(outside != null, "this machine has no address but loopback");
 
-        assertThat(reachable(outside, system.gatewayUrl().getPort())).as("the gateway on " + outside).isTrue();
+        assertThat(reachable(outside, system.gatewayUrl().getPort()))
+                .as("the gateway on " + outside)
+                .isTrue();
         system.serviceUrls().forEach((name, url) -> {
-            assertThat(reachable(InetAddress.getLoopbackAddress(), url.getPort())).as(name + " on loopback")
+            assertThat(reachable(InetAddress.getLoopbackAddress(), url.getPort()))
+                    .as(name + " on loopback")
                     .isTrue();
-            assertThat(reachable(outside, url.getPort())).as(name + " on " + outside).isFalse();
+            assertThat(reachable(outside, url.getPort()))
+                    .as(name + " on " + outside)
+                    .isFalse();
         });
     }
 
@@ -137,9 +146,14 @@ class StandaloneSystemIT {
         String secret = Files.readString(data.resolve("survey-secret")).strip();
 
         assertThat(secret).hasSizeGreaterThanOrEqualTo(32).doesNotStartWith("change-me");
-        assertThat(secret).isNotEqualTo(Files.readString(data.resolve("jwt-secret")).strip());
-        assertThat(system.context("feedback").getBean(FeedbackProperties.class).survey().secret())
-                .as("the secret feedback signs the links with").isEqualTo(secret);
+        assertThat(secret)
+                .isNotEqualTo(Files.readString(data.resolve("jwt-secret")).strip());
+        assertThat(system.context("feedback")
+                        .getBean(FeedbackProperties.class)
+                        .survey()
+                        .secret())
+                .as("the secret feedback signs the links with")
+                .isEqualTo(secret);
     }
 
     @Test
@@ -156,8 +170,12 @@ class StandaloneSystemIT {
             // Accepted: authenticated, whatever the role may or may not do there (403) or find (404).
             assertThat(status(api, tokens.get(name))).as(name).isNotEqualTo(401);
         }
-        String forged = JwtTokens.mint("another-secret-that-is-at-least-32-bytes-long", Credentials.ISSUER, "forger",
-                List.of(Roles.AGENT), Duration.ofMinutes(5));
+        String forged = JwtTokens.mint(
+                "another-secret-that-is-at-least-32-bytes-long",
+                Credentials.ISSUER,
+                "forger",
+                List.of(Roles.AGENT),
+                Duration.ofMinutes(5));
         assertThat(status(api, forged)).as("token signed with another secret").isEqualTo(401);
         assertThat(status(api, null)).as("no token").isEqualTo(401);
     }
@@ -182,35 +200,71 @@ class StandaloneSystemIT {
 
         // ...carries on after the start: resolved, followed up and closed, with its whole story kept.
         TestApi api = api();
-        assertThat(api.post("/api/v1/cases/" + complaint + "/resolve", Roles.AGENT,
-                "{\"summary\":\"Replaced\",\"rootCause\":\"PRODUCT_DEFECT\"}").status()).isEqualTo(200);
-        await().atMost(STEP).until(() -> api.post("/api/v1/complaints/" + complaint + "/follow-up", Roles.AGENT,
-                "{\"satisfied\":true,\"score\":5}").status() == 201);
-        await().atMost(STEP).until(() -> "CLOSED".equals(
-                api.get("/api/v1/complaints/" + complaint, Roles.AGENT).json().get("status").asString()));
-        assertThat(api.get("/api/v1/complaints/" + complaint, Roles.AGENT).json().get("timeline")
-                .findValuesAsString("type")).containsSubsequence("firebreak.complaint.received",
-                "firebreak.case.acknowledged", "firebreak.case.resolved", "firebreak.complaint.closed");
+        assertThat(api.post(
+                                "/api/v1/cases/" + complaint + "/resolve",
+                                Roles.AGENT,
+                                "{\"summary\":\"Replaced\",\"rootCause\":\"PRODUCT_DEFECT\"}")
+                        .status())
+                .isEqualTo(200);
+        await().atMost(STEP)
+                .until(() -> api.post(
+                                        "/api/v1/complaints/" + complaint + "/follow-up",
+                                        Roles.AGENT,
+                                        "{\"satisfied\":true,\"score\":5}")
+                                .status()
+                        == 201);
+        await().atMost(STEP)
+                .until(() -> "CLOSED"
+                        .equals(api.get("/api/v1/complaints/" + complaint, Roles.AGENT)
+                                .json()
+                                .get("status")
+                                .asString()));
+        assertThat(api.get("/api/v1/complaints/" + complaint, Roles.AGENT)
+                        .json()
+                        .get("timeline")
+                        .findValuesAsString("type"))
+                .containsSubsequence(
+                        "firebreak.complaint.received",
+                        "firebreak.case.acknowledged",
+                        "firebreak.case.resolved",
+                        "firebreak.complaint.closed");
 
         try (MongoClient mongo = MongoClients.create(system.mongoUri())) {
-            assertThat(mongo.getDatabase("intake").getCollection("standalone-it").find(Filters.eq("_id", marker))
-                    .first()).as("document written before the restart").isNotNull();
+            assertThat(mongo.getDatabase("intake")
+                            .getCollection("standalone-it")
+                            .find(Filters.eq("_id", marker))
+                            .first())
+                    .as("document written before the restart")
+                    .isNotNull();
         }
-        assertThat(clusterId()).as("Kafka cluster id (storage kept, not formatted again)").isEqualTo(clusterId);
+        assertThat(clusterId())
+                .as("Kafka cluster id (storage kept, not formatted again)")
+                .isEqualTo(clusterId);
         assertThat(consumeAll(topic)).as("record produced before the restart").contains(marker);
         URI anyComplaint = system.gatewayUrl().resolve("/api/v1/complaints/" + UUID.randomUUID());
-        assertThat(status(anyComplaint, agentToken)).as("token issued before the restart").isNotEqualTo(401);
+        assertThat(status(anyComplaint, agentToken))
+                .as("token issued before the restart")
+                .isNotEqualTo(401);
     }
 
     private static String acknowledgedComplaint() {
         TestApi api = api();
-        TestApi.Response submitted = api.post("/api/v1/complaints", Roles.AGENT,
+        TestApi.Response submitted = api.post(
+                "/api/v1/complaints",
+                Roles.AGENT,
                 "{\"channel\":\"LETTER\",\"customer\":{\"id\":\"CRM-1\"},\"description\":\"The kettle leaks\"}");
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String id = submitted.json().get("id").asString();
-        await().atMost(STEP).until(() -> api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}").status() == 200);
-        await().atMost(STEP).until(() -> "ACKNOWLEDGED".equals(
-                api.get("/api/v1/complaints/" + id, Roles.AGENT).json().get("status").asString()));
+        await().atMost(STEP)
+                .until(() -> api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}")
+                                .status()
+                        == 200);
+        await().atMost(STEP)
+                .until(() -> "ACKNOWLEDGED"
+                        .equals(api.get("/api/v1/complaints/" + id, Roles.AGENT)
+                                .json()
+                                .get("status")
+                                .asString()));
         return id;
     }
 
@@ -219,7 +273,8 @@ class StandaloneSystemIT {
     }
 
     private static void awaitHealthy() {
-        await().atMost(READY).pollInterval(Duration.ofMillis(250))
+        await().atMost(READY)
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> status(system.gatewayUrl().resolve("/actuator/health"), null), code -> code == 200);
     }
 
@@ -269,12 +324,14 @@ class StandaloneSystemIT {
 
     /** The HTTP status of a GET, or -1 if nothing answers (yet). */
     private static int status(URI uri, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -41,10 +41,13 @@ final class SystemUnderTest {
             }
             closedLoopSettings();
             StandaloneSystem started = Firebreak.start(data, Ports.free());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.close();
-                FileSystemUtils.deleteRecursively(data.toFile());
-            }, "e2e-system-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                started.close();
+                                FileSystemUtils.deleteRecursively(data.toFile());
+                            },
+                            "e2e-system-stop"));
             started.awaitReady(Duration.ofMinutes(2));
             system = started;
             api = new TestApi(system.gatewayUrl(), role -> "Bearer " + started.token(role));
@@ -95,7 +98,8 @@ final class SystemUnderTest {
     static void awaitCase(String id, String state) {
         await().atMost(STEP).until(() -> {
             TestApi.Response response = api().get("/api/v1/cases/" + id, Roles.AGENT);
-            return response.status() == 200 && state.equals(response.json().get("state").asString());
+            return response.status() == 200
+                    && state.equals(response.json().get("state").asString());
         });
     }
 
@@ -119,9 +123,15 @@ final class SystemUnderTest {
     /** Takes a complaint through acknowledge, resolve and a happy follow-up to CLOSED. */
     static void closeHappily(String id) {
         awaitCase(id, "ASSIGNED");
-        assertThat(api().post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}").status()).isEqualTo(200);
-        assertThat(api().post("/api/v1/cases/" + id + "/resolve", Roles.AGENT,
-                "{\"summary\":\"Sorted out\",\"rootCause\":\"PRODUCT_DEFECT\"}").status()).isEqualTo(200);
+        assertThat(api().post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api().post(
+                                "/api/v1/cases/" + id + "/resolve",
+                                Roles.AGENT,
+                                "{\"summary\":\"Sorted out\",\"rootCause\":\"PRODUCT_DEFECT\"}")
+                        .status())
+                .isEqualTo(200);
         awaitFollowUp(id, "{\"satisfied\":true,\"score\":5}");
         awaitStatus(id, "CLOSED");
     }
@@ -136,7 +146,8 @@ final class SystemUnderTest {
         TestApi.Response list = api.get("/api/v1/alerts?limit=200", Roles.SUPERVISOR);
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         return StreamSupport.stream(list.json().path("items").spliterator(), false)
-                .filter(a -> complaintIds.contains(a.path("complaintId").asString())).toList();
+                .filter(a -> complaintIds.contains(a.path("complaintId").asString()))
+                .toList();
     }
 
     static List<JsonNode> alertsAbout(String complaintId) {
@@ -145,7 +156,9 @@ final class SystemUnderTest {
 
     /** The kinds of the alerts about a complaint, newest first, from the system {@code api} talks to. */
     static List<String> alertKinds(TestApi api, String complaintId) {
-        return alertsAbout(api, List.of(complaintId)).stream().map(a -> a.path("kind").asString()).toList();
+        return alertsAbout(api, List.of(complaintId)).stream()
+                .map(a -> a.path("kind").asString())
+                .toList();
     }
 
     /** Whether a record is an SLA breach of this complaint. */

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class TicketingWebhookE2EIT {
 
     /** A secret in the Standard Webhooks form: {@code whsec_} and the base64 of the 24-byte key. */
-    private static final String SECRET = "whsec_" + java.util.Base64.getEncoder()
-            .encodeToString("ticketing-e2e-key-of-24b".getBytes(StandardCharsets.UTF_8));
+    private static final String SECRET = "whsec_"
+            + java.util.Base64.getEncoder().encodeToString("ticketing-e2e-key-of-24b".getBytes(StandardCharsets.UTF_8));
 
     private static final tools.jackson.databind.json.JsonMapper JSON =
             tools.jackson.databind.json.JsonMapper.builder().build();
@@ -54,8 +54,8 @@ class TicketingWebhookE2EIT {
         try {
             TestApi.Response subscribed = api().post("/api/v1/webhooks", Roles.INTEGRATION, """
                     {"url":"http://127.0.0.1:%d/firebreak","secret":"%s",
-                     "eventTypes":["firebreak.complaint.received","firebreak.responsibility.*"]}"""
-                    .formatted(receiver.getAddress().getPort(), SECRET));
+                     "eventTypes":["firebreak.complaint.received","firebreak.responsibility.*"]}""".formatted(
+                            receiver.getAddress().getPort(), SECRET));
             assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
             String ticket = "INC" + System.nanoTime();
             String body = """
@@ -68,18 +68,30 @@ class TicketingWebhookE2EIT {
             assertThat(again.status()).as(again.body()).isEqualTo(200);
             String id = first.json().get("id").asString();
             assertThat(again.json().get("id").asString()).isEqualTo(id);
-            assertThat(api().get("/api/v1/complaints?externalSystem=servicenow&externalId=" + ticket,
-                    Roles.INTEGRATION).json().get("items").get(0).get("id").asString()).isEqualTo(id);
+            assertThat(api().get("/api/v1/complaints?externalSystem=servicenow&externalId=" + ticket, Roles.INTEGRATION)
+                            .json()
+                            .get("items")
+                            .get(0)
+                            .get("id")
+                            .asString())
+                    .isEqualTo(id);
 
-            await().atMost(SystemUnderTest.STEP).until(() -> received.stream()
-                    .filter(r -> id.equals(r.event("subject"))).count() >= 2);
-            List<Received> mine = received.stream().filter(r -> id.equals(r.event("subject"))).toList();
-            assertThat(mine).extracting(r -> r.event("type"))
+            await().atMost(SystemUnderTest.STEP)
+                    .until(() -> received.stream()
+                                    .filter(r -> id.equals(r.event("subject")))
+                                    .count()
+                            >= 2);
+            List<Received> mine =
+                    received.stream().filter(r -> id.equals(r.event("subject"))).toList();
+            assertThat(mine)
+                    .extracting(r -> r.event("type"))
                     .containsExactly("firebreak.complaint.received", "firebreak.responsibility.assigned");
             for (Received r : mine) {
                 // As a Standard Webhooks library checks it: v1,base64(HMAC-SHA256(key, id.timestamp.body)).
-                assertThat(r.headers().get("webhook-signature")).isEqualTo("v1," + hmac(r.headers().get("webhook-id")
-                        + "." + r.headers().get("webhook-timestamp") + "." + r.body()));
+                assertThat(r.headers().get("webhook-signature"))
+                        .isEqualTo("v1,"
+                                + hmac(r.headers().get("webhook-id") + "."
+                                        + r.headers().get("webhook-timestamp") + "." + r.body()));
             }
             assertThat(mine.get(0).body()).contains("\"externalRef\":{\"system\":\"servicenow\",\"id\":\"" + ticket);
         } finally {
@@ -90,8 +102,8 @@ class TicketingWebhookE2EIT {
     private static String hmac(String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(java.util.Base64.getDecoder().decode(SECRET.substring("whsec_".length())),
-                    "HmacSHA256"));
+            mac.init(new SecretKeySpec(
+                    java.util.Base64.getDecoder().decode(SECRET.substring("whsec_".length())), "HmacSHA256"));
             return java.util.Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);

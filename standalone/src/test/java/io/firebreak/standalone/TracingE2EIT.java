@@ -37,11 +37,13 @@ class TracingE2EIT {
         random.nextBytes(spanBytes);
         String traceId = hex.formatHex(traceBytes);
         String callerSpan = hex.formatHex(spanBytes);
-        TestApi.Response submitted = api().post("/api/v1/complaints", Roles.AGENT, """
+        TestApi.Response submitted = api().post(
+                        "/api/v1/complaints",
+                        Roles.AGENT,
+                        """
                 {"channel":"PHONE","customer":{"phone":"137%08d"},
-                 "description":"The charger you sold me caught fire on the desk, there was smoke everywhere"}"""
-                .formatted(System.nanoTime() % 100_000_000L),
-                Map.of("traceparent", "00-" + traceId + "-" + callerSpan + "-01", "tracestate", "caller=e2e"));
+                 "description":"The charger you sold me caught fire on the desk, there was smoke everywhere"}""".formatted(System.nanoTime() % 100_000_000L),
+                        Map.of("traceparent", "00-" + traceId + "-" + callerSpan + "-01", "tracestate", "caller=e2e"));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
 
         // Each hop, as it ends: intake answers the proxied request and publishes what it received; triage handles
@@ -50,36 +52,48 @@ class TracingE2EIT {
             List<SpanData> spans = RecordedSpansConfiguration.RECORDED.inTrace(traceId);
             assertThat(spans).anySatisfy(span -> assertSpan(span, "gateway", SpanKind.SERVER, "http post"));
             assertThat(spans).anySatisfy(span -> assertSpan(span, "intake", SpanKind.SERVER, "http post"));
-            assertThat(spans).anySatisfy(span -> assertSpan(span, "intake", SpanKind.PRODUCER,
-                    "publish firebreak.complaint.received"));
-            assertThat(spans).anySatisfy(span -> assertSpan(span, "triage", SpanKind.CONSUMER,
-                    "handle firebreak.complaint.received"));
-            assertThat(spans).anySatisfy(span -> assertSpan(span, "triage", SpanKind.PRODUCER,
-                    "publish firebreak.complaint.classified"));
-            assertThat(spans).anySatisfy(span -> assertSpan(span, "resolution", SpanKind.CONSUMER,
-                    "handle firebreak.complaint.classified"));
+            assertThat(spans)
+                    .anySatisfy(span ->
+                            assertSpan(span, "intake", SpanKind.PRODUCER, "publish firebreak.complaint.received"));
+            assertThat(spans)
+                    .anySatisfy(span ->
+                            assertSpan(span, "triage", SpanKind.CONSUMER, "handle firebreak.complaint.received"));
+            assertThat(spans)
+                    .anySatisfy(span ->
+                            assertSpan(span, "triage", SpanKind.PRODUCER, "publish firebreak.complaint.classified"));
+            assertThat(spans)
+                    .anySatisfy(span ->
+                            assertSpan(span, "resolution", SpanKind.CONSUMER, "handle firebreak.complaint.classified"));
             assertThat(spans).anySatisfy(span -> assertSpan(span, "resolution", SpanKind.PRODUCER, "publish "));
-            assertThat(spans).anySatisfy(span -> assertSpan(span, "gateway", SpanKind.CONSUMER,
-                    "handle firebreak.complaint.classified"));
+            assertThat(spans)
+                    .anySatisfy(span ->
+                            assertSpan(span, "gateway", SpanKind.CONSUMER, "handle firebreak.complaint.classified"));
             assertThat(spans).anySatisfy(span -> assertSpan(span, "feedback", SpanKind.CONSUMER, "handle "));
         });
         List<SpanData> spans = RecordedSpansConfiguration.RECORDED.inTrace(traceId);
-        System.out.println("The trace of complaint " + submitted.json().get("id").asString() + ":\n"
-                + tree(spans, callerSpan));
+        System.out.println(
+                "The trace of complaint " + submitted.json().get("id").asString() + ":\n" + tree(spans, callerSpan));
 
         // One tree: the gateway's request span is the caller's child, and every other span has its parent in it.
         Set<String> ids = spans.stream().map(SpanData::getSpanId).collect(Collectors.toSet());
-        assertThat(spans).filteredOn(span -> !ids.contains(span.getParentSpanId())).singleElement()
+        assertThat(spans)
+                .filteredOn(span -> !ids.contains(span.getParentSpanId()))
+                .singleElement()
                 .satisfies(root -> {
                     assertThat(root.getParentSpanId()).isEqualTo(callerSpan);
                     assertThat(root.getResource().getAttribute(SERVICE)).isEqualTo("gateway");
                     assertThat(root.getKind()).isEqualTo(SpanKind.SERVER);
                 });
-        assertThat(spans.stream().map(span -> span.getResource().getAttribute(SERVICE)).collect(Collectors.toSet()))
+        assertThat(spans.stream()
+                        .map(span -> span.getResource().getAttribute(SERVICE))
+                        .collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("gateway", "intake", "triage", "resolution", "feedback");
         // The caller's tracestate travels with the trace (W3C), through the outbox and Kafka.
-        assertThat(spans).filteredOn(span -> span.getKind() == SpanKind.CONSUMER)
-                .allSatisfy(span -> assertThat(span.getSpanContext().getTraceState().get("caller")).isEqualTo("e2e"));
+        assertThat(spans)
+                .filteredOn(span -> span.getKind() == SpanKind.CONSUMER)
+                .allSatisfy(
+                        span -> assertThat(span.getSpanContext().getTraceState().get("caller"))
+                                .isEqualTo("e2e"));
     }
 
     private static void assertSpan(SpanData span, String service, SpanKind kind, String namePrefix) {
@@ -96,12 +110,19 @@ class TracingE2EIT {
     }
 
     private static void appendChildren(List<SpanData> trace, String parent, int depth, StringBuilder out) {
-        trace.stream().filter(span -> span.getParentSpanId().equals(parent))
+        trace.stream()
+                .filter(span -> span.getParentSpanId().equals(parent))
                 .sorted((a, b) -> Long.compare(a.getStartEpochNanos(), b.getStartEpochNanos()))
                 .forEach(span -> {
-                    out.append("  ".repeat(depth)).append(span.getResource().getAttribute(SERVICE)).append(' ')
-                            .append(span.getKind()).append(' ').append(span.getName()).append(' ')
-                            .append(String.format("%.1f ms", (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6))
+                    out.append("  ".repeat(depth))
+                            .append(span.getResource().getAttribute(SERVICE))
+                            .append(' ')
+                            .append(span.getKind())
+                            .append(' ')
+                            .append(span.getName())
+                            .append(' ')
+                            .append(String.format(
+                                    "%.1f ms", (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6))
                             .append('\n');
                     appendChildren(trace, span.getSpanId(), depth + 1, out);
                 });

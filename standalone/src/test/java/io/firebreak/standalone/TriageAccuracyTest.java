@@ -45,7 +45,8 @@ class TriageAccuracyTest {
     private static final EmotionReader READER = new EmotionReader(INTAKE);
     private static final ActiveSettings SETTINGS = new ActiveSettings(
             new Classifier("rules-shipped", TRIAGE.classification()),
-            new DepartmentRouter("routing-shipped", TRIAGE.routing()), new SlaPolicy("sla-shipped", TRIAGE.sla()));
+            new DepartmentRouter("routing-shipped", TRIAGE.routing()),
+            new SlaPolicy("sla-shipped", TRIAGE.sla()));
 
     private static final List<ComplaintClass> CLASSES = List.of(ComplaintClass.values());
 
@@ -62,19 +63,24 @@ class TriageAccuracyTest {
         "labelled-complaints.tsv, 0.95, 0, 0.03",
         "held-out-complaints.tsv, 0.875, 2, 0.03",
         "hard-complaints.tsv, 0.95, 0, 0.03",
-        "hard-held-out.tsv, 0.94, 0, 0.075"})
-    void theProductionPathClassifiesEachLabelledSet(String set, double accuracy, int majorAsOrdinary,
-            double falseMajor) {
+        "hard-held-out.tsv, 0.94, 0, 0.075"
+    })
+    void theProductionPathClassifiesEachLabelledSet(
+            String set, double accuracy, int majorAsOrdinary, double falseMajor) {
         List<Example> items = LabelledExamples.load(set);
         Score score = score(set, items);
         System.out.println(score.report());
 
         assertThat(items).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(score.majorAsOrdinary()).as("MAJOR complaints read as ORDINARY").hasSizeLessThanOrEqualTo(
-                majorAsOrdinary);
+        assertThat(score.majorAsOrdinary())
+                .as("MAJOR complaints read as ORDINARY")
+                .hasSizeLessThanOrEqualTo(majorAsOrdinary);
         // None of them silently: a MAJOR complaint the words miss must at least wait for a supervisor's review.
-        assertThat(score.silentMajorAsOrdinary()).as("MAJOR complaints read as ORDINARY with no doubt").isEmpty();
-        assertThat(score.falseMajorShare()).as("share of ORDINARY complaints read as MAJOR")
+        assertThat(score.silentMajorAsOrdinary())
+                .as("MAJOR complaints read as ORDINARY with no doubt")
+                .isEmpty();
+        assertThat(score.falseMajorShare())
+                .as("share of ORDINARY complaints read as MAJOR")
                 .isLessThanOrEqualTo(falseMajor);
         assertThat(score.accuracy()).as("accuracy").isGreaterThanOrEqualTo(accuracy);
     }
@@ -91,11 +97,18 @@ class TriageAccuracyTest {
     }
 
     /** How one set fared: {@code matrix[expected][actual]}, and the misses described. */
-    record Score(String set, int[][] matrix, List<String> misses, List<String> majorAsOrdinary,
-            List<String> silentMajorAsOrdinary, int inReview) {
+    record Score(
+            String set,
+            int[][] matrix,
+            List<String> misses,
+            List<String> majorAsOrdinary,
+            List<String> silentMajorAsOrdinary,
+            int inReview) {
 
         int total() {
-            return IntStream.range(0, CLASSES.size()).map(i -> IntStream.of(matrix[i]).sum()).sum();
+            return IntStream.range(0, CLASSES.size())
+                    .map(i -> IntStream.of(matrix[i]).sum())
+                    .sum();
         }
 
         double accuracy() {
@@ -112,19 +125,24 @@ class TriageAccuracyTest {
         String report() {
             StringBuilder out = new StringBuilder("\n### " + set + ": " + String.format("%.1f%%", 100 * accuracy())
                     + " of " + total() + ", false MAJOR " + String.format("%.1f%%", 100 * falseMajorShare())
-                    + " of ORDINARY, " + majorAsOrdinary.size() + " MAJOR read ORDINARY (" + silentMajorAsOrdinary.size()
+                    + " of ORDINARY, " + majorAsOrdinary.size() + " MAJOR read ORDINARY ("
+                    + silentMajorAsOrdinary.size()
                     + " with no doubt), " + inReview + " sent to review\n\n| expected \\ read as | "
                     + CLASSES.stream().map(Enum::name).collect(Collectors.joining(" | ")) + " | right |\n|---|"
                     + "---:|".repeat(CLASSES.size() + 1) + "\n");
             for (ComplaintClass expected : CLASSES) {
                 int[] row = matrix[expected.ordinal()];
                 int all = IntStream.of(row).sum();
-                out.append("| ").append(expected).append(" | ")
+                out.append("| ")
+                        .append(expected)
+                        .append(" | ")
                         .append(IntStream.of(row).mapToObj(String::valueOf).collect(Collectors.joining(" | ")))
-                        .append(" | ").append(all == 0 ? "-" : String.format("%.0f%%", 100.0 * row[expected.ordinal()]
-                                / all)).append(" |\n");
+                        .append(" | ")
+                        .append(all == 0 ? "-" : String.format("%.0f%%", 100.0 * row[expected.ordinal()] / all))
+                        .append(" |\n");
             }
-            if (!misses.isEmpty()) out.append("\nMisses:\n").append(String.join("\n", misses)).append('\n');
+            if (!misses.isEmpty())
+                out.append("\nMisses:\n").append(String.join("\n", misses)).append('\n');
             return out.toString();
         }
     }
@@ -139,17 +157,27 @@ class TriageAccuracyTest {
             List<String> earlier = item.earlierComplaintIds();
             // Intake reads the words first; its stage goes to triage with the complaint, as on the pipeline.
             EmotionReader.Reading reading = READER.read(item.text(), earlier.size(), false);
-            TriageDecisions.Assessment assessment = TriageDecisions.assess(SETTINGS, item.text(), null,
-                    Channel.WEB_FORM, earlier, reading.stage());
+            TriageDecisions.Assessment assessment =
+                    TriageDecisions.assess(SETTINGS, item.text(), null, Channel.WEB_FORM, earlier, reading.stage());
             ComplaintClass actual = assessment.result().complaintClass();
             matrix[item.expected().ordinal()][actual.ordinal()]++;
-            boolean doubted = !TriageDecisions.doubts(assessment, reading.signals()).isEmpty();
+            boolean doubted =
+                    !TriageDecisions.doubts(assessment, reading.signals()).isEmpty();
             if (doubted) inReview++;
             if (actual != item.expected()) {
-                misses.add(String.format("  line %3d  expected %-9s read %-9s %s%n            intake: %s %s %s%n"
-                                + "            triage: %s", item.line(), item.expected(), actual, item.text(),
-                        reading.level(), reading.stage(), reading.signals(), assessment.result().reasons().stream()
-                                .map(r -> r.rule() + " [" + r.evidence() + "]").collect(Collectors.joining("; "))));
+                misses.add(String.format(
+                        "  line %3d  expected %-9s read %-9s %s%n            intake: %s %s %s%n"
+                                + "            triage: %s",
+                        item.line(),
+                        item.expected(),
+                        actual,
+                        item.text(),
+                        reading.level(),
+                        reading.stage(),
+                        reading.signals(),
+                        assessment.result().reasons().stream()
+                                .map(r -> r.rule() + " [" + r.evidence() + "]")
+                                .collect(Collectors.joining("; "))));
                 if (item.expected() == ComplaintClass.MAJOR && actual == ComplaintClass.ORDINARY) {
                     majorAsOrdinary.add(item.text());
                     if (!doubted) silent.add(item.text());

@@ -42,7 +42,8 @@ public final class WebhookLatencyBenchmark {
             Instant arrived = Instant.now();
             exchange.getRequestBody().readAllBytes();
             Instant time = Instant.parse(exchange.getRequestHeaders().getFirst("ce-time"));
-            latencyMicros.putIfAbsent(exchange.getRequestHeaders().getFirst("webhook-id"),
+            latencyMicros.putIfAbsent(
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
                     Duration.between(time, arrived).toNanos() / 1000);
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -53,8 +54,8 @@ public final class WebhookLatencyBenchmark {
             system.awaitReady(Duration.ofMinutes(3));
             TestApi api = new TestApi(system.gatewayUrl(), role -> "Bearer " + system.token(role));
             TestApi.Response subscribed = api.post("/api/v1/webhooks", Roles.INTEGRATION, """
-                    {"url":"http://127.0.0.1:%d/hook","eventTypes":["firebreak.complaint.received"]}"""
-                    .formatted(receiver.getAddress().getPort()));
+                    {"url":"http://127.0.0.1:%d/hook","eventTypes":["firebreak.complaint.received"]}""".formatted(
+                            receiver.getAddress().getPort()));
             if (subscribed.status() != 201) throw new IllegalStateException(subscribed.body());
             int warmUp = 20;
             for (int i = 0; i < warmUp + count; i++) {
@@ -62,19 +63,26 @@ public final class WebhookLatencyBenchmark {
                     awaitOrReport(() -> latencyMicros.size() >= warmUp, Duration.ofMinutes(1));
                     latencyMicros.clear();
                 }
-                TestApi.Response r = api.post("/api/v1/complaints", Roles.INTEGRATION, """
-                        {"channel":"WEB_FORM","customer":{"id":"LAT-%d-%d"},"description":"Latency probe %d"}"""
-                        .formatted(System.nanoTime(), i, i));
+                TestApi.Response r =
+                        api.post("/api/v1/complaints", Roles.INTEGRATION, """
+                        {"channel":"WEB_FORM","customer":{"id":"LAT-%d-%d"},"description":"Latency probe %d"}""".formatted(System.nanoTime(), i, i));
                 if (r.status() != 201) throw new IllegalStateException(r.body());
                 Thread.sleep(pause);
             }
             awaitOrReport(() -> latencyMicros.size() >= count, Duration.ofMinutes(2));
             List<Long> sorted = new ArrayList<>(latencyMicros.values());
             Collections.sort(sorted);
-            System.out.printf(Locale.ROOT, "%d webhooks, event to webhook received: p50 %.1f ms, p90 %.1f ms, "
-                            + "p99 %.1f ms, max %.1f ms (JVM %s, %d CPUs visible)%n", sorted.size(),
-                    at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1000.0,
-                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d webhooks, event to webhook received: p50 %.1f ms, p90 %.1f ms, "
+                            + "p99 %.1f ms, max %.1f ms (JVM %s, %d CPUs visible)%n",
+                    sorted.size(),
+                    at(sorted, 0.50),
+                    at(sorted, 0.90),
+                    at(sorted, 0.99),
+                    sorted.get(sorted.size() - 1) / 1000.0,
+                    System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors());
         } finally {
             receiver.stop(0);
             org.springframework.util.FileSystemUtils.deleteRecursively(data.toFile());

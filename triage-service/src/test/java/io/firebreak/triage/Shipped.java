@@ -3,8 +3,8 @@ package io.firebreak.triage;
 import io.firebreak.platform.test.ShippedProperties;
 import io.firebreak.triage.classification.Classifier;
 import io.firebreak.triage.routing.DepartmentRouter;
-import io.firebreak.triage.sla.SlaPolicy;
 import io.firebreak.triage.settings.ActiveSettings;
+import io.firebreak.triage.sla.SlaPolicy;
 
 /** Triage's settings as shipped in {@code triage.yml}, compiled, for unit tests. */
 public final class Shipped {

@@ -44,7 +44,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The triage service's behaviour against a real broker and store: the same tests run on embedded
  * infrastructure and, where Docker is present, on containers.
  */
-@SpringBootTest(classes = TriageApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TriageApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=triage")
 abstract class TriageContract extends ServiceContract {
 
@@ -66,7 +68,8 @@ abstract class TriageContract extends ServiceContract {
         TestApi.Response triage = awaitTriage(id, 1);
         assertThat(triage.json().path("complaintClass").asString()).isEqualTo("MAJOR");
         assertThat(triage.json().path("reasons").get(0).path("rule").asString()).isEqualTo("legal-action");
-        assertThat(triage.json().path("reasons").get(0).path("evidence").asString()).isEqualTo("律师, 起诉");
+        assertThat(triage.json().path("reasons").get(0).path("evidence").asString())
+                .isEqualTo("律师, 起诉");
         assertThat(triage.json().path("ruleSetVersion").asString()).isNotBlank();
         assertThat(triage.json().path("reasons").get(0).path("en").asString())
                 .isEqualTo("The customer threatens legal action (律师, 起诉).");
@@ -78,7 +81,8 @@ abstract class TriageContract extends ServiceContract {
         assertThat(instant(triage, "resolutionDue")).isEqualTo(receivedAt.plus(Duration.ofHours(24)));
 
         List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 2);
-        assertThat(published).extracting(TriageContract::type)
+        assertThat(published)
+                .extracting(TriageContract::type)
                 .containsExactly("firebreak.complaint.classified", "firebreak.responsibility.assigned");
         assertThat(published).allSatisfy(r -> {
             assertThat(r.key()).isEqualTo(id);
@@ -107,7 +111,10 @@ abstract class TriageContract extends ServiceContract {
         // The same event again, then a marker on the same partition: once the marker is done, so is the repeat.
         events.publish(received, eventId, 0);
         String marker = newId();
-        events.publish(received(marker, now(), "marker", EmotionLevel.CALM), UUID.randomUUID().toString(), 0);
+        events.publish(
+                received(marker, now(), "marker", EmotionLevel.CALM),
+                UUID.randomUUID().toString(),
+                0);
         probe.await(r -> marker.equals(r.key()), 2);
 
         assertThat(api.get("/api/v1/triage/" + id, Roles.AGENT).body()).isEqualTo(before.body());
@@ -125,16 +132,18 @@ abstract class TriageContract extends ServiceContract {
 
         TestApi.Response triage = awaitTriage(id, 2);
         assertThat(triage.json().path("complaintClass").asString()).isEqualTo("ESCALATED");
-        assertThat(triage.json().path("history").get(1).path("previousClass").asString()).isEqualTo("ORDINARY");
-        assertThat(triage.json().path("reasons").get(0).path("rule").asString())
-                .isEqualTo("reopened-after-follow-up");
+        assertThat(triage.json().path("history").get(1).path("previousClass").asString())
+                .isEqualTo("ORDINARY");
+        assertThat(triage.json().path("reasons").get(0).path("rule").asString()).isEqualTo("reopened-after-follow-up");
         assertThat(instant(triage, "firstResponseDue")).isEqualTo(reopenedAt.plus(Duration.ofHours(1)));
         assertThat(instant(triage, "resolutionDue")).isEqualTo(reopenedAt.plus(Duration.ofHours(24)));
 
         List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 4);
-        assertThat(published).extracting(TriageContract::type).containsExactly(
-                "firebreak.complaint.classified", "firebreak.responsibility.assigned",
-                "firebreak.complaint.classified", "firebreak.responsibility.assigned");
+        assertThat(published)
+                .extracting(TriageContract::type)
+                .containsExactly(
+                        "firebreak.complaint.classified", "firebreak.responsibility.assigned",
+                        "firebreak.complaint.classified", "firebreak.responsibility.assigned");
         ComplaintClassified raised = CODEC.fromJson(published.get(2).value(), ComplaintClassified.class);
         assertThat(raised.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
         assertThat(raised.previousClass()).isEqualTo(ComplaintClass.ORDINARY);
@@ -155,7 +164,8 @@ abstract class TriageContract extends ServiceContract {
 
         TestApi.Response triage = awaitTriage(id, 2);
         assertThat(triage.json().path("complaintClass").asString()).isEqualTo("ESCALATED");
-        assertThat(triage.json().path("reasons")).extracting(r -> r.path("rule").asString())
+        assertThat(triage.json().path("reasons"))
+                .extracting(r -> r.path("rule").asString())
                 .contains("proposal-rejected");
         List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 4);
         ComplaintClassified raised = CODEC.fromJson(published.get(2).value(), ComplaintClassified.class);
@@ -177,7 +187,8 @@ abstract class TriageContract extends ServiceContract {
 
         TestApi.Response triage = awaitTriage(id, 2);
         assertThat(triage.json().path("complaintClass").asString()).isEqualTo("MAJOR");
-        assertThat(triage.json().path("reasons")).extracting(r -> r.path("rule").asString())
+        assertThat(triage.json().path("reasons"))
+                .extracting(r -> r.path("rule").asString())
                 .containsExactly("regulator-or-consumer-body", "sla-breached");
         List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 4);
         ComplaintClassified again = CODEC.fromJson(published.get(2).value(), ComplaintClassified.class);
@@ -192,7 +203,8 @@ abstract class TriageContract extends ServiceContract {
         Instant receivedAt = now();
         events.publish(new ComplaintReopened(id, receivedAt.plusSeconds(60), "customer called back unhappy"));
         await().atMost(WAIT).until(() -> {
-            Document stored = database.getCollection("triage").find(eq("_id", id)).first();
+            Document stored =
+                    database.getCollection("triage").find(eq("_id", id)).first();
             return stored != null && stored.getList("waiting", Document.class).size() == 1;
         });
         assertThat(api.get("/api/v1/triage/" + id, Roles.AGENT).status()).isEqualTo(404);
@@ -202,20 +214,36 @@ abstract class TriageContract extends ServiceContract {
         TestApi.Response triage = awaitTriage(id, 2);
         assertThat(triage.json().path("complaintClass").asString()).isEqualTo("ESCALATED");
         List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 4);
-        assertThat(published).extracting(TriageContract::type).containsExactly(
-                "firebreak.complaint.classified", "firebreak.responsibility.assigned",
-                "firebreak.complaint.classified", "firebreak.responsibility.assigned");
-        assertThat(CODEC.fromJson(published.get(0).value(), ComplaintClassified.class).complaintClass())
+        assertThat(published)
+                .extracting(TriageContract::type)
+                .containsExactly(
+                        "firebreak.complaint.classified", "firebreak.responsibility.assigned",
+                        "firebreak.complaint.classified", "firebreak.responsibility.assigned");
+        assertThat(CODEC.fromJson(published.get(0).value(), ComplaintClassified.class)
+                        .complaintClass())
                 .isEqualTo(ComplaintClass.ORDINARY);
-        assertThat(CODEC.fromJson(published.get(2).value(), ComplaintClassified.class).previousClass())
+        assertThat(CODEC.fromJson(published.get(2).value(), ComplaintClassified.class)
+                        .previousClass())
                 .isEqualTo(ComplaintClass.ORDINARY);
     }
 
     @Test
     void complaintWithEarlierComplaintsOnTheSameMatterIsEscalated() {
         String id = newId();
-        events.publish(new ComplaintReceived(id, now(), Channel.PHONE, "cust-" + id, "138****0000", "快递还没到",
-                "SKU-1", "ORD-1", null, EmotionLevel.CALM, List.of(), CustomerStage.COMPLAINT, null,
+        events.publish(new ComplaintReceived(
+                id,
+                now(),
+                Channel.PHONE,
+                "cust-" + id,
+                "138****0000",
+                "快递还没到",
+                "SKU-1",
+                "ORD-1",
+                null,
+                EmotionLevel.CALM,
+                List.of(),
+                CustomerStage.COMPLAINT,
+                null,
                 List.of("c-earlier-1")));
 
         TestApi.Response triage = awaitTriage(id, 1);
@@ -235,8 +263,8 @@ abstract class TriageContract extends ServiceContract {
         assertThat(awaitTriage(id, 1).json().path("complaintClass").asString()).isEqualTo("ORDINARY");
         Instant said = now();
 
-        events.publish(new MessageAdded(id, said, Channel.CHAT, "再不送到我就找律师起诉你们", false, EmotionLevel.ANGRY,
-                List.of("律师")));
+        events.publish(
+                new MessageAdded(id, said, Channel.CHAT, "再不送到我就找律师起诉你们", false, EmotionLevel.ANGRY, List.of("律师")));
 
         TestApi.Response triage = awaitTriage(id, 2);
         assertThat(triage.json().path("complaintClass").asString()).isEqualTo("MAJOR");
@@ -263,20 +291,23 @@ abstract class TriageContract extends ServiceContract {
         assertThat(instant(awaitTriage(id, 1), "firstResponseDue")).isEqualTo(receivedAt.plus(Duration.ofHours(4)));
         Instant rose = receivedAt.plusSeconds(60);
 
-        events.publish(new EmotionRose(id, rose, EmotionLevel.CALM, EmotionLevel.FURIOUS, List.of("!!!"),
-                CustomerStage.COMPLAINT));
+        events.publish(new EmotionRose(
+                id, rose, EmotionLevel.CALM, EmotionLevel.FURIOUS, List.of("!!!"), CustomerStage.COMPLAINT));
 
         TestApi.Response triage = awaitTriage(id, 2);
         assertThat(triage.json().path("emotion").asString()).isEqualTo("FURIOUS");
         assertThat(triage.json().path("complaintClass").asString()).isEqualTo("ORDINARY");
         assertThat(instant(triage, "firstResponseDue")).isEqualTo(rose.plus(Duration.ofHours(1)));
         // A furious customer gets a quarter of the time left to resolve.
-        assertThat(instant(triage, "resolutionDue")).isEqualTo(rose.plus(
-                Duration.between(rose, receivedAt.plus(Duration.ofHours(72))).dividedBy(4)));
+        assertThat(instant(triage, "resolutionDue"))
+                .isEqualTo(rose.plus(Duration.between(rose, receivedAt.plus(Duration.ofHours(72)))
+                        .dividedBy(4)));
         List<ConsumerRecord<String, String>> published = probe.await(r -> id.equals(r.key()), 4);
-        assertThat(CODEC.fromJson(published.get(2).value(), ComplaintClassified.class).trigger())
+        assertThat(CODEC.fromJson(published.get(2).value(), ComplaintClassified.class)
+                        .trigger())
                 .isEqualTo("firebreak.emotion.rose");
-        assertThat(CODEC.fromJson(published.get(3).value(), ResponsibilityAssigned.class).firstResponseDue())
+        assertThat(CODEC.fromJson(published.get(3).value(), ResponsibilityAssigned.class)
+                        .firstResponseDue())
                 .isEqualTo(rose.plus(Duration.ofHours(1)));
     }
 
@@ -289,7 +320,8 @@ abstract class TriageContract extends ServiceContract {
             ids.add(id);
             events.publish(received(id, now(), "快递还没到，等了一个星期了", EmotionLevel.CALM));
         }
-        Map<String, Long> owners = ids.stream().map(id -> awaitTriage(id, 1).json().path("owner").asString())
+        Map<String, Long> owners = ids.stream()
+                .map(id -> awaitTriage(id, 1).json().path("owner").asString())
                 .collect(java.util.stream.Collectors.groupingBy(o -> o, java.util.stream.Collectors.counting()));
         assertThat(owners.keySet()).containsExactlyInAnyOrder("wang.lei", "david.liu");
         assertThat(owners.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(2));
@@ -303,8 +335,12 @@ abstract class TriageContract extends ServiceContract {
 
         events.publish(new CaseResolved(id, now(), "agent-1", "found it", "DELIVERY_LOGISTICS", "LOGISTICS", null));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(
-                api.get("/api/v1/triage/" + id, Roles.AGENT).json().path("open").asBoolean()).isFalse());
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(api.get("/api/v1/triage/" + id, Roles.AGENT)
+                                .json()
+                                .path("open")
+                                .asBoolean())
+                        .isFalse());
     }
 
     @Test
@@ -313,20 +349,27 @@ abstract class TriageContract extends ServiceContract {
         assertThat(before.status()).isEqualTo(200);
         String oldVersion = before.json().path("version").asString();
         ObjectNode changed = (ObjectNode) JSON.readTree(before.body());
-        ((ArrayNode) changed.get("rules")).addObject()
+        ((ArrayNode) changed.get("rules"))
+                .addObject()
                 .put("name", "zebra-threat")
                 .put("complaintClass", "MAJOR")
                 .put("en", "Zebra ({evidence}).")
                 .put("zh", "斑马（{evidence}）。")
-                .putArray("phrases").add("zebra*");
+                .putArray("phrases")
+                .add("zebra*");
         try {
             TestApi.Response unseen = api.put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(changed));
-            assertThat(unseen.status()).as("no dry run of it yet: " + unseen.body()).isEqualTo(409);
+            assertThat(unseen.status())
+                    .as("no dry run of it yet: " + unseen.body())
+                    .isEqualTo(409);
             assertThat(unseen.isProblem()).isTrue();
-            assertThat(api.get("/api/v1/triage/rules", Roles.ADMIN).json().path("version").asString())
+            assertThat(api.get("/api/v1/triage/rules", Roles.ADMIN)
+                            .json()
+                            .path("version")
+                            .asString())
                     .isEqualTo(oldVersion);
-            TestApi.Response dryRun = api.post("/api/v1/triage/rules/dry-run", Roles.ADMIN,
-                    JSON.writeValueAsString(changed));
+            TestApi.Response dryRun =
+                    api.post("/api/v1/triage/rules/dry-run", Roles.ADMIN, JSON.writeValueAsString(changed));
             assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
             assertThat(dryRun.json().path("fingerprint").asString())
                     .isEqualTo(unseen.json().path("fingerprint").asString());
@@ -335,7 +378,10 @@ abstract class TriageContract extends ServiceContract {
             String newVersion = put.json().path("version").asString();
             assertThat(newVersion).isNotEqualTo(oldVersion);
             assertThat(put.json().path("createdBy").asString()).isEqualTo("admin-1");
-            assertThat(api.get("/api/v1/triage/rules", Roles.SUPERVISOR).json().path("version").asString())
+            assertThat(api.get("/api/v1/triage/rules", Roles.SUPERVISOR)
+                            .json()
+                            .path("version")
+                            .asString())
                     .isEqualTo(newVersion);
 
             String id = newId();
@@ -343,10 +389,17 @@ abstract class TriageContract extends ServiceContract {
 
             TestApi.Response triage = awaitTriage(id, 1);
             assertThat(triage.json().path("complaintClass").asString()).isEqualTo("MAJOR");
-            assertThat(triage.json().path("reasons").get(0).path("rule").asString()).isEqualTo("zebra-threat");
-            assertThat(triage.json().path("reasons").get(0).path("en").asString()).isEqualTo("Zebra (zebras).");
+            assertThat(triage.json().path("reasons").get(0).path("rule").asString())
+                    .isEqualTo("zebra-threat");
+            assertThat(triage.json().path("reasons").get(0).path("en").asString())
+                    .isEqualTo("Zebra (zebras).");
             assertThat(triage.json().path("ruleSetVersion").asString()).isEqualTo(newVersion);
-            assertThat(triage.json().path("history").get(0).path("ruleSetVersion").asString()).isEqualTo(newVersion);
+            assertThat(triage.json()
+                            .path("history")
+                            .get(0)
+                            .path("ruleSetVersion")
+                            .asString())
+                    .isEqualTo(newVersion);
         } finally {
             restore("/api/v1/triage/rules", before);
         }
@@ -357,16 +410,21 @@ abstract class TriageContract extends ServiceContract {
         TestApi.Response before = api.get("/api/v1/triage/sla", Roles.SUPERVISOR);
         assertThat(before.status()).as(before.body()).isEqualTo(200);
         String oldVersion = before.json().path("version").asString();
-        assertThat(before.json().path("ordinary").path("firstResponse").asString()).isEqualTo("PT4H");
+        assertThat(before.json().path("ordinary").path("firstResponse").asString())
+                .isEqualTo("PT4H");
         ObjectNode changed = (ObjectNode) JSON.readTree(before.body());
         ((ObjectNode) changed.get("ordinary")).put("firstResponse", "PT2H");
         try {
-            TestApi.Response bad = api.put("/api/v1/triage/sla", Roles.ADMIN,
+            TestApi.Response bad = api.put(
+                    "/api/v1/triage/sla",
+                    Roles.ADMIN,
                     "{\"ordinary\":{\"firstResponse\":\"PT5H\",\"resolution\":\"PT1H\"}}");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.json().path("errors").findValuesAsString("field")).contains("escalated", "major");
-            assertThat(api.put("/api/v1/triage/sla", Roles.SUPERVISOR, JSON.writeValueAsString(changed)).status())
-                    .as("only ADMIN replaces settings").isEqualTo(403);
+            assertThat(api.put("/api/v1/triage/sla", Roles.SUPERVISOR, JSON.writeValueAsString(changed))
+                            .status())
+                    .as("only ADMIN replaces settings")
+                    .isEqualTo(403);
 
             TestApi.Response put = api.put("/api/v1/triage/sla", Roles.ADMIN, JSON.writeValueAsString(changed));
             assertThat(put.status()).as(put.body()).isEqualTo(200);
@@ -379,15 +437,27 @@ abstract class TriageContract extends ServiceContract {
             TestApi.Response triage = awaitTriage(id, 1);
             assertThat(Instant.parse(triage.json().path("firstResponseDue").asString()))
                     .isEqualTo(received.plus(Duration.ofHours(2)));
-            assertThat(triage.json().path("history").get(0).path("slaVersion").asString()).isEqualTo(newVersion);
+            assertThat(triage.json().path("history").get(0).path("slaVersion").asString())
+                    .isEqualTo(newVersion);
 
-            JsonNode versions = api.get("/api/v1/triage/sla/versions", Roles.SUPERVISOR).json().path("items");
+            JsonNode versions = api.get("/api/v1/triage/sla/versions", Roles.SUPERVISOR)
+                    .json()
+                    .path("items");
             assertThat(versions.get(0).path("version").asString()).isEqualTo(newVersion);
-            assertThat(api.get("/api/v1/triage/sla/versions/" + oldVersion, Roles.SUPERVISOR).json()
-                    .path("ordinary").path("firstResponse").asString()).as("the past version as it was")
+            assertThat(api.get("/api/v1/triage/sla/versions/" + oldVersion, Roles.SUPERVISOR)
+                            .json()
+                            .path("ordinary")
+                            .path("firstResponse")
+                            .asString())
+                    .as("the past version as it was")
                     .isEqualTo("PT4H");
-            assertThat(api.get("/api/v1/triage/sla/versions/sla-999", Roles.SUPERVISOR).status()).isEqualTo(404);
-            assertThat(api.get("/api/v1/triage/rules/versions", Roles.SUPERVISOR).json().path("items").size())
+            assertThat(api.get("/api/v1/triage/sla/versions/sla-999", Roles.SUPERVISOR)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(api.get("/api/v1/triage/rules/versions", Roles.SUPERVISOR)
+                            .json()
+                            .path("items")
+                            .size())
                     .isPositive();
         } finally {
             restore("/api/v1/triage/sla", before);
@@ -402,15 +472,23 @@ abstract class TriageContract extends ServiceContract {
         int n = rules.size();
         rules.add(rules.get(0).deepCopy());
         ((ObjectNode) rules.get(1)).putArray("phrases");
-        rules.addObject().put("name", "rich").put("complaintClass", "MAJOR").putObject("amountAtLeast").put("CNY", -5);
+        rules.addObject()
+                .put("name", "rich")
+                .put("complaintClass", "MAJOR")
+                .putObject("amountAtLeast")
+                .put("CNY", -5);
 
         TestApi.Response refused = api.put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(bad));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.isProblem()).isTrue();
-        assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
-                "rules[1].phrases", "rules[" + n + "].name", "rules[" + (n + 1) + "].amountAtLeast[CNY]");
-        assertThat(api.get("/api/v1/triage/rules", Roles.ADMIN).json().path("version").asString())
+        assertThat(refused.json().path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder(
+                        "rules[1].phrases", "rules[" + n + "].name", "rules[" + (n + 1) + "].amountAtLeast[CNY]");
+        assertThat(api.get("/api/v1/triage/rules", Roles.ADMIN)
+                        .json()
+                        .path("version")
+                        .asString())
                 .isEqualTo(before.json().path("version").asString());
 
         ObjectNode unknownClass = (ObjectNode) JSON.readTree(before.body());
@@ -418,8 +496,12 @@ abstract class TriageContract extends ServiceContract {
         TestApi.Response unknown = api.put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(unknownClass));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.isProblem()).isTrue();
-        assertThat(unknown.json().path("errors").get(0).path("field").asString()).contains("complaintClass");
-        assertThat(api.get("/api/v1/triage/rules", Roles.ADMIN).json().path("version").asString())
+        assertThat(unknown.json().path("errors").get(0).path("field").asString())
+                .contains("complaintClass");
+        assertThat(api.get("/api/v1/triage/rules", Roles.ADMIN)
+                        .json()
+                        .path("version")
+                        .asString())
                 .isEqualTo(before.json().path("version").asString());
     }
 
@@ -430,8 +512,14 @@ abstract class TriageContract extends ServiceContract {
         ObjectNode changed = (ObjectNode) JSON.readTree(before.body());
         ObjectNode pets = ((ArrayNode) changed.get("departments")).insertObject(0);
         pets.put("name", "PETS").putArray("phrases").add("hamster*");
-        ((ArrayNode) changed.get("roster")).addObject().put("id", "pet.keeper").put("department", "PETS")
-                .put("seniority", "AGENT").put("capacity", 3).putArray("skills").add("en");
+        ((ArrayNode) changed.get("roster"))
+                .addObject()
+                .put("id", "pet.keeper")
+                .put("department", "PETS")
+                .put("seniority", "AGENT")
+                .put("capacity", 3)
+                .putArray("skills")
+                .add("en");
         try {
             TestApi.Response put = api.put("/api/v1/triage/routing", Roles.ADMIN, JSON.writeValueAsString(changed));
             assertThat(put.status()).as(put.body()).isEqualTo(200);
@@ -442,16 +530,22 @@ abstract class TriageContract extends ServiceContract {
 
             TestApi.Response triage = awaitTriage(id, 1);
             assertThat(triage.json().path("primaryDepartment").asString()).isEqualTo("PETS");
-            assertThat(triage.json().path("secondaryDepartments").get(0).asString()).isEqualTo("LOGISTICS");
+            assertThat(triage.json().path("secondaryDepartments").get(0).asString())
+                    .isEqualTo("LOGISTICS");
             assertThat(triage.json().path("owner").asString()).isEqualTo("pet.keeper");
             assertThat(triage.json().path("routingVersion").asString()).isEqualTo(newVersion);
 
-            ((ObjectNode) changed.get("roster").get(0)).put("department", "NOWHERE").put("capacity", 0);
+            ((ObjectNode) changed.get("roster").get(0))
+                    .put("department", "NOWHERE")
+                    .put("capacity", 0);
             TestApi.Response refused = api.put("/api/v1/triage/routing", Roles.ADMIN, JSON.writeValueAsString(changed));
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.json().path("errors").findValuesAsString("field"))
                     .containsExactlyInAnyOrder("roster[0].department", "roster[0].capacity");
-            assertThat(api.get("/api/v1/triage/routing", Roles.ADMIN).json().path("version").asString())
+            assertThat(api.get("/api/v1/triage/routing", Roles.ADMIN)
+                            .json()
+                            .path("version")
+                            .asString())
                     .isEqualTo(newVersion);
         } finally {
             restore("/api/v1/triage/routing", before);
@@ -471,7 +565,10 @@ abstract class TriageContract extends ServiceContract {
         assertThat(supervisorPut.status()).isEqualTo(403);
         assertThat(supervisorPut.isProblem()).isTrue();
         assertThat(api.put("/api/v1/triage/routing", null, "{}").status()).isEqualTo(401);
-        assertThat(api.get("/api/v1/triage/rules", Roles.ADMIN).json().path("version").asString())
+        assertThat(api.get("/api/v1/triage/rules", Roles.ADMIN)
+                        .json()
+                        .path("version")
+                        .asString())
                 .isEqualTo(rules.json().path("version").asString());
     }
 
@@ -521,9 +618,12 @@ abstract class TriageContract extends ServiceContract {
     private void restore(String path, TestApi.Response before) {
         JsonNode body = JSON.readTree(before.body());
         if (path.endsWith("/rules")) { // a rule set becomes active only after its dry run
-            assertThat(api.post(path + "/dry-run", Roles.ADMIN, JSON.writeValueAsString(body)).status()).isEqualTo(200);
+            assertThat(api.post(path + "/dry-run", Roles.ADMIN, JSON.writeValueAsString(body))
+                            .status())
+                    .isEqualTo(200);
         }
-        assertThat(api.put(path, Roles.ADMIN, JSON.writeValueAsString(body)).status()).isEqualTo(200);
+        assertThat(api.put(path, Roles.ADMIN, JSON.writeValueAsString(body)).status())
+                .isEqualTo(200);
     }
 
     private TestApi.Response awaitTriage(String id, int historySize) {
@@ -537,8 +637,21 @@ abstract class TriageContract extends ServiceContract {
     }
 
     private static ComplaintReceived received(String id, Instant at, String description, EmotionLevel emotion) {
-        return new ComplaintReceived(id, at, Channel.WEB_FORM, "cust-" + id, "138****0000", description, "SKU-1",
-                "ORD-1", null, emotion, List.of(), null, null, List.of());
+        return new ComplaintReceived(
+                id,
+                at,
+                Channel.WEB_FORM,
+                "cust-" + id,
+                "138****0000",
+                description,
+                "SKU-1",
+                "ORD-1",
+                null,
+                emotion,
+                List.of(),
+                null,
+                null,
+                List.of());
     }
 
     /** Now, to the millisecond the store keeps. */

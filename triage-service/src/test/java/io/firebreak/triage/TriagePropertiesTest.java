@@ -23,15 +23,15 @@ class TriagePropertiesTest {
         assertThat(ShippedProperties.violations(shipped)).isEmpty();
         assertThat(RuleSetCheck.problems(shipped.classification())).isEmpty();
         assertThat(RoutingTableCheck.problems(shipped.routing())).isEmpty();
-        assertThat(shipped.classification().rules()).extracting(RuleSet.Rule::complaintClass)
+        assertThat(shipped.classification().rules())
+                .extracting(RuleSet.Rule::complaintClass)
                 .contains(ComplaintClass.MAJOR, ComplaintClass.ESCALATED, ComplaintClass.DIFFICULT);
         assertThat(shipped.routing().defaultQueue()).isEqualTo("TRIAGE");
         assertThat(shipped.sla().major())
                 .isEqualTo(new SlaSettings.Targets(Duration.ofMinutes(30), Duration.ofHours(24)));
         assertThat(shipped.sla().difficult())
                 .isEqualTo(new SlaSettings.Targets(Duration.ofHours(4), Duration.ofHours(120)));
-        assertThat(shipped.sla().firstResponseFactors())
-                .isEqualTo(Map.of("ANGRY", 0.5, "FURIOUS", 0.25));
+        assertThat(shipped.sla().firstResponseFactors()).isEqualTo(Map.of("ANGRY", 0.5, "FURIOUS", 0.25));
     }
 
     @Test
@@ -44,12 +44,22 @@ class TriagePropertiesTest {
 
     @Test
     void settingsWithoutRulesOrWithABadFactorAreRejected() {
-        TriageProperties broken = new TriageProperties(new RuleSet(shipped.classification().negation(), List.of(), null),
-                shipped.routing(), new SlaSettings(shipped.sla().ordinary(), shipped.sla().escalated(),
-                        shipped.sla().major(), null, Map.of("ANGRY", 1.5, "BORED", 0.5)));
+        TriageProperties broken = new TriageProperties(
+                new RuleSet(shipped.classification().negation(), List.of(), null),
+                shipped.routing(),
+                new SlaSettings(
+                        shipped.sla().ordinary(),
+                        shipped.sla().escalated(),
+                        shipped.sla().major(),
+                        null,
+                        Map.of("ANGRY", 1.5, "BORED", 0.5)));
 
-        assertThat(ShippedProperties.violations(broken)).extracting(v -> v.getPropertyPath().toString())
-                .containsExactlyInAnyOrder("classification.rules", "sla.difficult",
-                        "sla.firstResponseFactors[ANGRY].<map value>", "sla.firstResponseFactors<K>[BORED].<map key>");
+        assertThat(ShippedProperties.violations(broken))
+                .extracting(v -> v.getPropertyPath().toString())
+                .containsExactlyInAnyOrder(
+                        "classification.rules",
+                        "sla.difficult",
+                        "sla.firstResponseFactors[ANGRY].<map value>",
+                        "sla.firstResponseFactors<K>[BORED].<map key>");
     }
 }

@@ -21,7 +21,8 @@ public record ComplaintFollowUps(
     }
 
     /** Without a time to look again (nothing pending, or nothing to do until someone answers). */
-    public ComplaintFollowUps(String complaintId, FollowUp pending, List<FollowUp> done, List<RootCauseRecord> rootCauses) {
+    public ComplaintFollowUps(
+            String complaintId, FollowUp pending, List<FollowUp> done, List<RootCauseRecord> rootCauses) {
         this(complaintId, pending, done, rootCauses, null);
     }
 
@@ -42,24 +43,51 @@ public record ComplaintFollowUps(
      * comments); scores, outcomes, root causes and times stay, for the reports.
      */
     ComplaintFollowUps erasing() {
-        return new ComplaintFollowUps(complaintId, erasing(pending), done.stream().map(ComplaintFollowUps::erasing)
-                .toList(), rootCauses, nextAt);
+        return new ComplaintFollowUps(
+                complaintId,
+                erasing(pending),
+                done.stream().map(ComplaintFollowUps::erasing).toList(),
+                rootCauses,
+                nextAt);
     }
 
     private static FollowUp erasing(FollowUp f) {
         if (f == null) return null;
         Result r = f.result();
-        Result erased = r == null ? null : new Result(r.satisfied(), r.score(), r.comment() == null ? null : ERASED,
-                r.by(), r.at(), r.outcome(), r.servqual(), r.channel());
-        return new FollowUp(f.resolutionId(), f.resolvedAt(), f.resolvedBy(), f.summary() == null ? null : ERASED,
-                f.rootCause(), f.department(), erased, f.dueAt(), f.surveySentAt(), f.surveyLink(),
-                f.surveyExpiresAt(), f.unansweredCalls(), f.policyVersion());
+        Result erased = r == null
+                ? null
+                : new Result(
+                        r.satisfied(),
+                        r.score(),
+                        r.comment() == null ? null : ERASED,
+                        r.by(),
+                        r.at(),
+                        r.outcome(),
+                        r.servqual(),
+                        r.channel());
+        return new FollowUp(
+                f.resolutionId(),
+                f.resolvedAt(),
+                f.resolvedBy(),
+                f.summary() == null ? null : ERASED,
+                f.rootCause(),
+                f.department(),
+                erased,
+                f.dueAt(),
+                f.surveySentAt(),
+                f.surveyLink(),
+                f.surveyExpiresAt(),
+                f.unansweredCalls(),
+                f.policyVersion());
     }
 
     /** The follow-up of this resolution, pending or done, if any. */
     FollowUp followUpOf(String resolutionId) {
         if (pending != null && pending.resolutionId().equals(resolutionId)) return pending;
-        return done.stream().filter(f -> f.resolutionId().equals(resolutionId)).findFirst().orElse(null);
+        return done.stream()
+                .filter(f -> f.resolutionId().equals(resolutionId))
+                .findFirst()
+                .orElse(null);
     }
 
     boolean knowsResolution(String resolutionId) {
@@ -100,25 +128,79 @@ public record ComplaintFollowUps(
             int unansweredCalls,
             String policyVersion) {
 
-        public FollowUp(String resolutionId, Instant resolvedAt, String resolvedBy, String summary, String rootCause,
-                String department, Result result) {
-            this(resolutionId, resolvedAt, resolvedBy, summary, rootCause, department, result, resolvedAt, null, null,
-                    null, 0, null);
+        public FollowUp(
+                String resolutionId,
+                Instant resolvedAt,
+                String resolvedBy,
+                String summary,
+                String rootCause,
+                String department,
+                Result result) {
+            this(
+                    resolutionId,
+                    resolvedAt,
+                    resolvedBy,
+                    summary,
+                    rootCause,
+                    department,
+                    result,
+                    resolvedAt,
+                    null,
+                    null,
+                    null,
+                    0,
+                    null);
         }
 
         FollowUp withResult(Result answer) {
-            return new FollowUp(resolutionId, resolvedAt, resolvedBy, summary, rootCause, department, answer, dueAt,
-                    surveySentAt, surveyLink, surveyExpiresAt, unansweredCalls, policyVersion);
+            return new FollowUp(
+                    resolutionId,
+                    resolvedAt,
+                    resolvedBy,
+                    summary,
+                    rootCause,
+                    department,
+                    answer,
+                    dueAt,
+                    surveySentAt,
+                    surveyLink,
+                    surveyExpiresAt,
+                    unansweredCalls,
+                    policyVersion);
         }
 
         FollowUp withSurvey(Instant sentAt, String link, Instant expiresAt) {
-            return new FollowUp(resolutionId, resolvedAt, resolvedBy, summary, rootCause, department, result, dueAt,
-                    sentAt, link, expiresAt, unansweredCalls, policyVersion);
+            return new FollowUp(
+                    resolutionId,
+                    resolvedAt,
+                    resolvedBy,
+                    summary,
+                    rootCause,
+                    department,
+                    result,
+                    dueAt,
+                    sentAt,
+                    link,
+                    expiresAt,
+                    unansweredCalls,
+                    policyVersion);
         }
 
         FollowUp withUnansweredCall() {
-            return new FollowUp(resolutionId, resolvedAt, resolvedBy, summary, rootCause, department, result, dueAt,
-                    surveySentAt, surveyLink, surveyExpiresAt, unansweredCalls + 1, policyVersion);
+            return new FollowUp(
+                    resolutionId,
+                    resolvedAt,
+                    resolvedBy,
+                    summary,
+                    rootCause,
+                    department,
+                    result,
+                    dueAt,
+                    surveySentAt,
+                    surveyLink,
+                    surveyExpiresAt,
+                    unansweredCalls + 1,
+                    policyVersion);
         }
 
         /** The effective due time (older documents have none: due at resolution). */
@@ -132,8 +214,15 @@ public record ComplaintFollowUps(
      * recorded it (an agent, or {@code survey}), when, what it led to, and the optional SERVQUAL ratings.
      * A follow-up closed for want of an answer has a result with score 0 and outcome NO_RESPONSE.
      */
-    public record Result(boolean satisfied, int score, String comment, String by, Instant at, Outcome outcome,
-            Servqual servqual, String channel) {
+    public record Result(
+            boolean satisfied,
+            int score,
+            String comment,
+            String by,
+            Instant at,
+            Outcome outcome,
+            Servqual servqual,
+            String channel) {
 
         public Result(boolean satisfied, int score, String comment, String by, Instant at, Outcome outcome) {
             this(satisfied, score, comment, by, at, outcome, null, "AGENT");
@@ -143,6 +232,6 @@ public record ComplaintFollowUps(
     /**
      * The five SERVQUAL dimensions (有形性, 可靠性, 响应性, 保证性, 移情性), each rated 1–5 or left out (null).
      */
-    public record Servqual(Integer tangibles, Integer reliability, Integer responsiveness, Integer assurance,
-            Integer empathy) {}
+    public record Servqual(
+            Integer tangibles, Integer reliability, Integer responsiveness, Integer assurance, Integer empathy) {}
 }

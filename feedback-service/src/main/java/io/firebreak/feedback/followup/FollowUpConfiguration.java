@@ -35,15 +35,17 @@ class FollowUpConfiguration {
      * follow-ups and root causes, and every topic for the reports' read model.
      */
     @Bean
-    EventSubscription feedbackSubscription(FollowUpEventHandler followUps, RootCauseWatch rootCauses,
-            ReportModel reports) {
-        return EventSubscription.to(List.of(Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
-                event -> {
-                    followUps(followUps, rootCauses, event);
-                    reports.apply(event);
-                }).inBatches(events -> {
+    EventSubscription feedbackSubscription(
+            FollowUpEventHandler followUps, RootCauseWatch rootCauses, ReportModel reports) {
+        return EventSubscription.to(
+                        List.of(Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK), event -> {
+                            followUps(followUps, rootCauses, event);
+                            reports.apply(event);
+                        })
+                .inBatches(events -> {
                     // Follow-ups and root causes one event at a time (they publish events); the reports at once.
-                    events.forEach(event -> EventDispatcher.within(event, () -> followUps(followUps, rootCauses, event)));
+                    events.forEach(
+                            event -> EventDispatcher.within(event, () -> followUps(followUps, rootCauses, event)));
                     reports.applyAll(events);
                 });
     }

@@ -42,10 +42,13 @@ class FollowUpController {
     private final Clock clock;
     private final int listLimit;
     /** The list's order: the longest-waiting first (by the resolution's time, then id). */
-    private static final AggregateStore.SortKey<ComplaintFollowUps> LONGEST_WAITING =
-            AggregateStore.SortKey.time("pending.resolvedAt", false, f -> f.pending().resolvedAt());
+    private static final AggregateStore.SortKey<ComplaintFollowUps> LONGEST_WAITING = AggregateStore.SortKey.time(
+            "pending.resolvedAt", false, f -> f.pending().resolvedAt());
 
-    FollowUpController(AggregateStore<ComplaintFollowUps> store, FollowUpDecisions decisions, Clock clock,
+    FollowUpController(
+            AggregateStore<ComplaintFollowUps> store,
+            FollowUpDecisions decisions,
+            Clock clock,
             FeedbackProperties properties) {
         this.store = store;
         this.decisions = decisions;
@@ -55,11 +58,22 @@ class FollowUpController {
 
     @PostMapping("/api/v1/complaints/{complaintId}/follow-up")
     @ResponseStatus(HttpStatus.CREATED)
-    FollowUpRecordedView record(@PathVariable String complaintId, @RequestBody @Valid FollowUpRequest request,
-            Principal principal) {
-        return store.update(complaintId, stored -> decisions.answer(stored.value(), null, request.satisfied(),
-                        request.score(), request.comment(), request.servqual() == null ? null
-                                : request.servqual().toServqual(), principal.getName(), "AGENT", clock.instant()))
+    FollowUpRecordedView record(
+            @PathVariable String complaintId, @RequestBody @Valid FollowUpRequest request, Principal principal) {
+        return store.update(
+                        complaintId,
+                        stored -> decisions.answer(
+                                stored.value(),
+                                null,
+                                request.satisfied(),
+                                request.score(),
+                                request.comment(),
+                                request.servqual() == null
+                                        ? null
+                                        : request.servqual().toServqual(),
+                                principal.getName(),
+                                "AGENT",
+                                clock.instant()))
                 .map(v -> new FollowUpRecordedView(complaintId, FollowUpDecisions.outcomeOf(v.value())))
                 .orElseThrow(() -> ProblemException.notFound("Complaint", complaintId));
     }
@@ -69,10 +83,12 @@ class FollowUpController {
     @ResponseStatus(HttpStatus.CREATED)
     UnansweredCallView unansweredCall(@PathVariable String complaintId) {
         ComplaintFollowUps before = store.find(complaintId)
-                .orElseThrow(() -> ProblemException.notFound("Complaint", complaintId)).value();
-        ComplaintFollowUps after = store.update(complaintId,
-                        stored -> decisions.unansweredCall(stored.value(), clock.instant()))
-                .orElseThrow(() -> ProblemException.notFound("Complaint", complaintId)).value();
+                .orElseThrow(() -> ProblemException.notFound("Complaint", complaintId))
+                .value();
+        ComplaintFollowUps after = store.update(
+                        complaintId, stored -> decisions.unansweredCall(stored.value(), clock.instant()))
+                .orElseThrow(() -> ProblemException.notFound("Complaint", complaintId))
+                .value();
         if (after.pending() != null) {
             return new UnansweredCallView(complaintId, after.pending().unansweredCalls(), null);
         }
@@ -85,8 +101,10 @@ class FollowUpController {
      * {@code now}: due now; or an ISO-8601 instant).
      */
     @GetMapping("/api/v1/follow-ups")
-    Page<PendingView> pending(@RequestParam(required = false) String due,
-            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+    Page<PendingView> pending(
+            @RequestParam(required = false) String due,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         int size = listLimit;
         if (limit != null) {
             try {
@@ -113,8 +131,9 @@ class FollowUpController {
         try {
             return Instant.parse(due);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("due", "must be true, now or an ISO-8601 instant such as "
-                    + "2026-11-24T09:00:00Z, not '" + due + "'");
+            throw ProblemException.badRequest(
+                    "due",
+                    "must be true, now or an ISO-8601 instant such as " + "2026-11-24T09:00:00Z, not '" + due + "'");
         }
     }
 
@@ -126,12 +145,17 @@ class FollowUpController {
 
     /** The customer's answer: resolved to their satisfaction or not, CSAT 1–5, and what they said. */
     record FollowUpRequest(
-            @NotNull Boolean satisfied, @NotNull @Min(1) @Max(5) Integer score, @Size(max = 2000) String comment,
+            @NotNull Boolean satisfied,
+            @NotNull @Min(1) @Max(5) Integer score,
+            @Size(max = 2000) String comment,
             @Valid ServqualRatings servqual) {}
 
     /** The five SERVQUAL dimensions, each 1–5 or left out. */
-    record ServqualRatings(@Min(1) @Max(5) Integer tangibles, @Min(1) @Max(5) Integer reliability,
-            @Min(1) @Max(5) Integer responsiveness, @Min(1) @Max(5) Integer assurance,
+    record ServqualRatings(
+            @Min(1) @Max(5) Integer tangibles,
+            @Min(1) @Max(5) Integer reliability,
+            @Min(1) @Max(5) Integer responsiveness,
+            @Min(1) @Max(5) Integer assurance,
             @Min(1) @Max(5) Integer empathy) {
 
         ComplaintFollowUps.Servqual toServqual() {
@@ -149,14 +173,33 @@ class FollowUpController {
      * A follow-up to make: which complaint, what was done, by whom and when, when the call is due, and the survey
      * link sent to the customer (once due).
      */
-    record PendingView(String complaintId, Instant resolvedAt, String resolvedBy, String summary, String rootCause,
-            String department, Instant dueAt, Instant surveySentAt, String surveyLink, Instant surveyExpiresAt,
-            int unansweredCalls, String policyVersion) {
+    record PendingView(
+            String complaintId,
+            Instant resolvedAt,
+            String resolvedBy,
+            String summary,
+            String rootCause,
+            String department,
+            Instant dueAt,
+            Instant surveySentAt,
+            String surveyLink,
+            Instant surveyExpiresAt,
+            int unansweredCalls,
+            String policyVersion) {
 
         static PendingView of(String complaintId, FollowUp followUp) {
-            return new PendingView(complaintId, followUp.resolvedAt(), followUp.resolvedBy(), followUp.summary(),
-                    followUp.rootCause(), followUp.department(), followUp.due(), followUp.surveySentAt(),
-                    followUp.surveyLink(), followUp.surveyExpiresAt(), followUp.unansweredCalls(),
+            return new PendingView(
+                    complaintId,
+                    followUp.resolvedAt(),
+                    followUp.resolvedBy(),
+                    followUp.summary(),
+                    followUp.rootCause(),
+                    followUp.department(),
+                    followUp.due(),
+                    followUp.surveySentAt(),
+                    followUp.surveyLink(),
+                    followUp.surveyExpiresAt(),
+                    followUp.unansweredCalls(),
                     followUp.policyVersion());
         }
     }

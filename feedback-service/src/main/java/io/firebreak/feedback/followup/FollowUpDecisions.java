@@ -35,8 +35,8 @@ class FollowUpDecisions {
     /** Decisions with the shipped policy, fixed. */
     FollowUpDecisions(FeedbackProperties properties) {
         FeedbackProperties.FollowUp f = properties.followUp();
-        FollowUpPolicy fixed = new FollowUpPolicy(f.delay(), f.reopenAtOrBelowScore(), f.maxAttempts(),
-                f.noResponseAfter());
+        FollowUpPolicy fixed =
+                new FollowUpPolicy(f.delay(), f.reopenAtOrBelowScore(), f.maxAttempts(), f.noResponseAfter());
         FollowUpPolicies.Active shipped = new FollowUpPolicies.Active("shipped", fixed);
         this.policy = () -> shipped;
         this.tokens = new SurveyTokens(properties.survey());
@@ -54,25 +54,37 @@ class FollowUpDecisions {
     }
 
     /** A new resolution: its follow-up is pending and its root cause recorded. Null for one already known. */
-    Change<ComplaintFollowUps> resolved(ComplaintFollowUps current, String resolutionId, CaseResolved resolved,
-            Instant now) {
+    Change<ComplaintFollowUps> resolved(
+            ComplaintFollowUps current, String resolutionId, CaseResolved resolved, Instant now) {
         if (current.knowsResolution(resolutionId)) return null;
         Instant resolvedAt = resolved.occurredAt() == null ? now : resolved.occurredAt();
         FollowUpPolicies.Active active = policy.get();
         Instant dueAt = resolvedAt.plus(active.policy().delay());
-        FollowUp followUp = new FollowUp(resolutionId, resolvedAt, resolved.by(), resolved.summary(),
-                resolved.rootCause(), resolved.department(), null, dueAt, null, null, null, 0, active.version());
+        FollowUp followUp = new FollowUp(
+                resolutionId,
+                resolvedAt,
+                resolved.by(),
+                resolved.summary(),
+                resolved.rootCause(),
+                resolved.department(),
+                null,
+                dueAt,
+                null,
+                null,
+                null,
+                0,
+                active.version());
         // A follow-up still pending belongs to an older resolution: it is kept, unanswered.
         List<FollowUp> done = current.pending() == null ? current.done() : current.doneWith(current.pending());
         RootCauseRecord cause = RootCauseRecord.of(resolutionId, resolved);
-        ComplaintFollowUps next = new ComplaintFollowUps(current.complaintId(), followUp, done,
-                current.rootCausesWith(cause), dueAt);
+        ComplaintFollowUps next =
+                new ComplaintFollowUps(current.complaintId(), followUp, done, current.rootCausesWith(cause), dueAt);
         return Change.of(next, cause.recorded(current.complaintId(), now));
     }
 
     /** An agent's record of the call: see {@link #answer}. */
-    Change<ComplaintFollowUps> record(ComplaintFollowUps current, boolean satisfied, int score, String comment,
-            String by, Instant now) {
+    Change<ComplaintFollowUps> record(
+            ComplaintFollowUps current, boolean satisfied, int score, String comment, String by, Instant now) {
         return answer(current, null, satisfied, score, comment, null, by, "AGENT", now);
     }
 
@@ -81,22 +93,36 @@ class FollowUpDecisions {
      * that resolution's, as a survey link names it). Unhappy (not satisfied / not resolved, or a score at or below
      * the threshold) reopens the complaint; otherwise it is closed as satisfied.
      */
-    Change<ComplaintFollowUps> answer(ComplaintFollowUps current, String resolutionId, boolean satisfied, int score,
-            String comment, Servqual servqual, String by, String channel, Instant now) {
+    Change<ComplaintFollowUps> answer(
+            ComplaintFollowUps current,
+            String resolutionId,
+            boolean satisfied,
+            int score,
+            String comment,
+            Servqual servqual,
+            String by,
+            String channel,
+            Instant now) {
         FollowUp pending = current.pending();
         if (pending == null || (resolutionId != null && !pending.resolutionId().equals(resolutionId))) {
             throw new NoPendingFollowUpException(current.complaintId());
         }
         boolean unhappy = !satisfied || score <= policy.get().policy().reopenAtOrBelowScore();
         Outcome outcome = unhappy ? Outcome.REOPENED : Outcome.CLOSED;
-        FollowUp answered = pending.withResult(
-                new Result(satisfied, score, comment, by, now, outcome, servqual, channel));
-        ComplaintFollowUps next = new ComplaintFollowUps(current.complaintId(), null, current.doneWith(answered),
-                current.rootCauses());
+        FollowUp answered =
+                pending.withResult(new Result(satisfied, score, comment, by, now, outcome, servqual, channel));
+        ComplaintFollowUps next =
+                new ComplaintFollowUps(current.complaintId(), null, current.doneWith(answered), current.rootCauses());
         FollowUpRecorded recorded = new FollowUpRecorded(current.complaintId(), now, satisfied, score, comment, by);
         return unhappy
-                ? Change.of(next, recorded, new ComplaintReopened(current.complaintId(), now,
-                        reason(satisfied, score, comment, channel), pending.resolvedBy()))
+                ? Change.of(
+                        next,
+                        recorded,
+                        new ComplaintReopened(
+                                current.complaintId(),
+                                now,
+                                reason(satisfied, score, comment, channel),
+                                pending.resolvedBy()))
                 : Change.of(next, recorded, new ComplaintClosed(current.complaintId(), now, ClosureOutcome.SATISFIED));
     }
 
@@ -125,17 +151,19 @@ class FollowUpDecisions {
         if (pending.surveySentAt() == null && !now.isBefore(pending.due())) {
             SurveyTokens.Link link = tokens.issue(current.complaintId(), pending.resolutionId(), now);
             FollowUp sent = pending.withSurvey(now, link.url(), link.expiresAt());
-            return Change.of(current.withPending(sent, giveUpAt), new SurveySent(current.complaintId(), now,
-                    pending.resolutionId(), link.url(), link.expiresAt()));
+            return Change.of(
+                    current.withPending(sent, giveUpAt),
+                    new SurveySent(current.complaintId(), now, pending.resolutionId(), link.url(), link.expiresAt()));
         }
         Instant next = pending.surveySentAt() == null ? pending.due() : giveUpAt;
         return next.equals(current.nextAt()) ? null : Change.of(current.withPending(pending, next));
     }
 
     private static Change<ComplaintFollowUps> noResponse(ComplaintFollowUps current, FollowUp pending, Instant now) {
-        FollowUp closed = pending.withResult(new Result(false, 0, null, SYSTEM, now, Outcome.NO_RESPONSE, null, "NONE"));
-        ComplaintFollowUps next = new ComplaintFollowUps(current.complaintId(), null, current.doneWith(closed),
-                current.rootCauses());
+        FollowUp closed =
+                pending.withResult(new Result(false, 0, null, SYSTEM, now, Outcome.NO_RESPONSE, null, "NONE"));
+        ComplaintFollowUps next =
+                new ComplaintFollowUps(current.complaintId(), null, current.doneWith(closed), current.rootCauses());
         return Change.of(next, new ComplaintClosed(current.complaintId(), now, ClosureOutcome.NO_RESPONSE));
     }
 

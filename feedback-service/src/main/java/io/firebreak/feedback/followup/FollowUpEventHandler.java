@@ -37,8 +37,11 @@ class FollowUpEventHandler implements EventHandler {
                 store.insert(id, ComplaintFollowUps.known(id), List.of(), event.id());
             }
             case CASE_RESOLVED -> resolved(event.id(), event.payloadAs(CaseResolved.class));
-            case PERSONAL_DATA_ERASED -> store.update(event.payloadAs(PersonalDataErased.class).complaintId(),
-                    event.id(), stored -> Change.of(stored.value().erasing()));
+            case PERSONAL_DATA_ERASED ->
+                store.update(
+                        event.payloadAs(PersonalDataErased.class).complaintId(),
+                        event.id(),
+                        stored -> Change.of(stored.value().erasing()));
             default -> {
                 // Acknowledgements and SLA events do not concern follow-up.
             }

@@ -25,10 +25,17 @@ class FollowUpPolicies {
 
     FollowUpPolicies(MongoDatabase database, FeedbackProperties properties, Clock clock) {
         FeedbackProperties.FollowUp shipped = properties.followUp();
-        this.policies = new VersionedSettings<>("follow-up policy", "feedback.yml",
-                new SettingsHistory<>(database, "followuppolicies", FollowUpPolicy.class, "follow-up"),
-                FollowUpPolicies::problems, Active::new, clock)
-                .seed(new FollowUpPolicy(shipped.delay(), shipped.reopenAtOrBelowScore(), shipped.maxAttempts(),
+        this.policies = new VersionedSettings<>(
+                        "follow-up policy",
+                        "feedback.yml",
+                        new SettingsHistory<>(database, "followuppolicies", FollowUpPolicy.class, "follow-up"),
+                        FollowUpPolicies::problems,
+                        Active::new,
+                        clock)
+                .seed(new FollowUpPolicy(
+                        shipped.delay(),
+                        shipped.reopenAtOrBelowScore(),
+                        shipped.maxAttempts(),
                         shipped.noResponseAfter()));
     }
 

@@ -30,8 +30,8 @@ class FollowUpPolicyController {
 
     @PutMapping
     SettingsView<FollowUpPolicy> replace(@RequestBody FollowUpPolicy policy, Authentication who) {
-        return SettingsView.replaced("Invalid follow-up policy",
-                () -> policies.settings().replace(policy, who.getName()));
+        return SettingsView.replaced(
+                "Invalid follow-up policy", () -> policies.settings().replace(policy, who.getName()));
     }
 
     @GetMapping("/versions")

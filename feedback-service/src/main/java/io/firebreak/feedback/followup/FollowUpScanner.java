@@ -20,7 +20,10 @@ class FollowUpScanner extends DeadlineScanner<ComplaintFollowUps> {
 
     private final FollowUpDecisions decisions;
 
-    FollowUpScanner(AggregateStore<ComplaintFollowUps> store, FollowUpDecisions decisions, Clock clock,
+    FollowUpScanner(
+            AggregateStore<ComplaintFollowUps> store,
+            FollowUpDecisions decisions,
+            Clock clock,
             FeedbackProperties properties) {
         super("follow-up-clock", store, "nextAt", BATCH, properties.followUp().scanInterval(), clock);
         this.decisions = decisions;

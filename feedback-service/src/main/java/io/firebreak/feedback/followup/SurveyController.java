@@ -50,8 +50,11 @@ class SurveyController {
     }
 
     /** The customer's answer as JSON: resolved or not, CSAT 1–5, optional SERVQUAL ratings and comment. */
-    record SurveyAnswer(@NotNull Boolean resolved, @NotNull @Min(1) @Max(5) Integer score,
-            @Valid FollowUpController.ServqualRatings servqual, @Size(max = 2000) String comment) {}
+    record SurveyAnswer(
+            @NotNull Boolean resolved,
+            @NotNull @Min(1) @Max(5) Integer score,
+            @Valid FollowUpController.ServqualRatings servqual,
+            @Size(max = 2000) String comment) {}
 
     /** The survey's state for a client that asks for JSON. */
     record SurveyView(String status, Instant resolvedAt, String summary, Instant expiresAt) {}
@@ -60,15 +63,15 @@ class SurveyController {
     record SurveyAnsweredView(String status, Outcome outcome) {}
 
     @GetMapping("/survey/{token}")
-    ResponseEntity<?> show(@PathVariable String token,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    ResponseEntity<?> show(
+            @PathVariable String token, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         boolean json = wantsJson(accept);
         Lookup lookup = lookup(token);
         if (lookup.failure != null) return failure(lookup.failure, json, token);
         FollowUp followUp = lookup.followUp;
         if (json) {
-            return ResponseEntity.ok(new SurveyView("OPEN", followUp.resolvedAt(), followUp.summary(),
-                    lookup.claims.expiresAt()));
+            return ResponseEntity.ok(
+                    new SurveyView("OPEN", followUp.resolvedAt(), followUp.summary(), lookup.claims.expiresAt()));
         }
         return html(HttpStatus.OK, form(token, followUp, null));
     }
@@ -87,18 +90,30 @@ class SurveyController {
         Integer score = rating(form.getFirst("score"));
         String comment = form.getFirst("comment");
         if (resolved == null || score == null || (comment != null && comment.length() > 2000)) {
-            return html(HttpStatus.BAD_REQUEST, form(token, lookup.followUp,
-                    "Please say whether it was resolved and give a score from 1 to 5. / 请选择是否已解决，并给出 1–5 分。"));
+            return html(
+                    HttpStatus.BAD_REQUEST,
+                    form(
+                            token,
+                            lookup.followUp,
+                            "Please say whether it was resolved and give a score from 1 to 5. / 请选择是否已解决，并给出 1–5 分。"));
         }
-        Servqual servqual = new Servqual(rating(form.getFirst(DIMENSIONS[0])), rating(form.getFirst(DIMENSIONS[1])),
-                rating(form.getFirst(DIMENSIONS[2])), rating(form.getFirst(DIMENSIONS[3])),
+        Servqual servqual = new Servqual(
+                rating(form.getFirst(DIMENSIONS[0])),
+                rating(form.getFirst(DIMENSIONS[1])),
+                rating(form.getFirst(DIMENSIONS[2])),
+                rating(form.getFirst(DIMENSIONS[3])),
                 rating(form.getFirst(DIMENSIONS[4])));
-        return answer(token, "yes".equalsIgnoreCase(resolved) || "true".equalsIgnoreCase(resolved), score,
-                comment == null || comment.isBlank() ? null : comment, servqual, false);
+        return answer(
+                token,
+                "yes".equalsIgnoreCase(resolved) || "true".equalsIgnoreCase(resolved),
+                score,
+                comment == null || comment.isBlank() ? null : comment,
+                servqual,
+                false);
     }
 
-    private ResponseEntity<?> answer(String token, boolean resolved, int score, String comment, Servqual servqual,
-            boolean json) {
+    private ResponseEntity<?> answer(
+            String token, boolean resolved, int score, String comment, Servqual servqual, boolean json) {
         Lookup lookup = lookup(token);
         if (lookup.failure != null) return failure(lookup.failure, json, token);
         SurveyTokens.Claims claims = lookup.claims;
@@ -106,22 +121,40 @@ class SurveyController {
         try {
             // The store's compare-and-set is what makes the link single-use: of two answers at once, one wins and
             // the other finds no follow-up pending for this resolution.
-            after = store.update(claims.complaintId(), stored -> decisions.answer(stored.value(),
-                    claims.resolutionId(), resolved, score, comment, servqual, FollowUpDecisions.SURVEY, "SURVEY",
-                    clock.instant())).map(v -> v.value());
+            after = store.update(
+                            claims.complaintId(),
+                            stored -> decisions.answer(
+                                    stored.value(),
+                                    claims.resolutionId(),
+                                    resolved,
+                                    score,
+                                    comment,
+                                    servqual,
+                                    FollowUpDecisions.SURVEY,
+                                    "SURVEY",
+                                    clock.instant()))
+                    .map(v -> v.value());
         } catch (NoPendingFollowUpException e) {
             return failure(Failure.USED, json, token);
         }
         if (after.isEmpty()) return failure(Failure.INVALID, json, token);
         Outcome outcome = FollowUpDecisions.outcomeOf(after.get());
         if (json) return ResponseEntity.status(HttpStatus.CREATED).body(new SurveyAnsweredView("ANSWERED", outcome));
-        return html(HttpStatus.CREATED, page("Thank you / 感谢您的反馈", outcome == Outcome.REOPENED
-                ? "<p>We are sorry it is not right yet. Your case has been reopened and a senior colleague will "
-                        + "contact you.</p><p>很抱歉问题仍未让您满意，您的投诉已重新处理，主管会尽快与您联系。</p>"
-                : "<p>Thank you for your answer.</p><p>感谢您的评价。</p>"));
+        return html(
+                HttpStatus.CREATED,
+                page(
+                        "Thank you / 感谢您的反馈",
+                        outcome == Outcome.REOPENED
+                                ? "<p>We are sorry it is not right yet. Your case has been reopened and a senior colleague will "
+                                        + "contact you.</p><p>很抱歉问题仍未让您满意，您的投诉已重新处理，主管会尽快与您联系。</p>"
+                                : "<p>Thank you for your answer.</p><p>感谢您的评价。</p>"));
     }
 
-    private enum Failure { INVALID, EXPIRED, USED }
+    private enum Failure {
+        INVALID,
+        EXPIRED,
+        USED
+    }
 
     /** The follow-up a token names if it may still be answered, or why not. */
     private static final class Lookup {
@@ -138,11 +171,14 @@ class SurveyController {
             return lookup;
         }
         lookup.claims = claims.get();
-        Optional<ComplaintFollowUps> stored = store.find(lookup.claims.complaintId()).map(v -> v.value());
-        FollowUp followUp = stored.map(s -> s.followUpOf(lookup.claims.resolutionId())).orElse(null);
+        Optional<ComplaintFollowUps> stored =
+                store.find(lookup.claims.complaintId()).map(v -> v.value());
+        FollowUp followUp =
+                stored.map(s -> s.followUpOf(lookup.claims.resolutionId())).orElse(null);
         if (followUp == null) {
             lookup.failure = Failure.INVALID;
-        } else if (followUp.result() != null || stored.get().pending() == null
+        } else if (followUp.result() != null
+                || stored.get().pending() == null
                 || !stored.get().pending().resolutionId().equals(followUp.resolutionId())) {
             lookup.failure = Failure.USED;
         } else if (!clock.instant().isBefore(lookup.claims.expiresAt())) {
@@ -178,15 +214,24 @@ class SurveyController {
             ProblemDetail problem = Problems.of(status, title, detail);
             // Encoded: the token is whatever the path held (a space in it made this a 500 with a stack trace).
             problem.setInstance(UriComponentsBuilder.fromPath("/survey/")
-                    .pathSegment(token.length() > 200 ? "…" : token).encode().build().toUri());
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                    .pathSegment(token.length() > 200 ? "…" : token)
+                    .encode()
+                    .build()
+                    .toUri());
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
-        return html(status, page(title + " / " + zh.substring(0, zh.indexOf('，')), "<p>" + HtmlUtils.htmlEscape(detail)
-                + "</p><p>" + zh + "</p>"));
+        return html(
+                status,
+                page(
+                        title + " / " + zh.substring(0, zh.indexOf('，')),
+                        "<p>" + HtmlUtils.htmlEscape(detail) + "</p><p>" + zh + "</p>"));
     }
 
     private static boolean wantsJson(String accept) {
-        return accept != null && (accept.contains("application/json") || accept.contains("application/problem+json"))
+        return accept != null
+                && (accept.contains("application/json") || accept.contains("application/problem+json"))
                 && !accept.contains("text/html");
     }
 
@@ -201,28 +246,46 @@ class SurveyController {
     }
 
     private static ResponseEntity<String> html(HttpStatus status, String body) {
-        return ResponseEntity.status(status).contentType(HTML).header("Cache-Control", "no-store").body(body);
+        return ResponseEntity.status(status)
+                .contentType(HTML)
+                .header("Cache-Control", "no-store")
+                .body(body);
     }
 
     private static String form(String token, FollowUp followUp, String error) {
         StringBuilder b = new StringBuilder();
-        if (error != null) b.append("<p class=\"error\">").append(HtmlUtils.htmlEscape(error)).append("</p>");
-        b.append("<p>About your complaint, resolved on ").append(followUp.resolvedAt().toString(), 0, 10)
-                .append(" / 关于您的投诉处理：").append(HtmlUtils.htmlEscape(String.valueOf(followUp.summary())))
+        if (error != null)
+            b.append("<p class=\"error\">").append(HtmlUtils.htmlEscape(error)).append("</p>");
+        b.append("<p>About your complaint, resolved on ")
+                .append(followUp.resolvedAt().toString(), 0, 10)
+                .append(" / 关于您的投诉处理：")
+                .append(HtmlUtils.htmlEscape(String.valueOf(followUp.summary())))
                 .append("</p>");
-        b.append("<form method=\"post\" action=\"/survey/").append(HtmlUtils.htmlEscape(token)).append("\">");
+        b.append("<form method=\"post\" action=\"/survey/")
+                .append(HtmlUtils.htmlEscape(token))
+                .append("\">");
         b.append("<fieldset><legend>Was it resolved? / 问题是否已解决？</legend>")
                 .append("<label><input type=\"radio\" name=\"resolved\" value=\"yes\" required> Yes / 是</label> ")
                 .append("<label><input type=\"radio\" name=\"resolved\" value=\"no\"> No / 否</label></fieldset>");
         b.append("<fieldset><legend>How satisfied are you? (1–5) / 您的满意度（1–5 分）</legend>");
         for (int i = 1; i <= 5; i++) {
-            b.append("<label><input type=\"radio\" name=\"score\" value=\"").append(i).append("\"")
-                    .append(i == 1 ? " required" : "").append("> ").append(i).append("</label> ");
+            b.append("<label><input type=\"radio\" name=\"score\" value=\"")
+                    .append(i)
+                    .append("\"")
+                    .append(i == 1 ? " required" : "")
+                    .append("> ")
+                    .append(i)
+                    .append("</label> ");
         }
         b.append("</fieldset><fieldset><legend>Optional / 可选</legend>");
         for (int d = 0; d < DIMENSIONS.length; d++) {
-            b.append("<label>").append(DIMENSIONS[d]).append(" / ").append(DIMENSIONS_ZH[d])
-                    .append(" <select name=\"").append(DIMENSIONS[d]).append("\"><option value=\"\">–</option>");
+            b.append("<label>")
+                    .append(DIMENSIONS[d])
+                    .append(" / ")
+                    .append(DIMENSIONS_ZH[d])
+                    .append(" <select name=\"")
+                    .append(DIMENSIONS[d])
+                    .append("\"><option value=\"\">–</option>");
             for (int i = 1; i <= 5; i++) b.append("<option>").append(i).append("</option>");
             b.append("</select></label><br>");
         }

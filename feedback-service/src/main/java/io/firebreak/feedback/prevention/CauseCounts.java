@@ -43,8 +43,8 @@ public final class CauseCounts {
     }
 
     /** One resolution with a cause, as it was counted. */
-    public record Entry(String resolutionId, String complaintId, String cause, String department, String product,
-            Instant at) {}
+    public record Entry(
+            String resolutionId, String complaintId, String cause, String department, String product, Instant at) {}
 
     /** Counts a resolution once; returns false when it was counted already. */
     public boolean add(Entry entry) {
@@ -56,11 +56,16 @@ public final class CauseCounts {
                 Updates.setOnInsert("product", nullToDash(entry.product())),
                 Updates.setOnInsert("day", day.toString()),
                 Updates.inc("count", 1),
-                Updates.push("entries", new Document("r", entry.resolutionId()).append("c", entry.complaintId())
-                        .append("at", Date.from(entry.at()))));
+                Updates.push(
+                        "entries",
+                        new Document("r", entry.resolutionId())
+                                .append("c", entry.complaintId())
+                                .append("at", Date.from(entry.at()))));
         try {
-            UpdateResult result = buckets.updateOne(and(eq("_id", key), ne("entries.r", entry.resolutionId())),
-                    update, new UpdateOptions().upsert(true));
+            UpdateResult result = buckets.updateOne(
+                    and(eq("_id", key), ne("entries.r", entry.resolutionId())),
+                    update,
+                    new UpdateOptions().upsert(true));
             return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
         } catch (MongoWriteException e) {
             // The bucket exists and holds this resolution: the upsert found no match and could not insert.
@@ -73,8 +78,11 @@ public final class CauseCounts {
     public Map<LocalDate, Integer> daily(String cause, String department, LocalDate from, LocalDate to) {
         Map<LocalDate, Integer> counts = new TreeMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) counts.put(d, 0);
-        Bson filter = and(eq("cause", cause), department == null ? new Document() : eq("department", department),
-                gte("day", from.toString()), lte("day", to.toString()));
+        Bson filter = and(
+                eq("cause", cause),
+                department == null ? new Document() : eq("department", department),
+                gte("day", from.toString()),
+                lte("day", to.toString()));
         for (Document bucket : buckets.find(filter).projection(new Document("day", 1).append("count", 1))) {
             counts.merge(LocalDate.parse(bucket.getString("day")), bucket.getInteger("count", 0), Integer::sum);
         }
@@ -84,14 +92,17 @@ public final class CauseCounts {
     /** The resolutions of a cause × department at or after {@code from} and before {@code to}, oldest first. */
     public List<Entry> between(String cause, String department, Instant from, Instant to) {
         List<Entry> found = new ArrayList<>();
-        Bson filter = and(eq("cause", cause), eq("department", department),
-                gte("day", day(from).toString()), lte("day", day(to).toString()));
+        Bson filter = and(
+                eq("cause", cause),
+                eq("department", department),
+                gte("day", day(from).toString()),
+                lte("day", day(to).toString()));
         for (Document bucket : buckets.find(filter)) {
             for (Document e : bucket.getList("entries", Document.class, List.of())) {
                 Instant at = e.getDate("at").toInstant();
                 if (!at.isBefore(from) && at.isBefore(to)) {
-                    found.add(new Entry(e.getString("r"), e.getString("c"), cause, department,
-                            bucket.getString("product"), at));
+                    found.add(new Entry(
+                            e.getString("r"), e.getString("c"), cause, department, bucket.getString("product"), at));
                 }
             }
         }
@@ -103,7 +114,8 @@ public final class CauseCounts {
     public List<Document> buckets(LocalDate from, LocalDate to) {
         List<Document> found = new ArrayList<>();
         buckets.find(and(gte("day", from.toString()), lte("day", to.toString())))
-                .projection(new Document("entries", 0)).forEach(found::add);
+                .projection(new Document("entries", 0))
+                .forEach(found::add);
         return found;
     }
 

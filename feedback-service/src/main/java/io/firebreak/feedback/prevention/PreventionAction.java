@@ -44,20 +44,67 @@ public record PreventionAction(
         if (complaintIds.contains(complaintId)) return this;
         List<String> more = new ArrayList<>(complaintIds);
         more.add(complaintId);
-        return new PreventionAction(id, rootCause, department, status, raisedAt, more, windowCount, baselineMean,
-                baselineSpread, threshold, owner, plan, dueDate, startedAt, doneAt, groupResolvedAt, groupResolvedBy);
+        return new PreventionAction(
+                id,
+                rootCause,
+                department,
+                status,
+                raisedAt,
+                more,
+                windowCount,
+                baselineMean,
+                baselineSpread,
+                threshold,
+                owner,
+                plan,
+                dueDate,
+                startedAt,
+                doneAt,
+                groupResolvedAt,
+                groupResolvedBy);
     }
 
     PreventionAction updated(Status newStatus, String newOwner, String newPlan, String newDueDate, Instant now) {
         Instant started = startedAt == null && newStatus != Status.OPEN ? now : startedAt;
         Instant done = newStatus == Status.DONE && doneAt == null ? now : doneAt;
-        return new PreventionAction(id, rootCause, department, newStatus, raisedAt, complaintIds, windowCount,
-                baselineMean, baselineSpread, threshold, newOwner, newPlan, newDueDate, started, done, groupResolvedAt,
+        return new PreventionAction(
+                id,
+                rootCause,
+                department,
+                newStatus,
+                raisedAt,
+                complaintIds,
+                windowCount,
+                baselineMean,
+                baselineSpread,
+                threshold,
+                newOwner,
+                newPlan,
+                newDueDate,
+                started,
+                done,
+                groupResolvedAt,
                 groupResolvedBy);
     }
 
     PreventionAction groupResolved(String by, Instant now) {
-        return new PreventionAction(id, rootCause, department, status, raisedAt, complaintIds, windowCount,
-                baselineMean, baselineSpread, threshold, owner, plan, dueDate, startedAt, doneAt, now, by);
+        return new PreventionAction(
+                id,
+                rootCause,
+                department,
+                status,
+                raisedAt,
+                complaintIds,
+                windowCount,
+                baselineMean,
+                baselineSpread,
+                threshold,
+                owner,
+                plan,
+                dueDate,
+                startedAt,
+                doneAt,
+                now,
+                by);
     }
 }

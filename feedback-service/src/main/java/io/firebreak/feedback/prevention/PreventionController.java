@@ -47,8 +47,8 @@ class PreventionController {
     /** The most complaints one action groups: one fix, many customers, but not without bound. */
     static final int MAX_COMPLAINTS = 1000;
 
-    PreventionController(AggregateStore<PreventionAction> store, RootCauseWatch watch, Clock clock,
-            KnownComplaints complaints) {
+    PreventionController(
+            AggregateStore<PreventionAction> store, RootCauseWatch watch, Clock clock, KnownComplaints complaints) {
         this.store = store;
         this.watch = watch;
         this.clock = clock;
@@ -57,8 +57,10 @@ class PreventionController {
 
     /** Newest first; {@code status} and {@code rootCause} narrow the list. */
     @GetMapping("/api/v1/prevention-actions")
-    Page<ActionView> list(@RequestParam(required = false) Status status,
-            @RequestParam(required = false) String rootCause, @RequestParam(required = false) Integer limit,
+    Page<ActionView> list(
+            @RequestParam(required = false) Status status,
+            @RequestParam(required = false) String rootCause,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         int size = limit == null ? LIST_LIMIT : limit;
         if (size < 1 || size > LIST_LIMIT) {
@@ -76,7 +78,8 @@ class PreventionController {
 
     @GetMapping("/api/v1/prevention-actions/{id}")
     ActionView one(@PathVariable String id) {
-        return store.find(id).map(v -> view(v.value()))
+        return store.find(id)
+                .map(v -> view(v.value()))
                 .orElseThrow(() -> ProblemException.notFound("Prevention action", id));
     }
 
@@ -84,7 +87,9 @@ class PreventionController {
      * Moves the action along and sets its owner, plan and due date; a status never goes back. A partial update (PUT
      * and PATCH alike): a field left out keeps its value, so moving the status does not erase the plan.
      */
-    @RequestMapping(path = "/api/v1/prevention-actions/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    @RequestMapping(
+            path = "/api/v1/prevention-actions/{id}",
+            method = {RequestMethod.PUT, RequestMethod.PATCH})
     ActionView update(@PathVariable String id, @RequestBody @Valid ActionUpdate update, Authentication user) {
         return store.update(id, stored -> {
                     PreventionAction action = stored.value();
@@ -92,14 +97,16 @@ class PreventionController {
                     Status status = update.status() == null ? action.status() : update.status();
                     String owner = update.owner() == null ? action.owner() : blankToNull(update.owner());
                     if (status != Status.OPEN && owner == null) {
-                        throw ProblemException.badRequest("owner", "is required once the action is in progress or"
-                                + " done");
+                        throw ProblemException.badRequest(
+                                "owner", "is required once the action is in progress or" + " done");
                     }
                     if (status.ordinal() < action.status().ordinal()) {
                         throw ProblemException.conflict("Prevention action " + id + " is " + action.status()
                                 + "; it cannot go back to " + status + ".");
                     }
-                    PreventionAction next = action.updated(status, owner,
+                    PreventionAction next = action.updated(
+                            status,
+                            owner,
                             update.plan() == null ? action.plan() : blankToNull(update.plan()),
                             update.dueDate() == null ? action.dueDate() : blankToNull(update.dueDate()),
                             clock.instant());
@@ -122,16 +129,17 @@ class PreventionController {
                     PreventionAction action = stored.value();
                     StaffScope.require(user, action.department(), "link complaints to prevention actions");
                     if (action.status() == Status.DONE) {
-                        throw ProblemException.conflict("Prevention action " + id + " is DONE; link the complaint "
-                                + "to an open one.");
+                        throw ProblemException.conflict(
+                                "Prevention action " + id + " is DONE; link the complaint " + "to an open one.");
                     }
                     if (action.complaintIds().size() >= MAX_COMPLAINTS
                             && !action.complaintIds().contains(request.complaintId())) {
                         throw ProblemException.conflict("Prevention action " + id + " groups " + MAX_COMPLAINTS
-                                + " complaints, the most one action may; raise the matter as another.")
+                                        + " complaints, the most one action may; raise the matter as another.")
                                 .with("cap", MAX_COMPLAINTS);
                     }
-                    return action.complaintIds().contains(request.complaintId()) ? null
+                    return action.complaintIds().contains(request.complaintId())
+                            ? null
                             : Change.of(action.linking(request.complaintId()));
                 })
                 .map(v -> view(v.value()))
@@ -145,24 +153,37 @@ class PreventionController {
      */
     @PostMapping("/api/v1/prevention-actions/{id}/group-resolution")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    GroupResolutionView resolveTogether(@PathVariable String id, @RequestBody @Valid GroupResolution request,
-            Authentication principal) {
+    GroupResolutionView resolveTogether(
+            @PathVariable String id, @RequestBody @Valid GroupResolution request, Authentication principal) {
         PreventionAction after = store.update(id, stored -> {
                     PreventionAction action = stored.value();
                     StaffScope.require(principal, action.department(), "resolve complaints together");
                     Instant now = clock.instant();
-                    return Change.of(action.groupResolved(principal.getName(), now), new PreventionGroupResolved(
-                            action.id(), now, action.rootCause(), action.department(), action.complaintIds(),
-                            request.message().strip(), principal.getName()));
+                    return Change.of(
+                            action.groupResolved(principal.getName(), now),
+                            new PreventionGroupResolved(
+                                    action.id(),
+                                    now,
+                                    action.rootCause(),
+                                    action.department(),
+                                    action.complaintIds(),
+                                    request.message().strip(),
+                                    principal.getName()));
                 })
-                .orElseThrow(() -> ProblemException.notFound("Prevention action", id)).value();
+                .orElseThrow(() -> ProblemException.notFound("Prevention action", id))
+                .value();
         Map<String, String> statuses = complaints.statuses(after.complaintIds());
-        List<CaseOutcome> cases = after.complaintIds().stream().map(c -> {
-            String status = statuses.get(c);
-            boolean done = "RESOLVED".equals(status) || "CLOSED".equals(status);
-            return new CaseOutcome(c, status, done ? "SKIPPED" : "REQUESTED",
-                    done ? "already " + status.toLowerCase(java.util.Locale.ROOT) : null);
-        }).toList();
+        List<CaseOutcome> cases = after.complaintIds().stream()
+                .map(c -> {
+                    String status = statuses.get(c);
+                    boolean done = "RESOLVED".equals(status) || "CLOSED".equals(status);
+                    return new CaseOutcome(
+                            c,
+                            status,
+                            done ? "SKIPPED" : "REQUESTED",
+                            done ? "already " + status.toLowerCase(java.util.Locale.ROOT) : null);
+                })
+                .toList();
         return new GroupResolutionView(after.id(), after.complaintIds(), after.groupResolvedAt(), cases);
     }
 
@@ -171,17 +192,35 @@ class PreventionController {
     }
 
     private ActionView view(PreventionAction a) {
-        return new ActionView(a.id(), a.rootCause(), a.department(), a.status(), a.raisedAt(), a.complaintIds(),
-                new Why(a.windowCount(), a.baselineMean(), a.baselineSpread(), a.threshold()), a.owner(), a.plan(),
-                a.dueDate(), a.startedAt(), a.doneAt(), a.groupResolvedAt(), watch.effect(a));
+        return new ActionView(
+                a.id(),
+                a.rootCause(),
+                a.department(),
+                a.status(),
+                a.raisedAt(),
+                a.complaintIds(),
+                new Why(a.windowCount(), a.baselineMean(), a.baselineSpread(), a.threshold()),
+                a.owner(),
+                a.plan(),
+                a.dueDate(),
+                a.startedAt(),
+                a.doneAt(),
+                a.groupResolvedAt(),
+                watch.effect(a));
     }
 
     /** The editable part of an action; a field left out (null) keeps its value, a blank one clears it. */
-    record ActionUpdate(Status status, @Size(max = 200) String owner, @Size(max = 4000) String plan,
-            @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2026-12-31") String dueDate) {}
+    record ActionUpdate(
+            Status status,
+            @Size(max = 200) String owner,
+            @Size(max = 4000) String plan,
+
+            @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2026-12-31")
+            String dueDate) {}
 
     /** A complaint to add to the group. */
-    record LinkRequest(@NotBlank @Size(max = 100) @Text.OneLine String complaintId) {}
+    record LinkRequest(
+            @NotBlank @Size(max = 100) @Text.OneLine String complaintId) {}
 
     /** The one message every grouped complaint is resolved with. */
     record GroupResolution(@NotBlank @Size(max = 2000) String message) {}
@@ -190,13 +229,25 @@ class PreventionController {
     record Why(int windowCount, double baselineMean, double baselineSpread, double threshold) {}
 
     /** An action as shown. */
-    record ActionView(String id, String rootCause, String department, Status status, Instant raisedAt,
-            List<String> complaintIds, Why raisedBecause, String owner, String plan, String dueDate,
-            Instant startedAt, Instant doneAt, Instant groupResolvedAt, RootCauseWatch.Effect effect) {}
+    record ActionView(
+            String id,
+            String rootCause,
+            String department,
+            Status status,
+            Instant raisedAt,
+            List<String> complaintIds,
+            Why raisedBecause,
+            String owner,
+            String plan,
+            String dueDate,
+            Instant startedAt,
+            Instant doneAt,
+            Instant groupResolvedAt,
+            RootCauseWatch.Effect effect) {}
 
     /** What was sent for resolution, complaint by complaint. */
-    record GroupResolutionView(String preventionId, List<String> complaintIds, Instant requestedAt,
-            List<CaseOutcome> cases) {}
+    record GroupResolutionView(
+            String preventionId, List<String> complaintIds, Instant requestedAt, List<CaseOutcome> cases) {}
 
     /** One grouped complaint's part in a group resolution: its status as feedback knows it, and what was done. */
     record CaseOutcome(String complaintId, String status, String outcome, String reason) {}

@@ -40,8 +40,8 @@ public class RootCauseWatch {
     private final FeedbackProperties.Sparks settings;
     private final Clock clock;
 
-    RootCauseWatch(AggregateStore<PreventionAction> actions, CauseCounts counts, FeedbackProperties properties,
-            Clock clock) {
+    RootCauseWatch(
+            AggregateStore<PreventionAction> actions, CauseCounts counts, FeedbackProperties properties, Clock clock) {
         this.actions = actions;
         this.counts = counts;
         this.detector = new SparkDetector(properties.sparks());
@@ -53,8 +53,13 @@ public class RootCauseWatch {
     public void resolved(String resolutionId, CaseResolved resolved) {
         if (resolved.rootCause() == null || resolved.department() == null) return;
         Instant at = resolved.occurredAt() == null ? clock.instant() : resolved.occurredAt();
-        counts.add(new CauseCounts.Entry(resolutionId, resolved.complaintId(), resolved.rootCause(),
-                resolved.department(), resolved.productRef(), at));
+        counts.add(new CauseCounts.Entry(
+                resolutionId,
+                resolved.complaintId(),
+                resolved.rootCause(),
+                resolved.department(),
+                resolved.productRef(),
+                at));
         Optional<Versioned<PreventionAction>> open = openAction(resolved.rootCause(), resolved.department());
         if (open.isPresent()) {
             link(open.get().id(), resolved.complaintId());
@@ -73,35 +78,67 @@ public class RootCauseWatch {
         // Complaints an earlier action already grouped (one done, whose fix is judged by its effect) spark nothing
         // again: only the others count.
         Set<String> grouped = new HashSet<>();
-        actions.findAll(and(eq("rootCause", cause), eq("department", department)), Sorts.descending("raisedAt"),
-                MAX_EARLIER).forEach(a -> grouped.addAll(a.value().complaintIds()));
+        actions.findAll(
+                        and(eq("rootCause", cause), eq("department", department)),
+                        Sorts.descending("raisedAt"),
+                        MAX_EARLIER)
+                .forEach(a -> grouped.addAll(a.value().complaintIds()));
         List<CauseCounts.Entry> recent = counts.between(cause, department, windowStart, now.plusMillis(1)).stream()
-                .filter(e -> !grouped.contains(e.complaintId())).toList();
+                .filter(e -> !grouped.contains(e.complaintId()))
+                .toList();
         LocalDate lastBaselineDay = CauseCounts.day(windowStart).minusDays(1);
         LocalDate firstBaselineDay = lastBaselineDay.minusDays(settings.baselineDays() - 1L);
-        var baseline = counts.daily(cause, department, firstBaselineDay, lastBaselineDay).values();
+        var baseline = counts.daily(cause, department, firstBaselineDay, lastBaselineDay)
+                .values();
         SparkDetector.Verdict verdict = detector.judge(recent.size(), baseline);
         if (!verdict.spark() || openAction(cause, department).isPresent()) return Optional.empty();
 
-        List<String> complaintIds = recent.stream().map(CauseCounts.Entry::complaintId).distinct().toList();
+        List<String> complaintIds =
+                recent.stream().map(CauseCounts.Entry::complaintId).distinct().toList();
         long earlier = Counts.matching(actions.collection(), and(eq("rootCause", cause), eq("department", department)));
         String id = "PA-" + cause + "-" + department + "-" + (earlier + 1);
-        PreventionAction action = new PreventionAction(id, cause, department, PreventionAction.Status.OPEN, now,
-                complaintIds, verdict.windowCount(), verdict.mean(), verdict.spread(), verdict.threshold(), null, null,
-                null, null, null, null, null);
-        boolean raised = actions.insert(id, action, List.of(new PreventionRaised(id, now, cause, department,
-                complaintIds)), null);
+        PreventionAction action = new PreventionAction(
+                id,
+                cause,
+                department,
+                PreventionAction.Status.OPEN,
+                now,
+                complaintIds,
+                verdict.windowCount(),
+                verdict.mean(),
+                verdict.spread(),
+                verdict.threshold(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        boolean raised = actions.insert(
+                id, action, List.of(new PreventionRaised(id, now, cause, department, complaintIds)), null);
         return raised ? Optional.of(action) : Optional.empty();
     }
 
     private Optional<Versioned<PreventionAction>> openAction(String cause, String department) {
-        return actions.findAll(and(eq("rootCause", cause), eq("department", department),
-                ne("status", PreventionAction.Status.DONE.name())), Sorts.descending("raisedAt"), 1).stream().findFirst();
+        return actions
+                .findAll(
+                        and(
+                                eq("rootCause", cause),
+                                eq("department", department),
+                                ne("status", PreventionAction.Status.DONE.name())),
+                        Sorts.descending("raisedAt"),
+                        1)
+                .stream()
+                .findFirst();
     }
 
     private void link(String actionId, String complaintId) {
-        actions.update(actionId, stored -> stored.value().complaintIds().contains(complaintId)
-                ? null : Change.of(stored.value().linking(complaintId)));
+        actions.update(
+                actionId,
+                stored -> stored.value().complaintIds().contains(complaintId)
+                        ? null
+                        : Change.of(stored.value().linking(complaintId)));
     }
 
     /**
@@ -115,11 +152,15 @@ public class RootCauseWatch {
         Instant now = clock.instant();
         boolean complete = !now.isBefore(done.plus(span));
         Instant afterEnd = complete ? done.plus(span) : now;
-        int before = counts.between(action.rootCause(), action.department(), done.minus(span), done).size();
-        int after = counts.between(action.rootCause(), action.department(), done, afterEnd).size();
+        int before = counts.between(action.rootCause(), action.department(), done.minus(span), done)
+                .size();
+        int after = counts.between(action.rootCause(), action.department(), done, afterEnd)
+                .size();
         // A share of a window not yet over would compare a few days with a whole window (−100% on the first day).
         Double change = !complete || before == 0 ? null : Math.round((after - before) * 1000.0 / before) / 10.0;
-        int daysSoFar = (int) Math.min(settings.effectDays(), java.time.Duration.between(done, afterEnd).toDays());
+        int daysSoFar = (int) Math.min(
+                settings.effectDays(),
+                java.time.Duration.between(done, afterEnd).toDays());
         return new Effect(settings.effectDays(), daysSoFar, before, after, change, complete);
     }
 

@@ -27,13 +27,17 @@ final class SparkDetector {
     Verdict judge(int windowCount, Collection<Integer> baselineDaily) {
         int n = baselineDaily.size();
         double windowDays = Math.max(settings.window().toMinutes() / 1440.0, 1.0 / 24);
-        double mean = n == 0 ? 0 : baselineDaily.stream().mapToInt(Integer::intValue).sum() / (double) n;
-        double variance = n == 0 ? 0
-                : baselineDaily.stream().mapToDouble(c -> (c - mean) * (c - mean)).sum() / n;
+        double mean =
+                n == 0 ? 0 : baselineDaily.stream().mapToInt(Integer::intValue).sum() / (double) n;
+        double variance = n == 0
+                ? 0
+                : baselineDaily.stream()
+                                .mapToDouble(c -> (c - mean) * (c - mean))
+                                .sum()
+                        / n;
         // Scaled to the window: mean × days, and for independent days the spread grows with √days.
         double expected = mean * windowDays;
-        double spread = Math.max(Math.max(Math.sqrt(variance * windowDays), Math.sqrt(expected)),
-                settings.minSpread());
+        double spread = Math.max(Math.max(Math.sqrt(variance * windowDays), Math.sqrt(expected)), settings.minSpread());
         double threshold = expected + settings.zScore() * spread;
         boolean spark = windowCount >= settings.minCount() && windowCount >= threshold;
         return new Verdict(spark, windowCount, round(expected), round(spread), round(threshold));

@@ -49,7 +49,11 @@ class ReportController {
     private final Clock clock;
     private final int maxPeriodDays;
 
-    ReportController(Reports reports, AggregateStore<PreventionAction> actions, RootCauseWatch watch, Clock clock,
+    ReportController(
+            Reports reports,
+            AggregateStore<PreventionAction> actions,
+            RootCauseWatch watch,
+            Clock clock,
             FeedbackProperties properties) {
         this.reports = reports;
         this.actions = actions;
@@ -64,8 +68,11 @@ class ReportController {
     }
 
     @GetMapping("/api/v1/reports/{name}")
-    ResponseEntity<?> report(@PathVariable String name, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String format,
+    ResponseEntity<?> report(
+            @PathVariable String name,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         if (!NAMES.contains(name)) throw ProblemException.notFound("Report", name);
         if (format != null && !format.equals("csv") && !format.equals("json")) {
@@ -86,8 +93,10 @@ class ReportController {
             default -> prevention(start, end);
         };
         boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
-        if (!csv) return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
-        return ResponseEntity.ok().contentType(CSV)
+        if (!csv)
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        return ResponseEntity.ok()
+                .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
                 .body(csv(report.rows()));
     }
@@ -96,16 +105,38 @@ class ReportController {
     private Reports.Report prevention(Instant from, Instant to) {
         List<Map<String, Object>> rows = new ArrayList<>();
         int done = 0;
-        for (var stored : actions.findAll(Filters.and(Filters.gte("raisedAt", Date.from(from)),
-                Filters.lt("raisedAt", Date.from(to))), Sorts.ascending("raisedAt"), 1000)) {
+        for (var stored : actions.findAll(
+                Filters.and(Filters.gte("raisedAt", Date.from(from)), Filters.lt("raisedAt", Date.from(to))),
+                Sorts.ascending("raisedAt"),
+                1000)) {
             PreventionAction a = stored.value();
             if (a.status() == PreventionAction.Status.DONE) done++;
             RootCauseWatch.Effect effect = watch.effect(a);
-            rows.add(Reports.row("id", a.id(), "rootCause", a.rootCause(), "department", a.department(),
-                    "status", a.status().name(), "raisedAt", a.raisedAt(), "complaints", a.complaintIds().size(),
-                    "owner", a.owner(), "dueDate", a.dueDate(), "doneAt", a.doneAt(),
-                    "before", effect == null ? null : effect.before(), "after", effect == null ? null : effect.after(),
-                    "changePercent", effect == null ? null : effect.changePercent()));
+            rows.add(Reports.row(
+                    "id",
+                    a.id(),
+                    "rootCause",
+                    a.rootCause(),
+                    "department",
+                    a.department(),
+                    "status",
+                    a.status().name(),
+                    "raisedAt",
+                    a.raisedAt(),
+                    "complaints",
+                    a.complaintIds().size(),
+                    "owner",
+                    a.owner(),
+                    "dueDate",
+                    a.dueDate(),
+                    "doneAt",
+                    a.doneAt(),
+                    "before",
+                    effect == null ? null : effect.before(),
+                    "after",
+                    effect == null ? null : effect.after(),
+                    "changePercent",
+                    effect == null ? null : effect.changePercent()));
         }
         return reports.report("prevention", from, to, Reports.row("raised", rows.size(), "done", done), rows);
     }
@@ -114,12 +145,15 @@ class ReportController {
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (end ? day.plusDays(1) : day)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, "must be a date (2026-11-01) or an instant "
-                    + "(2026-11-01T00:00:00Z), not '" + value + "'");
+            throw ProblemException.badRequest(
+                    field,
+                    "must be a date (2026-11-01) or an instant " + "(2026-11-01T00:00:00Z), not '" + value + "'");
         }
     }
 
@@ -147,7 +181,9 @@ class ReportController {
         if (value == null) return "";
         if (value instanceof Number number) return number.toString();
         String text = value instanceof Map<?, ?> map
-                ? map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"))
+                ? map.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(";"))
                 : value.toString();
         return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }

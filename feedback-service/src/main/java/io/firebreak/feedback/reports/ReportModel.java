@@ -115,13 +115,19 @@ public class ReportModel implements KnownComplaints {
         switch (event.type()) {
             case COMPLAINT_RECEIVED -> {
                 ComplaintReceived e = event.payloadAs(ComplaintReceived.class);
-                w.set(e.complaintId(), Updates.combine(Updates.set("channel", e.channel().name()),
-                        Updates.set("receivedAt", date(e.occurredAt()))));
+                w.set(
+                        e.complaintId(),
+                        Updates.combine(
+                                Updates.set("channel", e.channel().name()),
+                                Updates.set("receivedAt", date(e.occurredAt()))));
                 w.status(e.complaintId(), "RECEIVED", e.occurredAt());
             }
             case COMPLAINT_CLASSIFIED -> {
                 ComplaintClassified e = event.payloadAs(ComplaintClassified.class);
-                w.later(e.complaintId(), "classifiedAt", e.occurredAt(),
+                w.later(
+                        e.complaintId(),
+                        "classifiedAt",
+                        e.occurredAt(),
                         Updates.set("complaintClass", e.complaintClass().name()));
                 w.status(e.complaintId(), "CLASSIFIED", e.occurredAt());
             }
@@ -129,7 +135,8 @@ public class ReportModel implements KnownComplaints {
                 ResponsibilityAssigned e = event.payloadAs(ResponsibilityAssigned.class);
                 List<Bson> updates = new ArrayList<>();
                 updates.add(Updates.set("department", e.primaryDepartment()));
-                if (e.firstResponseDue() != null) updates.add(Updates.set("firstResponseDue", date(e.firstResponseDue())));
+                if (e.firstResponseDue() != null)
+                    updates.add(Updates.set("firstResponseDue", date(e.firstResponseDue())));
                 if (e.resolutionDue() != null) updates.add(Updates.set("resolutionDue", date(e.resolutionDue())));
                 w.later(e.complaintId(), "assignedAt", e.occurredAt(), Updates.combine(updates));
                 w.status(e.complaintId(), "ASSIGNED", e.occurredAt());
@@ -141,9 +148,12 @@ public class ReportModel implements KnownComplaints {
             }
             case CASE_RESOLVED -> {
                 CaseResolved e = event.payloadAs(CaseResolved.class);
-                w.set(e.complaintId(), Updates.combine(Updates.min("firstResolvedAt", date(e.occurredAt())),
-                        Updates.addToSet("resolutions", event.id()),
-                        Updates.set("rootCause", e.rootCause())));
+                w.set(
+                        e.complaintId(),
+                        Updates.combine(
+                                Updates.min("firstResolvedAt", date(e.occurredAt())),
+                                Updates.addToSet("resolutions", event.id()),
+                                Updates.set("rootCause", e.rootCause())));
                 w.status(e.complaintId(), "RESOLVED", e.occurredAt());
             }
             case SLA_BREACHED -> {
@@ -169,14 +179,22 @@ public class ReportModel implements KnownComplaints {
             }
             case COMPLAINT_CLOSED -> {
                 ComplaintClosed e = event.payloadAs(ComplaintClosed.class);
-                w.set(e.complaintId(), Updates.combine(Updates.set("closedAt", date(e.occurredAt())),
-                        Updates.set("closure", e.outcome().name())));
+                w.set(
+                        e.complaintId(),
+                        Updates.combine(
+                                Updates.set("closedAt", date(e.occurredAt())),
+                                Updates.set("closure", e.outcome().name())));
                 w.status(e.complaintId(), "CLOSED", e.occurredAt());
             }
             case FOLLOWUP_RECORDED -> {
                 FollowUpRecorded e = event.payloadAs(FollowUpRecorded.class);
-                w.set(e.complaintId(), Updates.addToSet("scores", new Document("e", event.id())
-                        .append("score", e.score()).append("at", date(e.occurredAt()))));
+                w.set(
+                        e.complaintId(),
+                        Updates.addToSet(
+                                "scores",
+                                new Document("e", event.id())
+                                        .append("score", e.score())
+                                        .append("at", date(e.occurredAt()))));
             }
             default -> {
                 // Messages, emotions, proposals and feedback's own bookkeeping are in no report.
@@ -198,8 +216,10 @@ public class ReportModel implements KnownComplaints {
          * have been made by another event of the complaint at that moment), and does nothing if this event is older.
          */
         void later(String id, String timeField, Instant at, Bson update) {
-            into.add(new Write(and(eq("_id", id), or(exists(timeField, false), lte(timeField, date(at)))),
-                    Updates.combine(update, Updates.set(timeField, date(at))), true));
+            into.add(new Write(
+                    and(eq("_id", id), or(exists(timeField, false), lte(timeField, date(at)))),
+                    Updates.combine(update, Updates.set(timeField, date(at))),
+                    true));
         }
 
         void status(String id, String status, Instant at) {

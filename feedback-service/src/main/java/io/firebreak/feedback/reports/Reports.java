@@ -46,22 +46,29 @@ class Reports {
     }
 
     /** One report: its name, period, a summary and rows. */
-    record Report(String report, Instant from, Instant to, Instant generatedAt, Map<String, Object> summary,
+    record Report(
+            String report,
+            Instant from,
+            Instant to,
+            Instant generatedAt,
+            Map<String, Object> summary,
             List<Map<String, Object>> rows) {}
 
     /** Complaints received in the period, counted by class, status, channel and department. */
     Report complaints(Instant from, Instant to) {
         Map<String, Map<String, Integer>> by = new LinkedHashMap<>();
-        for (String dimension : List.of("complaintClass", "status", "channel", "department")) by.put(dimension, new TreeMap<>());
+        for (String dimension : List.of("complaintClass", "status", "channel", "department"))
+            by.put(dimension, new TreeMap<>());
         int total = 0;
-        for (Document c : model.collection().find(received(from, to))
+        for (Document c : model.collection()
+                .find(received(from, to))
                 .projection(Projections.include("complaintClass", "status", "channel", "department"))) {
             total++;
             by.forEach((dimension, tally) -> tally.merge(String.valueOf(c.getString(dimension)), 1, Integer::sum));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        by.forEach((dimension, tally) -> tally.forEach((value, count) -> rows.add(row("dimension", dimension,
-                "value", value, "count", count))));
+        by.forEach((dimension, tally) ->
+                tally.forEach((value, count) -> rows.add(row("dimension", dimension, "value", value, "count", count))));
         return report("complaints", from, to, row("total", total), rows);
     }
 
@@ -75,27 +82,78 @@ class Reports {
         int[] first = new int[2];
         int[] resolution = new int[2];
         int[] promises = new int[3];
-        for (Document c : model.collection().find(received(from, to)).projection(Projections.include("breached",
-                "firstResponseDue", "firstResponseAt", "resolutionDue", "firstResolvedAt", "promises",
-                "promisesKept", "promisesBroken"))) {
+        for (Document c : model.collection()
+                .find(received(from, to))
+                .projection(Projections.include(
+                        "breached",
+                        "firstResponseDue",
+                        "firstResponseAt",
+                        "resolutionDue",
+                        "firstResolvedAt",
+                        "promises",
+                        "promisesKept",
+                        "promisesBroken"))) {
             promises[0] += c.getList("promises", String.class, List.of()).size();
             promises[1] += c.getList("promisesKept", String.class, List.of()).size();
             promises[2] += c.getList("promisesBroken", String.class, List.of()).size();
             List<String> breached = c.getList("breached", String.class, List.of());
-            tally(first, c.getDate("firstResponseDue"), c.getDate("firstResponseAt"),
-                    breached.contains("FIRST_RESPONSE"), now);
-            tally(resolution, c.getDate("resolutionDue"), c.getDate("firstResolvedAt"),
-                    breached.contains("RESOLUTION"), now);
+            tally(
+                    first,
+                    c.getDate("firstResponseDue"),
+                    c.getDate("firstResponseAt"),
+                    breached.contains("FIRST_RESPONSE"),
+                    now);
+            tally(
+                    resolution,
+                    c.getDate("resolutionDue"),
+                    c.getDate("firstResolvedAt"),
+                    breached.contains("RESOLUTION"),
+                    now);
         }
         List<Map<String, Object>> rows = List.of(
-                row("clock", "FIRST_RESPONSE", "decided", first[0], "met", first[1], "metPercent", percent(first[1], first[0])),
-                row("clock", "RESOLUTION", "decided", resolution[0], "met", resolution[1], "metPercent",
+                row(
+                        "clock",
+                        "FIRST_RESPONSE",
+                        "decided",
+                        first[0],
+                        "met",
+                        first[1],
+                        "metPercent",
+                        percent(first[1], first[0])),
+                row(
+                        "clock",
+                        "RESOLUTION",
+                        "decided",
+                        resolution[0],
+                        "met",
+                        resolution[1],
+                        "metPercent",
                         percent(resolution[1], resolution[0])),
-                row("clock", "PROMISES", "decided", promises[1] + promises[2], "met", promises[1], "metPercent",
+                row(
+                        "clock",
+                        "PROMISES",
+                        "decided",
+                        promises[1] + promises[2],
+                        "met",
+                        promises[1],
+                        "metPercent",
                         percent(promises[1], promises[1] + promises[2])));
-        return report("sla", from, to, row("firstResponseMetPercent", percent(first[1], first[0]),
-                "resolutionMetPercent", percent(resolution[1], resolution[0]), "promisesMade", promises[0],
-                "promisesKeptOnTime", promises[1], "promisesBroken", promises[2]), rows);
+        return report(
+                "sla",
+                from,
+                to,
+                row(
+                        "firstResponseMetPercent",
+                        percent(first[1], first[0]),
+                        "resolutionMetPercent",
+                        percent(resolution[1], resolution[0]),
+                        "promisesMade",
+                        promises[0],
+                        "promisesKeptOnTime",
+                        promises[1],
+                        "promisesBroken",
+                        promises[2]),
+                rows);
     }
 
     private static void tally(int[] decidedAndMet, Date due, Date done, boolean breached, Instant now) {
@@ -116,8 +174,9 @@ class Reports {
         Map<String, Integer> channels = new TreeMap<>();
         int noResponse = 0;
         // The follow-ups with an answer in the period (by the index on the answers' times); each answer checked below.
-        for (Document doc : database.getCollection("follow_ups").find(and(gte("done.result.at", Date.from(from)),
-                lt("done.result.at", Date.from(to)))).projection(Projections.include("done.result"))) {
+        for (Document doc : database.getCollection("follow_ups")
+                .find(and(gte("done.result.at", Date.from(from)), lt("done.result.at", Date.from(to))))
+                .projection(Projections.include("done.result"))) {
             for (Document f : doc.getList("done", Document.class, List.of())) {
                 Document result = f.get("result", Document.class);
                 if (result == null || result.getDate("at") == null) continue;
@@ -130,8 +189,8 @@ class Reports {
                 int score = result.getInteger("score", 0);
                 if (score < 1 || score > 5) continue;
                 distribution[score]++;
-                channels.merge(result.getString("channel") == null ? "AGENT" : result.getString("channel"), 1,
-                        Integer::sum);
+                channels.merge(
+                        result.getString("channel") == null ? "AGENT" : result.getString("channel"), 1, Integer::sum);
                 Document servqual = result.get("servqual", Document.class);
                 if (servqual == null) continue;
                 for (int d = 0; d < SERVQUAL.length; d++) {
@@ -157,9 +216,22 @@ class Reports {
         for (int d = 0; d < SERVQUAL.length; d++) {
             servqual.put(SERVQUAL[d], servqualCount[d] == 0 ? null : round(servqualSum[d] / servqualCount[d]));
         }
-        return report("satisfaction", from, to, row("answered", answered, "csatAverage",
-                answered == 0 ? null : round(sum / (double) answered), "noResponse", noResponse, "byChannel", channels,
-                "servqualAverages", servqual), rows);
+        return report(
+                "satisfaction",
+                from,
+                to,
+                row(
+                        "answered",
+                        answered,
+                        "csatAverage",
+                        answered == 0 ? null : round(sum / (double) answered),
+                        "noResponse",
+                        noResponse,
+                        "byChannel",
+                        channels,
+                        "servqualAverages",
+                        servqual),
+                rows);
     }
 
     /** Of the complaints first resolved in the period, the share reopened after a follow-up. */
@@ -167,8 +239,9 @@ class Reports {
         int resolved = 0;
         int reopened = 0;
         Map<String, int[]> byDepartment = new TreeMap<>();
-        for (Document c : model.collection().find(and(gte("firstResolvedAt", Date.from(from)),
-                lt("firstResolvedAt", Date.from(to)))).projection(Projections.include("reopens", "department"))) {
+        for (Document c : model.collection()
+                .find(and(gte("firstResolvedAt", Date.from(from)), lt("firstResolvedAt", Date.from(to))))
+                .projection(Projections.include("reopens", "department"))) {
             resolved++;
             boolean wasReopened = !c.getList("reopens", String.class, List.of()).isEmpty();
             if (wasReopened) reopened++;
@@ -177,10 +250,14 @@ class Reports {
             if (wasReopened) tally[1]++;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        byDepartment.forEach((department, t) -> rows.add(row("department", department, "resolved", t[0],
-                "reopened", t[1], "reopenPercent", percent(t[1], t[0]))));
-        return report("reopen-rate", from, to, row("resolved", resolved, "reopened", reopened, "reopenPercent",
-                percent(reopened, resolved)), rows);
+        byDepartment.forEach((department, t) -> rows.add(row(
+                "department", department, "resolved", t[0], "reopened", t[1], "reopenPercent", percent(t[1], t[0]))));
+        return report(
+                "reopen-rate",
+                from,
+                to,
+                row("resolved", resolved, "reopened", reopened, "reopenPercent", percent(reopened, resolved)),
+                rows);
     }
 
     /**
@@ -200,23 +277,42 @@ class Reports {
             total += count;
             daily.computeIfAbsent(cause, k -> new TreeMap<>())
                     .merge(LocalDate.parse(bucket.getString("day")), count, Integer::sum);
-            departments.computeIfAbsent(cause, k -> new TreeMap<>())
+            departments
+                    .computeIfAbsent(cause, k -> new TreeMap<>())
                     .merge(bucket.getString("department"), count, Integer::sum);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (var entry : daily.entrySet()) {
-            int count = entry.getValue().values().stream().mapToInt(Integer::intValue).sum();
-            int firstHalf = entry.getValue().entrySet().stream().filter(d -> d.getKey().isBefore(middle))
-                    .mapToInt(Map.Entry::getValue).sum();
+            int count = entry.getValue().values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
+            int firstHalf = entry.getValue().entrySet().stream()
+                    .filter(d -> d.getKey().isBefore(middle))
+                    .mapToInt(Map.Entry::getValue)
+                    .sum();
             int secondHalf = count - firstHalf;
             Map<String, Integer> perDay = new LinkedHashMap<>();
             entry.getValue().forEach((day, n) -> perDay.put(day.toString(), n));
-            rows.add(row("rootCause", entry.getKey(), "count", count, "sharePercent", percent(count, total),
-                    "firstHalf", firstHalf, "secondHalf", secondHalf,
-                    "trend", secondHalf > firstHalf ? "RISING" : secondHalf < firstHalf ? "FALLING" : "FLAT",
-                    "departments", departments.get(entry.getKey()), "daily", perDay));
+            rows.add(row(
+                    "rootCause",
+                    entry.getKey(),
+                    "count",
+                    count,
+                    "sharePercent",
+                    percent(count, total),
+                    "firstHalf",
+                    firstHalf,
+                    "secondHalf",
+                    secondHalf,
+                    "trend",
+                    secondHalf > firstHalf ? "RISING" : secondHalf < firstHalf ? "FALLING" : "FLAT",
+                    "departments",
+                    departments.get(entry.getKey()),
+                    "daily",
+                    perDay));
         }
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> (Integer) r.get("count")).reversed());
+        rows.sort(Comparator.comparing((Map<String, Object> r) -> (Integer) r.get("count"))
+                .reversed());
         List<Map<String, Object>> top = rows.size() > topCauses ? rows.subList(0, topCauses) : rows;
         return report("root-causes", from, to, row("total", total, "causes", rows.size()), new ArrayList<>(top));
     }

@@ -12,7 +12,11 @@ public record RootCauseRecord(
         String resolutionId, Instant resolvedAt, String rootCause, String department, String productRef) {
 
     public static RootCauseRecord of(String resolutionId, CaseResolved resolved) {
-        return new RootCauseRecord(resolutionId, resolved.occurredAt(), resolved.rootCause(), resolved.department(),
+        return new RootCauseRecord(
+                resolutionId,
+                resolved.occurredAt(),
+                resolved.rootCause(),
+                resolved.department(),
                 resolved.productRef());
     }
 

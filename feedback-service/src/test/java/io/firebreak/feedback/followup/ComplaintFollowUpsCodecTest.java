@@ -23,16 +23,27 @@ class ComplaintFollowUpsCodecTest {
     void followUpsSurviveTheRoundTripThroughTheirStoredForm() {
         Codec<ComplaintFollowUps> codec = MongoConfiguration.codecRegistry().get(ComplaintFollowUps.class);
         Instant at = Instant.parse("2026-11-23T08:00:00Z");
-        FollowUp answered = new FollowUp("r-1", at, "agent-1", "退款", "BILLING", "BILLING",
+        FollowUp answered = new FollowUp(
+                "r-1",
+                at,
+                "agent-1",
+                "退款",
+                "BILLING",
+                "BILLING",
                 new Result(false, 2, "还是不行", "agent-2", at, Outcome.REOPENED));
-        ComplaintFollowUps value = new ComplaintFollowUps("c-1",
-                new FollowUp("r-2", at, "agent-1", "again", "BILLING", "BILLING", null), List.of(answered),
+        ComplaintFollowUps value = new ComplaintFollowUps(
+                "c-1",
+                new FollowUp("r-2", at, "agent-1", "again", "BILLING", "BILLING", null),
+                List.of(answered),
                 List.of(new RootCauseRecord("r-1", at, "BILLING", "BILLING", null)));
 
         BsonDocument doc = new BsonDocument();
-        codec.encode(new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
+        codec.encode(
+                new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
         doc.put("_id", new BsonString("c-1"));
 
-        assertThat(codec.decode(new BsonDocumentReader(doc), DecoderContext.builder().build())).isEqualTo(value);
+        assertThat(codec.decode(
+                        new BsonDocumentReader(doc), DecoderContext.builder().build()))
+                .isEqualTo(value);
     }
 }

@@ -21,8 +21,7 @@ class FollowUpDecisionsTest {
     private static final Instant RESOLVED_AT = Instant.parse("2026-11-23T08:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
 
-    private final FollowUpDecisions decisions = new FollowUpDecisions(
-            ShippedFeedbackProperties.bind());
+    private final FollowUpDecisions decisions = new FollowUpDecisions(ShippedFeedbackProperties.bind());
 
     @Test
     void resolutionMakesAFollowUpPendingAndRecordsItsRootCause() {
@@ -37,7 +36,8 @@ class FollowUpDecisionsTest {
     @Test
     void sameResolutionIsFollowedUpOnce() {
         ComplaintFollowUps pending = pending();
-        ComplaintFollowUps answered = decisions.record(pending, true, 5, null, "agent-1", NOW).value();
+        ComplaintFollowUps answered =
+                decisions.record(pending, true, 5, null, "agent-1", NOW).value();
 
         assertThat(decisions.resolved(pending, "r-1", resolved(), NOW)).isNull();
         assertThat(decisions.resolved(answered, "r-1", resolved(), NOW)).isNull();
@@ -49,8 +49,10 @@ class FollowUpDecisionsTest {
 
         assertThat(change.value().pending()).isNull();
         assertThat(FollowUpDecisions.outcomeOf(change.value())).isEqualTo(Outcome.CLOSED);
-        assertThat(change.events()).containsExactly(new FollowUpRecorded("c-1", NOW, true, 4, "谢谢", "agent-1"),
-                new ComplaintClosed("c-1", NOW, ClosureOutcome.SATISFIED));
+        assertThat(change.events())
+                .containsExactly(
+                        new FollowUpRecorded("c-1", NOW, true, 4, "谢谢", "agent-1"),
+                        new ComplaintClosed("c-1", NOW, ClosureOutcome.SATISFIED));
     }
 
     @Test
@@ -58,8 +60,9 @@ class FollowUpDecisionsTest {
         Change<ComplaintFollowUps> change = decisions.record(pending(), true, 2, null, "agent-1", NOW);
 
         assertThat(FollowUpDecisions.outcomeOf(change.value())).isEqualTo(Outcome.REOPENED);
-        assertThat(change.events().get(1)).isInstanceOfSatisfying(ComplaintReopened.class,
-                r -> assertThat(r.reason()).contains("score 2/5"));
+        assertThat(change.events().get(1))
+                .isInstanceOfSatisfying(
+                        ComplaintReopened.class, r -> assertThat(r.reason()).contains("score 2/5"));
     }
 
     @Test
@@ -68,13 +71,15 @@ class FollowUpDecisionsTest {
 
         assertThat(change.events()).hasSize(2);
         assertThat(change.events().get(0)).isEqualTo(new FollowUpRecorded("c-1", NOW, false, 5, "还是坏的", "agent-1"));
-        assertThat(change.events().get(1)).isEqualTo(new ComplaintReopened("c-1", NOW,
-                "Follow-up: not satisfied, score 5/5, comment: \"还是坏的\"", "agent-9"));
+        assertThat(change.events().get(1))
+                .isEqualTo(new ComplaintReopened(
+                        "c-1", NOW, "Follow-up: not satisfied, score 5/5, comment: \"还是坏的\"", "agent-9"));
     }
 
     @Test
     void noPendingFollowUpCannotBeRecorded() {
-        ComplaintFollowUps answered = decisions.record(pending(), true, 5, null, "agent-1", NOW).value();
+        ComplaintFollowUps answered =
+                decisions.record(pending(), true, 5, null, "agent-1", NOW).value();
 
         assertThatThrownBy(() -> decisions.record(ComplaintFollowUps.known("c-1"), true, 5, null, "a", NOW))
                 .isInstanceOf(NoPendingFollowUpException.class);
@@ -84,15 +89,19 @@ class FollowUpDecisionsTest {
 
     @Test
     void reopenedAndResolvedAgainComplaintGetsOneNewFollowUp() {
-        ComplaintFollowUps reopened = decisions.record(pending(), false, 1, null, "agent-1", NOW).value();
+        ComplaintFollowUps reopened =
+                decisions.record(pending(), false, 1, null, "agent-1", NOW).value();
 
-        ComplaintFollowUps again = decisions.resolved(reopened, "r-2", resolved(), NOW).value();
+        ComplaintFollowUps again =
+                decisions.resolved(reopened, "r-2", resolved(), NOW).value();
 
         assertThat(again.pending().resolutionId()).isEqualTo("r-2");
         assertThat(again.done()).hasSize(1);
         assertThat(again.rootCauses()).hasSize(2);
-        ComplaintFollowUps closed = decisions.record(again, true, 5, null, "agent-1", NOW).value();
-        assertThat(closed.done()).extracting(f -> f.result().outcome())
+        ComplaintFollowUps closed =
+                decisions.record(again, true, 5, null, "agent-1", NOW).value();
+        assertThat(closed.done())
+                .extracting(f -> f.result().outcome())
                 .containsExactly(Outcome.REOPENED, Outcome.CLOSED);
     }
 
@@ -100,13 +109,18 @@ class FollowUpDecisionsTest {
     void reopenThresholdIsConfigurable() {
         FeedbackProperties shipped = shipped();
         FeedbackProperties.FollowUp f = shipped.followUp();
-        FollowUpDecisions stricter = new FollowUpDecisions(new FeedbackProperties(new FeedbackProperties.FollowUp(3,
-                10, f.delay(), f.maxAttempts(), f.noResponseAfter(), f.scanInterval()), shipped.survey(),
-                shipped.sparks(), shipped.reports()));
+        FollowUpDecisions stricter = new FollowUpDecisions(new FeedbackProperties(
+                new FeedbackProperties.FollowUp(
+                        3, 10, f.delay(), f.maxAttempts(), f.noResponseAfter(), f.scanInterval()),
+                shipped.survey(),
+                shipped.sparks(),
+                shipped.reports()));
 
-        assertThat(FollowUpDecisions.outcomeOf(stricter.record(pending(), true, 3, null, "a", NOW).value()))
+        assertThat(FollowUpDecisions.outcomeOf(
+                        stricter.record(pending(), true, 3, null, "a", NOW).value()))
                 .isEqualTo(Outcome.REOPENED);
-        assertThat(FollowUpDecisions.outcomeOf(decisions.record(pending(), true, 3, null, "a", NOW).value()))
+        assertThat(FollowUpDecisions.outcomeOf(
+                        decisions.record(pending(), true, 3, null, "a", NOW).value()))
                 .isEqualTo(Outcome.CLOSED);
     }
 
@@ -133,7 +147,9 @@ class FollowUpDecisionsTest {
 
     @Test
     void noAnswerLongAfterTheDueTimeClosesAsNoResponse() {
-        ComplaintFollowUps sent = decisions.tick(pending(), NOW.plus(shipped().followUp().delay())).value();
+        ComplaintFollowUps sent = decisions
+                .tick(pending(), NOW.plus(shipped().followUp().delay()))
+                .value();
         Instant giveUp = sent.pending().due().plus(shipped().followUp().noResponseAfter());
 
         Change<ComplaintFollowUps> closed = decisions.tick(sent, giveUp);
@@ -167,11 +183,15 @@ class FollowUpDecisionsTest {
                 .isInstanceOf(NoPendingFollowUpException.class);
         Change<ComplaintFollowUps> answered =
                 decisions.answer(pending, "r-1", false, 4, null, null, "survey", "SURVEY", NOW);
-        assertThat(FollowUpDecisions.outcomeOf(answered.value())).as("not resolved reopens").isEqualTo(Outcome.REOPENED);
-        assertThat(answered.events().get(1)).isInstanceOfSatisfying(ComplaintReopened.class,
-                r -> assertThat(r.owner()).isEqualTo("agent-9"));
-        assertThatThrownBy(() -> decisions.answer(answered.value(), "r-1", true, 5, null, null, "survey", "SURVEY",
-                NOW)).isInstanceOf(NoPendingFollowUpException.class);
+        assertThat(FollowUpDecisions.outcomeOf(answered.value()))
+                .as("not resolved reopens")
+                .isEqualTo(Outcome.REOPENED);
+        assertThat(answered.events().get(1))
+                .isInstanceOfSatisfying(
+                        ComplaintReopened.class, r -> assertThat(r.owner()).isEqualTo("agent-9"));
+        assertThatThrownBy(
+                        () -> decisions.answer(answered.value(), "r-1", true, 5, null, null, "survey", "SURVEY", NOW))
+                .isInstanceOf(NoPendingFollowUpException.class);
     }
 
     private static FeedbackProperties shipped() {
@@ -179,11 +199,13 @@ class FollowUpDecisionsTest {
     }
 
     private ComplaintFollowUps pending() {
-        return decisions.resolved(ComplaintFollowUps.known("c-1"), "r-1", resolved(), NOW).value();
+        return decisions
+                .resolved(ComplaintFollowUps.known("c-1"), "r-1", resolved(), NOW)
+                .value();
     }
 
     private static CaseResolved resolved() {
-        return new CaseResolved("c-1", RESOLVED_AT, "agent-9", "Refunded the double charge", "BILLING", "BILLING",
-                null);
+        return new CaseResolved(
+                "c-1", RESOLVED_AT, "agent-9", "Refunded the double charge", "BILLING", "BILLING", null);
     }
 }

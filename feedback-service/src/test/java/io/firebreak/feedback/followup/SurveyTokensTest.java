@@ -23,8 +23,8 @@ class SurveyTokensTest {
         SurveyTokens.Link link = tokens.issue("c-1", "r-1", NOW);
 
         assertThat(link.url()).isEqualTo("https://cs.example.com/survey/" + link.token());
-        assertThat(tokens.verify(link.token())).contains(
-                new SurveyTokens.Claims("c-1", "r-1", NOW.plus(Duration.ofDays(7))));
+        assertThat(tokens.verify(link.token()))
+                .contains(new SurveyTokens.Claims("c-1", "r-1", NOW.plus(Duration.ofDays(7))));
     }
 
     @Test
@@ -40,8 +40,7 @@ class SurveyTokensTest {
     void aLinkIssuedBeforeLinksCarriedANonceStillWorksUnderTheSameSecret() throws Exception {
         String payload = "c-1\nr-1\n" + NOW.plus(Duration.ofDays(7)).getEpochSecond();
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("a-secret-of-enough-length".getBytes(StandardCharsets.UTF_8),
-                "HmacSHA256"));
+        mac.init(new SecretKeySpec("a-secret-of-enough-length".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String earlier = base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
@@ -69,7 +68,8 @@ class SurveyTokensTest {
         String otherPayload = other.issue("c-2", "r-1", NOW).token();
 
         assertThat(tokens.verify(other.issue("c-1", "r-1", NOW).token())).isEmpty();
-        assertThat(tokens.verify(otherPayload.substring(0, otherPayload.indexOf('.')) + "." + signature)).isEmpty();
+        assertThat(tokens.verify(otherPayload.substring(0, otherPayload.indexOf('.')) + "." + signature))
+                .isEmpty();
         assertThat(tokens.verify(payload)).isEmpty();
         assertThat(tokens.verify("not a token")).isEmpty();
         assertThat(tokens.verify("%%%.###")).isEmpty();

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import java.util.UUID;
 import org.bson.UuidRepresentation;
 import org.junit.jupiter.api.AfterAll;
@@ -36,8 +35,7 @@ import org.junit.jupiter.api.Test;
 class RootCauseWatchTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
-    private static final FeedbackProperties SHIPPED =
-            ShippedFeedbackProperties.bind();
+    private static final FeedbackProperties SHIPPED = ShippedFeedbackProperties.bind();
 
     private static MongoServer server;
     private static MongoClient client;
@@ -81,10 +79,16 @@ class RootCauseWatchTest {
 
         assertThat(counts.add(entry)).isTrue();
         assertThat(counts.add(entry)).isFalse();
-        assertThat(counts.add(new CauseCounts.Entry("r-2", "c-2", "BILLING", "FINANCE", null, NOW))).isTrue();
+        assertThat(counts.add(new CauseCounts.Entry("r-2", "c-2", "BILLING", "FINANCE", null, NOW)))
+                .isTrue();
 
-        assertThat(counts.daily("BILLING", "FINANCE", NOW.atZone(ZoneOffset.UTC).toLocalDate(),
-                NOW.atZone(ZoneOffset.UTC).toLocalDate()).values()).containsExactly(2);
+        assertThat(counts.daily(
+                                "BILLING",
+                                "FINANCE",
+                                NOW.atZone(ZoneOffset.UTC).toLocalDate(),
+                                NOW.atZone(ZoneOffset.UTC).toLocalDate())
+                        .values())
+                .containsExactly(2);
     }
 
     @Test
@@ -92,14 +96,20 @@ class RootCauseWatchTest {
         // 28 days of 1–3 a day (mean 2): the threshold is 2 + 3 × √2 ≈ 6.2, so the 7th in a day sparks.
         history("PRODUCT_DEFECT", "PRODUCT_QUALITY", new int[] {1, 2, 3, 2});
         for (int i = 1; i <= 6; i++) resolve("PRODUCT_DEFECT", "PRODUCT_QUALITY", NOW.minusSeconds(600 + i));
-        assertThat(actions.collection().countDocuments()).as("six is within the usual spread").isZero();
+        assertThat(actions.collection().countDocuments())
+                .as("six is within the usual spread")
+                .isZero();
 
         resolve("PRODUCT_DEFECT", "PRODUCT_QUALITY", NOW.minusSeconds(60));
         resolve("PRODUCT_DEFECT", "PRODUCT_QUALITY", NOW.minusSeconds(30));
         resolve("PRODUCT_DEFECT", "PRODUCT_QUALITY", NOW.minusSeconds(10));
 
-        assertThat(actions.collection().countDocuments()).as("a burst is one action").isEqualTo(1);
-        PreventionAction action = actions.find("PA-PRODUCT_DEFECT-PRODUCT_QUALITY-1").orElseThrow().value();
+        assertThat(actions.collection().countDocuments())
+                .as("a burst is one action")
+                .isEqualTo(1);
+        PreventionAction action = actions.find("PA-PRODUCT_DEFECT-PRODUCT_QUALITY-1")
+                .orElseThrow()
+                .value();
         assertThat(action.status()).isEqualTo(PreventionAction.Status.OPEN);
         assertThat(action.windowCount()).isEqualTo(7);
         assertThat(action.baselineMean()).isEqualTo(2.0);
@@ -148,7 +158,8 @@ class RootCauseWatchTest {
     @Test
     void aFinishedActionsEffectComparesTheDaysAfterWithTheDaysBefore() {
         for (int i = 1; i <= 5; i++) resolve("SYSTEM_OUTAGE", "IT", NOW.minusSeconds(100 + i));
-        PreventionAction raised = actions.find("PA-SYSTEM_OUTAGE-IT-1").orElseThrow().value();
+        PreventionAction raised =
+                actions.find("PA-SYSTEM_OUTAGE-IT-1").orElseThrow().value();
         assertThat(watch.effect(raised)).as("not done yet").isNull();
         // Three more in the 14 days before it is done (eight in all), two in the 14 days after.
         for (int i = 1; i <= 3; i++) resolve("SYSTEM_OUTAGE", "IT", NOW.minus(Duration.ofDays(i)));
@@ -161,7 +172,8 @@ class RootCauseWatchTest {
         RootCauseWatch.Effect midway = watchAt(NOW.plus(Duration.ofDays(5))).effect(done);
         RootCauseWatch.Effect after = watchAt(NOW.plus(Duration.ofDays(30))).effect(done);
 
-        assertThat(midway).as("five days of fourteen: no share yet, it would compare five days with fourteen")
+        assertThat(midway)
+                .as("five days of fourteen: no share yet, it would compare five days with fourteen")
                 .isEqualTo(new RootCauseWatch.Effect(14, 5, 8, 1, null, false));
         assertThat(after).isEqualTo(new RootCauseWatch.Effect(14, 14, 8, 2, -75.0, true));
     }
@@ -169,16 +181,25 @@ class RootCauseWatchTest {
     @Test
     void complaintsADoneActionGroupedSparkNoSecondAction() {
         for (int i = 1; i <= 5; i++) resolve("SYSTEM_OUTAGE", "IT", NOW.minusSeconds(100 + i));
-        PreventionAction raised = actions.find("PA-SYSTEM_OUTAGE-IT-1").orElseThrow().value();
-        actions.update(raised.id(), stored -> io.firebreak.platform.outbox.Change.of(stored.value().updated(
-                PreventionAction.Status.DONE, "ops-lead", "Add a standby", null, NOW)));
+        PreventionAction raised =
+                actions.find("PA-SYSTEM_OUTAGE-IT-1").orElseThrow().value();
+        actions.update(
+                raised.id(),
+                stored -> io.firebreak.platform.outbox.Change.of(
+                        stored.value().updated(PreventionAction.Status.DONE, "ops-lead", "Add a standby", null, NOW)));
 
-        assertThat(watch.detect("SYSTEM_OUTAGE", "IT")).as("the same burst, already grouped and fixed").isEmpty();
+        assertThat(watch.detect("SYSTEM_OUTAGE", "IT"))
+                .as("the same burst, already grouped and fixed")
+                .isEmpty();
         for (int i = 1; i <= SHIPPED.sparks().minCount() - 1; i++) resolve("SYSTEM_OUTAGE", "IT", NOW.minusSeconds(i));
-        assertThat(actions.collection().countDocuments()).as("new ones below the minimum count").isEqualTo(1);
+        assertThat(actions.collection().countDocuments())
+                .as("new ones below the minimum count")
+                .isEqualTo(1);
         resolve("SYSTEM_OUTAGE", "IT", NOW);
-        assertThat(actions.find("PA-SYSTEM_OUTAGE-IT-2")).as("a new burst of new complaints is a new action")
-                .hasValueSatisfying(a -> assertThat(a.value().complaintIds()).hasSize(SHIPPED.sparks().minCount())
+        assertThat(actions.find("PA-SYSTEM_OUTAGE-IT-2"))
+                .as("a new burst of new complaints is a new action")
+                .hasValueSatisfying(a -> assertThat(a.value().complaintIds())
+                        .hasSize(SHIPPED.sparks().minCount())
                         .doesNotContainAnyElementsOf(raised.complaintIds()));
     }
 
@@ -190,19 +211,25 @@ class RootCauseWatchTest {
     private void history(String cause, String department, int[] perDay) {
         Instant windowStart = NOW.minus(SHIPPED.sparks().window());
         for (int day = 1; day <= SHIPPED.sparks().baselineDays(); day++) {
-            Instant at = windowStart.truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(day))
+            Instant at = windowStart
+                    .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                    .minus(Duration.ofDays(day))
                     .plus(Duration.ofHours(10));
             for (int i = 0; i < perDay[day % perDay.length]; i++) {
-                counts.add(new CauseCounts.Entry("h-" + cause + "-" + day + "-" + i, "hc-" + day + "-" + i, cause,
-                        department, "P-1", at.plusSeconds(i)));
+                counts.add(new CauseCounts.Entry(
+                        "h-" + cause + "-" + day + "-" + i,
+                        "hc-" + day + "-" + i,
+                        cause,
+                        department,
+                        "P-1",
+                        at.plusSeconds(i)));
             }
         }
     }
 
     private void resolve(String cause, String department, Instant at) {
         sequence++;
-        watch.resolved("r-" + sequence, new CaseResolved("c-" + sequence, at, "agent-1", "Fixed", cause, department,
-                "P-1"));
+        watch.resolved(
+                "r-" + sequence, new CaseResolved("c-" + sequence, at, "agent-1", "Fixed", cause, department, "P-1"));
     }
-
 }

@@ -27,7 +27,9 @@ class ReportCsvTest {
         row.put("negative", -5);
         List<CSVRecord> records = parse(ReportController.csv(List.of(row)));
 
-        assertThat(records).as("one row under the header, whatever the cells hold").hasSize(1);
+        assertThat(records)
+                .as("one row under the header, whatever the cells hold")
+                .hasSize(1);
         CSVRecord cells = records.get(0);
         assertThat(cells.get("equals")).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"click\")");
         assertThat(cells.get("plus")).isEqualTo("'+1+1");
@@ -42,8 +44,12 @@ class ReportCsvTest {
 
     private static List<CSVRecord> parse(String csv) {
         try {
-            return CSVFormat.RFC4180.builder().setHeader().get()
-                    .parse(new StringReader(csv)).getRecords();
+            return CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .get()
+                    .parse(new StringReader(csv))
+                    .getRecords();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

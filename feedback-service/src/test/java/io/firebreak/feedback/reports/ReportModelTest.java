@@ -38,8 +38,8 @@ class ReportModelTest {
     static void startStore() {
         server = new MongoServer(new MemoryBackend());
         InetSocketAddress address = server.bind();
-        client = MongoClients.create(new ConnectionString(
-                "mongodb://" + address.getHostString() + ":" + address.getPort()));
+        client = MongoClients.create(
+                new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()));
     }
 
     @AfterAll
@@ -54,8 +54,14 @@ class ReportModelTest {
                 received(new ComplaintClassified("c-1", T0, ComplaintClass.ORDINARY, null, List.of(), "v1", "new")),
                 received(new CaseResolved("c-1", T0.plusSeconds(3600), "a", "done", "BILLING", "BILLING", null)),
                 received(new ComplaintReopened("c-1", T0.plusSeconds(7200), "unhappy", "a")),
-                received(new ComplaintClassified("c-1", T0.plusSeconds(7201), ComplaintClass.ESCALATED,
-                        ComplaintClass.ORDINARY, List.of(), "v1", "reopened")),
+                received(new ComplaintClassified(
+                        "c-1",
+                        T0.plusSeconds(7201),
+                        ComplaintClass.ESCALATED,
+                        ComplaintClass.ORDINARY,
+                        List.of(),
+                        "v1",
+                        "reopened")),
                 received(new CaseResolved("c-1", T0.plusSeconds(9000), "b", "refunded", "BILLING", "BILLING", null)),
                 received(new ComplaintClosed("c-1", T0.plusSeconds(9600), ClosureOutcome.SATISFIED)));
 
@@ -78,8 +84,8 @@ class ReportModelTest {
     }
 
     private static ReceivedEvent received(FirebreakEvent event) {
-        return new ReceivedEvent(UUID.randomUUID().toString(), EventType.of(event), "/test", "c-1", Instant.now(),
-                event);
+        return new ReceivedEvent(
+                UUID.randomUUID().toString(), EventType.of(event), "/test", "c-1", Instant.now(), event);
     }
 
     private static List<ReceivedEvent> reversed(List<ReceivedEvent> events) {

@@ -30,8 +30,8 @@ class AlertController {
     private final Clock clock;
     private final AlertStreams streams;
 
-    AlertController(AlertStore store, AlertService service, GatewayProperties properties, Clock clock,
-            AlertStreams streams) {
+    AlertController(
+            AlertStore store, AlertService service, GatewayProperties properties, Clock clock, AlertStreams streams) {
         this.store = store;
         this.service = service;
         this.properties = properties;
@@ -44,7 +44,8 @@ class AlertController {
      * with a greater id (what came since an alert).
      */
     @GetMapping
-    Page<Alert> list(@RequestParam(required = false) AlertKind kind,
+    Page<Alert> list(
+            @RequestParam(required = false) AlertKind kind,
             @RequestParam(name = "class", required = false) ComplaintClass complaintClass,
             @RequestParam(required = false) String department,
             @RequestParam(required = false) Long after,
@@ -54,8 +55,8 @@ class AlertController {
         int size = limit == null ? max : limit;
         if (size < 1 || size > max) throw ProblemException.badRequest("limit", "must be between 1 and " + max);
         PageCursor older = PageCursor.parameter(cursor);
-        List<Alert> found = store.newestFirst(new AlertFilter(kind, complaintClass, department), after,
-                older == null ? null : older.key(), size + 1);
+        List<Alert> found = store.newestFirst(
+                new AlertFilter(kind, complaintClass, department), after, older == null ? null : older.key(), size + 1);
         if (found.size() <= size) return Page.of(found);
         long last = found.get(size - 1).id();
         return new Page<>(found.subList(0, size), new PageCursor(last, String.valueOf(last)).encode());
@@ -81,10 +82,12 @@ class AlertController {
      * comment, so its headers are sent at once.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@RequestParam(required = false) AlertKind kind,
+    SseEmitter stream(
+            @RequestParam(required = false) AlertKind kind,
             @RequestParam(name = "class", required = false) ComplaintClass complaintClass,
             @RequestParam(required = false) String department,
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, Authentication who) {
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            Authentication who) {
         Long lastId = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
@@ -95,9 +98,14 @@ class AlertController {
         }
         GatewayProperties.Alerts settings = properties.alerts();
         if (streams.openBy(who.getName()) >= settings.maxStreamsPerClient()) {
-            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too many streams", "You hold "
-                    + settings.maxStreamsPerClient() + " alert streams open, the most one caller may; close one"
-                    + " first.").with("cap", settings.maxStreamsPerClient());
+            throw new ProblemException(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "Too many streams",
+                            "You hold "
+                                    + settings.maxStreamsPerClient()
+                                    + " alert streams open, the most one caller may; close one"
+                                    + " first.")
+                    .with("cap", settings.maxStreamsPerClient());
         }
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
         try {
@@ -108,8 +116,11 @@ class AlertController {
             emitter.completeWithError(e);
             return emitter;
         }
-        service.join(new AlertStreams.Subscriber(emitter, who.getName(),
-                new AlertFilter(kind, complaintClass, department)), lastId, settings.maxPage(), settings.maxReplay());
+        service.join(
+                new AlertStreams.Subscriber(emitter, who.getName(), new AlertFilter(kind, complaintClass, department)),
+                lastId,
+                settings.maxPage(),
+                settings.maxReplay());
         return emitter;
     }
 }

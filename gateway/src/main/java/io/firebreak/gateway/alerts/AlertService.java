@@ -39,6 +39,7 @@ class AlertService implements SmartLifecycle {
 
     /** How long the tail waits for a missing alert id before it passes it. */
     static final Duration HOLE_WAIT = Duration.ofSeconds(5);
+
     private static final AlertFilter ANY = new AlertFilter(null, null, null);
     private static final int TAIL_PAGE = 1000;
 
@@ -53,11 +54,16 @@ class AlertService implements SmartLifecycle {
     private final Duration tailInterval;
     /** Under the lock: every id up to here was streamed or given up; those above it already streamed. */
     private long tailCursor = -1;
+
     private final Set<Long> streamed = new HashSet<>();
     private final Map<Long, Long> missingSince = new HashMap<>();
     private ScheduledExecutorService tailer;
 
-    AlertService(AlertStore store, AlertStreams streams, Clock clock, ObjectProvider<MeterRegistry> meters,
+    AlertService(
+            AlertStore store,
+            AlertStreams streams,
+            Clock clock,
+            ObjectProvider<MeterRegistry> meters,
             GatewayProperties properties) {
         this.store = store;
         this.streams = streams;
@@ -66,7 +72,8 @@ class AlertService implements SmartLifecycle {
         this.meters = meters.getIfAvailable();
         if (this.meters != null) {
             Gauge.builder("firebreak.alerts.streams", streams, AlertStreams::open)
-                    .description("Alert streams open (supervisors subscribed)").register(this.meters);
+                    .description("Alert streams open (supervisors subscribed)")
+                    .register(this.meters);
         }
     }
 
@@ -74,8 +81,15 @@ class AlertService implements SmartLifecycle {
     private void stored(Alert alert) {
         stream(alert);
         if (meters != null) {
-            meters.counter("firebreak.alerts", "kind", alert.kind().name(),
-                    "class", alert.complaintClass() == null ? "none" : alert.complaintClass().name()).increment();
+            meters.counter(
+                            "firebreak.alerts",
+                            "kind",
+                            alert.kind().name(),
+                            "class",
+                            alert.complaintClass() == null
+                                    ? "none"
+                                    : alert.complaintClass().name())
+                    .increment();
         }
     }
 
@@ -169,13 +183,17 @@ class AlertService implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        tailer.scheduleWithFixedDelay(() -> {
-            try {
-                tail();
-            } catch (RuntimeException e) {
-                log.warn("Looking for alerts other gateways stored failed; trying again: {}", e.toString());
-            }
-        }, 0, tailInterval.toMillis(), TimeUnit.MILLISECONDS);
+        tailer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        tail();
+                    } catch (RuntimeException e) {
+                        log.warn("Looking for alerts other gateways stored failed; trying again: {}", e.toString());
+                    }
+                },
+                0,
+                tailInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

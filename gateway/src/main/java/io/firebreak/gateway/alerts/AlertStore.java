@@ -54,7 +54,11 @@ class AlertStore {
      * What the gateway knows of a complaint: its class from triage, its department, owner and due times from its
      * case once one is open (from triage's assignment before).
      */
-    record ComplaintFacts(ComplaintClass complaintClass, String department, String owner, Instant firstResponseDue,
+    record ComplaintFacts(
+            ComplaintClass complaintClass,
+            String department,
+            String owner,
+            Instant firstResponseDue,
             Instant resolutionDue) {
         static final ComplaintFacts UNKNOWN = new ComplaintFacts(null, null, null, null, null);
     }
@@ -64,8 +68,11 @@ class AlertStore {
         Document d = complaints.find(Filters.eq("_id", complaintId)).first();
         if (d == null) return ComplaintFacts.UNKNOWN;
         String complaintClass = d.getString("complaintClass");
-        return new ComplaintFacts(complaintClass == null ? null : ComplaintClass.valueOf(complaintClass),
-                d.getString("department"), d.getString("owner"), instant(d.getDate("firstResponseDue")),
+        return new ComplaintFacts(
+                complaintClass == null ? null : ComplaintClass.valueOf(complaintClass),
+                d.getString("department"),
+                d.getString("owner"),
+                instant(d.getDate("firstResponseDue")),
                 instant(d.getDate("resolutionDue")));
     }
 
@@ -79,23 +86,45 @@ class AlertStore {
         for (FirebreakEvent event : events) {
             Bson id = Filters.eq("_id", event.subject());
             if (event instanceof ComplaintClassified classified) {
-                writes.add(upsert(id, Updates.set("complaintClass", classified.complaintClass().name())));
+                writes.add(upsert(
+                        id,
+                        Updates.set(
+                                "complaintClass", classified.complaintClass().name())));
             } else if (event instanceof ResponsibilityAssigned assigned) {
                 Bson seen = Updates.setOnInsert(CASE_OPEN, false);
-                writes.add(upsert(id, assigned.complaintClass() == null ? seen
-                        : Updates.combine(seen, Updates.set("complaintClass", assigned.complaintClass().name()))));
+                writes.add(upsert(
+                        id,
+                        assigned.complaintClass() == null
+                                ? seen
+                                : Updates.combine(
+                                        seen,
+                                        Updates.set(
+                                                "complaintClass",
+                                                assigned.complaintClass().name()))));
                 // Until the case is open, triage's assignment says who and when.
-                writes.add(new UpdateOneModel<>(Filters.and(id, Filters.ne(CASE_OPEN, true)), Updates.combine(
-                        Updates.set("department", assigned.primaryDepartment()),
-                        Updates.set("owner", assigned.owner()),
-                        Updates.set("firstResponseDue", date(assigned.firstResponseDue())),
-                        Updates.set("resolutionDue", date(assigned.resolutionDue())))));
+                writes.add(new UpdateOneModel<>(
+                        Filters.and(id, Filters.ne(CASE_OPEN, true)),
+                        Updates.combine(
+                                Updates.set("department", assigned.primaryDepartment()),
+                                Updates.set("owner", assigned.owner()),
+                                Updates.set("firstResponseDue", date(assigned.firstResponseDue())),
+                                Updates.set("resolutionDue", date(assigned.resolutionDue())))));
             } else if (event instanceof CaseOpened opened) {
-                writes.add(upsert(id, caseFacts(opened.department(), opened.owner(), opened.firstResponseDue(),
-                        opened.resolutionDue())));
+                writes.add(upsert(
+                        id,
+                        caseFacts(
+                                opened.department(),
+                                opened.owner(),
+                                opened.firstResponseDue(),
+                                opened.resolutionDue())));
             } else if (event instanceof CaseUpdated updated) {
-                writes.add(upsert(id, caseFacts(updated.department(), updated.owner(), updated.firstResponseDue(),
-                        updated.resolutionDue())));
+                writes.add(upsert(
+                        id,
+                        caseFacts(
+                                updated.department(),
+                                updated.owner(),
+                                updated.firstResponseDue(),
+                                updated.resolutionDue())));
             }
         }
         if (!writes.isEmpty()) complaints.bulkWrite(writes, new BulkWriteOptions().ordered(true));
@@ -108,8 +137,11 @@ class AlertStore {
     }
 
     private static Bson caseFacts(String department, String owner, Instant firstResponseDue, Instant resolutionDue) {
-        return Updates.combine(Updates.set(CASE_OPEN, true), Updates.set("department", department),
-                Updates.set("owner", owner), Updates.set("firstResponseDue", date(firstResponseDue)),
+        return Updates.combine(
+                Updates.set(CASE_OPEN, true),
+                Updates.set("department", department),
+                Updates.set("owner", owner),
+                Updates.set("firstResponseDue", date(firstResponseDue)),
                 Updates.set("resolutionDue", date(resolutionDue)));
     }
 
@@ -120,8 +152,19 @@ class AlertStore {
     /** Stores the alert under the next id; empty when the event already has its alert. */
     Optional<Alert> insert(AlertDraft draft, String eventId, Instant now) {
         if (exists(eventId)) return Optional.empty();
-        Alert alert = new Alert(nextId(), draft.kind(), draft.complaintId(), draft.complaintClass(),
-                draft.department(), draft.summary(), draft.summaryZh(), draft.link(), now, eventId, null, null);
+        Alert alert = new Alert(
+                nextId(),
+                draft.kind(),
+                draft.complaintId(),
+                draft.complaintClass(),
+                draft.department(),
+                draft.summary(),
+                draft.summaryZh(),
+                draft.link(),
+                now,
+                eventId,
+                null,
+                null);
         try {
             alerts.insertOne(toDocument(alert));
             return Optional.of(alert);
@@ -140,9 +183,9 @@ class AlertStore {
     /** Alerts matching the filter, newest first. */
     List<Alert> newestFirst(AlertFilter filter, Long after, Long before, int limit) {
         List<Alert> found = new ArrayList<>();
-        Bson query = before == null ? query(filter, after) : Filters.and(query(filter, after), Filters.lt("_id", before));
-        alerts.find(query).sort(Sorts.descending("_id")).limit(limit)
-                .forEach(d -> found.add(fromDocument(d)));
+        Bson query =
+                before == null ? query(filter, after) : Filters.and(query(filter, after), Filters.lt("_id", before));
+        alerts.find(query).sort(Sorts.descending("_id")).limit(limit).forEach(d -> found.add(fromDocument(d)));
         return found;
     }
 
@@ -150,7 +193,9 @@ class AlertStore {
     /** At most {@code limit} alerts after the id {@code after} that match, oldest first. */
     List<Alert> oldestFirstAfter(AlertFilter filter, long after, int limit) {
         List<Alert> found = new ArrayList<>();
-        alerts.find(query(filter, after)).sort(Sorts.ascending("_id")).limit(limit)
+        alerts.find(query(filter, after))
+                .sort(Sorts.ascending("_id"))
+                .limit(limit)
                 .forEach(d -> found.add(fromDocument(d)));
         return found;
     }
@@ -171,14 +216,17 @@ class AlertStore {
     }
 
     private long nextId() {
-        Document counter = counters.findOneAndUpdate(Filters.eq("_id", SEQUENCE), Updates.inc("value", 1L),
+        Document counter = counters.findOneAndUpdate(
+                Filters.eq("_id", SEQUENCE),
+                Updates.inc("value", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return ((Number) counter.get("value")).longValue();
     }
 
     private static Bson query(AlertFilter filter, Long after) {
         List<Bson> conditions = new ArrayList<>();
-        if (filter.kind() != null) conditions.add(Filters.eq("kind", filter.kind().name()));
+        if (filter.kind() != null)
+            conditions.add(Filters.eq("kind", filter.kind().name()));
         if (filter.complaintClass() != null) {
             conditions.add(Filters.eq("complaintClass", filter.complaintClass().name()));
         }
@@ -191,7 +239,11 @@ class AlertStore {
         return new Document("_id", alert.id())
                 .append("kind", alert.kind().name())
                 .append("complaintId", alert.complaintId())
-                .append("complaintClass", alert.complaintClass() == null ? null : alert.complaintClass().name())
+                .append(
+                        "complaintClass",
+                        alert.complaintClass() == null
+                                ? null
+                                : alert.complaintClass().name())
                 .append("department", alert.department())
                 .append("summary", alert.summary())
                 .append("summaryZh", alert.summaryZh())
@@ -204,10 +256,18 @@ class AlertStore {
 
     private static Alert fromDocument(Document d) {
         String complaintClass = d.getString("complaintClass");
-        return new Alert(((Number) d.get("_id")).longValue(), AlertKind.valueOf(d.getString("kind")),
-                d.getString("complaintId"), complaintClass == null ? null : ComplaintClass.valueOf(complaintClass),
-                d.getString("department"), d.getString("summary"), d.getString("summaryZh"), d.getString("link"),
-                instant(d.getDate("createdAt")), d.getString("eventId"), d.getString("acknowledgedBy"),
+        return new Alert(
+                ((Number) d.get("_id")).longValue(),
+                AlertKind.valueOf(d.getString("kind")),
+                d.getString("complaintId"),
+                complaintClass == null ? null : ComplaintClass.valueOf(complaintClass),
+                d.getString("department"),
+                d.getString("summary"),
+                d.getString("summaryZh"),
+                d.getString("link"),
+                instant(d.getDate("createdAt")),
+                d.getString("eventId"),
+                d.getString("acknowledgedBy"),
                 instant(d.getDate("acknowledgedAt")));
     }
 

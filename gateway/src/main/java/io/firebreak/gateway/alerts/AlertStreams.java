@@ -32,20 +32,21 @@ class AlertStreams implements DisposableBean {
         private static final int REMEMBERED = 4096;
 
         Subscriber(SseEmitter emitter, String client, AlertFilter filter) {
-            this(emitter, client, filter, Collections.newSetFromMap(Collections.synchronizedMap(
-                    new LinkedHashMap<>() {
-                        @Override
-                        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-                            return size() > REMEMBERED;
-                        }
-                    })));
+            this(emitter, client, filter, Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                    return size() > REMEMBERED;
+                }
+            })));
         }
 
         /** Sends the alert if it matches and was not sent before; false when the stream is broken. */
         boolean send(Alert alert) {
             if (!filter.matches(alert) || !sent.add(alert.id())) return true;
             try {
-                emitter.send(SseEmitter.event().id(String.valueOf(alert.id())).name("alert")
+                emitter.send(SseEmitter.event()
+                        .id(String.valueOf(alert.id()))
+                        .name("alert")
                         .data(alert, MediaType.APPLICATION_JSON));
                 return true;
             } catch (IOException | IllegalStateException e) {

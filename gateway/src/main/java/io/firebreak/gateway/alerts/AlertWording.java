@@ -31,11 +31,18 @@ final class AlertWording {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    private static final Map<ComplaintClass, String> CLASS_ZH = Map.of(ComplaintClass.ORDINARY, "普通",
-            ComplaintClass.MAJOR, "重大", ComplaintClass.ESCALATED, "升级", ComplaintClass.DIFFICULT, "疑难");
+    private static final Map<ComplaintClass, String> CLASS_ZH = Map.of(
+            ComplaintClass.ORDINARY,
+            "普通",
+            ComplaintClass.MAJOR,
+            "重大",
+            ComplaintClass.ESCALATED,
+            "升级",
+            ComplaintClass.DIFFICULT,
+            "疑难");
 
-    private static final Map<EmotionLevel, String> EMOTION_ZH = Map.of(EmotionLevel.CALM, "平静",
-            EmotionLevel.UPSET, "不满", EmotionLevel.ANGRY, "生气", EmotionLevel.FURIOUS, "愤怒");
+    private static final Map<EmotionLevel, String> EMOTION_ZH = Map.of(
+            EmotionLevel.CALM, "平静", EmotionLevel.UPSET, "不满", EmotionLevel.ANGRY, "生气", EmotionLevel.FURIOUS, "愤怒");
 
     private AlertWording() {}
 
@@ -47,7 +54,10 @@ final class AlertWording {
         if (event instanceof ComplaintClassified classified) return classified(classified, known);
         if (event instanceof SlaWarned warned) {
             AlertStore.ComplaintFacts facts = known.get();
-            return Optional.of(draft(AlertKind.SLA_WARNING, warned.complaintId(), facts,
+            return Optional.of(draft(
+                    AlertKind.SLA_WARNING,
+                    warned.complaintId(),
+                    facts,
                     "SLA warning: " + clock(warned.clock()) + " for " + describe(warned.complaintId(), facts)
                             + " is due " + time(warned.dueAt()),
                     "SLA 预警：" + describeZh(warned.complaintId(), facts) + "的" + clockZh(warned.clock()) + "将于 "
@@ -55,30 +65,41 @@ final class AlertWording {
         }
         if (event instanceof SlaBreached breached) {
             AlertStore.ComplaintFacts facts = known.get();
-            return Optional.of(draft(AlertKind.SLA_BREACH, breached.complaintId(), facts,
+            return Optional.of(draft(
+                    AlertKind.SLA_BREACH,
+                    breached.complaintId(),
+                    facts,
                     "SLA breached: " + clock(breached.clock()) + " for " + describe(breached.complaintId(), facts)
                             + " was due " + time(breached.dueAt()) + "; act now",
-                    "SLA 超时：" + describeZh(breached.complaintId(), facts) + "的" + clockZh(breached.clock())
-                            + "已于 " + time(breached.dueAt()) + " 到期，请立即处理"));
+                    "SLA 超时：" + describeZh(breached.complaintId(), facts) + "的" + clockZh(breached.clock()) + "已于 "
+                            + time(breached.dueAt()) + " 到期，请立即处理"));
         }
-        if (event instanceof EmotionRose rose && rose.current() != null
+        if (event instanceof EmotionRose rose
+                && rose.current() != null
                 && rose.current().compareTo(EmotionLevel.ANGRY) >= 0) {
             AlertStore.ComplaintFacts facts = known.get();
             // Told once someone has the complaint; before that, its first assignment carries the emotion.
             if (facts.owner() == null) return Optional.empty();
-            String signals = rose.signals() == null || rose.signals().isEmpty() ? ""
+            String signals = rose.signals() == null || rose.signals().isEmpty()
+                    ? ""
                     : " (" + String.join(", ", rose.signals()) + ")";
-            return Optional.of(draft(AlertKind.EMOTION_ROSE, rose.complaintId(), facts,
+            return Optional.of(draft(
+                    AlertKind.EMOTION_ROSE,
+                    rose.complaintId(),
+                    facts,
                     "The customer of " + describe(rose.complaintId(), facts) + " is now " + rose.current()
                             + " (was " + rose.previous() + ")" + signals + "; the clocks are shorter"
                             + due(", resolution due ", facts.resolutionDue()),
-                    describeZh(rose.complaintId(), facts) + "的客户情绪升级为" + EMOTION_ZH.get(rose.current())
-                            + "（原为" + EMOTION_ZH.get(rose.previous()) + "）" + signals + "，先处理情感，时限已缩短"));
+                    describeZh(rose.complaintId(), facts) + "的客户情绪升级为" + EMOTION_ZH.get(rose.current()) + "（原为"
+                            + EMOTION_ZH.get(rose.previous()) + "）" + signals + "，先处理情感，时限已缩短"));
         }
         if (event instanceof ProposalRejected rejected) {
             AlertStore.ComplaintFacts facts = known.get();
             boolean said = !blank(rejected.comment());
-            return Optional.of(draft(AlertKind.PROPOSAL_REJECTED, rejected.complaintId(), facts,
+            return Optional.of(draft(
+                    AlertKind.PROPOSAL_REJECTED,
+                    rejected.complaintId(),
+                    facts,
                     "Proposal rejected by the customer of " + describe(rejected.complaintId(), facts)
                             + (said ? " (\"" + rejected.comment() + "\")" : "") + "; a new proposal is due"
                             + due(" by ", facts.resolutionDue()),
@@ -91,8 +112,12 @@ final class AlertWording {
             AlertStore.ComplaintFacts facts = known.get();
             String who = blank(overdue.owner()) ? "nobody has taken it" : "owner " + overdue.owner();
             String whoZh = blank(overdue.owner()) ? "尚无人认领" : "负责人 " + overdue.owner();
-            return Optional.of(new AlertDraft(AlertKind.TASK_OVERDUE, overdue.complaintId(), facts.complaintClass(),
-                    overdue.department(), "Task " + overdue.taskId() + " for " + overdue.department() + " on "
+            return Optional.of(new AlertDraft(
+                    AlertKind.TASK_OVERDUE,
+                    overdue.complaintId(),
+                    facts.complaintClass(),
+                    overdue.department(),
+                    "Task " + overdue.taskId() + " for " + overdue.department() + " on "
                             + describe(overdue.complaintId(), facts) + " is overdue: \"" + overdue.what()
                             + "\" was due " + time(overdue.dueAt()) + " (" + who + ")"
                             + (overdue.required() ? "; the case cannot be resolved until it is done" : ""),
@@ -102,7 +127,10 @@ final class AlertWording {
         }
         if (event instanceof PromiseWarned warned) {
             AlertStore.ComplaintFacts facts = known.get();
-            return Optional.of(draft(AlertKind.PROMISE_WARNING, warned.complaintId(), facts,
+            return Optional.of(draft(
+                    AlertKind.PROMISE_WARNING,
+                    warned.complaintId(),
+                    facts,
                     "Promise " + warned.promiseId() + " to the customer of " + describe(warned.complaintId(), facts)
                             + " is due " + time(warned.dueAt()) + ": \"" + warned.what() + "\"; keep it or tell the "
                             + "customer now",
@@ -111,7 +139,10 @@ final class AlertWording {
         }
         if (event instanceof PromiseBroken broken) {
             AlertStore.ComplaintFacts facts = known.get();
-            return Optional.of(draft(AlertKind.PROMISE_BROKEN, broken.complaintId(), facts,
+            return Optional.of(draft(
+                    AlertKind.PROMISE_BROKEN,
+                    broken.complaintId(),
+                    facts,
                     "Promise " + broken.promiseId() + " to the customer of " + describe(broken.complaintId(), facts)
                             + " was broken: \"" + broken.what() + "\" was due " + time(broken.dueAt())
                             + "; the customer has been told of the delay",
@@ -122,7 +153,10 @@ final class AlertWording {
             AlertStore.ComplaintFacts facts = known.get();
             boolean said = !blank(reopened.reason());
             boolean owned = !blank(reopened.owner());
-            return Optional.of(draft(AlertKind.REOPENED, reopened.complaintId(), facts,
+            return Optional.of(draft(
+                    AlertKind.REOPENED,
+                    reopened.complaintId(),
+                    facts,
                     "Reopened " + describe(reopened.complaintId(), facts) + (said ? ": " + reopened.reason() : "")
                             + "; the customer is unhappy after resolution and needs a new contact"
                             + (owned ? "; owner: " + reopened.owner() : ""),
@@ -130,22 +164,30 @@ final class AlertWording {
                             + "；客户对处理结果不满意，需要再次联系" + (owned ? "；负责人：" + reopened.owner() : "")));
         }
         if (event instanceof PreventionRaised prevention) {
-            String complaintId = prevention.complaintIds() == null || prevention.complaintIds().isEmpty()
-                    ? null : prevention.complaintIds().get(prevention.complaintIds().size() - 1);
-            int count = prevention.complaintIds() == null ? 0 : prevention.complaintIds().size();
-            return Optional.of(new AlertDraft(AlertKind.PREVENTION, complaintId, null, prevention.department(),
+            String complaintId = prevention.complaintIds() == null
+                            || prevention.complaintIds().isEmpty()
+                    ? null
+                    : prevention.complaintIds().get(prevention.complaintIds().size() - 1);
+            int count = prevention.complaintIds() == null
+                    ? 0
+                    : prevention.complaintIds().size();
+            return Optional.of(new AlertDraft(
+                    AlertKind.PREVENTION,
+                    complaintId,
+                    null,
+                    prevention.department(),
                     "Prevention action " + prevention.preventionId() + " for " + prevention.department()
                             + ": root cause " + prevention.rootCause() + " rose above its usual level (" + count
                             + " complaints); a prevention plan is due",
-                    prevention.department() + " 的预防措施 " + prevention.preventionId() + "：根因 "
-                            + prevention.rootCause() + " 高于平常水平（" + count + " 件投诉），需制定预防计划"));
+                    prevention.department() + " 的预防措施 " + prevention.preventionId() + "：根因 " + prevention.rootCause()
+                            + " 高于平常水平（" + count + " 件投诉），需制定预防计划"));
         }
         return Optional.empty();
     }
 
     /** A complaint that becomes MAJOR or ESCALATED alerts; staying in its class, or another class, does not. */
-    private static Optional<AlertDraft> classified(ComplaintClassified event,
-            Supplier<AlertStore.ComplaintFacts> known) {
+    private static Optional<AlertDraft> classified(
+            ComplaintClassified event, Supplier<AlertStore.ComplaintFacts> known) {
         ComplaintClass now = event.complaintClass();
         if ((now != ComplaintClass.MAJOR && now != ComplaintClass.ESCALATED) || now == event.previousClass()) {
             return Optional.empty();
@@ -153,25 +195,29 @@ final class AlertWording {
         AlertStore.ComplaintFacts facts = known.get();
         AlertKind kind = now == ComplaintClass.MAJOR ? AlertKind.MAJOR : AlertKind.ESCALATED;
         boolean reasoned = event.reasons() != null && !event.reasons().isEmpty();
-        String reasons = !reasoned ? "no reason given"
+        String reasons = !reasoned
+                ? "no reason given"
                 : event.reasons().stream().map(AlertWording::reason).collect(Collectors.joining(", "));
-        String reasonsZh = !reasoned ? "未给出原因"
+        String reasonsZh = !reasoned
+                ? "未给出原因"
                 : event.reasons().stream().map(AlertWording::reasonZh).collect(Collectors.joining("；"));
         String department = facts.department() == null ? "department to be assigned" : facts.department();
         String from = event.previousClass() == null ? "" : " (was " + event.previousClass() + ")";
         String summary = now + " complaint " + event.complaintId() + from + " for " + department + ": " + reasons
-                + "; " + (facts.firstResponseDue() == null ? "first response due at the shortest SLA"
+                + "; "
+                + (facts.firstResponseDue() == null
+                        ? "first response due at the shortest SLA"
                         : "first response due " + time(facts.firstResponseDue()));
         String summaryZh = CLASS_ZH.get(now) + "投诉 " + event.complaintId()
                 + (event.previousClass() == null ? "" : "（原为" + CLASS_ZH.get(event.previousClass()) + "）")
                 + "，" + (facts.department() == null ? "待分派部门" : "由 " + facts.department() + " 负责") + "："
-                + reasonsZh + "；" + (facts.firstResponseDue() == null ? "按最短时限首次响应"
-                        : "首次响应须在 " + time(facts.firstResponseDue()) + " 前");
+                + reasonsZh + "；"
+                + (facts.firstResponseDue() == null ? "按最短时限首次响应" : "首次响应须在 " + time(facts.firstResponseDue()) + " 前");
         return Optional.of(new AlertDraft(kind, event.complaintId(), now, facts.department(), summary, summaryZh));
     }
 
-    private static AlertDraft draft(AlertKind kind, String complaintId, AlertStore.ComplaintFacts facts,
-            String summary, String summaryZh) {
+    private static AlertDraft draft(
+            AlertKind kind, String complaintId, AlertStore.ComplaintFacts facts, String summary, String summaryZh) {
         return new AlertDraft(kind, complaintId, facts.complaintClass(), facts.department(), summary, summaryZh);
     }
 
@@ -182,8 +228,8 @@ final class AlertWording {
     }
 
     private static String describeZh(String complaintId, AlertStore.ComplaintFacts facts) {
-        String what = (facts.complaintClass() == null ? "" : CLASS_ZH.get(facts.complaintClass())) + "投诉 "
-                + complaintId;
+        String what =
+                (facts.complaintClass() == null ? "" : CLASS_ZH.get(facts.complaintClass())) + "投诉 " + complaintId;
         if (facts.department() == null) return what;
         return what + "（" + facts.department() + (facts.owner() == null ? "" : "，负责人 " + facts.owner()) + "）";
     }

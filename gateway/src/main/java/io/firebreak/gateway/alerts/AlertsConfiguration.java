@@ -12,7 +12,8 @@ class AlertsConfiguration {
 
     @Bean
     EventSubscription alertEvents(AlertService alerts) {
-        return EventSubscription.to(List.of(Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
-                alerts::on).inBatches(alerts::onAll);
+        return EventSubscription.to(
+                        List.of(Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK), alerts::on)
+                .inBatches(alerts::onAll);
     }
 }

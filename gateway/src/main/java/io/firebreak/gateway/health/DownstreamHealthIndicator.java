@@ -65,7 +65,8 @@ class DownstreamHealthIndicator implements HealthIndicator {
     }
 
     private static URI readiness(URI base) {
-        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
+        String root = base.toString().endsWith("/")
+                ? base.toString().substring(0, base.toString().length() - 1)
                 : base.toString();
         return URI.create(root + READINESS_PATH);
     }

@@ -11,7 +11,9 @@ class HealthConfiguration {
 
     @Bean("downstreamHealthIndicator")
     HealthIndicator downstreamHealthIndicator(GatewayProperties properties) {
-        return new DownstreamHealthIndicator(properties.services().byName(), properties.health().timeout(),
+        return new DownstreamHealthIndicator(
+                properties.services().byName(),
+                properties.health().timeout(),
                 properties.health().requireDownstreamReady());
     }
 }

@@ -28,7 +28,8 @@ class BodyBufferFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !(request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/survey/"))
+        return !(request.getRequestURI().startsWith("/api/")
+                        || request.getRequestURI().startsWith("/survey/"))
                 || (request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null);
     }
 
@@ -37,7 +38,10 @@ class BodyBufferFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (body.length > maxBytes) {
-            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+            Problems.write(
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request body too large",
                     "The request body is larger than the limit of " + maxBytes + " bytes.",
                     Map.of("Connection", "close"));
             return;

@@ -60,7 +60,10 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-        Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+        Problems.write(
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests",
                 "More than " + limit.burst() + " requests at once or " + limit.requestsPerSecond()
                         + " per second; try again in " + retryAfter + " s.",
                 Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter), REMAINING_HEADER, "0"));
@@ -78,11 +81,13 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (buckets.size() > SWEEP_ABOVE) {
             buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= limit.burst());
         }
-        return buckets.computeIfAbsent(client, c -> Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(limit.burst())
-                        .refillGreedy(limit.requestsPerSecond(), Duration.ofSeconds(1))
-                        .build())
-                .build());
+        return buckets.computeIfAbsent(
+                client,
+                c -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(limit.burst())
+                                .refillGreedy(limit.requestsPerSecond(), Duration.ofSeconds(1))
+                                .build())
+                        .build());
     }
 }

@@ -47,15 +47,36 @@ class RoutingConfiguration {
     @Bean
     RouterFunction<ServerResponse> serviceRoutes(GatewayProperties properties, ServiceGuard guard) {
         GatewayProperties.Services services = properties.services();
-        return route(FEEDBACK, services.feedback(), guard,
-                        "/api/v1/complaints/*/follow-up", "/api/v1/complaints/*/follow-up/**", "/api/v1/follow-ups",
-                        "/api/v1/follow-ups/**", "/api/v1/prevention-actions", "/api/v1/prevention-actions/**",
-                        "/api/v1/reports/**", "/survey/*")
-                .and(route(INTAKE, services.intake(), guard, "/api/v1/complaints", "/api/v1/complaints/**",
-                        "/api/v1/customers", "/api/v1/customers/**"))
+        return route(
+                        FEEDBACK,
+                        services.feedback(),
+                        guard,
+                        "/api/v1/complaints/*/follow-up",
+                        "/api/v1/complaints/*/follow-up/**",
+                        "/api/v1/follow-ups",
+                        "/api/v1/follow-ups/**",
+                        "/api/v1/prevention-actions",
+                        "/api/v1/prevention-actions/**",
+                        "/api/v1/reports/**",
+                        "/survey/*")
+                .and(route(
+                        INTAKE,
+                        services.intake(),
+                        guard,
+                        "/api/v1/complaints",
+                        "/api/v1/complaints/**",
+                        "/api/v1/customers",
+                        "/api/v1/customers/**"))
                 .and(route(TRIAGE, services.triage(), guard, "/api/v1/triage/**"))
-                .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/cases", "/api/v1/cases/**",
-                        "/api/v1/root-causes", "/api/v1/root-causes/**", "/api/v1/resolution/**"))
+                .and(route(
+                        RESOLUTION,
+                        services.resolution(),
+                        guard,
+                        "/api/v1/cases",
+                        "/api/v1/cases/**",
+                        "/api/v1/root-causes",
+                        "/api/v1/root-causes/**",
+                        "/api/v1/resolution/**"))
                 .and(route(RESOLUTION, services.resolution(), guard, "/api/v1/tasks"))
                 .and(docs(INTAKE, services.intake(), guard))
                 .and(docs(TRIAGE, services.triage(), guard))
@@ -112,8 +133,8 @@ class RoutingConfiguration {
             forwarded.putAll(headers);
             forwarded.set(XForwardedRequestHeadersFilter.X_FORWARDED_PROTO_HEADER, servlet.getScheme());
             forwarded.set(XForwardedRequestHeadersFilter.X_FORWARDED_HOST_HEADER, servlet.getServerName());
-            forwarded.set(XForwardedRequestHeadersFilter.X_FORWARDED_PORT_HEADER,
-                    String.valueOf(servlet.getServerPort()));
+            forwarded.set(
+                    XForwardedRequestHeadersFilter.X_FORWARDED_PORT_HEADER, String.valueOf(servlet.getServerPort()));
             return forwarded;
         }
 
@@ -151,7 +172,9 @@ class RoutingConfiguration {
                         .slidingWindowSize(settings.slidingWindow())
                         .waitDurationInOpenState(settings.openFor())
                         .build())
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.routeTimeout()).build())
+                .timeLimiterConfig(TimeLimiterConfig.custom()
+                        .timeoutDuration(properties.routeTimeout())
+                        .build())
                 .build());
     }
 

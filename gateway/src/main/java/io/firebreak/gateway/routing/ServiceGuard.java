@@ -41,35 +41,59 @@ class ServiceGuard {
 
     HandlerFilterFunction<ServerResponse, ServerResponse> forService(String service) {
         CircuitBreaker breaker = breakers.create(service);
-        return (request, next) -> breaker.run(() -> {
-            try {
-                return next.handle(request);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, failure -> fallback(service, request, failure));
+        return (request, next) -> breaker.run(
+                () -> {
+                    try {
+                        return next.handle(request);
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                failure -> fallback(service, request, failure));
     }
 
     ServerResponse fallback(String service, ServerRequest request, Throwable failure) {
         if (failure instanceof CallNotPermittedException) {
             long retryAfter = Math.max(1, properties.circuitBreaker().openFor().toSeconds());
-            return problem(request, HttpStatus.SERVICE_UNAVAILABLE, service, "Service unavailable",
+            return problem(
+                    request,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    service,
+                    "Service unavailable",
                     "The " + service + " service is failing; requests to it are held back for a while.",
                     String.valueOf(retryAfter));
         }
         if (isTimeout(failure)) {
-            log.warn("{} did not answer {} {} within {}", service, request.method(), request.path(),
+            log.warn(
+                    "{} did not answer {} {} within {}",
+                    service,
+                    request.method(),
+                    request.path(),
                     properties.routeTimeout());
-            return problem(request, HttpStatus.GATEWAY_TIMEOUT, service, "Service timed out",
-                    "The " + service + " service did not answer within " + properties.routeTimeout().toMillis()
-                            + " ms.", null);
+            return problem(
+                    request,
+                    HttpStatus.GATEWAY_TIMEOUT,
+                    service,
+                    "Service timed out",
+                    "The " + service + " service did not answer within "
+                            + properties.routeTimeout().toMillis() + " ms.",
+                    null);
         }
-        log.warn("{} cannot be reached for {} {}: {}", service, request.method(), request.path(),
+        log.warn(
+                "{} cannot be reached for {} {}: {}",
+                service,
+                request.method(),
+                request.path(),
                 NestedExceptionUtils.getMostSpecificCause(failure).toString());
-        return problem(request, HttpStatus.SERVICE_UNAVAILABLE, service, "Service unavailable",
-                "The " + service + " service cannot be reached; try again shortly.", null);
+        return problem(
+                request,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                service,
+                "Service unavailable",
+                "The " + service + " service cannot be reached; try again shortly.",
+                null);
     }
 
     private static boolean isTimeout(Throwable failure) {
@@ -80,8 +104,8 @@ class ServiceGuard {
         return false;
     }
 
-    private static ServerResponse problem(ServerRequest request, HttpStatus status, String service, String title,
-            String detail, String retryAfter) {
+    private static ServerResponse problem(
+            ServerRequest request, HttpStatus status, String service, String title, String detail, String retryAfter) {
         ProblemDetail problem = Problems.of(status, title, detail);
         problem.setInstance(URI.create(request.path()));
         problem.setProperty("service", service);

@@ -27,7 +27,11 @@ record Delivery(
         String lastError) {
 
     /** PENDING until a receiver accepts it (2xx): DELIVERED; HELD while its subscription is disabled. */
-    enum State { PENDING, DELIVERED, HELD }
+    enum State {
+        PENDING,
+        DELIVERED,
+        HELD
+    }
 
     /**
      * The body a receiver gets: the event as a structured CloudEvent (JSON with {@code specversion}, {@code id},

@@ -27,8 +27,12 @@ final class SecretBox {
     private final SecureRandom random = new SecureRandom();
 
     SecretBox(String configuredKey) {
-        String secret = Secrets.required(configuredKey, "firebreak.gateway.webhooks.secret-key",
-                "FIREBREAK_GATEWAY_WEBHOOKS_SECRET_KEY", 32, "encrypts the webhook signing secrets at rest");
+        String secret = Secrets.required(
+                configuredKey,
+                "firebreak.gateway.webhooks.secret-key",
+                "FIREBREAK_GATEWAY_WEBHOOKS_SECRET_KEY",
+                32,
+                "encrypts the webhook signing secrets at rest");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             this.key = new SecretKeySpec(digest, "AES");
@@ -46,8 +50,12 @@ final class SecretBox {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return SEALED + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
+            return SEALED
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt a webhook secret", e);
         }
@@ -62,9 +70,11 @@ final class SecretBox {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("A webhook secret cannot be decrypted: was"
-                    + " firebreak.gateway.webhooks.secret-key changed? Set it back, or rotate the subscription's"
-                    + " secret.", e);
+            throw new IllegalStateException(
+                    "A webhook secret cannot be decrypted: was"
+                            + " firebreak.gateway.webhooks.secret-key changed? Set it back, or rotate the subscription's"
+                            + " secret.",
+                    e);
         }
     }
 }

@@ -56,7 +56,8 @@ final class Signatures {
     /** The {@code webhook-signature} header: one {@code v1,} signature per secret. */
     static String header(List<String> secrets, String id, long unixSeconds, String body) {
         String content = id + "." + unixSeconds + "." + body;
-        return secrets.stream().map(secret -> "v1," + Base64.getEncoder().encodeToString(hmac(key(secret), content)))
+        return secrets.stream()
+                .map(secret -> "v1," + Base64.getEncoder().encodeToString(hmac(key(secret), content)))
                 .collect(Collectors.joining(" "));
     }
 

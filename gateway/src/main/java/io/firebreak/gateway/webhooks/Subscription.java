@@ -1,12 +1,12 @@
 package io.firebreak.gateway.webhooks;
 
+import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.FirebreakEvent;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.ComplaintShared;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.security.ClientVisibility;
-import io.firebreak.events.ComplaintClass;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,21 +35,52 @@ record Subscription(
         Instant previousSecretUntil) {
 
     /** A subscription without a rotated secret still in use. */
-    Subscription(String id, String owner, boolean allComplaints, String url, List<String> eventTypes,
-            List<ComplaintClass> classes, List<String> departments, String secret, Status status, Instant createdAt,
-            Instant updatedAt, Instant failingSince, Instant disabledAt, String disabledReason) {
-        this(id, owner, allComplaints, url, eventTypes, classes, departments, secret, status, createdAt, updatedAt,
-                failingSince, disabledAt, disabledReason, null, null);
+    Subscription(
+            String id,
+            String owner,
+            boolean allComplaints,
+            String url,
+            List<String> eventTypes,
+            List<ComplaintClass> classes,
+            List<String> departments,
+            String secret,
+            Status status,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant failingSince,
+            Instant disabledAt,
+            String disabledReason) {
+        this(
+                id,
+                owner,
+                allComplaints,
+                url,
+                eventTypes,
+                classes,
+                departments,
+                secret,
+                status,
+                createdAt,
+                updatedAt,
+                failingSince,
+                disabledAt,
+                disabledReason,
+                null,
+                null);
     }
 
     /** The secrets a delivery made {@code at} is signed with: the current one, and the one before while it lasts. */
     List<String> signingSecrets(Instant at) {
         return previousSecret != null && previousSecretUntil != null && at.isBefore(previousSecretUntil)
-                ? List.of(secret, previousSecret) : List.of(secret);
+                ? List.of(secret, previousSecret)
+                : List.of(secret);
     }
 
     /** ACTIVE subscriptions get deliveries; a DISABLED one keeps its pending deliveries held until enabled again. */
-    enum Status { ACTIVE, DISABLED }
+    enum Status {
+        ACTIVE,
+        DISABLED
+    }
 
     Subscription {
         eventTypes = eventTypes == null ? List.of() : List.copyOf(eventTypes);
@@ -65,8 +96,9 @@ record Subscription(
         if (!classes.isEmpty() && (facts.complaintClass() == null || !classes.contains(facts.complaintClass()))) {
             return false;
         }
-        return departments.isEmpty() || (facts.department() != null
-                && departments.stream().anyMatch(d -> d.equalsIgnoreCase(facts.department())));
+        return departments.isEmpty()
+                || (facts.department() != null
+                        && departments.stream().anyMatch(d -> d.equalsIgnoreCase(facts.department())));
     }
 
     /**
@@ -94,8 +126,8 @@ record Subscription(
     }
 
     /** What the gateway knows of a complaint from the events: who may see it, its class and department. */
-    record ComplaintFacts(String submittedBy, List<String> sharedWith, ComplaintClass complaintClass,
-            String department) {
+    record ComplaintFacts(
+            String submittedBy, List<String> sharedWith, ComplaintClass complaintClass, String department) {
         static final ComplaintFacts UNKNOWN = new ComplaintFacts(null, List.of(), null, null);
 
         boolean visibleTo(String client) {
@@ -113,8 +145,11 @@ record Subscription(
             } else if (event instanceof ComplaintClassified c) {
                 return new ComplaintFacts(submittedBy, sharedWith, c.complaintClass(), department);
             } else if (event instanceof ResponsibilityAssigned a) {
-                return new ComplaintFacts(submittedBy, sharedWith,
-                        a.complaintClass() == null ? complaintClass : a.complaintClass(), a.primaryDepartment());
+                return new ComplaintFacts(
+                        submittedBy,
+                        sharedWith,
+                        a.complaintClass() == null ? complaintClass : a.complaintClass(),
+                        a.primaryDepartment());
             }
             return this;
         }

@@ -50,7 +50,11 @@ class WebhookController {
     private final Clock clock;
     private final WebhookTargets targets;
 
-    WebhookController(WebhookStore store, WebhookDispatcher dispatcher, GatewayProperties properties, Clock clock,
+    WebhookController(
+            WebhookStore store,
+            WebhookDispatcher dispatcher,
+            GatewayProperties properties,
+            Clock clock,
             WebhookTargets targets) {
         this.store = store;
         this.dispatcher = dispatcher;
@@ -60,9 +64,21 @@ class WebhookController {
     }
 
     /** A subscription as the API shows it: never its secret, except {@code secret} in the answer to creating. */
-    record SubscriptionView(String id, String owner, boolean allComplaints, String url, List<String> eventTypes,
-            Map<String, List<String>> filters, String status, String circuitBreaker, Instant createdAt,
-            Instant updatedAt, Instant failingSince, Instant disabledAt, String disabledReason, String secret) {}
+    record SubscriptionView(
+            String id,
+            String owner,
+            boolean allComplaints,
+            String url,
+            List<String> eventTypes,
+            Map<String, List<String>> filters,
+            String status,
+            String circuitBreaker,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant failingSince,
+            Instant disabledAt,
+            String disabledReason,
+            String secret) {}
 
     @PostMapping
     ResponseEntity<SubscriptionView> create(@RequestBody SubscriptionRequest request, Authentication caller) {
@@ -74,12 +90,24 @@ class WebhookController {
         }
         String secret = request.secret() != null ? request.secret() : Signatures.newSecret();
         Instant now = clock.instant();
-        Subscription s = new Subscription("wh-" + UUID.randomUUID(), owner, isAdmin(caller), checked.url(),
-                checked.eventTypes(), checked.classes(), checked.departments(), secret,
+        Subscription s = new Subscription(
+                "wh-" + UUID.randomUUID(),
+                owner,
+                isAdmin(caller),
+                checked.url(),
+                checked.eventTypes(),
+                checked.classes(),
+                checked.departments(),
+                secret,
                 Boolean.FALSE.equals(request.active()) ? Subscription.Status.DISABLED : Subscription.Status.ACTIVE,
-                now, now, null, null, null);
+                now,
+                now,
+                null,
+                null,
+                null);
         store.insert(s);
-        return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/webhooks/" + s.id())
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header("Location", "/api/v1/webhooks/" + s.id())
                 .body(view(s, secret));
     }
 
@@ -95,8 +123,15 @@ class WebhookController {
         }
         Subscription.Status only = wanted;
         // A client has at most max-subscriptions-per-client; ADMIN sees everyone's, a page at most.
-        return Page.of(store.subscriptions(isAdmin(caller) ? null : caller.getName(), properties.webhooks().maxPage())
-                .stream().filter(s -> only == null || s.status() == only).map(s -> view(s, null)).toList());
+        return Page.of(
+                store
+                        .subscriptions(
+                                isAdmin(caller) ? null : caller.getName(),
+                                properties.webhooks().maxPage())
+                        .stream()
+                        .filter(s -> only == null || s.status() == only)
+                        .map(s -> view(s, null))
+                        .toList());
     }
 
     @GetMapping("/{id}")
@@ -109,20 +144,29 @@ class WebhookController {
      * enables a disabled subscription again (its held deliveries go out, in order), false disables it.
      */
     @PutMapping("/{id}")
-    SubscriptionView replace(@PathVariable String id, @RequestBody SubscriptionRequest request,
-            Authentication caller) {
+    SubscriptionView replace(@PathVariable String id, @RequestBody SubscriptionRequest request, Authentication caller) {
         Subscription current = owned(id, caller);
         Checked checked = check(request, false);
         Instant now = clock.instant();
         boolean enable = Boolean.TRUE.equals(request.active()) && current.status() == Subscription.Status.DISABLED;
         boolean disable = Boolean.FALSE.equals(request.active()) && current.status() == Subscription.Status.ACTIVE;
-        Subscription.Status status = enable ? Subscription.Status.ACTIVE
-                : disable ? Subscription.Status.DISABLED : current.status();
+        Subscription.Status status =
+                enable ? Subscription.Status.ACTIVE : disable ? Subscription.Status.DISABLED : current.status();
         boolean rotate = request.secret() != null && !request.secret().equals(current.secret());
-        Subscription next = new Subscription(id, current.owner(), current.allComplaints(), checked.url(),
-                checked.eventTypes(), checked.classes(), checked.departments(),
-                rotate ? request.secret() : current.secret(), status, current.createdAt(), now,
-                enable ? null : current.failingSince(), enable ? null : disable ? now : current.disabledAt(),
+        Subscription next = new Subscription(
+                id,
+                current.owner(),
+                current.allComplaints(),
+                checked.url(),
+                checked.eventTypes(),
+                checked.classes(),
+                checked.departments(),
+                rotate ? request.secret() : current.secret(),
+                status,
+                current.createdAt(),
+                now,
+                enable ? null : current.failingSince(),
+                enable ? null : disable ? now : current.disabledAt(),
                 enable ? null : disable ? "disabled by " + caller.getName() : current.disabledReason(),
                 rotate ? current.secret() : current.previousSecret(),
                 rotate ? now.plus(properties.webhooks().secretOverlap()) : current.previousSecretUntil());
@@ -151,10 +195,23 @@ class WebhookController {
         Instant now = clock.instant();
         String secret = Signatures.newSecret();
         Instant until = now.plus(properties.webhooks().secretOverlap());
-        store.replace(new Subscription(id, current.owner(), current.allComplaints(), current.url(),
-                current.eventTypes(), current.classes(), current.departments(), secret, current.status(),
-                current.createdAt(), now, current.failingSince(), current.disabledAt(), current.disabledReason(),
-                current.secret(), until));
+        store.replace(new Subscription(
+                id,
+                current.owner(),
+                current.allComplaints(),
+                current.url(),
+                current.eventTypes(),
+                current.classes(),
+                current.departments(),
+                secret,
+                current.status(),
+                current.createdAt(),
+                now,
+                current.failingSince(),
+                current.disabledAt(),
+                current.disabledReason(),
+                current.secret(),
+                until));
         return new RotatedSecret(id, secret, until);
     }
 
@@ -169,14 +226,27 @@ class WebhookController {
     record AttemptView(int number, Instant at, Integer statusCode, String error, long millis) {}
 
     /** One delivery in the log, with its attempts. */
-    record DeliveryView(String id, String eventId, String type, String complaintId, String state, int attempts,
-            Instant enqueuedAt, Instant nextAttemptAt, Instant deliveredAt, Integer lastStatusCode, String lastError,
+    record DeliveryView(
+            String id,
+            String eventId,
+            String type,
+            String complaintId,
+            String state,
+            int attempts,
+            Instant enqueuedAt,
+            Instant nextAttemptAt,
+            Instant deliveredAt,
+            Integer lastStatusCode,
+            String lastError,
             List<AttemptView> attemptLog) {}
 
     /** The subscription's deliveries, newest first, optionally in one state, each with its attempts. */
     @GetMapping("/{id}/deliveries")
-    Page<DeliveryView> deliveries(@PathVariable String id, @RequestParam(required = false) String state,
-            @RequestParam(required = false) Integer limit, Authentication caller) {
+    Page<DeliveryView> deliveries(
+            @PathVariable String id,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) Integer limit,
+            Authentication caller) {
         owned(id, caller);
         Delivery.State wanted = null;
         List<Map<String, String>> problems = new ArrayList<>();
@@ -193,20 +263,32 @@ class WebhookController {
         if (!problems.isEmpty()) throw invalid(problems);
         List<Delivery> found = store.deliveries(id, wanted, size);
         Map<String, List<AttemptView>> attempts = new LinkedHashMap<>();
-        for (WebhookStore.Attempt a : store.attempts(found.stream().map(Delivery::id).toList())) {
+        for (WebhookStore.Attempt a :
+                store.attempts(found.stream().map(Delivery::id).toList())) {
             attempts.computeIfAbsent(a.deliveryId(), k -> new ArrayList<>())
                     .add(new AttemptView(a.number(), a.at(), a.statusCode(), a.error(), a.millis()));
         }
-        return Page.of(found.stream().map(d -> new DeliveryView(d.id(), d.eventId(), d.type(),
-                "-".equals(d.complaintId()) ? null : d.complaintId(), d.state().name(), d.attempts(), d.enqueuedAt(),
-                d.state() == Delivery.State.PENDING ? d.nextAttemptAt() : null, d.deliveredAt(), d.lastStatusCode(),
-                d.lastError(), attempts.getOrDefault(d.id(), List.of()))).toList());
+        return Page.of(found.stream()
+                .map(d -> new DeliveryView(
+                        d.id(),
+                        d.eventId(),
+                        d.type(),
+                        "-".equals(d.complaintId()) ? null : d.complaintId(),
+                        d.state().name(),
+                        d.attempts(),
+                        d.enqueuedAt(),
+                        d.state() == Delivery.State.PENDING ? d.nextAttemptAt() : null,
+                        d.deliveredAt(),
+                        d.lastStatusCode(),
+                        d.lastError(),
+                        attempts.getOrDefault(d.id(), List.of())))
+                .toList());
     }
 
     /** Sends a delivery again (same delivery id, so a receiver that has it already can tell). 202. */
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
-    ResponseEntity<Map<String, String>> redeliver(@PathVariable String id, @PathVariable String deliveryId,
-            Authentication caller) {
+    ResponseEntity<Map<String, String>> redeliver(
+            @PathVariable String id, @PathVariable String deliveryId, Authentication caller) {
         Subscription s = owned(id, caller);
         if (s.status() == Subscription.Status.DISABLED) {
             throw ProblemException.conflict("Subscription " + id + " is disabled; enable it to deliver again.");
@@ -228,14 +310,26 @@ class WebhookController {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         filters.put("classes", s.classes().stream().map(Enum::name).toList());
         filters.put("departments", s.departments());
-        return new SubscriptionView(s.id(), s.owner(), s.allComplaints(), s.url(), s.eventTypes(), filters,
-                s.status().name(), dispatcher.breaker(s.id()).getState().name(), s.createdAt(), s.updatedAt(),
-                s.failingSince(), s.disabledAt(), s.disabledReason(), secret);
+        return new SubscriptionView(
+                s.id(),
+                s.owner(),
+                s.allComplaints(),
+                s.url(),
+                s.eventTypes(),
+                filters,
+                s.status().name(),
+                dispatcher.breaker(s.id()).getState().name(),
+                s.createdAt(),
+                s.updatedAt(),
+                s.failingSince(),
+                s.disabledAt(),
+                s.disabledReason(),
+                secret);
     }
 
     /** A request's fields, checked and normalised. */
-    private record Checked(String url, List<String> eventTypes, List<ComplaintClass> classes,
-            List<String> departments) {}
+    private record Checked(
+            String url, List<String> eventTypes, List<ComplaintClass> classes, List<String> departments) {}
 
     private Checked check(SubscriptionRequest request, boolean creating) {
         List<Map<String, String>> problems = new ArrayList<>();
@@ -256,38 +350,48 @@ class WebhookController {
         } else {
             for (String t : types) {
                 if (t == null || !TYPE_GLOB.matcher(t.strip()).matches()) {
-                    problems.add(problem("eventTypes", "'" + clip(String.valueOf(t))
-                            + "' is not an event type or glob (lower-case letters, digits, dots and *)"));
+                    problems.add(problem(
+                            "eventTypes",
+                            "'" + clip(String.valueOf(t))
+                                    + "' is not an event type or glob (lower-case letters, digits, dots and *)"));
                 } else if (t.chars().filter(c -> c == '*').count() > MAX_STARS) {
-                    problems.add(problem("eventTypes", "'" + clip(t) + "' has more than " + MAX_STARS
-                            + " stars; a type has three parts, e.g. firebreak.*.closed"));
+                    problems.add(problem(
+                            "eventTypes",
+                            "'" + clip(t) + "' has more than " + MAX_STARS
+                                    + " stars; a type has three parts, e.g. firebreak.*.closed"));
                 }
             }
         }
         List<ComplaintClass> classes = new ArrayList<>();
         List<String> departments = new ArrayList<>();
         if (request.filters() != null) {
-            for (String c : request.filters().classes() == null ? List.<String>of() : request.filters().classes()) {
+            for (String c : request.filters().classes() == null
+                    ? List.<String>of()
+                    : request.filters().classes()) {
                 try {
                     classes.add(ComplaintClass.valueOf(String.valueOf(c).strip().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    problems.add(problem("filters.classes", "'" + clip(String.valueOf(c)) + "' is not one of "
-                            + Arrays.toString(ComplaintClass.values())));
+                    problems.add(problem(
+                            "filters.classes",
+                            "'" + clip(String.valueOf(c)) + "' is not one of "
+                                    + Arrays.toString(ComplaintClass.values())));
                 }
             }
-            for (String d : request.filters().departments() == null ? List.<String>of()
+            for (String d : request.filters().departments() == null
+                    ? List.<String>of()
                     : request.filters().departments()) {
                 if (d == null || !DEPARTMENT.matcher(d.strip()).matches()) {
-                    problems.add(problem("filters.departments", "'" + clip(String.valueOf(d))
-                            + "' is not a department code (letters, digits, _ or -)"));
+                    problems.add(problem(
+                            "filters.departments",
+                            "'" + clip(String.valueOf(d)) + "' is not a department code (letters, digits, _ or -)"));
                 } else {
                     departments.add(d.strip());
                 }
             }
         }
         if (request.secret() != null && Signatures.problem(request.secret()) != null) {
-            problems.add(problem("secret", Signatures.problem(request.secret()) + " (or leave it out and one is"
-                    + " made)"));
+            problems.add(problem(
+                    "secret", Signatures.problem(request.secret()) + " (or leave it out and one is" + " made)"));
         }
         if (!problems.isEmpty()) throw invalid(problems);
         return new Checked(url, types.stream().map(String::strip).distinct().toList(), classes, departments);
@@ -296,7 +400,9 @@ class WebhookController {
     static boolean isWebAddress(String raw) {
         try {
             URI uri = new URI(raw);
-            return uri.isAbsolute() && uri.getHost() != null && uri.getRawFragment() == null
+            return uri.isAbsolute()
+                    && uri.getHost() != null
+                    && uri.getRawFragment() == null
                     && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
         } catch (URISyntaxException e) {
             return false;
@@ -304,7 +410,8 @@ class WebhookController {
     }
 
     private static ProblemException invalid(List<Map<String, String>> problems) {
-        String detail = problems.stream().map(p -> p.get("field") + ": " + p.get("reason"))
+        String detail = problems.stream()
+                .map(p -> p.get("field") + ": " + p.get("reason"))
                 .collect(Collectors.joining("; "));
         return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", detail).with("errors", problems);
     }

@@ -70,13 +70,19 @@ class WebhookDispatcher implements SmartLifecycle {
     private Thread loop;
     private volatile boolean running;
 
-    WebhookDispatcher(WebhookStore store, GatewayProperties properties, OperationalAlerts alerts, Clock clock,
-            WebhookTargets targets, ObjectProvider<MeterRegistry> meters) {
+    WebhookDispatcher(
+            WebhookStore store,
+            GatewayProperties properties,
+            OperationalAlerts alerts,
+            Clock clock,
+            WebhookTargets targets,
+            ObjectProvider<MeterRegistry> meters) {
         this.store = store;
         this.settings = properties.webhooks();
         this.alerts = alerts;
         this.clock = clock;
-        this.backoff = new Backoff(settings.backoff(), () -> ThreadLocalRandom.current().nextDouble());
+        this.backoff = new Backoff(
+                settings.backoff(), () -> ThreadLocalRandom.current().nextDouble());
         this.targets = targets;
         GatewayProperties.CircuitBreaker b = settings.circuitBreaker();
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -90,7 +96,8 @@ class WebhookDispatcher implements SmartLifecycle {
                 .build());
         this.meters = meters.getIfAvailable();
         // Each subscription's breaker (state, calls, failure rate) in the metrics, tagged with the subscription.
-        if (this.meters != null) TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(this.meters);
+        if (this.meters != null)
+            TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(this.meters);
     }
 
     /** The breaker of a subscription's receiver. */
@@ -108,8 +115,11 @@ class WebhookDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         AtomicInteger n = new AtomicInteger();
         senders = Executors.newFixedThreadPool(settings.senders(), r -> {
             Thread t = new Thread(r, "webhook-sender-" + n.incrementAndGet());
@@ -192,8 +202,7 @@ class WebhookDispatcher implements SmartLifecycle {
             if (!running) return;
             String order = d.subscriptionId() + "/" + d.complaintId();
             if (busyOrders.contains(order) || postponed.contains(d.subscriptionId())) continue;
-            Optional<Subscription> subscription =
-                    subscriptions.computeIfAbsent(d.subscriptionId(), store::find);
+            Optional<Subscription> subscription = subscriptions.computeIfAbsent(d.subscriptionId(), store::find);
             if (subscription.isEmpty() || subscription.get().status() != Subscription.Status.ACTIVE) continue;
             AtomicInteger active = inFlight.computeIfAbsent(d.subscriptionId(), k -> new AtomicInteger());
             if (active.get() >= settings.maxInFlightPerSubscription()) continue;
@@ -249,8 +258,7 @@ class WebhookDispatcher implements SmartLifecycle {
             if (refused != null) {
                 error = "not sent: the URL " + refused;
             } else {
-                HttpResponse<Void> response = http.send(request(d, s, started),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(request(d, s, started), HttpResponse.BodyHandlers.discarding());
                 status = response.statusCode();
                 if (status < 200 || status > 299) error = "HTTP " + status;
             }
@@ -274,9 +282,11 @@ class WebhookDispatcher implements SmartLifecycle {
         int number = d.attempts() + 1;
         store.logAttempt(new WebhookStore.Attempt(d.id(), number, started, status, error, millis));
         if (meters != null) {
-            Timer.builder("firebreak.webhook.deliveries").description("Webhook delivery attempts")
+            Timer.builder("firebreak.webhook.deliveries")
+                    .description("Webhook delivery attempts")
                     .tags("subscription", s.id(), "outcome", error == null ? "delivered" : "failed")
-                    .register(meters).record(elapsedNanos, TimeUnit.NANOSECONDS);
+                    .register(meters)
+                    .record(elapsedNanos, TimeUnit.NANOSECONDS);
         }
         if (error == null) {
             breaker.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
@@ -288,8 +298,13 @@ class WebhookDispatcher implements SmartLifecycle {
         Instant next = now.plus(backoff.after(number));
         store.failed(d.id(), status, clip(error), next);
         store.failing(s.id(), started);
-        log.info("Webhook delivery {} to subscription {} failed (attempt {}): {}; next at {}", d.id(), s.id(), number,
-                error, next);
+        log.info(
+                "Webhook delivery {} to subscription {} failed (attempt {}): {}; next at {}",
+                d.id(),
+                s.id(),
+                number,
+                error,
+                next);
         disableIfFailingTooLong(s.id(), now);
     }
 
@@ -302,9 +317,11 @@ class WebhookDispatcher implements SmartLifecycle {
         if (store.disable(subscriptionId, now, reason)) {
             Subscription s = current.get();
             log.warn("Webhook subscription {} of {} disabled: {}", subscriptionId, s.owner(), reason);
-            alerts.raise(AlertKind.WEBHOOK_DISABLED, "Webhook subscription " + subscriptionId + " of " + s.owner()
-                    + " to " + s.url() + " disabled: " + reason + ". See /api/v1/webhooks/" + subscriptionId
-                    + "/deliveries; enable it again with PUT /api/v1/webhooks/" + subscriptionId + ".",
+            alerts.raise(
+                    AlertKind.WEBHOOK_DISABLED,
+                    "Webhook subscription " + subscriptionId + " of " + s.owner()
+                            + " to " + s.url() + " disabled: " + reason + ". See /api/v1/webhooks/" + subscriptionId
+                            + "/deliveries; enable it again with PUT /api/v1/webhooks/" + subscriptionId + ".",
                     s.owner() + " 的 Webhook 订阅 " + subscriptionId + "（" + s.url() + "）已停用：自 "
                             + DateTimeFormatter.ISO_INSTANT.format(since) + " 起每次投递都失败。投递记录见 /api/v1/webhooks/"
                             + subscriptionId + "/deliveries；修复后用 PUT /api/v1/webhooks/" + subscriptionId + " 重新启用。",

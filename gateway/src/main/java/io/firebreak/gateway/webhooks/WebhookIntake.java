@@ -47,16 +47,22 @@ class WebhookIntake {
      */
     void onAll(List<ReceivedEvent> events) {
         List<Subscription> active = store.active();
-        Map<String, Subscription.ComplaintFacts> facts = active.isEmpty() ? Map.of()
-                : new HashMap<>(store.facts(events.stream().map(ReceivedEvent::subject).filter(Objects::nonNull)
-                        .distinct().toList()));
+        Map<String, Subscription.ComplaintFacts> facts = active.isEmpty()
+                ? Map.of()
+                : new HashMap<>(store.facts(events.stream()
+                        .map(ReceivedEvent::subject)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList()));
         boolean queued = false;
         Instant now = clock.instant();
         for (ReceivedEvent received : events) {
             FirebreakEvent event = received.payload();
             if (!active.isEmpty()) {
-                Subscription.ComplaintFacts known = received.subject() == null ? Subscription.ComplaintFacts.UNKNOWN
-                        : facts.getOrDefault(received.subject(), Subscription.ComplaintFacts.UNKNOWN).after(event);
+                Subscription.ComplaintFacts known = received.subject() == null
+                        ? Subscription.ComplaintFacts.UNKNOWN
+                        : facts.getOrDefault(received.subject(), Subscription.ComplaintFacts.UNKNOWN)
+                                .after(event);
                 if (received.subject() != null) facts.put(received.subject(), known);
                 String body = null;
                 boolean staffOnly = event instanceof CaseUpdated update && update.change() == CaseChange.INTERNAL_NOTE;
@@ -65,9 +71,16 @@ class WebhookIntake {
                     // A note for the staff goes to no client's own subscription, only to one made by ADMIN.
                     if (staffOnly && !s.allComplaints()) continue;
                     if (body == null) body = codec.toJson(event);
-                    queued |= store.enqueue(deliveryId(s.id(), received.id()), s.id(),
-                            received.subject() == null ? "-" : received.subject(), received.id(),
-                            received.type().wireName(), received.source(), received.time(), body, now);
+                    queued |= store.enqueue(
+                            deliveryId(s.id(), received.id()),
+                            s.id(),
+                            received.subject() == null ? "-" : received.subject(),
+                            received.id(),
+                            received.type().wireName(),
+                            received.source(),
+                            received.time(),
+                            body,
+                            now);
                 }
             }
             if (event instanceof PersonalDataErased erased) {
@@ -81,6 +94,7 @@ class WebhookIntake {
     }
 
     static String deliveryId(String subscriptionId, String eventId) {
-        return UUID.nameUUIDFromBytes((subscriptionId + "/" + eventId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((subscriptionId + "/" + eventId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -13,12 +13,11 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.FirebreakEvent;
@@ -73,8 +72,8 @@ class WebhookStore {
         // The dispatcher's sweep: due pending deliveries in order.
         deliveries.createIndex(Indexes.compoundIndex(Indexes.ascending("state"), Indexes.ascending("seq")));
         // "Is an earlier one of this complaint still pending?" and the delivery log of a subscription.
-        deliveries.createIndex(Indexes.compoundIndex(Indexes.ascending("subscriptionId"),
-                Indexes.ascending("complaintId"), Indexes.ascending("seq")));
+        deliveries.createIndex(Indexes.compoundIndex(
+                Indexes.ascending("subscriptionId"), Indexes.ascending("complaintId"), Indexes.ascending("seq")));
         deliveries.createIndex(Indexes.compoundIndex(Indexes.ascending("subscriptionId"), Indexes.descending("seq")));
         attempts.createIndex(Indexes.ascending("deliveryId"));
         // The log's expiry.
@@ -99,8 +98,11 @@ class WebhookStore {
     /** The owner's subscriptions (null: everyone's), oldest first, at most {@code limit}. */
     List<Subscription> subscriptions(String owner, int limit) {
         List<Subscription> found = new ArrayList<>();
-        subscriptions.find(owner == null ? new Document() : eq("owner", owner)).sort(Sorts.ascending("createdAt"))
-                .limit(limit).forEach(d -> found.add(subscription(d)));
+        subscriptions
+                .find(owner == null ? new Document() : eq("owner", owner))
+                .sort(Sorts.ascending("createdAt"))
+                .limit(limit)
+                .forEach(d -> found.add(subscription(d)));
         return found;
     }
 
@@ -121,33 +123,40 @@ class WebhookStore {
 
     /** Notes the first failure of a run of failures; later ones leave the time as it is. */
     void failing(String subscriptionId, Instant since) {
-        subscriptions.updateOne(and(eq("_id", subscriptionId), eq("failingSince", null)),
+        subscriptions.updateOne(
+                and(eq("_id", subscriptionId), eq("failingSince", null)),
                 Updates.set("failingSince", Date.from(since)));
     }
 
     void succeeding(String subscriptionId) {
-        subscriptions.updateOne(and(eq("_id", subscriptionId), Filters.ne("failingSince", null)),
-                Updates.set("failingSince", null));
+        subscriptions.updateOne(
+                and(eq("_id", subscriptionId), Filters.ne("failingSince", null)), Updates.set("failingSince", null));
     }
 
     /** Disables an active subscription and holds its pending deliveries; false if it was not active. */
     boolean disable(String subscriptionId, Instant at, String reason) {
         Document before = subscriptions.findOneAndUpdate(
                 and(eq("_id", subscriptionId), eq("status", Subscription.Status.ACTIVE.name())),
-                Updates.combine(Updates.set("status", Subscription.Status.DISABLED.name()),
-                        Updates.set("disabledAt", Date.from(at)), Updates.set("disabledReason", reason),
+                Updates.combine(
+                        Updates.set("status", Subscription.Status.DISABLED.name()),
+                        Updates.set("disabledAt", Date.from(at)),
+                        Updates.set("disabledReason", reason),
                         Updates.set("updatedAt", Date.from(at))));
         if (before == null) return false;
-        deliveries.updateMany(and(eq("subscriptionId", subscriptionId), eq("state", Delivery.State.PENDING.name())),
+        deliveries.updateMany(
+                and(eq("subscriptionId", subscriptionId), eq("state", Delivery.State.PENDING.name())),
                 Updates.set("state", Delivery.State.HELD.name()));
         return true;
     }
 
     /** Lets a subscription's held deliveries go again (it was enabled), due at once. */
     void release(String subscriptionId, Instant now) {
-        deliveries.updateMany(and(eq("subscriptionId", subscriptionId), eq("state", Delivery.State.HELD.name())),
-                Updates.combine(Updates.set("state", Delivery.State.PENDING.name()),
-                        Updates.set("nextAttemptAt", Date.from(now)), Updates.set("leaseUntil", NEVER)));
+        deliveries.updateMany(
+                and(eq("subscriptionId", subscriptionId), eq("state", Delivery.State.HELD.name())),
+                Updates.combine(
+                        Updates.set("state", Delivery.State.PENDING.name()),
+                        Updates.set("nextAttemptAt", Date.from(now)),
+                        Updates.set("leaseUntil", NEVER)));
     }
 
     // ---- complaint facts
@@ -155,8 +164,11 @@ class WebhookStore {
     private static Subscription.ComplaintFacts facts(Document d) {
         String complaintClass = d.getString("complaintClass");
         List<String> shared = d.getList("sharedWith", String.class);
-        return new Subscription.ComplaintFacts(d.getString("submittedBy"), shared == null ? List.of() : shared,
-                complaintClass == null ? null : ComplaintClass.valueOf(complaintClass), d.getString("department"));
+        return new Subscription.ComplaintFacts(
+                d.getString("submittedBy"),
+                shared == null ? List.of() : shared,
+                complaintClass == null ? null : ComplaintClass.valueOf(complaintClass),
+                d.getString("department"));
     }
 
     /** The facts of these complaints, by id (a complaint the gateway knows nothing of is missing). */
@@ -180,8 +192,11 @@ class WebhookStore {
             } else if (event instanceof ResponsibilityAssigned a) {
                 // The department, and the class when the assignment names it.
                 Bson setDepartment = Updates.set("department", a.primaryDepartment());
-                update = a.complaintClass() == null ? setDepartment
-                        : Updates.combine(setDepartment, Updates.set("complaintClass", a.complaintClass().name()));
+                update = a.complaintClass() == null
+                        ? setDepartment
+                        : Updates.combine(
+                                setDepartment,
+                                Updates.set("complaintClass", a.complaintClass().name()));
             }
             if (update != null) {
                 writes.add(new UpdateOneModel<>(eq("_id", event.subject()), update, new UpdateOptions().upsert(true)));
@@ -193,8 +208,16 @@ class WebhookStore {
     // ---- deliveries
 
     /** Queues the delivery under the next sequence number; false if it is queued already (a redelivered event). */
-    boolean enqueue(String id, String subscriptionId, String complaintId, String eventId, String type,
-            String source, Instant time, String body, Instant now) {
+    boolean enqueue(
+            String id,
+            String subscriptionId,
+            String complaintId,
+            String eventId,
+            String type,
+            String source,
+            Instant time,
+            String body,
+            Instant now) {
         if (deliveries.find(eq("_id", id)).first() != null) return false;
         Document d = new Document("_id", id)
                 .append("subscriptionId", subscriptionId)
@@ -222,58 +245,87 @@ class WebhookStore {
     /** Pending deliveries due now and not held by a sender, oldest first. */
     List<Delivery> due(Instant now, int limit) {
         List<Delivery> found = new ArrayList<>();
-        deliveries.find(and(eq("state", Delivery.State.PENDING.name()), lte("nextAttemptAt", Date.from(now)),
+        deliveries
+                .find(and(
+                        eq("state", Delivery.State.PENDING.name()),
+                        lte("nextAttemptAt", Date.from(now)),
                         lte("leaseUntil", Date.from(now))))
-                .sort(Sorts.ascending("seq")).limit(limit).forEach(d -> found.add(delivery(d)));
+                .sort(Sorts.ascending("seq"))
+                .limit(limit)
+                .forEach(d -> found.add(delivery(d)));
         return found;
     }
 
     /** Whether a delivery of the same subscription and complaint queued before this one is not yet delivered. */
     boolean hasEarlierPending(Delivery d) {
-        return deliveries.find(and(eq("subscriptionId", d.subscriptionId()), eq("complaintId", d.complaintId()),
-                        lt("seq", d.seq()), in("state", Delivery.State.PENDING.name(), Delivery.State.HELD.name())))
-                .limit(1).first() != null;
+        return deliveries
+                        .find(and(
+                                eq("subscriptionId", d.subscriptionId()),
+                                eq("complaintId", d.complaintId()),
+                                lt("seq", d.seq()),
+                                in("state", Delivery.State.PENDING.name(), Delivery.State.HELD.name())))
+                        .limit(1)
+                        .first()
+                != null;
     }
 
     /** Takes the delivery for one attempt until {@code until}; false if another sender has it. */
     boolean claim(String id, Instant now, Instant until) {
-        return deliveries.updateOne(and(eq("_id", id), eq("state", Delivery.State.PENDING.name()),
-                        lte("leaseUntil", Date.from(now))),
-                Updates.set("leaseUntil", Date.from(until))).getModifiedCount() == 1;
+        return deliveries
+                        .updateOne(
+                                and(
+                                        eq("_id", id),
+                                        eq("state", Delivery.State.PENDING.name()),
+                                        lte("leaseUntil", Date.from(now))),
+                                Updates.set("leaseUntil", Date.from(until)))
+                        .getModifiedCount()
+                == 1;
     }
 
     /** Puts off every due delivery of the subscription (its breaker is open). */
     void postpone(String subscriptionId, Instant now, Instant until) {
-        deliveries.updateMany(and(eq("subscriptionId", subscriptionId), eq("state", Delivery.State.PENDING.name()),
+        deliveries.updateMany(
+                and(
+                        eq("subscriptionId", subscriptionId),
+                        eq("state", Delivery.State.PENDING.name()),
                         lte("nextAttemptAt", Date.from(now))),
                 Updates.set("nextAttemptAt", Date.from(until)));
     }
 
     void delivered(String id, int statusCode, Instant at) {
-        deliveries.updateOne(eq("_id", id), Updates.combine(
-                Updates.set("state", Delivery.State.DELIVERED.name()),
-                Updates.inc("attempts", 1),
-                Updates.set("deliveredAt", Date.from(at)),
-                Updates.set("lastStatusCode", statusCode),
-                Updates.set("lastError", null),
-                Updates.set("leaseUntil", NEVER)));
+        deliveries.updateOne(
+                eq("_id", id),
+                Updates.combine(
+                        Updates.set("state", Delivery.State.DELIVERED.name()),
+                        Updates.inc("attempts", 1),
+                        Updates.set("deliveredAt", Date.from(at)),
+                        Updates.set("lastStatusCode", statusCode),
+                        Updates.set("lastError", null),
+                        Updates.set("leaseUntil", NEVER)));
     }
 
     void failed(String id, Integer statusCode, String error, Instant nextAttemptAt) {
-        deliveries.updateOne(eq("_id", id), Updates.combine(
-                Updates.inc("attempts", 1),
-                Updates.set("nextAttemptAt", Date.from(nextAttemptAt)),
-                Updates.set("lastStatusCode", statusCode),
-                Updates.set("lastError", error),
-                Updates.set("leaseUntil", NEVER)));
+        deliveries.updateOne(
+                eq("_id", id),
+                Updates.combine(
+                        Updates.inc("attempts", 1),
+                        Updates.set("nextAttemptAt", Date.from(nextAttemptAt)),
+                        Updates.set("lastStatusCode", statusCode),
+                        Updates.set("lastError", error),
+                        Updates.set("leaseUntil", NEVER)));
     }
 
     /** Queues a delivery again, due at once, keeping its id and place; false if there is none such. */
     boolean redeliver(String subscriptionId, String id, Instant now) {
-        return deliveries.updateOne(and(eq("_id", id), eq("subscriptionId", subscriptionId)), Updates.combine(
-                Updates.set("state", Delivery.State.PENDING.name()),
-                Updates.set("nextAttemptAt", Date.from(now)),
-                Updates.set("leaseUntil", NEVER))).getMatchedCount() == 1;
+        return deliveries
+                        .updateOne(
+                                and(eq("_id", id), eq("subscriptionId", subscriptionId)),
+                                Updates.combine(
+                                        Updates.set("state", Delivery.State.PENDING.name()),
+                                        Updates.set("nextAttemptAt", Date.from(now)),
+                                        Updates.set("leaseUntil", NEVER)))
+                        .getMatchedCount()
+                == 1;
     }
 
     Optional<Delivery> delivery(String id) {
@@ -282,7 +334,8 @@ class WebhookStore {
 
     /** A subscription's deliveries, newest first, optionally in one state. */
     List<Delivery> deliveries(String subscriptionId, Delivery.State state, int limit) {
-        Bson query = state == null ? eq("subscriptionId", subscriptionId)
+        Bson query = state == null
+                ? eq("subscriptionId", subscriptionId)
                 : and(eq("subscriptionId", subscriptionId), eq("state", state.name()));
         List<Delivery> found = new ArrayList<>();
         deliveries.find(query).sort(Sorts.descending("seq")).limit(limit).forEach(d -> found.add(delivery(d)));
@@ -297,7 +350,8 @@ class WebhookStore {
      * one naming only the complaint: its personal data is erased.
      */
     void eraseBodies(String complaintId, String keepEventId) {
-        deliveries.updateMany(Filters.and(eq("complaintId", complaintId), Filters.ne("eventId", keepEventId)),
+        deliveries.updateMany(
+                Filters.and(eq("complaintId", complaintId), Filters.ne("eventId", keepEventId)),
                 Updates.set("body", "{\"complaintId\":\"" + complaintId.replace("\"", "") + "\",\"erased\":true}"));
     }
 
@@ -306,8 +360,10 @@ class WebhookStore {
      * log of attempts. Answers how many deliveries went.
      */
     long expire(Instant before) {
-        long gone = deliveries.deleteMany(Filters.and(eq("state", Delivery.State.DELIVERED.name()),
-                Filters.lt("deliveredAt", Date.from(before)))).getDeletedCount();
+        long gone = deliveries
+                .deleteMany(Filters.and(
+                        eq("state", Delivery.State.DELIVERED.name()), Filters.lt("deliveredAt", Date.from(before))))
+                .getDeletedCount();
         attempts.deleteMany(Filters.lt("at", Date.from(before)));
         return gone;
     }
@@ -315,21 +371,32 @@ class WebhookStore {
     record Attempt(String deliveryId, int number, Instant at, Integer statusCode, String error, long millis) {}
 
     void logAttempt(Attempt a) {
-        attempts.insertOne(new Document("deliveryId", a.deliveryId()).append("number", a.number())
-                .append("at", Date.from(a.at())).append("statusCode", a.statusCode()).append("error", a.error())
+        attempts.insertOne(new Document("deliveryId", a.deliveryId())
+                .append("number", a.number())
+                .append("at", Date.from(a.at()))
+                .append("statusCode", a.statusCode())
+                .append("error", a.error())
                 .append("millis", a.millis()));
     }
 
     List<Attempt> attempts(List<String> deliveryIds) {
         List<Attempt> found = new ArrayList<>();
-        attempts.find(in("deliveryId", deliveryIds)).sort(Sorts.ascending("at")).forEach(d -> found.add(
-                new Attempt(d.getString("deliveryId"), d.getInteger("number"), d.getDate("at").toInstant(),
-                        d.getInteger("statusCode"), d.getString("error"), ((Number) d.get("millis")).longValue())));
+        attempts.find(in("deliveryId", deliveryIds))
+                .sort(Sorts.ascending("at"))
+                .forEach(d -> found.add(new Attempt(
+                        d.getString("deliveryId"),
+                        d.getInteger("number"),
+                        d.getDate("at").toInstant(),
+                        d.getInteger("statusCode"),
+                        d.getString("error"),
+                        ((Number) d.get("millis")).longValue())));
         return found;
     }
 
     private long nextSeq() {
-        Document counter = counters.findOneAndUpdate(eq("_id", SEQUENCE), Updates.inc("value", 1L),
+        Document counter = counters.findOneAndUpdate(
+                eq("_id", SEQUENCE),
+                Updates.inc("value", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return ((Number) counter.get("value")).longValue();
     }
@@ -356,23 +423,45 @@ class WebhookStore {
     }
 
     private Subscription subscription(Document d) {
-        return new Subscription(d.getString("_id"), d.getString("owner"), Boolean.TRUE.equals(d.getBoolean(
-                "allComplaints")), d.getString("url"), d.getList("eventTypes", String.class),
-                d.getList("classes", String.class).stream().map(ComplaintClass::valueOf).toList(),
-                d.getList("departments", String.class), secrets.open(d.getString("secret")),
-                Subscription.Status.valueOf(d.getString("status")), instant(d.getDate("createdAt")),
-                instant(d.getDate("updatedAt")), instant(d.getDate("failingSince")), instant(d.getDate("disabledAt")),
-                d.getString("disabledReason"), secrets.open(d.getString("previousSecret")),
+        return new Subscription(
+                d.getString("_id"),
+                d.getString("owner"),
+                Boolean.TRUE.equals(d.getBoolean("allComplaints")),
+                d.getString("url"),
+                d.getList("eventTypes", String.class),
+                d.getList("classes", String.class).stream()
+                        .map(ComplaintClass::valueOf)
+                        .toList(),
+                d.getList("departments", String.class),
+                secrets.open(d.getString("secret")),
+                Subscription.Status.valueOf(d.getString("status")),
+                instant(d.getDate("createdAt")),
+                instant(d.getDate("updatedAt")),
+                instant(d.getDate("failingSince")),
+                instant(d.getDate("disabledAt")),
+                d.getString("disabledReason"),
+                secrets.open(d.getString("previousSecret")),
                 instant(d.getDate("previousSecretUntil")));
     }
 
     private static Delivery delivery(Document d) {
-        return new Delivery(d.getString("_id"), d.getString("subscriptionId"), d.getString("complaintId"),
-                ((Number) d.get("seq")).longValue(), d.getString("eventId"), d.getString("type"),
-                d.getString("source"), instant(d.getDate("time")), d.getString("body"),
-                Delivery.State.valueOf(d.getString("state")), d.getInteger("attempts", 0),
-                instant(d.getDate("enqueuedAt")), instant(d.getDate("nextAttemptAt")),
-                instant(d.getDate("deliveredAt")), d.getInteger("lastStatusCode"), d.getString("lastError"));
+        return new Delivery(
+                d.getString("_id"),
+                d.getString("subscriptionId"),
+                d.getString("complaintId"),
+                ((Number) d.get("seq")).longValue(),
+                d.getString("eventId"),
+                d.getString("type"),
+                d.getString("source"),
+                instant(d.getDate("time")),
+                d.getString("body"),
+                Delivery.State.valueOf(d.getString("state")),
+                d.getInteger("attempts", 0),
+                instant(d.getDate("enqueuedAt")),
+                instant(d.getDate("nextAttemptAt")),
+                instant(d.getDate("deliveredAt")),
+                d.getInteger("lastStatusCode"),
+                d.getString("lastError"));
     }
 
     private static Date date(Instant instant) {

@@ -17,13 +17,16 @@ class WebhooksConfiguration {
     /** Where webhooks may go: checked when subscribing and before every delivery. */
     @Bean
     WebhookTargets webhookTargets(GatewayProperties properties) {
-        return new WebhookTargets(properties.webhooks().allowHttp(), properties.webhooks().allowPrivateTargets());
+        return new WebhookTargets(
+                properties.webhooks().allowHttp(), properties.webhooks().allowPrivateTargets());
     }
 
     @Bean
     EventSubscription webhookEvents(WebhookIntake intake) {
-        return EventSubscription.inGroup("webhooks", List.of(Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK,
-                                Topics.CUSTOMER),
-                intake::on).inBatches(intake::onAll);
+        return EventSubscription.inGroup(
+                        "webhooks",
+                        List.of(Topics.INTAKE, Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK, Topics.CUSTOMER),
+                        intake::on)
+                .inBatches(intake::onAll);
     }
 }

@@ -44,15 +44,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Supervisors' alerts from the services' events: stored once per event, listed, acknowledged and streamed. */
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=gateway", "firebreak.gateway.alerts.keep-alive=1s",
-            "firebreak.gateway.alerts.max-streams-per-client=3", "firebreak.gateway.alerts.max-replay=5"})
+@SpringBootTest(
+        classes = GatewayApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=gateway",
+            "firebreak.gateway.alerts.keep-alive=1s",
+            "firebreak.gateway.alerts.max-streams-per-client=3",
+            "firebreak.gateway.alerts.max-replay=5"
+        })
 @DirtiesContext
 class AlertsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final TestEvents EVENTS = new TestEvents(EmbeddedInfrastructure.shared().kafkaBootstrapServers());
+    private static final TestEvents EVENTS =
+            new TestEvents(EmbeddedInfrastructure.shared().kafkaBootstrapServers());
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -83,8 +90,9 @@ class AlertsIT {
         assertThat(alert.path("complaintId").asString()).isEqualTo(complaintId);
         assertThat(alert.path("class").asString()).isEqualTo("MAJOR");
         assertThat(alert.path("department").asString()).isEqualTo(department);
-        assertThat(alert.path("summary").asString()).isEqualTo("MAJOR complaint " + complaintId + " for " + department
-                + ": legal-action [律师]; first response due 2026-11-23 17:30 UTC");
+        assertThat(alert.path("summary").asString())
+                .isEqualTo("MAJOR complaint " + complaintId + " for " + department
+                        + ": legal-action [律师]; first response due 2026-11-23 17:30 UTC");
         assertThat(alert.path("link").asString()).isEqualTo("/api/v1/complaints/" + complaintId);
         assertThat(alert.path("id").asLong()).isPositive();
         assertThat(alert.path("createdAt").isNull()).isFalse();
@@ -99,17 +107,29 @@ class AlertsIT {
         Instant triageDue = Instant.parse("2026-11-24T02:04:00Z");
         Instant caseDue = Instant.parse("2026-11-23T23:06:00Z");
         EVENTS.publish(assigned(complaintId, first, triageDue));
-        EVENTS.publish(new CaseOpened(complaintId, Instant.now(), first, null, triageDue, triageDue.plusSeconds(86_400)));
-        EVENTS.publish(new CaseUpdated(complaintId, Instant.now(), CaseChange.HANDED_OVER, "lead-1", "carrier's fault",
-                CaseState.ACKNOWLEDGED, "agent-7", handedTo, triageDue, caseDue));
+        EVENTS.publish(
+                new CaseOpened(complaintId, Instant.now(), first, null, triageDue, triageDue.plusSeconds(86_400)));
+        EVENTS.publish(new CaseUpdated(
+                complaintId,
+                Instant.now(),
+                CaseChange.HANDED_OVER,
+                "lead-1",
+                "carrier's fault",
+                CaseState.ACKNOWLEDGED,
+                "agent-7",
+                handedTo,
+                triageDue,
+                caseDue));
         EVENTS.publish(new SlaWarned(complaintId, Instant.now(), SlaClock.RESOLUTION, caseDue));
 
         JsonNode alert = awaitAlerts("department=" + handedTo, 1).get(0);
 
         assertThat(alert.path("kind").asString()).isEqualTo("SLA_WARNING");
         // (Its class comes from triage's topic, which may be read before or after this one's.)
-        assertThat(alert.path("summary").asString()).startsWith("SLA warning: resolution for ")
-                .endsWith("complaint " + complaintId + " (" + handedTo + ", owner agent-7) is due 2026-11-23 23:06 UTC");
+        assertThat(alert.path("summary").asString())
+                .startsWith("SLA warning: resolution for ")
+                .endsWith(
+                        "complaint " + complaintId + " (" + handedTo + ", owner agent-7) is due 2026-11-23 23:06 UTC");
     }
 
     @Test
@@ -119,15 +139,17 @@ class AlertsIT {
         String complaintId = complaint();
         Instant due = Instant.parse("2026-11-23T12:00:00Z");
         EVENTS.publish(assigned(complaintId, caseDepartment, null));
-        EVENTS.publish(new TaskOverdue(complaintId, Instant.now(), "T1", taskDepartment, null, "Refund the fee", due,
-                true));
+        EVENTS.publish(
+                new TaskOverdue(complaintId, Instant.now(), "T1", taskDepartment, null, "Refund the fee", due, true));
 
         JsonNode alert = awaitAlerts("department=" + taskDepartment, 1).get(0);
 
         assertThat(alert.path("kind").asString()).isEqualTo("TASK_OVERDUE");
-        assertThat(alert.path("summary").asString()).isEqualTo("Task T1 for " + taskDepartment + " on ORDINARY"
-                + " complaint " + complaintId + " (" + caseDepartment + ") is overdue: \"Refund the fee\" was due"
-                + " 2026-11-23 12:00 UTC (nobody has taken it); the case cannot be resolved until it is done");
+        assertThat(alert.path("summary").asString())
+                .isEqualTo("Task T1 for " + taskDepartment + " on ORDINARY"
+                        + " complaint " + complaintId + " (" + caseDepartment
+                        + ") is overdue: \"Refund the fee\" was due"
+                        + " 2026-11-23 12:00 UTC (nobody has taken it); the case cannot be resolved until it is done");
     }
 
     @Test
@@ -136,22 +158,28 @@ class AlertsIT {
         String complaintId = complaint();
         Instant due = Instant.parse("2026-11-23T10:00:00Z");
         EVENTS.publish(assigned(complaintId, department, null));
-        EVENTS.publish(new PromiseWarned(complaintId, Instant.now(), "P1", "Call the customer back", due, "agent-7",
-                department));
-        EVENTS.publish(new PromiseBroken(complaintId, Instant.now(), "P1", "Call the customer back", due, "agent-7",
-                department));
+        EVENTS.publish(new PromiseWarned(
+                complaintId, Instant.now(), "P1", "Call the customer back", due, "agent-7", department));
+        EVENTS.publish(new PromiseBroken(
+                complaintId, Instant.now(), "P1", "Call the customer back", due, "agent-7", department));
 
         List<JsonNode> alerts = awaitAlerts("department=" + department, 2);
 
-        assertThat(alerts).extracting(a -> a.path("kind").asString())
+        assertThat(alerts)
+                .extracting(a -> a.path("kind").asString())
                 .containsExactlyInAnyOrder("PROMISE_WARNING", "PROMISE_BROKEN");
-        assertThat(alerts).filteredOn(a -> a.path("kind").asString().equals("PROMISE_BROKEN")).singleElement()
-                .satisfies(a -> assertThat(a.path("summary").asString()).isEqualTo("Promise P1 to the customer of "
-                        + "ORDINARY complaint " + complaintId + " (" + department + ") was broken: \"Call the customer"
-                        + " back\" was due 2026-11-23 10:00 UTC; the customer has been told of the delay"))
-                .satisfies(a -> assertThat(a.path("summaryZh").asString()).isEqualTo("对普通投诉 " + complaintId + "（"
-                        + department + "）客户的承诺 P1未兑现：“Call the customer back”应于 2026-11-23 10:00 UTC 前完成；"
-                        + "已向客户说明延误"));
+        assertThat(alerts)
+                .filteredOn(a -> a.path("kind").asString().equals("PROMISE_BROKEN"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.path("summary").asString())
+                        .isEqualTo("Promise P1 to the customer of "
+                                + "ORDINARY complaint " + complaintId + " (" + department
+                                + ") was broken: \"Call the customer"
+                                + " back\" was due 2026-11-23 10:00 UTC; the customer has been told of the delay"))
+                .satisfies(a -> assertThat(a.path("summaryZh").asString())
+                        .isEqualTo("对普通投诉 " + complaintId + "（"
+                                + department + "）客户的承诺 P1未兑现：“Call the customer back”应于 2026-11-23 10:00 UTC 前完成；"
+                                + "已向客户说明延误"));
     }
 
     @Test
@@ -159,7 +187,8 @@ class AlertsIT {
         String department = department();
         String complaintId = complaint();
         String eventId = UUID.randomUUID().toString();
-        EVENTS.publish(assigned(complaintId, department, null), UUID.randomUUID().toString(), 0);
+        EVENTS.publish(
+                assigned(complaintId, department, null), UUID.randomUUID().toString(), 0);
         EVENTS.publish(major(complaintId), eventId, 0);
         EVENTS.publish(major(complaintId), eventId, 0);
         // Consumed after both copies (same partition): once its alert is there, so are all the first two raise.
@@ -181,22 +210,34 @@ class AlertsIT {
         EVENTS.publish(major(major));
         List<JsonNode> first = awaitAlerts("department=" + department, 1);
         EVENTS.publish(assigned(escalated, department, null));
-        EVENTS.publish(new ComplaintClassified(escalated, Instant.now(), ComplaintClass.ESCALATED,
-                ComplaintClass.ORDINARY, List.of(new Reason("repeat-contact", "C-earlier")), "v1", "message"));
+        EVENTS.publish(new ComplaintClassified(
+                escalated,
+                Instant.now(),
+                ComplaintClass.ESCALATED,
+                ComplaintClass.ORDINARY,
+                List.of(new Reason("repeat-contact", "C-earlier")),
+                "v1",
+                "message"));
         List<JsonNode> both = awaitAlerts("department=" + department, 2);
         EVENTS.publish(new SlaBreached(escalated, Instant.now(), SlaClock.FIRST_RESPONSE, Instant.now()));
         awaitAlerts("department=" + department, 3);
 
         assertThat(both).extracting(a -> a.path("complaintId").asString()).containsExactly(escalated, major);
-        assertThat(both.get(0).path("summary").asString()).contains("ESCALATED", "(was ORDINARY)",
-                "repeat-contact [C-earlier]");
-        assertThat(list("department=" + department + "&kind=MAJOR")).extracting(a -> a.path("complaintId").asString())
+        assertThat(both.get(0).path("summary").asString())
+                .contains("ESCALATED", "(was ORDINARY)", "repeat-contact [C-earlier]");
+        assertThat(list("department=" + department + "&kind=MAJOR"))
+                .extracting(a -> a.path("complaintId").asString())
                 .containsExactly(major);
         assertThat(list("department=" + department + "&class=ESCALATED"))
-                .extracting(a -> a.path("kind").asString()).containsExactly("SLA_BREACH", "ESCALATED");
-        assertThat(list("department=" + department + "&kind=SLA_BREACH").get(0).path("summary").asString())
+                .extracting(a -> a.path("kind").asString())
+                .containsExactly("SLA_BREACH", "ESCALATED");
+        assertThat(list("department=" + department + "&kind=SLA_BREACH")
+                        .get(0)
+                        .path("summary")
+                        .asString())
                 .startsWith("SLA breached: first response for ESCALATED complaint " + escalated);
-        assertThat(list("department=" + department + "&after=" + first.get(0).path("id").asLong()))
+        assertThat(list("department=" + department + "&after="
+                        + first.get(0).path("id").asLong()))
                 .hasSize(2);
         assertThat(list("department=" + department + "&limit=1")).hasSize(1);
         assertThat(list("department=NOWHERE-" + UUID.randomUUID())).isEmpty();
@@ -222,7 +263,9 @@ class AlertsIT {
         JsonNode seen = list("department=" + department).get(0);
         assertThat(seen.path("acknowledgedBy").asString()).isEqualTo("sup-ann");
         assertThat(seen.path("acknowledgedAt").isNull()).isFalse();
-        assertThat(post("/api/v1/alerts/999999999/acknowledge", supervisor("sup-ann")).statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/alerts/999999999/acknowledge", supervisor("sup-ann"))
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -236,7 +279,8 @@ class AlertsIT {
         try (SseClient stream = new SseClient(url, "Authorization", bearer)) {
             await().atMost(WAIT).until(() -> stream.status() == 200);
             await().atMost(WAIT).until(() -> !stream.comments().isEmpty());
-            assertThat(stream.comments().get(0)).as("the stream opens at once, before any keep-alive")
+            assertThat(stream.comments().get(0))
+                    .as("the stream opens at once, before any keep-alive")
                     .isEqualTo("alerts stream open");
             EVENTS.publish(assigned(first, department, null));
             EVENTS.publish(major(first));
@@ -245,7 +289,8 @@ class AlertsIT {
             SseClient.Event live = stream.events().get(0);
             assertThat(live.name()).isEqualTo("alert");
             assertThat(json(live.data()).path("complaintId").asString()).isEqualTo(first);
-            assertThat(live.id()).isEqualTo(String.valueOf(json(live.data()).path("id").asLong()));
+            assertThat(live.id())
+                    .isEqualTo(String.valueOf(json(live.data()).path("id").asLong()));
             await().atMost(WAIT).until(() -> stream.comments().contains("keep-alive"));
             lastEventId = live.id();
         }
@@ -266,11 +311,13 @@ class AlertsIT {
             await().atMost(WAIT).until(() -> resumed.events().size() == 3);
 
             List<String> complaints = resumed.events().stream()
-                    .map(e -> json(e.data()).path("complaintId").asString()).toList();
+                    .map(e -> json(e.data()).path("complaintId").asString())
+                    .toList();
             assertThat(complaints.subList(0, 2)).containsExactlyInAnyOrderElementsOf(later);
             assertThat(complaints.get(2)).isEqualTo(next);
             assertThat(complaints).doesNotContain(first);
-            List<Long> ids = resumed.events().stream().map(e -> Long.parseLong(e.id())).toList();
+            List<Long> ids =
+                    resumed.events().stream().map(e -> Long.parseLong(e.id())).toList();
             assertThat(ids).isSorted().doesNotHaveDuplicates().allMatch(id -> id > Long.parseLong(lastEventId));
         }
     }
@@ -305,14 +352,19 @@ class AlertsIT {
         // necessarily in the order the complaints were published.
         List<JsonNode> stored = awaitAlerts("department=" + department, 7);
         List<String> newestFive = new ArrayList<>(stored.subList(0, 5).stream()
-                .map(alert -> alert.path("complaintId").asString()).toList());
+                .map(alert -> alert.path("complaintId").asString())
+                .toList());
         java.util.Collections.reverse(newestFive);
         String fresh = "Bearer " + TestTokens.forDepartments("replay-" + UUID.randomUUID(), Roles.SUPERVISOR, "*");
         try (SseClient replay = new SseClient(url, "Authorization", fresh, "Last-Event-ID", "0")) {
             await().atMost(WAIT).until(() -> replay.events().size() >= 5);
-            await().during(java.time.Duration.ofMillis(500)).atMost(WAIT).until(() -> replay.events().size() == 5);
-            assertThat(replay.events().stream().map(e -> json(e.data()).path("complaintId").asString()))
-                    .as("the newest five, oldest first").containsExactlyElementsOf(newestFive);
+            await().during(java.time.Duration.ofMillis(500))
+                    .atMost(WAIT)
+                    .until(() -> replay.events().size() == 5);
+            assertThat(replay.events().stream()
+                            .map(e -> json(e.data()).path("complaintId").asString()))
+                    .as("the newest five, oldest first")
+                    .containsExactlyElementsOf(newestFive);
             assertThat(newestFive).as("of this test's complaints").isSubsetOf(complaints);
         }
     }
@@ -328,18 +380,31 @@ class AlertsIT {
         assertThat(list.statusCode()).isEqualTo(403);
         assertThat(stream.statusCode()).isEqualTo(403);
         assertThat(acknowledge.statusCode()).isEqualTo(403);
-        assertThat(get("/api/v1/alerts", TestTokens.bearer(Roles.SUPERVISOR)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/alerts", TestTokens.bearer(Roles.SUPERVISOR)).statusCode())
+                .isEqualTo(200);
     }
 
     private static ResponsibilityAssigned assigned(String complaintId, String department, Instant firstResponseDue) {
         Instant due = firstResponseDue == null ? Instant.now().plus(2, ChronoUnit.HOURS) : firstResponseDue;
-        return new ResponsibilityAssigned(complaintId, Instant.now(), department, List.of(), ComplaintClass.ORDINARY,
-                due, due.plus(1, ChronoUnit.DAYS));
+        return new ResponsibilityAssigned(
+                complaintId,
+                Instant.now(),
+                department,
+                List.of(),
+                ComplaintClass.ORDINARY,
+                due,
+                due.plus(1, ChronoUnit.DAYS));
     }
 
     private static ComplaintClassified major(String complaintId) {
-        return new ComplaintClassified(complaintId, Instant.now(), ComplaintClass.MAJOR, null,
-                List.of(new Reason("legal-action", "律师")), "v1", "received");
+        return new ComplaintClassified(
+                complaintId,
+                Instant.now(),
+                ComplaintClass.MAJOR,
+                null,
+                List.of(new Reason("legal-action", "律师")),
+                "v1",
+                "received");
     }
 
     private static String complaint() {
@@ -351,8 +416,9 @@ class AlertsIT {
     }
 
     private static String supervisor(String subject) {
-        return "Bearer " + JwtTokens.mint(TestTokens.SECRET, "firebreak", subject, List.of(Roles.SUPERVISOR),
-                Duration.ofMinutes(5));
+        return "Bearer "
+                + JwtTokens.mint(
+                        TestTokens.SECRET, "firebreak", subject, List.of(Roles.SUPERVISOR), Duration.ofMinutes(5));
     }
 
     private List<JsonNode> awaitAlerts(String query, int count) {
@@ -369,13 +435,18 @@ class AlertsIT {
 
     private HttpResponse<String> get(String path, String bearer) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", bearer).timeout(Duration.ofSeconds(10)).GET().build());
+                .header("Authorization", bearer)
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build());
     }
 
     private HttpResponse<String> post(String path, String bearer) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", bearer).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("Authorization", bearer)
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -25,8 +25,11 @@ final class SseClient implements AutoCloseable {
     SseClient(String url, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         if (headers.length > 0) request.headers(headers);
-        response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .build().sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
+        response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build()
+                .sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(answer -> {
             status = answer.statusCode();
             String[] id = {null};

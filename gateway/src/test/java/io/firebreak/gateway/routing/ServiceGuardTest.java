@@ -28,27 +28,48 @@ import org.springframework.web.servlet.function.ServerResponse;
 class ServiceGuardTest {
 
     final GatewayProperties properties = new GatewayProperties(
-            new GatewayProperties.Services(URI.create("http://localhost:1"), URI.create("http://localhost:2"),
-                    URI.create("http://localhost:3"), URI.create("http://localhost:4")),
-            Duration.ofSeconds(3), Duration.ofSeconds(1), new GatewayProperties.RateLimit(10, 20), 65536,
+            new GatewayProperties.Services(
+                    URI.create("http://localhost:1"),
+                    URI.create("http://localhost:2"),
+                    URI.create("http://localhost:3"),
+                    URI.create("http://localhost:4")),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(1),
+            new GatewayProperties.RateLimit(10, 20),
+            65536,
             new GatewayProperties.CircuitBreaker(50, 10, 20, Duration.ofSeconds(15)),
             new GatewayProperties.Health(true, Duration.ofSeconds(2)),
-            new GatewayProperties.Alerts(200, Duration.ofSeconds(15), Duration.ofMinutes(30), 5, 1000,
-                    Duration.ofMillis(250)),
-            new GatewayProperties.Webhooks(Duration.ofMillis(500), 4, 2, 100, Duration.ofSeconds(1),
-                    Duration.ofSeconds(1), Duration.ofSeconds(5),
+            new GatewayProperties.Alerts(
+                    200, Duration.ofSeconds(15), Duration.ofMinutes(30), 5, 1000, Duration.ofMillis(250)),
+            new GatewayProperties.Webhooks(
+                    Duration.ofMillis(500),
+                    4,
+                    2,
+                    100,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(5),
                     new GatewayProperties.Backoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 0.2),
-                    new GatewayProperties.CircuitBreaker(50, 5, 10, Duration.ofSeconds(10)), Duration.ofHours(24),
-                    200, 50, false, false, Duration.ofHours(24), null, Duration.ofDays(30)));
-    final ServiceGuard guard = new ServiceGuard(new Resilience4JCircuitBreakerFactory(
-            CircuitBreakerRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), null), properties);
+                    new GatewayProperties.CircuitBreaker(50, 5, 10, Duration.ofSeconds(10)),
+                    Duration.ofHours(24),
+                    200,
+                    50,
+                    false,
+                    false,
+                    Duration.ofHours(24),
+                    null,
+                    Duration.ofDays(30)));
+    final ServiceGuard guard = new ServiceGuard(
+            new Resilience4JCircuitBreakerFactory(
+                    CircuitBreakerRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(), null),
+            properties);
     final ServerRequest request =
             ServerRequest.create(new MockHttpServletRequest("GET", "/api/v1/cases/c-1"), List.of());
 
     @Test
     void aRefusedConnectionIs503NamingTheService() {
-        ServerResponse response = guard.fallback("resolution", request,
-                new ResourceAccessException("I/O error", new ConnectException()));
+        ServerResponse response =
+                guard.fallback("resolution", request, new ResourceAccessException("I/O error", new ConnectException()));
 
         assertThat(response.statusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         ProblemDetail problem = problem(response);
@@ -59,9 +80,13 @@ class ServiceGuardTest {
 
     @Test
     void aConnectTimeoutIs503ButAnAnswerTimeoutIs504() {
-        ServerResponse connect = guard.fallback("triage", request,
+        ServerResponse connect = guard.fallback(
+                "triage",
+                request,
                 new ResourceAccessException("I/O error", new HttpConnectTimeoutException("connect timed out")));
-        ServerResponse answer = guard.fallback("triage", request,
+        ServerResponse answer = guard.fallback(
+                "triage",
+                request,
                 new ResourceAccessException("I/O error", new HttpTimeoutException("request timed out")));
 
         assertThat(connect.statusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -74,8 +99,8 @@ class ServiceGuardTest {
         CircuitBreaker breaker = CircuitBreaker.ofDefaults("intake");
         breaker.transitionToOpenState();
 
-        ServerResponse response = guard.fallback("intake", request,
-                CallNotPermittedException.createCallNotPermittedException(breaker));
+        ServerResponse response =
+                guard.fallback("intake", request, CallNotPermittedException.createCallNotPermittedException(breaker));
 
         assertThat(response.statusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(response.headers().getFirst("Retry-After")).isEqualTo("15");

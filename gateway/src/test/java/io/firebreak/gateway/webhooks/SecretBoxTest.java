@@ -17,11 +17,13 @@ class SecretBoxTest {
         assertThat(stored).startsWith("enc:v1:").doesNotContain(secret.substring("whsec_".length()));
         assertThat(box.seal(secret)).as("a new nonce each time").isNotEqualTo(stored);
         assertThat(box.open(stored)).isEqualTo(secret);
-        assertThat(box.open("whsec_stored-before-encryption")).as("read as it is").isEqualTo(
-                "whsec_stored-before-encryption");
+        assertThat(box.open("whsec_stored-before-encryption"))
+                .as("read as it is")
+                .isEqualTo("whsec_stored-before-encryption");
         assertThat(box.seal(null)).isNull();
         SecretBox other = new SecretBox("another-key-of-at-least-32-characters-long");
-        assertThatThrownBy(() -> other.open(stored)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> other.open(stored))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("secret-key");
         String tampered = stored.substring(0, stored.length() - 4) + (stored.endsWith("AAAA") ? "BBBB" : "AAAA");
         assertThatThrownBy(() -> box.open(tampered)).isInstanceOf(IllegalStateException.class);
@@ -30,7 +32,7 @@ class SecretBoxTest {
     @Test
     void secretsAtRest_theGatewayDoesNotStartWithoutAKey() {
         assertThatThrownBy(() -> new SecretBox(null)).hasMessageContaining("FIREBREAK_GATEWAY_WEBHOOKS_SECRET_KEY");
-        assertThatThrownBy(() -> new SecretBox("change-me-to-something-random-and-long")).hasMessageContaining(
-                "placeholder");
+        assertThatThrownBy(() -> new SecretBox("change-me-to-something-random-and-long"))
+                .hasMessageContaining("placeholder");
     }
 }

@@ -34,6 +34,7 @@ public final class WebhookDeliveryBenchmark {
 
     private WebhookDeliveryBenchmark() {}
 
+    @SuppressWarnings("try") // the gateway runs while the try block waits
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int complaints = args.length > 1 ? Integer.parseInt(args[1]) : events;
@@ -60,8 +61,8 @@ public final class WebhookDeliveryBenchmark {
         String database = "gateway-bench-" + UUID.randomUUID().toString().substring(0, 8);
         // The subscription first; then, with the gateway stopped, every event, so that the gateway started again
         // finds a backlog and the figure is its own pace, not the publisher's.
-        try (ConfigurableApplicationContext gateway = WebhooksRestartIT.start(infrastructure, database,
-                "logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext gateway =
+                WebhooksRestartIT.start(infrastructure, database, "logging.level.root=WARN")) {
             TestApi api = new TestApi(WebhooksRestartIT.port(gateway));
             TestApi.Response created = api.post("/api/v1/webhooks", Roles.INTEGRATION, """
                     {"url":"%s","eventTypes":["*"]}""".formatted(url));
@@ -69,19 +70,27 @@ public final class WebhookDeliveryBenchmark {
         }
         try (TestEvents publisher = new TestEvents(infrastructure.kafkaBootstrapServers())) {
             List<String> ids = new ArrayList<>();
-            for (int i = 0; i < complaints; i++) ids.add("C-BENCH-" + UUID.randomUUID().toString().substring(0, 8));
+            for (int i = 0; i < complaints; i++)
+                ids.add("C-BENCH-" + UUID.randomUUID().toString().substring(0, 8));
             for (String id : ids) publisher.publish(WebhooksIT.received(id, WebhooksIT.CLIENT));
             for (int i = complaints; i < events; i++) {
                 publisher.publish(WebhooksIT.message(ids.get(i % complaints), "message " + i));
             }
         }
-        try (ConfigurableApplicationContext gateway = WebhooksRestartIT.start(infrastructure, database,
-                "logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext gateway =
+                WebhooksRestartIT.start(infrastructure, database, "logging.level.root=WARN")) {
             awaitOrReport(() -> seen.size() >= events, Duration.ofMinutes(15));
             double seconds = (last.get() - first.get()) / 1e9;
-            System.out.printf(Locale.ROOT, "%d deliveries over %d complaints in %.2f s: %.0f deliveries/s "
-                            + "(%d requests; JVM %s, %d CPUs visible)%n", seen.size(), complaints, seconds,
-                    (seen.size() - 1) / seconds, requests.get(), System.getProperty("java.version"),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d deliveries over %d complaints in %.2f s: %.0f deliveries/s "
+                            + "(%d requests; JVM %s, %d CPUs visible)%n",
+                    seen.size(),
+                    complaints,
+                    seconds,
+                    (seen.size() - 1) / seconds,
+                    requests.get(),
+                    System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
         } finally {
             receiver.stop(0);

@@ -29,11 +29,15 @@ import javax.crypto.spec.SecretKeySpec;
 final class WebhookReceiver implements AutoCloseable {
 
     /** How it answers: at once; 500; slowly (processed, then answered after the delay). */
-    enum Mode { OK, FAIL, SLOW }
+    enum Mode {
+        OK,
+        FAIL,
+        SLOW
+    }
 
     /** One request as received; {@code verified} when its signature checked out. */
-    record Hit(String deliveryId, Map<String, String> headers, String body, boolean verified, Instant at,
-            int answered) {
+    record Hit(
+            String deliveryId, Map<String, String> headers, String body, boolean verified, Instant at, int answered) {
         String header(String name) {
             return headers.get(name.toLowerCase());
         }
@@ -50,7 +54,8 @@ final class WebhookReceiver implements AutoCloseable {
     /** A secret in the Standard Webhooks form ({@code whsec_} + base64 of 32 bytes), derived from {@code name}. */
     static String secret(String name) {
         try {
-            byte[] key = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            byte[] key =
+                    java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
             return "whsec_" + java.util.Base64.getEncoder().encodeToString(key);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -169,8 +174,12 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** Whether {@code secret} verifies the delivery as received. */
     static boolean verifies(String secret, Hit hit) {
-        return verify(secret, hit.header("webhook-id"), hit.header("webhook-timestamp"),
-                hit.header("webhook-signature"), hit.body());
+        return verify(
+                secret,
+                hit.header("webhook-id"),
+                hit.header("webhook-timestamp"),
+                hit.header("webhook-signature"),
+                hit.body());
     }
 
     private static boolean verify(String secret, String id, String timestamp, String signatures, String body) {
@@ -179,12 +188,13 @@ final class WebhookReceiver implements AutoCloseable {
         if (Math.abs(Instant.now().getEpochSecond() - sent) > TOLERANCE.toSeconds()) return false;
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())),
-                    "HmacSHA256"));
+            mac.init(new SecretKeySpec(
+                    java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
             byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
             for (String signature : signatures.split(" ")) {
-                if (signature.startsWith("v1,") && MessageDigest.isEqual(expected,
-                        java.util.Base64.getDecoder().decode(signature.substring(3)))) {
+                if (signature.startsWith("v1,")
+                        && MessageDigest.isEqual(
+                                expected, java.util.Base64.getDecoder().decode(signature.substring(3)))) {
                     return true;
                 }
             }

@@ -16,13 +16,19 @@ class WebhookRulesTest {
     @Test
     void typeGlobsMatchWholeTypesWithStarsForAnyRun() {
         assertThat(Subscription.matches("*", "firebreak.case.resolved")).isTrue();
-        assertThat(Subscription.matches("firebreak.case.*", "firebreak.case.resolved")).isTrue();
-        assertThat(Subscription.matches("firebreak.case.*", "firebreak.complaint.received")).isFalse();
-        assertThat(Subscription.matches("firebreak.*.closed", "firebreak.complaint.closed")).isTrue();
-        assertThat(Subscription.matches("firebreak.case.resolved", "firebreak.case.resolved")).isTrue();
-        assertThat(Subscription.matches("firebreak.case", "firebreak.case.resolved")).isFalse();
+        assertThat(Subscription.matches("firebreak.case.*", "firebreak.case.resolved"))
+                .isTrue();
+        assertThat(Subscription.matches("firebreak.case.*", "firebreak.complaint.received"))
+                .isFalse();
+        assertThat(Subscription.matches("firebreak.*.closed", "firebreak.complaint.closed"))
+                .isTrue();
+        assertThat(Subscription.matches("firebreak.case.resolved", "firebreak.case.resolved"))
+                .isTrue();
+        assertThat(Subscription.matches("firebreak.case", "firebreak.case.resolved"))
+                .isFalse();
         assertThat(Subscription.matches("firebreak.case.re.olved", "firebreak.case.resolved"))
-                .as("a dot is a dot, not any character").isFalse();
+                .as("a dot is a dot, not any character")
+                .isFalse();
     }
 
     @Test
@@ -34,9 +40,12 @@ class WebhookRulesTest {
         assertThat(Subscription.matches(stars + "d", "firebreak.case.resolved")).isTrue();
         assertThat(Subscription.matches("f*r*e*b*r*e*a*k*.*c*a*s*e*.*r*e*s*o*l*v*e*d", "firebreak.case.resolved"))
                 .isTrue();
-        assertThat(Subscription.matches("*case*case*", "firebreak.case.resolved")).isFalse();
+        assertThat(Subscription.matches("*case*case*", "firebreak.case.resolved"))
+                .isFalse();
         assertThat(Subscription.matches("*.case.*", "firebreak.case.resolved")).isTrue();
-        assertThat(Subscription.matches("firebreak.case*resolved", "firebreak.case")).as("pieces overlap").isFalse();
+        assertThat(Subscription.matches("firebreak.case*resolved", "firebreak.case"))
+                .as("pieces overlap")
+                .isFalse();
         assertThat(Subscription.matches(stars + "x", "a".repeat(5_000) + "y")).isFalse();
     }
 
@@ -54,9 +63,13 @@ class WebhookRulesTest {
 
         Subscription majorBilling = subscription("jira-1", false, List.of(ComplaintClass.MAJOR), List.of("billing"));
         assertThat(majorBilling.wants("firebreak.case.resolved", mine)).isTrue();
-        assertThat(majorBilling.wants("firebreak.case.resolved", shared)).as("class not known yet").isFalse();
-        assertThat(majorBilling.wants("firebreak.case.resolved",
-                new Subscription.ComplaintFacts("jira-1", List.of(), ComplaintClass.ORDINARY, "BILLING"))).isFalse();
+        assertThat(majorBilling.wants("firebreak.case.resolved", shared))
+                .as("class not known yet")
+                .isFalse();
+        assertThat(majorBilling.wants(
+                        "firebreak.case.resolved",
+                        new Subscription.ComplaintFacts("jira-1", List.of(), ComplaintClass.ORDINARY, "BILLING")))
+                .isFalse();
     }
 
     @Test
@@ -74,8 +87,11 @@ class WebhookRulesTest {
     @Test
     void signatures_theStandardWebhooksTestVectorIsReproducedExactly() {
         // The published Standard Webhooks vector: a receiver's library verifies what Firebreak sends.
-        assertThat(Signatures.header(List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
-                "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L, "{\"test\": 2432232314}"))
+        assertThat(Signatures.header(
+                        List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+                        "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                        1614265330L,
+                        "{\"test\": 2432232314}"))
                 .isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
     }
 
@@ -85,15 +101,30 @@ class WebhookRulesTest {
         String signed = Signatures.header(List.of(secret), "d-1", 1700000000L, "{}");
         assertThat(Signatures.header(List.of(secret), "d-2", 1700000000L, "{}")).isNotEqualTo(signed);
         assertThat(Signatures.header(List.of(secret), "d-1", 1700000001L, "{}")).isNotEqualTo(signed);
-        assertThat(Signatures.header(List.of(secret), "d-1", 1700000000L, "{ }")).isNotEqualTo(signed);
+        assertThat(Signatures.header(List.of(secret), "d-1", 1700000000L, "{ }"))
+                .isNotEqualTo(signed);
     }
 
     @Test
     void signatures_aRotatedSecretSignsBesideTheNewOneUntilItsOverlapEnds() {
         Instant until = Instant.parse("2026-12-03T00:00:00Z");
-        Subscription rotated = new Subscription("wh-1", "c", false, "https://x.example/h", List.of("*"), List.of(),
-                List.of(), "whsec_new", Subscription.Status.ACTIVE, Instant.EPOCH, Instant.EPOCH, null, null, null,
-                "whsec_old", until);
+        Subscription rotated = new Subscription(
+                "wh-1",
+                "c",
+                false,
+                "https://x.example/h",
+                List.of("*"),
+                List.of(),
+                List.of(),
+                "whsec_new",
+                Subscription.Status.ACTIVE,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                null,
+                null,
+                null,
+                "whsec_old",
+                until);
         assertThat(rotated.signingSecrets(until.minusSeconds(1))).containsExactly("whsec_new", "whsec_old");
         assertThat(rotated.signingSecrets(until)).containsExactly("whsec_new");
         String header = Signatures.header(rotated.signingSecrets(until.minusSeconds(1)), "d-1", 1L, "{}");
@@ -112,9 +143,22 @@ class WebhookRulesTest {
         assertThat(Signatures.key(made)).hasSize(32);
     }
 
-    private static Subscription subscription(String owner, boolean all, List<ComplaintClass> classes,
-            List<String> departments) {
-        return new Subscription("wh-1", owner, all, "https://x.example/h", List.of("firebreak.case.*"), classes,
-                departments, "secret", Subscription.Status.ACTIVE, Instant.EPOCH, Instant.EPOCH, null, null, null);
+    private static Subscription subscription(
+            String owner, boolean all, List<ComplaintClass> classes, List<String> departments) {
+        return new Subscription(
+                "wh-1",
+                owner,
+                all,
+                "https://x.example/h",
+                List.of("firebreak.case.*"),
+                classes,
+                departments,
+                "secret",
+                Subscription.Status.ACTIVE,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                null,
+                null,
+                null);
     }
 }

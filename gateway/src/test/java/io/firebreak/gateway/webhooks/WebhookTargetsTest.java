@@ -16,8 +16,13 @@ import org.junit.jupiter.api.Test;
 class WebhookTargetsTest {
 
     /** Names resolved as a test says; literal addresses as the system does. */
-    private final Map<String, String> names = new HashMap<>(Map.of("receiver.example", "93.184.216.34",
-            "internal.example", "10.1.2.3", "metadata.example", "169.254.169.254"));
+    private final Map<String, String> names = new HashMap<>(Map.of(
+            "receiver.example",
+            "93.184.216.34",
+            "internal.example",
+            "10.1.2.3",
+            "metadata.example",
+            "169.254.169.254"));
 
     private final WebhookTargets targets = new WebhookTargets(false, false, this::resolve);
 
@@ -30,12 +35,25 @@ class WebhookTargetsTest {
 
     @Test
     void ssrf_urlsToLoopbackUnspecifiedPrivateLinkLocalOrTheServicesAndDatabasesBehindTheGatewayAreRefused() {
-        for (String url : List.of("https://127.0.0.1:8081/api/v1/complaints", "https://[::1]/", "https://0.0.0.0/",
-                "https://2130706433/", "https://127.0.0.1:27017/", "https://127.0.0.1:9092/",
-                "https://[::ffff:127.0.0.1]/", "https://10.0.0.8/", "https://172.16.5.4/", "https://192.168.1.1/",
-                "https://169.254.169.254/latest/meta-data/", "https://100.64.0.1/", "https://[fd00::1]/",
-                "https://[fe80::1]/", "https://224.0.0.1/", "https://internal.example/hook",
-                "https://metadata.example/", "https://nowhere.invalid/")) {
+        for (String url : List.of(
+                "https://127.0.0.1:8081/api/v1/complaints",
+                "https://[::1]/",
+                "https://0.0.0.0/",
+                "https://2130706433/",
+                "https://127.0.0.1:27017/",
+                "https://127.0.0.1:9092/",
+                "https://[::ffff:127.0.0.1]/",
+                "https://10.0.0.8/",
+                "https://172.16.5.4/",
+                "https://192.168.1.1/",
+                "https://169.254.169.254/latest/meta-data/",
+                "https://100.64.0.1/",
+                "https://[fd00::1]/",
+                "https://[fe80::1]/",
+                "https://224.0.0.1/",
+                "https://internal.example/hook",
+                "https://metadata.example/",
+                "https://nowhere.invalid/")) {
             assertThat(targets.refusal(url)).as(url).isNotNull();
         }
         assertThat(targets.refusal("https://receiver.example/hooks/firebreak")).isNull();
@@ -50,7 +68,8 @@ class WebhookTargetsTest {
         WebhookTargets local = new WebhookTargets(true, true, this::resolve);
         assertThat(local.refusal("http://127.0.0.1:9999/hook")).isNull();
         assertThat(new WebhookTargets(true, false, this::resolve).refusal("http://127.0.0.1:9999/hook"))
-                .as("http allowed, loopback still not").isNotNull();
+                .as("http allowed, loopback still not")
+                .isNotNull();
     }
 
     @Test

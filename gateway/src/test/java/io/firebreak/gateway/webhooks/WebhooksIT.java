@@ -54,7 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  * long disabled with an alert for ADMIN; the delivery log and redelivery; the API's checks and ownership.
  * Back-off, timeouts and the breaker's open time are milliseconds here; the clock can be moved on.
  */
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = GatewayApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=gateway",
             "firebreak.gateway.webhooks.poll-interval=50ms",
@@ -82,7 +84,8 @@ class WebhooksIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String CLIENT = "integration-1";
-    static final TestEvents EVENTS = new TestEvents(EmbeddedInfrastructure.shared().kafkaBootstrapServers());
+    static final TestEvents EVENTS =
+            new TestEvents(EmbeddedInfrastructure.shared().kafkaBootstrapServers());
     static final MovableClock CLOCK = new MovableClock();
 
     /** The real clock, moved on by the tests. */
@@ -132,7 +135,8 @@ class WebhooksIT {
         WebhookReceiver receiver = receiver("secret-kept-encrypted");
         String subscription = subscribe(receiver, "secret-kept-encrypted", "firebreak.complaint.*");
         org.bson.Document stored = database.getCollection("webhook_subscriptions")
-                .find(new org.bson.Document("_id", subscription)).first();
+                .find(new org.bson.Document("_id", subscription))
+                .first();
         String plain = WebhookReceiver.secret("secret-kept-encrypted");
         assertThat(stored.getString("secret")).startsWith("enc:v1:").doesNotContain(plain.substring(6));
         assertThat(stored.toJson()).doesNotContain(plain.substring(6));
@@ -157,40 +161,56 @@ class WebhooksIT {
         EVENTS.publish(new io.firebreak.events.IntakeEvents.PersonalDataErased(complaint, Instant.now(), "dpo-1"));
         await().atMost(WAIT).until(() -> receiver.processed().size() == 2);
         assertThat(receiver.processed().get(1).event("type")).isEqualTo("firebreak.personaldata.erased");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(database.getCollection("webhook_deliveries")
-                .find(new org.bson.Document("complaintId", complaint)).map(d -> d.getString("body")).into(
-                        new ArrayList<>())).hasSize(2).noneMatch(body -> body.contains("T-" + complaint)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(database.getCollection("webhook_deliveries")
+                                .find(new org.bson.Document("complaintId", complaint))
+                                .map(d -> d.getString("body"))
+                                .into(new ArrayList<>()))
+                        .hasSize(2)
+                        .noneMatch(body -> body.contains("T-" + complaint)));
 
         // Delivered deliveries and their attempts are forgotten after the retention (30 days).
         CLOCK.set(Duration.ofDays(31));
         dispatcher.expireOld();
-        await().atMost(WAIT).until(() -> database.getCollection("webhook_deliveries").countDocuments(
-                new org.bson.Document("complaintId", complaint)) == 0);
+        await().atMost(WAIT)
+                .until(() -> database.getCollection("webhook_deliveries")
+                                .countDocuments(new org.bson.Document("complaintId", complaint))
+                        == 0);
     }
 
     @Test
     void secretRotation_theOldSecretStillVerifiesDuringTheOverlapBesideTheNewOne() {
         WebhookReceiver old = receiver("secret-before-the-rotation");
         String subscription = subscribe(old, "secret-before-the-rotation", "firebreak.complaint.*");
-        TestApi.Response rotated = client(CLIENT).post("/api/v1/webhooks/" + subscription + "/rotate-secret",
-                Roles.INTEGRATION, "");
+        TestApi.Response rotated =
+                client(CLIENT).post("/api/v1/webhooks/" + subscription + "/rotate-secret", Roles.INTEGRATION, "");
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
         String fresh = rotated.json().path("secret").asString();
         assertThat(fresh).startsWith("whsec_").isNotEqualTo(WebhookReceiver.secret("secret-before-the-rotation"));
-        assertThat(java.time.Duration.between(CLOCK.instant(),
-                Instant.parse(rotated.json().path("previousSecretValidUntil").asString())))
+        assertThat(java.time.Duration.between(
+                        CLOCK.instant(),
+                        Instant.parse(
+                                rotated.json().path("previousSecretValidUntil").asString())))
                 .isBetween(java.time.Duration.ofHours(23), java.time.Duration.ofHours(24));
-        assertThat(client("someone-else").post("/api/v1/webhooks/" + subscription + "/rotate-secret",
-                Roles.INTEGRATION, "").status()).as("not the owner's").isEqualTo(404);
+        assertThat(client("someone-else")
+                        .post("/api/v1/webhooks/" + subscription + "/rotate-secret", Roles.INTEGRATION, "")
+                        .status())
+                .as("not the owner's")
+                .isEqualTo(404);
 
         String complaint = complaint();
         EVENTS.publish(received(complaint, CLIENT));
         await().atMost(WAIT).until(() -> !old.processed().isEmpty());
         WebhookReceiver.Hit hit = old.processed().get(0);
         assertThat(hit.verified()).as("the old secret still verifies").isTrue();
-        assertThat(hit.header("webhook-signature").split(" ")).as("signed with both").hasSize(2);
-        assertThat(WebhookReceiver.verifies(fresh, hit)).as("and so does the new one").isTrue();
-        assertThat(WebhookReceiver.verifies(WebhookReceiver.secret("someone's guess"), hit)).isFalse();
+        assertThat(hit.header("webhook-signature").split(" "))
+                .as("signed with both")
+                .hasSize(2);
+        assertThat(WebhookReceiver.verifies(fresh, hit))
+                .as("and so does the new one")
+                .isTrue();
+        assertThat(WebhookReceiver.verifies(WebhookReceiver.secret("someone's guess"), hit))
+                .isFalse();
     }
 
     @Test
@@ -247,7 +267,8 @@ class WebhooksIT {
         EVENTS.publish(message(complaint, "after the share"));
 
         await().atMost(WAIT).until(() -> receiver.processed().size() >= 2);
-        assertThat(receiver.processed()).extracting(h -> h.event("type"))
+        assertThat(receiver.processed())
+                .extracting(h -> h.event("type"))
                 .containsExactly("firebreak.complaint.shared", "firebreak.message.added");
         assertThat(deliveries(subscription, "zendesk-9")).hasSize(2);
     }
@@ -312,14 +333,17 @@ class WebhooksIT {
 
         await().atMost(WAIT).until(() -> receiver.hits().size() >= 2);
         receiver.answer(WebhookReceiver.Mode.OK);
-        await().atMost(WAIT).until(() -> deliveries(subscription).findValuesAsString("state").stream()
-                .allMatch("DELIVERED"::equals) && deliveries(subscription).size() == 2);
+        await().atMost(WAIT)
+                .until(() -> deliveries(subscription).findValuesAsString("state").stream()
+                                .allMatch("DELIVERED"::equals)
+                        && deliveries(subscription).size() == 2);
 
         assertThat(receiver.processed()).extracting(h -> h.event("id")).containsExactlyElementsOf(ids);
-        assertThat(receiver.duplicates()).as("sent again after a timeout, caught by the delivery id").isPositive();
+        assertThat(receiver.duplicates())
+                .as("sent again after a timeout, caught by the delivery id")
+                .isPositive();
         JsonNode first = deliveries(subscription).get(1);
-        assertThat(first.path("attemptLog").get(0).path("error").asString())
-                .isEqualTo("no answer from the receiver");
+        assertThat(first.path("attemptLog").get(0).path("error").asString()).isEqualTo("no answer from the receiver");
     }
 
     @Test
@@ -339,17 +363,23 @@ class WebhooksIT {
         });
         JsonNode failing = deliveries(subscription).get(2);
         assertThat(failing.path("state").asString()).isEqualTo("PENDING");
-        assertThat(failing.path("lastError").asString()).as("no more than that")
+        assertThat(failing.path("lastError").asString())
+                .as("no more than that")
                 .isEqualTo("no answer from the receiver");
-        assertThat(failing.path("lastStatusCode").isMissingNode() || failing.path("lastStatusCode").isNull())
+        assertThat(failing.path("lastStatusCode").isMissingNode()
+                        || failing.path("lastStatusCode").isNull())
                 .isTrue();
-        assertThat(get("/api/v1/webhooks/" + subscription).path("failingSince").isNull()).isFalse();
+        assertThat(get("/api/v1/webhooks/" + subscription).path("failingSince").isNull())
+                .isFalse();
 
         receiver.restart();
         await().atMost(WAIT).until(() -> receiver.processed().size() >= 3);
         assertThat(receiver.processed()).extracting(h -> h.event("id")).containsExactlyElementsOf(ids);
         assertThat(receiver.duplicates()).isZero();
-        await().atMost(WAIT).until(() -> get("/api/v1/webhooks/" + subscription).path("failingSince").isNull());
+        await().atMost(WAIT)
+                .until(() -> get("/api/v1/webhooks/" + subscription)
+                        .path("failingSince")
+                        .isNull());
     }
 
     @Test
@@ -383,8 +413,9 @@ class WebhooksIT {
         // While open, the receiver is left alone (the open time is 1 s; a trial call may follow after it).
         int hitsWhenOpened = receiver.hits().size();
         await().pollDelay(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> true);
-        assertThat(receiver.hits().size()).as("at most the calls already on their way").isLessThanOrEqualTo(
-                hitsWhenOpened + 2);
+        assertThat(receiver.hits().size())
+                .as("at most the calls already on their way")
+                .isLessThanOrEqualTo(hitsWhenOpened + 2);
 
         receiver.answer(WebhookReceiver.Mode.OK);
         await().atMost(WAIT).until(() -> "CLOSED".equals(breaker(subscription)));
@@ -400,21 +431,28 @@ class WebhooksIT {
         String complaint = complaint();
         List<String> ids = new ArrayList<>();
         ids.add(EVENTS.publish(received(complaint, CLIENT)));
-        await().atMost(WAIT).until(() -> deliveries(subscription).path(0).path("attempts").asInt() >= 1);
+        await().atMost(WAIT)
+                .until(() -> deliveries(subscription).path(0).path("attempts").asInt() >= 1);
 
         CLOCK.set(Duration.ofHours(25));
-        await().atMost(WAIT).until(() -> "DISABLED".equals(get("/api/v1/webhooks/" + subscription)
-                .path("status").asString()));
+        await().atMost(WAIT)
+                .until(() -> "DISABLED"
+                        .equals(get("/api/v1/webhooks/" + subscription)
+                                .path("status")
+                                .asString()));
         JsonNode disabled = get("/api/v1/webhooks/" + subscription);
         assertThat(disabled.path("disabledReason").asString()).startsWith("Every delivery failed since");
-        JsonNode alerts = JSON.readTree(api.get("/api/v1/alerts?kind=WEBHOOK_DISABLED", Roles.ADMIN).body())
+        JsonNode alerts = JSON.readTree(api.get("/api/v1/alerts?kind=WEBHOOK_DISABLED", Roles.ADMIN)
+                        .body())
                 .path("items");
-        assertThat(alerts).anySatisfy(a -> assertThat(a.path("summary").asString()).contains(subscription));
+        assertThat(alerts)
+                .anySatisfy(a -> assertThat(a.path("summary").asString()).contains(subscription));
         assertThat(deliveries(subscription).get(0).path("state").asString()).isEqualTo("HELD");
 
         CLOCK.set(Duration.ZERO);
         receiver.restart();
-        TestApi.Response enabled = api.put("/api/v1/webhooks/" + subscription, Roles.INTEGRATION, """
+        TestApi.Response enabled =
+                api.put("/api/v1/webhooks/" + subscription, Roles.INTEGRATION, """
                 {"url":"%s","eventTypes":["*"],"active":true}""".formatted(receiver.url()));
         assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
         assertThat(enabled.json().path("status").asString()).isEqualTo("ACTIVE");
@@ -430,15 +468,17 @@ class WebhooksIT {
         await().atMost(WAIT).until(() -> receiver.hits().size() >= 1);
         String delivery = deliveries(subscription).get(0).path("id").asString();
 
-        TestApi.Response again = api.post("/api/v1/webhooks/" + subscription + "/deliveries/" + delivery
-                + "/redeliver", Roles.INTEGRATION, "{}");
+        TestApi.Response again = api.post(
+                "/api/v1/webhooks/" + subscription + "/deliveries/" + delivery + "/redeliver", Roles.INTEGRATION, "{}");
         assertThat(again.status()).as(again.body()).isEqualTo(202);
         await().atMost(WAIT).until(() -> receiver.hits().size() >= 2);
         assertThat(receiver.hits()).extracting(WebhookReceiver.Hit::deliveryId).containsExactly(delivery, delivery);
         assertThat(receiver.duplicates()).isEqualTo(1);
-        await().atMost(WAIT).until(() -> deliveries(subscription).get(0).path("attemptLog").size() == 2);
-        assertThat(api.post("/api/v1/webhooks/" + subscription + "/deliveries/nope/redeliver", Roles.INTEGRATION,
-                "{}").status()).isEqualTo(404);
+        await().atMost(WAIT)
+                .until(() -> deliveries(subscription).get(0).path("attemptLog").size() == 2);
+        assertThat(api.post("/api/v1/webhooks/" + subscription + "/deliveries/nope/redeliver", Roles.INTEGRATION, "{}")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -448,13 +488,20 @@ class WebhooksIT {
                  "departments":["a b"]},"secret":"short"}""");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.isProblem()).isTrue();
-        assertThat(bad.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("url",
-                "eventTypes", "filters.classes", "filters.departments", "secret");
+        assertThat(bad.json().path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("url", "eventTypes", "filters.classes", "filters.departments", "secret");
         assertThat(api.post("/api/v1/webhooks", Roles.INTEGRATION, "{\"url\":\"/relative\",\"eventTypes\":[\"*\"]}")
-                .json().path("errors").findValuesAsString("field")).containsExactly("url");
-        TestApi.Response manyStars = api.post("/api/v1/webhooks", Roles.INTEGRATION,
+                        .json()
+                        .path("errors")
+                        .findValuesAsString("field"))
+                .containsExactly("url");
+        TestApi.Response manyStars = api.post(
+                "/api/v1/webhooks",
+                Roles.INTEGRATION,
                 "{\"url\":\"https://tickets.example.com/hooks\",\"eventTypes\":[\"**********x\"]}");
-        assertThat(manyStars.status()).as("a glob of many stars (a backtracking bomb)").isEqualTo(400);
+        assertThat(manyStars.status())
+                .as("a glob of many stars (a backtracking bomb)")
+                .isEqualTo(400);
         assertThat(manyStars.json().path("errors").findValuesAsString("field")).containsExactly("eventTypes");
         assertThat(api.post("/api/v1/webhooks", Roles.AGENT, "{}").status()).isEqualTo(403);
 
@@ -466,18 +513,26 @@ class WebhooksIT {
         subscriptions.add(id);
         assertThat(created.json().path("secret").asString()).startsWith("whsec_");
         assertThat(created.json().path("owner").asString()).isEqualTo(CLIENT);
-        assertThat(created.json().path("filters").path("classes").get(0).asString()).isEqualTo("MAJOR");
+        assertThat(created.json().path("filters").path("classes").get(0).asString())
+                .isEqualTo("MAJOR");
 
         JsonNode read = get("/api/v1/webhooks/" + id);
-        assertThat(read.path("secret").isNull() || read.path("secret").isMissingNode()).isTrue();
-        assertThat(api.get("/api/v1/webhooks", Roles.INTEGRATION).body()).contains(id).doesNotContain("whsec_");
+        assertThat(read.path("secret").isNull() || read.path("secret").isMissingNode())
+                .isTrue();
+        assertThat(api.get("/api/v1/webhooks", Roles.INTEGRATION).body())
+                .contains(id)
+                .doesNotContain("whsec_");
         TestApi other = client("servicenow-7");
-        assertThat(other.get("/api/v1/webhooks/" + id, Roles.INTEGRATION).status()).isEqualTo(404);
+        assertThat(other.get("/api/v1/webhooks/" + id, Roles.INTEGRATION).status())
+                .isEqualTo(404);
         assertThat(other.get("/api/v1/webhooks", Roles.INTEGRATION).body()).doesNotContain(id);
-        assertThat(other.get("/api/v1/webhooks/" + id + "/deliveries", Roles.INTEGRATION).status()).isEqualTo(404);
+        assertThat(other.get("/api/v1/webhooks/" + id + "/deliveries", Roles.INTEGRATION)
+                        .status())
+                .isEqualTo(404);
         assertThat(api.get("/api/v1/webhooks/" + id, Roles.ADMIN).status()).isEqualTo(200);
         assertThat(delete("/api/v1/webhooks/" + id, Roles.INTEGRATION)).isEqualTo(204);
-        assertThat(api.get("/api/v1/webhooks/" + id, Roles.INTEGRATION).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/webhooks/" + id, Roles.INTEGRATION).status())
+                .isEqualTo(404);
     }
 
     // ---- helpers
@@ -495,8 +550,8 @@ class WebhooksIT {
 
     String subscribe(WebhookReceiver receiver, String secret, String type, String client) {
         TestApi.Response response = client(client).post("/api/v1/webhooks", Roles.INTEGRATION, """
-                {"url":"%s","eventTypes":["%s"],"secret":"%s"}""".formatted(receiver.url(), type,
-                WebhookReceiver.secret(secret)));
+                {"url":"%s","eventTypes":["%s"],"secret":"%s"}""".formatted(
+                        receiver.url(), type, WebhookReceiver.secret(secret)));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         String id = response.json().path("id").asString();
         subscriptions.add(id);
@@ -508,8 +563,8 @@ class WebhooksIT {
     }
 
     JsonNode deliveries(String subscription, String client) {
-        TestApi.Response response = client(client).get("/api/v1/webhooks/" + subscription + "/deliveries",
-                Roles.INTEGRATION);
+        TestApi.Response response =
+                client(client).get("/api/v1/webhooks/" + subscription + "/deliveries", Roles.INTEGRATION);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().path("items");
     }
@@ -524,17 +579,24 @@ class WebhooksIT {
 
     int delete(String path, String role) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", TestTokens.bearer(role)).DELETE().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .header("Authorization", TestTokens.bearer(role))
+                                    .DELETE()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     TestApi client(String subject) {
-        return new TestApi(URI.create("http://localhost:" + port), role -> "Bearer "
-                + JwtTokens.mint(TestTokens.SECRET, "firebreak", subject, List.of(role), Duration.ofHours(1)));
+        return new TestApi(
+                URI.create("http://localhost:" + port),
+                role -> "Bearer "
+                        + JwtTokens.mint(TestTokens.SECRET, "firebreak", subject, List.of(role), Duration.ofHours(1)));
     }
 
     static String complaint() {
@@ -542,18 +604,48 @@ class WebhooksIT {
     }
 
     static ComplaintReceived received(String complaint, String client) {
-        return new ComplaintReceived(complaint, Instant.now(), Channel.EMAIL, "CUS-" + complaint, "1**@e.com",
-                "The parcel never came", null, null, null, EmotionLevel.UPSET, List.of("upset"),
-                CustomerStage.COMPLAINT, null, List.of(), client, new ExternalRef("jira", "T-" + complaint));
+        return new ComplaintReceived(
+                complaint,
+                Instant.now(),
+                Channel.EMAIL,
+                "CUS-" + complaint,
+                "1**@e.com",
+                "The parcel never came",
+                null,
+                null,
+                null,
+                EmotionLevel.UPSET,
+                List.of("upset"),
+                CustomerStage.COMPLAINT,
+                null,
+                List.of(),
+                client,
+                new ExternalRef("jira", "T-" + complaint));
     }
 
     static FirebreakEvent caseUpdate(String complaint, CaseChange change, String text) {
-        return new CaseUpdated(complaint, Instant.now(), change, "agent-1", text, CaseState.INVESTIGATING, "agent-1",
-                "BILLING", null, Instant.now().plusSeconds(86_400));
+        return new CaseUpdated(
+                complaint,
+                Instant.now(),
+                change,
+                "agent-1",
+                text,
+                CaseState.INVESTIGATING,
+                "agent-1",
+                "BILLING",
+                null,
+                Instant.now().plusSeconds(86_400));
     }
 
     static FirebreakEvent message(String complaint, String text) {
-        return new MessageAdded(complaint, Instant.now(), Channel.EMAIL, text, false, EmotionLevel.CALM, List.of(),
+        return new MessageAdded(
+                complaint,
+                Instant.now(),
+                Channel.EMAIL,
+                text,
+                false,
+                EmotionLevel.CALM,
+                List.of(),
                 CustomerStage.COMPLAINT);
     }
 }

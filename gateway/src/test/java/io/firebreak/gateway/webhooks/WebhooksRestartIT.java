@@ -40,7 +40,8 @@ class WebhooksRestartIT {
             List<String> ids = new ArrayList<>();
             try (ConfigurableApplicationContext first = start(infrastructure, database)) {
                 TestApi api = new TestApi(port(first));
-                TestApi.Response created = api.post("/api/v1/webhooks", Roles.INTEGRATION, """
+                TestApi.Response created =
+                        api.post("/api/v1/webhooks", Roles.INTEGRATION, """
                         {"url":"%s","eventTypes":["*"],"secret":"%s"}""".formatted(receiver.url(), secret));
                 assertThat(created.status()).as(created.body()).isEqualTo(201);
                 subscription = created.json().path("id").asString();
@@ -49,10 +50,12 @@ class WebhooksRestartIT {
                 for (int i = 1; i <= 3; i++) ids.add(events.publish(WebhooksIT.message(complaint, "message " + i)));
                 await().atMost(WAIT).until(() -> {
                     JsonNode log = api.get("/api/v1/webhooks/" + subscription + "/deliveries", Roles.INTEGRATION)
-                            .json().path("items");
+                            .json()
+                            .path("items");
                     return log.size() == 4 && log.get(3).path("attempts").asInt() >= 1;
                 });
-                JsonNode log = api.get("/api/v1/webhooks/" + subscription + "/deliveries", Roles.INTEGRATION).json()
+                JsonNode log = api.get("/api/v1/webhooks/" + subscription + "/deliveries", Roles.INTEGRATION)
+                        .json()
                         .path("items");
                 assertThat(log.findValuesAsString("state")).containsOnly("PENDING");
             }
@@ -62,15 +65,20 @@ class WebhooksRestartIT {
                 assertThat(receiver.processed()).extracting(h -> h.event("id")).containsExactlyElementsOf(ids);
                 assertThat(receiver.duplicates()).isZero();
                 TestApi api = new TestApi(port(second));
-                await().atMost(WAIT).until(() -> api.get("/api/v1/webhooks/" + subscription + "/deliveries",
-                        Roles.INTEGRATION).json().path("items").findValuesAsString("state").stream()
-                        .allMatch("DELIVERED"::equals));
+                await().atMost(WAIT)
+                        .until(() -> api
+                                .get("/api/v1/webhooks/" + subscription + "/deliveries", Roles.INTEGRATION)
+                                .json()
+                                .path("items")
+                                .findValuesAsString("state")
+                                .stream()
+                                .allMatch("DELIVERED"::equals));
             }
         }
     }
 
-    static ConfigurableApplicationContext start(EmbeddedInfrastructure infrastructure, String database,
-            String... more) {
+    static ConfigurableApplicationContext start(
+            EmbeddedInfrastructure infrastructure, String database, String... more) {
         Map<String, String> properties = Map.ofEntries(
                 Map.entry("spring.config.name", "gateway"),
                 Map.entry("server.port", "0"),
@@ -93,7 +101,8 @@ class WebhooksRestartIT {
                 Map.entry("firebreak.gateway.webhooks.allow-private-targets", "true"));
         // As command-line arguments: they take precedence over gateway.yml (its fixed port, for one).
         List<String> args = new ArrayList<>(properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toList());
         for (String m : more) args.add("--" + m);
         return new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
     }

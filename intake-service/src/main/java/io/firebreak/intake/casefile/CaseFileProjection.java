@@ -28,12 +28,12 @@ import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.intake.IntakeProperties;
 import io.firebreak.intake.complaint.CaseFiles;
+import io.firebreak.intake.complaint.Complaint;
 import io.firebreak.intake.complaint.Complaint.Classification;
 import io.firebreak.intake.complaint.Complaint.Outcome;
 import io.firebreak.intake.complaint.Complaint.Owner;
 import io.firebreak.intake.complaint.Complaint.Sla;
 import io.firebreak.intake.complaint.Complaint.TimelineEntry;
-import io.firebreak.intake.complaint.Complaint;
 import io.firebreak.intake.complaint.ComplaintStatus;
 import io.firebreak.intake.complaint.CustomerNotices;
 import io.firebreak.intake.customer.Customer;
@@ -62,10 +62,11 @@ import org.springframework.context.annotation.Configuration;
 class CaseFileProjection {
 
     @Bean
-    EventSubscription caseFileSubscription(CaseFiles caseFiles, CustomerDirectory customers,
-            IntakeProperties properties, EmotionReader reader) {
+    EventSubscription caseFileSubscription(
+            CaseFiles caseFiles, CustomerDirectory customers, IntakeProperties properties, EmotionReader reader) {
         CustomerNotices notices = new CustomerNotices(properties.timeZone());
-        return EventSubscription.to(List.of(Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
+        return EventSubscription.to(
+                        List.of(Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
                         event -> apply(caseFiles, customers, notices, reader, event))
                 .inBatches(events -> applyAll(caseFiles, customers, notices, reader, events));
     }
@@ -76,13 +77,16 @@ class CaseFileProjection {
      * is read once their personal data is erased.
      */
     static Change<Complaint> heard(Change<Complaint> change, ReceivedEvent event, EmotionReader reader) {
-        if (!(event.payload() instanceof FollowUpRecorded e) || e.comment() == null || e.comment().isBlank()
+        if (!(event.payload() instanceof FollowUpRecorded e)
+                || e.comment() == null
+                || e.comment().isBlank()
                 || change.value().erased()) {
             return change;
         }
         EmotionReader.Reading reading = reader.read(e.comment().strip());
-        Complaint next = change.value().withEmotionPoint(new Complaint.EmotionPoint(e.occurredAt(), reading.level(),
-                "follow-up", reading.signals()));
+        Complaint next = change.value()
+                .withEmotionPoint(
+                        new Complaint.EmotionPoint(e.occurredAt(), reading.level(), "follow-up", reading.signals()));
         return new Change<>(next, change.events());
     }
 
@@ -102,8 +106,12 @@ class CaseFileProjection {
      * As {@link #apply} for every event of a poll: the case files they concern read at once and each written once,
      * then the customers' histories whose lines changed, also at once.
      */
-    static void applyAll(CaseFiles caseFiles, CustomerDirectory customers, CustomerNotices notices,
-            EmotionReader reader, List<ReceivedEvent> events) {
+    static void applyAll(
+            CaseFiles caseFiles,
+            CustomerDirectory customers,
+            CustomerNotices notices,
+            EmotionReader reader,
+            List<ReceivedEvent> events) {
         List<AggregateStore.Update<Complaint>> updates = new ArrayList<>();
         Map<String, Complaint> before = new HashMap<>();
         for (ReceivedEvent event : events) {
@@ -133,15 +141,18 @@ class CaseFileProjection {
         customers.rememberAll(List.copyOf(changedLines.values()));
     }
 
-    static void apply(CaseFiles caseFiles, CustomerDirectory customers, CustomerNotices notices,
-            EmotionReader reader, ReceivedEvent event) {
+    static void apply(
+            CaseFiles caseFiles,
+            CustomerDirectory customers,
+            CustomerNotices notices,
+            EmotionReader reader,
+            ReceivedEvent event) {
         if (!(event.payload() instanceof ComplaintEvent about)) return; // e.g. prevention actions: not one complaint
         Complaint[] before = new Complaint[1];
-        Optional<Versioned<Complaint>> updated = caseFiles.store().update(about.complaintId(), event.id(),
-                current -> {
-                    before[0] = current.value();
-                    return heard(change(current.value(), event, notices), event, reader);
-                });
+        Optional<Versioned<Complaint>> updated = caseFiles.store().update(about.complaintId(), event.id(), current -> {
+            before[0] = current.value();
+            return heard(change(current.value(), event, notices), event, reader);
+        });
         if (updated.isEmpty()) {
             // Retried, then dead-lettered: an event for a complaint intake never received is worth a look.
             throw new IllegalStateException("No complaint " + about.complaintId() + " for event " + event.id());
@@ -158,13 +169,16 @@ class CaseFileProjection {
     static Complaint next(Complaint complaint, ReceivedEvent event) {
         // Once the customer's personal data is erased, what comes later quotes none of it either.
         boolean erased = complaint.erased();
-        TimelineEntry entry = new TimelineEntry(event.id(), event.time(), event.type().wireName(),
-                source(event.source()), summary(event));
+        TimelineEntry entry = new TimelineEntry(
+                event.id(), event.time(), event.type().wireName(), source(event.source()), summary(event));
         Complaint c = complaint.withTimeline(erased ? entry.plainly() : entry);
         Object p = event.payload();
         if (p instanceof ComplaintClassified e) {
-            List<Reason> reasons = !erased || e.reasons() == null ? e.reasons() : e.reasons().stream()
-                    .map(r -> r.withoutEvidence(Complaint.ERASED)).toList();
+            List<Reason> reasons = !erased || e.reasons() == null
+                    ? e.reasons()
+                    : e.reasons().stream()
+                            .map(r -> r.withoutEvidence(Complaint.ERASED))
+                            .toList();
             return c.withClassification(new Classification(e.complaintClass(), reasons, e.ruleSetVersion()));
         } else if (p instanceof ResponsibilityAssigned e) {
             if (c.caseState() != null) {
@@ -174,13 +188,16 @@ class CaseFileProjection {
                 return c.withOwner(new Owner(was.primaryDepartment(), e.secondaryDepartments(), was.owner()), c.sla())
                         .withStatus(ComplaintStatus.ASSIGNED);
             }
-            return c.withOwner(new Owner(e.primaryDepartment(), e.secondaryDepartments(), e.owner()),
+            return c.withOwner(
+                            new Owner(e.primaryDepartment(), e.secondaryDepartments(), e.owner()),
                             new Sla(e.firstResponseDue(), e.resolutionDue()))
                     .withStatus(ComplaintStatus.ASSIGNED);
         } else if (p instanceof CaseOpened e) {
             Owner was = c.owner();
             Sla sla = c.sla();
-            return c.withCase(CaseState.ASSIGNED, e.owner() != null || was == null ? e.owner() : was.owner(),
+            return c.withCase(
+                    CaseState.ASSIGNED,
+                    e.owner() != null || was == null ? e.owner() : was.owner(),
                     e.department(),
                     e.firstResponseDue() != null || sla == null ? e.firstResponseDue() : sla.firstResponseDue(),
                     e.resolutionDue() != null || sla == null ? e.resolutionDue() : sla.resolutionDue());
@@ -190,16 +207,18 @@ class CaseFileProjection {
             Owner was = c.owner();
             Complaint acknowledged = c.withCaseState(CaseState.ACKNOWLEDGED).withStatus(ComplaintStatus.ACKNOWLEDGED);
             // An unowned case becomes the acknowledging agent's.
-            return was == null || was.owner() != null ? acknowledged
-                    : acknowledged.withOwner(new Owner(was.primaryDepartment(), was.secondaryDepartments(), e.by()),
-                            c.sla());
+            return was == null || was.owner() != null
+                    ? acknowledged
+                    : acknowledged.withOwner(
+                            new Owner(was.primaryDepartment(), was.secondaryDepartments(), e.by()), c.sla());
         } else if (p instanceof ProposalMade) {
             return c.withCaseState(CaseState.PROPOSED);
         } else if (p instanceof ProposalRejected) {
             return c.withCaseState(CaseState.INVESTIGATING);
         } else if (p instanceof CaseResolved e) {
             return c.withOutcome(new Outcome(erased ? Complaint.ERASED : e.summary(), e.rootCause(), null, null))
-                    .withCaseState(CaseState.RESOLVED).withStatus(ComplaintStatus.RESOLVED);
+                    .withCaseState(CaseState.RESOLVED)
+                    .withStatus(ComplaintStatus.RESOLVED);
         } else if (p instanceof FollowUpRecorded e) {
             return c.withOutcome(outcome(c).withScore(e.score()));
         } else if (p instanceof ComplaintReopened) {
@@ -232,11 +251,13 @@ class CaseFileProjection {
                     ? "Classified " + e.complaintClass()
                     : e.previousClass() == e.complaintClass()
                             ? "Re-triaged, still " + e.complaintClass() + " (" + e.trigger() + ")"
-                            : "Re-classified " + e.complaintClass() + " (was " + e.previousClass() + ", " + e.trigger() + ")";
+                            : "Re-classified " + e.complaintClass() + " (was " + e.previousClass() + ", " + e.trigger()
+                                    + ")";
             return what + reasons(e);
         } else if (p instanceof ResponsibilityAssigned e) {
             return "Assigned to " + e.primaryDepartment() + (e.owner() == null ? "" : " (owner " + e.owner() + ")")
-                    + (e.secondaryDepartments() == null || e.secondaryDepartments().isEmpty()
+                    + (e.secondaryDepartments() == null
+                                    || e.secondaryDepartments().isEmpty()
                             ? ""
                             : " with " + String.join(", ", e.secondaryDepartments()))
                     + "; first response due " + e.firstResponseDue() + ", resolution due " + e.resolutionDue();
@@ -255,14 +276,20 @@ class CaseFileProjection {
             return "SLA breached: " + e.clock() + " was due " + e.dueAt();
         } else if (p instanceof ProposalMade e) {
             return "Proposal by " + e.by() + (e.approvedBy() == null ? "" : " (approved by " + e.approvedBy() + ")")
-                    + ": " + e.steps().stream().map(st -> st.number() + ". " + st.what() + " (" + st.who() + ", by "
-                            + st.by() + ")").collect(Collectors.joining(" "))
-                    + "; remedies " + e.remedies().stream().map(r -> r.amount() == null
-                            ? r.type().name() : r.type() + " " + r.amount() + " " + r.currency())
+                    + ": "
+                    + e.steps().stream()
+                            .map(st -> st.number() + ". " + st.what() + " (" + st.who() + ", by " + st.by() + ")")
+                            .collect(Collectors.joining(" "))
+                    + "; remedies "
+                    + e.remedies().stream()
+                            .map(r -> r.amount() == null
+                                    ? r.type().name()
+                                    : r.type() + " " + r.amount() + " " + r.currency())
                             .collect(Collectors.joining(", "));
         } else if (p instanceof TaskAssigned e) {
-            return "Task " + e.taskId() + " for " + e.department() + (e.owner() == null ? " (its queue)" : " (" + e.owner()
-                    + ")") + ", due " + e.dueAt() + (e.required() ? ", required" : "") + ": " + e.what();
+            return "Task " + e.taskId() + " for " + e.department()
+                    + (e.owner() == null ? " (its queue)" : " (" + e.owner() + ")") + ", due " + e.dueAt()
+                    + (e.required() ? ", required" : "") + ": " + e.what();
         } else if (p instanceof TaskCompleted e) {
             return "Task " + e.taskId() + " done by " + e.by() + " (" + e.department() + ")"
                     + (e.note() == null ? "" : ": " + e.note());
@@ -271,11 +298,9 @@ class CaseFileProjection {
         } else if (p instanceof TaskOverdue e) {
             return "Task " + e.taskId() + " for " + e.department() + " overdue: was due " + e.dueAt();
         } else if (p instanceof PromiseMade e) {
-            return "Promised the customer (" + e.promiseId() + ", by " + e.by() + "): " + e.what() + " by "
-                    + e.dueAt();
+            return "Promised the customer (" + e.promiseId() + ", by " + e.by() + "): " + e.what() + " by " + e.dueAt();
         } else if (p instanceof PromiseKept e) {
-            return "Promise " + e.promiseId() + " kept by " + e.by() + (e.onTime() ? "" : " (late)") + ": "
-                    + e.what();
+            return "Promise " + e.promiseId() + " kept by " + e.by() + (e.onTime() ? "" : " (late)") + ": " + e.what();
         } else if (p instanceof PromiseWarned e) {
             return "Promise " + e.promiseId() + " about to be broken: " + e.what() + " due " + e.dueAt();
         } else if (p instanceof PromiseBroken e) {
@@ -284,7 +309,8 @@ class CaseFileProjection {
             return "The customer rejected the proposal" + (e.comment() == null ? "" : ": " + e.comment());
         } else if (p instanceof FollowUpRecorded e) {
             return "Follow-up by " + e.by() + ": score " + e.score() + "/5, "
-                    + (e.satisfied() ? "satisfied" : "not satisfied") + (e.comment() == null ? "" : " - " + e.comment());
+                    + (e.satisfied() ? "satisfied" : "not satisfied")
+                    + (e.comment() == null ? "" : " - " + e.comment());
         } else if (p instanceof ComplaintReopened e) {
             return "Reopened: " + e.reason();
         } else if (p instanceof ComplaintClosed e) {
@@ -305,19 +331,25 @@ class CaseFileProjection {
             case PROPOSAL_ACCEPTED -> "The customer accepted the proposal" + words;
             case INTERNAL_NOTE -> "Internal note" + by + words;
             case CUSTOMER_MESSAGE -> "Message to the customer" + by + words;
-            case HANDED_OVER -> "Handed over" + by + " to " + (e.owner() == null ? "the queue" : e.owner()) + " in "
-                    + e.department() + words;
-            case REASSIGNED -> "Case now with " + (e.owner() == null ? "the queue" : e.owner()) + " in "
-                    + e.department() + "; first response due " + e.firstResponseDue() + ", resolution due "
-                    + e.resolutionDue();
-            case REOPENED -> "Case reopened" + words + "; first response due " + e.firstResponseDue()
-                    + ", resolution due " + e.resolutionDue();
+            case HANDED_OVER ->
+                "Handed over" + by + " to " + (e.owner() == null ? "the queue" : e.owner()) + " in " + e.department()
+                        + words;
+            case REASSIGNED ->
+                "Case now with " + (e.owner() == null ? "the queue" : e.owner()) + " in "
+                        + e.department() + "; first response due " + e.firstResponseDue() + ", resolution due "
+                        + e.resolutionDue();
+            case REOPENED ->
+                "Case reopened" + words + "; first response due " + e.firstResponseDue() + ", resolution due "
+                        + e.resolutionDue();
         };
     }
 
     private static String reasons(ComplaintClassified e) {
         if (e.reasons() == null || e.reasons().isEmpty()) return "";
-        return ": " + e.reasons().stream().map(r -> r.rule() + " [" + r.evidence() + "]").collect(Collectors.joining("; "));
+        return ": "
+                + e.reasons().stream()
+                        .map(r -> r.rule() + " [" + r.evidence() + "]")
+                        .collect(Collectors.joining("; "));
     }
 
     private static String source(String ceSource) {

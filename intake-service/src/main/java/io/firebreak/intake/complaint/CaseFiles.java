@@ -38,20 +38,27 @@ public class CaseFiles {
         store.collection().createIndex(compoundIndex(ascending("customerId"), descending("receivedAt")));
         // The list pages newest first by (receivedAt, _id), also of one class.
         store.collection().createIndex(compoundIndex(descending("receivedAt"), descending("_id")));
-        store.collection().createIndex(compoundIndex(ascending("classification.complaintClass"),
-                descending("receivedAt"), descending("_id")));
+        store.collection()
+                .createIndex(compoundIndex(
+                        ascending("classification.complaintClass"), descending("receivedAt"), descending("_id")));
         // One complaint per ticket of a client, even for submissions at the same moment on several instances.
-        store.collection().createIndex(ascending("externalKey"), new IndexOptions().unique(true).sparse(true));
+        store.collection()
+                .createIndex(
+                        ascending("externalKey"),
+                        new IndexOptions().unique(true).sparse(true));
         store.collection().createIndex(ascending("mergedExternalKeys"), new IndexOptions().sparse(true));
-        store.collection().createIndex(compoundIndex(ascending("externalRef.system"), ascending("externalRef.id")),
-                new IndexOptions().sparse(true));
+        store.collection()
+                .createIndex(
+                        compoundIndex(ascending("externalRef.system"), ascending("externalRef.id")),
+                        new IndexOptions().sparse(true));
         // What an integration client may see: what it submitted and what was shared with it.
         store.collection().createIndex(compoundIndex(ascending("submittedBy"), descending("receivedAt")));
         store.collection().createIndex(ascending("sharedWith"), new IndexOptions().sparse(true));
         mergedKeys = database.getCollection("merged_external_keys");
         // A database from before the merged keys were kept apart: take them over once.
         if (mergedKeys.estimatedDocumentCount() == 0) {
-            store.collection().find(Filters.exists("mergedExternalKeys"))
+            store.collection()
+                    .find(Filters.exists("mergedExternalKeys"))
                     .projection(Projections.include("mergedExternalKeys"))
                     .forEach(d -> d.getList("mergedExternalKeys", String.class, java.util.List.of())
                             .forEach(key -> rememberMergedKey(key, d.getString("_id"))));
@@ -60,7 +67,8 @@ public class CaseFiles {
 
     /** The complaint this external key was merged into, if any. */
     Optional<String> mergedInto(String key) {
-        return Optional.ofNullable(mergedKeys.find(Filters.eq("_id", key)).first()).map(d -> d.getString(COMPLAINT));
+        return Optional.ofNullable(mergedKeys.find(Filters.eq("_id", key)).first())
+                .map(d -> d.getString(COMPLAINT));
     }
 
     /** Records that this external key was merged into the complaint (once: the first complaint keeps it). */

@@ -51,14 +51,58 @@ public record Complaint(
         List<EmotionPoint> trajectory) {
 
     /** A case file as it was before it knew its submitter, external reference, shares and attachments. */
-    public Complaint(String customerId, String maskedContact, Channel channel, String description, String productRef,
-            String orderRef, String remedySought, Instant happenedAt, EmotionLevel emotion, List<String> emotionSignals,
-            CustomerStage stage, List<String> earlierComplaintIds, List<Message> messages, Instant receivedAt,
-            ComplaintStatus status, Classification classification, Owner owner, Sla sla, Outcome outcome,
-            List<TimelineEntry> timeline, Instant updatedAt) {
-        this(customerId, maskedContact, channel, description, productRef, orderRef, remedySought, happenedAt, emotion,
-                emotionSignals, stage, earlierComplaintIds, messages, receivedAt, status, classification, owner, sla,
-                outcome, timeline, updatedAt, null, null, null, null, null, null, null, null);
+    public Complaint(
+            String customerId,
+            String maskedContact,
+            Channel channel,
+            String description,
+            String productRef,
+            String orderRef,
+            String remedySought,
+            Instant happenedAt,
+            EmotionLevel emotion,
+            List<String> emotionSignals,
+            CustomerStage stage,
+            List<String> earlierComplaintIds,
+            List<Message> messages,
+            Instant receivedAt,
+            ComplaintStatus status,
+            Classification classification,
+            Owner owner,
+            Sla sla,
+            Outcome outcome,
+            List<TimelineEntry> timeline,
+            Instant updatedAt) {
+        this(
+                customerId,
+                maskedContact,
+                channel,
+                description,
+                productRef,
+                orderRef,
+                remedySought,
+                happenedAt,
+                emotion,
+                emotionSignals,
+                stage,
+                earlierComplaintIds,
+                messages,
+                receivedAt,
+                status,
+                classification,
+                owner,
+                sla,
+                outcome,
+                timeline,
+                updatedAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public Complaint {
@@ -93,15 +137,24 @@ public record Complaint(
 
     /** The emotion the customer spoke with last (the trajectory's end), else the headline. */
     public EmotionLevel emotionNow() {
-        return trajectory.isEmpty() ? emotion : trajectory.get(trajectory.size() - 1).level();
+        return trajectory.isEmpty()
+                ? emotion
+                : trajectory.get(trajectory.size() - 1).level();
     }
 
     /** The complaint's ticket in the submitting client's ticketing system. */
     public record ExternalRef(String system, String id) {}
 
     /** An attachment's metadata, as a ticketing system recorded it; the file stays there, at {@code url}. */
-    public record Attachment(String id, Instant at, String name, String mediaType, long size, String checksum,
-            String url, String addedBy) {}
+    public record Attachment(
+            String id,
+            Instant at,
+            String name,
+            String mediaType,
+            long size,
+            String checksum,
+            String url,
+            String addedBy) {}
 
     /**
      * The unique key of an external reference: the submitting client, the system and the ticket id. Scoped by
@@ -159,7 +212,11 @@ public record Complaint(
         public TimelineEntry plainly() {
             String what = type.startsWith("firebreak.") ? type.substring("firebreak.".length()) : type;
             what = what.replace('.', ' ');
-            return new TimelineEntry(eventId, at, type, source,
+            return new TimelineEntry(
+                    eventId,
+                    at,
+                    type,
+                    source,
                     what.isEmpty() ? what : Character.toUpperCase(what.charAt(0)) + what.substring(1));
         }
     }
@@ -183,24 +240,37 @@ public record Complaint(
         c.maskedContact = null;
         c.description = ERASED;
         c.remedySought = remedySought == null ? null : ERASED;
-        c.messages = messages.stream().map(m -> new Message(m.id(), m.at(), m.channel(), ERASED, m.mergedDuplicate(),
-                m.emotion(), m.signals())).toList();
-        c.attachments = attachments.stream().map(a -> new Attachment(a.id(), a.at(), ERASED, a.mediaType(),
-                a.size(), null, ERASED, a.addedBy())).toList();
+        c.messages = messages.stream()
+                .map(m ->
+                        new Message(m.id(), m.at(), m.channel(), ERASED, m.mergedDuplicate(), m.emotion(), m.signals()))
+                .toList();
+        c.attachments = attachments.stream()
+                .map(a -> new Attachment(a.id(), a.at(), ERASED, a.mediaType(), a.size(), null, ERASED, a.addedBy()))
+                .toList();
         c.timeline = timeline.stream().map(TimelineEntry::plainly).toList();
         if (outcome != null && outcome.resolutionSummary() != null) {
             c.outcome = new Outcome(ERASED, outcome.rootCause(), outcome.satisfactionScore(), outcome.closedAs());
         }
         if (classification != null) {
-            c.classification = new Classification(classification.complaintClass(), classification.reasons().stream()
-                    .map(r -> r.withoutEvidence(ERASED)).toList(), classification.ruleSetVersion());
+            c.classification = new Classification(
+                    classification.complaintClass(),
+                    classification.reasons().stream()
+                            .map(r -> r.withoutEvidence(ERASED))
+                            .toList(),
+                    classification.ruleSetVersion());
         }
         return c.build();
     }
 
     /** What the customer said later, or a duplicate submission merged in, read like the first. */
-    public record Message(String id, Instant at, Channel channel, String text, boolean mergedDuplicate,
-            EmotionLevel emotion, List<String> signals) {}
+    public record Message(
+            String id,
+            Instant at,
+            Channel channel,
+            String text,
+            boolean mergedDuplicate,
+            EmotionLevel emotion,
+            List<String> signals) {}
 
     /** Whether the complaint is still being handled (anything but closed). */
     public boolean isOpen() {
@@ -224,16 +294,26 @@ public record Complaint(
 
     /** Whether a duplicate submitted {@code at} is the customer coming back rather than the same contact again. */
     public boolean comesBack(Instant at, Duration sameContactWithin) {
-        Instant last = messages.stream().filter(Message::mergedDuplicate).map(Message::at)
-                .reduce((a, b) -> b).orElse(receivedAt);
+        Instant last = messages.stream()
+                .filter(Message::mergedDuplicate)
+                .map(Message::at)
+                .reduce((a, b) -> b)
+                .orElse(receivedAt);
         return last == null || !at.isBefore(last.plus(sameContactWithin));
     }
 
     /** This complaint as its customer's history shows it. */
     public Customer.PastComplaint pastComplaint(String id) {
-        return new Customer.PastComplaint(id, receivedAt, subject(description), orderRef, productRef,
-                classification == null ? null : classification.complaintClass(), status.name(),
-                outcome == null ? null : outcome.closedAs(), outcome == null ? null : outcome.satisfactionScore());
+        return new Customer.PastComplaint(
+                id,
+                receivedAt,
+                subject(description),
+                orderRef,
+                productRef,
+                classification == null ? null : classification.complaintClass(),
+                status.name(),
+                outcome == null ? null : outcome.closedAs(),
+                outcome == null ? null : outcome.satisfactionScore());
     }
 
     private static <T> List<T> appended(List<T> list, T item) {
@@ -274,13 +354,15 @@ public record Complaint(
      * The case as resolution tells it: its state, and from the case's opening on, its owner, department and due
      * times (what triage chose first, then what the case says: a pause, a hand-over, a re-planned clock).
      */
-    public Complaint withCase(CaseState state, String owner, String department, Instant firstResponseDue,
-            Instant resolutionDue) {
+    public Complaint withCase(
+            CaseState state, String owner, String department, Instant firstResponseDue, Instant resolutionDue) {
         Copy c = new Copy(this);
         c.caseState = state;
         Owner was = owner();
-        c.owner = new Owner(department != null ? department : was == null ? null : was.primaryDepartment(),
-                was == null ? List.of() : was.secondaryDepartments(), owner);
+        c.owner = new Owner(
+                department != null ? department : was == null ? null : was.primaryDepartment(),
+                was == null ? List.of() : was.secondaryDepartments(),
+                owner);
         c.sla = new Sla(firstResponseDue, resolutionDue);
         return c.build();
     }
@@ -321,8 +403,13 @@ public record Complaint(
     Complaint withMessage(Message message, CustomerStage stageNow) {
         Copy c = new Copy(this);
         c.messages = appended(messages, message);
-        c.trajectory = appended(trajectory, new EmotionPoint(message.at(), message.emotion(),
-                message.mergedDuplicate() ? "duplicate" : "message", message.signals()));
+        c.trajectory = appended(
+                trajectory,
+                new EmotionPoint(
+                        message.at(),
+                        message.emotion(),
+                        message.mergedDuplicate() ? "duplicate" : "message",
+                        message.signals()));
         if (emotion == null || message.emotion().compareTo(emotion) > 0) {
             c.emotion = message.emotion();
             c.emotionSignals = message.signals();
@@ -406,10 +493,36 @@ public record Complaint(
         }
 
         Complaint build() {
-            return new Complaint(customerId, maskedContact, channel, description, productRef, orderRef, remedySought,
-                    happenedAt, emotion, emotionSignals, stage, earlierComplaintIds, messages, receivedAt, status,
-                    classification, owner, sla, outcome, timeline, updatedAt, submittedBy, externalRef, externalKey,
-                    mergedExternalKeys, sharedWith, attachments, caseState, trajectory);
+            return new Complaint(
+                    customerId,
+                    maskedContact,
+                    channel,
+                    description,
+                    productRef,
+                    orderRef,
+                    remedySought,
+                    happenedAt,
+                    emotion,
+                    emotionSignals,
+                    stage,
+                    earlierComplaintIds,
+                    messages,
+                    receivedAt,
+                    status,
+                    classification,
+                    owner,
+                    sla,
+                    outcome,
+                    timeline,
+                    updatedAt,
+                    submittedBy,
+                    externalRef,
+                    externalKey,
+                    mergedExternalKeys,
+                    sharedWith,
+                    attachments,
+                    caseState,
+                    trajectory);
         }
     }
 }

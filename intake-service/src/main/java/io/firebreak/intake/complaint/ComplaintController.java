@@ -4,8 +4,8 @@ import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
 import io.firebreak.intake.IntakeProperties;
-import io.firebreak.intake.customer.CustomerDirectory;
 import io.firebreak.intake.complaint.RequestChecks.FieldProblem;
+import io.firebreak.intake.customer.CustomerDirectory;
 import io.firebreak.platform.security.StaffScope;
 import io.firebreak.platform.web.Page;
 import io.firebreak.platform.web.PageCursor;
@@ -44,8 +44,12 @@ class ComplaintController {
     private final IntakeProperties properties;
     private final CustomerDirectory customers;
 
-    ComplaintController(ComplaintIntake intake, ComplaintQueries queries, RequestChecks checks,
-            IntakeProperties properties, CustomerDirectory customers) {
+    ComplaintController(
+            ComplaintIntake intake,
+            ComplaintQueries queries,
+            RequestChecks checks,
+            IntakeProperties properties,
+            CustomerDirectory customers) {
         this.intake = intake;
         this.queries = queries;
         this.checks = checks;
@@ -58,41 +62,55 @@ class ComplaintController {
      * Safe to retry with an {@code Idempotency-Key}, as every POST (the platform's {@code IdempotencyFilter}).
      */
     @PostMapping
-    ResponseEntity<ComplaintView> submit(@RequestBody SubmitComplaint request, Authentication client,
-            UriComponentsBuilder uri) {
+    ResponseEntity<ComplaintView> submit(
+            @RequestBody SubmitComplaint request, Authentication client, UriComponentsBuilder uri) {
         Caller caller = Caller.of(client);
         List<FieldProblem> problems = checks.submission(request, caller.client() != null);
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
-        ComplaintIntake.Submission s = intake.submit(request, RequestChecks.channel(request.channel()),
-                checks.happenedAt(request.happenedAt()), caller);
-        ComplaintView view = ComplaintView.of(s.complaint(),
-                queries.earlierOf(s.complaint(), caller.client(), s.history()), s.merged(), s.notice(),
+        ComplaintIntake.Submission s = intake.submit(
+                request, RequestChecks.channel(request.channel()), checks.happenedAt(request.happenedAt()), caller);
+        ComplaintView view = ComplaintView.of(
+                s.complaint(),
+                queries.earlierOf(s.complaint(), caller.client(), s.history()),
+                s.merged(),
+                s.notice(),
                 caller.client());
-        return s.merged() || s.again() ? ResponseEntity.ok(view)
-                : ResponseEntity.created(uri.path("/api/v1/complaints/{id}").build(view.id())).body(view);
+        return s.merged() || s.again()
+                ? ResponseEntity.ok(view)
+                : ResponseEntity.created(uri.path("/api/v1/complaints/{id}").build(view.id()))
+                        .body(view);
     }
 
     /** What the answer to a later message shows: the message as read, and the complaint's emotion and stage now. */
-    record MessageView(String complaintId, Complaint.Message message, boolean emotionRose, EmotionLevel emotion,
-            List<String> emotionSignals, CustomerStage stage) {}
+    record MessageView(
+            String complaintId,
+            Complaint.Message message,
+            boolean emotionRose,
+            EmotionLevel emotion,
+            List<String> emotionSignals,
+            CustomerStage stage) {}
 
     /** The customer's later message: read, stored on the timeline, announced. 404 unknown, 409 closed. */
     @PostMapping("/{id}/messages")
-    ResponseEntity<MessageView> addMessage(@PathVariable String id, @RequestBody AddMessage request,
-            Authentication client) {
+    ResponseEntity<MessageView> addMessage(
+            @PathVariable String id, @RequestBody AddMessage request, Authentication client) {
         List<FieldProblem> problems = checks.message(request);
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
-        ComplaintIntake.Added added = intake.addMessage(id, request.text(), RequestChecks.channel(request.channel()),
+        ComplaintIntake.Added added = intake.addMessage(
+                id,
+                request.text(),
+                RequestChecks.channel(request.channel()),
                 Caller.of(client).client());
         Complaint c = added.complaint().value();
-        return ResponseEntity.status(HttpStatus.CREATED).body(new MessageView(id, added.message(),
-                added.emotionRose(), c.emotion(), c.emotionSignals(), c.stage()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new MessageView(
+                        id, added.message(), added.emotionRose(), c.emotion(), c.emotionSignals(), c.stage()));
     }
 
     /** An attachment's metadata from a ticketing system (no upload: the file stays there). 404 as for messages. */
     @PostMapping("/{id}/attachments")
-    ResponseEntity<Complaint.Attachment> addAttachment(@PathVariable String id, @RequestBody AddAttachment request,
-            Authentication client) {
+    ResponseEntity<Complaint.Attachment> addAttachment(
+            @PathVariable String id, @RequestBody AddAttachment request, Authentication client) {
         List<FieldProblem> problems = checks.attachment(request);
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         Caller caller = Caller.of(client);
@@ -106,14 +124,14 @@ class ComplaintController {
      * the case (if its proposal still awaits an answer). Agents record answers on the case directly.
      */
     @PostMapping("/{id}/proposal-answer")
-    ResponseEntity<Map<String, Object>> answerProposal(@PathVariable String id, @RequestBody AnswerProposal request,
-            Authentication client) {
+    ResponseEntity<Map<String, Object>> answerProposal(
+            @PathVariable String id, @RequestBody AnswerProposal request, Authentication client) {
         List<FieldProblem> problems = checks.answer(request);
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         Caller caller = Caller.of(client);
         intake.answerProposal(id, request.accepted(), request.comment(), caller.name(), caller.client());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("complaintId", id,
-                "accepted", request.accepted(), "state", "FORWARDED"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(Map.of("complaintId", id, "accepted", request.accepted(), "state", "FORWARDED"));
     }
 
     /** Who a complaint is shared with, as the answer to sharing it shows. */
@@ -140,10 +158,13 @@ class ComplaintController {
     ComplaintView get(@PathVariable String id, Authentication client) {
         String visibleTo = Caller.of(client).client();
         var complaint = queries.get(id, visibleTo);
-        ComplaintView view = ComplaintView.of(complaint, queries.earlierOf(complaint, visibleTo), null, null, visibleTo);
+        ComplaintView view =
+                ComplaintView.of(complaint, queries.earlierOf(complaint, visibleTo), null, null, visibleTo);
         if (visibleTo != null || complaint.value().customerId() == null) return view;
         // Staff see how the customer is to be handled, as it stands now.
-        return view.withHandling(customers.find(complaint.value().customerId()).map(c -> c.value().handling())
+        return view.withHandling(customers
+                .find(complaint.value().customerId())
+                .map(c -> c.value().handling())
                 .orElse(null));
     }
 
@@ -152,14 +173,19 @@ class ComplaintController {
      * integration client sees only its own and shared complaints, and finds by its own references.
      */
     @GetMapping
-    Page<ComplaintView> list(@RequestParam(name = "class", required = false) String complaintClass,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String department,
-            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) String externalSystem, @RequestParam(required = false) String externalId,
+    Page<ComplaintView> list(
+            @RequestParam(name = "class", required = false) String complaintClass,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String externalSystem,
+            @RequestParam(required = false) String externalId,
             Authentication client) {
         List<FieldProblem> problems = new ArrayList<>();
         if ((externalSystem == null) != (externalId == null)) {
-            problems.add(new FieldProblem(externalSystem == null ? "externalSystem" : "externalId",
+            problems.add(new FieldProblem(
+                    externalSystem == null ? "externalSystem" : "externalId",
                     "is required with " + (externalSystem == null ? "externalId" : "externalSystem")));
         }
         ComplaintClass wantedClass = parseEnum("class", complaintClass, ComplaintClass.class, problems);
@@ -188,14 +214,21 @@ class ComplaintController {
         }
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         String visibleTo = Caller.of(client).client();
-        return queries.list(new ComplaintQueries.Filter(wantedStatus, wantedClass, department, visibleTo,
-                        externalSystem == null ? null : externalSystem.strip(),
-                        externalId == null ? null : externalId.strip()), size, after)
+        return queries.list(
+                        new ComplaintQueries.Filter(
+                                wantedStatus,
+                                wantedClass,
+                                department,
+                                visibleTo,
+                                externalSystem == null ? null : externalSystem.strip(),
+                                externalId == null ? null : externalId.strip()),
+                        size,
+                        after)
                 .map(c -> ComplaintView.of(c, null, null, null, visibleTo));
     }
 
-    private static <E extends Enum<E>> E parseEnum(String name, String value, Class<E> type,
-            List<FieldProblem> problems) {
+    private static <E extends Enum<E>> E parseEnum(
+            String name, String value, Class<E> type, List<FieldProblem> problems) {
         if (value == null) return null;
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));

@@ -9,13 +9,15 @@ import java.time.format.DateTimeFormatter;
 final class ComplaintIds {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ComplaintIds() {}
 
     static String next(Clock clock) {
-        StringBuilder id = new StringBuilder("C").append(DAY.format(clock.instant())).append('-');
+        StringBuilder id =
+                new StringBuilder("C").append(DAY.format(clock.instant())).append('-');
         for (int i = 0; i < 6; i++) id.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
         return id.toString();
     }

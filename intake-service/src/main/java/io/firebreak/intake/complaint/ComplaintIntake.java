@@ -38,12 +38,16 @@ public class ComplaintIntake {
      * What a submission came to: a new complaint, the open one it was merged into, or ({@code again}) the one
      * already received under the same external reference; and what to tell the caller.
      */
-    record Submission(Versioned<Complaint> complaint, boolean merged, String notice, boolean again,
+    record Submission(
+            Versioned<Complaint> complaint,
+            boolean merged,
+            String notice,
+            boolean again,
             List<Customer.PastComplaint> history) {
 
         /** {@code history}: the customer's, as it stands after the submission; null if not read. */
-        Submission(Versioned<Complaint> complaint, boolean merged, String notice,
-                List<Customer.PastComplaint> history) {
+        Submission(
+                Versioned<Complaint> complaint, boolean merged, String notice, List<Customer.PastComplaint> history) {
             this(complaint, merged, notice, false, history);
         }
     }
@@ -60,7 +64,11 @@ public class ComplaintIntake {
     // Two submissions of one customer at once must not both miss each other and open the same matter twice.
     private final ReentrantLock[] customerLocks = new ReentrantLock[64];
 
-    ComplaintIntake(CaseFiles store, CustomerDirectory customers, IntakeDecisions decide, ComplaintQueries queries,
+    ComplaintIntake(
+            CaseFiles store,
+            CustomerDirectory customers,
+            IntakeDecisions decide,
+            ComplaintQueries queries,
             Clock clock) {
         this.complaints = store.store();
         this.caseFiles = store;
@@ -78,19 +86,27 @@ public class ComplaintIntake {
      */
     Submission submit(SubmitComplaint request, Channel channel, Instant happenedAt, Caller caller) {
         SubmitComplaint.ExternalRef external = request.externalRef();
-        Complaint.ExternalRef externalRef = external == null ? null
-                : new Complaint.ExternalRef(external.system().strip(), external.id().strip());
-        String key = externalRef == null ? null
+        Complaint.ExternalRef externalRef = external == null
+                ? null
+                : new Complaint.ExternalRef(
+                        external.system().strip(), external.id().strip());
+        String key = externalRef == null
+                ? null
                 : Complaint.externalKey(caller.name(), externalRef.system(), externalRef.id());
         if (key != null) {
             Optional<Versioned<Complaint>> known = queries.byExternalKey(key);
             if (known.isPresent()) return again(known.get());
         }
         SubmitComplaint.CustomerRef ref = request.customer();
-        CustomerDirectory.Lookup who = customers.identify(blankToNull(ref.id()), blankToNull(ref.name()), ref.phone(),
-                ref.email(), caller.client());
-        Incoming in = new Incoming(channel, request.description().strip(), blankToNull(request.productRef()),
-                blankToNull(request.orderRef()), blankToNull(request.remedySought()), happenedAt);
+        CustomerDirectory.Lookup who = customers.identify(
+                blankToNull(ref.id()), blankToNull(ref.name()), ref.phone(), ref.email(), caller.client());
+        Incoming in = new Incoming(
+                channel,
+                request.description().strip(),
+                blankToNull(request.productRef()),
+                blankToNull(request.orderRef()),
+                blankToNull(request.remedySought()),
+                happenedAt);
         ReentrantLock lock = customerLocks[Math.floorMod(who.customerId().hashCode(), customerLocks.length)];
         lock.lock();
         try {
@@ -118,20 +134,42 @@ public class ComplaintIntake {
     private Submission again(Versioned<Complaint> known) {
         Correlation.complaint(known.id());
         log.info("Submission with a known external reference answered with complaint {}", known.id());
-        return new Submission(known, false, "This ticket was received before as complaint " + known.id()
-                + "; nothing new was stored.", true, null);
+        return new Submission(
+                known,
+                false,
+                "This ticket was received before as complaint " + known.id() + "; nothing new was stored.",
+                true,
+                null);
     }
 
-    private Submission create(CustomerDirectory.OnFile customer, Incoming in, List<Versioned<Complaint>> recent,
-            List<Versioned<Complaint>> sameMatter, Instant now, Caller caller, Complaint.ExternalRef externalRef,
+    private Submission create(
+            CustomerDirectory.OnFile customer,
+            Incoming in,
+            List<Versioned<Complaint>> recent,
+            List<Versioned<Complaint>> sameMatter,
+            Instant now,
+            Caller caller,
+            Complaint.ExternalRef externalRef,
             String key) {
         List<String> earlier = sameMatter.stream().map(Versioned::id).toList();
         String id = ComplaintIds.next(clock);
         Correlation.complaint(id);
-        Change<Complaint> received = decide.received(id,
-                new IntakeDecisions.Complainant(customer.customerId(), customer.maskedContact(),
-                        IntakeDecisions.handling(customer.record() == null ? null : customer.record().value(), recent)),
-                in, earlier, caller, externalRef, key, now);
+        Change<Complaint> received = decide.received(
+                id,
+                new IntakeDecisions.Complainant(
+                        customer.customerId(),
+                        customer.maskedContact(),
+                        IntakeDecisions.handling(
+                                customer.record() == null
+                                        ? null
+                                        : customer.record().value(),
+                                recent)),
+                in,
+                earlier,
+                caller,
+                externalRef,
+                key,
+                now);
         Optional<Versioned<Complaint>> stored = complaints.create(id, received.value(), received.events(), null);
         if (stored.isEmpty()) {
             // Another instance received the same ticket at the same moment: the unique index let one through.
@@ -143,12 +181,20 @@ public class ComplaintIntake {
         }
         Complaint complaint = stored.get().value();
         Versioned<Customer> settled = customers.settle(customer, complaint.pastComplaint(id));
-        log.info("Complaint received on {} from customer {}: {}, stage {}{}", in.channel(), customer.customerId(),
-                complaint.emotion(), complaint.stage(), earlier.isEmpty() ? "" : ", repeat contact");
+        log.info(
+                "Complaint received on {} from customer {}: {}, stage {}{}",
+                in.channel(),
+                customer.customerId(),
+                complaint.emotion(),
+                complaint.stage(),
+                earlier.isEmpty() ? "" : ", repeat contact");
         // The caller hears of the earlier complaints it may see; a repeat contact triage still learns of.
-        List<String> told = sameMatter.stream().filter(c -> c.value().visibleTo(caller.client()))
-                .map(Versioned::id).toList();
-        String notice = told.isEmpty() ? null
+        List<String> told = sameMatter.stream()
+                .filter(c -> c.value().visibleTo(caller.client()))
+                .map(Versioned::id)
+                .toList();
+        String notice = told.isEmpty()
+                ? null
                 : "The customer complained about this matter before (" + String.join(", ", told)
                         + "): this is a repeat contact.";
         return new Submission(stored.get(), false, notice, settled.value().complaints());
@@ -159,12 +205,13 @@ public class ComplaintIntake {
      * meantime. The submission's external reference is remembered so that its retry finds the complaint rather than
      * merging twice. What the submission tells of the customer fills their record's blanks.
      */
-    private Optional<Submission> merge(String openId, Incoming in, Instant now, String key,
-            CustomerDirectory.OnFile customer) {
+    private Optional<Submission> merge(
+            String openId, Incoming in, Instant now, String key, CustomerDirectory.OnFile customer) {
         Correlation.complaint(openId);
         String messageId = newMessageId();
-        Versioned<Complaint> updated = complaints.update(openId,
-                current -> decide.merged(openId, current.value(), in, key, messageId, now)).orElseThrow();
+        Versioned<Complaint> updated = complaints
+                .update(openId, current -> decide.merged(openId, current.value(), in, key, messageId, now))
+                .orElseThrow();
         if (key != null && updated.value().mergedExternalKeys().contains(key)) caseFiles.rememberMergedKey(key, openId);
         if (updated.value().messages().stream().noneMatch(m -> m.id().equals(messageId))) {
             boolean known = key != null
@@ -173,10 +220,15 @@ public class ComplaintIntake {
             return known ? Optional.of(again(updated)) : Optional.empty();
         }
         Versioned<Customer> settled = customers.settle(customer, null);
-        log.info("Duplicate submission from customer {} merged into open complaint {}", updated.value().customerId(),
+        log.info(
+                "Duplicate submission from customer {} merged into open complaint {}",
+                updated.value().customerId(),
                 openId);
-        return Optional.of(new Submission(updated, true, "This matter is already open as complaint " + openId
-                + "; the submission was added to it as a message instead of opening a second complaint.",
+        return Optional.of(new Submission(
+                updated,
+                true,
+                "This matter is already open as complaint " + openId
+                        + "; the submission was added to it as a message instead of opening a second complaint.",
                 settled.value().complaints()));
     }
 
@@ -189,15 +241,22 @@ public class ComplaintIntake {
         String messageId = newMessageId();
         Instant now = now();
         boolean[] rose = new boolean[1];
-        Versioned<Complaint> updated = complaints.update(id, current -> {
-            IntakeDecisions.Message message =
-                    decide.message(id, current.value(), visibleTo, messageId, text, channel, now);
-            rose[0] = message.emotionRose();
-            return message.change();
-        }).orElseThrow(() -> ProblemException.notFound("Complaint", id));
+        Versioned<Complaint> updated = complaints
+                .update(id, current -> {
+                    IntakeDecisions.Message message =
+                            decide.message(id, current.value(), visibleTo, messageId, text, channel, now);
+                    rose[0] = message.emotionRose();
+                    return message.change();
+                })
+                .orElseThrow(() -> ProblemException.notFound("Complaint", id));
         Complaint.Message message = updated.value().messages().stream()
-                .filter(m -> m.id().equals(messageId)).findFirst().orElseThrow();
-        log.info("Message added to complaint {}: {}{}", id, message.emotion(),
+                .filter(m -> m.id().equals(messageId))
+                .findFirst()
+                .orElseThrow();
+        log.info(
+                "Message added to complaint {}: {}{}",
+                id,
+                message.emotion(),
                 rose[0] ? ", emotion rose to " + updated.value().emotion() : "");
         return new Added(updated, message, rose[0]);
     }
@@ -206,7 +265,8 @@ public class ComplaintIntake {
     Versioned<Complaint> share(String id, String client, String by) {
         Correlation.complaint(id);
         Instant now = now();
-        return complaints.update(id, current -> decide.shared(id, current.value(), client, by, now))
+        return complaints
+                .update(id, current -> decide.shared(id, current.value(), client, by, now))
                 .orElseThrow(() -> ProblemException.notFound("Complaint", id));
     }
 
@@ -219,8 +279,11 @@ public class ComplaintIntake {
         Correlation.complaint(id);
         Instant now = now();
         String entryId = "answer-" + UUID.randomUUID().toString().substring(0, 13);
-        complaints.update(id, current -> decide.answered(id, current.value(), visibleTo, entryId, accepted, comment,
-                by, now)).orElseThrow(() -> ProblemException.notFound("Complaint", id));
+        complaints
+                .update(
+                        id,
+                        current -> decide.answered(id, current.value(), visibleTo, entryId, accepted, comment, by, now))
+                .orElseThrow(() -> ProblemException.notFound("Complaint", id));
         log.info("Answer to the proposal of complaint {} forwarded: {}", id, accepted ? "accepted" : "rejected");
     }
 
@@ -229,10 +292,17 @@ public class ComplaintIntake {
         Correlation.complaint(id);
         Instant now = now();
         String attachmentId = "att-" + UUID.randomUUID().toString().substring(0, 13);
-        Complaint.Attachment attachment = new Complaint.Attachment(attachmentId, now, request.name().strip(),
-                request.mediaType().strip().toLowerCase(Locale.ROOT), request.size(),
-                request.checksum() == null ? null : request.checksum().strip(), request.url().strip(), by);
-        complaints.update(id, current -> decide.attached(id, current.value(), visibleTo, attachment, now))
+        Complaint.Attachment attachment = new Complaint.Attachment(
+                attachmentId,
+                now,
+                request.name().strip(),
+                request.mediaType().strip().toLowerCase(Locale.ROOT),
+                request.size(),
+                request.checksum() == null ? null : request.checksum().strip(),
+                request.url().strip(),
+                by);
+        complaints
+                .update(id, current -> decide.attached(id, current.value(), visibleTo, attachment, now))
                 .orElseThrow(() -> ProblemException.notFound("Complaint", id));
         log.info("Attachment {} recorded on complaint {}", attachmentId, id);
         return attachment;

@@ -37,8 +37,13 @@ class ComplaintQueries {
      * Which complaints to list; null means any. {@code visibleTo} limits the list to what an integration client may
      * see; the external reference is the client's own when {@code visibleTo} is set, anyone's otherwise.
      */
-    record Filter(ComplaintStatus status, ComplaintClass complaintClass, String department, String visibleTo,
-            String externalSystem, String externalId) {
+    record Filter(
+            ComplaintStatus status,
+            ComplaintClass complaintClass,
+            String department,
+            String visibleTo,
+            String externalSystem,
+            String externalId) {
 
         Filter(ComplaintStatus status, ComplaintClass complaintClass, String department) {
             this(status, complaintClass, department, null, null, null);
@@ -77,8 +82,11 @@ class ComplaintQueries {
         // Two lookups the store serves by index (the unique externalKey, the merged keys by _id) rather than one
         // $or over both fields; the earlier received wins, as the single query sorted by receivedAt gave.
         Optional<Versioned<Complaint>> received =
-                complaints.findAll(eq("externalKey", key), Sorts.ascending("receivedAt"), 1).stream().findFirst();
-        Optional<Versioned<Complaint>> merged = caseFiles.mergedInto(key).flatMap(complaints::find)
+                complaints.findAll(eq("externalKey", key), Sorts.ascending("receivedAt"), 1).stream()
+                        .findFirst();
+        Optional<Versioned<Complaint>> merged = caseFiles
+                .mergedInto(key)
+                .flatMap(complaints::find)
                 .filter(c -> c.value().mergedExternalKeys().contains(key));
         if (received.isEmpty()) return merged;
         if (merged.isEmpty()) return received;
@@ -90,7 +98,8 @@ class ComplaintQueries {
      * by _id, which every store serves by index, not by a query on customerId over all complaints.
      */
     List<Versioned<Complaint>> recent(List<Customer.PastComplaint> history) {
-        List<String> ids = history.stream().map(Customer.PastComplaint::complaintId).toList();
+        List<String> ids =
+                history.stream().map(Customer.PastComplaint::complaintId).toList();
         if (ids.isEmpty()) return List.of();
         return complaints.findAll(Filters.in("_id", ids), Sorts.descending("receivedAt"), CANDIDATES);
     }
@@ -104,21 +113,34 @@ class ComplaintQueries {
     }
 
     /** As {@link #earlierOf(Versioned, String)}, from the customer's {@code history} when the caller has it. */
-    List<Customer.PastComplaint> earlierOf(Versioned<Complaint> complaint, String visibleTo,
-            List<Customer.PastComplaint> history) {
-        List<Customer.PastComplaint> all = history != null ? earlier(complaint, history)
-                : customers.find(complaint.value().customerId())
-                        .map(customer -> earlier(complaint, customer.value().complaints())).orElse(List.of());
+    List<Customer.PastComplaint> earlierOf(
+            Versioned<Complaint> complaint, String visibleTo, List<Customer.PastComplaint> history) {
+        List<Customer.PastComplaint> all = history != null
+                ? earlier(complaint, history)
+                : customers
+                        .find(complaint.value().customerId())
+                        .map(customer -> earlier(complaint, customer.value().complaints()))
+                        .orElse(List.of());
         if (visibleTo == null || all.isEmpty()) return all;
-        List<String> visible = complaints.findAll(and(Filters.in("_id", all.stream()
-                                .map(Customer.PastComplaint::complaintId).toList()),
-                        ClientVisibility.filter(visibleTo)), Sorts.ascending("_id"),
-                all.size()).stream().map(Versioned::id).toList();
+        List<String> visible = complaints
+                .findAll(
+                        and(
+                                Filters.in(
+                                        "_id",
+                                        all.stream()
+                                                .map(Customer.PastComplaint::complaintId)
+                                                .toList()),
+                                ClientVisibility.filter(visibleTo)),
+                        Sorts.ascending("_id"),
+                        all.size())
+                .stream()
+                .map(Versioned::id)
+                .toList();
         return all.stream().filter(p -> visible.contains(p.complaintId())).toList();
     }
 
-    private static List<Customer.PastComplaint> earlier(Versioned<Complaint> complaint,
-            List<Customer.PastComplaint> history) {
+    private static List<Customer.PastComplaint> earlier(
+            Versioned<Complaint> complaint, List<Customer.PastComplaint> history) {
         Instant received = complaint.value().receivedAt();
         return history.stream()
                 .filter(p -> !p.complaintId().equals(complaint.id()))
@@ -132,11 +154,13 @@ class ComplaintQueries {
         List<Bson> conditions = new ArrayList<>();
         if (filter.status() != null) conditions.add(eq("status", filter.status().name()));
         if (filter.complaintClass() != null) {
-            conditions.add(eq("classification.complaintClass", filter.complaintClass().name()));
+            conditions.add(
+                    eq("classification.complaintClass", filter.complaintClass().name()));
         }
         if (filter.department() != null) {
             String exactly = "^" + filter.department() + "$";
-            conditions.add(or(Filters.regex("owner.primaryDepartment", exactly, "i"),
+            conditions.add(or(
+                    Filters.regex("owner.primaryDepartment", exactly, "i"),
                     Filters.regex("owner.secondaryDepartments", exactly, "i")));
         }
         if (filter.visibleTo() != null) {
@@ -147,8 +171,8 @@ class ComplaintQueries {
                 String key = Complaint.externalKey(filter.visibleTo(), filter.externalSystem(), filter.externalId());
                 conditions.add(or(eq("externalKey", key), eq("mergedExternalKeys", key)));
             } else {
-                conditions.add(and(eq("externalRef.system", filter.externalSystem()),
-                        eq("externalRef.id", filter.externalId())));
+                conditions.add(and(
+                        eq("externalRef.system", filter.externalSystem()), eq("externalRef.id", filter.externalId())));
             }
         }
         return complaints.page(conditions.isEmpty() ? null : and(conditions), NEWEST, after, limit);

@@ -46,15 +46,21 @@ class Erasure {
     /** Erases the customer's personal data and their complaints'; again, it erases what came since. 404 unknown. */
     Erased erase(String customerId, String by) {
         Instant now = clock.instant();
-        Versioned<Customer> customer = customers.erase(customerId, now)
+        Versioned<Customer> customer = customers
+                .erase(customerId, now)
                 .or(() -> customers.find(customerId))
                 .orElseThrow(() -> ProblemException.notFound("Customer", customerId));
         // Every complaint of the customer, also those older than the history keeps (served by the customerId index).
         List<String> ids = new ArrayList<>();
-        complaints.findAll(eq("customerId", customerId), Sorts.ascending("_id"), 0).forEach(c -> ids.add(c.id()));
+        complaints
+                .findAll(eq("customerId", customerId), Sorts.ascending("_id"), 0)
+                .forEach(c -> ids.add(c.id()));
         for (String id : ids) {
-            Optional<Versioned<Complaint>> done = complaints.update(id, current -> current.value().erased() ? null
-                    : new Change<>(current.value().erasing(), List.of(new PersonalDataErased(id, now, by))));
+            Optional<Versioned<Complaint>> done = complaints.update(
+                    id,
+                    current -> current.value().erased()
+                            ? null
+                            : new Change<>(current.value().erasing(), List.of(new PersonalDataErased(id, now, by))));
             if (done.isEmpty()) log.warn("Complaint {} of customer {} vanished while being erased", id, customerId);
         }
         log.info("Personal data of customer {} erased on request by {}: {} complaints", customerId, by, ids.size());

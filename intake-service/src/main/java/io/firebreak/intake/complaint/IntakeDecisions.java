@@ -17,8 +17,8 @@ import io.firebreak.events.Owners;
 import io.firebreak.intake.IntakeProperties;
 import io.firebreak.intake.customer.Customer;
 import io.firebreak.intake.emotion.CustomerStages;
-import io.firebreak.intake.emotion.EmotionReader.Reading;
 import io.firebreak.intake.emotion.EmotionReader;
+import io.firebreak.intake.emotion.EmotionReader.Reading;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.platform.web.ProblemException;
@@ -53,7 +53,12 @@ class IntakeDecisions {
     }
 
     /** The parts of a submission intake keeps, normalised. */
-    record Incoming(Channel channel, String text, String productRef, String orderRef, String remedySought,
+    record Incoming(
+            Channel channel,
+            String text,
+            String productRef,
+            String orderRef,
+            String remedySought,
             Instant happenedAt) {}
 
     /**
@@ -72,29 +77,78 @@ class IntakeDecisions {
      * repeat contact reads higher), {@code earlier} the complaints on the same matter it repeats, the ticket it is
      * in the caller's system if any.
      */
-    Change<Complaint> received(String id, Complainant customer, Incoming in, List<String> earlier, Caller caller,
-            Complaint.ExternalRef externalRef, String externalKey, Instant now) {
+    Change<Complaint> received(
+            String id,
+            Complainant customer,
+            Incoming in,
+            List<String> earlier,
+            Caller caller,
+            Complaint.ExternalRef externalRef,
+            String externalKey,
+            Instant now) {
         String client = caller.client();
         Reading reading = emotions.read(in.text(), earlier.size(), in.remedySought() != null);
         String repeat = earlier.isEmpty() ? "" : "; repeat contact after " + String.join(", ", earlier);
-        Complaint complaint = new Complaint(customer.id(), customer.maskedContact(), in.channel(), in.text(),
-                in.productRef(), in.orderRef(), in.remedySought(), in.happenedAt(), reading.level(), reading.signals(),
-                reading.stage(), earlier, List.of(), now, ComplaintStatus.RECEIVED, null, null, null, null,
-                List.of(new Complaint.TimelineEntry("received-" + id, now, "firebreak.complaint.received", "intake",
+        Complaint complaint = new Complaint(
+                customer.id(),
+                customer.maskedContact(),
+                in.channel(),
+                in.text(),
+                in.productRef(),
+                in.orderRef(),
+                in.remedySought(),
+                in.happenedAt(),
+                reading.level(),
+                reading.signals(),
+                reading.stage(),
+                earlier,
+                List.of(),
+                now,
+                ComplaintStatus.RECEIVED,
+                null,
+                null,
+                null,
+                null,
+                List.of(new Complaint.TimelineEntry(
+                        "received-" + id,
+                        now,
+                        "firebreak.complaint.received",
+                        "intake",
                         "Received by " + in.channel() + (client == null ? " (taken by " + caller.name() + ")" : "")
                                 + "; the customer reads " + describe(reading) + repeat
-                                + (externalRef == null ? ""
+                                + (externalRef == null
+                                        ? ""
                                         : "; ticket " + externalRef.system() + " " + externalRef.id()))),
-                now, client, externalRef, externalKey, List.of(), List.of(), List.of(), null,
+                now,
+                client,
+                externalRef,
+                externalKey,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
                 List.of(new Complaint.EmotionPoint(now, reading.level(), "received", reading.signals())));
-        ComplaintReceived received = new ComplaintReceived(id, now, in.channel(), customer.id(),
-                customer.maskedContact(), in.text(), in.productRef(), in.orderRef(), in.remedySought(),
-                reading.level(), reading.signals(), reading.stage(), in.happenedAt(), earlier, client,
+        ComplaintReceived received = new ComplaintReceived(
+                id,
+                now,
+                in.channel(),
+                customer.id(),
+                customer.maskedContact(),
+                in.text(),
+                in.productRef(),
+                in.orderRef(),
+                in.remedySought(),
+                reading.level(),
+                reading.signals(),
+                reading.stage(),
+                in.happenedAt(),
+                earlier,
+                client,
                 externalRef == null ? null : new ExternalRef(externalRef.system(), externalRef.id()),
                 customer.handling());
         CustomerNotified receipt = notices.receipt(id, complaint, now);
-        return new Change<>(complaint.withTimeline(CustomerNotices.told("receipt-" + id, receipt)),
-                List.of(received, receipt));
+        return new Change<>(
+                complaint.withTimeline(CustomerNotices.told("receipt-" + id, receipt)), List.of(received, receipt));
     }
 
     /**
@@ -107,12 +161,14 @@ class IntakeDecisions {
         String pointOfContact = null;
         if (h.onePointOfContact()) {
             pointOfContact = recent.stream()
-                    .map(c -> c.value().owner() == null ? null : c.value().owner().owner())
+                    .map(c ->
+                            c.value().owner() == null ? null : c.value().owner().owner())
                     .filter(o -> o != null && !Owners.isQueue(o))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
         }
-        return new CustomerHandling(h.reason(), h.seniorOwner(), h.onePointOfContact(), h.contactsPerDay(),
-                pointOfContact);
+        return new CustomerHandling(
+                h.reason(), h.seniorOwner(), h.onePointOfContact(), h.contactsPerDay(), pointOfContact);
     }
 
     /**
@@ -124,8 +180,8 @@ class IntakeDecisions {
         Instant since = now.minus(duplicates.window());
         return candidates.stream()
                 .filter(c -> !lastActivity(c.value()).isBefore(since))
-                .filter(c -> Matters.same(c.value(), in.orderRef(), in.productRef(), in.text(),
-                        duplicates.similarity()))
+                .filter(c ->
+                        Matters.same(c.value(), in.orderRef(), in.productRef(), in.text(), duplicates.similarity()))
                 .toList();
     }
 
@@ -138,11 +194,11 @@ class IntakeDecisions {
      * its external key remembered so that a retry finds the complaint rather than merging twice; null if the
      * complaint closed or is full meanwhile, or already holds that external key.
      */
-    Change<Complaint> merged(String id, Complaint c, Incoming in, String externalKey, String messageId,
-            Instant now) {
+    Change<Complaint> merged(String id, Complaint c, Incoming in, String externalKey, String messageId, Instant now) {
         if (!c.isOpen() || c.messages().size() >= caps.messages()) return null;
-        if (externalKey != null && (externalKey.equals(c.externalKey())
-                || c.mergedExternalKeys().contains(externalKey))) {
+        if (externalKey != null
+                && (externalKey.equals(c.externalKey())
+                        || c.mergedExternalKeys().contains(externalKey))) {
             return null;
         }
         int contacts = c.contactsBefore(duplicates.sameContactWithin())
@@ -150,7 +206,8 @@ class IntakeDecisions {
         Reading reading = emotions.read(in.text(), contacts, in.remedySought() != null);
         Complaint filled = c.withBlanksFilled(in.productRef(), in.orderRef(), in.remedySought(), in.happenedAt());
         if (externalKey != null) filled = filled.withMergedExternalKey(externalKey);
-        return withMessage(id, filled, messageId, in.channel(), in.text(), true, reading, now).change();
+        return withMessage(id, filled, messageId, in.channel(), in.text(), true, reading, now)
+                .change();
     }
 
     /** A later message as decided: the case file's change, and whether the emotion rose with it. */
@@ -160,8 +217,8 @@ class IntakeDecisions {
      * The customer's later message on complaint {@code id}, read for emotion (the contacts before it count), on
      * the timeline and announced, with a rise in emotion if it reads higher. {@code channel} null: the complaint's.
      */
-    Message message(String id, Complaint c, String visibleTo, String messageId, String text, Channel channel,
-            Instant now) {
+    Message message(
+            String id, Complaint c, String visibleTo, String messageId, String text, Channel channel, Instant now) {
         if (!c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
         if (!c.isOpen()) {
             throw ProblemException.conflict("Complaint " + id + " is closed; a new matter is a new complaint.")
@@ -170,29 +227,48 @@ class IntakeDecisions {
         requireRoom(id, "messages", c.messages().size(), caps.messages());
         String words = text.strip();
         // How fast they write (听语速): the customer's messages in the last minutes, this one included.
-        int burst = 1 + (int) c.messages().stream().filter(m -> !m.mergedDuplicate())
-                .filter(m -> m.at() != null && m.at().isAfter(now.minus(EmotionReader.BURST_WINDOW))).count();
+        int burst = 1
+                + (int) c.messages().stream()
+                        .filter(m -> !m.mergedDuplicate())
+                        .filter(m -> m.at() != null && m.at().isAfter(now.minus(EmotionReader.BURST_WINDOW)))
+                        .count();
         Reading reading = emotions.read(words, c.contactsBefore(duplicates.sameContactWithin()), false, burst);
         return withMessage(id, c, messageId, channel != null ? channel : c.channel(), words, false, reading, now);
     }
 
     /** The complaint with the message on its timeline, its emotion and stage risen if the message reads higher. */
-    private static Message withMessage(String id, Complaint c, String messageId, Channel channel, String text,
-            boolean merged, Reading reading, Instant now) {
+    private static Message withMessage(
+            String id,
+            Complaint c,
+            String messageId,
+            Channel channel,
+            String text,
+            boolean merged,
+            Reading reading,
+            Instant now) {
         EmotionLevel before = c.emotion() == null ? EmotionLevel.CALM : c.emotion();
         boolean rose = reading.level().compareTo(before) > 0;
         CustomerStage stage = CustomerStages.higher(c.stage(), reading.stage());
-        Complaint.Message message = new Complaint.Message(messageId, now, channel, text, merged, reading.level(),
-                reading.signals());
-        Complaint next = c.withMessage(message, stage).withTimeline(new Complaint.TimelineEntry(messageId, now,
-                "firebreak.message.added", "intake", (merged ? "Duplicate submission merged" : "Customer wrote")
-                        + " (" + channel + "): " + clip(text) + " - reads " + describe(reading)));
+        Complaint.Message message =
+                new Complaint.Message(messageId, now, channel, text, merged, reading.level(), reading.signals());
+        Complaint next = c.withMessage(message, stage)
+                .withTimeline(new Complaint.TimelineEntry(
+                        messageId,
+                        now,
+                        "firebreak.message.added",
+                        "intake",
+                        (merged ? "Duplicate submission merged" : "Customer wrote") + " (" + channel + "): "
+                                + clip(text) + " - reads " + describe(reading)));
         List<FirebreakEvent> events = new ArrayList<>();
         events.add(new MessageAdded(id, now, channel, text, merged, reading.level(), reading.signals(), stage));
         if (rose) {
             events.add(new EmotionRose(id, now, before, reading.level(), reading.signals(), stage));
-            next = next.withTimeline(new Complaint.TimelineEntry(messageId + "-rose", now, "firebreak.emotion.rose",
-                    "intake", "Emotion rose from " + before + " to " + reading.level() + ", stage " + stage));
+            next = next.withTimeline(new Complaint.TimelineEntry(
+                    messageId + "-rose",
+                    now,
+                    "firebreak.emotion.rose",
+                    "intake",
+                    "Emotion rose from " + before + " to " + reading.level() + ", stage " + stage));
         }
         return new Message(new Change<>(next, List.copyOf(events)), rose);
     }
@@ -201,8 +277,13 @@ class IntakeDecisions {
     Change<Complaint> shared(String id, Complaint c, String client, String by, Instant now) {
         if (c.visibleTo(client)) return null;
         requireRoom(id, "shares", c.sharedWith().size(), caps.shares());
-        Complaint next = c.sharedWith(client).withTimeline(new Complaint.TimelineEntry("shared-" + client, now,
-                "firebreak.complaint.shared", "intake", "Shared with " + client + " by " + by));
+        Complaint next = c.sharedWith(client)
+                .withTimeline(new Complaint.TimelineEntry(
+                        "shared-" + client,
+                        now,
+                        "firebreak.complaint.shared",
+                        "intake",
+                        "Shared with " + client + " by " + by));
         return new Change<>(next, List.of(new ComplaintShared(id, now, client, by)));
     }
 
@@ -210,56 +291,86 @@ class IntakeDecisions {
      * The customer's answer to the proposal, as {@code by} reports it, on the timeline and forwarded to resolution
      * (which owns the case) by an event: intake checks only what it alone can, whether the caller may act on it.
      */
-    Change<Complaint> answered(String id, Complaint c, String visibleTo, String entryId, boolean accepted,
-            String comment, String by, Instant now) {
+    Change<Complaint> answered(
+            String id,
+            Complaint c,
+            String visibleTo,
+            String entryId,
+            boolean accepted,
+            String comment,
+            String by,
+            Instant now) {
         if (!c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
         if (!c.isOpen()) {
             throw ProblemException.conflict("Complaint " + id + " is closed; there is no proposal to answer.")
                     .with("id", id);
         }
         String text = comment == null || comment.isBlank() ? null : comment.strip();
-        Complaint next = c.withTimeline(new Complaint.TimelineEntry(entryId, now, "firebreak.proposal.answered",
-                "intake", "The customer " + (accepted ? "accepted" : "rejected") + " the proposal (reported by "
-                        + by + ")" + (text == null ? "" : ": " + clip(text))));
+        Complaint next = c.withTimeline(new Complaint.TimelineEntry(
+                entryId,
+                now,
+                "firebreak.proposal.answered",
+                "intake",
+                "The customer " + (accepted ? "accepted" : "rejected") + " the proposal (reported by " + by + ")"
+                        + (text == null ? "" : ": " + clip(text))));
         List<FirebreakEvent> events = new ArrayList<>(List.of(new ProposalAnswered(id, now, accepted, text, by)));
         if (text != null) {
             // Their words about the proposal are read like any others: a rise is told, a calming down shown.
             Reading reading = emotions.read(text, c.contactsBefore(duplicates.sameContactWithin()), false);
             EmotionLevel before = c.emotion() == null ? EmotionLevel.CALM : c.emotion();
-            next = next.withEmotionPoint(new Complaint.EmotionPoint(now, reading.level(), "proposal-answer",
-                    reading.signals()));
+            next = next.withEmotionPoint(
+                    new Complaint.EmotionPoint(now, reading.level(), "proposal-answer", reading.signals()));
             if (reading.level().compareTo(before) > 0) {
                 CustomerStage stage = CustomerStages.higher(c.stage(), reading.stage());
                 events.add(new EmotionRose(id, now, before, reading.level(), reading.signals(), stage));
-                next = next.withTimeline(new Complaint.TimelineEntry(entryId + "-rose", now,
-                        "firebreak.emotion.rose", "intake", "Emotion rose from " + before + " to " + reading.level()
-                                + " at the proposal, stage " + stage));
+                next = next.withTimeline(new Complaint.TimelineEntry(
+                        entryId + "-rose",
+                        now,
+                        "firebreak.emotion.rose",
+                        "intake",
+                        "Emotion rose from " + before + " to " + reading.level() + " at the proposal, stage " + stage));
             }
         }
         return new Change<>(next, List.copyOf(events));
     }
 
     /** An attachment's metadata recorded on complaint {@code id} and announced. */
-    Change<Complaint> attached(String id, Complaint c, String visibleTo, Complaint.Attachment attachment,
-            Instant now) {
+    Change<Complaint> attached(String id, Complaint c, String visibleTo, Complaint.Attachment attachment, Instant now) {
         if (!c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
         if (!c.isOpen()) {
             throw ProblemException.conflict("Complaint " + id + " is closed; it takes no more attachments.")
                     .with("id", id);
         }
         requireRoom(id, "attachments", c.attachments().size(), caps.attachments());
-        Complaint next = c.withAttachment(attachment).withTimeline(new Complaint.TimelineEntry(attachment.id(), now,
-                "firebreak.attachment.added", "intake", "Attachment " + attachment.name() + " ("
-                        + attachment.mediaType() + ", " + attachment.size() + " bytes) at " + attachment.url()));
-        return new Change<>(next, List.of(new AttachmentAdded(id, now, attachment.id(), attachment.name(),
-                attachment.mediaType(), attachment.size(), attachment.checksum(), attachment.url(), attachment.addedBy())));
+        Complaint next = c.withAttachment(attachment)
+                .withTimeline(new Complaint.TimelineEntry(
+                        attachment.id(),
+                        now,
+                        "firebreak.attachment.added",
+                        "intake",
+                        "Attachment " + attachment.name() + " (" + attachment.mediaType() + ", " + attachment.size()
+                                + " bytes) at " + attachment.url()));
+        return new Change<>(
+                next,
+                List.of(new AttachmentAdded(
+                        id,
+                        now,
+                        attachment.id(),
+                        attachment.name(),
+                        attachment.mediaType(),
+                        attachment.size(),
+                        attachment.checksum(),
+                        attachment.url(),
+                        attachment.addedBy())));
     }
 
     /** 409 once the complaint holds {@code cap} of {@code what}: a bounded case file, whoever keeps sending. */
     private static void requireRoom(String id, String what, int held, int cap) {
         if (held >= cap) {
-            throw ProblemException.conflict("Complaint " + id + " holds " + held + " " + what + ", the most it may"
-                    + " hold.").with("id", id).with("cap", cap);
+            throw ProblemException.conflict(
+                            "Complaint " + id + " holds " + held + " " + what + ", the most it may" + " hold.")
+                    .with("id", id)
+                    .with("cap", cap);
         }
     }
 

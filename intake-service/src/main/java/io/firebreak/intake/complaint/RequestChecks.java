@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestChecks {
 
-    static final String CHANNELS = Arrays.stream(Channel.values()).map(Enum::name).collect(Collectors.joining(", "));
+    static final String CHANNELS =
+            Arrays.stream(Channel.values()).map(Enum::name).collect(Collectors.joining(", "));
     /** A customer id: letters and digits of any script and a few marks; nothing that could forge a log line. */
     private static final Pattern CUSTOMER_ID = Pattern.compile("[\\p{L}\\p{N}._\\-+@#:]+");
     /** Clocks disagree a little; a moment this close to now is not "in the future". */
@@ -71,12 +72,14 @@ class RequestChecks {
             if (blank(customer.id()) && blank(customer.phone()) && blank(customer.email())) {
                 problems.add(new FieldProblem("customer", "give at least one of id, phone or email"));
             }
-            if (!blank(customer.id()) && !CUSTOMER_ID.matcher(customer.id().strip()).matches()) {
-                problems.add(new FieldProblem("customer.id", "must be letters, digits or . _ - + @ # :"
-                        + " (no spaces or control characters)"));
+            if (!blank(customer.id())
+                    && !CUSTOMER_ID.matcher(customer.id().strip()).matches()) {
+                problems.add(new FieldProblem(
+                        "customer.id",
+                        "must be letters, digits or . _ - + @ # :" + " (no spaces or control characters)"));
             } else if (byClient && !blank(customer.id()) && customer.id().contains(":")) {
-                problems.add(new FieldProblem("customer.id", "must not contain ':' (a ticketing system's customer"
-                        + " ids are its own)"));
+                problems.add(new FieldProblem(
+                        "customer.id", "must not contain ':' (a ticketing system's customer" + " ids are its own)"));
             }
             if (!blank(customer.phone()) && !Contact.isPhone(customer.phone())) {
                 problems.add(new FieldProblem("customer.phone", "is not a phone number"));
@@ -119,7 +122,8 @@ class RequestChecks {
     static boolean isWebAddress(String raw) {
         try {
             java.net.URI uri = new java.net.URI(raw);
-            return uri.isAbsolute() && uri.getHost() != null
+            return uri.isAbsolute()
+                    && uri.getHost() != null
                     && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
         } catch (java.net.URISyntaxException e) {
             return false;
@@ -180,9 +184,14 @@ class RequestChecks {
 
     /** A 400 naming every bad field, as the platform answers bean-validation failures. */
     static ProblemException invalid(List<FieldProblem> problems) {
-        String detail = problems.stream().map(p -> p.field() + ": " + p.reason()).collect(Collectors.joining("; "));
+        String detail =
+                problems.stream().map(p -> p.field() + ": " + p.reason()).collect(Collectors.joining("; "));
         return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", detail)
-                .with("errors", problems.stream().map(p -> Map.of("field", p.field(), "reason", p.reason())).toList());
+                .with(
+                        "errors",
+                        problems.stream()
+                                .map(p -> Map.of("field", p.field(), "reason", p.reason()))
+                                .toList());
     }
 
     private static boolean blank(String s) {

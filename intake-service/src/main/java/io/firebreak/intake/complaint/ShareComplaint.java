@@ -7,4 +7,4 @@ import jakarta.validation.constraints.Pattern;
 record ShareComplaint(
         @NotBlank(message = "must not be empty")
         @Pattern(regexp = "[A-Za-z0-9._:@-]{1,128}", message = "must be a client id (letters, digits, . _ : @ -)")
-                String client) {}
+        String client) {}

@@ -10,10 +10,11 @@ import java.util.Set;
  */
 final class TextSimilarity {
 
-    private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "and", "or", "but", "to", "of", "in", "on",
-            "at", "for", "with", "from", "by", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that",
-            "i", "me", "my", "we", "our", "you", "your", "they", "them", "he", "she", "his", "her", "have", "has",
-            "had", "do", "does", "did", "so", "still", "just", "please", "not", "no", "yet", "again");
+    private static final Set<String> STOP_WORDS = Set.of(
+            "a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "from", "by", "is",
+            "are", "was", "were", "be", "been", "it", "its", "this", "that", "i", "me", "my", "we", "our", "you",
+            "your", "they", "them", "he", "she", "his", "her", "have", "has", "had", "do", "does", "did", "so", "still",
+            "just", "please", "not", "no", "yet", "again");
 
     private TextSimilarity() {}
 

@@ -11,6 +11,7 @@ public final class Contact {
     private static final int MAX_EMAIL = 254;
     /** A phone number written with separators and a country code, generously; nothing longer is read. */
     private static final int MAX_PHONE = 40;
+
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-().]");
 
     private Contact() {}
@@ -57,8 +58,10 @@ public final class Contact {
     /** {@code 138****5678}, {@code z***@example.com}: enough for a person to recognise, no more. */
     public static String mask(String phone, String email) {
         if (phone != null) {
-            return phone.length() <= 4 ? "****" : phone.substring(0, Math.min(3, phone.length() - 4)) + "****"
-                    + phone.substring(phone.length() - 4);
+            return phone.length() <= 4
+                    ? "****"
+                    : phone.substring(0, Math.min(3, phone.length() - 4)) + "****"
+                            + phone.substring(phone.length() - 4);
         }
         if (email != null) {
             int at = email.indexOf('@');

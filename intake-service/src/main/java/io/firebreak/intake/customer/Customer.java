@@ -1,7 +1,7 @@
 package io.firebreak.intake.customer;
 
-import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,8 +11,14 @@ import java.util.List;
  * A customer as intake knows them: the only place contact data is kept, and the history of their complaints
  * (newest first), kept current from every complaint's case file so a handler never has to ask again.
  */
-public record Customer(String name, String phone, String email, Instant firstSeen, List<PastComplaint> complaints,
-        Instant erasedAt, Handling handling) {
+public record Customer(
+        String name,
+        String phone,
+        String email,
+        Instant firstSeen,
+        List<PastComplaint> complaints,
+        Instant erasedAt,
+        Handling handling) {
 
     /** A customer whose personal data was never erased. */
     public Customer(String name, String phone, String email, Instant firstSeen, List<PastComplaint> complaints) {
@@ -25,8 +31,13 @@ public record Customer(String name, String phone, String email, Instant firstSee
      * agreed with them; who set it and when. Every handler sees it on the customer and on each case file, and triage
      * acts on it when it chooses an owner.
      */
-    public record Handling(String reason, boolean seniorOwner, boolean onePointOfContact, Integer contactsPerDay,
-            String by, Instant at) {}
+    public record Handling(
+            String reason,
+            boolean seniorOwner,
+            boolean onePointOfContact,
+            Integer contactsPerDay,
+            String by,
+            Instant at) {}
 
     /** With this handling (null: none). */
     Customer withHandling(Handling newHandling) {
@@ -56,8 +67,14 @@ public record Customer(String name, String phone, String email, Instant firstSee
             Integer satisfactionScore) {}
 
     Customer fillBlanks(String newName, String newPhone, String newEmail) {
-        return new Customer(name != null ? name : newName, phone != null ? phone : newPhone,
-                email != null ? email : newEmail, firstSeen, complaints, erasedAt, handling);
+        return new Customer(
+                name != null ? name : newName,
+                phone != null ? phone : newPhone,
+                email != null ? email : newEmail,
+                firstSeen,
+                complaints,
+                erasedAt,
+                handling);
     }
 
     /**
@@ -65,11 +82,33 @@ public record Customer(String name, String phone, String email, Instant firstSee
      * them); the history's record and the handling's terms stay.
      */
     Customer erased(Instant at) {
-        return new Customer(null, null, null, firstSeen, complaints.stream().map(p -> new PastComplaint(
-                p.complaintId(), p.receivedAt(), ERASED, p.orderRef(), p.productRef(), p.complaintClass(),
-                p.status(), p.outcome(), p.satisfactionScore())).toList(), at,
-                handling == null ? null : new Handling(ERASED, handling.seniorOwner(), handling.onePointOfContact(),
-                        handling.contactsPerDay(), handling.by(), handling.at()));
+        return new Customer(
+                null,
+                null,
+                null,
+                firstSeen,
+                complaints.stream()
+                        .map(p -> new PastComplaint(
+                                p.complaintId(),
+                                p.receivedAt(),
+                                ERASED,
+                                p.orderRef(),
+                                p.productRef(),
+                                p.complaintClass(),
+                                p.status(),
+                                p.outcome(),
+                                p.satisfactionScore()))
+                        .toList(),
+                at,
+                handling == null
+                        ? null
+                        : new Handling(
+                                ERASED,
+                                handling.seniorOwner(),
+                                handling.onePointOfContact(),
+                                handling.contactsPerDay(),
+                                handling.by(),
+                                handling.at()));
     }
 
     /** With this complaint's entry added or brought up to date; the same customer if nothing changed. */

@@ -1,16 +1,6 @@
 package io.firebreak.intake.customer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import java.time.Clock;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -19,6 +9,12 @@ import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.platform.security.ClientVisibility;
 import io.firebreak.platform.web.Page;
 import io.firebreak.platform.web.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,8 +24,11 @@ import java.util.Set;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,12 +57,22 @@ class CustomerController {
     private static final int RECENT = 5;
 
     /** A customer as a search or a profile shows them: who, and where their complaints stand. */
-    record Profile(String customerId, String name, String contact, Instant firstSeen, int complaints, int open,
-            Instant lastComplaintAt, List<Customer.PastComplaint> recent,
+    record Profile(
+            String customerId,
+            String name,
+            String contact,
+            Instant firstSeen,
+            int complaints,
+            int open,
+            Instant lastComplaintAt,
+            List<Customer.PastComplaint> recent,
             @JsonInclude(JsonInclude.Include.NON_NULL) Customer.Handling handling) {}
 
     /** How a customer who needs care is to be handled: why, and the terms (see {@link Customer.Handling}). */
-    record HandlingRequest(@NotBlank @Size(max = 500) String reason, boolean seniorOwner, boolean onePointOfContact,
+    record HandlingRequest(
+            @NotBlank @Size(max = 500) String reason,
+            boolean seniorOwner,
+            boolean onePointOfContact,
             @Min(1) @Max(24) Integer contactsPerDay) {}
 
     /**
@@ -73,17 +82,21 @@ class CustomerController {
      */
     @PutMapping("/{id}/handling")
     Profile handle(@PathVariable String id, @RequestBody @Valid HandlingRequest request, Authentication caller) {
-        Customer.Handling handling = new Customer.Handling(request.reason().strip(), request.seniorOwner(),
-                request.onePointOfContact(), request.contactsPerDay(), caller.getName(), clock.instant());
-        return profile(customers.handle(id, handling).orElseThrow(() -> ProblemException.notFound("Customer", id)),
-                null);
+        Customer.Handling handling = new Customer.Handling(
+                request.reason().strip(),
+                request.seniorOwner(),
+                request.onePointOfContact(),
+                request.contactsPerDay(),
+                caller.getName(),
+                clock.instant());
+        return profile(
+                customers.handle(id, handling).orElseThrow(() -> ProblemException.notFound("Customer", id)), null);
     }
 
     /** The customer is handled like anyone again. */
     @DeleteMapping("/{id}/handling")
     Profile unhandle(@PathVariable String id) {
-        return profile(customers.handle(id, null).orElseThrow(() -> ProblemException.notFound("Customer", id)),
-                null);
+        return profile(customers.handle(id, null).orElseThrow(() -> ProblemException.notFound("Customer", id)), null);
     }
 
     /**
@@ -91,19 +104,22 @@ class CustomerController {
      * start); at least one, several all holding. Newest complaints first in each profile.
      */
     @GetMapping
-    Page<Profile> search(@RequestParam(required = false) String phone, @RequestParam(required = false) String email,
-            @RequestParam(required = false) String name, @RequestParam(required = false) String limit,
+    Page<Profile> search(
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String limit,
             Authentication caller) {
         List<Map<String, String>> problems = new ArrayList<>();
         if (blank(phone) && blank(email) && blank(name)) {
             problems.add(Map.of("field", "phone", "reason", "give at least one of phone, email or name"));
         }
-        if (!blank(phone) && !Contact.isPhone(phone)) problems.add(Map.of("field", "phone", "reason",
-                "is not a phone number"));
-        if (!blank(email) && !Contact.isEmail(email)) problems.add(Map.of("field", "email", "reason",
-                "is not an email address"));
-        if (!blank(name) && name.strip().length() > 100) problems.add(Map.of("field", "name", "reason",
-                "must be at most 100 characters"));
+        if (!blank(phone) && !Contact.isPhone(phone))
+            problems.add(Map.of("field", "phone", "reason", "is not a phone number"));
+        if (!blank(email) && !Contact.isEmail(email))
+            problems.add(Map.of("field", "email", "reason", "is not an email address"));
+        if (!blank(name) && name.strip().length() > 100)
+            problems.add(Map.of("field", "name", "reason", "must be at most 100 characters"));
         int size = 20;
         if (limit != null) {
             try {
@@ -111,18 +127,23 @@ class CustomerController {
             } catch (NumberFormatException e) {
                 size = -1;
             }
-            if (size < 1 || size > MAX_SEARCH) problems.add(Map.of("field", "limit", "reason",
-                    "must be a number between 1 and " + MAX_SEARCH));
+            if (size < 1 || size > MAX_SEARCH)
+                problems.add(Map.of("field", "limit", "reason", "must be a number between 1 and " + MAX_SEARCH));
         }
         if (!problems.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", problems.stream()
-                    .map(p -> p.get("field") + ": " + p.get("reason")).reduce((a, b) -> a + "; " + b).orElseThrow())
+            throw new ProblemException(
+                            HttpStatus.BAD_REQUEST,
+                            "Invalid request",
+                            problems.stream()
+                                    .map(p -> p.get("field") + ": " + p.get("reason"))
+                                    .reduce((a, b) -> a + "; " + b)
+                                    .orElseThrow())
                     .with("errors", problems);
         }
         String client = ClientVisibility.clientOf(caller);
         List<Profile> found = new ArrayList<>();
-        for (Versioned<Customer> c : customers.search(blankToNull(phone), blankToNull(email), blankToNull(name),
-                size)) {
+        for (Versioned<Customer> c :
+                customers.search(blankToNull(phone), blankToNull(email), blankToNull(name), size)) {
             Profile profile = profile(c, client);
             if (profile != null) found.add(profile);
         }
@@ -143,22 +164,40 @@ class CustomerController {
         Customer c = customer.value();
         List<Customer.PastComplaint> items = visible(c.complaints(), client);
         if (client != null && items.isEmpty()) return null;
-        int open = (int) items.stream().filter(p -> !"CLOSED".equals(p.status()) && !"RESOLVED".equals(p.status()))
+        int open = (int) items.stream()
+                .filter(p -> !"CLOSED".equals(p.status()) && !"RESOLVED".equals(p.status()))
                 .count();
-        Instant last = items.stream().map(Customer.PastComplaint::receivedAt).filter(java.util.Objects::nonNull)
-                .max(Instant::compareTo).orElse(null);
-        return new Profile(customer.id(), client == null ? c.name() : null,
-                client == null ? Contact.mask(c.phone(), c.email()) : null, c.firstSeen(), items.size(), open, last,
-                items.stream().limit(RECENT).toList(), client == null ? c.handling() : null);
+        Instant last = items.stream()
+                .map(Customer.PastComplaint::receivedAt)
+                .filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElse(null);
+        return new Profile(
+                customer.id(),
+                client == null ? c.name() : null,
+                client == null ? Contact.mask(c.phone(), c.email()) : null,
+                c.firstSeen(),
+                items.size(),
+                open,
+                last,
+                items.stream().limit(RECENT).toList(),
+                client == null ? c.handling() : null);
     }
 
     /** The complaints of a history {@code client} may see (all for staff). */
     private List<Customer.PastComplaint> visible(List<Customer.PastComplaint> items, String client) {
         if (client == null || items.isEmpty()) return items;
         Set<String> visible = new HashSet<>();
-        complaints.find(Filters.and(Filters.in("_id", items.stream().map(Customer.PastComplaint::complaintId)
-                        .toList()), ClientVisibility.filter(client)))
-                .projection(Projections.include("_id")).forEach(d -> visible.add(d.getString("_id")));
+        complaints
+                .find(Filters.and(
+                        Filters.in(
+                                "_id",
+                                items.stream()
+                                        .map(Customer.PastComplaint::complaintId)
+                                        .toList()),
+                        ClientVisibility.filter(client)))
+                .projection(Projections.include("_id"))
+                .forEach(d -> visible.add(d.getString("_id")));
         return items.stream().filter(p -> visible.contains(p.complaintId())).toList();
     }
 

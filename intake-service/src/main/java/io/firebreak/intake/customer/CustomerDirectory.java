@@ -70,8 +70,12 @@ public class CustomerDirectory {
         if (contacts.estimatedDocumentCount() == 0) registerKnownContacts();
         this.clock = clock;
         // A key of its own: whoever holds the token secret must not be able to test phone numbers against ids.
-        this.idKey = Secrets.required(properties.customerIdKey(), "firebreak.intake.customer-id-key",
-                "FIREBREAK_INTAKE_CUSTOMER_ID_KEY", 32, "keys the customer ids derived from phone numbers")
+        this.idKey = Secrets.required(
+                        properties.customerIdKey(),
+                        "firebreak.intake.customer-id-key",
+                        "FIREBREAK_INTAKE_CUSTOMER_ID_KEY",
+                        32,
+                        "keys the customer ids derived from phone numbers")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -80,8 +84,15 @@ public class CustomerDirectory {
      * else the one their phone or e-mail names, else a new one), what the submission gives of them normalised, and
      * what it may write. See {@link #identify}.
      */
-    public record Lookup(String customerId, String name, String phone, String email, boolean mayWrite,
-            boolean registers, boolean phoneNamesSomeone, boolean emailNamesSomeone) {}
+    public record Lookup(
+            String customerId,
+            String name,
+            String phone,
+            String email,
+            boolean mayWrite,
+            boolean registers,
+            boolean phoneNamesSomeone,
+            boolean emailNamesSomeone) {}
 
     /**
      * The customer of a submission as on file (read under the caller's lock): {@code record} null for one not on
@@ -97,7 +108,8 @@ public class CustomerDirectory {
         /** The contact the submission gave, masked, else the record's. */
         public String maskedContact() {
             String masked = Contact.mask(given.phone(), given.email());
-            return masked != null || record == null ? masked
+            return masked != null || record == null
+                    ? masked
                     : Contact.mask(record.value().phone(), record.value().email());
         }
     }
@@ -117,10 +129,19 @@ public class CustomerDirectory {
         Map<String, String> named = owners(phone == null ? null : PHONE + phone, email == null ? null : EMAIL + email);
         Optional<String> byPhone = Optional.ofNullable(phone == null ? null : named.get(PHONE + phone));
         Optional<String> byEmail = Optional.ofNullable(email == null ? null : named.get(EMAIL + email));
-        String id = Optional.ofNullable(chosen).or(() -> byPhone).or(() -> byEmail)
+        String id = Optional.ofNullable(chosen)
+                .or(() -> byPhone)
+                .or(() -> byEmail)
                 .orElseGet(() -> newId(phone != null ? phone : email));
-        return new Lookup(id, name, phone, email, client == null || chosen != null, client == null || chosen == null,
-                byPhone.isPresent(), byEmail.isPresent());
+        return new Lookup(
+                id,
+                name,
+                phone,
+                email,
+                client == null || chosen != null,
+                client == null || chosen == null,
+                byPhone.isPresent(),
+                byEmail.isPresent());
     }
 
     /** The customer {@code given} names as now on file: one read. */
@@ -152,11 +173,17 @@ public class CustomerDirectory {
         if (customer.record() != null) {
             stored = customers.update(customer.record(), apply).orElseThrow();
         } else {
-            Customer fresh = new Customer(given.name(), given.phone(), given.email(), clock.instant(),
+            Customer fresh = new Customer(
+                    given.name(),
+                    given.phone(),
+                    given.email(),
+                    clock.instant(),
                     entry == null ? List.of() : List.of(entry));
             // Made at the same moment by another instance: fill that one's blanks instead.
-            stored = customers.create(customer.customerId(), fresh, List.of(), null)
-                    .or(() -> customers.update(customer.customerId(), apply)).orElseThrow();
+            stored = customers
+                    .create(customer.customerId(), fresh, List.of(), null)
+                    .or(() -> customers.update(customer.customerId(), apply))
+                    .orElseThrow();
         }
         if (given.registers()) {
             List<String> contacts = new ArrayList<>(2);
@@ -179,7 +206,8 @@ public class CustomerDirectory {
 
     /** Whether the customer id is one of the client's own ({@link #ownId}). */
     public static boolean isOwnId(String client, String customerId) {
-        return customerId != null && customerId.startsWith(client + ':')
+        return customerId != null
+                && customerId.startsWith(client + ':')
                 && customerId.indexOf(':', client.length() + 1) < 0;
     }
 
@@ -189,16 +217,22 @@ public class CustomerDirectory {
      * changes nothing.
      */
     public Optional<Versioned<Customer>> erase(String customerId, Instant at) {
-        Optional<Versioned<Customer>> erased = customers.update(customerId, current ->
-                current.value().erasedAt() != null ? null : Change.of(current.value().erased(at)));
+        Optional<Versioned<Customer>> erased = customers.update(
+                customerId,
+                current -> current.value().erasedAt() != null
+                        ? null
+                        : Change.of(current.value().erased(at)));
         if (erased.isPresent()) contacts.deleteMany(eq(CUSTOMER, customerId));
         return erased;
     }
 
     /** Sets (or, null, clears) how the customer is handled; empty if there is no such customer. */
     public Optional<Versioned<Customer>> handle(String customerId, Customer.Handling handling) {
-        return customers.update(customerId, current -> java.util.Objects.equals(current.value().handling(), handling)
-                ? null : Change.of(current.value().withHandling(handling)));
+        return customers.update(
+                customerId,
+                current -> java.util.Objects.equals(current.value().handling(), handling)
+                        ? null
+                        : Change.of(current.value().withHandling(handling)));
     }
 
     /**
@@ -228,7 +262,9 @@ public class CustomerDirectory {
 
     /** Adds the complaint to the customer's history, or brings its entry up to date. */
     public void remember(String customerId, Customer.PastComplaint entry) {
-        boolean known = customers.update(customerId, current -> remembering(current, entry)).isPresent();
+        boolean known = customers
+                .update(customerId, current -> remembering(current, entry))
+                .isPresent();
         if (!known) log.warn("No customer {} for complaint {}: its history misses it", customerId, entry.complaintId());
     }
 
@@ -239,11 +275,15 @@ public class CustomerDirectory {
     public void rememberAll(List<Map.Entry<String, Customer.PastComplaint>> lines) {
         if (lines.isEmpty()) return;
         Map<String, Versioned<Customer>> known = customers.updateAll(lines.stream()
-                .map(line -> new AggregateStore.Update<Customer>(line.getKey(), null,
-                        current -> remembering(current, line.getValue())))
+                .map(line -> new AggregateStore.Update<Customer>(
+                        line.getKey(), null, current -> remembering(current, line.getValue())))
                 .toList());
-        lines.stream().filter(line -> !known.containsKey(line.getKey())).forEach(line -> log.warn(
-                "No customer {} for complaint {}: its history misses it", line.getKey(), line.getValue().complaintId()));
+        lines.stream()
+                .filter(line -> !known.containsKey(line.getKey()))
+                .forEach(line -> log.warn(
+                        "No customer {} for complaint {}: its history misses it",
+                        line.getKey(),
+                        line.getValue().complaintId()));
     }
 
     private static Change<Customer> remembering(Versioned<Customer> current, Customer.PastComplaint entry) {
@@ -270,8 +310,11 @@ public class CustomerDirectory {
     private void register(List<String> contactKeys, String customerId) {
         if (contactKeys.isEmpty()) return;
         try {
-            contacts.insertMany(contactKeys.stream().map(key -> new Document("_id", key).append(CUSTOMER, customerId))
-                    .toList(), new InsertManyOptions().ordered(false));
+            contacts.insertMany(
+                    contactKeys.stream()
+                            .map(key -> new Document("_id", key).append(CUSTOMER, customerId))
+                            .toList(),
+                    new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             boolean onlyTaken = e.getWriteErrors().stream()
                     .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
@@ -281,8 +324,12 @@ public class CustomerDirectory {
 
     /** Registers the contacts of every customer stored, the earliest seen first. */
     private void registerKnownContacts() {
-        customers.collection().find().projection(Projections.include("phone", "email", "firstSeen"))
-                .sort(Sorts.ascending("firstSeen", "_id")).forEach(d -> {
+        customers
+                .collection()
+                .find()
+                .projection(Projections.include("phone", "email", "firstSeen"))
+                .sort(Sorts.ascending("firstSeen", "_id"))
+                .forEach(d -> {
                     List<String> keys = new ArrayList<>(2);
                     if (d.getString("phone") != null) keys.add(PHONE + d.getString("phone"));
                     if (d.getString("email") != null) keys.add(EMAIL + d.getString("email"));
@@ -296,7 +343,8 @@ public class CustomerDirectory {
      * could be reversed, and the id travels on every event.
      */
     private String newId(String contact) {
-        if (contact == null) return "CUS-" + UUID.randomUUID().toString().substring(0, 12).toUpperCase();
+        if (contact == null)
+            return "CUS-" + UUID.randomUUID().toString().substring(0, 12).toUpperCase();
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(idKey, "HmacSHA256"));

@@ -18,8 +18,10 @@ public final class CustomerStages {
      * otherwise a grievance, explicit when they state it (a complaint word or a remedy sought).
      */
     static CustomerStage infer(EmotionLevel level, Set<SignalKind> kinds, boolean grievanceStated) {
-        if (kinds.contains(SignalKind.SUPERIOR) || kinds.contains(SignalKind.REGULATOR)
-                || kinds.contains(SignalKind.MEDIA) || kinds.contains(SignalKind.EARLIER_CONTACTS)) {
+        if (kinds.contains(SignalKind.SUPERIOR)
+                || kinds.contains(SignalKind.REGULATOR)
+                || kinds.contains(SignalKind.MEDIA)
+                || kinds.contains(SignalKind.EARLIER_CONTACTS)) {
             return CustomerStage.ESCALATED_COMPLAINT;
         }
         if (kinds.contains(SignalKind.THREAT) || level == EmotionLevel.FURIOUS) return CustomerStage.COMPLAINT;

@@ -50,8 +50,7 @@ public class EmotionReader {
     /** The emotion a text reads, the signals that set it, and the customer's stage it suggests. */
     public record Reading(EmotionLevel level, List<String> signals, CustomerStage stage) {}
 
-    private static final Pattern LINKS =
-            Pattern.compile("(?i)https?://\\S+|www\\.\\S+|[^\\s@]+@[^\\s@]+\\.[a-z]{2,}");
+    private static final Pattern LINKS = Pattern.compile("(?i)https?://\\S+|www\\.\\S+|[^\\s@]+@[^\\s@]+\\.[a-z]{2,}");
     /**
      * {@link #LINKS} for a text without an {@code @}, where its e-mail branch cannot match: that branch tries every
      * start in a run without spaces (all of a Chinese text) to its end, quadratic in the run's length.
@@ -60,6 +59,7 @@ public class EmotionReader {
 
     /** Every signal word of every kind, in one automaton: a text is scanned once, whatever the number of kinds. */
     private final PhraseSet words;
+
     private final SignalKind[] kindOfPhrase;
     private final PhraseSet grievanceWords;
     private final io.firebreak.platform.text.Reading wordsRead;
@@ -93,7 +93,8 @@ public class EmotionReader {
         capsIgnored = new LinkedHashSet<>();
         settings.capsIgnored().forEach(word -> capsIgnored.add(word.strip().toUpperCase(Locale.ROOT)));
         repeatIgnored = new LinkedHashSet<>();
-        settings.repeatIgnored().forEach(letter -> repeatIgnored.add(letter.strip().toLowerCase(Locale.ROOT)));
+        settings.repeatIgnored()
+                .forEach(letter -> repeatIgnored.add(letter.strip().toLowerCase(Locale.ROOT)));
     }
 
     /** How recent a customer's messages count towards how fast they write (听语速). */
@@ -127,7 +128,9 @@ public class EmotionReader {
             io.firebreak.platform.text.Reading.Scope scope = wordsRead.scope(scan);
             Map<SignalKind, List<PhraseSet.Hit>> hitsByKind = new EnumMap<>(SignalKind.class);
             for (PhraseSet.Hit hit : hits) {
-                hitsByKind.computeIfAbsent(kindOfPhrase[hit.phrase()], k -> new ArrayList<>()).add(hit);
+                hitsByKind
+                        .computeIfAbsent(kindOfPhrase[hit.phrase()], k -> new ArrayList<>())
+                        .add(hit);
             }
             hitsByKind.forEach((kind, ofKind) -> {
                 List<String> evidence = counted(ofKind, scope);
@@ -147,10 +150,9 @@ public class EmotionReader {
             score += kind == SignalKind.EARLIER_CONTACTS ? Math.min(earlierContacts, 2) : kind.weight();
             e.getValue().stream().limit(MAX_SIGNALS_PER_KIND).forEach(evidence -> signals.add(kind.signal(evidence)));
         }
-        EmotionLevel level = score >= FURIOUS_AT ? EmotionLevel.FURIOUS
-                : score >= ANGRY_AT ? EmotionLevel.ANGRY
-                : score >= UPSET_AT ? EmotionLevel.UPSET
-                : EmotionLevel.CALM;
+        EmotionLevel level = score >= FURIOUS_AT
+                ? EmotionLevel.FURIOUS
+                : score >= ANGRY_AT ? EmotionLevel.ANGRY : score >= UPSET_AT ? EmotionLevel.UPSET : EmotionLevel.CALM;
         boolean grievance = remedySought || !grievanceWords.scan(scan).isEmpty();
         Set<SignalKind> kinds = found.isEmpty() ? EnumSet.noneOf(SignalKind.class) : EnumSet.copyOf(found.keySet());
         return new Reading(level, List.copyOf(signals), CustomerStages.infer(level, kinds, grievance));
@@ -165,7 +167,8 @@ public class EmotionReader {
         for (PhraseSet.Hit hit : found) {
             if (scope.discounted(hit.start(), hit.end()) == null) hits.add(hit);
         }
-        hits.sort(Comparator.comparingInt((PhraseSet.Hit h) -> h.end() - h.start()).reversed());
+        hits.sort(Comparator.comparingInt((PhraseSet.Hit h) -> h.end() - h.start())
+                .reversed());
         List<PhraseSet.Hit> kept = new ArrayList<>();
         for (PhraseSet.Hit hit : hits) {
             if (kept.stream().noneMatch(k -> hit.start() < k.end() && k.start() < hit.end())) kept.add(hit);
@@ -206,7 +209,8 @@ public class EmotionReader {
         List<String> intensity = new ArrayList<>();
         Matcher m = INTENSITY.matcher(text);
         while (m.find()) intensity.add(evidence(m.group()));
-        if (!intensity.isEmpty()) found.put(SignalKind.INTENSITY, intensity.stream().distinct().toList());
+        if (!intensity.isEmpty())
+            found.put(SignalKind.INTENSITY, intensity.stream().distinct().toList());
 
         List<String> caps = caps(text);
         if (!caps.isEmpty()) found.put(SignalKind.CAPS, caps);
@@ -223,13 +227,15 @@ public class EmotionReader {
                 end += width;
                 times++;
             }
-            if (times >= 3 && Character.isLetter(letter)
+            if (times >= 3
+                    && Character.isLetter(letter)
                     && !repeatIgnored.contains(Character.toString(letter).toLowerCase(Locale.ROOT))) {
                 repeated.add(evidence(text.substring(i, end)));
             }
             i = end;
         }
-        if (!repeated.isEmpty()) found.put(SignalKind.REPEATED_CHARS, repeated.stream().distinct().toList());
+        if (!repeated.isEmpty())
+            found.put(SignalKind.REPEATED_CHARS, repeated.stream().distinct().toList());
     }
 
     /**

@@ -16,9 +16,28 @@ class ComplaintContactsTest {
     static final Duration SAME_CONTACT = Duration.ofHours(2);
 
     static Complaint complaint(List<String> earlier, List<Complaint.Message> messages) {
-        return new Complaint("CUS-1", "138****8000", Channel.PHONE, "parcel lost", null, "ORD-1", null, null,
-                EmotionLevel.CALM, List.of(), CustomerStage.LATENT_DISSATISFACTION, earlier, messages, T0,
-                ComplaintStatus.ASSIGNED, null, null, null, null, List.of(), T0);
+        return new Complaint(
+                "CUS-1",
+                "138****8000",
+                Channel.PHONE,
+                "parcel lost",
+                null,
+                "ORD-1",
+                null,
+                null,
+                EmotionLevel.CALM,
+                List.of(),
+                CustomerStage.LATENT_DISSATISFACTION,
+                earlier,
+                messages,
+                T0,
+                ComplaintStatus.ASSIGNED,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                T0);
     }
 
     static Complaint.Message duplicate(Instant at) {
@@ -34,8 +53,12 @@ class ComplaintContactsTest {
 
     @Test
     void comingBackLaterAboutTheSameMatterCountsAsAnEarlierContact() {
-        Complaint c = complaint(List.of("C0"), List.of(
-                duplicate(T0.plusSeconds(60)), duplicate(T0.plus(Duration.ofHours(3))), duplicate(T0.plus(Duration.ofHours(4)))));
+        Complaint c = complaint(
+                List.of("C0"),
+                List.of(
+                        duplicate(T0.plusSeconds(60)),
+                        duplicate(T0.plus(Duration.ofHours(3))),
+                        duplicate(T0.plus(Duration.ofHours(4)))));
         // the earlier complaint, and the return after three hours; not the one a minute in, nor the one an hour after
         assertThat(c.contactsBefore(SAME_CONTACT)).isEqualTo(2);
         assertThat(c.comesBack(T0.plus(Duration.ofHours(7)), SAME_CONTACT)).isTrue();
@@ -43,8 +66,9 @@ class ComplaintContactsTest {
 
     @Test
     void laterMessagesThatAreNotDuplicatesAreNotContactsAboutAnotherSubmission() {
-        Complaint.Message message = new Complaint.Message("m", T0.plus(Duration.ofDays(1)), Channel.CHAT, "any news?",
-                false, EmotionLevel.UPSET, List.of());
-        assertThat(complaint(List.of(), List.of(message)).contactsBefore(SAME_CONTACT)).isZero();
+        Complaint.Message message = new Complaint.Message(
+                "m", T0.plus(Duration.ofDays(1)), Channel.CHAT, "any news?", false, EmotionLevel.UPSET, List.of());
+        assertThat(complaint(List.of(), List.of(message)).contactsBefore(SAME_CONTACT))
+                .isZero();
     }
 }

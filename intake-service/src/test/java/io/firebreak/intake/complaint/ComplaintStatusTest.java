@@ -27,6 +27,7 @@ class ComplaintStatusTest {
         assertThat(RESOLVED.moveTo(REOPENED)).isEqualTo(REOPENED);
         assertThat(REOPENED.moveTo(ASSIGNED)).isEqualTo(REOPENED);
         assertThat(REOPENED.moveTo(ACKNOWLEDGED)).isEqualTo(ACKNOWLEDGED);
-        assertThat(REOPENED.moveTo(ACKNOWLEDGED).moveTo(RESOLVED).moveTo(CLOSED)).isEqualTo(CLOSED);
+        assertThat(REOPENED.moveTo(ACKNOWLEDGED).moveTo(RESOLVED).moveTo(CLOSED))
+                .isEqualTo(CLOSED);
     }
 }

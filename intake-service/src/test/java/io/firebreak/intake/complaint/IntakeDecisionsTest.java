@@ -36,23 +36,34 @@ class IntakeDecisionsTest {
 
     @Test
     void aNewComplaintIsReadAndAnnouncedWithTheRepeatContactItFollows() {
-        Change<Complaint> received = decide.received("C-2", new Complainant("CUS-1", "138****0000"),
-                incoming("The parcel arrived broken. This is unacceptable!", "ORD-1"), List.of("C-1"), AGENT, null,
-                null, T0);
+        Change<Complaint> received = decide.received(
+                "C-2",
+                new Complainant("CUS-1", "138****0000"),
+                incoming("The parcel arrived broken. This is unacceptable!", "ORD-1"),
+                List.of("C-1"),
+                AGENT,
+                null,
+                null,
+                T0);
 
         Complaint c = received.value();
         assertThat(c.customerId()).isEqualTo("CUS-1");
         assertThat(c.status()).isEqualTo(ComplaintStatus.RECEIVED);
         assertThat(c.earlierComplaintIds()).containsExactly("C-1");
-        assertThat(c.timeline()).first().satisfies(line -> assertThat(line.summary())
-                .contains("Received by PHONE (taken by agent-7)").contains("repeat contact after C-1"));
+        assertThat(c.timeline())
+                .first()
+                .satisfies(line -> assertThat(line.summary())
+                        .contains("Received by PHONE (taken by agent-7)")
+                        .contains("repeat contact after C-1"));
         assertThat(received.events()).first().isInstanceOfSatisfying(ComplaintReceived.class, e -> {
             assertThat(e.complaintId()).isEqualTo("C-2");
             assertThat(e.earlierComplaintIds()).containsExactly("C-1");
             assertThat(e.emotion()).isEqualTo(c.emotion());
             assertThat(e.submittedBy()).isNull();
         });
-        assertThat(received.events()).as("the customer's receipt, in the language they wrote in").last()
+        assertThat(received.events())
+                .as("the customer's receipt, in the language they wrote in")
+                .last()
                 .isInstanceOfSatisfying(CustomerNotified.class, e -> {
                     assertThat(e.notice()).isEqualTo(CustomerNotice.RECEIPT);
                     assertThat(e.channel()).isEqualTo(Channel.PHONE);
@@ -60,14 +71,16 @@ class IntakeDecisionsTest {
                     assertThat(e.text()).contains("reference C-2");
                     assertThat(e.maskedContact()).isEqualTo("138****0000");
                 });
-        assertThat(c.timeline()).last().satisfies(line -> assertThat(line.summary())
-                .startsWith("Told the customer (RECEIPT, PHONE, en): We have received your complaint"));
+        assertThat(c.timeline())
+                .last()
+                .satisfies(line -> assertThat(line.summary())
+                        .startsWith("Told the customer (RECEIPT, PHONE, en): We have received your complaint"));
     }
 
     @Test
     void aComplaintWrittenInChineseIsAnsweredInChinese() {
-        Change<Complaint> received = decide.received("C-4", new Complainant("CUS-1", null),
-                incoming("包裹破损，太过分了", null), List.of(), AGENT, null, null, T0);
+        Change<Complaint> received = decide.received(
+                "C-4", new Complainant("CUS-1", null), incoming("包裹破损，太过分了", null), List.of(), AGENT, null, null, T0);
 
         assertThat(received.events()).last().isInstanceOfSatisfying(CustomerNotified.class, e -> {
             assertThat(e.language()).isEqualTo("zh");
@@ -77,14 +90,22 @@ class IntakeDecisionsTest {
 
     @Test
     void aClientsSubmissionNamesTheClientAndItsTicketButNoStaff() {
-        Change<Complaint> received = decide.received("C-3", new Complainant("zendesk:CRM-1", null),
-                incoming("Late delivery", null), List.of(), CLIENT, new Complaint.ExternalRef("zendesk", "4711"),
-                Complaint.externalKey("zendesk", "zendesk", "4711"), T0);
+        Change<Complaint> received = decide.received(
+                "C-3",
+                new Complainant("zendesk:CRM-1", null),
+                incoming("Late delivery", null),
+                List.of(),
+                CLIENT,
+                new Complaint.ExternalRef("zendesk", "4711"),
+                Complaint.externalKey("zendesk", "zendesk", "4711"),
+                T0);
 
         assertThat(received.value().submittedBy()).isEqualTo("zendesk");
-        assertThat(received.value().timeline().get(0).summary()).doesNotContain("taken by")
+        assertThat(received.value().timeline().get(0).summary())
+                .doesNotContain("taken by")
                 .contains("ticket zendesk 4711");
-        assertThat(((ComplaintReceived) received.events().get(0)).externalRef().id()).isEqualTo("4711");
+        assertThat(((ComplaintReceived) received.events().get(0)).externalRef().id())
+                .isEqualTo("4711");
     }
 
     @Test
@@ -95,7 +116,8 @@ class IntakeDecisionsTest {
         Versioned<Complaint> otherOrder = stored("C-9", "ORD-9", T0.minusSeconds(60));
 
         assertThat(decide.sameMatter(List.of(recent, old, otherOrder), incoming("Broken again", "ORD-1"), T0))
-                .extracting(Versioned::id).containsExactly("C-1");
+                .extracting(Versioned::id)
+                .containsExactly("C-1");
     }
 
     @Test
@@ -112,22 +134,26 @@ class IntakeDecisionsTest {
         assertThat(merged.value().mergedExternalKeys()).containsExactly(key);
         assertThat(merged.events()).first().isInstanceOf(MessageAdded.class);
         assertThat(decide.merged("C-1", merged.value(), incoming("Still broken", "ORD-1"), key, "msg-2", T0))
-                .as("the same ticket again is not merged twice").isNull();
-        assertThat(decide.merged("C-1", open.withStatus(ComplaintStatus.CLOSED), incoming("x", "ORD-1"), null,
-                "msg-3", T0)).as("a closed complaint takes no merge").isNull();
+                .as("the same ticket again is not merged twice")
+                .isNull();
+        assertThat(decide.merged(
+                        "C-1", open.withStatus(ComplaintStatus.CLOSED), incoming("x", "ORD-1"), null, "msg-3", T0))
+                .as("a closed complaint takes no merge")
+                .isNull();
     }
 
     @Test
     void aLaterMessageThatReadsHigherRaisesTheEmotionAndSaysSo() {
         Complaint open = stored("C-1", "ORD-1", T0.minusSeconds(600)).value();
 
-        IntakeDecisions.Message message = decide.message("C-1", open, null, "msg-1",
-                "This is outrageous, I will call a lawyer and the newspaper!!!", null, T0);
+        IntakeDecisions.Message message = decide.message(
+                "C-1", open, null, "msg-1", "This is outrageous, I will call a lawyer and the newspaper!!!", null, T0);
 
         assertThat(message.emotionRose()).isTrue();
         assertThat(message.change().value().emotion()).isGreaterThan(EmotionLevel.CALM);
         assertThat(message.change().events()).hasSize(2).element(1).isInstanceOf(EmotionRose.class);
-        assertThat(message.change().value().messages().get(0).channel()).as("the complaint's channel")
+        assertThat(message.change().value().messages().get(0).channel())
+                .as("the complaint's channel")
                 .isEqualTo(Channel.PHONE);
     }
 
@@ -136,19 +162,37 @@ class IntakeDecisionsTest {
         Complaint open = stored("C-1", "ORD-1", T0.minusSeconds(600)).value();
         assertThat(open.trajectory()).extracting(Complaint.EmotionPoint::source).containsExactly("received");
 
-        Complaint furious = decide.message("C-1", open, null, "msg-1",
-                "This is outrageous, I will call a lawyer and the newspaper!!!", null, T0).change().value();
-        Complaint calmer = decide.message("C-1", furious, null, "msg-2", "Thank you, the engineer came today", null,
-                T0.plusSeconds(3600)).change().value();
+        Complaint furious = decide.message(
+                        "C-1",
+                        open,
+                        null,
+                        "msg-1",
+                        "This is outrageous, I will call a lawyer and the newspaper!!!",
+                        null,
+                        T0)
+                .change()
+                .value();
+        Complaint calmer = decide.message(
+                        "C-1", furious, null, "msg-2", "Thank you, the engineer came today", null, T0.plusSeconds(3600))
+                .change()
+                .value();
 
-        assertThat(calmer.trajectory()).extracting(Complaint.EmotionPoint::level).containsExactly(
-                open.emotion(), EmotionLevel.FURIOUS, EmotionLevel.CALM);
+        assertThat(calmer.trajectory())
+                .extracting(Complaint.EmotionPoint::level)
+                .containsExactly(open.emotion(), EmotionLevel.FURIOUS, EmotionLevel.CALM);
         assertThat(calmer.emotion()).as("the headline keeps the highest").isEqualTo(EmotionLevel.FURIOUS);
         assertThat(calmer.emotionNow()).as("where the customer is now").isEqualTo(EmotionLevel.CALM);
 
         // Their words about a proposal are read too: an angry rejection rises and is told.
-        Change<Complaint> answered = decide.answered("C-1", calmer, null, "answer-1", false,
-                "Ridiculous, this is unacceptable", "agent-7", T0.plusSeconds(7200));
+        Change<Complaint> answered = decide.answered(
+                "C-1",
+                calmer,
+                null,
+                "answer-1",
+                false,
+                "Ridiculous, this is unacceptable",
+                "agent-7",
+                T0.plusSeconds(7200));
         assertThat(answered.value().trajectory()).last().satisfies(p -> {
             assertThat(p.source()).isEqualTo("proposal-answer");
             assertThat(p.level()).isGreaterThanOrEqualTo(EmotionLevel.ANGRY);
@@ -158,11 +202,17 @@ class IntakeDecisionsTest {
     @Test
     void threeMessagesWithinMinutesAreASignalOfTheirOwn() {
         Complaint c = stored("C-1", "ORD-1", T0.minusSeconds(600)).value();
-        c = decide.message("C-1", c, null, "m-1", "Where is it", null, T0).change().value();
-        c = decide.message("C-1", c, null, "m-2", "Hello?", null, T0.plusSeconds(40)).change().value();
+        c = decide.message("C-1", c, null, "m-1", "Where is it", null, T0)
+                .change()
+                .value();
+        c = decide.message("C-1", c, null, "m-2", "Hello?", null, T0.plusSeconds(40))
+                .change()
+                .value();
         assertThat(c.messages().get(1).signals()).noneMatch(sig -> sig.startsWith("message-rate"));
 
-        c = decide.message("C-1", c, null, "m-3", "Anyone there", null, T0.plusSeconds(80)).change().value();
+        c = decide.message("C-1", c, null, "m-3", "Anyone there", null, T0.plusSeconds(80))
+                .change()
+                .value();
 
         assertThat(c.messages().get(2).signals()).contains("message-rate:3 in 2 min");
         assertThat(c.messages().get(2).emotion()).isGreaterThan(EmotionLevel.CALM);
@@ -173,10 +223,14 @@ class IntakeDecisionsTest {
         Complaint open = stored("C-1", "ORD-1", T0).value();
 
         assertThatThrownBy(() -> decide.message("C-1", open, "zendesk", "msg-1", "hello", null, T0))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status().value()).isEqualTo(404));
-        assertThatThrownBy(() -> decide.message("C-1", open.withStatus(ComplaintStatus.CLOSED), null, "msg-1",
-                "hello", null, T0))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status().value()).isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.status().value()).isEqualTo(404));
+        assertThatThrownBy(() -> decide.message(
+                        "C-1", open.withStatus(ComplaintStatus.CLOSED), null, "msg-1", "hello", null, T0))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.status().value()).isEqualTo(409));
     }
 
     @Test
@@ -186,7 +240,8 @@ class IntakeDecisionsTest {
         Change<Complaint> shared = decide.shared("C-1", open, "zendesk", "agent-7", T0);
 
         assertThat(shared.value().sharedWith()).containsExactly("zendesk");
-        assertThat(decide.shared("C-1", shared.value(), "zendesk", "agent-7", T0)).isNull();
+        assertThat(decide.shared("C-1", shared.value(), "zendesk", "agent-7", T0))
+                .isNull();
     }
 
     private static Incoming incoming(String text, String orderRef) {
@@ -194,8 +249,16 @@ class IntakeDecisionsTest {
     }
 
     private Versioned<Complaint> stored(String id, String orderRef, Instant receivedAt) {
-        Complaint c = decide.received(id, new Complainant("CUS-1", null), incoming("The parcel arrived broken",
-                orderRef), List.of(), AGENT, null, null, receivedAt).value();
+        Complaint c = decide.received(
+                        id,
+                        new Complainant("CUS-1", null),
+                        incoming("The parcel arrived broken", orderRef),
+                        List.of(),
+                        AGENT,
+                        null,
+                        null,
+                        receivedAt)
+                .value();
         return new Versioned<>(id, c, 1, List.of());
     }
 }

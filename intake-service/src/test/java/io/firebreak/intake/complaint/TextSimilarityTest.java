@@ -12,15 +12,16 @@ class TextSimilarityTest {
         assertThat(TextSimilarity.features("快递没到")).containsExactlyInAnyOrder("快递", "递没", "没到");
         assertThat(TextSimilarity.features("到")).containsExactly("到");
         // 11 bigrams against 13, 10 of them in common: 10 / (11 + 13 - 10).
-        assertThat(TextSimilarity.jaccard("快递三天没到，客服电话打不通", "快递三天没到，客服电话一直打不通"))
-                .isCloseTo(10.0 / 14, within(1e-9));
+        assertThat(TextSimilarity.jaccard("快递三天没到，客服电话打不通", "快递三天没到，客服电话一直打不通")).isCloseTo(10.0 / 14, within(1e-9));
     }
 
     @Test
     void englishIsComparedByWordsWithoutTheLittleOnes() {
         assertThat(TextSimilarity.features("My parcel is LOST, again!")).containsExactlyInAnyOrder("parcel", "lost");
-        assertThat(TextSimilarity.jaccard("My washing machine is leaking water all over the floor",
-                "The washing machine is leaking water all over my floor again")).isEqualTo(1.0);
+        assertThat(TextSimilarity.jaccard(
+                        "My washing machine is leaking water all over the floor",
+                        "The washing machine is leaking water all over my floor again"))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -29,7 +30,8 @@ class TextSimilarityTest {
         assertThat(TextSimilarity.jaccard("快递三天没到，客服电话打不通", "快递三天了还没到，客服电话一直打不通"))
                 .isBetween(0.5, 0.6);
         assertThat(TextSimilarity.jaccard("洗衣机漏水，地板都泡坏了", "快递三天没到，客服电话打不通")).isZero();
-        assertThat(TextSimilarity.jaccard("Bill is wrong", "Refund not received")).isZero();
+        assertThat(TextSimilarity.jaccard("Bill is wrong", "Refund not received"))
+                .isZero();
     }
 
     @Test

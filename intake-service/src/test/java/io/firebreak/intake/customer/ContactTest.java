@@ -41,7 +41,9 @@ class ContactTest {
         assertThat(Contact.isEmail("a@example.")).isFalse();
         assertThat(Contact.isEmail("a b@example.com")).isFalse();
         assertThat(Contact.isEmail("a@exa\tmple.com")).isFalse();
-        assertThat(Contact.isEmail("a".repeat(243) + "@example.com")).as("255 characters").isFalse();
+        assertThat(Contact.isEmail("a".repeat(243) + "@example.com"))
+                .as("255 characters")
+                .isFalse();
     }
 
     // A backtracking pattern took 10 s on the address below: a bound that fails it, not a speed goal.

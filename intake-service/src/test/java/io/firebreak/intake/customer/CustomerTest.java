@@ -12,16 +12,20 @@ class CustomerTest {
     static final Instant T0 = Instant.parse("2026-11-01T08:00:00Z");
 
     static Customer.PastComplaint entry(String id, int day, String status, Integer score) {
-        return new Customer.PastComplaint(id, T0.plusSeconds(86_400L * day), "subject", null, null,
-                ComplaintClass.ORDINARY, status, null, score);
+        return new Customer.PastComplaint(
+                id, T0.plusSeconds(86_400L * day), "subject", null, null, ComplaintClass.ORDINARY, status, null, score);
     }
 
     @Test
     void theHistoryIsNewestFirstAndEachComplaintAppearsOnce() {
         Customer c = new Customer("Li", null, "li@example.com", T0, List.of());
-        c = c.remember(entry("C1", 1, "RECEIVED", null)).remember(entry("C3", 3, "RECEIVED", null))
-                .remember(entry("C2", 2, "RECEIVED", null)).remember(entry("C1", 1, "CLOSED", 5));
-        assertThat(c.complaints()).extracting(Customer.PastComplaint::complaintId).containsExactly("C3", "C2", "C1");
+        c = c.remember(entry("C1", 1, "RECEIVED", null))
+                .remember(entry("C3", 3, "RECEIVED", null))
+                .remember(entry("C2", 2, "RECEIVED", null))
+                .remember(entry("C1", 1, "CLOSED", 5));
+        assertThat(c.complaints())
+                .extracting(Customer.PastComplaint::complaintId)
+                .containsExactly("C3", "C2", "C1");
         assertThat(c.complaints().get(2).status()).isEqualTo("CLOSED");
         assertThat(c.complaints().get(2).satisfactionScore()).isEqualTo(5);
     }

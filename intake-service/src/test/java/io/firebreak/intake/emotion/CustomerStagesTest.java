@@ -18,10 +18,13 @@ class CustomerStagesTest {
 
     @Test
     void aCalmCustomerIsLatentlyDissatisfiedUntilTheyStateTheGrievance() {
-        assertThat(READER.read("The colour is a little different from the picture").stage())
+        assertThat(READER.read("The colour is a little different from the picture")
+                        .stage())
                 .isEqualTo(LATENT_DISSATISFACTION);
-        assertThat(READER.read("The colour is different, I want to return it").stage()).isEqualTo(EXPLICIT_GRIEVANCE);
-        assertThat(READER.read("颜色和图片不一样", 0, true).stage()).as("a remedy sought states it")
+        assertThat(READER.read("The colour is different, I want to return it").stage())
+                .isEqualTo(EXPLICIT_GRIEVANCE);
+        assertThat(READER.read("颜色和图片不一样", 0, true).stage())
+                .as("a remedy sought states it")
                 .isEqualTo(EXPLICIT_GRIEVANCE);
         assertThat(READER.read("我要投诉，快递员态度不好").stage()).isEqualTo(EXPLICIT_GRIEVANCE);
     }
@@ -36,8 +39,11 @@ class CustomerStagesTest {
     void angerIsAPotentialComplaintAndAThreatOrFuryAComplaint() {
         assertThat(READER.read("This is outrageous").stage()).isEqualTo(POTENTIAL_COMPLAINT);
         assertThat(READER.read("我要找律师").stage()).isEqualTo(COMPLAINT);
-        assertThat(CustomerStages.infer(EmotionLevel.FURIOUS, EnumSet.of(SignalKind.ANGER_WORD, SignalKind.CAPS,
-                SignalKind.INTENSITY), false)).isEqualTo(COMPLAINT);
+        assertThat(CustomerStages.infer(
+                        EmotionLevel.FURIOUS,
+                        EnumSet.of(SignalKind.ANGER_WORD, SignalKind.CAPS, SignalKind.INTENSITY),
+                        false))
+                .isEqualTo(COMPLAINT);
     }
 
     @Test
@@ -50,7 +56,8 @@ class CustomerStagesTest {
 
     @Test
     void aStageNeverFalls() {
-        assertThat(CustomerStages.higher(ESCALATED_COMPLAINT, LATENT_DISSATISFACTION)).isEqualTo(ESCALATED_COMPLAINT);
+        assertThat(CustomerStages.higher(ESCALATED_COMPLAINT, LATENT_DISSATISFACTION))
+                .isEqualTo(ESCALATED_COMPLAINT);
         assertThat(CustomerStages.higher(ABOUT_TO_GRIEVE, COMPLAINT)).isEqualTo(COMPLAINT);
         assertThat(CustomerStages.higher(null, COMPLAINT)).isEqualTo(COMPLAINT);
     }

@@ -35,47 +35,66 @@ class EmotionReaderTest {
                 arguments("订单ORD-1001的发票开错了", CALM, List.of(), List.of("caps")),
                 // laughter is no intensity; "你们真行" is praise that means the opposite
                 arguments("哈哈哈哈你们真行", UPSET, List.of("sarcasm:真行"), List.of("repeated-chars")),
-                arguments("Visit www.example.com/aaa or write to aaa@example.com", CALM, List.of(),
+                arguments(
+                        "Visit www.example.com/aaa or write to aaa@example.com",
+                        CALM,
+                        List.of(),
                         List.of("repeated-chars")),
-                arguments("See WWW.EXAMPLE.COM/zzz and https://example.org/xxx?q=mmm", CALM, List.of(),
+                arguments(
+                        "See WWW.EXAMPLE.COM/zzz and https://example.org/xxx?q=mmm",
+                        CALM,
+                        List.of(),
                         List.of("repeated-chars")),
                 // negation and hedging switch the word off
                 arguments("我不打算找律师，只想尽快解决", CALM, List.of(), List.of("threat")),
                 arguments("I'm not going to sue, I just want my money back", CALM, List.of(), List.of("threat")),
                 arguments("It is not a safety problem, the lid is just loose", CALM, List.of(), List.of("safety")),
                 arguments("孩子没有受伤，但是盖子松了", CALM, List.of(), List.of("safety")),
-                arguments("No need to escalate, just send a new charger", CALM, List.of(),
-                        List.of("asks-for-superior")),
+                arguments(
+                        "No need to escalate, just send a new charger", CALM, List.of(), List.of("asks-for-superior")),
                 arguments("不用找经理，换一个就行", CALM, List.of(), List.of("asks-for-superior")),
                 arguments("There's no safety issue but I'd like a refund", CALM, List.of(), List.of("safety")),
-                arguments("I'm not angry, just disappointed", UPSET, List.of("upset-word:disappointed"),
+                arguments(
+                        "I'm not angry, just disappointed",
+                        UPSET,
+                        List.of("upset-word:disappointed"),
                         List.of("anger-word")),
                 arguments("我不生气，只是有点失望", UPSET, List.of("upset-word:失望"), List.of("anger-word")),
                 // a cue that is no negation, or a condition between cue and word, leaves the word on
                 arguments("手机不断冒烟，太危险了", UPSET, List.of("safety:冒烟", "safety:危险"), List.of()),
                 arguments("我不得不找律师了", ANGRY, List.of("threat:律师"), List.of()),
                 arguments("再不退款我就找律师起诉你们", ANGRY, List.of("threat:律师", "threat:起诉"), List.of()),
-                arguments("If you don't refund me I will take legal action", ANGRY, List.of("threat:legal action"),
+                arguments(
+                        "If you don't refund me I will take legal action",
+                        ANGRY,
+                        List.of("threat:legal action"),
                         List.of()),
                 // upset
-                arguments("I'm a bit disappointed with the delivery time", UPSET, List.of("upset-word:disappointed"),
+                arguments(
+                        "I'm a bit disappointed with the delivery time",
+                        UPSET,
+                        List.of("upset-word:disappointed"),
                         List.of()),
                 arguments("对这次的服务很失望", UPSET, List.of("upset-word:失望"), List.of()),
                 arguments("热水壶漏电，孩子的手被烫伤了", UPSET, List.of("safety:漏电", "safety:烫伤"), List.of()),
-                arguments("The charger caught fire and burned my hand", UPSET,
-                        List.of("safety:caught fire", "safety:burned my"), List.of()),
+                arguments(
+                        "The charger caught fire and burned my hand",
+                        UPSET,
+                        List.of("safety:caught fire", "safety:burned my"),
+                        List.of()),
                 arguments("I want to speak to your manager", UPSET, List.of("asks-for-superior:manager"), List.of()),
                 arguments("叫你们经理来跟我说", UPSET, List.of("asks-for-superior:经理"), List.of()),
                 // abuse aimed at the people answering, and what only looks like it
-                arguments("Listen you moron, I ordered blue and got green", ANGRY, List.of("abusive:moron"),
-                        List.of()),
+                arguments("Listen you moron, I ordered blue and got green", ANGRY, List.of("abusive:moron"), List.of()),
                 arguments("你们客服都是脑残吗？", ANGRY, List.of("abusive:脑残"), List.of()),
                 arguments("滚筒洗衣机脱水时声音很大", CALM, List.of(), List.of("abusive")),
                 // praise that means the opposite
-                arguments("Wonderful, the new kettle leaks all over the counter. Really top quality.", UPSET,
-                        List.of("sarcasm:Really top quality"), List.of()),
-                arguments("真是太感谢了，退款申请提交一个月了还在审核中，效率真高。", UPSET, List.of("sarcasm:效率真高"),
+                arguments(
+                        "Wonderful, the new kettle leaks all over the counter. Really top quality.",
+                        UPSET,
+                        List.of("sarcasm:Really top quality"),
                         List.of()),
+                arguments("真是太感谢了，退款申请提交一个月了还在审核中，效率真高。", UPSET, List.of("sarcasm:效率真高"), List.of()),
                 // ordinary senses of alarming words are no signal; a conditional threat is one
                 arguments("My Fire TV Stick remote stopped pairing", CALM, List.of(), List.of("safety")),
                 arguments("在朋友圈看到你们的广告才买的", CALM, List.of(), List.of("media")),
@@ -88,23 +107,41 @@ class EmotionReaderTest {
                 arguments("Why is my order still not here???", UPSET, List.of("intensity:???"), List.of()),
                 // angry
                 arguments("气死我了，三次都没修好", ANGRY, List.of("anger-word:气死"), List.of()),
-                arguments("This is outrageous and completely unacceptable", ANGRY,
-                        List.of("anger-word:outrageous", "anger-word:unacceptable"), List.of()),
+                arguments(
+                        "This is outrageous and completely unacceptable",
+                        ANGRY,
+                        List.of("anger-word:outrageous", "anger-word:unacceptable"),
+                        List.of()),
                 arguments("气死了！！！", ANGRY, List.of("anger-word:气死", "intensity:！！！"), List.of()),
                 arguments("再不处理我就打12315投诉", ANGRY, List.of("regulator:12315"), List.of()),
                 arguments("我已经向消协反映了", ANGRY, List.of("regulator:消协"), List.of()),
                 arguments("I will contact the ombudsman about this", ANGRY, List.of("regulator:ombudsman"), List.of()),
                 arguments("不给个说法我就发微博曝光你们", ANGRY, List.of("media:微博", "media:曝光"), List.of()),
-                arguments("I'll post this on social media", ANGRY, List.of("media:post … social media"),
+                arguments(
+                        "I'll post this on social media",
+                        ANGRY,
+                        List.of("media:post … social media"),
                         List.of("media:media")),
                 // furious
-                arguments("气死了！！！再不退钱我就找律师，还要找媒体曝光", FURIOUS,
-                        List.of("anger-word:气死", "intensity:！！！", "threat:律师", "media:媒体", "media:曝光"), List.of()),
-                arguments("THIS IS RIDICULOUS!!! I WANT A MANAGER", FURIOUS,
-                        List.of("caps:THIS IS RIDICULOUS", "intensity:!!!", "anger-word:RIDICULOUS",
-                                "asks-for-superior:MANAGER"), List.of()),
-                arguments("The service was terrible and I'm contacting a lawyer!!!", FURIOUS,
-                        List.of("anger-word:terrible", "threat:lawyer", "intensity:!!!"), List.of()));
+                arguments(
+                        "气死了！！！再不退钱我就找律师，还要找媒体曝光",
+                        FURIOUS,
+                        List.of("anger-word:气死", "intensity:！！！", "threat:律师", "media:媒体", "media:曝光"),
+                        List.of()),
+                arguments(
+                        "THIS IS RIDICULOUS!!! I WANT A MANAGER",
+                        FURIOUS,
+                        List.of(
+                                "caps:THIS IS RIDICULOUS",
+                                "intensity:!!!",
+                                "anger-word:RIDICULOUS",
+                                "asks-for-superior:MANAGER"),
+                        List.of()),
+                arguments(
+                        "The service was terrible and I'm contacting a lawyer!!!",
+                        FURIOUS,
+                        List.of("anger-word:terrible", "threat:lawyer", "intensity:!!!"),
+                        List.of()));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -44,8 +44,8 @@ public abstract class DeadlineScanner<T extends Record> implements SmartLifecycl
      * @param batchSize how many due aggregates one scan takes, earliest first
      * @param interval the delay between the end of one scan and the start of the next
      */
-    protected DeadlineScanner(String name, AggregateStore<T> store, String deadlineField, int batchSize,
-            Duration interval, Clock clock) {
+    protected DeadlineScanner(
+            String name, AggregateStore<T> store, String deadlineField, int batchSize, Duration interval, Clock clock) {
         this.name = name;
         this.store = store;
         this.deadlineField = deadlineField;

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,8 +34,8 @@ public class DeadLetterEndpoint {
     private final EventListeners listeners;
     private final EventDispatcher dispatcher;
 
-    public DeadLetterEndpoint(ConsumerFactory<String, String> consumers, EventListeners listeners,
-            EventDispatcher dispatcher) {
+    public DeadLetterEndpoint(
+            ConsumerFactory<String, String> consumers, EventListeners listeners, EventDispatcher dispatcher) {
         this.consumers = consumers;
         this.listeners = listeners;
         this.dispatcher = dispatcher;
@@ -68,14 +68,17 @@ public class DeadLetterEndpoint {
         return Map.of("replayed", counts[0], "failed", counts[1]);
     }
 
-    private void forEachDeadLetter(java.util.function.BiConsumer<ConsumerRecord<String, String>, EventSubscription> action) {
+    private void forEachDeadLetter(
+            java.util.function.BiConsumer<ConsumerRecord<String, String>, EventSubscription> action) {
         // By consumer group and topic: two subscriptions may read one topic, each in its own group.
         Map<String, EventSubscription> byGroupAndTopic = new LinkedHashMap<>();
         Set<String> topics = new LinkedHashSet<>();
-        listeners.subscriptions().forEach(s -> s.topics().forEach(t -> {
-            byGroupAndTopic.put(listeners.groupOf(s) + "|" + t, s);
-            topics.add(t);
-        }));
+        listeners
+                .subscriptions()
+                .forEach(s -> s.topics().forEach(t -> {
+                    byGroupAndTopic.put(listeners.groupOf(s) + "|" + t, s);
+                    topics.add(t);
+                }));
         java.util.Properties overrides = new java.util.Properties();
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

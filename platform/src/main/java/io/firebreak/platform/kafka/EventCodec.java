@@ -63,8 +63,8 @@ public class EventCodec {
         } catch (JacksonException e) {
             // What is wrong and where, never a value: a malformed event may carry a customer's data, and this goes
             // to the log and into the dead letter's headers (with its stack trace, hence no cause either).
-            throw new MalformedEventException("Event " + id + " of type " + typeName + " is not valid JSON for its type ("
-                    + e.getClass().getSimpleName() + where(e) + ")");
+            throw new MalformedEventException("Event " + id + " of type " + typeName
+                    + " is not valid JSON for its type (" + e.getClass().getSimpleName() + where(e) + ")");
         }
         // A body of JSON null reads as no payload at all: as malformed as a missing subject, not worth a retry.
         if (payload == null || payload.subject() == null || payload.occurredAt() == null) {
@@ -78,7 +78,8 @@ public class EventCodec {
                 time(CloudEvents.header(headers, CloudEvents.TIME), payload.occurredAt()),
                 payload,
                 CloudEvents.header(headers, CloudEvents.CORRELATION_ID),
-                new TraceHeaders(CloudEvents.header(headers, CloudEvents.TRACEPARENT),
+                new TraceHeaders(
+                        CloudEvents.header(headers, CloudEvents.TRACEPARENT),
                         CloudEvents.header(headers, CloudEvents.TRACESTATE))));
     }
 
@@ -94,8 +95,10 @@ public class EventCodec {
             }
         }
         if (!path.isEmpty()) return " at " + path;
-        return e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
     }
 
     private static Instant time(String header, Instant fallback) {

@@ -39,6 +39,7 @@ public class EventDispatcher {
         this.spans = spans;
     }
 
+    @SuppressWarnings("try") // the span is in scope while the handler runs
     public void dispatch(ConsumerRecord<String, String> record, EventHandler handler) {
         // A replay runs inside an HTTP request that has its own correlation: put it back afterwards.
         Map<String, String> outer = MDC.getCopyOfContextMap();
@@ -60,10 +61,15 @@ public class EventDispatcher {
 
     /** The consumer span of handling one record, a child of the trace context in its headers. */
     private Spans.Started handling(ConsumerRecord<String, String> record) {
-        Spans.Started span = spans.start("handle " + CloudEvents.header(record.headers(), CloudEvents.TYPE),
-                Span.Kind.CONSUMER, new TraceHeaders(CloudEvents.header(record.headers(), CloudEvents.TRACEPARENT),
+        Spans.Started span = spans.start(
+                "handle " + CloudEvents.header(record.headers(), CloudEvents.TYPE),
+                Span.Kind.CONSUMER,
+                new TraceHeaders(
+                        CloudEvents.header(record.headers(), CloudEvents.TRACEPARENT),
                         CloudEvents.header(record.headers(), CloudEvents.TRACESTATE)));
-        span.span().remoteServiceName("kafka").tag("messaging.system", "kafka")
+        span.span()
+                .remoteServiceName("kafka")
+                .tag("messaging.system", "kafka")
                 .tag("messaging.destination.name", record.topic());
         return span;
     }

@@ -3,16 +3,16 @@ package io.firebreak.platform.kafka;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.common.TopicPartition;
-import java.util.List;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
 
 /** Runs one listener container per {@link EventSubscription}, in the service's consumer group. */
@@ -26,8 +26,11 @@ public class EventListeners implements SmartLifecycle {
     private final Set<String> joined = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    public EventListeners(ConcurrentKafkaListenerContainerFactory<String, String> factory,
-            List<EventSubscription> subscriptions, EventDispatcher dispatcher, String groupId) {
+    public EventListeners(
+            ConcurrentKafkaListenerContainerFactory<String, String> factory,
+            List<EventSubscription> subscriptions,
+            EventDispatcher dispatcher,
+            String groupId) {
         this.factory = factory;
         this.subscriptions = subscriptions;
         this.dispatcher = dispatcher;
@@ -53,9 +56,14 @@ public class EventListeners implements SmartLifecycle {
             ConcurrentMessageListenerContainer<String, String> container =
                     factory.createContainer(subscription.topics().toArray(String[]::new));
             container.getContainerProperties().setGroupId(groupOf(subscription));
-            container.getContainerProperties().setMessageListener(subscription.batch() == null
-                    ? (MessageListener<String, String>) record -> dispatcher.dispatch(record, subscription.handler())
-                    : (BatchMessageListener<String, String>) records -> dispatcher.dispatchBatch(records, subscription));
+            container
+                    .getContainerProperties()
+                    .setMessageListener(
+                            subscription.batch() == null
+                                    ? (MessageListener<String, String>)
+                                            record -> dispatcher.dispatch(record, subscription.handler())
+                                    : (BatchMessageListener<String, String>)
+                                            records -> dispatcher.dispatchBatch(records, subscription));
             String name = groupOf(subscription) + "-" + String.join("+", subscription.topics());
             container.setBeanName(name);
             container.getContainerProperties().setConsumerRebalanceListener(new ConsumerRebalanceListener() {
@@ -91,8 +99,11 @@ public class EventListeners implements SmartLifecycle {
         Map<String, List<String>> assigned = new LinkedHashMap<>();
         for (ConcurrentMessageListenerContainer<String, String> container : containers) {
             Collection<TopicPartition> partitions = container.getAssignedPartitions();
-            assigned.put(container.getBeanName(),
-                    partitions == null ? List.of() : partitions.stream().map(Object::toString).sorted().toList());
+            assigned.put(
+                    container.getBeanName(),
+                    partitions == null
+                            ? List.of()
+                            : partitions.stream().map(Object::toString).sorted().toList());
         }
         return assigned;
     }

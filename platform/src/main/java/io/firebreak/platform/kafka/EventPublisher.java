@@ -28,12 +28,23 @@ public class EventPublisher {
         this.spans = spans;
     }
 
-    public CompletableFuture<?> publish(String id, String topic, String type, String subject, Instant time,
-            String payload, TraceHeaders trace, String correlationId) {
+    public CompletableFuture<?> publish(
+            String id,
+            String topic,
+            String type,
+            String subject,
+            Instant time,
+            String payload,
+            TraceHeaders trace,
+            String correlationId) {
         Spans.Started span = spans.start("publish " + type, Span.Kind.PRODUCER, trace);
-        span.span().remoteServiceName("kafka").tag("messaging.system", "kafka")
-                .tag("messaging.destination.name", topic).tag("messaging.message.id", id);
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, time.toEpochMilli(), subject, payload);
+        span.span()
+                .remoteServiceName("kafka")
+                .tag("messaging.system", "kafka")
+                .tag("messaging.destination.name", topic)
+                .tag("messaging.message.id", id);
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(topic, null, time.toEpochMilli(), subject, payload);
         CloudEvents.put(record.headers(), CloudEvents.SPEC_VERSION, CloudEvents.SPEC_VERSION_VALUE);
         CloudEvents.put(record.headers(), CloudEvents.ID, id);
         CloudEvents.put(record.headers(), CloudEvents.TYPE, type);
@@ -41,7 +52,8 @@ public class EventPublisher {
         CloudEvents.put(record.headers(), CloudEvents.SUBJECT, subject);
         CloudEvents.put(record.headers(), CloudEvents.TIME, time.toString());
         CloudEvents.put(record.headers(), CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
-        CloudEvents.put(record.headers(), CloudEvents.TRACEPARENT, span.headers().traceparent());
+        CloudEvents.put(
+                record.headers(), CloudEvents.TRACEPARENT, span.headers().traceparent());
         CloudEvents.put(record.headers(), CloudEvents.TRACESTATE, span.headers().tracestate());
         CloudEvents.put(record.headers(), CloudEvents.CORRELATION_ID, correlationId);
         try {

@@ -56,8 +56,10 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(KafkaTemplate<String, String> kafka,
-            @Value("${spring.application.name:firebreak}") String serviceName, ObjectProvider<Spans> spans) {
+    EventPublisher eventPublisher(
+            KafkaTemplate<String, String> kafka,
+            @Value("${spring.application.name:firebreak}") String serviceName,
+            ObjectProvider<Spans> spans) {
         return new EventPublisher(kafka, serviceName, spans.getIfAvailable(() -> Spans.NONE));
     }
 
@@ -66,8 +68,11 @@ public class KafkaConfiguration {
     KafkaAdmin.NewTopics firebreakTopics(PlatformProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            topics.add(new NewTopic(topic, properties.kafka().partitions(), properties.kafka().replicationFactor()));
-            topics.add(new NewTopic(Topics.deadLetter(topic), properties.kafka().partitions(),
+            topics.add(new NewTopic(
+                    topic, properties.kafka().partitions(), properties.kafka().replicationFactor()));
+            topics.add(new NewTopic(
+                    Topics.deadLetter(topic),
+                    properties.kafka().partitions(),
                     properties.kafka().replicationFactor()));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
@@ -75,24 +80,31 @@ public class KafkaConfiguration {
 
     /** Retries a failing record with back-off, then publishes it to {@code <topic>.dlt} with the error in headers. */
     @Bean
-    CommonErrorHandler firebreakErrorHandler(KafkaTemplate<String, String> kafka, PlatformProperties properties,
-            ObjectProvider<MeterRegistry> meters) {
+    CommonErrorHandler firebreakErrorHandler(
+            KafkaTemplate<String, String> kafka, PlatformProperties properties, ObjectProvider<MeterRegistry> meters) {
         MeterRegistry registry = meters.getIfAvailable();
         // Partition -1: the producer picks it by key, so a dead-letter topic need not have as many partitions.
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
-                (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
+                kafka, (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         // Nothing else logs a dead letter: say which record went, and why, once it is safely there.
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, e) -> {
             deadLetters.accept(record, consumer, e);
             if (registry != null) {
-                registry.counter("firebreak.dead.letters", "topic", record.topic()).increment();
+                registry.counter("firebreak.dead.letters", "topic", record.topic())
+                        .increment();
             }
-            log.warn("Dead-lettered {}-{}@{} (type {}, id {}) to {}: {}", record.topic(), record.partition(),
-                    record.offset(), CloudEvents.header(record.headers(), CloudEvents.TYPE),
-                    CloudEvents.header(record.headers(), CloudEvents.ID), Topics.deadLetter(record.topic()),
+            log.warn(
+                    "Dead-lettered {}-{}@{} (type {}, id {}) to {}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    CloudEvents.header(record.headers(), CloudEvents.TYPE),
+                    CloudEvents.header(record.headers(), CloudEvents.ID),
+                    Topics.deadLetter(record.topic()),
                     e.getCause() != null ? e.getCause().toString() : e.toString());
         };
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.kafka().retries());
+        ExponentialBackOffWithMaxRetries backOff =
+                new ExponentialBackOffWithMaxRetries(properties.kafka().retries());
         backOff.setInitialInterval(properties.kafka().retryBackoff().toMillis());
         backOff.setMultiplier(2.0);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
@@ -102,16 +114,18 @@ public class KafkaConfiguration {
 
     @Bean
     @ConditionalOnBean(EventSubscription.class)
-    EventListeners eventListeners(ConcurrentKafkaListenerContainerFactory<String, String> factory,
-            ObjectProvider<EventSubscription> subscriptions, EventDispatcher dispatcher,
+    EventListeners eventListeners(
+            ConcurrentKafkaListenerContainerFactory<String, String> factory,
+            ObjectProvider<EventSubscription> subscriptions,
+            EventDispatcher dispatcher,
             @Value("${spring.application.name:firebreak}") String groupId) {
         return new EventListeners(factory, subscriptions.orderedStream().toList(), dispatcher, groupId);
     }
 
     @Bean
     @ConditionalOnBean(EventListeners.class)
-    DeadLetterEndpoint deadLetterEndpoint(ConsumerFactory<String, String> consumers, EventListeners listeners,
-            EventDispatcher dispatcher) {
+    DeadLetterEndpoint deadLetterEndpoint(
+            ConsumerFactory<String, String> consumers, EventListeners listeners, EventDispatcher dispatcher) {
         return new DeadLetterEndpoint(consumers, listeners, dispatcher);
     }
 
@@ -123,8 +137,10 @@ public class KafkaConfiguration {
     @ConditionalOnBean(EventListeners.class)
     HealthIndicator consumersHealthIndicator(EventListeners listeners) {
         return () -> {
-            return (listeners.allJoined() ? Health.up() : Health.down()).withDetail("group", listeners.groupId())
-                    .withDetail("assignments", listeners.assignments()).build();
+            return (listeners.allJoined() ? Health.up() : Health.down())
+                    .withDetail("group", listeners.groupId())
+                    .withDetail("assignments", listeners.assignments())
+                    .build();
         };
     }
 
@@ -139,8 +155,9 @@ public class KafkaConfiguration {
             try {
                 var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000));
                 int nodes = cluster.nodes().get(4, TimeUnit.SECONDS).size();
-                return Health.up().withDetails(Map.of("clusterId", cluster.clusterId().get(4, TimeUnit.SECONDS),
-                        "nodes", nodes)).build();
+                return Health.up()
+                        .withDetails(Map.of("clusterId", cluster.clusterId().get(4, TimeUnit.SECONDS), "nodes", nodes))
+                        .build();
             } catch (Exception e) {
                 return Health.down().withDetail("error", e.toString()).build();
             }

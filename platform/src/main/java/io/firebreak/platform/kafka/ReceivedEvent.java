@@ -10,16 +10,22 @@ import java.time.Instant;
  * was published with (or, once handled, the handling span's) (what a consumer logs and publishes while handling it carries them on).
  */
 public record ReceivedEvent(
-        String id, EventType type, String source, String subject, Instant time, FirebreakEvent payload,
-        String correlationId, TraceHeaders trace) {
+        String id,
+        EventType type,
+        String source,
+        String subject,
+        Instant time,
+        FirebreakEvent payload,
+        String correlationId,
+        TraceHeaders trace) {
 
     public ReceivedEvent {
         if (trace == null) trace = TraceHeaders.NONE;
     }
 
     /** An event without the correlation id and trace it was published with. */
-    public ReceivedEvent(String id, EventType type, String source, String subject, Instant time,
-            FirebreakEvent payload) {
+    public ReceivedEvent(
+            String id, EventType type, String source, String subject, Instant time, FirebreakEvent payload) {
         this(id, type, source, subject, time, payload, null, TraceHeaders.NONE);
     }
 

@@ -51,12 +51,16 @@ public final class EventMeters {
             tags.add(dimension.name());
             tags.add(value == null || value.isNull() ? NONE : value.asString());
         }
-        Counter.builder(shape.metric()).description("Events published: " + type).tags(Tags.of(tags.toArray(String[]::new)))
-                .register(registry).increment();
+        Counter.builder(shape.metric())
+                .description("Events published: " + type)
+                .tags(Tags.of(tags.toArray(String[]::new)))
+                .register(registry)
+                .increment();
         for (Field measure : shape.measures()) {
             JsonNode value = event == null ? null : event.get(measure.json());
             if (value != null && value.isNumber()) {
-                DistributionSummary.builder(shape.metric() + "." + measure.name()).register(registry)
+                DistributionSummary.builder(shape.metric() + "." + measure.name())
+                        .register(registry)
                         .record(value.asDouble());
             }
         }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.bson.UuidRepresentation;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
@@ -22,7 +23,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
-import org.bson.Document;
 
 /**
  * One {@link MongoClient} per service from {@code firebreak.mongo.uri}, and the service's own database from
@@ -41,8 +41,10 @@ public class MongoConfiguration {
      * added), then the default driver codecs (java.time, enums, collections, Document).
      */
     public static CodecRegistry codecRegistry() {
-        return CodecRegistries.fromRegistries(CodecRegistries.fromProviders(new RecordCodecs()),
-                CodecRegistries.fromCodecs(new DurationCodec()), MongoClientSettings.getDefaultCodecRegistry());
+        return CodecRegistries.fromRegistries(
+                CodecRegistries.fromProviders(new RecordCodecs()),
+                CodecRegistries.fromCodecs(new DurationCodec()),
+                MongoClientSettings.getDefaultCodecRegistry());
     }
 
     /** A {@link Duration} as its ISO-8601 text ({@code PT4H}), as settings files and the API write it. */

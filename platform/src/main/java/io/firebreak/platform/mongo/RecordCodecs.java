@@ -51,8 +51,9 @@ public final class RecordCodecs implements CodecProvider {
             this.type = type;
             RecordComponent[] recordComponents = type.getRecordComponents();
             try {
-                constructor = type.getDeclaredConstructor(
-                        Arrays.stream(recordComponents).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                constructor = type.getDeclaredConstructor(Arrays.stream(recordComponents)
+                        .map(RecordComponent::getType)
+                        .toArray(Class<?>[]::new));
                 constructor.setAccessible(true);
             } catch (NoSuchMethodException | RuntimeException e) {
                 throw new CodecConfigurationException("Cannot use the canonical constructor of " + type.getName(), e);
@@ -99,8 +100,9 @@ public final class RecordCodecs implements CodecProvider {
             try {
                 return constructor.newInstance(arguments);
             } catch (InvocationTargetException e) {
-                throw new CodecConfigurationException("The constructor of " + type.getName() + " refused a stored "
-                        + "document: " + e.getCause(), e.getCause());
+                throw new CodecConfigurationException(
+                        "The constructor of " + type.getName() + " refused a stored " + "document: " + e.getCause(),
+                        e.getCause());
             } catch (ReflectiveOperationException | IllegalArgumentException e) {
                 throw new CodecConfigurationException("Cannot construct " + type.getName() + " from a document", e);
             }
@@ -138,7 +140,8 @@ public final class RecordCodecs implements CodecProvider {
             try {
                 return accessor.invoke(value);
             } catch (ReflectiveOperationException e) {
-                throw new CodecConfigurationException("Cannot read " + name + " of " + value.getClass().getName(), e);
+                throw new CodecConfigurationException(
+                        "Cannot read " + name + " of " + value.getClass().getName(), e);
             }
         }
 

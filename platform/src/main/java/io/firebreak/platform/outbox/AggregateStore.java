@@ -117,9 +117,10 @@ public final class AggregateStore<T extends Record> {
         if (after != null) {
             Object at = key.stored().apply(after.key());
             conditions.add(key.descending() ? Filters.lte(key.field(), at) : Filters.gte(key.field(), at));
-            conditions.add(key.descending()
-                    ? Filters.or(Filters.lt(key.field(), at), Filters.lt("_id", after.id()))
-                    : Filters.or(Filters.gt(key.field(), at), Filters.gt("_id", after.id())));
+            conditions.add(
+                    key.descending()
+                            ? Filters.or(Filters.lt(key.field(), at), Filters.lt("_id", after.id()))
+                            : Filters.or(Filters.gt(key.field(), at), Filters.gt("_id", after.id())));
         }
         Bson query = conditions.isEmpty() ? Filters.empty() : Filters.and(conditions);
         Bson sort = key.descending() ? Sorts.descending(key.field(), "_id") : Sorts.ascending(key.field(), "_id");
@@ -141,8 +142,8 @@ public final class AggregateStore<T extends Record> {
      * As {@link #insert}, and the aggregate as stored: read from the document just written, not from the store
      * again. Empty when an aggregate with this id exists already.
      */
-    public Optional<Versioned<T>> create(String id, T value, List<? extends FirebreakEvent> newEvents,
-            String appliedEventId) {
+    public Optional<Versioned<T>> create(
+            String id, T value, List<? extends FirebreakEvent> newEvents, String appliedEventId) {
         BsonDocument doc = encode(value);
         doc.put("_id", new BsonString(id));
         doc.put(VERSION, new BsonInt64(0));
@@ -176,7 +177,11 @@ public final class AggregateStore<T extends Record> {
             doc.put("_id", new BsonString(aggregate.id()));
             doc.put(VERSION, new BsonInt64(0));
             within(aggregate.cause(), () -> doc.put(OUTBOX, outbox(aggregate.events())));
-            doc.put(APPLIED, applied(List.of(), aggregate.cause() == null ? null : aggregate.cause().id()));
+            doc.put(
+                    APPLIED,
+                    applied(
+                            List.of(),
+                            aggregate.cause() == null ? null : aggregate.cause().id()));
             docs.add(doc);
             inserted.add(true);
         }
@@ -189,7 +194,8 @@ public final class AggregateStore<T extends Record> {
             }
         }
         for (int i = 0; i < aggregates.size(); i++) {
-            if (inserted.get(i) && !aggregates.get(i).events().isEmpty()) relay.publishSoon(collection, aggregates.get(i).id());
+            if (inserted.get(i) && !aggregates.get(i).events().isEmpty())
+                relay.publishSoon(collection, aggregates.get(i).id());
         }
         return inserted;
     }
@@ -214,8 +220,8 @@ public final class AggregateStore<T extends Record> {
         return update(known.id(), known, null, decide);
     }
 
-    private Optional<Versioned<T>> update(String id, Versioned<T> known, String eventId,
-            Function<Versioned<T>, Change<T>> decide) {
+    private Optional<Versioned<T>> update(
+            String id, Versioned<T> known, String eventId, Function<Versioned<T>, Change<T>> decide) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Versioned<T> agg;
             BsonArray pending;
@@ -232,7 +238,8 @@ public final class AggregateStore<T extends Record> {
             Change<T> change = decide.apply(agg);
             if (change == null) return Optional.of(agg);
             if (write(agg, pending, change, eventId)) {
-                List<String> applied = eventId == null ? agg.appliedEventIds() : appliedList(agg.appliedEventIds(), eventId);
+                List<String> applied =
+                        eventId == null ? agg.appliedEventIds() : appliedList(agg.appliedEventIds(), eventId);
                 return Optional.of(new Versioned<>(id, change.value(), agg.version() + 1, applied));
             }
         }
@@ -272,7 +279,9 @@ public final class AggregateStore<T extends Record> {
         Map<String, Versioned<T>> current = new LinkedHashMap<>();
         if (updates.isEmpty()) return current;
         Map<String, BsonDocument> stored = new HashMap<>();
-        collection.find(Filters.in("_id", updates.stream().map(Update::id).distinct().toList()))
+        collection
+                .find(Filters.in(
+                        "_id", updates.stream().map(Update::id).distinct().toList()))
                 .forEach(d -> stored.put(d.getString("_id").getValue(), d));
         stored.forEach((id, d) -> current.put(id, decode(d)));
         Map<String, BsonArray> events = new LinkedHashMap<>();
@@ -281,10 +290,15 @@ public final class AggregateStore<T extends Record> {
             if (agg == null || agg.hasApplied(u.eventId())) continue;
             Change<T> change = decide(u, agg);
             if (change == null) continue;
-            List<String> applied = u.eventId() == null ? agg.appliedEventIds()
-                    : appliedList(agg.appliedEventIds(), u.eventId());
-            current.put(u.id(), new Versioned<>(u.id(), change.value(), stored.get(u.id()).getNumber(VERSION)
-                    .longValue() + 1, applied));
+            List<String> applied =
+                    u.eventId() == null ? agg.appliedEventIds() : appliedList(agg.appliedEventIds(), u.eventId());
+            current.put(
+                    u.id(),
+                    new Versioned<>(
+                            u.id(),
+                            change.value(),
+                            stored.get(u.id()).getNumber(VERSION).longValue() + 1,
+                            applied));
             BsonArray outbox = events.computeIfAbsent(u.id(), id -> {
                 BsonDocument doc = stored.get(id);
                 return doc.containsKey(OUTBOX) ? doc.getArray(OUTBOX).clone() : new BsonArray();
@@ -300,10 +314,13 @@ public final class AggregateStore<T extends Record> {
             doc.put(VERSION, new BsonInt64(next.version()));
             doc.put(OUTBOX, outbox);
             doc.put(APPLIED, applied(next.appliedEventIds(), null));
-            writes.add(new ReplaceOneModel<>(new BsonDocument("_id", new BsonString(id))
-                    .append(VERSION, new BsonInt64(next.version() - 1)), doc));
+            writes.add(new ReplaceOneModel<>(
+                    new BsonDocument("_id", new BsonString(id)).append(VERSION, new BsonInt64(next.version() - 1)),
+                    doc));
         });
-        int written = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount();
+        int written = collection
+                .bulkWrite(writes, new BulkWriteOptions().ordered(false))
+                .getMatchedCount();
         events.forEach((id, outbox) -> {
             if (!outbox.isEmpty()) relay.publishSoon(collection, id);
         });
@@ -345,8 +362,8 @@ public final class AggregateStore<T extends Record> {
         doc.put(OUTBOX, outbox);
         doc.put(APPLIED, applied(agg.appliedEventIds(), eventId));
         // A flat filter ({_id, version}, not {$and: [...]}): the embedded store reads it by _id and checks the rest.
-        BsonDocument current = new BsonDocument("_id", new BsonString(agg.id())).append(VERSION,
-                new BsonInt64(agg.version()));
+        BsonDocument current =
+                new BsonDocument("_id", new BsonString(agg.id())).append(VERSION, new BsonInt64(agg.version()));
         if (pending == null) current.append(OUTBOX, new BsonDocument("$size", new BsonInt32(0)));
         boolean written = collection.replaceOne(current, doc).getModifiedCount() == 1;
         if (written && !change.events().isEmpty()) relay.publishSoon(collection, agg.id());
@@ -356,7 +373,8 @@ public final class AggregateStore<T extends Record> {
     private BsonArray outbox(List<? extends FirebreakEvent> newEvents) {
         BsonArray array = new BsonArray();
         for (FirebreakEvent event : newEvents) {
-            array.add(OutboxEntry.of(event, events.toJson(event)).toDocument()
+            array.add(OutboxEntry.of(event, events.toJson(event))
+                    .toDocument()
                     .toBsonDocument(BsonDocument.class, collection.getCodecRegistry()));
         }
         return array;
@@ -376,7 +394,8 @@ public final class AggregateStore<T extends Record> {
 
     private BsonDocument encode(T value) {
         BsonDocument doc = new BsonDocument();
-        codec.encode(new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
+        codec.encode(
+                new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
         return doc;
     }
 
@@ -391,7 +410,8 @@ public final class AggregateStore<T extends Record> {
         }
         doc.remove(VERSION);
         doc.remove(OUTBOX);
-        T value = codec.decode(new BsonDocumentReader(doc), DecoderContext.builder().build());
+        T value = codec.decode(
+                new BsonDocumentReader(doc), DecoderContext.builder().build());
         return new Versioned<>(id, value, version, List.copyOf(applied));
     }
 }

@@ -21,16 +21,22 @@ import org.springframework.context.annotation.Bean;
 public class OutboxConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(EventPublisher publisher, PlatformProperties properties,
-            ObjectProvider<MeterRegistry> meters) {
-        OutboxRelay relay = new OutboxRelay(publisher, properties.outbox().sweepInterval(),
-                properties.outbox().sweepBatch(), properties.outbox().fullSweepInterval());
+    OutboxRelay outboxRelay(
+            EventPublisher publisher, PlatformProperties properties, ObjectProvider<MeterRegistry> meters) {
+        OutboxRelay relay = new OutboxRelay(
+                publisher,
+                properties.outbox().sweepInterval(),
+                properties.outbox().sweepBatch(),
+                properties.outbox().fullSweepInterval());
         meters.ifAvailable(registry -> {
             relay.meteredBy(new EventMeters(registry));
             Gauge.builder("firebreak.outbox.backlog", relay, r -> r.backlog().aggregates())
-                    .description("Aggregates with events not yet published").register(registry);
+                    .description("Aggregates with events not yet published")
+                    .register(registry);
             Gauge.builder("firebreak.outbox.oldest.age", relay, r -> r.backlog().oldestAgeSeconds())
-                    .description("Age of the oldest event not yet published").baseUnit("seconds").register(registry);
+                    .description("Age of the oldest event not yet published")
+                    .baseUnit("seconds")
+                    .register(registry);
         });
         return relay;
     }

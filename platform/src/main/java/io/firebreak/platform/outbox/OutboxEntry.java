@@ -14,7 +14,13 @@ import org.bson.Document;
  * correlation id of the work that wrote it (its publishing span is a child of that work's).
  */
 record OutboxEntry(
-        String id, String topic, String type, String subject, Instant time, String payload, TraceHeaders trace,
+        String id,
+        String topic,
+        String type,
+        String subject,
+        Instant time,
+        String payload,
+        TraceHeaders trace,
         String correlationId) {
 
     OutboxEntry {
@@ -23,8 +29,15 @@ record OutboxEntry(
 
     static OutboxEntry of(FirebreakEvent event, String payloadJson) {
         EventType type = EventType.of(event);
-        return new OutboxEntry(UUID.randomUUID().toString(), type.topic(), type.wireName(), event.subject(),
-                event.occurredAt(), payloadJson, Correlation.trace(), Correlation.correlationId());
+        return new OutboxEntry(
+                UUID.randomUUID().toString(),
+                type.topic(),
+                type.wireName(),
+                event.subject(),
+                event.occurredAt(),
+                payloadJson,
+                Correlation.trace(),
+                Correlation.correlationId());
     }
 
     Document toDocument() {
@@ -41,8 +54,14 @@ record OutboxEntry(
     }
 
     static OutboxEntry fromDocument(Document d) {
-        return new OutboxEntry(d.getString("id"), d.getString("topic"), d.getString("type"), d.getString("subject"),
-                d.getDate("time").toInstant(), d.getString("payload"),
-                new TraceHeaders(d.getString("traceparent"), d.getString("tracestate")), d.getString("correlationId"));
+        return new OutboxEntry(
+                d.getString("id"),
+                d.getString("topic"),
+                d.getString("type"),
+                d.getString("subject"),
+                d.getDate("time").toInstant(),
+                d.getString("payload"),
+                new TraceHeaders(d.getString("traceparent"), d.getString("tracestate")),
+                d.getString("correlationId"));
     }
 }

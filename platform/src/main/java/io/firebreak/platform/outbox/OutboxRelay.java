@@ -51,6 +51,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     /** At most this many aggregates in one round, so one round's wait stays short. */
     private static final int MAX_ROUND = 500;
+
     private static final DocumentCodec DOCUMENTS = new DocumentCodec();
     /** As firebreak.outbox.full-sweep-interval's default. */
     public static final Duration DEFAULT_FULL_SWEEP = Duration.ofMinutes(5);
@@ -65,6 +66,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Set<Pending> soon = ConcurrentHashMap.newKeySet();
     /** Aggregates taken for publishing and not (yet) published: tried again on every tick until they are. */
     private final Set<Pending> unpublished = ConcurrentHashMap.newKeySet();
+
     private long lastFullSweep;
     private ScheduledExecutorService executor;
     private volatile boolean running;
@@ -146,12 +148,15 @@ public class OutboxRelay implements SmartLifecycle {
         long aggregates = 0;
         long oldest = Long.MAX_VALUE;
         for (MongoCollection<BsonDocument> collection : collections) {
-            for (BsonDocument doc : collection.find(exists(AggregateStore.OUTBOX + ".id"))
-                    .projection(new Document(AggregateStore.OUTBOX + ".time", 1)).limit(BACKLOG_MAX_READ)) {
+            for (BsonDocument doc : collection
+                    .find(exists(AggregateStore.OUTBOX + ".id"))
+                    .projection(new Document(AggregateStore.OUTBOX + ".time", 1))
+                    .limit(BACKLOG_MAX_READ)) {
                 aggregates++;
                 for (BsonValue entry : doc.getArray(AggregateStore.OUTBOX)) {
                     BsonValue time = entry.asDocument().get("time");
-                    if (time != null && time.isDateTime()) oldest = Math.min(oldest, time.asDateTime().getValue());
+                    if (time != null && time.isDateTime())
+                        oldest = Math.min(oldest, time.asDateTime().getValue());
                 }
             }
         }
@@ -168,8 +173,10 @@ public class OutboxRelay implements SmartLifecycle {
         for (MongoCollection<BsonDocument> collection : collections) {
             int round = relaySafely(() -> {
                 List<Outbox> outboxes = new ArrayList<>();
-                for (BsonDocument doc : collection.find(exists(AggregateStore.OUTBOX + ".id"))
-                        .projection(new Document(AggregateStore.OUTBOX, 1)).limit(sweepBatch)) {
+                for (BsonDocument doc : collection
+                        .find(exists(AggregateStore.OUTBOX + ".id"))
+                        .projection(new Document(AggregateStore.OUTBOX, 1))
+                        .limit(sweepBatch)) {
                     outboxes.add(new Outbox(collection, doc));
                 }
                 return publish(outboxes);
@@ -200,16 +207,23 @@ public class OutboxRelay implements SmartLifecycle {
             taken.add(pending);
             // Kept until published, so that a failure here or in publishing is tried again on the next tick.
             unpublished.add(pending);
-            byCollection.computeIfAbsent(pending.collection(), c -> new ArrayList<>()).add(pending.id());
+            byCollection
+                    .computeIfAbsent(pending.collection(), c -> new ArrayList<>())
+                    .add(pending.id());
         }
         List<Outbox> outboxes = new ArrayList<>();
         byCollection.forEach((collection, ids) -> {
             Set<String> found = new HashSet<>();
-            collection.find(Filters.in("_id", ids)).projection(new Document(AggregateStore.OUTBOX, 1)).forEach(doc -> {
-                outboxes.add(new Outbox(collection, doc));
-                found.add(doc.getString("_id").getValue());
-            });
-            ids.stream().filter(id -> !found.contains(id)).forEach(id -> unpublished.remove(new Pending(collection, id)));
+            collection
+                    .find(Filters.in("_id", ids))
+                    .projection(new Document(AggregateStore.OUTBOX, 1))
+                    .forEach(doc -> {
+                        outboxes.add(new Outbox(collection, doc));
+                        found.add(doc.getString("_id").getValue());
+                    });
+            ids.stream()
+                    .filter(id -> !found.contains(id))
+                    .forEach(id -> unpublished.remove(new Pending(collection, id)));
         });
         return publish(outboxes);
     }
@@ -221,7 +235,9 @@ public class OutboxRelay implements SmartLifecycle {
             return published;
         } catch (RuntimeException e) {
             if (failuresInARow.getAndIncrement() == 0) {
-                log.warn("Outbox relay could not publish; events stay in the outbox and will be retried: {}", e.toString());
+                log.warn(
+                        "Outbox relay could not publish; events stay in the outbox and will be retried: {}",
+                        e.toString());
             }
             return -1;
         }
@@ -243,8 +259,15 @@ public class OutboxRelay implements SmartLifecycle {
             }
             List<CompletableFuture<?>> sends = new ArrayList<>();
             for (OutboxEntry entry : entries) {
-                sends.add(publisher.publish(entry.id(), entry.topic(), entry.type(), entry.subject(), entry.time(),
-                        entry.payload(), entry.trace(), entry.correlationId()));
+                sends.add(publisher.publish(
+                        entry.id(),
+                        entry.topic(),
+                        entry.type(),
+                        entry.subject(),
+                        entry.time(),
+                        entry.payload(),
+                        entry.trace(),
+                        entry.correlationId()));
             }
             entriesOf.add(entries);
             sendsOf.add(sends);
@@ -256,7 +279,8 @@ public class OutboxRelay implements SmartLifecycle {
         List<Pending> removed = new ArrayList<>();
         for (int i = 0; i < outboxes.size(); i++) {
             List<OutboxEntry> entries = entriesOf.get(i);
-            Pending pending = new Pending(outboxes.get(i).collection(), outboxes.get(i).id());
+            Pending pending =
+                    new Pending(outboxes.get(i).collection(), outboxes.get(i).id());
             if (entries.isEmpty()) {
                 unpublished.remove(pending);
                 continue;
@@ -275,11 +299,13 @@ public class OutboxRelay implements SmartLifecycle {
             EventMeters counting = meters;
             if (counting != null) entries.forEach(entry -> counting.published(entry.type(), entry.payload()));
             List<String> ids = entries.stream().map(OutboxEntry::id).toList();
-            removals.computeIfAbsent(outboxes.get(i).collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
-                    eq("_id", outboxes.get(i).doc().get("_id")), Updates.combine(
-                            Updates.pullByFilter(new Document(AggregateStore.OUTBOX,
-                                    new Document("id", new Document("$in", ids)))),
-                            Updates.inc(AggregateStore.VERSION, 1L))));
+            removals.computeIfAbsent(outboxes.get(i).collection(), c -> new ArrayList<>())
+                    .add(new UpdateOneModel<>(
+                            eq("_id", outboxes.get(i).doc().get("_id")),
+                            Updates.combine(
+                                    Updates.pullByFilter(new Document(
+                                            AggregateStore.OUTBOX, new Document("id", new Document("$in", ids)))),
+                                    Updates.inc(AggregateStore.VERSION, 1L))));
             removed.add(pending);
             published += entries.size();
         }
@@ -291,7 +317,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private static Document toDocument(BsonDocument bson) {
-        return DOCUMENTS.decode(new BsonDocumentReader(bson), DecoderContext.builder().build());
+        return DOCUMENTS.decode(
+                new BsonDocumentReader(bson), DecoderContext.builder().build());
     }
 
     @Override

@@ -37,8 +37,13 @@ public final class ApiRoutes {
             // Prevention actions: agents see them and link complaints; supervisors run them. Reports: supervisors.
             route(HttpMethod.GET, AGENT, "/api/v1/prevention-actions", "/api/v1/prevention-actions/**"),
             route(HttpMethod.POST, AGENT, "/api/v1/prevention-actions/*/complaints"),
-            route(null, SUPERVISOR, "/api/v1/prevention-actions", "/api/v1/prevention-actions/**",
-                    "/api/v1/reports", "/api/v1/reports/**"),
+            route(
+                    null,
+                    SUPERVISOR,
+                    "/api/v1/prevention-actions",
+                    "/api/v1/prevention-actions/**",
+                    "/api/v1/reports",
+                    "/api/v1/reports/**"),
             // Served by the gateway: supervisors' alerts (and ADMIN's, on disabled webhooks); ticketing systems'
             // webhook subscriptions (ADMIN: all).
             route(null, Set.of(Roles.SUPERVISOR, Roles.ADMIN), "/api/v1/alerts", "/api/v1/alerts/**"),
@@ -46,10 +51,20 @@ public final class ApiRoutes {
             // Complaints and customers: staff, and ticketing systems (their own); shares by staff; erasure and a
             // customer's handling by a supervisor.
             route(HttpMethod.POST, AGENT, "/api/v1/complaints/*/shares"),
-            route(HttpMethod.POST, STAFF_OR_CLIENT, "/api/v1/complaints", "/api/v1/complaints/*/messages",
-                    "/api/v1/complaints/*/attachments", "/api/v1/complaints/*/proposal-answer"),
-            route(HttpMethod.GET, STAFF_OR_CLIENT, "/api/v1/complaints", "/api/v1/complaints/**",
-                    "/api/v1/customers", "/api/v1/customers/**"),
+            route(
+                    HttpMethod.POST,
+                    STAFF_OR_CLIENT,
+                    "/api/v1/complaints",
+                    "/api/v1/complaints/*/messages",
+                    "/api/v1/complaints/*/attachments",
+                    "/api/v1/complaints/*/proposal-answer"),
+            route(
+                    HttpMethod.GET,
+                    STAFF_OR_CLIENT,
+                    "/api/v1/complaints",
+                    "/api/v1/complaints/**",
+                    "/api/v1/customers",
+                    "/api/v1/customers/**"),
             route(HttpMethod.DELETE, SUPERVISOR, "/api/v1/customers/*/personal-data"),
             // How a customer who needs care is handled: set and cleared by a supervisor, seen by all staff.
             route(HttpMethod.PUT, SUPERVISOR, "/api/v1/customers/*/handling"),
@@ -57,29 +72,55 @@ public final class ApiRoutes {
             // Triage's review queue and what people's corrections teach: supervisors (and ADMIN, who changes the
             // rules); confirming a doubtful class: a supervisor; a rule set's dry run: ADMIN. Any member of staff may
             // reclassify (the triage row below); lowering a class is checked for a supervisor by triage.
-            route(HttpMethod.GET, Set.of(Roles.SUPERVISOR, Roles.ADMIN), "/api/v1/triage/review",
-                    "/api/v1/triage/corrections", "/api/v1/triage/corrections/**"),
+            route(
+                    HttpMethod.GET,
+                    Set.of(Roles.SUPERVISOR, Roles.ADMIN),
+                    "/api/v1/triage/review",
+                    "/api/v1/triage/corrections",
+                    "/api/v1/triage/corrections/**"),
             route(HttpMethod.POST, SUPERVISOR, "/api/v1/triage/*/review"),
             route(HttpMethod.POST, ADMIN, "/api/v1/triage/rules/dry-run"),
             // Triage's settings (rule set, routing table, SLA targets) and their versions: supervisors read them, only
             // ADMIN replaces them.
-            route(HttpMethod.GET, Set.of(Roles.SUPERVISOR, Roles.ADMIN), "/api/v1/triage/rules",
-                    "/api/v1/triage/routing", "/api/v1/triage/sla", "/api/v1/triage/*/versions",
+            route(
+                    HttpMethod.GET,
+                    Set.of(Roles.SUPERVISOR, Roles.ADMIN),
+                    "/api/v1/triage/rules",
+                    "/api/v1/triage/routing",
+                    "/api/v1/triage/sla",
+                    "/api/v1/triage/*/versions",
                     "/api/v1/triage/*/versions/*"),
             route(null, ADMIN, "/api/v1/triage/rules", "/api/v1/triage/routing", "/api/v1/triage/sla"),
             // Resolution's settings (the SLA clocks' warning share and calendars, the root-cause taxonomy): likewise.
-            route(HttpMethod.GET, Set.of(Roles.SUPERVISOR, Roles.ADMIN), "/api/v1/resolution/clocks",
-                    "/api/v1/resolution/clocks/versions", "/api/v1/resolution/clocks/versions/*",
-                    "/api/v1/root-causes/versions", "/api/v1/root-causes/versions/*"),
+            route(
+                    HttpMethod.GET,
+                    Set.of(Roles.SUPERVISOR, Roles.ADMIN),
+                    "/api/v1/resolution/clocks",
+                    "/api/v1/resolution/clocks/versions",
+                    "/api/v1/resolution/clocks/versions/*",
+                    "/api/v1/root-causes/versions",
+                    "/api/v1/root-causes/versions/*"),
             route(HttpMethod.PUT, ADMIN, "/api/v1/resolution/clocks", "/api/v1/root-causes"),
             // Feedback's follow-up policy: likewise.
-            route(HttpMethod.GET, Set.of(Roles.SUPERVISOR, Roles.ADMIN), "/api/v1/follow-ups/policy",
-                    "/api/v1/follow-ups/policy/versions", "/api/v1/follow-ups/policy/versions/*"),
+            route(
+                    HttpMethod.GET,
+                    Set.of(Roles.SUPERVISOR, Roles.ADMIN),
+                    "/api/v1/follow-ups/policy",
+                    "/api/v1/follow-ups/policy/versions",
+                    "/api/v1/follow-ups/policy/versions/*"),
             route(HttpMethod.PUT, ADMIN, "/api/v1/follow-ups/policy"),
             // Casework: agents; approving a proposal and handing a case over: supervisors.
             route(HttpMethod.POST, SUPERVISOR, "/api/v1/cases/*/proposal/approve", "/api/v1/cases/*/reassign"),
-            route(null, AGENT, "/api/v1/cases", "/api/v1/cases/**", "/api/v1/tasks", "/api/v1/root-causes",
-                    "/api/v1/follow-ups", "/api/v1/follow-ups/**", "/api/v1/triage/**"));
+            route(
+                    null,
+                    AGENT,
+                    "/api/v1/cases",
+                    "/api/v1/cases/**",
+                    "/api/v1/tasks",
+                    "/api/v1/root-causes",
+                    "/api/v1/follow-ups",
+                    "/api/v1/follow-ups/**",
+                    "/api/v1/triage/**"));
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
@@ -93,7 +134,8 @@ public final class ApiRoutes {
     public static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
         for (Route route : TABLE) {
             String[] patterns = route.patterns().toArray(String[]::new);
-            var matcher = route.method() == null ? requests.requestMatchers(patterns)
+            var matcher = route.method() == null
+                    ? requests.requestMatchers(patterns)
                     : requests.requestMatchers(route.method(), patterns);
             if (route.isPublic()) {
                 matcher.permitAll();
@@ -112,7 +154,8 @@ public final class ApiRoutes {
         for (Route route : TABLE) {
             if (route.method() != null && !route.method().equals(method)) continue;
             if (route.patterns().stream().noneMatch(p -> PATHS.match(p, path))) continue;
-            return route.isPublic() || route.roles().contains(role)
+            return route.isPublic()
+                    || route.roles().contains(role)
                     || role.equals(Roles.SUPERVISOR) && route.roles().contains(Roles.AGENT);
         }
         return true;

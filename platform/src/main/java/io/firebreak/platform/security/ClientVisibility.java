@@ -17,6 +17,7 @@ public final class ClientVisibility {
 
     /** The stored fields the rule reads: the submitting client, and the clients it was shared with. */
     public static final String SUBMITTED_BY = "submittedBy";
+
     public static final String SHARED_WITH = "sharedWith";
 
     private ClientVisibility() {}
@@ -28,7 +29,8 @@ public final class ClientVisibility {
             String role = authority.getAuthority();
             if (role.equals("ROLE_" + Roles.INTEGRATION)) {
                 integration = true;
-            } else if (role.equals("ROLE_" + Roles.AGENT) || role.equals("ROLE_" + Roles.SUPERVISOR)
+            } else if (role.equals("ROLE_" + Roles.AGENT)
+                    || role.equals("ROLE_" + Roles.SUPERVISOR)
                     || role.equals("ROLE_" + Roles.ADMIN)) {
                 return null;
             }

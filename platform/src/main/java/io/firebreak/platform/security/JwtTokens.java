@@ -29,13 +29,12 @@ public final class JwtTokens {
     }
 
     /** With the departments whose casework the subject does ({@link StaffScope}); none: no claim. */
-    public static String mint(String secret, String issuer, String subject, List<String> roles,
-            List<String> departments, Duration ttl) {
+    public static String mint(
+            String secret, String issuer, String subject, List<String> roles, List<String> departments, Duration ttl) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
         if (!departments.isEmpty()) builder.claim(StaffScope.CLAIM, departments);
-        JWTClaimsSet claims = builder
-                .issuer(issuer)
+        JWTClaimsSet claims = builder.issuer(issuer)
                 .subject(subject)
                 .audience(AUDIENCE)
                 .jwtID(UUID.randomUUID().toString())
@@ -54,7 +53,11 @@ public final class JwtTokens {
 
     public static SecretKey key(String secret) {
         // At least as many characters as HS256 needs bytes, so at least as many bytes.
-        Secrets.required(secret, "firebreak.security.jwt-secret", "FIREBREAK_SECURITY_JWT_SECRET", MIN_SECRET_BYTES,
+        Secrets.required(
+                secret,
+                "firebreak.security.jwt-secret",
+                "FIREBREAK_SECURITY_JWT_SECRET",
+                MIN_SECRET_BYTES,
                 "signs the tokens: whoever knows it signs any token");
         return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }

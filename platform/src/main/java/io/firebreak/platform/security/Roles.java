@@ -16,7 +16,7 @@ public final class Roles {
 
     /** Whether the caller's token carries {@code role}. */
     public static boolean has(Authentication caller, String role) {
-        return caller != null && caller.getAuthorities().stream()
-                .anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
+        return caller != null
+                && caller.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
     }
 }

@@ -16,9 +16,11 @@ public final class Secrets {
      * {@code protects}.
      */
     public static String required(String value, String property, String variable, int minChars, String protects) {
-        String problem = value == null || value.isBlank() ? "not set"
-                : value.strip().toLowerCase(Locale.ROOT).startsWith("change-me") ? "a placeholder"
-                : value.strip().length() < minChars ? "shorter than " + minChars + " characters" : null;
+        String problem = value == null || value.isBlank()
+                ? "not set"
+                : value.strip().toLowerCase(Locale.ROOT).startsWith("change-me")
+                        ? "a placeholder"
+                        : value.strip().length() < minChars ? "shorter than " + minChars + " characters" : null;
         if (problem != null) {
             throw new IllegalStateException(property + " (environment variable " + variable + ") is " + problem
                     + ": set it to a random secret of at least " + minChars + " characters; it " + protects);

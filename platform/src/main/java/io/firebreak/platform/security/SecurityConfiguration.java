@@ -46,14 +46,15 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 // Before Boot's security auto-configurations: each backs off when a SecurityFilterChain or JwtDecoder exists, so
 // this chain must be registered first or a default chain (form login, unmapped roles) could take its place.
-@AutoConfiguration(before = {
-    SecurityAutoConfiguration.class,
-    ServletWebSecurityAutoConfiguration.class,
-    ManagementWebSecurityAutoConfiguration.class,
-    UserDetailsServiceAutoConfiguration.class,
-    OAuth2ResourceServerAutoConfiguration.class,
-    OAuth2ResourceServerWebSecurityAutoConfiguration.class
-})
+@AutoConfiguration(
+        before = {
+            SecurityAutoConfiguration.class,
+            ServletWebSecurityAutoConfiguration.class,
+            ManagementWebSecurityAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class,
+            OAuth2ResourceServerAutoConfiguration.class,
+            OAuth2ResourceServerWebSecurityAutoConfiguration.class
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(PlatformProperties.class)
 @EnableWebSecurity
@@ -68,14 +69,19 @@ public class SecurityConfiguration {
         String jwkSetUri = properties.security().jwkSetUri();
         // An identity provider's keys (asymmetric only: a shared secret never leaves this system), or the secret.
         NimbusJwtDecoder decoder = jwkSetUri != null && !jwkSetUri.isBlank()
-                ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri.strip()).jwsAlgorithm(SignatureAlgorithm.RS256)
-                        .jwsAlgorithm(SignatureAlgorithm.ES256).build()
-                : NimbusJwtDecoder.withSecretKey(JwtTokens.key(properties.security().jwtSecret()))
+                ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri.strip())
+                        .jwsAlgorithm(SignatureAlgorithm.RS256)
+                        .jwsAlgorithm(SignatureAlgorithm.ES256)
+                        .build()
+                : NimbusJwtDecoder.withSecretKey(
+                                JwtTokens.key(properties.security().jwtSecret()))
                         .macAlgorithm(MacAlgorithm.HS256)
                         .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.security().issuer()),
-                new TokenRules(properties.security().audience(), properties.security().maxTokenLifetime(),
+                new TokenRules(
+                        properties.security().audience(),
+                        properties.security().maxTokenLifetime(),
                         java.time.Clock.systemUTC())));
         // The validator's timestamps are on the system clock; the cache checks expiry on the same one.
         return new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
@@ -92,23 +98,34 @@ public class SecurityConfiguration {
 
     @Bean
     static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.withDefaultRolePrefix().role(Roles.SUPERVISOR).implies(Roles.AGENT).build();
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Roles.SUPERVISOR)
+                .implies(Roles.AGENT)
+                .build();
     }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain firebreakSecurity(HttpSecurity http, ObjectProvider<AuthorizationRules> rules) throws Exception {
+    SecurityFilterChain firebreakSecurity(HttpSecurity http, ObjectProvider<AuthorizationRules> rules)
+            throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .authorizeHttpRequests(requests -> {
                     // An async dispatch (an SSE stream's completion or timeout) belongs to a request already let in.
-                    requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll();
+                    requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC)
+                            .permitAll();
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                             .permitAll();
                     // The API's description (OpenAPI) and, at the gateway, its UI: what the README says anyway.
-                    requests.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/api-docs/*",
-                            "/swagger-ui.html", "/swagger-ui/**").permitAll();
+                    requests.requestMatchers(
+                                    HttpMethod.GET,
+                                    "/v3/api-docs",
+                                    "/v3/api-docs/**",
+                                    "/api-docs/*",
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**")
+                            .permitAll();
                     requests.requestMatchers("/actuator/**").hasRole(Roles.ADMIN);
                     // The one route/role table, the same at the gateway and in every service.
                     ApiRoutes.apply(requests);
@@ -118,18 +135,28 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new RolesConverter()))
                         .authenticationEntryPoint((req, res, e) -> {
                             // Why, in the log only: the answer tells a caller nothing about what a forgery got wrong.
-                            log.info("Bearer token refused on {} {}: {}", req.getMethod(), req.getRequestURI(),
+                            log.info(
+                                    "Bearer token refused on {} {}: {}",
+                                    req.getMethod(),
+                                    req.getRequestURI(),
                                     e.getMessage());
-                            Problems.write(res, HttpStatus.UNAUTHORIZED, "Unauthorized",
-                                    "A valid bearer token is required.", Map.of("WWW-Authenticate", "Bearer"));
+                            Problems.write(
+                                    res,
+                                    HttpStatus.UNAUTHORIZED,
+                                    "Unauthorized",
+                                    "A valid bearer token is required.",
+                                    Map.of("WWW-Authenticate", "Bearer"));
                         })
-                        .accessDeniedHandler((req, res, e) -> Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden",
-                                "Your role may not do this.", Map.of())))
-                .exceptionHandling(x -> x.authenticationEntryPoint((req, res, e) -> Problems.write(res,
-                                HttpStatus.UNAUTHORIZED, "Unauthorized", "A valid bearer token is required.",
+                        .accessDeniedHandler((req, res, e) -> Problems.write(
+                                res, HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this.", Map.of())))
+                .exceptionHandling(x -> x.authenticationEntryPoint((req, res, e) -> Problems.write(
+                                res,
+                                HttpStatus.UNAUTHORIZED,
+                                "Unauthorized",
+                                "A valid bearer token is required.",
                                 Map.of("WWW-Authenticate", "Bearer")))
-                        .accessDeniedHandler((req, res, e) -> Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden",
-                                "Your role may not do this.", Map.of())));
+                        .accessDeniedHandler((req, res, e) -> Problems.write(
+                                res, HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this.", Map.of())));
         return http.build();
     }
 
@@ -140,7 +167,9 @@ public class SecurityConfiguration {
             List<String> roles = jwt.getClaimAsStringList("roles");
             Collection<GrantedAuthority> authorities = roles == null
                     ? List.of()
-                    : roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList();
+                    : roles.stream()
+                            .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r))
+                            .toList();
             return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
         }
     }

@@ -29,8 +29,10 @@ public final class StaffScope {
         if (!(caller instanceof JwtAuthenticationToken jwt)) return Set.of();
         List<String> departments = jwt.getToken().getClaimAsStringList(CLAIM);
         if (departments == null) return Set.of();
-        return departments.stream().filter(d -> d != null && !d.isBlank())
-                .map(d -> d.strip().toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        return departments.stream()
+                .filter(d -> d != null && !d.isBlank())
+                .map(d -> d.strip().toUpperCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether the caller works for {@code department} (a case's or a task's). */
@@ -43,8 +45,15 @@ public final class StaffScope {
     /** Unless the caller works for {@code department}: 403, naming the department and what was refused. */
     public static void require(Authentication caller, String department, String what) {
         if (covers(caller, department)) return;
-        throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "You may " + what + " only for your own"
-                + " departments (" + String.join(", ", departmentsOf(caller).stream().sorted().toList())
-                + "); this belongs to " + department + ".").with("department", department);
+        throw new ProblemException(
+                        HttpStatus.FORBIDDEN,
+                        "Forbidden",
+                        "You may " + what + " only for your own"
+                                + " departments ("
+                                + String.join(
+                                        ", ",
+                                        departmentsOf(caller).stream().sorted().toList())
+                                + "); this belongs to " + department + ".")
+                .with("department", department);
     }
 }

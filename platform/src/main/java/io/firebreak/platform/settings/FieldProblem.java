@@ -14,7 +14,8 @@ import java.util.List;
  */
 public record FieldProblem(String field, String reason) {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     /** The bean-validation constraints that {@code value} breaks, with the fields named by index. */
     public static List<FieldProblem> constraintsOf(Object value) {

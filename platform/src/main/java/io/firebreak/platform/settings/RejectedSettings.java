@@ -4,6 +4,7 @@ import java.util.List;
 
 /** Settings refused, with every field that is wrong; the active version stays. */
 public class RejectedSettings extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     private final transient List<FieldProblem> problems;
 

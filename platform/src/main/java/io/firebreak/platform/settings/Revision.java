@@ -8,8 +8,7 @@ import java.time.Instant;
  * administrator, and the settings themselves.
  */
 public record Revision<T>(
-        String version, long revision, Instant createdAt, String createdBy, String source, String fingerprint,
-        T body) {
+        String version, long revision, Instant createdAt, String createdBy, String source, String fingerprint, T body) {
 
     /** Made from the service's shipped settings file. */
     public static final String SHIPPED = "SHIPPED";

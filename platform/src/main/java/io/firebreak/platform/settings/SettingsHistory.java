@@ -50,13 +50,21 @@ public final class SettingsHistory<T extends Record> {
 
     /** The id of the active version, read cheaply (it decides whether a compiled copy is still current). */
     public Optional<String> activeVersion() {
-        BsonDocument doc = collection.find().sort(Sorts.descending(REVISION)).projection(Projections.include("_id"))
-                .limit(1).first();
+        BsonDocument doc = collection
+                .find()
+                .sort(Sorts.descending(REVISION))
+                .projection(Projections.include("_id"))
+                .limit(1)
+                .first();
         return Optional.ofNullable(doc).map(d -> d.getString("_id").getValue());
     }
 
     public Optional<Revision<T>> active() {
-        return Optional.ofNullable(collection.find().sort(Sorts.descending(REVISION)).limit(1).first())
+        return Optional.ofNullable(collection
+                        .find()
+                        .sort(Sorts.descending(REVISION))
+                        .limit(1)
+                        .first())
                 .map(this::decode);
     }
 
@@ -74,7 +82,10 @@ public final class SettingsHistory<T extends Record> {
     /** Writes a new version; false if that version exists already (someone else saved first). */
     public boolean insert(Revision<T> revision) {
         BsonDocument body = new BsonDocument();
-        codec.encode(new BsonDocumentWriter(body), revision.body(), EncoderContext.builder().build());
+        codec.encode(
+                new BsonDocumentWriter(body),
+                revision.body(),
+                EncoderContext.builder().build());
         BsonDocument doc = new BsonDocument("_id", new BsonString(revision.version()))
                 .append(REVISION, new BsonInt64(revision.revision()))
                 .append("createdAt", new BsonDateTime(revision.createdAt().toEpochMilli()))
@@ -92,9 +103,16 @@ public final class SettingsHistory<T extends Record> {
     }
 
     private Revision<T> decode(BsonDocument doc) {
-        T body = codec.decode(new BsonDocumentReader(doc.getDocument("body")), DecoderContext.builder().build());
-        return new Revision<>(doc.getString("_id").getValue(), doc.getNumber(REVISION).longValue(),
-                Instant.ofEpochMilli(doc.getDateTime("createdAt").getValue()), doc.getString("createdBy").getValue(),
-                doc.getString("source").getValue(), doc.getString("fingerprint").getValue(), body);
+        T body = codec.decode(
+                new BsonDocumentReader(doc.getDocument("body")),
+                DecoderContext.builder().build());
+        return new Revision<>(
+                doc.getString("_id").getValue(),
+                doc.getNumber(REVISION).longValue(),
+                Instant.ofEpochMilli(doc.getDateTime("createdAt").getValue()),
+                doc.getString("createdBy").getValue(),
+                doc.getString("source").getValue(),
+                doc.getString("fingerprint").getValue(),
+                body);
     }
 }

@@ -13,7 +13,12 @@ import org.springframework.http.HttpStatus;
  * A version of settings as the API shows it: its version fields, then the settings' own fields. What GET answers
  * can be sent back with PUT: the version fields are the server's and are ignored.
  */
-public record SettingsView<T>(String version, long revision, Instant createdAt, String createdBy, String source,
+public record SettingsView<T>(
+        String version,
+        long revision,
+        Instant createdAt,
+        String createdBy,
+        String source,
         @JsonUnwrapped T settings) {
 
     /** The most versions a list of them answers, newest first. */
@@ -26,13 +31,19 @@ public record SettingsView<T>(String version, long revision, Instant createdAt, 
 
     /** One version, current or past; 404 problem+json when there is none. */
     public static <T extends Record> SettingsView<T> versionOf(VersionedSettings<T, ?> settings, String version) {
-        return settings.version(version).map(SettingsView::of)
+        return settings.version(version)
+                .map(SettingsView::of)
                 .orElseThrow(() -> ProblemException.notFound("Settings version", version));
     }
 
     public static <T> SettingsView<T> of(Revision<T> revision) {
-        return new SettingsView<>(revision.version(), revision.revision(), revision.createdAt(),
-                revision.createdBy(), revision.source(), revision.body());
+        return new SettingsView<>(
+                revision.version(),
+                revision.revision(),
+                revision.createdAt(),
+                revision.createdBy(),
+                revision.source(),
+                revision.body());
     }
 
     /** A page of past versions, newest first, as every list answers ({@code items}). */
@@ -57,9 +68,15 @@ public record SettingsView<T>(String version, long revision, Instant createdAt, 
             return replace.get();
         } catch (RejectedSettings e) {
             List<FieldProblem> problems = e.problems();
-            String detail = String.join("; ", problems.stream().map(p -> p.field() + ": " + p.reason()).toList());
-            throw new ProblemException(HttpStatus.BAD_REQUEST, title, detail).with("errors",
-                    problems.stream().map(p -> Map.of("field", p.field(), "reason", p.reason())).toList());
+            String detail = String.join(
+                    "; ",
+                    problems.stream().map(p -> p.field() + ": " + p.reason()).toList());
+            throw new ProblemException(HttpStatus.BAD_REQUEST, title, detail)
+                    .with(
+                            "errors",
+                            problems.stream()
+                                    .map(p -> Map.of("field", p.field(), "reason", p.reason()))
+                                    .toList());
         } catch (ConcurrentChangeException e) {
             throw ProblemException.conflict(e.getMessage());
         }

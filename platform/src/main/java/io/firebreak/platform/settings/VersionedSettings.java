@@ -43,8 +43,13 @@ public final class VersionedSettings<T extends Record, C> {
      * @param shippedIn the file the defaults come from ("triage.yml")
      * @param compile the form decisions use, from the version id and the settings
      */
-    public VersionedSettings(String what, String shippedIn, SettingsHistory<T> history,
-            Function<T, List<FieldProblem>> check, BiFunction<String, T, C> compile, Clock clock) {
+    public VersionedSettings(
+            String what,
+            String shippedIn,
+            SettingsHistory<T> history,
+            Function<T, List<FieldProblem>> check,
+            BiFunction<String, T, C> compile,
+            Clock clock) {
         this.what = what;
         this.shippedIn = shippedIn;
         this.history = history;
@@ -62,13 +67,14 @@ public final class VersionedSettings<T extends Record, C> {
         String fingerprint = fingerprint(shipped);
         Revision<T> active = history.active().orElse(null);
         if (active != null
-                && (!Revision.SHIPPED.equals(active.source()) || active.fingerprint().equals(fingerprint))) {
+                && (!Revision.SHIPPED.equals(active.source())
+                        || active.fingerprint().equals(fingerprint))) {
             return this;
         }
         long next = active == null ? 1 : active.revision() + 1;
         // Another instance starting at the same time may write it first: then it is there, as wanted.
-        if (history.insert(new Revision<>(history.versionId(next), next, clock.instant(), shippedIn,
-                Revision.SHIPPED, fingerprint, shipped))) {
+        if (history.insert(new Revision<>(
+                history.versionId(next), next, clock.instant(), shippedIn, Revision.SHIPPED, fingerprint, shipped))) {
             log.info("Seeded the {} {} from {}", what, history.versionId(next), shippedIn);
         }
         return this;
@@ -83,8 +89,7 @@ public final class VersionedSettings<T extends Record, C> {
         Compiled<C> current = compiled;
         long now = System.nanoTime();
         if (current != null && now - checkedAt < RECHECK_NANOS) return current.value();
-        String version = history.activeVersion()
-                .orElseThrow(() -> new IllegalStateException("No " + what + " stored"));
+        String version = history.activeVersion().orElseThrow(() -> new IllegalStateException("No " + what + " stored"));
         checkedAt = now;
         if (current != null && current.version().equals(version)) return current.value();
         Revision<T> revision = history.find(version).orElseThrow();
@@ -112,8 +117,8 @@ public final class VersionedSettings<T extends Record, C> {
         if (!problems.isEmpty()) throw new RejectedSettings("The " + what, problems);
         for (int attempt = 0; attempt < 10; attempt++) {
             long next = history.active().map(Revision::revision).orElse(0L) + 1;
-            Revision<T> revision = new Revision<>(history.versionId(next), next, clock.instant(), by,
-                    Revision.ADMIN, fingerprint(body), body);
+            Revision<T> revision = new Revision<>(
+                    history.versionId(next), next, clock.instant(), by, Revision.ADMIN, fingerprint(body), body);
             if (history.insert(revision)) {
                 log.info("The {} is now {}, saved by {}", what, revision.version(), by);
                 compiled = null; // in force here for the very next decision

@@ -73,7 +73,9 @@ final class AhoCorasick {
             int node = queue.poll();
             List<Integer> merged = new ArrayList<>(out.get(node));
             for (int o : outputs[fail[node]]) merged.add(o);
-            outputs[node] = merged.isEmpty() ? NONE : merged.stream().mapToInt(Integer::intValue).toArray();
+            outputs[node] = merged.isEmpty()
+                    ? NONE
+                    : merged.stream().mapToInt(Integer::intValue).toArray();
             for (int i = 0; i < keys[node].length; i++) {
                 int child = targets[node][i];
                 int f = fail[node];

@@ -41,11 +41,14 @@ public final class Amounts {
         Matcher m = MONEY.matcher(s);
         while (m.find()) {
             if (m.group(1) != null) {
-                found.add(new Amount(currency(m.group(1)), scaled(m.group(2), m.group(3)), m.group(), m.start(), m.end()));
+                found.add(new Amount(
+                        currency(m.group(1)), scaled(m.group(2), m.group(3)), m.group(), m.start(), m.end()));
             } else if (m.group(4) != null) {
-                found.add(new Amount(currency(m.group(6)), scaled(m.group(4), m.group(5)), m.group(), m.start(), m.end()));
+                found.add(new Amount(
+                        currency(m.group(6)), scaled(m.group(4), m.group(5)), m.group(), m.start(), m.end()));
             } else if (m.group(7) != null) {
-                found.add(new Amount("CNY", BigDecimal.valueOf(chineseNumber(m.group(7))), m.group(), m.start(), m.end()));
+                found.add(new Amount(
+                        "CNY", BigDecimal.valueOf(chineseNumber(m.group(7))), m.group(), m.start(), m.end()));
             } else {
                 found.add(new Amount("CNY", afterVerb(m.group(9)), m.group(), m.start(), m.end()));
             }

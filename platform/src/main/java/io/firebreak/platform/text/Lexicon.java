@@ -66,7 +66,8 @@ public record Lexicon(NegationWords negation, List<String> senses, Map<String, L
     /** A named list. */
     public List<String> list(String name) {
         List<String> list = lists.get(name);
-        if (list == null) throw new IllegalArgumentException("No list '" + name + "' in the lexicon; it has " + lists.keySet());
+        if (list == null)
+            throw new IllegalArgumentException("No list '" + name + "' in the lexicon; it has " + lists.keySet());
         return list;
     }
 
@@ -90,9 +91,14 @@ public record Lexicon(NegationWords negation, List<String> senses, Map<String, L
             if (in == null) throw new IllegalStateException(resource + " is not beside " + Lexicon.class.getName());
             Map<String, Object> yaml = new Yaml().load(in);
             Map<String, Object> n = (Map<String, Object>) yaml.get("negation");
-            NegationWords negation = new NegationWords(strings(n.get("cues")), strings(n.get("after")),
-                    strings(n.get("ignore")), strings(n.get("boundaries")), strings(n.get("conditionals")),
-                    strings(n.get("hedges")), ((Number) n.get("window")).intValue());
+            NegationWords negation = new NegationWords(
+                    strings(n.get("cues")),
+                    strings(n.get("after")),
+                    strings(n.get("ignore")),
+                    strings(n.get("boundaries")),
+                    strings(n.get("conditionals")),
+                    strings(n.get("hedges")),
+                    ((Number) n.get("window")).intValue());
             Map<String, List<String>> lists = new LinkedHashMap<>();
             ((Map<String, Object>) yaml.get("lists")).forEach((name, list) -> lists.put(name, strings(list)));
             return new Lexicon(negation, strings(yaml.get("senses")), lists);

@@ -31,8 +31,14 @@ public final class Negation {
      * @param conditionals words that make a cue after them in the clause a condition ("要是", "if", "unless")
      * @param hedges words that take a denial back when they follow the phrase in its sentence ("but if", "但如果")
      */
-    public Negation(List<String> cues, List<String> after, List<String> ignore, List<String> boundaries,
-            List<String> conditionals, List<String> hedges, int window) {
+    public Negation(
+            List<String> cues,
+            List<String> after,
+            List<String> ignore,
+            List<String> boundaries,
+            List<String> conditionals,
+            List<String> hedges,
+            int window) {
         List<String> all = new ArrayList<>();
         List<Integer> kinds = new ArrayList<>();
         add(all, kinds, cues, CUE);
@@ -83,7 +89,9 @@ public final class Negation {
         public String negating(int start, int end) {
             PhraseSet.Hit nearest = null;
             for (PhraseSet.Hit cue : cues) {
-                if (cue.end() <= start && !isIgnored(cue) && near(cue.end(), start)
+                if (cue.end() <= start
+                        && !isIgnored(cue)
+                        && near(cue.end(), start)
                         && (nearest == null || cue.end() > nearest.end())) {
                     nearest = cue;
                 }

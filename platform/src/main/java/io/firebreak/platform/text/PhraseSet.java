@@ -38,8 +38,9 @@ public final class PhraseSet {
             int gap = phrase.indexOf(GAP);
             if (gap >= 0) {
                 partsOfPhrase[p] = new int[] {
-                        addPart(phrase.substring(0, gap), phrases.get(p), p),
-                        addPart(phrase.substring(gap + GAP.length()), phrases.get(p), p)};
+                    addPart(phrase.substring(0, gap), phrases.get(p), p),
+                    addPart(phrase.substring(gap + GAP.length()), phrases.get(p), p)
+                };
             } else {
                 partsOfPhrase[p] = new int[] {addPart(phrase, phrases.get(p), p)};
             }
@@ -104,8 +105,11 @@ public final class PhraseSet {
             } else {
                 int[] second = following(partHits, own[1], first[2], written);
                 if (second != null) {
-                    hits.add(new Hit(phrase, first[1], second[2], written.substring(first[1], first[2]) + " … "
-                            + written.substring(second[1], second[2])));
+                    hits.add(new Hit(
+                            phrase,
+                            first[1],
+                            second[2],
+                            written.substring(first[1], first[2]) + " … " + written.substring(second[1], second[2])));
                 }
             }
         }
@@ -138,7 +142,9 @@ public final class PhraseSet {
         }
         String folded = fold(core);
         phraseOfPart.add(index);
-        parts.add(new Part(folded, ScannedText.isWordChar(core.codePointAt(0)),
+        parts.add(new Part(
+                folded,
+                ScannedText.isWordChar(core.codePointAt(0)),
                 ScannedText.isWordChar(core.codePointBefore(core.length())),
                 prefix && ScannedText.isWordChar(core.codePointBefore(core.length()))));
         return parts.size() - 1;

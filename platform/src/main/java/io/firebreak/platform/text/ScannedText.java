@@ -87,7 +87,16 @@ public final class ScannedText {
 
     /** Where a clause ends: a negation never reaches across it. */
     static boolean isClauseEnd(char c) {
-        return isSentenceEnd(c) || c == ',' || c == ':' || c == '、' || c == '(' || c == ')' || c == '"'
-                || c == '\u201c' || c == '\u201d' || c == '\u300c' || c == '\u300d';
+        return isSentenceEnd(c)
+                || c == ','
+                || c == ':'
+                || c == '、'
+                || c == '('
+                || c == ')'
+                || c == '"'
+                || c == '\u201c'
+                || c == '\u201d'
+                || c == '\u300c'
+                || c == '\u300d';
     }
 }

@@ -12,10 +12,11 @@ import org.springframework.context.annotation.Bean;
  * ({@code management.opentelemetry.tracing.export.otlp.endpoint}); {@code management.tracing.sampling.probability}
  * says how many are recorded. Log lines carry the trace and span ids either way.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
-    "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration"
-})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+            "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration"
+        })
 public class TracingConfiguration {
 
     @Bean

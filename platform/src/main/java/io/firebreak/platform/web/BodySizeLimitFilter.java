@@ -46,12 +46,18 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response) throws IOException {
-        Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-                "The request body is larger than the limit of " + maxBytes + " bytes.", Map.of("Connection", "close"));
+        Problems.write(
+                response,
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Request body too large",
+                "The request body is larger than the limit of " + maxBytes + " bytes.",
+                Map.of("Connection", "close"));
     }
 
     /** Thrown while reading a body past the limit. */
     public static final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         TooLargeException() {
             super("Request body too large");
         }

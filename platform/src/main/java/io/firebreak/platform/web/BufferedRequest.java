@@ -100,8 +100,8 @@ public final class BufferedRequest extends HttpServletRequestWrapper {
     @Override
     public Enumeration<String> getHeaderNames() {
         Set<String> names = new LinkedHashSet<>(Collections.list(super.getHeaderNames()));
-        names.removeIf(n -> n.equalsIgnoreCase(HttpHeaders.TRANSFER_ENCODING)
-                || n.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH));
+        names.removeIf(n ->
+                n.equalsIgnoreCase(HttpHeaders.TRANSFER_ENCODING) || n.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH));
         names.add(HttpHeaders.CONTENT_LENGTH);
         return Collections.enumeration(names);
     }

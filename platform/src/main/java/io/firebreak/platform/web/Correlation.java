@@ -40,9 +40,11 @@ public final class Correlation {
 
     /** Starts work in the MDC: keeps a valid incoming id or makes a new one, and the trace context it runs in. */
     public static void begin(String correlationId, TraceHeaders trace) {
-        MDC.put(CORRELATION_ID, correlationId != null && SAFE_ID.matcher(correlationId).matches()
-                ? correlationId
-                : UUID.randomUUID().toString());
+        MDC.put(
+                CORRELATION_ID,
+                correlationId != null && SAFE_ID.matcher(correlationId).matches()
+                        ? correlationId
+                        : UUID.randomUUID().toString());
         put(TRACEPARENT, trace.traceparent());
         put(TRACESTATE, trace.tracestate());
         put(TRACE_ID, trace.traceId());

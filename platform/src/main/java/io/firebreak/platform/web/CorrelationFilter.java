@@ -33,9 +33,12 @@ public class CorrelationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         TraceHeaders span = spans.current();
-        Correlation.begin(request.getHeader(Correlation.HEADER), span.isEmpty()
-                ? new TraceHeaders(request.getHeader(Correlation.TRACEPARENT), request.getHeader(Correlation.TRACESTATE))
-                : span);
+        Correlation.begin(
+                request.getHeader(Correlation.HEADER),
+                span.isEmpty()
+                        ? new TraceHeaders(
+                                request.getHeader(Correlation.TRACEPARENT), request.getHeader(Correlation.TRACESTATE))
+                        : span);
         String correlationId = Correlation.correlationId();
         response.setHeader(Correlation.HEADER, correlationId);
         try {

@@ -30,8 +30,8 @@ public class IdempotencyConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotentRequests requests,
-            PlatformProperties properties) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+            IdempotentRequests requests, PlatformProperties properties) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
                 new IdempotencyFilter(requests, properties.http().idempotency().paths()));
         registration.setOrder(ORDER);

@@ -61,26 +61,32 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (!KEY.matcher(key).matches()) {
-            Problems.write(response, HttpStatus.BAD_REQUEST, "Invalid request",
+            Problems.write(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
                     HEADER + ": must be 1 to 128 visible ASCII characters",
-                    Map.of(), Map.of("errors", List.of(Map.of("field", HEADER,
-                            "reason", "must be 1 to 128 visible ASCII characters"))));
+                    Map.of(),
+                    Map.of(
+                            "errors",
+                            List.of(Map.of("field", HEADER, "reason", "must be 1 to 128 visible ASCII characters"))));
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
         String endpoint = "POST " + request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        String fingerprint = sha256(request.getContentType() + "\n" + HexFormat.of().formatHex(digest(body)));
+        String fingerprint =
+                sha256(request.getContentType() + "\n" + HexFormat.of().formatHex(digest(body)));
         Answer answer;
         try {
-            answer = requests.answer(caller.getName(), endpoint, key, fingerprint, () -> run(request, body, response,
-                    chain));
+            answer = requests.answer(
+                    caller.getName(), endpoint, key, fingerprint, () -> run(request, body, response, chain));
         } catch (IdempotentRequests.Unkept unkept) {
             answer = unkept.answer();
         } catch (ProblemException refused) {
             // The key reused for another request (422), or still held by a request that runs on (409).
-            Problems.write(response, refused.status(), refused.title(), refused.getMessage(), Map.of(),
-                    refused.properties());
+            Problems.write(
+                    response, refused.status(), refused.title(), refused.getMessage(), Map.of(), refused.properties());
             return;
         }
         write(answer, response);
@@ -96,9 +102,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (ServletException e) {
             throw new IllegalStateException(e);
         }
-        Answer answer = new Answer(captured.getStatus(),
+        Answer answer = new Answer(
+                captured.getStatus(),
                 new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8),
-                captured.getHeader(HttpHeaders.LOCATION), captured.getContentType());
+                captured.getHeader(HttpHeaders.LOCATION),
+                captured.getContentType());
         if (answer.status() >= 400) throw new IdempotentRequests.Unkept(answer);
         return answer;
     }
@@ -107,8 +115,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setStatus(answer.status());
         if (answer.location() != null) response.setHeader(HttpHeaders.LOCATION, answer.location());
         if (answer.body() == null || answer.body().isEmpty()) return;
-        response.setContentType(answer.contentType() == null ? MediaType.APPLICATION_JSON_VALUE
-                : answer.contentType());
+        response.setContentType(answer.contentType() == null ? MediaType.APPLICATION_JSON_VALUE : answer.contentType());
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);

@@ -50,6 +50,8 @@ public class IdempotentRequests {
      * the key is released and the answer given once.
      */
     public static final class Unkept extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         private final transient Answer answer;
 
         public Unkept(Answer answer) {
@@ -99,17 +101,27 @@ public class IdempotentRequests {
                     continue;
                 }
                 if (!fingerprint.equals(existing.getString("fingerprint"))) {
-                    throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
-                            "This Idempotency-Key was used for a different request; use a new key for a new request.")
-                            .with("errors", List.of(Map.of("field", "Idempotency-Key",
-                                    "reason", "was used before with a different body")));
+                    throw new ProblemException(
+                                    HttpStatus.UNPROCESSABLE_CONTENT,
+                                    "Idempotency-Key reused",
+                                    "This Idempotency-Key was used for a different request; use a new key for a new request.")
+                            .with(
+                                    "errors",
+                                    List.of(Map.of(
+                                            "field",
+                                            "Idempotency-Key",
+                                            "reason",
+                                            "was used before with a different body")));
                 }
                 if (DONE.equals(existing.getString("state"))) {
                     log.info("Answered a retry from the stored answer (Idempotency-Key of client {})", client);
                     // The same resource again: 201 Created only the first time, 200 for every retry.
                     int status = existing.getInteger("status");
-                    return new Answer(status == 201 ? 200 : status, existing.getString("body"),
-                            existing.getString("location"), existing.getString("contentType"));
+                    return new Answer(
+                            status == 201 ? 200 : status,
+                            existing.getString("body"),
+                            existing.getString("location"),
+                            existing.getString("contentType"));
                 }
                 Instant started = existing.getDate("startedAt").toInstant();
                 if (started.plus(settings.pendingTimeout()).isAfter(now)) {
@@ -120,11 +132,12 @@ public class IdempotentRequests {
                         attempt--;
                         continue;
                     }
-                    throw ProblemException.conflict("A request with this Idempotency-Key is still being processed; "
-                            + "retry it in a moment.");
+                    throw ProblemException.conflict(
+                            "A request with this Idempotency-Key is still being processed; " + "retry it in a moment.");
                 }
                 // The first attempt never finished (its process stopped): this one takes the key over.
-                Document takeOver = keys.findOneAndUpdate(held(id, existing.getString("owner")),
+                Document takeOver = keys.findOneAndUpdate(
+                        held(id, existing.getString("owner")),
                         Updates.combine(Updates.set("owner", owner), Updates.set("startedAt", Date.from(now))));
                 reserved = takeOver != null;
             } else {
@@ -138,12 +151,14 @@ public class IdempotentRequests {
             keys.deleteOne(held(id, owner));
             throw e;
         }
-        keys.updateOne(held(id, owner), Updates.combine(
-                Updates.set("state", DONE),
-                Updates.set("status", answer.status()),
-                Updates.set("body", answer.body()),
-                Updates.set("location", answer.location()),
-                Updates.set("contentType", answer.contentType())));
+        keys.updateOne(
+                held(id, owner),
+                Updates.combine(
+                        Updates.set("state", DONE),
+                        Updates.set("status", answer.status()),
+                        Updates.set("body", answer.body()),
+                        Updates.set("location", answer.location()),
+                        Updates.set("contentType", answer.contentType())));
         return answer;
     }
 
@@ -159,8 +174,8 @@ public class IdempotentRequests {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ProblemException.conflict("A request with this Idempotency-Key is still being processed; "
-                    + "retry it in a moment.");
+            throw ProblemException.conflict(
+                    "A request with this Idempotency-Key is still being processed; " + "retry it in a moment.");
         }
         return millis;
     }
@@ -183,8 +198,8 @@ public class IdempotentRequests {
     /** A digest of the request's content, to tell a retry from a different request under the same key. */
     public static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

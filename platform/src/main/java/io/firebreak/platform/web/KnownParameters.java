@@ -38,7 +38,9 @@ public class KnownParameters implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
         String query = request.getQueryString();
-        if (query == null || query.isEmpty() || !(handler instanceof HandlerMethod method)
+        if (query == null
+                || query.isEmpty()
+                || !(handler instanceof HandlerMethod method)
                 || !method.getBeanType().getName().startsWith(OWN)) {
             return true;
         }
@@ -57,10 +59,14 @@ public class KnownParameters implements HandlerInterceptor {
         for (String name : unknown) {
             errors.add(Map.of("field", name, "reason", "is not a parameter of this endpoint; it takes: " + accepted));
         }
-        Problems.write(response, HttpStatus.BAD_REQUEST, "Invalid request",
+        Problems.write(
+                response,
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
                 "Unknown parameter" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
                         + "; this endpoint takes: " + accepted,
-                Map.of(), Map.of("errors", errors));
+                Map.of(),
+                Map.of("errors", errors));
         return false;
     }
 
@@ -73,11 +79,15 @@ public class KnownParameters implements HandlerInterceptor {
             Class<?> type = parameter.getParameterType();
             if (param != null) {
                 if (Map.class.isAssignableFrom(type)) return Optional.empty();
-                String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
-                        : declared == null ? null : declared[parameter.getParameterIndex()];
+                String name = !param.name().isEmpty()
+                        ? param.name()
+                        : !param.value().isEmpty()
+                                ? param.value()
+                                : declared == null ? null : declared[parameter.getParameterIndex()];
                 if (name == null) return Optional.empty();
                 takes.add(name);
-            } else if (parameter.getParameterAnnotations().length == 0 && !BeanUtils.isSimpleProperty(type)
+            } else if (parameter.getParameterAnnotations().length == 0
+                    && !BeanUtils.isSimpleProperty(type)
                     && type.getName().startsWith(OWN)) {
                 return Optional.empty(); // an object bound from the parameters: it takes what it has
             }

@@ -8,7 +8,9 @@ import java.util.function.Function;
  * One page of a list, the one shape of every list the API answers: {@code items}, and {@code next}, the cursor of
  * the following page ({@code ?cursor=}), absent on the last page.
  */
-public record Page<T>(List<T> items, @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
+public record Page<T>(
+        List<T> items,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
 
     public Page {
         items = List.copyOf(items);

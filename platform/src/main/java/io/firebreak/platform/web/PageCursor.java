@@ -27,7 +27,9 @@ public record PageCursor(long key, String id) {
             throw new IllegalArgumentException("not a cursor this list gave", e);
         }
         String[] parts = plain.split("\\|", 3);
-        if (parts.length != 3 || !VERSION.equals(parts[0]) || !ID.matcher(parts[2]).matches()) {
+        if (parts.length != 3
+                || !VERSION.equals(parts[0])
+                || !ID.matcher(parts[2]).matches()) {
             throw new IllegalArgumentException("not a cursor this list gave");
         }
         try {

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 
 /** A request that cannot be served, answered as RFC 9457 problem+json with the given status and detail. */
 public class ProblemException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     private final HttpStatus status;
     private final String title;
@@ -18,7 +19,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what, String id) {
-        return new ProblemException(HttpStatus.NOT_FOUND, what + " not found", "No " + what.toLowerCase() + " with id " + id)
+        return new ProblemException(
+                        HttpStatus.NOT_FOUND, what + " not found", "No " + what.toLowerCase() + " with id " + id)
                 .with("id", id);
     }
 

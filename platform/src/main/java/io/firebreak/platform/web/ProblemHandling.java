@@ -51,7 +51,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error", e);
-        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
                 "The request could not be completed; quote the correlation id when reporting it.");
         return ResponseEntity.internalServerError().body(problem);
     }
@@ -69,9 +71,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.of(
-                        "field", r.getMethodParameter().getParameterName() == null ? "?" : r.getMethodParameter().getParameterName(),
-                        "reason", String.valueOf(err.getDefaultMessage()))))
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> Map.of(
+                                "field",
+                                r.getMethodParameter().getParameterName() == null
+                                        ? "?"
+                                        : r.getMethodParameter().getParameterName(),
+                                "reason",
+                                String.valueOf(err.getDefaultMessage()))))
                 .toList();
         return invalid(errors);
     }
@@ -81,12 +88,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodySizeLimitFilter.TooLargeException) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                        "Request body too large", "The request body is larger than this service accepts."));
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(Problems.of(
+                                HttpStatus.CONTENT_TOO_LARGE,
+                                "Request body too large",
+                                "The request body is larger than this service accepts."));
             }
         }
         Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> a + "." + b)
@@ -96,7 +107,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                     : "has the wrong type";
             return invalid(List.of(Map.of("field", field, "reason", reason)));
         }
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Malformed request body",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "Malformed request body",
                 "The body is not valid JSON: " + firstLine(cause.getMessage()));
         return ResponseEntity.badRequest().body(problem);
     }
@@ -104,7 +117,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(
             NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "Not found",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.NOT_FOUND,
+                "Not found",
                 "Nothing at /" + e.getResourcePath() + " here; the API is under /api/v1.");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
@@ -119,7 +134,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
-        String detail = errors.stream().map(m -> m.get("field") + ": " + m.get("reason")).reduce((a, b) -> a + "; " + b)
+        String detail = errors.stream()
+                .map(m -> m.get("field") + ": " + m.get("reason"))
+                .reduce((a, b) -> a + "; " + b)
                 .orElse("invalid request");
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", detail);
         problem.setProperty("errors", errors);
@@ -153,8 +170,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         }
 
         @Override
-        public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-                Class<? extends HttpMessageConverter<?>> converter, ServerHttpRequest request,
+        public Object beforeBodyWrite(
+                Object body,
+                MethodParameter returnType,
+                MediaType contentType,
+                Class<? extends HttpMessageConverter<?>> converter,
+                ServerHttpRequest request,
                 ServerHttpResponse response) {
             if (body instanceof ProblemDetail problem
                     && ProblemTexts.wantsChinese(request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE))) {

@@ -75,8 +75,10 @@ final class ProblemTexts {
         String title = problem.getTitle();
         if (title != null) {
             Matcher missing = NOT_FOUND_TITLE.matcher(title);
-            problem.setTitle(TITLES.containsKey(title) ? TITLES.get(title)
-                    : missing.matches() ? "未找到" + noun(missing.group(1)) : title);
+            problem.setTitle(
+                    TITLES.containsKey(title)
+                            ? TITLES.get(title)
+                            : missing.matches() ? "未找到" + noun(missing.group(1)) : title);
         }
         if (problem.getProperties() != null && problem.getProperties().containsKey("detailEn")) return;
         String detail = problem.getDetail();
@@ -97,7 +99,8 @@ final class ProblemTexts {
         if (hasNo.matches()) {
             return "案件 " + hasNo.group(1) + " 没有编号为 " + hasNo.group(3) + " 的" + noun(hasNo.group(2)) + "。";
         }
-        if (problem.getProperties() != null && problem.getProperties().get("errors") instanceof List<?> errors
+        if (problem.getProperties() != null
+                && problem.getProperties().get("errors") instanceof List<?> errors
                 && !errors.isEmpty()) {
             List<String> fields = new ArrayList<>();
             for (Object error : errors) {

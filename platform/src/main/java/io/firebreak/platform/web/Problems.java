@@ -17,8 +17,9 @@ public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     // With Spring's mix-in, as the message converters have it: extra properties at the top level, not nested.
-    private static final JsonMapper JSON =
-            JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+            .build();
 
     private Problems() {}
 
@@ -30,14 +31,21 @@ public final class Problems {
         return problem;
     }
 
-    public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
-            Map<String, String> headers) throws IOException {
+    public static void write(
+            HttpServletResponse response, HttpStatus status, String title, String detail, Map<String, String> headers)
+            throws IOException {
         write(response, status, title, detail, headers, Map.of());
     }
 
     /** As above, with members of the problem beyond title and detail (e.g. {@code errors}). */
-    public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
-            Map<String, String> headers, Map<String, Object> properties) throws IOException {
+    public static void write(
+            HttpServletResponse response,
+            HttpStatus status,
+            String title,
+            String detail,
+            Map<String, String> headers,
+            Map<String, Object> properties)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         String correlationId = Correlation.correlationId();

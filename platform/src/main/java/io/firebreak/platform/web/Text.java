@@ -30,8 +30,13 @@ public final class Text {
     @Constraint(validatedBy = {})
     @ReportAsSingleViolation
     @Pattern(regexp = ONE_LINE)
-    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE,
-        ElementType.METHOD})
+    @Target({
+        ElementType.FIELD,
+        ElementType.PARAMETER,
+        ElementType.RECORD_COMPONENT,
+        ElementType.TYPE_USE,
+        ElementType.METHOD
+    })
     @Retention(RetentionPolicy.RUNTIME)
     public @interface OneLine {
         String message() default "must not contain control characters, direction overrides or broken characters";
@@ -46,12 +51,18 @@ public final class Text {
     @Constraint(validatedBy = {})
     @ReportAsSingleViolation
     @Pattern(regexp = FREE)
-    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE,
-        ElementType.METHOD})
+    @Target({
+        ElementType.FIELD,
+        ElementType.PARAMETER,
+        ElementType.RECORD_COMPONENT,
+        ElementType.TYPE_USE,
+        ElementType.METHOD
+    })
     @Retention(RetentionPolicy.RUNTIME)
     public @interface Free {
-        String message() default "must not contain control characters (other than line breaks and tabs), direction"
-                + " overrides or broken characters";
+        String message() default
+                "must not contain control characters (other than line breaks and tabs), direction"
+                        + " overrides or broken characters";
 
         Class<?>[] groups() default {};
 

@@ -36,11 +36,18 @@ public class WebConfiguration {
     @Bean
     OpenAPI firebreakOpenApi(@Value("${spring.application.name:firebreak}") String service) {
         return new OpenAPI()
-                .info(new Info().title("Firebreak " + service).version("v1")
+                .info(new Info()
+                        .title("Firebreak " + service)
+                        .version("v1")
                         .description("The " + service + " part of Firebreak's complaint-handling API. Errors are "
                                 + "RFC 9457 problem+json; roles come from the token's roles claim."))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
@@ -57,8 +64,8 @@ public class WebConfiguration {
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(PlatformProperties properties) {
-        FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.http().maxBodyBytes()));
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(properties.http().maxBodyBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

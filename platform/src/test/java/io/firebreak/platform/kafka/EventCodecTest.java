@@ -55,7 +55,9 @@ class EventCodecTest {
         assertThat(tree.get("occurredAt").asString()).isEqualTo("2026-03-04T05:06:07.123456789Z");
         for (RecordComponent component : type.payloadType().getRecordComponents()) {
             if (component.getType() == Instant.class) {
-                assertThat(tree.get(component.getName()).isString()).as(component.getName()).isTrue();
+                assertThat(tree.get(component.getName()).isString())
+                        .as(component.getName())
+                        .isTrue();
             }
         }
     }
@@ -64,8 +66,10 @@ class EventCodecTest {
     void nullFieldsAndUnknownFieldsAreTolerated() {
         String json = "{\"complaintId\":\"c-1\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"complaintClass\":\"MAJOR\","
                 + "\"reasons\":[],\"ruleSetVersion\":\"v1\",\"trigger\":\"t\",\"addedInALaterVersion\":{\"x\":1}}";
-        ComplaintClassified event = codec.read(record(Topics.TRIAGE, EventType.COMPLAINT_CLASSIFIED.wireName(), "e-2",
-                "c-1", json)).orElseThrow().payloadAs(ComplaintClassified.class);
+        ComplaintClassified event = codec.read(
+                        record(Topics.TRIAGE, EventType.COMPLAINT_CLASSIFIED.wireName(), "e-2", "c-1", json))
+                .orElseThrow()
+                .payloadAs(ComplaintClassified.class);
         assertThat(event.previousClass()).isNull();
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     }
@@ -75,22 +79,27 @@ class EventCodecTest {
         String json = "{\"complaintId\":\"c-1\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"channel\":\"CHAT\","
                 + "\"text\":\"more\"}";
         MessageAdded event = codec.read(record(Topics.INTAKE, EventType.MESSAGE_ADDED.wireName(), "e-9", "c-1", json))
-                .orElseThrow().payloadAs(MessageAdded.class);
+                .orElseThrow()
+                .payloadAs(MessageAdded.class);
         assertThat(event.mergedDuplicate()).isFalse();
         assertThat(event.text()).isEqualTo("more");
     }
 
     @Test
     void anUnknownTypeIsIgnored() {
-        Optional<ReceivedEvent> read = codec.read(record(Topics.TRIAGE, "firebreak.future.happened", "e-3", "c-1",
-                "{\"anything\":true}"));
+        Optional<ReceivedEvent> read =
+                codec.read(record(Topics.TRIAGE, "firebreak.future.happened", "e-3", "c-1", "{\"anything\":true}"));
         assertThat(read).isEmpty();
     }
 
     @Test
     void badJsonIsMalformed() {
-        assertThatThrownBy(() -> codec.read(record(Topics.TRIAGE, EventType.COMPLAINT_CLASSIFIED.wireName(), "e-4",
-                        "c-1", "{\"complaintId\": \"c-1\", oops")))
+        assertThatThrownBy(() -> codec.read(record(
+                        Topics.TRIAGE,
+                        EventType.COMPLAINT_CLASSIFIED.wireName(),
+                        "e-4",
+                        "c-1",
+                        "{\"complaintId\": \"c-1\", oops")))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("e-4");
     }
@@ -98,19 +107,23 @@ class EventCodecTest {
     @Test
     void aWrongEnumValueIsMalformed() {
         String json = "{\"complaintId\":\"c-1\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"complaintClass\":\"HUGE\"}";
-        assertThatThrownBy(() -> codec.read(record(Topics.TRIAGE, EventType.COMPLAINT_CLASSIFIED.wireName(), "e-5",
-                        "c-1", json)))
+        assertThatThrownBy(() -> codec.read(
+                        record(Topics.TRIAGE, EventType.COMPLAINT_CLASSIFIED.wireName(), "e-5", "c-1", json)))
                 .isInstanceOf(MalformedEventException.class);
     }
 
     @Test
     void anEventWithoutSubjectOrTimeIsMalformed() {
-        assertThatThrownBy(() -> codec.read(record(Topics.TRIAGE, EventType.COMPLAINT_CLASSIFIED.wireName(), "e-6",
-                        "c-1", "{\"complaintId\":\"c-1\"}")))
+        assertThatThrownBy(() -> codec.read(record(
+                        Topics.TRIAGE,
+                        EventType.COMPLAINT_CLASSIFIED.wireName(),
+                        "e-6",
+                        "c-1",
+                        "{\"complaintId\":\"c-1\"}")))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("subject or time");
-        assertThatThrownBy(() -> codec.read(record(Topics.TRIAGE, EventType.COMPLAINT_CLASSIFIED.wireName(), "e-7",
-                        "c-1", "null")))
+        assertThatThrownBy(() -> codec.read(
+                        record(Topics.TRIAGE, EventType.COMPLAINT_CLASSIFIED.wireName(), "e-7", "c-1", "null")))
                 .isInstanceOf(MalformedEventException.class);
     }
 
@@ -118,16 +131,25 @@ class EventCodecTest {
     void aRecordWithoutTheEnvelopeOrBodyIsMalformed() {
         ConsumerRecord<String, String> bare = new ConsumerRecord<>(Topics.TRIAGE, 0, 0, "c-1", "{}");
         assertThatThrownBy(() -> codec.read(bare)).isInstanceOf(MalformedEventException.class);
-        assertThatThrownBy(() -> codec.read(record(Topics.TRIAGE, EventType.COMPLAINT_CLASSIFIED.wireName(), "e-8",
-                        "c-1", null)))
+        assertThatThrownBy(() -> codec.read(
+                        record(Topics.TRIAGE, EventType.COMPLAINT_CLASSIFIED.wireName(), "e-8", "c-1", null)))
                 .isInstanceOf(MalformedEventException.class);
     }
 
     private static ConsumerRecord<String, String> record(
             String topic, String type, String id, String key, String body) {
         ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, 0, key, body);
-        Map.of(CloudEvents.SPEC_VERSION, "1.0", CloudEvents.ID, id, CloudEvents.TYPE, type, CloudEvents.SUBJECT, key,
-                        CloudEvents.TIME, TIME.toString())
+        Map.of(
+                        CloudEvents.SPEC_VERSION,
+                        "1.0",
+                        CloudEvents.ID,
+                        id,
+                        CloudEvents.TYPE,
+                        type,
+                        CloudEvents.SUBJECT,
+                        key,
+                        CloudEvents.TIME,
+                        TIME.toString())
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
     }
@@ -140,8 +162,9 @@ class EventCodecTest {
                 .map(c -> value(c.getName(), c.getType(), c.getGenericType()))
                 .toArray();
         try {
-            return (T) type.getDeclaredConstructor(
-                            Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
+            return type.getDeclaredConstructor(Arrays.stream(components)
+                            .map(RecordComponent::getType)
+                            .toArray(Class<?>[]::new))
                     .newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);

@@ -67,8 +67,9 @@ class EventDispatcherTest {
     @Test
     void aFailingHandlersSpanEndsWithTheError() {
         assertThatThrownBy(() -> dispatcher.dispatch(record(0), event -> {
-            throw new IllegalStateException("store away");
-        })).hasMessage("store away");
+                    throw new IllegalStateException("store away");
+                }))
+                .hasMessage("store away");
         SpanData handling = recorded.inTrace(TRACE_ID).get(0);
         assertThat(handling.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(handling.hasEnded()).isTrue();
@@ -78,8 +79,8 @@ class EventDispatcherTest {
     void eachEventOfABatchIsHandledInItsOwnSpanWhichWithinPutsInTheMdc() {
         List<String> seen = new ArrayList<>();
         EventSubscription subscription = EventSubscription.to(List.of(Topics.FEEDBACK), event -> {})
-                .inBatches(events -> events.forEach(event -> EventDispatcher.within(event,
-                        () -> seen.add(MDC.get(Correlation.SPAN_ID)))));
+                .inBatches(events -> events.forEach(
+                        event -> EventDispatcher.within(event, () -> seen.add(MDC.get(Correlation.SPAN_ID)))));
 
         dispatcher.dispatchBatch(List.of(record(0), record(1)), subscription);
 
@@ -88,17 +89,28 @@ class EventDispatcherTest {
             assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
             assertThat(span.getParentSpanId()).isEqualTo(PUBLISHER_SPAN);
         });
-        assertThat(seen).containsExactlyInAnyOrderElementsOf(spans.stream().map(SpanData::getSpanId).toList());
+        assertThat(seen)
+                .containsExactlyInAnyOrderElementsOf(
+                        spans.stream().map(SpanData::getSpanId).toList());
         assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 
     private static ConsumerRecord<String, String> record(long offset) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.FEEDBACK, 0, offset, "c-1",
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(
+                Topics.FEEDBACK,
+                0,
+                offset,
+                "c-1",
                 "{\"complaintId\":\"c-1\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"reason\":\"unhappy\"}");
-        Map.of(CloudEvents.ID, "e-" + offset,
-                        CloudEvents.TYPE, EventType.COMPLAINT_REOPENED.wireName(),
-                        CloudEvents.CORRELATION_ID, "upstream-7",
-                        CloudEvents.TRACEPARENT, "00-" + TRACE_ID + "-" + PUBLISHER_SPAN + "-01")
+        Map.of(
+                        CloudEvents.ID,
+                        "e-" + offset,
+                        CloudEvents.TYPE,
+                        EventType.COMPLAINT_REOPENED.wireName(),
+                        CloudEvents.CORRELATION_ID,
+                        "upstream-7",
+                        CloudEvents.TRACEPARENT,
+                        "00-" + TRACE_ID + "-" + PUBLISHER_SPAN + "-01")
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
     }

@@ -42,7 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * with {@code firebreak.security.jwk-set-uri} set, a service accepts tokens its keys signed (RS256, ES256) and no
  * token signed with a shared secret.
  */
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=ledger")
 class JwksIT {
 
@@ -54,8 +56,11 @@ class JwksIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.shared().register(registry);
-        registry.add("firebreak.mongo.database", () -> "jwks-" + UUID.randomUUID().toString().substring(0, 8));
-        registry.add("firebreak.security.jwk-set-uri",
+        registry.add(
+                "firebreak.mongo.database",
+                () -> "jwks-" + UUID.randomUUID().toString().substring(0, 8));
+        registry.add(
+                "firebreak.security.jwk-set-uri",
                 () -> "http://127.0.0.1:" + ISSUER.getAddress().getPort() + "/jwks.json");
     }
 
@@ -69,28 +74,42 @@ class JwksIT {
 
     @Test
     void tokensOfTheIdentityProvidersKeysAreAcceptedAndNoSharedSecretToken() throws Exception {
-        assertThat(status(sign(new RSASSASigner(RSA), JWSAlgorithm.RS256, RSA.getKeyID()))).as("RS256")
+        assertThat(status(sign(new RSASSASigner(RSA), JWSAlgorithm.RS256, RSA.getKeyID())))
+                .as("RS256")
                 .isEqualTo(404);
-        assertThat(status(sign(new ECDSASigner(EC), JWSAlgorithm.ES256, EC.getKeyID()))).as("ES256").isEqualTo(404);
-        assertThat(status(TestTokens.forRole(Roles.AGENT))).as("HS256 with a shared secret").isEqualTo(401);
+        assertThat(status(sign(new ECDSASigner(EC), JWSAlgorithm.ES256, EC.getKeyID())))
+                .as("ES256")
+                .isEqualTo(404);
+        assertThat(status(TestTokens.forRole(Roles.AGENT)))
+                .as("HS256 with a shared secret")
+                .isEqualTo(401);
         RSAKey stranger = generateRsa();
         assertThat(status(sign(new RSASSASigner(stranger), JWSAlgorithm.RS256, RSA.getKeyID())))
-                .as("a key the identity provider does not publish").isEqualTo(401);
+                .as("a key the identity provider does not publish")
+                .isEqualTo(401);
     }
 
     private int status(String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ledgers/any"))
-                .header("Authorization", "Bearer " + token).GET().build();
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private static String sign(com.nimbusds.jose.JWSSigner signer, JWSAlgorithm algorithm, String keyId)
             throws Exception {
         Instant now = Instant.now();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(keyId).build(),
-                new JWTClaimsSet.Builder().issuer("firebreak").subject("agent-7").audience(JwtTokens.AUDIENCE)
-                        .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)))
-                        .claim("roles", List.of(Roles.AGENT)).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(algorithm).keyID(keyId).build(),
+                new JWTClaimsSet.Builder()
+                        .issuer("firebreak")
+                        .subject("agent-7")
+                        .audience(JwtTokens.AUDIENCE)
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plusSeconds(600)))
+                        .claim("roles", List.of(Roles.AGENT))
+                        .build());
         jwt.sign(signer);
         return jwt.serialize();
     }
@@ -105,7 +124,9 @@ class JwksIT {
 
     private static ECKey generateEc() {
         try {
-            return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
+            return new ECKeyGenerator(Curve.P_256)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

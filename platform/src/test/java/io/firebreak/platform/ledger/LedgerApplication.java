@@ -46,8 +46,9 @@ public class LedgerApplication {
     @Bean
     EventSubscription classifications(AggregateStore<Ledger> ledgers, LedgerFaults faults) {
         // What each poll brings is applied at once (one read, one write); alone after a failure or on a replay.
-        return EventSubscription.to(List.of(Topics.TRIAGE), event -> ledgers.update(event.subject(), event.id(),
-                        entry(event, faults)))
+        return EventSubscription.to(
+                        List.of(Topics.TRIAGE),
+                        event -> ledgers.update(event.subject(), event.id(), entry(event, faults)))
                 .inBatches(events -> {
                     List<AggregateStore.Update<Ledger>> updates = new ArrayList<>();
                     for (ReceivedEvent event : events) {
@@ -62,8 +63,14 @@ public class LedgerApplication {
         return current -> {
             if (!(event.payload() instanceof ComplaintClassified classified)) return null;
             faults.attempt(classified.trigger());
-            return Change.of(current.value().with(new Ledger.Entry(classified.trigger(), classified.reasons().size(),
-                            classified.occurredAt(), List.of(classified.complaintClass().name()), null)),
+            return Change.of(
+                    current.value()
+                            .with(new Ledger.Entry(
+                                    classified.trigger(),
+                                    classified.reasons().size(),
+                                    classified.occurredAt(),
+                                    List.of(classified.complaintClass().name()),
+                                    null)),
                     new CaseOpened(current.id(), Instant.now(), "ledger"));
         };
     }

@@ -47,9 +47,24 @@ class LedgerController {
     ResponseEntity<Map<String, String>> open(@Valid @RequestBody OpenLedger request) {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        ledgers.insert(id, Ledger.open(request.owner(), request.channel(), now, request.note()),
-                List.of(new ComplaintReceived(id, now, request.channel(), request.owner(), "***", "ledger opened",
-                        null, null, null, EmotionLevel.CALM, List.of(), null, null, List.of())),
+        ledgers.insert(
+                id,
+                Ledger.open(request.owner(), request.channel(), now, request.note()),
+                List.of(new ComplaintReceived(
+                        id,
+                        now,
+                        request.channel(),
+                        request.owner(),
+                        "***",
+                        "ledger opened",
+                        null,
+                        null,
+                        null,
+                        EmotionLevel.CALM,
+                        List.of(),
+                        null,
+                        null,
+                        List.of())),
                 null);
         return ResponseEntity.created(URI.create("/ledgers/" + id)).body(Map.of("id", id));
     }
@@ -57,7 +72,9 @@ class LedgerController {
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('AGENT')")
     Ledger get(@PathVariable String id) {
-        return ledgers.find(id).orElseThrow(() -> ProblemException.notFound("Ledger", id)).value();
+        return ledgers.find(id)
+                .orElseThrow(() -> ProblemException.notFound("Ledger", id))
+                .value();
     }
 
     @PostMapping("/{id}/entries")
@@ -67,9 +84,18 @@ class LedgerController {
                     if (current.value().status() != Ledger.Status.OPEN) {
                         throw ProblemException.conflict("Ledger " + id + " is closed");
                     }
-                    return Change.of(current.value().with(
-                                    new Ledger.Entry(request.ref(), request.amount(), Instant.now(), List.of(), null)),
-                            new MessageAdded(id, Instant.now(), current.value().channel(), request.ref(), false, EmotionLevel.CALM, List.of()));
+                    return Change.of(
+                            current.value()
+                                    .with(new Ledger.Entry(
+                                            request.ref(), request.amount(), Instant.now(), List.of(), null)),
+                            new MessageAdded(
+                                    id,
+                                    Instant.now(),
+                                    current.value().channel(),
+                                    request.ref(),
+                                    false,
+                                    EmotionLevel.CALM,
+                                    List.of()));
                 })
                 .orElseThrow(() -> ProblemException.notFound("Ledger", id))
                 .value();

@@ -16,8 +16,8 @@ import io.firebreak.events.Topics;
 import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.platform.PlatformProperties;
-import io.firebreak.platform.kafka.EventListeners;
 import io.firebreak.platform.kafka.CloudEvents;
+import io.firebreak.platform.kafka.EventListeners;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
 import io.firebreak.platform.outbox.Change;
@@ -84,9 +84,11 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "spring.config.name=ledger")
 abstract class PlatformContract {
 
-    private static final String DATABASE = "ledger-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String DATABASE =
+            "ledger-" + UUID.randomUUID().toString().substring(0, 8);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -129,8 +131,8 @@ abstract class PlatformContract {
     @Test
     void aWriteStoresTheStateAndPublishesItsEventAsACloudEventThenEmptiesTheOutbox() {
         try (TopicProbe intake = new TopicProbe(bootstrapServers, Topics.INTAKE)) {
-            HttpResponse<String> created = call("POST", "/ledgers", "{\"owner\":\"ada\",\"channel\":\"EMAIL\"}",
-                    TestTokens.bearer(Roles.AGENT));
+            HttpResponse<String> created = call(
+                    "POST", "/ledgers", "{\"owner\":\"ada\",\"channel\":\"EMAIL\"}", TestTokens.bearer(Roles.AGENT));
             assertThat(created.statusCode()).isEqualTo(201);
             String id = json(created).get("id").asString();
             assertThat(created.headers().firstValue("Location")).contains("/ledgers/" + id);
@@ -142,7 +144,8 @@ abstract class PlatformContract {
             assertThat(stored.note()).isNull();
             assertThat(stored.entries()).isEmpty();
 
-            ConsumerRecord<String, String> event = intake.await(r -> id.equals(r.key()), 1).get(0);
+            ConsumerRecord<String, String> event =
+                    intake.await(r -> id.equals(r.key()), 1).get(0);
             assertThat(event.topic()).isEqualTo(Topics.INTAKE);
             assertCloudEvent(event, EventType.COMPLAINT_RECEIVED, id);
             JsonNode payload = JSON.readTree(event.value());
@@ -158,25 +161,32 @@ abstract class PlatformContract {
     void anUpdateThroughTheStorePublishesEveryEventItCausesInOrderAndEmptiesTheOutbox() {
         String id = newLedger("grace");
         try (TopicProbe intake = new TopicProbe(bootstrapServers, Topics.INTAKE)) {
-            Optional<Versioned<Ledger>> after = ledgers.update(id, current -> Change.of(
-                    current.value().with(new Ledger.Entry("u-1", 5, Instant.now(), List.of("a", "b"), "memo")),
-                    new MessageAdded(id, Instant.now(), Channel.CHAT, "first", false, null, List.of()),
-                    new MessageAdded(id, Instant.now(), Channel.CHAT, "second", true, null, List.of())));
+            Optional<Versioned<Ledger>> after = ledgers.update(
+                    id,
+                    current -> Change.of(
+                            current.value().with(new Ledger.Entry("u-1", 5, Instant.now(), List.of("a", "b"), "memo")),
+                            new MessageAdded(id, Instant.now(), Channel.CHAT, "first", false, null, List.of()),
+                            new MessageAdded(id, Instant.now(), Channel.CHAT, "second", true, null, List.of())));
             assertThat(after).isPresent();
             assertThat(after.get().version()).isEqualTo(1);
 
             List<ConsumerRecord<String, String>> events = intake.await(r -> id.equals(r.key()), 2);
             assertThat(events).hasSize(2);
             events.forEach(e -> assertCloudEvent(e, EventType.MESSAGE_ADDED, id));
-            assertThat(events).extracting(e -> JSON.readTree(e.value()).get("text").asString())
+            assertThat(events)
+                    .extracting(e -> JSON.readTree(e.value()).get("text").asString())
                     .containsExactly("first", "second");
             awaitOutboxEmpty(id);
 
             // The store keeps times to the millisecond (BSON dates); everything else comes back as written.
             Ledger.Entry written = after.get().value().entries().get(0);
-            assertThat(ledgers.find(id).orElseThrow().value().entries()).containsExactly(new Ledger.Entry(
-                    written.ref(), written.amount(), written.at().truncatedTo(ChronoUnit.MILLIS), written.tags(),
-                    written.memo()));
+            assertThat(ledgers.find(id).orElseThrow().value().entries())
+                    .containsExactly(new Ledger.Entry(
+                            written.ref(),
+                            written.amount(),
+                            written.at().truncatedTo(ChronoUnit.MILLIS),
+                            written.tags(),
+                            written.memo()));
         }
     }
 
@@ -190,23 +200,40 @@ abstract class PlatformContract {
                 List<CompletableFuture<?>> writes = new ArrayList<>();
                 for (String id : ids) {
                     // Each aggregate's writes in order on one thread; the aggregates side by side on four.
-                    writes.add(CompletableFuture.runAsync(() -> {
-                        for (String text : List.of("one", "two", "three")) {
-                            ledgers.update(id, current -> Change.of(current.value(),
-                                    new MessageAdded(id, Instant.now(), Channel.CHAT, text, false, null, List.of())));
-                        }
-                    }, writers));
+                    writes.add(CompletableFuture.runAsync(
+                            () -> {
+                                for (String text : List.of("one", "two", "three")) {
+                                    ledgers.update(
+                                            id,
+                                            current -> Change.of(
+                                                    current.value(),
+                                                    new MessageAdded(
+                                                            id,
+                                                            Instant.now(),
+                                                            Channel.CHAT,
+                                                            text,
+                                                            false,
+                                                            null,
+                                                            List.of())));
+                                }
+                            },
+                            writers));
                 }
-                CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+                CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                        .get(30, TimeUnit.SECONDS);
             } finally {
                 writers.shutdownNow();
             }
-            List<ConsumerRecord<String, String>> events = intake.await(r -> ids.contains(r.key())
-                    && EventType.MESSAGE_ADDED.wireName().equals(header(r, CloudEvents.TYPE)), 60);
+            List<ConsumerRecord<String, String>> events = intake.await(
+                    r -> ids.contains(r.key())
+                            && EventType.MESSAGE_ADDED.wireName().equals(header(r, CloudEvents.TYPE)),
+                    60);
             for (String id : ids) {
-                assertThat(events.stream().filter(e -> id.equals(e.key()))
-                        .map(e -> JSON.readTree(e.value()).get("text").asString()))
-                        .as("the events of %s", id).containsExactly("one", "two", "three");
+                assertThat(events.stream()
+                                .filter(e -> id.equals(e.key()))
+                                .map(e -> JSON.readTree(e.value()).get("text").asString()))
+                        .as("the events of %s", id)
+                        .containsExactly("one", "two", "three");
                 awaitOutboxEmpty(id);
             }
         }
@@ -225,16 +252,18 @@ abstract class PlatformContract {
                 .append("type", EventType.MESSAGE_ADDED.wireName())
                 .append("subject", id)
                 .append("time", Date.from(occurredAt))
-                .append("payload", "{\"complaintId\":\"" + id + "\",\"occurredAt\":\"" + occurredAt
-                        + "\",\"channel\":\"PHONE\",\"text\":\"left behind\",\"mergedDuplicate\":false}")
+                .append(
+                        "payload",
+                        "{\"complaintId\":\"" + id + "\",\"occurredAt\":\"" + occurredAt
+                                + "\",\"channel\":\"PHONE\",\"text\":\"left behind\",\"mergedDuplicate\":false}")
                 .append("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
                 .append("correlationId", "crashed-request");
-        ledgers.collection().updateOne(eq("_id", id), Updates.combine(
-                Updates.push("outbox", pending), Updates.set("version", 1L)));
+        ledgers.collection()
+                .updateOne(eq("_id", id), Updates.combine(Updates.push("outbox", pending), Updates.set("version", 1L)));
 
         try (TopicProbe intake = new TopicProbe(bootstrapServers, Topics.INTAKE)) {
-            ConsumerRecord<String, String> event =
-                    intake.await(r -> eventId.equals(header(r, CloudEvents.ID)), 1).get(0);
+            ConsumerRecord<String, String> event = intake.await(r -> eventId.equals(header(r, CloudEvents.ID)), 1)
+                    .get(0);
             assertCloudEvent(event, EventType.MESSAGE_ADDED, id);
             assertThat(header(event, CloudEvents.TIME)).isEqualTo(occurredAt.toString());
             assertThat(header(event, CloudEvents.CORRELATION_ID)).isEqualTo("crashed-request");
@@ -258,17 +287,20 @@ abstract class PlatformContract {
             List<CompletableFuture<Optional<Versioned<Ledger>>>> writers = new ArrayList<>();
             for (String ref : List.of("left", "right")) {
                 AtomicBoolean first = new AtomicBoolean(true);
-                writers.add(CompletableFuture.supplyAsync(() -> ledgers.update(id, current -> {
-                    decisions.incrementAndGet();
-                    if (first.getAndSet(false)) {
-                        try {
-                            bothHaveRead.await(10, TimeUnit.SECONDS);
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                    return Change.of(current.value().with(new Ledger.Entry(ref, 1, Instant.now(), List.of(), null)));
-                }), threads));
+                writers.add(CompletableFuture.supplyAsync(
+                        () -> ledgers.update(id, current -> {
+                            decisions.incrementAndGet();
+                            if (first.getAndSet(false)) {
+                                try {
+                                    bothHaveRead.await(10, TimeUnit.SECONDS);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            }
+                            return Change.of(
+                                    current.value().with(new Ledger.Entry(ref, 1, Instant.now(), List.of(), null)));
+                        }),
+                        threads));
             }
             CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
         } finally {
@@ -278,35 +310,48 @@ abstract class PlatformContract {
         Versioned<Ledger> after = ledgers.find(id).orElseThrow();
         assertThat(after.value().refs()).containsExactlyInAnyOrder("left", "right");
         assertThat(after.version()).isEqualTo(before + 2);
-        assertThat(decisions).as("the loser of the compare-and-set read again and decided again").hasValue(3);
+        assertThat(decisions)
+                .as("the loser of the compare-and-set read again and decided again")
+                .hasValue(3);
     }
 
     @Test
     void anUpdateFromTheCallersOwnReadingWritesWithoutReadingAndReadsAgainWhenItIsStale() {
         String id = UUID.randomUUID().toString();
-        Versioned<Ledger> created = ledgers.create(id, Ledger.open("ida", Channel.PHONE, Instant.now(), "note"),
-                List.of(), null).orElseThrow();
-        assertThat(created).as("what create returns is what is stored").isEqualTo(ledgers.find(id).orElseThrow());
-        Versioned<Ledger> first = ledgers.update(created, current -> Change.of(current.value().with(
-                new Ledger.Entry("first", 1, Instant.now(), List.of(), null)))).orElseThrow();
+        Versioned<Ledger> created = ledgers.create(
+                        id, Ledger.open("ida", Channel.PHONE, Instant.now(), "note"), List.of(), null)
+                .orElseThrow();
+        assertThat(created)
+                .as("what create returns is what is stored")
+                .isEqualTo(ledgers.find(id).orElseThrow());
+        Versioned<Ledger> first = ledgers.update(
+                        created,
+                        current -> Change.of(
+                                current.value().with(new Ledger.Entry("first", 1, Instant.now(), List.of(), null))))
+                .orElseThrow();
         assertThat(first.version()).isEqualTo(created.version() + 1);
 
         // `created` is stale now: the compare-and-set on it fails, the ledger is read again, nothing is lost.
-        Versioned<Ledger> second = ledgers.update(created, current -> Change.of(current.value().with(
-                new Ledger.Entry("second", 1, Instant.now(), List.of(), null)))).orElseThrow();
+        Versioned<Ledger> second = ledgers.update(
+                        created,
+                        current -> Change.of(
+                                current.value().with(new Ledger.Entry("second", 1, Instant.now(), List.of(), null))))
+                .orElseThrow();
         assertThat(second.value().refs()).containsExactly("first", "second");
         assertThat(ledgers.find(id).orElseThrow().value().refs()).containsExactly("first", "second");
         assertThat(ledgers.create(id, Ledger.open("ida", Channel.PHONE, Instant.now(), "again"), List.of(), null))
-                .as("an id taken").isEmpty();
+                .as("an id taken")
+                .isEmpty();
     }
 
     @Test
     void anIndexOnTheCompareAndSetFilterThatAnEarlierVersionMadeIsDropped() {
         // The filter {_id, version} is served by _id (MongoDB and the embedded store); an index on both fields, as
         // earlier versions made, would only cost every write.
-        MongoCollection<Document> earlier = context.getBean(MongoDatabase.class)
-                .getCollection("ledgers_of_an_earlier_version");
-        earlier.createIndex(new Document("_id", 1).append("version", 1),
+        MongoCollection<Document> earlier =
+                context.getBean(MongoDatabase.class).getCollection("ledgers_of_an_earlier_version");
+        earlier.createIndex(
+                new Document("_id", 1).append("version", 1),
                 new IndexOptions().unique(true).name("_id_1_version_1"));
         context.getBean(AggregateStores.class).create("ledgers_of_an_earlier_version", Ledger.class);
         List<String> names = new ArrayList<>();
@@ -340,11 +385,16 @@ abstract class PlatformContract {
         String id = newLedger("dennis");
         String badJsonId = UUID.randomUUID().toString();
         try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetter(Topics.TRIAGE))) {
-            RecordMetadata badJson = records.send(Topics.TRIAGE, EventType.COMPLAINT_CLASSIFIED.wireName(), badJsonId,
-                    id, "{\"complaintId\": \"" + id + "\", oops");
+            RecordMetadata badJson = records.send(
+                    Topics.TRIAGE,
+                    EventType.COMPLAINT_CLASSIFIED.wireName(),
+                    badJsonId,
+                    id,
+                    "{\"complaintId\": \"" + id + "\", oops");
             RecordMetadata noEnvelope =
                     records.sendWithoutHeaders(Topics.TRIAGE, id, "{\"complaintId\":\"" + id + "\"}");
-            RecordMetadata valid = records.publish(classified(id, "behind-poison"), UUID.randomUUID().toString());
+            RecordMetadata valid = records.publish(
+                    classified(id, "behind-poison"), UUID.randomUUID().toString());
             assertThat(List.of(noEnvelope.partition(), valid.partition())).containsOnly(badJson.partition());
 
             awaitRefs(id, List.of("behind-poison"));
@@ -352,12 +402,16 @@ abstract class PlatformContract {
             List<ConsumerRecord<String, String>> dead = deadLetters.await(r -> id.equals(r.key()), 2);
             assertThat(dead).hasSize(2);
             ConsumerRecord<String, String> deadJson = dead.stream()
-                    .filter(r -> badJsonId.equals(header(r, CloudEvents.ID))).findFirst().orElseThrow();
+                    .filter(r -> badJsonId.equals(header(r, CloudEvents.ID)))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(header(deadJson, "kafka_dlt-exception-message")).contains("not valid JSON");
             assertThat(header(deadJson, "kafka_dlt-original-topic")).isEqualTo(Topics.TRIAGE);
             assertThat(header(deadJson, "kafka_dlt-original-consumer-group")).isEqualTo("ledger");
             ConsumerRecord<String, String> deadBare = dead.stream()
-                    .filter(r -> header(r, CloudEvents.ID) == null).findFirst().orElseThrow();
+                    .filter(r -> header(r, CloudEvents.ID) == null)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(header(deadBare, "kafka_dlt-exception-message")).contains("without ce_type");
             assertThat(deadBare.value()).isEqualTo("{\"complaintId\":\"" + id + "\"}");
         }
@@ -374,8 +428,9 @@ abstract class PlatformContract {
             records.publish(classified(id, ref), eventId);
             records.publish(classified(id, "behind-failure"), UUID.randomUUID().toString());
 
-            ConsumerRecord<String, String> dead =
-                    deadLetters.await(r -> eventId.equals(header(r, CloudEvents.ID)), 1).get(0);
+            ConsumerRecord<String, String> dead = deadLetters
+                    .await(r -> eventId.equals(header(r, CloudEvents.ID)), 1)
+                    .get(0);
             assertThat(header(dead, "kafka_dlt-exception-message")).contains("Ledger refuses entry " + ref);
             // Once in the batch its poll brought, then alone as often as any event alone.
             assertThat(faults.attempts(ref)).isEqualTo(2 + properties.kafka().retries());
@@ -406,7 +461,8 @@ abstract class PlatformContract {
         assertThat(ledger.appliedEventIds()).contains(eventId);
 
         // A replay is safe to repeat: the event is applied already.
-        assertThat(call("POST", "/actuator/deadletters", null, TestTokens.bearer(Roles.ADMIN)).statusCode())
+        assertThat(call("POST", "/actuator/deadletters", null, TestTokens.bearer(Roles.ADMIN))
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(ledgers.find(id).orElseThrow().value().refs()).containsExactly("behind-failure", ref);
     }
@@ -447,8 +503,8 @@ abstract class PlatformContract {
 
     @Test
     void aWrongEnumValueIsA400NamingTheFieldAndTheAllowedValues() {
-        HttpResponse<String> response = call("POST", "/ledgers", "{\"owner\":\"x\",\"channel\":\"PIGEON\"}",
-                TestTokens.bearer(Roles.AGENT));
+        HttpResponse<String> response =
+                call("POST", "/ledgers", "{\"owner\":\"x\",\"channel\":\"PIGEON\"}", TestTokens.bearer(Roles.AGENT));
         assertProblem(response, 400);
         JsonNode error = json(response).get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("channel");
@@ -464,12 +520,14 @@ abstract class PlatformContract {
         String body = "{\"owner\":\"" + owner + "\",\"channel\":\"EMAIL\",\"note\":\""
                 + "x".repeat((int) properties.http().maxBodyBytes() * 3) + "\"}";
 
-        HttpResponse<String> declared = send("POST", "/ledgers", BodyPublishers.ofString(body),
-                TestTokens.bearer(Roles.AGENT));
+        HttpResponse<String> declared =
+                send("POST", "/ledgers", BodyPublishers.ofString(body), TestTokens.bearer(Roles.AGENT));
         assertProblem(declared, 413);
 
         // No Content-Length: the body arrives chunked and is cut off once it crosses the limit.
-        HttpResponse<String> chunked = send("POST", "/ledgers",
+        HttpResponse<String> chunked = send(
+                "POST",
+                "/ledgers",
                 BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes())),
                 TestTokens.bearer(Roles.AGENT));
         assertProblem(chunked, 413);
@@ -480,11 +538,17 @@ abstract class PlatformContract {
     @Test
     void aBodyWithinTheLimitIsAccepted() {
         String body = "{\"owner\":\"small\",\"channel\":\"EMAIL\",\"note\":\"" + "x".repeat(1000) + "\"}";
-        HttpResponse<String> chunked = send("POST", "/ledgers",
+        HttpResponse<String> chunked = send(
+                "POST",
+                "/ledgers",
                 BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes())),
                 TestTokens.bearer(Roles.AGENT));
         assertThat(chunked.statusCode()).isEqualTo(201);
-        assertThat(ledgers.find(json(chunked).get("id").asString()).orElseThrow().value().note()).hasSize(1000);
+        assertThat(ledgers.find(json(chunked).get("id").asString())
+                        .orElseThrow()
+                        .value()
+                        .note())
+                .hasSize(1000);
     }
 
     @Test
@@ -498,36 +562,46 @@ abstract class PlatformContract {
     void noTokenIsA401ProblemWithWwwAuthenticate() {
         HttpResponse<String> response = call("POST", "/ledgers", "{\"owner\":\"x\",\"channel\":\"EMAIL\"}", null);
         assertProblem(response, 401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
     @Test
     void aRoleThatMayNotIsA403Problem() {
         String id = newLedger("ken");
-        assertProblem(call("POST", "/ledgers", "{\"owner\":\"x\",\"channel\":\"EMAIL\"}",
-                TestTokens.bearer(Roles.INTEGRATION)), 403);
+        assertProblem(
+                call(
+                        "POST",
+                        "/ledgers",
+                        "{\"owner\":\"x\",\"channel\":\"EMAIL\"}",
+                        TestTokens.bearer(Roles.INTEGRATION)),
+                403);
         assertProblem(call("DELETE", "/ledgers/" + id, null, TestTokens.bearer(Roles.AGENT)), 403);
         assertThat(ledgers.find(id).orElseThrow().value().status()).isEqualTo(Ledger.Status.OPEN);
     }
 
     @Test
     void aSupervisorMayDoWhatAnAgentMay() {
-        HttpResponse<String> created = call("POST", "/ledgers", "{\"owner\":\"sup\",\"channel\":\"PHONE\"}",
-                TestTokens.bearer(Roles.SUPERVISOR));
+        HttpResponse<String> created = call(
+                "POST", "/ledgers", "{\"owner\":\"sup\",\"channel\":\"PHONE\"}", TestTokens.bearer(Roles.SUPERVISOR));
         assertThat(created.statusCode()).isEqualTo(201);
         String id = json(created).get("id").asString();
-        assertThat(call("GET", "/ledgers/" + id, null, TestTokens.bearer(Roles.SUPERVISOR)).statusCode())
+        assertThat(call("GET", "/ledgers/" + id, null, TestTokens.bearer(Roles.SUPERVISOR))
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(call("DELETE", "/ledgers/" + id, null, TestTokens.bearer(Roles.SUPERVISOR)).statusCode())
+        assertThat(call("DELETE", "/ledgers/" + id, null, TestTokens.bearer(Roles.SUPERVISOR))
+                        .statusCode())
                 .isEqualTo(204);
         assertThat(ledgers.find(id).orElseThrow().value().status()).isEqualTo(Ledger.Status.CLOSED);
     }
 
     @Test
     void aServicesUrlRulesFollowTheRoleHierarchy() {
-        assertThat(call("GET", "/reports/ledgers", null, TestTokens.bearer(Roles.AGENT)).statusCode()).isEqualTo(200);
-        assertThat(call("GET", "/reports/ledgers", null, TestTokens.bearer(Roles.SUPERVISOR)).statusCode())
+        assertThat(call("GET", "/reports/ledgers", null, TestTokens.bearer(Roles.AGENT))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(call("GET", "/reports/ledgers", null, TestTokens.bearer(Roles.SUPERVISOR))
+                        .statusCode())
                 .isEqualTo(200);
         assertProblem(call("GET", "/reports/ledgers", null, TestTokens.bearer(Roles.INTEGRATION)), 403);
         assertProblem(call("GET", "/reports/ledgers", null, null), 401);
@@ -535,12 +609,16 @@ abstract class PlatformContract {
 
     @Test
     void anExpiredOrWronglySignedTokenIsA401() {
-        String expired = JwtTokens.mint(TestTokens.SECRET, "firebreak", "agent-1", List.of(Roles.AGENT),
-                Duration.ofMinutes(-10));
-        String forged = JwtTokens.mint("another-secret-that-is-also-32-bytes-long", "firebreak", "agent-1",
-                List.of(Roles.AGENT), Duration.ofHours(1));
-        String otherIssuer = JwtTokens.mint(TestTokens.SECRET, "someone-else", "agent-1", List.of(Roles.AGENT),
+        String expired = JwtTokens.mint(
+                TestTokens.SECRET, "firebreak", "agent-1", List.of(Roles.AGENT), Duration.ofMinutes(-10));
+        String forged = JwtTokens.mint(
+                "another-secret-that-is-also-32-bytes-long",
+                "firebreak",
+                "agent-1",
+                List.of(Roles.AGENT),
                 Duration.ofHours(1));
+        String otherIssuer =
+                JwtTokens.mint(TestTokens.SECRET, "someone-else", "agent-1", List.of(Roles.AGENT), Duration.ofHours(1));
         for (String token : List.of(expired, forged, otherIssuer, "not-a-jwt")) {
             HttpResponse<String> response = call("GET", "/ledgers/any", null, "Bearer " + token);
             assertProblem(response, 401);
@@ -551,19 +629,38 @@ abstract class PlatformContract {
     @Test
     void aTokenWithoutSubjectAudienceOrExpiryOrLivingLongerThanAllowedIsA401ThatDoesNotSayWhy() throws Exception {
         Instant now = Instant.now();
-        com.nimbusds.jwt.JWTClaimsSet.Builder valid = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("firebreak")
-                .subject("agent-1").audience(JwtTokens.AUDIENCE).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(3600))).claim("roles", List.of(Roles.AGENT));
+        com.nimbusds.jwt.JWTClaimsSet.Builder valid = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer("firebreak")
+                .subject("agent-1")
+                .audience(JwtTokens.AUDIENCE)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(3600)))
+                .claim("roles", List.of(Roles.AGENT));
         Map<String, com.nimbusds.jwt.JWTClaimsSet> tokens = Map.of(
-                "no subject", new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build()).subject(null).build(),
-                "empty subject", new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build()).subject(" ").build(),
-                "no expiry", new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build()).expirationTime(null).build(),
-                "no audience", new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build()).audience((String) null)
-                        .build(),
-                "another application's", new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build())
-                        .audience("crm").build(),
-                "a year's life", new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build())
-                        .expirationTime(Date.from(now.plus(Duration.ofDays(365)))).build());
+                "no subject",
+                        new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build())
+                                .subject(null)
+                                .build(),
+                "empty subject",
+                        new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build())
+                                .subject(" ")
+                                .build(),
+                "no expiry",
+                        new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build())
+                                .expirationTime(null)
+                                .build(),
+                "no audience",
+                        new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build())
+                                .audience((String) null)
+                                .build(),
+                "another application's",
+                        new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build())
+                                .audience("crm")
+                                .build(),
+                "a year's life",
+                        new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build())
+                                .expirationTime(Date.from(now.plus(Duration.ofDays(365))))
+                                .build());
         for (var token : tokens.entrySet()) {
             com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
                     new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), token.getValue());
@@ -571,25 +668,34 @@ abstract class PlatformContract {
             HttpResponse<String> response = call("GET", "/ledgers/any", null, "Bearer " + jwt.serialize());
             assertThat(response.statusCode()).as(token.getKey()).isEqualTo(401);
             assertProblem(response, 401);
-            assertThat(json(response).get("detail").asString()).as(token.getKey())
+            assertThat(json(response).get("detail").asString())
+                    .as(token.getKey())
                     .isEqualTo("A valid bearer token is required.");
         }
-        assertThat(json(call("GET", "/ledgers/any", null, "Bearer not-a-jwt")).get("detail").asString())
-                .as("no decoder's reason").isEqualTo("A valid bearer token is required.");
+        assertThat(json(call("GET", "/ledgers/any", null, "Bearer not-a-jwt"))
+                        .get("detail")
+                        .asString())
+                .as("no decoder's reason")
+                .isEqualTo("A valid bearer token is required.");
         com.nimbusds.jwt.SignedJWT right = new com.nimbusds.jwt.SignedJWT(
                 new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), valid.build());
         right.sign(new com.nimbusds.jose.crypto.MACSigner(JwtTokens.key(TestTokens.SECRET)));
-        assertThat(call("GET", "/ledgers/any", null, "Bearer " + right.serialize()).statusCode())
-                .as("the token with all of them passes").isEqualTo(404);
+        assertThat(call("GET", "/ledgers/any", null, "Bearer " + right.serialize())
+                        .statusCode())
+                .as("the token with all of them passes")
+                .isEqualTo(404);
     }
 
     @Test
     @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
     void logForging_aLineBreakInALoggedValueIsShownAndCannotStartALineOfItsOwn(
             org.springframework.boot.test.system.CapturedOutput output) {
-        org.slf4j.LoggerFactory.getLogger(PlatformContract.class).warn("Customer id {} refused",
-                "CRM-1\r\n2026-12-02T00:00:00.000Z  INFO 1 --- [main] forged : all is well");
-        assertThat(output.getOut()).contains("Customer id CRM-1 ⏎ 2026-12-02T00:00:00.000Z  INFO 1 --- [main] forged")
+        org.slf4j.LoggerFactory.getLogger(PlatformContract.class)
+                .warn(
+                        "Customer id {} refused",
+                        "CRM-1\r\n2026-12-02T00:00:00.000Z  INFO 1 --- [main] forged : all is well");
+        assertThat(output.getOut())
+                .contains("Customer id CRM-1 ⏎ 2026-12-02T00:00:00.000Z  INFO 1 --- [main] forged")
                 .doesNotContain("\n2026-12-02T00:00:00.000Z  INFO 1 --- [main] forged");
     }
 
@@ -597,17 +703,28 @@ abstract class PlatformContract {
     void healthIsPublicAndReadinessChecksTheStoreTheBrokerAndTheConsumers() {
         HttpResponse<String> anonymous = call("GET", "/actuator/health/readiness", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(200);
-        assertThat(json(anonymous).has("components")).as("details are for operators").isFalse();
-        HttpResponse<String> readiness = call("GET", "/actuator/health/readiness", null, TestTokens.bearer(Roles.ADMIN));
+        assertThat(json(anonymous).has("components"))
+                .as("details are for operators")
+                .isFalse();
+        HttpResponse<String> readiness =
+                call("GET", "/actuator/health/readiness", null, TestTokens.bearer(Roles.ADMIN));
         assertThat(readiness.statusCode()).isEqualTo(200);
         JsonNode health = json(readiness);
         assertThat(health.get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("components").get("consumers").get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("components").get("consumers").get("details").get("assignments").toString())
+        assertThat(health.get("components").get("mongo").get("status").asString())
+                .isEqualTo("UP");
+        assertThat(health.get("components").get("kafka").get("status").asString())
+                .isEqualTo("UP");
+        assertThat(health.get("components").get("consumers").get("status").asString())
+                .isEqualTo("UP");
+        assertThat(health.get("components")
+                        .get("consumers")
+                        .get("details")
+                        .get("assignments")
+                        .toString())
                 .contains(Topics.TRIAGE);
-        assertThat(call("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/actuator/health/liveness", null, null).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -615,7 +732,8 @@ abstract class PlatformContract {
         assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("firebreakSecurity");
         assertThat(context.getBeansOfType(UserDetailsService.class)).isEmpty();
         assertThat(context.getBeansOfType(ResponseEntityExceptionHandler.class).values())
-                .singleElement().isInstanceOf(ProblemHandling.class);
+                .singleElement()
+                .isInstanceOf(ProblemHandling.class);
         // The relay starts before the web server and the listeners, and stops after them.
         int relay = context.getBean(OutboxRelay.class).getPhase();
         assertThat(relay).isLessThan(context.getBean(EventListeners.class).getPhase());
@@ -632,13 +750,21 @@ abstract class PlatformContract {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         String incoming = "00-" + traceId + "-00f067aa0ba902b7-01";
         try (TopicProbe intake = new TopicProbe(bootstrapServers, Topics.INTAKE)) {
-            HttpResponse<String> created = call("POST", "/ledgers", "{\"owner\":\"tim\",\"channel\":\"WEB_FORM\"}",
-                    TestTokens.bearer(Roles.AGENT), "X-Correlation-Id", "req-42", "traceparent", incoming);
+            HttpResponse<String> created = call(
+                    "POST",
+                    "/ledgers",
+                    "{\"owner\":\"tim\",\"channel\":\"WEB_FORM\"}",
+                    TestTokens.bearer(Roles.AGENT),
+                    "X-Correlation-Id",
+                    "req-42",
+                    "traceparent",
+                    incoming);
             assertThat(created.statusCode()).isEqualTo(201);
             assertThat(created.headers().firstValue("X-Correlation-Id")).contains("req-42");
             String id = json(created).get("id").asString();
 
-            ConsumerRecord<String, String> event = intake.await(r -> id.equals(r.key()), 1).get(0);
+            ConsumerRecord<String, String> event =
+                    intake.await(r -> id.equals(r.key()), 1).get(0);
             assertThat(header(event, CloudEvents.CORRELATION_ID)).isEqualTo("req-42");
             String traceparent = header(event, CloudEvents.TRACEPARENT);
             assertThat(Correlation.traceId(traceparent)).isEqualTo(traceId);
@@ -659,13 +785,20 @@ abstract class PlatformContract {
         String id = newLedger("joan");
         String traceId = "0af7651916cd43dd8448eb211c80319c";
         try (TopicProbe resolution = new TopicProbe(bootstrapServers, Topics.RESOLUTION)) {
-            records.publish(classified(id, "correlated"), UUID.randomUUID().toString(), Map.of(
-                    CloudEvents.CORRELATION_ID, "upstream-7",
-                    CloudEvents.TRACEPARENT, "00-" + traceId + "-b7ad6b7169203331-01"));
-            ConsumerRecord<String, String> caused = resolution.await(r -> id.equals(r.key()), 1).get(0);
+            records.publish(
+                    classified(id, "correlated"),
+                    UUID.randomUUID().toString(),
+                    Map.of(
+                            CloudEvents.CORRELATION_ID,
+                            "upstream-7",
+                            CloudEvents.TRACEPARENT,
+                            "00-" + traceId + "-b7ad6b7169203331-01"));
+            ConsumerRecord<String, String> caused =
+                    resolution.await(r -> id.equals(r.key()), 1).get(0);
             assertCloudEvent(caused, EventType.CASE_OPENED, id);
             assertThat(header(caused, CloudEvents.CORRELATION_ID)).isEqualTo("upstream-7");
-            assertThat(Correlation.traceId(header(caused, CloudEvents.TRACEPARENT))).isEqualTo(traceId);
+            assertThat(Correlation.traceId(header(caused, CloudEvents.TRACEPARENT)))
+                    .isEqualTo(traceId);
         }
     }
 
@@ -676,18 +809,27 @@ abstract class PlatformContract {
         assertThat(ledgers.insert(id, Ledger.open(owner, Channel.PHONE, Instant.now(), "note"), List.of(), null))
                 .isTrue();
         assertThat(ledgers.insert(id, Ledger.open(owner, Channel.PHONE, Instant.now(), "again"), List.of(), null))
-                .as("a second insert of the same id writes nothing").isFalse();
+                .as("a second insert of the same id writes nothing")
+                .isFalse();
         return id;
     }
 
     private static ComplaintClassified classified(String ledgerId, String ref) {
-        return new ComplaintClassified(ledgerId, Instant.now(), ComplaintClass.DIFFICULT, null,
-                List.of(new Reason("rule", "evidence")), "v1", ref);
+        return new ComplaintClassified(
+                ledgerId,
+                Instant.now(),
+                ComplaintClass.DIFFICULT,
+                null,
+                List.of(new Reason("rule", "evidence")),
+                "v1",
+                ref);
     }
 
     private void awaitRefs(String id, List<String> refs) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(ledgers.find(id).orElseThrow().value().refs()).containsAll(refs));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(ledgers.find(id).orElseThrow().value().refs())
+                                .containsAll(refs));
     }
 
     private void awaitOutboxEmpty(String id) {
@@ -717,8 +859,8 @@ abstract class PlatformContract {
 
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         JsonNode problem = json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asString()).isNotBlank();
@@ -731,14 +873,18 @@ abstract class PlatformContract {
         return JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> call(String method, String path, String body, String authorization,
-            String... headers) {
-        return send(method, path, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body),
-                authorization, headers);
+    private HttpResponse<String> call(
+            String method, String path, String body, String authorization, String... headers) {
+        return send(
+                method,
+                path,
+                body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body),
+                authorization,
+                headers);
     }
 
-    private HttpResponse<String> send(String method, String path, BodyPublisher body, String authorization,
-            String... headers) {
+    private HttpResponse<String> send(
+            String method, String path, BodyPublisher body, String authorization, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

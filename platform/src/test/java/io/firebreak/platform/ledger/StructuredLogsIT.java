@@ -31,14 +31,18 @@ import tools.jackson.databind.json.JsonMapper;
  * structured logging): one object per line, with the level, the logger, the message, the service's name and the correlation id.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=ledger", "logging.structured.format.console=ecs"})
 class StructuredLogsIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.shared().register(registry);
-        registry.add("firebreak.mongo.database", () -> "logs-" + UUID.randomUUID().toString().substring(0, 8));
+        registry.add(
+                "firebreak.mongo.database",
+                () -> "logs-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     @LocalServerPort
@@ -61,24 +65,33 @@ class StructuredLogsIT {
     }
 
     @Test
-    void ecs_everyLineIsOneJsonObjectWithLevelLoggerMessageServiceAndCorrelation(CapturedOutput output) throws Exception {
+    void ecs_everyLineIsOneJsonObjectWithLevelLoggerMessageServiceAndCorrelation(CapturedOutput output)
+            throws Exception {
         String marker = "/ledger/" + UUID.randomUUID();
-        HttpResponse<Void> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + marker)).header("Authorization", "Bearer forged").build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> refused = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + marker))
+                                .header("Authorization", "Bearer forged")
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
         assertThat(refused.statusCode()).isEqualTo(401);
 
         JsonMapper json = JsonMapper.builder().build();
-        List<String> lines = output.getOut().lines().filter(line -> line.contains(marker)).toList();
+        List<String> lines =
+                output.getOut().lines().filter(line -> line.contains(marker)).toList();
         assertThat(lines).as("the refused token's line").isNotEmpty();
         for (String line : lines) {
             JsonNode entry = json.readTree(line);
             assertThat(entry.path("log").path("level").asString()).isEqualTo("INFO");
             assertThat(entry.path("log").path("logger").asString()).endsWith("SecurityConfiguration");
-            assertThat(entry.path("message").asString()).contains("Bearer token refused").contains(marker);
+            assertThat(entry.path("message").asString())
+                    .contains("Bearer token refused")
+                    .contains(marker);
             assertThat(entry.has("@timestamp")).isTrue();
             assertThat(entry.path("service").path("name").asString()).isEqualTo("ledger");
-            assertThat(entry.path("correlationId").asString()).as("the request's correlation id").isNotBlank();
+            assertThat(entry.path("correlationId").asString())
+                    .as("the request's correlation id")
+                    .isNotBlank();
         }
     }
 }

@@ -23,16 +23,25 @@ class EventMetersTest {
     void published_countsByTheEventsEnumsYesNosAndDimensionsNeverByItsTexts() {
         publish(new ComplaintClassified("c-1", Instant.now(), ComplaintClass.MAJOR, null, List.of(), "v1", "received"));
         publish(new ComplaintClassified("c-2", Instant.now(), ComplaintClass.MAJOR, null, List.of(), "v1", "received"));
-        publish(new ComplaintClassified("c-1", Instant.now(), ComplaintClass.ORDINARY, ComplaintClass.MAJOR, List.of(),
-                "v1", "reclassified"));
+        publish(new ComplaintClassified(
+                "c-1", Instant.now(), ComplaintClass.ORDINARY, ComplaintClass.MAJOR, List.of(), "v1", "reclassified"));
 
-        assertThat(registry.get("firebreak.complaint.classified").tags("complaint_class", "MAJOR", "previous_class",
-                "none", "trigger", "received").counter().count()).isEqualTo(2);
-        assertThat(registry.get("firebreak.complaint.classified").tags("complaint_class", "ORDINARY", "previous_class",
-                "MAJOR", "trigger", "reclassified").counter().count()).isEqualTo(1);
+        assertThat(registry.get("firebreak.complaint.classified")
+                        .tags("complaint_class", "MAJOR", "previous_class", "none", "trigger", "received")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.get("firebreak.complaint.classified")
+                        .tags("complaint_class", "ORDINARY", "previous_class", "MAJOR", "trigger", "reclassified")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
         // The complaint id, the reasons and the rule set's version are no dimension: no tag names them.
-        registry.get("firebreak.complaint.classified").counters().forEach(c -> assertThat(c.getId().getTags())
-                .extracting(t -> t.getKey()).containsExactlyInAnyOrder("complaint_class", "previous_class", "trigger"));
+        registry.get("firebreak.complaint.classified")
+                .counters()
+                .forEach(c -> assertThat(c.getId().getTags())
+                        .extracting(t -> t.getKey())
+                        .containsExactlyInAnyOrder("complaint_class", "previous_class", "trigger"));
     }
 
     @Test
@@ -40,9 +49,15 @@ class EventMetersTest {
         publish(new FollowUpRecorded("c-1", Instant.now(), true, 5, "great", "agent-1"));
         publish(new FollowUpRecorded("c-2", Instant.now(), false, 2, "meh", "agent-1"));
 
-        assertThat(registry.get("firebreak.followup.recorded").tags("satisfied", "true").counter().count()).isEqualTo(1);
-        assertThat(registry.get("firebreak.followup.recorded.score").summary().count()).isEqualTo(2);
-        assertThat(registry.get("firebreak.followup.recorded.score").summary().totalAmount()).isEqualTo(7);
+        assertThat(registry.get("firebreak.followup.recorded")
+                        .tags("satisfied", "true")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("firebreak.followup.recorded.score").summary().count())
+                .isEqualTo(2);
+        assertThat(registry.get("firebreak.followup.recorded.score").summary().totalAmount())
+                .isEqualTo(7);
     }
 
     @Test
@@ -51,7 +66,10 @@ class EventMetersTest {
         meters.published(EventType.COMPLAINT_CLASSIFIED.wireName(), "not json");
 
         assertThat(registry.get("firebreak.something.new").counter().count()).isEqualTo(1);
-        assertThat(registry.get("firebreak.complaint.classified").tags("complaint_class", "none").counter().count())
+        assertThat(registry.get("firebreak.complaint.classified")
+                        .tags("complaint_class", "none")
+                        .counter()
+                        .count())
                 .isEqualTo(1);
     }
 

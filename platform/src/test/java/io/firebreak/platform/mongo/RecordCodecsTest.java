@@ -24,8 +24,16 @@ class RecordCodecsTest {
 
     record Line(String text, Instant at, List<String> tags, Level level) {}
 
-    record Sheet(String title, int count, boolean open, long total, Instant createdAt, String note, List<Line> lines,
-            Map<String, Line> byKey, List<List<String>> grid) {}
+    record Sheet(
+            String title,
+            int count,
+            boolean open,
+            long total,
+            Instant createdAt,
+            String note,
+            List<Line> lines,
+            Map<String, Line> byKey,
+            List<List<String>> grid) {}
 
     record Thread(String text, List<Thread> replies) {}
 
@@ -34,15 +42,23 @@ class RecordCodecsTest {
     @Test
     void aPackagePrivateRecordWithNestedListsEnumsInstantsAndNullsRoundTrips() {
         Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
-        Sheet sheet = new Sheet("t", 3, true, 9_000_000_000L, at, null,
+        Sheet sheet = new Sheet(
+                "t",
+                3,
+                true,
+                9_000_000_000L,
+                at,
+                null,
                 List.of(new Line("a", at, List.of("x", "y"), Level.HIGH), new Line("b", null, List.of(), null)),
-                Map.of("k", new Line("c", at, List.of(), Level.LOW)), List.of(List.of("1", "2"), List.of()));
+                Map.of("k", new Line("c", at, List.of(), Level.LOW)),
+                List.of(List.of("1", "2"), List.of()));
 
         BsonDocument doc = encode(sheet);
 
         assertThat(doc.containsKey("note")).as("a null is no field").isFalse();
         assertThat(doc.get("createdAt").isDateTime()).isTrue();
-        assertThat(doc.getArray("lines").get(0).asDocument().getString("level").getValue()).isEqualTo("HIGH");
+        assertThat(doc.getArray("lines").get(0).asDocument().getString("level").getValue())
+                .isEqualTo("HIGH");
         assertThat(decode(doc, Sheet.class)).isEqualTo(sheet);
     }
 
@@ -83,12 +99,16 @@ class RecordCodecsTest {
     @SuppressWarnings("unchecked")
     private <T> BsonDocument encode(T value) {
         BsonDocument doc = new BsonDocument();
-        ((Codec<T>) registry.get(value.getClass())).encode(new BsonDocumentWriter(doc), value,
-                EncoderContext.builder().build());
+        ((Codec<T>) registry.get(value.getClass()))
+                .encode(
+                        new BsonDocumentWriter(doc),
+                        value,
+                        EncoderContext.builder().build());
         return doc;
     }
 
     private <T> T decode(BsonDocument doc, Class<T> type) {
-        return registry.get(type).decode(new BsonDocumentReader(doc), DecoderContext.builder().build());
+        return registry.get(type)
+                .decode(new BsonDocumentReader(doc), DecoderContext.builder().build());
     }
 }

@@ -2,19 +2,19 @@ package io.firebreak.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.kafka.EventPublisher;
-import io.firebreak.platform.tracing.TraceHeaders;
 import io.firebreak.platform.mongo.MongoConfiguration;
+import io.firebreak.platform.tracing.TraceHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,14 +57,24 @@ class AggregateStoreBatchTest {
                 .build());
         EventPublisher never = new EventPublisher(null, "test") {
             @Override
-            public CompletableFuture<?> publish(String id, String topic, String type, String subject, Instant time,
-                    String payload, TraceHeaders trace, String correlationId) {
+            public CompletableFuture<?> publish(
+                    String id,
+                    String topic,
+                    String type,
+                    String subject,
+                    Instant time,
+                    String payload,
+                    TraceHeaders trace,
+                    String correlationId) {
                 return new CompletableFuture<>();
             }
         };
         OutboxRelay relay = new OutboxRelay(never, Duration.ofHours(1), 200, Duration.ofHours(1));
-        store = new AggregateStore<>(client.getDatabase("batch").getCollection("tallies",
-                org.bson.BsonDocument.class), Tally.class, new EventCodec(), relay);
+        store = new AggregateStore<>(
+                client.getDatabase("batch").getCollection("tallies", org.bson.BsonDocument.class),
+                Tally.class,
+                new EventCodec(),
+                relay);
         store.insert("A", new Tally(List.of()), List.of(), null);
         store.insert("B", new Tally(List.of()), List.of(), null);
         commands.clear();
@@ -77,14 +87,18 @@ class AggregateStoreBatchTest {
     }
 
     private static AggregateStore.Update<Tally> mark(String id, String eventId) {
-        return new AggregateStore.Update<>(id, eventId, current -> Change.of(current.value().with(eventId),
-                new CaseOpened(id, Instant.parse("2026-12-02T08:00:00Z"), eventId)));
+        return new AggregateStore.Update<>(
+                id,
+                eventId,
+                current -> Change.of(
+                        current.value().with(eventId),
+                        new CaseOpened(id, Instant.parse("2026-12-02T08:00:00Z"), eventId)));
     }
 
     @Test
     void updatesOfSeveralAggregatesAreReadOnceAndWrittenOnceEachInOrderWithTheirEvents() {
-        Map<String, Versioned<Tally>> after = store.updateAll(List.of(mark("A", "e1"), mark("B", "e2"),
-                mark("A", "e3"), mark("A", "e4")));
+        Map<String, Versioned<Tally>> after =
+                store.updateAll(List.of(mark("A", "e1"), mark("B", "e2"), mark("A", "e3"), mark("A", "e4")));
 
         assertThat(commands).containsExactly("find", "update");
         assertThat(after.get("A").value().marks()).containsExactly("e1", "e3", "e4");
@@ -93,16 +107,19 @@ class AggregateStoreBatchTest {
         assertThat(a.value().marks()).containsExactly("e1", "e3", "e4");
         assertThat(a.version()).isEqualTo(1);
         assertThat(a.appliedEventIds()).containsExactly("e1", "e3", "e4");
-        assertThat(store.collection().find(com.mongodb.client.model.Filters.eq("_id", "A")).first()
-                .getList(AggregateStore.OUTBOX, org.bson.Document.class)).hasSize(3);
+        assertThat(store.collection()
+                        .find(com.mongodb.client.model.Filters.eq("_id", "A"))
+                        .first()
+                        .getList(AggregateStore.OUTBOX, org.bson.Document.class))
+                .hasSize(3);
     }
 
     @Test
     void anEventAlreadyAppliedIsSkippedAndAnAggregateThatIsMissingIsLeftOut() {
         store.updateAll(List.of(mark("A", "e1")));
 
-        Map<String, Versioned<Tally>> after = store.updateAll(List.of(mark("A", "e1"), mark("Z", "e2"),
-                mark("A", "e3")));
+        Map<String, Versioned<Tally>> after =
+                store.updateAll(List.of(mark("A", "e1"), mark("Z", "e2"), mark("A", "e3")));
 
         assertThat(after).doesNotContainKey("Z");
         assertThat(store.find("A").orElseThrow().value().marks()).containsExactly("e1", "e3");
@@ -142,8 +159,11 @@ class AggregateStoreBatchTest {
         assertThat(store.find("C").orElseThrow().value().marks()).containsExactly("c");
         assertThat(store.find("A").orElseThrow().value().marks()).isEmpty();
         assertThat(store.find("D").orElseThrow().version()).isZero();
-        assertThat(store.collection().find(com.mongodb.client.model.Filters.eq("_id", "C")).first()
-                .getList(AggregateStore.OUTBOX, org.bson.Document.class)).hasSize(1);
+        assertThat(store.collection()
+                        .find(com.mongodb.client.model.Filters.eq("_id", "C"))
+                        .first()
+                        .getList(AggregateStore.OUTBOX, org.bson.Document.class))
+                .hasSize(1);
     }
 
     private static CaseOpened opened(String id) {

@@ -42,7 +42,8 @@ class OutboxRelayTest {
     @BeforeEach
     void store() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
+        client = MongoClients.create(
+                "mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
         aggregates = client.getDatabase("relay").getCollection("aggregates", BsonDocument.class);
     }
 
@@ -89,13 +90,22 @@ class OutboxRelayTest {
     }
 
     private List<?> outbox(String id) {
-        Document doc = aggregates.withDocumentClass(Document.class).find(eq("_id", id)).first();
+        Document doc =
+                aggregates.withDocumentClass(Document.class).find(eq("_id", id)).first();
         return doc.getList(AggregateStore.OUTBOX, Object.class);
     }
 
     private static BsonDocument aggregate(String id, String eventId) {
-        Document entry = new OutboxEntry(eventId, "firebreak.test", "firebreak.test.happened", id,
-                Instant.parse("2026-01-01T00:00:00Z"), "{}", null, null).toDocument();
+        Document entry = new OutboxEntry(
+                        eventId,
+                        "firebreak.test",
+                        "firebreak.test.happened",
+                        id,
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        "{}",
+                        null,
+                        null)
+                .toDocument();
         return new BsonDocument("_id", new BsonString(id))
                 .append(AggregateStore.VERSION, new BsonInt64(0))
                 .append(AggregateStore.OUTBOX, new BsonArray(List.of(BsonDocument.parse(entry.toJson()))));
@@ -113,8 +123,15 @@ class OutboxRelayTest {
         }
 
         @Override
-        public CompletableFuture<?> publish(String id, String topic, String type, String subject, Instant time,
-                String payload, TraceHeaders trace, String correlationId) {
+        public CompletableFuture<?> publish(
+                String id,
+                String topic,
+                String type,
+                String subject,
+                Instant time,
+                String payload,
+                TraceHeaders trace,
+                String correlationId) {
             calls.incrementAndGet();
             if (failing) return CompletableFuture.failedFuture(new IllegalStateException("broker away"));
             published.add(id);

@@ -25,8 +25,12 @@ class CachingJwtDecoderTest {
     private final JwtDecoder checking = token -> {
         decodes.incrementAndGet();
         if (!valid) throw new BadJwtException("bad token");
-        return Jwt.withTokenValue(token).header("alg", "HS256").subject("agent-1").issuedAt(NOW.minusSeconds(1))
-                .expiresAt(expiresAt).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "HS256")
+                .subject("agent-1")
+                .issuedAt(NOW.minusSeconds(1))
+                .expiresAt(expiresAt)
+                .build();
     };
 
     @Test

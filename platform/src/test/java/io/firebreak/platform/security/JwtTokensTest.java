@@ -10,9 +10,14 @@ class JwtTokensTest {
 
     @Test
     void aMissingShortOrPlaceholderSecretIsRefusedNamingTheVariable() {
-        for (String secret : new String[] {null, "too-short",
-                "change-me-placeholder-secret-of-at-least-32-bytes", " CHANGE-ME and then some more to be long"}) {
-            assertThatThrownBy(() -> JwtTokens.key(secret)).as(String.valueOf(secret))
+        for (String secret : new String[] {
+            null,
+            "too-short",
+            "change-me-placeholder-secret-of-at-least-32-bytes",
+            " CHANGE-ME and then some more to be long"
+        }) {
+            assertThatThrownBy(() -> JwtTokens.key(secret))
+                    .as(String.valueOf(secret))
                     .hasMessageContaining("FIREBREAK_SECURITY_JWT_SECRET");
         }
     }

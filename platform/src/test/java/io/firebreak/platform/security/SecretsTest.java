@@ -12,8 +12,10 @@ class SecretsTest {
     void defaultSecrets_aMissingShortOrPlaceholderSecretIsRefusedNamingItsVariable() {
         for (String bad : new String[] {null, " ", "too-short", "change-me-please-this-is-long-enough-now"}) {
             assertThatThrownBy(() -> Secrets.required(bad, "firebreak.x.key", "FIREBREAK_X_KEY", 32, "keys x"))
-                    .as(String.valueOf(bad)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("firebreak.x.key").hasMessageContaining("FIREBREAK_X_KEY")
+                    .as(String.valueOf(bad))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("firebreak.x.key")
+                    .hasMessageContaining("FIREBREAK_X_KEY")
                     .hasMessageContaining("keys x");
         }
         assertThat(Secrets.required("  0123456789abcdef0123456789abcdef  ", "p", "V", 32, "x"))

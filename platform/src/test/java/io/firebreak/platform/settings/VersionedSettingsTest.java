@@ -34,7 +34,8 @@ class VersionedSettingsTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
-                .codecRegistry(MongoConfiguration.codecRegistry()).build());
+                .codecRegistry(MongoConfiguration.codecRegistry())
+                .build());
         database = client.getDatabase("settings-test");
     }
 
@@ -45,9 +46,13 @@ class VersionedSettingsTest {
     }
 
     private VersionedSettings<Limits, String> instance() {
-        return new VersionedSettings<>("limits", "test.yml",
-                new SettingsHistory<>(database, "limits", Limits.class, "limits"), FieldProblem::constraintsOf,
-                (version, limits) -> version + ":" + limits.limit() + ":" + limits.delay(), Clock.systemUTC());
+        return new VersionedSettings<>(
+                "limits",
+                "test.yml",
+                new SettingsHistory<>(database, "limits", Limits.class, "limits"),
+                FieldProblem::constraintsOf,
+                (version, limits) -> version + ":" + limits.limit() + ":" + limits.delay(),
+                Clock.systemUTC());
     }
 
     @Test
@@ -62,14 +67,21 @@ class VersionedSettingsTest {
         assertThat(saved.source()).isEqualTo(Revision.ADMIN);
         assertThat(one.compiled()).as("in force here for the next decision").isEqualTo("limits-2:7:PT2H");
         instance().seed(new Limits(6, Duration.ofHours(24)));
-        assertThat(one.active().version()).as("a deploy never overwrites an administrator's version")
+        assertThat(one.active().version())
+                .as("a deploy never overwrites an administrator's version")
                 .isEqualTo("limits-2");
         assertThat(one.versions(10)).extracting(Revision::version).containsExactly("limits-2", "limits-1");
-        assertThat(one.version("limits-1")).hasValueSatisfying(r -> assertThat(r.body().limit()).isEqualTo(5));
+        assertThat(one.version("limits-1"))
+                .hasValueSatisfying(r -> assertThat(r.body().limit()).isEqualTo(5));
         assertThatThrownBy(() -> one.replace(new Limits(0, null), "admin-1"))
-                .isInstanceOfSatisfying(RejectedSettings.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field).containsExactly("limit"));
-        assertThat(one.active().version()).as("a refused version writes nothing").isEqualTo("limits-2");
+                .isInstanceOfSatisfying(
+                        RejectedSettings.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly("limit"));
+        assertThat(one.active().version())
+                .as("a refused version writes nothing")
+                .isEqualTo("limits-2");
     }
 
     @Test

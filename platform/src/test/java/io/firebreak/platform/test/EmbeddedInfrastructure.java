@@ -32,10 +32,13 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongo.bind();
         mongoUri = "mongodb://" + address.getHostString() + ":" + address.getPort();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            mongo.shutdownNow();
-            kafka.destroy();
-        }, "embedded-infrastructure-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            mongo.shutdownNow();
+                            kafka.destroy();
+                        },
+                        "embedded-infrastructure-stop"));
     }
 
     public static synchronized EmbeddedInfrastructure shared() {

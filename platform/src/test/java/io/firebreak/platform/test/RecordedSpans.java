@@ -36,9 +36,13 @@ public final class RecordedSpans implements SpanProcessor {
 
     /** {@link Spans} over a tracer of its own that records every span here. */
     public Spans spans() {
-        Tracer tracer = SdkTracerProvider.builder().setSampler(Sampler.alwaysOn()).addSpanProcessor(this).build()
+        Tracer tracer = SdkTracerProvider.builder()
+                .setSampler(Sampler.alwaysOn())
+                .addSpanProcessor(this)
+                .build()
                 .get("test");
-        return new Spans(new OtelTracer(tracer, new OtelCurrentTraceContext(), event -> {}),
+        return new Spans(
+                new OtelTracer(tracer, new OtelCurrentTraceContext(), event -> {}),
                 new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), tracer));
     }
 

@@ -19,7 +19,8 @@ import org.springframework.core.io.ClassPathResource;
 /** A service's settings as shipped in its {@code <name>.yml}, bound the way the service binds them, for unit tests. */
 public final class ShippedProperties {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     private ShippedProperties() {}
 

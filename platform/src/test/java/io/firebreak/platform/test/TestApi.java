@@ -18,7 +18,8 @@ public final class TestApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final Function<String, String> bearer;
 
@@ -44,7 +45,8 @@ public final class TestApi {
 
     /** A POST of an HTML form ({@code application/x-www-form-urlencoded}). */
     public Response postForm(String path, String role, String form) {
-        return send(request(path, role, Map.of()).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path, role, Map.of())
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
@@ -54,7 +56,8 @@ public final class TestApi {
 
     /** A POST with further headers, e.g. {@code X-Correlation-Id}. */
     public Response post(String path, String role, String json, Map<String, String> headers) {
-        return send(request(path, role, headers).header("Content-Type", "application/json")
+        return send(request(path, role, headers)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -63,7 +66,8 @@ public final class TestApi {
     }
 
     public Response put(String path, String role, String json) {
-        return send(request(path, role, Map.of()).header("Content-Type", "application/json")
+        return send(request(path, role, Map.of())
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 

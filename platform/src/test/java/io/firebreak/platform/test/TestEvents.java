@@ -24,10 +24,14 @@ public final class TestEvents implements AutoCloseable {
 
     public TestEvents(String bootstrapServers) {
         producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName()));
     }
 
     /** Publishes the event with a new id on its type's topic; returns the id. */
@@ -81,8 +85,8 @@ public final class TestEvents implements AutoCloseable {
         return send(record);
     }
 
-    private static void envelope(ProducerRecord<String, String> record, String id, String type, String subject,
-            Instant time) {
+    private static void envelope(
+            ProducerRecord<String, String> record, String id, String type, String subject, Instant time) {
         CloudEvents.put(record.headers(), CloudEvents.SPEC_VERSION, CloudEvents.SPEC_VERSION_VALUE);
         CloudEvents.put(record.headers(), CloudEvents.ID, id);
         CloudEvents.put(record.headers(), CloudEvents.TYPE, type);

@@ -16,8 +16,13 @@ public final class TestTokens {
     /** Staff (AGENT, SUPERVISOR) work for every department; see {@link #forDepartments} for fewer. */
     public static String forRole(String role) {
         boolean staff = role.equals(Roles.AGENT) || role.equals(Roles.SUPERVISOR);
-        return JwtTokens.mint(SECRET, "firebreak", role.toLowerCase() + "-1", List.of(role),
-                staff ? List.of(StaffScope.EVERY) : List.of(), Duration.ofHours(1));
+        return JwtTokens.mint(
+                SECRET,
+                "firebreak",
+                role.toLowerCase() + "-1",
+                List.of(role),
+                staff ? List.of(StaffScope.EVERY) : List.of(),
+                Duration.ofHours(1));
     }
 
     /** A staff token of {@code subject} with {@code role}, working for {@code departments} only. */

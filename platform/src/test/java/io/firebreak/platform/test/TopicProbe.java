@@ -20,11 +20,16 @@ public final class TopicProbe implements AutoCloseable {
 
     public TopicProbe(String bootstrapServers, String... topics) {
         consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName()));
         consumer.subscribe(List.of(topics));
     }
 
@@ -42,7 +47,8 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     /** Keeps polling for a short while and returns everything seen so far that matches. */
-    public List<ConsumerRecord<String, String>> drain(Predicate<ConsumerRecord<String, String>> filter, Duration forHowLong) {
+    public List<ConsumerRecord<String, String>> drain(
+            Predicate<ConsumerRecord<String, String>> filter, Duration forHowLong) {
         long until = System.nanoTime() + forHowLong.toNanos();
         while (System.nanoTime() < until) {
             consumer.poll(Duration.ofMillis(100)).forEach(seen::add);

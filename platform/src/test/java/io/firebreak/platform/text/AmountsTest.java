@@ -33,7 +33,8 @@ class AmountsTest {
     @Test
     void numbersThatAreNotMoneyAreNot() {
         assertThat(Amounts.find(ScannedText.of("订单号 202611235000，第三次了"))).isEmpty();
-        assertThat(Amounts.find(ScannedText.of("I called 5000 times about order 8000"))).isEmpty();
+        assertThat(Amounts.find(ScannedText.of("I called 5000 times about order 8000")))
+                .isEmpty();
         assertThat(Amounts.find(ScannedText.of("被扣了2次，等了3天"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("快递又晚了两天"))).isEmpty();
     }
@@ -41,7 +42,9 @@ class AmountsTest {
     private static Expected only(String text) {
         var found = Amounts.find(ScannedText.of(text));
         assertThat(found).as(text).hasSize(1);
-        return new Expected(found.get(0).currency(), found.get(0).value().stripTrailingZeros().longValueExact());
+        return new Expected(
+                found.get(0).currency(),
+                found.get(0).value().stripTrailingZeros().longValueExact());
     }
 
     private record Expected(String currency, long value) {}

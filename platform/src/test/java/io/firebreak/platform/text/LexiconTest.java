@@ -15,9 +15,21 @@ class LexiconTest {
     void everyShippedWordIsReadAsTheWordItIsAndCompiles() {
         // YAML reads a bare no, yes, on or off as a boolean and 12315 as a number: each must stay the word it is.
         Lexicon.NegationWords n = lexicon.negation();
-        List<String> all = Stream.concat(Stream.of(n.cues(), n.after(), n.ignore(), n.boundaries(), n.conditionals(),
-                n.hedges(), lexicon.senses()), lexicon.lists().values().stream()).flatMap(List::stream).toList();
-        assertThat(all).doesNotContain("true", "false").allMatch(word -> !word.isBlank())
+        List<String> all = Stream.concat(
+                        Stream.of(
+                                n.cues(),
+                                n.after(),
+                                n.ignore(),
+                                n.boundaries(),
+                                n.conditionals(),
+                                n.hedges(),
+                                lexicon.senses()),
+                        lexicon.lists().values().stream())
+                .flatMap(List::stream)
+                .toList();
+        assertThat(all)
+                .doesNotContain("true", "false")
+                .allMatch(word -> !word.isBlank())
                 .allMatch(word -> PhraseSet.problemWith(word) == null);
         assertThat(n.cues()).contains("no", "not", "没有", "不打算");
         assertThat(lexicon.list("regulator")).contains("12315", "12345");
@@ -27,7 +39,8 @@ class LexiconTest {
 
     @Test
     void aListIsNamedAmongOtherPhrasesAndAnUnknownOneIsRefused() {
-        assertThat(lexicon.expand(List.of("chargeback", "@legal"))).startsWith("chargeback", "lawyer*")
+        assertThat(lexicon.expand(List.of("chargeback", "@legal")))
+                .startsWith("chargeback", "lawyer*")
                 .hasSize(1 + lexicon.list("legal").size());
         assertThat(lexicon.expand(null)).isNull();
         assertThatThrownBy(() -> lexicon.expand(List.of("@nonsense"))).hasMessageContaining("No list 'nonsense'");
@@ -40,8 +53,8 @@ class LexiconTest {
         PhraseSet media = PhraseSet.of(lexicon.list("media"));
         PhraseSet legal = PhraseSet.of(lexicon.list("legal"));
 
-        assertThat(why(reading, hazard, "My Fire TV Stick remote stopped pairing.")).containsExactly(
-                "ordinary sense: Fire TV");
+        assertThat(why(reading, hazard, "My Fire TV Stick remote stopped pairing."))
+                .containsExactly("ordinary sense: Fire TV");
         assertThat(why(reading, media, "新买的相机拍出来的照片曝光过度。")).containsExactly("ordinary sense: 曝光过度");
         assertThat(why(reading, hazard, "人没受伤，就是门板有划痕。")).containsExactly("negated: 没");
         // A condition or a hedge keeps the threat a threat.
@@ -56,6 +69,8 @@ class LexiconTest {
     private static List<String> why(Reading reading, PhraseSet phrases, String text) {
         ScannedText scanned = ScannedText.of(text);
         Reading.Scope scope = reading.scope(scanned);
-        return phrases.scan(scanned).stream().map(h -> scope.discounted(h.start(), h.end())).toList();
+        return phrases.scan(scanned).stream()
+                .map(h -> scope.discounted(h.start(), h.end()))
+                .toList();
     }
 }

@@ -27,7 +27,8 @@ class NegationTest {
     void cueAFewWordsBeforeNegatesWithinTheWindowOnly() {
         assertThat(negatedIn("我不打算找律师", "律师")).isEqualTo("不打算");
         assertThat(negatedIn("I'm not going to call my lawyer", "lawyer")).isEqualTo("not");
-        assertThat(negatedIn("not that I would ever think of calling a lawyer", "lawyer")).isNull();
+        assertThat(negatedIn("not that I would ever think of calling a lawyer", "lawyer"))
+                .isNull();
     }
 
     @Test

@@ -11,7 +11,8 @@ class PhraseMatcherTest {
     void latinPhraseMatchesOnlyWholeWords() {
         PhraseMatcher matcher = new PhraseMatcher(List.of("sue", "court", "media"));
 
-        assertThat(matcher.find("There is an issue; staff were courteous; I replied immediately")).isEmpty();
+        assertThat(matcher.find("There is an issue; staff were courteous; I replied immediately"))
+                .isEmpty();
         assertThat(matcher.find("I will sue you in court, and tell the media."))
                 .containsExactly("sue", "court", "media");
     }
@@ -26,7 +27,8 @@ class PhraseMatcherTest {
 
     @Test
     void matchingIgnoresCaseAndReportsTheTextAsWritten() {
-        assertThat(new PhraseMatcher(List.of("lawyer")).find("My LAWYER will call")).containsExactly("LAWYER");
+        assertThat(new PhraseMatcher(List.of("lawyer")).find("My LAWYER will call"))
+                .containsExactly("LAWYER");
     }
 
     @Test

@@ -14,7 +14,8 @@ class PhraseSetTest {
         PhraseSet set = PhraseSet.of(List.of("approved ... reversed", "说是 ... 说是"));
 
         assertThat(set.scan(ScannedText.of("The refund was approved by one team and reversed by another.")))
-                .singleElement().satisfies(hit -> assertThat(hit.asWritten()).isEqualTo("approved … reversed"));
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.asWritten()).isEqualTo("approved … reversed"));
         assertThat(set.scan(ScannedText.of("商家说是平台的问题，平台说是商家的问题"))).hasSize(1);
     }
 
@@ -22,7 +23,8 @@ class PhraseSetTest {
     void gapPhraseDoesNotReachIntoTheNextSentenceNorTooFar() {
         PhraseSet set = PhraseSet.of(List.of("approved ... reversed"));
 
-        assertThat(set.scan(ScannedText.of("It was approved. Later my order was reversed."))).isEmpty();
+        assertThat(set.scan(ScannedText.of("It was approved. Later my order was reversed.")))
+                .isEmpty();
         assertThat(set.scan(ScannedText.of("approved " + "x".repeat(PhraseSet.MAX_GAP + 1) + " reversed")))
                 .isEmpty();
         assertThat(set.scan(ScannedText.of("reversed, then approved"))).isEmpty();
@@ -34,15 +36,13 @@ class PhraseSetTest {
 
         assertThat(set.scan(ScannedText.of("My lawyers, 我的律师, my Lawyer")))
                 .extracting(PhraseSet.Hit::phrase, PhraseSet.Hit::asWritten)
-                .containsExactly(
-                        tuple(0, "律师"),
-                        tuple(1, "lawyers"),
-                        tuple(1, "Lawyer"));
+                .containsExactly(tuple(0, "律师"), tuple(1, "lawyers"), tuple(1, "Lawyer"));
     }
 
     @Test
     void curlyApostropheMatchesAStraightOne() {
-        assertThat(PhraseSet.of(List.of("won't")).scan(ScannedText.of("I won’t go"))).hasSize(1);
+        assertThat(PhraseSet.of(List.of("won't")).scan(ScannedText.of("I won’t go")))
+                .hasSize(1);
     }
 
     @Test

@@ -33,13 +33,14 @@ class CorrelationTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        "garbage",
-        "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-        "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
-        "00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01",
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra"
-    })
+    @ValueSource(
+            strings = {
+                "garbage",
+                "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
+                "00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra"
+            })
     void anInvalidTraceparentHasNoTraceOrSpanId(String invalid) {
         assertThat(Correlation.traceId(invalid)).isNull();
         Correlation.begin("req-1", new TraceHeaders(invalid, null));
@@ -55,7 +56,10 @@ class CorrelationTest {
         assertThat(Correlation.trace()).isEqualTo(TraceHeaders.NONE);
 
         Correlation.begin("bad id\r\nX-Injected: yes", TraceHeaders.NONE);
-        assertThat(Correlation.correlationId()).isNotBlank().doesNotContain(" ", "\n").isNotEqualTo(made);
+        assertThat(Correlation.correlationId())
+                .isNotBlank()
+                .doesNotContain(" ", "\n")
+                .isNotEqualTo(made);
         Correlation.begin("x".repeat(129), TraceHeaders.NONE);
         assertThat(Correlation.correlationId()).hasSizeLessThanOrEqualTo(128);
     }

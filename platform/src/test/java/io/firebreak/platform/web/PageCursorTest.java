@@ -23,7 +23,9 @@ class PageCursorTest {
         assertThatThrownBy(() -> PageCursor.decode("MnwxfEM")).isInstanceOf(IllegalArgumentException.class);
         String wrongKey = java.util.Base64.getUrlEncoder().encodeToString("1|soon|C1".getBytes());
         assertThatThrownBy(() -> PageCursor.decode(wrongKey)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PageCursor.parameter("zzz")).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.status().value()).isEqualTo(400));
+        assertThatThrownBy(() -> PageCursor.parameter("zzz"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.status().value()).isEqualTo(400));
     }
 }

@@ -29,8 +29,11 @@ class ProblemTextsTest {
         assertThat(missing.getDetail()).isEqualTo("不存在编号为 C-1 的案件。");
 
         ProblemDetail invalid = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "limit: must be 1-100");
-        invalid.setProperty("errors", List.of(Map.of("field", "limit", "reason", "must be 1-100"),
-                Map.of("field", "cursor", "reason", "is not a cursor")));
+        invalid.setProperty(
+                "errors",
+                List.of(
+                        Map.of("field", "limit", "reason", "must be 1-100"),
+                        Map.of("field", "cursor", "reason", "is not a cursor")));
         ProblemTexts.toChinese(invalid);
         assertThat(invalid.getTitle()).isEqualTo("请求无效");
         assertThat(invalid.getDetail()).isEqualTo("请求有误：limit、cursor 不符合要求（原因见 errors）。");
@@ -38,14 +41,17 @@ class ProblemTextsTest {
 
     @Test
     void anyOtherDetailGetsTheChineseOfItsStatusAndKeepsTheEnglish() {
-        ProblemDetail conflict = Problems.of(HttpStatus.CONFLICT, "Conflict with the current state",
+        ProblemDetail conflict = Problems.of(
+                HttpStatus.CONFLICT,
+                "Conflict with the current state",
                 "Case C-1 cannot be resolved in state ASSIGNED");
         ProblemTexts.toChinese(conflict);
         assertThat(conflict.getTitle()).isEqualTo("与当前状态冲突");
         assertThat(conflict.getDetail()).isEqualTo("该操作与当前状态冲突。");
         assertThat(conflict.getProperties()).containsEntry("detailEn", "Case C-1 cannot be resolved in state ASSIGNED");
         ProblemTexts.toChinese(conflict);
-        assertThat(conflict.getProperties()).as("translated once").containsEntry("detailEn",
-                "Case C-1 cannot be resolved in state ASSIGNED");
+        assertThat(conflict.getProperties())
+                .as("translated once")
+                .containsEntry("detailEn", "Case C-1 cannot be resolved in state ASSIGNED");
     }
 }

@@ -37,7 +37,8 @@ record BusinessCalendar(ZoneId zone, Set<DayOfWeek> days, LocalTime opens, Local
                 if (from.isBefore(close)) {
                     Duration window = Duration.between(from, close);
                     // A due time that falls exactly on closing time stays on that day.
-                    if (remaining.compareTo(window) <= 0) return from.plus(remaining).toInstant();
+                    if (remaining.compareTo(window) <= 0)
+                        return from.plus(remaining).toInstant();
                     remaining = remaining.minus(window);
                 }
             }

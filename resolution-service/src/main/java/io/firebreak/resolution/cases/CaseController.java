@@ -63,8 +63,13 @@ class CaseController {
     private final ResolutionProperties properties;
     private final CaseQueue queue;
 
-    CaseController(AggregateStore<ComplaintCase> store, RootCauseTaxonomies taxonomies, ClockSettingsStore clocks,
-            Clock clock, ResolutionProperties properties, CaseQueue queue) {
+    CaseController(
+            AggregateStore<ComplaintCase> store,
+            RootCauseTaxonomies taxonomies,
+            ClockSettingsStore clocks,
+            Clock clock,
+            ResolutionProperties properties,
+            CaseQueue queue) {
         this.store = store;
         this.taxonomies = taxonomies;
         this.clocks = clocks;
@@ -74,13 +79,16 @@ class CaseController {
     }
 
     @GetMapping
-    Page<CaseView> list(@RequestParam(required = false) String owner,
-            @RequestParam(required = false) String department, @RequestParam(required = false) String state,
-            @RequestParam(required = false) String dueBefore, @RequestParam(required = false) String limit,
+    Page<CaseView> list(
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String dueBefore,
+            @RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor) {
         Instant now = clock.instant();
-        return queue.page(CaseQueue.Query.parse(owner, department, state, dueBefore, limit, cursor),
-                c -> CaseView.of(c, now));
+        return queue.page(
+                CaseQueue.Query.parse(owner, department, state, dueBefore, limit, cursor), c -> CaseView.of(c, now));
     }
 
     @GetMapping("/{complaintId}")
@@ -89,16 +97,20 @@ class CaseController {
     }
 
     @PostMapping("/{complaintId}/acknowledge")
-    CaseView acknowledge(@PathVariable String complaintId,
-            @RequestBody(required = false) @Valid AcknowledgeRequest request, Authentication user) {
+    CaseView acknowledge(
+            @PathVariable String complaintId,
+            @RequestBody(required = false) @Valid AcknowledgeRequest request,
+            Authentication user) {
         String message = request == null ? null : request.message();
         Instant callbackBy = request == null ? null : request.callbackBy();
         Instant now = clock.instant();
         if (callbackBy != null && !callbackBy.isAfter(now)) {
             throw ProblemException.badRequest("callbackBy", "must be in the future");
         }
-        return act(complaintId, user, c -> CaseDecisions.acknowledge(c, user.getName(), message, callbackBy,
-                warnShare(), now));
+        return act(
+                complaintId,
+                user,
+                c -> CaseDecisions.acknowledge(c, user.getName(), message, callbackBy, warnShare(), now));
     }
 
     /**
@@ -116,16 +128,25 @@ class CaseController {
     }
 
     @PostMapping("/{complaintId}/resolve")
-    CaseView resolve(@PathVariable String complaintId, @RequestBody @Valid ResolveRequest request,
-            Authentication user) {
+    CaseView resolve(
+            @PathVariable String complaintId, @RequestBody @Valid ResolveRequest request, Authentication user) {
         RootCauseTaxonomy taxonomy = taxonomies.current();
         if (!taxonomy.contains(request.rootCause())) {
-            throw ProblemException.badRequest("rootCause",
+            throw ProblemException.badRequest(
+                            "rootCause",
                             "'" + request.rootCause() + "' is not a root cause; one of " + taxonomy.codes())
                     .with("allowed", taxonomy.codes());
         }
-        return act(complaintId, user, c -> CaseDecisions.resolve(c, user.getName(), request.summary(),
-                request.rootCause(), taxonomy.version(), clock.instant()));
+        return act(
+                complaintId,
+                user,
+                c -> CaseDecisions.resolve(
+                        c,
+                        user.getName(),
+                        request.summary(),
+                        request.rootCause(),
+                        taxonomy.version(),
+                        clock.instant()));
     }
 
     @PostMapping("/{complaintId}/investigate")
@@ -134,9 +155,11 @@ class CaseController {
     }
 
     @PostMapping("/{complaintId}/wait-for-customer")
-    CaseView waitForCustomer(@PathVariable String complaintId, @RequestBody @Valid WaitRequest request,
-            Authentication user) {
-        return act(complaintId, user,
+    CaseView waitForCustomer(
+            @PathVariable String complaintId, @RequestBody @Valid WaitRequest request, Authentication user) {
+        return act(
+                complaintId,
+                user,
                 c -> CaseDecisions.waitForCustomer(c, user.getName(), request.reason(), clock.instant()));
     }
 
@@ -148,18 +171,25 @@ class CaseController {
     @PostMapping("/{complaintId}/proposal")
     CaseView propose(@PathVariable String complaintId, @RequestBody ProposalRequest request, Authentication user) {
         Instant now = clock.instant();
-        List<ProposalRules.FieldError> errors = ProposalRules.validate(request.steps(), request.remedies(), now,
-                properties.proposals().ceiling());
+        List<ProposalRules.FieldError> errors = ProposalRules.validate(
+                request.steps(), request.remedies(), now, properties.proposals().ceiling());
         if (!errors.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", errors.stream()
-                    .map(e -> e.field() + ": " + e.reason()).reduce((a, b) -> a + "; " + b).orElseThrow())
+            throw new ProblemException(
+                            HttpStatus.BAD_REQUEST,
+                            "Invalid request",
+                            errors.stream()
+                                    .map(e -> e.field() + ": " + e.reason())
+                                    .reduce((a, b) -> a + "; " + b)
+                                    .orElseThrow())
                     .with("errors", errors);
         }
         List<ProposalStep> steps = ProposalRules.number(request.steps());
         List<Remedy> remedies = ProposalRules.remedies(request.remedies());
         boolean needsApproval =
                 ProposalRules.needsApproval(remedies, properties.proposals().approvalAbove());
-        return act(complaintId, user,
+        return act(
+                complaintId,
+                user,
                 c -> CaseDecisions.propose(c, user.getName(), steps, remedies, needsApproval, warnShare(), now));
     }
 
@@ -169,23 +199,29 @@ class CaseController {
     }
 
     @PostMapping("/{complaintId}/proposal/answer")
-    CaseView answer(@PathVariable String complaintId, @RequestBody @Valid AnswerRequest request,
-            Authentication user) {
-        return act(complaintId, user, c -> CaseDecisions.answer(c, user.getName(), request.accepted(),
-                request.comment(), clock.instant()));
+    CaseView answer(@PathVariable String complaintId, @RequestBody @Valid AnswerRequest request, Authentication user) {
+        return act(
+                complaintId,
+                user,
+                c -> CaseDecisions.answer(c, user.getName(), request.accepted(), request.comment(), clock.instant()));
     }
 
     @PostMapping("/{complaintId}/notes")
     CaseView note(@PathVariable String complaintId, @RequestBody @Valid NoteRequest request, Authentication user) {
-        return act(complaintId, user, c -> CaseDecisions.note(c, user.getName(), request.text(),
-                request.internal(), clock.instant()));
+        return act(
+                complaintId,
+                user,
+                c -> CaseDecisions.note(c, user.getName(), request.text(), request.internal(), clock.instant()));
     }
 
     @PostMapping("/{complaintId}/reassign")
-    CaseView reassign(@PathVariable String complaintId, @RequestBody @Valid ReassignRequest request,
-            Authentication user) {
-        return act(complaintId, user, c -> CaseDecisions.handOver(c, user.getName(), request.owner(),
-                request.department(), request.reason(), clock.instant()));
+    CaseView reassign(
+            @PathVariable String complaintId, @RequestBody @Valid ReassignRequest request, Authentication user) {
+        return act(
+                complaintId,
+                user,
+                c -> CaseDecisions.handOver(
+                        c, user.getName(), request.owner(), request.department(), request.reason(), clock.instant()));
     }
 
     /**
@@ -194,15 +230,18 @@ class CaseController {
      * resolved.
      */
     @PostMapping("/{complaintId}/hand-back")
-    CaseView handBack(@PathVariable String complaintId, @RequestBody @Valid HandBackRequest request,
-            Authentication user) {
+    CaseView handBack(
+            @PathVariable String complaintId, @RequestBody @Valid HandBackRequest request, Authentication user) {
         return change(complaintId, c -> {
             if (!user.getName().equals(c.owner())) {
-                throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "Only the case's owner ("
-                        + c.owner() + ") hands it back; a supervisor hands it over (reassign).");
+                throw new ProblemException(
+                        HttpStatus.FORBIDDEN,
+                        "Forbidden",
+                        "Only the case's owner (" + c.owner()
+                                + ") hands it back; a supervisor hands it over (reassign).");
             }
-            return CaseDecisions.handOver(c, user.getName(), Owners.queue(c.department()), null, request.reason(),
-                    clock.instant());
+            return CaseDecisions.handOver(
+                    c, user.getName(), Owners.queue(c.department()), null, request.reason(), clock.instant());
         });
     }
 
@@ -211,29 +250,37 @@ class CaseController {
      * departments, {@link StaffScope}); anyone else is refused (403) and changes nothing. Every member of staff
      * reads every case.
      */
-    private CaseView act(String complaintId, Authentication user,
-            Function<ComplaintCase, Change<ComplaintCase>> decide) {
+    private CaseView act(
+            String complaintId, Authentication user, Function<ComplaintCase, Change<ComplaintCase>> decide) {
         return change(complaintId, c -> {
             if (!user.getName().equals(c.owner())) StaffScope.require(user, c.department(), "act on cases");
             return decide.apply(c);
         });
     }
 
-    private CaseView change(String complaintId,
-            Function<ComplaintCase, Change<ComplaintCase>> decide) {
+    private CaseView change(String complaintId, Function<ComplaintCase, Change<ComplaintCase>> decide) {
         return store.update(complaintId, stored -> decide.apply(stored.value()))
                 .map(v -> view(v.value()))
                 .orElseThrow(() -> notFound(complaintId));
     }
 
     @PostMapping("/{complaintId}/tasks")
-    ResponseEntity<CaseView> addTask(@PathVariable String complaintId, @RequestBody @Valid TaskRequest request,
-            Authentication user) {
+    ResponseEntity<CaseView> addTask(
+            @PathVariable String complaintId, @RequestBody @Valid TaskRequest request, Authentication user) {
         Instant now = clock.instant();
         if (!request.dueAt().isAfter(now)) throw ProblemException.badRequest("dueAt", "must be in the future");
-        CaseView view = act(complaintId, user, c -> CaseDecisions.addTask(c, user.getName(),
-                request.department(), blankToNull(request.owner()), request.what(), request.dueAt(),
-                request.required(), now));
+        CaseView view = act(
+                complaintId,
+                user,
+                c -> CaseDecisions.addTask(
+                        c,
+                        user.getName(),
+                        request.department(),
+                        blankToNull(request.owner()),
+                        request.what(),
+                        request.dueAt(),
+                        request.required(),
+                        now));
         return ResponseEntity.status(HttpStatus.CREATED).body(view);
     }
 
@@ -247,8 +294,11 @@ class CaseController {
     }
 
     @PostMapping("/{complaintId}/tasks/{taskId}/complete")
-    CaseView completeTask(@PathVariable String complaintId, @PathVariable String taskId,
-            @RequestBody(required = false) @Valid CompleteTaskRequest request, Authentication user) {
+    CaseView completeTask(
+            @PathVariable String complaintId,
+            @PathVariable String taskId,
+            @RequestBody(required = false) @Valid CompleteTaskRequest request,
+            Authentication user) {
         String note = request == null ? null : request.note();
         return change(complaintId, c -> {
             requireTaskOwner(c, taskId, user, "complete");
@@ -257,8 +307,11 @@ class CaseController {
     }
 
     @PostMapping("/{complaintId}/tasks/{taskId}/decline")
-    CaseView declineTask(@PathVariable String complaintId, @PathVariable String taskId,
-            @RequestBody @Valid DeclineTaskRequest request, Authentication user) {
+    CaseView declineTask(
+            @PathVariable String complaintId,
+            @PathVariable String taskId,
+            @RequestBody @Valid DeclineTaskRequest request,
+            Authentication user) {
         return change(complaintId, c -> {
             requireTaskOwner(c, taskId, user, "decline");
             return CaseDecisions.declineTask(c, taskId, user.getName(), request.reason(), clock.instant());
@@ -277,9 +330,12 @@ class CaseController {
             StaffScope.require(user, task.department(), action + " tasks");
             return;
         }
-        throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "Only the owner of task " + taskId
-                + (task.owner() == null ? " (nobody yet: claim it first)" : " (" + task.owner() + ")")
-                + " or a supervisor may " + action + " it.")
+        throw new ProblemException(
+                        HttpStatus.FORBIDDEN,
+                        "Forbidden",
+                        "Only the owner of task " + taskId
+                                + (task.owner() == null ? " (nobody yet: claim it first)" : " (" + task.owner() + ")")
+                                + " or a supervisor may " + action + " it.")
                 .with("owner", task.owner());
     }
 
@@ -293,7 +349,9 @@ class CaseController {
         problem.setProperty("state", e.current().name());
         if (e instanceof OpenTasksException open) {
             Instant now = clock.instant();
-            problem.setProperty("openTasks", open.open().stream().map(t -> TaskView.of(t, now)).toList());
+            problem.setProperty(
+                    "openTasks",
+                    open.open().stream().map(t -> TaskView.of(t, now)).toList());
         }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
@@ -325,7 +383,9 @@ class CaseController {
     record AcknowledgeRequest(@Size(max = 2000) String message, Instant callbackBy) {}
 
     /** How the case was resolved, and its root cause (a code of {@code GET /api/v1/root-causes}). */
-    record ResolveRequest(@NotBlank @Size(max = 4000) String summary, @NotBlank String rootCause) {}
+    record ResolveRequest(
+            @NotBlank @Size(max = 4000) String summary,
+            @NotBlank String rootCause) {}
 
     /** Why the case waits for the customer. */
     record WaitRequest(@NotBlank @Size(max = 2000) String reason) {}
@@ -334,24 +394,33 @@ class CaseController {
     record ProposalRequest(List<ProposalRules.StepInput> steps, List<ProposalRules.RemedyInput> remedies) {}
 
     /** The customer's answer to the proposal. */
-    record AnswerRequest(@NotNull Boolean accepted, @Size(max = 2000) String comment) {}
+    record AnswerRequest(
+            @NotNull Boolean accepted, @Size(max = 2000) String comment) {}
 
     /** A note: internal (handlers only) or a message to the customer. */
-    record NoteRequest(@NotBlank @Size(max = 4000) String text, @NotNull Boolean internal) {}
+    record NoteRequest(
+            @NotBlank @Size(max = 4000) String text,
+            @NotNull Boolean internal) {}
 
     /** The owner handing the case back to the department's queue, with the reason. */
     record HandBackRequest(@NotBlank @Size(max = 2000) String reason) {}
 
     /** A hand-over to another owner, optionally another department, always with a reason. */
-    record ReassignRequest(@NotBlank @Size(max = 200) String owner, @Size(max = 200) String department,
+    record ReassignRequest(
+            @NotBlank @Size(max = 200) String owner,
+            @Size(max = 200) String department,
             @NotBlank @Size(max = 2000) String reason) {}
 
     /**
      * A task for a department: what, by when (ISO instant, in the future), whether the case waits for it before it
      * can be resolved, and optionally who does it (else the department's queue holds it until an agent claims it).
      */
-    record TaskRequest(@NotBlank @Size(max = 200) String department, @Size(max = 200) String owner,
-            @NotBlank @Size(max = 2000) String what, @NotNull Instant dueAt, @NotNull Boolean required) {}
+    record TaskRequest(
+            @NotBlank @Size(max = 200) String department,
+            @Size(max = 200) String owner,
+            @NotBlank @Size(max = 2000) String what,
+            @NotNull Instant dueAt,
+            @NotNull Boolean required) {}
 
     /** Done, with an optional note for the case owner. */
     record CompleteTaskRequest(@Size(max = 2000) String note) {}
@@ -377,8 +446,20 @@ class CaseController {
             String reason) {
 
         static TaskView of(Task t, Instant now) {
-            return new TaskView(t.id(), t.department(), t.owner(), t.what(), t.dueAt(), t.required(), t.status(),
-                    t.overdue(now), t.createdBy(), t.createdAt(), t.closedBy(), t.closedAt(), t.completionNote(),
+            return new TaskView(
+                    t.id(),
+                    t.department(),
+                    t.owner(),
+                    t.what(),
+                    t.dueAt(),
+                    t.required(),
+                    t.status(),
+                    t.overdue(now),
+                    t.createdBy(),
+                    t.createdAt(),
+                    t.closedBy(),
+                    t.closedAt(),
+                    t.completionNote(),
                     t.declineReason());
         }
     }
@@ -413,16 +494,36 @@ class CaseController {
             String clocksVersion) {
 
         static CaseView of(ComplaintCase c, Instant now) {
-            return new CaseView(c.complaintId(), c.state(), c.department(), c.secondaryDepartments(),
-                    c.complaintClass(), c.firstResponseDue(), c.due(SlaClock.RESOLUTION), c.breached(), c.warned(),
+            return new CaseView(
+                    c.complaintId(),
+                    c.state(),
+                    c.department(),
+                    c.secondaryDepartments(),
+                    c.complaintClass(),
+                    c.firstResponseDue(),
+                    c.due(SlaClock.RESOLUTION),
+                    c.breached(),
+                    c.warned(),
                     c.openedAt(),
-                    c.acknowledgement(), c.resolution(), c.reopenCount(), c.history(), c.owner(), c.queueDue(),
-                    c.proposal(), c.pauses(), c.notes().stream().filter(Note::internal).toList(),
-                    c.notes().stream().filter(n -> !n.internal()).toList(), c.reassignments(),
+                    c.acknowledgement(),
+                    c.resolution(),
+                    c.reopenCount(),
+                    c.history(),
+                    c.owner(),
+                    c.queueDue(),
+                    c.proposal(),
+                    c.pauses(),
+                    c.notes().stream().filter(Note::internal).toList(),
+                    c.notes().stream().filter(n -> !n.internal()).toList(),
+                    c.reassignments(),
                     c.tasks().stream().map(t -> TaskView.of(t, now)).toList(),
-                    (int) c.tasks().stream().filter(t -> t.overdue(now)).count(), c.promises(),
-                    (int) c.promises().stream().filter(p -> p.status() == PromiseStatus.BROKEN
-                            || p.status() == PromiseStatus.KEPT && p.keptAt().isAfter(p.dueAt())).count(),
+                    (int) c.tasks().stream().filter(t -> t.overdue(now)).count(),
+                    c.promises(),
+                    (int) c.promises().stream()
+                            .filter(p -> p.status() == PromiseStatus.BROKEN
+                                    || p.status() == PromiseStatus.KEPT
+                                            && p.keptAt().isAfter(p.dueAt()))
+                            .count(),
                     c.clocksVersion());
         }
     }

@@ -23,7 +23,10 @@ class CaseEventHandler implements EventHandler {
     private final ClockSettingsStore clocks;
     private final boolean secondaryTasks;
 
-    CaseEventHandler(AggregateStore<ComplaintCase> store, Clock clock, ClockSettingsStore clocks,
+    CaseEventHandler(
+            AggregateStore<ComplaintCase> store,
+            Clock clock,
+            ClockSettingsStore clocks,
             ResolutionProperties properties) {
         this.store = store;
         this.clock = clock;
@@ -53,8 +56,11 @@ class CaseEventHandler implements EventHandler {
     }
 
     private void reopened(String eventId, ComplaintReopened reopened) {
-        boolean known = store.update(reopened.complaintId(), eventId,
-                stored -> CaseDecisions.reopen(stored.value(), reopened, clock.instant())).isPresent();
+        boolean known = store.update(
+                        reopened.complaintId(),
+                        eventId,
+                        stored -> CaseDecisions.reopen(stored.value(), reopened, clock.instant()))
+                .isPresent();
         if (!known) {
             // Only a resolved case can be reopened, so its case exists unless its assignment is still on the way:
             // fail, and the platform retries (then dead-letters, replayable once the case is there).

@@ -3,7 +3,6 @@ package io.firebreak.resolution.cases;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 
 import io.firebreak.events.CaseState;
 import io.firebreak.platform.outbox.AggregateStore;
@@ -41,11 +40,10 @@ class CaseQueue {
             new AggregateStore.SortKey<>("queueOrder", false, ComplaintCase::queueOrder, order -> order);
 
     /** A validated queue request; {@link #parse} answers 400 naming every bad parameter. */
-    record Query(String owner, String department, CaseState state, Instant dueBefore, int limit,
-            PageCursor after) {
+    record Query(String owner, String department, CaseState state, Instant dueBefore, int limit, PageCursor after) {
 
-        static Query parse(String owner, String department, String state, String dueBefore, String limit,
-                String cursor) {
+        static Query parse(
+                String owner, String department, String state, String dueBefore, String limit, String cursor) {
             List<Map<String, String>> errors = new ArrayList<>();
             CaseState parsedState = null;
             if (state != null) {
@@ -83,12 +81,18 @@ class CaseQueue {
                 }
             }
             if (!errors.isEmpty()) {
-                throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", "Bad query parameters: "
-                        + String.join(", ", errors.stream().map(e -> e.get("field")).toList()))
+                throw new ProblemException(
+                                HttpStatus.BAD_REQUEST,
+                                "Invalid request",
+                                "Bad query parameters: "
+                                        + String.join(
+                                                ", ",
+                                                errors.stream()
+                                                        .map(e -> e.get("field"))
+                                                        .toList()))
                         .with("errors", errors);
             }
-            return new Query(blankToNull(owner), blankToNull(department), parsedState, parsedDue, parsedLimit,
-                    after);
+            return new Query(blankToNull(owner), blankToNull(department), parsedState, parsedDue, parsedLimit, after);
         }
 
         private static Map<String, String> error(String field, String reason) {
@@ -105,7 +109,8 @@ class CaseQueue {
         if (query.owner() != null) filters.add(eq("owner", query.owner()));
         if (query.department() != null) filters.add(eq("department", query.department()));
         if (query.state() != null) filters.add(eq("state", query.state().name()));
-        if (query.dueBefore() != null) filters.add(lt("queueOrder", query.dueBefore().toEpochMilli()));
+        if (query.dueBefore() != null)
+            filters.add(lt("queueOrder", query.dueBefore().toEpochMilli()));
         return store.page(filters.isEmpty() ? null : and(filters), DUE_FIRST, query.after(), query.limit())
                 .map(v -> view.apply(v.value()));
     }

@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public record ClockSettings(
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
-                BigDecimal warnAt,
+        BigDecimal warnAt,
+
         Map<@NotBlank String, @Valid @NotNull BusinessHours> calendars) {
 
     public ClockSettings {

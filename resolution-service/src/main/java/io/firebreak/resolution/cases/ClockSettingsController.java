@@ -30,8 +30,8 @@ class ClockSettingsController {
 
     @PutMapping
     SettingsView<ClockSettings> replace(@RequestBody ClockSettings settings, Authentication who) {
-        return SettingsView.replaced("Invalid SLA clock settings",
-                () -> store.settings().replace(settings, who.getName()));
+        return SettingsView.replaced(
+                "Invalid SLA clock settings", () -> store.settings().replace(settings, who.getName()));
     }
 
     @GetMapping("/versions")

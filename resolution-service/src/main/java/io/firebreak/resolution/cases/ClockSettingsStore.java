@@ -19,10 +19,15 @@ class ClockSettingsStore {
     private final VersionedSettings<ClockSettings, SlaPlanner> clocks;
 
     ClockSettingsStore(MongoDatabase database, ResolutionProperties properties, Clock clock) {
-        this.clocks = new VersionedSettings<>("SLA clock settings", "resolution.yml",
-                new SettingsHistory<>(database, "clocksettings", ClockSettings.class, "clocks"),
-                FieldProblem::constraintsOf, SlaPlanner::new, clock)
-                .seed(new ClockSettings(properties.slaClocks().warnAt(), properties.slaClocks().calendars()));
+        this.clocks = new VersionedSettings<>(
+                        "SLA clock settings",
+                        "resolution.yml",
+                        new SettingsHistory<>(database, "clocksettings", ClockSettings.class, "clocks"),
+                        FieldProblem::constraintsOf,
+                        SlaPlanner::new,
+                        clock)
+                .seed(new ClockSettings(
+                        properties.slaClocks().warnAt(), properties.slaClocks().calendars()));
     }
 
     /** The planner of the active version. */

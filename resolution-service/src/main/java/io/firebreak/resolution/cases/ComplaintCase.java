@@ -1,8 +1,8 @@
 package io.firebreak.resolution.cases;
 
 import io.firebreak.events.CaseState;
-import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.ResolutionEvents.ProposalStep;
 import io.firebreak.events.ResolutionEvents.Remedy;
 import io.firebreak.events.SlaClock;
@@ -230,7 +230,8 @@ public record ComplaintCase(
     /** The due time the queue orders by: the first response while unacknowledged, else the resolution. */
     Instant queueDue() {
         return running(SlaClock.FIRST_RESPONSE) && firstResponseDue != null
-                ? firstResponseDue : due(SlaClock.RESOLUTION);
+                ? firstResponseDue
+                : due(SlaClock.RESOLUTION);
     }
 
     /** This case with {@code nextDeadline} and {@code queueOrder} worked out again from its state and due times. */
@@ -253,28 +254,76 @@ public record ComplaintCase(
     ComplaintCase erasing() {
         Builder b = toBuilder();
         if (acknowledgement != null) {
-            b.acknowledgement(new Acknowledgement(acknowledgement.by(), acknowledgement.at(),
-                    erased(acknowledgement.message())));
+            b.acknowledgement(
+                    new Acknowledgement(acknowledgement.by(), acknowledgement.at(), erased(acknowledgement.message())));
         }
         if (resolution != null) {
-            b.resolution(new Resolution(resolution.by(), resolution.at(), erased(resolution.summary()),
-                    resolution.rootCause(), resolution.taxonomyVersion()));
+            b.resolution(new Resolution(
+                    resolution.by(),
+                    resolution.at(),
+                    erased(resolution.summary()),
+                    resolution.rootCause(),
+                    resolution.taxonomyVersion()));
         }
         if (proposal != null) {
-            b.proposal(new Proposal(proposal.status(), proposal.steps(), proposal.remedies(), proposal.by(),
-                    proposal.at(), proposal.approvedBy(), proposal.approvedAt(), proposal.answeredAt(),
+            b.proposal(new Proposal(
+                    proposal.status(),
+                    proposal.steps(),
+                    proposal.remedies(),
+                    proposal.by(),
+                    proposal.at(),
+                    proposal.approvedBy(),
+                    proposal.approvedAt(),
+                    proposal.answeredAt(),
                     erased(proposal.answerComment())));
         }
-        b.pauses(pauses.stream().map(p -> new Pause(erased(p.reason()), p.by(), p.from(), p.startedAt(),
-                p.endedAt())).toList());
-        b.notes = notes.stream().map(n -> new Note(n.by(), n.at(), erased(n.text()), n.internal())).toList();
-        b.reassignments = reassignments.stream().map(r -> new Reassignment(r.at(), r.by(), r.fromOwner(),
-                r.toOwner(), r.fromDepartment(), r.toDepartment(), erased(r.reason()))).toList();
-        b.tasks(tasks.stream().map(t -> new Task(t.id(), t.department(), t.owner(), erased(t.what()), t.dueAt(),
-                t.required(), t.status(), t.createdBy(), t.createdAt(), t.closedBy(), t.closedAt(),
-                erased(t.completionNote()), erased(t.declineReason()), t.overdueAnnounced())).toList());
-        b.promises(promises.stream().map(p -> new Promise(p.id(), p.kind(), erased(p.what()), p.madeBy(), p.madeAt(),
-                p.warnAt(), p.dueAt(), p.status(), p.warned(), p.keptBy(), p.keptAt())).toList());
+        b.pauses(pauses.stream()
+                .map(p -> new Pause(erased(p.reason()), p.by(), p.from(), p.startedAt(), p.endedAt()))
+                .toList());
+        b.notes = notes.stream()
+                .map(n -> new Note(n.by(), n.at(), erased(n.text()), n.internal()))
+                .toList();
+        b.reassignments = reassignments.stream()
+                .map(r -> new Reassignment(
+                        r.at(),
+                        r.by(),
+                        r.fromOwner(),
+                        r.toOwner(),
+                        r.fromDepartment(),
+                        r.toDepartment(),
+                        erased(r.reason())))
+                .toList();
+        b.tasks(tasks.stream()
+                .map(t -> new Task(
+                        t.id(),
+                        t.department(),
+                        t.owner(),
+                        erased(t.what()),
+                        t.dueAt(),
+                        t.required(),
+                        t.status(),
+                        t.createdBy(),
+                        t.createdAt(),
+                        t.closedBy(),
+                        t.closedAt(),
+                        erased(t.completionNote()),
+                        erased(t.declineReason()),
+                        t.overdueAnnounced()))
+                .toList());
+        b.promises(promises.stream()
+                .map(p -> new Promise(
+                        p.id(),
+                        p.kind(),
+                        erased(p.what()),
+                        p.madeBy(),
+                        p.madeAt(),
+                        p.warnAt(),
+                        p.dueAt(),
+                        p.status(),
+                        p.warned(),
+                        p.keptBy(),
+                        p.keptAt()))
+                .toList());
         return b.build();
     }
 
@@ -460,11 +509,36 @@ public record ComplaintCase(
         }
 
         ComplaintCase build() {
-            ComplaintCase raw = new ComplaintCase(complaintId, state, department, secondaryDepartments,
-                    complaintClass, firstResponseDue, resolutionDue, breached, null, openedAt, acknowledgement,
-                    resolution, reopenCount, history, owner, proposal, pauses, notes, reassignments, 0,
-                    firstResponseWarnAt, resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks,
-                    promises, clocksVersion, triageOwner);
+            ComplaintCase raw = new ComplaintCase(
+                    complaintId,
+                    state,
+                    department,
+                    secondaryDepartments,
+                    complaintClass,
+                    firstResponseDue,
+                    resolutionDue,
+                    breached,
+                    null,
+                    openedAt,
+                    acknowledgement,
+                    resolution,
+                    reopenCount,
+                    history,
+                    owner,
+                    proposal,
+                    pauses,
+                    notes,
+                    reassignments,
+                    0,
+                    firstResponseWarnAt,
+                    resolutionWarnAt,
+                    warned,
+                    resolutionPausedMillis,
+                    resolutionSince,
+                    tasks,
+                    promises,
+                    clocksVersion,
+                    triageOwner);
             Instant next = null;
             for (SlaClock clock : SlaClock.values()) {
                 Instant due = raw.due(clock);
@@ -479,16 +553,43 @@ public record ComplaintCase(
             }
             for (Promise promise : promises) {
                 if (!promise.open()) continue;
-                Instant look = !promise.warned() && promise.warnAt() != null && promise.warnAt().isBefore(
-                        promise.dueAt()) ? promise.warnAt() : promise.dueAt();
+                Instant look = !promise.warned()
+                                && promise.warnAt() != null
+                                && promise.warnAt().isBefore(promise.dueAt())
+                        ? promise.warnAt()
+                        : promise.dueAt();
                 if (next == null || look.isBefore(next)) next = look;
             }
             Instant queueDue = raw.queueDue();
-            return new ComplaintCase(complaintId, state, department, secondaryDepartments, complaintClass,
-                    firstResponseDue, resolutionDue, breached, next, openedAt, acknowledgement, resolution,
-                    reopenCount, history, owner, proposal, pauses, notes, reassignments,
-                    queueDue == null ? Long.MAX_VALUE : queueDue.toEpochMilli(), firstResponseWarnAt,
-                    resolutionWarnAt, warned, resolutionPausedMillis, resolutionSince, tasks, promises, clocksVersion,
+            return new ComplaintCase(
+                    complaintId,
+                    state,
+                    department,
+                    secondaryDepartments,
+                    complaintClass,
+                    firstResponseDue,
+                    resolutionDue,
+                    breached,
+                    next,
+                    openedAt,
+                    acknowledgement,
+                    resolution,
+                    reopenCount,
+                    history,
+                    owner,
+                    proposal,
+                    pauses,
+                    notes,
+                    reassignments,
+                    queueDue == null ? Long.MAX_VALUE : queueDue.toEpochMilli(),
+                    firstResponseWarnAt,
+                    resolutionWarnAt,
+                    warned,
+                    resolutionPausedMillis,
+                    resolutionSince,
+                    tasks,
+                    promises,
+                    clocksVersion,
                     triageOwner);
         }
     }

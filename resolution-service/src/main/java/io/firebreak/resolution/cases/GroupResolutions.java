@@ -40,7 +40,10 @@ class GroupResolutions {
             });
             if (done[0]) resolved++;
         }
-        log.info("Prevention action {}: {} of {} grouped cases resolved together", group.preventionId(), resolved,
+        log.info(
+                "Prevention action {}: {} of {} grouped cases resolved together",
+                group.preventionId(),
+                resolved,
                 group.complaintIds().size());
     }
 
@@ -49,8 +52,12 @@ class GroupResolutions {
         try {
             return CaseDecisions.resolve(current, group.by(), group.message(), group.rootCause(), group.occurredAt());
         } catch (IllegalTransitionException e) {
-            return CaseDecisions.note(current, group.by(), "Not resolved with prevention action "
-                    + group.preventionId() + ": " + e.getMessage(), true, group.occurredAt());
+            return CaseDecisions.note(
+                    current,
+                    group.by(),
+                    "Not resolved with prevention action " + group.preventionId() + ": " + e.getMessage(),
+                    true,
+                    group.occurredAt());
         }
     }
 }

@@ -7,13 +7,18 @@ import java.util.stream.Collectors;
 
 /** The case cannot be resolved while required tasks are open (answered 409, naming them). */
 class OpenTasksException extends IllegalTransitionException {
+    private static final long serialVersionUID = 1L;
 
     private final List<Task> open;
 
     OpenTasksException(String complaintId, CaseState current, List<Task> open) {
-        super(complaintId, current, "it cannot be resolved while required tasks are open: " + open.stream()
-                .map(t -> t.id() + " (" + t.department() + ", " + t.what() + ", due " + t.dueAt() + ")")
-                .collect(Collectors.joining("; ")));
+        super(
+                complaintId,
+                current,
+                "it cannot be resolved while required tasks are open: "
+                        + open.stream()
+                                .map(t -> t.id() + " (" + t.department() + ", " + t.what() + ", due " + t.dueAt() + ")")
+                                .collect(Collectors.joining("; ")));
         this.open = List.copyOf(open);
     }
 

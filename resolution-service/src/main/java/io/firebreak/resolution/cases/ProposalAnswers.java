@@ -1,13 +1,13 @@
 package io.firebreak.resolution.cases;
 
-import io.firebreak.platform.outbox.Change;
-import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.EventType;
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.IntakeEvents.ProposalAnswered;
 import io.firebreak.events.Topics;
 import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.AggregateStore;
+import io.firebreak.platform.outbox.Change;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,20 +42,31 @@ class ProposalAnswers {
         if (event.type() == EventType.PERSONAL_DATA_ERASED) {
             // The customer's personal data erased: the case keeps no free text that may name or quote them.
             PersonalDataErased erased = event.payloadAs(PersonalDataErased.class);
-            store.update(erased.complaintId(), event.id(), stored -> Change.of(stored.value().erasing()));
+            store.update(
+                    erased.complaintId(),
+                    event.id(),
+                    stored -> Change.of(stored.value().erasing()));
             return;
         }
         if (event.type() != EventType.PROPOSAL_ANSWERED) return;
         ProposalAnswered answer = event.payloadAs(ProposalAnswered.class);
         boolean known = store.update(answer.complaintId(), event.id(), stored -> {
-            try {
-                return CaseDecisions.answer(stored.value(), answer.answeredBy(), answer.accepted(), answer.comment(),
-                        clock.instant());
-            } catch (IllegalTransitionException stale) {
-                log.info("Answer to the proposal of case {} ignored: {}", answer.complaintId(), stale.getMessage());
-                return null;
-            }
-        }).isPresent();
+                    try {
+                        return CaseDecisions.answer(
+                                stored.value(),
+                                answer.answeredBy(),
+                                answer.accepted(),
+                                answer.comment(),
+                                clock.instant());
+                    } catch (IllegalTransitionException stale) {
+                        log.info(
+                                "Answer to the proposal of case {} ignored: {}",
+                                answer.complaintId(),
+                                stale.getMessage());
+                        return null;
+                    }
+                })
+                .isPresent();
         if (!known) log.info("Answer to the proposal of complaint {} ignored: no case", answer.complaintId());
     }
 }

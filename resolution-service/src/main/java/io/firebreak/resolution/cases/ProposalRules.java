@@ -23,6 +23,7 @@ final class ProposalRules {
     static final int MAX_REMEDIES = 10;
     /** A remedy's amount: up to a trillion in any currency, to a ten-thousandth of its unit. */
     static final int MAX_AMOUNT_DIGITS = 12;
+
     static final int MAX_AMOUNT_DECIMALS = 4;
     static final int MAX_TEXT = 1000;
     static final Set<RemedyType> AMOUNT_REQUIRED = EnumSet.of(RemedyType.REFUND, RemedyType.COMPENSATION);
@@ -44,8 +45,8 @@ final class ProposalRules {
      * currency, the most money one proposal may offer, with or without approval; a currency without one may not be
      * offered.
      */
-    static List<FieldError> validate(List<StepInput> steps, List<RemedyInput> remedies, Instant now,
-            Map<String, BigDecimal> ceilings) {
+    static List<FieldError> validate(
+            List<StepInput> steps, List<RemedyInput> remedies, Instant now, Map<String, BigDecimal> ceilings) {
         List<FieldError> errors = new ArrayList<>();
         if (steps == null || steps.isEmpty() || steps.size() > MAX_STEPS) {
             errors.add(new FieldError("steps", "must hold 1 to " + MAX_STEPS + " steps"));
@@ -76,12 +77,17 @@ final class ProposalRules {
                 totals(remedies(remedies)).forEach((currency, total) -> {
                     BigDecimal ceiling = ceilings.get(currency);
                     if (ceiling == null) {
-                        errors.add(new FieldError("remedies", "no ceiling is set for " + currency + ": money in it"
-                                + " cannot be offered until an administrator sets one"));
+                        errors.add(new FieldError(
+                                "remedies",
+                                "no ceiling is set for " + currency + ": money in it"
+                                        + " cannot be offered until an administrator sets one"));
                     } else if (total.compareTo(ceiling) > 0) {
-                        errors.add(new FieldError("remedies", "offer " + total.toPlainString() + " " + currency
-                                + " in all, more than the most anyone may offer (" + ceiling.toPlainString() + " "
-                                + currency + ")"));
+                        errors.add(new FieldError(
+                                "remedies",
+                                "offer " + total.toPlainString() + " " + currency
+                                        + " in all, more than the most anyone may offer (" + ceiling.toPlainString()
+                                        + " "
+                                        + currency + ")"));
                     }
                 });
             }
@@ -100,7 +106,9 @@ final class ProposalRules {
     }
 
     static List<Remedy> remedies(List<RemedyInput> remedies) {
-        return remedies.stream().map(r -> new Remedy(r.type(), r.amount(), r.currency())).toList();
+        return remedies.stream()
+                .map(r -> new Remedy(r.type(), r.amount(), r.currency()))
+                .toList();
     }
 
     /**
@@ -145,8 +153,10 @@ final class ProposalRules {
             // Before anything adds it up: 1E+3000000 is a short number and a sum of three million digits.
             BigDecimal amount = remedy.amount();
             if (amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS || amount.scale() > MAX_AMOUNT_DECIMALS) {
-                errors.add(new FieldError(at + ".amount", "must have at most " + MAX_AMOUNT_DIGITS
-                        + " digits before the decimal point and " + MAX_AMOUNT_DECIMALS + " after"));
+                errors.add(new FieldError(
+                        at + ".amount",
+                        "must have at most " + MAX_AMOUNT_DIGITS + " digits before the decimal point and "
+                                + MAX_AMOUNT_DECIMALS + " after"));
                 return;
             }
             if (remedy.amount().signum() <= 0) errors.add(new FieldError(at + ".amount", "must be positive"));

@@ -17,8 +17,13 @@ import org.springframework.stereotype.Component;
 class SlaClockScanner extends DeadlineScanner<ComplaintCase> {
 
     SlaClockScanner(AggregateStore<ComplaintCase> store, Clock clock, ResolutionProperties properties) {
-        super("sla-clocks", store, "nextDeadline", properties.slaClocks().batchSize(),
-                properties.slaClocks().scanInterval(), clock);
+        super(
+                "sla-clocks",
+                store,
+                "nextDeadline",
+                properties.slaClocks().batchSize(),
+                properties.slaClocks().scanInterval(),
+                clock);
     }
 
     @Override

@@ -11,8 +11,13 @@ import java.time.Instant;
  * warnAt = start + share × (due − start), in business time when the department has a calendar, which also
  * re-counts the due time so it keeps the duration triage gave. A due time not after the start has no warning.
  */
-record SlaPlan(Instant start, Instant firstResponseDue, Instant firstResponseWarnAt, Instant resolutionDue,
-        Instant resolutionWarnAt, String version) {
+record SlaPlan(
+        Instant start,
+        Instant firstResponseDue,
+        Instant firstResponseWarnAt,
+        Instant resolutionDue,
+        Instant resolutionWarnAt,
+        String version) {
 
     /** This plan, made with the clock settings of {@code version}. */
     SlaPlan withVersion(String version) {
@@ -39,8 +44,10 @@ record SlaPlan(Instant start, Instant firstResponseDue, Instant firstResponseWar
     private static Instant[] times(Instant start, Instant due, BigDecimal warnAt, BusinessCalendar calendar) {
         if (due == null || !due.isAfter(start)) return new Instant[] {due, null};
         Duration length = Duration.between(start, due);
-        Duration toWarning = Duration.ofMillis(
-                new BigDecimal(length.toMillis()).multiply(warnAt).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        Duration toWarning = Duration.ofMillis(new BigDecimal(length.toMillis())
+                .multiply(warnAt)
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact());
         if (calendar == null) return new Instant[] {due, start.plus(toWarning)};
         return new Instant[] {calendar.plus(start, length), calendar.plus(start, toWarning)};
     }

@@ -38,12 +38,16 @@ final class SlaPlanner {
     }
 
     SlaPlan plan(ResponsibilityAssigned assigned, Instant now) {
-        return SlaPlan.of(assigned, now, warnAt, calendars.get(assigned.primaryDepartment())).withVersion(version);
+        return SlaPlan.of(assigned, now, warnAt, calendars.get(assigned.primaryDepartment()))
+                .withVersion(version);
     }
 
     static BusinessCalendar calendar(BusinessHours hours) {
-        return new BusinessCalendar(ZoneId.of(hours.zone()), new HashSet<>(hours.days()),
-                LocalTime.parse(hours.opens()), LocalTime.parse(hours.closes()),
+        return new BusinessCalendar(
+                ZoneId.of(hours.zone()),
+                new HashSet<>(hours.days()),
+                LocalTime.parse(hours.opens()),
+                LocalTime.parse(hours.closes()),
                 hours.holidays().stream().map(LocalDate::parse).collect(Collectors.toSet()));
     }
 }

@@ -1,6 +1,5 @@
 package io.firebreak.resolution.cases;
 
-import io.firebreak.platform.outbox.Versioned;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
@@ -9,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.firebreak.events.CaseState;
 import io.firebreak.platform.outbox.AggregateStore;
+import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.platform.web.ProblemException;
 import io.firebreak.resolution.cases.CaseController.TaskView;
 import io.firebreak.resolution.cases.ComplaintCase.Task;
@@ -56,8 +56,11 @@ class TaskController {
     record Tasks(List<CaseTask> items, String next, boolean truncated) {}
 
     @GetMapping
-    Tasks list(@RequestParam(required = false) String department, @RequestParam(required = false) String owner,
-            @RequestParam(required = false) String open, @RequestParam(required = false) String limit,
+    Tasks list(
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String open,
+            @RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor) {
         boolean onlyOpen = open == null || Boolean.parseBoolean(open);
         if (open != null && !open.equals("true") && !open.equals("false")) {
@@ -108,18 +111,23 @@ class TaskController {
         if (found.size() <= max) return new Tasks(found, null, truncated);
         List<CaseTask> page = List.copyOf(found.subList(0, max));
         Place last = placeOf(page.get(max - 1));
-        String next = (last.due() == null ? "-" : String.valueOf(last.due().toEpochMilli())) + "|"
-                + last.complaintId() + "|" + last.taskId();
-        return new Tasks(page, java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(next.getBytes(java.nio.charset.StandardCharsets.UTF_8)), truncated);
+        String next = (last.due() == null ? "-" : String.valueOf(last.due().toEpochMilli())) + "|" + last.complaintId()
+                + "|" + last.taskId();
+        return new Tasks(
+                page,
+                java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(next.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                truncated);
     }
 
     /** A task's place in the list: its due time (none last), then its case, then its id. */
     private record Place(Instant due, String complaintId, String taskId) {}
 
-    private static final Comparator<Place> ORDER = Comparator.comparing(Place::due,
-                    Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Place::complaintId).thenComparing(Place::taskId);
+    private static final Comparator<Place> ORDER = Comparator.comparing(
+                    Place::due, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Place::complaintId)
+            .thenComparing(Place::taskId);
 
     private static Place placeOf(CaseTask t) {
         return new Place(t.task().dueAt(), t.complaintId(), t.task().id());
@@ -128,10 +136,11 @@ class TaskController {
     /** The place a cursor (from an earlier page's {@code next}) names; 400 if it is none. */
     private static Place placeOf(String cursor) {
         try {
-            String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor),
-                    java.nio.charset.StandardCharsets.UTF_8).split("\\|", 3);
-            return new Place(parts[0].equals("-") ? null : Instant.ofEpochMilli(Long.parseLong(parts[0])),
-                    parts[1], parts[2]);
+            String[] parts = new String(
+                            java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\\|", 3);
+            return new Place(
+                    parts[0].equals("-") ? null : Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1], parts[2]);
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             throw ProblemException.badRequest("cursor", "is not a cursor from an earlier page of this list");
         }

@@ -2,6 +2,7 @@ package io.firebreak.resolution.cases;
 
 /** A part of a case (a task, a promise) by an id the case does not have (answered 404). */
 class UnknownPartException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     private final String part;
     private final String id;

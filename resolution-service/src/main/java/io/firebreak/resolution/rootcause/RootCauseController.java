@@ -31,8 +31,8 @@ class RootCauseController {
     /** A new version of the taxonomy, for the next resolution: {@code {rootCauses: [{code, en, zh}]}}. */
     @PutMapping("/api/v1/root-causes")
     SettingsView<Taxonomy> replace(@RequestBody Taxonomy taxonomy, Authentication who) {
-        return SettingsView.replaced("Invalid root-cause taxonomy",
-                () -> taxonomies.settings().replace(taxonomy, who.getName()));
+        return SettingsView.replaced(
+                "Invalid root-cause taxonomy", () -> taxonomies.settings().replace(taxonomy, who.getName()));
     }
 
     @GetMapping("/api/v1/root-causes/versions")

@@ -18,9 +18,13 @@ public class RootCauseTaxonomies {
     private final VersionedSettings<Taxonomy, RootCauseTaxonomy> taxonomy;
 
     RootCauseTaxonomies(MongoDatabase database, ResolutionProperties properties, Clock clock) {
-        this.taxonomy = new VersionedSettings<>("root-cause taxonomy", "resolution.yml",
-                new SettingsHistory<>(database, "taxonomies", Taxonomy.class, "root-causes"),
-                FieldProblem::constraintsOf, RootCauseTaxonomy::new, clock)
+        this.taxonomy = new VersionedSettings<>(
+                        "root-cause taxonomy",
+                        "resolution.yml",
+                        new SettingsHistory<>(database, "taxonomies", Taxonomy.class, "root-causes"),
+                        FieldProblem::constraintsOf,
+                        RootCauseTaxonomy::new,
+                        clock)
                 .seed(new Taxonomy(properties.rootCauses()));
     }
 

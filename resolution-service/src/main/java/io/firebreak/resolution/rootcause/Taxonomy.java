@@ -16,7 +16,12 @@ public record Taxonomy(@NotEmpty List<@Valid @NotNull RootCause> rootCauses) {
 
     @AssertTrue(message = "root cause codes must be unique")
     public boolean isCodesUnique() {
-        return rootCauses == null || rootCauses.stream().filter(Objects::nonNull).map(RootCause::code).distinct()
-                .count() == rootCauses.stream().filter(Objects::nonNull).count();
+        return rootCauses == null
+                || rootCauses.stream()
+                                .filter(Objects::nonNull)
+                                .map(RootCause::code)
+                                .distinct()
+                                .count()
+                        == rootCauses.stream().filter(Objects::nonNull).count();
     }
 }

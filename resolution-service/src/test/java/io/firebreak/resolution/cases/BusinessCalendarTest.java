@@ -21,9 +21,12 @@ class BusinessCalendarTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** Mon–Fri 09:00–18:00 in Shanghai; Wednesday 2026-11-25 is a holiday (2026-11-23 is a Monday). */
-    private static final BusinessCalendar CALENDAR = SlaPlanner.calendar(new BusinessHours("Asia/Shanghai",
+    private static final BusinessCalendar CALENDAR = SlaPlanner.calendar(new BusinessHours(
+            "Asia/Shanghai",
             List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
-            "09:00", "18:00", List.of("2026-11-25")));
+            "09:00",
+            "18:00",
+            List.of("2026-11-25")));
 
     @Test
     void durationWithinTheWorkingDayIsPlainTime() {
@@ -53,7 +56,8 @@ class BusinessCalendarTest {
     @Test
     void startOutsideWorkingHoursCountsFromTheNextOpening() {
         assertThat(CALENDAR.plus(at("2026-11-28T12:00"), Duration.ofHours(1))).isEqualTo(at("2026-11-30T10:00"));
-        assertThat(CALENDAR.plus(at("2026-11-23T07:00"), Duration.ofMinutes(30))).isEqualTo(at("2026-11-23T09:30"));
+        assertThat(CALENDAR.plus(at("2026-11-23T07:00"), Duration.ofMinutes(30)))
+                .isEqualTo(at("2026-11-23T09:30"));
         assertThat(CALENDAR.plus(at("2026-11-23T20:00"), Duration.ofHours(1))).isEqualTo(at("2026-11-24T10:00"));
     }
 
@@ -67,8 +71,8 @@ class BusinessCalendarTest {
 
     @Test
     void calendarWithoutWorkingDaysFailsInsteadOfLoopingForEver() {
-        BusinessCalendar never = new BusinessCalendar(SHANGHAI, Set.of(), LocalTime.of(9, 0),
-                LocalTime.of(18, 0), Set.of());
+        BusinessCalendar never =
+                new BusinessCalendar(SHANGHAI, Set.of(), LocalTime.of(9, 0), LocalTime.of(18, 0), Set.of());
 
         assertThatThrownBy(() -> never.plus(at("2026-11-23T09:00"), Duration.ofHours(1)))
                 .isInstanceOf(IllegalStateException.class);
@@ -77,8 +81,14 @@ class BusinessCalendarTest {
     @Test
     void plannedDueAndWarningTimesCountOnlyBusinessTime() {
         Instant start = at("2026-11-23T17:00");
-        ResponsibilityAssigned assigned = new ResponsibilityAssigned("c-1", start, "CUSTOMER_CARE", List.of(),
-                ComplaintClass.ORDINARY, start.plus(Duration.ofHours(4)), start.plus(Duration.ofHours(8)));
+        ResponsibilityAssigned assigned = new ResponsibilityAssigned(
+                "c-1",
+                start,
+                "CUSTOMER_CARE",
+                List.of(),
+                ComplaintClass.ORDINARY,
+                start.plus(Duration.ofHours(4)),
+                start.plus(Duration.ofHours(8)));
 
         SlaPlan plan = SlaPlan.of(assigned, start, new BigDecimal("0.75"), CALENDAR);
 
@@ -91,8 +101,14 @@ class BusinessCalendarTest {
     @Test
     void withoutACalendarTheClocksRunAroundTheClock() {
         Instant start = at("2026-11-27T17:00");
-        ResponsibilityAssigned assigned = new ResponsibilityAssigned("c-1", start, "BILLING", List.of(),
-                ComplaintClass.ORDINARY, start.plus(Duration.ofHours(4)), start.plus(Duration.ofHours(8)));
+        ResponsibilityAssigned assigned = new ResponsibilityAssigned(
+                "c-1",
+                start,
+                "BILLING",
+                List.of(),
+                ComplaintClass.ORDINARY,
+                start.plus(Duration.ofHours(4)),
+                start.plus(Duration.ofHours(8)));
 
         SlaPlan plan = SlaPlan.of(assigned, start, new BigDecimal("0.75"), null);
 

@@ -47,6 +47,7 @@ class CaseDecisionsTest {
     private static final Instant RESOLUTION_DUE = T0.plus(Duration.ofHours(72));
     /** 75% of each clock's time from the assignment. */
     private static final Instant FIRST_WARN = T0.plus(Duration.ofHours(3));
+
     private static final Instant RESOLUTION_WARN = T0.plus(Duration.ofHours(54));
 
     @Test
@@ -56,7 +57,8 @@ class CaseDecisionsTest {
         assertThat(change.value().state()).isEqualTo(CaseState.ASSIGNED);
         assertThat(change.value().department()).isEqualTo("BILLING");
         assertThat(change.value().nextDeadline()).isEqualTo(FIRST_WARN);
-        assertThat(change.events()).as("the case as opened: department, owner and due times as planned")
+        assertThat(change.events())
+                .as("the case as opened: department, owner and due times as planned")
                 .containsExactly(new CaseOpened("c-1", T0, "BILLING", null, FIRST_DUE, RESOLUTION_DUE));
     }
 
@@ -71,10 +73,21 @@ class CaseDecisionsTest {
         assertThat(change.value().department()).isEqualTo("LOGISTICS");
         assertThat(change.value().firstResponseDue()).isEqualTo(newFirst);
         assertThat(change.value().nextDeadline()).isEqualTo(T0.plus(Duration.ofMinutes(45)));
-        assertThat(change.events()).as("the case as it now stands, for every reader")
-                .containsExactly(new CaseUpdated("c-1", T0, CaseChange.REASSIGNED, null, null, CaseState.ASSIGNED, null,
-                        "LOGISTICS", newFirst, RESOLUTION_DUE));
-        assertThat(CaseDecisions.reassign(change.value(), assigned("LOGISTICS", newFirst, RESOLUTION_DUE))).isNull();
+        assertThat(change.events())
+                .as("the case as it now stands, for every reader")
+                .containsExactly(new CaseUpdated(
+                        "c-1",
+                        T0,
+                        CaseChange.REASSIGNED,
+                        null,
+                        null,
+                        CaseState.ASSIGNED,
+                        null,
+                        "LOGISTICS",
+                        newFirst,
+                        RESOLUTION_DUE));
+        assertThat(CaseDecisions.reassign(change.value(), assigned("LOGISTICS", newFirst, RESOLUTION_DUE)))
+                .isNull();
     }
 
     @Test
@@ -91,26 +104,31 @@ class CaseDecisionsTest {
 
         assertThat(resolved.value().state()).isEqualTo(CaseState.RESOLVED);
         assertThat(resolved.value().nextDeadline()).isNull();
-        assertThat(resolved.events()).containsExactly(
-                new CaseResolved("c-1", resolvedAt, "agent-2", "Refunded", "BILLING", "BILLING", null));
-        assertThat(resolved.value().history()).extracting(ComplaintCase.Transition::to)
+        assertThat(resolved.events())
+                .containsExactly(
+                        new CaseResolved("c-1", resolvedAt, "agent-2", "Refunded", "BILLING", "BILLING", null));
+        assertThat(resolved.value().history())
+                .extracting(ComplaintCase.Transition::to)
                 .containsExactly(CaseState.ASSIGNED, CaseState.ACKNOWLEDGED, CaseState.RESOLVED);
     }
 
     @Test
     void resolvingAnUnacknowledgedCaseIsIllegalAndNamesTheState() {
         assertThatThrownBy(() -> CaseDecisions.resolve(open(), "agent-1", "done", "OTHER", T0))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
                         e -> assertThat(e.current()).isEqualTo(CaseState.ASSIGNED))
                 .hasMessageContaining("is ASSIGNED");
     }
 
     @Test
     void acknowledgingTwiceIsIllegal() {
-        ComplaintCase acknowledged = CaseDecisions.acknowledge(open(), "agent-1", null, T0).value();
+        ComplaintCase acknowledged =
+                CaseDecisions.acknowledge(open(), "agent-1", null, T0).value();
 
         assertThatThrownBy(() -> CaseDecisions.acknowledge(acknowledged, "agent-1", null, T0))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
                         e -> assertThat(e.current()).isEqualTo(CaseState.ACKNOWLEDGED));
     }
 
@@ -123,10 +141,12 @@ class CaseDecisionsTest {
         assertThat(reopened.state()).isEqualTo(CaseState.REOPENED);
         assertThat(reopened.reopenCount()).isEqualTo(1);
         assertThatThrownBy(() -> CaseDecisions.resolve(reopened, "agent-1", "again", "OTHER", T0))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
                         e -> assertThat(e.current()).isEqualTo(CaseState.REOPENED));
 
-        ComplaintCase again = CaseDecisions.acknowledge(reopened, "agent-1", "sorry", T0).value();
+        ComplaintCase again =
+                CaseDecisions.acknowledge(reopened, "agent-1", "sorry", T0).value();
         Change<ComplaintCase> resolvedAgain = CaseDecisions.resolve(again, "agent-1", "replaced", "PRODUCT_DEFECT", T0);
         assertThat(resolvedAgain.value().state()).isEqualTo(CaseState.RESOLVED);
         assertThat(resolvedAgain.value().resolution().rootCause()).isEqualTo("PRODUCT_DEFECT");
@@ -139,8 +159,8 @@ class CaseDecisionsTest {
 
     @Test
     void reopeningDropsDueTimesThatPassedInTheRoundThatEnded() {
-        ComplaintCase reopened =
-                CaseDecisions.reopen(resolved(), reopenedAt(T0.plus(Duration.ofHours(5))), T0).value();
+        ComplaintCase reopened = CaseDecisions.reopen(resolved(), reopenedAt(T0.plus(Duration.ofHours(5))), T0)
+                .value();
 
         assertThat(reopened.firstResponseDue()).isNull();
         assertThat(reopened.resolutionDue()).isEqualTo(RESOLUTION_DUE);
@@ -170,18 +190,20 @@ class CaseDecisionsTest {
 
     @Test
     void acknowledgingStopsTheFirstResponseClock() {
-        ComplaintCase acknowledged = CaseDecisions.acknowledge(open(), "agent-1", null, T0).value();
+        ComplaintCase acknowledged =
+                CaseDecisions.acknowledge(open(), "agent-1", null, T0).value();
 
         assertThat(CaseDecisions.fire(acknowledged, FIRST_DUE.plusSeconds(1))).isNull();
     }
 
     @Test
     void freshDueTimeAfterABreachCanBeBreachedAgain() {
-        ComplaintCase breached = CaseDecisions.fire(open(), FIRST_DUE.plusSeconds(1)).value();
+        ComplaintCase breached =
+                CaseDecisions.fire(open(), FIRST_DUE.plusSeconds(1)).value();
         Instant freshDue = FIRST_DUE.plus(Duration.ofHours(1));
 
-        ComplaintCase reassigned =
-                CaseDecisions.reassign(breached, assigned("BILLING", freshDue, RESOLUTION_DUE)).value();
+        ComplaintCase reassigned = CaseDecisions.reassign(breached, assigned("BILLING", freshDue, RESOLUTION_DUE))
+                .value();
 
         assertThat(reassigned.breached()).isEmpty();
         assertThat(CaseDecisions.fire(reassigned, freshDue).events())
@@ -190,8 +212,8 @@ class CaseDecisionsTest {
 
     @Test
     void everyOtherChangeTellsTheCaseAsItNowStands_aPauseMovesTheResolutionDueTime() {
-        Change<ComplaintCase> waiting = CaseDecisions.waitForCustomer(investigating(), "agent-1", "photos asked",
-                T0.plus(Duration.ofHours(1)));
+        Change<ComplaintCase> waiting =
+                CaseDecisions.waitForCustomer(investigating(), "agent-1", "photos asked", T0.plus(Duration.ofHours(1)));
         assertThat(waiting.events()).singleElement().isInstanceOfSatisfying(CaseUpdated.class, e -> {
             assertThat(e.change()).isEqualTo(CaseChange.WAITING_FOR_CUSTOMER);
             assertThat(e.state()).isEqualTo(CaseState.PENDING_CUSTOMER);
@@ -206,15 +228,15 @@ class CaseDecisionsTest {
             assertThat(e.resolutionDue()).isEqualTo(resumed.value().due(SlaClock.RESOLUTION));
         });
 
-        Change<ComplaintCase> message = CaseDecisions.note(resumed.value(), "agent-1", "We have your photos", false,
-                T0.plus(Duration.ofHours(4)));
+        Change<ComplaintCase> message = CaseDecisions.note(
+                resumed.value(), "agent-1", "We have your photos", false, T0.plus(Duration.ofHours(4)));
         assertThat(message.events()).singleElement().isInstanceOfSatisfying(CaseUpdated.class, e -> {
             assertThat(e.change()).isEqualTo(CaseChange.CUSTOMER_MESSAGE);
             assertThat(e.text()).isEqualTo("We have your photos");
         });
 
-        Change<ComplaintCase> handed = CaseDecisions.handOver(message.value(), "lead-1", "agent-9", "LOGISTICS",
-                "carrier's fault", T0.plus(Duration.ofHours(5)));
+        Change<ComplaintCase> handed = CaseDecisions.handOver(
+                message.value(), "lead-1", "agent-9", "LOGISTICS", "carrier's fault", T0.plus(Duration.ofHours(5)));
         assertThat(handed.events()).singleElement().isInstanceOfSatisfying(CaseUpdated.class, e -> {
             assertThat(e.change()).isEqualTo(CaseChange.HANDED_OVER);
             assertThat(e.owner()).isEqualTo("agent-9");
@@ -227,7 +249,8 @@ class CaseDecisionsTest {
     @Test
     void investigatingComesOnlyAfterTheFirstResponse() {
         assertThatThrownBy(() -> CaseDecisions.investigate(open(), "agent-1", T0))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
                         e -> assertThat(e.current()).isEqualTo(CaseState.ASSIGNED));
 
         Change<ComplaintCase> investigating = CaseDecisions.investigate(acknowledged(), "agent-1", T0);
@@ -249,13 +272,15 @@ class CaseDecisionsTest {
                 .value();
         assertThat(waiting.state()).isEqualTo(CaseState.PENDING_CUSTOMER);
         assertThatThrownBy(() -> CaseDecisions.waitForCustomer(waiting, "agent-1", "again", start))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
                         e -> assertThat(e.current()).isEqualTo(CaseState.PENDING_CUSTOMER));
 
         ComplaintCase resumed = CaseDecisions.resume(waiting, "agent-1", end).value();
         assertThat(resumed.state()).isEqualTo(CaseState.PROPOSED);
-        assertThat(resumed.pauses()).containsExactly(
-                new ComplaintCase.Pause("waiting for photos", "agent-1", CaseState.PROPOSED, start, end));
+        assertThat(resumed.pauses())
+                .containsExactly(
+                        new ComplaintCase.Pause("waiting for photos", "agent-1", CaseState.PROPOSED, start, end));
         assertThatThrownBy(() -> CaseDecisions.resume(resumed, "agent-1", end))
                 .isInstanceOf(IllegalTransitionException.class);
     }
@@ -263,7 +288,8 @@ class CaseDecisionsTest {
     @Test
     void waitingIsNotAllowedBeforeInvestigating() {
         assertThatThrownBy(() -> CaseDecisions.waitForCustomer(acknowledged(), "agent-1", "r", T0))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
                         e -> assertThat(e.current()).isEqualTo(CaseState.ACKNOWLEDGED));
     }
 
@@ -274,9 +300,12 @@ class CaseDecisionsTest {
 
         assertThat(change.value().state()).isEqualTo(CaseState.PROPOSED);
         assertThat(change.value().proposal().status()).isEqualTo(ProposalStatus.PROPOSED);
-        assertThat(change.events()).as("the plan, and its step of ours with a date as a promise").containsExactly(
-                new ProposalMade("c-1", T0.plusSeconds(5), "agent-1", STEPS, REMEDIES, null),
-                new PromiseMade("c-1", T0.plusSeconds(5), "P1", "Step 1: Refund", T0.plusSeconds(3600), "agent-1"));
+        assertThat(change.events())
+                .as("the plan, and its step of ours with a date as a promise")
+                .containsExactly(
+                        new ProposalMade("c-1", T0.plusSeconds(5), "agent-1", STEPS, REMEDIES, null),
+                        new PromiseMade(
+                                "c-1", T0.plusSeconds(5), "P1", "Step 1: Refund", T0.plusSeconds(3600), "agent-1"));
     }
 
     @Test
@@ -284,7 +313,9 @@ class CaseDecisionsTest {
         Change<ComplaintCase> awaiting = CaseDecisions.propose(investigating(), "agent-1", STEPS, REMEDIES, true, T0);
         assertThat(awaiting.value().state()).isEqualTo(CaseState.INVESTIGATING);
         assertThat(awaiting.value().proposal().status()).isEqualTo(ProposalStatus.AWAITING_APPROVAL);
-        assertThat(awaiting.events()).as("nothing goes to the customer yet").singleElement()
+        assertThat(awaiting.events())
+                .as("nothing goes to the customer yet")
+                .singleElement()
                 .isInstanceOfSatisfying(CaseUpdated.class, e -> {
                     assertThat(e.change()).isEqualTo(CaseChange.AWAITING_APPROVAL);
                     assertThat(e.state()).isEqualTo(CaseState.INVESTIGATING);
@@ -293,15 +324,18 @@ class CaseDecisionsTest {
         Change<ComplaintCase> approved = CaseDecisions.approve(awaiting.value(), "lead-1", T0.plusSeconds(9));
         assertThat(approved.value().state()).isEqualTo(CaseState.PROPOSED);
         assertThat(approved.value().proposal().approvedBy()).isEqualTo("lead-1");
-        assertThat(approved.events()).containsExactly(
-                new ProposalMade("c-1", T0.plusSeconds(9), "agent-1", STEPS, REMEDIES, "lead-1"),
-                new PromiseMade("c-1", T0.plusSeconds(9), "P1", "Step 1: Refund", T0.plusSeconds(3600), "agent-1"));
+        assertThat(approved.events())
+                .containsExactly(
+                        new ProposalMade("c-1", T0.plusSeconds(9), "agent-1", STEPS, REMEDIES, "lead-1"),
+                        new PromiseMade(
+                                "c-1", T0.plusSeconds(9), "P1", "Step 1: Refund", T0.plusSeconds(3600), "agent-1"));
     }
 
     @Test
     void approvingWithoutAProposalAwaitingApprovalIsIllegal() {
         assertThatThrownBy(() -> CaseDecisions.approve(investigating(), "lead-1", T0))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
                         e -> assertThat(e.current()).isEqualTo(CaseState.INVESTIGATING))
                 .hasMessageContaining("no proposal awaiting approval");
     }
@@ -310,7 +344,8 @@ class CaseDecisionsTest {
     void acceptedProposalLetsTheCaseBeResolved() {
         ComplaintCase proposed = proposed();
         assertThatThrownBy(() -> CaseDecisions.resolve(proposed, "agent-1", "done", "OTHER", T0))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
                         e -> assertThat(e.current()).isEqualTo(CaseState.PROPOSED));
 
         Change<ComplaintCase> accepted = CaseDecisions.answer(proposed, "agent-1", true, "好的", T0);
@@ -320,7 +355,9 @@ class CaseDecisionsTest {
             assertThat(e.text()).isEqualTo("好的");
             assertThat(e.state()).isEqualTo(CaseState.PROPOSED);
         });
-        assertThat(CaseDecisions.resolve(accepted.value(), "agent-1", "done", "OTHER", T0).value().state())
+        assertThat(CaseDecisions.resolve(accepted.value(), "agent-1", "done", "OTHER", T0)
+                        .value()
+                        .state())
                 .isEqualTo(CaseState.RESOLVED);
         assertThatThrownBy(() -> CaseDecisions.answer(accepted.value(), "agent-1", false, null, T0))
                 .isInstanceOf(IllegalTransitionException.class);
@@ -337,16 +374,20 @@ class CaseDecisionsTest {
 
     @Test
     void notesAreKeptApartAndHandOverIsRecordedButNotOnceResolved() {
-        ComplaintCase noted = CaseDecisions.note(open(), "agent-1", "check the courier", true, T0).value();
+        ComplaintCase noted = CaseDecisions.note(open(), "agent-1", "check the courier", true, T0)
+                .value();
         assertThat(noted.notes()).containsExactly(new ComplaintCase.Note("agent-1", T0, "check the courier", true));
 
-        ComplaintCase handed = CaseDecisions.handOver(noted, "lead-1", "agent-2", null, "workload", T0).value();
+        ComplaintCase handed = CaseDecisions.handOver(noted, "lead-1", "agent-2", null, "workload", T0)
+                .value();
         assertThat(handed.owner()).isEqualTo("agent-2");
         assertThat(handed.department()).isEqualTo("BILLING");
-        assertThat(handed.reassignments()).containsExactly(
-                new ComplaintCase.Reassignment(T0, "lead-1", null, "agent-2", "BILLING", "BILLING", "workload"));
+        assertThat(handed.reassignments())
+                .containsExactly(new ComplaintCase.Reassignment(
+                        T0, "lead-1", null, "agent-2", "BILLING", "BILLING", "workload"));
         assertThatThrownBy(() -> CaseDecisions.handOver(resolved(), "lead-1", "agent-2", null, "late", T0))
-                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
                         e -> assertThat(e.current()).isEqualTo(CaseState.RESOLVED));
     }
 
@@ -363,11 +404,12 @@ class CaseDecisionsTest {
 
         Change<ComplaintCase> warning = CaseDecisions.fire(open(), FIRST_WARN);
 
-        assertThat(warning.events()).containsExactly(new SlaWarned("c-1", FIRST_WARN, SlaClock.FIRST_RESPONSE,
-                FIRST_DUE));
+        assertThat(warning.events())
+                .containsExactly(new SlaWarned("c-1", FIRST_WARN, SlaClock.FIRST_RESPONSE, FIRST_DUE));
         assertThat(warning.value().warned()).containsExactly(SlaClock.FIRST_RESPONSE);
         assertThat(warning.value().nextDeadline()).isEqualTo(FIRST_DUE);
-        assertThat(CaseDecisions.fire(warning.value(), FIRST_DUE.minusMillis(1))).isNull();
+        assertThat(CaseDecisions.fire(warning.value(), FIRST_DUE.minusMillis(1)))
+                .isNull();
         assertThat(CaseDecisions.fire(warning.value(), FIRST_DUE).events())
                 .containsExactly(new SlaBreached("c-1", FIRST_DUE, SlaClock.FIRST_RESPONSE, FIRST_DUE));
     }
@@ -376,8 +418,8 @@ class CaseDecisionsTest {
     void warningShareIsConfigurable() {
         ResponsibilityAssigned assigned = assigned("BILLING", FIRST_DUE, RESOLUTION_DUE);
 
-        ComplaintCase opened =
-                CaseDecisions.open(assigned, SlaPlan.of(assigned, T0, new BigDecimal("0.5"), null), T0).value();
+        ComplaintCase opened = CaseDecisions.open(assigned, SlaPlan.of(assigned, T0, new BigDecimal("0.5"), null), T0)
+                .value();
 
         assertThat(opened.firstResponseWarnAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
         assertThat(opened.resolutionWarnAt()).isEqualTo(T0.plus(Duration.ofHours(36)));
@@ -401,14 +443,13 @@ class CaseDecisionsTest {
         ComplaintCase warned = CaseDecisions.fire(open(), FIRST_WARN).value();
         Instant freshDue = FIRST_DUE.plus(Duration.ofHours(4));
 
-        ComplaintCase reassigned =
-                CaseDecisions.reassign(warned, assigned("BILLING", freshDue, RESOLUTION_DUE)).value();
+        ComplaintCase reassigned = CaseDecisions.reassign(warned, assigned("BILLING", freshDue, RESOLUTION_DUE))
+                .value();
 
         assertThat(reassigned.warned()).isEmpty();
         assertThat(reassigned.firstResponseWarnAt()).isEqualTo(T0.plus(Duration.ofHours(6)));
         assertThat(CaseDecisions.fire(reassigned, T0.plus(Duration.ofHours(6))).events())
-                .containsExactly(new SlaWarned("c-1", T0.plus(Duration.ofHours(6)), SlaClock.FIRST_RESPONSE,
-                        freshDue));
+                .containsExactly(new SlaWarned("c-1", T0.plus(Duration.ofHours(6)), SlaClock.FIRST_RESPONSE, freshDue));
     }
 
     @Test
@@ -416,24 +457,30 @@ class CaseDecisionsTest {
         MutableClock clock = new MutableClock(T0);
         ComplaintCase working = investigating();
         clock.advance(Duration.ofHours(10));
-        ComplaintCase waiting = CaseDecisions.waitForCustomer(working, "agent-1", "photos", clock.instant()).value();
+        ComplaintCase waiting = CaseDecisions.waitForCustomer(working, "agent-1", "photos", clock.instant())
+                .value();
 
         assertThat(waiting.nextDeadline()).isNull();
         clock.advance(Duration.ofHours(70));
         assertThat(CaseDecisions.fire(waiting, clock.instant())).isNull();
 
         clock.advance(Duration.ofHours(-65));
-        ComplaintCase resumed = CaseDecisions.resume(waiting, "agent-1", clock.instant()).value();
+        ComplaintCase resumed =
+                CaseDecisions.resume(waiting, "agent-1", clock.instant()).value();
 
         Duration paused = Duration.ofHours(5);
         assertThat(resumed.resolutionPausedMillis()).isEqualTo(paused.toMillis());
         assertThat(resumed.due(SlaClock.RESOLUTION)).isEqualTo(RESOLUTION_DUE.plus(paused));
         assertThat(resumed.nextDeadline()).isEqualTo(RESOLUTION_WARN.plus(paused));
-        assertThat(CaseDecisions.fire(resumed, RESOLUTION_WARN.plus(paused).minusMillis(1))).isNull();
-        ComplaintCase warned = CaseDecisions.fire(resumed, RESOLUTION_WARN.plus(paused)).value();
-        assertThat(CaseDecisions.fire(warned, RESOLUTION_DUE.plus(paused).minusMillis(1))).isNull();
-        assertThat(CaseDecisions.fire(warned, RESOLUTION_DUE.plus(paused)).events()).containsExactly(
-                new SlaBreached("c-1", RESOLUTION_DUE.plus(paused), SlaClock.RESOLUTION, RESOLUTION_DUE.plus(paused)));
+        assertThat(CaseDecisions.fire(resumed, RESOLUTION_WARN.plus(paused).minusMillis(1)))
+                .isNull();
+        ComplaintCase warned =
+                CaseDecisions.fire(resumed, RESOLUTION_WARN.plus(paused)).value();
+        assertThat(CaseDecisions.fire(warned, RESOLUTION_DUE.plus(paused).minusMillis(1)))
+                .isNull();
+        assertThat(CaseDecisions.fire(warned, RESOLUTION_DUE.plus(paused)).events())
+                .containsExactly(new SlaBreached(
+                        "c-1", RESOLUTION_DUE.plus(paused), SlaClock.RESOLUTION, RESOLUTION_DUE.plus(paused)));
     }
 
     @Test
@@ -444,16 +491,18 @@ class CaseDecisionsTest {
         // Triage sets a fresh resolution due time two hours into the wait: only the wait after it counts.
         clock.advance(Duration.ofHours(2));
         Instant freshDue = clock.instant().plus(Duration.ofHours(24));
-        ResponsibilityAssigned again = new ResponsibilityAssigned("c-1", clock.instant(), "BILLING", List.of(),
-                ComplaintClass.ORDINARY, FIRST_DUE, freshDue);
+        ResponsibilityAssigned again = new ResponsibilityAssigned(
+                "c-1", clock.instant(), "BILLING", List.of(), ComplaintClass.ORDINARY, FIRST_DUE, freshDue);
         ComplaintCase reassigned = CaseDecisions.reassign(waiting, again).value();
         clock.advance(Duration.ofHours(1));
-        ComplaintCase resumed = CaseDecisions.resume(reassigned, "agent-1", clock.instant()).value();
+        ComplaintCase resumed =
+                CaseDecisions.resume(reassigned, "agent-1", clock.instant()).value();
         clock.advance(Duration.ofHours(1));
-        ComplaintCase waitingAgain =
-                CaseDecisions.waitForCustomer(resumed, "agent-1", "receipt", clock.instant()).value();
+        ComplaintCase waitingAgain = CaseDecisions.waitForCustomer(resumed, "agent-1", "receipt", clock.instant())
+                .value();
         clock.advance(Duration.ofMinutes(30));
-        ComplaintCase back = CaseDecisions.resume(waitingAgain, "agent-1", clock.instant()).value();
+        ComplaintCase back =
+                CaseDecisions.resume(waitingAgain, "agent-1", clock.instant()).value();
 
         assertThat(back.due(SlaClock.RESOLUTION)).isEqualTo(freshDue.plus(Duration.ofMinutes(90)));
     }
@@ -461,8 +510,15 @@ class CaseDecisionsTest {
     @Test
     void requiredTaskIsNumberedPublishedAndHoldsUpTheResolutionUntilDone() {
         Instant due = T0.plus(Duration.ofHours(8));
-        Change<ComplaintCase> given = CaseDecisions.addTask(acknowledged(), "agent-1", "LOGISTICS", null,
-                "Find the parcel at the depot", due, true, T0.plusSeconds(10));
+        Change<ComplaintCase> given = CaseDecisions.addTask(
+                acknowledged(),
+                "agent-1",
+                "LOGISTICS",
+                null,
+                "Find the parcel at the depot",
+                due,
+                true,
+                T0.plusSeconds(10));
 
         ComplaintCase withTask = given.value();
         assertThat(withTask.tasks()).singleElement().satisfies(t -> {
@@ -470,47 +526,69 @@ class CaseDecisionsTest {
             assertThat(t.status()).isEqualTo(ComplaintCase.TaskStatus.OPEN);
             assertThat(t.owner()).isNull();
         });
-        assertThat(given.events()).containsExactly(new TaskAssigned("c-1", T0.plusSeconds(10), "T1", "LOGISTICS",
-                null, "Find the parcel at the depot", due, true, "agent-1"));
+        assertThat(given.events())
+                .containsExactly(new TaskAssigned(
+                        "c-1",
+                        T0.plusSeconds(10),
+                        "T1",
+                        "LOGISTICS",
+                        null,
+                        "Find the parcel at the depot",
+                        due,
+                        true,
+                        "agent-1"));
         assertThatThrownBy(() -> CaseDecisions.resolve(withTask, "agent-1", "done", "OTHER", T0.plusSeconds(20)))
-                .isInstanceOfSatisfying(OpenTasksException.class,
-                        e -> assertThat(e.open()).extracting(ComplaintCase.Task::id).containsExactly("T1"))
+                .isInstanceOfSatisfying(
+                        OpenTasksException.class,
+                        e -> assertThat(e.open())
+                                .extracting(ComplaintCase.Task::id)
+                                .containsExactly("T1"))
                 .hasMessageContaining("T1 (LOGISTICS, Find the parcel at the depot");
 
         Change<ComplaintCase> claimed = CaseDecisions.claimTask(withTask, "T1", "li.na", T0.plusSeconds(30));
         assertThat(claimed.value().tasks().get(0).owner()).isEqualTo("li.na");
         assertThat(claimed.events()).singleElement().isInstanceOf(TaskAssigned.class);
-        assertThat(CaseDecisions.claimTask(claimed.value(), "T1", "li.na", T0.plusSeconds(31))).isNull();
+        assertThat(CaseDecisions.claimTask(claimed.value(), "T1", "li.na", T0.plusSeconds(31)))
+                .isNull();
         assertThatThrownBy(() -> CaseDecisions.claimTask(claimed.value(), "T1", "wang.wei", T0.plusSeconds(31)))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("already li.na's");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("already li.na's");
 
         Change<ComplaintCase> done =
                 CaseDecisions.completeTask(claimed.value(), "T1", "li.na", "Found it", T0.plusSeconds(40));
         assertThat(done.value().tasks().get(0).status()).isEqualTo(ComplaintCase.TaskStatus.DONE);
-        assertThat(done.events()).containsExactly(
-                new TaskCompleted("c-1", T0.plusSeconds(40), "T1", "LOGISTICS", "li.na", "Found it"));
-        assertThat(CaseDecisions.resolve(done.value(), "agent-1", "done", "OTHER", T0.plusSeconds(50)).value()
-                .state()).isEqualTo(CaseState.RESOLVED);
+        assertThat(done.events())
+                .containsExactly(new TaskCompleted("c-1", T0.plusSeconds(40), "T1", "LOGISTICS", "li.na", "Found it"));
+        assertThat(CaseDecisions.resolve(done.value(), "agent-1", "done", "OTHER", T0.plusSeconds(50))
+                        .value()
+                        .state())
+                .isEqualTo(CaseState.RESOLVED);
         assertThatThrownBy(() -> CaseDecisions.declineTask(done.value(), "T1", "li.na", "no", T0.plusSeconds(60)))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("T1 is DONE");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("T1 is DONE");
     }
 
     @Test
     void declinedTaskNoLongerHoldsUpTheResolutionAndOptionalTasksNeverDo() {
-        ComplaintCase withTasks = CaseDecisions.addTask(acknowledged(), "agent-1", "BILLING", "li.na", "Refund",
-                T0.plusSeconds(3600), true, T0).value();
-        withTasks = CaseDecisions.addTask(withTasks, "agent-1", "QUALITY", null, "Look at the batch",
-                T0.plusSeconds(7200), false, T0).value();
+        ComplaintCase withTasks = CaseDecisions.addTask(
+                        acknowledged(), "agent-1", "BILLING", "li.na", "Refund", T0.plusSeconds(3600), true, T0)
+                .value();
+        withTasks = CaseDecisions.addTask(
+                        withTasks, "agent-1", "QUALITY", null, "Look at the batch", T0.plusSeconds(7200), false, T0)
+                .value();
 
         Change<ComplaintCase> declined =
                 CaseDecisions.declineTask(withTasks, "T1", "li.na", "Not a billing matter", T0.plusSeconds(5));
 
-        assertThat(declined.value().tasks()).extracting(ComplaintCase.Task::id, ComplaintCase.Task::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("T1", ComplaintCase.TaskStatus.DECLINED),
+        assertThat(declined.value().tasks())
+                .extracting(ComplaintCase.Task::id, ComplaintCase.Task::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("T1", ComplaintCase.TaskStatus.DECLINED),
                         org.assertj.core.groups.Tuple.tuple("T2", ComplaintCase.TaskStatus.OPEN));
         assertThat(declined.value().tasks().get(0).declineReason()).isEqualTo("Not a billing matter");
-        assertThat(declined.events()).containsExactly(new TaskDeclined("c-1", T0.plusSeconds(5), "T1", "BILLING",
-                "li.na", "Not a billing matter"));
+        assertThat(declined.events())
+                .containsExactly(
+                        new TaskDeclined("c-1", T0.plusSeconds(5), "T1", "BILLING", "li.na", "Not a billing matter"));
         assertThat(declined.value().openRequiredTasks()).isEmpty();
         assertThat(CaseDecisions.resolve(declined.value(), "agent-1", "done", "OTHER", T0.plusSeconds(9)))
                 .isNotNull();
@@ -518,39 +596,49 @@ class CaseDecisionsTest {
 
     @Test
     void tasksAreNotGivenOnceResolvedAndUnknownTasksAreNamed() {
-        assertThatThrownBy(() -> CaseDecisions.addTask(resolved(), "agent-1", "BILLING", null, "x",
-                T0.plusSeconds(3600), true, T0.plusSeconds(120)))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("is RESOLVED");
+        assertThatThrownBy(() -> CaseDecisions.addTask(
+                        resolved(), "agent-1", "BILLING", null, "x", T0.plusSeconds(3600), true, T0.plusSeconds(120)))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("is RESOLVED");
         assertThatThrownBy(() -> CaseDecisions.completeTask(acknowledged(), "T9", "agent-1", null, T0))
-                .isInstanceOfSatisfying(UnknownPartException.class, e -> assertThat(e.id()).isEqualTo("T9"));
+                .isInstanceOfSatisfying(
+                        UnknownPartException.class, e -> assertThat(e.id()).isEqualTo("T9"));
     }
 
     @Test
     void anOpenTaskPastItsDueTimeIsOverdueAClosedOneNot() {
-        ComplaintCase withTask = CaseDecisions.addTask(acknowledged(), "agent-1", "BILLING", "li.na", "Refund",
-                T0.plusSeconds(60), false, T0).value();
+        ComplaintCase withTask = CaseDecisions.addTask(
+                        acknowledged(), "agent-1", "BILLING", "li.na", "Refund", T0.plusSeconds(60), false, T0)
+                .value();
         ComplaintCase.Task task = withTask.tasks().get(0);
 
         assertThat(task.overdue(T0.plusSeconds(59))).isFalse();
         assertThat(task.overdue(T0.plusSeconds(61))).isTrue();
-        ComplaintCase done = CaseDecisions.completeTask(withTask, "T1", "li.na", null, T0.plusSeconds(90)).value();
+        ComplaintCase done = CaseDecisions.completeTask(withTask, "T1", "li.na", null, T0.plusSeconds(90))
+                .value();
         assertThat(done.tasks().get(0).overdue(T0.plusSeconds(120))).isFalse();
     }
 
     @Test
     void openTaskPastItsDueTimeIsAnnouncedOverdueOnceByTheScanAndAClosedOneNever() {
         Instant due = T0.plus(Duration.ofMinutes(30));
-        ComplaintCase withTasks = CaseDecisions.addTask(acknowledged(), "agent-1", "BILLING", "li.na", "Refund",
-                due, true, T0).value();
-        withTasks = CaseDecisions.addTask(withTasks, "agent-1", "QUALITY", null, "Check", due, false, T0).value();
-        withTasks = CaseDecisions.completeTask(withTasks, "T2", "agent-1", null, T0.plusSeconds(60)).value();
-        assertThat(withTasks.nextDeadline()).as("the open task's due time comes first").isEqualTo(due);
+        ComplaintCase withTasks = CaseDecisions.addTask(
+                        acknowledged(), "agent-1", "BILLING", "li.na", "Refund", due, true, T0)
+                .value();
+        withTasks = CaseDecisions.addTask(withTasks, "agent-1", "QUALITY", null, "Check", due, false, T0)
+                .value();
+        withTasks = CaseDecisions.completeTask(withTasks, "T2", "agent-1", null, T0.plusSeconds(60))
+                .value();
+        assertThat(withTasks.nextDeadline())
+                .as("the open task's due time comes first")
+                .isEqualTo(due);
 
         assertThat(CaseDecisions.fire(withTasks, due.minusSeconds(1))).isNull();
         Change<ComplaintCase> fired = CaseDecisions.fire(withTasks, due.plusSeconds(1));
 
-        assertThat(fired.events()).containsExactly(new TaskOverdue("c-1", due.plusSeconds(1), "T1", "BILLING",
-                "li.na", "Refund", due, true));
+        assertThat(fired.events())
+                .containsExactly(
+                        new TaskOverdue("c-1", due.plusSeconds(1), "T1", "BILLING", "li.na", "Refund", due, true));
         assertThat(fired.value().tasks().get(0).overdueAnnounced()).isTrue();
         assertThat(fired.value().nextDeadline()).isEqualTo(RESOLUTION_WARN);
         assertThat(CaseDecisions.fire(fired.value(), due.plusSeconds(2))).isNull();
@@ -559,8 +647,8 @@ class CaseDecisionsTest {
     /** A clock the test moves by hand. */
     @Test
     void eachSecondaryDepartmentGetsAnOptionalTaskDueWithTheResolutionAndANewlyNamedOneToo() {
-        ResponsibilityAssigned assigned = new ResponsibilityAssigned("c-1", T0, "BILLING", List.of("LOGISTICS"),
-                ComplaintClass.ORDINARY, FIRST_DUE, RESOLUTION_DUE);
+        ResponsibilityAssigned assigned = new ResponsibilityAssigned(
+                "c-1", T0, "BILLING", List.of("LOGISTICS"), ComplaintClass.ORDINARY, FIRST_DUE, RESOLUTION_DUE);
         SlaPlan plan = SlaPlan.of(assigned, T0, SlaPlan.DEFAULT_WARN_AT, null);
 
         Change<ComplaintCase> opened = CaseDecisions.open(assigned, plan, true, T0);
@@ -571,37 +659,69 @@ class CaseDecisionsTest {
             assertThat(t.dueAt()).isEqualTo(RESOLUTION_DUE);
             assertThat(t.owner()).as("the department's queue holds it").isNull();
         });
-        assertThat(opened.events()).hasSize(2).last().isInstanceOfSatisfying(TaskAssigned.class,
-                e -> assertThat(e.department()).isEqualTo("LOGISTICS"));
-        assertThat(CaseDecisions.open(assigned, plan, false, T0).value().tasks()).as("policy NONE").isEmpty();
+        assertThat(opened.events())
+                .hasSize(2)
+                .last()
+                .isInstanceOfSatisfying(
+                        TaskAssigned.class, e -> assertThat(e.department()).isEqualTo("LOGISTICS"));
+        assertThat(CaseDecisions.open(assigned, plan, false, T0).value().tasks())
+                .as("policy NONE")
+                .isEmpty();
 
-        ResponsibilityAssigned wider = new ResponsibilityAssigned("c-1", T0.plusSeconds(60), "BILLING",
-                List.of("LOGISTICS", "AFTER_SALES"), ComplaintClass.ORDINARY, FIRST_DUE, RESOLUTION_DUE);
+        ResponsibilityAssigned wider = new ResponsibilityAssigned(
+                "c-1",
+                T0.plusSeconds(60),
+                "BILLING",
+                List.of("LOGISTICS", "AFTER_SALES"),
+                ComplaintClass.ORDINARY,
+                FIRST_DUE,
+                RESOLUTION_DUE);
         Change<ComplaintCase> again = CaseDecisions.reassign(opened.value(), wider, plan, true);
-        assertThat(again.value().tasks()).extracting(ComplaintCase.Task::id, ComplaintCase.Task::department)
+        assertThat(again.value().tasks())
+                .extracting(ComplaintCase.Task::id, ComplaintCase.Task::department)
                 .containsExactly(tuple("T1", "LOGISTICS"), tuple("T2", "AFTER_SALES"));
         assertThat(again.events()).singleElement().isInstanceOf(TaskAssigned.class);
-        assertThat(CaseDecisions.reassign(again.value(), wider, plan, true)).as("nothing new").isNull();
+        assertThat(CaseDecisions.reassign(again.value(), wider, plan, true))
+                .as("nothing new")
+                .isNull();
     }
 
     @Test
     void theCaseFollowsTriagesEscalationRungByRungButKeepsASupervisorsHandOverWhenTriageNamesTheSameOwner() {
-        ResponsibilityAssigned first = new ResponsibilityAssigned("c-1", T0, "LOGISTICS", List.of(),
-                ComplaintClass.ESCALATED, FIRST_DUE, RESOLUTION_DUE, "zhao.qiang");
+        ResponsibilityAssigned first = new ResponsibilityAssigned(
+                "c-1", T0, "LOGISTICS", List.of(), ComplaintClass.ESCALATED, FIRST_DUE, RESOLUTION_DUE, "zhao.qiang");
         ComplaintCase opened = CaseDecisions.open(first, T0).value();
-        ResponsibilityAssigned rung = new ResponsibilityAssigned("c-1", T0.plusSeconds(60), "LOGISTICS", List.of(),
-                ComplaintClass.ESCALATED, FIRST_DUE.plusSeconds(60), RESOLUTION_DUE, "lei.gang");
+        ResponsibilityAssigned rung = new ResponsibilityAssigned(
+                "c-1",
+                T0.plusSeconds(60),
+                "LOGISTICS",
+                List.of(),
+                ComplaintClass.ESCALATED,
+                FIRST_DUE.plusSeconds(60),
+                RESOLUTION_DUE,
+                "lei.gang");
 
         ComplaintCase escalated = CaseDecisions.reassign(opened, rung).value();
-        assertThat(escalated.owner()).as("same class, another owner named: the next rung").isEqualTo("lei.gang");
+        assertThat(escalated.owner())
+                .as("same class, another owner named: the next rung")
+                .isEqualTo("lei.gang");
 
-        ComplaintCase handedOver = CaseDecisions.handOver(escalated, "lead-1", "li.na", null, "knows the courier",
-                T0.plusSeconds(90)).value();
-        ResponsibilityAssigned again = new ResponsibilityAssigned("c-1", T0.plusSeconds(120), "LOGISTICS", List.of(),
-                ComplaintClass.ESCALATED, FIRST_DUE.plusSeconds(60), RESOLUTION_DUE, "lei.gang");
+        ComplaintCase handedOver = CaseDecisions.handOver(
+                        escalated, "lead-1", "li.na", null, "knows the courier", T0.plusSeconds(90))
+                .value();
+        ResponsibilityAssigned again = new ResponsibilityAssigned(
+                "c-1",
+                T0.plusSeconds(120),
+                "LOGISTICS",
+                List.of(),
+                ComplaintClass.ESCALATED,
+                FIRST_DUE.plusSeconds(60),
+                RESOLUTION_DUE,
+                "lei.gang");
         Change<ComplaintCase> reassigned = CaseDecisions.reassign(handedOver, again);
         assertThat(reassigned == null ? handedOver.owner() : reassigned.value().owner())
-                .as("triage names the same owner again: the hand-over stands").isEqualTo("li.na");
+                .as("triage names the same owner again: the hand-over stands")
+                .isEqualTo("li.na");
     }
 
     private static final BigDecimal SHARE = new BigDecimal("0.75");
@@ -612,32 +732,41 @@ class CaseDecisionsTest {
         Change<ComplaintCase> acknowledged =
                 CaseDecisions.acknowledge(open(), "agent-1", "今天两点前回电", callbackBy, SHARE, T0);
 
-        assertThat(acknowledged.events()).containsExactly(
-                new CaseAcknowledged("c-1", T0, "agent-1", "今天两点前回电", callbackBy),
-                new PromiseMade("c-1", T0, "P1", "Call the customer back", callbackBy, "agent-1"));
+        assertThat(acknowledged.events())
+                .containsExactly(
+                        new CaseAcknowledged("c-1", T0, "agent-1", "今天两点前回电", callbackBy),
+                        new PromiseMade("c-1", T0, "P1", "Call the customer back", callbackBy, "agent-1"));
         ComplaintCase c = acknowledged.value();
         Instant warnAt = T0.plus(Duration.ofMinutes(90));
-        assertThat(c.nextDeadline()).as("the promise's warning, before the resolution's").isEqualTo(warnAt);
+        assertThat(c.nextDeadline())
+                .as("the promise's warning, before the resolution's")
+                .isEqualTo(warnAt);
 
         assertThat(CaseDecisions.fire(c, warnAt.minusSeconds(1))).isNull();
         Change<ComplaintCase> warned = CaseDecisions.fire(c, warnAt);
-        assertThat(warned.events()).containsExactly(
-                new PromiseWarned("c-1", warnAt, "P1", "Call the customer back", callbackBy, "agent-1", "BILLING"));
+        assertThat(warned.events())
+                .containsExactly(new PromiseWarned(
+                        "c-1", warnAt, "P1", "Call the customer back", callbackBy, "agent-1", "BILLING"));
         assertThat(warned.value().nextDeadline()).isEqualTo(callbackBy);
-        assertThat(CaseDecisions.fire(warned.value(), warnAt.plusSeconds(60))).as("warned once").isNull();
+        assertThat(CaseDecisions.fire(warned.value(), warnAt.plusSeconds(60)))
+                .as("warned once")
+                .isNull();
 
         Change<ComplaintCase> broken = CaseDecisions.fire(warned.value(), callbackBy);
-        assertThat(broken.events()).containsExactly(
-                new PromiseBroken("c-1", callbackBy, "P1", "Call the customer back", callbackBy, "agent-1", "BILLING"));
+        assertThat(broken.events())
+                .containsExactly(new PromiseBroken(
+                        "c-1", callbackBy, "P1", "Call the customer back", callbackBy, "agent-1", "BILLING"));
         assertThat(broken.value().promises().get(0).status()).isEqualTo(ComplaintCase.PromiseStatus.BROKEN);
         assertThat(broken.value().nextDeadline()).as("broken once: no loop").isEqualTo(RESOLUTION_WARN);
-        assertThat(CaseDecisions.fire(broken.value(), callbackBy.plusSeconds(3600))).isNull();
+        assertThat(CaseDecisions.fire(broken.value(), callbackBy.plusSeconds(3600)))
+                .isNull();
     }
 
     @Test
     void aMessageToTheCustomerKeepsTheCallbackAnInternalNoteDoesNot() {
         Instant callbackBy = T0.plus(Duration.ofHours(2));
-        ComplaintCase c = CaseDecisions.acknowledge(open(), "agent-1", null, callbackBy, SHARE, T0).value();
+        ComplaintCase c = CaseDecisions.acknowledge(open(), "agent-1", null, callbackBy, SHARE, T0)
+                .value();
 
         Change<ComplaintCase> internal = CaseDecisions.note(c, "agent-1", "checking", true, T0.plusSeconds(60));
         assertThat(internal.value().promises().get(0).status()).isEqualTo(ComplaintCase.PromiseStatus.OPEN);
@@ -645,29 +774,36 @@ class CaseDecisionsTest {
 
         Instant at = T0.plus(Duration.ofHours(1));
         Change<ComplaintCase> told = CaseDecisions.note(internal.value(), "agent-1", "已查到您的订单", false, at);
-        assertThat(told.events()).last().isEqualTo(
-                new PromiseKept("c-1", at, "P1", "Call the customer back", callbackBy, "agent-1", true));
+        assertThat(told.events())
+                .last()
+                .isEqualTo(new PromiseKept("c-1", at, "P1", "Call the customer back", callbackBy, "agent-1", true));
         assertThat(told.value().promises().get(0).keptAt()).isEqualTo(at);
         assertThat(told.value().nextDeadline()).as("no promise left to watch").isEqualTo(RESOLUTION_WARN);
     }
 
     @Test
     void ourStepsOfAProposalArePromisesTheCustomersAreNotAndARejectionWithdrawsThem() {
-        List<ProposalStep> steps = List.of(new ProposalStep(1, "Refund 99 CNY", "BILLING", T0.plusSeconds(7200)),
+        List<ProposalStep> steps = List.of(
+                new ProposalStep(1, "Refund 99 CNY", "BILLING", T0.plusSeconds(7200)),
                 new ProposalStep(2, "Send the receipt", "customer", T0.plusSeconds(3600)),
                 new ProposalStep(3, "Replace the part", "LOGISTICS", T0.plusSeconds(86_400)));
 
         Change<ComplaintCase> proposed =
                 CaseDecisions.propose(investigating(), "agent-1", steps, REMEDIES, false, SHARE, T0);
 
-        assertThat(proposed.events()).filteredOn(PromiseMade.class::isInstance).containsExactly(
-                new PromiseMade("c-1", T0, "P1", "Step 1: Refund 99 CNY", T0.plusSeconds(7200), "agent-1"),
-                new PromiseMade("c-1", T0, "P2", "Step 3: Replace the part", T0.plusSeconds(86_400), "agent-1"));
+        assertThat(proposed.events())
+                .filteredOn(PromiseMade.class::isInstance)
+                .containsExactly(
+                        new PromiseMade("c-1", T0, "P1", "Step 1: Refund 99 CNY", T0.plusSeconds(7200), "agent-1"),
+                        new PromiseMade(
+                                "c-1", T0, "P2", "Step 3: Replace the part", T0.plusSeconds(86_400), "agent-1"));
         ComplaintCase rejected = CaseDecisions.answer(proposed.value(), "agent-1", false, "不够", T0.plusSeconds(60))
                 .value();
-        assertThat(rejected.promises()).extracting(ComplaintCase.Promise::status)
+        assertThat(rejected.promises())
+                .extracting(ComplaintCase.Promise::status)
                 .containsOnly(ComplaintCase.PromiseStatus.WITHDRAWN);
-        assertThat(CaseDecisions.fire(rejected, T0.plusSeconds(90_000))).as("withdrawn promises never break")
+        assertThat(CaseDecisions.fire(rejected, T0.plusSeconds(90_000)))
+                .as("withdrawn promises never break")
                 .isNull();
         assertThatThrownBy(() -> CaseDecisions.keepPromise(rejected, "P1", "agent-1", T0.plusSeconds(120)))
                 .isInstanceOf(IllegalTransitionException.class);
@@ -675,27 +811,36 @@ class CaseDecisionsTest {
 
     @Test
     void theResolutionKeepsOpenPromisesABrokenOneStaysBrokenUntilKeptLate() {
-        List<ProposalStep> steps = List.of(new ProposalStep(1, "Refund", "BILLING", T0.plusSeconds(600)),
+        List<ProposalStep> steps = List.of(
+                new ProposalStep(1, "Refund", "BILLING", T0.plusSeconds(600)),
                 new ProposalStep(2, "Replace", "LOGISTICS", T0.plusSeconds(86_400)));
         ComplaintCase proposed = CaseDecisions.propose(investigating(), "agent-1", steps, REMEDIES, false, SHARE, T0)
                 .value();
         ComplaintCase broken = CaseDecisions.fire(proposed, T0.plusSeconds(600)).value();
-        assertThat(broken.promises()).extracting(ComplaintCase.Promise::status)
+        assertThat(broken.promises())
+                .extracting(ComplaintCase.Promise::status)
                 .containsExactly(ComplaintCase.PromiseStatus.BROKEN, ComplaintCase.PromiseStatus.OPEN);
-        ComplaintCase accepted = CaseDecisions.answer(broken, "agent-1", true, null, T0.plusSeconds(700)).value();
+        ComplaintCase accepted = CaseDecisions.answer(broken, "agent-1", true, null, T0.plusSeconds(700))
+                .value();
 
         Instant at = T0.plusSeconds(3600);
         Change<ComplaintCase> resolved = CaseDecisions.resolve(accepted, "agent-1", "Done", "BILLING", at);
-        assertThat(resolved.events()).filteredOn(PromiseKept.class::isInstance).containsExactly(
-                new PromiseKept("c-1", at, "P2", "Step 2: Replace", T0.plusSeconds(86_400), "agent-1", true));
+        assertThat(resolved.events())
+                .filteredOn(PromiseKept.class::isInstance)
+                .containsExactly(
+                        new PromiseKept("c-1", at, "P2", "Step 2: Replace", T0.plusSeconds(86_400), "agent-1", true));
         assertThat(resolved.value().promises().get(0).status()).isEqualTo(ComplaintCase.PromiseStatus.BROKEN);
 
         Change<ComplaintCase> late = CaseDecisions.keepPromise(resolved.value(), "P1", "agent-1", at);
-        assertThat(late.events()).containsExactly(
-                new PromiseKept("c-1", at, "P1", "Step 1: Refund", T0.plusSeconds(600), "agent-1", false));
-        assertThat(CaseDecisions.keepPromise(late.value(), "P1", "agent-1", at)).as("kept once").isNull();
+        assertThat(late.events())
+                .containsExactly(
+                        new PromiseKept("c-1", at, "P1", "Step 1: Refund", T0.plusSeconds(600), "agent-1", false));
+        assertThat(CaseDecisions.keepPromise(late.value(), "P1", "agent-1", at))
+                .as("kept once")
+                .isNull();
         assertThatThrownBy(() -> CaseDecisions.keepPromise(late.value(), "P9", "agent-1", at))
-                .isInstanceOfSatisfying(UnknownPartException.class, e -> assertThat(e.id()).isEqualTo("P9"));
+                .isInstanceOfSatisfying(
+                        UnknownPartException.class, e -> assertThat(e.id()).isEqualTo("P9"));
     }
 
     private static final class MutableClock extends Clock {
@@ -727,8 +872,8 @@ class CaseDecisionsTest {
 
     private static final List<ProposalStep> STEPS =
             List.of(new ProposalStep(1, "Refund", "BILLING", T0.plusSeconds(3600)));
-    private static final List<Remedy> REMEDIES = List.of(new Remedy(RemedyType.APOLOGY, null, null),
-            new Remedy(RemedyType.REFUND, new BigDecimal("99.00"), "CNY"));
+    private static final List<Remedy> REMEDIES = List.of(
+            new Remedy(RemedyType.APOLOGY, null, null), new Remedy(RemedyType.REFUND, new BigDecimal("99.00"), "CNY"));
 
     private static ComplaintCase acknowledged() {
         return CaseDecisions.acknowledge(open(), "agent-1", null, T0).value();
@@ -739,16 +884,20 @@ class CaseDecisionsTest {
     }
 
     private static ComplaintCase proposed() {
-        return CaseDecisions.propose(investigating(), "agent-1", STEPS, REMEDIES, false, T0).value();
+        return CaseDecisions.propose(investigating(), "agent-1", STEPS, REMEDIES, false, T0)
+                .value();
     }
 
     private static ComplaintCase open() {
-        return CaseDecisions.open(assigned("BILLING", FIRST_DUE, RESOLUTION_DUE), T0).value();
+        return CaseDecisions.open(assigned("BILLING", FIRST_DUE, RESOLUTION_DUE), T0)
+                .value();
     }
 
     private static ComplaintCase resolved() {
-        ComplaintCase acknowledged = CaseDecisions.acknowledge(open(), "agent-1", null, T0).value();
-        return CaseDecisions.resolve(acknowledged, "agent-1", "Refunded", "BILLING", T0.plusSeconds(60)).value();
+        ComplaintCase acknowledged =
+                CaseDecisions.acknowledge(open(), "agent-1", null, T0).value();
+        return CaseDecisions.resolve(acknowledged, "agent-1", "Refunded", "BILLING", T0.plusSeconds(60))
+                .value();
     }
 
     private static ComplaintReopened reopenedAt(Instant at) {
@@ -756,7 +905,7 @@ class CaseDecisionsTest {
     }
 
     private static ResponsibilityAssigned assigned(String department, Instant firstDue, Instant resolutionDue) {
-        return new ResponsibilityAssigned("c-1", T0, department, List.of(), ComplaintClass.ORDINARY, firstDue,
-                resolutionDue);
+        return new ResponsibilityAssigned(
+                "c-1", T0, department, List.of(), ComplaintClass.ORDINARY, firstDue, resolutionDue);
     }
 }

@@ -18,12 +18,19 @@ import org.junit.jupiter.api.Test;
 class GroupResolutionsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
-    private static final PreventionGroupResolved GROUP = new PreventionGroupResolved("PA-1", T0.plusSeconds(600),
-            "SYSTEM_OUTAGE", "IT", List.of("c-1"), "The outage is fixed for everyone", "supervisor-1");
+    private static final PreventionGroupResolved GROUP = new PreventionGroupResolved(
+            "PA-1",
+            T0.plusSeconds(600),
+            "SYSTEM_OUTAGE",
+            "IT",
+            List.of("c-1"),
+            "The outage is fixed for everyone",
+            "supervisor-1");
 
     @Test
     void aCaseThatMayBeResolvedIsResolvedWithTheGroupsMessageAndCause() {
-        ComplaintCase acknowledged = CaseDecisions.acknowledge(open(), "agent-1", null, T0).value();
+        ComplaintCase acknowledged =
+                CaseDecisions.acknowledge(open(), "agent-1", null, T0).value();
 
         Change<ComplaintCase> change = GroupResolutions.decide(acknowledged, GROUP);
 
@@ -40,8 +47,11 @@ class GroupResolutionsTest {
         Change<ComplaintCase> change = GroupResolutions.decide(open(), GROUP);
 
         assertThat(change.value().state()).isEqualTo(CaseState.ASSIGNED);
-        assertThat(change.events()).as("only the note, for the staff").singleElement()
-                .isInstanceOfSatisfying(CaseUpdated.class, e -> assertThat(e.change()).isEqualTo(CaseChange.INTERNAL_NOTE));
+        assertThat(change.events())
+                .as("only the note, for the staff")
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        CaseUpdated.class, e -> assertThat(e.change()).isEqualTo(CaseChange.INTERNAL_NOTE));
         assertThat(change.value().notes()).singleElement().satisfies(n -> {
             assertThat(n.internal()).isTrue();
             assertThat(n.text()).contains("PA-1", "ASSIGNED");
@@ -49,7 +59,16 @@ class GroupResolutionsTest {
     }
 
     private static ComplaintCase open() {
-        return CaseDecisions.open(new ResponsibilityAssigned("c-1", T0, "IT", List.of(), ComplaintClass.ORDINARY,
-                T0.plus(Duration.ofHours(4)), T0.plus(Duration.ofHours(72))), T0).value();
+        return CaseDecisions.open(
+                        new ResponsibilityAssigned(
+                                "c-1",
+                                T0,
+                                "IT",
+                                List.of(),
+                                ComplaintClass.ORDINARY,
+                                T0.plus(Duration.ofHours(4)),
+                                T0.plus(Duration.ofHours(72))),
+                        T0)
+                .value();
     }
 }

@@ -58,12 +58,19 @@ public final class SlaScannerBenchmark {
             InetSocketAddress address = server.bind();
             uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
         }
-        System.out.printf(Locale.ROOT, "%d open cases, %d%% due, batch %d, store %s; JVM %s, %d CPUs visible%n",
-                cases, duePercent, batch, server == null ? uri : "in-memory (mongo-java-server)",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "%d open cases, %d%% due, batch %d, store %s; JVM %s, %d CPUs visible%n",
+                cases,
+                duePercent,
+                batch,
+                server == null ? uri : "in-memory (mongo-java-server)",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
         try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
-                .codecRegistry(MongoConfiguration.codecRegistry()).build())) {
+                .codecRegistry(MongoConfiguration.codecRegistry())
+                .build())) {
             MongoDatabase database = client.getDatabase("sla-benchmark");
             SlaClockScanner scanner = new SlaClockScanner(store(database, true), NOW, settings(batch));
 
@@ -80,9 +87,15 @@ public final class SlaScannerBenchmark {
             }
             Arrays.sort(millis);
             double median = millis[rounds / 2];
-            System.out.printf(Locale.ROOT, "RESULT none due: a scan of %d open clocks takes %.2f ms (median of %d;"
-                    + " p90 %.2f ms) = %.0f open clocks looked over per second%n", 2 * cases, median, rounds,
-                    millis[rounds * 9 / 10], 2 * cases / (median / 1000));
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT none due: a scan of %d open clocks takes %.2f ms (median of %d;"
+                            + " p90 %.2f ms) = %.0f open clocks looked over per second%n",
+                    2 * cases,
+                    median,
+                    rounds,
+                    millis[rounds * 9 / 10],
+                    2 * cases / (median / 1000));
 
             // 2. Many due: every due case fired once, batch by batch, until a scan finds nothing.
             int due = seed(store(database, true), cases, duePercent);
@@ -95,9 +108,15 @@ public final class SlaScannerBenchmark {
             }
             double seconds = (System.nanoTime() - began) / 1e9;
             if (fired != due) throw new IllegalStateException("fired " + fired + " of " + due + " due cases");
-            System.out.printf(Locale.ROOT, "RESULT %d due of %d: fired in %.2f s over %d scans = %.0f breaches/s"
-                    + " (each a read, a decision and a compare-and-set write with its event)%n", due, cases, seconds,
-                    scans, fired / seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT %d due of %d: fired in %.2f s over %d scans = %.0f breaches/s"
+                            + " (each a read, a decision and a compare-and-set write with its event)%n",
+                    due,
+                    cases,
+                    seconds,
+                    scans,
+                    fired / seconds);
         } finally {
             if (server != null) server.shutdownNow();
         }
@@ -121,18 +140,25 @@ public final class SlaScannerBenchmark {
             // Due: first response 4 h after the assignment (past at +5 h). Not due: 10 h (warning at 7.5 h).
             Duration firstResponse = Duration.ofHours(isDue ? 4 : 10);
             String id = String.format(Locale.ROOT, "C%07d", i);
-            ResponsibilityAssigned assigned = new ResponsibilityAssigned(id, T0, "LOGISTICS", List.of(),
-                    ComplaintClass.ORDINARY, T0.plus(firstResponse), T0.plus(Duration.ofHours(72)));
+            ResponsibilityAssigned assigned = new ResponsibilityAssigned(
+                    id,
+                    T0,
+                    "LOGISTICS",
+                    List.of(),
+                    ComplaintClass.ORDINARY,
+                    T0.plus(firstResponse),
+                    T0.plus(Duration.ofHours(72)));
             Change<ComplaintCase> open = CaseDecisions.open(assigned, T0);
             store.insert(id, open.value(), List.of(), null);
         }
-        System.out.printf(Locale.ROOT, "seeded %d cases (%d due) in %.1f s%n", cases, due,
-                (System.nanoTime() - began) / 1e9);
+        System.out.printf(
+                Locale.ROOT, "seeded %d cases (%d due) in %.1f s%n", cases, due, (System.nanoTime() - began) / 1e9);
         return due;
     }
 
     private static ResolutionProperties settings(int batch) {
-        return new ResolutionProperties(List.of(new ResolutionProperties.RootCause("OTHER", "Other", "其他")),
+        return new ResolutionProperties(
+                List.of(new ResolutionProperties.RootCause("OTHER", "Other", "其他")),
                 new ResolutionProperties.SlaClocks(Duration.ofSeconds(15), batch, new BigDecimal("0.75"), Map.of()),
                 new ResolutionProperties.Proposals(Map.of(), Map.of()),
                 new ResolutionProperties.SecondaryDepartments(ResolutionProperties.SecondaryPolicy.TASK));

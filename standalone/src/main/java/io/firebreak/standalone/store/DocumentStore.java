@@ -35,8 +35,8 @@ public final class DocumentStore implements AutoCloseable {
         // The wire protocol decodes and encodes BSON a byte at a time through netty buffers, each access checking
         // that the buffer is still open and the index in bounds: a tenth of the store's time. Its buffers never
         // leave it, so the checks are switched off (unless set otherwise), before netty's buffer classes load.
-        System.setProperty("io.netty.buffer.checkAccessible",
-                System.getProperty("io.netty.buffer.checkAccessible", "false"));
+        System.setProperty(
+                "io.netty.buffer.checkAccessible", System.getProperty("io.netty.buffer.checkAccessible", "false"));
         System.setProperty("io.netty.buffer.checkBounds", System.getProperty("io.netty.buffer.checkBounds", "false"));
     }
 
@@ -51,6 +51,7 @@ public final class DocumentStore implements AutoCloseable {
     private static final int PAGE_BYTES = 16 << 10;
     /** A checkpoint is made once the journal holds this much, the changed pages take this much memory, or ... */
     private static final long CHECKPOINT_JOURNAL_BYTES = 32L << 20;
+
     private static final long CHECKPOINT_UNSAVED_BYTES = 64L << 20;
     /** ... the journal is this old. */
     static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
@@ -58,6 +59,7 @@ public final class DocumentStore implements AutoCloseable {
     private static final int COMPACT_EVERY = 6;
     /** Below this share of live data in the file's chunks, compacting rewrites the emptiest ones. */
     private static final int TARGET_FILL_PERCENT = 60;
+
     private static final int COMPACT_WRITE_BYTES = 8 << 20;
 
     /** When a committed write is forced to the disk. */
@@ -82,8 +84,7 @@ public final class DocumentStore implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final String uri;
 
-    private DocumentStore(MongoServer server, StoreBackend backend, ScheduledExecutorService housekeeping,
-            String uri) {
+    private DocumentStore(MongoServer server, StoreBackend backend, ScheduledExecutorService housekeeping, String uri) {
         this.server = server;
         this.backend = backend;
         this.housekeeping = housekeeping;
@@ -121,10 +122,15 @@ public final class DocumentStore implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        housekeeping.scheduleWithFixedDelay(new Checkpoints(backend, checkpoints.toNanos()), 200, 200, TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(
+                new Checkpoints(backend, checkpoints.toNanos()), 200, 200, TimeUnit.MILLISECONDS);
         InetSocketAddress address = server.getLocalAddress();
-        log.info("Store {} opened in {} ms ({} MB on disk, flush {})", file, (System.nanoTime() - began) / 1_000_000,
-                backend.file().getFileStore().size() >> 20, flush.name().toLowerCase(Locale.ROOT));
+        log.info(
+                "Store {} opened in {} ms ({} MB on disk, flush {})",
+                file,
+                (System.nanoTime() - began) / 1_000_000,
+                backend.file().getFileStore().size() >> 20,
+                flush.name().toLowerCase(Locale.ROOT));
         return new DocumentStore(server, backend, housekeeping, "mongodb://" + HOST + ":" + address.getPort());
     }
 
@@ -143,16 +149,23 @@ public final class DocumentStore implements AutoCloseable {
             // and no compaction that moves chunks (it commits too): the store commits at its checkpoints, between
             // commands. The longest commit delay there is still starts the file's threads, which write a commit's
             // version while the writes go on.
-            MVStore store = new MVStore.Builder().fileName(path.toString()).autoCommitDisabled()
-                    .autoCommitBufferSize(0).autoCompactFillRate(0).cacheSize(CACHE_MB).pageSplitSize(PAGE_BYTES)
+            MVStore store = new MVStore.Builder()
+                    .fileName(path.toString())
+                    .autoCommitDisabled()
+                    .autoCommitBufferSize(0)
+                    .autoCompactFillRate(0)
+                    .cacheSize(CACHE_MB)
+                    .pageSplitSize(PAGE_BYTES)
                     .open();
             store.setAutoCommitDelay(Integer.MAX_VALUE);
             return store;
         } catch (MVStoreException e) {
-            throw new IllegalStateException("The store file " + path + " cannot be opened: " + e.getMessage()
-                    + ". It is damaged or not a store file. Nothing has been changed in it. To keep its data, copy it"
-                    + " aside and ask for help with it; to start afresh, move it (or the whole data directory) away"
-                    + " and start again.", e);
+            throw new IllegalStateException(
+                    "The store file " + path + " cannot be opened: " + e.getMessage()
+                            + ". It is damaged or not a store file. Nothing has been changed in it. To keep its data, copy it"
+                            + " aside and ask for help with it; to start afresh, move it (or the whole data directory) away"
+                            + " and start again.",
+                    e);
         }
     }
 

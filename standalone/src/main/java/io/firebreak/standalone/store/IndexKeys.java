@@ -89,8 +89,10 @@ final class IndexKeys {
                 Object earlier = conditions.get(field);
                 if (earlier == null) {
                     conditions.put(field, condition);
-                } else if (earlier instanceof Document a && condition instanceof Document b
-                        && RANGE.containsAll(a.keySet()) && RANGE.containsAll(b.keySet())) {
+                } else if (earlier instanceof Document a
+                        && condition instanceof Document b
+                        && RANGE.containsAll(a.keySet())
+                        && RANGE.containsAll(b.keySet())) {
                     Document merged = new Document(a);
                     b.forEach(merged::putIfAbsent);
                     conditions.put(field, merged);

@@ -53,10 +53,12 @@ final class Journal implements AutoCloseable {
     private final Path path;
     /** The two files; new entries go to {@code channels[active]}. */
     private final FileChannel[] channels;
+
     private int active;
     private final boolean force;
     /** Guards {@link #pending}, {@link #spare} and {@link #lastAppended}. */
     private final Object appends = new Object();
+
     private WriteBuffer pending = new WriteBuffer(1 << 20);
     private WriteBuffer spare = new WriteBuffer(1 << 20);
     private long lastAppended;
@@ -67,10 +69,12 @@ final class Journal implements AutoCloseable {
     private final Map<Integer, byte[]> names = new HashMap<>();
     /** Guards {@link #writing} and {@link #written}. */
     private final Object writes = new Object();
+
     private boolean writing;
     private long written;
     /** Set once a write of the journal failed: no write is acknowledged after it. */
     private UncheckedIOException broken;
+
     private volatile long size;
     private volatile long groups;
 
@@ -92,8 +96,8 @@ final class Journal implements AutoCloseable {
         FileChannel[] channels = new FileChannel[2];
         try {
             for (int i = 0; i < channels.length; i++) {
-                channels[i] = FileChannel.open(fileOf(path, i), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
+                channels[i] = FileChannel.open(
+                        fileOf(path, i), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             }
             List<ByteBuffer> entries = new ArrayList<>();
             for (int i = 0; i < channels.length; i++) {
@@ -141,13 +145,16 @@ final class Journal implements AutoCloseable {
             all.position(all.position() + payload);
         }
         if (all.hasRemaining()) {
-            log.warn("The store's journal {} ends in {} bytes that are not a whole entry (a write cut short when the"
-                    + " process stopped, never acknowledged): left out", file, all.remaining());
+            log.warn(
+                    "The store's journal {} ends in {} bytes that are not a whole entry (a write cut short when the"
+                            + " process stopped, never acknowledged): left out",
+                    file,
+                    all.remaining());
         }
     }
 
-    private static long apply(Path path, List<ByteBuffer> entries, long checkpoint,
-            Function<String, MVMap<Object, Object>> maps) {
+    private static long apply(
+            Path path, List<ByteBuffer> entries, long checkpoint, Function<String, MVMap<Object, Object>> maps) {
         long last = checkpoint;
         int applied = 0;
         int changes = 0;
@@ -229,9 +236,11 @@ final class Journal implements AutoCloseable {
             buffer.putInt(0).putInt(0).putLong(sequence).putVarInt(recorded.size());
             for (Object o : recorded) {
                 Change change = (Change) o;
-                byte[] name = names.computeIfAbsent(change.map().getId(),
-                        id -> change.map().getName().getBytes(StandardCharsets.UTF_8));
-                buffer.put(change.value() == null ? REMOVE : PUT).putVarInt(name.length).put(name);
+                byte[] name = names.computeIfAbsent(
+                        change.map().getId(), id -> change.map().getName().getBytes(StandardCharsets.UTF_8));
+                buffer.put(change.value() == null ? REMOVE : PUT)
+                        .putVarInt(name.length)
+                        .put(name);
                 change.map().getKeyType().write(buffer, change.key());
                 if (change.value() != null) {
                     change.map().getValueType().write(buffer, change.value());
@@ -399,7 +408,8 @@ final class Journal implements AutoCloseable {
      */
     private UncheckedIOException fail(Exception e) {
         synchronized (writes) {
-            broken = new UncheckedIOException("The store's journal " + path + " could not be written: " + e,
+            broken = new UncheckedIOException(
+                    "The store's journal " + path + " could not be written: " + e,
                     e instanceof IOException io ? io : new IOException(e));
             writing = false;
             writes.notifyAll();

@@ -59,17 +59,23 @@ final class LegacyStoreMigration {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             Files.move(legacy, legacy.resolveSibling(legacy.getFileName() + ".migrated"));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not copy the store of an earlier version, " + legacy + ", into "
-                    + target, e);
+            throw new UncheckedIOException(
+                    "Could not copy the store of an earlier version, " + legacy + ", into " + target, e);
         }
-        log.info("Copied {} documents from the store of an earlier version ({}) into {} in {} ms; the old file is"
-                + " kept as {}.migrated", documents, legacy, target, (System.nanoTime() - began) / 1_000_000,
+        log.info(
+                "Copied {} documents from the store of an earlier version ({}) into {} in {} ms; the old file is"
+                        + " kept as {}.migrated",
+                documents,
+                legacy,
+                target,
+                (System.nanoTime() - began) / 1_000_000,
                 legacy.getFileName());
     }
 
     private static long copy(String fromUri, String toUri) {
         long copied = 0;
-        try (MongoClient from = MongoClients.create(fromUri); MongoClient to = MongoClients.create(toUri)) {
+        try (MongoClient from = MongoClients.create(fromUri);
+                MongoClient to = MongoClients.create(toUri)) {
             for (String name : from.listDatabaseNames()) {
                 if (SYSTEM_DATABASES.contains(name)) {
                     continue;
@@ -80,7 +86,8 @@ final class LegacyStoreMigration {
                     if (collection.startsWith("system.")) {
                         continue;
                     }
-                    copied += copy(source.getCollection(collection, RawBsonDocument.class),
+                    copied += copy(
+                            source.getCollection(collection, RawBsonDocument.class),
                             target.getCollection(collection, RawBsonDocument.class));
                 }
             }
@@ -94,8 +101,12 @@ final class LegacyStoreMigration {
             if ("_id_".equals(name)) {
                 continue;
             }
-            target.createIndex(index.get("key", Document.class), new IndexOptions().name(name)
-                    .unique(index.getBoolean("unique", false)).sparse(index.getBoolean("sparse", false)));
+            target.createIndex(
+                    index.get("key", Document.class),
+                    new IndexOptions()
+                            .name(name)
+                            .unique(index.getBoolean("unique", false))
+                            .sparse(index.getBoolean("sparse", false)));
         }
         long copied = 0;
         List<RawBsonDocument> batch = new ArrayList<>(BATCH);

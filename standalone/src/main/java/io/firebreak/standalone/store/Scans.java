@@ -32,7 +32,8 @@ final class Scans {
         String shape = collection + " " + IndexKeys.conditions(query).keySet()
                 + (orderBy == null || orderBy.isEmpty() ? "" : " sorted by " + orderBy.keySet());
         AtomicLong counted = shapes.get(shape);
-        if (counted == null && shapes.size() < MAX_SHAPES) counted = shapes.computeIfAbsent(shape, k -> new AtomicLong());
+        if (counted == null && shapes.size() < MAX_SHAPES)
+            counted = shapes.computeIfAbsent(shape, k -> new AtomicLong());
         if (counted != null) counted.incrementAndGet();
         if (documents > loggedAbove && logged.add(shape)) {
             log.warn("A query on {} reads all its {} documents: no index serves it", shape, documents);

@@ -34,14 +34,36 @@ final class StoreBackend extends AbstractMongoBackend {
     private static final Logger log = LoggerFactory.getLogger(StoreBackend.class);
 
     /** Commands that never change anything: answered at once. */
-    private static final Set<String> READS = lowerCase(List.of("find", "getMore", "count", "distinct",
-            "listCollections", "listIndexes", "listDatabases", "hello", "isMaster", "ping", "buildInfo",
-            "serverStatus", "getParameter", "killCursors", "endSessions", "dbStats", "collStats", "whatsmyuri",
-            "getLog", "hostInfo", "connectionStatus", "getCmdLineOpts", "getFreeMonitoringStatus", "explain"));
+    private static final Set<String> READS = lowerCase(List.of(
+            "find",
+            "getMore",
+            "count",
+            "distinct",
+            "listCollections",
+            "listIndexes",
+            "listDatabases",
+            "hello",
+            "isMaster",
+            "ping",
+            "buildInfo",
+            "serverStatus",
+            "getParameter",
+            "killCursors",
+            "endSessions",
+            "dbStats",
+            "collStats",
+            "whatsmyuri",
+            "getLog",
+            "hostInfo",
+            "connectionStatus",
+            "getCmdLineOpts",
+            "getFreeMonitoringStatus",
+            "explain"));
     /** Commands whose changes go to the journal; any other change is committed to the file at once. */
     private static final Set<String> JOURNALED = lowerCase(List.of("insert", "update", "delete", "findAndModify"));
     /** The map of the file that records the last journal entry the file's contents cover. */
     private static final String CHECKPOINT_MAP = "journal";
+
     private static final String CHECKPOINT_KEY = "covers";
     private static final long SLOW_CHECKPOINT_MILLIS = 100;
 
@@ -119,8 +141,8 @@ final class StoreBackend extends AbstractMongoBackend {
         if (!command.equals("aggregate") || !(query.get("pipeline") instanceof Collection<?> pipeline)) {
             return false;
         }
-        return pipeline.stream().noneMatch(stage -> stage instanceof Document d
-                && (d.containsKey("$out") || d.containsKey("$merge")));
+        return pipeline.stream()
+                .noneMatch(stage -> stage instanceof Document d && (d.containsKey("$out") || d.containsKey("$merge")));
     }
 
     /** Runs {@code action} with no write under way, then commits everything to the file before any other write. */
@@ -163,10 +185,10 @@ final class StoreBackend extends AbstractMongoBackend {
             writes.unlock();
         }
         long paused = System.nanoTime() - began;
-        file.getFileStore().executeFileStoreOperation(() -> { });
+        file.getFileStore().executeFileStoreOperation(() -> {});
         if (file.isClosed() || version >= 0 && file.getFileStore().lastChunkVersion() < version) {
-            throw new IllegalStateException("The store file " + file.getFileStore().getFileName()
-                    + " could not be written at a checkpoint");
+            throw new IllegalStateException(
+                    "The store file " + file.getFileStore().getFileName() + " could not be written at a checkpoint");
         }
         if (forceFile) {
             file.sync();
@@ -174,11 +196,17 @@ final class StoreBackend extends AbstractMongoBackend {
         journal.retire();
         long millis = (System.nanoTime() - began) / 1_000_000;
         if (paused / 1_000_000 >= SLOW_CHECKPOINT_MILLIS) {
-            log.info("Checkpoint of {} KB of journal took {} ms, writes paused for {} ms", journalBytes >> 10,
-                    millis, paused / 1_000_000);
+            log.info(
+                    "Checkpoint of {} KB of journal took {} ms, writes paused for {} ms",
+                    journalBytes >> 10,
+                    millis,
+                    paused / 1_000_000);
         } else if (millis >= SLOW_CHECKPOINT_MILLIS) {
-            log.debug("Checkpoint of {} KB of journal took {} ms, writes paused for {} ms", journalBytes >> 10,
-                    millis, paused / 1_000_000);
+            log.debug(
+                    "Checkpoint of {} KB of journal took {} ms, writes paused for {} ms",
+                    journalBytes >> 10,
+                    millis,
+                    paused / 1_000_000);
         }
     }
 
@@ -198,7 +226,9 @@ final class StoreBackend extends AbstractMongoBackend {
             checkpointCount++;
             long millis = (System.nanoTime() - began) / 1_000_000;
             if (millis >= SLOW_CHECKPOINT_MILLIS) {
-                log.info("Checkpoint of {} KB of journal took {} ms (writes waited meanwhile)", journalBytes >> 10,
+                log.info(
+                        "Checkpoint of {} KB of journal took {} ms (writes waited meanwhile)",
+                        journalBytes >> 10,
                         millis);
             }
         } finally {

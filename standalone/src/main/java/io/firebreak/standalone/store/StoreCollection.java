@@ -56,8 +56,14 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     private final Scans scans;
     private final QueryMatcher matcher = new DefaultQueryMatcher();
 
-    StoreCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, byte[]> documents,
-            MVMap<String, Long> counters, CursorRegistry cursors, Scans scans) {
+    StoreCollection(
+            MongoDatabase database,
+            String name,
+            CollectionOptions options,
+            MVMap<Object, byte[]> documents,
+            MVMap<String, Long> counters,
+            CursorRegistry cursors,
+            Scans scans) {
         super(database, name, options, cursors);
         this.documents = documents;
         this.counters = counters;
@@ -148,8 +154,8 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
      * cursor); an index that looks the query up; a walk of the whole index that checks each document it meets.
      */
     @Override
-    protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
-            Document fieldSelector) {
+    protected QueryResult queryDocuments(
+            Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
         if (query.size() == 1 && skip == 0 && isEmpty(orderBy) && isEmpty(fieldSelector)) {
             Object id = getIdField() == null ? null : query.get(getIdField());
             if (StoreIndex.plain(id)) {
@@ -195,7 +201,8 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
         }
         int direction = 0;
         for (Object value : orderBy.values()) {
-            if (!(value instanceof Number number) || number.intValue() == 0
+            if (!(value instanceof Number number)
+                    || number.intValue() == 0
                     || direction != 0 && Integer.signum(number.intValue()) != direction) {
                 return null;
             }
@@ -235,12 +242,14 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
                 continue;
             }
             List<Object> prefix = new ArrayList<>();
-            while (prefix.size() < fields.size() && !sort.contains(fields.get(prefix.size()))
+            while (prefix.size() < fields.size()
+                    && !sort.contains(fields.get(prefix.size()))
                     && StoreIndex.plain(conditions.get(fields.get(prefix.size())))) {
                 prefix.add(BsonTypes.normalize(conditions.get(fields.get(prefix.size()))));
             }
             int end = prefix.size() + sort.size();
-            if (end > fields.size() || !fields.subList(prefix.size(), end).equals(sort)
+            if (end > fields.size()
+                    || !fields.subList(prefix.size(), end).equals(sort)
                     || thenById && end != fields.size() && !fields.get(end).equals(idField)) {
                 continue;
             }
@@ -255,18 +264,20 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
         Object from = start(conditions.get(sort.get(0)), reverse);
         Iterator<Object> positions = best.positionsInOrder(bestPrefix, from, reverse);
         Set<Object> seen = new HashSet<>();
-        Stream<Document> read = stream(positions).filter(seen::add).map(this::getDocument).filter(Objects::nonNull);
+        Stream<Document> read =
+                stream(positions).filter(seen::add).map(this::getDocument).filter(Objects::nonNull);
         return new Walk(read, !bestPrefix.isEmpty(), from != null);
     }
 
     /** Whether a document must have the field to meet this condition on it: a value, a range or {@code $exists}. */
     private static boolean requires(Object condition) {
         if (condition instanceof Document operators) {
-            return !operators.isEmpty() && operators.entrySet().stream().allMatch(op -> switch (op.getKey()) {
-                case "$exists" -> Boolean.TRUE.equals(op.getValue());
-                case "$gt", "$gte", "$lt", "$lte" -> StoreIndex.plain(op.getValue());
-                default -> false;
-            });
+            return !operators.isEmpty()
+                    && operators.entrySet().stream().allMatch(op -> switch (op.getKey()) {
+                        case "$exists" -> Boolean.TRUE.equals(op.getValue());
+                        case "$gt", "$gte", "$lt", "$lte" -> StoreIndex.plain(op.getValue());
+                        default -> false;
+                    });
         }
         return StoreIndex.plain(condition);
     }
@@ -279,7 +290,8 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
         if (!(condition instanceof Document operators)) {
             return null;
         }
-        Object bound = reverse ? operators.getOrDefault("$lte", operators.get("$lt"))
+        Object bound = reverse
+                ? operators.getOrDefault("$lte", operators.get("$lt"))
                 : operators.getOrDefault("$gte", operators.get("$gt"));
         return StoreIndex.plain(bound) ? BsonTypes.normalize(bound) : null;
     }
@@ -338,8 +350,8 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     }
 
     @Override
-    protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
-            Document fieldSelector) {
+    protected QueryResult matchDocuments(
+            Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
         scans.scanned(getFullName(), query, orderBy, documents.size(), LOGGED_SCAN);
         Stream<Document> candidates;
         if (isNaturalDescending(orderBy)) {
@@ -359,16 +371,25 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
      * engine's.
      */
     @Override
-    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
-            boolean isMulti, boolean isUpsert, Oplog oplog) {
+    public synchronized Document updateDocuments(
+            Document selector,
+            Document update,
+            ArrayFilters arrayFilters,
+            boolean isMulti,
+            boolean isUpsert,
+            Oplog oplog) {
         String idField = getIdField();
-        if (isMulti || !arrayFilters.isEmpty() || idField == null || !isReplacement(update)
+        if (isMulti
+                || !arrayFilters.isEmpty()
+                || idField == null
+                || !isReplacement(update)
                 || !StoreIndex.plain(selector.get(idField))) {
             return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
         }
         Document old = getDocument(Missing.ofNullable(selector.get(idField)));
         if (old == null || !matcher.matches(old, selector)) {
-            return isUpsert ? super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog)
+            return isUpsert
+                    ? super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog)
                     : updated(0, 0);
         }
         Object id = old.get(idField);

@@ -42,8 +42,11 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
     }
 
     static MVMap<Object, byte[]> documents(MVStore file, String namespace) {
-        return file.openMap(DOCUMENTS + namespace, new MVMap.Builder<Object, byte[]>()
-                .keyType(BsonTypes.Value.INSTANCE).valueType(BsonTypes.DocumentBytes.INSTANCE));
+        return file.openMap(
+                DOCUMENTS + namespace,
+                new MVMap.Builder<Object, byte[]>()
+                        .keyType(BsonTypes.Value.INSTANCE)
+                        .valueType(BsonTypes.DocumentBytes.INSTANCE));
     }
 
     private MVMap<String, Long> counters(String namespace) {
@@ -67,8 +70,11 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
     }
 
     private static MVMap<KeyValue, Object> index(MVStore file, String mapName) {
-        return file.openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(BsonTypes.Key.INSTANCE)
-                .valueType(BsonTypes.Value.INSTANCE));
+        return file.openMap(
+                mapName,
+                new MVMap.Builder<KeyValue, Object>()
+                        .keyType(BsonTypes.Key.INSTANCE)
+                        .valueType(BsonTypes.Value.INSTANCE));
     }
 
     /** Any map of a database by its name in the file, with the types it was made with (for the journal). */
@@ -91,9 +97,10 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
      * counts, updates) take a whole answer at once and must go on doing so.
      */
     @Override
-    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
-            Oplog oplog) {
-        if (command.equalsIgnoreCase("find") && query.get(command) instanceof String name
+    public Document handleCommand(
+            Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+        if (command.equalsIgnoreCase("find")
+                && query.get(command) instanceof String name
                 && resolveCollection(name, false) instanceof StoreCollection collection) {
             int asked = ((Number) query.getOrDefault("batchSize", 0)).intValue();
             int bound = collection.batchLimit();
@@ -109,20 +116,20 @@ final class StoreDatabase extends AbstractSynchronizedMongoDatabase<Object> {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collection);
-        return new StoreCollection(this, collection, options, documents(file, namespace), counters(namespace),
-                cursorRegistry, scans);
+        return new StoreCollection(
+                this, collection, options, documents(file, namespace), counters(namespace), cursorRegistry, scans);
     }
 
     @Override
-    protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
-            boolean sparse) {
+    protected Index<Object> openOrCreateUniqueIndex(
+            String collection, String name, List<IndexKey> keys, boolean sparse) {
         boolean built = built(collection, name);
         return new StoreUniqueIndex(index(collection, name), built, name, keys, sparse);
     }
 
     @Override
-    protected Index<Object> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
-            boolean sparse) {
+    protected Index<Object> openOrCreateSecondaryIndex(
+            String collection, String name, List<IndexKey> keys, boolean sparse) {
         boolean built = built(collection, name);
         return new StoreSecondaryIndex(index(collection, name), built, name, keys, sparse);
     }

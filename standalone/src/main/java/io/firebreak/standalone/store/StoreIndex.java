@@ -26,6 +26,7 @@ abstract class StoreIndex extends Index<Object> {
     protected final List<String> fields;
     /** Built before, with its collection: not to be built again at opening, even if empty. */
     private final boolean built;
+
     private final IndexKeys keys;
 
     StoreIndex(MVMap<KeyValue, Object> entries, boolean built, String name, List<IndexKey> keys, boolean sparse) {
@@ -75,7 +76,8 @@ abstract class StoreIndex extends Index<Object> {
         List<Object> high = new ArrayList<>(prefix);
         high.add(from != null && reverse ? from : MaxKey.getInstance());
         high.add(MaxKey.getInstance());
-        Cursor<KeyValue, Object> entries = reverse ? this.entries.cursor(new KeyValue(high), new KeyValue(low), true)
+        Cursor<KeyValue, Object> entries = reverse
+                ? this.entries.cursor(new KeyValue(high), new KeyValue(low), true)
                 : this.entries.cursor(new KeyValue(low), new KeyValue(high), false);
         return new Iterator<>() {
             @Override
@@ -101,8 +103,11 @@ abstract class StoreIndex extends Index<Object> {
 
     /** A value an index holds as it is: not null (which also matches a missing field), an array or a document. */
     protected static boolean plain(Object value) {
-        return value != null && !(value instanceof Missing) && !(value instanceof Map)
-                && !(value instanceof Collection) && !(value instanceof BsonRegularExpression);
+        return value != null
+                && !(value instanceof Missing)
+                && !(value instanceof Map)
+                && !(value instanceof Collection)
+                && !(value instanceof BsonRegularExpression);
     }
 
     @Override

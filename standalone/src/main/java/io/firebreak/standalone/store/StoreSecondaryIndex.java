@@ -30,8 +30,8 @@ final class StoreSecondaryIndex extends StoreIndex {
 
     private static final Set<String> RANGE = Set.of("$gt", "$gte", "$lt", "$lte");
 
-    StoreSecondaryIndex(MVMap<KeyValue, Object> entries, boolean built, String name, List<IndexKey> keys,
-            boolean sparse) {
+    StoreSecondaryIndex(
+            MVMap<KeyValue, Object> entries, boolean built, String name, List<IndexKey> keys, boolean sparse) {
         super(entries, built, name, keys, sparse);
     }
 
@@ -87,8 +87,8 @@ final class StoreSecondaryIndex extends StoreIndex {
     }
 
     @Override
-    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
-            MongoCollection<Object> collection) {
+    public void updateInPlace(
+            Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
         if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
             remove(oldDocument);
             add(newDocument, position, collection);
@@ -113,8 +113,10 @@ final class StoreSecondaryIndex extends StoreIndex {
      * outbox relay's sweep asks, {@code {"outbox.id": {$exists: true}}}).
      */
     private boolean wantsAny(Document conditions) {
-        return isSparse() && conditions.get(fields.get(0)) instanceof Document operators
-                && operators.size() == 1 && Boolean.TRUE.equals(operators.get("$exists"));
+        return isSparse()
+                && conditions.get(fields.get(0)) instanceof Document operators
+                && operators.size() == 1
+                && Boolean.TRUE.equals(operators.get("$exists"));
     }
 
     /** The condition on the field at {@code index} that this index can look up, or null. */
@@ -124,13 +126,15 @@ final class StoreSecondaryIndex extends StoreIndex {
             return null;
         }
         if (condition instanceof Document operators) {
-            if (operators.isEmpty() || !operators.keySet().stream().allMatch(
-                    op -> RANGE.contains(op) || op.equals("$in"))) {
+            if (operators.isEmpty()
+                    || !operators.keySet().stream().allMatch(op -> RANGE.contains(op) || op.equals("$in"))) {
                 return null;
             }
             if (operators.containsKey("$in")) {
-                if (operators.size() != 1 || !(operators.get("$in") instanceof Collection<?> values)
-                        || values.isEmpty() || !values.stream().allMatch(StoreIndex::plain)) {
+                if (operators.size() != 1
+                        || !(operators.get("$in") instanceof Collection<?> values)
+                        || values.isEmpty()
+                        || !values.stream().allMatch(StoreIndex::plain)) {
                     return null;
                 }
                 return condition;
@@ -160,7 +164,8 @@ final class StoreSecondaryIndex extends StoreIndex {
                 range = operators;
                 break;
             }
-            Collection<?> values = condition instanceof Document in ? (Collection<?>) in.get("$in") : List.of(condition);
+            Collection<?> values =
+                    condition instanceof Document in ? (Collection<?>) in.get("$in") : List.of(condition);
             List<List<Object>> longer = new ArrayList<>();
             for (List<Object> prefix : prefixes) {
                 for (Object value : values) {

@@ -22,8 +22,7 @@ import org.h2.mvstore.MVMap;
  */
 final class StoreUniqueIndex extends StoreIndex {
 
-    StoreUniqueIndex(MVMap<KeyValue, Object> entries, boolean built, String name, List<IndexKey> keys,
-            boolean sparse) {
+    StoreUniqueIndex(MVMap<KeyValue, Object> entries, boolean built, String name, List<IndexKey> keys, boolean sparse) {
         super(entries, built, name, keys, sparse);
     }
 
@@ -92,8 +91,8 @@ final class StoreUniqueIndex extends StoreIndex {
     }
 
     @Override
-    public synchronized void checkUpdate(Document oldDocument, Document newDocument,
-            MongoCollection<Object> collection) {
+    public synchronized void checkUpdate(
+            Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
         if (nullAwareEqualsKeys(oldDocument, newDocument) || skipped(newDocument)) {
             return;
         }
@@ -106,8 +105,8 @@ final class StoreUniqueIndex extends StoreIndex {
     }
 
     @Override
-    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
-            MongoCollection<Object> collection) {
+    public synchronized void updateInPlace(
+            Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
         // The engine has called checkUpdate with the same documents first.
         if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
             remove(oldDocument);
@@ -139,8 +138,8 @@ final class StoreUniqueIndex extends StoreIndex {
                 if (isCompoundIndex() || !operators.keySet().equals(Set.of("$in"))) {
                     return false;
                 }
-            } else if (condition instanceof BsonRegularExpression || BsonRegularExpression.isRegularExpression(
-                    condition)) {
+            } else if (condition instanceof BsonRegularExpression
+                    || BsonRegularExpression.isRegularExpression(condition)) {
                 if (isCompoundIndex()) {
                     return false;
                 }
@@ -158,8 +157,10 @@ final class StoreUniqueIndex extends StoreIndex {
     private boolean equalOnAllFields(Document conditions) {
         for (String field : keySet()) {
             Object value = conditions.get(field);
-            boolean in = !isCompoundIndex() && value instanceof Document operators
-                    && operators.keySet().equals(Set.of("$in")) && operators.get("$in") instanceof Collection<?> values
+            boolean in = !isCompoundIndex()
+                    && value instanceof Document operators
+                    && operators.keySet().equals(Set.of("$in"))
+                    && operators.get("$in") instanceof Collection<?> values
                     && values.stream().allMatch(StoreIndex::plain);
             if (!in && !plain(value)) {
                 return false;
@@ -177,7 +178,8 @@ final class StoreUniqueIndex extends StoreIndex {
                 BsonRegularExpression pattern = BsonRegularExpression.convertToRegularExpression(condition);
                 List<Object> positions = new ArrayList<>();
                 for (Map.Entry<KeyValue, Object> entry : entries.entrySet()) {
-                    if (entry.getKey().get(0) instanceof String s && pattern.matcher(s).find()) {
+                    if (entry.getKey().get(0) instanceof String s
+                            && pattern.matcher(s).find()) {
                         positions.add(entry.getValue());
                     }
                 }

@@ -37,17 +37,20 @@ public final class ChildProcess implements AutoCloseable {
         command.add(main.getName());
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        lines.accept(line);
-                    }
-                } catch (IOException e) {
-                    // the process is gone
-                }
-            }, "child-output");
+            Process process =
+                    new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            Thread reader = new Thread(
+                    () -> {
+                        try (BufferedReader in = new BufferedReader(
+                                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                                lines.accept(line);
+                            }
+                        } catch (IOException e) {
+                            // the process is gone
+                        }
+                    },
+                    "child-output");
             reader.setDaemon(true);
             reader.start();
             return new ChildProcess(process, reader);
@@ -76,10 +79,15 @@ public final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Kills the process if it still runs; an interruption is kept for the caller's thread. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            kill();
+            try {
+                kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -44,15 +44,16 @@ class CompareAndSetIT {
 
             assertThat(actual).containsExactlyElementsOf(expected);
             // And the answers are the ones a compare-and-set needs, not merely the same mistakes.
-            assertThat(actual).contains(
-                    "replace v0→v1: matched 1, modified 1",
-                    "replace with the stale v0: matched 0, modified 0",
-                    "replace onto another case's unique ref: error 11000",
-                    "replace changing _id: error 66",
-                    "replace with the same content: matched 1, modified 0",
-                    "replace where _id is missing, upsert: matched 0, modified 0, upserted BsonInt64{value=3}",
-                    "find ref A (replaced): []",
-                    "find ref A2: [1]");
+            assertThat(actual)
+                    .contains(
+                            "replace v0→v1: matched 1, modified 1",
+                            "replace with the stale v0: matched 0, modified 0",
+                            "replace onto another case's unique ref: error 11000",
+                            "replace changing _id: error 66",
+                            "replace with the same content: matched 1, modified 0",
+                            "replace where _id is missing, upsert: matched 0, modified 0, upserted BsonInt64{value=3}",
+                            "find ref A (replaced): []",
+                            "find ref A2: [1]");
         } finally {
             reference.shutdown();
         }
@@ -62,33 +63,51 @@ class CompareAndSetIT {
     private static List<String> script(MongoCollection<Document> cases) {
         cases.createIndex(new Document("ref", 1), new IndexOptions().unique(true));
         cases.createIndex(new Document("_id", 1).append("version", 1), new IndexOptions().unique(true));
-        cases.insertOne(new Document("_id", 1L).append("version", 0L).append("ref", "A").append("tags",
-                List.of("late", "damaged")));
+        cases.insertOne(new Document("_id", 1L)
+                .append("version", 0L)
+                .append("ref", "A")
+                .append("tags", List.of("late", "damaged")));
         cases.insertOne(new Document("_id", 2L).append("version", 0L).append("ref", "B"));
         List<String> answers = new ArrayList<>();
         step(answers, "replace v0→v1", () -> cases.replaceOne(cas(1L, 0L), doc(1L, 1L, "A2")));
         step(answers, "replace with the stale v0", () -> cases.replaceOne(cas(1L, 0L), doc(1L, 1L, "A3")));
-        step(answers, "replace onto another case's unique ref", () -> cases.replaceOne(cas(1L, 1L),
-                doc(1L, 2L, "B")));
+        step(answers, "replace onto another case's unique ref", () -> cases.replaceOne(cas(1L, 1L), doc(1L, 2L, "B")));
         step(answers, "replace changing _id", () -> cases.replaceOne(cas(1L, 1L), doc(9L, 2L, "A9")));
         step(answers, "replace with the same content", () -> cases.replaceOne(cas(1L, 1L), doc(1L, 1L, "A2")));
-        step(answers, "replace without _id in the replacement", () -> cases.replaceOne(cas(2L, 0L),
-                new Document("version", 1L).append("ref", "B1")));
-        step(answers, "replace by an int _id", () -> cases.replaceOne(
-                new Document("_id", 2).append("version", 1L), doc(2L, 2L, "B2")));
+        step(
+                answers,
+                "replace without _id in the replacement",
+                () -> cases.replaceOne(cas(2L, 0L), new Document("version", 1L).append("ref", "B1")));
+        step(
+                answers,
+                "replace by an int _id",
+                () -> cases.replaceOne(new Document("_id", 2).append("version", 1L), doc(2L, 2L, "B2")));
         step(answers, "replace where _id is missing", () -> cases.replaceOne(cas(3L, 0L), doc(3L, 1L, "C")));
-        step(answers, "replace where _id is missing, upsert", () -> cases.replaceOne(cas(3L, 0L),
-                doc(3L, 1L, "C"), new ReplaceOptions().upsert(true)));
-        step(answers, "replace by _id and an element of an array", () -> cases.replaceOne(
-                new Document("_id", 1L).append("tags", "damaged"), doc(1L, 5L, "A5")));
-        step(answers, "replace by _id and a range", () -> cases.replaceOne(
-                new Document("_id", 2L).append("version", new Document("$lt", 9L)), doc(2L, 3L, "B3")));
-        step(answers, "replace by _id, version and an empty list", () -> cases.replaceOne(
-                new Document("_id", 2L).append("version", 3L).append("outbox", new Document("$size", 0)),
-                doc(2L, 4L, "B4")));
-        step(answers, "replace by _id, version and a list that is not empty", () -> cases.replaceOne(
-                new Document("_id", 1L).append("version", 5L).append("tags", new Document("$size", 0)),
-                doc(1L, 6L, "A6")));
+        step(
+                answers,
+                "replace where _id is missing, upsert",
+                () -> cases.replaceOne(cas(3L, 0L), doc(3L, 1L, "C"), new ReplaceOptions().upsert(true)));
+        step(
+                answers,
+                "replace by _id and an element of an array",
+                () -> cases.replaceOne(new Document("_id", 1L).append("tags", "damaged"), doc(1L, 5L, "A5")));
+        step(
+                answers,
+                "replace by _id and a range",
+                () -> cases.replaceOne(
+                        new Document("_id", 2L).append("version", new Document("$lt", 9L)), doc(2L, 3L, "B3")));
+        step(
+                answers,
+                "replace by _id, version and an empty list",
+                () -> cases.replaceOne(
+                        new Document("_id", 2L).append("version", 3L).append("outbox", new Document("$size", 0)),
+                        doc(2L, 4L, "B4")));
+        step(
+                answers,
+                "replace by _id, version and a list that is not empty",
+                () -> cases.replaceOne(
+                        new Document("_id", 1L).append("version", 5L).append("tags", new Document("$size", 0)),
+                        doc(1L, 6L, "A6")));
         answers.add("documents: " + cases.find().sort(new Document("_id", 1)).into(new ArrayList<>()));
         answers.add("find ref A (replaced): " + ids(cases, eq("ref", "A")));
         answers.add("find ref A2: " + ids(cases, eq("ref", "A2")));
@@ -114,7 +133,10 @@ class CompareAndSetIT {
     }
 
     private static Document doc(long id, long version, String ref) {
-        return new Document("_id", id).append("version", version).append("ref", ref).append("note", "v" + version)
+        return new Document("_id", id)
+                .append("version", version)
+                .append("ref", ref)
+                .append("note", "v" + version)
                 .append("outbox", List.of());
     }
 

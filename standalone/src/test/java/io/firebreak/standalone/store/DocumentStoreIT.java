@@ -39,10 +39,15 @@ class DocumentStoreIT {
     @Test
     void documents_of_every_bson_type_and_their_unique_indexes_survive_a_restart() {
         Path file = data.resolve("store.db");
-        Document stored = new Document("_id", "C1").append("version", 3L).append("count", 7).append("ratio", 0.5)
+        Document stored = new Document("_id", "C1")
+                .append("version", 3L)
+                .append("count", 7)
+                .append("ratio", 0.5)
                 .append("at", java.util.Date.from(Instant.parse("2026-12-01T10:15:30.123Z")))
-                .append("uuid", UUID.fromString("5f2b6b52-9a55-4c57-9d64-2b1c4a0f6d11")).append("open", true)
-                .append("none", null).append("text", "快递三天没到")
+                .append("uuid", UUID.fromString("5f2b6b52-9a55-4c57-9d64-2b1c4a0f6d11"))
+                .append("open", true)
+                .append("none", null)
+                .append("text", "快递三天没到")
                 .append("nested", new Document("list", List.of(1, "two", new Document("three", 3))));
         try (DocumentStore store = DocumentStore.start(file, 0, DocumentStore.Flush.OS);
                 MongoClient client = client(store)) {
@@ -63,7 +68,8 @@ class DocumentStoreIT {
             assertThat(docs.find(eq("_id", "C3")).first()).isNull();
             assertThat(docs.countDocuments()).isEqualTo(2);
             assertThatThrownBy(() -> docs.insertOne(new Document("_id", "C4").append("ref", "R2b")))
-                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+                    .isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("duplicate key");
         }
     }
 
@@ -86,14 +92,15 @@ class DocumentStoreIT {
             reports.find().forEach(d -> ids.add(d.getString("_id")));
             assertThat(ids).hasSize(3_000).doesNotHaveDuplicates();
             List<String> sorted = new ArrayList<>();
-            reports.find().sort(Sorts.descending("_id")).batchSize(5_000)
-                    .forEach(d -> sorted.add(d.getString("_id")));
+            reports.find().sort(Sorts.descending("_id")).batchSize(5_000).forEach(d -> sorted.add(d.getString("_id")));
             assertThat(sorted).hasSize(3_000).first().isEqualTo("R02999");
             // The engine's own reads take the whole answer, not one batch of it.
             assertThat(reports.countDocuments()).isEqualTo(3_000);
-            assertThat(reports.aggregate(List.of(Aggregates.match(Filters.gte("_id", "R01000")),
-                    Aggregates.count("n"))).first()).containsEntry("n", 2_000);
-            assertThat(reports.updateMany(Filters.exists("filler"), Updates.set("seen", true)).getModifiedCount())
+            assertThat(reports.aggregate(List.of(Aggregates.match(Filters.gte("_id", "R01000")), Aggregates.count("n")))
+                            .first())
+                    .containsEntry("n", 2_000);
+            assertThat(reports.updateMany(Filters.exists("filler"), Updates.set("seen", true))
+                            .getModifiedCount())
                     .isEqualTo(3_000);
         }
     }
@@ -114,7 +121,9 @@ class DocumentStoreIT {
                 .hasMessageContaining(file.toAbsolutePath().toString())
                 .hasMessageContaining("cannot be opened")
                 .hasMessageContaining("move it");
-        assertThat(Files.readAllBytes(file)).as("the damaged file is left as it was").isEqualTo(garbage);
+        assertThat(Files.readAllBytes(file))
+                .as("the damaged file is left as it was")
+                .isEqualTo(garbage);
     }
 
     @Test
@@ -127,7 +136,9 @@ class DocumentStoreIT {
             docs.createIndex(new Document("complaintId", 1), new IndexOptions().unique(true));
             List<Document> many = new ArrayList<>();
             for (int i = 0; i < 2500; i++) {
-                many.add(new Document("_id", "D" + i).append("complaintId", "C" + i).append("class", "ORDINARY"));
+                many.add(new Document("_id", "D" + i)
+                        .append("complaintId", "C" + i)
+                        .append("class", "ORDINARY"));
             }
             docs.insertMany(many);
         } finally {
@@ -140,7 +151,8 @@ class DocumentStoreIT {
             assertThat(docs.countDocuments()).isEqualTo(2500);
             assertThat(docs.find(eq("complaintId", "C2499")).first()).containsEntry("_id", "D2499");
             assertThatThrownBy(() -> docs.insertOne(new Document("_id", "X").append("complaintId", "C1")))
-                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+                    .isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("duplicate key");
         }
         assertThat(data.resolve("store.mv")).doesNotExist();
         assertThat(data.resolve("store.mv.migrated")).exists();
@@ -151,13 +163,15 @@ class DocumentStoreIT {
     void an_unknown_flush_setting_is_refused_naming_the_choices() {
         assertThat(DocumentStore.Flush.parse(" Disk ")).isEqualTo(DocumentStore.Flush.DISK);
         assertThatThrownBy(() -> DocumentStore.Flush.parse("always"))
-                .hasMessageContaining("'always'").hasMessageContaining("os or disk");
+                .hasMessageContaining("'always'")
+                .hasMessageContaining("os or disk");
     }
 
     /** A client as the services make theirs: UUIDs in the standard binary representation. */
     private static MongoClient client(DocumentStore store) {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(store.uri()))
-                .uuidRepresentation(UuidRepresentation.STANDARD).build());
+                .uuidRepresentation(UuidRepresentation.STANDARD)
+                .build());
     }
 }

@@ -55,10 +55,14 @@ class SecondaryIndexIT {
             cases.createIndex(Indexes.ascending("tasks.department"));
             cases.createIndex(Indexes.ascending("outbox.id"), new IndexOptions().sparse(true));
             for (int i = 0; i < 400; i++) {
-                Document c = new Document("_id", String.format("C%04d", i)).append("status", STATUSES.get(i % 4))
+                Document c = new Document("_id", String.format("C%04d", i))
+                        .append("status", STATUSES.get(i % 4))
                         .append("receivedAt", Date.from(T0.plusSeconds(i)))
-                        .append("tasks", List.of(new Document("department", i % 3 == 0 ? "BILLING" : "LOGISTICS"),
-                                new Document("department", i % 5 == 0 ? "LEGAL" : "LOGISTICS")));
+                        .append(
+                                "tasks",
+                                List.of(
+                                        new Document("department", i % 3 == 0 ? "BILLING" : "LOGISTICS"),
+                                        new Document("department", i % 5 == 0 ? "LEGAL" : "LOGISTICS")));
                 if (i % 2 == 0) {
                     c.append("nextDeadline", Date.from(T0.plusSeconds(1000 + i)));
                 }
@@ -73,8 +77,12 @@ class SecondaryIndexIT {
             // Changes: every seventh moves on and loses its deadline, every eleventh is deleted.
             for (int i = 0; i < 400; i += 7) {
                 String id = String.format("C%04d", i);
-                cases.updateOne(eq("_id", id), Updates.combine(Updates.set("status", "CLOSED"),
-                        Updates.unset("nextDeadline"), Updates.unset("outbox")));
+                cases.updateOne(
+                        eq("_id", id),
+                        Updates.combine(
+                                Updates.set("status", "CLOSED"),
+                                Updates.unset("nextDeadline"),
+                                Updates.unset("outbox")));
                 Document c = find(expected, id);
                 c.put("status", "CLOSED");
                 c.remove("nextDeadline");
@@ -87,13 +95,17 @@ class SecondaryIndexIT {
             }
             long scans = store.collectionScans();
             assertQueries(cases, expected);
-            assertThat(store.collectionScans()).as("queries that read the whole collection").isEqualTo(scans);
+            assertThat(store.collectionScans())
+                    .as("queries that read the whole collection")
+                    .isEqualTo(scans);
         }
         try (DocumentStore store = DocumentStore.start(file, 0, DocumentStore.Flush.OS);
                 MongoClient client = MongoClients.create(store.uri())) {
             long scans = store.collectionScans();
             assertQueries(client.getDatabase("resolution").getCollection("cases"), expected);
-            assertThat(store.collectionScans()).as("queries that read the whole collection").isEqualTo(scans);
+            assertThat(store.collectionScans())
+                    .as("queries that read the whole collection")
+                    .isEqualTo(scans);
             // A query no index serves still answers, by reading the collection.
             assertThat(client.getDatabase("resolution").getCollection("cases").countDocuments(eq("missing", 1)))
                     .isZero();
@@ -105,44 +117,84 @@ class SecondaryIndexIT {
         Date deadline = Date.from(T0.plusSeconds(1200));
         Date received = Date.from(T0.plusSeconds(100));
         check(cases, all, eq("status", "ASSIGNED"), d -> d.get("status").equals("ASSIGNED"));
-        check(cases, all, in("status", "RECEIVED", "RESOLVED"),
+        check(
+                cases,
+                all,
+                in("status", "RECEIVED", "RESOLVED"),
                 d -> d.get("status").equals("RECEIVED") || d.get("status").equals("RESOLVED"));
-        check(cases, all, and(eq("status", "CLOSED"), gte("receivedAt", received)),
+        check(
+                cases,
+                all,
+                and(eq("status", "CLOSED"), gte("receivedAt", received)),
                 d -> d.get("status").equals("CLOSED") && !((Date) d.get("receivedAt")).before(received));
-        check(cases, all, lte("nextDeadline", deadline),
+        check(
+                cases,
+                all,
+                lte("nextDeadline", deadline),
                 d -> d.get("nextDeadline") != null && !((Date) d.get("nextDeadline")).after(deadline));
-        check(cases, all, and(gt("nextDeadline", Date.from(T0.plusSeconds(1100))), lt("nextDeadline", deadline)),
-                d -> d.get("nextDeadline") != null && ((Date) d.get("nextDeadline")).after(
-                        Date.from(T0.plusSeconds(1100))) && ((Date) d.get("nextDeadline")).before(deadline));
-        check(cases, all, eq("tasks.department", "LEGAL"), d -> d.getList("tasks", Document.class).stream()
-                .anyMatch(t -> t.get("department").equals("LEGAL")));
+        check(
+                cases,
+                all,
+                and(gt("nextDeadline", Date.from(T0.plusSeconds(1100))), lt("nextDeadline", deadline)),
+                d -> d.get("nextDeadline") != null
+                        && ((Date) d.get("nextDeadline")).after(Date.from(T0.plusSeconds(1100)))
+                        && ((Date) d.get("nextDeadline")).before(deadline));
+        check(
+                cases,
+                all,
+                eq("tasks.department", "LEGAL"),
+                d -> d.getList("tasks", Document.class).stream()
+                        .anyMatch(t -> t.get("department").equals("LEGAL")));
         check(cases, all, eq("status", "NONE"), d -> false);
-        check(cases, all, exists("outbox.id"), d -> d.getList("outbox", Document.class, List.of()).stream()
-                .anyMatch(e -> e.containsKey("id")));
-        check(cases, all, and(eq("_id", "C0003"), or(exists("nextDeadline", false), eq("status", "NONE"))),
+        check(
+                cases,
+                all,
+                exists("outbox.id"),
+                d -> d.getList("outbox", Document.class, List.of()).stream().anyMatch(e -> e.containsKey("id")));
+        check(
+                cases,
+                all,
+                and(eq("_id", "C0003"), or(exists("nextDeadline", false), eq("status", "NONE"))),
                 d -> d.get("_id").equals("C0003") && !d.containsKey("nextDeadline"));
-        check(cases, all, and(eq("_id", "C0004"), or(exists("nextDeadline", false), eq("status", "NONE"))),
-                d -> false);
-        check(cases, all, or(eq("status", "RESOLVED"), eq("outbox.id", "E1")),
-                d -> d.get("status").equals("RESOLVED") || d.getList("outbox", Document.class, List.of()).stream()
-                        .anyMatch(e -> "E1".equals(e.get("id"))));
-        check(cases, all, and(in("_id", "C0001", "C0002", "C0005", "C0006"),
-                or(eq("status", "ASSIGNED"), exists("nextDeadline", false))),
+        check(cases, all, and(eq("_id", "C0004"), or(exists("nextDeadline", false), eq("status", "NONE"))), d -> false);
+        check(
+                cases,
+                all,
+                or(eq("status", "RESOLVED"), eq("outbox.id", "E1")),
+                d -> d.get("status").equals("RESOLVED")
+                        || d.getList("outbox", Document.class, List.of()).stream()
+                                .anyMatch(e -> "E1".equals(e.get("id"))));
+        check(
+                cases,
+                all,
+                and(
+                        in("_id", "C0001", "C0002", "C0005", "C0006"),
+                        or(eq("status", "ASSIGNED"), exists("nextDeadline", false))),
                 d -> List.of("C0001", "C0002", "C0005", "C0006").contains(d.getString("_id"))
                         && (d.get("status").equals("ASSIGNED") || !d.containsKey("nextDeadline")));
-        check(cases, all, eq("outbox.id", "F13"), d -> d.getList("outbox", Document.class, List.of()).stream()
-                .anyMatch(e -> "F13".equals(e.get("id"))));
-        assertThat(cases.find(eq("status", "ASSIGNED")).sort(Sorts.descending("receivedAt")).limit(3)
-                .map(d -> d.getString("_id")).into(new ArrayList<>()))
-                .isEqualTo(all.stream().filter(d -> d.get("status").equals("ASSIGNED"))
+        check(
+                cases,
+                all,
+                eq("outbox.id", "F13"),
+                d -> d.getList("outbox", Document.class, List.of()).stream().anyMatch(e -> "F13".equals(e.get("id"))));
+        assertThat(cases.find(eq("status", "ASSIGNED"))
+                        .sort(Sorts.descending("receivedAt"))
+                        .limit(3)
+                        .map(d -> d.getString("_id"))
+                        .into(new ArrayList<>()))
+                .isEqualTo(all.stream()
+                        .filter(d -> d.get("status").equals("ASSIGNED"))
                         .sorted((a, b) -> ((Date) b.get("receivedAt")).compareTo((Date) a.get("receivedAt")))
-                        .limit(3).map(d -> d.getString("_id")).toList());
+                        .limit(3)
+                        .map(d -> d.getString("_id"))
+                        .toList());
     }
 
-    private static void check(MongoCollection<Document> cases, List<Document> all, Bson query,
-            Predicate<Document> matches) {
+    private static void check(
+            MongoCollection<Document> cases, List<Document> all, Bson query, Predicate<Document> matches) {
         List<String> found = cases.find(query).map(d -> d.getString("_id")).into(new ArrayList<>());
-        List<String> wanted = all.stream().filter(matches).map(d -> d.getString("_id")).toList();
+        List<String> wanted =
+                all.stream().filter(matches).map(d -> d.getString("_id")).toList();
         assertThat(found).as("%s", query).containsExactlyInAnyOrderElementsOf(wanted);
     }
 

@@ -31,7 +31,8 @@ class StoreCrashIT {
     Path data;
 
     @Test
-    void every_acknowledged_write_is_there_after_the_writing_process_is_killed_and_a_torn_entry_is_left_out() throws Exception {
+    void every_acknowledged_write_is_there_after_the_writing_process_is_killed_and_a_torn_entry_is_left_out()
+            throws Exception {
         Path file = data.resolve("store.db");
         // No checkpoint while it runs: the test finds its writes in the journal, the path a kill tests.
         Acknowledged acknowledged = writeUntilKilled(file, Duration.ofHours(1));
@@ -53,7 +54,8 @@ class StoreCrashIT {
         // journal turned to its other file, the file being written, or both files in use.
         Acknowledged acknowledged = writeUntilKilled(file, Duration.ofMillis(1));
 
-        assertThat(Journal.fileOf(DocumentStore.journalOf(file), 1)).as("the journal's second file, used in turn")
+        assertThat(Journal.fileOf(DocumentStore.journalOf(file), 1))
+                .as("the journal's second file, used in turn")
                 .exists();
         assertEverythingAcknowledgedIsThere(file, acknowledged);
     }
@@ -65,15 +67,20 @@ class StoreCrashIT {
         Set<String> inserted = ConcurrentHashMap.newKeySet();
         Map<String, Long> updated = new ConcurrentHashMap<>();
         AtomicBoolean ready = new AtomicBoolean();
-        try (ChildProcess writer = ChildProcess.start(StoreWriter.class, data.resolve("writer.log"), line -> {
-            String[] parts = line.split(" ");
-            switch (parts[0]) {
-                case "ready" -> ready.set(true);
-                case "insert" -> inserted.add(parts[1]);
-                case "update" -> updated.merge(parts[1], Long.parseLong(parts[2]), Math::max);
-                default -> { }
-            }
-        }, file.toString(), Long.toString(checkpoints.toMillis()))) {
+        try (ChildProcess writer = ChildProcess.start(
+                StoreWriter.class,
+                data.resolve("writer.log"),
+                line -> {
+                    String[] parts = line.split(" ");
+                    switch (parts[0]) {
+                        case "ready" -> ready.set(true);
+                        case "insert" -> inserted.add(parts[1]);
+                        case "update" -> updated.merge(parts[1], Long.parseLong(parts[2]), Math::max);
+                        default -> {}
+                    }
+                },
+                file.toString(),
+                Long.toString(checkpoints.toMillis()))) {
             await().atMost(Duration.ofSeconds(60)).untilTrue(ready);
             // Killed while its threads are writing: well past the first checkpoint, with a journal being written.
             await().atMost(Duration.ofSeconds(120)).until(() -> inserted.size() >= 3000 && updated.size() >= 500);
@@ -86,17 +93,26 @@ class StoreCrashIT {
         try (DocumentStore store = DocumentStore.start(file, 0, DocumentStore.Flush.OS);
                 MongoClient client = MongoClients.create(store.uri())) {
             MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
-            long found = acknowledged.inserted().stream().filter(id -> docs.find(eq("_id", id)).first() != null)
+            long found = acknowledged.inserted().stream()
+                    .filter(id -> docs.find(eq("_id", id)).first() != null)
                     .count();
-            assertThat(found).as("acknowledged inserts found after the kill").isEqualTo(acknowledged.inserted().size());
-            acknowledged.updated().forEach((id, version) -> assertThat(docs.find(eq("_id", id)).first()
-                    .getLong("version")).as("version of %s", id).isGreaterThanOrEqualTo(version));
+            assertThat(found)
+                    .as("acknowledged inserts found after the kill")
+                    .isEqualTo(acknowledged.inserted().size());
+            acknowledged
+                    .updated()
+                    .forEach((id, version) -> assertThat(
+                                    docs.find(eq("_id", id)).first().getLong("version"))
+                            .as("version of %s", id)
+                            .isGreaterThanOrEqualTo(version));
             // The unique index came back with its documents: it finds them, and still refuses a second of each.
             String some = acknowledged.inserted().iterator().next();
             assertThat(docs.find(eq("ref", "ref-" + some)).first()).isNotNull();
             assertThatThrownBy(() -> docs.insertOne(new Document("_id", "again").append("ref", "ref-" + some)))
-                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
-            assertThat(docs.countDocuments()).isGreaterThanOrEqualTo(acknowledged.inserted().size());
+                    .isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("duplicate key");
+            assertThat(docs.countDocuments())
+                    .isGreaterThanOrEqualTo(acknowledged.inserted().size());
         }
     }
 }

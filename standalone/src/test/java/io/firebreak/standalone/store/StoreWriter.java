@@ -26,8 +26,8 @@ public final class StoreWriter {
     private StoreWriter() {}
 
     public static void main(String[] args) throws Exception {
-        DocumentStore store = DocumentStore.start(Path.of(args[0]), 0, DocumentStore.Flush.OS,
-                Duration.ofMillis(Long.parseLong(args[1])));
+        DocumentStore store = DocumentStore.start(
+                Path.of(args[0]), 0, DocumentStore.Flush.OS, Duration.ofMillis(Long.parseLong(args[1])));
         PrintStream out = new PrintStream(System.out, true);
         MongoClient client = MongoClients.create(store.uri());
         MongoCollection<Document> docs = client.getDatabase("crash").getCollection("docs");
@@ -45,7 +45,9 @@ public final class StoreWriter {
         String payload = "投诉 complaint ".repeat(40);
         for (long n = 1; ; n++) {
             String id = "w" + thread + "-" + n;
-            docs.insertOne(new Document("_id", id).append("ref", "ref-" + id).append("version", 0L)
+            docs.insertOne(new Document("_id", id)
+                    .append("ref", "ref-" + id)
+                    .append("version", 0L)
                     .append("text", payload));
             print(out, "insert " + id);
             if (n % 2 == 0) {
@@ -53,8 +55,9 @@ public final class StoreWriter {
                 String earlier = "w" + thread + "-" + (n / 2);
                 Document current = docs.find(eq("_id", earlier)).first();
                 long version = current.getLong("version");
-                long matched = docs.updateOne(and(eq("_id", earlier), eq("version", version)),
-                        set("version", version + 1)).getMatchedCount();
+                long matched = docs.updateOne(
+                                and(eq("_id", earlier), eq("version", version)), set("version", version + 1))
+                        .getMatchedCount();
                 if (matched == 1) {
                     print(out, "update " + earlier + " " + (version + 1));
                 }

@@ -3,8 +3,8 @@ package io.firebreak.triage.classification;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.platform.text.Amounts;
-import io.firebreak.platform.text.Reading;
 import io.firebreak.platform.text.PhraseSet;
+import io.firebreak.platform.text.Reading;
 import io.firebreak.platform.text.ScannedText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -108,10 +108,18 @@ public final class Classifier {
             fired.add(new Fired(rule.complaintClass(), reason(rule, String.join("; ", evidence))));
         }
         if (fired.isEmpty()) {
-            return new Result(ComplaintClass.ORDINARY, List.of(), List.of(noRuleFired(negated)), version,
+            return new Result(
+                    ComplaintClass.ORDINARY,
+                    List.of(),
+                    List.of(noRuleFired(negated)),
+                    version,
                     List.copyOf(discounted));
         }
-        return new Result(complaintClass, List.copyOf(fired), fired.stream().map(Fired::reason).toList(), version,
+        return new Result(
+                complaintClass,
+                List.copyOf(fired),
+                fired.stream().map(Fired::reason).toList(),
+                version,
                 List.copyOf(discounted));
     }
 
@@ -124,7 +132,9 @@ public final class Classifier {
         for (PhraseSet.Hit hit : hits) {
             boolean inside = false;
             for (PhraseSet.Hit other : hits) {
-                if (other != hit && other.start() <= hit.start() && other.end() >= hit.end()
+                if (other != hit
+                        && other.start() <= hit.start()
+                        && other.end() >= hit.end()
                         && other.end() - other.start() > hit.end() - hit.start()) {
                     inside = true;
                     break;
@@ -170,7 +180,8 @@ public final class Classifier {
     private static List<String> facts(RuleSet.Rule rule, Facts facts) {
         List<String> evidence = new ArrayList<>();
         List<String> earlier = facts.earlierComplaintIds();
-        if (rule.earlierComplaintsAtLeast() != null && earlier != null
+        if (rule.earlierComplaintsAtLeast() != null
+                && earlier != null
                 && earlier.size() >= rule.earlierComplaintsAtLeast()) {
             evidence.add(earlier.size() + (earlier.size() == 1 ? " earlier complaint" : " earlier complaints")
                     + " on the same matter: " + String.join(", ", earlier));
@@ -200,7 +211,9 @@ public final class Classifier {
         // ORDINARY is a finding too: say so, so nobody has to wonder whether the rules ran.
         String evidence = "no rule of rule set " + version + " matched the text"
                 + (negated.isEmpty() ? "" : "; not counted: " + String.join(", ", negated));
-        return new Reason(NO_RULE_FIRED, evidence,
+        return new Reason(
+                NO_RULE_FIRED,
+                evidence,
                 "No rule of rule set " + version + " fired: one clear issue, an ordinary complaint.",
                 "规则集 " + version + " 没有规则触发：事项单一清楚，按普通投诉处理。");
     }
@@ -219,7 +232,11 @@ public final class Classifier {
      * A classification: the class, every rule that fired (with the class each raises to) and the reasons, the rule
      * set's version, and the words found but not counted.
      */
-    public record Result(ComplaintClass complaintClass, List<Fired> fired, List<Reason> reasons, String ruleSetVersion,
+    public record Result(
+            ComplaintClass complaintClass,
+            List<Fired> fired,
+            List<Reason> reasons,
+            String ruleSetVersion,
             List<Discounted> discounted) {
 
         /** The words discounted whose rule would have made the class more severe: a person should look. */

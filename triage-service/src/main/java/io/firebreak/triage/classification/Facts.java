@@ -9,8 +9,7 @@ import java.util.List;
  * customer's stage and the departments the complaint was routed to (empty: none took it). Null means not known,
  * and a rule on an unknown fact does not fire (a later message says nothing about history or routing).
  */
-public record Facts(
-        ScannedText text, List<String> earlierComplaintIds, CustomerStage stage, List<String> departments) {
+public record Facts(ScannedText text, List<String> earlierComplaintIds, CustomerStage stage, List<String> departments) {
 
     /** Words only, as in a later message. */
     public static Facts ofText(String text) {

@@ -37,8 +37,11 @@ public record RuleSet(
      */
     public RuleSet withLexicon(Lexicon lexicon) {
         Lexicon.NegationWords n = negation == null ? lexicon.negation() : negation;
-        List<Rule> expanded = rules == null ? null : rules.stream().map(r -> r == null ? null : r.withLexicon(lexicon))
-                .toList();
+        List<Rule> expanded = rules == null
+                ? null
+                : rules.stream()
+                        .map(r -> r == null ? null : r.withLexicon(lexicon))
+                        .toList();
         return new RuleSet(n, expanded, senses == null ? lexicon.senses() : lexicon.expand(senses));
     }
 
@@ -53,14 +56,24 @@ public record RuleSet(
      */
     public record Rule(
             @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by '-'")
-                    String name,
+            String name,
+
             @NotNull ComplaintClass complaintClass,
-            @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotBlank String> phrases,
+
             @Size(min = 1, message = "must not be empty (leave it out instead)")
-                    Map<@NotBlank String, @NotNull @Positive Long> amountAtLeast,
-            @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotBlank String> amountWhen,
+            List<@NotBlank String> phrases,
+
+            @Size(min = 1, message = "must not be empty (leave it out instead)")
+            Map<@NotBlank String, @NotNull @Positive Long> amountAtLeast,
+
+            @Size(min = 1, message = "must not be empty (leave it out instead)")
+            List<@NotBlank String> amountWhen,
+
             @Positive Integer earlierComplaintsAtLeast,
-            @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotNull CustomerStage> stages,
+
+            @Size(min = 1, message = "must not be empty (leave it out instead)")
+            List<@NotNull CustomerStage> stages,
+
             @Positive Integer departmentsAtLeast,
             Boolean unrouted,
             @Size(max = 300) String en,
@@ -78,8 +91,18 @@ public record RuleSet(
 
         /** This rule with each {@code @name} among its phrases replaced by the lexicon's list. */
         Rule withLexicon(Lexicon lexicon) {
-            return new Rule(name, complaintClass, lexicon.expand(phrases), amountAtLeast, lexicon.expand(amountWhen),
-                    earlierComplaintsAtLeast, stages, departmentsAtLeast, unrouted, en, zh);
+            return new Rule(
+                    name,
+                    complaintClass,
+                    lexicon.expand(phrases),
+                    amountAtLeast,
+                    lexicon.expand(amountWhen),
+                    earlierComplaintsAtLeast,
+                    stages,
+                    departmentsAtLeast,
+                    unrouted,
+                    en,
+                    zh);
         }
 
         public boolean firesOnPhrases() {

@@ -19,8 +19,8 @@ public final class RuleSetCheck {
     public static final Set<String> CURRENCIES = Set.of("CNY", "USD", "EUR", "GBP", "HKD");
 
     /** Names the service gives reasons of its own; a rule may not take them. */
-    public static final Set<String> RESERVED = Set.of(Classifier.NO_RULE_FIRED, "reopened-after-follow-up",
-            "sla-breached", "emotion-rose", "proposal-rejected");
+    public static final Set<String> RESERVED = Set.of(
+            Classifier.NO_RULE_FIRED, "reopened-after-follow-up", "sla-breached", "emotion-rose", "proposal-rejected");
 
     private RuleSetCheck() {}
 
@@ -45,23 +45,28 @@ public final class RuleSetCheck {
             if (rule.name() != null) {
                 Integer first = names.putIfAbsent(rule.name(), i);
                 if (first != null) {
-                    problems.add(new FieldProblem(at + ".name",
-                            "duplicate rule name '" + rule.name() + "' (also rules[" + first + "])"));
+                    problems.add(new FieldProblem(
+                            at + ".name", "duplicate rule name '" + rule.name() + "' (also rules[" + first + "])"));
                 }
                 if (RESERVED.contains(rule.name())) {
                     problems.add(new FieldProblem(at + ".name", "'" + rule.name() + "' is reserved for the service"));
                 }
             }
             if (rule.complaintClass() == ComplaintClass.ORDINARY) {
-                problems.add(new FieldProblem(at + ".complaintClass",
-                        "ORDINARY is what no rule firing means; a rule must raise the class"));
+                problems.add(new FieldProblem(
+                        at + ".complaintClass", "ORDINARY is what no rule firing means; a rule must raise the class"));
             }
-            boolean triggers = rule.phrases() != null || rule.amountAtLeast() != null
-                    || rule.earlierComplaintsAtLeast() != null || rule.stages() != null
-                    || rule.departmentsAtLeast() != null || rule.firesWhenUnrouted();
+            boolean triggers = rule.phrases() != null
+                    || rule.amountAtLeast() != null
+                    || rule.earlierComplaintsAtLeast() != null
+                    || rule.stages() != null
+                    || rule.departmentsAtLeast() != null
+                    || rule.firesWhenUnrouted();
             if (!triggers) {
-                problems.add(new FieldProblem(at, "has nothing to fire on: give phrases, amountAtLeast, "
-                        + "earlierComplaintsAtLeast, stages, departmentsAtLeast or unrouted"));
+                problems.add(new FieldProblem(
+                        at,
+                        "has nothing to fire on: give phrases, amountAtLeast, "
+                                + "earlierComplaintsAtLeast, stages, departmentsAtLeast or unrouted"));
             }
             phrases(problems, at + ".phrases", rule.phrases());
             phrases(problems, at + ".amountWhen", rule.amountWhen());
@@ -71,8 +76,10 @@ public final class RuleSetCheck {
             if (rule.amountAtLeast() != null) {
                 for (String currency : rule.amountAtLeast().keySet()) {
                     if (currency != null && !CURRENCIES.contains(currency)) {
-                        problems.add(new FieldProblem(at + ".amountAtLeast[" + currency + "]",
-                                "unknown currency; one of " + CURRENCIES.stream().sorted().toList()));
+                        problems.add(new FieldProblem(
+                                at + ".amountAtLeast[" + currency + "]",
+                                "unknown currency; one of "
+                                        + CURRENCIES.stream().sorted().toList()));
                     }
                 }
             }

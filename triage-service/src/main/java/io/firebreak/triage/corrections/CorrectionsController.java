@@ -16,8 +16,8 @@ import io.firebreak.platform.web.ProblemException;
 import io.firebreak.triage.classification.Classifier;
 import io.firebreak.triage.classification.RuleSet;
 import io.firebreak.triage.classification.RuleSetCheck;
-import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
 import io.firebreak.triage.decision.ComplaintTriage;
+import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
 import io.firebreak.triage.decision.TriageDecisions;
 import io.firebreak.triage.settings.ActiveSettings;
 import io.firebreak.triage.settings.RuleSetDryRuns;
@@ -52,6 +52,7 @@ class CorrectionsController {
     private static final int LIST_LIMIT = 200;
     /** The most corrections the summary and the dry run read, the newest first. */
     static final int MOST_READ = 10_000;
+
     private static final int EXAMPLES_SHOWN = 5;
     private static final int TEXT_SHOWN = 300;
 
@@ -71,12 +72,23 @@ class CorrectionsController {
     }
 
     /** One correction: the class a person gave, from what, by whom and why, with the rules that had fired. */
-    record Correction(Instant at, ComplaintClass from, ComplaintClass to, String by, String reason,
-            List<String> rulesThatFired, String ruleSetVersion) {}
+    record Correction(
+            Instant at,
+            ComplaintClass from,
+            ComplaintClass to,
+            String by,
+            String reason,
+            List<String> rulesThatFired,
+            String ruleSetVersion) {}
 
     /** A corrected complaint: its words (as a labelled example), where the customer stood, and its corrections. */
-    record Corrected(String complaintId, String text, CustomerStage stage, List<String> earlierComplaintIds,
-            ComplaintClass complaintClass, List<Correction> corrections) {
+    record Corrected(
+            String complaintId,
+            String text,
+            CustomerStage stage,
+            List<String> earlierComplaintIds,
+            ComplaintClass complaintClass,
+            List<Correction> corrections) {
 
         static Corrected of(ComplaintTriage t) {
             List<Correction> corrections = new ArrayList<>();
@@ -84,25 +96,39 @@ class CorrectionsController {
             for (ClassificationStep step : t.history()) {
                 if (TriageDecisions.RECLASSIFIED.equals(step.trigger())) {
                     // A person's reason reads "who: why".
-                    String evidence = step.reasons().isEmpty() ? "" : step.reasons().get(0).evidence();
+                    String evidence = step.reasons().isEmpty()
+                            ? ""
+                            : step.reasons().get(0).evidence();
                     int colon = evidence.indexOf(": ");
-                    corrections.add(new Correction(step.at(), step.previousClass(), step.complaintClass(),
+                    corrections.add(new Correction(
+                            step.at(),
+                            step.previousClass(),
+                            step.complaintClass(),
                             colon < 0 ? null : evidence.substring(0, colon),
-                            colon < 0 ? evidence : evidence.substring(colon + 2), List.copyOf(fired),
+                            colon < 0 ? evidence : evidence.substring(colon + 2),
+                            List.copyOf(fired),
                             step.ruleSetVersion()));
                 } else {
-                    step.reasons().stream().map(Reason::rule)
+                    step.reasons().stream()
+                            .map(Reason::rule)
                             .filter(r -> !Classifier.NO_RULE_FIRED.equals(r) && !fired.contains(r))
                             .forEach(fired::add);
                 }
             }
-            return new Corrected(t.complaintId(), t.text(), t.stage(), t.earlierComplaintIds(), t.complaintClass(),
+            return new Corrected(
+                    t.complaintId(),
+                    t.text(),
+                    t.stage(),
+                    t.earlierComplaintIds(),
+                    t.complaintClass(),
                     List.copyOf(corrections));
         }
 
         /** The class people settled on last: the label this complaint teaches. */
         ComplaintClass label() {
-            return corrections.isEmpty() ? complaintClass : corrections.get(corrections.size() - 1).to();
+            return corrections.isEmpty()
+                    ? complaintClass
+                    : corrections.get(corrections.size() - 1).to();
         }
 
         boolean readable() {
@@ -111,8 +137,8 @@ class CorrectionsController {
     }
 
     @GetMapping("/corrections")
-    Page<Corrected> corrections(@RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+    Page<Corrected> corrections(
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > LIST_LIMIT) {
             throw ProblemException.badRequest("limit", "must be a number between 1 and " + LIST_LIMIT);
@@ -130,7 +156,10 @@ class CorrectionsController {
      * Complaints raised to a class the rules did not give, how many, some of their words, and the phrases that recur
      * in them and are rare in ordinary complaints ({@link MissingPhrases}): what a rule may be missing.
      */
-    record Missed(ComplaintClass raisedTo, int times, List<String> examples,
+    record Missed(
+            ComplaintClass raisedTo,
+            int times,
+            List<String> examples,
             List<MissingPhrases.Candidate> candidatePhrases) {}
 
     /**
@@ -139,7 +168,9 @@ class CorrectionsController {
      */
     private static final class Everyday {
         static final MissingPhrases PHRASES = new MissingPhrases(LabelledExamples.all().stream()
-                .filter(e -> e.expected() == ComplaintClass.ORDINARY).map(LabelledExamples.Example::text).toList());
+                .filter(e -> e.expected() == ComplaintClass.ORDINARY)
+                .map(LabelledExamples.Example::text)
+                .toList());
     }
 
     @GetMapping("/corrections/summary")
@@ -158,24 +189,33 @@ class CorrectionsController {
                     missedCount.merge(correction.to(), 1, Integer::sum);
                     List<String> examples = missed.computeIfAbsent(correction.to(), k -> new ArrayList<>());
                     if (examples.size() < EXAMPLES_SHOWN && c.readable()) examples.add(shown(c.text()));
-                    if (c.readable()) missedTexts.computeIfAbsent(correction.to(), k -> new ArrayList<>()).add(c.text());
+                    if (c.readable())
+                        missedTexts
+                                .computeIfAbsent(correction.to(), k -> new ArrayList<>())
+                                .add(c.text());
                 } else {
                     lowered++;
                     correction.rulesThatFired().forEach(rule -> misfired.merge(rule, 1, Integer::sum));
                 }
             }
         }
-        List<RuleCount> rules = misfired.entrySet().stream().map(e -> new RuleCount(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingInt(RuleCount::times).reversed()).toList();
+        List<RuleCount> rules = misfired.entrySet().stream()
+                .map(e -> new RuleCount(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingInt(RuleCount::times).reversed())
+                .toList();
         List<Missed> misses = missedCount.entrySet().stream()
-                .map(e -> new Missed(e.getKey(), e.getValue(), List.copyOf(missed.get(e.getKey())),
-                        Everyday.PHRASES.in(missedTexts.getOrDefault(e.getKey(), List.of())))).toList();
+                .map(e -> new Missed(
+                        e.getKey(),
+                        e.getValue(),
+                        List.copyOf(missed.get(e.getKey())),
+                        Everyday.PHRASES.in(missedTexts.getOrDefault(e.getKey(), List.of()))))
+                .toList();
         return new Summary(raised + lowered, raised, lowered, rules, misses);
     }
 
     /** One example whose class a proposed rule set would change. */
-    record Change(String source, String text, ComplaintClass expected, ComplaintClass active,
-            ComplaintClass proposed) {}
+    record Change(
+            String source, String text, ComplaintClass expected, ComplaintClass active, ComplaintClass proposed) {}
 
     /** How the active and the proposed rule sets read the examples of one source. */
     record Tally(String source, int examples, int rightActive, int rightProposed) {}
@@ -200,13 +240,20 @@ class CorrectionsController {
             return null;
         });
         ActiveSettings active = settings.current();
-        ActiveSettings trial = new ActiveSettings(new Classifier("proposed", complete), active.router(),
-                active.sla());
+        ActiveSettings trial = new ActiveSettings(new Classifier("proposed", complete), active.router(), active.sla());
         Map<String, int[]> tallies = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
         for (Corrected c : recentCorrections()) {
             if (!c.readable()) continue;
-            replay("corrections", c.text(), c.label(), c.earlierComplaintIds(), c.stage(), active, trial, tallies,
+            replay(
+                    "corrections",
+                    c.text(),
+                    c.label(),
+                    c.earlierComplaintIds(),
+                    c.stage(),
+                    active,
+                    trial,
+                    tallies,
                     changes);
         }
         for (LabelledExamples.Example e : LabelledExamples.all()) {
@@ -214,17 +261,31 @@ class CorrectionsController {
         }
         String fingerprint = RuleSetDryRuns.fingerprint(complete);
         dryRuns.record(fingerprint, active.classifier().version(), who.getName());
-        return new DryRun(active.classifier().version(), fingerprint, tallies.entrySet().stream()
-                .map(t -> new Tally(t.getKey(), t.getValue()[0], t.getValue()[1], t.getValue()[2])).toList(),
-                changes.size(), changes);
+        return new DryRun(
+                active.classifier().version(),
+                fingerprint,
+                tallies.entrySet().stream()
+                        .map(t -> new Tally(t.getKey(), t.getValue()[0], t.getValue()[1], t.getValue()[2]))
+                        .toList(),
+                changes.size(),
+                changes);
     }
 
-    private static void replay(String source, String text, ComplaintClass expected, List<String> earlier,
-            CustomerStage stage, ActiveSettings active, ActiveSettings trial, Map<String, int[]> tallies,
+    private static void replay(
+            String source,
+            String text,
+            ComplaintClass expected,
+            List<String> earlier,
+            CustomerStage stage,
+            ActiveSettings active,
+            ActiveSettings trial,
+            Map<String, int[]> tallies,
             List<Change> changes) {
-        ComplaintClass now = TriageDecisions.assess(active, text, null, Channel.WEB_FORM, earlier, stage).result()
+        ComplaintClass now = TriageDecisions.assess(active, text, null, Channel.WEB_FORM, earlier, stage)
+                .result()
                 .complaintClass();
-        ComplaintClass then = TriageDecisions.assess(trial, text, null, Channel.WEB_FORM, earlier, stage).result()
+        ComplaintClass then = TriageDecisions.assess(trial, text, null, Channel.WEB_FORM, earlier, stage)
+                .result()
                 .complaintClass();
         int[] tally = tallies.computeIfAbsent(source, s -> new int[3]);
         tally[0]++;
@@ -235,7 +296,8 @@ class CorrectionsController {
 
     private List<Corrected> recentCorrections() {
         return store.findAll(CORRECTED, new Document("receivedAt", -1), MOST_READ).stream()
-                .map(v -> Corrected.of(v.value())).toList();
+                .map(v -> Corrected.of(v.value()))
+                .toList();
     }
 
     private static String shown(String text) {

@@ -23,16 +23,18 @@ public final class LabelledExamples {
      * senses, calm hazards, hedged threats, amounts, repeat contacts in words, sarcasm, difficult customers), tuned
      * on; and every fourth of those, held out.
      */
-    public static final List<String> SETS = List.of("labelled-complaints.tsv", "held-out-complaints.tsv",
-            "hard-complaints.tsv", "hard-held-out.tsv");
+    public static final List<String> SETS =
+            List.of("labelled-complaints.tsv", "held-out-complaints.tsv", "hard-complaints.tsv", "hard-held-out.tsv");
 
     /** One labelled complaint. */
-    public record Example(String set, int line, String text, ComplaintClass expected, int earlierComplaints,
-            String note) {
+    public record Example(
+            String set, int line, String text, ComplaintClass expected, int earlierComplaints, String note) {
 
         /** Made-up ids of the earlier complaints, as intake would give them. */
         public List<String> earlierComplaintIds() {
-            return IntStream.rangeClosed(1, earlierComplaints).mapToObj(i -> "earlier-" + line + "-" + i).toList();
+            return IntStream.rangeClosed(1, earlierComplaints)
+                    .mapToObj(i -> "earlier-" + line + "-" + i)
+                    .toList();
         }
     }
 
@@ -55,7 +57,12 @@ public final class LabelledExamples {
                 if (row.isBlank() || row.startsWith("#")) continue;
                 String[] cells = row.split("\t", -1);
                 int earlier = cells.length > 2 && !cells[2].isBlank() ? Integer.parseInt(cells[2].strip()) : 0;
-                examples.add(new Example(set, line, cells[0], ComplaintClass.valueOf(cells[1].strip()), earlier,
+                examples.add(new Example(
+                        set,
+                        line,
+                        cells[0],
+                        ComplaintClass.valueOf(cells[1].strip()),
+                        earlier,
                         cells.length > 3 ? cells[3] : ""));
             }
             return List.copyOf(examples);

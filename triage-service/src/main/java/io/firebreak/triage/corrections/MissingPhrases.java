@@ -23,6 +23,7 @@ final class MissingPhrases {
 
     /** Terms in more than this share of ordinary complaints are everyday words ("the", "我们", "order"). */
     static final double EVERYDAY_SHARE = 0.02;
+
     static final int MOST = 10;
 
     private final Map<String, Integer> ordinaryCounts = new HashMap<>();
@@ -44,8 +45,10 @@ final class MissingPhrases {
                 candidates.add(new Candidate(term, n));
             }
         });
-        candidates.sort(Comparator.comparingInt(Candidate::complaints).reversed()
-                .thenComparing(c -> -c.phrase().length()).thenComparing(Candidate::phrase));
+        candidates.sort(Comparator.comparingInt(Candidate::complaints)
+                .reversed()
+                .thenComparing(c -> -c.phrase().length())
+                .thenComparing(Candidate::phrase));
         return candidates.size() <= MOST ? candidates : candidates.subList(0, MOST);
     }
 

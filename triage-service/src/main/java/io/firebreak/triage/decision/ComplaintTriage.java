@@ -1,9 +1,9 @@
 package io.firebreak.triage.decision;
 
-import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.TriageEvents.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,8 +53,29 @@ public record ComplaintTriage(
 
     /** A complaint not received yet, holding a re-triage until it is. */
     static ComplaintTriage waitingFor(String complaintId, Retriage retriage) {
-        return new ComplaintTriage(complaintId, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, false, null, null, null, List.of(retriage), null, null);
+        return new ComplaintTriage(
+                complaintId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                List.of(retriage),
+                null,
+                null);
     }
 
     boolean triaged() {
@@ -64,23 +85,83 @@ public record ComplaintTriage(
     ComplaintTriage withWaiting(Retriage retriage) {
         List<Retriage> more = new ArrayList<>(waiting);
         more.add(retriage);
-        return new ComplaintTriage(complaintId, receivedAt, emotion, stage, earlierComplaintIds, language,
-                complaintClass, reasons, ruleSetVersion, routingVersion, primaryDepartment, secondaryDepartments, owner,
-                firstResponseDue, resolutionDue, open, assignedAt, settledAt, history, more, text, review);
+        return new ComplaintTriage(
+                complaintId,
+                receivedAt,
+                emotion,
+                stage,
+                earlierComplaintIds,
+                language,
+                complaintClass,
+                reasons,
+                ruleSetVersion,
+                routingVersion,
+                primaryDepartment,
+                secondaryDepartments,
+                owner,
+                firstResponseDue,
+                resolutionDue,
+                open,
+                assignedAt,
+                settledAt,
+                history,
+                more,
+                text,
+                review);
     }
 
     /** The customer's state as last read: nothing else changes. */
     ComplaintTriage withCustomer(EmotionLevel newEmotion, CustomerStage newStage) {
-        return new ComplaintTriage(complaintId, receivedAt, newEmotion, newStage, earlierComplaintIds, language,
-                complaintClass, reasons, ruleSetVersion, routingVersion, primaryDepartment, secondaryDepartments, owner,
-                firstResponseDue, resolutionDue, open, assignedAt, settledAt, history, waiting, text, review);
+        return new ComplaintTriage(
+                complaintId,
+                receivedAt,
+                newEmotion,
+                newStage,
+                earlierComplaintIds,
+                language,
+                complaintClass,
+                reasons,
+                ruleSetVersion,
+                routingVersion,
+                primaryDepartment,
+                secondaryDepartments,
+                owner,
+                firstResponseDue,
+                resolutionDue,
+                open,
+                assignedAt,
+                settledAt,
+                history,
+                waiting,
+                text,
+                review);
     }
 
     /** With what a person made of the class. */
     ComplaintTriage withReview(Review newReview) {
-        return new ComplaintTriage(complaintId, receivedAt, emotion, stage, earlierComplaintIds, language,
-                complaintClass, reasons, ruleSetVersion, routingVersion, primaryDepartment, secondaryDepartments, owner,
-                firstResponseDue, resolutionDue, open, assignedAt, settledAt, history, waiting, text, newReview);
+        return new ComplaintTriage(
+                complaintId,
+                receivedAt,
+                emotion,
+                stage,
+                earlierComplaintIds,
+                language,
+                complaintClass,
+                reasons,
+                ruleSetVersion,
+                routingVersion,
+                primaryDepartment,
+                secondaryDepartments,
+                owner,
+                firstResponseDue,
+                resolutionDue,
+                open,
+                assignedAt,
+                settledAt,
+                history,
+                waiting,
+                text,
+                newReview);
     }
 
     /** Whether the complaint waits for a person to look at its class. */
@@ -96,28 +177,81 @@ public record ComplaintTriage(
      * of re-triages still waiting, erased; the classes, rules and times stay.
      */
     ComplaintTriage erasing() {
-        return new ComplaintTriage(complaintId, receivedAt, emotion, stage, earlierComplaintIds, language,
-                complaintClass, erased(reasons), ruleSetVersion, routingVersion, primaryDepartment,
-                secondaryDepartments, owner, firstResponseDue, resolutionDue, open, assignedAt, settledAt,
-                history.stream().map(h -> new ClassificationStep(h.at(), h.complaintClass(), h.previousClass(),
-                        erased(h.reasons()), h.trigger(), h.ruleSetVersion(), h.routingVersion(), h.owner(), h.slaVersion()))
+        return new ComplaintTriage(
+                complaintId,
+                receivedAt,
+                emotion,
+                stage,
+                earlierComplaintIds,
+                language,
+                complaintClass,
+                erased(reasons),
+                ruleSetVersion,
+                routingVersion,
+                primaryDepartment,
+                secondaryDepartments,
+                owner,
+                firstResponseDue,
+                resolutionDue,
+                open,
+                assignedAt,
+                settledAt,
+                history.stream()
+                        .map(h -> new ClassificationStep(
+                                h.at(),
+                                h.complaintClass(),
+                                h.previousClass(),
+                                erased(h.reasons()),
+                                h.trigger(),
+                                h.ruleSetVersion(),
+                                h.routingVersion(),
+                                h.owner(),
+                                h.slaVersion()))
                         .toList(),
-                waiting.stream().map(w -> new Retriage(w.trigger(), w.at(), w.reason() == null ? null
-                        : w.reason().withoutEvidence(ERASED), w.text() == null ? null : ERASED, w.emotion(),
-                        w.stage())).toList(),
-                text == null ? null : ERASED, review == null ? null : review.erasing());
+                waiting.stream()
+                        .map(w -> new Retriage(
+                                w.trigger(),
+                                w.at(),
+                                w.reason() == null ? null : w.reason().withoutEvidence(ERASED),
+                                w.text() == null ? null : ERASED,
+                                w.emotion(),
+                                w.stage()))
+                        .toList(),
+                text == null ? null : ERASED,
+                review == null ? null : review.erasing());
     }
 
     private static List<Reason> erased(List<Reason> reasons) {
-        return reasons == null ? null : reasons.stream().map(r -> r.withoutEvidence(ERASED)).toList();
+        return reasons == null
+                ? null
+                : reasons.stream().map(r -> r.withoutEvidence(ERASED)).toList();
     }
 
     /** Resolved or closed at {@code at}: it leaves its owner's load unless assigned again later. */
     ComplaintTriage settled(Instant at) {
         Instant latest = settledAt == null || at.isAfter(settledAt) ? at : settledAt;
-        return new ComplaintTriage(complaintId, receivedAt, emotion, stage, earlierComplaintIds, language,
-                complaintClass, reasons, ruleSetVersion, routingVersion, primaryDepartment, secondaryDepartments, owner,
-                firstResponseDue, resolutionDue, isOpen(assignedAt, latest), assignedAt, latest, history, waiting, text,
+        return new ComplaintTriage(
+                complaintId,
+                receivedAt,
+                emotion,
+                stage,
+                earlierComplaintIds,
+                language,
+                complaintClass,
+                reasons,
+                ruleSetVersion,
+                routingVersion,
+                primaryDepartment,
+                secondaryDepartments,
+                owner,
+                firstResponseDue,
+                resolutionDue,
+                isOpen(assignedAt, latest),
+                assignedAt,
+                latest,
+                history,
+                waiting,
+                text,
                 review);
     }
 
@@ -172,7 +306,12 @@ public record ComplaintTriage(
         }
 
         Review erasing() {
-            return new Review(doubts.stream().map(d -> ERASED).toList(), pending, outcome, by, at,
+            return new Review(
+                    doubts.stream().map(d -> ERASED).toList(),
+                    pending,
+                    outcome,
+                    by,
+                    at,
                     reason == null ? null : ERASED);
         }
     }

@@ -47,9 +47,11 @@ class StoredWorkload implements Workload {
     public List<String> ownersOf(List<String> complaintIds) {
         if (complaintIds == null || complaintIds.isEmpty()) return List.of();
         List<String> owners = new ArrayList<>();
-        triages.find(in("_id", complaintIds)).projection(Projections.include("owner")).forEach(d -> {
-            if (d.getString("owner") != null) owners.add(d.getString("owner"));
-        });
+        triages.find(in("_id", complaintIds))
+                .projection(Projections.include("owner"))
+                .forEach(d -> {
+                    if (d.getString("owner") != null) owners.add(d.getString("owner"));
+                });
         return owners;
     }
 }

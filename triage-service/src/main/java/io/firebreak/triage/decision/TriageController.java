@@ -53,7 +53,10 @@ class TriageController {
     private final SettingsStore settings;
     private final Workload workload;
 
-    TriageController(AggregateStore<ComplaintTriage> store, TriageDecisions decisions, SettingsStore settings,
+    TriageController(
+            AggregateStore<ComplaintTriage> store,
+            TriageDecisions decisions,
+            SettingsStore settings,
             Workload workload) {
         this.store = store;
         this.decisions = decisions;
@@ -68,7 +71,9 @@ class TriageController {
     }
 
     /** A correction: the class a person says it is, and why. */
-    record Reclassification(@NotNull ComplaintClass complaintClass, @NotBlank @Size(max = 1000) String reason) {}
+    record Reclassification(
+            @NotNull ComplaintClass complaintClass,
+            @NotBlank @Size(max = 1000) String reason) {}
 
     /**
      * A person corrects the class. Any member of staff may raise it (a calm report of a gas smell is MAJOR whoever
@@ -76,8 +81,8 @@ class TriageController {
      * the clocks and stands down the attention a higher one brought. 409 when it is that class already.
      */
     @PostMapping("/{complaintId}/reclassify")
-    TriageView reclassify(@PathVariable String complaintId, @RequestBody @Valid Reclassification request,
-            Authentication who) {
+    TriageView reclassify(
+            @PathVariable String complaintId, @RequestBody @Valid Reclassification request, Authentication who) {
         ComplaintTriage current = triaged(complaintId);
         if (current.complaintClass() == request.complaintClass()) {
             throw ProblemException.conflict("The complaint is " + current.complaintClass() + " already.");
@@ -85,23 +90,26 @@ class TriageController {
         boolean lowering = ComplaintClass.mostSevere(current.complaintClass(), request.complaintClass())
                 == current.complaintClass();
         if (lowering && !Roles.has(who, Roles.SUPERVISOR)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "Only a supervisor may lower a class ("
-                    + current.complaintClass() + " to " + request.complaintClass() + "); raise it, or ask one.");
+            throw new ProblemException(
+                    HttpStatus.FORBIDDEN,
+                    "Forbidden",
+                    "Only a supervisor may lower a class (" + current.complaintClass() + " to "
+                            + request.complaintClass() + "); raise it, or ask one.");
         }
         if (lowering) StaffScope.require(who, current.primaryDepartment(), "lower the class of complaints");
         return change(complaintId, t -> {
             if (t.complaintClass() == request.complaintClass()) {
                 throw ProblemException.conflict("The complaint is " + t.complaintClass() + " already.");
             }
-            return decisions.reclassify(t, request.complaintClass(), who.getName(), request.reason().strip(),
-                    settings.current(), workload);
+            return decisions.reclassify(
+                    t, request.complaintClass(), who.getName(), request.reason().strip(), settings.current(), workload);
         });
     }
 
     /** The complaints whose class waits for a supervisor's look, the longest waiting first. */
     @GetMapping("/review")
-    Page<TriageView> review(@RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+    Page<TriageView> review(
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > LIST_LIMIT) {
             throw ProblemException.badRequest("limit", "must be a number between 1 and " + LIST_LIMIT);
@@ -111,27 +119,32 @@ class TriageController {
     }
 
     /** A supervisor's look at a doubtful class: {@code CONFIRM} it (to change it, reclassify). */
-    record ReviewDecision(@NotNull Decision decision, @Size(max = 1000) String note) {
-        enum Decision { CONFIRM }
+    record ReviewDecision(
+            @NotNull Decision decision, @Size(max = 1000) String note) {
+        enum Decision {
+            CONFIRM
+        }
     }
 
     @PostMapping("/{complaintId}/review")
-    TriageView confirm(@PathVariable String complaintId, @RequestBody @Valid ReviewDecision request,
-            Authentication who) {
+    TriageView confirm(
+            @PathVariable String complaintId, @RequestBody @Valid ReviewDecision request, Authentication who) {
         ComplaintTriage current = triaged(complaintId);
         StaffScope.require(who, current.primaryDepartment(), "review the class of complaints");
         return change(complaintId, t -> {
             if (!t.reviewPending()) {
                 throw ProblemException.conflict("No review of complaint " + complaintId + " is waiting"
-                        + (t.review() == null || t.review().outcome() == null ? "."
-                                : ": " + t.review().outcome() + " by " + t.review().by() + "."));
+                        + (t.review() == null || t.review().outcome() == null
+                                ? "."
+                                : ": " + t.review().outcome() + " by "
+                                        + t.review().by() + "."));
             }
             return Change.of(decisions.confirm(t, who.getName(), request.note()));
         });
     }
 
-    private TriageView change(String complaintId,
-            java.util.function.Function<ComplaintTriage, Change<ComplaintTriage>> decide) {
+    private TriageView change(
+            String complaintId, java.util.function.Function<ComplaintTriage, Change<ComplaintTriage>> decide) {
         return store.update(complaintId, stored -> decide.apply(stored.value()))
                 .map(v -> TriageView.of(v.value()))
                 .orElseThrow(() -> ProblemException.notFound("Complaint", complaintId));
@@ -167,10 +180,25 @@ class TriageController {
 
         static TriageView of(ComplaintTriage t) {
             Review review = t.review() == null ? new Review(List.of(), false, null, null, null, null) : t.review();
-            return new TriageView(t.complaintId(), t.complaintClass(), t.reasons(), t.ruleSetVersion(),
-                    t.routingVersion(), t.emotion(), t.stage(), t.earlierComplaintIds(), t.primaryDepartment(),
-                    t.secondaryDepartments(), t.owner(), t.open(), t.receivedAt(), t.firstResponseDue(),
-                    t.resolutionDue(), review.confidence(), review, t.history());
+            return new TriageView(
+                    t.complaintId(),
+                    t.complaintClass(),
+                    t.reasons(),
+                    t.ruleSetVersion(),
+                    t.routingVersion(),
+                    t.emotion(),
+                    t.stage(),
+                    t.earlierComplaintIds(),
+                    t.primaryDepartment(),
+                    t.secondaryDepartments(),
+                    t.owner(),
+                    t.open(),
+                    t.receivedAt(),
+                    t.firstResponseDue(),
+                    t.resolutionDue(),
+                    review.confidence(),
+                    review,
+                    t.history());
         }
     }
 }

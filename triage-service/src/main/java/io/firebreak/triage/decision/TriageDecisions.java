@@ -17,6 +17,7 @@ import io.firebreak.events.TriageEvents.ComplaintClassified;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
+import io.firebreak.platform.text.ScannedText;
 import io.firebreak.triage.classification.Classifier;
 import io.firebreak.triage.classification.Facts;
 import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
@@ -28,7 +29,6 @@ import io.firebreak.triage.routing.DepartmentRouter.Responsibility;
 import io.firebreak.triage.routing.Seniority;
 import io.firebreak.triage.settings.ActiveSettings;
 import io.firebreak.triage.sla.SlaPolicy;
-import io.firebreak.platform.text.ScannedText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +55,7 @@ public class TriageDecisions {
     static final String PROPOSAL_REJECTED_RULE = "proposal-rejected";
     /** The reason a person's correction of the class carries, and the trigger it is published with. */
     public static final String RECLASSIFIED_RULE = "reclassified-by-person";
+
     public static final String RECLASSIFIED = "reclassified";
 
     private static final String RECEIVED = EventType.COMPLAINT_RECEIVED.wireName();
@@ -74,12 +75,21 @@ public class TriageDecisions {
     public record Assessment(Classifier.Result result, Responsibility responsibility, String language) {}
 
     /** Routes, then classifies (some rules look at the routing: unclear or spread-out responsibility). */
-    public static Assessment assess(ActiveSettings settings, String text, String productRef, Channel channel,
-            List<String> earlierComplaintIds, CustomerStage stage) {
+    public static Assessment assess(
+            ActiveSettings settings,
+            String text,
+            String productRef,
+            Channel channel,
+            List<String> earlierComplaintIds,
+            CustomerStage stage) {
         ScannedText scanned = ScannedText.of(text);
         Responsibility responsibility = settings.router().route(scanned, productRef, channel);
-        Classifier.Result result = settings.classifier().classify(new Facts(scanned,
-                earlierComplaintIds == null ? List.of() : earlierComplaintIds, stage, responsibility.departments()));
+        Classifier.Result result = settings.classifier()
+                .classify(new Facts(
+                        scanned,
+                        earlierComplaintIds == null ? List.of() : earlierComplaintIds,
+                        stage,
+                        responsibility.departments()));
         return new Assessment(result, responsibility, scanned.hasHan() ? "zh" : "en");
     }
 
@@ -87,10 +97,15 @@ public class TriageDecisions {
      * Classifies, routes and assigns a received complaint, then applies any re-triage that arrived before it, in the
      * order they happened, as if the events had come in order. Events: (classified, assigned) per step.
      */
-    Change<ComplaintTriage> triage(ComplaintReceived received, List<Retriage> waiting, ActiveSettings settings,
-            Workload workload) {
-        Assessment assessment = assess(settings, textOf(received), received.productRef(), received.channel(),
-                received.earlierComplaintIds(), received.stage());
+    Change<ComplaintTriage> triage(
+            ComplaintReceived received, List<Retriage> waiting, ActiveSettings settings, Workload workload) {
+        Assessment assessment = assess(
+                settings,
+                textOf(received),
+                received.productRef(),
+                received.channel(),
+                received.earlierComplaintIds(),
+                received.stage());
         Classifier.Result result = assessment.result();
         ComplaintClass complaintClass = result.complaintClass();
         DepartmentRouter router = settings.router();
@@ -106,24 +121,61 @@ public class TriageDecisions {
                 }
             }
         }
-        Assignment owner = ownerFor(received.handling(), router, assessment, complaintClass, atLeast, excluded,
+        Assignment owner = ownerFor(
+                received.handling(),
+                router,
+                assessment,
+                complaintClass,
+                atLeast,
+                excluded,
                 workload.loads(received.complaintId()));
         SlaPolicy sla = settings.sla();
         SlaPolicy.DueTimes due = sla.dueTimes(complaintClass, received.emotion(), received.occurredAt());
         Instant now = clock.instant();
-        ComplaintTriage state = new ComplaintTriage(received.complaintId(), received.occurredAt(), received.emotion(),
-                received.stage(), received.earlierComplaintIds(), assessment.language(), complaintClass,
-                result.reasons(), result.ruleSetVersion(), router.version(),
-                assessment.responsibility().primaryDepartment(), assessment.responsibility().secondaryDepartments(),
-                owner.owner(), due.firstResponseDue(), due.resolutionDue(), true, received.occurredAt(), null,
-                List.of(new ClassificationStep(now, complaintClass, null, result.reasons(), RECEIVED,
-                        result.ruleSetVersion(), router.version(), owner.owner(), sla.version())),
-                List.of(), textOf(received), Review.of(doubts(assessment, received.emotionSignals())));
+        ComplaintTriage state = new ComplaintTriage(
+                received.complaintId(),
+                received.occurredAt(),
+                received.emotion(),
+                received.stage(),
+                received.earlierComplaintIds(),
+                assessment.language(),
+                complaintClass,
+                result.reasons(),
+                result.ruleSetVersion(),
+                router.version(),
+                assessment.responsibility().primaryDepartment(),
+                assessment.responsibility().secondaryDepartments(),
+                owner.owner(),
+                due.firstResponseDue(),
+                due.resolutionDue(),
+                true,
+                received.occurredAt(),
+                null,
+                List.of(new ClassificationStep(
+                        now,
+                        complaintClass,
+                        null,
+                        result.reasons(),
+                        RECEIVED,
+                        result.ruleSetVersion(),
+                        router.version(),
+                        owner.owner(),
+                        sla.version())),
+                List.of(),
+                textOf(received),
+                Review.of(doubts(assessment, received.emotionSignals())));
         List<FirebreakEvent> events = new ArrayList<>(List.of(
-                new ComplaintClassified(state.complaintId(), now, complaintClass, null, state.reasons(),
-                        state.ruleSetVersion(), RECEIVED),
+                new ComplaintClassified(
+                        state.complaintId(),
+                        now,
+                        complaintClass,
+                        null,
+                        state.reasons(),
+                        state.ruleSetVersion(),
+                        RECEIVED),
                 assigned(state, now)));
-        List<Retriage> inOrder = waiting.stream().sorted(Comparator.comparing(Retriage::at)).toList();
+        List<Retriage> inOrder =
+                waiting.stream().sorted(Comparator.comparing(Retriage::at)).toList();
         for (Retriage retriage : inOrder) {
             Change<ComplaintTriage> next = retriage(state, retriage, settings, workload);
             if (next == null) continue;
@@ -143,8 +195,8 @@ public class TriageDecisions {
      * first response is never later than it was. Returns null when nothing changes, and a change without events when only the customer's emotion or
      * stage does.
      */
-    Change<ComplaintTriage> retriage(ComplaintTriage current, Retriage retriage, ActiveSettings settings,
-            Workload workload) {
+    Change<ComplaintTriage> retriage(
+            ComplaintTriage current, Retriage retriage, ActiveSettings settings, Workload workload) {
         String trigger = retriage.trigger();
         if (BREACHED.equals(trigger) && atLaddersEnd(current, settings.router())) {
             // Every level above has had its turn this round: the breach stands (resolution keeps it), with no new
@@ -172,7 +224,8 @@ public class TriageDecisions {
             } else {
                 // A message: its words, and where the customer stands after it (coming back about the same matter
                 // escalates even when the words are calm).
-                if (retriage.stage() != null && (stage == null || retriage.stage().compareTo(stage) > 0)) {
+                if (retriage.stage() != null
+                        && (stage == null || retriage.stage().compareTo(stage) > 0)) {
                     stage = retriage.stage();
                 }
                 facts = new Facts(ScannedText.of(retriage.text()), null, stage, null);
@@ -190,9 +243,11 @@ public class TriageDecisions {
         boolean rose = complaintClass != current.complaintClass();
         SlaPolicy.DueTimes fresh = settings.sla().dueTimes(complaintClass, emotion, retriage.at());
         // A proposal is made only after the first response: a rejection leaves that clock as it was.
-        Instant firstResponseDue = restart ? fresh.firstResponseDue()
-                : REJECTED.equals(trigger) ? current.firstResponseDue()
-                : earlier(current.firstResponseDue(), fresh.firstResponseDue());
+        Instant firstResponseDue = restart
+                ? fresh.firstResponseDue()
+                : REJECTED.equals(trigger)
+                        ? current.firstResponseDue()
+                        : earlier(current.firstResponseDue(), fresh.firstResponseDue());
         Instant resolutionDue = restart || rose ? fresh.resolutionDue() : current.resolutionDue();
         if (EMOTION.equals(trigger) && !restart && !rose && emotion != current.emotion()) {
             // A rise in emotion shortens the time left to resolve too (an angrier customer is dealt with sooner), never
@@ -212,19 +267,27 @@ public class TriageDecisions {
                 atLeast = previous == null ? null : previous.above();
                 excluded = current.owner();
             }
-            owner = router.chooseOwner(current.primaryDepartment(), complaintClass,
-                    current.language() == null ? "zh" : current.language(), atLeast, excluded,
-                    workload.loads(current.complaintId())).owner();
+            owner = router.chooseOwner(
+                            current.primaryDepartment(),
+                            complaintClass,
+                            current.language() == null ? "zh" : current.language(),
+                            atLeast,
+                            excluded,
+                            workload.loads(current.complaintId()))
+                    .owner();
             routingVersion = router.version();
         }
 
-        boolean changed = !fired.isEmpty() || !firstResponseDue.equals(current.firstResponseDue())
-                || !resolutionDue.equals(current.resolutionDue()) || !Objects.equals(owner, current.owner());
+        boolean changed = !fired.isEmpty()
+                || !firstResponseDue.equals(current.firstResponseDue())
+                || !resolutionDue.equals(current.resolutionDue())
+                || !Objects.equals(owner, current.owner());
         if (!changed) {
             boolean customerChanged = emotion != current.emotion() || stage != current.stage();
             return customerChanged ? Change.of(current.withCustomer(emotion, stage)) : null;
         }
-        List<Reason> added = new ArrayList<>(fired.stream().map(Classifier.Fired::reason).toList());
+        List<Reason> added =
+                new ArrayList<>(fired.stream().map(Classifier.Fired::reason).toList());
         if (note != null) added.add(note);
         List<Reason> reasons = new ArrayList<>(current.reasons());
         // A rule firing makes "no rule fired" untrue: it gives way to the reason that now applies.
@@ -234,16 +297,49 @@ public class TriageDecisions {
                 REOPENED.equals(trigger) ? later(current.assignedAt(), retriage.at()) : current.assignedAt();
         Instant now = clock.instant();
         List<ClassificationStep> history = new ArrayList<>(current.history());
-        history.add(new ClassificationStep(now, complaintClass, current.complaintClass(), List.copyOf(added), trigger,
-                ruleSetVersion, routingVersion, owner, settings.sla().version()));
-        ComplaintTriage next = new ComplaintTriage(current.complaintId(), current.receivedAt(), emotion, stage,
-                current.earlierComplaintIds(), current.language(), complaintClass, reasons, ruleSetVersion,
-                routingVersion, current.primaryDepartment(), current.secondaryDepartments(), owner, firstResponseDue,
-                resolutionDue, ComplaintTriage.isOpen(assignedAt, current.settledAt()), assignedAt,
-                current.settledAt(), history, current.waiting(), current.text(), current.review());
-        return Change.of(next,
-                new ComplaintClassified(next.complaintId(), now, complaintClass, current.complaintClass(),
-                        next.reasons(), ruleSetVersion, trigger),
+        history.add(new ClassificationStep(
+                now,
+                complaintClass,
+                current.complaintClass(),
+                List.copyOf(added),
+                trigger,
+                ruleSetVersion,
+                routingVersion,
+                owner,
+                settings.sla().version()));
+        ComplaintTriage next = new ComplaintTriage(
+                current.complaintId(),
+                current.receivedAt(),
+                emotion,
+                stage,
+                current.earlierComplaintIds(),
+                current.language(),
+                complaintClass,
+                reasons,
+                ruleSetVersion,
+                routingVersion,
+                current.primaryDepartment(),
+                current.secondaryDepartments(),
+                owner,
+                firstResponseDue,
+                resolutionDue,
+                ComplaintTriage.isOpen(assignedAt, current.settledAt()),
+                assignedAt,
+                current.settledAt(),
+                history,
+                current.waiting(),
+                current.text(),
+                current.review());
+        return Change.of(
+                next,
+                new ComplaintClassified(
+                        next.complaintId(),
+                        now,
+                        complaintClass,
+                        current.complaintClass(),
+                        next.reasons(),
+                        ruleSetVersion,
+                        trigger),
                 assigned(next, now));
     }
 
@@ -253,15 +349,29 @@ public class TriageDecisions {
      * an escalation, which goes above), else a handler of at least the seniority their handling asks; otherwise as
      * the class and the escalation need.
      */
-    private static Assignment ownerFor(CustomerHandling handling, DepartmentRouter router, Assessment assessment,
-            ComplaintClass complaintClass, Seniority atLeast, String excluded, DepartmentRouter.Loads loads) {
+    private static Assignment ownerFor(
+            CustomerHandling handling,
+            DepartmentRouter router,
+            Assessment assessment,
+            ComplaintClass complaintClass,
+            Seniority atLeast,
+            String excluded,
+            DepartmentRouter.Loads loads) {
         Seniority floor = handling != null && handling.seniorOwner() ? Seniority.SENIOR : null;
-        if (handling != null && handling.onePointOfContact() && atLeast == null
+        if (handling != null
+                && handling.onePointOfContact()
+                && atLeast == null
                 && router.canTake(handling.pointOfContact(), assessment.language(), floor, loads)) {
             return new Assignment(handling.pointOfContact(), router.seniorityOf(handling.pointOfContact()));
         }
-        return router.chooseOwner(assessment.responsibility().primaryDepartment(), complaintClass,
-                assessment.language(), atLeast, excluded, loads, floor);
+        return router.chooseOwner(
+                assessment.responsibility().primaryDepartment(),
+                complaintClass,
+                assessment.language(),
+                atLeast,
+                excluded,
+                loads,
+                floor);
     }
 
     /**
@@ -306,8 +416,13 @@ public class TriageDecisions {
      *
      * @throws IllegalArgumentException when the class is the one it has
      */
-    Change<ComplaintTriage> reclassify(ComplaintTriage current, ComplaintClass to, String by, String why,
-            ActiveSettings settings, Workload workload) {
+    Change<ComplaintTriage> reclassify(
+            ComplaintTriage current,
+            ComplaintClass to,
+            String by,
+            String why,
+            ActiveSettings settings,
+            Workload workload) {
         ComplaintClass from = current.complaintClass();
         if (to == from) throw new IllegalArgumentException("The complaint is " + from + " already");
         boolean raised = ComplaintClass.mostSevere(from, to) == to;
@@ -325,29 +440,62 @@ public class TriageDecisions {
             resolutionDue = asIf.resolutionDue();
         }
         DepartmentRouter router = settings.router();
-        String owner = router.chooseOwner(current.primaryDepartment(), to,
-                current.language() == null ? "zh" : current.language(), null, null,
-                workload.loads(current.complaintId())).owner();
+        String owner = router.chooseOwner(
+                        current.primaryDepartment(),
+                        to,
+                        current.language() == null ? "zh" : current.language(),
+                        null,
+                        null,
+                        workload.loads(current.complaintId()))
+                .owner();
         String evidence = by + ": " + why;
-        Reason reason = new Reason(RECLASSIFIED_RULE, evidence,
+        Reason reason = new Reason(
+                RECLASSIFIED_RULE,
+                evidence,
                 "Reclassified from " + from + " to " + to + " by " + by + ": " + why,
                 "由 " + by + " 从" + CLASS_ZH.get(from) + "改为" + CLASS_ZH.get(to) + "：" + why);
         List<Reason> reasons = new ArrayList<>(current.reasons());
         reasons.removeIf(r -> Classifier.NO_RULE_FIRED.equals(r.rule()) && raised);
         reasons.add(reason);
         List<ClassificationStep> history = new ArrayList<>(current.history());
-        history.add(new ClassificationStep(now, to, from, List.of(reason), RECLASSIFIED, current.ruleSetVersion(),
-                router.version(), owner, sla.version()));
+        history.add(new ClassificationStep(
+                now,
+                to,
+                from,
+                List.of(reason),
+                RECLASSIFIED,
+                current.ruleSetVersion(),
+                router.version(),
+                owner,
+                sla.version()));
         Review review = current.review() == null ? Review.of(List.of()) : current.review();
-        ComplaintTriage next = new ComplaintTriage(current.complaintId(), current.receivedAt(), current.emotion(),
-                current.stage(), current.earlierComplaintIds(), current.language(), to, reasons,
-                current.ruleSetVersion(), router.version(), current.primaryDepartment(),
-                current.secondaryDepartments(), owner, firstResponseDue, resolutionDue, current.open(),
-                current.assignedAt(), current.settledAt(), history, current.waiting(), current.text(),
+        ComplaintTriage next = new ComplaintTriage(
+                current.complaintId(),
+                current.receivedAt(),
+                current.emotion(),
+                current.stage(),
+                current.earlierComplaintIds(),
+                current.language(),
+                to,
+                reasons,
+                current.ruleSetVersion(),
+                router.version(),
+                current.primaryDepartment(),
+                current.secondaryDepartments(),
+                owner,
+                firstResponseDue,
+                resolutionDue,
+                current.open(),
+                current.assignedAt(),
+                current.settledAt(),
+                history,
+                current.waiting(),
+                current.text(),
                 review.decided(Review.RECLASSIFIED, by, now, why));
-        return Change.of(next,
-                new ComplaintClassified(next.complaintId(), now, to, from, next.reasons(), next.ruleSetVersion(),
-                        RECLASSIFIED),
+        return Change.of(
+                next,
+                new ComplaintClassified(
+                        next.complaintId(), now, to, from, next.reasons(), next.ruleSetVersion(), RECLASSIFIED),
                 assigned(next, now));
     }
 
@@ -358,8 +506,14 @@ public class TriageDecisions {
     }
 
     private static final java.util.Map<ComplaintClass, String> CLASS_ZH = java.util.Map.of(
-            ComplaintClass.ORDINARY, "普通投诉", ComplaintClass.MAJOR, "重大投诉", ComplaintClass.ESCALATED, "升级投诉",
-            ComplaintClass.DIFFICULT, "疑难投诉");
+            ComplaintClass.ORDINARY,
+            "普通投诉",
+            ComplaintClass.MAJOR,
+            "重大投诉",
+            ComplaintClass.ESCALATED,
+            "升级投诉",
+            ComplaintClass.DIFFICULT,
+            "疑难投诉");
 
     /**
      * Whether a breach has no level left to escalate to in this round (since the complaint was received or last
@@ -387,28 +541,45 @@ public class TriageDecisions {
 
     static Retriage reopened(ComplaintReopened event) {
         String reason = event.reason() == null || event.reason().isBlank() ? "reopened" : event.reason();
-        return new Retriage(REOPENED, event.occurredAt(), new Reason(REOPENED_RULE, reason,
-                "Reopened after a resolution the customer did not accept: " + reason + ".",
-                "客户不认可处理结果，投诉重新打开：" + reason + "。"));
+        return new Retriage(
+                REOPENED,
+                event.occurredAt(),
+                new Reason(
+                        REOPENED_RULE,
+                        reason,
+                        "Reopened after a resolution the customer did not accept: " + reason + ".",
+                        "客户不认可处理结果，投诉重新打开：" + reason + "。"));
     }
 
     static Retriage breached(SlaBreached event) {
         String evidence = event.clock() + " was due " + event.dueAt();
-        String clockZh = event.clock() == null ? "时限" : switch (event.clock()) {
-            case FIRST_RESPONSE -> "首次响应时限";
-            case RESOLUTION -> "解决时限";
-        };
-        return new Retriage(BREACHED, event.occurredAt(), new Reason(SLA_BREACHED_RULE, evidence,
-                "The " + event.clock() + " SLA was breached: it was due " + event.dueAt() + ".",
-                clockZh + "已超时（应于 " + event.dueAt() + " 前完成）。"));
+        String clockZh = event.clock() == null
+                ? "时限"
+                : switch (event.clock()) {
+                    case FIRST_RESPONSE -> "首次响应时限";
+                    case RESOLUTION -> "解决时限";
+                };
+        return new Retriage(
+                BREACHED,
+                event.occurredAt(),
+                new Reason(
+                        SLA_BREACHED_RULE,
+                        evidence,
+                        "The " + event.clock() + " SLA was breached: it was due " + event.dueAt() + ".",
+                        clockZh + "已超时（应于 " + event.dueAt() + " 前完成）。"));
     }
 
     static Retriage proposalRejected(ProposalRejected event) {
         boolean said = event.comment() != null && !event.comment().isBlank();
         String evidence = said ? event.comment() : "proposal rejected by the customer";
-        return new Retriage(REJECTED, event.occurredAt(), new Reason(PROPOSAL_REJECTED_RULE, evidence,
-                "The proposal was rejected by the customer" + (said ? ": " + event.comment() : "") + ".",
-                "客户拒绝了处理方案" + (said ? "：" + event.comment() : "") + "。"));
+        return new Retriage(
+                REJECTED,
+                event.occurredAt(),
+                new Reason(
+                        PROPOSAL_REJECTED_RULE,
+                        evidence,
+                        "The proposal was rejected by the customer" + (said ? ": " + event.comment() : "") + ".",
+                        "客户拒绝了处理方案" + (said ? "：" + event.comment() : "") + "。"));
     }
 
     static Retriage message(MessageAdded event) {
@@ -418,16 +589,31 @@ public class TriageDecisions {
     static Retriage emotionRose(EmotionRose event) {
         String evidence = event.previous() + " → " + event.current()
                 + (event.signals() == null || event.signals().isEmpty()
-                        ? "" : " (" + String.join(", ", event.signals()) + ")");
-        return new Retriage(EMOTION, event.occurredAt(), new Reason(EMOTION_ROSE_RULE, evidence,
-                "The customer's emotion rose (" + evidence + "): feelings first, the first response comes sooner.",
-                "客户情绪升级（" + evidence + "）：先处理情感，首次响应提前。"),
-                null, event.current(), event.stage());
+                        ? ""
+                        : " (" + String.join(", ", event.signals()) + ")");
+        return new Retriage(
+                EMOTION,
+                event.occurredAt(),
+                new Reason(
+                        EMOTION_ROSE_RULE,
+                        evidence,
+                        "The customer's emotion rose (" + evidence
+                                + "): feelings first, the first response comes sooner.",
+                        "客户情绪升级（" + evidence + "）：先处理情感，首次响应提前。"),
+                null,
+                event.current(),
+                event.stage());
     }
 
     private static ResponsibilityAssigned assigned(ComplaintTriage state, Instant now) {
-        return new ResponsibilityAssigned(state.complaintId(), now, state.primaryDepartment(),
-                state.secondaryDepartments(), state.complaintClass(), state.firstResponseDue(), state.resolutionDue(),
+        return new ResponsibilityAssigned(
+                state.complaintId(),
+                now,
+                state.primaryDepartment(),
+                state.secondaryDepartments(),
+                state.complaintClass(),
+                state.firstResponseDue(),
+                state.resolutionDue(),
                 state.owner());
     }
 

@@ -1,11 +1,12 @@
 package io.firebreak.triage.decision;
 
-import io.firebreak.events.IntakeEvents.PersonalDataErased;
+import io.firebreak.events.EventType;
 import io.firebreak.events.FeedbackEvents.ComplaintClosed;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.EmotionRose;
 import io.firebreak.events.IntakeEvents.MessageAdded;
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
 import io.firebreak.events.ResolutionEvents.ProposalRejected;
 import io.firebreak.events.ResolutionEvents.SlaBreached;
@@ -15,10 +16,9 @@ import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.triage.decision.ComplaintTriage.Retriage;
+import io.firebreak.triage.routing.DepartmentRouter;
 import io.firebreak.triage.settings.ActiveSettings;
 import io.firebreak.triage.settings.SettingsStore;
-import io.firebreak.events.EventType;
-import io.firebreak.triage.routing.DepartmentRouter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +41,10 @@ class TriageEventHandler implements EventHandler {
     private final SettingsStore settings;
     private final Workload workload;
 
-    TriageEventHandler(AggregateStore<ComplaintTriage> store, TriageDecisions decisions, SettingsStore settings,
+    TriageEventHandler(
+            AggregateStore<ComplaintTriage> store,
+            TriageDecisions decisions,
+            SettingsStore settings,
             Workload workload) {
         this.store = store;
         this.decisions = decisions;
@@ -84,14 +87,16 @@ class TriageEventHandler implements EventHandler {
         insert(received, decided, once);
     }
 
-    private void insert(List<ReceivedEvent> received, List<AggregateStore.New<ComplaintTriage>> decided,
+    private void insert(
+            List<ReceivedEvent> received,
+            List<AggregateStore.New<ComplaintTriage>> decided,
             Supplier<ActiveSettings> settings) {
         List<Boolean> inserted = store.insertAll(decided);
         for (int i = 0; i < inserted.size(); i++) {
             if (inserted.get(i)) continue;
             ReceivedEvent event = received.get(i);
-            EventDispatcher.within(event,
-                    () -> received(event.id(), event.payloadAs(ComplaintReceived.class), settings.get()));
+            EventDispatcher.within(
+                    event, () -> received(event.id(), event.payloadAs(ComplaintReceived.class), settings.get()));
         }
         received.clear();
         decided.clear();
@@ -100,8 +105,14 @@ class TriageEventHandler implements EventHandler {
     /** The events {@link #handle} does something with besides a new complaint: the cases of its switch. */
     private static boolean actsOn(EventType type) {
         return switch (type) {
-            case COMPLAINT_REOPENED, SLA_BREACHED, PROPOSAL_REJECTED, MESSAGE_ADDED, EMOTION_ROSE, CASE_RESOLVED,
-                    COMPLAINT_CLOSED, PERSONAL_DATA_ERASED -> true;
+            case COMPLAINT_REOPENED,
+                    SLA_BREACHED,
+                    PROPOSAL_REJECTED,
+                    MESSAGE_ADDED,
+                    EMOTION_ROSE,
+                    CASE_RESOLVED,
+                    COMPLAINT_CLOSED,
+                    PERSONAL_DATA_ERASED -> true;
             default -> false;
         };
     }
@@ -120,9 +131,13 @@ class TriageEventHandler implements EventHandler {
         public DepartmentRouter.Loads loads(String excludingComplaintId) {
             // A new complaint is nobody's yet: excluding it changes no one's load, so one reading serves them all.
             return people -> {
-                List<String> unread = people.stream().filter(p -> !known.containsKey(p)).distinct().toList();
+                List<String> unread = people.stream()
+                        .filter(p -> !known.containsKey(p))
+                        .distinct()
+                        .toList();
                 if (!unread.isEmpty()) {
-                    Map<String, Integer> read = stored.loads(excludingComplaintId).openAssigned(unread);
+                    Map<String, Integer> read =
+                            stored.loads(excludingComplaintId).openAssigned(unread);
                     unread.forEach(p -> known.put(p, read.getOrDefault(p, 0)));
                 }
                 Map<String, Integer> loads = new HashMap<>();
@@ -158,7 +173,8 @@ class TriageEventHandler implements EventHandler {
             }
             case PROPOSAL_REJECTED -> {
                 ProposalRejected rejected = event.payloadAs(ProposalRejected.class);
-                retriage(event.id(), rejected.complaintId(), TriageDecisions.proposalRejected(rejected), settings.get());
+                retriage(
+                        event.id(), rejected.complaintId(), TriageDecisions.proposalRejected(rejected), settings.get());
             }
             case MESSAGE_ADDED -> {
                 MessageAdded message = event.payloadAs(MessageAdded.class);
@@ -180,7 +196,10 @@ class TriageEventHandler implements EventHandler {
             }
             case PERSONAL_DATA_ERASED -> {
                 PersonalDataErased erased = event.payloadAs(PersonalDataErased.class);
-                store.update(erased.complaintId(), event.id(), stored -> Change.of(stored.value().erasing()));
+                store.update(
+                        erased.complaintId(),
+                        event.id(),
+                        stored -> Change.of(stored.value().erasing()));
             }
             default -> {
                 // The other events on these topics are not triage's business.
@@ -194,17 +213,23 @@ class TriageEventHandler implements EventHandler {
         Change<ComplaintTriage> change = decisions.triage(received, List.of(), active, workload);
         if (store.insert(id, change.value(), change.events(), eventId)) return;
         // Re-triages were waiting for it (or it was triaged before: a redelivery): decide on what is stored.
-        store.update(id, eventId, stored -> stored.value().triaged()
-                ? null // a second "received" for the same complaint: it was classified already
-                : decisions.triage(received, stored.value().waiting(), active, workload));
+        store.update(
+                id,
+                eventId,
+                stored -> stored.value().triaged()
+                        ? null // a second "received" for the same complaint: it was classified already
+                        : decisions.triage(received, stored.value().waiting(), active, workload));
     }
 
     private void retriage(String eventId, String id, Retriage retriage, ActiveSettings active) {
         // Two rounds: if the insert loses a race, the document now exists and the update finds it.
         for (int round = 0; round < 2; round++) {
-            boolean found = store.update(id, eventId, stored -> stored.value().triaged()
-                            ? decisions.retriage(stored.value(), retriage, active, workload)
-                            : Change.of(stored.value().withWaiting(retriage)))
+            boolean found = store.update(
+                            id,
+                            eventId,
+                            stored -> stored.value().triaged()
+                                    ? decisions.retriage(stored.value(), retriage, active, workload)
+                                    : Change.of(stored.value().withWaiting(retriage)))
                     .isPresent();
             if (found) return;
             if (store.insert(id, ComplaintTriage.waitingFor(id, retriage), List.of(), eventId)) return;

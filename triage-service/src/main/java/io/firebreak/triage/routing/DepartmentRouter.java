@@ -87,7 +87,9 @@ public final class DepartmentRouter {
                     if (product.startsWith(prefix.strip().toUpperCase(Locale.ROOT))) byProduct[d] = true;
                 }
             }
-            byChannel[d] = channel != null && department.channels() != null && department.channels().contains(channel);
+            byChannel[d] = channel != null
+                    && department.channels() != null
+                    && department.channels().contains(channel);
         }
         // Where the fault lies first; what is asked for only when no fault is named.
         int primary = first(byPhrase);
@@ -113,8 +115,13 @@ public final class DepartmentRouter {
      * nobody at is skipped, up to its head. Nobody fitting gives the department's queue, or the expert queue for a
      * DIFFICULT complaint.
      */
-    public Assignment chooseOwner(String department, ComplaintClass complaintClass, String language,
-            Seniority atLeast, String excluded, Loads loads) {
+    public Assignment chooseOwner(
+            String department,
+            ComplaintClass complaintClass,
+            String language,
+            Seniority atLeast,
+            String excluded,
+            Loads loads) {
         return chooseOwner(department, complaintClass, language, atLeast, excluded, loads, null);
     }
 
@@ -122,21 +129,30 @@ public final class DepartmentRouter {
      * As above, with {@code floor} the least seniority the customer's handling asks for (a senior handler for a
      * customer who needs care): unlike an escalation's {@code atLeast}, it never reaches a supervisor or head.
      */
-    public Assignment chooseOwner(String department, ComplaintClass complaintClass, String language,
-            Seniority atLeast, String excluded, Loads loads, Seniority floor) {
+    public Assignment chooseOwner(
+            String department,
+            ComplaintClass complaintClass,
+            String language,
+            Seniority atLeast,
+            String excluded,
+            Loads loads,
+            Seniority floor) {
         Seniority needed = needed(complaintClass);
         if (floor != null && floor.ordinal() > needed.ordinal()) needed = floor;
         if (atLeast != null && atLeast.ordinal() > needed.ordinal()) needed = atLeast;
         List<RoutingTable.Person> candidates = new ArrayList<>();
         for (RoutingTable.Person person : people.values()) {
-            if (person.department().equals(department) && person.seniority().atLeast(needed)
+            if (person.department().equals(department)
+                    && person.seniority().atLeast(needed)
                     && (person.seniority().handles() || atLeast != null)
-                    && person.skills().contains(language) && !person.id().equals(excluded)) {
+                    && person.skills().contains(language)
+                    && !person.id().equals(excluded)) {
                 candidates.add(person);
             }
         }
         if (!candidates.isEmpty()) {
-            Map<String, Integer> open = loads.openAssigned(candidates.stream().map(RoutingTable.Person::id).toList());
+            Map<String, Integer> open = loads.openAssigned(
+                    candidates.stream().map(RoutingTable.Person::id).toList());
             RoutingTable.Person chosen = candidates.stream()
                     .filter(p -> open.getOrDefault(p.id(), 0) < p.capacity())
                     .min(Comparator.comparing(RoutingTable.Person::seniority)

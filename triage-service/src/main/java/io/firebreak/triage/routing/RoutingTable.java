@@ -21,8 +21,12 @@ import java.util.List;
  * @param expertQueue the expert and case-conference queue (专家会诊) of a DIFFICULT complaint no expert can take
  */
 public record RoutingTable(
-        @NotBlank @Pattern(regexp = NAME, message = NAME_RULE) String defaultQueue,
-        @NotBlank @Pattern(regexp = NAME, message = NAME_RULE) String expertQueue,
+        @NotBlank @Pattern(regexp = NAME, message = NAME_RULE)
+        String defaultQueue,
+
+        @NotBlank @Pattern(regexp = NAME, message = NAME_RULE)
+        String expertQueue,
+
         @NotEmpty List<@Valid @NotNull Department> departments,
         List<@Valid @NotNull Person> roster) {
 
@@ -43,11 +47,20 @@ public record RoutingTable(
      * product reference or a channel).
      */
     public record Department(
-            @NotBlank @Pattern(regexp = NAME, message = NAME_RULE) String name,
-            @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotBlank String> phrases,
-            @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotBlank String> productPrefixes,
-            @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotNull Channel> channels,
-            @Size(min = 1, message = "must not be empty (leave it out instead)") List<@NotBlank String> remedies) {
+            @NotBlank @Pattern(regexp = NAME, message = NAME_RULE)
+            String name,
+
+            @Size(min = 1, message = "must not be empty (leave it out instead)")
+            List<@NotBlank String> phrases,
+
+            @Size(min = 1, message = "must not be empty (leave it out instead)")
+            List<@NotBlank String> productPrefixes,
+
+            @Size(min = 1, message = "must not be empty (leave it out instead)")
+            List<@NotNull Channel> channels,
+
+            @Size(min = 1, message = "must not be empty (leave it out instead)")
+            List<@NotBlank String> remedies) {
 
         /** A department routed to by phrases only. */
         public static Department phrases(String name, List<String> phrases) {
@@ -60,10 +73,14 @@ public record RoutingTable(
      * own at once.
      */
     public record Person(
-            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]*", message = "must be a lower-case login") String id,
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]*", message = "must be a lower-case login")
+            String id,
+
             @Size(max = 100) String name,
             @NotBlank String department,
             @NotNull Seniority seniority,
             @NotEmpty List<@NotBlank String> skills,
-            @Min(value = 1, message = "must be at least 1") @Max(1000) int capacity) {}
+
+            @Min(value = 1, message = "must be at least 1") @Max(1000)
+            int capacity) {}
 }

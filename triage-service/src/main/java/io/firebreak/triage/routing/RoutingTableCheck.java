@@ -31,14 +31,17 @@ public final class RoutingTableCheck {
                     departments.add(department.name());
                     Integer first = names.putIfAbsent(department.name(), i);
                     if (first != null) {
-                        problems.add(new FieldProblem(at + ".name", "duplicate department '" + department.name()
-                                + "' (also departments[" + first + "])"));
+                        problems.add(new FieldProblem(
+                                at + ".name",
+                                "duplicate department '" + department.name() + "' (also departments[" + first + "])"));
                     }
                 }
-                if (department.phrases() == null && department.productPrefixes() == null
-                        && department.channels() == null && department.remedies() == null) {
-                    problems.add(new FieldProblem(at,
-                            "nothing routes to it: give phrases, productPrefixes, channels or remedies"));
+                if (department.phrases() == null
+                        && department.productPrefixes() == null
+                        && department.channels() == null
+                        && department.remedies() == null) {
+                    problems.add(new FieldProblem(
+                            at, "nothing routes to it: give phrases, productPrefixes, channels or remedies"));
                 }
                 phrases(problems, at + ".phrases", department.phrases());
                 phrases(problems, at + ".remedies", department.remedies());
@@ -53,14 +56,15 @@ public final class RoutingTableCheck {
             if (person.id() != null) {
                 Integer first = ids.putIfAbsent(person.id(), i);
                 if (first != null) {
-                    problems.add(new FieldProblem(at + ".id",
-                            "duplicate person '" + person.id() + "' (also roster[" + first + "])"));
+                    problems.add(new FieldProblem(
+                            at + ".id", "duplicate person '" + person.id() + "' (also roster[" + first + "])"));
                 }
             }
             if (person.department() != null && !departments.contains(person.department())) {
-                problems.add(new FieldProblem(at + ".department",
-                        "unknown department '" + person.department() + "'; one of " + departments.stream().sorted()
-                                .toList()));
+                problems.add(new FieldProblem(
+                        at + ".department",
+                        "unknown department '" + person.department() + "'; one of "
+                                + departments.stream().sorted().toList()));
             }
         }
         return problems;

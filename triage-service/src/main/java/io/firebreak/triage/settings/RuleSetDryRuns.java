@@ -38,16 +38,20 @@ public class RuleSetDryRuns {
 
     /** Remembers a dry run of the set with this fingerprint against the active version, by whom, now. */
     public void record(String fingerprint, String activeVersion, String by) {
-        runs.replaceOne(Filters.eq("_id", key(fingerprint, activeVersion)),
-                new Document("_id", key(fingerprint, activeVersion)).append("by", by)
+        runs.replaceOne(
+                Filters.eq("_id", key(fingerprint, activeVersion)),
+                new Document("_id", key(fingerprint, activeVersion))
+                        .append("by", by)
                         .append("at", Date.from(clock.instant())),
                 new ReplaceOptions().upsert(true));
     }
 
     /** Whether the set with this fingerprint had its dry run against the active version lately. */
     public boolean made(String fingerprint, String activeVersion) {
-        Document run = runs.find(Filters.eq("_id", key(fingerprint, activeVersion))).first();
-        return run != null && run.getDate("at").toInstant().isAfter(clock.instant().minus(VALID_FOR));
+        Document run =
+                runs.find(Filters.eq("_id", key(fingerprint, activeVersion))).first();
+        return run != null
+                && run.getDate("at").toInstant().isAfter(clock.instant().minus(VALID_FOR));
     }
 
     private static String key(String fingerprint, String activeVersion) {

@@ -56,11 +56,16 @@ class SettingsController {
                 String fingerprint = RuleSetDryRuns.fingerprint(complete);
                 String active = store.rules().active().version();
                 if (!dryRuns.made(fingerprint, active)) {
-                    throw new ProblemException(HttpStatus.CONFLICT, "Dry run first", "Run this rule set's dry run"
-                            + " first (POST /api/v1/triage/rules/dry-run with the same body) and read what it would"
-                            + " change; then PUT it, within " + RuleSetDryRuns.VALID_FOR.toHours() + " hours and"
-                            + " while " + active + " is active.")
-                            .with("fingerprint", fingerprint).with("activeVersion", active);
+                    throw new ProblemException(
+                                    HttpStatus.CONFLICT,
+                                    "Dry run first",
+                                    "Run this rule set's dry run"
+                                            + " first (POST /api/v1/triage/rules/dry-run with the same body) and read what it would"
+                                            + " change; then PUT it, within " + RuleSetDryRuns.VALID_FOR.toHours()
+                                            + " hours and"
+                                            + " while " + active + " is active.")
+                            .with("fingerprint", fingerprint)
+                            .with("activeVersion", active);
                 }
             }
             return store.rules().replace(complete, who.getName());
@@ -74,8 +79,8 @@ class SettingsController {
 
     @PutMapping("/routing")
     RoutingView replaceRouting(@RequestBody RoutingTable table, Authentication who) {
-        return RoutingView.of(SettingsView.refusedAs("Invalid routing table",
-                () -> store.routing().replace(table, who.getName())));
+        return RoutingView.of(SettingsView.refusedAs(
+                "Invalid routing table", () -> store.routing().replace(table, who.getName())));
     }
 
     /** SLA targets per class and the emotion factors of the first response (先处理情感, 后处理事件). */
@@ -124,8 +129,15 @@ class SettingsController {
             List<String> senses) {
 
         static RuleSetView of(Revision<RuleSet> r) {
-            return new RuleSetView(r.version(), r.revision(), r.createdAt(), r.createdBy(), r.source(),
-                    r.body().negation(), r.body().rules(), r.body().senses());
+            return new RuleSetView(
+                    r.version(),
+                    r.revision(),
+                    r.createdAt(),
+                    r.createdBy(),
+                    r.source(),
+                    r.body().negation(),
+                    r.body().rules(),
+                    r.body().senses());
         }
     }
 
@@ -143,8 +155,16 @@ class SettingsController {
 
         static RoutingView of(Revision<RoutingTable> r) {
             RoutingTable t = r.body();
-            return new RoutingView(r.version(), r.revision(), r.createdAt(), r.createdBy(), r.source(),
-                    t.defaultQueue(), t.expertQueue(), t.departments(), t.roster());
+            return new RoutingView(
+                    r.version(),
+                    r.revision(),
+                    r.createdAt(),
+                    r.createdBy(),
+                    r.source(),
+                    t.defaultQueue(),
+                    t.expertQueue(),
+                    t.departments(),
+                    t.roster());
         }
     }
 }

@@ -33,15 +33,30 @@ public class SettingsStore {
     private final VersionedSettings<SlaSettings, SlaPolicy> sla;
 
     public SettingsStore(MongoDatabase database, TriageProperties properties, Clock clock) {
-        this.rules = new VersionedSettings<>("rule set", SHIPPED_IN,
-                new SettingsHistory<>(database, "rulesets", RuleSet.class, "rules"), RuleSetCheck::problems,
-                Classifier::new, clock).seed(properties.classification());
-        this.routing = new VersionedSettings<>("routing table", SHIPPED_IN,
-                new SettingsHistory<>(database, "routingtables", RoutingTable.class, "routing"),
-                RoutingTableCheck::problems, DepartmentRouter::new, clock).seed(properties.routing());
-        this.sla = new VersionedSettings<>("SLA targets", SHIPPED_IN,
-                new SettingsHistory<>(database, "slatargets", SlaSettings.class, "sla"), SettingsStore::slaProblems,
-                SlaPolicy::new, clock).seed(properties.sla());
+        this.rules = new VersionedSettings<>(
+                        "rule set",
+                        SHIPPED_IN,
+                        new SettingsHistory<>(database, "rulesets", RuleSet.class, "rules"),
+                        RuleSetCheck::problems,
+                        Classifier::new,
+                        clock)
+                .seed(properties.classification());
+        this.routing = new VersionedSettings<>(
+                        "routing table",
+                        SHIPPED_IN,
+                        new SettingsHistory<>(database, "routingtables", RoutingTable.class, "routing"),
+                        RoutingTableCheck::problems,
+                        DepartmentRouter::new,
+                        clock)
+                .seed(properties.routing());
+        this.sla = new VersionedSettings<>(
+                        "SLA targets",
+                        SHIPPED_IN,
+                        new SettingsHistory<>(database, "slatargets", SlaSettings.class, "sla"),
+                        SettingsStore::slaProblems,
+                        SlaPolicy::new,
+                        clock)
+                .seed(properties.sla());
     }
 
     /** The settings in force now, compiled. */

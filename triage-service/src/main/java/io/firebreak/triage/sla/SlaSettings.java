@@ -20,8 +20,15 @@ public record SlaSettings(
         @Valid @NotNull Targets escalated,
         @Valid @NotNull Targets major,
         @Valid @NotNull Targets difficult,
-        @NotNull Map<@NotNull @Pattern(regexp = "CALM|UPSET|ANGRY|FURIOUS", message = "must be an emotion level:"
-                + " CALM, UPSET, ANGRY or FURIOUS") String, @NotNull @DecimalMin("0.05") @DecimalMax("1.0") Double>
+
+        @NotNull
+        Map<
+                        @NotNull
+                        @Pattern(
+                                regexp = "CALM|UPSET|ANGRY|FURIOUS",
+                                message = "must be an emotion level:" + " CALM, UPSET, ANGRY or FURIOUS")
+                        String,
+                        @NotNull @DecimalMin("0.05") @DecimalMax("1.0") Double>
                 firstResponseFactors) {
 
     public Targets of(ComplaintClass complaintClass) {
@@ -41,5 +48,6 @@ public record SlaSettings(
     }
 
     /** How long until the first response and until resolution. */
-    public record Targets(@NotNull Duration firstResponse, @NotNull Duration resolution) {}
+    public record Targets(
+            @NotNull Duration firstResponse, @NotNull Duration resolution) {}
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.TriageEvents.Reason;
-import io.firebreak.triage.Shipped;
 import io.firebreak.platform.text.ScannedText;
+import io.firebreak.triage.Shipped;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +54,13 @@ class ClassifierTest {
 
     @Test
     void negatedOrWavedAwayPhrasesDoNotFireTheirRule() {
-        assertThat(classifier.classify("No injury or anything, the lid of the kettle is just a bit loose.")
-                .complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
-        assertThat(classifier.classify("It's not a safety problem, the light is off.").complaintClass())
+        assertThat(classifier
+                        .classify("No injury or anything, the lid of the kettle is just a bit loose.")
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier
+                        .classify("It's not a safety problem, the light is off.")
+                        .complaintClass())
                 .isEqualTo(ComplaintClass.ORDINARY);
         assertThat(classifier.classify("我不打算找律师，只想退款").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
         assertThat(classifier.classify("There's no need to escalate this").complaintClass())
@@ -85,8 +89,8 @@ class ClassifierTest {
         assertThat(rulesOf("这已经是我第二次反映空调不制冷了,上次的维修根本没用。")).containsExactly("repeat-contact");
         assertThat(rulesOf("This is the third time I'm asking")).containsExactly("repeat-contact");
 
-        Classifier.Result fromHistory = classifier.classify(
-                new Facts(ScannedText.of("电视还是黑屏。"), List.of("c-7", "c-9"), null, null));
+        Classifier.Result fromHistory =
+                classifier.classify(new Facts(ScannedText.of("电视还是黑屏。"), List.of("c-7", "c-9"), null, null));
 
         assertThat(fromHistory.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
         assertThat(fromHistory.reasons()).singleElement().satisfies(r -> {
@@ -98,8 +102,10 @@ class ClassifierTest {
     @Test
     void againInPassingIsNoRepeatContact() {
         assertThat(classifier.classify("气死我了!!!快递又晚了两天!!!").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
-        assertThat(classifier.classify(new Facts(ScannedText.of("快递又晚了"), List.of(), null, null))
-                .complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier
+                        .classify(new Facts(ScannedText.of("快递又晚了"), List.of(), null, null))
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
     }
 
     @Test
@@ -112,17 +118,22 @@ class ClassifierTest {
 
     @Test
     void theEscalatedStageIsEscalated() {
-        assertThat(classifier.classify(new Facts(ScannedText.of(""), null, CustomerStage.ESCALATED_COMPLAINT, null))
-                .complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
-        assertThat(classifier.classify(new Facts(ScannedText.of(""), null, CustomerStage.COMPLAINT, null))
-                .complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier
+                        .classify(new Facts(ScannedText.of(""), null, CustomerStage.ESCALATED_COMPLAINT, null))
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ESCALATED);
+        assertThat(classifier
+                        .classify(new Facts(ScannedText.of(""), null, CustomerStage.COMPLAINT, null))
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
     }
 
     @Test
     void bouncedResponsibilityIsDifficultButAComplaintNoDepartmentTakesIsNot() {
         assertThat(rulesOf("商家说是平台的问题,平台说是商家的问题,到底找谁?")).containsExactly("responsibility-unclear");
         assertThat(rulesOf("The refund was approved by one team and reversed by another; nobody can tell me "
-                + "which decision stands.")).containsExactly("responsibility-unclear");
+                        + "which decision stands."))
+                .containsExactly("responsibility-unclear");
 
         // No department's words found says nothing about the complaint: the triage queue reads it (routing).
         Classifier.Result unrouted = classifier.classify(new Facts(ScannedText.of("嗯"), null, null, List.of()));
@@ -133,11 +144,19 @@ class ClassifierTest {
 
     @Test
     void manyDepartmentsNoPolicyDisputedFactsAndExcessiveDemandsAreDifficult() {
-        assertThat(classifier.classify(new Facts(ScannedText.of("x"), null, null,
-                List.of("BILLING", "LOGISTICS", "PRODUCT_QUALITY", "AFTER_SALES"))).reasons())
-                .extracting(Reason::rule).containsExactly("several-departments");
-        assertThat(classifier.classify(new Facts(ScannedText.of("x"), null, null,
-                List.of("BILLING", "LOGISTICS", "PRODUCT_QUALITY"))).complaintClass())
+        assertThat(classifier
+                        .classify(new Facts(
+                                ScannedText.of("x"),
+                                null,
+                                null,
+                                List.of("BILLING", "LOGISTICS", "PRODUCT_QUALITY", "AFTER_SALES")))
+                        .reasons())
+                .extracting(Reason::rule)
+                .containsExactly("several-departments");
+        assertThat(classifier
+                        .classify(new Facts(
+                                ScannedText.of("x"), null, null, List.of("BILLING", "LOGISTICS", "PRODUCT_QUALITY")))
+                        .complaintClass())
                 .isEqualTo(ComplaintClass.ORDINARY);
         assertThat(rulesOf("你们的规定里根本没有这种情况")).containsExactly("no-policy-covers-it");
         assertThat(rulesOf("监控显示是你们的人弄坏的，可你们不承认。")).containsExactly("facts-in-dispute");
@@ -146,20 +165,27 @@ class ClassifierTest {
 
     @Test
     void mostSevereClassWinsAndEveryRuleThatFiredIsKept() {
-        Classifier.Result result =
-                classifier.classify("叫你们领导来！不然我就请律师，还要找记者曝光，再打12315，这是第三次了，你们互相推诿");
+        Classifier.Result result = classifier.classify("叫你们领导来！不然我就请律师，还要找记者曝光，再打12315，这是第三次了，你们互相推诿");
 
         assertThat(result.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
-        assertThat(result.reasons()).extracting(Reason::rule, Reason::evidence).containsExactly(
-                tuple("legal-action", "律师"),
-                tuple("regulator-or-consumer-body", "12315"),
-                tuple("media-exposure", "曝光, 记者"),
-                tuple("repeat-contact", "第三次"),
-                tuple("asks-for-superior", "领导"),
-                tuple("responsibility-unclear", "互相推诿"));
-        assertThat(result.fired()).extracting(Classifier.Fired::complaintClass).containsExactly(ComplaintClass.MAJOR,
-                ComplaintClass.MAJOR, ComplaintClass.MAJOR, ComplaintClass.ESCALATED, ComplaintClass.ESCALATED,
-                ComplaintClass.DIFFICULT);
+        assertThat(result.reasons())
+                .extracting(Reason::rule, Reason::evidence)
+                .containsExactly(
+                        tuple("legal-action", "律师"),
+                        tuple("regulator-or-consumer-body", "12315"),
+                        tuple("media-exposure", "曝光, 记者"),
+                        tuple("repeat-contact", "第三次"),
+                        tuple("asks-for-superior", "领导"),
+                        tuple("responsibility-unclear", "互相推诿"));
+        assertThat(result.fired())
+                .extracting(Classifier.Fired::complaintClass)
+                .containsExactly(
+                        ComplaintClass.MAJOR,
+                        ComplaintClass.MAJOR,
+                        ComplaintClass.MAJOR,
+                        ComplaintClass.ESCALATED,
+                        ComplaintClass.ESCALATED,
+                        ComplaintClass.DIFFICULT);
     }
 
     @Test
@@ -191,17 +217,20 @@ class ClassifierTest {
 
     @Test
     void rulesComeFromTheRuleSetIncludingOtherClassesAndDefaultSentences() {
-        RuleSet custom = new RuleSet(Shipped.properties().classification().negation(), List.of(
-                RuleSet.Rule.phrases("no-policy", ComplaintClass.DIFFICULT, List.of("no policy", "没有规定")),
-                RuleSet.Rule.phrases("repeat", ComplaintClass.ESCALATED, List.of("again", "又一次"))), null);
+        RuleSet custom = new RuleSet(
+                Shipped.properties().classification().negation(),
+                List.of(
+                        RuleSet.Rule.phrases("no-policy", ComplaintClass.DIFFICULT, List.of("no policy", "没有规定")),
+                        RuleSet.Rule.phrases("repeat", ComplaintClass.ESCALATED, List.of("again", "又一次"))),
+                null);
         Classifier configured = new Classifier("custom-1", custom);
 
         Classifier.Result result = configured.classify("又一次！你们说没有规定？");
 
         assertThat(result.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
-        assertThat(result.reasons()).extracting(Reason::rule, Reason::evidence).containsExactly(
-                tuple("no-policy", "没有规定"),
-                tuple("repeat", "又一次"));
+        assertThat(result.reasons())
+                .extracting(Reason::rule, Reason::evidence)
+                .containsExactly(tuple("no-policy", "没有规定"), tuple("repeat", "又一次"));
         assertThat(result.reasons().get(1).en()).isEqualTo("Rule repeat fired: 又一次.");
         assertThat(result.ruleSetVersion()).isEqualTo("custom-1");
         assertThat(configured.classify("I want to sue").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);

@@ -23,7 +23,8 @@ class RuleSetCheckTest {
     @Test
     void duplicateNamesAreRefusedNamingBoth() {
         assertThat(problemsWith(RuleSet.Rule.phrases("legal-action", ComplaintClass.MAJOR, List.of("x"))))
-                .contains(new FieldProblem("rules[" + SHIPPED.rules().size() + "].name",
+                .contains(new FieldProblem(
+                        "rules[" + SHIPPED.rules().size() + "].name",
                         "duplicate rule name 'legal-action' (also rules[1])"));
     }
 
@@ -32,9 +33,11 @@ class RuleSetCheckTest {
         int at = SHIPPED.rules().size();
 
         assertThat(problemsWith(RuleSet.Rule.phrases("empty", ComplaintClass.MAJOR, List.of())))
-                .extracting(FieldProblem::field).contains("rules[" + at + "].phrases");
+                .extracting(FieldProblem::field)
+                .contains("rules[" + at + "].phrases");
         assertThat(problemsWith(RuleSet.Rule.phrases("blank", ComplaintClass.MAJOR, List.of("ok", " "))))
-                .extracting(FieldProblem::field).contains("rules[" + at + "].phrases[1]");
+                .extracting(FieldProblem::field)
+                .contains("rules[" + at + "].phrases[1]");
         assertThat(problemsWith(RuleSet.Rule.phrases("star", ComplaintClass.MAJOR, List.of("*"))))
                 .contains(new FieldProblem("rules[" + at + "].phrases[0]", "'*' has nothing to match"));
     }
@@ -44,22 +47,48 @@ class RuleSetCheckTest {
         int at = SHIPPED.rules().size();
 
         assertThat(problemsWith(RuleSet.Rule.phrases("meh", ComplaintClass.ORDINARY, List.of("meh"))))
-                .extracting(FieldProblem::field).containsExactly("rules[" + at + "].complaintClass");
-        assertThat(problemsWith(new RuleSet.Rule("idle", ComplaintClass.MAJOR, null, null, null, null, null, null,
-                false, null, null))).extracting(FieldProblem::field).containsExactly("rules[" + at + "]");
+                .extracting(FieldProblem::field)
+                .containsExactly("rules[" + at + "].complaintClass");
+        assertThat(problemsWith(new RuleSet.Rule(
+                        "idle", ComplaintClass.MAJOR, null, null, null, null, null, null, false, null, null)))
+                .extracting(FieldProblem::field)
+                .containsExactly("rules[" + at + "]");
         assertThat(problemsWith(RuleSet.Rule.phrases("no-class", null, List.of("x"))))
-                .extracting(FieldProblem::field).containsExactly("rules[" + at + "].complaintClass");
+                .extracting(FieldProblem::field)
+                .containsExactly("rules[" + at + "].complaintClass");
     }
 
     @Test
     void anAmountsConditionNeedsAnAmountAndPhrasesThatCompile() {
         int at = SHIPPED.rules().size();
 
-        assertThat(problemsWith(new RuleSet.Rule("when-only", ComplaintClass.MAJOR, List.of("x"), null,
-                List.of("refund*"), null, null, null, null, null, null))).extracting(FieldProblem::field)
+        assertThat(problemsWith(new RuleSet.Rule(
+                        "when-only",
+                        ComplaintClass.MAJOR,
+                        List.of("x"),
+                        null,
+                        List.of("refund*"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)))
+                .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "].amountWhen");
-        assertThat(problemsWith(new RuleSet.Rule("when", ComplaintClass.MAJOR, null, Map.of("CNY", 5000L),
-                List.of("*"), null, null, null, null, null, null))).extracting(FieldProblem::field)
+        assertThat(problemsWith(new RuleSet.Rule(
+                        "when",
+                        ComplaintClass.MAJOR,
+                        null,
+                        Map.of("CNY", 5000L),
+                        List.of("*"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)))
+                .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "].amountWhen[0]");
     }
 
@@ -67,13 +96,28 @@ class RuleSetCheckTest {
     void badThresholdsAndUnknownCurrenciesAreRefused() {
         int at = SHIPPED.rules().size();
 
-        assertThat(problemsWith(new RuleSet.Rule("money", ComplaintClass.MAJOR, null, Map.of("CNY", 0L, "XYZ", 5L),
-                null, 0, null, -1, null, null, null))).extracting(FieldProblem::field).containsExactlyInAnyOrder(
-                "rules[" + at + "].amountAtLeast[CNY]", "rules[" + at + "].amountAtLeast[XYZ]",
-                "rules[" + at + "].earlierComplaintsAtLeast", "rules[" + at + "].departmentsAtLeast");
+        assertThat(problemsWith(new RuleSet.Rule(
+                        "money",
+                        ComplaintClass.MAJOR,
+                        null,
+                        Map.of("CNY", 0L, "XYZ", 5L),
+                        null,
+                        0,
+                        null,
+                        -1,
+                        null,
+                        null,
+                        null)))
+                .extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder(
+                        "rules[" + at + "].amountAtLeast[CNY]", "rules[" + at + "].amountAtLeast[XYZ]",
+                        "rules[" + at + "].earlierComplaintsAtLeast", "rules[" + at + "].departmentsAtLeast");
         assertThat(RuleSetCheck.problems(new RuleSet(
-                new Lexicon.NegationWords(List.of("no"), null, null, null, null, null, 99), SHIPPED.rules(), null)))
-                .extracting(FieldProblem::field).containsExactly("negation.window");
+                        new Lexicon.NegationWords(List.of("no"), null, null, null, null, null, 99),
+                        SHIPPED.rules(),
+                        null)))
+                .extracting(FieldProblem::field)
+                .containsExactly("negation.window");
     }
 
     @Test
@@ -81,14 +125,17 @@ class RuleSetCheckTest {
         int at = SHIPPED.rules().size();
 
         assertThat(problemsWith(RuleSet.Rule.phrases("Legal Action", ComplaintClass.MAJOR, List.of("x"))))
-                .extracting(FieldProblem::field).containsExactly("rules[" + at + "].name");
+                .extracting(FieldProblem::field)
+                .containsExactly("rules[" + at + "].name");
         assertThat(problemsWith(RuleSet.Rule.phrases("sla-breached", ComplaintClass.MAJOR, List.of("x"))))
-                .extracting(FieldProblem::reason).containsExactly("'sla-breached' is reserved for the service");
+                .extracting(FieldProblem::reason)
+                .containsExactly("'sla-breached' is reserved for the service");
     }
 
     @Test
     void anEmptyOrMissingSetIsRefused() {
-        assertThat(RuleSetCheck.problems(new RuleSet(null, List.of(), null))).extracting(FieldProblem::field)
+        assertThat(RuleSetCheck.problems(new RuleSet(null, List.of(), null)))
+                .extracting(FieldProblem::field)
                 .containsExactlyInAnyOrder("negation", "rules");
         assertThat(RuleSetCheck.problems(null)).extracting(FieldProblem::field).containsExactly("body");
     }

@@ -23,7 +23,8 @@ class MissingPhrasesTest {
                 "我家热水器有燃气味，很浓",
                 "厨房里燃气味很重，订单号123"));
 
-        assertThat(found).extracting(MissingPhrases.Candidate::phrase)
+        assertThat(found)
+                .extracting(MissingPhrases.Candidate::phrase)
                 .contains("smell", "gas", "燃气", "气味")
                 .doesNotContain("the", "order", "please", "订单", "call");
         assertThat(found.get(0).complaints()).isEqualTo(2);
@@ -31,7 +32,8 @@ class MissingPhrasesTest {
 
     @Test
     void in_aTermOfOneComplaintOnlyIsNoCandidate() {
-        assertThat(phrases.in(List.of("The charger melted", "My kettle sparks"))).isEmpty();
+        assertThat(phrases.in(List.of("The charger melted", "My kettle sparks")))
+                .isEmpty();
     }
 
     @Test

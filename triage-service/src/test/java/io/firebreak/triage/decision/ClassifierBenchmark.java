@@ -27,18 +27,27 @@ public final class ClassifierBenchmark {
         List<LabelledExamples.Example> items = LabelledExamples.all();
         ActiveSettings settings = Shipped.settings();
         Classifier classifier = settings.classifier();
-        System.out.printf(Locale.ROOT, "%d complaints, %d Chinese, average %.0f characters; JVM %s, %d CPUs visible%n",
-                items.size(), items.stream().filter(i -> i.text().codePoints().anyMatch(c ->
-                        Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)).count(),
+        System.out.printf(
+                Locale.ROOT,
+                "%d complaints, %d Chinese, average %.0f characters; JVM %s, %d CPUs visible%n",
+                items.size(),
+                items.stream()
+                        .filter(i -> i.text()
+                                .codePoints()
+                                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                        .count(),
                 items.stream().mapToInt(i -> i.text().length()).average().orElse(0),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
 
         Runnable classify = new Runnable() {
             int next;
 
             @Override
             public void run() {
-                sink(classifier.classify(items.get(next++ % items.size()).text()).complaintClass());
+                sink(classifier
+                        .classify(items.get(next++ % items.size()).text())
+                        .complaintClass());
             }
         };
         Runnable assess = new Runnable() {
@@ -47,8 +56,10 @@ public final class ClassifierBenchmark {
             @Override
             public void run() {
                 LabelledExamples.Example item = items.get(next++ % items.size());
-                sink(TriageDecisions.assess(settings, item.text(), null, Channel.WEB_FORM,
-                        item.earlierComplaintIds(), null).result().complaintClass());
+                sink(TriageDecisions.assess(
+                                settings, item.text(), null, Channel.WEB_FORM, item.earlierComplaintIds(), null)
+                        .result()
+                        .complaintClass());
             }
         };
 
@@ -61,8 +72,12 @@ public final class ClassifierBenchmark {
             rules[round] = measure("classifier alone", classify, seconds / ROUNDS);
             whole[round] = measure("routing + classifier", assess, seconds / ROUNDS);
         }
-        System.out.printf(Locale.ROOT, "RESULT classifier %.0f/s, routing + classifier %.0f/s (medians of %d rounds;"
-                + " goal > 10000/s)%n", median(rules), median(whole), ROUNDS);
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT classifier %.0f/s, routing + classifier %.0f/s (medians of %d rounds;" + " goal > 10000/s)%n",
+                median(rules),
+                median(whole),
+                ROUNDS);
         if (checksum == 42) System.out.println(); // keeps the results alive
     }
 
@@ -89,8 +104,8 @@ public final class ClassifierBenchmark {
             count += 1000;
         }
         double perSecond = count / ((System.nanoTime() - started) / 1e9);
-        System.out.printf(Locale.ROOT, "%-32s %,12.0f classifications/s (%.2f µs each)%n", what, perSecond,
-                1e6 / perSecond);
+        System.out.printf(
+                Locale.ROOT, "%-32s %,12.0f classifications/s (%.2f µs each)%n", what, perSecond, 1e6 / perSecond);
         return perSecond;
     }
 }

@@ -22,27 +22,66 @@ import org.junit.jupiter.api.Test;
 
 class ComplaintTriageCodecTest {
 
-    private final Codec<ComplaintTriage> codec = MongoConfiguration.codecRegistry().get(ComplaintTriage.class);
+    private final Codec<ComplaintTriage> codec =
+            MongoConfiguration.codecRegistry().get(ComplaintTriage.class);
 
     @Test
     void triagedComplaintSurvivesTheRoundTripThroughItsStoredForm() {
         Instant at = Instant.parse("2026-11-23T10:00:00Z");
         Reason reason = new Reason("legal-action", "律师", "The customer threatens legal action (律师).", "客户提出法律手段（律师）。");
-        ComplaintTriage triage = new ComplaintTriage("c-1", at, EmotionLevel.ANGRY, CustomerStage.COMPLAINT,
-                List.of("c-0"), "zh", ComplaintClass.MAJOR, List.of(reason), "rules-1", "routing-1", "BILLING",
-                List.of("LOGISTICS"), "zhang.min", at.plusSeconds(900), at.plusSeconds(86400), true, at, null,
-                List.of(new ClassificationStep(at, ComplaintClass.MAJOR, null, List.of(reason),
-                        "firebreak.complaint.received", "rules-1", "routing-1", "zhang.min", "sla-1")),
-                List.of(), "我要找律师", new ComplaintTriage.Review(List.of("No department's words found"), false,
-                        ComplaintTriage.Review.CONFIRMED, "bai.lu", at.plusSeconds(60), "looked fine"));
+        ComplaintTriage triage = new ComplaintTriage(
+                "c-1",
+                at,
+                EmotionLevel.ANGRY,
+                CustomerStage.COMPLAINT,
+                List.of("c-0"),
+                "zh",
+                ComplaintClass.MAJOR,
+                List.of(reason),
+                "rules-1",
+                "routing-1",
+                "BILLING",
+                List.of("LOGISTICS"),
+                "zhang.min",
+                at.plusSeconds(900),
+                at.plusSeconds(86400),
+                true,
+                at,
+                null,
+                List.of(new ClassificationStep(
+                        at,
+                        ComplaintClass.MAJOR,
+                        null,
+                        List.of(reason),
+                        "firebreak.complaint.received",
+                        "rules-1",
+                        "routing-1",
+                        "zhang.min",
+                        "sla-1")),
+                List.of(),
+                "我要找律师",
+                new ComplaintTriage.Review(
+                        List.of("No department's words found"),
+                        false,
+                        ComplaintTriage.Review.CONFIRMED,
+                        "bai.lu",
+                        at.plusSeconds(60),
+                        "looked fine"));
 
         assertThat(roundTrip(triage)).isEqualTo(triage);
     }
 
     @Test
     void waitingDocumentSurvivesTheRoundTripWithItsAbsentFieldsAsNull() {
-        ComplaintTriage waiting = ComplaintTriage.waitingFor("c-2", new Retriage("firebreak.message.added",
-                Instant.parse("2026-11-23T10:00:00Z"), null, "我要找律师", EmotionLevel.ANGRY, null));
+        ComplaintTriage waiting = ComplaintTriage.waitingFor(
+                "c-2",
+                new Retriage(
+                        "firebreak.message.added",
+                        Instant.parse("2026-11-23T10:00:00Z"),
+                        null,
+                        "我要找律师",
+                        EmotionLevel.ANGRY,
+                        null));
 
         ComplaintTriage back = roundTrip(waiting);
 
@@ -53,8 +92,10 @@ class ComplaintTriageCodecTest {
 
     private ComplaintTriage roundTrip(ComplaintTriage value) {
         BsonDocument doc = new BsonDocument();
-        codec.encode(new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
+        codec.encode(
+                new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
         doc.put("_id", new BsonString(value.complaintId())); // stored beside the record, as the store does
-        return codec.decode(new BsonDocumentReader(doc), DecoderContext.builder().build());
+        return codec.decode(
+                new BsonDocumentReader(doc), DecoderContext.builder().build());
     }
 }

@@ -40,11 +40,11 @@ class TriageDecisionsTest {
     private static final Instant RECEIVED = Instant.parse("2026-11-23T08:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:05Z");
 
-    private final TriageDecisions decisions =
-            new TriageDecisions(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final TriageDecisions decisions = new TriageDecisions(Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** Loads and earlier owners the tests set. */
     private final Map<String, Integer> open = new HashMap<>();
+
     private final Map<String, String> earlierOwners = new HashMap<>();
     private final Workload workload = new Workload() {
         @Override
@@ -54,7 +54,10 @@ class TriageDecisionsTest {
 
         @Override
         public List<String> ownersOf(List<String> complaintIds) {
-            return complaintIds.stream().filter(earlierOwners::containsKey).map(earlierOwners::get).toList();
+            return complaintIds.stream()
+                    .filter(earlierOwners::containsKey)
+                    .map(earlierOwners::get)
+                    .toList();
         }
     };
 
@@ -64,7 +67,8 @@ class TriageDecisionsTest {
 
         ComplaintTriage triage = change.value();
         assertThat(triage.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
-        assertThat(triage.reasons()).extracting(Reason::rule, Reason::evidence)
+        assertThat(triage.reasons())
+                .extracting(Reason::rule, Reason::evidence)
                 .containsExactly(tuple("legal-action", "律师"));
         assertThat(triage.primaryDepartment()).isEqualTo("PRODUCT_QUALITY");
         assertThat(triage.owner()).isEqualTo("huang.tao"); // the department's SENIOR
@@ -81,16 +85,43 @@ class TriageDecisionsTest {
             assertThat(step.owner()).isEqualTo("huang.tao");
         });
         assertThat(change.events()).hasSize(2);
-        assertThat(change.events().get(0)).isEqualTo(new ComplaintClassified("c-1", NOW, ComplaintClass.MAJOR, null,
-                triage.reasons(), triage.ruleSetVersion(), "firebreak.complaint.received"));
-        assertThat(change.events().get(1)).isEqualTo(new ResponsibilityAssigned("c-1", NOW, "PRODUCT_QUALITY",
-                List.of(), ComplaintClass.MAJOR, triage.firstResponseDue(), triage.resolutionDue(), "huang.tao"));
+        assertThat(change.events().get(0))
+                .isEqualTo(new ComplaintClassified(
+                        "c-1",
+                        NOW,
+                        ComplaintClass.MAJOR,
+                        null,
+                        triage.reasons(),
+                        triage.ruleSetVersion(),
+                        "firebreak.complaint.received"));
+        assertThat(change.events().get(1))
+                .isEqualTo(new ResponsibilityAssigned(
+                        "c-1",
+                        NOW,
+                        "PRODUCT_QUALITY",
+                        List.of(),
+                        ComplaintClass.MAJOR,
+                        triage.firstResponseDue(),
+                        triage.resolutionDue(),
+                        "huang.tao"));
     }
 
     @Test
     void remedySoughtIsReadToo() {
-        ComplaintReceived received = new ComplaintReceived("c-1", RECEIVED, Channel.PHONE, "cust-1", "138****0000",
-                "The order was late", null, null, "I will take you to court", EmotionLevel.UPSET, List.of(), null, null,
+        ComplaintReceived received = new ComplaintReceived(
+                "c-1",
+                RECEIVED,
+                Channel.PHONE,
+                "cust-1",
+                "138****0000",
+                "The order was late",
+                null,
+                null,
+                "I will take you to court",
+                EmotionLevel.UPSET,
+                List.of(),
+                null,
+                null,
                 List.of());
 
         assertThat(triage(received).value().complaintClass()).isEqualTo(ComplaintClass.MAJOR);
@@ -99,7 +130,8 @@ class TriageDecisionsTest {
     @Test
     void ordinaryComplaintGoesToAnAgentWhoReadsItsLanguage() {
         ComplaintTriage zh = triage(received("快递还没到", EmotionLevel.CALM)).value();
-        ComplaintTriage en = triage(received("My parcel has not arrived", EmotionLevel.CALM)).value();
+        ComplaintTriage en =
+                triage(received("My parcel has not arrived", EmotionLevel.CALM)).value();
 
         assertThat(zh.owner()).isEqualTo("wang.lei");
         assertThat(en.language()).isEqualTo("en");
@@ -136,8 +168,21 @@ class TriageDecisionsTest {
     @Test
     void earlierComplaintsOnTheSameMatterMakeItEscalatedWithAnOwnerAboveTheEarlierOne() {
         earlierOwners.put("c-0", "zhao.qiang"); // LOGISTICS SENIOR
-        ComplaintReceived again = new ComplaintReceived("c-1", RECEIVED, Channel.WEB_FORM, "cust-1", "138****0000",
-                "快递还没到", "SKU-1", "ORD-1", null, EmotionLevel.CALM, List.of(), null, null, List.of("c-0"));
+        ComplaintReceived again = new ComplaintReceived(
+                "c-1",
+                RECEIVED,
+                Channel.WEB_FORM,
+                "cust-1",
+                "138****0000",
+                "快递还没到",
+                "SKU-1",
+                "ORD-1",
+                null,
+                EmotionLevel.CALM,
+                List.of(),
+                null,
+                null,
+                List.of("c-0"));
 
         ComplaintTriage triage = triage(again).value();
 
@@ -158,13 +203,15 @@ class TriageDecisionsTest {
         ComplaintTriage ordinary = triage(received("快递还没到", EmotionLevel.CALM)).value();
         Instant reopenedAt = RECEIVED.plus(Duration.ofDays(2));
 
-        Change<ComplaintTriage> change = retriage(ordinary,
+        Change<ComplaintTriage> change = retriage(
+                ordinary,
                 TriageDecisions.reopened(new ComplaintReopened("c-1", reopenedAt, "not satisfied, score 1/5")));
 
         ComplaintTriage escalated = change.value();
         assertThat(escalated.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
-        assertThat(escalated.reasons()).extracting(Reason::rule, Reason::evidence).containsExactly(
-                tuple("reopened-after-follow-up", "not satisfied, score 1/5"));
+        assertThat(escalated.reasons())
+                .extracting(Reason::rule, Reason::evidence)
+                .containsExactly(tuple("reopened-after-follow-up", "not satisfied, score 1/5"));
         assertThat(escalated.reasons().get(0).zh()).contains("重新打开");
         assertThat(escalated.firstResponseDue()).isEqualTo(reopenedAt.plus(Duration.ofHours(1)));
         assertThat(escalated.resolutionDue()).isEqualTo(reopenedAt.plus(Duration.ofHours(24)));
@@ -189,12 +236,13 @@ class TriageDecisionsTest {
         ComplaintTriage ordinary = triage(received("快递还没到", EmotionLevel.CALM)).value();
         Instant rejectedAt = RECEIVED.plus(Duration.ofHours(2));
 
-        Change<ComplaintTriage> change = retriage(ordinary,
-                TriageDecisions.proposalRejected(new ProposalRejected("c-1", rejectedAt, "赔偿太少")));
+        Change<ComplaintTriage> change =
+                retriage(ordinary, TriageDecisions.proposalRejected(new ProposalRejected("c-1", rejectedAt, "赔偿太少")));
 
         ComplaintTriage escalated = change.value();
         assertThat(escalated.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
-        assertThat(escalated.reasons()).extracting(Reason::rule, Reason::evidence)
+        assertThat(escalated.reasons())
+                .extracting(Reason::rule, Reason::evidence)
                 .containsExactly(tuple("proposal-rejected", "赔偿太少"));
         assertThat(escalated.reasons().get(0).en()).contains("rejected by the customer");
         assertThat(escalated.reasons().get(0).zh()).contains("拒绝");
@@ -208,27 +256,34 @@ class TriageDecisionsTest {
             assertThat(c.trigger()).isEqualTo("firebreak.proposal.rejected");
         });
 
-        Change<ComplaintTriage> again = retriage(escalated, TriageDecisions.proposalRejected(
-                new ProposalRejected("c-1", rejectedAt.plus(Duration.ofHours(3)), null)));
-        assertThat(again.value().reasons()).extracting(Reason::evidence)
+        Change<ComplaintTriage> again = retriage(
+                escalated,
+                TriageDecisions.proposalRejected(
+                        new ProposalRejected("c-1", rejectedAt.plus(Duration.ofHours(3)), null)));
+        assertThat(again.value().reasons())
+                .extracting(Reason::evidence)
                 .containsExactly("赔偿太少", "proposal rejected by the customer");
-        assertThat(again.value().resolutionDue()).as("a second rejection gives no more time")
+        assertThat(again.value().resolutionDue())
+                .as("a second rejection gives no more time")
                 .isEqualTo(escalated.resolutionDue());
     }
 
     @Test
     void majorComplaintStaysMajorOnSlaBreachButTheReasonIsRecorded() {
-        ComplaintTriage major = triage(received("我要去12315投诉快递", EmotionLevel.CALM)).value();
+        ComplaintTriage major =
+                triage(received("我要去12315投诉快递", EmotionLevel.CALM)).value();
         Instant due = RECEIVED.plus(Duration.ofMinutes(30));
         Instant breachedAt = due.plusSeconds(1);
 
-        Change<ComplaintTriage> change = retriage(major,
-                TriageDecisions.breached(new SlaBreached("c-1", breachedAt, SlaClock.FIRST_RESPONSE, due)));
+        Change<ComplaintTriage> change = retriage(
+                major, TriageDecisions.breached(new SlaBreached("c-1", breachedAt, SlaClock.FIRST_RESPONSE, due)));
 
         assertThat(change.value().complaintClass()).isEqualTo(ComplaintClass.MAJOR);
-        assertThat(change.value().reasons()).extracting(Reason::rule, Reason::evidence).containsExactly(
-                tuple("regulator-or-consumer-body", "12315"),
-                tuple("sla-breached", "FIRST_RESPONSE was due " + due));
+        assertThat(change.value().reasons())
+                .extracting(Reason::rule, Reason::evidence)
+                .containsExactly(
+                        tuple("regulator-or-consumer-body", "12315"),
+                        tuple("sla-breached", "FIRST_RESPONSE was due " + due));
         assertThat(change.value().history().get(1).previousClass()).isEqualTo(ComplaintClass.MAJOR);
         assertThat(change.value().firstResponseDue()).isEqualTo(breachedAt.plus(Duration.ofMinutes(30)));
         assertThat(((ComplaintClassified) change.events().get(0)).trigger()).isEqualTo("firebreak.sla.breached");
@@ -236,42 +291,62 @@ class TriageDecisionsTest {
 
     @Test
     void breachesClimbTheSeniorityLadderOnceAStepAndThenStopRestartingTheClock() {
-        ComplaintTriage triage = triage(received("我要去12315投诉快递", EmotionLevel.CALM)).value();
+        ComplaintTriage triage =
+                triage(received("我要去12315投诉快递", EmotionLevel.CALM)).value();
         List<String> owners = new ArrayList<>(List.of(triage.owner()));
         Instant at = RECEIVED;
         int escalations = 0;
         for (int i = 0; i < 6; i++) {
             at = triage.firstResponseDue().plusSeconds(1);
-            Change<ComplaintTriage> change = retriage(triage,
-                    TriageDecisions.breached(new SlaBreached("c-1", at, SlaClock.FIRST_RESPONSE,
-                            triage.firstResponseDue())));
+            Change<ComplaintTriage> change = retriage(
+                    triage,
+                    TriageDecisions.breached(
+                            new SlaBreached("c-1", at, SlaClock.FIRST_RESPONSE, triage.firstResponseDue())));
             if (change == null) break;
             escalations++;
             triage = change.value();
             owners.add(triage.owner());
-            assertThat(triage.firstResponseDue()).as("a step up restarts the clock").isAfter(at);
+            assertThat(triage.firstResponseDue())
+                    .as("a step up restarts the clock")
+                    .isAfter(at);
         }
         assertThat(escalations).as("one step per level above, then no more").isEqualTo(2);
-        assertThat(owners).as("the senior, then (no expert in LOGISTICS: skipped) its supervisor, then its head")
+        assertThat(owners)
+                .as("the senior, then (no expert in LOGISTICS: skipped) its supervisor, then its head")
                 .containsExactly("zhao.qiang", "lei.gang", "wu.ping");
         Instant later = triage.firstResponseDue().plus(Duration.ofHours(1));
-        assertThat(retriage(triage, TriageDecisions.breached(new SlaBreached("c-1", later, SlaClock.RESOLUTION,
-                triage.resolutionDue())))).as("the ladder's end: the breach stands, no new clock").isNull();
+        assertThat(retriage(
+                        triage,
+                        TriageDecisions.breached(
+                                new SlaBreached("c-1", later, SlaClock.RESOLUTION, triage.resolutionDue()))))
+                .as("the ladder's end: the breach stands, no new clock")
+                .isNull();
     }
 
     @Test
     void classNeverFallsAndReasonsAccumulateOverSeveralRetriages() {
-        ComplaintTriage triage = triage(received("叫你们经理来，快递丢了", EmotionLevel.CALM)).value();
+        ComplaintTriage triage =
+                triage(received("叫你们经理来，快递丢了", EmotionLevel.CALM)).value();
         for (int i = 1; i <= 3; i++) {
-            triage = retriage(triage, TriageDecisions.reopened(
-                    new ComplaintReopened("c-1", RECEIVED.plus(Duration.ofDays(i)), "reopen " + i))).value();
+            triage = retriage(
+                            triage,
+                            TriageDecisions.reopened(
+                                    new ComplaintReopened("c-1", RECEIVED.plus(Duration.ofDays(i)), "reopen " + i)))
+                    .value();
             assertThat(triage.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
         }
-        assertThat(retriage(triage, message(RECEIVED.plus(Duration.ofDays(4)), "谢谢，其实也没那么急"))).isNull();
+        assertThat(retriage(triage, message(RECEIVED.plus(Duration.ofDays(4)), "谢谢，其实也没那么急")))
+                .isNull();
 
-        assertThat(triage.reasons()).extracting(Reason::rule).containsExactly("asks-for-superior",
-                "reopened-after-follow-up", "reopened-after-follow-up", "reopened-after-follow-up");
-        assertThat(triage.history()).extracting(ClassificationStep::complaintClass)
+        assertThat(triage.reasons())
+                .extracting(Reason::rule)
+                .containsExactly(
+                        "asks-for-superior",
+                        "reopened-after-follow-up",
+                        "reopened-after-follow-up",
+                        "reopened-after-follow-up");
+        assertThat(triage.history())
+                .extracting(ClassificationStep::complaintClass)
                 .containsOnly(ComplaintClass.ESCALATED);
     }
 
@@ -300,15 +375,18 @@ class TriageDecisionsTest {
             assertThat(c.previousClass()).isEqualTo(ComplaintClass.ORDINARY);
             assertThat(c.trigger()).isEqualTo("firebreak.message.added");
         });
-        assertThat(change.events().get(1)).isInstanceOfSatisfying(ResponsibilityAssigned.class,
-                a -> assertThat(a.owner()).isEqualTo("zhao.qiang"));
+        assertThat(change.events().get(1))
+                .isInstanceOfSatisfying(
+                        ResponsibilityAssigned.class, a -> assertThat(a.owner()).isEqualTo("zhao.qiang"));
     }
 
     @Test
     void laterMessageNeverPushesADueTimeBack() {
-        ComplaintTriage major = triage(received("快递丢了，我要找律师", EmotionLevel.CALM)).value();
+        ComplaintTriage major =
+                triage(received("快递丢了，我要找律师", EmotionLevel.CALM)).value();
 
-        ComplaintTriage more = retriage(major, message(RECEIVED.plus(Duration.ofHours(5)), "还要找媒体曝光")).value();
+        ComplaintTriage more = retriage(major, message(RECEIVED.plus(Duration.ofHours(5)), "还要找媒体曝光"))
+                .value();
 
         assertThat(more.reasons()).extracting(Reason::rule).containsExactly("legal-action", "media-exposure");
         assertThat(more.firstResponseDue()).isEqualTo(major.firstResponseDue());
@@ -318,10 +396,13 @@ class TriageDecisionsTest {
 
     @Test
     void laterMessageThatFiresNothingNewChangesNothing() {
-        ComplaintTriage major = triage(received("快递丢了，我要找律师", EmotionLevel.CALM)).value();
+        ComplaintTriage major =
+                triage(received("快递丢了，我要找律师", EmotionLevel.CALM)).value();
 
-        assertThat(retriage(major, message(RECEIVED.plus(Duration.ofHours(1)), "律师已经在看了"))).isNull();
-        assertThat(retriage(major, message(RECEIVED.plus(Duration.ofHours(1)), "谢谢"))).isNull();
+        assertThat(retriage(major, message(RECEIVED.plus(Duration.ofHours(1)), "律师已经在看了")))
+                .isNull();
+        assertThat(retriage(major, message(RECEIVED.plus(Duration.ofHours(1)), "谢谢")))
+                .isNull();
     }
 
     @Test
@@ -337,8 +418,15 @@ class TriageDecisionsTest {
         ComplaintTriage calm = triage(received("快递还没到", EmotionLevel.CALM)).value();
         Instant at = RECEIVED.plus(Duration.ofMinutes(10));
 
-        Change<ComplaintTriage> change = retriage(calm, TriageDecisions.emotionRose(new EmotionRose("c-1", at,
-                EmotionLevel.CALM, EmotionLevel.FURIOUS, List.of("!!!", "气死"), CustomerStage.COMPLAINT)));
+        Change<ComplaintTriage> change = retriage(
+                calm,
+                TriageDecisions.emotionRose(new EmotionRose(
+                        "c-1",
+                        at,
+                        EmotionLevel.CALM,
+                        EmotionLevel.FURIOUS,
+                        List.of("!!!", "气死"),
+                        CustomerStage.COMPLAINT)));
 
         ComplaintTriage furious = change.value();
         assertThat(furious.emotion()).isEqualTo(EmotionLevel.FURIOUS);
@@ -346,11 +434,14 @@ class TriageDecisionsTest {
         assertThat(furious.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
         assertThat(furious.firstResponseDue()).isEqualTo(at.plus(Duration.ofHours(1)));
         // The time left to resolve shrinks too: a quarter of it for a furious customer.
-        assertThat(furious.resolutionDue()).isEqualTo(at.plus(Duration.between(at, calm.resolutionDue()).dividedBy(4)));
-        assertThat(furious.reasons()).extracting(Reason::rule)
+        assertThat(furious.resolutionDue())
+                .isEqualTo(at.plus(Duration.between(at, calm.resolutionDue()).dividedBy(4)));
+        assertThat(furious.reasons())
+                .extracting(Reason::rule)
                 .containsExactly(Classifier.NO_RULE_FIRED, "emotion-rose");
         assertThat(furious.reasons().get(1).evidence()).isEqualTo("CALM → FURIOUS (!!!, 气死)");
-        assertThat(change.events()).extracting(e -> e.getClass().getSimpleName())
+        assertThat(change.events())
+                .extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("ComplaintClassified", "ResponsibilityAssigned");
         assertThat(((ComplaintClassified) change.events().get(0)).trigger()).isEqualTo("firebreak.emotion.rose");
         assertThat(((ResponsibilityAssigned) change.events().get(1)).firstResponseDue())
@@ -361,8 +452,15 @@ class TriageDecisionsTest {
     void emotionRiseThatShortensNothingIsRecordedWithoutEvents() {
         ComplaintTriage calm = triage(received("快递还没到", EmotionLevel.CALM)).value();
 
-        Change<ComplaintTriage> change = retriage(calm, TriageDecisions.emotionRose(new EmotionRose("c-1",
-                RECEIVED.plus(Duration.ofMinutes(10)), EmotionLevel.CALM, EmotionLevel.UPSET, List.of(), null)));
+        Change<ComplaintTriage> change = retriage(
+                calm,
+                TriageDecisions.emotionRose(new EmotionRose(
+                        "c-1",
+                        RECEIVED.plus(Duration.ofMinutes(10)),
+                        EmotionLevel.CALM,
+                        EmotionLevel.UPSET,
+                        List.of(),
+                        null)));
 
         assertThat(change.events()).isEmpty();
         assertThat(change.value().emotion()).isEqualTo(EmotionLevel.UPSET);
@@ -373,12 +471,20 @@ class TriageDecisionsTest {
     void emotionRiseToTheEscalatedStageEscalates() {
         ComplaintTriage calm = triage(received("快递还没到", EmotionLevel.CALM)).value();
 
-        ComplaintTriage escalated = retriage(calm, TriageDecisions.emotionRose(new EmotionRose("c-1",
-                RECEIVED.plus(Duration.ofMinutes(10)), EmotionLevel.UPSET, EmotionLevel.ANGRY, List.of("经理"),
-                CustomerStage.ESCALATED_COMPLAINT))).value();
+        ComplaintTriage escalated = retriage(
+                        calm,
+                        TriageDecisions.emotionRose(new EmotionRose(
+                                "c-1",
+                                RECEIVED.plus(Duration.ofMinutes(10)),
+                                EmotionLevel.UPSET,
+                                EmotionLevel.ANGRY,
+                                List.of("经理"),
+                                CustomerStage.ESCALATED_COMPLAINT)))
+                .value();
 
         assertThat(escalated.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
-        assertThat(escalated.reasons()).extracting(Reason::rule)
+        assertThat(escalated.reasons())
+                .extracting(Reason::rule)
                 .containsExactly("customer-stage-escalated", "emotion-rose");
         assertThat(escalated.owner()).isEqualTo("zhao.qiang");
     }
@@ -388,9 +494,17 @@ class TriageDecisionsTest {
         ComplaintTriage calm = triage(received("快递还没到", EmotionLevel.CALM)).value();
 
         // A duplicate merged hours later: calm words, no rise in emotion, but the customer had to come back.
-        Change<ComplaintTriage> change = retriage(calm, TriageDecisions.message(new MessageAdded("c-1",
-                RECEIVED.plus(Duration.ofHours(5)), Channel.EMAIL, "请问快递到哪了", true, EmotionLevel.UPSET,
-                List.of("earlier-contacts:1"), CustomerStage.ESCALATED_COMPLAINT)));
+        Change<ComplaintTriage> change = retriage(
+                calm,
+                TriageDecisions.message(new MessageAdded(
+                        "c-1",
+                        RECEIVED.plus(Duration.ofHours(5)),
+                        Channel.EMAIL,
+                        "请问快递到哪了",
+                        true,
+                        EmotionLevel.UPSET,
+                        List.of("earlier-contacts:1"),
+                        CustomerStage.ESCALATED_COMPLAINT)));
 
         assertThat(change.value().complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
         assertThat(change.value().reasons()).extracting(Reason::rule).contains("customer-stage-escalated");
@@ -406,19 +520,30 @@ class TriageDecisionsTest {
         assertThat(resolved.open()).isFalse();
         assertThat(decisions.settled(resolved, resolvedAt)).isNull();
 
-        ComplaintTriage reopened = retriage(resolved, TriageDecisions.reopened(
-                new ComplaintReopened("c-1", resolvedAt.plus(Duration.ofDays(1)), "still late"))).value();
+        ComplaintTriage reopened = retriage(
+                        resolved,
+                        TriageDecisions.reopened(
+                                new ComplaintReopened("c-1", resolvedAt.plus(Duration.ofDays(1)), "still late")))
+                .value();
         assertThat(reopened.open()).isTrue();
-        assertThat(decisions.settled(reopened, reopened.assignedAt().plusSeconds(60)).value().open()).isFalse();
+        assertThat(decisions
+                        .settled(reopened, reopened.assignedAt().plusSeconds(60))
+                        .value()
+                        .open())
+                .isFalse();
     }
 
     @Test
     void aSettlementFromBeforeTheReopeningArrivingLateLeavesItOpen() {
         ComplaintTriage triage = triage(received("快递还没到", EmotionLevel.CALM)).value();
-        ComplaintTriage reopened = retriage(triage, TriageDecisions.reopened(
-                new ComplaintReopened("c-1", RECEIVED.plus(Duration.ofDays(2)), "unhappy"))).value();
+        ComplaintTriage reopened = retriage(
+                        triage,
+                        TriageDecisions.reopened(
+                                new ComplaintReopened("c-1", RECEIVED.plus(Duration.ofDays(2)), "unhappy")))
+                .value();
 
-        ComplaintTriage late = decisions.settled(reopened, RECEIVED.plus(Duration.ofDays(1))).value();
+        ComplaintTriage late =
+                decisions.settled(reopened, RECEIVED.plus(Duration.ofDays(1))).value();
 
         assertThat(late.open()).isTrue();
     }
@@ -429,23 +554,33 @@ class TriageDecisionsTest {
         Retriage breach = TriageDecisions.breached(new SlaBreached("c-1", first, SlaClock.FIRST_RESPONSE, first));
         Retriage reopen = TriageDecisions.reopened(new ComplaintReopened("c-1", first.plusSeconds(60), "again"));
 
-        Change<ComplaintTriage> change = decisions.triage(received("快递还没到", EmotionLevel.CALM),
-                List.of(reopen, breach), Shipped.settings(), workload);
+        Change<ComplaintTriage> change = decisions.triage(
+                received("快递还没到", EmotionLevel.CALM), List.of(reopen, breach), Shipped.settings(), workload);
 
         assertThat(change.value().complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
         assertThat(change.value().waiting()).isEmpty();
-        assertThat(change.value().history()).extracting(ClassificationStep::trigger).containsExactly(
-                "firebreak.complaint.received", "firebreak.sla.breached", "firebreak.complaint.reopened");
-        assertThat(change.events()).extracting(e -> e.getClass().getSimpleName()).containsExactly(
-                "ComplaintClassified", "ResponsibilityAssigned", "ComplaintClassified", "ResponsibilityAssigned",
-                "ComplaintClassified", "ResponsibilityAssigned");
-        assertThat(change.value().resolutionDue()).isEqualTo(first.plusSeconds(60).plus(Duration.ofHours(24)));
+        assertThat(change.value().history())
+                .extracting(ClassificationStep::trigger)
+                .containsExactly(
+                        "firebreak.complaint.received", "firebreak.sla.breached", "firebreak.complaint.reopened");
+        assertThat(change.events())
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly(
+                        "ComplaintClassified",
+                        "ResponsibilityAssigned",
+                        "ComplaintClassified",
+                        "ResponsibilityAssigned",
+                        "ComplaintClassified",
+                        "ResponsibilityAssigned");
+        assertThat(change.value().resolutionDue())
+                .isEqualTo(first.plusSeconds(60).plus(Duration.ofHours(24)));
     }
 
     @Test
     void aCustomerWhoNeedsCareGetsASeniorHandlerOrTheirOnePointOfContact() {
         String text = "快递三天都没到";
-        assertThat(triage(received(text, (CustomerHandling) null)).value().owner()).isIn("wang.lei", "david.liu");
+        assertThat(triage(received(text, (CustomerHandling) null)).value().owner())
+                .isIn("wang.lei", "david.liu");
 
         CustomerHandling senior = new CustomerHandling("Abusive on the phone twice", true, false, null, null);
         ComplaintTriage withSenior = triage(received(text, senior)).value();
@@ -453,7 +588,8 @@ class TriageDecisionsTest {
         assertThat(withSenior.owner()).isEqualTo("zhao.qiang"); // LOGISTICS's senior, not its supervisor
 
         CustomerHandling one = new CustomerHandling("Many contacts a day", false, true, 1, "emma.wu");
-        assertThat(triage(received(text, one)).value().owner()).as("the person who had their last complaint")
+        assertThat(triage(received(text, one)).value().owner())
+                .as("the person who had their last complaint")
                 .isEqualTo("emma.wu");
         open.put("emma.wu", 20); // at capacity: the usual choice
         assertThat(triage(received(text, one)).value().owner()).isIn("wang.lei", "david.liu");
@@ -463,14 +599,16 @@ class TriageDecisionsTest {
 
     @Test
     void aDoubtfulClassCarriesItsDoubtsAndWaitsForReview() {
-        ComplaintTriage unrouted = triage(received("嗯，你们看着办吧", EmotionLevel.CALM)).value();
+        ComplaintTriage unrouted =
+                triage(received("嗯，你们看着办吧", EmotionLevel.CALM)).value();
         assertThat(unrouted.review().pending()).isTrue();
         assertThat(unrouted.review().confidence()).isEqualTo("LOW");
         assertThat(unrouted.review().doubts()).singleElement().asString().contains("No department's words found");
 
-        ComplaintTriage discounted = triage(received("快递员说没有人受伤，但包裹破了", EmotionLevel.CALM)).value();
-        assertThat(discounted.review().doubts()).anySatisfy(d -> assertThat(d).contains("safety-or-health-harm")
-                .contains("受伤"));
+        ComplaintTriage discounted =
+                triage(received("快递员说没有人受伤，但包裹破了", EmotionLevel.CALM)).value();
+        assertThat(discounted.review().doubts())
+                .anySatisfy(d -> assertThat(d).contains("safety-or-health-harm").contains("受伤"));
 
         ComplaintTriage sure = triage(received("快递三天都没到", EmotionLevel.CALM)).value();
         assertThat(sure.review().pending()).isFalse();
@@ -480,16 +618,22 @@ class TriageDecisionsTest {
 
     @Test
     void aPersonRaisesOrLowersTheClassWithAReasonAndTheClocksAndOwnerFollow() {
-        ComplaintTriage ordinary = triage(received("快递三天都没到", EmotionLevel.CALM)).value();
+        ComplaintTriage ordinary =
+                triage(received("快递三天都没到", EmotionLevel.CALM)).value();
 
-        Change<ComplaintTriage> raised = decisions.reclassify(ordinary, ComplaintClass.MAJOR, "agent-7",
-                "The parcel held medicine the customer needs today", Shipped.settings(), workload);
+        Change<ComplaintTriage> raised = decisions.reclassify(
+                ordinary,
+                ComplaintClass.MAJOR,
+                "agent-7",
+                "The parcel held medicine the customer needs today",
+                Shipped.settings(),
+                workload);
         ComplaintTriage major = raised.value();
         assertThat(major.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
         assertThat(major.owner()).isEqualTo("zhao.qiang");
         assertThat(major.reasons()).extracting(Reason::rule).containsExactly(TriageDecisions.RECLASSIFIED_RULE);
-        assertThat(major.reasons().get(0).evidence()).isEqualTo("agent-7: The parcel held medicine the customer "
-                + "needs today");
+        assertThat(major.reasons().get(0).evidence())
+                .isEqualTo("agent-7: The parcel held medicine the customer " + "needs today");
         assertThat(major.firstResponseDue()).isBefore(ordinary.firstResponseDue());
         assertThat(major.history()).last().satisfies(h -> {
             assertThat(h.trigger()).isEqualTo(TriageDecisions.RECLASSIFIED);
@@ -501,15 +645,24 @@ class TriageDecisionsTest {
             assertThat(e.trigger()).isEqualTo(TriageDecisions.RECLASSIFIED);
         });
 
-        ComplaintTriage lowered = decisions.reclassify(major, ComplaintClass.ORDINARY, "supervisor-2",
-                "Medicine was not in it after all", Shipped.settings(), workload).value();
+        ComplaintTriage lowered = decisions
+                .reclassify(
+                        major,
+                        ComplaintClass.ORDINARY,
+                        "supervisor-2",
+                        "Medicine was not in it after all",
+                        Shipped.settings(),
+                        workload)
+                .value();
         assertThat(lowered.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
         assertThat(lowered.resolutionDue()).isEqualTo(RECEIVED.plus(Duration.ofHours(72)));
         assertThat(lowered.review().outcome()).isEqualTo(ComplaintTriage.Review.RECLASSIFIED);
-        assertThat(lowered.reasons()).extracting(Reason::rule).containsExactly(TriageDecisions.RECLASSIFIED_RULE,
-                TriageDecisions.RECLASSIFIED_RULE);
-        assertThatThrownBy(() -> decisions.reclassify(lowered, ComplaintClass.ORDINARY, "x", "y", Shipped.settings(),
-                workload)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(lowered.reasons())
+                .extracting(Reason::rule)
+                .containsExactly(TriageDecisions.RECLASSIFIED_RULE, TriageDecisions.RECLASSIFIED_RULE);
+        assertThatThrownBy(() ->
+                        decisions.reclassify(lowered, ComplaintClass.ORDINARY, "x", "y", Shipped.settings(), workload))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private Change<ComplaintTriage> triage(ComplaintReceived received) {
@@ -521,17 +674,46 @@ class TriageDecisionsTest {
     }
 
     private static Retriage message(Instant at, String text) {
-        return TriageDecisions.message(new MessageAdded("c-1", at, Channel.CHAT, text, false, EmotionLevel.UPSET,
-                List.of()));
+        return TriageDecisions.message(
+                new MessageAdded("c-1", at, Channel.CHAT, text, false, EmotionLevel.UPSET, List.of()));
     }
 
     private static ComplaintReceived received(String description, CustomerHandling handling) {
-        return new ComplaintReceived("c-1", RECEIVED, Channel.WEB_FORM, "cust-1", "138****0000", description,
-                "SKU-1", "ORD-1", null, EmotionLevel.CALM, List.of(), null, null, List.of(), null, null, handling);
+        return new ComplaintReceived(
+                "c-1",
+                RECEIVED,
+                Channel.WEB_FORM,
+                "cust-1",
+                "138****0000",
+                description,
+                "SKU-1",
+                "ORD-1",
+                null,
+                EmotionLevel.CALM,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                handling);
     }
 
     private static ComplaintReceived received(String description, EmotionLevel emotion) {
-        return new ComplaintReceived("c-1", RECEIVED, Channel.WEB_FORM, "cust-1", "138****0000", description,
-                "SKU-1", "ORD-1", null, emotion, List.of(), null, null, List.of());
+        return new ComplaintReceived(
+                "c-1",
+                RECEIVED,
+                Channel.WEB_FORM,
+                "cust-1",
+                "138****0000",
+                description,
+                "SKU-1",
+                "ORD-1",
+                null,
+                emotion,
+                List.of(),
+                null,
+                null,
+                List.of());
     }
 }

@@ -3,9 +3,9 @@ package io.firebreak.triage.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.events.Channel;
+import io.firebreak.platform.text.ScannedText;
 import io.firebreak.triage.Shipped;
 import io.firebreak.triage.routing.DepartmentRouter.Responsibility;
-import io.firebreak.platform.text.ScannedText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +16,15 @@ class DepartmentRouterTest {
     @Test
     void billingWordsGoToBilling() {
         assertThat(router.route("上个月被多扣费了，要求退款").primaryDepartment()).isEqualTo("BILLING");
-        assertThat(router.route("I was charged twice and want a refund").primaryDepartment()).isEqualTo("BILLING");
+        assertThat(router.route("I was charged twice and want a refund").primaryDepartment())
+                .isEqualTo("BILLING");
     }
 
     @Test
     void deliveryWordsGoToLogistics() {
         assertThat(router.route("快递三天都没到").primaryDepartment()).isEqualTo("LOGISTICS");
-        assertThat(router.route("The courier left my parcel in the rain").primaryDepartment()).isEqualTo("LOGISTICS");
+        assertThat(router.route("The courier left my parcel in the rain").primaryDepartment())
+                .isEqualTo("LOGISTICS");
     }
 
     @Test
@@ -33,8 +35,7 @@ class DepartmentRouterTest {
 
     @Test
     void serviceWordsGoToCustomerService() {
-        assertThat(router.route("你们的客服态度太差"))
-                .isEqualTo(new Responsibility("CUSTOMER_SERVICE", List.of(), true));
+        assertThat(router.route("你们的客服态度太差")).isEqualTo(new Responsibility("CUSTOMER_SERVICE", List.of(), true));
     }
 
     @Test

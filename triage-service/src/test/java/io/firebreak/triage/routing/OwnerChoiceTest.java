@@ -15,16 +15,21 @@ import org.junit.jupiter.api.Test;
 
 class OwnerChoiceTest {
 
-    private final DepartmentRouter router = new DepartmentRouter("routing-1", new RoutingTable("TRIAGE", "EXPERTS",
-            List.of(RoutingTable.Department.phrases("BILLING", List.of("refund")),
-                    RoutingTable.Department.phrases("LOGISTICS", List.of("parcel"))),
-            List.of(
-                    new Person("ann", "Ann", "BILLING", Seniority.AGENT, List.of("zh"), 2),
-                    new Person("bob", "Bob", "BILLING", Seniority.AGENT, List.of("zh", "en"), 4),
-                    new Person("cai", "Cai", "BILLING", Seniority.SENIOR, List.of("zh", "en"), 2),
-                    new Person("dan", "Dan", "BILLING", Seniority.SENIOR, List.of("zh"), 2),
-                    new Person("eve", "Eve", "BILLING", Seniority.EXPERT, List.of("zh", "en"), 1),
-                    new Person("fay", "Fay", "LOGISTICS", Seniority.AGENT, List.of("zh"), 5))));
+    private final DepartmentRouter router = new DepartmentRouter(
+            "routing-1",
+            new RoutingTable(
+                    "TRIAGE",
+                    "EXPERTS",
+                    List.of(
+                            RoutingTable.Department.phrases("BILLING", List.of("refund")),
+                            RoutingTable.Department.phrases("LOGISTICS", List.of("parcel"))),
+                    List.of(
+                            new Person("ann", "Ann", "BILLING", Seniority.AGENT, List.of("zh"), 2),
+                            new Person("bob", "Bob", "BILLING", Seniority.AGENT, List.of("zh", "en"), 4),
+                            new Person("cai", "Cai", "BILLING", Seniority.SENIOR, List.of("zh", "en"), 2),
+                            new Person("dan", "Dan", "BILLING", Seniority.SENIOR, List.of("zh"), 2),
+                            new Person("eve", "Eve", "BILLING", Seniority.EXPERT, List.of("zh", "en"), 1),
+                            new Person("fay", "Fay", "LOGISTICS", Seniority.AGENT, List.of("zh"), 5))));
 
     private final Map<String, Integer> open = new HashMap<>();
     private final Loads loads = people -> {
@@ -88,9 +93,11 @@ class OwnerChoiceTest {
 
         assertThat(router.chooseOwner("LOGISTICS", ComplaintClass.ORDINARY, "zh", null, null, loads))
                 .isEqualTo(new Assignment("queue:LOGISTICS", null));
-        assertThat(router.chooseOwner("LOGISTICS", ComplaintClass.MAJOR, "zh", null, null, loads).owner())
+        assertThat(router.chooseOwner("LOGISTICS", ComplaintClass.MAJOR, "zh", null, null, loads)
+                        .owner())
                 .isEqualTo("queue:LOGISTICS");
-        assertThat(router.chooseOwner("TRIAGE", ComplaintClass.ORDINARY, "zh", null, null, loads).owner())
+        assertThat(router.chooseOwner("TRIAGE", ComplaintClass.ORDINARY, "zh", null, null, loads)
+                        .owner())
                 .isEqualTo("queue:TRIAGE");
     }
 
@@ -101,7 +108,8 @@ class OwnerChoiceTest {
         assertThat(router.chooseOwner("BILLING", ComplaintClass.ESCALATED, "zh", above, "cai", loads))
                 .isEqualTo(new Assignment("eve", Seniority.EXPERT));
         assertThat(router.chooseOwner("BILLING", ComplaintClass.ESCALATED, "zh", Seniority.SENIOR, "cai", loads)
-                .owner()).isEqualTo("dan");
+                        .owner())
+                .isEqualTo("dan");
         assertThat(router.seniorityOf("queue:BILLING")).isNull();
     }
 

@@ -2,8 +2,8 @@ package io.firebreak.triage.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firebreak.triage.Shipped;
 import io.firebreak.platform.settings.FieldProblem;
+import io.firebreak.triage.Shipped;
 import io.firebreak.triage.routing.RoutingTable.Department;
 import io.firebreak.triage.routing.RoutingTable.Person;
 import java.util.ArrayList;
@@ -29,8 +29,11 @@ class RoutingTableCheckTest {
         int at = SHIPPED.departments().size();
 
         assertThat(RoutingTableCheck.problems(new RoutingTable("TRIAGE", "EXPERTS", departments, SHIPPED.roster())))
-                .extracting(FieldProblem::field).containsExactlyInAnyOrder("departments[" + at + "].name",
-                        "departments[" + (at + 1) + "]", "departments[" + (at + 2) + "].phrases");
+                .extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder(
+                        "departments[" + at + "].name",
+                        "departments[" + (at + 1) + "]",
+                        "departments[" + (at + 2) + "].phrases");
     }
 
     @Test
@@ -43,9 +46,13 @@ class RoutingTableCheckTest {
         int at = SHIPPED.roster().size();
 
         assertThat(RoutingTableCheck.problems(new RoutingTable("TRIAGE", "EXPERTS", SHIPPED.departments(), roster)))
-                .extracting(FieldProblem::field).containsExactlyInAnyOrder("roster[" + at + "].id",
-                        "roster[" + (at + 1) + "].department", "roster[" + (at + 2) + "].capacity",
-                        "roster[" + (at + 3) + "].seniority", "roster[" + (at + 3) + "].skills");
+                .extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder(
+                        "roster[" + at + "].id",
+                        "roster[" + (at + 1) + "].department",
+                        "roster[" + (at + 2) + "].capacity",
+                        "roster[" + (at + 3) + "].seniority",
+                        "roster[" + (at + 3) + "].skills");
     }
 
     @Test
@@ -56,6 +63,7 @@ class RoutingTableCheckTest {
     @Test
     void namesAndQueuesMustBeUpperSnakeCase() {
         assertThat(RoutingTableCheck.problems(new RoutingTable("triage", " ", SHIPPED.departments(), List.of())))
-                .extracting(FieldProblem::field).contains("defaultQueue", "expertQueue");
+                .extracting(FieldProblem::field)
+                .contains("defaultQueue", "expertQueue");
     }
 }

@@ -35,8 +35,8 @@ class SettingsCodecTest {
     void fingerprintTellsSettingsApart() {
         RuleSet shipped = Shipped.properties().classification();
 
-        assertThat(VersionedSettings.fingerprint(shipped)).isEqualTo(VersionedSettings.fingerprint(roundTrip(shipped,
-                RuleSet.class)));
+        assertThat(VersionedSettings.fingerprint(shipped))
+                .isEqualTo(VersionedSettings.fingerprint(roundTrip(shipped, RuleSet.class)));
         assertThat(VersionedSettings.fingerprint(shipped))
                 .isNotEqualTo(VersionedSettings.fingerprint(
                         new RuleSet(shipped.negation(), shipped.rules().subList(0, 3), null)));
@@ -45,7 +45,9 @@ class SettingsCodecTest {
     private static <T> T roundTrip(T value, Class<T> type) {
         Codec<T> codec = MongoConfiguration.codecRegistry().get(type);
         BsonDocument doc = new BsonDocument();
-        codec.encode(new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
-        return codec.decode(new BsonDocumentReader(doc), DecoderContext.builder().build());
+        codec.encode(
+                new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
+        return codec.decode(
+                new BsonDocumentReader(doc), DecoderContext.builder().build());
     }
 }
