@@ -55,7 +55,10 @@ final class Credentials {
         }
     }
 
-    /** One token per role (AGENT, SUPERVISOR, INTEGRATION, ADMIN), in that order, valid for {@link #TOKEN_TTL}. */
+    /**
+     * One token per role (AGENT, SUPERVISOR, INTEGRATION, ADMIN, METRICS), in that order, valid for
+     * {@link #TOKEN_TTL}.
+     */
     static Map<String, String> mintPerRole(String secret) {
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String role : Roles.ALL) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,8 @@ import org.yaml.snakeyaml.Yaml;
 class DockerComposeFileTest {
 
     private static final List<String> APPLICATIONS = List.of("intake", "triage", "resolution", "feedback", "gateway");
+    /** The optional profile's: Prometheus with its token minter, and Grafana. */
+    private static final List<String> OBSERVABILITY = List.of("scrape-token", "prometheus", "grafana");
 
     private static Path composeFile;
     private static Path dockerCompose;
@@ -107,20 +111,78 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void onlyTheGatewayIsPublished() {
-        Map<String, Map<String, Object>> services = services();
+    void onlyTheGatewayIsPublishedAndTheOptionalDashboardsOnThisMachineOnly() {
+        Map<String, Map<String, Object>> services = services("--profile", "observability");
 
         services.forEach((name, service) -> {
             if (name.equals("gateway")) {
                 assertThat(service.get("ports")).as("gateway ports").isNotNull();
+            } else if (OBSERVABILITY.contains(name) && service.get("ports") != null) {
+                assertThat((List<?>) service.get("ports"))
+                        .as("%s ports", name)
+                        .allSatisfy(port -> assertThat(String.valueOf(port)).contains("127.0.0.1"));
             } else {
                 assertThat(service.get("ports")).as("%s ports", name).isNull();
             }
         });
     }
 
-    private static Map<String, Map<String, Object>> services() {
-        Result result = compose("config");
+    @Test
+    void theObservabilityProfileScrapesEveryPartWithAScrapersTokenAndShipsNoPassword() throws IOException {
+        Map<String, Map<String, Object>> services = services("--profile", "observability");
+        assertThat(services).containsKeys(OBSERVABILITY.toArray(String[]::new));
+        OBSERVABILITY.forEach(name -> assertThat(strings(services.get(name).get("profiles")))
+                .as("%s profiles", name)
+                .containsExactly("observability"));
+
+        // Prometheus scrapes each application on the port its healthcheck asks, with the minted token.
+        Map<String, Object> prometheus =
+                new Yaml().load(Files.readString(composeFile.resolveSibling("deploy/prometheus/prometheus.yml")));
+        Map<String, Object> job = map(((List<?>) prometheus.get("scrape_configs")).get(0));
+        assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+        List<String> expectedTargets = APPLICATIONS.stream()
+                .map(name -> name + ":" + healthcheckPort(services.get(name)))
+                .toList();
+        assertThat(strings(map(((List<?>) job.get("static_configs")).get(0)).get("targets")))
+                .containsExactlyInAnyOrderElementsOf(expectedTargets);
+        String tokenFile = (String) map(job.get("authorization")).get("credentials_file");
+        assertThat(String.valueOf(services.get("scrape-token").get("command")))
+                .contains("TokenCommand", "METRICS", "--out " + tokenFile);
+        assertThat(String.valueOf(services.get("scrape-token").get("volumes"))).contains(":/tokens");
+        assertThat(String.valueOf(services.get("prometheus").get("volumes"))).contains(":/tokens:ro");
+        assertThat(tokenFile).startsWith("/tokens/");
+
+        // Grafana: nobody signs in (no password is shipped); the dashboard and its source come from the repository.
+        Map<String, Object> grafana = map(services.get("grafana").get("environment"));
+        assertThat(grafana)
+                .containsEntry("GF_AUTH_DISABLE_LOGIN_FORM", "true")
+                .containsEntry("GF_AUTH_BASIC_ENABLED", "false")
+                .containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer")
+                .doesNotContainKey("GF_SECURITY_ADMIN_PASSWORD");
+        assertThat(String.valueOf(services.get("grafana").get("volumes"))).contains("deploy/grafana/firebreak.json");
+        Map<String, Object> datasources = new Yaml()
+                .load(Files.readString(
+                        composeFile.resolveSibling("deploy/grafana/provisioning/datasources/prometheus.yml")));
+        assertThat(map(((List<?>) datasources.get("datasources")).get(0)).get("url"))
+                .isEqualTo("http://prometheus:9090");
+    }
+
+    private static List<String> strings(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+
+    /** The port in an application's healthcheck URL ({@code http://localhost:8081/actuator/...}). */
+    private static String healthcheckPort(Map<String, Object> service) {
+        String test = String.valueOf(map(service.get("healthcheck")).get("test"));
+        Matcher port = Pattern.compile("localhost:(\\d+)/").matcher(test);
+        assertThat(port.find()).as(test).isTrue();
+        return port.group(1);
+    }
+
+    private static Map<String, Map<String, Object>> services(String... options) {
+        List<String> arguments = new ArrayList<>(List.of(options));
+        arguments.add("config");
+        Result result = compose(arguments.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.output()).isZero();
         Map<String, Object> document = new Yaml().load(result.output());
         Map<String, Map<String, Object>> services = new LinkedHashMap<>();

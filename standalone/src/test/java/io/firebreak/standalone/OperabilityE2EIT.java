@@ -71,6 +71,25 @@ class OperabilityE2EIT {
         }
     }
 
+    /** A scraper's token (METRICS, as Compose's Prometheus has) reads every part's metrics and nothing else. */
+    @Test
+    void aScrapersTokenReadsTheMetricsAndNothingElse() {
+        for (String service : List.of("intake", "triage", "resolution", "feedback", "gateway")) {
+            TestApi.Response metrics = api(service).get("/actuator/prometheus", Roles.METRICS);
+            assertThat(metrics.status()).as(service).isEqualTo(200);
+            assertThat(metrics.body()).contains("application=\"" + service + "\"");
+            assertThat(api(service).get("/actuator/metrics", Roles.METRICS).status())
+                    .as(service)
+                    .isEqualTo(403);
+        }
+        assertThat(SystemUnderTest.api()
+                        .get("/api/v1/complaints", Roles.METRICS)
+                        .status())
+                .isEqualTo(403);
+        assertThat(SystemUnderTest.api().get("/api/v1/alerts", Roles.METRICS).status())
+                .isEqualTo(403);
+    }
+
     /**
      * The Grafana dashboard in {@code deploy/grafana} asks only for metrics the system has: an event type's counter
      * (and its distributions) by the name {@code EventMeters} gives it, or a meter a service shows now. Two meters

@@ -126,6 +126,8 @@ public class SecurityConfiguration {
                                     "/swagger-ui.html",
                                     "/swagger-ui/**")
                             .permitAll();
+                    // A scraper's token reads the metrics, and nothing else; ADMIN reads every endpoint.
+                    requests.requestMatchers("/actuator/prometheus").hasAnyRole(Roles.ADMIN, Roles.METRICS);
                     requests.requestMatchers("/actuator/**").hasRole(Roles.ADMIN);
                     // The one route/role table, the same at the gateway and in every service.
                     ApiRoutes.apply(requests);
