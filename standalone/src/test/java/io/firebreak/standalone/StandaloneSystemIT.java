@@ -63,7 +63,7 @@ class StandaloneSystemIT {
     private static final Duration READY = Duration.ofMinutes(2);
     private static final Duration STEP = Duration.ofSeconds(30);
     private static final List<String> TOKEN_NAMES =
-            List.of("AGENT_TOKEN", "SUPERVISOR_TOKEN", "INTEGRATION_TOKEN", "ADMIN_TOKEN");
+            List.of("AGENT_TOKEN", "SUPERVISOR_TOKEN", "INTEGRATION_TOKEN", "ADMIN_TOKEN", "METRICS_TOKEN");
 
     @TempDir
     static Path data;
@@ -163,7 +163,7 @@ class StandaloneSystemIT {
         Map<String, String> tokens = readEnvFile(system.tokensFile());
 
         assertThat(tokens).containsKeys(TOKEN_NAMES.toArray(String[]::new));
-        assertThat(tokens.keySet().stream().filter(k -> k.endsWith("_TOKEN"))).hasSize(4);
+        assertThat(tokens.keySet().stream().filter(k -> k.endsWith("_TOKEN"))).hasSize(Roles.ALL.size());
         assertThat(tokens.get("FIREBREAK_URL")).isEqualTo(system.gatewayUrl().toString());
         URI api = system.gatewayUrl().resolve("/api/v1/complaints/" + UUID.randomUUID());
         for (String name : TOKEN_NAMES) {
