@@ -164,6 +164,8 @@ public final class StandaloneSystem implements AutoCloseable {
         Map<String, Object> properties = commonProperties(port);
         serviceUrls.forEach((service, url) -> properties.put("firebreak.gateway.services." + service, url.toString()));
         properties.put("firebreak.gateway.webhooks.secret-key", webhookSecretKey);
+        // The console's sign-in picker offers the staff tokens this system issues (to a browser on this machine).
+        properties.put("firebreak.gateway.console.sign-in-tokens", tokensFile().toString());
         gatewayUrl = startApplication(application, name, properties);
     }
 

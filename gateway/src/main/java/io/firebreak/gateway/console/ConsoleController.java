@@ -1,0 +1,77 @@
+package io.firebreak.gateway.console;
+
+import io.firebreak.platform.security.Roles;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The console's sign-in picker on the standalone system: the staff's role tokens it issued (AGENT, SUPERVISOR) ({@code data/tokens.env}, named
+ * by {@code firebreak.gateway.console.sign-in-tokens}), offered to a browser on this machine only. Anywhere else
+ * (the setting is absent, or the caller is not on loopback) there is nothing to pick: 404, and people sign in with
+ * their identity provider's token.
+ */
+@Hidden // the console's, not the API's
+@RestController
+class ConsoleController {
+
+    /** The roles the console is for. */
+    private static final List<String> STAFF = List.of(Roles.AGENT, Roles.SUPERVISOR);
+
+    private final Path tokensFile;
+
+    ConsoleController(@Value("${firebreak.gateway.console.sign-in-tokens:}") String tokensFile) {
+        this.tokensFile = tokensFile.isBlank() ? null : Path.of(tokensFile);
+    }
+
+    record Offered(String role, String token) {}
+
+    record SignIn(List<Offered> tokens) {}
+
+    @GetMapping("/console/sign-in")
+    ResponseEntity<SignIn> signIn(HttpServletRequest request) {
+        if (tokensFile == null || !loopback(request.getRemoteAddr()) || !Files.isRegularFile(tokensFile)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+        }
+        return ResponseEntity.ok().header("Cache-Control", "no-store").body(new SignIn(read(tokensFile)));
+    }
+
+    /** The {@code <ROLE>_TOKEN=<token>} lines of the file, in its order. */
+    static List<Offered> read(Path file) {
+        List<Offered> offered = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int equals = line.indexOf('=');
+                if (line.startsWith("#") || equals < 0) continue;
+                String name = line.substring(0, equals).strip();
+                String role = name.endsWith("_TOKEN") ? name.substring(0, name.length() - "_TOKEN".length()) : "";
+                if (STAFF.contains(role))
+                    offered.add(new Offered(role, line.substring(equals + 1).strip()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return offered;
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return address != null && InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

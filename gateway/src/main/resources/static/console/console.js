@@ -1,0 +1,571 @@
+// Firebreak's console: agents' queue and case view, the phone form, and the supervisors' board, served by the
+// gateway and calling the same API with the same roles. No build step, no framework: the DOM is built with h()
+// (text is never parsed as HTML, so a customer's words cannot inject markup), and every view polls or streams
+// what it shows so that it stays current without a reload.
+
+const TEXT = {
+  en: {
+    queue: 'Queue', newComplaint: 'New complaint', board: 'Board', review: 'Review', signOut: 'Sign out',
+    language: '中文', signInTitle: 'Sign in', signInAs: 'Sign in as', pasteToken: 'Bearer token from your identity provider',
+    signIn: 'Sign in', standaloneTokens: 'The standalone system issued these tokens (data/tokens.env):',
+    noTokens: 'Paste a token issued for Firebreak (roles AGENT, SUPERVISOR…).',
+    myQueue: 'Mine', department: 'Department', allDepartments: 'All departments', state: 'State', anyState: 'Open',
+    complaint: 'Complaint', cls: 'Class', emotion: 'Emotion', owner: 'Owner', due: 'Due', nothingQueued: 'Nothing waiting.',
+    updated: 'Updated', overdue: 'overdue', customer: 'Customer', description: 'What happened', messages: 'Messages',
+    timeline: 'Timeline', reasons: 'Why this class', clocks: 'Clocks', firstResponse: 'First response',
+    resolution: 'Resolution', promises: 'Promises', status: 'Status', caseState: 'Case', handling: 'Handling',
+    earlier: 'Earlier complaints', trajectory: 'Emotion over time', acknowledge: 'Acknowledge',
+    ackMessage: 'Message to the customer', callbackBy: 'Call back by (optional)', investigate: 'Investigate',
+    waitForCustomer: 'Wait for the customer', why: 'Why', resume: 'Resume', note: 'Note', noteText: 'Text',
+    internal: 'Internal (not for the customer)', addNote: 'Add note', resolve: 'Resolve', summary: 'Summary',
+    rootCause: 'Root cause', followUp: 'Follow-up', satisfied: 'The customer is satisfied', score: 'Score (1–5)',
+    comment: 'Comment', record: 'Record', reclassify: 'Reclassify', newClass: 'New class', reason: 'Reason',
+    channel: 'Channel', name: 'Name', phone: 'Phone', email: 'E-mail', orderRef: 'Order', remedySought: 'Remedy sought',
+    submit: 'Submit', submitted: 'Complaint {id} taken', alerts: 'Alerts', acknowledgeAlert: 'Acknowledge',
+    acknowledgedBy: 'Acknowledged by {who}', live: 'live', reconnecting: 'reconnecting…', approvals: 'Proposals awaiting approval',
+    approve: 'Approve', nothingToApprove: 'None waiting.', reviewQueue: 'Classes to review', confirm: 'Confirm',
+    nothingToReview: 'Nothing to review.', done: 'Done', signedInAs: '{sub} ({roles})', shortcuts: 'Shortcuts',
+    shortcutHelp: 'q queue · c new complaint · b board · a acknowledge · n note · r resolve · l language',
+    loading: 'Loading…', notFound: 'Not found', proposal: 'Proposal', tasks: 'Tasks', changedMeanwhile: 'Changed meanwhile',
+  },
+  zh: {
+    queue: '工作队列', newComplaint: '登记投诉', board: '监控台', review: '复核', signOut: '退出',
+    language: 'English', signInTitle: '登录', signInAs: '登录身份', pasteToken: '身份提供方签发的令牌（Bearer）',
+    signIn: '登录', standaloneTokens: '单机版系统签发的令牌（data/tokens.env）：',
+    noTokens: '请粘贴为 Firebreak 签发的令牌（角色 AGENT、SUPERVISOR…）。',
+    myQueue: '我的', department: '部门', allDepartments: '全部部门', state: '状态', anyState: '未结',
+    complaint: '投诉', cls: '类别', emotion: '情绪', owner: '负责人', due: '时限', nothingQueued: '暂无待办。',
+    updated: '更新于', overdue: '已超时', customer: '客户', description: '投诉内容', messages: '消息',
+    timeline: '处理经过', reasons: '分类依据', clocks: '时限', firstResponse: '首次响应',
+    resolution: '解决', promises: '承诺', status: '状态', caseState: '案件', handling: '特别处理',
+    earlier: '历史投诉', trajectory: '情绪变化', acknowledge: '受理',
+    ackMessage: '给客户的回复', callbackBy: '回电时间（可选）', investigate: '调查',
+    waitForCustomer: '等待客户', why: '原因', resume: '继续处理', note: '备注', noteText: '内容',
+    internal: '内部备注（客户不可见）', addNote: '添加备注', resolve: '解决', summary: '处理结果',
+    rootCause: '根本原因', followUp: '回访', satisfied: '客户满意', score: '评分（1–5）',
+    comment: '客户意见', record: '记录', reclassify: '调整类别', newClass: '新类别', reason: '理由',
+    channel: '渠道', name: '姓名', phone: '电话', email: '电子邮件', orderRef: '订单号', remedySought: '客户诉求',
+    submit: '提交', submitted: '已登记投诉 {id}', alerts: '预警', acknowledgeAlert: '确认',
+    acknowledgedBy: '已由 {who} 确认', live: '实时', reconnecting: '重新连接中…', approvals: '待审批的方案',
+    approve: '批准', nothingToApprove: '暂无待审批。', reviewQueue: '待复核的分类', confirm: '确认',
+    nothingToReview: '暂无待复核。', done: '完成', signedInAs: '{sub}（{roles}）', shortcuts: '快捷键',
+    shortcutHelp: 'q 队列 · c 登记 · b 监控台 · a 受理 · n 备注 · r 解决 · l 语言',
+    loading: '加载中…', notFound: '未找到', proposal: '解决方案', tasks: '协办任务', changedMeanwhile: '已被他人更改',
+  },
+};
+const CLASSES = ['ORDINARY', 'DIFFICULT', 'ESCALATED', 'MAJOR'];
+const CHANNELS = ['PHONE', 'EMAIL', 'WEB_FORM', 'CHAT', 'LETTER', 'IN_PERSON', 'SOCIAL_MEDIA'];
+
+let lang = localStorage.getItem('firebreak.lang') || ((navigator.language || 'en').startsWith('zh') ? 'zh' : 'en');
+const t = (key, values = {}) =>
+  (TEXT[lang][key] || TEXT.en[key] || key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+
+/** An element with attributes (on… are listeners) and children (strings become text, never HTML). */
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value == null || value === false) continue;
+    if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else if (key === 'class') el.className = value;
+    else el.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child == null || child === false) continue;
+    el.append(child instanceof Node ? child : String(child));
+  }
+  return el;
+}
+
+// ---- The session: the bearer token lives in this tab's sessionStorage (this origin only) ----
+
+const session = {
+  get token() { return sessionStorage.getItem('firebreak.token'); },
+  set token(value) { value ? sessionStorage.setItem('firebreak.token', value) : sessionStorage.removeItem('firebreak.token'); },
+  /** The token's claims, for what the page shows and offers: the services decide what is allowed. */
+  get claims() {
+    try {
+      const part = this.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), c => c.charCodeAt(0))));
+    } catch { return null; }
+  },
+  has(role) {
+    const roles = this.claims?.roles || [];
+    return roles.includes(role) || (role === 'AGENT' && roles.includes('SUPERVISOR'));
+  },
+};
+
+/** A problem+json answer as an error: its title, detail and field errors shown where the action was. */
+class Problem extends Error {
+  constructor(status, body) {
+    super(body?.detail || body?.title || `HTTP ${status}`);
+    this.status = status;
+    this.body = body || {};
+  }
+}
+
+async function api(method, path, body) {
+  const headers = { Authorization: `Bearer ${session.token}`, 'Accept-Language': lang === 'zh' ? 'zh-CN' : 'en' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 401) {
+    session.token = null;
+    location.hash = '#/sign-in';
+  }
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = { detail: text }; }
+  if (!response.ok) throw new Problem(response.status, data);
+  return data;
+}
+
+const get = path => api('GET', path);
+const post = (path, body = {}) => api('POST', path, body);
+
+function problemView(error) {
+  const errors = error.body?.errors || [];
+  return h('div', { class: 'error', role: 'alert' },
+    h('strong', {}, error.body?.title || t('notFound')), ' ', error.message === error.body?.title ? '' : error.message,
+    errors.length ? h('ul', {}, errors.map(e => h('li', {}, `${e.field || e.name || ''}: ${e.reason || e.message || ''}`))) : null);
+}
+
+function toast(message) {
+  const status = document.getElementById('status');
+  status.textContent = message;
+  status.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { status.hidden = true; }, 2500);
+}
+
+// ---- Formatting ----
+
+const when = instant => instant ? new Date(instant).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') : '';
+
+/** Time left until {@code instant} (negative: overdue), as "2 h 05 min" or "overdue 12 min". */
+function countdown(instant) {
+  if (!instant) return h('span', { class: 'muted' }, '—');
+  const ms = new Date(instant).getTime() - Date.now();
+  const minutes = Math.floor(Math.abs(ms) / 60000);
+  const seconds = Math.floor(Math.abs(ms) / 1000) % 60;
+  const text = minutes >= 60 * 24 ? `${Math.floor(minutes / 1440)} d ${Math.floor(minutes / 60) % 24} h`
+    : minutes >= 60 ? `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
+    : `${minutes} min ${String(seconds).padStart(2, '0')} s`;
+  return h('time', { class: ms < 0 ? 'due late' : 'due', datetime: instant, 'data-due': instant },
+    ms < 0 ? `${t('overdue')} ${text}` : text);
+}
+
+/** Keeps every countdown on the page ticking. */
+setInterval(() => document.querySelectorAll('time[data-due]').forEach(el => el.replaceWith(countdown(el.dataset.due))), 1000);
+
+const badge = value => value ? h('span', { class: `badge ${value}` }, value) : '';
+
+// ---- Views: each renders into main and returns what stops its timers and streams ----
+
+const main = () => document.getElementById('main');
+
+function render(...nodes) {
+  main().replaceChildren(...nodes);
+}
+
+function every(ms, task) {
+  task();
+  const timer = setInterval(task, ms);
+  return () => clearInterval(timer);
+}
+
+async function signInView() {
+  const pick = token => { session.token = token; location.hash = session.has('SUPERVISOR') ? '#/board' : '#/queue'; };
+  const paste = h('form', { class: 'card', onsubmit: e => { e.preventDefault(); pick(e.target.token.value.trim()); } },
+    h('label', { for: 'token' }, t('pasteToken')),
+    h('textarea', { id: 'token', name: 'token', required: true, autocomplete: 'off' }),
+    h('p', {}, h('button', { type: 'submit' }, t('signIn'))));
+  render(h('h1', {}, t('signInTitle')), h('p', { class: 'muted' }, t('noTokens')), paste);
+  try {
+    const offered = await fetch('/console/sign-in').then(r => (r.ok ? r.json() : { tokens: [] }));
+    if (offered.tokens?.length) {
+      main().insertBefore(h('div', { class: 'card' }, h('p', {}, t('standaloneTokens')),
+        h('div', { class: 'roles' }, offered.tokens.map(o =>
+          h('button', { type: 'button', 'data-role': o.role, onclick: () => pick(o.token) }, `${t('signInAs')} ${o.role}`)))),
+      paste);
+    }
+  } catch { /* no picker: paste a token */ }
+}
+
+function queueView() {
+  const filters = { mine: false, department: '' };
+  const table = h('div', { 'aria-live': 'polite' }, t('loading'));
+  const departments = new Set(session.claims?.departments?.filter(d => d !== '*') || []);
+  const departmentSelect = h('select', { id: 'department', onchange: e => { filters.department = e.target.value; load(); } },
+    h('option', { value: '' }, t('allDepartments')));
+  const stamp = h('span', { class: 'muted' });
+  render(h('h1', {}, t('queue')),
+    h('div', { class: 'row' },
+      h('label', {}, h('input', { type: 'checkbox', id: 'mine', onchange: e => { filters.mine = e.target.checked; load(); } }), ' ', t('myQueue')),
+      h('div', {}, h('label', { for: 'department' }, t('department')), departmentSelect),
+      stamp),
+    table);
+
+  async function load() {
+    const query = new URLSearchParams({ limit: '100' });
+    if (filters.mine) query.set('owner', session.claims?.sub || '');
+    if (filters.department) query.set('department', filters.department);
+    try {
+      const [cases, complaints] = await Promise.all([get(`/api/v1/cases?${query}`), get('/api/v1/complaints?limit=100')]);
+      const files = new Map(complaints.items.map(c => [c.id, c]));
+      const open = cases.items.filter(c => c.state !== 'RESOLVED');
+      for (const c of cases.items) {
+        if (c.department && !departments.has(c.department)) {
+          departments.add(c.department);
+          departmentSelect.append(h('option', { value: c.department }, c.department));
+        }
+      }
+      stamp.textContent = `${t('updated')} ${new Date().toLocaleTimeString()}`;
+      if (!open.length) { table.replaceChildren(h('p', {}, t('nothingQueued'))); return; }
+      table.replaceChildren(h('table', { id: 'queue' },
+        h('thead', {}, h('tr', {}, [t('complaint'), t('cls'), t('emotion'), t('owner'), t('caseState'), t('due')].map(x => h('th', { scope: 'col' }, x)))),
+        h('tbody', {}, open.map(c => {
+          const file = files.get(c.complaintId);
+          return h('tr', { class: c.breached?.length ? 'breached' : c.warned?.length ? 'warned' : '', 'data-id': c.complaintId },
+            h('td', {}, h('a', { href: `#/cases/${c.complaintId}` }, c.complaintId), file ? h('div', { class: 'muted' }, (file.description || '').slice(0, 80)) : ''),
+            h('td', {}, badge(c.complaintClass)),
+            h('td', {}, badge(file?.emotionNow || file?.emotion)),
+            h('td', {}, c.owner || c.department),
+            h('td', {}, c.state),
+            h('td', {}, countdown(c.queueDue)));
+        }))));
+    } catch (error) {
+      table.replaceChildren(problemView(error));
+    }
+  }
+  return every(3000, load);
+}
+
+function caseView(id) {
+  const info = h('div', {}, t('loading'));
+  const actions = h('div', {});
+  let shown = null;
+  render(h('h1', {}, `${t('complaint')} ${id}`), h('div', { class: 'grid' }, info, actions));
+
+  async function load() {
+    let file, kase;
+    try {
+      [file, kase] = await Promise.all([get(`/api/v1/complaints/${id}`), get(`/api/v1/cases/${id}`).catch(() => null)]);
+    } catch (error) {
+      info.replaceChildren(problemView(error));
+      return;
+    }
+    const version = `${file.updatedAt}|${kase?.state}|${kase?.history?.length}|${kase?.internalNotes?.length}|${kase?.promises?.length}`;
+    if (version === shown) return;
+    const first = shown === null;
+    shown = version;
+    info.replaceChildren(...caseFile(file, kase).filter(Boolean));
+    // The forms are drawn once and when the state changes, so that nobody loses what they were typing.
+    if (first || actions.dataset.state !== `${file.status}|${kase?.state}`) {
+      actions.dataset.state = `${file.status}|${kase?.state}`;
+      actions.replaceChildren(...(await caseActions(file, kase, load)));
+    }
+  }
+  return every(3000, load);
+}
+
+function caseFile(file, kase) {
+  const cls = file.classification;
+  const handling = file.customer?.handling;
+  return [
+    h('section', { class: 'card', 'aria-labelledby': 'h-customer' },
+      h('h2', { id: 'h-customer' }, t('customer')),
+      h('dl', {},
+        h('dt', {}, t('status')), h('dd', { id: 'status-value' }, file.status, kase ? ` · ${kase.state}` : ''),
+        h('dt', {}, t('customer')), h('dd', {}, file.customer?.contact || '—'),
+        h('dt', {}, t('channel')), h('dd', {}, file.channel),
+        h('dt', {}, t('emotion')), h('dd', {}, badge(file.emotionNow || file.emotion), ' ', (file.emotionSignals || []).join(', ')),
+        handling ? [h('dt', {}, t('handling')), h('dd', {}, handling.reason)] : null,
+        h('dt', {}, t('orderRef')), h('dd', {}, file.orderRef || '—'),
+        h('dt', {}, t('remedySought')), h('dd', {}, file.remedySought || '—')),
+      h('h2', {}, t('description')), h('p', { id: 'description' }, file.description),
+      file.earlierComplaints?.length ? [h('h2', {}, t('earlier')), h('ul', {}, file.earlierComplaints.map(e =>
+        h('li', {}, h('a', { href: `#/cases/${e.id}` }, e.id), ` ${e.subject || ''} · ${e.status}${e.sameMatter ? ' ↺' : ''}`)))] : null,
+      file.trajectory?.length > 1 ? [h('h2', {}, t('trajectory')), h('p', {}, file.trajectory.map(p => p.level).join(' → '))] : null),
+    h('section', { class: 'card', 'aria-labelledby': 'h-class' },
+      h('h2', { id: 'h-class' }, t('cls'), ' ', badge(cls?.complaintClass)),
+      h('ul', { id: 'reasons' }, (cls?.reasons || []).map(r => h('li', {}, (lang === 'zh' ? r.zh : r.en) || r.rule, r.evidence ? h('span', { class: 'muted' }, ` “${r.evidence}”`) : ''))),
+      h('dl', {},
+        h('dt', {}, t('owner')), h('dd', { id: 'owner' }, file.owner?.owner || file.owner?.primaryDepartment || '—',
+          file.owner?.secondaryDepartments?.length ? h('span', { class: 'muted' }, ` + ${file.owner.secondaryDepartments.join(', ')}`) : ''),
+        h('dt', {}, t('firstResponse')), h('dd', {}, kase?.acknowledgement ? when(kase.acknowledgement.at) : countdown(file.sla?.firstResponseDue)),
+        h('dt', {}, t('resolution')), h('dd', {}, kase?.resolution ? when(kase.resolution.at) : countdown(file.sla?.resolutionDue)))),
+    kase?.promises?.length ? h('section', { class: 'card' }, h('h2', {}, t('promises')),
+      h('ul', {}, kase.promises.map(p => h('li', {}, `${p.id} ${p.what || p.kind} · ${p.status} · `, countdown(p.dueAt))))) : null,
+    h('section', { class: 'card', 'aria-labelledby': 'h-timeline' },
+      h('h2', { id: 'h-timeline' }, t('timeline')),
+      h('ol', { class: 'timeline', id: 'timeline' }, [...(file.timeline || [])].reverse().map(e =>
+        h('li', {}, h('time', { datetime: e.at }, when(e.at)), ' ', e.summary || e.type)))),
+  ];
+}
+
+/** The actions the case's state allows, each a form whose errors are shown under it. */
+async function caseActions(file, kase, reload) {
+  const id = file.id;
+  const forms = [];
+  const action = (key, fields, send, attrs = {}) => {
+    const error = h('div', {});
+    const form = h('form', { class: 'action', id: `action-${key}`, ...attrs, onsubmit: async e => {
+      e.preventDefault();
+      const button = form.querySelector('button[type=submit]');
+      button.disabled = true;
+      error.replaceChildren();
+      try {
+        await send(new FormData(form));
+        toast(`${t(key)} · ${t('done')}`);
+        form.reset();
+        await reload();
+      } catch (problem) {
+        error.replaceChildren(problemView(problem));
+      } finally {
+        button.disabled = false;
+      }
+    } }, h('h2', {}, t(key)), fields, error, h('button', { type: 'submit' }, t(key === 'note' ? 'addNote' : key)));
+    forms.push(form);
+  };
+  const field = (name, label, input) => [h('label', { for: `${name}` }, label), input];
+  const text = (name, required = false) => h('textarea', { id: name, name, required });
+  const state = kase?.state;
+
+  if (state === 'ASSIGNED' || state === 'REOPENED') {
+    action('acknowledge', [field('ackMessage', t('ackMessage'), text('ackMessage', true)),
+      field('callbackBy', t('callbackBy'), h('input', { type: 'datetime-local', id: 'callbackBy', name: 'callbackBy' }))],
+      data => post(`/api/v1/cases/${id}/acknowledge`, {
+        message: data.get('ackMessage'),
+        callbackBy: data.get('callbackBy') ? new Date(data.get('callbackBy')).toISOString() : undefined,
+      }));
+  }
+  if (['ACKNOWLEDGED', 'INVESTIGATING', 'PENDING_CUSTOMER', 'PROPOSED'].includes(state)) {
+    if (state === 'ACKNOWLEDGED') action('investigate', [], () => post(`/api/v1/cases/${id}/investigate`));
+    if (state === 'PENDING_CUSTOMER') action('resume', [], () => post(`/api/v1/cases/${id}/resume`));
+    else action('waitForCustomer', field('waitWhy', t('why'), text('waitWhy', true)),
+      data => post(`/api/v1/cases/${id}/wait-for-customer`, { reason: data.get('waitWhy') }));
+    let rootCauses = [];
+    try { rootCauses = (await get('/api/v1/root-causes')).items || []; } catch { /* shown on submit */ }
+    action('resolve', [field('summary', t('summary'), text('summary', true)),
+      field('rootCause', t('rootCause'), h('select', { id: 'rootCause', name: 'rootCause', required: true },
+        h('option', { value: '' }, '—'), rootCauses.map(r => h('option', { value: r.code }, `${r.code} · ${lang === 'zh' ? r.zh : r.en}`))))],
+      data => post(`/api/v1/cases/${id}/resolve`, { summary: data.get('summary'), rootCause: data.get('rootCause') }));
+  }
+  if (kase && state !== 'RESOLVED') {
+    action('note', [field('noteText', t('noteText'), text('noteText', true)),
+      h('label', {}, h('input', { type: 'checkbox', name: 'internal', checked: true }), ' ', t('internal'))],
+      data => post(`/api/v1/cases/${id}/notes`, { text: data.get('noteText'), internal: data.get('internal') === 'on' }));
+  }
+  if (file.status === 'RESOLVED') {
+    action('followUp', [h('label', {}, h('input', { type: 'checkbox', id: 'satisfied', name: 'satisfied' }), ' ', t('satisfied')),
+      field('score', t('score'), h('select', { id: 'score', name: 'score' }, [5, 4, 3, 2, 1].map(n => h('option', { value: n }, n)))),
+      field('fuComment', t('comment'), text('fuComment'))],
+      data => post(`/api/v1/complaints/${id}/follow-up`, {
+        satisfied: data.get('satisfied') === 'on', score: Number(data.get('score')), comment: data.get('fuComment') || undefined,
+      }));
+  }
+  if (!['CLOSED'].includes(file.status)) {
+    action('reclassify', [field('newClass', t('newClass'), h('select', { id: 'newClass', name: 'newClass', required: true },
+      CLASSES.filter(c => c !== file.classification?.complaintClass).map(c => h('option', { value: c }, c)))),
+      field('reclassifyReason', t('reason'), text('reclassifyReason', true))],
+      data => post(`/api/v1/triage/${id}/reclassify`, { complaintClass: data.get('newClass'), reason: data.get('reclassifyReason') }));
+  }
+  return [h('section', { class: 'card', 'aria-label': 'Actions' }, forms,
+    h('p', { class: 'muted' }, h('kbd', {}, '?'), ' ', t('shortcutHelp')))];
+}
+
+function newComplaintView() {
+  const error = h('div', {});
+  const field = (name, label, input) => [h('label', { for: name }, label), input];
+  const form = h('form', { class: 'card', id: 'new-complaint', onsubmit: async e => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const value = name => (data.get(name) || '').trim() || undefined;
+    error.replaceChildren();
+    try {
+      const created = await post('/api/v1/complaints', {
+        channel: value('channel'),
+        customer: { name: value('name'), phone: value('phone'), email: value('email') },
+        description: value('description'), orderRef: value('orderRef'), remedySought: value('remedySought'),
+      });
+      toast(t('submitted', { id: created.id }));
+      location.hash = `#/cases/${created.id}`;
+    } catch (problem) {
+      error.replaceChildren(problemView(problem));
+    }
+  } },
+  field('channel', t('channel'), h('select', { id: 'channel', name: 'channel' }, CHANNELS.map(c => h('option', { value: c }, c)))),
+  field('name', t('name'), h('input', { type: 'text', id: 'name', name: 'name', autocomplete: 'off' })),
+  field('phone', t('phone'), h('input', { type: 'tel', id: 'phone', name: 'phone', autocomplete: 'off' })),
+  field('email', t('email'), h('input', { type: 'email', id: 'email', name: 'email', autocomplete: 'off' })),
+  field('description', t('description'), h('textarea', { id: 'description', name: 'description', required: true })),
+  field('orderRef', t('orderRef'), h('input', { type: 'text', id: 'orderRef', name: 'orderRef' })),
+  field('remedySought', t('remedySought'), h('input', { type: 'text', id: 'remedySought', name: 'remedySought' })),
+  error, h('p', {}, h('button', { type: 'submit' }, t('submit'))));
+  render(h('h1', {}, t('newComplaint')), form);
+  document.getElementById('description').focus();
+}
+
+function boardView() {
+  const list = h('ul', { id: 'alerts', class: 'timeline' });
+  const liveness = h('span', { class: 'muted', id: 'alerts-live' }, t('reconnecting'));
+  const approvals = h('div', {}, t('loading'));
+  render(h('h1', {}, t('board')),
+    h('div', { class: 'grid' },
+      h('section', { class: 'card' }, h('h2', {}, t('alerts'), ' ', liveness), list),
+      h('section', { class: 'card' }, h('h2', {}, t('approvals')), approvals)));
+  const shown = new Set();
+
+  const show = (alert, fresh) => {
+    if (shown.has(alert.id)) return;
+    shown.add(alert.id);
+    const ack = h('button', { type: 'button', class: 'secondary', onclick: async () => {
+      try { await post(`/api/v1/alerts/${alert.id}/acknowledge`); ack.replaceWith(t('acknowledgedBy', { who: session.claims?.sub })); }
+      catch (problem) { ack.after(problemView(problem)); }
+    } }, t('acknowledgeAlert'));
+    const item = h('li', { class: fresh ? 'alert-new' : '', 'data-complaint': alert.complaintId, 'data-kind': alert.kind },
+      h('time', { datetime: alert.createdAt }, when(alert.createdAt)), ' ', badge(alert.class), ' ', alert.kind, ' · ',
+      h('a', { href: `#/cases/${alert.complaintId}` }, alert.complaintId), ' ',
+      lang === 'zh' ? alert.summaryZh || alert.summary : alert.summary, ' ',
+      alert.acknowledgedBy ? t('acknowledgedBy', { who: alert.acknowledgedBy }) : ack);
+    fresh ? list.prepend(item) : list.append(item);
+  };
+
+  // The stream (server-sent events over fetch, which can carry the bearer token), resumed after a drop.
+  const aborter = new AbortController();
+  (async function stream() {
+    while (!aborter.signal.aborted) {
+      try {
+        const recent = await get('/api/v1/alerts?limit=50');
+        recent.items.forEach(a => show(a, false));
+        const response = await fetch('/api/v1/alerts/stream', {
+          headers: { Authorization: `Bearer ${session.token}`, Accept: 'text/event-stream' }, signal: aborter.signal });
+        if (!response.ok) throw new Problem(response.status, null);
+        liveness.textContent = `● ${t('live')}`;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = frame.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5).trim()).join('\n');
+            if (data) { try { show(JSON.parse(data), true); } catch { /* a comment or keep-alive */ } }
+          }
+        }
+      } catch (error) {
+        if (aborter.signal.aborted) return;
+      }
+      liveness.textContent = t('reconnecting');
+      await new Promise(resolve => setTimeout(resolve, 2000));
+    }
+  })();
+
+  const stopApprovals = every(3000, async () => {
+    try {
+      const cases = await get('/api/v1/cases?state=PROPOSED&limit=50');
+      const waiting = cases.items.filter(c => c.proposal?.status === 'AWAITING_APPROVAL');
+      approvals.replaceChildren(waiting.length ? h('ul', { id: 'approvals' }, waiting.map(c => h('li', { 'data-complaint': c.complaintId },
+        h('a', { href: `#/cases/${c.complaintId}` }, c.complaintId), ' ', badge(c.complaintClass), ' ',
+        (c.proposal.remedies || []).map(r => `${r.type}${r.amount ? ` ${r.amount} ${r.currency || ''}` : ''}`).join(', '), ' ',
+        h('button', { type: 'button', onclick: async e => {
+          try { await post(`/api/v1/cases/${c.complaintId}/proposal/approve`); e.target.replaceWith(t('done')); }
+          catch (problem) { e.target.after(problemView(problem)); }
+        } }, t('approve'))))) : h('p', {}, t('nothingToApprove')));
+    } catch (problem) {
+      approvals.replaceChildren(problemView(problem));
+    }
+  });
+  return () => { aborter.abort(); stopApprovals(); };
+}
+
+function reviewView() {
+  const list = h('div', {}, t('loading'));
+  render(h('h1', {}, t('reviewQueue')), list);
+  return every(5000, async () => {
+    try {
+      const page = await get('/api/v1/triage/review?limit=50');
+      list.replaceChildren(page.items.length ? h('ul', { id: 'review' }, page.items.map(r => h('li', {},
+        h('a', { href: `#/cases/${r.complaintId}` }, r.complaintId), ' ', badge(r.complaintClass), ' ',
+        (r.reasons || []).map(x => (lang === 'zh' ? x.zh : x.en) || x.rule).join('; '), ' ',
+        h('button', { type: 'button', onclick: async e => {
+          try { await post(`/api/v1/triage/${r.complaintId}/review`, { decision: 'CONFIRM' }); e.target.replaceWith(t('done')); }
+          catch (problem) { e.target.after(problemView(problem)); }
+        } }, t('confirm'))))) : h('p', {}, t('nothingToReview')));
+    } catch (problem) {
+      list.replaceChildren(problemView(problem));
+    }
+  });
+}
+
+// ---- The frame: navigation, language, shortcuts, routing ----
+
+const ROUTES = [
+  [/^#\/sign-in$/, signInView],
+  [/^#\/queue$/, queueView],
+  [/^#\/cases\/([A-Za-z0-9-]+)$/, caseView],
+  [/^#\/new$/, newComplaintView],
+  [/^#\/board$/, boardView],
+  [/^#\/review$/, reviewView],
+];
+let stop = null;
+
+function frame() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.getElementById('lang').textContent = t('language');
+  const signedIn = Boolean(session.token);
+  const signOut = document.getElementById('sign-out');
+  signOut.hidden = !signedIn;
+  signOut.textContent = t('signOut');
+  const claims = session.claims;
+  document.getElementById('who').textContent = signedIn && claims ? t('signedInAs', { sub: claims.sub, roles: (claims.roles || []).join(', ') }) : '';
+  const links = !signedIn ? [] : [
+    session.has('AGENT') && ['#/queue', t('queue')],
+    session.has('AGENT') && ['#/new', t('newComplaint')],
+    session.has('SUPERVISOR') && ['#/board', t('board')],
+    session.has('SUPERVISOR') && ['#/review', t('review')],
+  ].filter(Boolean);
+  document.getElementById('nav').replaceChildren(...links.map(([href, label]) =>
+    h('a', { href, 'aria-current': location.hash.startsWith(href) ? 'page' : false }, label)));
+}
+
+function route() {
+  if (stop) { stop(); stop = null; }
+  if (!session.token && location.hash !== '#/sign-in') { location.hash = '#/sign-in'; return; }
+  if (!location.hash || location.hash === '#/') { location.hash = session.has('SUPERVISOR') ? '#/board' : '#/queue'; return; }
+  frame();
+  for (const [pattern, view] of ROUTES) {
+    const match = location.hash.match(pattern);
+    if (match) {
+      const result = view(...match.slice(1));
+      stop = typeof result === 'function' ? result : null;
+      main().focus();
+      return;
+    }
+  }
+  render(h('h1', {}, t('notFound')));
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  document.getElementById('lang').addEventListener('click', () => {
+    lang = lang === 'zh' ? 'en' : 'zh';
+    localStorage.setItem('firebreak.lang', lang);
+    route();
+  });
+  document.getElementById('sign-out').addEventListener('click', () => { session.token = null; location.hash = '#/sign-in'; });
+  document.addEventListener('keydown', e => {
+    if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName)) return;
+    const go = { q: '#/queue', c: '#/new', b: '#/board' }[e.key];
+    if (go) { location.hash = go; e.preventDefault(); return; }
+    const form = { a: 'action-acknowledge', n: 'action-note', r: 'action-resolve', f: 'action-followUp' }[e.key];
+    if (form && document.getElementById(form)) {
+      document.getElementById(form).querySelector('textarea, input, select, button')?.focus();
+      e.preventDefault();
+    }
+    if (e.key === 'l') document.getElementById('lang').click();
+  });
+  window.addEventListener('hashchange', route);
+  route();
+});
