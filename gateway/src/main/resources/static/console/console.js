@@ -26,7 +26,8 @@ const TEXT = {
     approve: 'Approve', nothingToApprove: 'None waiting.', reviewQueue: 'Classes to review', confirm: 'Confirm',
     nothingToReview: 'Nothing to review.', done: 'Done', signedInAs: '{sub} ({roles})', shortcuts: 'Shortcuts',
     shortcutHelp: 'q queue · c new complaint · b board · a acknowledge · n note · r resolve · l language',
-    loading: 'Loading…', notFound: 'Not found', proposal: 'Proposal', tasks: 'Tasks', changedMeanwhile: 'Changed meanwhile',
+    loading: 'Loading…', notFound: 'Not found', refresh: 'Refresh', alsoOpen: 'Also open by {who}',
+    changedSince: 'This case changed since you opened it: refresh to act on what it is now.',
   },
   zh: {
     queue: '工作队列', newComplaint: '登记投诉', board: '监控台', review: '复核', signOut: '退出',
@@ -50,7 +51,8 @@ const TEXT = {
     approve: '批准', nothingToApprove: '暂无待审批。', reviewQueue: '待复核的分类', confirm: '确认',
     nothingToReview: '暂无待复核。', done: '完成', signedInAs: '{sub}（{roles}）', shortcuts: '快捷键',
     shortcutHelp: 'q 队列 · c 登记 · b 监控台 · a 受理 · n 备注 · r 解决 · l 语言',
-    loading: '加载中…', notFound: '未找到', proposal: '解决方案', tasks: '协办任务', changedMeanwhile: '已被他人更改',
+    loading: '加载中…', notFound: '未找到', refresh: '刷新', alsoOpen: '{who} 也在查看此案件',
+    changedSince: '您打开后，此案件已有变化：请刷新后按现状处理。',
   },
 };
 const CLASSES = ['ORDINARY', 'DIFFICULT', 'ESCALATED', 'MAJOR'];
@@ -103,8 +105,8 @@ class Problem extends Error {
   }
 }
 
-async function api(method, path, body) {
-  const headers = { Authorization: `Bearer ${session.token}`, 'Accept-Language': lang === 'zh' ? 'zh-CN' : 'en' };
+async function api(method, path, body, extraHeaders = {}) {
+  const headers = { Authorization: `Bearer ${session.token}`, 'Accept-Language': lang === 'zh' ? 'zh-CN' : 'en', ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 401) {
@@ -119,7 +121,7 @@ async function api(method, path, body) {
 }
 
 const get = path => api('GET', path);
-const post = (path, body = {}) => api('POST', path, body);
+const post = (path, body = {}, headers = {}) => api('POST', path, body, headers);
 
 function problemView(error) {
   const errors = error.body?.errors || [];
@@ -242,8 +244,22 @@ function queueView() {
 function caseView(id) {
   const info = h('div', {}, t('loading'));
   const actions = h('div', {});
+  const others = h('p', { id: 'viewers', class: 'muted', 'aria-live': 'polite' });
+  const changed = h('div', { id: 'changed', class: 'error', role: 'alert', hidden: true });
   let shown = null;
-  render(h('h1', {}, `${t('complaint')} ${id}`), h('div', { class: 'grid' }, info, actions));
+  let latest = null;
+  render(h('h1', {}, `${t('complaint')} ${id}`), others, changed, h('div', { class: 'grid' }, info, actions));
+
+  // The forms are drawn for the case as it is when they are drawn (its tag goes with every action as If-Match):
+  // redrawn after one's own action or on "Refresh", never under someone's typing.
+  async function drawForms() {
+    const { file, kase } = latest;
+    actions.dataset.etag = kase?.etag || '';
+    actions.dataset.status = file.status;
+    changed.hidden = true;
+    actions.replaceChildren(...(await caseActions(file, kase, async () => { await load(); await drawForms(); }, refreshOffer)));
+  }
+  const refreshOffer = () => h('button', { type: 'button', class: 'secondary refresh', onclick: async () => { await load(); await drawForms(); } }, t('refresh'));
 
   async function load() {
     let file, kase;
@@ -253,18 +269,30 @@ function caseView(id) {
       info.replaceChildren(problemView(error));
       return;
     }
-    const version = `${file.updatedAt}|${kase?.state}|${kase?.history?.length}|${kase?.internalNotes?.length}|${kase?.promises?.length}`;
+    latest = { file, kase };
+    const version = `${file.updatedAt}|${kase?.etag}`;
     if (version === shown) return;
     const first = shown === null;
     shown = version;
     info.replaceChildren(...caseFile(file, kase).filter(Boolean));
-    // The forms are drawn once and when the state changes, so that nobody loses what they were typing.
-    if (first || actions.dataset.state !== `${file.status}|${kase?.state}`) {
-      actions.dataset.state = `${file.status}|${kase?.state}`;
-      actions.replaceChildren(...(await caseActions(file, kase, load)));
+    // Drawn anew when the case first exists, or when the complaint's status catches up with the case (intake hears
+    // of a resolution a moment after it): neither is someone else's change.
+    if (first || (!actions.dataset.etag && kase) || (kase?.etag === actions.dataset.etag && file.status !== actions.dataset.status)) {
+      await drawForms();
+    } else if (kase && kase.etag !== actions.dataset.etag) {
+      changed.replaceChildren(t('changedSince'), ' ', refreshOffer());
+      changed.hidden = false;
     }
   }
-  return every(3000, load);
+
+  const stopLoading = every(3000, load);
+  const stopViewing = every(5000, async () => {
+    try {
+      const viewing = await post(`/console/cases/${id}/viewers`);
+      others.textContent = viewing.others.length ? t('alsoOpen', { who: viewing.others.join(', ') }) : '';
+    } catch { others.textContent = ''; }
+  });
+  return () => { stopLoading(); stopViewing(); };
 }
 
 function caseFile(file, kase) {
@@ -302,10 +330,15 @@ function caseFile(file, kase) {
   ];
 }
 
-/** The actions the case's state allows, each a form whose errors are shown under it. */
-async function caseActions(file, kase, reload) {
+/**
+ * The actions the case's state allows, each a form whose errors are shown under it; a refusal because the case
+ * changed meanwhile (412) offers the refresh.
+ */
+async function caseActions(file, kase, reload, refreshOffer) {
   const id = file.id;
   const forms = [];
+  const ifMatch = kase?.etag ? { 'If-Match': `"${kase.etag}"` } : {};
+  const act = (path, body = {}) => post(`/api/v1/cases/${id}/${path}`, body, ifMatch);
   const action = (key, fields, send, attrs = {}) => {
     const error = h('div', {});
     const form = h('form', { class: 'action', id: `action-${key}`, ...attrs, onsubmit: async e => {
@@ -319,7 +352,7 @@ async function caseActions(file, kase, reload) {
         form.reset();
         await reload();
       } catch (problem) {
-        error.replaceChildren(problemView(problem));
+        error.replaceChildren(problemView(problem), problem.status === 412 ? refreshOffer() : '');
       } finally {
         button.disabled = false;
       }
@@ -333,27 +366,27 @@ async function caseActions(file, kase, reload) {
   if (state === 'ASSIGNED' || state === 'REOPENED') {
     action('acknowledge', [field('ackMessage', t('ackMessage'), text('ackMessage', true)),
       field('callbackBy', t('callbackBy'), h('input', { type: 'datetime-local', id: 'callbackBy', name: 'callbackBy' }))],
-      data => post(`/api/v1/cases/${id}/acknowledge`, {
+      data => act('acknowledge', {
         message: data.get('ackMessage'),
         callbackBy: data.get('callbackBy') ? new Date(data.get('callbackBy')).toISOString() : undefined,
       }));
   }
   if (['ACKNOWLEDGED', 'INVESTIGATING', 'PENDING_CUSTOMER', 'PROPOSED'].includes(state)) {
-    if (state === 'ACKNOWLEDGED') action('investigate', [], () => post(`/api/v1/cases/${id}/investigate`));
-    if (state === 'PENDING_CUSTOMER') action('resume', [], () => post(`/api/v1/cases/${id}/resume`));
+    if (state === 'ACKNOWLEDGED') action('investigate', [], () => act('investigate'));
+    if (state === 'PENDING_CUSTOMER') action('resume', [], () => act('resume'));
     else action('waitForCustomer', field('waitWhy', t('why'), text('waitWhy', true)),
-      data => post(`/api/v1/cases/${id}/wait-for-customer`, { reason: data.get('waitWhy') }));
+      data => act('wait-for-customer', { reason: data.get('waitWhy') }));
     let rootCauses = [];
     try { rootCauses = (await get('/api/v1/root-causes')).items || []; } catch { /* shown on submit */ }
     action('resolve', [field('summary', t('summary'), text('summary', true)),
       field('rootCause', t('rootCause'), h('select', { id: 'rootCause', name: 'rootCause', required: true },
         h('option', { value: '' }, '—'), rootCauses.map(r => h('option', { value: r.code }, `${r.code} · ${lang === 'zh' ? r.zh : r.en}`))))],
-      data => post(`/api/v1/cases/${id}/resolve`, { summary: data.get('summary'), rootCause: data.get('rootCause') }));
+      data => act('resolve', { summary: data.get('summary'), rootCause: data.get('rootCause') }));
   }
   if (kase && state !== 'RESOLVED') {
     action('note', [field('noteText', t('noteText'), text('noteText', true)),
       h('label', {}, h('input', { type: 'checkbox', name: 'internal', checked: true }), ' ', t('internal'))],
-      data => post(`/api/v1/cases/${id}/notes`, { text: data.get('noteText'), internal: data.get('internal') === 'on' }));
+      data => act('notes', { text: data.get('noteText'), internal: data.get('internal') === 'on' }));
   }
   if (file.status === 'RESOLVED') {
     action('followUp', [h('label', {}, h('input', { type: 'checkbox', id: 'satisfied', name: 'satisfied' }), ' ', t('satisfied')),

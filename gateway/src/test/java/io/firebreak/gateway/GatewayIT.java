@@ -213,6 +213,41 @@ class GatewayIT {
     }
 
     @Test
+    void servesTheConsoleWithoutATokenAndItsSignInPickerOnlyWhereOneIsConfigured() {
+        GatewayClient.Answer page = gateway.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.response().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(page.response().body()).contains("/console/console.js");
+        assertThat(gateway.get("/console/console.js").status()).isEqualTo(200);
+        // No token file is named here (only the standalone system names one): nothing to pick.
+        assertThat(gateway.get("/console/sign-in").status()).isEqualTo(404);
+    }
+
+    @Test
+    void tellsWhoElseHasACaseOpenToStaffOnly() {
+        String path = "/console/cases/C-" + UUID.randomUUID().toString().substring(0, 8) + "/viewers";
+        String agent = "Bearer "
+                + JwtTokens.mint(TestTokens.SECRET, "firebreak", "li.na", List.of(Roles.AGENT), Duration.ofMinutes(5));
+        String supervisor = "Bearer "
+                + JwtTokens.mint(
+                        TestTokens.SECRET, "firebreak", "guo.hui", List.of(Roles.SUPERVISOR), Duration.ofMinutes(5));
+
+        assertThat(gateway.post(path, "", "Authorization", agent).response().body())
+                .contains("\"others\":[]");
+        assertThat(gateway.post(path, "", "Authorization", supervisor)
+                        .response()
+                        .body())
+                .contains("\"others\":[\"li.na\"]");
+        assertThat(gateway.post(path, "", "Authorization", agent).response().body())
+                .contains("\"others\":[\"guo.hui\"]");
+        assertThat(gateway.post(path, "", "Authorization", TestTokens.bearer(Roles.INTEGRATION))
+                        .status())
+                .isEqualTo(403);
+        assertThat(gateway.post(path, "").status()).isEqualTo(401);
+    }
+
+    @Test
     void forwardsAuthorizationCorrelationIdTraceparentAndIdempotencyKey() {
         String path = "/api/v1/complaints/" + UUID.randomUUID();
         String token = TestTokens.bearer(Roles.AGENT);

@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.firebreak.platform.security.Roles;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -95,6 +97,91 @@ class ConsoleE2EIT {
                     .untilAsserted(() -> assertThat(SystemUnderTest.alertsAbout(java.util.List.of(id)))
                             .anySatisfy(a -> assertThat(a.path("acknowledgedBy").asString())
                                     .isNotBlank()));
+        }
+    }
+
+    @Test
+    void twoPeopleOnOneCaseSeeEachOtherAndTheSecondsStaleActionIsRefusedWithARefresh() {
+        String id = submit(Roles.AGENT, """
+                {"channel":"EMAIL","customer":{"phone":"137%08d"},
+                 "description":"My invoice for November shows the same delivery charge twice"}""".formatted(System.nanoTime() % 100_000_000L));
+        SystemUnderTest.awaitCase(id, "ASSIGNED");
+        try (Browser first = Browser.open();
+                Browser second = Browser.open()) {
+            signIn(first, Roles.AGENT);
+            signIn(second, Roles.SUPERVISOR);
+            first.navigate().to(system().gatewayUrl() + "/#/cases/" + id);
+            second.navigate().to(system().gatewayUrl() + "/#/cases/" + id);
+            first.awaitText(By.id("viewers"), "standalone-supervisor");
+            second.awaitText(By.id("viewers"), "standalone-agent");
+
+            // The second starts a note; meanwhile the first acknowledges the case.
+            second.await(By.id("noteText")).sendKeys("Called the customer back about the charge");
+            act(
+                    first,
+                    "action-acknowledge",
+                    form -> form.findElement(By.id("ackMessage")).sendKeys("We are checking the invoice"));
+            first.awaitText(By.id("status-value"), "ACKNOWLEDGED");
+
+            // The second's page says the case changed; the note, written on the case as it was, is refused.
+            second.await(By.id("changed"));
+            second.await(By.cssSelector("#action-note button[type=submit]")).click();
+            second.awaitText(By.cssSelector("#action-note .error"), "Changed meanwhile");
+            second.screenshot("collision");
+            assertThat(SystemUnderTest.api()
+                            .get("/api/v1/cases/" + id, Roles.AGENT)
+                            .json()
+                            .path("internalNotes"))
+                    .isEmpty();
+
+            // Refreshed, it is the case as it is now, and the note goes in.
+            second.await(By.cssSelector("#action-note .refresh")).click();
+            act(
+                    second,
+                    "action-note",
+                    form -> form.findElement(By.id("noteText")).sendKeys("Called the customer back about the charge"));
+            await().atMost(STEP)
+                    .untilAsserted(() -> assertThat(SystemUnderTest.api()
+                                    .get("/api/v1/cases/" + id, Roles.AGENT)
+                                    .json()
+                                    .path("internalNotes")
+                                    .toString())
+                            .contains("Called the customer back about the charge"));
+        }
+    }
+
+    @Test
+    void theQueueShowsOpenCasesNearestDueFirstAndOpensEach() {
+        String id = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"136%08d"},
+                 "description":"Nobody came to fix the washing machine as promised on Monday"}""".formatted(System.nanoTime() % 100_000_000L));
+        SystemUnderTest.awaitCase(id, "ASSIGNED");
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Roles.AGENT);
+            browser.await(By.cssSelector("#queue tbody tr"));
+            browser.screenshot("queue");
+
+            // Read in one go (the queue redraws itself every few seconds).
+            List<String> first = new java.util.ArrayList<>();
+            await().atMost(STEP)
+                    .ignoreException(StaleElementReferenceException.class)
+                    .untilAsserted(() -> {
+                        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#queue tbody tr"));
+                        List<Instant> due = rows.stream()
+                                .map(row -> row.findElements(By.cssSelector("time[data-due]")))
+                                .filter(times -> !times.isEmpty())
+                                .map(times -> Instant.parse(times.get(0).getDomAttribute("data-due")))
+                                .toList();
+                        assertThat(due).isNotEmpty().isSorted();
+                        assertThat(rows)
+                                .allSatisfy(row -> assertThat(row.getText()).doesNotContain("RESOLVED"));
+                        first.add(rows.get(0).getDomAttribute("data-id"));
+                    });
+
+            browser.await(By.cssSelector("#queue tbody tr[data-id='" + first.get(0) + "'] a"))
+                    .click();
+            browser.awaitText(By.tagName("h1"), first.get(0));
+            assertThat(browser.driver.getCurrentUrl()).endsWith("#/cases/" + first.get(0));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.firebreak.gateway.console;
 
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -12,10 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,13 +33,30 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConsoleController {
 
+    private static final Pattern COMPLAINT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
     /** The roles the console is for. */
     private static final List<String> STAFF = List.of(Roles.AGENT, Roles.SUPERVISOR);
 
     private final Path tokensFile;
+    private final Viewers viewers;
 
-    ConsoleController(@Value("${firebreak.gateway.console.sign-in-tokens:}") String tokensFile) {
+    ConsoleController(@Value("${firebreak.gateway.console.sign-in-tokens:}") String tokensFile, Viewers viewers) {
         this.tokensFile = tokensFile.isBlank() ? null : Path.of(tokensFile);
+        this.viewers = viewers;
+    }
+
+    record Viewing(List<String> others) {}
+
+    /**
+     * A case view's heartbeat: the caller has the case open; the answer names the others who have it open (the
+     * console shows them, so that two people do not answer one customer at once).
+     */
+    @PostMapping("/console/cases/{complaintId}/viewers")
+    Viewing viewing(@PathVariable String complaintId, Authentication who) {
+        if (!COMPLAINT_ID.matcher(complaintId).matches())
+            throw ProblemException.badRequest("complaintId", "is not one");
+        return new Viewing(viewers.viewing(complaintId, who.getName()));
     }
 
     record Offered(String role, String token) {}

@@ -19,6 +19,7 @@ import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.kafka.EventDispatcher;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.mongo.StaleIndexes;
+import io.firebreak.platform.web.ContentTags;
 import io.firebreak.platform.web.Page;
 import io.firebreak.platform.web.PageCursor;
 import java.time.Instant;
@@ -390,6 +391,14 @@ public final class AggregateStore<T extends Record> {
         List<String> list = new ArrayList<>(previous);
         list.add(eventId);
         return list.size() > MAX_APPLIED ? list.subList(list.size() - MAX_APPLIED, list.size()) : list;
+    }
+
+    /**
+     * The entity tag of a value ({@link ContentTags}) as it is stored: the same for the value just written and for
+     * it read back (the stored form, e.g. times to the millisecond), whatever the document's version.
+     */
+    public String tag(T value) {
+        return ContentTags.of(encode(value).toJson());
     }
 
     private BsonDocument encode(T value) {

@@ -34,7 +34,8 @@ final class ProblemTexts {
             Map.entry("Internal error", "服务器内部错误"),
             Map.entry("No follow-up pending", "没有待回访的记录"),
             Map.entry("Service unavailable", "服务暂不可用"),
-            Map.entry("Service timed out", "服务响应超时"));
+            Map.entry("Service timed out", "服务响应超时"),
+            Map.entry("Changed meanwhile", "已被他人更改"));
     private static final Map<String, String> NOUNS = Map.ofEntries(
             Map.entry("complaint", "投诉"),
             Map.entry("case", "案件"),
@@ -122,6 +123,7 @@ final class ProblemTexts {
             case 403 -> "您无权执行此操作。";
             case 404 -> "未找到所请求的资源。";
             case 409 -> "该操作与当前状态冲突。";
+            case 412 -> "您查看之后，内容已被更改：请刷新后再按现状处理。";
             case 413 -> "请求体超过大小限制。";
             case 422 -> "该请求无法处理。";
             case 429 -> "请求过于频繁，请稍后重试。";

@@ -10,6 +10,7 @@ import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.security.StaffScope;
+import io.firebreak.platform.web.ContentTags;
 import io.firebreak.platform.web.Page;
 import io.firebreak.platform.web.ProblemException;
 import io.firebreak.platform.web.Problems;
@@ -88,12 +89,18 @@ class CaseController {
             @RequestParam(required = false) String cursor) {
         Instant now = clock.instant();
         return queue.page(
-                CaseQueue.Query.parse(owner, department, state, dueBefore, limit, cursor), c -> CaseView.of(c, now));
+                CaseQueue.Query.parse(owner, department, state, dueBefore, limit, cursor),
+                c -> CaseView.of(c, now, store.tag(c)));
     }
 
+    /**
+     * The case, with its entity tag ({@code ETag}, also {@code etag} in the body): an action sent with it in
+     * {@code If-Match} is refused (412) if the case changed in between.
+     */
     @GetMapping("/{complaintId}")
-    CaseView get(@PathVariable String complaintId) {
-        return store.find(complaintId).map(v -> view(v.value())).orElseThrow(() -> notFound(complaintId));
+    ResponseEntity<CaseView> get(@PathVariable String complaintId) {
+        CaseView view = store.find(complaintId).map(v -> view(v.value())).orElseThrow(() -> notFound(complaintId));
+        return ResponseEntity.ok().eTag(view.etag()).body(view);
     }
 
     @PostMapping("/{complaintId}/acknowledge")
@@ -258,8 +265,12 @@ class CaseController {
         });
     }
 
+    /** Every change of a case: refused (412) if it names in {@code If-Match} a state the case has left. */
     private CaseView change(String complaintId, Function<ComplaintCase, Change<ComplaintCase>> decide) {
-        return store.update(complaintId, stored -> decide.apply(stored.value()))
+        return store.update(complaintId, stored -> {
+                    ContentTags.requireMatch(store.tag(stored.value()), "case");
+                    return decide.apply(stored.value());
+                })
                 .map(v -> view(v.value()))
                 .orElseThrow(() -> notFound(complaintId));
     }
@@ -365,7 +376,7 @@ class CaseController {
     }
 
     private CaseView view(ComplaintCase c) {
-        return CaseView.of(c, clock.instant());
+        return CaseView.of(c, clock.instant(), store.tag(c));
     }
 
     private static String blankToNull(String value) {
@@ -491,9 +502,10 @@ class CaseController {
             int overdueTasks,
             List<Promise> promises,
             int brokenPromises,
-            String clocksVersion) {
+            String clocksVersion,
+            String etag) {
 
-        static CaseView of(ComplaintCase c, Instant now) {
+        static CaseView of(ComplaintCase c, Instant now, String etag) {
             return new CaseView(
                     c.complaintId(),
                     c.state(),
@@ -524,7 +536,8 @@ class CaseController {
                                     || p.status() == PromiseStatus.KEPT
                                             && p.keptAt().isAfter(p.dueAt()))
                             .count(),
-                    c.clocksVersion());
+                    c.clocksVersion(),
+                    etag);
         }
     }
 }

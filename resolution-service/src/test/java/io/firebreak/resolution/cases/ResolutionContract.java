@@ -260,6 +260,73 @@ abstract class ResolutionContract extends ServiceContract {
     }
 
     @Test
+    void anActionDecidedOnAStateTheCaseHasLeftIsRefusedAndChangesNothing() {
+        String id = openCase("BILLING");
+        TestApi.Response read = api.get("/api/v1/cases/" + id, Roles.AGENT);
+        String tag = read.json().path("etag").asString();
+        assertThat(tag).isNotBlank();
+        assertThat(read.headers().firstValue("ETag")).contains("\"" + tag + "\"");
+
+        // Someone else acknowledges first; the second person's note was written on the case as it was before.
+        assertThat(api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}")
+                        .status())
+                .isEqualTo(200);
+        TestApi.Response stale = api.post(
+                "/api/v1/cases/" + id + "/notes",
+                Roles.AGENT,
+                "{\"text\":\"Customer called again\",\"internal\":true}",
+                Map.of("If-Match", "\"" + tag + "\""));
+
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+        assertThat(stale.isProblem()).isTrue();
+        assertThat(stale.json().path("title").asString()).isEqualTo("Changed meanwhile");
+        TestApi.Response now = api.get("/api/v1/cases/" + id, Roles.AGENT);
+        assertThat(now.json().path("internalNotes")).isEmpty();
+        String current = now.json().path("etag").asString();
+        assertThat(current).isNotEqualTo(tag);
+
+        // Read again, the same note goes in; without If-Match, an action acts on the case as it is.
+        assertThat(api.post(
+                                "/api/v1/cases/" + id + "/notes",
+                                Roles.AGENT,
+                                "{\"text\":\"Customer called again\",\"internal\":true}",
+                                Map.of("If-Match", "\"" + current + "\""))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/cases/" + id + "/notes", Roles.AGENT, "{\"text\":\"And again\",\"internal\":true}")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aCasesTagStaysWhileItsEventsArePublished() {
+        String id = openCase("BILLING");
+        await().atMost(WAIT).until(() -> outboxIsEmpty(id));
+        long before = storedVersion(id);
+        // The answer to the action shows the case as written, its events still waiting in the outbox.
+        TestApi.Response acknowledged = api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}");
+        assertThat(acknowledged.status()).isEqualTo(200);
+        String tag = acknowledged.json().path("etag").asString();
+
+        // The relay's write (the published events leave the document, its version moves) is not a change of the case.
+        await().atMost(WAIT).until(() -> outboxIsEmpty(id));
+        assertThat(storedVersion(id)).isEqualTo(before + 2);
+        assertThat(api.get("/api/v1/cases/" + id, Roles.AGENT)
+                        .json()
+                        .path("etag")
+                        .asString())
+                .isEqualTo(tag);
+    }
+
+    private long storedVersion(String id) {
+        return database.getCollection("cases")
+                .find(eq("_id", id))
+                .first()
+                .get("version", Number.class)
+                .longValue();
+    }
+
+    @Test
     void unknownRootCauseIsBadRequestNamingTheFieldAndTheAllowedCodes() {
         String id = openCase("BILLING");
         api.post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}");
