@@ -28,6 +28,8 @@ const TEXT = {
     shortcutHelp: 'q queue · c new complaint · b board · a acknowledge · n note · r resolve · l language',
     loading: 'Loading…', notFound: 'Not found', refresh: 'Refresh', alsoOpen: 'Also open by {who}',
     changedSince: 'This case changed since you opened it: refresh to act on what it is now.',
+    proposal: 'Proposal', propose: 'Propose', step: 'Step', what: 'What', who: 'Who', by: 'By', remedy: 'Remedy', remedyType: 'Type',
+    amount: 'Amount', currency: 'Currency', awaitingApproval: 'The proposal waits for a supervisor’s approval.',
   },
   zh: {
     queue: '工作队列', newComplaint: '登记投诉', board: '监控台', review: '复核', signOut: '退出',
@@ -53,9 +55,12 @@ const TEXT = {
     shortcutHelp: 'q 队列 · c 登记 · b 监控台 · a 受理 · n 备注 · r 解决 · l 语言',
     loading: '加载中…', notFound: '未找到', refresh: '刷新', alsoOpen: '{who} 也在查看此案件',
     changedSince: '您打开后，此案件已有变化：请刷新后按现状处理。',
+    proposal: '解决方案', propose: '提出解决方案', step: '步骤', what: '做什么', who: '由谁', by: '完成时间', remedy: '补救', remedyType: '类型',
+    amount: '金额', currency: '币种', awaitingApproval: '方案正等待主管批准。',
   },
 };
 const CLASSES = ['ORDINARY', 'DIFFICULT', 'ESCALATED', 'MAJOR'];
+const REMEDIES = ['APOLOGY', 'EXPLANATION', 'REPAIR', 'REPLACEMENT', 'REFUND', 'COMPENSATION', 'GOODWILL_GESTURE'];
 const CHANNELS = ['PHONE', 'EMAIL', 'WEB_FORM', 'CHAT', 'LETTER', 'IN_PERSON', 'SOCIAL_MEDIA'];
 
 let lang = localStorage.getItem('firebreak.lang') || ((navigator.language || 'en').startsWith('zh') ? 'zh' : 'en');
@@ -321,6 +326,10 @@ function caseFile(file, kase) {
           file.owner?.secondaryDepartments?.length ? h('span', { class: 'muted' }, ` + ${file.owner.secondaryDepartments.join(', ')}`) : ''),
         h('dt', {}, t('firstResponse')), h('dd', {}, kase?.acknowledgement ? when(kase.acknowledgement.at) : countdown(file.sla?.firstResponseDue)),
         h('dt', {}, t('resolution')), h('dd', {}, kase?.resolution ? when(kase.resolution.at) : countdown(file.sla?.resolutionDue)))),
+    kase?.proposal ? h('section', { class: 'card', id: 'proposal' }, h('h2', {}, t('proposal'), ' ', h('span', { class: 'badge' }, kase.proposal.status)),
+      h('ol', {}, (kase.proposal.steps || []).map(s => h('li', {}, `${s.what} · ${s.who} · ${when(s.by)}`))),
+      h('p', {}, (kase.proposal.remedies || []).map(r => `${r.type}${r.amount ? ` ${r.amount} ${r.currency || ''}` : ''}`).join(', ')),
+      kase.proposal.status === 'AWAITING_APPROVAL' ? h('p', { class: 'muted' }, t('awaitingApproval')) : null) : null,
     kase?.promises?.length ? h('section', { class: 'card' }, h('h2', {}, t('promises')),
       h('ul', {}, kase.promises.map(p => h('li', {}, `${p.id} ${p.what || p.kind} · ${p.status} · `, countdown(p.dueAt))))) : null,
     h('section', { class: 'card', 'aria-labelledby': 'h-timeline' },
@@ -373,6 +382,28 @@ async function caseActions(file, kase, reload, refreshOffer) {
   }
   if (['ACKNOWLEDGED', 'INVESTIGATING', 'PENDING_CUSTOMER', 'PROPOSED'].includes(state)) {
     if (state === 'ACKNOWLEDGED') action('investigate', [], () => act('investigate'));
+    if (state === 'INVESTIGATING' && kase.proposal?.status !== 'AWAITING_APPROVAL') {
+      // Numbered steps (who does what by when) and the remedies; money above a limit waits for a supervisor.
+      const stepRow = n => h('fieldset', { class: 'step' }, h('legend', {}, `${t('step')} ${n}`),
+        field(`stepWhat${n}`, t('what'), h('input', { type: 'text', id: `stepWhat${n}`, name: `stepWhat${n}`, required: n === 1 })),
+        field(`stepWho${n}`, t('who'), h('input', { type: 'text', id: `stepWho${n}`, name: `stepWho${n}`, required: n === 1 })),
+        field(`stepBy${n}`, t('by'), h('input', { type: 'datetime-local', id: `stepBy${n}`, name: `stepBy${n}`, required: n === 1 })));
+      const remedyRow = n => h('fieldset', { class: 'remedy' }, h('legend', {}, `${t('remedy')} ${n}`),
+        field(`remedyType${n}`, t('remedyType'), h('select', { id: `remedyType${n}`, name: `remedyType${n}`, required: n === 1 },
+          n === 1 ? null : h('option', { value: '' }, '—'), REMEDIES.map(r => h('option', { value: r }, r)))),
+        field(`remedyAmount${n}`, t('amount'), h('input', { type: 'number', min: '0', step: '0.01', id: `remedyAmount${n}`, name: `remedyAmount${n}` })),
+        field(`remedyCurrency${n}`, t('currency'), h('select', { id: `remedyCurrency${n}`, name: `remedyCurrency${n}` }, ['CNY', 'USD', 'EUR'].map(c => h('option', { value: c }, c)))));
+      action('propose', [stepRow(1), stepRow(2), stepRow(3), remedyRow(1), remedyRow(2)], data => {
+        const steps = [1, 2, 3].filter(n => data.get(`stepWhat${n}`)).map(n => ({
+          what: data.get(`stepWhat${n}`), who: data.get(`stepWho${n}`),
+          by: data.get(`stepBy${n}`) ? new Date(data.get(`stepBy${n}`)).toISOString() : undefined,
+        }));
+        const remedies = [1, 2].filter(n => data.get(`remedyType${n}`)).map(n => data.get(`remedyAmount${n}`)
+          ? { type: data.get(`remedyType${n}`), amount: data.get(`remedyAmount${n}`), currency: data.get(`remedyCurrency${n}`) }
+          : { type: data.get(`remedyType${n}`) });
+        return act('proposal', { steps, remedies });
+      });
+    }
     if (state === 'PENDING_CUSTOMER') action('resume', [], () => act('resume'));
     else action('waitForCustomer', field('waitWhy', t('why'), text('waitWhy', true)),
       data => act('wait-for-customer', { reason: data.get('waitWhy') }));
@@ -498,7 +529,8 @@ function boardView() {
 
   const stopApprovals = every(3000, async () => {
     try {
-      const cases = await get('/api/v1/cases?state=PROPOSED&limit=50');
+      // A proposal waits for approval while its case is being investigated.
+      const cases = await get('/api/v1/cases?state=INVESTIGATING&limit=100');
       const waiting = cases.items.filter(c => c.proposal?.status === 'AWAITING_APPROVAL');
       approvals.replaceChildren(waiting.length ? h('ul', { id: 'approvals' }, waiting.map(c => h('li', { 'data-complaint': c.complaintId },
         h('a', { href: `#/cases/${c.complaintId}` }, c.complaintId), ' ', badge(c.complaintClass), ' ',

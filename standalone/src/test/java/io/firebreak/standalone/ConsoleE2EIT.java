@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.test.TestApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -97,6 +98,55 @@ class ConsoleE2EIT {
                     .untilAsserted(() -> assertThat(SystemUnderTest.alertsAbout(java.util.List.of(id)))
                             .anySatisfy(a -> assertThat(a.path("acknowledgedBy").asString())
                                     .isNotBlank()));
+        }
+    }
+
+    @Test
+    void anAgentsProposalAboveTheLimitWaitsUntilASupervisorApprovesItOnTheBoard() {
+        String id = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"135%08d"},
+                 "description":"The sofa was delivered with a torn cushion and I want my money back"}""".formatted(System.nanoTime() % 100_000_000L));
+        SystemUnderTest.awaitCase(id, "ASSIGNED");
+        assertThat(SystemUnderTest.api()
+                        .post("/api/v1/cases/" + id + "/acknowledge", Roles.AGENT, "{}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(SystemUnderTest.api()
+                        .post("/api/v1/cases/" + id + "/investigate", Roles.AGENT, "{}")
+                        .status())
+                .isEqualTo(200);
+        try (Browser agent = Browser.open();
+                Browser supervisor = Browser.open()) {
+            signIn(agent, Roles.AGENT);
+            agent.navigate().to(system().gatewayUrl() + "/#/cases/" + id);
+            String by = java.time.LocalDateTime.now()
+                    .plusDays(3)
+                    .withNano(0)
+                    .withSecond(0)
+                    .toString();
+            act(agent, "action-propose", form -> {
+                form.findElement(By.id("stepWhat1")).sendKeys("Refund the sofa in full");
+                form.findElement(By.id("stepWho1")).sendKeys("Billing");
+                agent.driver.executeScript("arguments[0].value = arguments[1]", form.findElement(By.id("stepBy1")), by);
+                new Select(form.findElement(By.id("remedyType1"))).selectByValue("REFUND");
+                form.findElement(By.id("remedyAmount1")).sendKeys("3200");
+                new Select(form.findElement(By.id("remedyCurrency1"))).selectByValue("CNY");
+            });
+            agent.awaitText(By.id("proposal"), "AWAITING_APPROVAL");
+
+            signIn(supervisor, Roles.SUPERVISOR);
+            WebElement waiting = supervisor.await(By.cssSelector("#approvals li[data-complaint='" + id + "']"));
+            assertThat(waiting.getText()).contains("REFUND 3200 CNY");
+            waiting.findElement(By.tagName("button")).click();
+            supervisor.awaitText(By.cssSelector("#approvals li[data-complaint='" + id + "']"), "Done");
+
+            await().atMost(STEP).untilAsserted(() -> {
+                TestApi.Response kase = SystemUnderTest.api().get("/api/v1/cases/" + id, Roles.AGENT);
+                assertThat(kase.json().path("state").asString()).isEqualTo("PROPOSED");
+                assertThat(kase.json().path("proposal").path("approvedBy").asString())
+                        .isEqualTo("standalone-supervisor");
+            });
+            agent.awaitText(By.id("proposal"), "PROPOSED");
         }
     }
 
