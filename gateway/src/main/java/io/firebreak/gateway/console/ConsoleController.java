@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The console's sign-in picker on the standalone system: the staff's role tokens it issued (AGENT, SUPERVISOR) ({@code data/tokens.env}, named
- * by {@code firebreak.gateway.console.sign-in-tokens}), offered to a browser on this machine only. Anywhere else
- * (the setting is absent, or the caller is not on loopback) there is nothing to pick: 404, and people sign in with
- * their identity provider's token.
+ * The console's sign-in picker on the standalone system: the staff's role tokens it issued (AGENT, SUPERVISOR, from
+ * {@code data/tokens.env}, named by {@code firebreak.gateway.console.sign-in-tokens}), offered to a browser on this
+ * machine only. Anywhere else (the setting is absent, or the caller is not on loopback) there is nothing to pick:
+ * 404, and people sign in with their identity provider's token. And who else has a case open, for the case view.
  */
 @Hidden // the console's, not the API's
 @RestController
@@ -55,7 +55,7 @@ class ConsoleController {
     @PostMapping("/console/cases/{complaintId}/viewers")
     Viewing viewing(@PathVariable String complaintId, Authentication who) {
         if (!COMPLAINT_ID.matcher(complaintId).matches())
-            throw ProblemException.badRequest("complaintId", "is not one");
+            throw ProblemException.badRequest("complaintId", "is not a complaint id");
         return new Viewing(viewers.viewing(complaintId, who.getName()));
     }
 
