@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -73,6 +75,24 @@ final class Browser implements AutoCloseable {
     /** The element, once it is visible. */
     WebElement await(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** The element's text, read again if the page redrew it meanwhile (its views refresh themselves). */
+    String text(By by) {
+        return new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getText());
+    }
+
+    /** Clicks the element, found again if the page redrew it meanwhile. */
+    void click(By by) {
+        new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
     }
 
     /** Waits until the element's text contains {@code text}. */
