@@ -66,10 +66,11 @@ class ConsoleE2EIT {
                     .ignoreException(StaleElementReferenceException.class)
                     .untilAsserted(() -> {
                         if (!browser.text(By.id("status-value")).contains("CLOSED")) {
-                            act(
-                                    browser,
-                                    "action-followUp",
-                                    form -> form.findElement(By.id("satisfied")).click());
+                            act(browser, "action-followUp", form -> {
+                                // Still ticked after a refusal: the retry is the same answer, not the opposite.
+                                WebElement satisfied = form.findElement(By.id("satisfied"));
+                                if (!satisfied.isSelected()) satisfied.click();
+                            });
                         }
                         assertThat(browser.text(By.id("status-value"))).contains("CLOSED");
                     });
