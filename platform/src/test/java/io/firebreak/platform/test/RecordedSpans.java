@@ -55,10 +55,6 @@ public final class RecordedSpans implements SpanProcessor {
         return spans;
     }
 
-    public List<SpanData> all() {
-        return new ArrayList<>(ended);
-    }
-
     @Override
     public void onStart(Context parentContext, ReadWriteSpan span) {}
 
