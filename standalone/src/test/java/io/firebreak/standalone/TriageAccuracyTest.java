@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the rules; {@code held-out-complaints.tsv}, written after it and never tuned on; {@code hard-complaints.tsv}, hard
  * cases written from the classes' definitions before the reading was changed (word senses, calm hazards, hedged
  * threats, amounts, repeat contacts in the customer's words, sarcasm, difficult customers); and
- * {@code hard-held-out.tsv}, every fourth of those, set aside when written and never tuned on.
+ * {@code hard-held-out.tsv}, every fourth of those, set aside when written and never tuned on; and
+ * {@code fresh-complaints.tsv}, written later the same way, measured once unseen (77.5%), then tuned on.
  */
 class TriageAccuracyTest {
 
@@ -63,7 +64,8 @@ class TriageAccuracyTest {
         "labelled-complaints.tsv, 0.95, 0, 0.03",
         "held-out-complaints.tsv, 0.875, 2, 0.03",
         "hard-complaints.tsv, 0.95, 0, 0.03",
-        "hard-held-out.tsv, 0.94, 0, 0.075"
+        "hard-held-out.tsv, 0.94, 0, 0.075",
+        "fresh-complaints.tsv, 0.95, 0, 0.03"
     })
     void theProductionPathClassifiesEachLabelledSet(
             String set, double accuracy, int majorAsOrdinary, double falseMajor) {

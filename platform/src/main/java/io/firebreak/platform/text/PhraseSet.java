@@ -15,7 +15,7 @@ import java.util.List;
 public final class PhraseSet {
 
     /** The most characters a gap phrase lets between its two parts. */
-    public static final int MAX_GAP = 60;
+    public static final int MAX_GAP = 90;
 
     private static final String GAP = "...";
 

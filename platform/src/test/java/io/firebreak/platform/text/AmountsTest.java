@@ -27,6 +27,15 @@ class AmountsTest {
         assertThat(only("三千五百元")).isEqualTo(new Expected("CNY", 3500));
         assertThat(only("重复扣了一万二。")).isEqualTo(new Expected("CNY", 12000));
         assertThat(Amounts.chineseNumber("三千五")).isEqualTo(3500);
+    }
+
+    /** "八千多块" is at least 8000: the "more than" after a number is read as the number itself. */
+    @Test
+    void aRoundSumWithMoreThanIsReadAsItsNumber() {
+        assertThat(only("你们重复扣了我八千多块钱")).isEqualTo(new Expected("CNY", 8000));
+        assertThat(only("损失了两万余元")).isEqualTo(new Expected("CNY", 20000));
+        assertThat(only("多收了6000多元")).isEqualTo(new Expected("CNY", 6000));
+        assertThat(only("骗了我一万二")).isEqualTo(new Expected("CNY", 12000));
         assertThat(Amounts.chineseNumber("十五")).isEqualTo(15);
     }
 

@@ -21,10 +21,15 @@ public final class LabelledExamples {
     /**
      * The sets: the first, tuned on; its held-out complement; hard cases written from the classes' definitions (word
      * senses, calm hazards, hedged threats, amounts, repeat contacts in words, sarcasm, difficult customers), tuned
-     * on; and every fourth of those, held out.
+     * on; every fourth of those, held out; and a fresh set written later the same way, measured once before the rules
+     * were changed for it, then tuned on.
      */
-    public static final List<String> SETS =
-            List.of("labelled-complaints.tsv", "held-out-complaints.tsv", "hard-complaints.tsv", "hard-held-out.tsv");
+    public static final List<String> SETS = List.of(
+            "labelled-complaints.tsv",
+            "held-out-complaints.tsv",
+            "hard-complaints.tsv",
+            "hard-held-out.tsv",
+            "fresh-complaints.tsv");
 
     /** One labelled complaint. */
     public record Example(
