@@ -30,6 +30,12 @@ const TEXT = {
     changedSince: 'This case changed since you opened it: refresh to act on what it is now.',
     proposal: 'Proposal', propose: 'Propose', step: 'Step', what: 'What', who: 'Who', by: 'By', remedy: 'Remedy', remedyType: 'Type',
     amount: 'Amount', currency: 'Currency', awaitingApproval: 'The proposal waits for a supervisor’s approval.',
+    reports: 'Reports', period: 'Last {days} days', classMix: 'Complaints by class', byDepartment: 'Complaints by department',
+    slaMet: 'Clocks met', satisfaction: 'Satisfaction (score 1–5)', reopenRate: 'Reopened after resolution, by department',
+    rootCauses: 'Root causes', preventionActions: 'Prevention actions', prevention: 'Effect', load: 'Open cases by owner',
+    atRisk: 'at risk', breached: 'breached', open: 'open', noData: 'Nothing in this period.', answered: '{n} answered',
+    total: '{n} in all', rising: 'rising', falling: 'falling', flat: 'flat', before: 'before', after: 'after',
+    more: 'Show more', shown: '{n} shown',
   },
   zh: {
     queue: '工作队列', newComplaint: '登记投诉', board: '监控台', review: '复核', signOut: '退出',
@@ -57,6 +63,12 @@ const TEXT = {
     changedSince: '您打开后，此案件已有变化：请刷新后按现状处理。',
     proposal: '解决方案', propose: '提出解决方案', step: '步骤', what: '做什么', who: '由谁', by: '完成时间', remedy: '补救', remedyType: '类型',
     amount: '金额', currency: '币种', awaitingApproval: '方案正等待主管批准。',
+    reports: '报表', period: '近 {days} 天', classMix: '各类别投诉', byDepartment: '各部门投诉',
+    slaMet: '时限达成', satisfaction: '满意度（1–5 分）', reopenRate: '解决后重开率（按部门）',
+    rootCauses: '根本原因', preventionActions: '预防措施', prevention: '效果', load: '未结案件（按负责人）',
+    atRisk: '临近超时', breached: '已超时', open: '未结', noData: '此期间暂无数据。', answered: '{n} 份回复',
+    total: '共 {n} 件', rising: '上升', falling: '下降', flat: '持平', before: '之前', after: '之后',
+    more: '显示更多', shown: '已显示 {n} 件',
   },
 };
 const CLASSES = ['ORDINARY', 'DIFFICULT', 'ESCALATED', 'MAJOR'];
@@ -179,6 +191,20 @@ function every(ms, task) {
   return () => clearInterval(timer);
 }
 
+/** Up to {@code count} pages of a cursor-paged list, as one: its items, and the cursor after the last page read. */
+async function pagesOf(path, count) {
+  const items = [];
+  let next = null;
+  for (let page = 0; page < count; page++) {
+    const separator = path.includes('?') ? '&' : '?';
+    const answer = await get(next ? `${path}${separator}cursor=${encodeURIComponent(next)}` : path);
+    items.push(...answer.items);
+    next = answer.next;
+    if (!next) break;
+  }
+  return { items, next };
+}
+
 async function signInView() {
   const pick = token => { session.token = token; location.hash = session.has('SUPERVISOR') ? '#/board' : '#/queue'; };
   const paste = h('form', { class: 'card', onsubmit: e => { e.preventDefault(); pick(e.target.token.value.trim()); } },
@@ -199,6 +225,8 @@ async function signInView() {
 
 function queueView() {
   const filters = { mine: false, department: '' };
+  // The first page is the 100 nearest due; "Show more" follows the cursor, and the refresh keeps as many pages.
+  let pages = 1;
   const table = h('div', { 'aria-live': 'polite' }, t('loading'));
   const departments = new Set(session.claims?.departments?.filter(d => d !== '*') || []);
   const departmentSelect = h('select', { id: 'department', onchange: e => { filters.department = e.target.value; load(); } },
@@ -216,7 +244,7 @@ function queueView() {
     if (filters.mine) query.set('owner', session.claims?.sub || '');
     if (filters.department) query.set('department', filters.department);
     try {
-      const [cases, complaints] = await Promise.all([get(`/api/v1/cases?${query}`), get('/api/v1/complaints?limit=100')]);
+      const [cases, complaints] = await Promise.all([pagesOf(`/api/v1/cases?${query}`, pages), get('/api/v1/complaints?limit=100')]);
       const files = new Map(complaints.items.map(c => [c.id, c]));
       const open = cases.items.filter(c => c.state !== 'RESOLVED');
       for (const c of cases.items) {
@@ -238,7 +266,9 @@ function queueView() {
             h('td', {}, c.owner || c.department),
             h('td', {}, c.state),
             h('td', {}, countdown(c.queueDue)));
-        }))));
+        }))),
+        h('p', { class: 'row' }, h('span', { class: 'muted' }, t('shown', { n: open.length })),
+          cases.next ? h('button', { type: 'button', class: 'secondary', id: 'more', onclick: () => { pages++; load(); } }, t('more')) : ''));
     } catch (error) {
       table.replaceChildren(problemView(error));
     }
@@ -565,6 +595,94 @@ function reviewView() {
   });
 }
 
+/**
+ * Horizontal bars, one row per item: its label, a bar to scale and the value written out. A table, so that a screen
+ * reader reads each label with its value; the bars are drawing only.
+ */
+function bars(caption, items, id) {
+  const max = Math.max(1, ...items.map(i => i.value));
+  return h('figure', { class: 'chart', id },
+    h('figcaption', {}, caption),
+    items.length ? h('table', { class: 'bars' }, h('tbody', {}, items.map(i => h('tr', { 'data-label': i.label },
+      h('th', { scope: 'row' }, i.label),
+      h('td', { class: 'bar-cell', 'aria-hidden': 'true' },
+        h('span', { class: `bar ${i.tone || ''}`, style: `width:${(100 * i.value / max).toFixed(1)}%` })),
+      h('td', { class: 'num' }, i.text ?? String(i.value)))))) : h('p', { class: 'muted' }, t('noData')));
+}
+
+/** A day-by-day count as a small line, for the eye only (the numbers are written beside it). */
+function sparkline(daily) {
+  const values = Object.keys(daily || {}).sort().map(day => daily[day]);
+  if (values.length < 2) return '';
+  const max = Math.max(1, ...values);
+  const points = values.map((v, i) => `${(i * 100 / (values.length - 1)).toFixed(1)},${(22 - 20 * v / max).toFixed(1)}`).join(' ');
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 100 24');
+  svg.setAttribute('class', 'spark');
+  svg.setAttribute('aria-hidden', 'true');
+  const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+  line.setAttribute('points', points);
+  svg.append(line);
+  return svg;
+}
+
+/**
+ * Supervisors' reports as charts: the class mix and departments, clocks met, satisfaction, reopen rate, root causes
+ * over time and the prevention actions with their effect (feedback's reports of the last 30 days), and the load of
+ * open cases by owner with those at risk and breached (resolution's queue, read page by page).
+ */
+function reportsView() {
+  const body = h('div', { class: 'charts' }, t('loading'));
+  render(h('h1', {}, t('reports'), ' ', h('span', { class: 'muted' }, t('period', { days: 30 }))), body);
+  const report = name => get(`/api/v1/reports/${name}`);
+  return every(15000, async () => {
+    try {
+      const [complaints, sla, satisfaction, reopen, causes, prevention, cases] = await Promise.all([
+        report('complaints'), report('sla'), report('satisfaction'), report('reopen-rate'), report('root-causes'),
+        report('prevention'), pagesOf('/api/v1/cases?limit=100', 10)]);
+      const dimension = name => complaints.rows.filter(r => r.dimension === name)
+        .sort((a, b) => b.count - a.count).map(r => ({ label: r.value, value: r.count, tone: r.value }));
+      const percent = (value, suffix = '') => value == null ? '—' : `${Math.round(value)}%${suffix}`;
+      const load = new Map();
+      for (const c of cases.items.filter(c => c.state !== 'RESOLVED')) {
+        const who = c.owner || c.department || '—';
+        const entry = load.get(who) || { open: 0, atRisk: 0, breached: 0 };
+        entry.open++;
+        if (c.breached?.length) entry.breached++;
+        else if (c.warned?.length) entry.atRisk++;
+        load.set(who, entry);
+      }
+      body.replaceChildren(
+        h('section', { class: 'card' }, bars(`${t('classMix')} · ${t('total', { n: complaints.summary.total })}`,
+          CLASSES.map(c => dimension('complaintClass').find(r => r.label === c) || { label: c, value: 0, tone: c })
+            .filter(r => r.value > 0), 'chart-class')),
+        h('section', { class: 'card' }, bars(t('byDepartment'), dimension('department'), 'chart-department')),
+        h('section', { class: 'card' }, bars(t('slaMet'), sla.rows.filter(r => r.decided > 0).map(r => ({
+          label: r.clock === 'FIRST_RESPONSE' ? t('firstResponse') : r.clock === 'RESOLUTION' ? t('resolution') : t('promises'),
+          value: r.metPercent ?? 0, text: `${percent(r.metPercent)} (${r.met}/${r.decided})` })), 'chart-sla')),
+        h('section', { class: 'card' }, bars(`${t('satisfaction')} · ${t('answered', { n: satisfaction.summary.answered ?? 0 })}`,
+          satisfaction.rows.filter(r => r.score != null).map(r => ({ label: '★'.repeat(r.score), value: r.count,
+            text: `${r.count} (${percent(r.percent)})` })), 'chart-satisfaction')),
+        h('section', { class: 'card' }, bars(t('reopenRate'), reopen.rows.map(r => ({ label: r.department || '—',
+          value: r.reopenPercent ?? 0, text: `${percent(r.reopenPercent)} (${r.reopened}/${r.resolved})` })), 'chart-reopen')),
+        h('section', { class: 'card' }, h('figure', { class: 'chart', id: 'chart-causes' }, h('figcaption', {}, t('rootCauses')),
+          causes.rows.length ? h('table', { class: 'bars' }, h('tbody', {}, causes.rows.map(r => h('tr', {},
+            h('th', { scope: 'row' }, r.rootCause), h('td', { class: 'bar-cell' }, sparkline(r.daily)),
+            h('td', { class: 'num' }, `${r.count} · ${t((r.trend || 'flat').toLowerCase())}`))))) : h('p', { class: 'muted' }, t('noData')))),
+        h('section', { class: 'card' }, h('figure', { class: 'chart', id: 'chart-prevention' }, h('figcaption', {}, t('preventionActions')),
+          prevention.rows.length ? h('table', {}, h('tbody', {}, prevention.rows.map(r => h('tr', {},
+            h('th', { scope: 'row' }, r.rootCause), h('td', {}, r.department || ''), h('td', {}, r.status),
+            h('td', { class: 'num' }, r.changePercent == null ? '—'
+              : `${t('before')} ${r.before} → ${t('after')} ${r.after} (${r.changePercent > 0 ? '+' : ''}${Math.round(r.changePercent)}%)`))))) : h('p', { class: 'muted' }, t('noData')))),
+        h('section', { class: 'card' }, bars(t('load'), [...load.entries()].sort((a, b) => b[1].open - a[1].open)
+          .map(([who, e]) => ({ label: who, value: e.open, tone: e.breached ? 'MAJOR' : e.atRisk ? 'ESCALATED' : '',
+            text: `${e.open} ${t('open')} · ${e.atRisk} ${t('atRisk')} · ${e.breached} ${t('breached')}` })), 'chart-load')));
+    } catch (problem) {
+      body.replaceChildren(problemView(problem));
+    }
+  });
+}
+
 // ---- The frame: navigation, language, shortcuts, routing ----
 
 const ROUTES = [
@@ -574,6 +692,7 @@ const ROUTES = [
   [/^#\/new$/, newComplaintView],
   [/^#\/board$/, boardView],
   [/^#\/review$/, reviewView],
+  [/^#\/reports$/, reportsView],
 ];
 let stop = null;
 
@@ -591,6 +710,7 @@ function frame() {
     session.has('AGENT') && ['#/new', t('newComplaint')],
     session.has('SUPERVISOR') && ['#/board', t('board')],
     session.has('SUPERVISOR') && ['#/review', t('review')],
+    session.has('SUPERVISOR') && ['#/reports', t('reports')],
   ].filter(Boolean);
   document.getElementById('nav').replaceChildren(...links.map(([href, label]) =>
     h('a', { href, 'aria-current': location.hash.startsWith(href) ? 'page' : false }, label)));

@@ -240,6 +240,60 @@ class ConsoleE2EIT {
     }
 
     @Test
+    void aSupervisorSeesTheReportsAsChartsAndTheLoadOfOpenCasesByOwner() {
+        String id = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"135%08d"},
+                 "description":"The charger got so hot it melted the plug and scorched the socket"}""".formatted(System.nanoTime() % 100_000_000L));
+        SystemUnderTest.awaitCase(id, "ASSIGNED");
+        var kase = SystemUnderTest.api().get("/api/v1/cases/" + id, Roles.AGENT).json();
+        // A case no one owns yet waits in its department's queue, and counts there.
+        String owner = kase.path("owner").asString("").isBlank()
+                ? kase.path("department").asString()
+                : kase.path("owner").asString();
+        // Feedback's report counts the complaint once its events have reached it.
+        int[] major = new int[1];
+        await().atMost(STEP).until(() -> (major[0] = majorComplaintsReported()) >= 1);
+
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Roles.SUPERVISOR);
+            browser.click(By.cssSelector("#nav a[href='#/reports']"));
+
+            // The class mix: MAJOR's bar with the report's count (at least what it was a moment ago).
+            await().atMost(STEP)
+                    .untilAsserted(() -> assertThat(Integer.parseInt(
+                                    browser.text(By.cssSelector("#chart-class tr[data-label='MAJOR'] td.num"))))
+                            .isGreaterThanOrEqualTo(major[0]));
+            assertThat(browser.await(By.cssSelector("#chart-class tr[data-label='MAJOR'] .bar"))
+                            .getDomAttribute("style"))
+                    .matches("width:\\d+(\\.\\d)?%");
+            // The load by owner names the owner of the new case, with its open count.
+            assertThat(browser.text(By.cssSelector("#chart-load tr[data-label='" + owner + "']")))
+                    .matches("(?s).*\\d+ open · \\d+ at risk · \\d+ breached.*");
+            for (String chart :
+                    List.of("chart-sla", "chart-satisfaction", "chart-reopen", "chart-causes", "chart-prevention")) {
+                assertThat(browser.await(By.id(chart)).getText()).isNotBlank();
+            }
+            browser.screenshot("reports");
+
+            browser.await(By.id("lang")).click();
+            browser.awaitText(By.cssSelector("#chart-class figcaption"), "各类别投诉");
+            browser.awaitText(By.cssSelector("#chart-load figcaption"), "未结案件");
+        }
+    }
+
+    private static int majorComplaintsReported() {
+        TestApi.Response report = SystemUnderTest.api().get("/api/v1/reports/complaints", Roles.SUPERVISOR);
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        for (var row : report.json().path("rows")) {
+            if (row.path("dimension").asString().equals("complaintClass")
+                    && row.path("value").asString().equals("MAJOR")) {
+                return row.path("count").asInt();
+            }
+        }
+        return 0;
+    }
+
+    @Test
     void theLanguageSwitchShowsTheConsoleInChinese() {
         try (Browser browser = Browser.open()) {
             signIn(browser, Roles.AGENT);
