@@ -36,6 +36,8 @@ const TEXT = {
     atRisk: 'at risk', breached: 'breached', open: 'open', noData: 'Nothing in this period.', answered: '{n} answered',
     total: '{n} in all', rising: 'rising', falling: 'falling', flat: 'flat', before: 'before', after: 'after',
     more: 'Show more', shown: '{n} shown',
+    tasks: 'Tasks for other departments', task: 'Task to another department', required: 'Required before resolving',
+    dueAt: 'Due', claim: 'Claim', complete: 'Complete', decline: 'Decline', declineWhy: 'Why it is declined',
   },
   zh: {
     queue: '工作队列', newComplaint: '登记投诉', board: '监控台', review: '复核', signOut: '退出',
@@ -69,6 +71,8 @@ const TEXT = {
     atRisk: '临近超时', breached: '已超时', open: '未结', noData: '此期间暂无数据。', answered: '{n} 份回复',
     total: '共 {n} 件', rising: '上升', falling: '下降', flat: '持平', before: '之前', after: '之后',
     more: '显示更多', shown: '已显示 {n} 件',
+    tasks: '协同任务', task: '派任务给其他部门', required: '解决前必须完成',
+    dueAt: '时限', claim: '认领', complete: '完成', decline: '退回', declineWhy: '退回理由',
   },
 };
 const CLASSES = ['ORDINARY', 'DIFFICULT', 'ESCALATED', 'MAJOR'];
@@ -445,6 +449,33 @@ async function caseActions(file, kase, reload, refreshOffer) {
       data => act('resolve', { summary: data.get('summary'), rootCause: data.get('rootCause') }));
   }
   if (kase && state !== 'RESOLVED') {
+    // Another department's part (协同): its tasks with what each may do now, and a form to give one.
+    const taskError = h('div', {});
+    const taskAct = async (path, body) => {
+      taskError.replaceChildren();
+      try { await act(path, body); toast(t('done')); await reload(); }
+      catch (problem) { taskError.replaceChildren(problemView(problem), problem.status === 412 ? refreshOffer() : ''); }
+    };
+    if (kase.tasks?.length) {
+      forms.push(h('section', { id: 'tasks' }, h('h2', {}, t('tasks')), h('ul', {}, kase.tasks.map(task => h('li', { 'data-task': task.id },
+        `${task.id} · ${task.department}${task.owner ? ` · ${task.owner}` : ''} · ${task.what} · `, badge(task.status),
+        task.required ? ` · ${t('required')}` : '', ' ', task.status === 'OPEN' ? [countdown(task.dueAt), ' ',
+          !task.owner ? h('button', { type: 'button', class: 'link', onclick: () => taskAct(`tasks/${task.id}/claim`) }, t('claim')) : null,
+          h('button', { type: 'button', class: 'link', onclick: () => taskAct(`tasks/${task.id}/complete`, {}) }, t('complete')),
+          h('button', { type: 'button', class: 'link', onclick: () => {
+            const reason = window.prompt(t('declineWhy'));
+            if (reason) taskAct(`tasks/${task.id}/decline`, { reason });
+          } }, t('decline'))] : null))), taskError));
+    }
+    action('task', [field('taskDepartment', t('department'), h('input', { type: 'text', id: 'taskDepartment', name: 'taskDepartment', required: true,
+        list: 'departments', autocomplete: 'off' }),
+        h('datalist', { id: 'departments' }, ['BILLING', 'LOGISTICS', 'PRODUCT_QUALITY', 'AFTER_SALES', 'TECH_SUPPORT', 'MARKETPLACE',
+          'CUSTOMER_SERVICE', 'PUBLIC_RELATIONS'].map(d => h('option', { value: d })))),
+      field('taskWhat', t('what'), text('taskWhat', true)),
+      field('taskDue', t('dueAt'), h('input', { type: 'datetime-local', id: 'taskDue', name: 'taskDue', required: true })),
+      h('label', {}, h('input', { type: 'checkbox', name: 'taskRequired', checked: true }), ' ', t('required'))],
+      data => act('tasks', { department: data.get('taskDepartment').trim().toUpperCase(), what: data.get('taskWhat'),
+        dueAt: new Date(data.get('taskDue')).toISOString(), required: data.get('taskRequired') === 'on' }));
     action('note', [field('noteText', t('noteText'), text('noteText', true)),
       h('label', {}, h('input', { type: 'checkbox', name: 'internal', checked: true }), ' ', t('internal'))],
       data => act('notes', { text: data.get('noteText'), internal: data.get('internal') === 'on' }));

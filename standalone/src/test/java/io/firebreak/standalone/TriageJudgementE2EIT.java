@@ -256,6 +256,24 @@ class TriageJudgementE2EIT {
         assertThat(triaged.path("complaintClass").asString()).isEqualTo("ORDINARY");
         assertThat(triaged.path("owner").asString()).isEqualTo("zhang.min"); // BILLING's senior
 
+        // One contact a day was agreed and they complained twice today: a furious message is kept and read, but its
+        // tone alone raises nothing (no rise, no stage, so no shorter clock and no alert), and the answer says so.
+        TestApi.Response beyond =
+                api().post("/api/v1/complaints/" + next + "/messages", Roles.AGENT, "{\"text\":\"你们这帮蠢货，气死我了！！！\"}");
+        assertThat(beyond.status()).as(beyond.body()).isEqualTo(201);
+        assertThat(beyond.json().path("emotionRose").asBoolean()).isFalse();
+        assertThat(beyond.json().path("contactPlan").path("agreedPerDay").asInt())
+                .isEqualTo(1);
+        assertThat(beyond.json().path("contactPlan").path("inLastDay").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(beyond.json().path("contactPlan").path("beyondAgreed").asBoolean())
+                .isTrue();
+        assertThat(beyond.json().path("message").path("emotion").asString()).isIn("ANGRY", "FURIOUS");
+        JsonNode held = SystemUnderTest.caseFile(next);
+        assertThat(held.path("emotion").asString()).isEqualTo("CALM");
+        assertThat(held.path("timeline").findValuesAsString("type")).doesNotContain("firebreak.emotion.rose");
+        assertThat(held.path("timeline").findValuesAsString("summary"))
+                .anySatisfy(summary -> assertThat(summary).contains("beyond the 1 a day agreed"));
+
         assertThat(api().delete("/api/v1/customers/" + customerId + "/handling", Roles.SUPERVISOR)
                         .status())
                 .isEqualTo(200);

@@ -399,8 +399,11 @@ public record Complaint(
         return c.build();
     }
 
-    /** With a message added; the emotion and the stage rise with it, never fall. */
-    Complaint withMessage(Message message, CustomerStage stageNow) {
+    /**
+     * With a message added, on the trajectory; the headline emotion rises with it, never falls, unless
+     * {@code headline} is false (a message beyond the contacts agreed: its tone is kept, not acted on).
+     */
+    Complaint withMessage(Message message, CustomerStage stageNow, boolean headline) {
         Copy c = new Copy(this);
         c.messages = appended(messages, message);
         c.trajectory = appended(
@@ -410,7 +413,7 @@ public record Complaint(
                         message.emotion(),
                         message.mergedDuplicate() ? "duplicate" : "message",
                         message.signals()));
-        if (emotion == null || message.emotion().compareTo(emotion) > 0) {
+        if (headline && (emotion == null || message.emotion().compareTo(emotion) > 0)) {
             c.emotion = message.emotion();
             c.emotionSignals = message.signals();
         }

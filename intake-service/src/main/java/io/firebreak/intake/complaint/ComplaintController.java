@@ -1,5 +1,6 @@
 package io.firebreak.intake.complaint;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
@@ -88,7 +89,14 @@ class ComplaintController {
             boolean emotionRose,
             EmotionLevel emotion,
             List<String> emotionSignals,
-            CustomerStage stage) {}
+            CustomerStage stage,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ContactPlanView contactPlan) {}
+
+    /**
+     * Where a customer who needs care stands against the contacts a day agreed with them: this message is contact
+     * {@code inLastDay} of the last 24 hours; beyond the agreed number it is kept, but its tone alone moves nothing.
+     */
+    record ContactPlanView(int agreedPerDay, int inLastDay, boolean beyondAgreed) {}
 
     /** The customer's later message: read, stored on the timeline, announced. 404 unknown, 409 closed. */
     @PostMapping("/{id}/messages")
@@ -104,7 +112,18 @@ class ComplaintController {
         Complaint c = added.complaint().value();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new MessageView(
-                        id, added.message(), added.emotionRose(), c.emotion(), c.emotionSignals(), c.stage()));
+                        id,
+                        added.message(),
+                        added.emotionRose(),
+                        c.emotion(),
+                        c.emotionSignals(),
+                        c.stage(),
+                        added.plan() == null
+                                ? null
+                                : new ContactPlanView(
+                                        added.plan().agreedPerDay(),
+                                        added.plan().inLastDay(),
+                                        added.plan().beyondAgreed())));
     }
 
     /** An attachment's metadata from a ticketing system (no upload: the file stays there). 404 as for messages. */

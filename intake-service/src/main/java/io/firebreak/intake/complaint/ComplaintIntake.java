@@ -53,7 +53,12 @@ public class ComplaintIntake {
     }
 
     /** A later message as stored, on the complaint as it now stands, and whether the emotion rose with it. */
-    record Added(Versioned<Complaint> complaint, Complaint.Message message, boolean emotionRose) {}
+    /** A message as stored, whether the emotion rose with it, and the customer's contact plan (null: none). */
+    record Added(
+            Versioned<Complaint> complaint,
+            Complaint.Message message,
+            boolean emotionRose,
+            IntakeDecisions.ContactPlan plan) {}
 
     private final AggregateStore<Complaint> complaints;
     private final CaseFiles caseFiles;
@@ -240,15 +245,15 @@ public class ComplaintIntake {
         Correlation.complaint(id);
         String messageId = newMessageId();
         Instant now = now();
-        boolean[] rose = new boolean[1];
+        IntakeDecisions.Message[] decided = new IntakeDecisions.Message[1];
         Versioned<Complaint> updated = complaints
                 .update(id, current -> {
-                    IntakeDecisions.Message message =
-                            decide.message(id, current.value(), visibleTo, messageId, text, channel, now);
-                    rose[0] = message.emotionRose();
-                    return message.change();
+                    IntakeDecisions.ContactPlan plan = contactPlan(current.value(), now);
+                    decided[0] = decide.message(id, current.value(), visibleTo, messageId, text, channel, plan, now);
+                    return decided[0].change();
                 })
                 .orElseThrow(() -> ProblemException.notFound("Complaint", id));
+        boolean rose = decided[0].emotionRose();
         Complaint.Message message = updated.value().messages().stream()
                 .filter(m -> m.id().equals(messageId))
                 .findFirst()
@@ -257,8 +262,25 @@ public class ComplaintIntake {
                 "Message added to complaint {}: {}{}",
                 id,
                 message.emotion(),
-                rose[0] ? ", emotion rose to " + updated.value().emotion() : "");
-        return new Added(updated, message, rose[0]);
+                rose ? ", emotion rose to " + updated.value().emotion() : "");
+        return new Added(updated, message, rose, decided[0].plan());
+    }
+
+    /** The contacts a day agreed with the complaint's customer, if a supervisor set any, and theirs so far. */
+    private IntakeDecisions.ContactPlan contactPlan(Complaint c, Instant now) {
+        if (c.customerId() == null) return null;
+        return customers
+                .find(c.customerId())
+                .map(Versioned::value)
+                .filter(customer -> customer.handling() != null)
+                .map(customer -> IntakeDecisions.ContactPlan.at(
+                        now,
+                        customer.handling().contactsPerDay(),
+                        customer.complaints().stream()
+                                .map(Customer.PastComplaint::receivedAt)
+                                .toList(),
+                        c))
+                .orElse(null);
     }
 
     /** Shares the complaint with an integration client and announces it; sharing it again changes nothing. */

@@ -22,6 +22,7 @@ import io.firebreak.intake.emotion.EmotionReader.Reading;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.platform.web.ProblemException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,19 +207,61 @@ class IntakeDecisions {
         Reading reading = emotions.read(in.text(), contacts, in.remedySought() != null);
         Complaint filled = c.withBlanksFilled(in.productRef(), in.orderRef(), in.remedySought(), in.happenedAt());
         if (externalKey != null) filled = filled.withMergedExternalKey(externalKey);
-        return withMessage(id, filled, messageId, in.channel(), in.text(), true, reading, now)
+        return withMessage(id, filled, messageId, in.channel(), in.text(), true, reading, null, now)
                 .change();
     }
 
-    /** A later message as decided: the case file's change, and whether the emotion rose with it. */
-    record Message(Change<Complaint> change, boolean emotionRose) {}
+    /**
+     * A later message as decided: the case file's change, whether the emotion rose with it, and where the customer
+     * stands against the contacts a day agreed with them (null: none agreed).
+     */
+    record Message(Change<Complaint> change, boolean emotionRose, ContactPlan plan) {}
+
+    /**
+     * The contacts a day agreed with a customer who needs care, and the contacts they made in the last 24 hours, this
+     * one included: their complaints received and their messages on this complaint.
+     */
+    record ContactPlan(int agreedPerDay, int inLastDay) {
+
+        /** Past what was agreed: the message is kept and read, but its tone alone moves nothing. */
+        boolean beyondAgreed() {
+            return inLastDay > agreedPerDay;
+        }
+
+        /**
+         * The plan for a message at {@code now}: null when none was agreed; otherwise the complaints received in the
+         * 24 hours before it and this complaint's messages in them (merged duplicates are not contacts), plus this one.
+         */
+        static ContactPlan at(Instant now, Integer agreedPerDay, List<Instant> complaintsReceived, Complaint c) {
+            if (agreedPerDay == null) return null;
+            Instant since = now.minus(Duration.ofDays(1));
+            long complaints = complaintsReceived.stream()
+                    .filter(at -> at != null && at.isAfter(since))
+                    .count();
+            long messages = c.messages().stream()
+                    .filter(m -> !m.mergedDuplicate() && m.at() != null && m.at().isAfter(since))
+                    .count();
+            return new ContactPlan(agreedPerDay, (int) (complaints + messages + 1));
+        }
+    }
 
     /**
      * The customer's later message on complaint {@code id}, read for emotion (the contacts before it count), on
      * the timeline and announced, with a rise in emotion if it reads higher. {@code channel} null: the complaint's.
+     * Beyond the contacts a day agreed with the customer ({@code plan}, null: none), the message is kept, read and
+     * announced as any other (its words still escalate: a hazard, a lawyer, a manager asked for), but its tone alone
+     * raises neither the complaint's emotion nor its stage, so it shortens no clock and alerts no one: the agreed
+     * plan protects the people answering (客服人员自我保护) without losing a word.
      */
     Message message(
-            String id, Complaint c, String visibleTo, String messageId, String text, Channel channel, Instant now) {
+            String id,
+            Complaint c,
+            String visibleTo,
+            String messageId,
+            String text,
+            Channel channel,
+            ContactPlan plan,
+            Instant now) {
         if (!c.visibleTo(visibleTo)) throw ProblemException.notFound("Complaint", id);
         if (!c.isOpen()) {
             throw ProblemException.conflict("Complaint " + id + " is closed; a new matter is a new complaint.")
@@ -233,7 +276,7 @@ class IntakeDecisions {
                         .filter(m -> m.at() != null && m.at().isAfter(now.minus(EmotionReader.BURST_WINDOW)))
                         .count();
         Reading reading = emotions.read(words, c.contactsBefore(duplicates.sameContactWithin()), false, burst);
-        return withMessage(id, c, messageId, channel != null ? channel : c.channel(), words, false, reading, now);
+        return withMessage(id, c, messageId, channel != null ? channel : c.channel(), words, false, reading, plan, now);
     }
 
     /** The complaint with the message on its timeline, its emotion and stage risen if the message reads higher. */
@@ -245,20 +288,28 @@ class IntakeDecisions {
             String text,
             boolean merged,
             Reading reading,
+            ContactPlan plan,
             Instant now) {
         EmotionLevel before = c.emotion() == null ? EmotionLevel.CALM : c.emotion();
-        boolean rose = reading.level().compareTo(before) > 0;
-        CustomerStage stage = CustomerStages.higher(c.stage(), reading.stage());
+        boolean held = plan != null && plan.beyondAgreed();
+        boolean rose = !held && reading.level().compareTo(before) > 0;
+        CustomerStage stage = held ? c.stage() : CustomerStages.higher(c.stage(), reading.stage());
         Complaint.Message message =
                 new Complaint.Message(messageId, now, channel, text, merged, reading.level(), reading.signals());
-        Complaint next = c.withMessage(message, stage)
+        Complaint next = c.withMessage(message, stage, !held)
                 .withTimeline(new Complaint.TimelineEntry(
                         messageId,
                         now,
                         "firebreak.message.added",
                         "intake",
                         (merged ? "Duplicate submission merged" : "Customer wrote") + " (" + channel + "): "
-                                + clip(text) + " - reads " + describe(reading)));
+                                + clip(text) + " - reads " + describe(reading)
+                                + (held
+                                        ? " - contact " + plan.inLastDay() + " in 24 hours, beyond the "
+                                                + plan.agreedPerDay()
+                                                + " a day agreed: kept for the next agreed contact, its tone moves"
+                                                + " no clock"
+                                        : "")));
         List<FirebreakEvent> events = new ArrayList<>();
         events.add(new MessageAdded(id, now, channel, text, merged, reading.level(), reading.signals(), stage));
         if (rose) {
@@ -270,7 +321,7 @@ class IntakeDecisions {
                     "intake",
                     "Emotion rose from " + before + " to " + reading.level() + ", stage " + stage));
         }
-        return new Message(new Change<>(next, List.copyOf(events)), rose);
+        return new Message(new Change<>(next, List.copyOf(events)), rose, plan);
     }
 
     /** Complaint {@code id} shared with an integration client by {@code by}; null if the client sees it already. */

@@ -147,7 +147,14 @@ class IntakeDecisionsTest {
         Complaint open = stored("C-1", "ORD-1", T0.minusSeconds(600)).value();
 
         IntakeDecisions.Message message = decide.message(
-                "C-1", open, null, "msg-1", "This is outrageous, I will call a lawyer and the newspaper!!!", null, T0);
+                "C-1",
+                open,
+                null,
+                "msg-1",
+                "This is outrageous, I will call a lawyer and the newspaper!!!",
+                null,
+                null,
+                T0);
 
         assertThat(message.emotionRose()).isTrue();
         assertThat(message.change().value().emotion()).isGreaterThan(EmotionLevel.CALM);
@@ -169,11 +176,19 @@ class IntakeDecisionsTest {
                         "msg-1",
                         "This is outrageous, I will call a lawyer and the newspaper!!!",
                         null,
+                        null,
                         T0)
                 .change()
                 .value();
         Complaint calmer = decide.message(
-                        "C-1", furious, null, "msg-2", "Thank you, the engineer came today", null, T0.plusSeconds(3600))
+                        "C-1",
+                        furious,
+                        null,
+                        "msg-2",
+                        "Thank you, the engineer came today",
+                        null,
+                        null,
+                        T0.plusSeconds(3600))
                 .change()
                 .value();
 
@@ -202,15 +217,15 @@ class IntakeDecisionsTest {
     @Test
     void threeMessagesWithinMinutesAreASignalOfTheirOwn() {
         Complaint c = stored("C-1", "ORD-1", T0.minusSeconds(600)).value();
-        c = decide.message("C-1", c, null, "m-1", "Where is it", null, T0)
+        c = decide.message("C-1", c, null, "m-1", "Where is it", null, null, T0)
                 .change()
                 .value();
-        c = decide.message("C-1", c, null, "m-2", "Hello?", null, T0.plusSeconds(40))
+        c = decide.message("C-1", c, null, "m-2", "Hello?", null, null, T0.plusSeconds(40))
                 .change()
                 .value();
         assertThat(c.messages().get(1).signals()).noneMatch(sig -> sig.startsWith("message-rate"));
 
-        c = decide.message("C-1", c, null, "m-3", "Anyone there", null, T0.plusSeconds(80))
+        c = decide.message("C-1", c, null, "m-3", "Anyone there", null, null, T0.plusSeconds(80))
                 .change()
                 .value();
 
@@ -219,15 +234,52 @@ class IntakeDecisionsTest {
     }
 
     @Test
+    void beyondTheContactsADayAgreedAMessageIsKeptButItsToneMovesNothing() {
+        Complaint open = stored("C-1", "ORD-1", T0.minusSeconds(600)).value();
+        String furious = "This is outrageous and unacceptable, you useless idiots!!!";
+
+        // One contact a day agreed; the complaint itself came in ten minutes ago, so this message is the second.
+        IntakeDecisions.ContactPlan plan =
+                IntakeDecisions.ContactPlan.at(T0, 1, List.of(T0.minusSeconds(600), T0.minusSeconds(200_000)), open);
+        assertThat(plan.inLastDay())
+                .as("the complaint of 10 minutes ago and this message")
+                .isEqualTo(2);
+        IntakeDecisions.Message held = decide.message("C-1", open, null, "msg-1", furious, null, plan, T0);
+
+        assertThat(held.emotionRose()).isFalse();
+        assertThat(held.change().value().emotion()).isEqualTo(open.emotion());
+        assertThat(held.change().value().stage()).isEqualTo(open.stage());
+        assertThat(held.change().events()).singleElement().isInstanceOf(MessageAdded.class);
+        // Kept and read all the same: on the timeline with its reading, for the next agreed contact.
+        assertThat(held.change().value().messages()).singleElement().satisfies(m -> {
+            assertThat(m.text()).isEqualTo(furious);
+            assertThat(m.emotion()).isGreaterThan(EmotionLevel.CALM);
+        });
+        assertThat(held.change().value().timeline())
+                .last()
+                .satisfies(e -> assertThat(e.summary()).contains("contact 2 in 24 hours, beyond the 1 a day agreed"));
+
+        // Within what was agreed, the same words rise and are told.
+        IntakeDecisions.ContactPlan roomy = IntakeDecisions.ContactPlan.at(T0, 3, List.of(T0.minusSeconds(600)), open);
+        assertThat(roomy.beyondAgreed()).isFalse();
+        assertThat(decide.message("C-1", open, null, "msg-1", furious, null, roomy, T0)
+                        .emotionRose())
+                .isTrue();
+        assertThat(IntakeDecisions.ContactPlan.at(T0, null, List.of(), open))
+                .as("none agreed")
+                .isNull();
+    }
+
+    @Test
     void aMessageIsRefusedOnAComplaintTheCallerMayNotSeeOrThatIsClosed() {
         Complaint open = stored("C-1", "ORD-1", T0).value();
 
-        assertThatThrownBy(() -> decide.message("C-1", open, "zendesk", "msg-1", "hello", null, T0))
+        assertThatThrownBy(() -> decide.message("C-1", open, "zendesk", "msg-1", "hello", null, null, T0))
                 .isInstanceOfSatisfying(
                         ProblemException.class,
                         e -> assertThat(e.status().value()).isEqualTo(404));
         assertThatThrownBy(() -> decide.message(
-                        "C-1", open.withStatus(ComplaintStatus.CLOSED), null, "msg-1", "hello", null, T0))
+                        "C-1", open.withStatus(ComplaintStatus.CLOSED), null, "msg-1", "hello", null, null, T0))
                 .isInstanceOfSatisfying(
                         ProblemException.class,
                         e -> assertThat(e.status().value()).isEqualTo(409));
