@@ -636,8 +636,8 @@ function bars(caption, items, id) {
     h('figcaption', {}, caption),
     items.length ? h('table', { class: 'bars' }, h('tbody', {}, items.map(i => h('tr', { 'data-label': i.label },
       h('th', { scope: 'row' }, i.label),
-      h('td', { class: 'bar-cell', 'aria-hidden': 'true' },
-        h('span', { class: `bar ${i.tone || ''}`, style: `width:${(100 * i.value / max).toFixed(1)}%` })),
+      h('td', { class: 'bar-cell', 'aria-hidden': 'true' }, i.value > 0
+        ? h('span', { class: `bar ${i.tone || ''}`, style: `width:${(100 * i.value / max).toFixed(1)}%` }) : ''),
       h('td', { class: 'num' }, i.text ?? String(i.value)))))) : h('p', { class: 'muted' }, t('noData')));
 }
 
