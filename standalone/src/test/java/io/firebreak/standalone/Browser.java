@@ -3,10 +3,14 @@ package io.firebreak.standalone;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
@@ -99,6 +103,39 @@ final class Browser implements AutoCloseable {
     void awaitText(By by, String text) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
+
+    /**
+     * The page's accessibility problems as axe-core finds them against WCAG 2 A and AA (labels, contrast, names,
+     * roles, landmarks…), one line each: the rule, its impact, what it asks and where. Empty: none found.
+     */
+    List<String> accessibilityProblems() {
+        driver.executeScript(AXE.get());
+        Object found = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                  .then(r => done(r.violations.map(v => `${v.id} (${v.impact}): ${v.help} at `
+                    + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))))
+                  .catch(e => done(['axe failed: ' + e]));""");
+        return ((List<?>) found).stream().map(String::valueOf).toList();
+    }
+
+    /** axe-core's script, from the jar Deque publishes it in. */
+    private static final Supplier<String> AXE = new Supplier<>() {
+        private volatile String script;
+
+        @Override
+        public String get() {
+            if (script == null) {
+                try (InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                    if (in == null) throw new IllegalStateException("axe.min.js is not on the test classpath");
+                    script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return script;
+        }
+    };
 
     /** Saves what the browser shows to {@code target/console-screens/<name>.png} (the README's screenshots). */
     void screenshot(String name) {

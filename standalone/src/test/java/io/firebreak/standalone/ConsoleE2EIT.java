@@ -319,6 +319,52 @@ class ConsoleE2EIT {
         return 0;
     }
 
+    /**
+     * Every main screen, in English and in Chinese, passes axe-core's WCAG 2.1 A and AA checks (labels, names,
+     * contrast, roles, the page's language): an agent's queue, case view and phone form, a supervisor's board,
+     * review queue and reports.
+     */
+    @Test
+    void theMainScreensPassAnAutomatedAccessibilityCheck() {
+        String id = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"133%08d"},
+                 "description":"The fridge stopped cooling two days after delivery"}""".formatted(System.nanoTime() % 100_000_000L));
+        SystemUnderTest.awaitCase(id, "ASSIGNED");
+        java.util.Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        try (Browser agent = Browser.open();
+                Browser supervisor = Browser.open()) {
+            signIn(agent, Roles.AGENT);
+            signIn(supervisor, Roles.SUPERVISOR);
+            for (String language : List.of("en", "zh")) {
+                if (language.equals("zh")) {
+                    agent.await(By.id("lang")).click();
+                    supervisor.await(By.id("lang")).click();
+                }
+                check(agent, "#/queue", By.cssSelector("#queue tbody tr"), language, problems);
+                check(agent, "#/cases/" + id, By.id("action-acknowledge"), language, problems);
+                check(agent, "#/new", By.id("new-complaint"), language, problems);
+                check(supervisor, "#/board", By.id("alerts-live"), language, problems);
+                check(supervisor, "#/review", By.cssSelector("#main h1"), language, problems);
+                check(supervisor, "#/reports", By.id("chart-class"), language, problems);
+            }
+            // The check finds what is there: a field without a label, put on the page, is named.
+            agent.driver.executeScript(
+                    "document.getElementById('main').append(Object.assign(document.createElement('input'), {type: 'text'}))");
+            assertThat(agent.accessibilityProblems())
+                    .anySatisfy(p -> assertThat(p).startsWith("label"));
+        }
+        problems.forEach((screen, found) -> System.out.printf("Accessibility, %s: %s%n", screen, found));
+        assertThat(problems)
+                .allSatisfy((screen, found) -> assertThat(found).as(screen).isEmpty());
+    }
+
+    private static void check(
+            Browser browser, String screen, By drawn, String language, java.util.Map<String, List<String>> problems) {
+        browser.navigate().to(system().gatewayUrl() + "/" + screen);
+        browser.await(drawn);
+        problems.put(screen + " (" + language + ")", browser.accessibilityProblems());
+    }
+
     @Test
     void theLanguageSwitchShowsTheConsoleInChinese() {
         try (Browser browser = Browser.open()) {
