@@ -141,10 +141,20 @@ class AlertService implements SmartLifecycle {
         streams.publish(alert);
     }
 
-    /** Streams the alerts stored since the last look, by this gateway or another. */
+    /**
+     * Streams the alerts stored since the last look, by this gateway or another. With no stream open it does not
+     * look (four reads a second for no one, on every gateway): it forgets where it was, and the first stream to
+     * join sets the cursor again (see {@link #join}).
+     */
     void tail() {
         lock.lock();
         try {
+            if (streams.open() == 0) {
+                tailCursor = -1;
+                streamed.clear();
+                missingSince.clear();
+                return;
+            }
             if (tailCursor < 0) {
                 tailCursor = store.newestId(); // from now on: what came before is for a stream's replay
                 return;
@@ -230,6 +240,8 @@ class AlertService implements SmartLifecycle {
                     if (!subscriber.send(alert)) return;
                 }
             }
+            // The tail rests while no stream is open: it goes on from what is stored now, which the replay covered.
+            if (tailCursor < 0) tailCursor = store.newestId();
             streams.add(subscriber);
         } finally {
             lock.unlock();
