@@ -309,7 +309,9 @@ function caseView(id) {
       return;
     }
     latest = { file, kase };
-    const version = `${file.updatedAt}|${kase?.etag}`;
+    // What changed shows: two events of one moment (a follow-up recorded and the complaint closed) share an
+    // updatedAt, so the status and the timeline's length count too.
+    const version = `${file.updatedAt}|${file.status}|${file.timeline?.length}|${kase?.etag}`;
     if (version === shown) return;
     const first = shown === null;
     shown = version;

@@ -55,16 +55,10 @@ class ConsoleE2EIT {
             browser.awaitText(By.id("status-value"), "ACKNOWLEDGED");
 
             // Another department's part: a required task for after-sales, listed on the case, done before resolving.
-            String due = java.time.LocalDateTime.now()
-                    .plusDays(1)
-                    .withNano(0)
-                    .withSecond(0)
-                    .toString();
             act(browser, "action-task", form -> {
                 form.findElement(By.id("taskDepartment")).sendKeys("after_sales");
                 form.findElement(By.id("taskWhat")).sendKeys("Send a replacement lid from stock");
-                browser.driver.executeScript(
-                        "arguments[0].value = arguments[1]", form.findElement(By.id("taskDue")), due);
+                dueIn(browser, form.findElement(By.id("taskDue")), 1);
             });
             browser.awaitText(By.cssSelector("#tasks li[data-task='T1']"), "AFTER_SALES");
             assertThat(browser.text(By.cssSelector("#tasks li[data-task='T1']")))
@@ -149,15 +143,10 @@ class ConsoleE2EIT {
                 Browser supervisor = Browser.open()) {
             signIn(agent, Roles.AGENT);
             agent.navigate().to(system().gatewayUrl() + "/#/cases/" + id);
-            String by = java.time.LocalDateTime.now()
-                    .plusDays(3)
-                    .withNano(0)
-                    .withSecond(0)
-                    .toString();
             act(agent, "action-propose", form -> {
                 form.findElement(By.id("stepWhat1")).sendKeys("Refund the sofa in full");
                 form.findElement(By.id("stepWho1")).sendKeys("Billing");
-                agent.driver.executeScript("arguments[0].value = arguments[1]", form.findElement(By.id("stepBy1")), by);
+                dueIn(agent, form.findElement(By.id("stepBy1")), 3);
                 new Select(form.findElement(By.id("remedyType1"))).selectByValue("REFUND");
                 form.findElement(By.id("remedyAmount1")).sendKeys("3200");
                 new Select(form.findElement(By.id("remedyCurrency1"))).selectByValue("CNY");
@@ -380,6 +369,16 @@ class ConsoleE2EIT {
             browser.await(By.cssSelector("#nav a[href='#/new']")).click();
             browser.awaitText(By.tagName("h1"), "登记投诉");
         }
+    }
+
+    /** Sets a date-and-time field to {@code days} from now (what typing into one means depends on the locale). */
+    private static void dueIn(Browser browser, WebElement field, int days) {
+        String value = java.time.LocalDateTime.now()
+                .plusDays(days)
+                .withNano(0)
+                .withSecond(0)
+                .toString();
+        browser.driver.executeScript("arguments[0].value = arguments[1]", field, value);
     }
 
     private static void signIn(Browser browser, String role) {

@@ -52,8 +52,10 @@ public class ComplaintIntake {
         }
     }
 
-    /** A later message as stored, on the complaint as it now stands, and whether the emotion rose with it. */
-    /** A message as stored, whether the emotion rose with it, and the customer's contact plan (null: none). */
+    /**
+     * A later message as stored, on the complaint as it now stands, whether the emotion rose with it, and where the
+     * customer stands against the contacts a day agreed (null: none agreed).
+     */
     record Added(
             Versioned<Complaint> complaint,
             Complaint.Message message,
