@@ -32,7 +32,7 @@ const TEXT = {
     amount: 'Amount', currency: 'Currency', awaitingApproval: 'The proposal waits for a supervisor’s approval.',
     reports: 'Reports', period: 'Last {days} days', classMix: 'Complaints by class', byDepartment: 'Complaints by department',
     slaMet: 'Clocks met', satisfaction: 'Satisfaction (score 1–5)', reopenRate: 'Reopened after resolution, by department',
-    rootCauses: 'Root causes', preventionActions: 'Prevention actions', prevention: 'Effect', load: 'Open cases by owner',
+    rootCauses: 'Root causes', preventionActions: 'Prevention actions', load: 'Open cases by owner',
     atRisk: 'at risk', breached: 'breached', open: 'open', noData: 'Nothing in this period.', answered: '{n} answered',
     total: '{n} in all', rising: 'rising', falling: 'falling', flat: 'flat', before: 'before', after: 'after',
     more: 'Show more', shown: '{n} shown',
@@ -67,7 +67,7 @@ const TEXT = {
     amount: '金额', currency: '币种', awaitingApproval: '方案正等待主管批准。',
     reports: '报表', period: '近 {days} 天', classMix: '各类别投诉', byDepartment: '各部门投诉',
     slaMet: '时限达成', satisfaction: '满意度（1–5 分）', reopenRate: '解决后重开率（按部门）',
-    rootCauses: '根本原因', preventionActions: '预防措施', prevention: '效果', load: '未结案件（按负责人）',
+    rootCauses: '根本原因', preventionActions: '预防措施', load: '未结案件（按负责人）',
     atRisk: '临近超时', breached: '已超时', open: '未结', noData: '此期间暂无数据。', answered: '{n} 份回复',
     total: '共 {n} 件', rising: '上升', falling: '下降', flat: '持平', before: '之前', after: '之后',
     more: '显示更多', shown: '已显示 {n} 件',
@@ -675,7 +675,7 @@ function reportsView() {
         report('prevention'), pagesOf('/api/v1/cases?limit=100', 10)]);
       const dimension = name => complaints.rows.filter(r => r.dimension === name)
         .sort((a, b) => b.count - a.count).map(r => ({ label: r.value, value: r.count, tone: r.value }));
-      const percent = (value, suffix = '') => value == null ? '—' : `${Math.round(value)}%${suffix}`;
+      const percent = value => value == null ? '—' : `${Math.round(value)}%`;
       const load = new Map();
       for (const c of cases.items.filter(c => c.state !== 'RESOLVED')) {
         const who = c.owner || c.department || '—';
