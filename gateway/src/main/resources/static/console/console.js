@@ -318,7 +318,11 @@ function caseView(id) {
     info.replaceChildren(...caseFile(file, kase).filter(Boolean));
     // Drawn anew when the case first exists, or when the complaint's status catches up with the case (intake hears
     // of a resolution a moment after it): neither is someone else's change.
-    if (first || (!actions.dataset.etag && kase) || (kase?.etag === actions.dataset.etag && file.status !== actions.dataset.status)) {
+    // A resolved case is written again after the resolution (its clocks, the follow-up's schedule) with no one's form
+    // at stake: when the complaint's status catches up, its forms (the follow-up) are drawn all the same.
+    const settled = kase?.state === 'RESOLVED';
+    if (first || (!actions.dataset.etag && kase)
+        || ((kase?.etag === actions.dataset.etag || settled) && file.status !== actions.dataset.status)) {
       await drawForms();
     } else if (kase && kase.etag !== actions.dataset.etag) {
       changed.replaceChildren(t('changedSince'), ' ', refreshOffer());
