@@ -289,18 +289,23 @@ function caseView(id) {
   let latest = null;
   render(h('h1', {}, `${t('complaint')} ${id}`), others, changed, h('div', { class: 'grid' }, info, actions));
 
+  // One thing at a time: a read of the case and a drawing of its forms never interleave (a slow read finishing
+  // after a newer one, or a drawing from an older read finishing last, left forms that no longer matched the case).
+  let queue = Promise.resolve();
+  const serially = task => () => (queue = queue.then(task, task));
+
   // The forms are drawn for the case as it is when they are drawn (its tag goes with every action as If-Match):
   // redrawn after one's own action or on "Refresh", never under someone's typing.
   async function drawForms() {
+    if (!latest) return;
     const { file, kase } = latest;
     actions.dataset.etag = kase?.etag || '';
     actions.dataset.status = file.status;
     changed.hidden = true;
-    actions.replaceChildren(...(await caseActions(file, kase, async () => { await load(); await drawForms(); }, refreshOffer)));
+    actions.replaceChildren(...(await caseActions(file, kase, refresh, refreshOffer)));
   }
-  const refreshOffer = () => h('button', { type: 'button', class: 'secondary refresh', onclick: async () => { await load(); await drawForms(); } }, t('refresh'));
 
-  async function load() {
+  async function read() {
     let file, kase;
     try {
       [file, kase] = await Promise.all([get(`/api/v1/complaints/${id}`), get(`/api/v1/cases/${id}`).catch(() => null)]);
@@ -329,6 +334,11 @@ function caseView(id) {
       changed.hidden = false;
     }
   }
+  // The periodic read waits its turn but never queues behind one of its own still waiting.
+  let reading = null;
+  const load = () => reading || (reading = serially(read)().finally(() => { reading = null; }));
+  const refresh = serially(async () => { await read(); await drawForms(); });
+  const refreshOffer = () => h('button', { type: 'button', class: 'secondary refresh', onclick: refresh }, t('refresh'));
 
   const stopLoading = every(3000, load);
   const stopViewing = every(5000, async () => {
