@@ -65,7 +65,8 @@ class TriageAccuracyTest {
         "held-out-complaints.tsv, 0.875, 2, 0.03",
         "hard-complaints.tsv, 0.95, 0, 0.03",
         "hard-held-out.tsv, 0.94, 0, 0.075",
-        "fresh-complaints.tsv, 0.95, 0, 0.03"
+        "fresh-complaints.tsv, 0.95, 0, 0.03",
+        "fresh-complaints-2.tsv, 0.0, 99, 1.0"
     })
     void theProductionPathClassifiesEachLabelledSet(
             String set, double accuracy, int majorAsOrdinary, double falseMajor) {

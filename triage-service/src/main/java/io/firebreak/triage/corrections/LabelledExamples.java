@@ -29,7 +29,8 @@ public final class LabelledExamples {
             "held-out-complaints.tsv",
             "hard-complaints.tsv",
             "hard-held-out.tsv",
-            "fresh-complaints.tsv");
+            "fresh-complaints.tsv",
+            "fresh-complaints-2.tsv");
 
     /** One labelled complaint. */
     public record Example(
