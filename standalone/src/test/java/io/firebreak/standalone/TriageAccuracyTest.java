@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * cases written from the classes' definitions before the reading was changed (word senses, calm hazards, hedged
  * threats, amounts, repeat contacts in the customer's words, sarcasm, difficult customers); and
  * {@code hard-held-out.tsv}, every fourth of those, set aside when written and never tuned on; and
- * {@code fresh-complaints.tsv}, written later the same way, measured once unseen (77.5%), then tuned on.
+ * {@code fresh-complaints.tsv} and {@code fresh-complaints-2.tsv}, written later the same way, each measured once
+ * unseen (77.5%, 75.0%), then tuned on.
  */
 class TriageAccuracyTest {
 
@@ -54,19 +55,19 @@ class TriageAccuracyTest {
     /**
      * The goal for every set: at least 95% right, no MAJOR complaint read as ORDINARY, at most 3% of the ordinary
      * ones read as MAJOR (a wrong MAJOR costs a senior owner, a 30-minute clock and a supervisor's alert). The sets
-     * the words were tuned on meet it. The held-out sets, never tuned on, are held to what they measured when the
-     * shared reading came (87.5% with two MAJOR read as ORDINARY; 94.4% with two of 28 ORDINARY read as MAJOR): the
-     * honest estimate for unseen wording, and a floor against regression, short of the goal; what the words miss
-     * there is for people to correct (reclassification) and for the review queue to catch.
+     * the words were tuned on meet it. The held-out sets, never tuned on, are held to what they measure now (92.5% with
+     * one MAJOR read as ORDINARY, sent to review; 98.1%), a floor against regression; their misses have been read in
+     * every report since they were written, so they are no longer a clean estimate for unseen wording: each fresh set,
+     * measured once before any rule changed for it (77.5%, then 75.0%), is.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "labelled-complaints.tsv, 0.95, 0, 0.03",
-        "held-out-complaints.tsv, 0.875, 2, 0.03",
+        "held-out-complaints.tsv, 0.925, 1, 0.03",
         "hard-complaints.tsv, 0.95, 0, 0.03",
-        "hard-held-out.tsv, 0.94, 0, 0.075",
+        "hard-held-out.tsv, 0.98, 0, 0.03",
         "fresh-complaints.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-2.tsv, 0.0, 99, 1.0"
+        "fresh-complaints-2.tsv, 0.95, 0, 0.03"
     })
     void theProductionPathClassifiesEachLabelledSet(
             String set, double accuracy, int majorAsOrdinary, double falseMajor) {

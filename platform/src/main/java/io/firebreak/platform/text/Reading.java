@@ -6,7 +6,8 @@ import java.util.List;
  * How a phrase found in a text is read, the same way wherever the customer's words are read (intake's emotion,
  * triage's rules): it does not count when it is negated or waved away ({@link Negation}), nor when it stands inside
  * one of the ordinary senses of the word ("Fire TV Stick", "food court", "曝光过度", "在朋友圈看到"), where it does not
- * mean what the rule or the signal is about. Immutable and thread-safe.
+ * mean what the rule or the signal is about; a phrase that shares words with an ordinary sense ("the press" in "the
+ * press release") is read in that sense. Immutable and thread-safe.
  */
 public final class Reading {
 
@@ -35,12 +36,14 @@ public final class Reading {
         }
 
         /**
-         * Why the words from {@code start} to {@code end} do not count, as a person would read the reason
+         * Why the words from {@code start} to {@code end} (or words they share with an ordinary sense) do not count, as a person would read the reason
          * ("negated: 没有", "ordinary sense: Fire TV"), or null when they count.
          */
         public String discounted(int start, int end) {
             for (PhraseSet.Hit sense : senses) {
-                if (sense.start() <= start && sense.end() >= end) return "ordinary sense: " + sense.asWritten();
+                // Overlapping is enough: "the press" shares its word with "press release", where it is that word's
+                // ordinary sense.
+                if (sense.start() < end && sense.end() > start) return "ordinary sense: " + sense.asWritten();
             }
             String cue = negation.negating(start, end);
             return cue == null ? null : "negated: " + cue;

@@ -56,6 +56,11 @@ class LexiconTest {
         assertThat(why(reading, hazard, "My Fire TV Stick remote stopped pairing."))
                 .containsExactly("ordinary sense: Fire TV");
         assertThat(why(reading, media, "新买的相机拍出来的照片曝光过度。")).containsExactly("ordinary sense: 曝光过度");
+        // A phrase sharing a word with an ordinary sense is read in that sense; one beside it still counts.
+        assertThat(why(reading, media, "The press release lists the wrong opening hours."))
+                .containsExactly("ordinary sense: press release");
+        assertThat(why(reading, media, "The press release was wrong, so I am going to the press."))
+                .containsExactly("ordinary sense: press release", null, null);
         assertThat(why(reading, hazard, "人没受伤，就是门板有划痕。")).containsExactly("negated: 没");
         // A condition or a hedge keeps the threat a threat.
         assertThat(why(reading, media, "要是不想上热搜，就赶紧给我退款。")).containsExactly((String) null);

@@ -34,6 +34,10 @@ public final class Classifier {
     private final Reading reading;
     private final boolean amounts;
     private final PhraseSet[] stakes;
+    /** Per rule: the phrases after which a sum is a price (null: none). */
+    private final PhraseSet[] prices;
+    /** The most characters between a price phrase and its sum: "priced at £1,200", "标价 1200 元". */
+    private static final int PRICE_GAP = 6;
 
     /**
      * Compiles a rule set; it must have passed {@link RuleSetCheck}.
@@ -58,6 +62,9 @@ public final class Classifier {
         this.amounts = rules.stream().anyMatch(r -> r.amountAtLeast() != null);
         this.stakes = rules.stream()
                 .map(r -> r.amountAtLeast() != null && r.amountWhen() != null ? PhraseSet.of(r.amountWhen()) : null)
+                .toArray(PhraseSet[]::new);
+        this.prices = rules.stream()
+                .map(r -> r.amountAtLeast() != null && r.amountPriced() != null ? PhraseSet.of(r.amountPriced()) : null)
                 .toArray(PhraseSet[]::new);
     }
 
@@ -147,22 +154,68 @@ public final class Classifier {
 
     /**
      * The sums a rule may count: all of them, or with {@code amountWhen} those in a sentence that also has one of
-     * its phrases ("charged £1,200 twice", "扣了6000块"), not a price ("the $899 laptop") or a spend.
+     * its phrases ("charged £1,200 twice", "扣了6000块"), not a price ("the $899 laptop") or a spend. With
+     * {@code amountPriced}, a sum right after one of those phrases is a price and never counts, and a larger sum of
+     * its currency in its sentence counts by what it exceeds it: "advertised at £1,200, charged £1,250" puts £50 at
+     * stake, not £1,250.
      */
     private List<Amounts.Amount> atStake(int rule, List<Amounts.Amount> sums, ScannedText text) {
-        if (sums.isEmpty() || stakes[rule] == null) return sums;
-        List<PhraseSet.Hit> cues = stakes[rule].scan(text);
-        if (cues.isEmpty()) return List.of();
+        if (sums.isEmpty() || stakes[rule] == null && prices[rule] == null) return sums;
+        List<PhraseSet.Hit> cues = stakes[rule] == null ? null : stakes[rule].scan(text);
+        if (cues != null && cues.isEmpty()) return List.of();
+        List<Amounts.Amount> priced = priced(rule, sums, text);
         List<Amounts.Amount> kept = new ArrayList<>();
         for (Amounts.Amount sum : sums) {
+            if (priced.contains(sum)) continue;
+            if (cues == null) {
+                kept.add(beyondPrice(sum, priced, text));
+                continue;
+            }
             for (PhraseSet.Hit cue : cues) {
                 if (text.sameSentence(Math.min(cue.start(), sum.start()), Math.max(cue.end(), sum.end()))) {
-                    kept.add(sum);
+                    kept.add(beyondPrice(sum, priced, text));
                     break;
                 }
             }
         }
         return kept;
+    }
+
+    /** The sums that follow one of the rule's price phrases closely (at most a few characters between). */
+    private List<Amounts.Amount> priced(int rule, List<Amounts.Amount> sums, ScannedText text) {
+        if (prices[rule] == null) return List.of();
+        List<PhraseSet.Hit> cues = prices[rule].scan(text);
+        if (cues.isEmpty()) return List.of();
+        List<Amounts.Amount> priced = new ArrayList<>();
+        for (Amounts.Amount sum : sums) {
+            for (PhraseSet.Hit cue : cues) {
+                if (cue.end() <= sum.start() && sum.start() - cue.end() <= PRICE_GAP) {
+                    priced.add(sum);
+                    break;
+                }
+            }
+        }
+        return priced;
+    }
+
+    /** What {@code sum} exceeds the largest smaller price of its currency in its sentence by, or the sum itself. */
+    private static Amounts.Amount beyondPrice(Amounts.Amount sum, List<Amounts.Amount> priced, ScannedText text) {
+        Amounts.Amount price = null;
+        for (Amounts.Amount p : priced) {
+            if (p.currency().equals(sum.currency())
+                    && p.value().compareTo(sum.value()) < 0
+                    && text.sameSentence(Math.min(p.start(), sum.start()), Math.max(p.end(), sum.end()))
+                    && (price == null || p.value().compareTo(price.value()) > 0)) {
+                price = p;
+            }
+        }
+        if (price == null) return sum;
+        return new Amounts.Amount(
+                sum.currency(),
+                sum.value().subtract(price.value()),
+                sum.asWritten().strip() + " − " + price.asWritten().strip(),
+                sum.start(),
+                sum.end());
     }
 
     private static List<String> amountsOver(RuleSet.Rule rule, List<Amounts.Amount> sums) {

@@ -49,7 +49,9 @@ public record RuleSet(
      * One rule: it fires when ANY of its triggers holds, and raises the class to at least {@code complaintClass}.
      * Triggers: {@code phrases} found in the text and not negated; a sum of money of at least
      * {@code amountAtLeast[currency]} (with {@code amountWhen}, only in a sentence that also has one of those
-     * phrases: a sum at stake, not a price or a spend); at least {@code earlierComplaintsAtLeast} earlier complaints
+     * phrases: a sum at stake, not a price or a spend; with {@code amountPriced}, a sum right after one of those
+     * phrases is a price, and a larger sum beside it in the sentence counts by what it exceeds the price: "advertised
+     * at £1,200, charged £1,250" puts £50 at stake); at least {@code earlierComplaintsAtLeast} earlier complaints
      * on the same matter; the customer's {@code stages}; the complaint spread over at least {@code departmentsAtLeast}
      * departments; or, with {@code unrouted}, no department of the routing table taking it. {@code en} and
      * {@code zh} say why in a sentence, with {@code {evidence}} standing for what made it fire.
@@ -69,6 +71,9 @@ public record RuleSet(
             @Size(min = 1, message = "must not be empty (leave it out instead)")
             List<@NotBlank String> amountWhen,
 
+            @Size(min = 1, message = "must not be empty (leave it out instead)")
+            List<@NotBlank String> amountPriced,
+
             @Positive Integer earlierComplaintsAtLeast,
 
             @Size(min = 1, message = "must not be empty (leave it out instead)")
@@ -86,7 +91,7 @@ public record RuleSet(
 
         /** A rule that fires on phrases only. */
         public static Rule phrases(String name, ComplaintClass complaintClass, List<String> phrases) {
-            return new Rule(name, complaintClass, phrases, null, null, null, null, null, null, null, null);
+            return new Rule(name, complaintClass, phrases, null, null, null, null, null, null, null, null, null);
         }
 
         /** This rule with each {@code @name} among its phrases replaced by the lexicon's list. */
@@ -97,6 +102,7 @@ public record RuleSet(
                     lexicon.expand(phrases),
                     amountAtLeast,
                     lexicon.expand(amountWhen),
+                    lexicon.expand(amountPriced),
                     earlierComplaintsAtLeast,
                     stages,
                     departmentsAtLeast,

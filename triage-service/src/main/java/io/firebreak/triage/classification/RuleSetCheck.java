@@ -73,6 +73,11 @@ public final class RuleSetCheck {
             if (rule.amountWhen() != null && rule.amountAtLeast() == null) {
                 problems.add(new FieldProblem(at + ".amountWhen", "says when an amount counts: give amountAtLeast"));
             }
+            phrases(problems, at + ".amountPriced", rule.amountPriced());
+            if (rule.amountPriced() != null && rule.amountAtLeast() == null) {
+                problems.add(
+                        new FieldProblem(at + ".amountPriced", "says when an amount is a price: give amountAtLeast"));
+            }
             if (rule.amountAtLeast() != null) {
                 for (String currency : rule.amountAtLeast().keySet()) {
                     if (currency != null && !CURRENCIES.contains(currency)) {

@@ -53,6 +53,25 @@ class ClassifierTest {
     }
 
     @Test
+    void aPriceIsNotAtStakeButWhatWasChargedBeyondItIs() {
+        // Charged £50 over the advertised price: the £50 is at stake, not the camera's price.
+        assertThat(classifier
+                        .classify("The camera was advertised at £1,200 but I was charged £1,250 at checkout.")
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier.classify("标价1200元，结账却扣了1250元。").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        // Beyond the price by a large sum, it is at stake, and the evidence says by how much.
+        assertThat(classifier
+                        .classify("It was advertised at £1,200 but I was charged £2,400.")
+                        .reasons())
+                .singleElement()
+                .satisfies(r -> assertThat(r.evidence()).isEqualTo("£2,400 − £1,200 ≥ 550 GBP"));
+        // With no price beside it, what was charged is at stake as before.
+        assertThat(classifier.classify("I was charged £1,250 for nothing.").complaintClass())
+                .isEqualTo(ComplaintClass.MAJOR);
+    }
+
+    @Test
     void negatedOrWavedAwayPhrasesDoNotFireTheirRule() {
         assertThat(classifier
                         .classify("No injury or anything, the lid of the kettle is just a bit loose.")

@@ -50,7 +50,7 @@ class RuleSetCheckTest {
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "].complaintClass");
         assertThat(problemsWith(new RuleSet.Rule(
-                        "idle", ComplaintClass.MAJOR, null, null, null, null, null, null, false, null, null)))
+                        "idle", ComplaintClass.MAJOR, null, null, null, null, null, null, null, false, null, null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "]");
         assertThat(problemsWith(RuleSet.Rule.phrases("no-class", null, List.of("x"))))
@@ -73,6 +73,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "].amountWhen");
@@ -82,6 +83,7 @@ class RuleSetCheckTest {
                         null,
                         Map.of("CNY", 5000L),
                         List.of("*"),
+                        null,
                         null,
                         null,
                         null,
@@ -101,6 +103,7 @@ class RuleSetCheckTest {
                         ComplaintClass.MAJOR,
                         null,
                         Map.of("CNY", 0L, "XYZ", 5L),
+                        null,
                         null,
                         0,
                         null,
