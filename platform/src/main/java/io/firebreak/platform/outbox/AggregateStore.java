@@ -26,10 +26,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.bson.BsonArray;
@@ -156,7 +158,7 @@ public final class AggregateStore<T extends Record> {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return Optional.empty();
             throw e;
         }
-        if (!newEvents.isEmpty()) relay.publishSoon(collection, id);
+        if (!newEvents.isEmpty()) relay.publishSoon(collection, id, entries(doc.getArray(OUTBOX)));
         return Optional.of(decode(doc));
     }
 
@@ -196,7 +198,8 @@ public final class AggregateStore<T extends Record> {
         }
         for (int i = 0; i < aggregates.size(); i++) {
             if (inserted.get(i) && !aggregates.get(i).events().isEmpty())
-                relay.publishSoon(collection, aggregates.get(i).id());
+                relay.publishSoon(
+                        collection, aggregates.get(i).id(), entries(docs.get(i).getArray(OUTBOX)));
         }
         return inserted;
     }
@@ -286,6 +289,8 @@ public final class AggregateStore<T extends Record> {
                 .forEach(d -> stored.put(d.getString("_id").getValue(), d));
         stored.forEach((id, d) -> current.put(id, decode(d)));
         Map<String, BsonArray> events = new LinkedHashMap<>();
+        // Aggregates whose stored outbox held unpublished events: the relay reads theirs, in order.
+        Set<String> waiting = new HashSet<>();
         for (Update<T> u : updates) {
             Versioned<T> agg = current.get(u.id());
             if (agg == null || agg.hasApplied(u.eventId())) continue;
@@ -302,7 +307,9 @@ public final class AggregateStore<T extends Record> {
                             applied));
             BsonArray outbox = events.computeIfAbsent(u.id(), id -> {
                 BsonDocument doc = stored.get(id);
-                return doc.containsKey(OUTBOX) ? doc.getArray(OUTBOX).clone() : new BsonArray();
+                if (!doc.containsKey(OUTBOX) || doc.getArray(OUTBOX).isEmpty()) return new BsonArray();
+                waiting.add(id);
+                return doc.getArray(OUTBOX).clone();
             });
             within(u.event(), () -> outbox.addAll(outbox(change.events())));
         }
@@ -323,7 +330,9 @@ public final class AggregateStore<T extends Record> {
                 .bulkWrite(writes, new BulkWriteOptions().ordered(false))
                 .getMatchedCount();
         events.forEach((id, outbox) -> {
-            if (!outbox.isEmpty()) relay.publishSoon(collection, id);
+            if (outbox.isEmpty()) return;
+            if (waiting.contains(id)) relay.publishSoon(collection, id);
+            else relay.publishSoon(collection, id, entries(outbox));
         });
         if (written == writes.size()) return current;
         // Someone wrote one of them meanwhile (which is not known): each update again, on the aggregate as it is.
@@ -367,8 +376,19 @@ public final class AggregateStore<T extends Record> {
                 new BsonDocument("_id", new BsonString(agg.id())).append(VERSION, new BsonInt64(agg.version()));
         if (pending == null) current.append(OUTBOX, new BsonDocument("$size", new BsonInt32(0)));
         boolean written = collection.replaceOne(current, doc).getModifiedCount() == 1;
-        if (written && !change.events().isEmpty()) relay.publishSoon(collection, agg.id());
+        if (written && !change.events().isEmpty()) {
+            // Nothing was waiting before the new events: the relay publishes them as written, with no read.
+            if (pending == null || pending.isEmpty()) relay.publishSoon(collection, agg.id(), entries(outbox));
+            else relay.publishSoon(collection, agg.id());
+        }
         return written;
+    }
+
+    /** An outbox as written, entry by entry, for the relay. */
+    private static List<BsonDocument> entries(BsonArray outbox) {
+        List<BsonDocument> entries = new ArrayList<>(outbox.size());
+        outbox.forEach(v -> entries.add(v.asDocument()));
+        return entries;
     }
 
     private BsonArray outbox(List<? extends FirebreakEvent> newEvents) {

@@ -24,8 +24,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.codecs.DecoderContext;
@@ -62,8 +64,14 @@ public class OutboxRelay implements SmartLifecycle {
     private final long fullSweepNanos;
     private final List<MongoCollection<BsonDocument>> collections = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresInARow = new AtomicInteger();
-    /** Aggregates written since the relay last looked: published together in its next round. */
-    private final Set<Pending> soon = ConcurrentHashMap.newKeySet();
+    /**
+     * Aggregates written since the relay last looked, published together in its next round: each with the outbox
+     * entries its writer handed over (the whole outbox it wrote, in order), or {@link #READ} to read the outbox from
+     * the store.
+     */
+    private final Map<Pending, List<BsonDocument>> soon = new ConcurrentHashMap<>();
+    /** Read the aggregate's outbox from the store: what it holds is not (or not only) what a writer handed over. */
+    private static final List<BsonDocument> READ = List.of();
     /** Aggregates taken for publishing and not (yet) published: tried again on every tick until they are. */
     private final Set<Pending> unpublished = ConcurrentHashMap.newKeySet();
 
@@ -100,10 +108,24 @@ public class OutboxRelay implements SmartLifecycle {
      * acknowledgement is awaited, so a busy service pays for one broker round trip per round, not per write.
      */
     void publishSoon(MongoCollection<BsonDocument> collection, String id) {
+        publishSoon(collection, id, READ);
+    }
+
+    /**
+     * As {@link #publishSoon(MongoCollection, String)}, with the aggregate's whole outbox as its writer just wrote it
+     * (nothing before these entries was waiting): they are published as handed over, with no read of the store. If
+     * the aggregate is marked again before the relay takes it, its outbox is read from the store instead, in order.
+     */
+    void publishSoon(MongoCollection<BsonDocument> collection, String id, List<BsonDocument> outbox) {
         ScheduledExecutorService ex = executor;
-        if (ex != null && running && soon.add(new Pending(collection, id))) {
-            ex.execute(this::publishPendingSafely);
-        }
+        if (ex == null || !running) return;
+        List<BsonDocument> handed = outbox.isEmpty() ? READ : outbox;
+        boolean[] marked = {false};
+        soon.compute(new Pending(collection, id), (pending, earlier) -> {
+            marked[0] = earlier == null;
+            return earlier == null ? handed : READ;
+        });
+        if (marked[0]) ex.execute(this::publishPendingSafely);
     }
 
     /**
@@ -118,7 +140,7 @@ public class OutboxRelay implements SmartLifecycle {
             if (sweepAll() < 0) lastFullSweep = 0;
         }
         if (!unpublished.isEmpty()) {
-            soon.addAll(unpublished);
+            unpublished.forEach(p -> soon.put(p, READ));
             publishPendingSafely();
         }
     }
@@ -192,26 +214,35 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * The aggregates marked by publishSoon, each taken off the mark before it is read (a later write marks again);
-     * their outboxes read with one query per collection.
+     * The aggregates marked by publishSoon, each taken off the mark before it is read (a later write marks again):
+     * those handed over with their outbox published as handed, the others' outboxes read with one query per
+     * collection.
      */
     private int publishPending() {
         Map<MongoCollection<BsonDocument>, List<String>> byCollection = new LinkedHashMap<>();
+        List<Outbox> outboxes = new ArrayList<>();
         Set<Pending> taken = new HashSet<>();
-        for (Pending pending : soon) {
+        for (Pending pending : soon.keySet()) {
             if (taken.size() >= MAX_ROUND) break;
-            // Marked again while this round reads (the set's iterator may show it twice): the next round takes it,
+            // Marked again while this round reads (the map's iterator may show it twice): the next round takes it,
             // as sending its events twice in one round would publish the first ones twice.
             if (taken.contains(pending)) continue;
-            if (!soon.remove(pending)) continue;
+            List<BsonDocument> handed = soon.remove(pending);
+            if (handed == null) continue;
             taken.add(pending);
             // Kept until published, so that a failure here or in publishing is tried again on the next tick.
             unpublished.add(pending);
-            byCollection
-                    .computeIfAbsent(pending.collection(), c -> new ArrayList<>())
-                    .add(pending.id());
+            if (handed == READ) {
+                byCollection
+                        .computeIfAbsent(pending.collection(), c -> new ArrayList<>())
+                        .add(pending.id());
+            } else {
+                outboxes.add(new Outbox(
+                        pending.collection(),
+                        new BsonDocument("_id", new BsonString(pending.id()))
+                                .append(AggregateStore.OUTBOX, new BsonArray(handed))));
+            }
         }
-        List<Outbox> outboxes = new ArrayList<>();
         byCollection.forEach((collection, ids) -> {
             Set<String> found = new HashSet<>();
             collection

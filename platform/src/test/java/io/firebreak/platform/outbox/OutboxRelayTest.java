@@ -4,9 +4,13 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.firebreak.platform.kafka.EventPublisher;
@@ -39,11 +43,22 @@ class OutboxRelayTest {
     private final FlakyPublisher publisher = new FlakyPublisher();
     private OutboxRelay relay;
 
+    /** The finds sent to the store, as its driver counts them. */
+    private final AtomicInteger finds = new AtomicInteger();
+
     @BeforeEach
     void store() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(
-                "mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(
+                        "mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", "")))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find")) finds.incrementAndGet();
+                    }
+                })
+                .build());
         aggregates = client.getDatabase("relay").getCollection("aggregates", BsonDocument.class);
     }
 
@@ -73,6 +88,53 @@ class OutboxRelayTest {
             assertThat(publisher.published).containsExactly("event-1");
             assertThat(outbox("A-1")).isEmpty();
         });
+    }
+
+    @Test
+    void anOutboxHandedOverByItsWriterIsPublishedWithoutReadingTheStore() {
+        relay = new OutboxRelay(publisher, TICK, 200, NEVER);
+        relay.register(aggregates);
+        relay.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> finds.get() > 0); // the sweep at start
+        int before = finds.get();
+        BsonDocument written = aggregate("A-3", "event-3");
+        aggregates.insertOne(written);
+
+        relay.publishSoon(
+                aggregates,
+                "A-3",
+                List.of(written.getArray(AggregateStore.OUTBOX).get(0).asDocument()));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> publisher.published.contains("event-3"));
+        assertThat(finds.get() - before).as("finds to publish it").isZero();
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(outbox("A-3")).isEmpty());
+        assertThat(publisher.published).containsExactly("event-3");
+    }
+
+    @Test
+    void aHandedOverOutboxWhosePublishFailedIsReadFromTheStoreWhenTriedAgain() {
+        relay = new OutboxRelay(publisher, TICK, 200, NEVER);
+        relay.register(aggregates);
+        relay.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> finds.get() > 0);
+        publisher.failing = true;
+        BsonDocument written = aggregate("A-4", "event-4");
+        aggregates.insertOne(written);
+        relay.publishSoon(
+                aggregates,
+                "A-4",
+                List.of(written.getArray(AggregateStore.OUTBOX).get(0).asDocument()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> publisher.calls.get() >= 2);
+        int before = finds.get();
+
+        publisher.failing = false;
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> publisher.published.contains("event-4"));
+        assertThat(finds.get() - before).as("reads of the outbox on the retry").isPositive();
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(outbox("A-4")).isEmpty());
+        assertThat(publisher.published).containsExactly("event-4");
     }
 
     @Test
