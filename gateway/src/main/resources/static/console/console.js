@@ -8,6 +8,7 @@ const TEXT = {
     queue: 'Queue', newComplaint: 'New complaint', board: 'Board', review: 'Review', signOut: 'Sign out',
     language: '中文', signInTitle: 'Sign in', signInAs: 'Sign in as', pasteToken: 'Bearer token from your identity provider',
     signIn: 'Sign in', standaloneTokens: 'The standalone system issued these tokens (data/tokens.env):',
+    signInWith: 'Sign in with {name}', yourProvider: 'your identity provider', orPaste: 'Or paste a token:', oidcFailed: 'Sign-in with {name} did not complete: {why}',
     noTokens: 'Paste a token issued for Firebreak (roles AGENT, SUPERVISOR…).',
     myQueue: 'Mine', department: 'Department', allDepartments: 'All departments', state: 'State', anyState: 'Open',
     complaint: 'Complaint', cls: 'Class', emotion: 'Emotion', owner: 'Owner', due: 'Due', nothingQueued: 'Nothing waiting.',
@@ -43,6 +44,7 @@ const TEXT = {
     queue: '工作队列', newComplaint: '登记投诉', board: '监控台', review: '复核', signOut: '退出',
     language: 'English', signInTitle: '登录', signInAs: '登录身份', pasteToken: '身份提供方签发的令牌（Bearer）',
     signIn: '登录', standaloneTokens: '单机版系统签发的令牌（data/tokens.env）：',
+    signInWith: '使用 {name} 登录', yourProvider: '身份提供方', orPaste: '或粘贴令牌：', oidcFailed: '使用 {name} 登录未完成：{why}',
     noTokens: '请粘贴为 Firebreak 签发的令牌（角色 AGENT、SUPERVISOR…）。',
     myQueue: '我的', department: '部门', allDepartments: '全部部门', state: '状态', anyState: '未结',
     complaint: '投诉', cls: '类别', emotion: '情绪', owner: '负责人', due: '时限', nothingQueued: '暂无待办。',
@@ -209,22 +211,90 @@ async function pagesOf(path, count) {
   return { items, next };
 }
 
+const useToken = token => { session.token = token; location.hash = session.has('SUPERVISOR') ? '#/board' : '#/queue'; };
+
 async function signInView() {
-  const pick = token => { session.token = token; location.hash = session.has('SUPERVISOR') ? '#/board' : '#/queue'; };
-  const paste = h('form', { class: 'card', onsubmit: e => { e.preventDefault(); pick(e.target.token.value.trim()); } },
+  const paste = h('form', { class: 'card', onsubmit: e => { e.preventDefault(); useToken(e.target.token.value.trim()); } },
     h('label', { for: 'token' }, t('pasteToken')),
     h('textarea', { id: 'token', name: 'token', required: true, autocomplete: 'off' }),
     h('p', {}, h('button', { type: 'submit' }, t('signIn'))));
-  render(h('h1', {}, t('signInTitle')), h('p', { class: 'muted' }, t('noTokens')), paste);
+  const failure = oidc.failure;
+  oidc.failure = null;
+  render(h('h1', {}, t('signInTitle')), failure ? h('div', { class: 'error', role: 'alert', id: 'sign-in-error' }, failure) : '',
+    h('p', { class: 'muted' }, t('noTokens')), paste);
   try {
     const offered = await fetch('/console/sign-in').then(r => (r.ok ? r.json() : { tokens: [] }));
+    if (offered.oidc) {
+      main().insertBefore(h('div', { class: 'card' }, h('button', { type: 'button', id: 'sign-in-oidc',
+        onclick: () => oidc.start(offered.oidc) }, t('signInWith', { name: offered.oidc.name })),
+        h('p', { class: 'muted' }, t('orPaste'))), paste);
+    }
     if (offered.tokens?.length) {
       main().insertBefore(h('div', { class: 'card' }, h('p', {}, t('standaloneTokens')),
         h('div', { class: 'roles' }, offered.tokens.map(o =>
-          h('button', { type: 'button', 'data-role': o.role, onclick: () => pick(o.token) }, `${t('signInAs')} ${o.role}`)))),
+          h('button', { type: 'button', 'data-role': o.role, onclick: () => useToken(o.token) }, `${t('signInAs')} ${o.role}`)))),
       paste);
     }
   } catch { /* no picker: paste a token */ }
+}
+
+/**
+ * Sign-in with the identity provider: the authorization code flow with PKCE for a public client (RFC 7636). The
+ * verifier and the state wait in this tab's sessionStorage while the browser is at the provider; the code that comes
+ * back is exchanged for the access token, which is kept as a pasted one is. The address is cleaned of the code at once.
+ */
+const oidc = {
+  failure: null,
+  random(bytes) {
+    return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
+  },
+  async start(provider) {
+    const verifier = this.random(32);
+    const state = this.random(16);
+    const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+    sessionStorage.setItem('firebreak.oidc', JSON.stringify({ verifier, state, provider }));
+    const url = new URL(provider.authorizationEndpoint);
+    url.search = new URLSearchParams({
+      response_type: 'code', client_id: provider.clientId, redirect_uri: redirectUri(), scope: provider.scope,
+      state, code_challenge: challenge, code_challenge_method: 'S256',
+    });
+    location.assign(url);
+  },
+  /** Finishes a sign-in the provider sent the browser back from; true when it signed someone in. */
+  async finish() {
+    const params = new URLSearchParams(location.search);
+    if (!params.has('code') && !params.has('error')) return false;
+    const pending = JSON.parse(sessionStorage.getItem('firebreak.oidc') || 'null');
+    sessionStorage.removeItem('firebreak.oidc');
+    history.replaceState(null, '', redirectUri() + '#/sign-in');
+    const name = pending?.provider?.name || t('yourProvider');
+    try {
+      if (params.has('error')) throw new Error(params.get('error_description') || params.get('error'));
+      if (!pending || params.get('state') !== pending.state) throw new Error('the answer is not for this tab (state)');
+      const response = await fetch(pending.provider.tokenEndpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri(),
+          client_id: pending.provider.clientId, code_verifier: pending.verifier,
+        }),
+      });
+      const answer = await response.json().catch(() => ({}));
+      if (!response.ok || !answer.access_token) throw new Error(answer.error_description || answer.error || `HTTP ${response.status}`);
+      useToken(answer.access_token);
+      return true;
+    } catch (error) {
+      this.failure = t('oidcFailed', { name, why: error.message });
+      return false;
+    }
+  },
+};
+
+/** Where the provider sends the browser back: the console's own address, without query or fragment. */
+const redirectUri = () => location.origin + location.pathname;
+
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function queueView() {
@@ -799,5 +869,6 @@ document.addEventListener('DOMContentLoaded', () => {
     if (e.key === 'l') document.getElementById('lang').click();
   });
   window.addEventListener('hashchange', route);
-  route();
+  // Back from the provider: signed in, the new address routes; otherwise the page routes as it is.
+  oidc.finish().then(signedInNow => { if (!signedInNow) route(); }, route);
 });

@@ -111,6 +111,36 @@ class ConsoleE2EIT {
     }
 
     @Test
+    void anAgentSignsInWithTheIdentityProviderAndTheCodeLeavesTheAddress() {
+        int exchanged = SystemUnderTest.identityProvider().exchanged.get();
+        try (Browser browser = Browser.open()) {
+            browser.navigate().to(system().gatewayUrl().toString());
+            browser.await(By.id("sign-in-oidc")).click();
+
+            // At the provider and back: the code exchanged with its verifier, the person signed in as themselves.
+            browser.awaitText(By.id("who"), TestIdentityProvider.USER);
+            assertThat(SystemUnderTest.identityProvider().exchanged.get()).isEqualTo(exchanged + 1);
+            assertThat(browser.driver.getCurrentUrl()).doesNotContain("code=").doesNotContain("state=");
+            browser.await(By.cssSelector("#queue"));
+            // The token is this tab's: its own sessionStorage, nothing a page of another origin can read.
+            assertThat((String) browser.driver.executeScript("return sessionStorage.getItem('firebreak.token')"))
+                    .isNotBlank();
+            assertThat((Long) browser.driver.executeScript("return document.cookie.length"))
+                    .isZero();
+
+            // An answer that is not for this tab (a code without this tab's state) signs no one in.
+            browser.driver.executeScript("sessionStorage.clear()");
+            browser.navigate()
+                    .to(system().gatewayUrl()
+                            .resolve("/?code=stolen&state=forged")
+                            .toString());
+            assertThat(browser.text(By.id("sign-in-error"))).contains("did not complete", "state");
+            assertThat(browser.driver.getCurrentUrl()).doesNotContain("code=");
+            assertThat(SystemUnderTest.identityProvider().exchanged.get()).isEqualTo(exchanged + 1);
+        }
+    }
+
+    @Test
     void aSupervisorsBoardShowsAnEscalationAsItHappensAndTakesTheAcknowledgement() {
         try (Browser browser = Browser.open()) {
             signIn(browser, Roles.SUPERVISOR);

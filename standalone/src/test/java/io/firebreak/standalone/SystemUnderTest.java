@@ -28,6 +28,7 @@ final class SystemUnderTest {
 
     private static StandaloneSystem system;
     private static TestApi api;
+    private static TestIdentityProvider identityProvider;
 
     private SystemUnderTest() {}
 
@@ -40,6 +41,16 @@ final class SystemUnderTest {
                 throw new UncheckedIOException(e);
             }
             closedLoopSettings();
+            // The console's sign-in with an identity provider: one on this machine, signing tokens as the system does.
+            identityProvider = new TestIdentityProvider(data.resolve("jwt-secret"));
+            System.setProperty(
+                    "firebreak.gateway.console.oidc.authorization-endpoint",
+                    identityProvider.base().resolve("/authorize").toString());
+            System.setProperty(
+                    "firebreak.gateway.console.oidc.token-endpoint",
+                    identityProvider.base().resolve("/token").toString());
+            System.setProperty("firebreak.gateway.console.oidc.client-id", TestIdentityProvider.CLIENT_ID);
+            System.setProperty("firebreak.gateway.console.oidc.name", "Test IdP");
             StandaloneSystem started = Firebreak.start(data, Ports.free());
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
@@ -71,6 +82,12 @@ final class SystemUnderTest {
         // The tests' webhook receivers listen on this machine, over plain http.
         System.setProperty("firebreak.gateway.webhooks.allow-http", "true");
         System.setProperty("firebreak.gateway.webhooks.allow-private-targets", "true");
+    }
+
+    /** The identity provider the console's sign-in offers. */
+    static TestIdentityProvider identityProvider() {
+        system();
+        return identityProvider;
     }
 
     static TestApi api() {

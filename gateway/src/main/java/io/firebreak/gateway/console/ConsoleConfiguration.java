@@ -2,6 +2,7 @@ package io.firebreak.gateway.console;
 
 import io.firebreak.platform.security.AuthorizationRules;
 import io.firebreak.platform.security.Roles;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpMethod;
  * Saying who has a case open is for staff.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConsoleOidc.class)
 class ConsoleConfiguration {
 
     @Bean

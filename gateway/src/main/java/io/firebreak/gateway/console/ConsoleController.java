@@ -1,5 +1,6 @@
 package io.firebreak.gateway.console;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The console's sign-in picker on the standalone system: the staff's role tokens it issued (AGENT, SUPERVISOR, from
+ * The console's ways to sign in: the identity provider's code flow where one is configured ({@link ConsoleOidc}), and
+ * the picker on the standalone system: the staff's role tokens it issued (AGENT, SUPERVISOR, from
  * {@code data/tokens.env}, named by {@code firebreak.gateway.console.sign-in-tokens}), offered to a browser on this
  * machine only. Anywhere else (the setting is absent, or the caller is not on loopback) there is nothing to pick:
  * 404, and people sign in with their identity provider's token. And who else has a case open, for the case view.
@@ -40,10 +43,15 @@ class ConsoleController {
 
     private final Path tokensFile;
     private final Viewers viewers;
+    private final ConsoleOidc oidc;
 
-    ConsoleController(@Value("${firebreak.gateway.console.sign-in-tokens:}") String tokensFile, Viewers viewers) {
+    ConsoleController(
+            @Value("${firebreak.gateway.console.sign-in-tokens:}") String tokensFile,
+            Viewers viewers,
+            ConsoleOidc oidc) {
         this.tokensFile = tokensFile.isBlank() ? null : Path.of(tokensFile);
         this.viewers = viewers;
+        this.oidc = oidc;
     }
 
     record Viewing(List<String> others) {}
@@ -61,14 +69,28 @@ class ConsoleController {
 
     record Offered(String role, String token) {}
 
-    record SignIn(List<Offered> tokens) {}
+    /** The identity provider's sign-in as the console runs it (nothing secret: a public client). */
+    record Provider(String name, URI authorizationEndpoint, URI tokenEndpoint, String clientId, String scope) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SignIn(List<Offered> tokens, Provider oidc) {}
+
+    /**
+     * The ways to sign in: the identity provider's, where one is configured, and on the standalone system the role
+     * tokens it issued, to a browser on this machine only. Neither: 404 (people paste a token).
+     */
     @GetMapping("/console/sign-in")
     ResponseEntity<SignIn> signIn(HttpServletRequest request) {
-        if (tokensFile == null || !loopback(request.getRemoteAddr()) || !Files.isRegularFile(tokensFile)) {
+        boolean picker = tokensFile != null && loopback(request.getRemoteAddr()) && Files.isRegularFile(tokensFile);
+        if (!picker && !oidc.configured())
             return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
-        }
-        return ResponseEntity.ok().header("Cache-Control", "no-store").body(new SignIn(read(tokensFile)));
+        Provider provider = oidc.configured()
+                ? new Provider(
+                        oidc.name(), oidc.authorizationEndpoint(), oidc.tokenEndpoint(), oidc.clientId(), oidc.scope())
+                : null;
+        return ResponseEntity.ok()
+                .header("Cache-Control", "no-store")
+                .body(new SignIn(picker ? read(tokensFile) : List.of(), provider));
     }
 
     /** The {@code <ROLE>_TOKEN=<token>} lines of the file, in its order. */
