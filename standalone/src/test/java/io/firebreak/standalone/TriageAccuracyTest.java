@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * cases written from the classes' definitions before the reading was changed (word senses, calm hazards, hedged
  * threats, amounts, repeat contacts in the customer's words, sarcasm, difficult customers); and
  * {@code hard-held-out.tsv}, every fourth of those, set aside when written and never tuned on; and
- * {@code fresh-complaints.tsv} and {@code fresh-complaints-2.tsv}, written later the same way, each measured once
- * unseen (77.5%, 75.0%), then tuned on.
+ * {@code fresh-complaints.tsv}, {@code fresh-complaints-2.tsv} and {@code fresh-complaints-3.tsv}, written later
+ * the same way, each measured once unseen (77.5%, 75.0%, 63.7%), then tuned on.
  */
 class TriageAccuracyTest {
 
@@ -55,20 +55,19 @@ class TriageAccuracyTest {
     /**
      * The goal for every set: at least 95% right, no MAJOR complaint read as ORDINARY, at most 3% of the ordinary
      * ones read as MAJOR (a wrong MAJOR costs a senior owner, a 30-minute clock and a supervisor's alert). The sets
-     * the words were tuned on meet it. The held-out sets, never tuned on, are held to what they measure now (92.5% with
-     * one MAJOR read as ORDINARY, sent to review; 98.1%), a floor against regression; their misses have been read in
-     * every report since they were written, so they are no longer a clean estimate for unseen wording: each fresh set,
-     * measured once before any rule changed for it (77.5%, then 75.0%), is.
+     * the words were tuned on meet it, and so do the held-out sets now (95.0%, 98.1%); but their misses have been read
+     * in every report since they were written, so they are no longer a clean estimate for unseen wording: each fresh
+     * set's one reading before any rule changed for it is (77.5%, 75.0%, 63.7%).
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "labelled-complaints.tsv, 0.95, 0, 0.03",
-        "held-out-complaints.tsv, 0.925, 1, 0.03",
+        "held-out-complaints.tsv, 0.95, 0, 0.03",
         "hard-complaints.tsv, 0.95, 0, 0.03",
         "hard-held-out.tsv, 0.98, 0, 0.03",
         "fresh-complaints.tsv, 0.95, 0, 0.03",
         "fresh-complaints-2.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-3.tsv, 0.0, 99, 1.0"
+        "fresh-complaints-3.tsv, 0.95, 0, 0.03"
     })
     void theProductionPathClassifiesEachLabelledSet(
             String set, double accuracy, int majorAsOrdinary, double falseMajor) {
