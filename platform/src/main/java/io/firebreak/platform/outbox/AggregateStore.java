@@ -329,12 +329,15 @@ public final class AggregateStore<T extends Record> {
         int written = collection
                 .bulkWrite(writes, new BulkWriteOptions().ordered(false))
                 .getMatchedCount();
+        // Handed over only when every write took: which one did not is not known, and an outbox that was not written
+        // must not be published. Otherwise the relay reads what the store holds.
+        boolean all = written == writes.size();
         events.forEach((id, outbox) -> {
             if (outbox.isEmpty()) return;
-            if (waiting.contains(id)) relay.publishSoon(collection, id);
+            if (!all || waiting.contains(id)) relay.publishSoon(collection, id);
             else relay.publishSoon(collection, id, entries(outbox));
         });
-        if (written == writes.size()) return current;
+        if (all) return current;
         // Someone wrote one of them meanwhile (which is not known): each update again, on the aggregate as it is.
         for (Update<T> u : updates) {
             if (!events.containsKey(u.id())) continue;

@@ -166,6 +166,60 @@ class AggregateStoreBatchTest {
                 .hasSize(1);
     }
 
+    @Test
+    void whatAWriteThatDidNotTakeWouldHavePublishedIsNeverPublished() {
+        // A started relay with a publisher that records: each event written is published once, none twice, and none
+        // of a bulk write that lost its compare-and-set to someone else's write.
+        List<String> published = new CopyOnWriteArrayList<>();
+        EventPublisher recording = new EventPublisher(null, "test") {
+            @Override
+            public CompletableFuture<?> publish(
+                    String id,
+                    String topic,
+                    String type,
+                    String subject,
+                    Instant time,
+                    String payload,
+                    TraceHeaders trace,
+                    String correlationId) {
+                published.add(payload);
+                return CompletableFuture.completedFuture(null);
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(recording, Duration.ofMillis(50), 200, Duration.ofHours(1));
+        AggregateStore<Tally> relayed = new AggregateStore<>(
+                client.getDatabase("batch").getCollection("relayed", org.bson.BsonDocument.class),
+                Tally.class,
+                new EventCodec(),
+                relay);
+        relayed.insert("A", new Tally(List.of()), List.of(), null);
+        relay.start();
+        try {
+            boolean[] interfered = new boolean[1];
+            AggregateStore.Update<Tally> meddled = new AggregateStore.Update<>("A", "e1", current -> {
+                if (!interfered[0]) {
+                    interfered[0] = true;
+                    relayed.update("A", c -> Change.of(c.value().with("meanwhile")));
+                }
+                return Change.of(current.value().with("e1"), new CaseOpened("A", Instant.now(), "e1"));
+            });
+
+            relayed.updateAll(List.of(meddled));
+
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> relayed.collection()
+                            .find(com.mongodb.client.model.Filters.eq("_id", "A"))
+                            .first()
+                            .getList(AggregateStore.OUTBOX, org.bson.Document.class)
+                            .isEmpty());
+            // The first decision's event went with the write that lost; the one written is the second's.
+            assertThat(published).hasSize(1);
+        } finally {
+            relay.stop();
+        }
+    }
+
     private static CaseOpened opened(String id) {
         return new CaseOpened(id, Instant.parse("2026-12-02T08:00:00Z"), "test");
     }
