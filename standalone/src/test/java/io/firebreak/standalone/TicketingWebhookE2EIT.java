@@ -76,11 +76,24 @@ class TicketingWebhookE2EIT {
                             .asString())
                     .isEqualTo(id);
 
-            await().atMost(SystemUnderTest.STEP)
-                    .until(() -> received.stream()
-                                    .filter(r -> id.equals(r.event("subject")))
-                                    .count()
-                            >= 2);
+            try {
+                await().atMost(SystemUnderTest.STEP)
+                        .until(() -> received.stream()
+                                        .filter(r -> id.equals(r.event("subject")))
+                                        .count()
+                                >= 2);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // Where it stopped: how far the complaint went, and what the gateway queued and tried for it.
+                String subscription = subscribed.json().get("id").asString();
+                System.out.printf(
+                        "Webhooks for %s not received; the case file: %s%nthe deliveries: %s%nreceived: %s%n",
+                        id,
+                        SystemUnderTest.caseFile(id),
+                        api().get("/api/v1/webhooks/" + subscription + "/deliveries", Roles.INTEGRATION)
+                                .body(),
+                        received.size());
+                throw e;
+            }
             List<Received> mine =
                     received.stream().filter(r -> id.equals(r.event("subject"))).toList();
             assertThat(mine)
