@@ -338,6 +338,53 @@ class ConsoleE2EIT {
     }
 
     /**
+     * On a tablet held upright (768 × 1024 CSS pixels), every main screen fits the width: nothing to scroll sideways,
+     * in English and in Chinese.
+     */
+    @Test
+    void theMainScreensFitATabletWithoutScrollingSideways() {
+        String id = assignedCase("PHONE", "The tablet stand I ordered wobbles on the desk");
+        java.util.Map<String, Long> overflowing = new java.util.LinkedHashMap<>();
+        try (Browser agent = Browser.open();
+                Browser supervisor = Browser.open()) {
+            agent.driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+            supervisor.driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+            signIn(agent, Roles.AGENT);
+            signIn(supervisor, Roles.SUPERVISOR);
+            for (String language : List.of("en", "zh")) {
+                if (language.equals("zh")) {
+                    agent.await(By.id("lang")).click();
+                    supervisor.await(By.id("lang")).click();
+                }
+                fits(agent, "#/queue", By.cssSelector("#queue tbody tr"), language, overflowing);
+                fits(agent, "#/cases/" + id, By.id("action-acknowledge"), language, overflowing);
+                fits(agent, "#/new", By.id("new-complaint"), language, overflowing);
+                fits(supervisor, "#/board", By.id("alerts-live"), language, overflowing);
+                fits(supervisor, "#/reports", By.id("chart-class"), language, overflowing);
+            }
+            // The check finds what is there: something wider than the tablet, put on the page, is measured.
+            agent.driver.executeScript("document.getElementById('main').append(Object.assign("
+                    + "document.createElement('div'), {style: 'width: 1200px; height: 1px'}))");
+            assertThat((Long) agent.driver.executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                    .isPositive();
+        }
+        assertThat(overflowing)
+                .as("screens wider than the tablet (pixels too wide)")
+                .isEmpty();
+    }
+
+    /** How far the screen is wider than the window, if it is. */
+    private static void fits(
+            Browser browser, String hash, By ready, String language, java.util.Map<String, Long> overflowing) {
+        browser.navigate().to(system().gatewayUrl() + "/" + hash);
+        browser.await(ready);
+        long over = (Long) browser.driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        if (over > 0) overflowing.put(hash + " (" + language + ")", over);
+    }
+
+    /**
      * Every main screen, in English and in Chinese, passes axe-core's WCAG 2.1 A and AA checks (labels, names,
      * contrast, roles, the page's language): an agent's queue, case view and phone form, a supervisor's board,
      * review queue and reports.
