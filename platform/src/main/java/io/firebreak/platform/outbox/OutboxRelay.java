@@ -12,6 +12,7 @@ import io.firebreak.platform.kafka.EventPublisher;
 import io.firebreak.platform.metrics.EventMeters;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Publishes the events waiting in aggregates' outboxes, then removes them. It runs at once after each write;
+ * Publishes the events waiting in aggregates' outboxes, then removes them. It runs at once after each write, with
+ * the outbox the writer hands over when nothing was waiting before its events (no read of the store), else reading it;
  * on a short timer it tries again the aggregates it could not publish (it remembers their ids), and at start and on
  * a long timer it sweeps every outbox, so a crash between a write and its publish only delays the events. Reading
  * every aggregate on the short timer would cost a scan of every collection, growing with history. One thread does
@@ -72,6 +74,20 @@ public class OutboxRelay implements SmartLifecycle {
     private final Map<Pending, List<BsonDocument>> soon = new ConcurrentHashMap<>();
     /** Read the aggregate's outbox from the store: what it holds is not (or not only) what a writer handed over. */
     private static final List<BsonDocument> READ = List.of();
+    /**
+     * The ids of the events this relay published last (at most {@value #RECENT} of them), so that an event is not
+     * sent twice when a round that read the store and a writer's hand-over both bring it.
+     */
+    private final Set<String> recentlyPublished =
+            Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > RECENT;
+                }
+            }));
+
+    private static final int RECENT = 10_000;
+
     /** Aggregates taken for publishing and not (yet) published: tried again on every tick until they are. */
     private final Set<Pending> unpublished = ConcurrentHashMap.newKeySet();
 
@@ -280,6 +296,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private int publish(List<Outbox> outboxes) {
         List<List<OutboxEntry>> entriesOf = new ArrayList<>();
+        List<List<OutboxEntry>> sentOf = new ArrayList<>();
         List<List<CompletableFuture<?>>> sendsOf = new ArrayList<>();
         for (Outbox outbox : outboxes) {
             List<OutboxEntry> entries = new ArrayList<>();
@@ -289,7 +306,12 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
             List<CompletableFuture<?>> sends = new ArrayList<>();
+            List<OutboxEntry> sent = new ArrayList<>();
             for (OutboxEntry entry : entries) {
+                // Published already (a round that read the store took it before a writer's hand-over came): it is
+                // only removed.
+                if (recentlyPublished.contains(entry.id())) continue;
+                sent.add(entry);
                 sends.add(publisher.publish(
                         entry.id(),
                         entry.topic(),
@@ -301,6 +323,7 @@ public class OutboxRelay implements SmartLifecycle {
                         entry.correlationId()));
             }
             entriesOf.add(entries);
+            sentOf.add(sent);
             sendsOf.add(sends);
         }
         long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
@@ -327,8 +350,10 @@ public class OutboxRelay implements SmartLifecycle {
                 unpublished.add(pending);
                 continue;
             }
+            List<OutboxEntry> sent = sentOf.get(i);
+            sent.forEach(entry -> recentlyPublished.add(entry.id()));
             EventMeters counting = meters;
-            if (counting != null) entries.forEach(entry -> counting.published(entry.type(), entry.payload()));
+            if (counting != null) sent.forEach(entry -> counting.published(entry.type(), entry.payload()));
             List<String> ids = entries.stream().map(OutboxEntry::id).toList();
             removals.computeIfAbsent(outboxes.get(i).collection(), c -> new ArrayList<>())
                     .add(new UpdateOneModel<>(
@@ -338,7 +363,7 @@ public class OutboxRelay implements SmartLifecycle {
                                             AggregateStore.OUTBOX, new Document("id", new Document("$in", ids)))),
                                     Updates.inc(AggregateStore.VERSION, 1L))));
             removed.add(pending);
-            published += entries.size();
+            published += sent.size();
         }
         // What was published leaves the outboxes, one write per collection.
         removals.forEach((collection, writes) -> collection.bulkWrite(writes, new BulkWriteOptions().ordered(false)));

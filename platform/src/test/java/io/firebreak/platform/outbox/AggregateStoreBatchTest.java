@@ -14,13 +14,11 @@ import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.kafka.EventPublisher;
 import io.firebreak.platform.mongo.MongoConfiguration;
-import io.firebreak.platform.tracing.TraceHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,20 +53,7 @@ class AggregateStoreBatchTest {
                     }
                 })
                 .build());
-        EventPublisher never = new EventPublisher(null, "test") {
-            @Override
-            public CompletableFuture<?> publish(
-                    String id,
-                    String topic,
-                    String type,
-                    String subject,
-                    Instant time,
-                    String payload,
-                    TraceHeaders trace,
-                    String correlationId) {
-                return new CompletableFuture<>();
-            }
-        };
+        EventPublisher never = TestPublisher.neverAnswering();
         OutboxRelay relay = new OutboxRelay(never, Duration.ofHours(1), 200, Duration.ofHours(1));
         store = new AggregateStore<>(
                 client.getDatabase("batch").getCollection("tallies", org.bson.BsonDocument.class),
@@ -170,22 +155,7 @@ class AggregateStoreBatchTest {
     void whatAWriteThatDidNotTakeWouldHavePublishedIsNeverPublished() {
         // A started relay with a publisher that records: each event written is published once, none twice, and none
         // of a bulk write that lost its compare-and-set to someone else's write.
-        List<String> published = new CopyOnWriteArrayList<>();
-        EventPublisher recording = new EventPublisher(null, "test") {
-            @Override
-            public CompletableFuture<?> publish(
-                    String id,
-                    String topic,
-                    String type,
-                    String subject,
-                    Instant time,
-                    String payload,
-                    TraceHeaders trace,
-                    String correlationId) {
-                published.add(payload);
-                return CompletableFuture.completedFuture(null);
-            }
-        };
+        TestPublisher recording = new TestPublisher();
         OutboxRelay relay = new OutboxRelay(recording, Duration.ofMillis(50), 200, Duration.ofHours(1));
         AggregateStore<Tally> relayed = new AggregateStore<>(
                 client.getDatabase("batch").getCollection("relayed", org.bson.BsonDocument.class),
@@ -214,7 +184,7 @@ class AggregateStoreBatchTest {
                             .getList(AggregateStore.OUTBOX, org.bson.Document.class)
                             .isEmpty());
             // The first decision's event went with the write that lost; the one written is the second's.
-            assertThat(published).hasSize(1);
+            assertThat(recording.published).hasSize(1);
         } finally {
             relay.stop();
         }

@@ -13,14 +13,9 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.firebreak.platform.kafka.EventPublisher;
-import io.firebreak.platform.tracing.TraceHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -40,7 +35,7 @@ class OutboxRelayTest {
     private MongoServer server;
     private MongoClient client;
     private MongoCollection<BsonDocument> aggregates;
-    private final FlakyPublisher publisher = new FlakyPublisher();
+    private final TestPublisher publisher = new TestPublisher();
     private OutboxRelay relay;
 
     /** The finds sent to the store, as its driver counts them. */
@@ -171,33 +166,5 @@ class OutboxRelayTest {
         return new BsonDocument("_id", new BsonString(id))
                 .append(AggregateStore.VERSION, new BsonInt64(0))
                 .append(AggregateStore.OUTBOX, new BsonArray(List.of(BsonDocument.parse(entry.toJson()))));
-    }
-
-    /** Fails every send while {@code failing}, else succeeds and records the event id. */
-    private static final class FlakyPublisher extends EventPublisher {
-
-        volatile boolean failing;
-        final AtomicInteger calls = new AtomicInteger();
-        final Set<String> published = ConcurrentHashMap.newKeySet();
-
-        FlakyPublisher() {
-            super(null, "test");
-        }
-
-        @Override
-        public CompletableFuture<?> publish(
-                String id,
-                String topic,
-                String type,
-                String subject,
-                Instant time,
-                String payload,
-                TraceHeaders trace,
-                String correlationId) {
-            calls.incrementAndGet();
-            if (failing) return CompletableFuture.failedFuture(new IllegalStateException("broker away"));
-            published.add(id);
-            return CompletableFuture.completedFuture(null);
-        }
     }
 }
