@@ -33,7 +33,7 @@ const TEXT = {
     amount: 'Amount', currency: 'Currency', awaitingApproval: 'The proposal waits for a supervisor’s approval.',
     reports: 'Reports', period: 'Last {days} days', classMix: 'Complaints by class', byDepartment: 'Complaints by department',
     slaMet: 'Clocks met', satisfaction: 'Satisfaction (score 1–5)', reopenRate: 'Reopened after resolution, by department',
-    rootCauses: 'Root causes', preventionActions: 'Prevention actions', load: 'Open cases by owner',
+    rootCauses: 'Root causes', preventionActions: 'Prevention actions', load: 'Open cases by owner', loadByDepartment: 'Open cases by department',
     atRisk: 'at risk', breached: 'breached', open: 'open', noData: 'Nothing in this period.', answered: '{n} answered',
     total: '{n} in all', rising: 'rising', falling: 'falling', flat: 'flat', before: 'before', after: 'after',
     more: 'Show more', shown: '{n} shown',
@@ -69,7 +69,7 @@ const TEXT = {
     amount: '金额', currency: '币种', awaitingApproval: '方案正等待主管批准。',
     reports: '报表', period: '近 {days} 天', classMix: '各类别投诉', byDepartment: '各部门投诉',
     slaMet: '时限达成', satisfaction: '满意度（1–5 分）', reopenRate: '解决后重开率（按部门）',
-    rootCauses: '根本原因', preventionActions: '预防措施', load: '未结案件（按负责人）',
+    rootCauses: '根本原因', preventionActions: '预防措施', load: '未结案件（按负责人）', loadByDepartment: '未结案件（按部门）',
     atRisk: '临近超时', breached: '已超时', open: '未结', noData: '此期间暂无数据。', answered: '{n} 份回复',
     total: '共 {n} 件', rising: '上升', falling: '下降', flat: '持平', before: '之前', after: '之后',
     more: '显示更多', shown: '已显示 {n} 件',
@@ -760,15 +760,24 @@ function reportsView() {
       const dimension = name => complaints.rows.filter(r => r.dimension === name)
         .sort((a, b) => b.count - a.count).map(r => ({ label: r.value, value: r.count, tone: r.value }));
       const percent = value => value == null ? '—' : `${Math.round(value)}%`;
+      // The open cases by owner (a case no one owns yet counts in its department's queue) and by department, with
+      // those at risk and breached.
       const load = new Map();
-      for (const c of cases.items.filter(c => c.state !== 'RESOLVED')) {
-        const who = c.owner || c.department || '—';
-        const entry = load.get(who) || { open: 0, atRisk: 0, breached: 0 };
+      const loadByDepartment = new Map();
+      const count = (map, key, c) => {
+        const entry = map.get(key) || { open: 0, atRisk: 0, breached: 0 };
         entry.open++;
         if (c.breached?.length) entry.breached++;
         else if (c.warned?.length) entry.atRisk++;
-        load.set(who, entry);
+        map.set(key, entry);
+      };
+      for (const c of cases.items.filter(c => c.state !== 'RESOLVED')) {
+        count(load, c.owner || c.department || '—', c);
+        count(loadByDepartment, c.department || '—', c);
       }
+      const loadBars = (title, map, id) => bars(title, [...map.entries()].sort((a, b) => b[1].open - a[1].open)
+        .map(([who, e]) => ({ label: who, value: e.open, tone: e.breached ? 'MAJOR' : e.atRisk ? 'ESCALATED' : '',
+          text: `${e.open} ${t('open')} · ${e.atRisk} ${t('atRisk')} · ${e.breached} ${t('breached')}` })), id);
       body.replaceChildren(
         h('section', { class: 'card' }, bars(`${t('classMix')} · ${t('total', { n: complaints.summary.total })}`,
           CLASSES.map(c => dimension('complaintClass').find(r => r.label === c) || { label: c, value: 0, tone: c })
@@ -791,9 +800,8 @@ function reportsView() {
             h('th', { scope: 'row' }, r.rootCause), h('td', {}, r.department || ''), h('td', {}, r.status),
             h('td', { class: 'num' }, r.changePercent == null ? '—'
               : `${t('before')} ${r.before} → ${t('after')} ${r.after} (${r.changePercent > 0 ? '+' : ''}${Math.round(r.changePercent)}%)`))))) : h('p', { class: 'muted' }, t('noData')))),
-        h('section', { class: 'card' }, bars(t('load'), [...load.entries()].sort((a, b) => b[1].open - a[1].open)
-          .map(([who, e]) => ({ label: who, value: e.open, tone: e.breached ? 'MAJOR' : e.atRisk ? 'ESCALATED' : '',
-            text: `${e.open} ${t('open')} · ${e.atRisk} ${t('atRisk')} · ${e.breached} ${t('breached')}` })), 'chart-load')));
+        h('section', { class: 'card' }, loadBars(t('load'), load, 'chart-load')),
+        h('section', { class: 'card' }, loadBars(t('loadByDepartment'), loadByDepartment, 'chart-load-department')));
     } catch (problem) {
       body.replaceChildren(problemView(problem));
     }

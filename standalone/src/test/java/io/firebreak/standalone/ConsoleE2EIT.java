@@ -313,6 +313,10 @@ class ConsoleE2EIT {
             // The load by owner names the owner of the new case, with its open count.
             assertThat(browser.text(By.cssSelector("#chart-load tr[data-label='" + owner + "']")))
                     .matches("(?s).*\\d+ open · \\d+ at risk · \\d+ breached.*");
+            // And by department: the new case's department, with its open count.
+            assertThat(browser.text(By.cssSelector("#chart-load-department tr[data-label='"
+                            + kase.path("department").asString() + "']")))
+                    .matches("(?s).*\\d+ open · \\d+ at risk · \\d+ breached.*");
             for (String chart :
                     List.of("chart-sla", "chart-satisfaction", "chart-reopen", "chart-causes", "chart-prevention")) {
                 assertThat(browser.await(By.id(chart)).getText()).isNotBlank();
