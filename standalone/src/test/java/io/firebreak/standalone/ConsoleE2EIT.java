@@ -42,9 +42,14 @@ class ConsoleE2EIT {
             // The case view: triage classifies it and gives it an owner, shown without a reload.
             browser.awaitText(By.id("status-value"), "ASSIGNED");
             String id = browser.driver.getCurrentUrl().replaceAll(".*#/cases/", "");
-            assertThat(browser.text(By.id("description"))).contains("kettle");
-            assertThat(browser.text(By.id("reasons"))).isNotBlank();
-            assertThat(browser.text(By.id("owner"))).isNotBlank();
+            // The view redraws itself as the case moves on: what it shows is read until it is there.
+            await().atMost(STEP)
+                    .ignoreException(StaleElementReferenceException.class)
+                    .untilAsserted(() -> {
+                        assertThat(browser.text(By.id("description"))).contains("kettle");
+                        assertThat(browser.text(By.id("reasons"))).isNotBlank();
+                        assertThat(browser.text(By.id("owner"))).isNotBlank();
+                    });
             browser.screenshot("case");
 
             act(
