@@ -1,17 +1,23 @@
 package io.firebreak.standalone.store;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads an index's key from a document, its field paths split once (the query engine's own reading splits every
- * path with a regular expression on every call, a third of the store's time on a write). A path that meets an
- * array is left to the engine, which makes one key per element.
+ * Reads an index's keys from a document, its field paths split once (the query engine's own reading splits every
+ * path with a regular expression on every call and looks for parallel arrays: a third of the store's time on a
+ * write). A one-field index whose path meets an array has one key per element, made here as the engine makes them
+ * (the outbox's {@code outbox.id}, written on every write of an aggregate); a compound index whose path meets an
+ * array is left to the engine.
  */
 final class IndexKeys {
 
@@ -44,6 +50,61 @@ final class IndexKeys {
             values[i] = BsonTypes.normalize(value);
         }
         return new KeyValue(Arrays.asList(values));
+    }
+
+    /**
+     * The document's keys as the engine makes them: one key, or for a one-field index whose path meets an array one
+     * per value found along it (a missing one counting as null; an empty array, none); null when left to the engine
+     * (a compound index whose path meets an array).
+     */
+    Set<KeyValue> readAll(Document document) {
+        KeyValue key = read(document);
+        if (key != null) {
+            return Set.of(key);
+        }
+        if (paths.length != 1) {
+            return null;
+        }
+        Object value = BsonTypes.normalize(valueAlong(document, paths[0], 0));
+        if (!(value instanceof Collection<?> values)) {
+            return Set.of(new KeyValue(Collections.singletonList(value)));
+        }
+        Set<KeyValue> keys = new LinkedHashSet<>();
+        for (Object element : values) {
+            keys.add(new KeyValue(Collections.singletonList(element)));
+        }
+        return keys;
+    }
+
+    /**
+     * The value at {@code path} from its part {@code from} on, through arrays as the engine reads them for an index:
+     * an array's documents each give their value (an array's elements), its other elements a missing value.
+     */
+    private static Object valueAlong(Document document, String[] path, int from) {
+        Object value = document.getOrMissing(path[from]);
+        if (from == path.length - 1) {
+            return value;
+        }
+        if (value instanceof Document inner) {
+            return valueAlong(inner, path, from + 1);
+        }
+        if (!(value instanceof Collection<?> elements)) {
+            return Missing.getInstance();
+        }
+        List<Object> values = new ArrayList<>();
+        for (Object element : elements) {
+            if (element instanceof Document inner) {
+                Object found = valueAlong(inner, path, from + 1);
+                if (found instanceof Collection<?> many) {
+                    values.addAll(many);
+                } else {
+                    values.add(found);
+                }
+            } else {
+                values.add(Missing.getInstance());
+            }
+        }
+        return values;
     }
 
     /**

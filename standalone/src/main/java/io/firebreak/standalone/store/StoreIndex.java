@@ -39,17 +39,17 @@ abstract class StoreIndex extends Index<Object> {
 
     @Override
     public Set<KeyValue> getKeyValues(Document document) {
-        KeyValue key = keys.read(document);
-        return key != null ? Set.of(key) : super.getKeyValues(document);
+        Set<KeyValue> found = keys.readAll(document);
+        return found != null ? found : super.getKeyValues(document);
     }
 
-    /** Whether the two documents have the same key here, as the index's map tells keys apart. */
+    /** Whether the two documents have the same keys here, as the index's map tells keys apart. */
     @Override
     protected boolean nullAwareEqualsKeys(Document oldDocument, Document newDocument) {
         KeyValue before = keys.read(oldDocument);
         KeyValue after = keys.read(newDocument);
         if (before == null || after == null) {
-            return super.nullAwareEqualsKeys(oldDocument, newDocument);
+            return getKeyValues(oldDocument).equals(getKeyValues(newDocument));
         }
         return BsonTypes.Key.INSTANCE.compare(before, after) == 0;
     }

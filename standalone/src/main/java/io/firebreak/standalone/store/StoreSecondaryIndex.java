@@ -86,12 +86,33 @@ final class StoreSecondaryIndex extends StoreIndex {
         return position;
     }
 
+    /**
+     * Only the entries that change are touched: an aggregate's outbox gains and loses a few ids on a write, and the
+     * ids it keeps keep their entries.
+     */
     @Override
-    public void updateInPlace(
+    public synchronized void updateInPlace(
             Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
-        if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
-            remove(oldDocument);
-            add(newDocument, position, collection);
+        if (nullAwareEqualsKeys(oldDocument, newDocument)) {
+            return;
+        }
+        Set<KeyValue> before = skipped(oldDocument) ? Set.of() : getKeyValues(oldDocument);
+        Set<KeyValue> after = skipped(newDocument) ? Set.of() : getKeyValues(newDocument);
+        Object oldPosition = position(oldDocument);
+        for (KeyValue values : before) {
+            if (!after.contains(values)) {
+                KeyValue key = withPosition(values, oldPosition);
+                if (entries.remove(key) != null) {
+                    Journal.remove(entries, key);
+                }
+            }
+        }
+        for (KeyValue values : after) {
+            if (!before.contains(values)) {
+                KeyValue key = withPosition(values, position);
+                entries.put(key, Missing.getInstance());
+                Journal.put(entries, key, Missing.getInstance());
+            }
         }
     }
 
