@@ -67,7 +67,8 @@ class TriageAccuracyTest {
         "hard-held-out.tsv, 0.98, 0, 0.03",
         "fresh-complaints.tsv, 0.95, 0, 0.03",
         "fresh-complaints-2.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-3.tsv, 0.95, 0, 0.03"
+        "fresh-complaints-3.tsv, 0.95, 0, 0.03",
+        "fresh-complaints-4.tsv, 0.95, 0, 0.03"
     })
     void theProductionPathClassifiesEachLabelledSet(
             String set, double accuracy, int majorAsOrdinary, double falseMajor) {

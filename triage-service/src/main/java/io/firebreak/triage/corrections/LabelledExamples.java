@@ -31,7 +31,8 @@ public final class LabelledExamples {
             "hard-held-out.tsv",
             "fresh-complaints.tsv",
             "fresh-complaints-2.tsv",
-            "fresh-complaints-3.tsv");
+            "fresh-complaints-3.tsv",
+            "fresh-complaints-4.tsv");
 
     /** One labelled complaint. */
     public record Example(
