@@ -320,6 +320,49 @@ class TriageJudgementE2EIT {
         assertThat(file.path("emotionNow").asString()).isEqualTo("CALM");
     }
 
+    @Test
+    void wordsTheRulesMissButThatReadLikeMajorComplaintsWaitForASupervisorWhoseCorrectionTeachesTheReader() {
+        // The semantic reader loads in the background when triage starts; its state is triage's to tell ADMIN.
+        TestApi triage = new TestApi(system().serviceUrls().get("triage"), role -> "Bearer " + system().token(role));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> triage.get("/actuator/health/semanticReader", Roles.ADMIN)
+                        .json()
+                        .path("details")
+                        .path("ready")
+                        .asBoolean());
+        JsonNode state =
+                triage.get("/actuator/health/semanticReader", Roles.ADMIN).json();
+        assertThat(state.path("status").asString()).isEqualTo("UP");
+        assertThat(state.path("details").path("examples").asInt()).isGreaterThan(500);
+
+        // No hazard word the rules list, but the words read like the labelled MAJOR complaints about heaters.
+        String id = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"135%08d"},
+                 "description":"Our new fan heater makes a popping noise and the plug was black around the pins this morning."}""".formatted(System.nanoTime() % 100_000_000L));
+        JsonNode triaged = awaitTriage(id);
+        assertThat(triaged.path("complaintClass").asString())
+                .as("the rules' class")
+                .isEqualTo("ORDINARY");
+        assertThat(triaged.path("confidence").asString()).isEqualTo("LOW");
+        List<String> doubts = new ArrayList<>();
+        triaged.path("review").path("doubts").forEach(d -> doubts.add(d.asString()));
+        assertThat(doubts)
+                .anySatisfy(d -> assertThat(d).contains("The rules read ORDINARY, but the words read like MAJOR"));
+        assertThat(reviewQueue()).contains(id);
+
+        // The supervisor raises it in one step; the correction is a labelled example from then on.
+        TestApi.Response raised = reclassify(
+                supervisorOf("PRODUCT_QUALITY"), id, Roles.SUPERVISOR, "MAJOR", "A scorched plug: a fire risk");
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+        assertThat(reviewQueue()).doesNotContain(id);
+        assertThat(triage.get("/actuator/health/semanticReader", Roles.ADMIN)
+                        .json()
+                        .path("details")
+                        .path("examples")
+                        .asInt())
+                .isEqualTo(state.path("details").path("examples").asInt() + 1);
+    }
+
     private static TestApi.Response reclassify(TestApi api, String id, String role, String to, String reason) {
         return api.post(
                 "/api/v1/triage/" + id + "/reclassify",

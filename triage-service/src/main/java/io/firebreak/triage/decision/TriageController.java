@@ -4,6 +4,7 @@ import com.mongodb.client.model.Indexes;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
@@ -12,6 +13,7 @@ import io.firebreak.platform.security.StaffScope;
 import io.firebreak.platform.web.Page;
 import io.firebreak.platform.web.PageCursor;
 import io.firebreak.platform.web.ProblemException;
+import io.firebreak.triage.classification.SemanticReader;
 import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
 import io.firebreak.triage.decision.ComplaintTriage.Review;
 import io.firebreak.triage.settings.SettingsStore;
@@ -52,16 +54,19 @@ class TriageController {
     private final TriageDecisions decisions;
     private final SettingsStore settings;
     private final Workload workload;
+    private final SemanticReader reader;
 
     TriageController(
             AggregateStore<ComplaintTriage> store,
             TriageDecisions decisions,
             SettingsStore settings,
-            Workload workload) {
+            Workload workload,
+            SemanticReader reader) {
         this.store = store;
         this.decisions = decisions;
         this.settings = settings;
         this.workload = workload;
+        this.reader = reader;
         store.collection().createIndex(Indexes.ascending("review.pending", "receivedAt"));
     }
 
@@ -97,13 +102,18 @@ class TriageController {
                             + request.complaintClass() + "); raise it, or ask one.");
         }
         if (lowering) StaffScope.require(who, current.primaryDepartment(), "lower the class of complaints");
-        return change(complaintId, t -> {
+        TriageView corrected = change(complaintId, t -> {
             if (t.complaintClass() == request.complaintClass()) {
                 throw ProblemException.conflict("The complaint is " + t.complaintClass() + " already.");
             }
             return decisions.reclassify(
                     t, request.complaintClass(), who.getName(), request.reason().strip(), settings.current(), workload);
         });
+        // The corrected words are a labelled example from now on: the semantic reader compares with them.
+        if (!PersonalDataErased.MARKER.equals(current.text())) {
+            reader.learn(current.text(), request.complaintClass(), "corrected " + complaintId);
+        }
+        return corrected;
     }
 
     /** The complaints whose class waits for a supervisor's look, the longest waiting first. */

@@ -20,6 +20,9 @@ import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.text.ScannedText;
 import io.firebreak.triage.classification.Classifier;
 import io.firebreak.triage.classification.Facts;
+import io.firebreak.triage.classification.SemanticReader;
+import io.firebreak.triage.classification.SemanticReader.Neighbour;
+import io.firebreak.triage.classification.SemanticReader.Opinion;
 import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
 import io.firebreak.triage.decision.ComplaintTriage.Retriage;
 import io.firebreak.triage.decision.ComplaintTriage.Review;
@@ -37,6 +40,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,17 +70,51 @@ public class TriageDecisions {
     private static final String REJECTED = EventType.PROPOSAL_REJECTED.wireName();
 
     private final Clock clock;
+    private final SemanticReader reader;
 
     TriageDecisions(Clock clock) {
-        this.clock = clock;
+        this(clock, SemanticReader.NONE);
     }
 
-    /** What the rules and the routing table make of a complaint, and the language its owner must read. */
-    public record Assessment(Classifier.Result result, Responsibility responsibility, String language) {}
+    @Autowired
+    TriageDecisions(Clock clock, SemanticReader reader) {
+        this.clock = clock;
+        this.reader = reader;
+    }
 
-    /** Routes, then classifies (some rules look at the routing: unclear or spread-out responsibility). */
+    /**
+     * What the rules and the routing table make of a complaint, the language its owner must read, and, when the
+     * semantic reader disagrees with the rules about a MAJOR complaint, its opinion (null otherwise).
+     */
+    public record Assessment(
+            Classifier.Result result, Responsibility responsibility, String language, Opinion disagreeing) {
+
+        public Assessment(Classifier.Result result, Responsibility responsibility, String language) {
+            this(result, responsibility, language, null);
+        }
+    }
+
+    /** Routes, then classifies (some rules look at the routing: unclear or spread-out responsibility); rules only. */
     public static Assessment assess(
             ActiveSettings settings,
+            String text,
+            String productRef,
+            Channel channel,
+            List<String> earlierComplaintIds,
+            CustomerStage stage) {
+        return assess(settings, SemanticReader.NONE, text, productRef, channel, earlierComplaintIds, stage);
+    }
+
+    /**
+     * Routes, classifies, and asks the semantic reader when the rules found the complaint less than MAJOR: when the
+     * labelled complaints the words read most like are clearly MAJOR ({@link #disagrees}), the two readers disagree,
+     * and the complaint waits for a supervisor's review with the nearest of them named ({@link #doubts}), who raises
+     * the class in one step or confirms it. The class is the rules': the reader, which reads by topic, cannot tell a
+     * blanket that stopped heating from one that scorched the sheet as surely as a person can.
+     */
+    public static Assessment assess(
+            ActiveSettings settings,
+            SemanticReader reader,
             String text,
             String productRef,
             Channel channel,
@@ -90,7 +128,30 @@ public class TriageDecisions {
                         earlierComplaintIds == null ? List.of() : earlierComplaintIds,
                         stage,
                         responsibility.departments()));
-        return new Assessment(result, responsibility, scanned.hasHan() ? "zh" : "en");
+        String language = scanned.hasHan() ? "zh" : "en";
+        if (result.complaintClass() == ComplaintClass.MAJOR) return new Assessment(result, responsibility, language);
+        Opinion opinion = reader.read(text).orElse(null);
+        return new Assessment(result, responsibility, language, disagrees(opinion, result) ? opinion : null);
+    }
+
+    /**
+     * How clearly the nearest labelled complaints must be MAJOR for the semantic reader to disagree with the rules:
+     * their share of the neighbours' similarity (with five neighbours, about four of them).
+     */
+    static final double SEMANTIC_MAJORITY = 0.7;
+
+    /**
+     * Whether the semantic reader's opinion disagrees with the rules: it reads the words as MAJOR (a missed MAJOR is
+     * the costly miss; the other classes it reads by topic more than by what decides them), its neighbours clearly
+     * agree ({@link #SEMANTIC_MAJORITY}), the rules found less, and not because they judged MAJOR words negated or in
+     * an everyday sense ("我不打算找律师", "a toy fire engine"), which the reader cannot see.
+     */
+    static boolean disagrees(Opinion opinion, Classifier.Result result) {
+        return opinion != null
+                && opinion.complaintClass() == ComplaintClass.MAJOR
+                && opinion.share() >= SEMANTIC_MAJORITY
+                && result.complaintClass() != ComplaintClass.MAJOR
+                && result.discounted().stream().noneMatch(d -> d.complaintClass() == ComplaintClass.MAJOR);
     }
 
     /**
@@ -101,6 +162,7 @@ public class TriageDecisions {
             ComplaintReceived received, List<Retriage> waiting, ActiveSettings settings, Workload workload) {
         Assessment assessment = assess(
                 settings,
+                reader,
                 textOf(received),
                 received.productRef(),
                 received.channel(),
@@ -383,6 +445,17 @@ public class TriageDecisions {
     public static List<String> doubts(Assessment assessment, List<String> intakeSignals) {
         List<String> doubts = new ArrayList<>();
         Classifier.Result result = assessment.result();
+        if (assessment.disagreeing() != null) {
+            // Two readers disagree: a person decides.
+            Neighbour example = assessment.disagreeing().example();
+            doubts.add(String.format(
+                    java.util.Locale.ROOT,
+                    "The rules read %s, but the words read like %s complaints such as “%s” (similarity %.2f)",
+                    result.complaintClass(),
+                    assessment.disagreeing().complaintClass(),
+                    example.text(),
+                    example.similarity()));
+        }
         if (assessment.responsibility().departments().isEmpty() && result.complaintClass() == ComplaintClass.ORDINARY) {
             // Nothing the rules or the routing know was found: the class is a guess. (A MAJOR, ESCALATED or
             // DIFFICULT complaint no department takes already has a supervisor's or an expert's eyes on it.)

@@ -1,5 +1,6 @@
 package io.firebreak.triage.decision;
 
+import static io.firebreak.events.ComplaintClass.MAJOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -22,6 +23,9 @@ import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.triage.Shipped;
 import io.firebreak.triage.classification.Classifier;
+import io.firebreak.triage.classification.SemanticReader;
+import io.firebreak.triage.classification.SemanticReader.Neighbour;
+import io.firebreak.triage.classification.SemanticReader.Opinion;
 import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
 import io.firebreak.triage.decision.ComplaintTriage.Retriage;
 import io.firebreak.triage.routing.DepartmentRouter.Loads;
@@ -154,6 +158,62 @@ class TriageDecisionsTest {
         assertThat(triage.primaryDepartment()).isEqualTo("TRIAGE");
         assertThat(triage.reasons()).extracting(Reason::rule).containsExactly(Classifier.NO_RULE_FIRED);
         assertThat(triage.owner()).isEqualTo("qian.wen");
+    }
+
+    /** A reader whose nearest labelled complaints are the given ones, whatever the words. */
+    private static SemanticReader reading(ComplaintClass... classes) {
+        List<Neighbour> nearest = new ArrayList<>();
+        for (int i = 0; i < classes.length; i++) {
+            nearest.add(new Neighbour("labelled " + i, classes[i], 0.8 - i * 0.01));
+        }
+        return text -> Opinion.of(nearest);
+    }
+
+    private Change<ComplaintTriage> triageWith(SemanticReader reader, String description) {
+        return new TriageDecisions(Clock.fixed(NOW, ZoneOffset.UTC), reader)
+                .triage(received(description, EmotionLevel.CALM), List.of(), Shipped.settings(), workload);
+    }
+
+    @Test
+    void wordsThatReadClearlyLikeMajorComplaintsTheRulesMissedWaitForASupervisorsReviewUnderTheRulesClass() {
+        ComplaintTriage triage = triageWith(
+                        reading(MAJOR, MAJOR, MAJOR, MAJOR, ComplaintClass.ORDINARY),
+                        "The toaster's crumb tray glowed orange and the worktop under it is discoloured")
+                .value();
+
+        assertThat(triage.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(triage.review().pending()).isTrue();
+        assertThat(triage.review().doubts())
+                .anySatisfy(
+                        d -> assertThat(d)
+                                .contains(
+                                        "The rules read ORDINARY, but the words read like MAJOR complaints such as “labelled 0”"));
+    }
+
+    @Test
+    void theSemanticReaderIsNotHeardWhenItsNeighboursAreSplitOrTheRulesJudgedTheMajorWordsThemselves() {
+        // Three of five MAJOR: not clear enough.
+        assertThat(triageWith(
+                                reading(MAJOR, MAJOR, MAJOR, ComplaintClass.ORDINARY, ComplaintClass.ORDINARY),
+                                "The toaster's crumb tray glowed orange")
+                        .value()
+                        .review()
+                        .doubts())
+                .noneMatch(d -> d.contains("read like MAJOR"));
+        // The rules found the lawyer and judged him negated: the reader, which cannot see negation, is not heard.
+        assertThat(triageWith(reading(MAJOR, MAJOR, MAJOR, MAJOR, MAJOR), "我不打算找律师，只想换个新的")
+                        .value()
+                        .review()
+                        .doubts())
+                .noneMatch(d -> d.contains("read like MAJOR"));
+        // The rules found MAJOR already: the reader is not asked.
+        SemanticReader failing = text -> {
+            throw new AssertionError("asked about " + text);
+        };
+        assertThat(triageWith(failing, "The heater caught fire in the living room")
+                        .value()
+                        .complaintClass())
+                .isEqualTo(MAJOR);
     }
 
     @Test

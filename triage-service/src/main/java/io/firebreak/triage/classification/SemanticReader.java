@@ -1,0 +1,68 @@
+package io.firebreak.triage.classification;
+
+import io.firebreak.events.ComplaintClass;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A second reader of the customer's words, beside the rules: the class of the labelled complaints the words read
+ * most like, by meaning rather than by listed phrases. The rules explain and are negation-aware; this reader catches
+ * what no phrase lists (a calm hazard in new words, a threat put another way). Its opinion only ever raises a class,
+ * and a raise always puts the complaint before a supervisor for review.
+ */
+public interface SemanticReader {
+
+    /** No second reader: the rules alone decide. */
+    SemanticReader NONE = text -> Optional.empty();
+
+    /** The opinion on these words; empty when the reader has none (not ready, no examples in the text's language). */
+    Optional<Opinion> read(String text);
+
+    /** A person gave these words this class (a correction, a confirmed review): compared with from now on. */
+    default void learn(String text, ComplaintClass complaintClass, String source) {}
+
+    /** A labelled complaint near the words read, and how near (cosine similarity, 1 = the same meaning). */
+    record Neighbour(String text, ComplaintClass complaintClass, double similarity) {}
+
+    /**
+     * What the nearest labelled complaints say: the class with the most similarity among them, its share of it, and
+     * the neighbours (nearest first).
+     */
+    record Opinion(ComplaintClass complaintClass, double share, List<Neighbour> nearest) {
+
+        /**
+         * The vote of the nearest: each counts with its similarity; on a tie the more severe class wins (a missed
+         * MAJOR costs more than a supervisor's look). Empty when there are none.
+         */
+        public static Optional<Opinion> of(List<Neighbour> nearest) {
+            if (nearest.isEmpty()) return Optional.empty();
+            Map<ComplaintClass, Double> votes = new EnumMap<>(ComplaintClass.class);
+            double total = 0;
+            for (Neighbour n : nearest) {
+                double weight = Math.max(0, n.similarity());
+                votes.merge(n.complaintClass(), weight, Double::sum);
+                total += weight;
+            }
+            ComplaintClass winner = votes.entrySet().stream()
+                    .max(Map.Entry.<ComplaintClass, Double>comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey(Comparator.comparingInt(ComplaintClass::severity))))
+                    .orElseThrow()
+                    .getKey();
+            List<Neighbour> sorted = nearest.stream()
+                    .sorted(Comparator.comparingDouble(Neighbour::similarity).reversed())
+                    .toList();
+            return Optional.of(new Opinion(winner, total == 0 ? 0 : votes.get(winner) / total, sorted));
+        }
+
+        /** The nearest neighbour of the winning class: the example shown as evidence. */
+        public Neighbour example() {
+            return nearest.stream()
+                    .filter(n -> n.complaintClass() == complaintClass)
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.firebreak.triage.semantic;
+
+import io.firebreak.events.IntakeEvents.PersonalDataErased;
+import io.firebreak.platform.outbox.AggregateStore;
+import io.firebreak.platform.outbox.Versioned;
+import io.firebreak.triage.classification.SemanticReader;
+import io.firebreak.triage.decision.ComplaintTriage;
+import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
+import io.firebreak.triage.decision.TriageDecisions;
+import io.firebreak.triage.semantic.EmbeddingReader.Labelled;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The semantic reader triage runs with ({@code firebreak.triage.semantic.enabled}, on unless set to false): it
+ * compares with the shipped labelled complaints (those whose class comes from their words, not from earlier
+ * complaints on file) and with every complaint a person corrected.
+ */
+@Configuration(proxyBeanMethods = false)
+class SemanticConfiguration {
+
+    /** The most corrections read at start, the newest first. */
+    private static final int CORRECTIONS_READ = 10_000;
+
+    @Bean
+    SemanticReader semanticReader(
+            @Value("${firebreak.triage.semantic.enabled:true}") boolean enabled,
+            AggregateStore<ComplaintTriage> store) {
+        if (!enabled) return SemanticReader.NONE;
+        return BackgroundReader.start(() -> {
+            List<Labelled> examples = new ArrayList<>(EmbeddingReader.shipped());
+            examples.addAll(corrections(store));
+            return examples;
+        });
+    }
+
+    /**
+     * The reader's state, for operators ({@code /actuator/health/semanticReader}, details for ADMIN): always UP, as
+     * the rules classify without it; {@code ready} once the models are loaded and the examples read.
+     */
+    @Bean
+    HealthIndicator semanticReaderHealthIndicator(SemanticReader reader) {
+        return () -> {
+            if (!(reader instanceof BackgroundReader background)) {
+                return Health.up().withDetail("enabled", false).build();
+            }
+            Health.Builder health = Health.up()
+                    .withDetail("enabled", true)
+                    .withDetail("ready", background.ready())
+                    .withDetail("examples", background.examples());
+            if (background.failure() != null) health.withDetail("failure", background.failure());
+            return health.build();
+        };
+    }
+
+    /** Every complaint a person reclassified, with the class they gave it last. */
+    static List<Labelled> corrections(AggregateStore<ComplaintTriage> store) {
+        List<Labelled> corrected = new ArrayList<>();
+        Document filter = new Document("history.trigger", TriageDecisions.RECLASSIFIED);
+        for (Versioned<ComplaintTriage> v : store.findAll(filter, new Document("receivedAt", -1), CORRECTIONS_READ)) {
+            ComplaintTriage t = v.value();
+            if (t.text() == null || t.text().isBlank() || t.text().equals(PersonalDataErased.MARKER)) continue;
+            ClassificationStep last = null;
+            for (ClassificationStep step : t.history()) {
+                if (TriageDecisions.RECLASSIFIED.equals(step.trigger())) last = step;
+            }
+            if (last != null)
+                corrected.add(new Labelled(t.text(), last.complaintClass(), "corrected " + t.complaintId()));
+        }
+        return corrected;
+    }
+}

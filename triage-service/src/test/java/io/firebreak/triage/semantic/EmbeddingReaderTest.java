@@ -1,0 +1,61 @@
+package io.firebreak.triage.semantic;
+
+import static io.firebreak.events.ComplaintClass.DIFFICULT;
+import static io.firebreak.events.ComplaintClass.MAJOR;
+import static io.firebreak.events.ComplaintClass.ORDINARY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.firebreak.triage.classification.SemanticReader.Neighbour;
+import io.firebreak.triage.classification.SemanticReader.Opinion;
+import io.firebreak.triage.semantic.EmbeddingReader.Labelled;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The semantic reader with its real models, offline: words are compared by meaning, in their own language, with
+ * the labelled complaints it was given, and a correction counts at once.
+ */
+class EmbeddingReaderTest {
+
+    private static EmbeddingReader reader;
+
+    @BeforeAll
+    static void load() {
+        reader = EmbeddingReader.load();
+        reader.learn(List.of(
+                new Labelled("The heater gave off sparks and a smell of burning plastic.", MAJOR, "a"),
+                new Labelled("My parcel arrived two days late.", ORDINARY, "a"),
+                new Labelled("The courier and the shop each say the other must pay for the damage.", DIFFICULT, "a"),
+                new Labelled("电暖器冒火花，还有一股烧塑料的味道。", MAJOR, "b"),
+                new Labelled("快递晚到了两天。", ORDINARY, "b")));
+    }
+
+    @Test
+    void words_are_read_by_meaning_in_their_own_language() {
+        Opinion heater = reader.read("Sparks came out of the radiator and it smelled like melting plastic.")
+                .orElseThrow();
+        assertThat(heater.nearest().get(0).text())
+                .isEqualTo("The heater gave off sparks and a smell of burning plastic.");
+        assertThat(heater.nearest()).extracting(Neighbour::text).noneMatch(t -> t.matches(".*\\p{IsHan}.*"));
+
+        Opinion late = reader.read("包裹比说好的晚了两天才到。").orElseThrow();
+        assertThat(late.nearest().get(0).text()).isEqualTo("快递晚到了两天。");
+        assertThat(late.nearest()).hasSize(2);
+    }
+
+    @Test
+    void a_set_left_out_is_not_compared_with_and_a_correction_counts_at_once() {
+        EmbeddingReader withoutB = reader.only(labelled -> !labelled.source().equals("b"));
+        assertThat(withoutB.read("电暖器冒火花。")).isEmpty();
+        assertThat(withoutB.size()).isEqualTo(reader.size() - 2);
+
+        reader.learn("The smoke alarm chirps every night though the battery is new.", ORDINARY, "corrected C1");
+        assertThat(reader.read("My smoke alarm keeps chirping at night even with a fresh battery.")
+                        .orElseThrow()
+                        .nearest()
+                        .get(0))
+                .extracting(Neighbour::complaintClass, Neighbour::text)
+                .containsExactly(ORDINARY, "The smoke alarm chirps every night though the battery is new.");
+    }
+}
