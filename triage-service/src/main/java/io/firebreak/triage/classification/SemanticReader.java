@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * A second reader of the customer's words, beside the rules: the class of the labelled complaints the words read
  * most like, by meaning rather than by listed phrases. The rules explain and are negation-aware; this reader catches
- * what no phrase lists (a calm hazard in new words, a threat put another way). Its opinion only ever raises a class,
- * and a raise always puts the complaint before a supervisor for review.
+ * what no phrase lists (a calm hazard in new words, a threat put another way). Its opinion never changes the class:
+ * when it reads MAJOR where the rules read less, a supervisor decides (the review queue).
  */
 public interface SemanticReader {
 
@@ -21,7 +21,7 @@ public interface SemanticReader {
     /** The opinion on these words; empty when the reader has none (not ready, no examples in the text's language). */
     Optional<Opinion> read(String text);
 
-    /** A person gave these words this class (a correction, a confirmed review): compared with from now on. */
+    /** A person gave these words this class (a reclassification): compared with from now on. */
     default void learn(String text, ComplaintClass complaintClass, String source) {}
 
     /** A labelled complaint near the words read, and how near (cosine similarity, 1 = the same meaning). */
