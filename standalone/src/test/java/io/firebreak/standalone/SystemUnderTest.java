@@ -82,6 +82,8 @@ final class SystemUnderTest {
         // The tests' webhook receivers listen on this machine, over plain http.
         System.setProperty("firebreak.gateway.webhooks.allow-http", "true");
         System.setProperty("firebreak.gateway.webhooks.allow-private-targets", "true");
+        // Triage's semantic reader (off by default for its cost): the review queue hears it.
+        System.setProperty("firebreak.triage.semantic.enabled", "true");
     }
 
     /** The identity provider the console's sign-in offers. */

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * in the same language: the shipped labelled sets and every class a person corrected. A correction counts from the
  * moment it is made.
  *
- * <p>Loading both models takes about half a second and ~250 MB; each text costs ~5 ms of CPU. The examples are read
- * once at start; until then the reader has no opinion.
+ * <p>Loading both models takes a second or two and ~250 MB; a short complaint costs ~5 ms of CPU, and at most its
+ * first {@value #READ_CHARACTERS} characters are read.
  */
 public final class EmbeddingReader implements SemanticReader {
 
@@ -40,6 +40,13 @@ public final class EmbeddingReader implements SemanticReader {
 
     /** How many neighbours vote. */
     public static final int NEAREST = 5;
+
+    /**
+     * How much of a text is read: its first characters, where a complaint mostly says what happened. The model's cost
+     * grows with the text (a long one is read in 512-token parts): a 2 KB complaint read whole costs many times a
+     * short one.
+     */
+    public static final int READ_CHARACTERS = 256;
 
     /** A labelled complaint the reader compares with: its words, the class a person gave, and where it came from. */
     public record Labelled(String text, ComplaintClass complaintClass, String source) {}
@@ -89,7 +96,7 @@ public final class EmbeddingReader implements SemanticReader {
         List<Example> added = new ArrayList<>(labelled.size());
         for (Labelled l : labelled) {
             boolean han = ScannedText.of(l.text()).hasHan();
-            added.add(new Example(l, han, (han ? chinese : english).vector(l.text())));
+            added.add(new Example(l, han, (han ? chinese : english).vector(beginning(l.text()))));
         }
         examples.addAll(added);
     }
@@ -113,7 +120,7 @@ public final class EmbeddingReader implements SemanticReader {
     public Optional<Opinion> read(String text) {
         if (text == null || text.isBlank()) return Optional.empty();
         boolean han = ScannedText.of(text).hasHan();
-        float[] vector = (han ? chinese : english).vector(text);
+        float[] vector = (han ? chinese : english).vector(beginning(text));
         PriorityQueue<Neighbour> nearest = new PriorityQueue<>(Comparator.comparingDouble(Neighbour::similarity));
         for (Example e : examples) {
             if (e.chinese() != han || !included.test(e.labelled())) continue;
@@ -121,6 +128,12 @@ public final class EmbeddingReader implements SemanticReader {
             if (nearest.size() > NEAREST) nearest.poll();
         }
         return Opinion.of(List.copyOf(nearest));
+    }
+
+    /** The text's first {@link #READ_CHARACTERS} characters (whole code points). */
+    static String beginning(String text) {
+        if (text.codePointCount(0, text.length()) <= READ_CHARACTERS) return text;
+        return text.substring(0, text.offsetByCodePoints(0, READ_CHARACTERS));
     }
 
     private static double cosine(float[] a, float[] b) {

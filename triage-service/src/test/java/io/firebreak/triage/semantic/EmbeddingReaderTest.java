@@ -45,6 +45,23 @@ class EmbeddingReaderTest {
     }
 
     @Test
+    void only_a_long_texts_beginning_is_read_cut_between_whole_characters() {
+        assertThat(EmbeddingReader.beginning("快递晚到了两天。")).isEqualTo("快递晚到了两天。");
+        String clefs = "𝄞".repeat(EmbeddingReader.READ_CHARACTERS + 40);
+        String read = EmbeddingReader.beginning(clefs);
+        assertThat(read.codePointCount(0, read.length())).isEqualTo(EmbeddingReader.READ_CHARACTERS);
+        assertThat(read).isEqualTo("𝄞".repeat(EmbeddingReader.READ_CHARACTERS));
+        // What comes after the beginning does not change the reading.
+        String heater = "The heater gave off sparks and a smell of burning plastic. ";
+        String padded = heater + "x".repeat(EmbeddingReader.READ_CHARACTERS);
+        assertThat(reader.read(padded + " and more words after it")
+                        .orElseThrow()
+                        .nearest())
+                .isEqualTo(
+                        reader.read(padded + " and other words").orElseThrow().nearest());
+    }
+
+    @Test
     void a_set_left_out_is_not_compared_with_and_a_correction_counts_at_once() {
         EmbeddingReader withoutB = reader.only(labelled -> !labelled.source().equals("b"));
         assertThat(withoutB.read("电暖器冒火花。")).isEmpty();
