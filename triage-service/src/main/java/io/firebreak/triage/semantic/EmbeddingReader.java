@@ -65,7 +65,7 @@ public final class EmbeddingReader implements SemanticReader {
         this.included = included;
     }
 
-    /** Loads both models (about half a second), with no examples yet. */
+    /** Loads both models (a second or two), with no examples yet. */
     public static EmbeddingReader load() {
         // DJL's tokenizer would otherwise call an address for telemetry and look for downloads.
         if (System.getProperty("OPT_OUT_TRACKING") == null) System.setProperty("OPT_OUT_TRACKING", "true");
