@@ -321,7 +321,7 @@ class TriageJudgementE2EIT {
     }
 
     @Test
-    void wordsTheRulesMissButThatReadLikeMajorComplaintsWaitForASupervisorWhoseCorrectionTeachesTheReader() {
+    void wordsTheRulesMissButThatReadLikeMajorComplaintsWaitForASupervisorWhoseCorrectionTeachesTheReaderUntilErased() {
         // The semantic reader loads in the background when triage starts; its state is triage's to tell ADMIN.
         TestApi triage = new TestApi(system().serviceUrls().get("triage"), role -> "Bearer " + system().token(role));
         await().atMost(Duration.ofMinutes(3))
@@ -355,12 +355,23 @@ class TriageJudgementE2EIT {
                 supervisorOf("PRODUCT_QUALITY"), id, Roles.SUPERVISOR, "MAJOR", "A scorched plug: a fire risk");
         assertThat(raised.status()).as(raised.body()).isEqualTo(200);
         assertThat(reviewQueue()).doesNotContain(id);
-        assertThat(triage.get("/actuator/health/semanticReader", Roles.ADMIN)
-                        .json()
-                        .path("details")
-                        .path("examples")
-                        .asInt())
-                .isEqualTo(state.path("details").path("examples").asInt() + 1);
+        int examples = state.path("details").path("examples").asInt();
+        assertThat(semanticExamples(triage)).isEqualTo(examples + 1);
+
+        // The customer's personal data erased: the words the correction taught the reader go with it.
+        String customerId =
+                SystemUnderTest.caseFile(id).path("customer").path("id").asString();
+        TestApi.Response erased = api().delete("/api/v1/customers/" + customerId + "/personal-data", Roles.SUPERVISOR);
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        await().atMost(STEP).until(() -> semanticExamples(triage) == examples);
+    }
+
+    private static int semanticExamples(TestApi triage) {
+        return triage.get("/actuator/health/semanticReader", Roles.ADMIN)
+                .json()
+                .path("details")
+                .path("examples")
+                .asInt();
     }
 
     private static TestApi.Response reclassify(TestApi api, String id, String role, String to, String reason) {

@@ -24,6 +24,14 @@ public interface SemanticReader {
     /** A person gave these words this class (a reclassification): compared with from now on. */
     default void learn(String text, ComplaintClass complaintClass, String source) {}
 
+    /** The words learned from this source are compared with no longer (the customer's personal data was erased). */
+    default void forget(String source) {}
+
+    /** The source a correction of this complaint is learned under. */
+    static String correctionOf(String complaintId) {
+        return "corrected " + complaintId;
+    }
+
     /** A labelled complaint near the words read, and how near (cosine similarity, 1 = the same meaning). */
     record Neighbour(String text, ComplaintClass complaintClass, double similarity) {}
 

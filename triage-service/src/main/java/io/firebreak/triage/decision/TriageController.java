@@ -111,7 +111,7 @@ class TriageController {
         });
         // The corrected words are a labelled example from now on: the semantic reader compares with them.
         if (!PersonalDataErased.MARKER.equals(current.text())) {
-            reader.learn(current.text(), request.complaintClass(), "corrected " + complaintId);
+            reader.learn(current.text(), request.complaintClass(), SemanticReader.correctionOf(complaintId));
         }
         return corrected;
     }

@@ -15,6 +15,7 @@ import io.firebreak.platform.kafka.EventHandler;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
+import io.firebreak.triage.classification.SemanticReader;
 import io.firebreak.triage.decision.ComplaintTriage.Retriage;
 import io.firebreak.triage.routing.DepartmentRouter;
 import io.firebreak.triage.settings.ActiveSettings;
@@ -40,16 +41,19 @@ class TriageEventHandler implements EventHandler {
     private final TriageDecisions decisions;
     private final SettingsStore settings;
     private final Workload workload;
+    private final SemanticReader reader;
 
     TriageEventHandler(
             AggregateStore<ComplaintTriage> store,
             TriageDecisions decisions,
             SettingsStore settings,
-            Workload workload) {
+            Workload workload,
+            SemanticReader reader) {
         this.store = store;
         this.decisions = decisions;
         this.settings = settings;
         this.workload = workload;
+        this.reader = reader;
     }
 
     @Override
@@ -200,6 +204,8 @@ class TriageEventHandler implements EventHandler {
                         erased.complaintId(),
                         event.id(),
                         stored -> Change.of(stored.value().erasing()));
+                // A correction of it taught the semantic reader its words: they go too.
+                reader.forget(SemanticReader.correctionOf(erased.complaintId()));
             }
             default -> {
                 // The other events on these topics are not triage's business.

@@ -78,6 +78,16 @@ final class BackgroundReader implements SemanticReader {
     }
 
     @Override
+    public void forget(String source) {
+        EmbeddingReader loaded;
+        synchronized (this) {
+            early.removeIf(l -> l.source().equals(source));
+            loaded = reader;
+        }
+        if (loaded != null) loaded.forget(source);
+    }
+
+    @Override
     public void learn(String text, ComplaintClass complaintClass, String source) {
         if (text == null || text.isBlank()) return;
         EmbeddingReader loaded;

@@ -106,6 +106,11 @@ public final class EmbeddingReader implements SemanticReader {
         if (text != null && !text.isBlank()) learn(List.of(new Labelled(text, complaintClass, source)));
     }
 
+    @Override
+    public void forget(String source) {
+        examples.removeIf(e -> e.labelled().source().equals(source));
+    }
+
     /** The same reader comparing only with the examples {@code keep} accepts (to measure it on a set it has not seen). */
     public EmbeddingReader only(Predicate<Labelled> keep) {
         return new EmbeddingReader(english, chinese, examples, included.and(keep));

@@ -71,7 +71,8 @@ class SemanticConfiguration {
                 if (TriageDecisions.RECLASSIFIED.equals(step.trigger())) last = step;
             }
             if (last != null)
-                corrected.add(new Labelled(t.text(), last.complaintClass(), "corrected " + t.complaintId()));
+                corrected.add(
+                        new Labelled(t.text(), last.complaintClass(), SemanticReader.correctionOf(t.complaintId())));
         }
         return corrected;
     }

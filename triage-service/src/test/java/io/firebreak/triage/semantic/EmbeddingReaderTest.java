@@ -62,11 +62,12 @@ class EmbeddingReaderTest {
     }
 
     @Test
-    void a_set_left_out_is_not_compared_with_and_a_correction_counts_at_once() {
+    void a_set_left_out_is_not_compared_with_and_a_correction_counts_at_once_until_forgotten() {
         EmbeddingReader withoutB = reader.only(labelled -> !labelled.source().equals("b"));
         assertThat(withoutB.read("电暖器冒火花。")).isEmpty();
         assertThat(withoutB.size()).isEqualTo(reader.size() - 2);
 
+        int before = reader.size();
         reader.learn("The smoke alarm chirps every night though the battery is new.", ORDINARY, "corrected C1");
         assertThat(reader.read("My smoke alarm keeps chirping at night even with a fresh battery.")
                         .orElseThrow()
@@ -74,5 +75,14 @@ class EmbeddingReaderTest {
                         .get(0))
                 .extracting(Neighbour::complaintClass, Neighbour::text)
                 .containsExactly(ORDINARY, "The smoke alarm chirps every night though the battery is new.");
+
+        // Erased: the words are compared with no longer.
+        reader.forget("corrected C1");
+        assertThat(reader.size()).isEqualTo(before);
+        assertThat(reader.read("My smoke alarm keeps chirping at night even with a fresh battery.")
+                        .orElseThrow()
+                        .nearest())
+                .extracting(Neighbour::text)
+                .doesNotContain("The smoke alarm chirps every night though the battery is new.");
     }
 }
