@@ -113,6 +113,19 @@ class IndexUseE2EIT {
         assertThat(api().get("/api/v1/complaints?limit=5", Roles.INTEGRATION).status())
                 .isEqualTo(200);
 
+        // A customer's personal data erased: every service finds what it holds of them.
+        String erasedPhone = "137" + String.format("%08d", System.nanoTime() % 100_000_000L);
+        String toErase = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"%s"},"description":"快递晚了两天"}""".formatted(erasedPhone));
+        awaitCase(toErase, "ASSIGNED");
+        String erasedCustomer =
+                SystemUnderTest.caseFile(toErase).get("customer").get("id").asString();
+        TestApi.Response erased =
+                api().delete("/api/v1/customers/" + erasedCustomer + "/personal-data", Roles.SUPERVISOR);
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        SystemUnderTest.awaitCaseFile(
+                toErase, c -> c.get("description").asString().equals("[erased]"));
+
         Map<String, Long> unserved = new TreeMap<>(system().store().collectionScansByShape());
         unserved.keySet().removeAll(ALLOWED.keySet());
         assertThat(unserved).as("queries no index served (shape = times)").isEmpty();

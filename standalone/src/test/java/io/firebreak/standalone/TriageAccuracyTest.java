@@ -53,8 +53,8 @@ class TriageAccuracyTest {
             new SlaPolicy("sla-shipped", TRIAGE.sla()));
 
     /**
-     * The semantic reader, as triage runs it, with every shipped labelled complaint; each set is read by it without
-     * that set's own examples (a set it has seen would be read by its own lines).
+     * The semantic reader, as triage runs it when turned on, with every shipped labelled complaint; each set is read
+     * without that set's own examples (a set it has seen would be read by its own lines).
      */
     private static final EmbeddingReader SEMANTIC = EmbeddingReader.load();
 

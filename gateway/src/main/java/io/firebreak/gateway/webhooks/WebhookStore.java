@@ -75,6 +75,8 @@ class WebhookStore {
         deliveries.createIndex(Indexes.compoundIndex(
                 Indexes.ascending("subscriptionId"), Indexes.ascending("complaintId"), Indexes.ascending("seq")));
         deliveries.createIndex(Indexes.compoundIndex(Indexes.ascending("subscriptionId"), Indexes.descending("seq")));
+        // A complaint's deliveries, whose bodies are erased with its personal data.
+        deliveries.createIndex(Indexes.ascending("complaintId"));
         attempts.createIndex(Indexes.ascending("deliveryId"));
         // The log's expiry.
         attempts.createIndex(Indexes.ascending("at"));

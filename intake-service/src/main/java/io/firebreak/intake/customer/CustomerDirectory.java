@@ -66,6 +66,8 @@ public class CustomerDirectory {
         this.customers.collection().createIndex(Indexes.ascending("email"));
         this.customers.collection().createIndex(Indexes.ascending("name"));
         this.contacts = database.getCollection("contacts");
+        // A customer's contacts, found by the customer when their personal data is erased.
+        contacts.createIndex(Indexes.ascending(CUSTOMER));
         // A database from before contacts were kept: register every customer's once.
         if (contacts.estimatedDocumentCount() == 0) registerKnownContacts();
         this.clock = clock;
