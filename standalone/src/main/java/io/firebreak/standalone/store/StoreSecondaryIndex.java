@@ -93,11 +93,11 @@ final class StoreSecondaryIndex extends StoreIndex {
     @Override
     public synchronized void updateInPlace(
             Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
-        if (nullAwareEqualsKeys(oldDocument, newDocument)) {
-            return;
-        }
         Set<KeyValue> before = skipped(oldDocument) ? Set.of() : getKeyValues(oldDocument);
         Set<KeyValue> after = skipped(newDocument) ? Set.of() : getKeyValues(newDocument);
+        if (before.equals(after)) {
+            return;
+        }
         Object oldPosition = position(oldDocument);
         for (KeyValue values : before) {
             if (!after.contains(values)) {
