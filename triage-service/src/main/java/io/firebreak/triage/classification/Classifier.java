@@ -104,13 +104,19 @@ public final class Classifier {
 
         ComplaintClass complaintClass = ComplaintClass.ORDINARY;
         List<Fired> fired = new ArrayList<>();
+        List<String> weighed = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
             RuleSet.Rule rule = rules.get(r);
             List<String> evidence = new ArrayList<>();
             if (found.get(r) != null) evidence.add(String.join(", ", phrasesOf(found.get(r))));
-            evidence.addAll(amountsOver(rule, atStake(r, sums, text)));
+            List<Amounts.Amount> staked = atStake(r, sums, text);
+            List<String> over = amountsOver(rule, staked);
+            evidence.addAll(over);
             evidence.addAll(facts(rule, facts));
-            if (evidence.isEmpty()) continue;
+            if (evidence.isEmpty()) {
+                weighed.addAll(amountsUnder(rule, staked));
+                continue;
+            }
             complaintClass = ComplaintClass.mostSevere(complaintClass, rule.complaintClass());
             fired.add(new Fired(rule.complaintClass(), reason(rule, String.join("; ", evidence))));
         }
@@ -120,14 +126,16 @@ public final class Classifier {
                     List.of(),
                     List.of(noRuleFired(negated)),
                     version,
-                    List.copyOf(discounted));
+                    List.copyOf(discounted),
+                    List.copyOf(weighed));
         }
         return new Result(
                 complaintClass,
                 List.copyOf(fired),
                 fired.stream().map(Fired::reason).toList(),
                 version,
-                List.copyOf(discounted));
+                List.copyOf(discounted),
+                List.copyOf(weighed));
     }
 
     /**
@@ -218,6 +226,19 @@ public final class Classifier {
                 sum.end());
     }
 
+    /** The sums at stake a rule weighed and found below its threshold, as "三千四 < 5000 CNY". */
+    private static List<String> amountsUnder(RuleSet.Rule rule, List<Amounts.Amount> sums) {
+        if (rule.amountAtLeast() == null || sums.isEmpty()) return List.of();
+        List<String> under = new ArrayList<>();
+        for (Amounts.Amount sum : sums) {
+            Long threshold = rule.amountAtLeast().get(sum.currency());
+            if (threshold != null && sum.value().compareTo(BigDecimal.valueOf(threshold)) < 0) {
+                under.add(sum.asWritten().strip() + " < " + threshold + " " + sum.currency());
+            }
+        }
+        return under;
+    }
+
     private static List<String> amountsOver(RuleSet.Rule rule, List<Amounts.Amount> sums) {
         if (rule.amountAtLeast() == null || sums.isEmpty()) return List.of();
         List<String> over = new ArrayList<>();
@@ -283,14 +304,21 @@ public final class Classifier {
 
     /**
      * A classification: the class, every rule that fired (with the class each raises to) and the reasons, the rule
-     * set's version, and the words found but not counted.
+     * set's version, the words found but not counted, and the sums at stake weighed and found below a rule's threshold
+     * (the rules judged the money, and found it small).
      */
     public record Result(
             ComplaintClass complaintClass,
             List<Fired> fired,
             List<Reason> reasons,
             String ruleSetVersion,
-            List<Discounted> discounted) {
+            List<Discounted> discounted,
+            List<String> weighed) {
+
+        /** Whether the rules found nothing at all in the words: no rule fired, nothing discounted, no sum weighed. */
+        public boolean foundNothing() {
+            return fired.isEmpty() && discounted.isEmpty() && weighed.isEmpty();
+        }
 
         /** The words discounted whose rule would have made the class more severe: a person should look. */
         public List<Discounted> doubtful() {

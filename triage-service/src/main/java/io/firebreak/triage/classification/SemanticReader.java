@@ -29,11 +29,32 @@ public interface SemanticReader {
 
     /** The source a correction of this complaint is learned under. */
     static String correctionOf(String complaintId) {
-        return "corrected " + complaintId;
+        return CORRECTED + complaintId;
     }
 
-    /** A labelled complaint near the words read, and how near (cosine similarity, 1 = the same meaning). */
-    record Neighbour(String text, ComplaintClass complaintClass, double similarity) {}
+    /**
+     * A labelled complaint near the words read, how near (cosine similarity, 1 = the same meaning), and where it came
+     * from (a labelled set, or {@link #correctionOf} a complaint).
+     */
+    record Neighbour(String text, ComplaintClass complaintClass, double similarity, String source) {
+
+        public Neighbour(String text, ComplaintClass complaintClass, double similarity) {
+            this(text, complaintClass, similarity, null);
+        }
+
+        /**
+         * The example as another complaint's record may show it: a labelled set's words, quoted; a correction's, not
+         * (they are a customer's, and stay on that customer's complaint alone), but named by their complaint.
+         */
+        public String shown() {
+            return source != null && source.startsWith(CORRECTED)
+                    ? "the words of " + source.substring(CORRECTED.length()) + ", reclassified by a person"
+                    : "“" + text + "”";
+        }
+    }
+
+    /** How {@link #correctionOf} a complaint begins. */
+    String CORRECTED = "corrected ";
 
     /**
      * What the nearest labelled complaints say: the class with the most similarity among them, its share of it, and

@@ -106,11 +106,13 @@ public class TriageDecisions {
     }
 
     /**
-     * Routes, classifies, and asks the semantic reader when the rules found the complaint less than MAJOR: when the
-     * labelled complaints the words read most like are clearly MAJOR ({@link #disagrees}), the two readers disagree,
-     * and the complaint waits for a supervisor's review with the nearest of them named ({@link #doubts}), who raises
-     * the class in one step or confirms it. The class is the rules': the reader, which reads by topic, cannot tell a
-     * blanket that stopped heating from one that scorched the sheet as surely as a person can.
+     * Routes, classifies, and asks the semantic reader when the rules found the complaint less than MAJOR. Where the
+     * rules found nothing at all (no rule fired, no word discounted, no sum weighed), the words are new to them, and the class is the
+     * reader's when the labelled complaints they read most like clearly agree ({@link #decides}): a reason names the
+     * nearest, and the complaint waits for a supervisor's review ({@link #doubts}). Where the rules found something,
+     * the class is theirs: the reader, which reads by topic, cannot tell a blanket that stopped heating from one that
+     * scorched the sheet as surely as the rules' negations and senses can; when it reads the words as clearly MAJOR
+     * ({@link #disagrees}), the two readers disagree, and a supervisor decides.
      */
     public static Assessment assess(
             ActiveSettings settings,
@@ -131,7 +133,60 @@ public class TriageDecisions {
         String language = scanned.hasHan() ? "zh" : "en";
         if (result.complaintClass() == ComplaintClass.MAJOR) return new Assessment(result, responsibility, language);
         Opinion opinion = reader.read(text).orElse(null);
+        if (decides(opinion, result)) return new Assessment(byMeaning(result, opinion), responsibility, language);
         return new Assessment(result, responsibility, language, disagrees(opinion, result) ? opinion : null);
+    }
+
+    /** The rule a class the semantic reader decided carries as its reason. */
+    public static final String SEMANTIC_RULE = "reads-like-labelled-complaints";
+
+    /**
+     * How clearly the nearest labelled complaints must agree for the semantic reader to decide the class of words the
+     * rules found nothing in: their share of the neighbours' similarity (with five neighbours, three of them and a
+     * little). Measured on the fresh sets, each read unseen against all the other labelled sets, and on the sets the
+     * rules were tuned on, where the rules' silence is informed (bench/results/2026-12-03/triage-fresh-5/NOTES.md).
+     */
+    static final double SEMANTIC_DECIDES = 0.6;
+
+    /**
+     * The same for MAJOR, which costs a senior owner, a 30-minute clock and a supervisor's alert when wrong: all five
+     * nearest. Between {@link #SEMANTIC_MAJORITY} and this, the readers disagree, and a supervisor decides.
+     */
+    static final double SEMANTIC_DECIDES_MAJOR = 0.9;
+
+    /**
+     * Whether the semantic reader decides the class: the rules found nothing in the words (no rule fired, nothing
+     * discounted as negated or everyday, no sum at stake weighed and found small), and the nearest labelled complaints clearly read as another class
+     * ({@link #SEMANTIC_DECIDES}, {@link #SEMANTIC_DECIDES_MAJOR}).
+     */
+    static boolean decides(Opinion opinion, Classifier.Result result) {
+        return opinion != null
+                && opinion.complaintClass() != ComplaintClass.ORDINARY
+                && opinion.share()
+                        >= (opinion.complaintClass() == ComplaintClass.MAJOR
+                                ? SEMANTIC_DECIDES_MAJOR
+                                : SEMANTIC_DECIDES)
+                && result.foundNothing();
+    }
+
+    /** The rules' empty reading, with the semantic reader's class and its reason: the nearest example, named. */
+    static Classifier.Result byMeaning(Classifier.Result rules, Opinion opinion) {
+        Neighbour example = opinion.example();
+        ComplaintClass read = opinion.complaintClass();
+        String evidence =
+                String.format(java.util.Locale.ROOT, "%s, similarity %.2f", example.shown(), example.similarity());
+        Reason reason = new Reason(
+                SEMANTIC_RULE,
+                evidence,
+                "No rule fired, but the words read like " + read + " complaints such as " + evidence + ".",
+                "没有规则触发，但这段话读起来像" + CLASS_ZH.get(read) + "，例如 " + evidence + "。");
+        return new Classifier.Result(
+                read,
+                List.of(new Classifier.Fired(read, reason)),
+                List.of(reason),
+                rules.ruleSetVersion(),
+                rules.discounted(),
+                rules.weighed());
     }
 
     /**
@@ -450,11 +505,18 @@ public class TriageDecisions {
             Neighbour example = assessment.disagreeing().example();
             doubts.add(String.format(
                     java.util.Locale.ROOT,
-                    "The rules read %s, but the words read like %s complaints such as “%s” (similarity %.2f)",
+                    "The rules read %s, but the words read like %s complaints such as %s (similarity %.2f)",
                     result.complaintClass(),
                     assessment.disagreeing().complaintClass(),
-                    example.text(),
+                    example.shown(),
                     example.similarity()));
+        }
+        for (Classifier.Fired f : result.fired()) {
+            // The class is the semantic reader's alone: a person confirms it.
+            if (f.rule().equals(SEMANTIC_RULE)) {
+                doubts.add("No rule fired; the class " + f.complaintClass() + " is the semantic reader's: "
+                        + f.reason().evidence());
+            }
         }
         if (assessment.responsibility().departments().isEmpty() && result.complaintClass() == ComplaintClass.ORDINARY) {
             // Nothing the rules or the routing know was found: the class is a guess. (A MAJOR, ESCALATED or

@@ -129,7 +129,11 @@ public final class EmbeddingReader implements SemanticReader {
         PriorityQueue<Neighbour> nearest = new PriorityQueue<>(Comparator.comparingDouble(Neighbour::similarity));
         for (Example e : examples) {
             if (e.chinese() != han || !included.test(e.labelled())) continue;
-            nearest.add(new Neighbour(e.labelled().text(), e.labelled().complaintClass(), cosine(vector, e.vector())));
+            nearest.add(new Neighbour(
+                    e.labelled().text(),
+                    e.labelled().complaintClass(),
+                    cosine(vector, e.vector()),
+                    e.labelled().source()));
             if (nearest.size() > NEAREST) nearest.poll();
         }
         return Opinion.of(List.copyOf(nearest));

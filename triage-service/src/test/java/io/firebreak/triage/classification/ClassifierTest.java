@@ -214,6 +214,22 @@ class ClassifierTest {
     }
 
     @Test
+    void aSumAtStakeBelowTheThresholdIsWeighedNotIgnored() {
+        // The amount rule judged the money and found it small: the rules did find something in these words.
+        Classifier.Result small = classifier.classify("你们从我卡里扣了三千四，那个行程我早就按时取消了。");
+        assertThat(small.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(small.weighed()).containsExactly("三千四 < 5000 CNY");
+        assertThat(small.foundNothing()).isFalse();
+
+        Classifier.Result none = classifier.classify("The parcel arrived a day late, please check the issue.");
+        assertThat(none.weighed()).isEmpty();
+        assertThat(none.foundNothing()).isTrue();
+        // A price is not at stake, so not weighed either.
+        assertThat(classifier.classify("The TV is listed at £499 on your site.").weighed())
+                .isEmpty();
+    }
+
+    @Test
     void noRuleFiringIsOrdinaryAndSaysSoInBothLanguages() {
         Classifier.Result result = classifier.classify("The parcel arrived a day late, please check the issue.");
 

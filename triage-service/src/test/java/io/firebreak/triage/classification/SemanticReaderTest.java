@@ -39,6 +39,20 @@ class SemanticReaderTest {
     }
 
     @Test
+    void a_labelled_sets_words_are_quoted_and_a_corrections_are_named_by_their_complaint_only() {
+        assertThat(new Neighbour("the kettle sparked", MAJOR, 0.9, "hard-complaints.tsv").shown())
+                .isEqualTo("“the kettle sparked”");
+        // A correction's words are a customer's: another complaint's record names the complaint, never quotes them.
+        String shown = new Neighbour(
+                        "Mrs Li's kettle sparked at 12 Elm Road",
+                        MAJOR,
+                        0.9,
+                        SemanticReader.correctionOf("CMP-20261203-0001"))
+                .shown();
+        assertThat(shown).contains("CMP-20261203-0001").doesNotContain("Elm Road");
+    }
+
+    @Test
     void a_tie_goes_to_the_more_severe_class_and_no_neighbours_give_no_opinion() {
         Opinion opinion = Opinion.of(List.of(new Neighbour("a", ORDINARY, 0.7), new Neighbour("b", MAJOR, 0.7)))
                 .orElseThrow();

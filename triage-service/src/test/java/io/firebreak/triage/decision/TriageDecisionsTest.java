@@ -217,6 +217,61 @@ class TriageDecisionsTest {
     }
 
     @Test
+    void wordsTheRulesFindNothingInTakeTheSemanticReadersClassWithItsReasonAndWaitForReview() {
+        // Three of five nearest DIFFICULT (a share of 0.61): clear enough for a class other than MAJOR.
+        ComplaintTriage difficult = triageWith(
+                        reading(
+                                ComplaintClass.DIFFICULT,
+                                ComplaintClass.DIFFICULT,
+                                ComplaintClass.DIFFICULT,
+                                ComplaintClass.ORDINARY,
+                                ComplaintClass.ORDINARY),
+                        "The toaster's crumb tray glowed orange")
+                .value();
+
+        assertThat(difficult.complaintClass()).isEqualTo(ComplaintClass.DIFFICULT);
+        assertThat(difficult.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo(TriageDecisions.SEMANTIC_RULE);
+            assertThat(r.evidence()).contains("“labelled 0”").contains("0.80");
+            assertThat(r.en()).startsWith("No rule fired, but the words read like DIFFICULT complaints");
+            assertThat(r.zh()).contains("疑难投诉");
+        });
+        assertThat(difficult.review().pending()).isTrue();
+        assertThat(difficult.review().doubts())
+                .anySatisfy(
+                        d -> assertThat(d).startsWith("No rule fired; the class DIFFICULT is the semantic reader's"));
+
+        // MAJOR by meaning alone only when all five nearest are MAJOR.
+        assertThat(triageWith(reading(MAJOR, MAJOR, MAJOR, MAJOR, MAJOR), "The toaster's crumb tray glowed orange")
+                        .value()
+                        .complaintClass())
+                .isEqualTo(MAJOR);
+    }
+
+    @Test
+    void whereTheRulesFoundSomethingTheClassStaysTheirs() {
+        SemanticReader difficult = reading(
+                ComplaintClass.DIFFICULT,
+                ComplaintClass.DIFFICULT,
+                ComplaintClass.DIFFICULT,
+                ComplaintClass.DIFFICULT,
+                ComplaintClass.DIFFICULT);
+        // A rule fired (repeat contact).
+        assertThat(triageWith(difficult, "This is the third time I'm writing about the toaster")
+                        .value()
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ESCALATED);
+        // The amount rule weighed the money at stake and found it small.
+        ComplaintTriage small = triageWith(reading(MAJOR, MAJOR, MAJOR, MAJOR, MAJOR), "你们从我卡里扣了三千四，那个行程我早就按时取消了。")
+                .value();
+        assertThat(small.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(small.reasons()).noneMatch(r -> r.rule().equals(TriageDecisions.SEMANTIC_RULE));
+        // Words judged negated.
+        assertThat(triageWith(difficult, "我不打算找律师，只想换个新的").value().complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+    }
+
+    @Test
     void angryCustomerGetsTheFirstResponseSooner() {
         ComplaintTriage triage = triage(received("快递还没到", EmotionLevel.ANGRY)).value();
 
