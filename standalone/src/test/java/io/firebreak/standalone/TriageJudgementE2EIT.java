@@ -322,14 +322,7 @@ class TriageJudgementE2EIT {
 
     @Test
     void wordsTheRulesMissButThatReadLikeMajorComplaintsWaitForASupervisorWhoseCorrectionTeachesTheReaderUntilErased() {
-        // The semantic reader loads in the background when triage starts; its state is triage's to tell ADMIN.
-        TestApi triage = new TestApi(system().serviceUrls().get("triage"), role -> "Bearer " + system().token(role));
-        await().atMost(Duration.ofMinutes(3))
-                .until(() -> triage.get("/actuator/health/semanticReader", Roles.ADMIN)
-                        .json()
-                        .path("details")
-                        .path("ready")
-                        .asBoolean());
+        TestApi triage = awaitSemanticReader();
         JsonNode state =
                 triage.get("/actuator/health/semanticReader", Roles.ADMIN).json();
         assertThat(state.path("status").asString()).isEqualTo("UP");
@@ -364,6 +357,52 @@ class TriageJudgementE2EIT {
         TestApi.Response erased = api().delete("/api/v1/customers/" + customerId + "/personal-data", Roles.SUPERVISOR);
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
         await().atMost(STEP).until(() -> semanticExamples(triage) == examples);
+    }
+
+    @Test
+    void wordsTheRulesFindNothingInButThatReadClearlyLikeDifficultComplaintsAreDifficultByMeaningAndReviewed() {
+        awaitSemanticReader();
+        // No phrase of any rule, but the labelled complaints the words read like are all of a shop and a maker
+        // sending the customer to each other.
+        String id = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"136%08d"},
+                 "description":"门店让我去问厂家，厂家又叫我回门店。"}""".formatted(System.nanoTime() % 100_000_000L));
+        JsonNode triaged = awaitTriage(id);
+
+        assertThat(triaged.path("complaintClass").asString()).isEqualTo("DIFFICULT");
+        List<JsonNode> reasons = new ArrayList<>();
+        triaged.path("reasons").forEach(reasons::add);
+        assertThat(reasons).singleElement().satisfies(r -> {
+            assertThat(r.path("rule").asString()).isEqualTo("reads-like-labelled-complaints");
+            assertThat(r.path("evidence").asString()).contains("厂家").contains("similarity");
+        });
+        // The class is the semantic reader's alone: a supervisor confirms or corrects it.
+        assertThat(triaged.path("confidence").asString()).isEqualTo("LOW");
+        List<String> doubts = new ArrayList<>();
+        triaged.path("review").path("doubts").forEach(d -> doubts.add(d.asString()));
+        assertThat(doubts)
+                .anySatisfy(
+                        d -> assertThat(d).startsWith("No rule fired; the class DIFFICULT is the semantic reader's"));
+        assertThat(reviewQueue()).contains(id);
+        // The case file tells the handler the same class, with the same reason.
+        await().atMost(STEP)
+                .until(() -> "DIFFICULT"
+                        .equals(SystemUnderTest.caseFile(id)
+                                .path("classification")
+                                .path("complaintClass")
+                                .asString()));
+    }
+
+    /** The semantic reader loads in the background when triage starts; its state is triage's to tell ADMIN. */
+    private static TestApi awaitSemanticReader() {
+        TestApi triage = new TestApi(system().serviceUrls().get("triage"), role -> "Bearer " + system().token(role));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> triage.get("/actuator/health/semanticReader", Roles.ADMIN)
+                        .json()
+                        .path("details")
+                        .path("ready")
+                        .asBoolean());
+        return triage;
     }
 
     private static int semanticExamples(TestApi triage) {

@@ -162,9 +162,14 @@ class TriageDecisionsTest {
 
     /** A reader whose nearest labelled complaints are the given ones, whatever the words. */
     private static SemanticReader reading(ComplaintClass... classes) {
+        return readingAt(0.8, classes);
+    }
+
+    /** The same, the nearest {@code similarity} alike and each next one a little less. */
+    private static SemanticReader readingAt(double similarity, ComplaintClass... classes) {
         List<Neighbour> nearest = new ArrayList<>();
         for (int i = 0; i < classes.length; i++) {
-            nearest.add(new Neighbour("labelled " + i, classes[i], 0.8 - i * 0.01));
+            nearest.add(new Neighbour("labelled " + i, classes[i], similarity - i * 0.01));
         }
         return text -> Opinion.of(nearest);
     }
@@ -240,6 +245,20 @@ class TriageDecisionsTest {
         assertThat(difficult.review().doubts())
                 .anySatisfy(
                         d -> assertThat(d).startsWith("No rule fired; the class DIFFICULT is the semantic reader's"));
+
+        // Words that read like nothing in particular: the least far topic does not class them.
+        assertThat(triageWith(
+                                readingAt(
+                                        0.62,
+                                        ComplaintClass.ESCALATED,
+                                        ComplaintClass.ESCALATED,
+                                        ComplaintClass.ESCALATED,
+                                        ComplaintClass.ESCALATED,
+                                        ComplaintClass.ESCALATED),
+                                "The toaster's crumb tray glowed orange")
+                        .value()
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
 
         // MAJOR by meaning alone only when all five nearest are MAJOR.
         assertThat(triageWith(reading(MAJOR, MAJOR, MAJOR, MAJOR, MAJOR), "The toaster's crumb tray glowed orange")
