@@ -35,6 +35,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -57,6 +59,20 @@ class WebhookStore {
     private final MongoCollection<Document> counters;
 
     private final SecretBox secrets;
+
+    /**
+     * The active subscriptions as last read, for at most {@link #ACTIVE_FOR_NANOS}: every batch of events asks for
+     * them, and they change rarely. A change made here is seen at once; one made by another gateway instance within
+     * a second (a delivery queued for a subscription just disabled waits, held, as the dispatcher sends only to
+     * active ones).
+     */
+    private volatile ActiveSubscriptions active;
+
+    private final AtomicLong changes = new AtomicLong();
+
+    private static final long ACTIVE_FOR_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private record ActiveSubscriptions(List<Subscription> subscriptions, long readAt, long changes) {}
 
     WebhookStore(MongoDatabase database, GatewayProperties properties) {
         this.secrets = new SecretBox(properties.webhooks().secretKey());
@@ -86,17 +102,18 @@ class WebhookStore {
 
     void insert(Subscription s) {
         subscriptions.insertOne(toDocument(s));
+        changes.incrementAndGet();
     }
 
     void replace(Subscription s) {
         subscriptions.replaceOne(eq("_id", s.id()), toDocument(s));
+        changes.incrementAndGet();
     }
 
     Optional<Subscription> find(String id) {
         return Optional.ofNullable(subscriptions.find(eq("_id", id)).first()).map(this::subscription);
     }
 
-    /** The owner's subscriptions (every one for a null owner), oldest first. */
     /** The owner's subscriptions (null: everyone's), oldest first, at most {@code limit}. */
     List<Subscription> subscriptions(String owner, int limit) {
         List<Subscription> found = new ArrayList<>();
@@ -108,10 +125,19 @@ class WebhookStore {
         return found;
     }
 
+    /** The active subscriptions: read at most once a second, and again at once after a change made here. */
     List<Subscription> active() {
+        ActiveSubscriptions known = active;
+        long now = System.nanoTime();
+        long changed = changes.get();
+        if (known != null && known.changes() == changed && now - known.readAt() < ACTIVE_FOR_NANOS) {
+            return known.subscriptions();
+        }
         List<Subscription> found = new ArrayList<>();
         subscriptions.find(eq("status", Subscription.Status.ACTIVE.name())).forEach(d -> found.add(subscription(d)));
-        return found;
+        // Kept only if nothing changed while it was read (a read begun before a change must not outlive it).
+        active = new ActiveSubscriptions(List.copyOf(found), now, changed);
+        return List.copyOf(found);
     }
 
     long countOwnedBy(String owner) {
@@ -120,6 +146,7 @@ class WebhookStore {
 
     void delete(String id) {
         subscriptions.deleteOne(eq("_id", id));
+        changes.incrementAndGet();
         deliveries.deleteMany(eq("subscriptionId", id));
     }
 
@@ -145,6 +172,7 @@ class WebhookStore {
                         Updates.set("disabledReason", reason),
                         Updates.set("updatedAt", Date.from(at))));
         if (before == null) return false;
+        changes.incrementAndGet();
         deliveries.updateMany(
                 and(eq("subscriptionId", subscriptionId), eq("state", Delivery.State.PENDING.name())),
                 Updates.set("state", Delivery.State.HELD.name()));

@@ -130,6 +130,47 @@ class WebhooksIT {
     @org.springframework.beans.factory.annotation.Autowired
     com.mongodb.client.MongoDatabase database;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    WebhookStore store;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void theActiveSubscriptionsAreReadAtMostOnceASecondAndAChangeMadeHereIsSeenAtOnce() {
+        // Made here: seen by the next batch at once, whatever was read a moment ago.
+        store.active();
+        String id = subscribe(receiver("s3cr3t-active"), "s3cr3t-active", "complaint.received");
+        assertThat(store.active()).extracting(Subscription::id).contains(id);
+
+        // Asked for by batch after batch: read from the store at most once a second.
+        double before = subscriptionReads();
+        long started = System.nanoTime();
+        for (int i = 0; i < 200; i++)
+            assertThat(store.active()).extracting(Subscription::id).contains(id);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(subscriptionReads() - before).isLessThanOrEqualTo(Math.ceil(seconds) + 1);
+
+        // Changed by another gateway instance (straight in the shared database): seen within the second.
+        database.getCollection("webhook_subscriptions")
+                .updateOne(
+                        com.mongodb.client.model.Filters.eq("_id", id),
+                        com.mongodb.client.model.Updates.set("status", Subscription.Status.DISABLED.name()));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> store.active().stream().noneMatch(s -> s.id().equals(id)));
+    }
+
+    private double subscriptionReads() {
+        return meters
+                .find("mongodb.driver.commands")
+                .tag("collection", "webhook_subscriptions")
+                .tag("command", "find")
+                .timers()
+                .stream()
+                .mapToDouble(io.micrometer.core.instrument.Timer::count)
+                .sum();
+    }
+
     @Test
     void secretsAtRest_aSubscriptionsSecretIsStoredEncryptedAndStillSigns() {
         WebhookReceiver receiver = receiver("secret-kept-encrypted");
