@@ -36,8 +36,6 @@ import io.firebreak.intake.complaint.Complaint.Sla;
 import io.firebreak.intake.complaint.Complaint.TimelineEntry;
 import io.firebreak.intake.complaint.ComplaintStatus;
 import io.firebreak.intake.complaint.CustomerNotices;
-import io.firebreak.intake.customer.Customer;
-import io.firebreak.intake.customer.CustomerDirectory;
 import io.firebreak.intake.emotion.EmotionReader;
 import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.kafka.ReceivedEvent;
@@ -45,8 +43,6 @@ import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.outbox.Versioned;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,13 +58,12 @@ import org.springframework.context.annotation.Configuration;
 class CaseFileProjection {
 
     @Bean
-    EventSubscription caseFileSubscription(
-            CaseFiles caseFiles, CustomerDirectory customers, IntakeProperties properties, EmotionReader reader) {
+    EventSubscription caseFileSubscription(CaseFiles caseFiles, IntakeProperties properties, EmotionReader reader) {
         CustomerNotices notices = new CustomerNotices(properties.timeZone());
         return EventSubscription.to(
                         List.of(Topics.TRIAGE, Topics.RESOLUTION, Topics.FEEDBACK),
-                        event -> apply(caseFiles, customers, notices, reader, event))
-                .inBatches(events -> applyAll(caseFiles, customers, notices, reader, events));
+                        event -> apply(caseFiles, notices, reader, event))
+                .inBatches(events -> applyAll(caseFiles, notices, reader, events));
     }
 
     /**
@@ -103,66 +98,40 @@ class CaseFileProjection {
     }
 
     /**
-     * As {@link #apply} for every event of a poll: the case files they concern read at once and each written once,
-     * then the customers' histories whose lines changed, also at once.
+     * As {@link #apply} for every event of a poll: the case files they concern read at once and each written once.
+     * The customer's record is not written: their history keeps what was received, and where each complaint stands
+     * is read from its case file when the history is shown ({@code CustomerDirectory.asTheyStand}).
      */
     static void applyAll(
-            CaseFiles caseFiles,
-            CustomerDirectory customers,
-            CustomerNotices notices,
-            EmotionReader reader,
-            List<ReceivedEvent> events) {
+            CaseFiles caseFiles, CustomerNotices notices, EmotionReader reader, List<ReceivedEvent> events) {
         List<AggregateStore.Update<Complaint>> updates = new ArrayList<>();
-        Map<String, Complaint> before = new HashMap<>();
         for (ReceivedEvent event : events) {
             if (!(event.payload() instanceof ComplaintEvent about)) continue;
-            String id = about.complaintId();
-            updates.add(AggregateStore.Update.of(id, event, current -> {
-                before.putIfAbsent(id, current.value());
-                return heard(change(current.value(), event, notices), event, reader);
-            }));
+            updates.add(AggregateStore.Update.of(
+                    about.complaintId(),
+                    event,
+                    current -> heard(change(current.value(), event, notices), event, reader)));
         }
         Map<String, Versioned<Complaint>> updated = caseFiles.store().updateAll(updates);
-        // Per complaint (its last line once several of its events came): the customer and the line to remember.
-        Map<String, Map.Entry<String, Customer.PastComplaint>> changedLines = new LinkedHashMap<>();
         for (AggregateStore.Update<Complaint> update : updates) {
-            String id = update.id();
-            Versioned<Complaint> complaint = updated.get(id);
-            if (complaint == null) {
+            if (!updated.containsKey(update.id())) {
                 // One by one, this event is retried and dead-lettered alone (see apply).
-                throw new IllegalStateException("No complaint " + id + " for event " + update.eventId());
-            }
-            Customer.PastComplaint entry = complaint.value().pastComplaint(id);
-            Complaint was = before.get(id);
-            if (was == null || !was.pastComplaint(id).equals(entry)) {
-                changedLines.put(id, Map.entry(complaint.value().customerId(), entry));
+                throw new IllegalStateException("No complaint " + update.id() + " for event " + update.eventId());
             }
         }
-        customers.rememberAll(List.copyOf(changedLines.values()));
     }
 
-    static void apply(
-            CaseFiles caseFiles,
-            CustomerDirectory customers,
-            CustomerNotices notices,
-            EmotionReader reader,
-            ReceivedEvent event) {
+    static void apply(CaseFiles caseFiles, CustomerNotices notices, EmotionReader reader, ReceivedEvent event) {
         if (!(event.payload() instanceof ComplaintEvent about)) return; // e.g. prevention actions: not one complaint
-        Complaint[] before = new Complaint[1];
-        Optional<Versioned<Complaint>> updated = caseFiles.store().update(about.complaintId(), event.id(), current -> {
-            before[0] = current.value();
-            return heard(change(current.value(), event, notices), event, reader);
-        });
+        Optional<Versioned<Complaint>> updated = caseFiles
+                .store()
+                .update(
+                        about.complaintId(),
+                        event.id(),
+                        current -> heard(change(current.value(), event, notices), event, reader));
         if (updated.isEmpty()) {
             // Retried, then dead-lettered: an event for a complaint intake never received is worth a look.
             throw new IllegalStateException("No complaint " + about.complaintId() + " for event " + event.id());
-        }
-        // When the complaint's line in the customer's history changed; and on a redelivery (the event was applied
-        // before, `before` unknown): if the history write failed the first time, this brings it up to date.
-        Complaint complaint = updated.get().value();
-        Customer.PastComplaint entry = complaint.pastComplaint(about.complaintId());
-        if (before[0] == null || !before[0].pastComplaint(about.complaintId()).equals(entry)) {
-            customers.remember(complaint.customerId(), entry);
         }
     }
 

@@ -121,22 +121,8 @@ class ComplaintQueries {
                         .find(complaint.value().customerId())
                         .map(customer -> earlier(complaint, customer.value().complaints()))
                         .orElse(List.of());
-        if (visibleTo == null || all.isEmpty()) return all;
-        List<String> visible = complaints
-                .findAll(
-                        and(
-                                Filters.in(
-                                        "_id",
-                                        all.stream()
-                                                .map(Customer.PastComplaint::complaintId)
-                                                .toList()),
-                                ClientVisibility.filter(visibleTo)),
-                        Sorts.ascending("_id"),
-                        all.size())
-                .stream()
-                .map(Versioned::id)
-                .toList();
-        return all.stream().filter(p -> visible.contains(p.complaintId())).toList();
+        // Where each stands now is its case file's; a client sees only those it may.
+        return customers.asTheyStand(all, visibleTo);
     }
 
     private static List<Customer.PastComplaint> earlier(

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A customer as intake knows them: the only place contact data is kept, and the history of their complaints
- * (newest first), kept current from every complaint's case file so a handler never has to ask again.
+ * (newest first) as each was received, so a handler never has to ask again; where each stands now (class, status,
+ * outcome, score) is its case file's, read when the history is shown ({@link CustomerDirectory#asTheyStand}).
  */
 public record Customer(
         String name,
@@ -54,7 +55,10 @@ public record Customer(
         complaints = complaints == null ? List.of() : List.copyOf(complaints);
     }
 
-    /** One of the customer's complaints as it stands: its class, status, outcome and satisfaction score. */
+    /**
+     * One of the customer's complaints: what it was received as, and (as shown) its class, status, outcome and
+     * satisfaction score; as stored, those are as they were when it was received.
+     */
     public record PastComplaint(
             String complaintId,
             Instant receivedAt,

@@ -1,10 +1,6 @@
 package io.firebreak.intake.customer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.platform.security.ClientVisibility;
 import io.firebreak.platform.web.Page;
@@ -17,11 +13,8 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,14 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerController {
 
     private final CustomerDirectory customers;
-    private final MongoCollection<Document> complaints;
     private final Clock clock;
 
-    CustomerController(CustomerDirectory customers, MongoDatabase database, Clock clock) {
+    CustomerController(CustomerDirectory customers, Clock clock) {
         this.customers = customers;
         this.clock = clock;
-        // Read here only for who may see which complaint (fields submittedBy and sharedWith of the case files).
-        this.complaints = database.getCollection("complaints");
     }
 
     private static final int MAX_SEARCH = 50;
@@ -184,21 +174,9 @@ class CustomerController {
                 client == null ? c.handling() : null);
     }
 
-    /** The complaints of a history {@code client} may see (all for staff). */
+    /** The complaints of a history {@code client} may see (all for staff), as they stand now. */
     private List<Customer.PastComplaint> visible(List<Customer.PastComplaint> items, String client) {
-        if (client == null || items.isEmpty()) return items;
-        Set<String> visible = new HashSet<>();
-        complaints
-                .find(Filters.and(
-                        Filters.in(
-                                "_id",
-                                items.stream()
-                                        .map(Customer.PastComplaint::complaintId)
-                                        .toList()),
-                        ClientVisibility.filter(client)))
-                .projection(Projections.include("_id"))
-                .forEach(d -> visible.add(d.getString("_id")));
-        return items.stream().filter(p -> visible.contains(p.complaintId())).toList();
+        return customers.asTheyStand(items, client);
     }
 
     private static boolean blank(String value) {

@@ -12,11 +12,13 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import io.firebreak.events.ComplaintClass;
 import io.firebreak.intake.IntakeProperties;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.outbox.Versioned;
+import io.firebreak.platform.security.ClientVisibility;
 import io.firebreak.platform.security.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -57,6 +59,8 @@ public class CustomerDirectory {
 
     private final AggregateStore<Customer> customers;
     private final MongoCollection<Document> contacts;
+    // The case files, read for where a customer's complaints stand (asTheyStand); intake's own collection.
+    private final MongoCollection<Document> caseFiles;
     private final Clock clock;
     private final byte[] idKey;
 
@@ -66,6 +70,7 @@ public class CustomerDirectory {
         this.customers.collection().createIndex(Indexes.ascending("email"));
         this.customers.collection().createIndex(Indexes.ascending("name"));
         this.contacts = database.getCollection("contacts");
+        this.caseFiles = database.getCollection("complaints");
         // A customer's contacts, found by the customer when their personal data is erased.
         contacts.createIndex(Indexes.ascending(CUSTOMER));
         // A database from before contacts were kept: register every customer's once.
@@ -262,35 +267,44 @@ public class CustomerDirectory {
         return customers.find(customerId);
     }
 
-    /** Adds the complaint to the customer's history, or brings its entry up to date. */
-    public void remember(String customerId, Customer.PastComplaint entry) {
-        boolean known = customers
-                .update(customerId, current -> remembering(current, entry))
-                .isPresent();
-        if (!known) log.warn("No customer {} for complaint {}: its history misses it", customerId, entry.complaintId());
-    }
-
     /**
-     * As {@link #remember(String, Customer.PastComplaint)} for several lines (customer id, line), with one read and
-     * one write of the customers they name.
+     * The lines of a customer's history as their complaints stand now: each line's class, status, outcome and score
+     * from its case file, in one read of the case files (the history keeps what was received; the case files, where
+     * each complaint stands, so no event rewrites the customer). With {@code visibleTo} (an integration client), only
+     * the complaints it may see; a line whose case file is not found stays as it was (staff).
      */
-    public void rememberAll(List<Map.Entry<String, Customer.PastComplaint>> lines) {
-        if (lines.isEmpty()) return;
-        Map<String, Versioned<Customer>> known = customers.updateAll(lines.stream()
-                .map(line -> new AggregateStore.Update<Customer>(
-                        line.getKey(), null, current -> remembering(current, line.getValue())))
-                .toList());
-        lines.stream()
-                .filter(line -> !known.containsKey(line.getKey()))
-                .forEach(line -> log.warn(
-                        "No customer {} for complaint {}: its history misses it",
-                        line.getKey(),
-                        line.getValue().complaintId()));
-    }
-
-    private static Change<Customer> remembering(Versioned<Customer> current, Customer.PastComplaint entry) {
-        Customer next = current.value().remember(entry);
-        return next == current.value() ? null : Change.of(next);
+    public List<Customer.PastComplaint> asTheyStand(List<Customer.PastComplaint> lines, String visibleTo) {
+        if (lines.isEmpty()) return lines;
+        Bson ids = in(
+                "_id", lines.stream().map(Customer.PastComplaint::complaintId).toList());
+        Map<String, Document> standing = new HashMap<>();
+        caseFiles
+                .find(visibleTo == null ? ids : Filters.and(ids, ClientVisibility.filter(visibleTo)))
+                .projection(Projections.include(
+                        "status", "classification.complaintClass", "outcome.closedAs", "outcome.satisfactionScore"))
+                .forEach(d -> standing.put(d.getString("_id"), d));
+        List<Customer.PastComplaint> now = new ArrayList<>(lines.size());
+        for (Customer.PastComplaint line : lines) {
+            Document d = standing.get(line.complaintId());
+            if (d == null) {
+                if (visibleTo == null) now.add(line);
+                continue;
+            }
+            Document classification = d.get("classification", Document.class);
+            Document outcome = d.get("outcome", Document.class);
+            String complaintClass = classification == null ? null : classification.getString("complaintClass");
+            now.add(new Customer.PastComplaint(
+                    line.complaintId(),
+                    line.receivedAt(),
+                    line.subject(),
+                    line.orderRef(),
+                    line.productRef(),
+                    complaintClass == null ? null : ComplaintClass.valueOf(complaintClass),
+                    d.getString("status"),
+                    outcome == null ? null : outcome.getString("closedAs"),
+                    outcome == null ? null : outcome.getInteger("satisfactionScore")));
+        }
+        return now;
     }
 
     /** The customers the contacts name (contact key to customer id): one read, whichever of them are given. */
