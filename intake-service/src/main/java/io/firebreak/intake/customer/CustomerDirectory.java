@@ -36,8 +36,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,8 +48,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CustomerDirectory {
-
-    private static final Logger log = LoggerFactory.getLogger(CustomerDirectory.class);
 
     private static final String PHONE = "phone:";
     private static final String EMAIL = "email:";

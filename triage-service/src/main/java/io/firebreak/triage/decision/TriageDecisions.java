@@ -107,12 +107,12 @@ public class TriageDecisions {
 
     /**
      * Routes, classifies, and asks the semantic reader when the rules found the complaint less than MAJOR. Where the
-     * rules found nothing at all (no rule fired, no word discounted, no sum weighed), the words are new to them, and the class is the
-     * reader's when the labelled complaints they read most like clearly agree ({@link #decides}): a reason names the
-     * nearest, and the complaint waits for a supervisor's review ({@link #doubts}). Where the rules found something,
-     * the class is theirs: the reader, which reads by topic, cannot tell a blanket that stopped heating from one that
-     * scorched the sheet as surely as the rules' negations and senses can; when it reads the words as clearly MAJOR
-     * ({@link #disagrees}), the two readers disagree, and a supervisor decides.
+     * rules found nothing at all (no rule fired, no word discounted, no sum weighed), the words are new to them, and
+     * the class is the reader's when the labelled complaints they read most like clearly agree ({@link #decides}): a
+     * reason names the nearest, and the complaint waits for a supervisor's review ({@link #doubts}). Where the rules
+     * found something, the class is theirs: the reader, which reads by topic, cannot tell a blanket that stopped
+     * heating from one that scorched the sheet as surely as the rules' negations and senses can; when it reads the
+     * words as clearly MAJOR ({@link #disagrees}), the two readers disagree, and a supervisor decides.
      */
     public static Assessment assess(
             ActiveSettings settings,
