@@ -361,7 +361,7 @@ class TriageJudgementE2EIT {
 
     @Test
     void wordsTheRulesFindNothingInButThatReadClearlyLikeDifficultComplaintsAreDifficultByMeaningAndReviewed() {
-        awaitSemanticReader();
+        TestApi triage = awaitSemanticReader();
         // No phrase of any rule, but the labelled complaints the words read like are all of a shop and a maker
         // sending the customer to each other.
         String id = submit(Roles.AGENT, """
@@ -391,6 +391,16 @@ class TriageJudgementE2EIT {
                                 .path("classification")
                                 .path("complaintClass")
                                 .asString()));
+
+        // A supervisor looks and keeps it: the words are a labelled example from then on, as a corrected one's.
+        int examples = semanticExamples(triage);
+        TestApi.Response confirmed = api().post(
+                        "/api/v1/triage/" + id + "/review",
+                        Roles.SUPERVISOR,
+                        "{\"decision\":\"CONFIRM\",\"note\":\"A shop and a maker each sending the customer on\"}");
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(reviewQueue()).doesNotContain(id);
+        assertThat(semanticExamples(triage)).isEqualTo(examples + 1);
     }
 
     /** The semantic reader loads in the background when triage starts; its state is triage's to tell ADMIN. */

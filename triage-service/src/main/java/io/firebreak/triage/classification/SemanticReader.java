@@ -21,7 +21,7 @@ public interface SemanticReader {
     /** The opinion on these words; empty when the reader has none (not ready, no examples in the text's language). */
     Optional<Opinion> read(String text);
 
-    /** A person gave these words this class (a reclassification): compared with from now on. */
+    /** A person gave these words this class (a reclassification, a confirmed review): compared with from now on. */
     default void learn(String text, ComplaintClass complaintClass, String source) {}
 
     /** The words learned from this source are compared with no longer (the customer's personal data was erased). */
@@ -48,7 +48,7 @@ public interface SemanticReader {
          */
         public String shown() {
             return source != null && source.startsWith(CORRECTED)
-                    ? "the words of " + source.substring(CORRECTED.length()) + ", reclassified by a person"
+                    ? "the words of " + source.substring(CORRECTED.length()) + ", classed by a person"
                     : "“" + text + "”";
         }
     }

@@ -8,6 +8,7 @@ import io.firebreak.events.TriageEvents.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The triage of one complaint as stored: the current class with every reason it ever got, the departments, the owner
@@ -80,6 +81,26 @@ public record ComplaintTriage(
 
     boolean triaged() {
         return complaintClass != null;
+    }
+
+    /**
+     * The class a person gave these words, if one did: the last reclassification's; else, when a supervisor confirmed
+     * the class under review, the class it had then (a later re-triage by the rules is not theirs).
+     */
+    public Optional<ComplaintClass> classByPerson() {
+        ComplaintClass reclassified = null;
+        ComplaintClass atReview = null;
+        for (ClassificationStep step : history) {
+            if (TriageDecisions.RECLASSIFIED.equals(step.trigger())) reclassified = step.complaintClass();
+            if (review != null && review.at() != null && !step.at().isAfter(review.at())) {
+                atReview = step.complaintClass();
+            }
+        }
+        if (reclassified != null) return Optional.of(reclassified);
+        if (review != null && Review.CONFIRMED.equals(review.outcome())) {
+            return Optional.of(atReview != null ? atReview : complaintClass);
+        }
+        return Optional.empty();
     }
 
     ComplaintTriage withWaiting(Retriage retriage) {

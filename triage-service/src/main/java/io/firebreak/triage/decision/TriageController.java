@@ -141,7 +141,7 @@ class TriageController {
             @PathVariable String complaintId, @RequestBody @Valid ReviewDecision request, Authentication who) {
         ComplaintTriage current = triaged(complaintId);
         StaffScope.require(who, current.primaryDepartment(), "review the class of complaints");
-        return change(complaintId, t -> {
+        TriageView confirmed = change(complaintId, t -> {
             if (!t.reviewPending()) {
                 throw ProblemException.conflict("No review of complaint " + complaintId + " is waiting"
                         + (t.review() == null || t.review().outcome() == null
@@ -151,6 +151,11 @@ class TriageController {
             }
             return Change.of(decisions.confirm(t, who.getName(), request.note()));
         });
+        // A class a supervisor looked at and kept is a labelled example too, as a corrected one is.
+        if (!PersonalDataErased.MARKER.equals(current.text())) {
+            reader.learn(current.text(), confirmed.complaintClass(), SemanticReader.correctionOf(complaintId));
+        }
+        return confirmed;
     }
 
     private TriageView change(

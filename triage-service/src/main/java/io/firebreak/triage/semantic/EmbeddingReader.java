@@ -101,9 +101,15 @@ public final class EmbeddingReader implements SemanticReader {
         examples.addAll(added);
     }
 
+    /** A person's class for these words: it replaces whatever was learned under the same source before. */
     @Override
     public void learn(String text, ComplaintClass complaintClass, String source) {
-        if (text != null && !text.isBlank()) learn(List.of(new Labelled(text, complaintClass, source)));
+        if (text == null || text.isBlank()) return;
+        boolean han = ScannedText.of(text).hasHan();
+        Example example = new Example(
+                new Labelled(text, complaintClass, source), han, (han ? chinese : english).vector(beginning(text)));
+        forget(source);
+        examples.add(example);
     }
 
     @Override

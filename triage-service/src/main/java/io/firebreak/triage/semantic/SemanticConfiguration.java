@@ -1,15 +1,17 @@
 package io.firebreak.triage.semantic;
 
+import com.mongodb.client.model.Indexes;
 import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.triage.classification.SemanticReader;
 import io.firebreak.triage.decision.ComplaintTriage;
-import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
 import io.firebreak.triage.decision.TriageDecisions;
 import io.firebreak.triage.semantic.EmbeddingReader.Labelled;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
@@ -33,6 +35,9 @@ class SemanticConfiguration {
             @Value("${firebreak.triage.semantic.enabled:false}") boolean enabled,
             AggregateStore<ComplaintTriage> store) {
         if (!enabled) return SemanticReader.NONE;
+        // The confirmed classes, read at start with the reclassified ones (those by history.trigger, an index of the
+        // corrections' own).
+        store.collection().createIndex(Indexes.ascending("review.outcome", "receivedAt"));
         return BackgroundReader.start(() -> {
             List<Labelled> examples = new ArrayList<>(EmbeddingReader.shipped());
             examples.addAll(corrections(store));
@@ -59,21 +64,25 @@ class SemanticConfiguration {
         };
     }
 
-    /** Every complaint a person reclassified, with the class they gave it last. */
+    /**
+     * Every complaint a person classed — reclassified, or confirmed under review — with the class they gave it
+     * ({@link ComplaintTriage#classByPerson}), the newest first.
+     */
     static List<Labelled> corrections(AggregateStore<ComplaintTriage> store) {
-        List<Labelled> corrected = new ArrayList<>();
-        Document filter = new Document("history.trigger", TriageDecisions.RECLASSIFIED);
-        for (Versioned<ComplaintTriage> v : store.findAll(filter, new Document("receivedAt", -1), CORRECTIONS_READ)) {
-            ComplaintTriage t = v.value();
-            if (t.text() == null || t.text().isBlank() || t.text().equals(PersonalDataErased.MARKER)) continue;
-            ClassificationStep last = null;
-            for (ClassificationStep step : t.history()) {
-                if (TriageDecisions.RECLASSIFIED.equals(step.trigger())) last = step;
+        Map<String, Labelled> labelled = new LinkedHashMap<>();
+        for (Document filter : List.of(
+                new Document("history.trigger", TriageDecisions.RECLASSIFIED),
+                new Document("review.outcome", ComplaintTriage.Review.CONFIRMED))) {
+            for (Versioned<ComplaintTriage> v :
+                    store.findAll(filter, new Document("receivedAt", -1), CORRECTIONS_READ)) {
+                ComplaintTriage t = v.value();
+                if (t.text() == null || t.text().isBlank() || t.text().equals(PersonalDataErased.MARKER)) continue;
+                t.classByPerson()
+                        .ifPresent(c -> labelled.putIfAbsent(
+                                t.complaintId(),
+                                new Labelled(t.text(), c, SemanticReader.correctionOf(t.complaintId()))));
             }
-            if (last != null)
-                corrected.add(
-                        new Labelled(t.text(), last.complaintClass(), SemanticReader.correctionOf(t.complaintId())));
         }
-        return corrected;
+        return List.copyOf(labelled.values());
     }
 }

@@ -268,6 +268,30 @@ class TriageDecisionsTest {
     }
 
     @Test
+    void theClassAPersonGaveIsTheLastReclassificationsElseTheOneASupervisorConfirmed() {
+        ComplaintTriage doubtful = triageWith(
+                        reading(
+                                ComplaintClass.DIFFICULT,
+                                ComplaintClass.DIFFICULT,
+                                ComplaintClass.DIFFICULT,
+                                ComplaintClass.ORDINARY,
+                                ComplaintClass.ORDINARY),
+                        "The toaster's crumb tray glowed orange")
+                .value();
+        assertThat(doubtful.classByPerson())
+                .as("the readers' class, nobody's yet")
+                .isEmpty();
+
+        ComplaintTriage confirmed = decisions.confirm(doubtful, "supervisor-2", "Read it: one for the experts");
+        assertThat(confirmed.classByPerson()).contains(ComplaintClass.DIFFICULT);
+
+        ComplaintTriage raised = decisions
+                .reclassify(confirmed, MAJOR, "agent-7", "It glowed orange: a fire risk", Shipped.settings(), workload)
+                .value();
+        assertThat(raised.classByPerson()).contains(MAJOR);
+    }
+
+    @Test
     void whereTheRulesFoundSomethingTheClassStaysTheirs() {
         SemanticReader difficult = reading(
                 ComplaintClass.DIFFICULT,

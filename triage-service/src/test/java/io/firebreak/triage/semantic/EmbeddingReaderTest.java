@@ -76,6 +76,16 @@ class EmbeddingReaderTest {
                 .extracting(Neighbour::complaintClass, Neighbour::text)
                 .containsExactly(ORDINARY, "The smoke alarm chirps every night though the battery is new.");
 
+        // The same person's later class for the same complaint replaces the earlier one.
+        reader.learn("The smoke alarm chirps every night though the battery is new.", MAJOR, "corrected C1");
+        assertThat(reader.size()).isEqualTo(before + 1);
+        assertThat(reader.read("My smoke alarm keeps chirping at night even with a fresh battery.")
+                        .orElseThrow()
+                        .nearest()
+                        .get(0)
+                        .complaintClass())
+                .isEqualTo(MAJOR);
+
         // Erased: the words are compared with no longer.
         reader.forget("corrected C1");
         assertThat(reader.size()).isEqualTo(before);
