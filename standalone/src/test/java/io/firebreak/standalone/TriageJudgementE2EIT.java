@@ -403,6 +403,32 @@ class TriageJudgementE2EIT {
         assertThat(semanticExamples(triage)).isEqualTo(examples + 1);
     }
 
+    @Test
+    void aLaterMessageThatReadsLikeMajorComplaintsPutsTheClassBeforeASupervisor() {
+        awaitSemanticReader();
+        String id = submit(Roles.AGENT, """
+                {"channel":"PHONE","customer":{"phone":"137%08d"},
+                 "description":"The fan heater I bought last week arrived in a dented box."}""".formatted(System.nanoTime() % 100_000_000L));
+        JsonNode first = awaitTriage(id);
+        assertThat(first.path("complaintClass").asString()).isEqualTo("ORDINARY");
+        assertThat(reviewQueue()).doesNotContain(id);
+
+        // No hazard word the rules list, but the words read like the labelled MAJOR complaints about heaters.
+        TestApi.Response sent = api().post(
+                        "/api/v1/complaints/" + id + "/messages",
+                        Roles.AGENT,
+                        "{\"text\":\"Our new fan heater now makes a popping noise and the plug was black around the pins this morning.\"}");
+        assertThat(sent.status()).as(sent.body()).isBetween(200, 202);
+        await().atMost(STEP).until(() -> reviewQueue().contains(id));
+        JsonNode doubted = awaitTriage(id);
+        assertThat(doubted.path("complaintClass").asString())
+                .as("not raised by the reader")
+                .isEqualTo("ORDINARY");
+        List<String> doubts = new ArrayList<>();
+        doubted.path("review").path("doubts").forEach(d -> doubts.add(d.asString()));
+        assertThat(doubts).anySatisfy(d -> assertThat(d).startsWith("A later message reads like MAJOR complaints"));
+    }
+
     /** The semantic reader loads in the background when triage starts; its state is triage's to tell ADMIN. */
     private static TestApi awaitSemanticReader() {
         TestApi triage = new TestApi(system().serviceUrls().get("triage"), role -> "Bearer " + system().token(role));

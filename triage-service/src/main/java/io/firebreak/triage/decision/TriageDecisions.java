@@ -137,6 +137,31 @@ public class TriageDecisions {
         return new Assessment(result, responsibility, language, disagrees(opinion, result) ? opinion : null);
     }
 
+    /**
+     * The review after a later message of the customer: when the semantic reader reads its words as clearly MAJOR and
+     * neither the rules (on the message) nor the class so far are, a supervisor looks again — the class is not raised
+     * by it, as at receipt. A review already waiting gets the doubt added; one settled before opens again.
+     */
+    private Review laterDoubt(ComplaintTriage current, String text, Classifier.Result result, Review review) {
+        if (text == null || current.complaintClass() == ComplaintClass.MAJOR) return review;
+        if (result.complaintClass() == ComplaintClass.MAJOR) return review;
+        Opinion opinion = reader.read(text).orElse(null);
+        if (!disagrees(opinion, result)) return review;
+        Neighbour example = opinion.example();
+        String doubt = String.format(
+                java.util.Locale.ROOT,
+                "A later message reads like MAJOR complaints such as %s (similarity %.2f); the class is %s",
+                example.shown(),
+                example.similarity(),
+                current.complaintClass());
+        if (review != null && review.pending()) {
+            List<String> doubts = new ArrayList<>(review.doubts());
+            doubts.add(doubt);
+            return Review.of(doubts);
+        }
+        return Review.of(List.of(doubt));
+    }
+
     /** The rule a class the semantic reader decided carries as its reason. */
     public static final String SEMANTIC_RULE = "reads-like-labelled-complaints";
 
@@ -319,7 +344,8 @@ public class TriageDecisions {
      * stage, brings the first response forward and shortens the time left to resolve. The class rises to the most
      * severe rule that newly fired; if it rose, the owner is chosen again and the resolution clock starts afresh; the
      * first response is never later than it was. Returns null when nothing changes, and a change without events when only the customer's emotion or
-     * stage does.
+     * stage does, or when the semantic reader reads a later message as clearly MAJOR and a supervisor is to look
+     * again ({@link #laterDoubt}).
      */
     Change<ComplaintTriage> retriage(
             ComplaintTriage current, Retriage retriage, ActiveSettings settings, Workload workload) {
@@ -338,6 +364,7 @@ public class TriageDecisions {
         EmotionLevel emotion = current.emotion();
         CustomerStage stage = current.stage();
         Reason note = null;
+        Review review = current.review();
         if (escalate) {
             fired.add(new Classifier.Fired(ComplaintClass.ESCALATED, retriage.reason()));
         } else {
@@ -358,6 +385,7 @@ public class TriageDecisions {
             }
             Classifier.Result result = settings.classifier().classify(facts);
             ruleSetVersion = result.ruleSetVersion();
+            if (!EMOTION.equals(trigger)) review = laterDoubt(current, retriage.text(), result, review);
             Set<String> known = current.reasons().stream().map(Reason::rule).collect(Collectors.toSet());
             for (Classifier.Fired f : result.fired()) {
                 if (!known.contains(f.rule())) fired.add(f);
@@ -410,7 +438,9 @@ public class TriageDecisions {
                 || !Objects.equals(owner, current.owner());
         if (!changed) {
             boolean customerChanged = emotion != current.emotion() || stage != current.stage();
-            return customerChanged ? Change.of(current.withCustomer(emotion, stage)) : null;
+            boolean doubted = !Objects.equals(review, current.review());
+            if (!customerChanged && !doubted) return null;
+            return Change.of(current.withCustomer(emotion, stage).withReview(review));
         }
         List<Reason> added =
                 new ArrayList<>(fired.stream().map(Classifier.Fired::reason).toList());
@@ -455,7 +485,7 @@ public class TriageDecisions {
                 history,
                 current.waiting(),
                 current.text(),
-                current.review());
+                review);
         return Change.of(
                 next,
                 new ComplaintClassified(

@@ -292,6 +292,39 @@ class TriageDecisionsTest {
     }
 
     @Test
+    void aLaterMessageThatReadsLikeMajorComplaintsPutsTheClassBeforeASupervisorWithoutRaisingIt() {
+        ComplaintTriage ordinary =
+                triage(received("快递三天都没到", EmotionLevel.CALM)).value();
+        assertThat(ordinary.review().pending()).isFalse();
+        Retriage later =
+                message(RECEIVED.plus(Duration.ofHours(2)), "The plug went black around the pins this morning");
+
+        TriageDecisions withReader =
+                new TriageDecisions(Clock.fixed(NOW, ZoneOffset.UTC), reading(MAJOR, MAJOR, MAJOR, MAJOR, MAJOR));
+        Change<ComplaintTriage> doubted = withReader.retriage(ordinary, later, Shipped.settings(), workload);
+
+        assertThat(doubted.value().complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(doubted.value().firstResponseDue()).isEqualTo(ordinary.firstResponseDue());
+        assertThat(doubted.events())
+                .as("the class and clocks stand: nothing to publish")
+                .isEmpty();
+        assertThat(doubted.value().review().pending()).isTrue();
+        assertThat(doubted.value().review().doubts())
+                .singleElement()
+                .satisfies(d ->
+                        assertThat(d).startsWith("A later message reads like MAJOR complaints such as “labelled 0”"));
+
+        // The rules alone find nothing in those words: nothing changes.
+        assertThat(retriage(ordinary, later)).isNull();
+        // Nor when the neighbours are split.
+        assertThat(new TriageDecisions(
+                                Clock.fixed(NOW, ZoneOffset.UTC),
+                                reading(MAJOR, MAJOR, MAJOR, ComplaintClass.ORDINARY, ComplaintClass.ORDINARY))
+                        .retriage(ordinary, later, Shipped.settings(), workload))
+                .isNull();
+    }
+
+    @Test
     void whereTheRulesFoundSomethingTheClassStaysTheirs() {
         SemanticReader difficult = reading(
                 ComplaintClass.DIFFICULT,
