@@ -147,19 +147,19 @@ public class TriageDecisions {
         if (result.complaintClass() == ComplaintClass.MAJOR) return review;
         Opinion opinion = reader.read(text).orElse(null);
         if (!disagrees(opinion, result)) return review;
-        Neighbour example = opinion.example();
-        String doubt = String.format(
-                java.util.Locale.ROOT,
-                "A later message reads like MAJOR complaints such as %s (similarity %.2f); the class is %s",
-                example.shown(),
-                example.similarity(),
-                current.complaintClass());
+        String doubt = "A later message reads like MAJOR complaints such as " + nearest(opinion.example())
+                + "; the class is " + current.complaintClass();
         if (review != null && review.pending()) {
             List<String> doubts = new ArrayList<>(review.doubts());
             doubts.add(doubt);
             return Review.of(doubts);
         }
         return Review.of(List.of(doubt));
+    }
+
+    /** A neighbour as a doubt names it: “its words” (similarity 0.81). */
+    private static String nearest(Neighbour example) {
+        return String.format(java.util.Locale.ROOT, "%s (similarity %.2f)", example.shown(), example.similarity());
     }
 
     /** The rule a class the semantic reader decided carries as its reason. */
@@ -541,14 +541,9 @@ public class TriageDecisions {
         Classifier.Result result = assessment.result();
         if (assessment.disagreeing() != null) {
             // Two readers disagree: a person decides.
-            Neighbour example = assessment.disagreeing().example();
-            doubts.add(String.format(
-                    java.util.Locale.ROOT,
-                    "The rules read %s, but the words read like %s complaints such as %s (similarity %.2f)",
-                    result.complaintClass(),
-                    assessment.disagreeing().complaintClass(),
-                    example.shown(),
-                    example.similarity()));
+            doubts.add("The rules read " + result.complaintClass() + ", but the words read like "
+                    + assessment.disagreeing().complaintClass() + " complaints such as "
+                    + nearest(assessment.disagreeing().example()));
         }
         for (Classifier.Fired f : result.fired()) {
             // The class is the semantic reader's alone: a person confirms it.

@@ -165,6 +165,16 @@ class TriageDecisionsTest {
         return readingAt(0.8, classes);
     }
 
+    /** Three of the five nearest DIFFICULT, two ORDINARY: a share of 0.61 for DIFFICULT. */
+    private static SemanticReader threeOfFiveDifficult() {
+        return reading(
+                ComplaintClass.DIFFICULT,
+                ComplaintClass.DIFFICULT,
+                ComplaintClass.DIFFICULT,
+                ComplaintClass.ORDINARY,
+                ComplaintClass.ORDINARY);
+    }
+
     /** The same, the nearest {@code similarity} alike and each next one a little less. */
     private static SemanticReader readingAt(double similarity, ComplaintClass... classes) {
         List<Neighbour> nearest = new ArrayList<>();
@@ -224,14 +234,7 @@ class TriageDecisionsTest {
     @Test
     void wordsTheRulesFindNothingInTakeTheSemanticReadersClassWithItsReasonAndWaitForReview() {
         // Three of five nearest DIFFICULT (a share of 0.61): clear enough for a class other than MAJOR.
-        ComplaintTriage difficult = triageWith(
-                        reading(
-                                ComplaintClass.DIFFICULT,
-                                ComplaintClass.DIFFICULT,
-                                ComplaintClass.DIFFICULT,
-                                ComplaintClass.ORDINARY,
-                                ComplaintClass.ORDINARY),
-                        "The toaster's crumb tray glowed orange")
+        ComplaintTriage difficult = triageWith(threeOfFiveDifficult(), "The toaster's crumb tray glowed orange")
                 .value();
 
         assertThat(difficult.complaintClass()).isEqualTo(ComplaintClass.DIFFICULT);
@@ -269,14 +272,7 @@ class TriageDecisionsTest {
 
     @Test
     void theClassAPersonGaveIsTheLastReclassificationsElseTheOneASupervisorConfirmed() {
-        ComplaintTriage doubtful = triageWith(
-                        reading(
-                                ComplaintClass.DIFFICULT,
-                                ComplaintClass.DIFFICULT,
-                                ComplaintClass.DIFFICULT,
-                                ComplaintClass.ORDINARY,
-                                ComplaintClass.ORDINARY),
-                        "The toaster's crumb tray glowed orange")
+        ComplaintTriage doubtful = triageWith(threeOfFiveDifficult(), "The toaster's crumb tray glowed orange")
                 .value();
         assertThat(doubtful.classByPerson())
                 .as("the readers' class, nobody's yet")
