@@ -33,7 +33,8 @@ public final class LabelledExamples {
             "fresh-complaints-2.tsv",
             "fresh-complaints-3.tsv",
             "fresh-complaints-4.tsv",
-            "fresh-complaints-5.tsv");
+            "fresh-complaints-5.tsv",
+            "fresh-complaints-6.tsv");
 
     /** One labelled complaint. */
     public record Example(
