@@ -5,8 +5,7 @@ import io.firebreak.platform.web.Problems;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
@@ -98,8 +97,8 @@ class ServiceGuard {
 
     private static boolean isTimeout(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof HttpConnectTimeoutException) return false; // never connected: the service is down
-            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) return true;
+            if (t instanceof ConnectTimeoutException) return false; // never connected: the service is down
+            if (t instanceof SocketTimeoutException) return true;
         }
         return false;
     }

@@ -9,11 +9,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.http.HttpStatus;
@@ -83,11 +83,12 @@ class ServiceGuardTest {
         ServerResponse connect = guard.fallback(
                 "triage",
                 request,
-                new ResourceAccessException("I/O error", new HttpConnectTimeoutException("connect timed out")));
+                new ResourceAccessException(
+                        "I/O error", new ConnectTimeoutException("Connect to http://localhost:8082 timed out")));
         ServerResponse answer = guard.fallback(
                 "triage",
                 request,
-                new ResourceAccessException("I/O error", new HttpTimeoutException("request timed out")));
+                new ResourceAccessException("I/O error", new SocketTimeoutException("Read timed out")));
 
         assertThat(connect.statusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.statusCode()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
