@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -155,8 +154,8 @@ class RoutingConfiguration {
     /**
      * The client the proxy uses: Apache HttpClient's classic one, so that the call runs on the request's own thread
      * (the JDK's client handed every request and answer between its selector and worker threads), over a pool of
-     * kept-alive connections per service. Bounded connect and answer times (a slow service is a 504, not a stuck
-     * request thread); nothing retried, redirects passed back to the caller, no cookies kept and bodies passed through
+     * kept-alive connections per service. Bounded connect and answer times (the socket's read timeout: a slow service is a
+     * 504, not a stuck request thread); nothing retried, redirects passed back to the caller, no cookies kept and bodies passed through
      * as they are (no decompression). A connection idle for more than a second is checked before it is used again and
      * closed after 10 s idle, before the service closes it from its side.
      */
@@ -173,9 +172,6 @@ class RoutingConfiguration {
                 .build();
         CloseableHttpClient client = HttpClients.custom()
                 .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(properties.routeTimeout()))
-                        .build())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
