@@ -83,7 +83,8 @@ class TriageAccuracyTest {
         "fresh-complaints-3.tsv, 0.95, 0, 0.03",
         "fresh-complaints-4.tsv, 0.95, 0, 0.03",
         "fresh-complaints-5.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-6.tsv, 0.95, 0, 0.03"
+        "fresh-complaints-6.tsv, 0.95, 0, 0.03",
+        "fresh-complaints-7.tsv, 0.95, 0, 0.03"
     })
     void theProductionPathClassifiesEachLabelledSet(
             String set, double accuracy, int majorAsOrdinary, double falseMajor) {

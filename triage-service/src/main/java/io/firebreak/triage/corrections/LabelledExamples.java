@@ -34,7 +34,8 @@ public final class LabelledExamples {
             "fresh-complaints-3.tsv",
             "fresh-complaints-4.tsv",
             "fresh-complaints-5.tsv",
-            "fresh-complaints-6.tsv");
+            "fresh-complaints-6.tsv",
+            "fresh-complaints-7.tsv");
 
     /** One labelled complaint. */
     public record Example(
