@@ -116,7 +116,7 @@ class EmotionReaderTest {
                 arguments("再不处理我就打12315投诉", ANGRY, List.of("regulator:12315"), List.of()),
                 arguments("我已经向消协反映了", ANGRY, List.of("regulator:消协"), List.of()),
                 arguments("I will contact the ombudsman about this", ANGRY, List.of("regulator:ombudsman"), List.of()),
-                arguments("不给个说法我就发微博曝光你们", ANGRY, List.of("media:微博", "media:曝光"), List.of()),
+                arguments("不给个说法我就发微博曝光你们", ANGRY, List.of("media:发微博", "media:曝光"), List.of()),
                 arguments(
                         "I'll post this on social media",
                         ANGRY,

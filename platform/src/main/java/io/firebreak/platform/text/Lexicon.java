@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -24,6 +25,8 @@ public record Lexicon(NegationWords negation, List<String> senses, Map<String, L
 
     /** The prefix that names a list among phrases: {@code @hazard}. */
     public static final String LIST = "@";
+
+    private static final String GAP = "...";
 
     private static final Lexicon SHIPPED = load("lexicon.yml");
 
@@ -71,13 +74,18 @@ public record Lexicon(NegationWords negation, List<String> senses, Map<String, L
         return list;
     }
 
-    /** The phrases with every {@code @name} replaced by the list it names; null stays null. */
+    /**
+     * The phrases with every {@code @name} replaced by the list it names, and every {@code "@name ... @other"} by
+     * the pairs of their phrases ({@link #crossed}); null stays null.
+     */
     public List<String> expand(List<String> phrases) {
         if (phrases == null) return null;
         List<String> expanded = new ArrayList<>();
         for (String phrase : phrases) {
-            if (phrase != null && phrase.startsWith(LIST)) {
+            if (phrase != null && phrase.startsWith(LIST) && !phrase.contains(GAP)) {
                 expanded.addAll(list(phrase.substring(LIST.length()).strip()));
+            } else if (phrase != null && phrase.contains(LIST)) {
+                expanded.addAll(crossed(List.of(phrase), lists));
             } else {
                 expanded.add(phrase);
             }
@@ -99,12 +107,45 @@ public record Lexicon(NegationWords negation, List<String> senses, Map<String, L
                     strings(n.get("conditionals")),
                     strings(n.get("hedges")),
                     ((Number) n.get("window")).intValue());
+            Map<String, List<String>> written = new LinkedHashMap<>();
+            ((Map<String, Object>) yaml.get("lists")).forEach((name, list) -> written.put(name, strings(list)));
             Map<String, List<String>> lists = new LinkedHashMap<>();
-            ((Map<String, Object>) yaml.get("lists")).forEach((name, list) -> lists.put(name, strings(list)));
+            written.forEach((name, list) -> lists.put(name, crossed(list, written)));
             return new Lexicon(negation, strings(yaml.get("senses")), lists);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A list's entries with every {@code @name} among them written out: {@code "@platform ... @publishing"} is any
+     * phrase of the one list followed by any of the other ("微博 ... 转发", "Reddit ... viral"), written as one phrase
+     * with alternatives ({@code "微博|抖音 ... 转发|发到"}), for a word that counts only beside another ("a video
+     * posted on Reddit", not "a Reddit ad"). A list named so holds plain words only.
+     */
+    static List<String> crossed(List<String> entries, Map<String, List<String>> lists) {
+        List<String> out = new ArrayList<>();
+        for (String entry : entries) {
+            if (!entry.contains(LIST)) {
+                out.add(entry);
+                continue;
+            }
+            List<String> sides = new ArrayList<>();
+            for (String side : entry.split(Pattern.quote(GAP), -1)) {
+                sides.add(String.join("|", side(side.strip(), entry, lists)));
+            }
+            out.add(String.join(" ... ", sides));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> side(String side, String entry, Map<String, List<String>> lists) {
+        if (!side.startsWith(LIST)) return List.of(side);
+        List<String> named = lists.get(side.substring(LIST.length()));
+        if (named == null) throw new IllegalArgumentException("'" + entry + "' names no list of the lexicon");
+        if (named.stream().anyMatch(word -> word.contains(LIST) || word.contains(GAP) || word.contains("|")))
+            throw new IllegalArgumentException("'" + entry + "' names a list that is not plain words");
+        return named;
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.firebreak.platform.text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A compiled list of phrases to find in a {@link ScannedText}, in one pass whatever their number. Matching is
@@ -10,7 +11,8 @@ import java.util.List;
  * edge, so "sue" does not fire on "issue" nor "12315" inside "412315"; a trailing {@code *} makes a Latin phrase a
  * word prefix ("injur*" finds "injured"); Chinese has no spaces between words, so a Chinese phrase matches
  * anywhere. {@code "A ... B"} finds A followed by B later in the same sentence (at most
- * {@value #MAX_GAP} characters on), for what people say in many ways: "approved ... reversed".
+ * {@value #MAX_GAP} characters on), for what people say in many ways: "approved ... reversed". Either side may be
+ * alternatives, {@code "微博|抖音 ... 转发|发到"}: any of the one followed by any of the other.
  */
 public final class PhraseSet {
 
@@ -18,11 +20,14 @@ public final class PhraseSet {
     public static final int MAX_GAP = 90;
 
     private static final String GAP = "...";
+    private static final String OR = "|";
 
     private final List<String> phrases;
     private final List<Part> parts = new ArrayList<>();
     private final List<Integer> phraseOfPart = new ArrayList<>();
-    private final int[][] partsOfPhrase;
+    /** Per phrase, its sides: each the range [from, to) of its alternatives' part indices (one side or two). */
+    private final int[][] sidesOfPhrase;
+
     private final AhoCorasick automaton;
 
     /** One found phrase: which (its index in the list), where, and the words as written in the text. */
@@ -32,17 +37,20 @@ public final class PhraseSet {
 
     private PhraseSet(List<String> phrases) {
         this.phrases = List.copyOf(phrases);
-        this.partsOfPhrase = new int[phrases.size()][];
+        this.sidesOfPhrase = new int[phrases.size()][];
         for (int p = 0; p < phrases.size(); p++) {
             String phrase = ScannedText.normalize(phrases.get(p).strip());
             int gap = phrase.indexOf(GAP);
             if (gap >= 0) {
-                partsOfPhrase[p] = new int[] {
-                    addPart(phrase.substring(0, gap), phrases.get(p), p),
-                    addPart(phrase.substring(gap + GAP.length()), phrases.get(p), p)
-                };
+                int first = parts.size();
+                addSide(phrase.substring(0, gap), phrases.get(p), p);
+                int second = parts.size();
+                addSide(phrase.substring(gap + GAP.length()), phrases.get(p), p);
+                sidesOfPhrase[p] = new int[] {first, second, parts.size()};
             } else {
-                partsOfPhrase[p] = new int[] {addPart(phrase, phrases.get(p), p)};
+                int first = parts.size();
+                addSide(phrase, phrases.get(p), p);
+                sidesOfPhrase[p] = new int[] {first, parts.size()};
             }
         }
         this.automaton = new AhoCorasick(parts.stream().map(Part::core).toList());
@@ -98,12 +106,12 @@ public final class PhraseSet {
         List<Hit> hits = new ArrayList<>();
         for (int[] first : partHits) {
             int phrase = phraseOfPart.get(first[0]);
-            int[] own = partsOfPhrase[phrase];
-            if (own[0] != first[0]) continue; // the second part of a gap phrase: found from its first
-            if (own.length == 1) {
+            int[] sides = sidesOfPhrase[phrase];
+            if (first[0] >= sides[1]) continue; // the second side of a gap phrase: found from its first
+            if (sides.length == 2) {
                 hits.add(new Hit(phrase, first[1], first[2], written.substring(first[1], first[2])));
             } else {
-                int[] second = following(partHits, own[1], first[2], written);
+                int[] second = following(partHits, sides[1], sides[2], first[2], written);
                 if (second != null) {
                     hits.add(new Hit(
                             phrase,
@@ -117,11 +125,14 @@ public final class PhraseSet {
         return hits;
     }
 
-    /** The first hit of {@code part} starting after {@code from} in the same sentence, within the gap. */
-    private static int[] following(List<int[]> partHits, int part, int from, String text) {
+    /**
+     * The first hit of a part in [{@code fromPart}, {@code toPart}) starting after {@code from} in the same sentence,
+     * within the gap.
+     */
+    private static int[] following(List<int[]> partHits, int fromPart, int toPart, int from, String text) {
         int[] best = null;
         for (int[] hit : partHits) {
-            if (hit[0] != part || hit[1] < from || hit[1] - from > MAX_GAP) continue;
+            if (hit[0] < fromPart || hit[0] >= toPart || hit[1] < from || hit[1] - from > MAX_GAP) continue;
             if (best == null || hit[1] < best[1]) best = hit;
         }
         if (best == null) return null;
@@ -131,14 +142,19 @@ public final class PhraseSet {
         return best;
     }
 
-    private int addPart(String raw, String phrase, int index) {
+    /** The side's alternatives ({@code a|b|c}), each a part. */
+    private void addSide(String raw, String phrase, int index) {
+        for (String alternative : raw.split(Pattern.quote(OR), -1)) addPart(alternative, phrase, index);
+    }
+
+    private void addPart(String raw, String phrase, int index) {
         String core = raw.strip();
         boolean prefix = core.endsWith("*");
         if (prefix) core = core.substring(0, core.length() - 1).strip();
         if (core.isEmpty()) throw new IllegalArgumentException("'" + phrase + "' has nothing to match");
         if (core.contains(GAP) || core.contains("*")) {
-            throw new IllegalArgumentException(
-                    "'" + phrase + "' may have one '...' and a '*' only at the end of a word");
+            throw new IllegalArgumentException("'" + phrase
+                    + "' may have one '...', alternatives split by '|' and a '*' only at the end of a word");
         }
         String folded = fold(core);
         phraseOfPart.add(index);
@@ -147,7 +163,6 @@ public final class PhraseSet {
                 ScannedText.isWordChar(core.codePointAt(0)),
                 ScannedText.isWordChar(core.codePointBefore(core.length())),
                 prefix && ScannedText.isWordChar(core.codePointBefore(core.length()))));
-        return parts.size() - 1;
     }
 
     private static String fold(String s) {

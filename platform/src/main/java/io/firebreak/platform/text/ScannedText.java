@@ -80,14 +80,15 @@ public final class ScannedText {
         return c >= '\u3400' && c <= '\u9fff' || c >= '\uf900' && c <= '\ufaff';
     }
 
-    /** Where a sentence ends: a gap phrase never reaches across it. */
+    /** Where a sentence ends: a gap phrase never reaches across it (a semicolon joins two clauses of one sentence). */
     static boolean isSentenceEnd(char c) {
-        return c == '.' || c == '!' || c == '?' || c == '\n' || c == '。' || c == ';';
+        return c == '.' || c == '!' || c == '?' || c == '\n' || c == '。';
     }
 
     /** Where a clause ends: a negation never reaches across it. */
     static boolean isClauseEnd(char c) {
         return isSentenceEnd(c)
+                || c == ';'
                 || c == ','
                 || c == ':'
                 || c == '、'

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,43 @@ class LexiconTest {
                 .hasSize(1 + lexicon.list("legal").size());
         assertThat(lexicon.expand(null)).isNull();
         assertThatThrownBy(() -> lexicon.expand(List.of("@nonsense"))).hasMessageContaining("No list 'nonsense'");
+    }
+
+    @Test
+    void aListEntryNamingTwoListsIsAnyOfTheOneFollowedByAnyOfTheOther() {
+        Map<String, List<String>> lists = Map.of(
+                "platform",
+                List.of("微博", "tiktok"),
+                "publishing",
+                List.of("发到", "I've posted"),
+                "nested",
+                List.of("@platform"));
+
+        assertThat(Lexicon.crossed(List.of("曝光", "@platform ... @publishing", "@publishing ... 网上"), lists))
+                .containsExactly("曝光", "微博|tiktok ... 发到|I've posted", "发到|I've posted ... 网上");
+        assertThatThrownBy(() -> Lexicon.crossed(List.of("@nonsense ... @platform"), lists))
+                .hasMessageContaining("names no list");
+        assertThatThrownBy(() -> Lexicon.crossed(List.of("@nested ... @platform"), lists))
+                .hasMessageContaining("not plain words");
+        // A rule set names such a pair among its phrases as the lexicon's lists do.
+        assertThat(lexicon.expand(List.of("@platform ... @publishing")))
+                .singleElement()
+                .satisfies(phrase ->
+                        assertThat(phrase).startsWith("twitter|weibo|tiktok").contains(" ... "));
+    }
+
+    @Test
+    void aPlatformIsMediaExposureOnlyWhenTheCustomerPublishesThere() {
+        PhraseSet media = PhraseSet.of(lexicon.list("media"));
+
+        assertThat(media.scan(ScannedText.of("I've posted the video of the fault on Reddit.")))
+                .isNotEmpty();
+        assertThat(media.scan(ScannedText.of("我已经把视频发到抖音上了。"))).isNotEmpty();
+        assertThat(media.scan(ScannedText.of("I saw the jacket in a TikTok ad and the buttons are different.")))
+                .isEmpty();
+        assertThat(media.scan(ScannedText.of("Your Instagram post said 20% off.")))
+                .isEmpty();
+        assertThat(media.scan(ScannedText.of("我关注了你们微博也没收到领券的链接。"))).isEmpty();
     }
 
     @Test

@@ -31,6 +31,36 @@ class PhraseSetTest {
     }
 
     @Test
+    void eitherSideMayBeAlternativesAndAnyOfTheOneFollowedByAnyOfTheOtherIsAHit() {
+        PhraseSet set = PhraseSet.of(List.of("微博|抖音 ... 转发|发到", "lawyer*|律师"));
+
+        assertThat(set.scan(ScannedText.of("我已经把视频发到抖音上了。")))
+                .as("the second side before the first is no hit")
+                .isEmpty();
+        assertThat(set.scan(ScannedText.of("抖音上的视频被转发了几千次。")))
+                .extracting(PhraseSet.Hit::phrase, PhraseSet.Hit::asWritten)
+                .containsExactly(tuple(0, "抖音 … 转发"));
+        assertThat(set.scan(ScannedText.of("微博上看到的同款，转发抽奖没中。")))
+                .extracting(PhraseSet.Hit::asWritten)
+                .containsExactly("微博 … 转发");
+        assertThat(set.scan(ScannedText.of("My lawyers said so; 我的律师也是。")))
+                .extracting(PhraseSet.Hit::phrase, PhraseSet.Hit::asWritten)
+                .containsExactly(tuple(1, "lawyers"), tuple(1, "律师"));
+        assertThat(PhraseSet.problemWith("微博| ... 转发")).contains("nothing to match");
+    }
+
+    @Test
+    void aSemicolonJoinsTwoClausesOfOneSentence() {
+        PhraseSet set = PhraseSet.of(List.of("says ... says"));
+
+        assertThat(set.scan(ScannedText.of(
+                        "The courier says it was damaged at your warehouse; your warehouse says in transit.")))
+                .hasSize(1);
+        assertThat(set.scan(ScannedText.of("The courier says it was damaged. Your warehouse says in transit.")))
+                .isEmpty();
+    }
+
+    @Test
     void hitsComeInTheOrderOfTheListThenOfTheText() {
         PhraseSet set = PhraseSet.of(List.of("律师", "lawyer*"));
 
