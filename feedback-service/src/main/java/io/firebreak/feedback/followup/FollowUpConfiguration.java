@@ -12,6 +12,7 @@ import io.firebreak.platform.kafka.EventSubscription;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,9 +44,20 @@ class FollowUpConfiguration {
                             reports.apply(event);
                         })
                 .inBatches(events -> {
-                    // Follow-ups and root causes one event at a time (they publish events); the reports at once.
-                    events.forEach(
-                            event -> EventDispatcher.within(event, () -> followUps(followUps, rootCauses, event)));
+                    // The cases opened make their complaints known with one write; follow-ups and root causes
+                    // otherwise one event at a time (they publish events), after what came before them; the reports
+                    // at once.
+                    List<ReceivedEvent> opened = new ArrayList<>();
+                    for (ReceivedEvent event : events) {
+                        if (event.type() == EventType.CASE_OPENED) {
+                            opened.add(event);
+                        } else if (FollowUpEventHandler.actsAlone(event.type())) {
+                            followUps.opened(opened);
+                            opened.clear();
+                            EventDispatcher.within(event, () -> followUps(followUps, rootCauses, event));
+                        }
+                    }
+                    followUps.opened(opened);
                     reports.applyAll(events);
                 });
     }

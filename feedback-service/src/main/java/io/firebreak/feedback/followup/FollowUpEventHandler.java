@@ -1,5 +1,7 @@
 package io.firebreak.feedback.followup;
 
+import io.firebreak.events.EventType;
+import io.firebreak.events.FirebreakEvent;
 import io.firebreak.events.IntakeEvents.PersonalDataErased;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.events.ResolutionEvents.CaseResolved;
@@ -46,6 +48,24 @@ class FollowUpEventHandler implements EventHandler {
                 // Acknowledgements and SLA events do not concern follow-up.
             }
         }
+    }
+
+    /** Whether {@link #handle} acts on this type of event besides a case opened. */
+    static boolean actsAlone(EventType type) {
+        return type == EventType.CASE_RESOLVED || type == EventType.PERSONAL_DATA_ERASED;
+    }
+
+    /**
+     * The complaints of these cases opened made known with one write, as {@link #handle} does one by one; one known
+     * already (a redelivery, or a resolution that came first) stays as it is.
+     */
+    void opened(List<ReceivedEvent> casesOpened) {
+        store.insertAll(casesOpened.stream()
+                .map(event -> {
+                    String id = event.payloadAs(CaseOpened.class).complaintId();
+                    return new AggregateStore.New<>(id, ComplaintFollowUps.known(id), List.<FirebreakEvent>of(), event);
+                })
+                .toList());
     }
 
     private void resolved(String eventId, CaseResolved resolved) {

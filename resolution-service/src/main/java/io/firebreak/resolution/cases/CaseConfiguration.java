@@ -34,8 +34,9 @@ class CaseConfiguration {
     @Bean
     EventSubscription caseSubscription(CaseEventHandler handler, GroupResolutions groupResolutions) {
         return EventSubscription.to(List.of(Topics.TRIAGE, Topics.FEEDBACK), event -> {
-            handler.handle(event);
-            groupResolutions.handle(event);
-        });
+                    handler.handle(event);
+                    groupResolutions.handle(event);
+                })
+                .inBatches(events -> handler.handleAll(events, groupResolutions::handle));
     }
 }

@@ -1,7 +1,9 @@
 package io.firebreak.resolution.cases;
 
+import io.firebreak.events.EventType;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
+import io.firebreak.platform.kafka.EventDispatcher;
 import io.firebreak.platform.kafka.EventHandler;
 import io.firebreak.platform.kafka.ReceivedEvent;
 import io.firebreak.platform.outbox.AggregateStore;
@@ -9,11 +11,13 @@ import io.firebreak.platform.outbox.Change;
 import io.firebreak.resolution.ResolutionProperties;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens and updates cases from triage's assignments and reopens them on feedback's word, each event at most
- * once (its id is stored in the same write as the change).
+ * once (its id is stored in the same write as the change). A poll's new cases are opened with one write.
  */
 @Component
 class CaseEventHandler implements EventHandler {
@@ -43,6 +47,45 @@ class CaseEventHandler implements EventHandler {
                 // Classifications, follow-ups, closures and root causes do not change a case.
             }
         }
+    }
+
+    /**
+     * The events of a poll, in order, {@code alsoAlone} given each event after this handler's part (the other
+     * listener of the subscription). The assignments open their cases together with one write; one whose case is
+     * there already (a reassignment, a redelivery, or an earlier assignment of the same poll) is then applied alone,
+     * as is every other event this handler acts on, after the cases opened before it are written.
+     */
+    void handleAll(List<ReceivedEvent> events, EventHandler alsoAlone) {
+        List<ReceivedEvent> assignments = new ArrayList<>();
+        List<AggregateStore.New<ComplaintCase>> opened = new ArrayList<>();
+        for (ReceivedEvent event : events) {
+            if (event.type() == EventType.RESPONSIBILITY_ASSIGNED) {
+                ResponsibilityAssigned assigned = event.payloadAs(ResponsibilityAssigned.class);
+                Instant now = clock.instant();
+                Change<ComplaintCase> open =
+                        CaseDecisions.open(assigned, clocks.planner().plan(assigned, now), secondaryTasks, now);
+                opened.add(new AggregateStore.New<>(assigned.complaintId(), open.value(), open.events(), event));
+                assignments.add(event);
+            } else if (event.type() == EventType.COMPLAINT_REOPENED || event.type() == EventType.GROUP_RESOLVED) {
+                open(assignments, opened);
+                EventDispatcher.within(event, () -> {
+                    handle(event);
+                    alsoAlone.handle(event);
+                });
+            }
+        }
+        open(assignments, opened);
+    }
+
+    private void open(List<ReceivedEvent> assignments, List<AggregateStore.New<ComplaintCase>> opened) {
+        List<Boolean> inserted = store.insertAll(opened);
+        for (int i = 0; i < inserted.size(); i++) {
+            if (inserted.get(i)) continue;
+            ReceivedEvent event = assignments.get(i);
+            EventDispatcher.within(event, () -> assigned(event.id(), event.payloadAs(ResponsibilityAssigned.class)));
+        }
+        assignments.clear();
+        opened.clear();
     }
 
     private void assigned(String eventId, ResponsibilityAssigned assigned) {

@@ -417,6 +417,44 @@ abstract class ResolutionContract extends ServiceContract {
     }
 
     @Test
+    void assignmentsArrivingTogetherOpenEachCaseOnceAndAReassignmentAmongThemMovesItsCaseAfter() {
+        String moved = newId();
+        String other = newId();
+        Instant newFirstDue = later(1);
+
+        // Back to back on one partition: taken in one poll when they arrive together, one by one otherwise.
+        events.publish(
+                assigned(moved, "BILLING", later(4), later(72)),
+                UUID.randomUUID().toString(),
+                0);
+        events.publish(
+                assigned(other, "BILLING", later(4), later(72)),
+                UUID.randomUUID().toString(),
+                0);
+        events.publish(
+                assigned(moved, "LOGISTICS", newFirstDue, later(24)),
+                UUID.randomUUID().toString(),
+                0);
+
+        probe.await(r -> other.equals(r.key()), 1);
+        List<ConsumerRecord<String, String>> published = probe.await(r -> moved.equals(r.key()), 2);
+        assertThat(published)
+                .extracting(ResolutionContract::type)
+                .containsExactly("firebreak.case.opened", "firebreak.case.updated");
+        assertThat(CODEC.fromJson(published.get(1).value(), CaseUpdated.class).department())
+                .isEqualTo("LOGISTICS");
+        TestApi.Response response = api.get("/api/v1/cases/" + moved, Roles.AGENT);
+        assertThat(response.json().path("department").asString()).isEqualTo("LOGISTICS");
+        assertThat(Instant.parse(response.json().path("firstResponseDue").asString()))
+                .isEqualTo(newFirstDue);
+        assertThat(api.get("/api/v1/cases/" + other, Roles.AGENT)
+                        .json()
+                        .path("department")
+                        .asString())
+                .isEqualTo("BILLING");
+    }
+
+    @Test
     void redeliveredAssignmentChangesNothing() {
         String id = newId();
         String eventId = UUID.randomUUID().toString();
