@@ -22,9 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The classification of labelled complaints on the production path, as the shipped services make it: intake reads
@@ -66,6 +68,25 @@ class TriageAccuracyTest {
     private static final List<ComplaintClass> CLASSES = List.of(ComplaintClass.values());
 
     /**
+     * Each set with its goal: the least share read right, the most MAJOR complaints read as ORDINARY, the largest
+     * share of ORDINARY ones read as MAJOR.
+     */
+    static Stream<Arguments> sets() {
+        return Stream.of(
+                Arguments.of("labelled-complaints.tsv", 0.95, 0, 0.03),
+                Arguments.of("held-out-complaints.tsv", 0.95, 0, 0.03),
+                Arguments.of("hard-complaints.tsv", 0.95, 0, 0.03),
+                Arguments.of("hard-held-out.tsv", 0.98, 0, 0.03),
+                Arguments.of("fresh-complaints.tsv", 0.95, 0, 0.03),
+                Arguments.of("fresh-complaints-2.tsv", 0.95, 0, 0.03),
+                Arguments.of("fresh-complaints-3.tsv", 0.95, 0, 0.03),
+                Arguments.of("fresh-complaints-4.tsv", 0.95, 0, 0.03),
+                Arguments.of("fresh-complaints-5.tsv", 0.95, 0, 0.03),
+                Arguments.of("fresh-complaints-6.tsv", 0.95, 0, 0.03),
+                Arguments.of("fresh-complaints-7.tsv", 0.95, 0, 0.03));
+    }
+
+    /**
      * The goal for every set: at least 95% right, no MAJOR complaint read as ORDINARY, at most 3% of the ordinary
      * ones read as MAJOR (a wrong MAJOR costs a senior owner, a 30-minute clock and a supervisor's alert). The sets
      * the words were tuned on meet it, and so do the held-out sets now (97.5%, 100%); but their misses have been read
@@ -74,19 +95,7 @@ class TriageAccuracyTest {
      * 85.0%, the sixth 81.3% and the seventh 72.5% with the semantic reader deciding where the rules found nothing).
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        "labelled-complaints.tsv, 0.95, 0, 0.03",
-        "held-out-complaints.tsv, 0.95, 0, 0.03",
-        "hard-complaints.tsv, 0.95, 0, 0.03",
-        "hard-held-out.tsv, 0.98, 0, 0.03",
-        "fresh-complaints.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-2.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-3.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-4.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-5.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-6.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-7.tsv, 0.95, 0, 0.03"
-    })
+    @MethodSource("sets")
     void theProductionPathClassifiesEachLabelledSet(
             String set, double accuracy, int majorAsOrdinary, double falseMajor) {
         List<Example> items = LabelledExamples.load(set);
@@ -101,19 +110,7 @@ class TriageAccuracyTest {
      * in the review queue.
      */
     @ParameterizedTest(name = "{0}, the rules alone")
-    @CsvSource({
-        "labelled-complaints.tsv, 0.95, 0, 0.03",
-        "held-out-complaints.tsv, 0.95, 0, 0.03",
-        "hard-complaints.tsv, 0.95, 0, 0.03",
-        "hard-held-out.tsv, 0.98, 0, 0.03",
-        "fresh-complaints.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-2.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-3.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-4.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-5.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-6.tsv, 0.95, 0, 0.03",
-        "fresh-complaints-7.tsv, 0.95, 0, 0.03"
-    })
+    @MethodSource("sets")
     void theShippedDefaultTheRulesAloneClassifiesEachLabelledSet(
             String set, double accuracy, int majorAsOrdinary, double falseMajor) {
         List<Example> items = LabelledExamples.load(set);
