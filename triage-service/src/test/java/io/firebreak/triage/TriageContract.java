@@ -491,6 +491,19 @@ abstract class TriageContract extends ServiceContract {
                         .asString())
                 .isEqualTo(before.json().path("version").asString());
 
+        // A lexicon list that does not exist, alone or in a pair, is named rather than failing the request.
+        ObjectNode unknownList = (ObjectNode) JSON.readTree(before.body());
+        ((ArrayNode) unknownList.get("rules").get(0).get("phrases")).add("@nonsense");
+        ((ArrayNode) unknownList.get("rules").get(1).get("phrases")).add("@platform ... @nonsense");
+        TestApi.Response noList = api.put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(unknownList));
+        assertThat(noList.status()).as(noList.body()).isEqualTo(400);
+        assertThat(noList.isProblem()).isTrue();
+        assertThat(noList.json().path("errors").findValuesAsString("field")).containsExactly("rules[0]", "rules[1]");
+        assertThat(noList.body()).contains("nonsense");
+        TestApi.Response noListDryRun =
+                api.post("/api/v1/triage/rules/dry-run", Roles.ADMIN, JSON.writeValueAsString(unknownList));
+        assertThat(noListDryRun.status()).as(noListDryRun.body()).isEqualTo(400);
+
         ObjectNode unknownClass = (ObjectNode) JSON.readTree(before.body());
         ((ObjectNode) unknownClass.get("rules").get(0)).put("complaintClass", "SEVERE");
         TestApi.Response unknown = api.put("/api/v1/triage/rules", Roles.ADMIN, JSON.writeValueAsString(unknownClass));

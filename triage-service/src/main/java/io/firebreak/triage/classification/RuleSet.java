@@ -2,6 +2,8 @@ package io.firebreak.triage.classification;
 
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
+import io.firebreak.platform.settings.FieldProblem;
+import io.firebreak.platform.settings.RejectedSettings;
 import io.firebreak.platform.text.Lexicon;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -10,10 +12,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The classification rules as data (客户投诉分类): shipped in {@code triage.yml}, stored in triage's database as
@@ -33,16 +37,34 @@ public record RuleSet(
     /**
      * This set as it is stored and compiled: each {@code @name} among its phrases replaced by the lexicon's list of
      * that name, and the lexicon's negation and ordinary senses where the set gives none. A stored set is then
-     * complete in itself, and a version classifies alike whatever the lexicon later becomes.
+     * complete in itself, and a version classifies alike whatever the lexicon later becomes. A list the lexicon does
+     * not have is refused ({@link RejectedSettings}), naming the rule.
      */
     public RuleSet withLexicon(Lexicon lexicon) {
         Lexicon.NegationWords n = negation == null ? lexicon.negation() : negation;
-        List<Rule> expanded = rules == null
-                ? null
-                : rules.stream()
-                        .map(r -> r == null ? null : r.withLexicon(lexicon))
-                        .toList();
-        return new RuleSet(n, expanded, senses == null ? lexicon.senses() : lexicon.expand(senses));
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Rule> expanded = null;
+        if (rules != null) {
+            expanded = new ArrayList<>(rules.size());
+            for (int i = 0; i < rules.size(); i++) {
+                Rule r = rules.get(i);
+                expanded.add(r == null ? null : written("rules[" + i + "]", () -> r.withLexicon(lexicon), problems));
+            }
+        }
+        List<String> senses =
+                this.senses == null ? lexicon.senses() : written("senses", () -> lexicon.expand(this.senses), problems);
+        if (!problems.isEmpty()) throw new RejectedSettings("rule set", problems);
+        return new RuleSet(n, expanded, senses);
+    }
+
+    /** What {@code write} gives, or null with a problem of {@code field} when it names a list the lexicon lacks. */
+    private static <T> T written(String field, Supplier<T> write, List<FieldProblem> problems) {
+        try {
+            return write.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(field, e.getMessage()));
+            return null;
+        }
     }
 
     /**

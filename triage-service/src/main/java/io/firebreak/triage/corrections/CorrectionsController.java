@@ -233,7 +233,9 @@ class CorrectionsController {
      */
     @PostMapping("/rules/dry-run")
     DryRun dryRun(@RequestBody RuleSet proposed, Authentication who) {
-        RuleSet complete = proposed == null ? null : proposed.withLexicon(Lexicon.shipped());
+        RuleSet complete = proposed == null
+                ? null
+                : SettingsView.refusedAs("Invalid rule set", () -> proposed.withLexicon(Lexicon.shipped()));
         SettingsView.refusedAs("Invalid rule set", () -> {
             var problems = RuleSetCheck.problems(complete);
             if (!problems.isEmpty()) throw new RejectedSettings("rule set", problems);

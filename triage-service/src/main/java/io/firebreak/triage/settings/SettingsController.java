@@ -50,7 +50,9 @@ class SettingsController {
      */
     @PutMapping("/rules")
     RuleSetView replaceRules(@RequestBody RuleSet set, Authentication who) {
-        RuleSet complete = set == null ? null : set.withLexicon(Lexicon.shipped());
+        RuleSet complete = set == null
+                ? null
+                : SettingsView.refusedAs("Invalid rule set", () -> set.withLexicon(Lexicon.shipped()));
         return RuleSetView.of(SettingsView.refusedAs("Invalid rule set", () -> {
             if (complete != null && RuleSetCheck.problems(complete).isEmpty()) {
                 String fingerprint = RuleSetDryRuns.fingerprint(complete);
