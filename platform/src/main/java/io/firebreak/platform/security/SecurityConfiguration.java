@@ -26,6 +26,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
@@ -94,6 +95,12 @@ public class SecurityConfiguration {
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** The strict firewall, its header and parameter checks without regular expressions ({@link RequestFirewall}). */
+    @Bean
+    static WebSecurityCustomizer requestFirewall() {
+        return web -> web.httpFirewall(RequestFirewall.strict());
     }
 
     @Bean

@@ -104,7 +104,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         Answer answer = new Answer(
                 captured.getStatus(),
-                new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8),
+                captured.getContentAsByteArray(),
                 captured.getHeader(HttpHeaders.LOCATION),
                 captured.getContentType());
         if (answer.status() >= 400) throw new IdempotentRequests.Unkept(answer);
@@ -114,9 +114,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static void write(Answer answer, HttpServletResponse response) throws IOException {
         response.setStatus(answer.status());
         if (answer.location() != null) response.setHeader(HttpHeaders.LOCATION, answer.location());
-        if (answer.body() == null || answer.body().isEmpty()) return;
+        if (answer.body() == null || answer.body().length == 0) return;
         response.setContentType(answer.contentType() == null ? MediaType.APPLICATION_JSON_VALUE : answer.contentType());
-        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = answer.body();
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -42,8 +43,17 @@ public class IdempotentRequests {
     private static final int ATTEMPTS = 5;
     static final String HELD_INDEX = "_id_1_owner_1";
 
-    /** An answer as it was given: status, body and its content type, and the Location header if there was one. */
-    public record Answer(int status, String body, String location, String contentType) {}
+    /**
+     * An answer as it was given: status, body (its bytes, kept as they are: a case file's text is neither decoded nor
+     * encoded again to be stored) and its content type, and the Location header if there was one.
+     */
+    public record Answer(int status, byte[] body, String location, String contentType) {
+
+        /** The body as text (UTF-8). */
+        public String text() {
+            return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        }
+    }
 
     /**
      * An answer the work gave that is not kept (an error: the request did nothing, so a retry must do the work):
@@ -119,7 +129,7 @@ public class IdempotentRequests {
                     int status = existing.getInteger("status");
                     return new Answer(
                             status == 201 ? 200 : status,
-                            existing.getString("body"),
+                            bodyOf(existing.get("body")),
                             existing.getString("location"),
                             existing.getString("contentType"));
                 }
@@ -156,10 +166,16 @@ public class IdempotentRequests {
                 Updates.combine(
                         Updates.set("state", DONE),
                         Updates.set("status", answer.status()),
-                        Updates.set("body", answer.body()),
+                        Updates.set("body", answer.body() == null ? null : new Binary(answer.body())),
                         Updates.set("location", answer.location()),
                         Updates.set("contentType", answer.contentType())));
         return answer;
+    }
+
+    /** A stored body: its bytes, or text as answers were kept before they were kept as bytes. */
+    private static byte[] bodyOf(Object stored) {
+        if (stored instanceof Binary bytes) return bytes.getData();
+        return stored == null ? null : stored.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The key as held by {@code owner}: a flat filter (not {@code $and}), which the store serves by _id. */
