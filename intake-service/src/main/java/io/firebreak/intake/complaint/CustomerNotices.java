@@ -156,10 +156,7 @@ public final class CustomerNotices {
 
     /** The language a complaint is answered in: Chinese when the customer wrote in it, else English. */
     private static String language(Complaint complaint) {
-        return complaint.description() != null
-                        && ScannedText.of(complaint.description()).hasHan()
-                ? "zh"
-                : "en";
+        return complaint.description() != null && ScannedText.hasHan(complaint.description()) ? "zh" : "en";
     }
 
     private CustomerNotified notice(

@@ -43,7 +43,6 @@ public class EmotionReader {
     private static final int MAX_SIGNALS_PER_KIND = 3;
     private static final int MAX_EVIDENCE = 40;
 
-    private static final Pattern INTENSITY = Pattern.compile("[!！?？]{3,}");
     private static final Pattern CAPS_RUN =
             Pattern.compile("(?<![A-Za-z0-9_'-])[A-Z]{2,}(?:[ \\t]+[A-Z]{2,})*(?![A-Za-z0-9_'-])");
 
@@ -200,6 +199,10 @@ public class EmotionReader {
         return false;
     }
 
+    private static boolean isIntensityMark(char c) {
+        return c == '!' || c == '！' || c == '?' || c == '？';
+    }
+
     private static boolean isW(char c) {
         return c == 'w' || c == 'W';
     }
@@ -207,8 +210,13 @@ public class EmotionReader {
     /** Intensity marks: runs of !!! or ？？？, shouting in capitals, letters held long (啊啊啊, sooo). */
     private void marks(String text, Map<SignalKind, List<String>> found) {
         List<String> intensity = new ArrayList<>();
-        Matcher m = INTENSITY.matcher(text);
-        while (m.find()) intensity.add(evidence(m.group()));
+        // Three or more of ! ！ ? ？ in a row, read in one pass.
+        for (int i = 0; i < text.length(); ) {
+            int end = i;
+            while (end < text.length() && isIntensityMark(text.charAt(end))) end++;
+            if (end - i >= 3) intensity.add(evidence(text.substring(i, end)));
+            i = end > i ? end : i + 1;
+        }
         if (!intensity.isEmpty())
             found.put(SignalKind.INTENSITY, intensity.stream().distinct().toList());
 

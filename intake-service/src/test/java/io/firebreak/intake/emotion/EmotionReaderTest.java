@@ -105,6 +105,8 @@ class EmotionReaderTest {
                 arguments("啊啊啊啊到底什么时候发货", UPSET, List.of("repeated-chars:啊啊啊啊"), List.of()),
                 arguments("Pleeeease just answer the phone", UPSET, List.of("repeated-chars:eeee"), List.of()),
                 arguments("Why is my order still not here???", UPSET, List.of("intensity:???"), List.of()),
+                arguments(
+                        "Really?!?! Two weeks!! 还没到？？？", UPSET, List.of("intensity:?!?!", "intensity:？？？"), List.of()),
                 // angry
                 arguments("气死我了，三次都没修好", ANGRY, List.of("anger-word:气死"), List.of()),
                 arguments(

@@ -59,6 +59,22 @@ public final class ScannedText {
         return han;
     }
 
+    /**
+     * Whether a text has Chinese characters, as {@code of(text).hasHan()} says, without preparing it: a Chinese
+     * character is usually there as written; only a text with neither one nor plain ASCII alone is normalized to see
+     * (a compatibility form such as ㈱ is one in its NFKC form).
+     */
+    public static boolean hasHan(String text) {
+        if (text == null) return false;
+        boolean ascii = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isHan(c)) return true;
+            if (c >= 0x80) ascii = false;
+        }
+        return !ascii && of(text).hasHan();
+    }
+
     public boolean isBlank() {
         return text.isBlank();
     }

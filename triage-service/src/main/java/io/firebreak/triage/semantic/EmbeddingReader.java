@@ -95,7 +95,7 @@ public final class EmbeddingReader implements SemanticReader {
     public void learn(Collection<Labelled> labelled) {
         List<Example> added = new ArrayList<>(labelled.size());
         for (Labelled l : labelled) {
-            boolean han = ScannedText.of(l.text()).hasHan();
+            boolean han = ScannedText.hasHan(l.text());
             added.add(new Example(l, han, (han ? chinese : english).vector(beginning(l.text()))));
         }
         examples.addAll(added);
@@ -105,7 +105,7 @@ public final class EmbeddingReader implements SemanticReader {
     @Override
     public void learn(String text, ComplaintClass complaintClass, String source) {
         if (text == null || text.isBlank()) return;
-        boolean han = ScannedText.of(text).hasHan();
+        boolean han = ScannedText.hasHan(text);
         Example example = new Example(
                 new Labelled(text, complaintClass, source), han, (han ? chinese : english).vector(beginning(text)));
         forget(source);
@@ -130,7 +130,7 @@ public final class EmbeddingReader implements SemanticReader {
     @Override
     public Optional<Opinion> read(String text) {
         if (text == null || text.isBlank()) return Optional.empty();
-        boolean han = ScannedText.of(text).hasHan();
+        boolean han = ScannedText.hasHan(text);
         float[] vector = (han ? chinese : english).vector(beginning(text));
         PriorityQueue<Neighbour> nearest = new PriorityQueue<>(Comparator.comparingDouble(Neighbour::similarity));
         for (Example e : examples) {
