@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Finds sums of money in a complaint's text and their currency: "¥5000", "5000元", "5千块", "两万块钱", "八千多块"
  * (read as 8000), "$1,200", "800 dollars", "RMB 6000", and a number right after a verb that moves money ("扣了一万二",
- * "损失了8000", "骗了我一万"). Any other number without a currency (an order number, a date) is not money. The yen sign is
+ * "损失了8000", "骗了我一万", "扣了我们公司账户二十三万"). Any other number without a currency (an order number, a date) is not money. The yen sign is
  * read as the Chinese yuan, the currency of the customers this product serves.
  */
 public final class Amounts {
@@ -29,8 +29,9 @@ public final class Amounts {
                     + "|" + NUMBER + "\\s?" + SCALE + ABOUT
                     + "\\s?(元|块钱|块|人民币|rmb|cny|yuan|usd|dollars?|bucks|eur|euros?|gbp|pounds?|hkd)(?![a-z])"
                     + "|([零〇一二两三四五六七八九十百千万]+)" + ABOUT + "(元|块钱|块)"
-                    // No currency, but a verb that moves money before it: "扣了一万二", "损失了8000".
-                    + "|(?<=扣了|扣|付了|花了|赔了|损失了|损失|多收了|骗了|转了|扣了我|扣我|骗了我|骗我|多收了我|多收我)("
+                    // No currency, but a verb that moves money before it, or the account it moved from: "扣了一万二",
+                    // "损失了8000", "扣了我们公司账户二十三万".
+                    + "|(?<=扣了|扣|付了|花了|赔了|损失了|损失|多收了|骗了|转了|扣了我|扣我|骗了我|骗我|多收了我|多收我|扣了(?:我们?|我们?的)?(?:公司)?(?:账户|账户里|账上|卡里|卡上|银行卡里?))("
                     + "\\d+(?:\\.\\d+)?\\s?(?:万|千)?(?![\\d.]|\\s?(?:次|天|个|小时|分钟|年|月|周|日|号|公里|米|件|台|遍|积分|分))"
                     + "|[零〇一二两三四五六七八九十百千万]*[万千][零〇一二两三四五六七八九]?))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -36,6 +36,8 @@ class AmountsTest {
         assertThat(only("损失了两万余元")).isEqualTo(new Expected("CNY", 20000));
         assertThat(only("多收了6000多元")).isEqualTo(new Expected("CNY", 6000));
         assertThat(only("骗了我一万二")).isEqualTo(new Expected("CNY", 12000));
+        assertThat(only("你们多扣了我们公司账户二十三万。")).isEqualTo(new Expected("CNY", 230000));
+        assertThat(only("扣了我银行卡里3000")).isEqualTo(new Expected("CNY", 3000));
         assertThat(Amounts.chineseNumber("十五")).isEqualTo(15);
     }
 

@@ -35,7 +35,8 @@ public final class LabelledExamples {
             "fresh-complaints-4.tsv",
             "fresh-complaints-5.tsv",
             "fresh-complaints-6.tsv",
-            "fresh-complaints-7.tsv");
+            "fresh-complaints-7.tsv",
+            "fresh-complaints-8.tsv");
 
     /** One labelled complaint. */
     public record Example(
