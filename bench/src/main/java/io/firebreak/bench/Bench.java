@@ -83,6 +83,7 @@ public final class Bench {
             }
             int failedInARow = 0;
             StoreCommands storeCommands = new StoreCommands(options.gateway(), tokens);
+            StoreCosts storeCosts = new StoreCosts(options.mongo());
             long recordsBefore = probes.recordsOnTopics();
             for (int i = 0; i < options.steps().size(); i++) {
                 int rate = options.steps().get(i);
@@ -92,8 +93,8 @@ public final class Bench {
                     System.out.println("Out of time (--max-minutes): no step at " + rate + "/s");
                     break;
                 }
-                StepResult step =
-                        runStep(options, i, rate, probes, lives, load, storeCommands, pid, benchPid, deadline);
+                StepResult step = runStep(
+                        options, i, rate, probes, lives, load, storeCommands, storeCosts, pid, benchPid, deadline);
                 steps.add(step);
                 System.out.printf(
                         Locale.ROOT,
@@ -182,6 +183,7 @@ public final class Bench {
             Lives lives,
             Load load,
             StoreCommands storeCommands,
+            StoreCosts storeCosts,
             long pid,
             long benchPid,
             long deadline)
@@ -199,6 +201,7 @@ public final class Bench {
         long deadBefore = probes.deadLetters();
         long recordsBefore = probes.recordsOnTopics();
         Map<String, Long> storeBefore = storeCommands.read();
+        Map<String, Double> storeCpuBefore = storeCosts.read();
         long agentActionsBefore = load.agentActions();
         double cpuBefore = Probes.cpuSeconds(pid);
         double benchCpuBefore = Probes.cpuSeconds(benchPid);
@@ -267,6 +270,7 @@ public final class Bench {
         r.drainSeconds = (System.nanoTime() - drainStart) / 1e9;
         double cpuDrained = Probes.cpuSeconds(pid);
         Map<String, Long> storeSent = StoreCommands.since(storeBefore, storeCommands.read());
+        Map<String, Double> storeSpent = StoreCosts.since(storeCpuBefore, storeCosts.read());
         r.deadLetters = probes.deadLetters() - deadBefore;
         r.kafkaRecords = probes.recordsOnTopics() - recordsBefore;
         r.seconds = window;
@@ -283,7 +287,10 @@ public final class Bench {
                                 - counts.failed.get());
         r.dropped = counts.dropped.get();
         r.perComplaint(
-                cpuDrained - cpuBefore, storeSent, counts.submitted.get() + load.agentActions() - agentActionsBefore);
+                cpuDrained - cpuBefore,
+                storeSent,
+                storeSpent,
+                counts.submitted.get() + load.agentActions() - agentActionsBefore);
         r.achievedIntake = counts.accepted.get() / window;
         r.achievedAssigned = assignedInWindow / window;
         Histogram intake = counts.intakeLatency;

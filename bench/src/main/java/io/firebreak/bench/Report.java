@@ -17,6 +17,8 @@ final class Report {
 
     static final Map<Integer, Load.StepCounts> STEP_COUNTS = new ConcurrentHashMap<>();
     static final Map<Integer, Profile> PROFILE = new ConcurrentHashMap<>();
+    /** The store's dearest commands named per step in the cost table. */
+    private static final int DEAREST_STORE_COMMANDS = 8;
 
     private Report() {}
 
@@ -66,6 +68,7 @@ final class Report {
         if (keptUp != null) {
             summary.put("cpuMsPerComplaintAtKeptUp", keptUp.cpuMsPerComplaint);
             summary.put("storeCommandsPerComplaintAtKeptUp", keptUp.storeCommandsPerComplaint);
+            summary.put("storeCpuMsPerComplaintAtKeptUp", keptUp.storeCpuMsPerComplaint);
         }
         summary.put("goalSustained500", sustained != null && sustained.offered >= 500);
         summary.put("stepAt70PercentOfSustained", at70 == null ? null : at70.offered);
@@ -154,9 +157,11 @@ final class Report {
             md.append(String.format(
                     Locale.ROOT,
                     "- Cost per complaint at %d/s (highest step kept up with): **%s ms of "
-                            + "CPU**, %s store commands, %s Kafka records, %s API requests (see Cost per complaint).%n",
+                            + "CPU** (the store's engine %s ms of it), %s store commands, %s Kafka records, %s API "
+                            + "requests (see Cost per complaint).%n",
                     keptUp.offered,
                     f(keptUp.cpuMsPerComplaint),
+                    f(keptUp.storeCpuMsPerComplaint),
                     f(keptUp.storeCommandsPerComplaint),
                     f(keptUp.kafkaRecordsPerComplaint),
                     f(keptUp.apiRequestsPerComplaint)));
@@ -197,23 +202,34 @@ final class Report {
                 + "divided by the complaints it accepted: the system's CPU, the commands its parts sent to their "
                 + "stores (as their MongoDB drivers count them), the Kafka records on the four topics, and the API "
                 + "requests (submissions and the simulated agents' actions; each is two HTTP hops, client → "
-                + "gateway → service). The goal of 500/s on two cores is ≤ 3 ms of CPU.\n\n");
+                + "gateway → service). The goal of 500/s on two cores is ≤ 3 ms of CPU. The store's CPU is what the "
+                + "embedded store's engine spent on the commands, as it measures it (the threads that ran them): "
+                + "part of the system's CPU, by database, collection and command, the dearest first.\n\n");
         md.append("| offered/s | CPU ms | store commands | Kafka records | API requests | store commands by part and "
-                + "command (most first) |\n|---:|---:|---:|---:|---:|---|\n");
+                + "command (most first) | store CPU ms | store CPU ms by database, collection and command (most "
+                + "first) |\n|---:|---:|---:|---:|---:|---|---:|---|\n");
         for (StepResult s : steps) {
             StringBuilder kinds = new StringBuilder();
             s.storeCommandsPerComplaintByKind.forEach((kind, n) -> kinds.append(kinds.isEmpty() ? "" : ", ")
                     .append(kind)
                     .append(String.format(Locale.ROOT, " %.2f", n)));
+            StringBuilder dearest = new StringBuilder();
+            s.storeCpuMsPerComplaintByKind.entrySet().stream()
+                    .limit(DEAREST_STORE_COMMANDS)
+                    .forEach(e -> dearest.append(dearest.isEmpty() ? "" : ", ")
+                            .append(e.getKey())
+                            .append(String.format(Locale.ROOT, " %.3f", e.getValue())));
             md.append(String.format(
                     Locale.ROOT,
-                    "| %d | %s | %s | %s | %s | %s |%n",
+                    "| %d | %s | %s | %s | %s | %s | %s | %s |%n",
                     s.offered,
                     f(s.cpuMsPerComplaint),
                     f(s.storeCommandsPerComplaint),
                     f(s.kafkaRecordsPerComplaint),
                     f(s.apiRequestsPerComplaint),
-                    kinds.isEmpty() ? "-" : kinds));
+                    kinds.isEmpty() ? "-" : kinds,
+                    f(s.storeCpuMsPerComplaint),
+                    dearest.isEmpty() ? "-" : dearest));
         }
         md.append("\nStages (from this process's clock): submission → `complaint.received` on `firebreak.intake`, "
                 + "and `complaint.received` → `responsibility.assigned` on `firebreak.triage`:\n\n");

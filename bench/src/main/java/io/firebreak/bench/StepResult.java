@@ -64,16 +64,22 @@ final class StepResult {
 
     double storeCommandsPerComplaint = Double.NaN;
     Map<String, Double> storeCommandsPerComplaintByKind = new LinkedHashMap<>();
+    /** The store's own CPU on the commands (as it measures it), in all and by database, collection and command. */
+    double storeCpuMsPerComplaint = Double.NaN;
+
+    Map<String, Double> storeCpuMsPerComplaintByKind = new LinkedHashMap<>();
     double kafkaRecordsPerComplaint = Double.NaN;
     double apiRequestsPerComplaint = Double.NaN;
     Map<String, Long> intendedMix = new LinkedHashMap<>();
 
     /**
      * The step's costs per accepted complaint, over its sending and the draining after it: the system's CPU, the
-     * commands its parts sent to their stores (by part and command), its Kafka records, and the API requests
-     * (submissions and the simulated agents' actions; each is two HTTP hops, client → gateway → service).
+     * commands its parts sent to their stores (by part and command), the store's CPU on them (by database, collection
+     * and command), its Kafka records, and the API requests (submissions and the simulated agents' actions; each is
+     * two HTTP hops, client → gateway → service).
      */
-    void perComplaint(double cpuSeconds, Map<String, Long> storeSent, long apiRequests) {
+    void perComplaint(
+            double cpuSeconds, Map<String, Long> storeSent, Map<String, Double> storeSpent, long apiRequests) {
         if (accepted == 0) return;
         cpuMsPerComplaint = cpuSeconds * 1000 / accepted;
         kafkaRecordsPerComplaint = (double) kafkaRecords / accepted;
@@ -84,6 +90,15 @@ final class StepResult {
             storeSent.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> storeCommandsPerComplaintByKind.put(e.getKey(), (double) e.getValue() / accepted));
+        }
+        if (!storeSpent.isEmpty()) {
+            storeCpuMsPerComplaint = storeSpent.values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum()
+                    / accepted;
+            storeSpent.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> storeCpuMsPerComplaintByKind.put(e.getKey(), e.getValue() / accepted));
         }
     }
 
@@ -106,6 +121,8 @@ final class StepResult {
         cost.put("cpuMs", cpuMsPerComplaint);
         cost.put("storeCommands", storeCommandsPerComplaint);
         cost.put("storeCommandsByPartAndCommand", storeCommandsPerComplaintByKind);
+        cost.put("storeCpuMs", storeCpuMsPerComplaint);
+        cost.put("storeCpuMsByDatabaseCollectionAndCommand", storeCpuMsPerComplaintByKind);
         cost.put("kafkaRecords", kafkaRecordsPerComplaint);
         cost.put("apiRequests", apiRequestsPerComplaint);
         m.put("perComplaint", cost);

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Writes run one at a time (reads run beside them): the journal's entries are then in the order the changes were
  * made, and a checkpoint never sees a command half-applied. A write's work here is tens of microseconds; waiting
- * for the journal, which takes longer, happens after, shared by every write that waits at the same time.
+ * for the journal, which takes longer, happens after, shared by every write that waits at the same time. What each
+ * kind of command costs is counted ({@link CommandCosts}).
  */
 final class StoreBackend extends AbstractMongoBackend {
 
@@ -73,6 +74,7 @@ final class StoreBackend extends AbstractMongoBackend {
     private final ReentrantLock writes = new ReentrantLock();
     private final MVMap<String, Long> checkpoints;
     private final Scans scans = new Scans();
+    private final CommandCosts costs = new CommandCosts();
     private long checkpointCount;
 
     StoreBackend(MVStore file, Path journalPath, DocumentStore.Flush flush) {
@@ -106,6 +108,16 @@ final class StoreBackend extends AbstractMongoBackend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (command.equals(CommandCosts.COMMAND)) return costs.report();
+        long started = costs.now();
+        try {
+            return run(channel, database, command, query);
+        } finally {
+            costs.ran(database, command, query, started);
+        }
+    }
+
+    private Document run(Channel channel, String database, String command, Document query) {
         String name = command.toLowerCase(Locale.ROOT);
         if (READS.contains(name) || isReadOnlyAggregation(name, query)) {
             return super.handleCommand(channel, database, command, query);

@@ -3,6 +3,7 @@ package io.firebreak.standalone.store;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -168,6 +169,31 @@ class DocumentStoreIT {
     }
 
     /** A client as the services make theirs: UUIDs in the standard binary representation. */
+    @Test
+    void what_each_kind_of_command_cost_is_told_by_database_collection_and_command() {
+        try (DocumentStore store = DocumentStore.start(data.resolve("costs.db"), 0, DocumentStore.Flush.OS);
+                MongoClient client = client(store)) {
+            MongoCollection<Document> cases = client.getDatabase("resolution").getCollection("cases");
+            for (int i = 0; i < 5; i++) cases.insertOne(new Document("_id", "K" + i).append("text", "冰箱不制冷"));
+            for (int i = 0; i < 3; i++) cases.find(eq("_id", "K" + i)).first();
+            cases.updateOne(eq("_id", "K1"), Updates.set("text", "已修好"));
+
+            Document answer = client.getDatabase("admin").runCommand(new Document("firebreakCommandCosts", 1));
+
+            assertThat(answer.getBoolean("measured")).isTrue();
+            List<Document> costs = answer.getList("costs", Document.class);
+            assertThat(costs)
+                    .filteredOn(c -> c.getString("database").equals("resolution"))
+                    .filteredOn(c -> c.getString("collection").equals("cases"))
+                    .extracting(c -> c.getString("command"), c -> c.getLong("count"))
+                    .contains(tuple("insert", 5L), tuple("find", 3L), tuple("update", 1L));
+            assertThat(costs)
+                    .filteredOn(c -> c.getString("collection").equals("cases"))
+                    .extracting(c -> c.getLong("cpuNanos"))
+                    .allMatch(nanos -> nanos > 0);
+        }
+    }
+
     private static MongoClient client(DocumentStore store) {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(store.uri()))
