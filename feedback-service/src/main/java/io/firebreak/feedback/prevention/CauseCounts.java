@@ -4,42 +4,52 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.result.UpdateResult;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Root causes counted by cause × department × product × day (UTC), one document per bucket, each resolution in
- * it once: the resolution's id is the guard of the increment, so a redelivered resolution counts nothing. Each
- * bucket keeps its resolutions (complaint and time), so a window need not end at midnight and a spark can name the
- * complaints behind it. Mean and spread are computed in Java from the daily counts (the embedded store has no
- * window functions).
+ * Root causes counted by cause × department × product × day (UTC): one document per resolution with a cause
+ * ({@code cause_resolutions}, its id the resolution's), so a redelivered resolution is refused by the store and counts
+ * nothing, and a resolution costs one small insert however many came before it that day. (Until 2026-12 a day's
+ * resolutions of one cause were one document, rewritten whole for each new one and searched for it first: the more a
+ * cause was resolved in a day, the dearer each resolution; those documents are moved on start.) A window need not end
+ * at midnight and a spark can name the complaints behind it. Mean and spread are computed in Java from the daily
+ * counts (the embedded store has no window functions).
  */
 public final class CauseCounts {
 
-    private final MongoCollection<Document> buckets;
+    private static final Logger log = LoggerFactory.getLogger(CauseCounts.class);
+
+    /** Where each day's resolutions of a cause were kept, as one document, before. */
+    static final String BUCKETS_BEFORE = "cause_days";
+
+    private final MongoCollection<Document> resolutions;
 
     public CauseCounts(MongoDatabase database) {
-        this.buckets = database.getCollection("cause_days");
-        buckets.createIndex(Indexes.ascending("cause", "department", "day"));
-        buckets.createIndex(Indexes.ascending("day"));
+        this.resolutions = database.getCollection("cause_resolutions");
+        resolutions.createIndex(Indexes.ascending("cause", "department", "day"));
+        resolutions.createIndex(Indexes.ascending("day"));
+        moveBuckets(database);
     }
 
     /** One resolution with a cause, as it was counted. */
@@ -48,27 +58,10 @@ public final class CauseCounts {
 
     /** Counts a resolution once; returns false when it was counted already. */
     public boolean add(Entry entry) {
-        LocalDate day = day(entry.at());
-        String key = entry.cause() + "|" + entry.department() + "|" + nullToDash(entry.product()) + "|" + day;
-        Bson update = Updates.combine(
-                Updates.setOnInsert("cause", entry.cause()),
-                Updates.setOnInsert("department", entry.department()),
-                Updates.setOnInsert("product", nullToDash(entry.product())),
-                Updates.setOnInsert("day", day.toString()),
-                Updates.inc("count", 1),
-                Updates.push(
-                        "entries",
-                        new Document("r", entry.resolutionId())
-                                .append("c", entry.complaintId())
-                                .append("at", Date.from(entry.at()))));
         try {
-            UpdateResult result = buckets.updateOne(
-                    and(eq("_id", key), ne("entries.r", entry.resolutionId())),
-                    update,
-                    new UpdateOptions().upsert(true));
-            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
+            resolutions.insertOne(document(entry));
+            return true;
         } catch (MongoWriteException e) {
-            // The bucket exists and holds this resolution: the upsert found no match and could not insert.
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return false;
             throw e;
         }
@@ -83,8 +76,8 @@ public final class CauseCounts {
                 department == null ? new Document() : eq("department", department),
                 gte("day", from.toString()),
                 lte("day", to.toString()));
-        for (Document bucket : buckets.find(filter).projection(new Document("day", 1).append("count", 1))) {
-            counts.merge(LocalDate.parse(bucket.getString("day")), bucket.getInteger("count", 0), Integer::sum);
+        for (Document resolution : resolutions.find(filter).projection(Projections.include("day"))) {
+            counts.merge(LocalDate.parse(resolution.getString("day")), 1, Integer::sum);
         }
         return counts;
     }
@@ -97,26 +90,87 @@ public final class CauseCounts {
                 eq("department", department),
                 gte("day", day(from).toString()),
                 lte("day", day(to).toString()));
-        for (Document bucket : buckets.find(filter)) {
-            for (Document e : bucket.getList("entries", Document.class, List.of())) {
-                Instant at = e.getDate("at").toInstant();
-                if (!at.isBefore(from) && at.isBefore(to)) {
-                    found.add(new Entry(
-                            e.getString("r"), e.getString("c"), cause, department, bucket.getString("product"), at));
-                }
+        for (Document resolution : resolutions.find(filter)) {
+            Instant at = resolution.getDate("at").toInstant();
+            if (!at.isBefore(from) && at.isBefore(to)) {
+                found.add(new Entry(
+                        resolution.getString("_id"),
+                        resolution.getString("complaintId"),
+                        cause,
+                        department,
+                        resolution.getString("product"),
+                        at));
             }
         }
         found.sort(java.util.Comparator.comparing(Entry::at));
         return found;
     }
 
-    /** Every bucket from {@code from} to {@code to} (days, included), for reports: cause, department, product, day, count. */
+    /**
+     * Every cause × department × product × day from {@code from} to {@code to} (days, included) with its count, for
+     * reports: cause, department, product, day, count.
+     */
     public List<Document> buckets(LocalDate from, LocalDate to) {
+        Map<List<String>, Integer> counted = new LinkedHashMap<>();
+        resolutions
+                .find(and(gte("day", from.toString()), lte("day", to.toString())))
+                .projection(Projections.include("cause", "department", "product", "day"))
+                .forEach(r -> counted.merge(
+                        List.of(
+                                r.getString("cause"),
+                                r.getString("department"),
+                                r.getString("product"),
+                                r.getString("day")),
+                        1,
+                        Integer::sum));
         List<Document> found = new ArrayList<>();
-        buckets.find(and(gte("day", from.toString()), lte("day", to.toString())))
-                .projection(new Document("entries", 0))
-                .forEach(found::add);
+        counted.forEach((key, count) -> found.add(new Document("cause", key.get(0))
+                .append("department", key.get(1))
+                .append("product", key.get(2))
+                .append("day", key.get(3))
+                .append("count", count)));
         return found;
+    }
+
+    private static Document document(Entry entry) {
+        return new Document("_id", entry.resolutionId())
+                .append("cause", entry.cause())
+                .append("department", entry.department())
+                .append("product", nullToDash(entry.product()))
+                .append("day", day(entry.at()).toString())
+                .append("at", Date.from(entry.at()))
+                .append("complaintId", entry.complaintId());
+    }
+
+    /**
+     * The day documents kept before become one document per resolution; the old collection goes once every one is
+     * moved (a move cut short is done again on the next start: what was moved already is refused as a duplicate).
+     */
+    private void moveBuckets(MongoDatabase database) {
+        MongoCollection<Document> before = database.getCollection(BUCKETS_BEFORE);
+        if (before.find().limit(1).first() == null) return;
+        int moved = 0;
+        for (Document bucket : before.find()) {
+            List<Document> entries = new ArrayList<>();
+            for (Document e : bucket.getList("entries", Document.class, List.of())) {
+                entries.add(document(new Entry(
+                        e.getString("r"),
+                        e.getString("c"),
+                        bucket.getString("cause"),
+                        bucket.getString("department"),
+                        bucket.getString("product"),
+                        e.getDate("at").toInstant())));
+            }
+            if (entries.isEmpty()) continue;
+            try {
+                resolutions.insertMany(entries, new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().stream().anyMatch(w -> w.getCategory() != ErrorCategory.DUPLICATE_KEY)) throw e;
+            }
+            moved += entries.size();
+        }
+        before.drop();
+        log.info("Moved {} counted resolutions from {} to one document each", moved, BUCKETS_BEFORE);
     }
 
     static LocalDate day(Instant at) {

@@ -92,6 +92,42 @@ class RootCauseWatchTest {
     }
 
     @Test
+    void aDaysResolutionsKeptAsOneDocumentBeforeAreMovedToOneEachOnStartAndStillCountOnce() {
+        java.time.LocalDate today = NOW.atZone(ZoneOffset.UTC).toLocalDate();
+        database.getCollection(CauseCounts.BUCKETS_BEFORE)
+                .insertOne(new org.bson.Document("_id", "BILLING|FINANCE|-|" + today)
+                        .append("cause", "BILLING")
+                        .append("department", "FINANCE")
+                        .append("product", "-")
+                        .append("day", today.toString())
+                        .append("count", 2)
+                        .append(
+                                "entries",
+                                java.util.List.of(
+                                        new org.bson.Document("r", "r-old-1")
+                                                .append("c", "c-old-1")
+                                                .append("at", java.util.Date.from(NOW.minusSeconds(60))),
+                                        new org.bson.Document("r", "r-old-2")
+                                                .append("c", "c-old-2")
+                                                .append("at", java.util.Date.from(NOW.minusSeconds(30))))));
+
+        CauseCounts started = new CauseCounts(database);
+
+        assertThat(started.daily("BILLING", "FINANCE", today, today).values()).containsExactly(2);
+        assertThat(started.between("BILLING", "FINANCE", NOW.minusSeconds(120), NOW))
+                .extracting(CauseCounts.Entry::complaintId)
+                .containsExactly("c-old-1", "c-old-2");
+        assertThat(started.add(new CauseCounts.Entry("r-old-1", "c-old-1", "BILLING", "FINANCE", null, NOW)))
+                .as("counted before it was moved")
+                .isFalse();
+        assertThat(database.getCollection(CauseCounts.BUCKETS_BEFORE).countDocuments())
+                .isZero();
+        assertThat(started.buckets(today, today))
+                .singleElement()
+                .satisfies(b -> assertThat(b.getInteger("count")).isEqualTo(2));
+    }
+
+    @Test
     void aCauseRisingAboveItsUsualLevelRaisesOneActionAndLaterComplaintsJoinIt() {
         // 28 days of 1–3 a day (mean 2): the threshold is 2 + 3 × √2 ≈ 6.2, so the 7th in a day sparks.
         history("PRODUCT_DEFECT", "PRODUCT_QUALITY", new int[] {1, 2, 3, 2});
