@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds sums of money in a complaint's text and their currency: "¥5000", "5000元", "5千块", "两万块钱", "八千多块"
- * (read as 8000), "$1,200", "800 dollars", "RMB 6000", and a number right after a verb that moves money ("扣了一万二",
- * "损失了8000", "骗了我一万", "扣了我们公司账户二十三万"). Any other number without a currency (an order number, a date) is not money. The yen sign is
- * read as the Chinese yuan, the currency of the customers this product serves.
+ * (read as 8000), "$1,200", "800 dollars", "RMB 6000", and a number right after a verb that moves money, or after the
+ * account it left ("扣了一万二", "损失了8000", "骗了我一万", "扣了我们公司账户二十三万"). Any other number without a
+ * currency (an order number, a date) is not money. The yen sign is read as the Chinese yuan, the currency of the
+ * customers this product serves.
  */
 public final class Amounts {
 

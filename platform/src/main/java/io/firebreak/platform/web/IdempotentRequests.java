@@ -47,13 +47,7 @@ public class IdempotentRequests {
      * An answer as it was given: status, body (its bytes, kept as they are: a case file's text is neither decoded nor
      * encoded again to be stored) and its content type, and the Location header if there was one.
      */
-    public record Answer(int status, byte[] body, String location, String contentType) {
-
-        /** The body as text (UTF-8). */
-        public String text() {
-            return body == null ? "" : new String(body, StandardCharsets.UTF_8);
-        }
-    }
+    public record Answer(int status, byte[] body, String location, String contentType) {}
 
     /**
      * An answer the work gave that is not kept (an error: the request did nothing, so a retry must do the work):

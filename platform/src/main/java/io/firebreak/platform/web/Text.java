@@ -15,8 +15,8 @@ import java.lang.annotation.Target;
  * the escape that starts a terminal's colour codes, C1), the bidirectional overrides and isolates that make text
  * read otherwise than it is stored (U+202A–U+202E, U+2066–U+2069), and halves of a character (lone surrogates) are
  * refused; emoji, every script and, in free text, line breaks and tabs are welcome. Read in one pass over the
- * characters (a description is read on every submission; a pattern of character classes cost a tenth of intake's
- * request threads).
+ * characters: a description is read on every submission, and a pattern of character classes did it a character at a
+ * time through a chain of predicates.
  */
 public final class Text {
 
