@@ -255,7 +255,7 @@ final class Preload {
 
     /**
      * Whether a document's {@code _id} names a complaint, customer or event, so that a copy is a document of its own;
-     * one that does not (a count by cause and day) stands for many complaints and is not copied.
+     * one that does not (a counter, a summary) stands for many complaints and is not copied.
      */
     private static boolean ownIdentity(String json) {
         return IDENTIFIER
