@@ -34,6 +34,15 @@ class DepartmentRouterTest {
     }
 
     @Test
+    void anApplianceLeakingGasOrCurrentIsTheProductsToFindNotUnrouted() {
+        assertThat(router.route("燃气灶关了以后还是能闻到一股臭鸡蛋味。").primaryDepartment()).isEqualTo("PRODUCT_QUALITY");
+        assertThat(router.route("热水器洗澡的时候水有点麻手。").primaryDepartment()).isEqualTo("PRODUCT_QUALITY");
+        assertThat(router.route("There's a smell of gas around the hob even when it's off.")
+                        .primaryDepartment())
+                .isEqualTo("PRODUCT_QUALITY");
+    }
+
+    @Test
     void serviceWordsGoToCustomerService() {
         assertThat(router.route("你们的客服态度太差")).isEqualTo(new Responsibility("CUSTOMER_SERVICE", List.of(), true));
     }
