@@ -121,6 +121,7 @@ public final class Bench {
                     break;
                 }
             }
+            storeCosts.close();
             // Let every life finish: all accepted complaints assigned, the chosen ones closed (bounded).
             System.out.println("Waiting for the pipeline to settle ...");
             settle(lives, load, probes, Math.min(deadline + 60_000_000_000L, System.nanoTime() + 90_000_000_000L));

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -448,9 +449,7 @@ abstract class IntakeContract {
                 .find(new Document("body", new Document("$type", "binData")))
                 .into(new ArrayList<>())
                 .stream()
-                .filter(d -> new String(
-                                d.get("body", org.bson.types.Binary.class).getData(), StandardCharsets.UTF_8)
-                        .contains(id))
+                .filter(d -> new String(d.get("body", Binary.class).getData(), StandardCharsets.UTF_8).contains(id))
                 .findFirst()
                 .orElseThrow();
         database.getCollection("idempotency")

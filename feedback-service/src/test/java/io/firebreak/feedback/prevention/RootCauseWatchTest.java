@@ -20,8 +20,12 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.bson.UuidRepresentation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,9 +97,9 @@ class RootCauseWatchTest {
 
     @Test
     void aDaysResolutionsKeptAsOneDocumentBeforeAreMovedToOneEachOnStartAndStillCountOnce() {
-        java.time.LocalDate today = NOW.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate today = NOW.atZone(ZoneOffset.UTC).toLocalDate();
         database.getCollection(CauseCounts.BUCKETS_BEFORE)
-                .insertOne(new org.bson.Document("_id", "BILLING|FINANCE|-|" + today)
+                .insertOne(new Document("_id", "BILLING|FINANCE|-|" + today)
                         .append("cause", "BILLING")
                         .append("department", "FINANCE")
                         .append("product", "-")
@@ -103,13 +107,13 @@ class RootCauseWatchTest {
                         .append("count", 2)
                         .append(
                                 "entries",
-                                java.util.List.of(
-                                        new org.bson.Document("r", "r-old-1")
+                                List.of(
+                                        new Document("r", "r-old-1")
                                                 .append("c", "c-old-1")
-                                                .append("at", java.util.Date.from(NOW.minusSeconds(60))),
-                                        new org.bson.Document("r", "r-old-2")
+                                                .append("at", Date.from(NOW.minusSeconds(60))),
+                                        new Document("r", "r-old-2")
                                                 .append("c", "c-old-2")
-                                                .append("at", java.util.Date.from(NOW.minusSeconds(30))))));
+                                                .append("at", Date.from(NOW.minusSeconds(30))))));
 
         CauseCounts started = new CauseCounts(database);
 
