@@ -36,7 +36,8 @@ public final class LabelledExamples {
             "fresh-complaints-5.tsv",
             "fresh-complaints-6.tsv",
             "fresh-complaints-7.tsv",
-            "fresh-complaints-8.tsv");
+            "fresh-complaints-8.tsv",
+            "fresh-complaints-9.tsv");
 
     /** One labelled complaint. */
     public record Example(
