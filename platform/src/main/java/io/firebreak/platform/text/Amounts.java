@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Finds sums of money in a complaint's text and their currency: "¥5000", "5000元", "5千块", "两万块钱", "八千多块"
  * (read as 8000), "$1,200", "800 dollars", "RMB 6000", and a number right after a verb that moves money, or after the
- * account it left ("扣了一万二", "损失了8000", "骗了我一万", "扣了我们公司账户二十三万"). Any other number without a
+ * account it left ("扣了一万二", "损失了8000", "骗了我一万", "扣了我们公司账户二十三万"), or right before a loss said of it
+ * ("卡里的四万二被冻结了", "两万块钱不见了"). Any other number without a
  * currency (an order number, a date) is not money. The yen sign is read as the Chinese yuan, the currency of the
  * customers this product serves.
  */
@@ -34,7 +35,10 @@ public final class Amounts {
                     // "损失了8000", "扣了我们公司账户二十三万".
                     + "|(?<=扣了|扣|付了|花了|赔了|损失了|损失|多收了|骗了|转了|扣了我|扣我|骗了我|骗我|多收了我|多收我|扣了(?:我们?|我们?的)?(?:公司)?(?:账户|账户里|账上|卡里|卡上|银行卡里?))("
                     + "\\d+(?:\\.\\d+)?\\s?(?:万|千)?(?![\\d.]|\\s?(?:次|天|个|小时|分钟|年|月|周|日|号|公里|米|件|台|遍|积分|分))"
-                    + "|[零〇一二两三四五六七八九十百千万]*[万千][零〇一二两三四五六七八九]?))",
+                    + "|[零〇一二两三四五六七八九十百千万]*[万千][零〇一二两三四五六七八九]?)"
+                    // ... or a loss said after it: "卡里的四万二被冻结了", "两万块钱不见了".
+                    + "|(\\d+(?:\\.\\d+)?\\s?(?:万|千)|[零〇一二两三四五六七八九十百千万]*[万千][零〇一二两三四五六七八九]?)"
+                    + "(?=(?:块钱|块|元)?(?:都|全)?(?:被冻结|被扣|被盗|被骗|被划走|被转走|被刷走|冻结了|没了|不见了)))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private Amounts() {}
@@ -54,8 +58,10 @@ public final class Amounts {
             } else if (m.group(7) != null) {
                 found.add(new Amount(
                         "CNY", BigDecimal.valueOf(chineseNumber(m.group(7))), m.group(), m.start(), m.end()));
-            } else {
+            } else if (m.group(9) != null) {
                 found.add(new Amount("CNY", afterVerb(m.group(9)), m.group(), m.start(), m.end()));
+            } else {
+                found.add(new Amount("CNY", afterVerb(m.group(10)), m.group(), m.start(), m.end()));
             }
         }
         return found;

@@ -41,6 +41,16 @@ class AmountsTest {
         assertThat(Amounts.chineseNumber("十五")).isEqualTo(15);
     }
 
+    /** A sum with no currency and no verb before it is money when a loss is said of it right after. */
+    @Test
+    void aSumFollowedByItsLossIsMoney() {
+        assertThat(only("我卡里准备交房租的四万二被冻结了")).isEqualTo(new Expected("CNY", 42000));
+        assertThat(only("账户里的两万块钱不见了")).isEqualTo(new Expected("CNY", 20000));
+        assertThat(only("存的3万都被盗了")).isEqualTo(new Expected("CNY", 30000));
+        assertThat(Amounts.find(ScannedText.of("等了三天，东西没了消息"))).isEmpty();
+        assertThat(Amounts.find(ScannedText.of("买了三个，一个不见了"))).isEmpty();
+    }
+
     @Test
     void numbersThatAreNotMoneyAreNot() {
         assertThat(Amounts.find(ScannedText.of("订单号 202611235000，第三次了"))).isEmpty();

@@ -21,7 +21,7 @@ public final class LabelledExamples {
     /**
      * The sets: the first, tuned on; its held-out complement; hard cases written from the classes' definitions (word
      * senses, calm hazards, hedged threats, amounts, repeat contacts in words, sarcasm, difficult customers), tuned
-     * on; every fourth of those, held out; and five fresh sets written later the same way, each measured once before the
+     * on; every fourth of those, held out; and nine fresh sets written later the same way, each measured once before the
      * rules were changed for it, then tuned on.
      */
     public static final List<String> SETS = List.of(
