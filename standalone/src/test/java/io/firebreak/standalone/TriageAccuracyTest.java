@@ -40,8 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * cases written from the classes' definitions before the reading was changed (word senses, calm hazards, hedged
  * threats, amounts, repeat contacts in the customer's words, sarcasm, difficult customers); and
  * {@code hard-held-out.tsv}, every fourth of those, set aside when written and never tuned on; and
- * {@code fresh-complaints.tsv} to {@code fresh-complaints-9.tsv}, written later the same way, each measured once
- * unseen (77.5%, 75.0%, 63.7%, 76.3%, 75.0%, 71.3%, 61.3%, 73.8%, 64.6%), then tuned on.
+ * {@code fresh-complaints.tsv} to {@code fresh-complaints-10.tsv}, written later the same way, each measured once
+ * unseen (77.5%, 75.0%, 63.7%, 76.3%, 75.0%, 71.3%, 61.3%, 73.8%, 64.6%, 26.8%), then tuned on.
  */
 class TriageAccuracyTest {
 
@@ -94,8 +94,9 @@ class TriageAccuracyTest {
      * ones read as MAJOR (a wrong MAJOR costs a senior owner, a 30-minute clock and a supervisor's alert). The sets
      * the words were tuned on meet it, and so do the held-out sets now (97.5%, 100%); but their misses have been read
      * in every report since they were written, so they are no longer a clean estimate for unseen wording: each fresh
-     * set's one reading before any rule changed for it is (77.5%, 75.0%, 63.7%, 76.3%, 75.0%, 71.3%, 61.3%, 73.8%, 64.6%;
-     * the fifth 85.0%, the sixth 81.3%, the seventh 72.5%, the eighth 88.8% and the ninth 82.9% with the semantic reader deciding where the
+     * set's one reading before any rule changed for it is (77.5%, 75.0%, 63.7%, 76.3%, 75.0%, 71.3%, 61.3%, 73.8%, 64.6%,
+     * 26.8%; the fifth 85.0%, the sixth 81.3%, the seventh 72.5%, the eighth 88.8%, the ninth 82.9% and the tenth,
+     * written to avoid every listed phrase, 52.1% with the semantic reader deciding where the
      * rules found nothing).
      */
     @ParameterizedTest(name = "{0}")

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Finds sums of money in a complaint's text and their currency: "¥5000", "5000元", "5千块", "两万块钱", "八千多块"
  * (read as 8000), "$1,200", "800 dollars", "RMB 6000", and a number right after a verb that moves money, or after the
  * account it left ("扣了一万二", "损失了8000", "骗了我一万", "扣了我们公司账户二十三万"), or right before a loss said of it
- * ("卡里的四万二被冻结了", "两万块钱不见了"). Any other number without a
+ * ("卡里的四万二被冻结了", "两万块钱不见了"); a range reads as its lower end ("五六千" is 5000), and a charge taken
+ * several times counts again for each taking after the first ("debited eleven times for the same £95"). Any other number without a
  * currency (an order number, a date) is not money. The yen sign is read as the Chinese yuan, the currency of the
  * customers this product serves.
  */
@@ -41,6 +42,20 @@ public final class Amounts {
                     + "(?=(?:块钱|块|元)?(?:都|全)?(?:被冻结|被扣|被盗|被骗|被划走|被转走|被刷走|冻结了|没了|不见了)))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * The same charge taken several times: a verb that takes money, then how many times, in one sentence ("debited
+     * our account eleven times for the same £95", "扣了五次，每次三百").
+     */
+    private static final Pattern TIMES = Pattern.compile(
+            "\\b(?:debit(?:ed)?|charg(?:ed|ing)|bill(?:ed)?|taken|took|deduct(?:ed)?|withdr(?:ew|awn))\\b"
+                    + "[^.!?。！？;；]{0,40}?\\b(\\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    + "fifteen|twenty|thirty)\\s+times\\b"
+                    + "|扣了(\\d{1,3}|[一二两三四五六七八九十]{1,3})次",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static final List<String> COUNTS =
+            List.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+
     private Amounts() {}
 
     public static List<Amount> find(ScannedText text) {
@@ -64,7 +79,46 @@ public final class Amounts {
                 found.add(new Amount("CNY", afterVerb(m.group(10)), m.group(), m.start(), m.end()));
             }
         }
+        if (!found.isEmpty()) found.addAll(repeated(text, found));
         return found;
+    }
+
+    /**
+     * A sum taken {@code n} times over puts the {@code n - 1} takings beyond the first at stake: one more sum per
+     * count said in the same sentence as the sum ("£95 × 10 more").
+     */
+    private static List<Amount> repeated(ScannedText text, List<Amount> sums) {
+        List<Amount> more = new ArrayList<>();
+        Matcher m = TIMES.matcher(text.text());
+        while (m.find()) {
+            long times = times(m.group(1) != null ? m.group(1) : m.group(2));
+            if (times < 2) continue;
+            for (Amount sum : sums) {
+                int from = Math.min(m.start(), sum.start());
+                int to = Math.max(m.end(), sum.end());
+                if (!text.sameSentence(from, to)) continue;
+                more.add(new Amount(
+                        sum.currency(),
+                        sum.value().multiply(BigDecimal.valueOf(times - 1)),
+                        sum.asWritten().strip() + " × " + (times - 1) + " more",
+                        from,
+                        to));
+            }
+        }
+        return more;
+    }
+
+    private static long times(String count) {
+        String c = count.toLowerCase(Locale.ROOT);
+        if (c.chars().allMatch(Character::isDigit)) return Long.parseLong(c);
+        int word = COUNTS.indexOf(c);
+        if (word >= 0) return word + 2;
+        return switch (c) {
+            case "fifteen" -> 15;
+            case "twenty" -> 20;
+            case "thirty" -> 30;
+            default -> chineseNumber(c);
+        };
     }
 
     /** Most complaints name no sum: skip the pattern when nothing in the text can be part of one. */
@@ -115,14 +169,18 @@ public final class Amounts {
         long total = 0;
         long section = 0;
         long digit = 0;
+        boolean previousWasDigit = false;
         for (char c : numeral.toCharArray()) {
             int d = "零一二三四五六七八九".indexOf(c);
             if (c == '〇') d = 0;
             if (c == '两') d = 2;
             if (d >= 0) {
-                digit = d;
+                // "五六千" is five or six thousand: a range reads as its lower end.
+                if (digit == 0 || !previousWasDigit) digit = d;
+                previousWasDigit = true;
                 continue;
             }
+            previousWasDigit = false;
             switch (c) {
                 case '十' -> section += (digit == 0 ? 1 : digit) * 10;
                 case '百' -> section += digit * 100;

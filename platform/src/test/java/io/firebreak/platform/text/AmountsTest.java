@@ -51,6 +51,33 @@ class AmountsTest {
         assertThat(Amounts.find(ScannedText.of("买了三个，一个不见了"))).isEmpty();
     }
 
+    /** "五六千": five or six thousand, read as the least it can be. */
+    @Test
+    void aRangeReadsAsItsLowerEnd() {
+        assertThat(only("前前后后多扣了五六千")).isEqualTo(new Expected("CNY", 5000));
+        assertThat(only("损失了七八万块")).isEqualTo(new Expected("CNY", 70000));
+        assertThat(Amounts.chineseNumber("一万零五")).isEqualTo(10005);
+    }
+
+    /** The same sum taken again and again: the takings after the first are at stake too. */
+    @Test
+    void aChargeTakenSeveralTimesCountsEachTakingAfterTheFirst() {
+        var found =
+                Amounts.find(ScannedText.of("You've debited our joint account eleven times for the same £95 order."));
+        assertThat(found)
+                .extracting(a -> a.value().stripTrailingZeros().longValueExact())
+                .containsExactly(95L, 950L);
+        assertThat(found.get(1).asWritten()).isEqualTo("£95 × 10 more");
+        assertThat(Amounts.find(ScannedText.of("扣了5次，每次300元")))
+                .extracting(a -> a.value().stripTrailingZeros().longValueExact())
+                .containsExactly(300L, 1200L);
+        // Times said of something else, or in another sentence, multiply nothing.
+        assertThat(Amounts.find(ScannedText.of("I've asked 10 times about the £95 refund.")))
+                .hasSize(1);
+        assertThat(Amounts.find(ScannedText.of("You charged me £95. I called three times.")))
+                .hasSize(1);
+    }
+
     @Test
     void numbersThatAreNotMoneyAreNot() {
         assertThat(Amounts.find(ScannedText.of("订单号 202611235000，第三次了"))).isEmpty();
