@@ -76,6 +76,8 @@ class AmountsTest {
                 .hasSize(1);
         assertThat(Amounts.find(ScannedText.of("You charged me £95. I called three times.")))
                 .hasSize(1);
+        assertThat(Amounts.find(ScannedText.of("The £600 sofa took three times as long as you said.")))
+                .hasSize(1);
     }
 
     @Test
