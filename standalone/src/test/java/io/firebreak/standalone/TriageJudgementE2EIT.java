@@ -328,10 +328,12 @@ class TriageJudgementE2EIT {
         assertThat(state.path("status").asString()).isEqualTo("UP");
         assertThat(state.path("details").path("examples").asInt()).isGreaterThan(500);
 
-        // No hazard word the rules list, but the words read like the labelled MAJOR complaints about heaters.
+        // No hazard word the rules list, but the words read like the labelled MAJOR complaints about heaters: four of
+        // their five nearest are MAJOR, enough to doubt the rules (0.7), not to decide alone (all five; a plug "black
+        // around the pins" reads so now that the ninth and tenth sets' heaters and plugs are labelled examples).
         String id = submit(Roles.AGENT, """
                 {"channel":"PHONE","customer":{"phone":"135%08d"},
-                 "description":"Our new fan heater makes a popping noise and the plug was black around the pins this morning."}""".formatted(System.nanoTime() % 100_000_000L));
+                 "description":"Our new fan heater makes a popping noise and the plug looks a bit dark."}""".formatted(System.nanoTime() % 100_000_000L));
         JsonNode triaged = awaitTriage(id);
         assertThat(triaged.path("complaintClass").asString())
                 .as("the rules' class")
