@@ -18,6 +18,10 @@ class DepartmentRouterTest {
         assertThat(router.route("上个月被多扣费了，要求退款").primaryDepartment()).isEqualTo("BILLING");
         assertThat(router.route("I was charged twice and want a refund").primaryDepartment())
                 .isEqualTo("BILLING");
+        assertThat(router.route("You've debited our joint account eleven times for the same £95 order.")
+                        .primaryDepartment())
+                .isEqualTo("BILLING");
+        assertThat(router.route("你们重复扣款，我卡里准备交房租的四万二被冻结了。").primaryDepartment()).isEqualTo("BILLING");
     }
 
     @Test
