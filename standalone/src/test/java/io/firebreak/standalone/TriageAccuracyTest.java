@@ -86,7 +86,8 @@ class TriageAccuracyTest {
                 Arguments.of("fresh-complaints-7.tsv", 0.95, 0, 0.03),
                 Arguments.of("fresh-complaints-8.tsv", 0.95, 0, 0.03),
                 Arguments.of("fresh-complaints-9.tsv", 0.95, 0, 0.03),
-                Arguments.of("fresh-complaints-10.tsv", 0.95, 0, 0.03));
+                Arguments.of("fresh-complaints-10.tsv", 0.95, 0, 0.03),
+                Arguments.of("fresh-complaints-11.tsv", 0.95, 0, 0.03));
     }
 
     /**
