@@ -48,6 +48,9 @@ class AmountsTest {
         assertThat(only("我卡里准备交房租的四万二被冻结了")).isEqualTo(new Expected("CNY", 42000));
         assertThat(only("账户里的两万块钱不见了")).isEqualTo(new Expected("CNY", 20000));
         assertThat(only("存的3万都被盗了")).isEqualTo(new Expected("CNY", 30000));
+        assertThat(only("理财账户里的二十三万突然显示为零")).isEqualTo(new Expected("CNY", 230000));
+        assertThat(only("余额里的五千块一下子清零了")).isEqualTo(new Expected("CNY", 5000));
+        assertThat(Amounts.find(ScannedText.of("三个红点突然显示为零"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("等了三天，东西没了消息"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("买了三个，一个不见了"))).isEmpty();
     }

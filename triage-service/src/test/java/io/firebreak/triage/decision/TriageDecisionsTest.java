@@ -192,10 +192,10 @@ class TriageDecisionsTest {
     @Test
     void wordsThatReadClearlyLikeMajorComplaintsTheRulesMissedWaitForASupervisorsReviewUnderTheRulesClass() {
         ComplaintTriage triage = triageWith(
-                        reading(MAJOR, MAJOR, MAJOR, MAJOR, ComplaintClass.ORDINARY),
-                        "The toaster's crumb tray glowed orange and the worktop under it is discoloured")
+                        reading(MAJOR, MAJOR, MAJOR, MAJOR, ComplaintClass.ORDINARY), "你们从我卡里扣了三千四，那个行程我早就按时取消了。")
                 .value();
 
+        // The rules found something (a sum at stake, weighed and found small), so the class stays theirs.
         assertThat(triage.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
         assertThat(triage.review().pending()).isTrue();
         assertThat(triage.review().doubts())
@@ -263,11 +263,24 @@ class TriageDecisionsTest {
                         .complaintClass())
                 .isEqualTo(ComplaintClass.ORDINARY);
 
-        // MAJOR by meaning alone only when all five nearest are MAJOR.
-        assertThat(triageWith(reading(MAJOR, MAJOR, MAJOR, MAJOR, MAJOR), "The toaster's crumb tray glowed orange")
+        // MAJOR by meaning when about four of five nearest are MAJOR, the share at which the readers disagree where
+        // the rules found something; it waits for a supervisor, who can lower it.
+        ComplaintTriage major = triageWith(
+                        reading(MAJOR, MAJOR, MAJOR, MAJOR, ComplaintClass.ORDINARY),
+                        "The toaster's crumb tray glowed orange")
+                .value();
+        assertThat(major.complaintClass()).isEqualTo(MAJOR);
+        assertThat(major.reasons())
+                .singleElement()
+                .satisfies(r -> assertThat(r.rule()).isEqualTo(TriageDecisions.SEMANTIC_RULE));
+        assertThat(major.review().pending()).isTrue();
+        // Three of five are enough for the other classes, not for MAJOR: the rules' ORDINARY stands.
+        assertThat(triageWith(
+                                reading(MAJOR, MAJOR, MAJOR, ComplaintClass.ORDINARY, ComplaintClass.ORDINARY),
+                                "The toaster's crumb tray glowed orange")
                         .value()
                         .complaintClass())
-                .isEqualTo(MAJOR);
+                .isEqualTo(ComplaintClass.ORDINARY);
     }
 
     @Test
