@@ -109,16 +109,21 @@ public final class Classifier {
             RuleSet.Rule rule = rules.get(r);
             List<String> evidence = new ArrayList<>();
             if (found.get(r) != null) evidence.add(String.join(", ", phrasesOf(found.get(r))));
+            boolean byWords = !evidence.isEmpty();
             List<Amounts.Amount> staked = atStake(r, sums, text);
             List<String> over = amountsOver(rule, staked);
             evidence.addAll(over);
-            evidence.addAll(facts(rule, facts));
+            List<String> known = facts(rule, facts);
+            evidence.addAll(known);
             if (evidence.isEmpty()) {
                 weighed.addAll(amountsUnder(rule, staked));
                 continue;
             }
             complaintClass = ComplaintClass.mostSevere(complaintClass, rule.complaintClass());
-            fired.add(new Fired(rule.complaintClass(), reason(rule, String.join("; ", evidence))));
+            fired.add(new Fired(
+                    rule.complaintClass(),
+                    reason(rule, String.join("; ", evidence)),
+                    byWords && over.isEmpty() && known.isEmpty()));
         }
         if (fired.isEmpty()) {
             return new Result(
@@ -292,8 +297,17 @@ public final class Classifier {
                 "规则集 " + version + " 没有规则触发：事项单一清楚，按普通投诉处理。");
     }
 
-    /** One rule that fired: the class it raises to, and its reason. */
-    public record Fired(ComplaintClass complaintClass, Reason reason) {
+    /**
+     * One rule that fired: the class it raises to, its reason, and whether its words alone made it fire (no sum at
+     * stake, no fact of the complaint such as earlier complaints or the customer's stage: what a reader of the words
+     * alone cannot see).
+     */
+    public record Fired(ComplaintClass complaintClass, Reason reason, boolean byWordsAlone) {
+
+        public Fired(ComplaintClass complaintClass, Reason reason) {
+            this(complaintClass, reason, false);
+        }
+
         public String rule() {
             return reason.rule();
         }

@@ -106,13 +106,14 @@ public class TriageDecisions {
     }
 
     /**
-     * Routes, classifies, and asks the semantic reader when the rules found the complaint less than MAJOR. Where the
-     * rules found nothing at all (no rule fired, no word discounted, no sum weighed), the words are new to them, and
-     * the class is the reader's when the labelled complaints they read most like clearly agree ({@link #decides}): a
-     * reason names the nearest, and the complaint waits for a supervisor's review ({@link #doubts}). Where the rules
-     * found something, the class is theirs: the reader, which reads by topic, cannot tell a blanket that stopped
-     * heating from one that scorched the sheet as surely as the rules' negations and senses can; when it reads the
-     * words as clearly MAJOR ({@link #disagrees}), the two readers disagree, and a supervisor decides.
+     * Routes, classifies, and asks the semantic reader unless the rules read MAJOR from a sum or a fact it cannot see.
+     * Where the rules found nothing at all (no rule fired, no word discounted, no sum weighed), the words are new to
+     * them, and the class is the reader's when the labelled complaints they read most like clearly agree
+     * ({@link #decides}): a reason names the nearest, and the complaint waits for a supervisor's review
+     * ({@link #doubts}). Where the rules found something, the class is theirs: the reader, which reads by topic, cannot
+     * tell a blanket that stopped heating from one that scorched the sheet as surely as the rules' negations and senses
+     * can; when it reads the words as clearly MAJOR ({@link #disagrees}), or as clearly ordinary where the rules read
+     * MAJOR from words alone ({@link #doubtsMajor}), the two readers disagree, and a supervisor decides.
      */
     public static Assessment assess(
             ActiveSettings settings,
@@ -131,7 +132,11 @@ public class TriageDecisions {
                         stage,
                         responsibility.departments()));
         String language = scanned.hasHan() ? "zh" : "en";
-        if (result.complaintClass() == ComplaintClass.MAJOR) return new Assessment(result, responsibility, language);
+        if (result.complaintClass() == ComplaintClass.MAJOR) {
+            if (!majorByWordsAlone(result)) return new Assessment(result, responsibility, language);
+            Opinion opinion = reader.read(text).orElse(null);
+            return new Assessment(result, responsibility, language, doubtsMajor(opinion) ? opinion : null);
+        }
         Opinion opinion = reader.read(text).orElse(null);
         if (decides(opinion, result)) return new Assessment(byMeaning(result, opinion), responsibility, language);
         return new Assessment(result, responsibility, language, disagrees(opinion, result) ? opinion : null);
@@ -240,6 +245,30 @@ public class TriageDecisions {
                 && opinion.share() >= SEMANTIC_MAJORITY
                 && result.complaintClass() != ComplaintClass.MAJOR
                 && result.discounted().stream().noneMatch(d -> d.complaintClass() == ComplaintClass.MAJOR);
+    }
+
+    /**
+     * Whether the rules read MAJOR from words alone: every MAJOR rule that fired did so by its phrases, none by a sum
+     * at stake or a fact of the complaint, which the semantic reader cannot see.
+     */
+    static boolean majorByWordsAlone(Classifier.Result result) {
+        return result.fired().stream()
+                .filter(f -> f.complaintClass() == ComplaintClass.MAJOR)
+                .allMatch(Classifier.Fired::byWordsAlone);
+    }
+
+    /**
+     * Whether the semantic reader doubts a MAJOR the rules read from words alone: the labelled complaints the words
+     * read most like are clearly ordinary ({@link #SEMANTIC_MAJORITY} of the neighbours' similarity). The class stays
+     * MAJOR (a missed MAJOR is the costly miss) and the doubt puts it before a supervisor, who can lower it. On the
+     * fresh sets' first readings the rules' MAJOR against the reader's ORDINARY was the rules' everyday sense of an
+     * alarming word 25 times in 26 (a toy ambulance, injury time, an order number ending 12315); on the tuned sets it
+     * was a true MAJOR each time (bench/results/2026-12-04/first-readings/).
+     */
+    static boolean doubtsMajor(Opinion opinion) {
+        return opinion != null
+                && opinion.complaintClass() == ComplaintClass.ORDINARY
+                && opinion.share() >= SEMANTIC_MAJORITY;
     }
 
     /**

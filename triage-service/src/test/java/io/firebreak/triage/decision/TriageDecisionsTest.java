@@ -221,14 +221,45 @@ class TriageDecisionsTest {
                         .review()
                         .doubts())
                 .noneMatch(d -> d.contains("read like MAJOR"));
-        // The rules found MAJOR already: the reader is not asked.
+        // The rules found MAJOR in a sum at stake, which the reader cannot see: it is not asked.
         SemanticReader failing = text -> {
             throw new AssertionError("asked about " + text);
         };
-        assertThat(triageWith(failing, "The heater caught fire in the living room")
-                        .value()
-                        .complaintClass())
+        assertThat(triageWith(failing, "你们从我卡里扣了两万三，那个行程我早就按时取消了。").value().complaintClass())
                 .isEqualTo(MAJOR);
+    }
+
+    @Test
+    void aMajorTheRulesReadFromWordsAloneThatReadsClearlyOrdinaryStaysMajorAndWaitsForASupervisor() {
+        ComplaintTriage doubted = triageWith(
+                        reading(
+                                ComplaintClass.ORDINARY,
+                                ComplaintClass.ORDINARY,
+                                ComplaintClass.ORDINARY,
+                                ComplaintClass.ORDINARY,
+                                MAJOR),
+                        "The heater caught fire in the living room")
+                .value();
+
+        assertThat(doubted.complaintClass()).isEqualTo(MAJOR);
+        assertThat(doubted.review().pending()).isTrue();
+        assertThat(doubted.review().doubts())
+                .anySatisfy(d -> assertThat(d)
+                        .startsWith("The rules read MAJOR, but the words read like ORDINARY complaints such as"));
+
+        // Split neighbours are no doubt.
+        assertThat(triageWith(
+                                reading(
+                                        ComplaintClass.ORDINARY,
+                                        ComplaintClass.ORDINARY,
+                                        ComplaintClass.ORDINARY,
+                                        MAJOR,
+                                        MAJOR),
+                                "The heater caught fire in the living room")
+                        .value()
+                        .review()
+                        .doubts())
+                .noneMatch(d -> d.startsWith("The rules read MAJOR"));
     }
 
     @Test

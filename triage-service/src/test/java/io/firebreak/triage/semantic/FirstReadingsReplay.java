@@ -130,6 +130,23 @@ public final class FirstReadingsReplay {
                     n[1],
                     n[2]));
         });
+        // A MAJOR of the rules the reader reads as clearly ordinary waits for a supervisor (the rules' class stays):
+        // how often, and how often the complaint was not MAJOR. (The export does not say whether the rules read the
+        // MAJOR from words alone; a MAJOR from a sum or a fact is never doubted in triage.)
+        populations.forEach((name, cases) -> {
+            int doubted = 0, notMajor = 0;
+            for (Case c : cases) {
+                if (c.rules != MAJOR || argmax(c.share) != ORDINARY || c.share[ORDINARY] < 0.7) continue;
+                doubted++;
+                if (c.expected != MAJOR) notMajor++;
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: a MAJOR of the rules doubted by the reader: %d, not MAJOR: %d%n",
+                    name,
+                    doubted,
+                    notMajor);
+        });
         StringBuilder alone = new StringBuilder("the reader alone");
         populations.forEach((name, cases) -> alone.append(score(name, cases, c -> argmax(c.share))));
         System.out.println(alone);
