@@ -78,7 +78,7 @@ public final class FirstReadingsReplay {
             Path file = dir.resolve("rules-" + sets.get(i));
             if (!Files.exists(file)) continue;
             Set<String> before = new HashSet<>(sets.subList(0, i));
-            read(file, labelled, all, l -> before.contains(l.set()), populations, "first readings");
+            read(file, set -> true, l -> before.contains(l.set()), labelled, all, populations, "first readings");
         }
         try (var files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-all-sets.tsv"))
@@ -86,7 +86,8 @@ public final class FirstReadingsReplay {
                 for (String set : sets) {
                     read(
                             file,
-                            set,
+                            set::equals,
+                            l -> !l.set().equals(set),
                             labelled,
                             all,
                             populations,
@@ -152,38 +153,25 @@ public final class FirstReadingsReplay {
         System.out.println(alone);
     }
 
+    /**
+     * Adds to a population the complaints of the file whose set {@code ofSet} accepts, each read by the reader among
+     * the labelled complaints {@code known} accepts.
+     */
     private static void read(
             Path file,
+            Predicate<String> ofSet,
+            Predicate<Labelled> known,
             Map<String, Labelled> labelled,
             List<Labelled> all,
-            Predicate<Labelled> known,
             Map<String, List<Case>> populations,
             String population)
             throws IOException {
         for (String row : Files.readAllLines(file)) {
             String[] cells = row.split("\t");
+            if (!ofSet.test(cells[1])) continue;
             Labelled l = labelled.get(cells[1] + "#" + cells[2]);
             if (l == null || !cells[7].equals("0")) continue;
             populations.computeIfAbsent(population, p -> new ArrayList<>()).add(reading(cells, l, all, known));
-        }
-    }
-
-    private static void read(
-            Path file,
-            String set,
-            Map<String, Labelled> labelled,
-            List<Labelled> all,
-            Map<String, List<Case>> populations,
-            String population)
-            throws IOException {
-        for (String row : Files.readAllLines(file)) {
-            String[] cells = row.split("\t");
-            if (!cells[1].equals(set)) continue;
-            Labelled l = labelled.get(cells[1] + "#" + cells[2]);
-            if (l == null || !cells[7].equals("0")) continue;
-            populations
-                    .computeIfAbsent(population, p -> new ArrayList<>())
-                    .add(reading(cells, l, all, other -> !other.set().equals(set)));
         }
     }
 
