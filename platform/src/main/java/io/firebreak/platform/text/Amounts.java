@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,15 +49,28 @@ public final class Amounts {
      * our account eleven times for the same £95", "扣了五次，每次三百"); not "took" ("the £600 sofa took three times as
      * long").
      */
+    /** How many times, in words. */
+    private static final Map<String, Integer> COUNTS = Map.ofEntries(
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("fifteen", 15),
+            Map.entry("twenty", 20),
+            Map.entry("thirty", 30));
+
     private static final Pattern TIMES = Pattern.compile(
             "\\b(?:debit(?:ed)?|charg(?:ed|ing)|bill(?:ed)?|deduct(?:ed)?|withdr(?:ew|awn))\\b"
-                    + "[^.!?。！？;；]{0,40}?\\b(\\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                    + "fifteen|twenty|thirty)\\s+times\\b"
+                    + "[^.!?。！？;；]{0,40}?\\b(\\d{1,3}|" + String.join("|", COUNTS.keySet()) + ")\\s+times\\b"
                     + "|扣了(\\d{1,3}|[一二两三四五六七八九十]{1,3})次",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-    private static final List<String> COUNTS =
-            List.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
 
     private Amounts() {}
 
@@ -113,14 +127,8 @@ public final class Amounts {
     private static long times(String count) {
         String c = count.toLowerCase(Locale.ROOT);
         if (c.chars().allMatch(Character::isDigit)) return Long.parseLong(c);
-        int word = COUNTS.indexOf(c);
-        if (word >= 0) return word + 2;
-        return switch (c) {
-            case "fifteen" -> 15;
-            case "twenty" -> 20;
-            case "thirty" -> 30;
-            default -> chineseNumber(c);
-        };
+        Integer word = COUNTS.get(c);
+        return word != null ? word : chineseNumber(c);
     }
 
     /** Most complaints name no sum: skip the pattern when nothing in the text can be part of one. */

@@ -145,11 +145,6 @@ public final class EmbeddingReader implements SemanticReader {
         return Opinion.of(List.copyOf(nearest));
     }
 
-    /** The embedding of a text's beginning, in its language's model. */
-    float[] embed(String text) {
-        return (ScannedText.hasHan(text) ? chinese : english).vector(beginning(text));
-    }
-
     /** The text's first {@link #READ_CHARACTERS} characters (whole code points). */
     static String beginning(String text) {
         if (text.codePointCount(0, text.length()) <= READ_CHARACTERS) return text;

@@ -1,21 +1,19 @@
 package io.firebreak.triage.semantic;
 
 import io.firebreak.events.ComplaintClass;
-import io.firebreak.platform.text.ScannedText;
+import io.firebreak.triage.classification.SemanticReader.Opinion;
 import io.firebreak.triage.corrections.LabelledExamples;
 import io.firebreak.triage.corrections.LabelledExamples.Example;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -33,27 +31,25 @@ import java.util.function.Predicate;
  */
 public final class FirstReadingsReplay {
 
-    private static final int NEAREST = EmbeddingReader.NEAREST;
-    private static final int CLASSES = ComplaintClass.values().length;
     private static final int ORDINARY = ComplaintClass.ORDINARY.ordinal();
     private static final int MAJOR = ComplaintClass.MAJOR.ordinal();
 
     /** The first set whose first reading was kept, in {@link LabelledExamples#SETS} order. */
     private static final String FIRST_REPLAYED = "fresh-complaints-6.tsv";
 
-    private record Labelled(String set, int expected, boolean chinese, float[] vector) {}
-
-    /** The rules' reading of one complaint, the reader's shares and the similarity of each class's nearest. */
-    private record Case(int expected, int rules, boolean foundNothing, double[] share, double[] nearest) {}
+    /**
+     * The rules' reading of one complaint and the reader's: its class (the production vote of the five nearest), that
+     * class's share of their similarity, and how near its nearest example is.
+     */
+    private record Case(int expected, int rules, boolean foundNothing, int read, double share, double nearest) {}
 
     /** A bar: the share to decide DIFFICULT or ESCALATED, the share to decide MAJOR, the nearest's least similarity. */
     private record Bar(double decides, double decidesMajor, double near) {
 
         int classOf(Case c) {
-            int read = argmax(c.share);
-            if (!c.foundNothing || read == ORDINARY) return c.rules;
-            boolean clear = c.share[read] >= (read == MAJOR ? decidesMajor : decides) && c.nearest[read] >= near;
-            return clear ? read : c.rules;
+            if (!c.foundNothing || c.read == ORDINARY) return c.rules;
+            boolean clear = c.share >= (c.read == MAJOR ? decidesMajor : decides) && c.nearest >= near;
+            return clear ? c.read : c.rules;
         }
     }
 
@@ -61,15 +57,12 @@ public final class FirstReadingsReplay {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "bench/results/2026-12-04/first-readings");
+        // The reader as triage runs it, with every shipped labelled complaint; each is read among those it could know.
         EmbeddingReader reader = EmbeddingReader.load();
-        Map<String, Labelled> labelled = new HashMap<>();
-        List<Labelled> all = new ArrayList<>();
+        reader.learn(EmbeddingReader.shipped());
+        Map<String, String> texts = new HashMap<>();
         for (Example e : LabelledExamples.all()) {
-            if (e.earlierComplaints() != 0) continue;
-            Labelled l = new Labelled(
-                    e.set(), e.expected().ordinal(), ScannedText.hasHan(e.text()), unit(reader.embed(e.text())));
-            labelled.put(e.set() + "#" + e.line(), l);
-            all.add(l);
+            if (e.earlierComplaints() == 0) texts.put(e.set() + "#" + e.line(), e.text());
         }
 
         Map<String, List<Case>> populations = new LinkedHashMap<>();
@@ -78,7 +71,13 @@ public final class FirstReadingsReplay {
             Path file = dir.resolve("rules-" + sets.get(i));
             if (!Files.exists(file)) continue;
             Set<String> before = new HashSet<>(sets.subList(0, i));
-            read(file, set -> true, l -> before.contains(l.set()), labelled, all, populations, "first readings");
+            read(
+                    file,
+                    set -> true,
+                    reader.only(l -> before.contains(l.source())),
+                    texts,
+                    populations,
+                    "first readings");
         }
         try (var files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-all-sets.tsv"))
@@ -87,9 +86,8 @@ public final class FirstReadingsReplay {
                     read(
                             file,
                             set::equals,
-                            l -> !l.set().equals(set),
-                            labelled,
-                            all,
+                            reader.only(l -> !l.source().equals(set)),
+                            texts,
                             populations,
                             set.equals("near-misses.tsv") ? "near misses" : "tuned");
                 }
@@ -113,7 +111,7 @@ public final class FirstReadingsReplay {
         populations.forEach((name, cases) -> {
             Map<String, int[]> pairs = new java.util.TreeMap<>();
             for (Case c : cases) {
-                int read = argmax(c.share);
+                int read = c.read;
                 if (read == c.rules) continue;
                 String pair = ComplaintClass.values()[c.rules] + " by the rules, " + ComplaintClass.values()[read]
                         + " by the reader" + (c.foundNothing ? " (the rules found nothing)" : "");
@@ -137,7 +135,7 @@ public final class FirstReadingsReplay {
         populations.forEach((name, cases) -> {
             int doubted = 0, notMajor = 0;
             for (Case c : cases) {
-                if (c.rules != MAJOR || argmax(c.share) != ORDINARY || c.share[ORDINARY] < 0.7) continue;
+                if (c.rules != MAJOR || c.read != ORDINARY || c.share < 0.7) continue;
                 doubted++;
                 if (c.expected != MAJOR) notMajor++;
             }
@@ -149,56 +147,38 @@ public final class FirstReadingsReplay {
                     notMajor);
         });
         StringBuilder alone = new StringBuilder("the reader alone");
-        populations.forEach((name, cases) -> alone.append(score(name, cases, c -> argmax(c.share))));
+        populations.forEach((name, cases) -> alone.append(score(name, cases, c -> c.read)));
         System.out.println(alone);
     }
 
     /**
-     * Adds to a population the complaints of the file whose set {@code ofSet} accepts, each read by the reader among
-     * the labelled complaints {@code known} accepts.
+     * Adds to a population the complaints of the file whose set {@code ofSet} accepts, each read by {@code reader}
+     * (the reader comparing only with the labelled complaints it could know).
      */
     private static void read(
             Path file,
             Predicate<String> ofSet,
-            Predicate<Labelled> known,
-            Map<String, Labelled> labelled,
-            List<Labelled> all,
+            EmbeddingReader reader,
+            Map<String, String> texts,
             Map<String, List<Case>> populations,
             String population)
             throws IOException {
         for (String row : Files.readAllLines(file)) {
             String[] cells = row.split("\t");
             if (!ofSet.test(cells[1])) continue;
-            Labelled l = labelled.get(cells[1] + "#" + cells[2]);
-            if (l == null || !cells[7].equals("0")) continue;
-            populations.computeIfAbsent(population, p -> new ArrayList<>()).add(reading(cells, l, all, known));
+            String text = texts.get(cells[1] + "#" + cells[2]);
+            if (text == null || !cells[7].equals("0")) continue;
+            Opinion opinion = reader.read(text).orElseThrow();
+            populations
+                    .computeIfAbsent(population, p -> new ArrayList<>())
+                    .add(new Case(
+                            ComplaintClass.valueOf(cells[3]).ordinal(),
+                            ComplaintClass.valueOf(cells[4]).ordinal(),
+                            Boolean.parseBoolean(cells[5]),
+                            opinion.complaintClass().ordinal(),
+                            opinion.share(),
+                            opinion.example().similarity()));
         }
-    }
-
-    /** The rules' reading from the file's cells, and the reader's among the labelled complaints it could know. */
-    private static Case reading(String[] cells, Labelled read, List<Labelled> all, Predicate<Labelled> known) {
-        PriorityQueue<double[]> nearest = new PriorityQueue<>(Comparator.comparingDouble(a -> a[0]));
-        for (Labelled l : all) {
-            if (l.chinese() != read.chinese() || !known.test(l)) continue;
-            nearest.add(new double[] {dot(l.vector(), read.vector()), l.expected()});
-            if (nearest.size() > NEAREST) nearest.poll();
-        }
-        double[] share = new double[CLASSES];
-        double[] near = new double[CLASSES];
-        double total = 0;
-        for (double[] n : nearest) {
-            int c = (int) n[1];
-            share[c] += Math.max(0, n[0]);
-            total += Math.max(0, n[0]);
-            near[c] = Math.max(near[c], n[0]);
-        }
-        for (int c = 0; c < CLASSES; c++) share[c] = total == 0 ? 0 : share[c] / total;
-        return new Case(
-                ComplaintClass.valueOf(cells[3]).ordinal(),
-                ComplaintClass.valueOf(cells[4]).ordinal(),
-                Boolean.parseBoolean(cells[5]),
-                share,
-                near);
     }
 
     private static String score(String name, List<Case> cases, java.util.function.ToIntFunction<Case> classOf) {
@@ -220,26 +200,5 @@ public final class FirstReadingsReplay {
                 100.0 * right / cases.size(),
                 majorAsOrdinary,
                 100.0 * falseMajor / Math.max(1, ordinary));
-    }
-
-    private static float[] unit(float[] v) {
-        double norm = 0;
-        for (float x : v) norm += x * x;
-        norm = Math.sqrt(norm);
-        float[] unit = new float[v.length];
-        for (int i = 0; i < v.length; i++) unit[i] = (float) (v[i] / norm);
-        return unit;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double dot = 0;
-        for (int i = 0; i < a.length; i++) dot += a[i] * b[i];
-        return dot;
-    }
-
-    private static int argmax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
-        return best;
     }
 }
