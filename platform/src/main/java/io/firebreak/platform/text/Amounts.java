@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Finds sums of money in a complaint's text and their currency: "¥5000", "5000元", "5千块", "两万块钱", "八千多块"
  * (read as 8000), "$1,200", "800 dollars", "RMB 6000", and a number right after a verb that moves money, or after the
- * account it left ("扣了一万二", "损失了8000", "骗了我一万", "划走了一万八", "扣了我们公司账户二十三万"), or right before a loss said of it
+ * account it left or is in ("扣了一万二", "损失了8000", "骗了我一万", "划走了一万八", "扣了我们公司账户二十三万", "卡里十二万"), or right before a loss said of it
  * ("卡里的四万二被冻结了", "两万块钱不见了", "二十三万突然显示为零"); a range reads as its lower end ("五六千" is 5000), and a charge taken
  * several times counts again for each taking after the first ("debited eleven times for the same £95"). Any other number without a
  * currency (an order number, a date) is not money. The yen sign is read as the Chinese yuan, the currency of the
@@ -33,9 +33,9 @@ public final class Amounts {
                     + "|" + NUMBER + "\\s?" + SCALE + ABOUT
                     + "\\s?(元|块钱|块|人民币|rmb|cny|yuan|usd|dollars?|bucks|eur|euros?|gbp|pounds?|hkd)(?![a-z])"
                     + "|([零〇一二两三四五六七八九十百千万]+)" + ABOUT + "(元|块钱|块)"
-                    // No currency, but a verb that moves money before it, or the account it moved from: "扣了一万二",
-                    // "损失了8000", "扣了我们公司账户二十三万".
-                    + "|(?<=扣了|扣|付了|花了|赔了|损失了|损失|多收了|骗了|转了|划走了|划走|刷走了|扣了我|扣我|骗了我|骗我|多收了我|多收我|扣了(?:我们?|我们?的)?(?:公司)?(?:账户|账户里|账上|卡里|卡上|银行卡里?))("
+                    // No currency, but a verb that moves money before it, or the account it moved from or is in:
+                    // "扣了一万二", "损失了8000", "扣了我们公司账户二十三万", "卡里十二万".
+                    + "|(?<=扣了|扣|付了|花了|赔了|损失了|损失|多收了|骗了|转了|划走了|划走|刷走了|扣了我|扣我|骗了我|骗我|多收了我|多收我|扣了(?:我们?|我们?的)?(?:公司)?(?:账户|账户里|账上|卡里|卡上|银行卡里?)|卡里|卡上|账户里|账上|余额|存款|本金|理财)("
                     + "\\d+(?:\\.\\d+)?\\s?(?:万|千)?(?![\\d.]|\\s?(?:次|天|个|小时|分钟|年|月|周|日|号|公里|米|件|台|遍|积分|分))"
                     + "|[零〇一二两三四五六七八九十百千万]*[万千][零〇一二两三四五六七八九]?)"
                     // ... or a loss said after it: "卡里的四万二被冻结了", "两万块钱不见了".
@@ -44,11 +44,6 @@ public final class Amounts {
                     + "(?:被冻结|被扣|被盗|被骗|被划走|被转走|被刷走|冻结了|没了|不见了|显示为零|清零|归零|变成了?零)))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    /**
-     * The same charge taken several times: a verb that takes money, then how many times, in one sentence ("debited
-     * our account eleven times for the same £95", "扣了五次，每次三百"); not "took" ("the £600 sofa took three times as
-     * long").
-     */
     /** How many times, in words. */
     private static final Map<String, Integer> COUNTS = Map.ofEntries(
             Map.entry("two", 2),
@@ -66,6 +61,11 @@ public final class Amounts {
             Map.entry("twenty", 20),
             Map.entry("thirty", 30));
 
+    /**
+     * The same charge taken several times: a verb that takes money, then how many times, in one sentence ("debited
+     * our account eleven times for the same £95", "扣了五次，每次三百"); not "took" ("the £600 sofa took three times as
+     * long").
+     */
     private static final Pattern TIMES = Pattern.compile(
             "\\b(?:debit(?:ed)?|charg(?:ed|ing)|bill(?:ed)?|deduct(?:ed)?|withdr(?:ew|awn))\\b"
                     + "[^.!?。！？;；]{0,40}?\\b(\\d{1,3}|" + String.join("|", COUNTS.keySet()) + ")\\s+times\\b"

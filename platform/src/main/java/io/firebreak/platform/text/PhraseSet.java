@@ -12,14 +12,26 @@ import java.util.regex.Pattern;
  * word prefix ("injur*" finds "injured"); Chinese has no spaces between words, so a Chinese phrase matches
  * anywhere. {@code "A ... B"} finds A followed by B later in the same sentence (at most
  * {@value #MAX_GAP} characters on), for what people say in many ways: "approved ... reversed". Either side may be
- * alternatives, {@code "微博|抖音 ... 转发|发到"}: any of the one followed by any of the other.
+ * alternatives, {@code "微博|抖音 ... 转发|发到"}: any of the one followed by any of the other. A leading {@code *}
+ * takes in the word written before: {@code "* themed"} finds "poison-ivy themed" and "lawyer-themed" (the word
+ * joined by a hyphen or a space, with the words hyphenated to it), {@code "*主题"} finds "消防主题" and "“救命稻草”主题"
+ * (at most {@value #HAN_BEFORE} Chinese characters, not across a particle such as 的 or 被): for what makes the word
+ * before it a product's theme, print or flavour.
  */
 public final class PhraseSet {
 
     /** The most characters a gap phrase lets between its two parts. */
     public static final int MAX_GAP = 90;
 
+    /** The most Chinese characters a leading {@code *} takes in. */
+    public static final int HAN_BEFORE = 4;
+
     private static final String GAP = "...";
+    /** Where a Chinese word taken in by a leading {@code *} ends: particles and words that join two others. */
+    private static final String HAN_STOPS = "的了着被把是在有和跟给让与及或也都就又";
+    /** Closing quotes between a word and what follows it: “救命稻草”主题. */
+    private static final String CLOSING_QUOTES = "\"”」』'’）)";
+
     private static final String OR = "|";
 
     private final List<String> phrases;
@@ -33,7 +45,7 @@ public final class PhraseSet {
     /** One found phrase: which (its index in the list), where, and the words as written in the text. */
     public record Hit(int phrase, int start, int end, String asWritten) {}
 
-    private record Part(String core, boolean wordStart, boolean wordEnd, boolean prefix) {}
+    private record Part(String core, boolean wordStart, boolean wordEnd, boolean prefix, boolean wordBefore) {}
 
     private PhraseSet(List<String> phrases) {
         this.phrases = List.copyOf(phrases);
@@ -94,6 +106,10 @@ public final class PhraseSet {
             Part p = parts.get(part);
             int start = end - p.core().length();
             if (p.wordStart() && start > 0 && ScannedText.isWordChar(written.charAt(start - 1))) return;
+            if (p.wordBefore()) {
+                start = wordBefore(written, start);
+                if (start < 0) return;
+            }
             int last = end;
             if (p.prefix()) {
                 while (last < written.length() && ScannedText.isWordChar(written.charAt(last))) last++;
@@ -142,6 +158,37 @@ public final class PhraseSet {
         return best;
     }
 
+    /**
+     * Where the word written before {@code start} begins, for a part with a leading {@code *}, or -1 when there is
+     * none: a Latin word (and the words hyphenated to it) joined by one hyphen or space, or a few Chinese characters
+     * (after any closing quote).
+     */
+    private static int wordBefore(String text, int start) {
+        if (ScannedText.isWordChar(text.charAt(start))) {
+            int joiner = start - 1;
+            if (joiner < 1 || text.charAt(joiner) != '-' && text.charAt(joiner) != ' ') return -1;
+            int from = joiner;
+            while (from > 0
+                    && (ScannedText.isWordChar(text.charAt(from - 1))
+                            || text.charAt(from - 1) == '-'
+                                    && from > 1
+                                    && ScannedText.isWordChar(text.charAt(from - 2)))) {
+                from--;
+            }
+            return from < joiner ? from : -1;
+        }
+        int end = start;
+        while (end > 0 && CLOSING_QUOTES.indexOf(text.charAt(end - 1)) >= 0) end--;
+        int from = end;
+        while (from > 0
+                && end - from < HAN_BEFORE
+                && ScannedText.isHan(text.charAt(from - 1))
+                && HAN_STOPS.indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        return from < end ? from : -1;
+    }
+
     /** The side's alternatives ({@code a|b|c}), each a part. */
     private void addSide(String raw, String phrase, int index) {
         for (String alternative : raw.split(Pattern.quote(OR), -1)) addPart(alternative, phrase, index);
@@ -149,12 +196,21 @@ public final class PhraseSet {
 
     private void addPart(String raw, String phrase, int index) {
         String core = raw.strip();
+        boolean before = core.startsWith("*") && core.length() > 1;
+        if (before) {
+            core = core.substring(1);
+            if (core.startsWith("-")) core = core.substring(1);
+            core = core.strip();
+        }
         boolean prefix = core.endsWith("*");
         if (prefix) core = core.substring(0, core.length() - 1).strip();
         if (core.isEmpty()) throw new IllegalArgumentException("'" + phrase + "' has nothing to match");
         if (core.contains(GAP) || core.contains("*")) {
             throw new IllegalArgumentException("'" + phrase
-                    + "' may have one '...', alternatives split by '|' and a '*' only at the end of a word");
+                    + "' may have one '...', alternatives split by '|', a '*' at the end of a word and one before it");
+        }
+        if (before && !ScannedText.isWordChar(core.codePointAt(0)) && !ScannedText.isHan(core.charAt(0))) {
+            throw new IllegalArgumentException("'" + phrase + "' takes in the word before only a word");
         }
         String folded = fold(core);
         phraseOfPart.add(index);
@@ -162,7 +218,8 @@ public final class PhraseSet {
                 folded,
                 ScannedText.isWordChar(core.codePointAt(0)),
                 ScannedText.isWordChar(core.codePointBefore(core.length())),
-                prefix && ScannedText.isWordChar(core.codePointBefore(core.length()))));
+                prefix && ScannedText.isWordChar(core.codePointBefore(core.length())),
+                before));
     }
 
     private static String fold(String s) {

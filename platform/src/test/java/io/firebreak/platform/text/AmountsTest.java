@@ -39,6 +39,8 @@ class AmountsTest {
         assertThat(only("你们多扣了我们公司账户二十三万。")).isEqualTo(new Expected("CNY", 230000));
         assertThat(only("扣了我银行卡里3000")).isEqualTo(new Expected("CNY", 3000));
         assertThat(only("你们一次性从我卡里划走了一万八")).isEqualTo(new Expected("CNY", 18000));
+        assertThat(only("我卡里十二万的理财到期了，钱一直没到账")).isEqualTo(new Expected("CNY", 120000));
+        assertThat(only("余额两万三，一直提现失败")).isEqualTo(new Expected("CNY", 23000));
         assertThat(Amounts.chineseNumber("十五")).isEqualTo(15);
     }
 
@@ -91,6 +93,7 @@ class AmountsTest {
                 .isEmpty();
         assertThat(Amounts.find(ScannedText.of("被扣了2次，等了3天"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("快递又晚了两天"))).isEmpty();
+        assertThat(Amounts.find(ScannedText.of("卡里有3张优惠券，余额3天后到期"))).isEmpty();
     }
 
     private static Expected only(String text) {

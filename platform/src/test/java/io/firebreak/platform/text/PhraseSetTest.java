@@ -70,6 +70,31 @@ class PhraseSetTest {
     }
 
     @Test
+    void aLeadingStarTakesInTheWordWrittenBefore() {
+        PhraseSet set = PhraseSet.of(List.of("* themed", "*主题"));
+
+        assertThat(set.scan(ScannedText.of("Your poison-ivy themed board game came without two cards.")))
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.asWritten()).isEqualTo("poison-ivy themed"));
+        assertThat(set.scan(ScannedText.of("A lawyer-themed mug.")))
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.asWritten()).isEqualTo("lawyer-themed"));
+        assertThat(set.scan(ScannedText.of("买的“救命稻草”主题桌游少了一张卡片。")))
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.asWritten()).isEqualTo("救命稻草”主题"));
+        assertThat(set.scan(ScannedText.of("消防主题的生日派对")))
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.asWritten()).isEqualTo("消防主题"));
+        assertThat(set.scan(ScannedText.of("会爆炸的主题乐园")))
+                .as("not across a particle")
+                .isEmpty();
+        assertThat(set.scan(ScannedText.of("themed, and nothing before")))
+                .as("no word before")
+                .isEmpty();
+        assertThat(set.scan(ScannedText.of("a rethemed room"))).isEmpty();
+    }
+
+    @Test
     void curlyApostropheMatchesAStraightOne() {
         assertThat(PhraseSet.of(List.of("won't")).scan(ScannedText.of("I won’t go")))
                 .hasSize(1);
@@ -81,6 +106,8 @@ class PhraseSetTest {
         assertThat(PhraseSet.problemWith("approved ... ")).contains("nothing to match");
         assertThat(PhraseSet.problemWith("a ... b ... c")).contains("one '...'");
         assertThat(PhraseSet.problemWith("lawyer*")).isNull();
+        assertThat(PhraseSet.problemWith("* themed")).isNull();
+        assertThat(PhraseSet.problemWith("* , themed")).contains("only a word");
         assertThatThrownBy(() -> PhraseSet.of(List.of(" * "))).isInstanceOf(IllegalArgumentException.class);
     }
 }
