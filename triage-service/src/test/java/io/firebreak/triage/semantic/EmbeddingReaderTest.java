@@ -46,14 +46,17 @@ class EmbeddingReaderTest {
 
     @Test
     void only_a_long_texts_beginning_is_read_cut_between_whole_characters() {
-        assertThat(EmbeddingReader.beginning("快递晚到了两天。")).isEqualTo("快递晚到了两天。");
-        String clefs = "𝄞".repeat(EmbeddingReader.READ_CHARACTERS + 40);
-        String read = EmbeddingReader.beginning(clefs);
-        assertThat(read.codePointCount(0, read.length())).isEqualTo(EmbeddingReader.READ_CHARACTERS);
-        assertThat(read).isEqualTo("𝄞".repeat(EmbeddingReader.READ_CHARACTERS));
+        assertThat(EmbeddingReader.beginning("快递晚到了两天。", true)).isEqualTo("快递晚到了两天。");
+        String clefs = "𝄞".repeat(EmbeddingReader.READ_LATIN + 40);
+        String read = EmbeddingReader.beginning(clefs, false);
+        assertThat(read.codePointCount(0, read.length())).isEqualTo(EmbeddingReader.READ_LATIN);
+        assertThat(read).isEqualTo("𝄞".repeat(EmbeddingReader.READ_LATIN));
+        assertThat(EmbeddingReader.beginning("快".repeat(EmbeddingReader.READ_LATIN), true))
+                .as("a Chinese character is a token: less of a Chinese text is read")
+                .isEqualTo("快".repeat(EmbeddingReader.READ_HAN));
         // What comes after the beginning does not change the reading.
         String heater = "The heater gave off sparks and a smell of burning plastic. ";
-        String padded = heater + "x".repeat(EmbeddingReader.READ_CHARACTERS);
+        String padded = heater + "x".repeat(EmbeddingReader.READ_LATIN);
         assertThat(reader.read(padded + " and more words after it")
                         .orElseThrow()
                         .nearest())
