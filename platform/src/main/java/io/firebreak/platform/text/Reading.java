@@ -7,7 +7,8 @@ import java.util.List;
  * triage's rules): it does not count when it is negated or waved away ({@link Negation}), nor when it stands inside
  * one of the ordinary senses of the word ("Fire TV Stick", "food court", "曝光过度", "在朋友圈看到"), where it does not
  * mean what the rule or the signal is about; a phrase that shares words with an ordinary sense ("the press" in "the
- * press release") is read in that sense. Immutable and thread-safe.
+ * press release") is read in that sense, unless it holds the whole sense and more ("smoke alarm went off"). Immutable
+ * and thread-safe.
  */
 public final class Reading {
 
@@ -42,8 +43,12 @@ public final class Reading {
         public String discounted(int start, int end) {
             for (PhraseSet.Hit sense : senses) {
                 // Overlapping is enough: "the press" shares its word with "press release", where it is that word's
-                // ordinary sense.
-                if (sense.start() < end && sense.end() > start) return "ordinary sense: " + sense.asWritten();
+                // ordinary sense. But a phrase that holds the whole sense and says more is read as written: "the
+                // smoke alarm went off" is not the alarm's name.
+                boolean holdsIt =
+                        start <= sense.start() && sense.end() <= end && end - start > sense.end() - sense.start();
+                if (sense.start() < end && sense.end() > start && !holdsIt)
+                    return "ordinary sense: " + sense.asWritten();
             }
             String cue = negation.negating(start, end);
             return cue == null ? null : "negated: " + cue;

@@ -99,6 +99,11 @@ class LexiconTest {
                 .containsExactly("ordinary sense: press release");
         assertThat(why(reading, media, "The press release was wrong, so I am going to the press."))
                 .containsExactly("ordinary sense: press release", null, null);
+        // A phrase holding a whole ordinary sense and more is read as written.
+        assertThat(why(reading, hazard, "The smoke alarm went off and the dishwasher was glowing orange."))
+                .contains((String) null);
+        assertThat(why(reading, hazard, "The smoke alarm in the hallway needs a new battery."))
+                .containsOnly("ordinary sense: smoke alarm");
         assertThat(why(reading, hazard, "人没受伤，就是门板有划痕。")).containsExactly("negated: 没");
         // A condition or a hedge keeps the threat a threat.
         assertThat(why(reading, media, "要是不想上热搜，就赶紧给我退款。")).containsExactly((String) null);
