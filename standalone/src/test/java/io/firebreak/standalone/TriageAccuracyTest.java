@@ -42,8 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * threats, amounts, repeat contacts in the customer's words, sarcasm, difficult customers); and
  * {@code hard-held-out.tsv}, every fourth of those, set aside when written and never tuned on; and
  * {@code fresh-complaints.tsv} to {@code fresh-complaints-15.tsv}, written later the same way, each measured once
- * unseen (77.5%, 75.0%, 63.7%, 76.3%, 75.0%, 71.3%, 61.3%, 73.8%, 64.6%, 26.8%, 26.8%, 78.1%, 78.1%, 51.6%, 46.9%), then tuned on; and
- * {@code near-misses.tsv}, ordinary complaints trying the newest words the other way.
+ * unseen (77.5%, 75.0%, 63.7%, 76.3%, 75.0%, 71.3%, 61.3%, 73.8%, 64.6%, 26.8%, 26.8%, 78.1%, 78.1%, 51.6%,
+ * 46.9%), then tuned on; and {@code near-misses.tsv}, ordinary complaints trying the newest words the other way.
  */
 class TriageAccuracyTest {
 

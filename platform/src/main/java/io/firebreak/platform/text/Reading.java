@@ -45,10 +45,10 @@ public final class Reading {
                 // Overlapping is enough: "the press" shares its word with "press release", where it is that word's
                 // ordinary sense. But a phrase that holds the whole sense and says more is read as written: "the
                 // smoke alarm went off" is not the alarm's name.
+                boolean overlaps = sense.start() < end && sense.end() > start;
                 boolean holdsIt =
                         start <= sense.start() && sense.end() <= end && end - start > sense.end() - sense.start();
-                if (sense.start() < end && sense.end() > start && !holdsIt)
-                    return "ordinary sense: " + sense.asWritten();
+                if (overlaps && !holdsIt) return "ordinary sense: " + sense.asWritten();
             }
             String cue = negation.negating(start, end);
             return cue == null ? null : "negated: " + cue;

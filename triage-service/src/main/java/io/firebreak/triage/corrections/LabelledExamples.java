@@ -21,9 +21,9 @@ public final class LabelledExamples {
     /**
      * The sets: the first, tuned on; its held-out complement; hard cases written from the classes' definitions (word
      * senses, calm hazards, hedged threats, amounts, repeat contacts in words, sarcasm, difficult customers), tuned
-     * on; every fourth of those, held out; and fifteen fresh sets written later the same way, each measured once before the
-     * rules were changed for it, then tuned on; and the near misses, ordinary complaints written to try the newer words the
-     * other way before they shipped.
+     * on; every fourth of those, held out; and fifteen fresh sets written later the same way, each measured once
+     * before the rules were changed for it, then tuned on; and the near misses, ordinary complaints written to try the
+     * newer words the other way before they shipped.
      */
     public static final List<String> SETS = List.of(
             "labelled-complaints.tsv",
