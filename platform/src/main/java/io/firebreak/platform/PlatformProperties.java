@@ -64,7 +64,16 @@ public record PlatformProperties(
      */
     public record Http(
             @Min(1024) @DefaultValue("65536") long maxBodyBytes,
+            @Valid @NotNull @DefaultValue LargeBodies largeBodies,
             @Valid @NotNull @DefaultValue Idempotency idempotency) {}
+
+    /**
+     * The paths (Ant patterns) that take a settings document, larger than any complaint: a rule set with every phrase
+     * written out, a routing table. Their bodies may be up to {@code maxBytes}.
+     */
+    public record LargeBodies(
+            @Min(1024) @DefaultValue("1048576") long maxBytes,
+            @DefaultValue List<String> paths) {}
 
     /**
      * Retries made safe ({@code Idempotency-Key} on a POST): how long an answer is kept, when a request still

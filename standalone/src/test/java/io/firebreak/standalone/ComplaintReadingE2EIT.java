@@ -130,7 +130,7 @@ class ComplaintReadingE2EIT {
         assertThat(before.status()).as(before.body()).isEqualTo(200);
         ObjectNode rules = (ObjectNode) before.json();
         String oldVersion = rules.get("version").asString();
-        ((ArrayNode) rules.get("rules"))
+        ArrayNode recalled = ((ArrayNode) rules.get("rules"))
                 .addObject()
                 .put("name", "recalled-model")
                 .put("complaintClass", "MAJOR")
@@ -138,6 +138,9 @@ class ComplaintReadingE2EIT {
                 .put("zh", "该型号在召回范围内")
                 .putArray("phrases")
                 .add("XR-200");
+        // Every batch number of the recall: a rule set larger than any complaint may be, which the gateway and
+        // triage take as the settings document it is.
+        while (rules.toString().length() <= 70_000) recalled.add("XR-200 batch " + recalled.size());
 
         assertThat(api().put("/api/v1/triage/rules", Roles.SUPERVISOR, rules.toString())
                         .status())

@@ -1,6 +1,8 @@
 package io.firebreak.gateway.limits;
 
 import io.firebreak.gateway.GatewayProperties;
+import io.firebreak.platform.PlatformProperties;
+import io.firebreak.platform.web.BodyLimits;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +27,10 @@ class LimitsConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BodyBufferFilter> bodyBufferFilter(GatewayProperties properties) {
+    FilterRegistrationBean<BodyBufferFilter> bodyBufferFilter(PlatformProperties platform) {
+        // The platform's limits: the gateway's max-body-bytes is its firebreak.http.max-body-bytes.
         FilterRegistrationBean<BodyBufferFilter> registration =
-                new FilterRegistrationBean<>(new BodyBufferFilter(properties.maxBodyBytes()));
+                new FilterRegistrationBean<>(new BodyBufferFilter(BodyLimits.of(platform.http())));
         registration.setOrder(BODY_BUFFER_ORDER);
         return registration;
     }

@@ -13,23 +13,24 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 413 problem+json for a body over the limit: at once when Content-Length says so, and for a chunked
- * body as soon as the limit is crossed while reading.
+ * Answers 413 problem+json for a body over the limit ({@link BodyLimits}: larger on the paths that take a settings
+ * document): at once when Content-Length says so, and for a chunked body as soon as the limit is crossed while reading.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final BodyLimits limits;
 
-    public BodySizeLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
+    public BodySizeLimitFilter(BodyLimits limits) {
+        this.limits = limits;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limits.limitFor(request);
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            reject(response);
+            reject(response, maxBytes);
             return;
         }
         Limited limited = new Limited(request, maxBytes);
@@ -38,14 +39,14 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         } catch (RuntimeException | IOException | ServletException e) {
             if (limited.exceeded && !response.isCommitted()) {
                 response.reset();
-                reject(response);
+                reject(response, maxBytes);
                 return;
             }
             throw e;
         }
     }
 
-    private void reject(HttpServletResponse response) throws IOException {
+    private static void reject(HttpServletResponse response, long maxBytes) throws IOException {
         Problems.write(
                 response,
                 HttpStatus.CONTENT_TOO_LARGE,
