@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * takes in the word written before: {@code "* themed"} finds "poison-ivy themed" and "lawyer-themed" (the word
  * joined by a hyphen or a space, with the words hyphenated to it), {@code "*主题"} finds "消防主题" and "“救命稻草”主题"
  * (at most {@value #HAN_BEFORE} Chinese characters, not across a particle such as 的 or 被): for what makes the word
- * before it a product's theme, print or flavour.
+ * before it a product's theme, print or flavour. A phrase in the first person ("every time I call", "我打了三次") also
+ * finds an agent's report of it in the third person ("every time she calls", "客户打了三次"): see {@link ReportedSpeech}.
  */
 public final class PhraseSet {
 
@@ -137,8 +138,26 @@ public final class PhraseSet {
                 }
             }
         }
-        hits.sort(Comparator.comparingInt(Hit::phrase).thenComparingInt(Hit::start));
-        return hits;
+        hits.sort(Comparator.comparingInt(Hit::phrase)
+                .thenComparingInt(Hit::start)
+                .thenComparing(Comparator.comparingInt(Hit::end).reversed()));
+        return withoutInner(hits);
+    }
+
+    /**
+     * The hits without any that lies inside an earlier hit of the same phrase: "customer has called" inside "the
+     * customer has called", both ways of reporting one phrase.
+     */
+    private static List<Hit> withoutInner(List<Hit> sorted) {
+        List<Hit> kept = new ArrayList<>(sorted.size());
+        for (Hit hit : sorted) {
+            Hit last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            if (last != null && last.phrase() == hit.phrase() && hit.start() < last.end() && hit.end() <= last.end()) {
+                continue;
+            }
+            kept.add(hit);
+        }
+        return kept;
     }
 
     /**
@@ -212,14 +231,16 @@ public final class PhraseSet {
         if (before && !ScannedText.isWordChar(core.codePointAt(0)) && !ScannedText.isHan(core.charAt(0))) {
             throw new IllegalArgumentException("'" + phrase + "' takes in the word before only a word");
         }
-        String folded = fold(core);
-        phraseOfPart.add(index);
-        parts.add(new Part(
-                folded,
-                ScannedText.isWordChar(core.codePointAt(0)),
-                ScannedText.isWordChar(core.codePointBefore(core.length())),
-                prefix && ScannedText.isWordChar(core.codePointBefore(core.length())),
-                before));
+        // In the customer's words or in an agent's report of them: "every time I call", "every time she calls".
+        for (String variant : ReportedSpeech.variants(fold(core))) {
+            phraseOfPart.add(index);
+            parts.add(new Part(
+                    variant,
+                    ScannedText.isWordChar(variant.codePointAt(0)),
+                    ScannedText.isWordChar(variant.codePointBefore(variant.length())),
+                    prefix && ScannedText.isWordChar(variant.codePointBefore(variant.length())),
+                    before));
+        }
     }
 
     private static String fold(String s) {

@@ -5,7 +5,8 @@ import java.text.Normalizer;
 /**
  * A complaint's text prepared once for every matcher that reads it: the NFKC form (so full-width "１２３１５" is
  * "12315" and "￥" is "¥"), curly apostrophes made straight, and a lower-case copy of the same length, so a match
- * found in the copy is reported as written.
+ * found in the copy is reported as written. The copy leaves out an agent's opening ({@link ReportingFrame}: "Customer
+ * says", "客户称"), which is who speaks, not what they said.
  */
 public final class ScannedText {
 
@@ -26,6 +27,9 @@ public final class ScannedText {
             if (!anyHan && isHan(c)) anyHan = true;
         }
         this.han = anyHan;
+        // An agent's opening ("Customer says", "客户称") is not the customer's words: matchers do not see it.
+        int opening = ReportingFrame.openingEnd(normalized);
+        for (int i = 0; i < opening; i++) folded[i] = ' ';
     }
 
     public static ScannedText of(String text) {

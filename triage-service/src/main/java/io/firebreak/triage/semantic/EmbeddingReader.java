@@ -7,6 +7,7 @@ import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.platform.text.ReportingFrame;
 import io.firebreak.platform.text.ScannedText;
 import io.firebreak.triage.classification.SemanticReader;
 import io.firebreak.triage.corrections.LabelledExamples;
@@ -154,6 +155,7 @@ public final class EmbeddingReader implements SemanticReader {
 
     /** The text's first {@link #READ_LATIN} characters, or {@link #READ_HAN} of a Chinese one (whole code points). */
     static String beginning(String text, boolean han) {
+        text = ReportingFrame.without(text);
         int read = han ? READ_HAN : READ_LATIN;
         if (text.codePointCount(0, text.length()) <= read) return text;
         return text.substring(0, text.offsetByCodePoints(0, read));

@@ -37,6 +37,10 @@ public final class FirstReadingsReplay {
     /** The first set whose first reading was kept, in {@link LabelledExamples#SETS} order. */
     private static final String FIRST_REPLAYED = "fresh-complaints-6.tsv";
 
+    /** The sets written as agents record a call, in the third person: also scored on their own. */
+    private static final Set<String> AGENTS_NOTES =
+            Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
+
     /**
      * The rules' reading of one complaint and the reader's: its class (the production vote of the five nearest), that
      * class's share of their similarity, and how near its nearest example is.
@@ -78,6 +82,15 @@ public final class FirstReadingsReplay {
                     texts,
                     populations,
                     "first readings");
+            if (AGENTS_NOTES.contains(sets.get(i))) {
+                read(
+                        file,
+                        set -> true,
+                        reader.only(l -> before.contains(l.source())),
+                        texts,
+                        populations,
+                        "of them agents' notes");
+            }
         }
         try (var files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-all-sets.tsv"))
