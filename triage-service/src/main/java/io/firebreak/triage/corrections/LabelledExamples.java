@@ -46,6 +46,7 @@ public final class LabelledExamples {
             "fresh-complaints-14.tsv",
             "fresh-complaints-15.tsv",
             "fresh-complaints-16.tsv",
+            "fresh-complaints-17.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

@@ -45,14 +45,21 @@ public final class FirstReadingsReplay {
      * The rules' reading of one complaint and the reader's: its class (the production vote of the five nearest), that
      * class's share of their similarity, and how near its nearest example is.
      */
-    private record Case(int expected, int rules, boolean foundNothing, int read, double share, double nearest) {}
+    private record Case(
+            int expected, int rules, boolean foundNothing, int read, double share, double nearest, boolean agrees) {}
 
     /** A bar: the share to decide DIFFICULT or ESCALATED, the share to decide MAJOR, the nearest's least similarity. */
-    private record Bar(double decides, double decidesMajor, double near) {
+    private record Bar(double decides, double decidesMajor, double near, boolean nearestAgrees) {
+
+        Bar(double decides, double decidesMajor, double near) {
+            this(decides, decidesMajor, near, false);
+        }
 
         int classOf(Case c) {
             if (!c.foundNothing || c.read == ORDINARY) return c.rules;
-            boolean clear = c.share >= (c.read == MAJOR ? decidesMajor : decides) && c.nearest >= near;
+            boolean clear = c.share >= (c.read == MAJOR ? decidesMajor : decides)
+                    && c.nearest >= near
+                    && (!nearestAgrees || c.agrees);
             return clear ? c.read : c.rules;
         }
     }
@@ -117,6 +124,14 @@ public final class FirstReadingsReplay {
                     System.out.println(line);
                 }
             }
+        }
+        // The same bars where the nearest labelled complaint of all must be of the class the vote decides.
+        for (double[] b : new double[][] {{0, 0, 0}, {0.6, 0.7, 0.65}, {0.6, 0.6, 0.65}, {0.5, 0.5, 0.6}}) {
+            Bar bar = new Bar(b[0], b[1], b[2], true);
+            StringBuilder line = new StringBuilder(String.format(
+                    Locale.ROOT, "nearest agrees, decides %.2f, MAJOR %.2f, nearest %.2f", b[0], b[1], b[2]));
+            populations.forEach((name, cases) -> line.append(score(name, cases, bar::classOf)));
+            System.out.println(line);
         }
         StringBuilder rules = new StringBuilder("the rules alone");
         populations.forEach((name, cases) -> rules.append(score(name, cases, c -> c.rules)));
@@ -190,7 +205,8 @@ public final class FirstReadingsReplay {
                             Boolean.parseBoolean(cells[5]),
                             opinion.complaintClass().ordinal(),
                             opinion.share(),
-                            opinion.example().similarity()));
+                            opinion.example().similarity(),
+                            opinion.nearest().get(0).complaintClass() == opinion.complaintClass()));
         }
     }
 
