@@ -79,8 +79,14 @@ public final class Amounts {
         String s = text.text();
         if (!mayHaveMoney(s)) return List.of();
         List<Amount> found = new ArrayList<>();
-        Matcher m = MONEY.matcher(s);
-        while (m.find()) {
+        // The pattern is tried only where a sum can begin (as find() would, leftmost first): run at every character of
+        // a 2 KB complaint, its look-behinds cost about a millisecond.
+        Matcher m = MONEY.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int at = 0; at < s.length(); at++) {
+            if (!mayBegin(s, at)) continue;
+            m.region(at, s.length());
+            if (!m.lookingAt()) continue;
+            at = Math.max(at, m.end() - 1);
             if (m.group(1) != null) {
                 found.add(new Amount(
                         currency(m.group(1)), scaled(m.group(2), m.group(3)), m.group(), m.start(), m.end()));
@@ -106,6 +112,7 @@ public final class Amounts {
      */
     private static List<Amount> repeated(ScannedText text, List<Amount> sums) {
         List<Amount> more = new ArrayList<>();
+        if (!mayCount(text.text())) return more;
         Matcher m = TIMES.matcher(text.text());
         while (m.find()) {
             long times = times(m.group(1) != null ? m.group(1) : m.group(2));
@@ -125,11 +132,46 @@ public final class Amounts {
         return more;
     }
 
+    /** Whether the text says how many times at all ("times", 次): most do not, and the pattern need not run. */
+    private static boolean mayCount(String s) {
+        if (s.indexOf('次') >= 0) return true;
+        for (int i = s.indexOf('t'); i >= 0; i = s.indexOf('t', i + 1)) {
+            if (s.regionMatches(true, i, "times", 0, 5)) return true;
+        }
+        for (int i = s.indexOf('T'); i >= 0; i = s.indexOf('T', i + 1)) {
+            if (s.regionMatches(true, i, "times", 0, 5)) return true;
+        }
+        return false;
+    }
+
     private static long times(String count) {
         String c = count.toLowerCase(Locale.ROOT);
         if (c.chars().allMatch(Character::isDigit)) return Long.parseLong(c);
         Integer word = COUNTS.get(c);
         return word != null ? word : chineseNumber(c);
+    }
+
+    /** Currency codes and signs a sum can begin with (the pattern's first alternative). */
+    private static final List<String> CODES = List.of("us$", "hk$", "rmb", "cny", "usd", "eur", "gbp", "hkd");
+
+    private static final String HAN_NUMERALS = "零〇一二两三四五六七八九十百千万";
+
+    /**
+     * Whether a sum can begin at {@code at}: a digit, a Chinese numeral, a currency sign, or a currency code that
+     * begins a word.
+     */
+    private static boolean mayBegin(String s, int at) {
+        char c = s.charAt(at);
+        if (c >= '0' && c <= '9' || c == '$' || c == '¥' || c == '€' || c == '£') return true;
+        if (c < 0x80) {
+            if ("uhrcegUHRCEG".indexOf(c) < 0) return false;
+            boolean code = false;
+            for (int i = 0; i < CODES.size() && !code; i++) {
+                code = s.regionMatches(true, at, CODES.get(i), 0, CODES.get(i).length());
+            }
+            return code && (at == 0 || !ScannedText.isWordChar(s.charAt(at - 1)));
+        }
+        return HAN_NUMERALS.indexOf(c) >= 0;
     }
 
     /** Most complaints name no sum: skip the pattern when nothing in the text can be part of one. */

@@ -17,6 +17,16 @@ class AmountsTest {
         assertThat(only("It cost 650 euros")).isEqualTo(new Expected("EUR", 650));
         assertThat(only("overcharged £900")).isEqualTo(new Expected("GBP", 900));
         assertThat(only("RMB 6000 gone")).isEqualTo(new Expected("CNY", 6000));
+        assertThat(only("They took usd 750, then nothing")).isEqualTo(new Expected("USD", 750));
+        assertThat(only("Refund: HK$6,000.")).isEqualTo(new Expected("HKD", 6000));
+    }
+
+    @Test
+    void aCurrencyCodeCountsOnlyAsAWordOfItsOwn() {
+        assertThat(Amounts.find(ScannedText.of("Order ref ABCUSD 750 and FEUR 600")))
+                .isEmpty();
+        assertThat(Amounts.find(ScannedText.of("Order 20231145 shipped on 12 May")))
+                .isEmpty();
     }
 
     @Test
