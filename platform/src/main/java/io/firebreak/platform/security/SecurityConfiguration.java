@@ -141,7 +141,8 @@ public class SecurityConfiguration {
                     rules.orderedStream().forEach(r -> r.apply(requests));
                     requests.anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new RolesConverter()))
+                .oauth2ResourceServer(o -> o.bearerTokenResolver(new BearerTokens())
+                        .jwt(j -> j.jwtAuthenticationConverter(new RolesConverter()))
                         .authenticationEntryPoint((req, res, e) -> {
                             // Why, in the log only: the answer tells a caller nothing about what a forgery got wrong.
                             log.info(

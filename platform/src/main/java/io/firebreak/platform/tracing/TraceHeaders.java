@@ -1,7 +1,5 @@
 package io.firebreak.platform.tracing;
 
-import java.util.regex.Pattern;
-
 /**
  * W3C trace context as it travels between Firebreak's parts: an HTTP request's headers, an outbox entry, a Kafka
  * record's headers. Either may be null ({@link #NONE}: no trace yet).
@@ -12,7 +10,8 @@ public record TraceHeaders(String traceparent, String tracestate) {
     public static final String TRACESTATE = "tracestate";
     public static final TraceHeaders NONE = new TraceHeaders(null, null);
 
-    private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    /** The length of a version-00 {@code traceparent}: {@code 00-<32 hex>-<16 hex>-<2 hex>}. */
+    private static final int TRACEPARENT_LENGTH = 55;
 
     /** The header of this name ({@code traceparent} or {@code tracestate}, any case), as a propagator asks. */
     public String get(String name) {
@@ -35,7 +34,24 @@ public record TraceHeaders(String traceparent, String tracestate) {
         return valid() ? traceparent.substring(36, 52) : null;
     }
 
+    /** Whether the {@code traceparent} is {@code 00-<32 hex>-<16 hex>-<2 hex>}, lower case (checked on every request). */
     private boolean valid() {
-        return traceparent != null && TRACEPARENT_FORMAT.matcher(traceparent).matches();
+        String t = traceparent;
+        return t != null
+                && t.length() == TRACEPARENT_LENGTH
+                && t.startsWith("00-")
+                && t.charAt(35) == '-'
+                && t.charAt(52) == '-'
+                && lowerHex(t, 3, 35)
+                && lowerHex(t, 36, 52)
+                && lowerHex(t, 53, 55);
+    }
+
+    private static boolean lowerHex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
+        }
+        return true;
     }
 }

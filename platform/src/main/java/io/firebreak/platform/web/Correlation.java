@@ -2,7 +2,6 @@ package io.firebreak.platform.web;
 
 import io.firebreak.platform.tracing.TraceHeaders;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
@@ -21,7 +20,10 @@ public final class Correlation {
     public static final String COMPLAINT_ID = "complaintId";
     public static final String HEADER = "X-Correlation-Id";
 
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** The characters a correlation id from outside may have (at most 128 of them); any other id is replaced. */
+    private static final String SAFE_SYMBOLS = "._:-";
+
+    private static final int SAFE_LENGTH = 128;
 
     private Correlation() {}
 
@@ -42,7 +44,9 @@ public final class Correlation {
     public static void begin(String correlationId, TraceHeaders trace) {
         MDC.put(
                 CORRELATION_ID,
-                correlationId != null && SAFE_ID.matcher(correlationId).matches()
+                correlationId != null
+                                && correlationId.length() <= SAFE_LENGTH
+                                && AsciiTokens.lettersDigitsOr(correlationId, 0, correlationId.length(), SAFE_SYMBOLS)
                         ? correlationId
                         : UUID.randomUUID().toString());
         put(TRACEPARENT, trace.traceparent());

@@ -39,7 +39,9 @@ class CorrelationTest {
                 "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
                 "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
                 "00-4bf92f3577b34da6a3ce929d0e0e473-00f067aa0ba902b7-01",
-                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra"
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736x00f067aa0ba902b7-01",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0g"
             })
     void anInvalidTraceparentHasNoTraceOrSpanId(String invalid) {
         assertThat(Correlation.traceId(invalid)).isNull();
@@ -60,6 +62,10 @@ class CorrelationTest {
                 .isNotBlank()
                 .doesNotContain(" ", "\n")
                 .isNotEqualTo(made);
+        Correlation.begin("ticket:ZD_1.2-a", TraceHeaders.NONE);
+        assertThat(Correlation.correlationId()).isEqualTo("ticket:ZD_1.2-a");
+        Correlation.begin("slash/id", TraceHeaders.NONE);
+        assertThat(Correlation.correlationId()).isNotEqualTo("slash/id");
         Correlation.begin("x".repeat(129), TraceHeaders.NONE);
         assertThat(Correlation.correlationId()).hasSizeLessThanOrEqualTo(128);
     }
