@@ -11,7 +11,8 @@ import java.util.Set;
  * the customer in the third person: "every time I call" is "every time she calls", "my third call" is "his third
  * call", "the customer's third call" or "Cx's third call", "我打了三次电话" is "客户打了三次电话", "我母亲" is "其母亲".
  * A phrase written in the first person is found in either voice: its first-person words are replaced, one speaker
- * at a time (she/her, he/his/him, the customer, the caller, the client, Cx, Cust; 客户, 她, 他, 其, 顾客, 用户), and a verb
+ * at a time (she/her, he/his/him, the customer, the caller, the client, Cx, Cust; 客户, 其, 顾客, 用户, and 她的, 他的 for
+ * 我的), and a verb
  * after "I" agrees ("I have" → "she has", "I call" → "she calls"; a past form stays as it is).
  *
  * <p>"We" and 我们 are left alone (in an agent's note they are the company), and so are a phrase's first-person words
@@ -37,7 +38,13 @@ final class ReportedSpeech {
             new Speaker("cust", "cust's", "cust", "himself", "cust's"));
 
     /** How the customer is named in a Chinese agent's note, for 我 (其 is "his"/"her" and, in notes, "he"/"she"). */
-    private static final List<String> HAN_SPEAKERS = List.of("客户", "她", "他", "其", "顾客", "用户");
+    private static final List<String> HAN_SPEAKERS = List.of("客户", "其", "顾客", "用户");
+
+    /**
+     * 她 and 他 stand for 我 only in 我的 (签名不是她的): as a subject or an object they as often name someone else in the
+     * customer's own words (师傅说他没时间, 不能怪他), where 说我没 or 怪我 would take them for the customer.
+     */
+    private static final List<String> HAN_POSSESSIVE_ONLY = List.of("她", "他");
 
     /** What follows 我 when it is not the customer alone: 我们 (we), 我司 and 我方 (the company), 我行 (the bank). */
     private static final String HAN_NOT_ALONE = "们司方行";
@@ -130,6 +137,9 @@ final class ReportedSpeech {
         }
         if (hasHanFirstPerson(phrase)) {
             for (String speaker : HAN_SPEAKERS) out.add(reportedHan(phrase, speaker));
+            if (onlyPossessive(phrase)) {
+                for (String speaker : HAN_POSSESSIVE_ONLY) out.add(reportedHan(phrase, speaker));
+            }
         }
         return new ArrayList<>(out);
     }
@@ -228,7 +238,7 @@ final class ReportedSpeech {
         int others = 0;
         for (int i = 0; i < phrase.length(); i++) {
             char c = phrase.charAt(i);
-            if (c == '我' && (i + 1 >= phrase.length() || HAN_NOT_ALONE.indexOf(phrase.charAt(i + 1)) < 0)) {
+            if (aloneAt(phrase, i)) {
                 found = true;
             } else if (c != '我' && !Character.isWhitespace(c)) {
                 others++;
@@ -237,12 +247,23 @@ final class ReportedSpeech {
         return found && others >= 2;
     }
 
+    /** Whether every 我 standing for the customer in the phrase is 我的. */
+    private static boolean onlyPossessive(String phrase) {
+        for (int i = 0; i < phrase.length(); i++) {
+            if (aloneAt(phrase, i) && (i + 1 >= phrase.length() || phrase.charAt(i + 1) != '的')) return false;
+        }
+        return true;
+    }
+
+    private static boolean aloneAt(String phrase, int i) {
+        return phrase.charAt(i) == '我' && (i + 1 >= phrase.length() || HAN_NOT_ALONE.indexOf(phrase.charAt(i + 1)) < 0);
+    }
+
     private static String reportedHan(String phrase, String speaker) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < phrase.length(); i++) {
             char c = phrase.charAt(i);
-            boolean alone = c == '我' && (i + 1 >= phrase.length() || HAN_NOT_ALONE.indexOf(phrase.charAt(i + 1)) < 0);
-            if (!alone) {
+            if (!aloneAt(phrase, i)) {
                 b.append(c);
             } else if (speaker.equals("其") && i + 1 < phrase.length() && phrase.charAt(i + 1) == '的') {
                 b.append('其');

@@ -50,9 +50,17 @@ class ReportedSpeechTest {
     void chineseNotesNameTheCustomerAs客户她他Or其() {
         assertThat(found("我打了三次电话", "客户称已经打了三次电话")).isEmpty();
         assertThat(found("打了三次电话", "客户称已经打了三次电话")).containsExactly("打了三次电话");
-        assertThat(found("我已经打了三次电话", "客户称她已经打了三次电话")).containsExactly("她已经打了三次电话");
+        assertThat(found("我已经打了三次电话", "客户已经打了三次电话")).containsExactly("客户已经打了三次电话");
+        assertThat(found("签名不是我的", "客户否认签收，签名不是她的")).containsExactly("签名不是她的");
         assertThat(found("我的母亲", "客户称其母亲八十岁")).containsExactly("其母亲");
         assertThat(found("我的母亲", "客户的母亲八十岁")).containsExactly("客户的母亲");
+    }
+
+    @Test
+    void inChineseHeAndSheStandForTheCustomerOnlyAsOwners() {
+        assertThat(found("说我没", "师傅说他没时间，改到周五")).isEmpty();
+        assertThat(found("可我手上有", "可他手上有我的订单号，让他直接联系你们")).isEmpty();
+        assertThat(found("说我没", "客服说客户没在家")).containsExactly("说客户没");
     }
 
     @Test
