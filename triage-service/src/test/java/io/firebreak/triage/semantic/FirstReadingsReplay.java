@@ -82,21 +82,11 @@ public final class FirstReadingsReplay {
             Path file = dir.resolve("rules-" + sets.get(i));
             if (!Files.exists(file)) continue;
             Set<String> before = new HashSet<>(sets.subList(0, i));
-            read(
-                    file,
-                    set -> true,
-                    reader.only(l -> before.contains(l.source())),
-                    texts,
-                    populations,
-                    "first readings");
-            if (AGENTS_NOTES.contains(sets.get(i))) {
-                read(
-                        file,
-                        set -> true,
-                        reader.only(l -> before.contains(l.source())),
-                        texts,
-                        populations,
-                        "of them agents' notes");
+            List<String> scored = AGENTS_NOTES.contains(sets.get(i))
+                    ? List.of("first readings", "of them agents' notes")
+                    : List.of("first readings");
+            for (String population : scored) {
+                read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
         }
         try (var files = Files.list(dir)) {
