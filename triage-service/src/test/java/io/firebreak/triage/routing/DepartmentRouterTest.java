@@ -25,6 +25,17 @@ class DepartmentRouterTest {
     }
 
     @Test
+    void aRefundThatHasNotComeIsBillingsNotAMissingPart() {
+        assertThat(router.route("Customer says she has phoned five times about the missing refund.")
+                        .primaryDepartment())
+                .isEqualTo("BILLING");
+        assertThat(router.route("客户称退款一直没到，已经过了两周。").primaryDepartment()).isEqualTo("BILLING");
+        assertThat(router.route("The box arrived with the missing screws still missing.")
+                        .primaryDepartment())
+                .isEqualTo("PRODUCT_QUALITY");
+    }
+
+    @Test
     void deliveryWordsGoToLogistics() {
         assertThat(router.route("快递三天都没到").primaryDepartment()).isEqualTo("LOGISTICS");
         assertThat(router.route("The courier left my parcel in the rain").primaryDepartment())
