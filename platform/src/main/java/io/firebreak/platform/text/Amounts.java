@@ -135,11 +135,9 @@ public final class Amounts {
     /** Whether the text says how many times at all ("times", 次): most do not, and the pattern need not run. */
     private static boolean mayCount(String s) {
         if (s.indexOf('次') >= 0) return true;
-        for (int i = s.indexOf('t'); i >= 0; i = s.indexOf('t', i + 1)) {
-            if (s.regionMatches(true, i, "times", 0, 5)) return true;
-        }
-        for (int i = s.indexOf('T'); i >= 0; i = s.indexOf('T', i + 1)) {
-            if (s.regionMatches(true, i, "times", 0, 5)) return true;
+        for (int i = 0; i + 5 <= s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == 't' || c == 'T') && s.regionMatches(true, i, "times", 0, 5)) return true;
         }
         return false;
     }

@@ -22,20 +22,30 @@ final class ReportedSpeech {
 
     private ReportedSpeech() {}
 
-    /** One way of naming the customer: as the subject, the possessive, the object and the reflexive. */
-    private record Speaker(String subject, String possessive, String object, String reflexive, String hers) {}
+    /**
+     * One way of naming the customer: as the subject, the possessive ("her"), the object and the possessive standing
+     * alone ("hers"). "Myself" is "herself" or "himself" whoever is named.
+     */
+    private record Speaker(String subject, String possessive, String object, String hers) {
+
+        /** A name that is a noun: "the customer", "the customer's", "the customer", "the customer's". */
+        Speaker(String noun) {
+            this(noun, noun + "'s", noun, noun + "'s");
+        }
+    }
 
     private static final List<Speaker> SPEAKERS = List.of(
-            new Speaker("she", "her", "her", "herself", "hers"),
-            new Speaker("he", "his", "him", "himself", "his"),
-            new Speaker("the customer", "the customer's", "the customer", "herself", "the customer's"),
-            new Speaker("the customer", "the customer's", "the customer", "himself", "the customer's"),
-            new Speaker("customer", "customer's", "customer", "herself", "customer's"),
-            new Speaker("the caller", "the caller's", "the caller", "herself", "the caller's"),
-            new Speaker("caller", "caller's", "caller", "himself", "caller's"),
-            new Speaker("the client", "the client's", "the client", "herself", "the client's"),
-            new Speaker("cx", "cx's", "cx", "herself", "cx's"),
-            new Speaker("cust", "cust's", "cust", "himself", "cust's"));
+            new Speaker("she", "her", "her", "hers"),
+            new Speaker("he", "his", "him", "his"),
+            new Speaker("the customer"),
+            new Speaker("customer"),
+            new Speaker("the caller"),
+            new Speaker("caller"),
+            new Speaker("the client"),
+            new Speaker("cx"),
+            new Speaker("cust"));
+
+    private static final List<String> REFLEXIVE = List.of("herself", "himself");
 
     /** How the customer is named in a Chinese agent's note, for 我 (其 is "his"/"her" and, in notes, "he"/"she"). */
     private static final List<String> HAN_SPEAKERS = List.of("客户", "其", "顾客", "用户");
@@ -183,7 +193,7 @@ final class ReportedSpeech {
                     case "i'll" -> List.of(speaker.subject() + "'ll", speaker.subject() + " will");
                     case "my" -> List.of(speaker.possessive());
                     case "me" -> List.of(speaker.object());
-                    case "myself" -> List.of(speaker.reflexive());
+                    case "myself" -> REFLEXIVE;
                     case "mine" -> List.of(speaker.hers());
                     default -> List.of(word);
                 };

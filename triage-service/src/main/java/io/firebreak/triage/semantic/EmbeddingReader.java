@@ -153,7 +153,10 @@ public final class EmbeddingReader implements SemanticReader {
         return Opinion.of(List.copyOf(nearest));
     }
 
-    /** The text's first {@link #READ_LATIN} characters, or {@link #READ_HAN} of a Chinese one (whole code points). */
+    /**
+     * What the reader compares: the text without an agent's opening ({@link ReportingFrame}: "Customer says", "客户称"),
+     * its first {@link #READ_LATIN} characters, or {@link #READ_HAN} of a Chinese one (whole code points).
+     */
     static String beginning(String text, boolean han) {
         text = ReportingFrame.without(text);
         int read = han ? READ_HAN : READ_LATIN;
