@@ -9,6 +9,7 @@ import io.firebreak.triage.classification.SemanticReader.Neighbour;
 import io.firebreak.triage.classification.SemanticReader.Opinion;
 import io.firebreak.triage.semantic.EmbeddingReader.Labelled;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -97,5 +98,63 @@ class EmbeddingReaderTest {
                         .nearest())
                 .extracting(Neighbour::text)
                 .doesNotContain("The smoke alarm chirps every night though the battery is new.");
+    }
+
+    @Test
+    void the_nearest_are_the_most_similar_of_all_examples_nearest_first() {
+        EmbeddingReader many = EmbeddingReader.load();
+        List<String> texts = List.of(
+                "The heater gave off sparks and a smell of burning plastic.",
+                "My parcel arrived two days late.",
+                "The courier lost my parcel.",
+                "The charger got too hot to touch and the plug is brown.",
+                "I was charged twice for one order.",
+                "The fridge stopped cooling and the food went off.",
+                "Nobody answered my three emails about the refund.",
+                "The kettle leaks and tripped the fuse box.");
+        for (int i = 0; i < texts.size(); i++) {
+            many.learn(List.of(new Labelled(texts.get(i), i % 2 == 0 ? MAJOR : ORDINARY, "s" + i)));
+        }
+        String query = "Sparks flew from the plug of the heater and it smelled of burning.";
+        // Each example alone: its similarity to the query, as the reader with it alone finds it.
+        Map<String, Double> similarity = new java.util.HashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String source = "s" + i;
+            similarity.put(
+                    texts.get(i),
+                    many.only(l -> l.source().equals(source))
+                            .read(query)
+                            .orElseThrow()
+                            .nearest()
+                            .get(0)
+                            .similarity());
+        }
+        List<String> expected = similarity.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(EmbeddingReader.NEAREST)
+                .map(Map.Entry::getKey)
+                .toList();
+
+        List<Neighbour> nearest = many.read(query).orElseThrow().nearest();
+
+        assertThat(nearest).extracting(Neighbour::text).containsExactlyElementsOf(expected);
+        assertThat(nearest).extracting(Neighbour::similarity).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void the_dot_product_sums_every_component_whatever_the_length() {
+        for (int length : new int[] {0, 1, 3, 4, 5, 383, 384}) {
+            float[] a = new float[length];
+            float[] b = new float[length];
+            double expected = 0;
+            for (int i = 0; i < length; i++) {
+                a[i] = (i % 7) - 3;
+                b[i] = (i % 5) + 0.5f;
+                expected += a[i] * b[i];
+            }
+            assertThat((double) EmbeddingReader.dot(a, b))
+                    .as("length %d", length)
+                    .isEqualTo(expected);
+        }
     }
 }
