@@ -24,7 +24,10 @@ import java.util.function.Predicate;
  * at the commit that added each set, before any word changed for it; the reader compares each complaint only with the
  * sets written before it, as it could have then. A second file holds the rules of today on every set, read by the
  * reader without the set's own examples (the tuned sets and the near misses). For each bar it prints accuracy, MAJOR
- * complaints read as ORDINARY and the share of ordinary ones read as MAJOR, per population. A plain program, not a
+ * complaints read as ORDINARY, the share of ordinary ones read as MAJOR (and in how many sets over the 3% the accuracy
+ * test holds each set to) and how many classes are the reader's, per population: the first readings also as their
+ * earlier and later halves, so that a bar chosen on one is checked on the other. Then how often the reader's doubts
+ * and disagreements would have put a complaint before a supervisor, and how often rightly. A plain program, not a
  * test, run as the README says.
  *
  * <p>Arguments: the directory of the readings (default {@code bench/results/2026-12-04/first-readings}).
@@ -37,6 +40,12 @@ public final class FirstReadingsReplay {
     /** The first set whose first reading was kept, in {@link LabelledExamples#SETS} order. */
     private static final String FIRST_REPLAYED = "fresh-complaints-6.tsv";
 
+    /**
+     * The first of the later half of the replayed sets: a bar chosen on the earlier half ({@code 6} to {@code 11}) is
+     * checked on the later one, which it was not chosen on.
+     */
+    private static final String LATER_HALF = "fresh-complaints-12.tsv";
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -46,19 +55,27 @@ public final class FirstReadingsReplay {
      * class's share of their similarity, and how near its nearest example is.
      */
     private record Case(
-            int expected, int rules, boolean foundNothing, int read, double share, double nearest, boolean agrees) {}
+            String set,
+            int expected,
+            int rules,
+            boolean foundNothing,
+            boolean majorDiscounted,
+            int read,
+            double share,
+            double nearest,
+            boolean agrees) {}
 
-    /** A bar: the share to decide DIFFICULT or ESCALATED, the share to decide MAJOR, the nearest's least similarity. */
-    private record Bar(double decides, double decidesMajor, double near, boolean nearestAgrees) {
-
-        Bar(double decides, double decidesMajor, double near) {
-            this(decides, decidesMajor, near, false);
-        }
+    /**
+     * A bar: the share to decide DIFFICULT or ESCALATED and MAJOR, the nearest's least similarity for each, and whether
+     * the nearest must agree.
+     */
+    private record Bar(double decides, double decidesMajor, double near, double nearMajor, boolean nearestAgrees) {
 
         int classOf(Case c) {
             if (!c.foundNothing || c.read == ORDINARY) return c.rules;
-            boolean clear = c.share >= (c.read == MAJOR ? decidesMajor : decides)
-                    && c.nearest >= near
+            boolean major = c.read == MAJOR;
+            boolean clear = c.share >= (major ? decidesMajor : decides)
+                    && c.nearest >= (major ? nearMajor : near)
                     && (!nearestAgrees || c.agrees);
             return clear ? c.read : c.rules;
         }
@@ -82,9 +99,10 @@ public final class FirstReadingsReplay {
             Path file = dir.resolve("rules-" + sets.get(i));
             if (!Files.exists(file)) continue;
             Set<String> before = new HashSet<>(sets.subList(0, i));
-            List<String> scored = AGENTS_NOTES.contains(sets.get(i))
-                    ? List.of("first readings", "of them agents' notes")
-                    : List.of("first readings");
+            List<String> scored = new ArrayList<>(List.of(
+                    "first readings",
+                    i < sets.indexOf(LATER_HALF) ? "of them the earlier sets" : "of them the later sets"));
+            if (AGENTS_NOTES.contains(sets.get(i))) scored.add("of them agents' notes");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
@@ -104,24 +122,26 @@ public final class FirstReadingsReplay {
             }
         }
 
-        for (double decides : new double[] {0, 0.5, 0.6, 0.7}) {
-            for (double major : new double[] {0, 0.5, 0.6, 0.7, 0.8, 0.9}) {
-                for (double near : new double[] {0, 0.6, 0.65, 0.7}) {
-                    Bar bar = new Bar(decides, major, near);
-                    StringBuilder line = new StringBuilder(
-                            String.format(Locale.ROOT, "decides %.2f, MAJOR %.2f, nearest %.2f", decides, major, near));
-                    populations.forEach((name, cases) -> line.append(score(name, cases, bar::classOf)));
-                    System.out.println(line);
+        for (double decides : new double[] {0.5, 0.6, 0.7}) {
+            for (double decidesMajor : new double[] {0.5, 0.6, 0.7, 0.8, 0.9}) {
+                for (double near : new double[] {0.6, 0.65}) {
+                    for (double nearMajor : new double[] {0.6, 0.65, 0.7}) {
+                        for (boolean agrees : new boolean[] {false, true}) {
+                            Bar bar = new Bar(decides, decidesMajor, near, nearMajor, agrees);
+                            StringBuilder line = new StringBuilder(String.format(
+                                    Locale.ROOT,
+                                    "%sdecides %.2f, MAJOR %.2f, nearest %.2f, for MAJOR %.2f",
+                                    agrees ? "nearest agrees, " : "",
+                                    decides,
+                                    decidesMajor,
+                                    near,
+                                    nearMajor));
+                            populations.forEach((name, cases) -> line.append(score(name, cases, bar::classOf)));
+                            System.out.println(line);
+                        }
+                    }
                 }
             }
-        }
-        // The same bars where the nearest labelled complaint of all must be of the class the vote decides.
-        for (double[] b : new double[][] {{0, 0, 0}, {0.6, 0.7, 0.65}, {0.6, 0.6, 0.65}, {0.5, 0.5, 0.6}}) {
-            Bar bar = new Bar(b[0], b[1], b[2], true);
-            StringBuilder line = new StringBuilder(String.format(
-                    Locale.ROOT, "nearest agrees, decides %.2f, MAJOR %.2f, nearest %.2f", b[0], b[1], b[2]));
-            populations.forEach((name, cases) -> line.append(score(name, cases, bar::classOf)));
-            System.out.println(line);
         }
         StringBuilder rules = new StringBuilder("the rules alone");
         populations.forEach((name, cases) -> rules.append(score(name, cases, c -> c.rules)));
@@ -164,6 +184,25 @@ public final class FirstReadingsReplay {
                     doubted,
                     notMajor);
         });
+        // Where the rules read less than MAJOR (and did not judge MAJOR words negated or everyday) and the reader reads
+        // MAJOR with this share, a supervisor is asked to look: how often, and how often the complaint was MAJOR.
+        for (double share : new double[] {0.5, 0.6, 0.7}) {
+            populations.forEach((name, cases) -> {
+                int asked = 0, major = 0;
+                for (Case c : cases) {
+                    if (c.rules == MAJOR || c.majorDiscounted || c.read != MAJOR || c.share < share) continue;
+                    asked++;
+                    if (c.expected == MAJOR) major++;
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: MAJOR by the reader at a share of %.1f where the rules read less: %d, MAJOR: %d%n",
+                        name,
+                        share,
+                        asked,
+                        major);
+            });
+        }
         StringBuilder alone = new StringBuilder("the reader alone");
         populations.forEach((name, cases) -> alone.append(score(name, cases, c -> c.read)));
         System.out.println(alone);
@@ -190,9 +229,11 @@ public final class FirstReadingsReplay {
             populations
                     .computeIfAbsent(population, p -> new ArrayList<>())
                     .add(new Case(
+                            cells[1],
                             ComplaintClass.valueOf(cells[3]).ordinal(),
                             ComplaintClass.valueOf(cells[4]).ordinal(),
                             Boolean.parseBoolean(cells[5]),
+                            Boolean.parseBoolean(cells[6]),
                             opinion.complaintClass().ordinal(),
                             opinion.share(),
                             opinion.example().similarity(),
@@ -201,9 +242,17 @@ public final class FirstReadingsReplay {
     }
 
     private static String score(String name, List<Case> cases, java.util.function.ToIntFunction<Case> classOf) {
-        int right = 0, majorAsOrdinary = 0, ordinary = 0, falseMajor = 0;
+        int right = 0, majorAsOrdinary = 0, ordinary = 0, falseMajor = 0, readers = 0;
+        // Per set: its ordinary complaints, and those read as MAJOR.
+        Map<String, int[]> sets = new HashMap<>();
         for (Case c : cases) {
             int read = classOf.applyAsInt(c);
+            if (read != c.rules) readers++;
+            if (c.expected == ORDINARY) {
+                int[] counts = sets.computeIfAbsent(c.set, k -> new int[2]);
+                counts[0]++;
+                if (read == MAJOR) counts[1]++;
+            }
             if (read == c.expected) right++;
             if (c.expected == MAJOR && read == ORDINARY) majorAsOrdinary++;
             if (c.expected == ORDINARY) {
@@ -213,11 +262,14 @@ public final class FirstReadingsReplay {
         }
         return String.format(
                 Locale.ROOT,
-                " | %s (%d): %.1f%%, %d MAJOR as ORDINARY, false MAJOR %.1f%%",
+                " | %s (%d): %.1f%%, %d MAJOR as ORDINARY, false MAJOR %.1f%% (over 3%% in %d sets),"
+                        + " the reader's class %d",
                 name,
                 cases.size(),
                 100.0 * right / cases.size(),
                 majorAsOrdinary,
-                100.0 * falseMajor / Math.max(1, ordinary));
+                100.0 * falseMajor / Math.max(1, ordinary),
+                sets.values().stream().filter(n -> n[1] > 0.03 * n[0]).count(),
+                readers);
     }
 }
