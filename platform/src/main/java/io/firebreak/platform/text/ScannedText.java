@@ -83,6 +83,22 @@ public final class ScannedText {
         return text.isBlank();
     }
 
+    /** How many sentences the text has: each run of words up to a sentence's end, or to the text's. */
+    public int sentences() {
+        int sentences = 0;
+        boolean words = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isSentenceEnd(c)) {
+                if (words) sentences++;
+                words = false;
+            } else if (Character.isLetterOrDigit(c)) {
+                words = true;
+            }
+        }
+        return words ? sentences + 1 : sentences;
+    }
+
     /** Whether no sentence ends between {@code from} and {@code to}. */
     public boolean sameSentence(int from, int to) {
         for (int i = from; i < to && i < text.length(); i++) {

@@ -27,4 +27,14 @@ class ScannedTextTest {
                 .isTrue();
         assertThat(ScannedText.hasHan(null)).isFalse();
     }
+
+    @Test
+    void sentencesAreTheRunsOfWordsBetweenSentenceEnds() {
+        assertThat(ScannedText.of("My parcel is late.").sentences()).isEqualTo(1);
+        assertThat(ScannedText.of("My parcel is late. Nobody called!! Why?").sentences())
+                .isEqualTo(3);
+        assertThat(ScannedText.of("快递晚到了两天。客服也不回复").sentences()).isEqualTo(2);
+        assertThat(ScannedText.of("第一句。第二句；还是第二句。第三句！").sentences()).isEqualTo(3);
+        assertThat(ScannedText.of(" ... ").sentences()).isZero();
+    }
 }

@@ -8,9 +8,13 @@ import io.firebreak.platform.text.Reading;
 import io.firebreak.platform.text.ScannedText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Classifies a complaint with one version of the rule set (客户投诉分类): the most severe class of all rules that
@@ -31,6 +35,9 @@ public final class Classifier {
     private final List<RuleSet.Rule> rules;
     private final PhraseSet phrases;
     private final int[] ruleOfPhrase;
+    /** Per phrase: which of its rule's {@code allOf} lists it is in, or -1 for one of its plain phrases. */
+    private final int[] listOfPhrase;
+
     private final Reading reading;
     private final boolean amounts;
     private final PhraseSet[] stakes;
@@ -49,15 +56,29 @@ public final class Classifier {
         this.rules = List.copyOf(set.rules());
         List<String> all = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
+        List<Integer> lists = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
-            if (!rules.get(r).firesOnPhrases()) continue;
-            for (String phrase : rules.get(r).phrases()) {
-                all.add(phrase);
-                owners.add(r);
+            RuleSet.Rule rule = rules.get(r);
+            if (rule.firesOnPhrases()) {
+                for (String phrase : rule.phrases()) {
+                    all.add(phrase);
+                    owners.add(r);
+                    lists.add(-1);
+                }
+            }
+            if (rule.firesOnAllOf()) {
+                for (int k = 0; k < rule.allOf().size(); k++) {
+                    for (String phrase : rule.allOf().get(k)) {
+                        all.add(phrase);
+                        owners.add(r);
+                        lists.add(k);
+                    }
+                }
             }
         }
         this.phrases = PhraseSet.of(all);
         this.ruleOfPhrase = owners.stream().mapToInt(Integer::intValue).toArray();
+        this.listOfPhrase = lists.stream().mapToInt(Integer::intValue).toArray();
         this.reading = new Reading(set.negation().compile(), set.senses());
         this.amounts = rules.stream().anyMatch(r -> r.amountAtLeast() != null);
         this.stakes = rules.stream()
@@ -83,23 +104,46 @@ public final class Classifier {
         List<PhraseSet.Hit> hits = phrases.scan(text);
         List<List<PhraseSet.Hit>> found = new ArrayList<>(rules.size());
         for (int r = 0; r < rules.size(); r++) found.add(null);
+        // Per rule with allOf: the hits of each of its lists, and the words of each found but not counted.
+        Map<Integer, AllOf> together = new HashMap<>();
         List<String> negated = new ArrayList<>();
         List<Discounted> discounted = new ArrayList<>();
         if (!hits.isEmpty()) {
             Reading.Scope scope = reading.scope(text);
             for (PhraseSet.Hit hit : hits) {
+                int rule = ruleOfPhrase[hit.phrase()];
+                int list = listOfPhrase[hit.phrase()];
                 String why = scope.discounted(hit.start(), hit.end());
-                if (why != null) {
-                    negated.add(hit.asWritten() + " (" + why + ")");
-                    RuleSet.Rule rule = rules.get(ruleOfPhrase[hit.phrase()]);
-                    discounted.add(new Discounted(rule.name(), rule.complaintClass(), hit.asWritten(), why));
+                if (list >= 0) {
+                    together.computeIfAbsent(
+                                    rule, r -> new AllOf(rules.get(r).allOf().size()))
+                            .add(list, hit, why);
                     continue;
                 }
-                int rule = ruleOfPhrase[hit.phrase()];
+                if (why != null) {
+                    negated.add(hit.asWritten() + " (" + why + ")");
+                    RuleSet.Rule r = rules.get(rule);
+                    discounted.add(new Discounted(r.name(), r.complaintClass(), hit.asWritten(), why));
+                    continue;
+                }
                 if (found.get(rule) == null) found.set(rule, new ArrayList<>());
                 found.get(rule).add(hit);
             }
         }
+        List<String> allOf = new ArrayList<>(rules.size());
+        for (int r = 0; r < rules.size(); r++) allOf.add(null);
+        together.forEach((r, lists) -> {
+            if (lists.allFound()) {
+                allOf.set(r, lists.evidence());
+            } else if (lists.judged()) {
+                // Its words were found, and some of them judged negated or everyday: said, as a phrase's would be.
+                RuleSet.Rule rule = rules.get(r);
+                lists.discounted().forEach((words, why) -> {
+                    negated.add(words + " (" + why + ")");
+                    discounted.add(new Discounted(rule.name(), rule.complaintClass(), words, why));
+                });
+            }
+        });
         List<Amounts.Amount> sums = amounts ? Amounts.find(text) : List.of();
 
         ComplaintClass complaintClass = ComplaintClass.ORDINARY;
@@ -109,6 +153,7 @@ public final class Classifier {
             RuleSet.Rule rule = rules.get(r);
             List<String> evidence = new ArrayList<>();
             if (found.get(r) != null) evidence.add(String.join(", ", phrasesOf(found.get(r))));
+            if (allOf.get(r) != null) evidence.add(allOf.get(r));
             boolean byWords = !evidence.isEmpty();
             List<Amounts.Amount> staked = atStake(r, sums, text);
             List<String> over = amountsOver(rule, staked);
@@ -270,8 +315,9 @@ public final class Classifier {
         }
         List<String> departments = facts.departments();
         if (departments != null) {
-            if (rule.departmentsAtLeast() != null && departments.size() >= rule.departmentsAtLeast()) {
-                evidence.add(departments.size() + " departments: " + String.join(", ", departments));
+            List<String> sharing = facts.sharing();
+            if (rule.departmentsAtLeast() != null && sharing.size() >= rule.departmentsAtLeast()) {
+                evidence.add(sharing.size() + " departments: " + String.join(", ", sharing));
             }
             if (rule.firesWhenUnrouted() && departments.isEmpty()) {
                 evidence.add("no department of the routing table takes it");
@@ -310,6 +356,57 @@ public final class Classifier {
 
         public String rule() {
             return reason.rule();
+        }
+    }
+
+    /**
+     * What a rule's {@code allOf} lists found in one complaint: each list's hits that count, and the words of each
+     * found only negated or in an everyday sense.
+     */
+    private static final class AllOf {
+
+        private final List<List<PhraseSet.Hit>> counted = new ArrayList<>();
+        private final List<Map<String, String>> notCounted = new ArrayList<>();
+
+        AllOf(int lists) {
+            for (int k = 0; k < lists; k++) {
+                counted.add(new ArrayList<>());
+                notCounted.add(new LinkedHashMap<>());
+            }
+        }
+
+        void add(int list, PhraseSet.Hit hit, String whyNotCounted) {
+            if (whyNotCounted == null) counted.get(list).add(hit);
+            else notCounted.get(list).putIfAbsent(hit.asWritten(), whyNotCounted);
+        }
+
+        boolean allFound() {
+            return counted.stream().noneMatch(List::isEmpty);
+        }
+
+        /**
+         * Whether some of its words count and a list that found none has words not counted: the rules read them
+         * ("My dad is 80 and lives alone … he was never without heating"), and a reader by topic should not.
+         */
+        boolean judged() {
+            return counted.stream().anyMatch(hits -> !hits.isEmpty())
+                    && !discounted().isEmpty();
+        }
+
+        /** The words of each list, the lists joined by " + ": "84, lives alone + no heating". */
+        String evidence() {
+            return counted.stream()
+                    .map(hits -> String.join(", ", phrasesOf(hits)))
+                    .collect(Collectors.joining(" + "));
+        }
+
+        /** The words not counted of the lists that found nothing else, with why. */
+        Map<String, String> discounted() {
+            Map<String, String> words = new LinkedHashMap<>();
+            for (int k = 0; k < counted.size(); k++) {
+                if (counted.get(k).isEmpty()) words.putAll(notCounted.get(k));
+            }
+            return words;
         }
     }
 

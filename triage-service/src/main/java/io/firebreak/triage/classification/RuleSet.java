@@ -69,13 +69,15 @@ public record RuleSet(
 
     /**
      * One rule: it fires when ANY of its triggers holds, and raises the class to at least {@code complaintClass}.
-     * Triggers: {@code phrases} found in the text and not negated; a sum of money of at least
+     * Triggers: {@code phrases} found in the text and not negated; {@code allOf}, lists of phrases that each have one
+     * found anywhere in the complaint, not negated (who is affected in one sentence and what happened to them in
+     * another: "My mother is 84 and lives alone. … She has had no heating for three days"); a sum of money of at least
      * {@code amountAtLeast[currency]} (with {@code amountWhen}, only in a sentence that also has one of those
      * phrases: a sum at stake, not a price or a spend; with {@code amountPriced}, a sum right after one of those
      * phrases is a price, and a larger sum beside it in the sentence counts by what it exceeds the price: "advertised
      * at £1,200, charged £1,250" puts £50 at stake); at least {@code earlierComplaintsAtLeast} earlier complaints
      * on the same matter; the customer's {@code stages}; the complaint spread over at least {@code departmentsAtLeast}
-     * departments; or, with {@code unrouted}, no department of the routing table taking it. {@code en} and
+     * departments (those its faults name: one named only by a remedy asked for takes part in the work, not the fault); or, with {@code unrouted}, no department of the routing table taking it. {@code en} and
      * {@code zh} say why in a sentence, with {@code {evidence}} standing for what made it fire.
      */
     public record Rule(
@@ -86,6 +88,9 @@ public record RuleSet(
 
             @Size(min = 1, message = "must not be empty (leave it out instead)")
             List<@NotBlank String> phrases,
+
+            @Size(min = 2, message = "must name at least two lists of phrases, each of which must be found")
+            List<@NotNull @Size(min = 1, message = "must not be empty") List<@NotBlank String>> allOf,
 
             @Size(min = 1, message = "must not be empty (leave it out instead)")
             Map<@NotBlank String, @NotNull @Positive Long> amountAtLeast,
@@ -113,7 +118,7 @@ public record RuleSet(
 
         /** A rule that fires on phrases only. */
         public static Rule phrases(String name, ComplaintClass complaintClass, List<String> phrases) {
-            return new Rule(name, complaintClass, phrases, null, null, null, null, null, null, null, null, null);
+            return new Rule(name, complaintClass, phrases, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** This rule with each {@code @name} among its phrases replaced by the lexicon's list. */
@@ -122,6 +127,11 @@ public record RuleSet(
                     name,
                     complaintClass,
                     lexicon.expand(phrases),
+                    allOf == null
+                            ? null
+                            : allOf.stream()
+                                    .map(each -> each == null ? null : lexicon.expand(each))
+                                    .toList(),
                     amountAtLeast,
                     lexicon.expand(amountWhen),
                     lexicon.expand(amountPriced),
@@ -135,6 +145,10 @@ public record RuleSet(
 
         public boolean firesOnPhrases() {
             return phrases != null && !phrases.isEmpty();
+        }
+
+        public boolean firesOnAllOf() {
+            return allOf != null && !allOf.isEmpty();
         }
 
         public boolean firesWhenUnrouted() {

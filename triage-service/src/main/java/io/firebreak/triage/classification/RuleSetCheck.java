@@ -57,6 +57,7 @@ public final class RuleSetCheck {
                         at + ".complaintClass", "ORDINARY is what no rule firing means; a rule must raise the class"));
             }
             boolean triggers = rule.phrases() != null
+                    || rule.allOf() != null
                     || rule.amountAtLeast() != null
                     || rule.earlierComplaintsAtLeast() != null
                     || rule.stages() != null
@@ -65,10 +66,15 @@ public final class RuleSetCheck {
             if (!triggers) {
                 problems.add(new FieldProblem(
                         at,
-                        "has nothing to fire on: give phrases, amountAtLeast, "
+                        "has nothing to fire on: give phrases, allOf, amountAtLeast, "
                                 + "earlierComplaintsAtLeast, stages, departmentsAtLeast or unrouted"));
             }
             phrases(problems, at + ".phrases", rule.phrases());
+            if (rule.allOf() != null) {
+                for (int k = 0; k < rule.allOf().size(); k++) {
+                    phrases(problems, at + ".allOf[" + k + "]", rule.allOf().get(k));
+                }
+            }
             phrases(problems, at + ".amountWhen", rule.amountWhen());
             if (rule.amountWhen() != null && rule.amountAtLeast() == null) {
                 problems.add(new FieldProblem(at + ".amountWhen", "says when an amount counts: give amountAtLeast"));

@@ -47,6 +47,7 @@ public final class LabelledExamples {
             "fresh-complaints-15.tsv",
             "fresh-complaints-16.tsv",
             "fresh-complaints-17.tsv",
+            "fresh-complaints-18.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

@@ -130,7 +130,8 @@ public class TriageDecisions {
                         scanned,
                         earlierComplaintIds == null ? List.of() : earlierComplaintIds,
                         stage,
-                        responsibility.departments()));
+                        responsibility.departments(),
+                        responsibility.asked()));
         String language = scanned.hasHan() ? "zh" : "en";
         if (result.complaintClass() == ComplaintClass.MAJOR) {
             if (!majorByWordsAlone(result)) return new Assessment(result, responsibility, language);

@@ -98,12 +98,14 @@ public final class DepartmentRouter {
         if (primary < 0) primary = first(byChannel);
         if (primary < 0) return new Responsibility(table.defaultQueue(), List.of(), false);
         List<String> secondary = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
         for (int d = 0; d < n; d++) {
-            if (d != primary && (byPhrase[d] || byProduct[d] || byRemedy[d] || byChannel[d])) {
-                secondary.add(departments.get(d).name());
-            }
+            boolean takes = byPhrase[d] || byProduct[d] || byRemedy[d] || byChannel[d];
+            if (d != primary && takes) secondary.add(departments.get(d).name());
+            if (takes && !byPhrase[d] && !byProduct[d] && !byChannel[d])
+                asked.add(departments.get(d).name());
         }
-        return new Responsibility(departments.get(primary).name(), List.copyOf(secondary), true);
+        return new Responsibility(departments.get(primary).name(), List.copyOf(secondary), true, List.copyOf(asked));
     }
 
     /**
@@ -203,9 +205,15 @@ public final class DepartmentRouter {
 
     /**
      * The owning department and those that contribute; {@code routed} is false when no department took it and the
-     * primary is the default triage queue.
+     * primary is the default triage queue. {@code asked}: those of them named only by a remedy the customer asks for
+     * (a replacement, a refund), not by a fault.
      */
-    public record Responsibility(String primaryDepartment, List<String> secondaryDepartments, boolean routed) {
+    public record Responsibility(
+            String primaryDepartment, List<String> secondaryDepartments, boolean routed, List<String> asked) {
+
+        public Responsibility(String primaryDepartment, List<String> secondaryDepartments, boolean routed) {
+            this(primaryDepartment, secondaryDepartments, routed, List.of());
+        }
 
         /** The departments that took it: none when it is unrouted. */
         public List<String> departments() {

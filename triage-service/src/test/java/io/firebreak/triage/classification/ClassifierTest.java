@@ -41,6 +41,34 @@ class ClassifierTest {
     }
 
     @Test
+    void whoIsAtRiskWhatTheyAreWithoutAndForHowLongEachInItsOwnSentenceMakeAComplaintMajor() {
+        Classifier.Result en = classifier.classify("My mother is 84 and lives alone. Your engineer disconnected her gas"
+                + " supply on Tuesday to replace the meter. She has had no heating or hot water for three days.");
+        assertThat(en.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(en.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo("vulnerable-without-essentials");
+            assertThat(r.evidence()).isEqualTo("lives alone, mother is … 84 + no heating, disconnected her gas + days");
+        });
+        assertThat(rulesOf("我爸七十多了，一个人住。你们的师傅前天把气关了，到现在都没人来开。这两天降温，家里一点暖气都没有。"))
+                .contains("vulnerable-without-essentials");
+
+        // Not without all three: an elderly customer's everyday matter, an office without heating, a power cut once.
+        assertThat(rulesOf("The power cut last week reset our oven clock, and my pregnant wife can't set it again."))
+                .doesNotContain("vulnerable-without-essentials");
+        assertThat(rulesOf("My mother is 84 and loves your tea; please send her the winter blend."))
+                .doesNotContain("vulnerable-without-essentials");
+        assertThat(rulesOf("The heating in our office has been off since Monday."))
+                .doesNotContain("vulnerable-without-essentials");
+        // Negated, it does not fire, and the words are said as not counted.
+        Classifier.Result negated = classifier.classify(
+                "My dad is 80 and lives alone. He was never without heating: your engineer came the same day.");
+        assertThat(negated.reasons()).extracting(Reason::rule).doesNotContain("vulnerable-without-essentials");
+        assertThat(negated.discounted())
+                .extracting(Classifier.Discounted::rule, Classifier.Discounted::words)
+                .contains(tuple("vulnerable-without-essentials", "without heating"));
+    }
+
+    @Test
     void aSumIsLargeFromItsCurrencysThreshold() {
         assertThat(classifier.classify("被扣了¥5000").reasons()).singleElement().satisfies(r -> {
             assertThat(r.rule()).isEqualTo("large-amount-at-stake");
@@ -175,6 +203,16 @@ class ClassifierTest {
         assertThat(classifier
                         .classify(new Facts(
                                 ScannedText.of("x"), null, null, List.of("BILLING", "LOGISTICS", "PRODUCT_QUALITY")))
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+        // A department named only by a remedy asked for (a reship, a refund) takes part in the work, not in the fault.
+        assertThat(classifier
+                        .classify(new Facts(
+                                ScannedText.of("x"),
+                                null,
+                                null,
+                                List.of("LOGISTICS", "PRODUCT_QUALITY", "AFTER_SALES", "CUSTOMER_SERVICE"),
+                                List.of("AFTER_SALES")))
                         .complaintClass())
                 .isEqualTo(ComplaintClass.ORDINARY);
         assertThat(rulesOf("你们的规定里根本没有这种情况")).containsExactly("no-policy-covers-it");

@@ -50,7 +50,19 @@ class RuleSetCheckTest {
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "].complaintClass");
         assertThat(problemsWith(new RuleSet.Rule(
-                        "idle", ComplaintClass.MAJOR, null, null, null, null, null, null, null, false, null, null)))
+                        "idle",
+                        ComplaintClass.MAJOR,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "]");
         assertThat(problemsWith(RuleSet.Rule.phrases("no-class", null, List.of("x"))))
@@ -67,6 +79,7 @@ class RuleSetCheckTest {
                         ComplaintClass.MAJOR,
                         List.of("x"),
                         null,
+                        null,
                         List.of("refund*"),
                         null,
                         null,
@@ -80,6 +93,7 @@ class RuleSetCheckTest {
         assertThat(problemsWith(new RuleSet.Rule(
                         "when",
                         ComplaintClass.MAJOR,
+                        null,
                         null,
                         Map.of("CNY", 5000L),
                         List.of("*"),
@@ -101,6 +115,7 @@ class RuleSetCheckTest {
         assertThat(problemsWith(new RuleSet.Rule(
                         "money",
                         ComplaintClass.MAJOR,
+                        null,
                         null,
                         Map.of("CNY", 0L, "XYZ", 5L),
                         null,
@@ -141,6 +156,27 @@ class RuleSetCheckTest {
                 .extracting(FieldProblem::field)
                 .containsExactlyInAnyOrder("negation", "rules");
         assertThat(RuleSetCheck.problems(null)).extracting(FieldProblem::field).containsExactly("body");
+    }
+
+    @Test
+    void allOfNeedsTwoListsEachWithPhrasesThatCompile() {
+        int at = SHIPPED.rules().size();
+
+        assertThat(problemsWith(allOf(List.of(List.of("elderly")))))
+                .extracting(FieldProblem::field)
+                .containsExactly("rules[" + at + "].allOf");
+        assertThat(problemsWith(allOf(List.of(List.of("elderly"), List.of()))))
+                .extracting(FieldProblem::field)
+                .containsExactly("rules[" + at + "].allOf[1]");
+        assertThat(problemsWith(allOf(List.of(List.of("elderly"), List.of("no heating", "*")))))
+                .contains(new FieldProblem("rules[" + at + "].allOf[1][1]", "'*' has nothing to match"));
+        assertThat(problemsWith(allOf(List.of(List.of("elderly"), List.of("no heating")))))
+                .isEmpty();
+    }
+
+    private static RuleSet.Rule allOf(List<List<String>> lists) {
+        return new RuleSet.Rule(
+                "together", ComplaintClass.MAJOR, null, lists, null, null, null, null, null, null, null, null, null);
     }
 
     private static List<FieldProblem> problemsWith(RuleSet.Rule extra) {

@@ -74,15 +74,19 @@ class DepartmentRouterTest {
     void theFirstDepartmentAtFaultOwnsAndWhatIsAskedForContributes() {
         Responsibility r = router.route("快递送来的东西坏了，我要退款");
 
-        assertThat(r).isEqualTo(new Responsibility("LOGISTICS", List.of("BILLING", "PRODUCT_QUALITY"), true));
+        assertThat(r)
+                .isEqualTo(new Responsibility(
+                        "LOGISTICS", List.of("BILLING", "PRODUCT_QUALITY"), true, List.of("BILLING")));
         assertThat(r.departments()).containsExactly("LOGISTICS", "BILLING", "PRODUCT_QUALITY");
         // A refund asked for a defect: the product is at fault, billing pays back.
         assertThat(router.route("The kettle is broken and I want a refund"))
-                .isEqualTo(new Responsibility("PRODUCT_QUALITY", List.of("BILLING"), true));
+                .isEqualTo(new Responsibility("PRODUCT_QUALITY", List.of("BILLING"), true, List.of("BILLING")));
         assertThat(router.route("电饭煲内胆涂层脱落了，想退货"))
-                .isEqualTo(new Responsibility("PRODUCT_QUALITY", List.of("AFTER_SALES"), true));
+                .isEqualTo(new Responsibility("PRODUCT_QUALITY", List.of("AFTER_SALES"), true, List.of("AFTER_SALES")));
         // Only a remedy named: its department takes it.
-        assertThat(router.route("我要退款").primaryDepartment()).isEqualTo("BILLING");
+        assertThat(router.route("我要退款")).isEqualTo(new Responsibility("BILLING", List.of(), true, List.of("BILLING")));
+        // A department at fault and asked of is not only asked of.
+        assertThat(router.route("售后师傅上门修了三次还是坏了，我要退货").asked()).isEmpty();
     }
 
     @Test

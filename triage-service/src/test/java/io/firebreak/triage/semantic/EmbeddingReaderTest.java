@@ -157,4 +157,28 @@ class EmbeddingReaderTest {
                     .isEqualTo(expected);
         }
     }
+
+    @Test
+    void a_labelled_complaint_longer_than_the_reader_reads_or_of_more_than_two_sentences_is_not_compared_with() {
+        String beginning = "I am asking for compensation beyond a refund for my order. ";
+        String longer = beginning + "x".repeat(EmbeddingReader.READ_LATIN);
+        int before = reader.size();
+
+        reader.learn(List.of(new Labelled(longer, DIFFICULT, "long"), new Labelled(beginning, DIFFICULT, "short")));
+        assertThat(reader.size()).isEqualTo(before + 1);
+        assertThat(EmbeddingReader.readsWhole(beginning)).isTrue();
+        assertThat(EmbeddingReader.readsWhole(longer)).isFalse();
+        assertThat(EmbeddingReader.readsWhole("快".repeat(EmbeddingReader.READ_HAN)))
+                .isTrue();
+        assertThat(EmbeddingReader.readsWhole("快".repeat(EmbeddingReader.READ_HAN + 1)))
+                .isFalse();
+
+        // A person's class for a long complaint replaces what was learned of it, and is not compared with either.
+        reader.learn(beginning, ORDINARY, "corrected C9");
+        assertThat(reader.size()).isEqualTo(before + 2);
+        reader.learn(longer, MAJOR, "corrected C9");
+        assertThat(reader.size()).isEqualTo(before + 1);
+        reader.forget("short");
+        assertThat(reader.size()).isEqualTo(before);
+    }
 }
