@@ -98,6 +98,7 @@ class TriageAccuracyTest {
                 Arguments.of("fresh-complaints-16.tsv", 0.95, 0, 0.03),
                 Arguments.of("fresh-complaints-17.tsv", 0.95, 0, 0.03),
                 Arguments.of("fresh-complaints-18.tsv", 0.95, 0, 0.03),
+                Arguments.of("fresh-complaints-19.tsv", 0.95, 0, 0.03),
                 Arguments.of("near-misses.tsv", 0.95, 0, 0.03));
     }
 

@@ -2,7 +2,9 @@ package io.firebreak.platform.text;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +19,9 @@ import java.util.regex.Pattern;
  * joined by a hyphen or a space, with the words hyphenated to it), {@code "*主题"} finds "消防主题" and "“救命稻草”主题"
  * (at most {@value #HAN_BEFORE} Chinese characters, not across a particle such as 的 or 被): for what makes the word
  * before it a product's theme, print or flavour. A phrase in the first person ("every time I call", "我打了三次") also
- * finds an agent's report of it in the third person ("every time she calls", "客户打了三次"): see {@link ReportedSpeech}.
+ * finds an agent's report of it in the third person ("every time she calls", "客户打了三次"): see {@link ReportedSpeech};
+ * and every phrase is also found as typed in a chat or a text ("hasnt worked", "ur manager", "my 3rd call", 第3次): see
+ * {@link Shorthand}.
  */
 public final class PhraseSet {
 
@@ -231,8 +235,11 @@ public final class PhraseSet {
         if (before && !ScannedText.isWordChar(core.codePointAt(0)) && !ScannedText.isHan(core.charAt(0))) {
             throw new IllegalArgumentException("'" + phrase + "' takes in the word before only a word");
         }
-        // In the customer's words or in an agent's report of them: "every time I call", "every time she calls".
-        for (String variant : ReportedSpeech.variants(fold(core))) {
+        // In the customer's words or in an agent's report of them ("every time I call", "every time she calls"), as
+        // written out or typed in shorthand ("hasn't worked", "hasnt worked"; the third time, the 3rd time).
+        Set<String> written = new LinkedHashSet<>();
+        for (String reported : ReportedSpeech.variants(fold(core))) written.addAll(Shorthand.variants(reported));
+        for (String variant : written) {
             phraseOfPart.add(index);
             parts.add(new Part(
                     variant,

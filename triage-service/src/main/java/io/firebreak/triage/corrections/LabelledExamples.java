@@ -48,6 +48,7 @@ public final class LabelledExamples {
             "fresh-complaints-16.tsv",
             "fresh-complaints-17.tsv",
             "fresh-complaints-18.tsv",
+            "fresh-complaints-19.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

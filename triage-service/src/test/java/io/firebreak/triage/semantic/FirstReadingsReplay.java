@@ -46,6 +46,9 @@ public final class FirstReadingsReplay {
      */
     private static final String LATER_HALF = "fresh-complaints-12.tsv";
 
+    /** The sets of long complaints, three to six sentences each: also scored on their own. */
+    private static final Set<String> LONG = Set.of("fresh-complaints-18.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -103,6 +106,7 @@ public final class FirstReadingsReplay {
                     "first readings",
                     i < sets.indexOf(LATER_HALF) ? "of them the earlier sets" : "of them the later sets"));
             if (AGENTS_NOTES.contains(sets.get(i))) scored.add("of them agents' notes");
+            if (LONG.contains(sets.get(i))) scored.add("of them long complaints");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
