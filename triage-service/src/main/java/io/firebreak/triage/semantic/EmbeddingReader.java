@@ -52,7 +52,7 @@ public final class EmbeddingReader implements SemanticReader {
     /** How much of a text with Chinese characters is read (see {@link #READ_LATIN}). */
     public static final int READ_HAN = 96;
 
-    /** The most sentences of a labelled complaint the reader compares with ({@link #readsWhole}). */
+    /** The most sentences of a shipped labelled complaint the reader compares with ({@link #isExample}). */
     static final int EXAMPLE_SENTENCES = 1;
 
     /** A labelled complaint the reader compares with: its words, the class a person gave, and where it came from. */
@@ -90,26 +90,19 @@ public final class EmbeddingReader implements SemanticReader {
 
     /**
      * The shipped labelled complaints whose class their words alone decide (not those labelled for the earlier
-     * complaints on file), with their set as source.
+     * complaints on file) and that are examples to compare with ({@link #isExample}), with their set as source.
      */
     public static List<Labelled> shipped() {
         return LabelledExamples.all().stream()
-                .filter(e -> e.earlierComplaints() == 0)
+                .filter(e -> e.earlierComplaints() == 0 && isExample(e.text()))
                 .map(e -> new Labelled(e.text(), e.expected(), e.set()))
                 .toList();
     }
 
-    /**
-     * Compares with these too from now on: those it reads whole ({@link #readsWhole}). A longer one is left out: the
-     * reader reads only the beginning of a complaint, and a labelled complaint whose class may be decided by words
-     * after it would teach its class to every complaint that begins alike ("I am asking for compensation beyond a
-     * refund. The wedding dress I ordered arrived a week late…", DIFFICULT for a loss told at its end, made a refund of
-     * $12.50 for a missing side dish read DIFFICULT).
-     */
+    /** Compares with these too from now on. */
     public void learn(Collection<Labelled> labelled) {
         List<Example> added = new ArrayList<>(labelled.size());
         for (Labelled l : labelled) {
-            if (!readsWhole(l.text())) continue;
             boolean han = ScannedText.hasHan(l.text());
             added.add(new Example(l, han, unit((han ? chinese : english).vector(beginning(l.text(), han)))));
         }
@@ -117,16 +110,12 @@ public final class EmbeddingReader implements SemanticReader {
     }
 
     /**
-     * A person's class for these words: it replaces whatever was learned under the same source before; words longer
-     * than the reader reads are not compared with ({@link #learn(Collection)}).
+     * A person's class for these words: it replaces whatever was learned under the same source before. Whatever its
+     * length: a complaint a person classed is compared, by its beginning, with complaints written as it was.
      */
     @Override
     public void learn(String text, ComplaintClass complaintClass, String source) {
         if (text == null || text.isBlank()) return;
-        if (!readsWhole(text)) {
-            forget(source);
-            return;
-        }
         boolean han = ScannedText.hasHan(text);
         Example example = new Example(
                 new Labelled(text, complaintClass, source),
@@ -184,14 +173,15 @@ public final class EmbeddingReader implements SemanticReader {
     }
 
     /**
-     * Whether {@code text} is a labelled complaint the reader compares with: one it reads whole ({@link #beginning}
-     * cuts nothing of it) and of at most {@value #EXAMPLE_SENTENCES} sentence. A story of several sentences is decided
-     * by one of them, and the others would vote by topic for every complaint about the same things: with the eighteenth
-     * set's complaints of three to six sentences among the examples, the never-tuned hard-held-out set read 94.4%
-     * instead of 96.3% and the near misses 84.8% instead of 85.6%; with two sentences allowed 94.4% and 85.2%; with
-     * one, 96.3% and 86.3%.
+     * Whether a shipped labelled complaint is an example the reader compares with: one it reads whole ({@link
+     * #beginning} cuts nothing of it) and of at most {@value #EXAMPLE_SENTENCES} sentence. The labelled sets are short
+     * complaints, each written for what decides its class; a story of several sentences is decided by one of them, and
+     * the others would vote by topic for every short complaint about the same things: with the eighteenth set's
+     * complaints of three to six sentences among the examples, the never-tuned hard-held-out set read 94.4% instead of
+     * 96.3% and the near misses 84.8% instead of 85.6%; with two sentences allowed 94.4% and 85.2%; with one, 96.3% and
+     * 86.3%.
      */
-    static boolean readsWhole(String text) {
+    static boolean isExample(String text) {
         String read = ReportingFrame.without(text);
         if (read.codePointCount(0, read.length()) > (ScannedText.hasHan(text) ? READ_HAN : READ_LATIN)) return false;
         return ScannedText.of(read).sentences() <= EXAMPLE_SENTENCES;

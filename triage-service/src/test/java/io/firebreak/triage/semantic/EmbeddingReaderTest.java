@@ -159,26 +159,29 @@ class EmbeddingReaderTest {
     }
 
     @Test
-    void a_labelled_complaint_longer_than_the_reader_reads_or_of_more_than_two_sentences_is_not_compared_with() {
-        String beginning = "I am asking for compensation beyond a refund for my order. ";
-        String longer = beginning + "x".repeat(EmbeddingReader.READ_LATIN);
-        int before = reader.size();
-
-        reader.learn(List.of(new Labelled(longer, DIFFICULT, "long"), new Labelled(beginning, DIFFICULT, "short")));
-        assertThat(reader.size()).isEqualTo(before + 1);
-        assertThat(EmbeddingReader.readsWhole(beginning)).isTrue();
-        assertThat(EmbeddingReader.readsWhole(longer)).isFalse();
-        assertThat(EmbeddingReader.readsWhole("快".repeat(EmbeddingReader.READ_HAN)))
+    void a_shipped_labelled_complaint_longer_than_the_reader_reads_or_of_several_sentences_is_no_example() {
+        String beginning = "I am asking for compensation beyond a refund for my order.";
+        String longer = beginning + " " + "x".repeat(EmbeddingReader.READ_LATIN);
+        assertThat(EmbeddingReader.isExample(beginning)).isTrue();
+        assertThat(EmbeddingReader.isExample(longer)).isFalse();
+        assertThat(EmbeddingReader.isExample("快".repeat(EmbeddingReader.READ_HAN)))
                 .isTrue();
-        assertThat(EmbeddingReader.readsWhole("快".repeat(EmbeddingReader.READ_HAN + 1)))
+        assertThat(EmbeddingReader.isExample("快".repeat(EmbeddingReader.READ_HAN + 1)))
                 .isFalse();
+        assertThat(EmbeddingReader.isExample("冰箱不制冷。师傅来过两次，还是不行。"))
+                .as("two sentences, short as they are")
+                .isFalse();
+        assertThat(EmbeddingReader.isExample("冰箱不制冷，师傅来过两次，还是不行。")).isTrue();
 
-        // A person's class for a long complaint replaces what was learned of it, and is not compared with either.
-        reader.learn(beginning, ORDINARY, "corrected C9");
-        assertThat(reader.size()).isEqualTo(before + 2);
+        List<Labelled> shipped = EmbeddingReader.shipped();
+        assertThat(shipped).allMatch(l -> EmbeddingReader.isExample(l.text()));
+        assertThat(shipped).extracting(Labelled::source).doesNotContain("fresh-complaints-18.tsv");
+
+        // A person's class counts whatever the length: the complaint is compared with complaints written as it was.
+        int before = reader.size();
         reader.learn(longer, MAJOR, "corrected C9");
         assertThat(reader.size()).isEqualTo(before + 1);
-        reader.forget("short");
+        reader.forget("corrected C9");
         assertThat(reader.size()).isEqualTo(before);
     }
 }
