@@ -111,7 +111,7 @@ public final class Negation {
                 if (c.end() > cue.start()) continue;
                 boolean sameClause = true;
                 for (int i = c.end(); i < cue.start() && sameClause; i++) {
-                    if (ScannedText.isClauseEnd(s.charAt(i))) sameClause = false;
+                    if (ScannedText.isClauseEndAt(s, i)) sameClause = false;
                 }
                 if (sameClause) return true;
             }
@@ -149,7 +149,7 @@ public final class Negation {
             boolean inWord = false;
             for (int i = from; i < to; i++) {
                 char c = s.charAt(i);
-                if (ScannedText.isClauseEnd(c)) return false;
+                if (ScannedText.isClauseEndAt(s, i)) return false;
                 if (ScannedText.isHan(c)) {
                     words++;
                     inWord = false;

@@ -121,6 +121,22 @@ public final class ScannedText {
         return c == '.' || c == '!' || c == '?' || c == '\n' || c == '。';
     }
 
+    /**
+     * Whether a clause ends at {@code i} of {@code s}: at a clause's punctuation ({@link #isClauseEnd}), or at a space
+     * between two Chinese characters — Chinese is written without spaces between words, so a space there is a pause, as
+     * a speech-to-text transcript or a quick message writes one instead of a comma ("师傅一直没来 这个误工费").
+     */
+    static boolean isClauseEndAt(String s, int i) {
+        char c = s.charAt(i);
+        if (isClauseEnd(c)) return true;
+        if (!Character.isWhitespace(c)) return false;
+        int before = i - 1;
+        while (before >= 0 && Character.isWhitespace(s.charAt(before))) before--;
+        int after = i + 1;
+        while (after < s.length() && Character.isWhitespace(s.charAt(after))) after++;
+        return before >= 0 && after < s.length() && isHan(s.charAt(before)) && isHan(s.charAt(after));
+    }
+
     /** Where a clause ends: a negation never reaches across it. */
     static boolean isClauseEnd(char c) {
         return isSentenceEnd(c)

@@ -40,6 +40,15 @@ class NegationTest {
     }
 
     @Test
+    void aSpaceBetweenChineseCharactersIsAPauseThatEndsTheClause() {
+        // As a speech-to-text transcript or a quick message writes a comma.
+        assertThat(negatedIn("没有退款 孩子还受伤了", "受伤")).isNull();
+        assertThat(negatedIn("没有退款  孩子受伤了", "受伤")).isNull();
+        // Between a Chinese character and a Latin word a space is only a space.
+        assertThat(negatedIn("没有 injury", "injury")).isEqualTo("没有");
+    }
+
+    @Test
     void cueInsideAWordThatDoesNotNegateIsNoCue() {
         assertThat(negatedIn("没想到受伤了", "受伤")).isNull();
         assertThat(negatedIn("without warning it caught fire", "caught fire")).isNull();

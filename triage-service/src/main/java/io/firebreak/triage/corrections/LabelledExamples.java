@@ -49,6 +49,7 @@ public final class LabelledExamples {
             "fresh-complaints-17.tsv",
             "fresh-complaints-18.tsv",
             "fresh-complaints-19.tsv",
+            "fresh-complaints-20.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

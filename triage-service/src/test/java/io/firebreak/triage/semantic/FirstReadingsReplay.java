@@ -49,6 +49,9 @@ public final class FirstReadingsReplay {
     /** The sets of long complaints, three to six sentences each: also scored on their own. */
     private static final Set<String> LONG = Set.of("fresh-complaints-18.tsv");
 
+    /** The sets typed in chats or spoken in calls (shorthand, transcripts): also scored on their own. */
+    private static final Set<String> CHATS_AND_CALLS = Set.of("fresh-complaints-19.tsv", "fresh-complaints-20.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -107,6 +110,7 @@ public final class FirstReadingsReplay {
                     i < sets.indexOf(LATER_HALF) ? "of them the earlier sets" : "of them the later sets"));
             if (AGENTS_NOTES.contains(sets.get(i))) scored.add("of them agents' notes");
             if (LONG.contains(sets.get(i))) scored.add("of them long complaints");
+            if (CHATS_AND_CALLS.contains(sets.get(i))) scored.add("of them chats and calls");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
