@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * (at most {@value #HAN_BEFORE} Chinese characters, not across a particle such as 的 or 被): for what makes the word
  * before it a product's theme, print or flavour. A phrase in the first person ("every time I call", "我打了三次") also
  * finds an agent's report of it in the third person ("every time she calls", "客户打了三次"): see {@link ReportedSpeech};
- * and every phrase is also found as typed in a chat or a text ("hasnt worked", "ur manager", "my 3rd call", 第3次): see
- * {@link Shorthand}.
+ * every phrase is also found as typed in a chat or a text ("hasnt worked", "ur manager", "my 3rd call", 第3次): see
+ * {@link Shorthand}; and a Chinese one as a business's letter writes it (你们 as 贵司, 门店说 as 门店称): see
+ * {@link FormalRegister}.
  */
 public final class PhraseSet {
 
@@ -238,7 +239,9 @@ public final class PhraseSet {
         // In the customer's words or in an agent's report of them ("every time I call", "every time she calls"), as
         // written out or typed in shorthand ("hasn't worked", "hasnt worked"; the third time, the 3rd time).
         Set<String> written = new LinkedHashSet<>();
-        for (String reported : ReportedSpeech.variants(fold(core))) written.addAll(Shorthand.variants(reported));
+        for (String reported : ReportedSpeech.variants(fold(core))) {
+            for (String formal : FormalRegister.variants(reported)) written.addAll(Shorthand.variants(formal));
+        }
         for (String variant : written) {
             phraseOfPart.add(index);
             parts.add(new Part(

@@ -50,6 +50,7 @@ public final class LabelledExamples {
             "fresh-complaints-18.tsv",
             "fresh-complaints-19.tsv",
             "fresh-complaints-20.tsv",
+            "fresh-complaints-21.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

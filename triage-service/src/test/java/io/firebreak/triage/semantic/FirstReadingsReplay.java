@@ -52,6 +52,9 @@ public final class FirstReadingsReplay {
     /** The sets typed in chats or spoken in calls (shorthand, transcripts): also scored on their own. */
     private static final Set<String> CHATS_AND_CALLS = Set.of("fresh-complaints-19.tsv", "fresh-complaints-20.tsv");
 
+    /** The sets in a business's formal letter (贵司, 我方, "hereby"): also scored on their own. */
+    private static final Set<String> LETTERS = Set.of("fresh-complaints-21.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -111,6 +114,7 @@ public final class FirstReadingsReplay {
             if (AGENTS_NOTES.contains(sets.get(i))) scored.add("of them agents' notes");
             if (LONG.contains(sets.get(i))) scored.add("of them long complaints");
             if (CHATS_AND_CALLS.contains(sets.get(i))) scored.add("of them chats and calls");
+            if (LETTERS.contains(sets.get(i))) scored.add("of them formal letters");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
