@@ -3,7 +3,9 @@ package io.firebreak.feedback.prevention;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.nin;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -13,6 +15,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,7 +25,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -35,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * cause was resolved in a day, the dearer each resolution; those documents are moved on start.) A window need not end
  * at midnight and a spark can name the complaints behind it. Mean and spread are computed in Java from the daily
  * counts (the embedded store has no window functions).
+ *
+ * <p>What a watch reads for one resolution does not grow with the history: the counts of days that are over are kept
+ * here a while once read (a day that is over gains a resolution only from an event delivered late: one counted here
+ * forgets its day at once, one counted by another instance shows within {@link #DAYS_KEPT}), and the window is read
+ * in time order only as far as a spark needs ({@link #countUpTo}).
  */
 public final class CauseCounts {
 
@@ -43,11 +54,22 @@ public final class CauseCounts {
     /** Where each day's resolutions of a cause were kept, as one document, before. */
     static final String BUCKETS_BEFORE = "cause_days";
 
+    /** How long the count of a day that is over is kept once read. */
+    static final Duration DAYS_KEPT = Duration.ofHours(1);
+
+    /** Beyond this many kept day counts, all are forgotten (causes × departments × days: far more than in use). */
+    private static final int MAX_DAYS_KEPT = 100_000;
+
     private final MongoCollection<Document> resolutions;
+    private final Map<String, DayCount> days = new ConcurrentHashMap<>();
+
+    /** A day's count as read, and when (System.nanoTime); a count of -1: forgotten then, a resolution was added. */
+    private record DayCount(int count, long readAt) {}
 
     public CauseCounts(MongoDatabase database) {
         this.resolutions = database.getCollection("cause_resolutions");
         resolutions.createIndex(Indexes.ascending("cause", "department", "day"));
+        resolutions.createIndex(Indexes.ascending("cause", "department", "at"));
         resolutions.createIndex(Indexes.ascending("day"));
         moveBuckets(database);
     }
@@ -60,6 +82,11 @@ public final class CauseCounts {
     public boolean add(Entry entry) {
         try {
             resolutions.insertOne(document(entry));
+            // The day's count is forgotten, also by a reading under way (which started before this).
+            String day = day(entry.at()).toString();
+            DayCount forgotten = new DayCount(-1, System.nanoTime());
+            days.put(dayKey(entry.cause(), entry.department(), day), forgotten);
+            days.put(dayKey(entry.cause(), null, day), forgotten);
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return false;
@@ -67,10 +94,21 @@ public final class CauseCounts {
         }
     }
 
-    /** Daily counts of a cause × department (all products) from {@code from} to {@code to}, both included. */
+    /**
+     * Daily counts of a cause × department (all products; {@code department} null: all departments) from {@code from}
+     * to {@code to}, both included: days that are over (this is for them), as kept once read, the rest read at once.
+     */
     public Map<LocalDate, Integer> daily(String cause, String department, LocalDate from, LocalDate to) {
         Map<LocalDate, Integer> counts = new TreeMap<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) counts.put(d, 0);
+        long now = System.nanoTime();
+        boolean allKept = true;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            DayCount kept = days.get(dayKey(cause, department, d.toString()));
+            allKept &= kept != null && kept.count() >= 0 && now - kept.readAt() < DAYS_KEPT.toNanos();
+            counts.put(d, kept == null ? 0 : kept.count());
+        }
+        if (allKept) return counts;
+        counts.replaceAll((d, count) -> 0);
         Bson filter = and(
                 eq("cause", cause),
                 department == null ? new Document() : eq("department", department),
@@ -79,31 +117,59 @@ public final class CauseCounts {
         for (Document resolution : resolutions.find(filter).projection(Projections.include("day"))) {
             counts.merge(LocalDate.parse(resolution.getString("day")), 1, Integer::sum);
         }
+        if (days.size() > MAX_DAYS_KEPT) days.clear();
+        counts.forEach((d, count) -> days.compute(
+                dayKey(cause, department, d.toString()),
+                (key, kept) -> kept != null && kept.readAt() - now > 0 ? kept : new DayCount(count, now)));
         return counts;
+    }
+
+    /**
+     * How many resolutions of a cause × department at or after {@code from} and before {@code to}, of complaints not
+     * in {@code leftOut}, there are — counted no further than {@code enough}: they are read in time order, as the
+     * index holds them, and the reading stops there.
+     */
+    public int countUpTo(String cause, String department, Instant from, Instant to, Set<String> leftOut, int enough) {
+        int count = 0;
+        for (Document ignored : resolutions
+                .find(window(cause, department, from, to, leftOut))
+                .sort(Sorts.ascending("at"))
+                .limit(enough)
+                .projection(Projections.include("_id"))) {
+            count++;
+        }
+        return count;
     }
 
     /** The resolutions of a cause × department at or after {@code from} and before {@code to}, oldest first. */
     public List<Entry> between(String cause, String department, Instant from, Instant to) {
+        return between(cause, department, from, to, Set.of());
+    }
+
+    /** As {@link #between(String, String, Instant, Instant)}, of complaints not in {@code leftOut}. */
+    public List<Entry> between(String cause, String department, Instant from, Instant to, Set<String> leftOut) {
         List<Entry> found = new ArrayList<>();
-        Bson filter = and(
-                eq("cause", cause),
-                eq("department", department),
-                gte("day", day(from).toString()),
-                lte("day", day(to).toString()));
-        for (Document resolution : resolutions.find(filter)) {
-            Instant at = resolution.getDate("at").toInstant();
-            if (!at.isBefore(from) && at.isBefore(to)) {
-                found.add(new Entry(
-                        resolution.getString("_id"),
-                        resolution.getString("complaintId"),
-                        cause,
-                        department,
-                        resolution.getString("product"),
-                        at));
-            }
+        for (Document resolution :
+                resolutions.find(window(cause, department, from, to, leftOut)).sort(Sorts.ascending("at"))) {
+            found.add(new Entry(
+                    resolution.getString("_id"),
+                    resolution.getString("complaintId"),
+                    cause,
+                    department,
+                    resolution.getString("product"),
+                    resolution.getDate("at").toInstant()));
         }
-        found.sort(java.util.Comparator.comparing(Entry::at));
         return found;
+    }
+
+    private static Bson window(String cause, String department, Instant from, Instant to, Set<String> leftOut) {
+        Bson times = and(
+                eq("cause", cause), eq("department", department), gte("at", Date.from(from)), lt("at", Date.from(to)));
+        return leftOut.isEmpty() ? times : and(times, nin("complaintId", leftOut));
+    }
+
+    private static String dayKey(String cause, String department, String day) {
+        return cause + '\n' + (department == null ? "*" : department) + '\n' + day;
     }
 
     /**

@@ -83,13 +83,17 @@ public class RootCauseWatch {
                         Sorts.descending("raisedAt"),
                         MAX_EARLIER)
                 .forEach(a -> grouped.addAll(a.value().complaintIds()));
-        List<CauseCounts.Entry> recent = counts.between(cause, department, windowStart, now.plusMillis(1)).stream()
-                .filter(e -> !grouped.contains(e.complaintId()))
-                .toList();
         LocalDate lastBaselineDay = CauseCounts.day(windowStart).minusDays(1);
         LocalDate firstBaselineDay = lastBaselineDay.minusDays(settings.baselineDays() - 1L);
         var baseline = counts.daily(cause, department, firstBaselineDay, lastBaselineDay)
                 .values();
+        // Counted only as far as a spark needs: a quiet window is read whole, a busy one no further than its spark.
+        Instant windowEnd = now.plusMillis(1);
+        int needed = detector.sparksAt(baseline);
+        if (counts.countUpTo(cause, department, windowStart, windowEnd, grouped, needed) < needed) {
+            return Optional.empty();
+        }
+        List<CauseCounts.Entry> recent = counts.between(cause, department, windowStart, windowEnd, grouped);
         SparkDetector.Verdict verdict = detector.judge(recent.size(), baseline);
         if (!verdict.spark() || openAction(cause, department).isPresent()) return Optional.empty();
 

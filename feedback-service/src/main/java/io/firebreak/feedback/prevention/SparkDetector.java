@@ -25,6 +25,25 @@ final class SparkDetector {
      * day's count, scaled to the window's length in days.
      */
     Verdict judge(int windowCount, Collection<Integer> baselineDaily) {
+        Level level = level(baselineDaily);
+        boolean spark = windowCount >= settings.minCount() && windowCount >= level.threshold();
+        return new Verdict(
+                spark, windowCount, round(level.expected()), round(level.spread()), round(level.threshold()));
+    }
+
+    /**
+     * The least count in the window that is a spark over these baseline days, so that a watch need count no further
+     * than that.
+     */
+    int sparksAt(Collection<Integer> baselineDaily) {
+        return Math.max(
+                settings.minCount(), (int) Math.ceil(level(baselineDaily).threshold()));
+    }
+
+    /** The window's expected count, its spread and the count at which it sparks. */
+    private record Level(double expected, double spread, double threshold) {}
+
+    private Level level(Collection<Integer> baselineDaily) {
         int n = baselineDaily.size();
         double windowDays = Math.max(settings.window().toMinutes() / 1440.0, 1.0 / 24);
         double mean =
@@ -38,9 +57,7 @@ final class SparkDetector {
         // Scaled to the window: mean × days, and for independent days the spread grows with √days.
         double expected = mean * windowDays;
         double spread = Math.max(Math.max(Math.sqrt(variance * windowDays), Math.sqrt(expected)), settings.minSpread());
-        double threshold = expected + settings.zScore() * spread;
-        boolean spark = windowCount >= settings.minCount() && windowCount >= threshold;
-        return new Verdict(spark, windowCount, round(expected), round(spread), round(threshold));
+        return new Level(expected, spread, expected + settings.zScore() * spread);
     }
 
     private static double round(double value) {

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.UuidRepresentation;
@@ -93,6 +94,56 @@ class RootCauseWatchTest {
                                 NOW.atZone(ZoneOffset.UTC).toLocalDate())
                         .values())
                 .containsExactly(2);
+    }
+
+    @Test
+    void aWindowIsCountedOnlyAsFarAsAskedLeavingOutTheGroupedComplaintsAndTheTimesOutside() {
+        for (int i = 0; i < 8; i++) {
+            counts.add(new CauseCounts.Entry("w-" + i, "wc-" + i, "BILLING", "FINANCE", null, NOW.minusSeconds(i)));
+        }
+        counts.add(new CauseCounts.Entry("w-early", "wc-early", "BILLING", "FINANCE", null, NOW.minusSeconds(3600)));
+        counts.add(new CauseCounts.Entry("w-late", "wc-late", "BILLING", "FINANCE", null, NOW.plusSeconds(1)));
+        counts.add(new CauseCounts.Entry("w-other", "wc-other", "BILLING", "SALES", null, NOW));
+        Instant from = NOW.minusSeconds(60);
+        Instant to = NOW.plusMillis(1);
+
+        assertThat(counts.countUpTo("BILLING", "FINANCE", from, to, Set.of(), 100))
+                .isEqualTo(8);
+        assertThat(counts.countUpTo("BILLING", "FINANCE", from, to, Set.of(), 5))
+                .as("no further than asked")
+                .isEqualTo(5);
+        assertThat(counts.countUpTo("BILLING", "FINANCE", from, to, Set.of("wc-0", "wc-7", "wc-early"), 100))
+                .isEqualTo(6);
+        assertThat(counts.between("BILLING", "FINANCE", from, to, Set.of("wc-0")))
+                .extracting(CauseCounts.Entry::complaintId)
+                .containsExactly("wc-7", "wc-6", "wc-5", "wc-4", "wc-3", "wc-2", "wc-1");
+    }
+
+    @Test
+    void aDaysCountIsKeptOnceReadAndForgottenWhenAResolutionOfThatDayIsCountedHere() {
+        LocalDate day = NOW.atZone(ZoneOffset.UTC).toLocalDate().minusDays(3);
+        Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(9));
+        counts.add(new CauseCounts.Entry("d-1", "dc-1", "BILLING", "FINANCE", null, at));
+        assertThat(counts.daily("BILLING", "FINANCE", day, day).values()).containsExactly(1);
+
+        // Another instance's late resolution of that day: not seen while the count is kept (CauseCounts.DAYS_KEPT).
+        database.getCollection("cause_resolutions")
+                .insertOne(new Document("_id", "d-2")
+                        .append("cause", "BILLING")
+                        .append("department", "FINANCE")
+                        .append("product", "-")
+                        .append("day", day.toString())
+                        .append("at", Date.from(at))
+                        .append("complaintId", "dc-2"));
+        assertThat(counts.daily("BILLING", "FINANCE", day, day).values()).containsExactly(1);
+
+        counts.add(new CauseCounts.Entry("d-3", "dc-3", "BILLING", "FINANCE", null, at.plusSeconds(5)));
+        assertThat(counts.daily("BILLING", "FINANCE", day, day).values())
+                .as("one counted here: the day is read again")
+                .containsExactly(3);
+        assertThat(counts.daily("BILLING", null, day, day).values())
+                .as("all departments: forgotten too")
+                .containsExactly(3);
     }
 
     @Test
