@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
             "firebreak.intake.caps.attachments=3",
             "firebreak.intake.caps.shares=3"
         })
+@Import(IdsGivenAgain.Configuration.class)
 abstract class IntakeContract {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -66,6 +68,9 @@ abstract class IntakeContract {
 
     @Autowired
     MongoDatabase database;
+
+    @Autowired
+    IdsGivenAgain ids;
 
     TestApi api;
 
@@ -120,6 +125,31 @@ abstract class IntakeContract {
                 .hasSize(2);
         assertThat(caseFile.get("timeline").get(1).get("summary").asString())
                 .startsWith("Told the customer (RECEIPT, PHONE, zh): 您的投诉已收到，编号 " + id);
+    }
+
+    @Test
+    void anIdDrawnAgainIsDrawnOnceMoreAndBothComplaintsAreKept() {
+        String first = submit("""
+                {"channel":"EMAIL","customer":{"phone":"139-0000-2222"},"description":"The kettle leaks at the base"}""");
+        ids.drawNext(first, first);
+
+        TestApi.Response second = api.post("/api/v1/complaints", Roles.AGENT, """
+                {"channel":"CHAT","customer":{"phone":"139-0000-3333"},"description":"My parcel went to the wrong town"}""");
+
+        assertThat(second.status()).isEqualTo(201);
+        String id = second.json().get("id").asString();
+        assertThat(id).isNotEqualTo(first).matches("C\\d{6}-[0-9A-Z]{6}");
+        assertThat(api.get("/api/v1/complaints/" + first, Roles.AGENT)
+                        .json()
+                        .get("description")
+                        .asString())
+                .isEqualTo("The kettle leaks at the base");
+        assertThat(api.get("/api/v1/complaints/" + id, Roles.AGENT)
+                        .json()
+                        .get("description")
+                        .asString())
+                .isEqualTo("My parcel went to the wrong town");
+        probe.await(r -> id.equals(r.key()) && type(r).equals(RECEIVED), 1);
     }
 
     @Test

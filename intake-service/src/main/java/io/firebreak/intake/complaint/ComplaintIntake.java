@@ -34,6 +34,9 @@ public class ComplaintIntake {
 
     private static final Logger log = LoggerFactory.getLogger(ComplaintIntake.class);
 
+    /** Ids drawn for one complaint before it is refused (with 200,000 a day, one draw in 5,000 is taken). */
+    private static final int ID_ATTEMPTS = 5;
+
     /**
      * What a submission came to: a new complaint, the open one it was merged into, or ({@code again}) the one
      * already received under the same external reference; and what to tell the caller.
@@ -67,6 +70,7 @@ public class ComplaintIntake {
     private final CustomerDirectory customers;
     private final IntakeDecisions decide;
     private final ComplaintQueries queries;
+    private final ComplaintIds ids;
     private final Clock clock;
     // Two submissions of one customer at once must not both miss each other and open the same matter twice.
     private final ReentrantLock[] customerLocks = new ReentrantLock[64];
@@ -76,12 +80,14 @@ public class ComplaintIntake {
             CustomerDirectory customers,
             IntakeDecisions decide,
             ComplaintQueries queries,
+            ComplaintIds ids,
             Clock clock) {
         this.complaints = store.store();
         this.caseFiles = store;
         this.customers = customers;
         this.decide = decide;
         this.queries = queries;
+        this.ids = ids;
         this.clock = clock;
         for (int i = 0; i < customerLocks.length; i++) customerLocks[i] = new ReentrantLock();
     }
@@ -159,32 +165,30 @@ public class ComplaintIntake {
             Complaint.ExternalRef externalRef,
             String key) {
         List<String> earlier = sameMatter.stream().map(Versioned::id).toList();
-        String id = ComplaintIds.next(clock);
-        Correlation.complaint(id);
-        Change<Complaint> received = decide.received(
-                id,
-                new IntakeDecisions.Complainant(
-                        customer.customerId(),
-                        customer.maskedContact(),
-                        IntakeDecisions.handling(
-                                customer.record() == null
-                                        ? null
-                                        : customer.record().value(),
-                                recent)),
-                in,
-                earlier,
-                caller,
-                externalRef,
-                key,
-                now);
-        Optional<Versioned<Complaint>> stored = complaints.create(id, received.value(), received.events(), null);
-        if (stored.isEmpty()) {
-            // Another instance received the same ticket at the same moment: the unique index let one through.
-            if (key != null) {
+        IntakeDecisions.Complainant complainant = new IntakeDecisions.Complainant(
+                customer.customerId(),
+                customer.maskedContact(),
+                IntakeDecisions.handling(
+                        customer.record() == null ? null : customer.record().value(), recent));
+        String id = null;
+        Optional<Versioned<Complaint>> stored = Optional.empty();
+        // An id is six random characters a day: among a day's many it is now and then one given before, and the
+        // complaint is stored under another rather than refused.
+        for (int attempt = 0; stored.isEmpty() && attempt < ID_ATTEMPTS; attempt++) {
+            id = ids.next();
+            Correlation.complaint(id);
+            Change<Complaint> received = decide.received(id, complainant, in, earlier, caller, externalRef, key, now);
+            stored = complaints.create(id, received.value(), received.events(), null);
+            if (stored.isEmpty() && key != null) {
+                // Another instance received the same ticket at the same moment: the unique index let one through.
                 Optional<Versioned<Complaint>> known = queries.byExternalKey(key);
                 if (known.isPresent()) return again(known.get());
             }
-            throw new IllegalStateException("Complaint " + id + " could not be stored: its id is taken");
+            if (stored.isEmpty()) log.info("Complaint id {} was given before; another is drawn", id);
+        }
+        if (stored.isEmpty()) {
+            throw new IllegalStateException(
+                    "Complaint could not be stored: " + ID_ATTEMPTS + " ids in a row were taken, the last " + id);
         }
         Complaint complaint = stored.get().value();
         Versioned<Customer> settled = customers.settle(customer, complaint.pastComplaint(id));
