@@ -51,6 +51,7 @@ public final class LabelledExamples {
             "fresh-complaints-19.tsv",
             "fresh-complaints-20.tsv",
             "fresh-complaints-21.tsv",
+            "fresh-complaints-22.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
