@@ -35,8 +35,17 @@ public final class FeedbackEvents {
             implements ComplaintEvent {}
 
     /** A root cause rose above its usual level: a prevention action for the owning department. */
+    /**
+     * {@code complaintIds}: the complaints that raised it, at most the first 1,000; {@code complaintCount}: how many
+     * there were (null in events published before it was given: the list's size).
+     */
     public record PreventionRaised(
-            String preventionId, Instant occurredAt, String rootCause, String department, List<String> complaintIds)
+            String preventionId,
+            Instant occurredAt,
+            String rootCause,
+            String department,
+            List<String> complaintIds,
+            Integer complaintCount)
             implements FirebreakEvent {
         @Override
         public String subject() {

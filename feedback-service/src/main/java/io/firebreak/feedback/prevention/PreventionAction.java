@@ -9,6 +9,9 @@ import java.util.List;
  * (the window count against the baseline), the complaints behind it (grouped: one fix, many customers), and its
  * progress: open → in progress → done, with owner, plan and due date. Public only because the MongoDB record codec
  * cannot reach a package-private record.
+ *
+ * <p>It names at most {@link #MAX_LISTED} complaints and counts them all ({@code grouped}): a cause behind an outage
+ * can group tens of thousands, and an action rewritten whole with each one would cost more with every complaint.
  */
 public record PreventionAction(
         String id,
@@ -27,10 +30,16 @@ public record PreventionAction(
         Instant startedAt,
         Instant doneAt,
         Instant groupResolvedAt,
-        String groupResolvedBy) {
+        String groupResolvedBy,
+        Integer grouped) {
 
+    /** The most complaints an action names. */
+    public static final int MAX_LISTED = 1000;
+
+    /** {@code grouped}: how many complaints it groups; null (stored before it was counted): those it names. */
     public PreventionAction {
         complaintIds = complaintIds == null ? List.of() : List.copyOf(complaintIds);
+        grouped = grouped == null ? complaintIds.size() : Math.max(grouped, complaintIds.size());
     }
 
     /** Where an action stands. */
@@ -40,10 +49,16 @@ public record PreventionAction(
         DONE
     }
 
-    PreventionAction linking(String complaintId) {
+    /**
+     * The complaint joins the action: named while it names fewer than {@link #MAX_LISTED}, only counted after that
+     * ({@code counted}: false when it may have been counted before, as on a redelivery).
+     */
+    PreventionAction linking(String complaintId, boolean counted) {
         if (complaintIds.contains(complaintId)) return this;
+        boolean named = complaintIds.size() < MAX_LISTED;
+        if (!named && !counted) return this;
         List<String> more = new ArrayList<>(complaintIds);
-        more.add(complaintId);
+        if (named) more.add(complaintId);
         return new PreventionAction(
                 id,
                 rootCause,
@@ -61,7 +76,8 @@ public record PreventionAction(
                 startedAt,
                 doneAt,
                 groupResolvedAt,
-                groupResolvedBy);
+                groupResolvedBy,
+                grouped + 1);
     }
 
     PreventionAction updated(Status newStatus, String newOwner, String newPlan, String newDueDate, Instant now) {
@@ -84,7 +100,8 @@ public record PreventionAction(
                 started,
                 done,
                 groupResolvedAt,
-                groupResolvedBy);
+                groupResolvedBy,
+                grouped);
     }
 
     PreventionAction groupResolved(String by, Instant now) {
@@ -105,6 +122,7 @@ public record PreventionAction(
                 startedAt,
                 doneAt,
                 now,
-                by);
+                by,
+                grouped);
     }
 }

@@ -44,8 +44,8 @@ class PreventionController {
     private final RootCauseWatch watch;
     private final Clock clock;
     private final KnownComplaints complaints;
-    /** The most complaints one action groups: one fix, many customers, but not without bound. */
-    static final int MAX_COMPLAINTS = 1000;
+    /** The most complaints an agent links to one action: one fix, many customers, but not without bound. */
+    static final int MAX_COMPLAINTS = PreventionAction.MAX_LISTED;
 
     PreventionController(
             AggregateStore<PreventionAction> store, RootCauseWatch watch, Clock clock, KnownComplaints complaints) {
@@ -140,7 +140,7 @@ class PreventionController {
                     }
                     return action.complaintIds().contains(request.complaintId())
                             ? null
-                            : Change.of(action.linking(request.complaintId()));
+                            : Change.of(action.linking(request.complaintId(), true));
                 })
                 .map(v -> view(v.value()))
                 .orElseThrow(() -> ProblemException.notFound("Prevention action", id));
@@ -199,6 +199,7 @@ class PreventionController {
                 a.status(),
                 a.raisedAt(),
                 a.complaintIds(),
+                a.grouped(),
                 new Why(a.windowCount(), a.baselineMean(), a.baselineSpread(), a.threshold()),
                 a.owner(),
                 a.plan(),
@@ -236,6 +237,7 @@ class PreventionController {
             Status status,
             Instant raisedAt,
             List<String> complaintIds,
+            int complaintsGrouped,
             Why raisedBecause,
             String owner,
             String plan,

@@ -53,7 +53,7 @@ public class RootCauseWatch {
     public void resolved(String resolutionId, CaseResolved resolved) {
         if (resolved.rootCause() == null || resolved.department() == null) return;
         Instant at = resolved.occurredAt() == null ? clock.instant() : resolved.occurredAt();
-        counts.add(new CauseCounts.Entry(
+        boolean counted = counts.add(new CauseCounts.Entry(
                 resolutionId,
                 resolved.complaintId(),
                 resolved.rootCause(),
@@ -62,7 +62,7 @@ public class RootCauseWatch {
                 at));
         Optional<Versioned<PreventionAction>> open = openAction(resolved.rootCause(), resolved.department());
         if (open.isPresent()) {
-            link(open.get().id(), resolved.complaintId());
+            link(open.get().id(), resolved.complaintId(), counted);
             return;
         }
         detect(resolved.rootCause(), resolved.department());
@@ -75,15 +75,17 @@ public class RootCauseWatch {
     public Optional<PreventionAction> detect(String cause, String department) {
         Instant now = clock.instant();
         Instant windowStart = now.minus(settings.window());
-        // Complaints an earlier action already grouped (one done, whose fix is judged by its effect) spark nothing
-        // again: only the others count.
-        Set<String> grouped = new HashSet<>();
-        actions.findAll(
-                        and(eq("rootCause", cause), eq("department", department)),
-                        Sorts.descending("raisedAt"),
-                        MAX_EARLIER)
-                .forEach(a -> grouped.addAll(a.value().complaintIds()));
         LocalDate lastBaselineDay = CauseCounts.day(windowStart).minusDays(1);
+        // Complaints an earlier action already grouped (one done, whose fix is judged by its effect) spark nothing
+        // again: only the others count. An action grouped every complaint of its cause resolved until it was done,
+        // named or (beyond the most it names) only counted, so the window starts after the last one was done.
+        Set<String> grouped = new HashSet<>();
+        for (Versioned<PreventionAction> earlier : actions.findAll(
+                and(eq("rootCause", cause), eq("department", department)), Sorts.descending("raisedAt"), MAX_EARLIER)) {
+            grouped.addAll(earlier.value().complaintIds());
+            Instant done = earlier.value().doneAt();
+            if (done != null && done.isAfter(windowStart)) windowStart = done;
+        }
         LocalDate firstBaselineDay = lastBaselineDay.minusDays(settings.baselineDays() - 1L);
         var baseline = counts.daily(cause, department, firstBaselineDay, lastBaselineDay)
                 .values();
@@ -97,8 +99,9 @@ public class RootCauseWatch {
         SparkDetector.Verdict verdict = detector.judge(recent.size(), baseline);
         if (!verdict.spark() || openAction(cause, department).isPresent()) return Optional.empty();
 
-        List<String> complaintIds =
+        List<String> all =
                 recent.stream().map(CauseCounts.Entry::complaintId).distinct().toList();
+        List<String> complaintIds = all.subList(0, Math.min(all.size(), PreventionAction.MAX_LISTED));
         long earlier = Counts.matching(actions.collection(), and(eq("rootCause", cause), eq("department", department)));
         String id = "PA-" + cause + "-" + department + "-" + (earlier + 1);
         PreventionAction action = new PreventionAction(
@@ -118,9 +121,10 @@ public class RootCauseWatch {
                 null,
                 null,
                 null,
-                null);
+                null,
+                all.size());
         boolean raised = actions.insert(
-                id, action, List.of(new PreventionRaised(id, now, cause, department, complaintIds)), null);
+                id, action, List.of(new PreventionRaised(id, now, cause, department, complaintIds, all.size())), null);
         return raised ? Optional.of(action) : Optional.empty();
     }
 
@@ -137,12 +141,12 @@ public class RootCauseWatch {
                 .findFirst();
     }
 
-    private void link(String actionId, String complaintId) {
-        actions.update(
-                actionId,
-                stored -> stored.value().complaintIds().contains(complaintId)
-                        ? null
-                        : Change.of(stored.value().linking(complaintId)));
+    /** {@code counted}: the resolution was counted now, not before (a redelivery is not counted twice). */
+    private void link(String actionId, String complaintId, boolean counted) {
+        actions.update(actionId, stored -> {
+            PreventionAction linked = stored.value().linking(complaintId, counted);
+            return linked == stored.value() ? null : Change.of(linked);
+        });
     }
 
     /**

@@ -124,7 +124,7 @@ class ReportController {
                     "raisedAt",
                     a.raisedAt(),
                     "complaints",
-                    a.complaintIds().size(),
+                    a.grouped(),
                     "owner",
                     a.owner(),
                     "dueDate",

@@ -16,6 +16,7 @@ import io.firebreak.platform.mongo.MongoConfiguration;
 import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.AggregateStores;
 import io.firebreak.platform.outbox.OutboxRelay;
+import io.firebreak.platform.outbox.Versioned;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -274,10 +275,17 @@ class RootCauseWatchTest {
         for (int i = 1; i <= 5; i++) resolve("SYSTEM_OUTAGE", "IT", NOW.minusSeconds(100 + i));
         PreventionAction raised =
                 actions.find("PA-SYSTEM_OUTAGE-IT-1").orElseThrow().value();
+        // Resolved before the fix was done, counted only when it arrived: grouped with the burst, not a new one.
+        resolve("SYSTEM_OUTAGE", "IT", NOW.minusSeconds(70));
         actions.update(
                 raised.id(),
-                stored -> io.firebreak.platform.outbox.Change.of(
-                        stored.value().updated(PreventionAction.Status.DONE, "ops-lead", "Add a standby", null, NOW)));
+                stored -> io.firebreak.platform.outbox.Change.of(stored.value()
+                        .updated(
+                                PreventionAction.Status.DONE,
+                                "ops-lead",
+                                "Add a standby",
+                                null,
+                                NOW.minusSeconds(60))));
 
         assertThat(watch.detect("SYSTEM_OUTAGE", "IT"))
                 .as("the same burst, already grouped and fixed")
@@ -292,6 +300,65 @@ class RootCauseWatchTest {
                 .hasValueSatisfying(a -> assertThat(a.value().complaintIds())
                         .hasSize(SHIPPED.sparks().minCount())
                         .doesNotContainAnyElementsOf(raised.complaintIds()));
+    }
+
+    @Test
+    void anActionNamesAtMostAThousandComplaintsAndCountsThemAll() {
+        int burst = PreventionAction.MAX_LISTED + 20;
+        for (int i = 0; i < burst - 1; i++) {
+            counts.add(new CauseCounts.Entry(
+                    "b-" + i,
+                    "bc-" + i,
+                    "SYSTEM_OUTAGE",
+                    "IT",
+                    null,
+                    NOW.minusSeconds(3000).plusSeconds(i)));
+        }
+        resolve("SYSTEM_OUTAGE", "IT", NOW.minusSeconds(10));
+
+        Versioned<PreventionAction> raised =
+                actions.find("PA-SYSTEM_OUTAGE-IT-1").orElseThrow();
+        assertThat(raised.value().complaintIds()).hasSize(PreventionAction.MAX_LISTED);
+        assertThat(raised.value().grouped()).isEqualTo(burst);
+        assertThat(raised.value().windowCount()).isEqualTo(burst);
+
+        resolve("SYSTEM_OUTAGE", "IT", NOW.minusSeconds(5));
+        watch.resolved(
+                "r-" + sequence,
+                new CaseResolved(
+                        "c-" + sequence, NOW.minusSeconds(5), "agent-1", "Fixed", "SYSTEM_OUTAGE", "IT", "P-1"));
+        PreventionAction linked =
+                actions.find("PA-SYSTEM_OUTAGE-IT-1").orElseThrow().value();
+        assertThat(linked.complaintIds()).hasSize(PreventionAction.MAX_LISTED);
+        assertThat(linked.grouped())
+                .as("one more counted; its redelivery not counted again")
+                .isEqualTo(burst + 1);
+    }
+
+    @Test
+    void anActionStoredBeforeItCountedCountsTheComplaintsItNames() {
+        PreventionAction stored = new PreventionAction(
+                "PA-X-IT-1",
+                "X",
+                "IT",
+                PreventionAction.Status.OPEN,
+                NOW,
+                List.of("c-1", "c-2"),
+                2,
+                0,
+                1,
+                5,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        assertThat(stored.grouped()).isEqualTo(2);
+        assertThat(stored.linking("c-3", true).grouped()).isEqualTo(3);
+        assertThat(stored.linking("c-1", true)).isSameAs(stored);
     }
 
     private RootCauseWatch watchAt(Instant now) {

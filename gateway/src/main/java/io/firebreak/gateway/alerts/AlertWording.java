@@ -168,9 +168,11 @@ final class AlertWording {
                             || prevention.complaintIds().isEmpty()
                     ? null
                     : prevention.complaintIds().get(prevention.complaintIds().size() - 1);
-            int count = prevention.complaintIds() == null
-                    ? 0
-                    : prevention.complaintIds().size();
+            int count = prevention.complaintCount() != null
+                    ? prevention.complaintCount()
+                    : prevention.complaintIds() == null
+                            ? 0
+                            : prevention.complaintIds().size();
             return Optional.of(new AlertDraft(
                     AlertKind.PREVENTION,
                     complaintId,
