@@ -34,10 +34,10 @@ public final class FeedbackEvents {
             String complaintId, Instant occurredAt, String rootCause, String department, String productRef)
             implements ComplaintEvent {}
 
-    /** A root cause rose above its usual level: a prevention action for the owning department. */
     /**
-     * {@code complaintIds}: the complaints that raised it, at most the first 1,000; {@code complaintCount}: how many
-     * there were (null in events published before it was given: the list's size).
+     * A root cause rose above its usual level: a prevention action for the owning department. {@code complaintIds}:
+     * the complaints that raised it, at most the first 1,000; {@code complaintCount}: how many there were (null in
+     * events published before it was given: the list's size).
      */
     public record PreventionRaised(
             String preventionId,
