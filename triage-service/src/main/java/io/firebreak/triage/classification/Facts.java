@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What the rules look at: the customer's words, and, where known, the earlier complaints on the same matter, the
  * customer's stage and the departments the complaint was routed to (empty: none took it), of them those named only by
- * a remedy asked for ({@code asked}: they take part in the work, not in the fault). Null means not known, and a rule
+ * a remedy asked for or by the channel ({@code workOnly}: they take part in the work, not in the fault). Null means not known, and a rule
  * on an unknown fact does not fire (a later message says nothing about history or routing).
  */
 public record Facts(
@@ -15,7 +15,7 @@ public record Facts(
         List<String> earlierComplaintIds,
         CustomerStage stage,
         List<String> departments,
-        List<String> asked) {
+        List<String> workOnly) {
 
     public Facts(ScannedText text, List<String> earlierComplaintIds, CustomerStage stage, List<String> departments) {
         this(text, earlierComplaintIds, stage, departments, List.of());
@@ -26,10 +26,10 @@ public record Facts(
         return new Facts(ScannedText.of(text), null, null, null);
     }
 
-    /** The departments the complaint's faults name: those routed to, but for those only a remedy asked for names. */
+    /** The departments the complaint's faults name: those routed to, but those only in the work. */
     public List<String> sharing() {
         if (departments == null) return null;
-        if (asked == null || asked.isEmpty()) return departments;
-        return departments.stream().filter(d -> !asked.contains(d)).toList();
+        if (workOnly == null || workOnly.isEmpty()) return departments;
+        return departments.stream().filter(d -> !workOnly.contains(d)).toList();
     }
 }

@@ -131,7 +131,7 @@ public class TriageDecisions {
                         earlierComplaintIds == null ? List.of() : earlierComplaintIds,
                         stage,
                         responsibility.departments(),
-                        responsibility.asked()));
+                        responsibility.workOnly()));
         String language = scanned.hasHan() ? "zh" : "en";
         if (result.complaintClass() == ComplaintClass.MAJOR) {
             if (!majorByWordsAlone(result)) return new Assessment(result, responsibility, language);

@@ -98,14 +98,16 @@ public final class DepartmentRouter {
         if (primary < 0) primary = first(byChannel);
         if (primary < 0) return new Responsibility(table.defaultQueue(), List.of(), false);
         List<String> secondary = new ArrayList<>();
-        List<String> asked = new ArrayList<>();
+        List<String> workOnly = new ArrayList<>();
         for (int d = 0; d < n; d++) {
             boolean takes = byPhrase[d] || byProduct[d] || byRemedy[d] || byChannel[d];
             if (d != primary && takes) secondary.add(departments.get(d).name());
-            if (takes && !byPhrase[d] && !byProduct[d] && !byChannel[d])
-                asked.add(departments.get(d).name());
+            // Named only by a remedy asked for, or by the channel (public relations for a post in public): a part in
+            // the work, not in the fault.
+            if (takes && !byPhrase[d] && !byProduct[d])
+                workOnly.add(departments.get(d).name());
         }
-        return new Responsibility(departments.get(primary).name(), List.copyOf(secondary), true, List.copyOf(asked));
+        return new Responsibility(departments.get(primary).name(), List.copyOf(secondary), true, List.copyOf(workOnly));
     }
 
     /**
@@ -205,11 +207,12 @@ public final class DepartmentRouter {
 
     /**
      * The owning department and those that contribute; {@code routed} is false when no department took it and the
-     * primary is the default triage queue. {@code asked}: those of them named only by a remedy the customer asks for
-     * (a replacement, a refund), not by a fault.
+     * primary is the default triage queue. {@code workOnly}: those of them named only by a remedy the customer asks
+     * for (a replacement, a refund) or by the channel it came on (public relations for a post in public), not by a
+     * fault: they take part in the work, not in the fault.
      */
     public record Responsibility(
-            String primaryDepartment, List<String> secondaryDepartments, boolean routed, List<String> asked) {
+            String primaryDepartment, List<String> secondaryDepartments, boolean routed, List<String> workOnly) {
 
         public Responsibility(String primaryDepartment, List<String> secondaryDepartments, boolean routed) {
             this(primaryDepartment, secondaryDepartments, routed, List.of());

@@ -66,6 +66,25 @@ class TriageDecisionsTest {
     };
 
     @Test
+    void aPostInPublicBringsPublicRelationsIntoTheWorkNotIntoTheCountOfDepartmentsAtFault() {
+        String text = "I was charged the delivery fee even though my order was over the free-delivery minimum.";
+
+        TriageDecisions.Assessment posted =
+                TriageDecisions.assess(Shipped.settings(), text, null, Channel.SOCIAL_MEDIA, List.of(), null);
+
+        assertThat(posted.responsibility().departments())
+                .contains("PUBLIC_RELATIONS")
+                .hasSize(4);
+        assertThat(posted.result().complaintClass())
+                .as("three departments at fault and public relations to answer the post: an ordinary complaint")
+                .isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(TriageDecisions.assess(Shipped.settings(), text, null, Channel.WEB_FORM, List.of(), null)
+                        .result()
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+    }
+
+    @Test
     void receivedComplaintIsClassifiedThenAssignedWithOwnerAndDueTimesFromWhenItWasReceived() {
         Change<ComplaintTriage> change = triage(received("充电器质量太差，我要找律师", EmotionLevel.UPSET));
 

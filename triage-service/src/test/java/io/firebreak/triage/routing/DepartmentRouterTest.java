@@ -86,7 +86,7 @@ class DepartmentRouterTest {
         // Only a remedy named: its department takes it.
         assertThat(router.route("我要退款")).isEqualTo(new Responsibility("BILLING", List.of(), true, List.of("BILLING")));
         // A department at fault and asked of is not only asked of.
-        assertThat(router.route("售后师傅上门修了三次还是坏了，我要退货").asked()).isEmpty();
+        assertThat(router.route("售后师傅上门修了三次还是坏了，我要退货").workOnly()).isEmpty();
     }
 
     @Test
@@ -98,11 +98,15 @@ class DepartmentRouterTest {
     }
 
     @Test
-    void channelRoutesLastAndContributes() {
+    void channelRoutesLastAndContributesToTheWorkNotTheFault() {
         assertThat(router.route(ScannedText.of("嗯嗯"), null, Channel.SOCIAL_MEDIA))
-                .isEqualTo(new Responsibility("PUBLIC_RELATIONS", List.of(), true));
+                .isEqualTo(new Responsibility("PUBLIC_RELATIONS", List.of(), true, List.of("PUBLIC_RELATIONS")));
         assertThat(router.route(ScannedText.of("快递丢了"), "APL-1", Channel.SOCIAL_MEDIA))
-                .isEqualTo(new Responsibility("LOGISTICS", List.of("PRODUCT_QUALITY", "PUBLIC_RELATIONS"), true));
+                .isEqualTo(new Responsibility(
+                        "LOGISTICS",
+                        List.of("PRODUCT_QUALITY", "PUBLIC_RELATIONS"),
+                        true,
+                        List.of("PUBLIC_RELATIONS")));
     }
 
     @Test
