@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * What the rules look at: the customer's words, and, where known, the earlier complaints on the same matter, the
  * customer's stage and the departments the complaint was routed to (empty: none took it), of them those named only by
- * a remedy asked for or by the channel ({@code workOnly}: they take part in the work, not in the fault). Null means not known, and a rule
- * on an unknown fact does not fire (a later message says nothing about history or routing).
+ * a remedy asked for or by the channel ({@code workOnly}: they take part in the work, not in the fault). Null means
+ * not known, and a rule on an unknown fact does not fire (a later message says nothing about history or routing).
  */
 public record Facts(
         ScannedText text,

@@ -77,7 +77,8 @@ public record RuleSet(
      * phrases is a price, and a larger sum beside it in the sentence counts by what it exceeds the price: "advertised
      * at £1,200, charged £1,250" puts £50 at stake); at least {@code earlierComplaintsAtLeast} earlier complaints
      * on the same matter; the customer's {@code stages}; the complaint spread over at least {@code departmentsAtLeast}
-     * departments (those its faults name: one named only by a remedy asked for or by the channel takes part in the work, not the fault); or, with {@code unrouted}, no department of the routing table taking it. {@code en} and
+     * departments (those its faults name: one named only by a remedy asked for or by the channel takes part in the
+     * work, not the fault); or, with {@code unrouted}, no department of the routing table taking it. {@code en} and
      * {@code zh} say why in a sentence, with {@code {evidence}} standing for what made it fire.
      */
     public record Rule(
