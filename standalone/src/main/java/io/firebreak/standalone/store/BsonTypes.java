@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -81,6 +82,49 @@ final class BsonTypes {
 
     static Document decode(byte[] bytes) {
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+    }
+
+    /**
+     * The document with only the named top-level fields: the others are stepped over in the bytes, not decoded
+     * (what a find that wants a few fields of large documents reads, see {@link FieldsRead}). Null reads it whole.
+     */
+    static Document decode(byte[] bytes, Set<String> fields) {
+        if (fields == null) {
+            return decode(bytes);
+        }
+        ByteBuf buffer = Unpooled.wrappedBuffer(bytes);
+        buffer.skipBytes(4);
+        Document document = new Document();
+        for (byte type = buffer.readByte(); type != 0; type = buffer.readByte()) {
+            String key = BsonDecoder.decodeCString(buffer);
+            if (fields.contains(key)) {
+                document.put(key, BsonDecoder.decodeValue(type, buffer));
+            } else {
+                skip(type, buffer);
+            }
+        }
+        return document;
+    }
+
+    /** Steps over one value of the given BSON type (bsonspec.org), as long as it is in the bytes. */
+    private static void skip(byte type, ByteBuf buffer) {
+        switch (type) {
+            case 0x01, 0x09, 0x11, 0x12 -> buffer.skipBytes(8); // double, UTC time, timestamp, int64
+            case 0x02, 0x0D, 0x0E -> buffer.skipBytes(buffer.readIntLE()); // string, JavaScript, symbol
+            case 0x03, 0x04, 0x0F -> buffer.skipBytes(buffer.readIntLE() - 4); // document, array, code with scope
+            case 0x05 -> buffer.skipBytes(buffer.readIntLE() + 1); // binary: its length, a subtype, the bytes
+            case 0x06, 0x0A, 0x7F, (byte) 0xFF -> {} // undefined, null, max key, min key
+            case 0x07 -> buffer.skipBytes(12); // object id
+            case 0x08 -> buffer.skipBytes(1); // boolean
+            case 0x0B -> { // regular expression: pattern and options, two C strings
+                buffer.skipBytes(buffer.bytesBefore((byte) 0) + 1);
+                buffer.skipBytes(buffer.bytesBefore((byte) 0) + 1);
+            }
+            case 0x0C -> buffer.skipBytes(buffer.readIntLE() + 12); // DB pointer: a string and an object id
+            case 0x10 -> buffer.skipBytes(4); // int32
+            case 0x13 -> buffer.skipBytes(16); // decimal128
+            default -> BsonDecoder.decodeValue(type, buffer); // the engine's own answer to a type it does not know
+        }
     }
 
     /** A document as its BSON bytes. Not ordered: documents are values, never keys. */

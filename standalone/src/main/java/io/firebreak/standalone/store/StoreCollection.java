@@ -124,8 +124,13 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
 
     @Override
     protected Document getDocument(Object position) {
+        return read(position, null);
+    }
+
+    /** The document at the position with only the given top-level fields (null: whole), or null if there is none. */
+    private Document read(Object position, Set<String> fields) {
         byte[] bytes = documents.get(position);
-        return bytes == null ? null : BsonTypes.decode(bytes);
+        return bytes == null ? null : BsonTypes.decode(bytes, fields);
     }
 
     @Override
@@ -163,7 +168,8 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
                 return new QueryResult(document == null ? List.of() : List.of(document));
             }
         }
-        Walk walk = isEmpty(orderBy) ? null : walk(IndexKeys.conditions(query), orderBy);
+        Set<String> fields = FieldsRead.of(query, orderBy, fieldSelector, getIdField());
+        Walk walk = isEmpty(orderBy) ? null : walk(IndexKeys.conditions(query), orderBy, fields);
         if (walk != null && walk.looksUp()) {
             return matchDocumentsFromStream(walk.documents(), query, null, skip, limit, batchSize, fieldSelector);
         }
@@ -194,7 +200,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
      * walks the documents themselves. The walk starts where the query's range on the sort's first field does, in the
      * walk's direction. Each document is read when the walk reaches it, so a page of a few reads a few.
      */
-    private Walk walk(Document conditions, Document orderBy) {
+    private Walk walk(Document conditions, Document orderBy, Set<String> wanted) {
         List<String> sort = new ArrayList<>(orderBy.keySet());
         if (sort.get(0).equals("$natural")) {
             return null;
@@ -225,7 +231,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
                 @Override
                 public Document next() {
                     all.next();
-                    return BsonTypes.decode(all.getValue());
+                    return BsonTypes.decode(all.getValue(), wanted);
                 }
             };
             return new Walk(stream(read), false, false);
@@ -265,7 +271,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
         Iterator<Object> positions = best.positionsInOrder(bestPrefix, from, reverse);
         Set<Object> seen = new HashSet<>();
         Stream<Document> read =
-                stream(positions).filter(seen::add).map(this::getDocument).filter(Objects::nonNull);
+                stream(positions).filter(seen::add).map(p -> read(p, wanted)).filter(Objects::nonNull);
         return new Walk(read, !bestPrefix.isEmpty(), from != null);
     }
 
@@ -359,8 +365,26 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
                     .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
                     .map(DocumentWithPosition::getDocument);
         } else {
-            candidates = documents.values().stream().map(BsonTypes::decode);
+            Set<String> fields = FieldsRead.of(query, orderBy, fieldSelector, getIdField());
+            candidates = documents.values().stream().map(bytes -> BsonTypes.decode(bytes, fields));
         }
+        return matchDocumentsFromStream(candidates, query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    /** The documents an index found, each with only the fields the find needs (see {@link FieldsRead}). */
+    @Override
+    protected QueryResult matchDocuments(
+            Document query,
+            Iterable<Object> positions,
+            Document orderBy,
+            int skip,
+            int limit,
+            int batchSize,
+            Document fieldSelector) {
+        Set<String> fields = FieldsRead.of(query, orderBy, fieldSelector, getIdField());
+        Stream<Document> candidates = StreamSupport.stream(positions.spliterator(), false)
+                .map(position -> read(position, fields))
+                .filter(Objects::nonNull);
         return matchDocumentsFromStream(candidates, query, orderBy, skip, limit, batchSize, fieldSelector);
     }
 

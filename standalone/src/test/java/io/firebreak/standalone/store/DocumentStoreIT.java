@@ -14,6 +14,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
@@ -23,11 +24,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Function;
 import org.bson.Document;
 import org.bson.UuidRepresentation;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +48,7 @@ class DocumentStoreIT {
                 .append("version", 3L)
                 .append("count", 7)
                 .append("ratio", 0.5)
-                .append("at", java.util.Date.from(Instant.parse("2026-12-01T10:15:30.123Z")))
+                .append("at", Date.from(Instant.parse("2026-12-01T10:15:30.123Z")))
                 .append("uuid", UUID.fromString("5f2b6b52-9a55-4c57-9d64-2b1c4a0f6d11"))
                 .append("open", true)
                 .append("none", null)
@@ -191,6 +195,75 @@ class DocumentStoreIT {
                     .filteredOn(c -> c.getString("collection").equals("cases"))
                     .extracting(c -> c.getLong("cpuNanos"))
                     .allMatch(nanos -> nanos > 0);
+        }
+    }
+
+    /**
+     * A find that projects reads only the fields its filter, sort and projection name (see {@code FieldsRead}); its
+     * answers are those of whole documents with the projection applied, by whatever way the store finds them: an
+     * index's range, an index's order, the union of an {@code $or}'s indexes, a read of everything; counts too.
+     */
+    @Test
+    void a_find_that_projects_answers_as_whole_documents_would_by_every_way_the_store_reads() {
+        List<String> statuses = List.of("RECEIVED", "ASSIGNED", "RESOLVED");
+        try (DocumentStore store = DocumentStore.start(data.resolve("fields.db"), 0, DocumentStore.Flush.OS);
+                MongoClient client = client(store)) {
+            MongoCollection<Document> docs = client.getDatabase("feedback").getCollection("report_complaints");
+            docs.createIndex(new Document("receivedAt", 1));
+            docs.createIndex(new Document("status", 1).append("receivedAt", -1));
+            docs.createIndex(new Document("ref", 1));
+            for (int i = 0; i < 120; i++) {
+                List<Document> messages = new ArrayList<>();
+                for (int m = 0; m <= i % 4; m++) messages.add(new Document("text", "消息 " + m).append("n", m));
+                Document d = new Document("_id", String.format("C%03d", i))
+                        .append("messages", messages)
+                        .append("status", statuses.get(i % 3))
+                        .append(
+                                "receivedAt",
+                                Date.from(Instant.parse("2026-11-01T00:00:00Z").plusSeconds(3600L * i)))
+                        .append("score", i % 5)
+                        .append("ref", "R" + (i % 10))
+                        .append("department", i % 2 == 0 ? "BILLING" : null)
+                        .append("done", List.of(new Document("result", new Document("score", i % 5))));
+                docs.insertOne(d);
+            }
+            var projection = Projections.include("department", "done");
+            Function<Document, Document> projected = d -> {
+                Document p = new Document("_id", d.get("_id"));
+                for (String field : List.of("department", "done")) if (d.containsKey(field)) p.put(field, d.get(field));
+                return p;
+            };
+            Date from = Date.from(Instant.parse("2026-11-02T00:00:00Z"));
+            Date to = Date.from(Instant.parse("2026-11-04T00:00:00Z"));
+            List<Bson> filters = List.of(
+                    Filters.and(Filters.gte("receivedAt", from), Filters.lt("receivedAt", to), eq("score", 2)),
+                    Filters.or(eq("ref", "R3"), eq("ref", "R7")),
+                    Filters.and(eq("score", 4), Filters.exists("messages.1")),
+                    Filters.and(eq("status", "ASSIGNED"), Filters.lt("receivedAt", to)));
+            for (Bson filter : filters) {
+                List<Document> whole = docs.find(filter).into(new ArrayList<>());
+                assertThat(whole).as("%s", filter).isNotEmpty();
+                assertThat(docs.find(filter).projection(projection).into(new ArrayList<>()))
+                        .as("%s", filter)
+                        .containsExactlyInAnyOrderElementsOf(
+                                whole.stream().map(projected).toList());
+                assertThat(docs.find(filter)
+                                .projection(projection)
+                                .sort(Sorts.descending("receivedAt"))
+                                .limit(5)
+                                .into(new ArrayList<>()))
+                        .as("%s sorted", filter)
+                        .containsExactlyElementsOf(docs.find(filter)
+                                .sort(Sorts.descending("receivedAt"))
+                                .limit(5)
+                                .map(projected::apply)
+                                .into(new ArrayList<>()));
+                assertThat(docs.countDocuments(filter)).isEqualTo(whole.size());
+            }
+            assertThat(docs.find(eq("score", 1))
+                            .projection(Projections.exclude("messages", "done"))
+                            .first())
+                    .containsOnlyKeys("_id", "status", "receivedAt", "score", "ref", "department");
         }
     }
 
