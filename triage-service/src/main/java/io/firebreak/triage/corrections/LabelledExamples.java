@@ -52,6 +52,7 @@ public final class LabelledExamples {
             "fresh-complaints-20.tsv",
             "fresh-complaints-21.tsv",
             "fresh-complaints-22.tsv",
+            "fresh-complaints-23.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

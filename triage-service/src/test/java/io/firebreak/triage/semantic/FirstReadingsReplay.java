@@ -58,6 +58,9 @@ public final class FirstReadingsReplay {
     /** The sets posted in public (a reply to the company's account, a review, 微博, 小红书): also scored on their own. */
     private static final Set<String> PUBLIC_POSTS = Set.of("fresh-complaints-22.tsv");
 
+    /** The sets written on someone else's behalf (我替我妈, "writing for my dad"): also scored on their own. */
+    private static final Set<String> ON_BEHALF = Set.of("fresh-complaints-23.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -119,6 +122,7 @@ public final class FirstReadingsReplay {
             if (CHATS_AND_CALLS.contains(sets.get(i))) scored.add("of them chats and calls");
             if (LETTERS.contains(sets.get(i))) scored.add("of them formal letters");
             if (PUBLIC_POSTS.contains(sets.get(i))) scored.add("of them posts in public");
+            if (ON_BEHALF.contains(sets.get(i))) scored.add("of them on someone's behalf");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
