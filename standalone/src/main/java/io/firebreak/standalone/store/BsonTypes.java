@@ -16,7 +16,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -86,9 +85,9 @@ final class BsonTypes {
 
     /**
      * The document with only the named top-level fields: the others are stepped over in the bytes, not decoded
-     * (what a find that wants a few fields of large documents reads, see {@link FieldsRead}). Null reads it whole.
+     * (what a find that wants a few fields of many documents reads, see {@link FieldsRead}). Null reads it whole.
      */
-    static Document decode(byte[] bytes, Set<String> fields) {
+    static Document decode(byte[] bytes, FieldsRead fields) {
         if (fields == null) {
             return decode(bytes);
         }
@@ -96,10 +95,13 @@ final class BsonTypes {
         buffer.skipBytes(4);
         Document document = new Document();
         for (byte type = buffer.readByte(); type != 0; type = buffer.readByte()) {
-            String key = BsonDecoder.decodeCString(buffer);
-            if (fields.contains(key)) {
+            // A key is compared as it is in the bytes: those not wanted are never made strings.
+            int length = buffer.bytesBefore((byte) 0);
+            if (fields.wants(bytes, buffer.readerIndex(), length)) {
+                String key = BsonDecoder.decodeCString(buffer);
                 document.put(key, BsonDecoder.decodeValue(type, buffer));
             } else {
+                buffer.skipBytes(length + 1);
                 skip(type, buffer);
             }
         }

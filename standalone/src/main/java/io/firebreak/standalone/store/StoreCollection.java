@@ -128,7 +128,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     }
 
     /** The document at the position with only the given top-level fields (null: whole), or null if there is none. */
-    private Document read(Object position, Set<String> fields) {
+    private Document read(Object position, FieldsRead fields) {
         byte[] bytes = documents.get(position);
         return bytes == null ? null : BsonTypes.decode(bytes, fields);
     }
@@ -168,7 +168,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
                 return new QueryResult(document == null ? List.of() : List.of(document));
             }
         }
-        Set<String> fields = FieldsRead.of(query, orderBy, fieldSelector, getIdField());
+        FieldsRead fields = FieldsRead.of(query, orderBy, fieldSelector, getIdField());
         Walk walk = isEmpty(orderBy) ? null : walk(IndexKeys.conditions(query), orderBy, fields);
         if (walk != null && walk.looksUp()) {
             return matchDocumentsFromStream(walk.documents(), query, null, skip, limit, batchSize, fieldSelector);
@@ -200,7 +200,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
      * walks the documents themselves. The walk starts where the query's range on the sort's first field does, in the
      * walk's direction. Each document is read when the walk reaches it, so a page of a few reads a few.
      */
-    private Walk walk(Document conditions, Document orderBy, Set<String> wanted) {
+    private Walk walk(Document conditions, Document orderBy, FieldsRead wanted) {
         List<String> sort = new ArrayList<>(orderBy.keySet());
         if (sort.get(0).equals("$natural")) {
             return null;
@@ -365,7 +365,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
                     .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
                     .map(DocumentWithPosition::getDocument);
         } else {
-            Set<String> fields = FieldsRead.of(query, orderBy, fieldSelector, getIdField());
+            FieldsRead fields = FieldsRead.of(query, orderBy, fieldSelector, getIdField());
             candidates = documents.values().stream().map(bytes -> BsonTypes.decode(bytes, fields));
         }
         return matchDocumentsFromStream(candidates, query, orderBy, skip, limit, batchSize, fieldSelector);
@@ -381,7 +381,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
             int limit,
             int batchSize,
             Document fieldSelector) {
-        Set<String> fields = FieldsRead.of(query, orderBy, fieldSelector, getIdField());
+        FieldsRead fields = FieldsRead.of(query, orderBy, fieldSelector, getIdField());
         Stream<Document> candidates = StreamSupport.stream(positions.spliterator(), false)
                 .map(position -> read(position, fields))
                 .filter(Objects::nonNull);
