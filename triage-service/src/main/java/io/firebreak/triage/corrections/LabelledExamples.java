@@ -53,6 +53,7 @@ public final class LabelledExamples {
             "fresh-complaints-21.tsv",
             "fresh-complaints-22.tsv",
             "fresh-complaints-23.tsv",
+            "fresh-complaints-24.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

@@ -61,6 +61,9 @@ public final class FirstReadingsReplay {
     /** The sets written on someone else's behalf (我替我妈, "writing for my dad"): also scored on their own. */
     private static final Set<String> ON_BEHALF = Set.of("fresh-complaints-23.tsv");
 
+    /** The sets of the same complaints written in both languages: also scored on their own. */
+    private static final Set<String> BOTH_LANGUAGES = Set.of("fresh-complaints-24.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -123,6 +126,7 @@ public final class FirstReadingsReplay {
             if (LETTERS.contains(sets.get(i))) scored.add("of them formal letters");
             if (PUBLIC_POSTS.contains(sets.get(i))) scored.add("of them posts in public");
             if (ON_BEHALF.contains(sets.get(i))) scored.add("of them on someone's behalf");
+            if (BOTH_LANGUAGES.contains(sets.get(i))) scored.add("of them in both languages");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
