@@ -1,6 +1,7 @@
 package io.firebreak.standalone.store;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -18,6 +19,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -174,6 +176,12 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
             return matchDocumentsFromStream(walk.documents(), query, null, skip, limit, batchSize, fieldSelector);
         }
         Index<Object> serving = servingIndex(query);
+        if (isEmpty(orderBy) && skip == 0 && limit == 0 && batchSize > 0) {
+            Iterable<Object> positions = serving != null ? serving.getPositions(query) : union(query);
+            if (positions != null) {
+                return inBatches(query, positions, batchSize, fieldSelector, fields);
+            }
+        }
         if (serving == null) {
             Set<Object> union = union(query);
             if (union != null) {
@@ -317,6 +325,71 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
         };
         cursorRegistry.add(cursor);
         return cursor;
+    }
+
+    /**
+     * A find's answer read as it is handed out, batch by batch: the first now, each next one when the client asks for
+     * it, so a report that reads 200,000 complaints never holds them all (the engine would match every document before
+     * the first reply and keep what the client has not fetched yet). A document changed between two batches is read
+     * as it is then, as a MongoDB cursor does. Only a find without a sort, a skip or a limit, whose candidates an
+     * index finds; the engine's own reads (batch size 0) take all at once.
+     */
+    private QueryResult inBatches(
+            Document query, Iterable<Object> positions, int batchSize, Document fieldSelector, FieldsRead fields) {
+        Iterator<Object> candidates = positions.iterator();
+        Iterator<Document> answers = new Iterator<>() {
+            private Iterator<Document> matched = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!matched.hasNext() && candidates.hasNext()) {
+                    List<Document> read = new ArrayList<>();
+                    while (read.size() < batchSize && candidates.hasNext()) {
+                        Document document = read(candidates.next(), fields);
+                        if (document != null) {
+                            read.add(document);
+                        }
+                    }
+                    matched = matchDocumentsFromStream(read.stream(), query, null, 0, 0, 0, fieldSelector)
+                            .iterator();
+                }
+                return matched.hasNext();
+            }
+
+            @Override
+            public Document next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return matched.next();
+            }
+        };
+        List<Document> first = take(answers, batchSize);
+        if (!answers.hasNext()) {
+            return new QueryResult(first);
+        }
+        int bound = batchLimit();
+        AbstractCursor cursor = new AbstractCursor(cursorRegistry.generateCursorId()) {
+            @Override
+            public boolean isEmpty() {
+                return !answers.hasNext();
+            }
+
+            @Override
+            public List<Document> takeDocuments(int numberToReturn) {
+                return take(answers, numberToReturn > 0 ? Math.min(numberToReturn, bound) : bound);
+            }
+        };
+        cursorRegistry.add(cursor);
+        return new QueryResult(first, cursor);
+    }
+
+    private static List<Document> take(Iterator<Document> answers, int count) {
+        List<Document> taken = new ArrayList<>();
+        while (taken.size() < count && answers.hasNext()) {
+            taken.add(answers.next());
+        }
+        return taken;
     }
 
     /** How many documents of this collection's average size fit in one reply to a find. */

@@ -199,6 +199,60 @@ class DocumentStoreIT {
     }
 
     /**
+     * A long answer found by an index is read batch by batch as the client fetches it, not all before the first
+     * reply: a document deleted, or changed so that it no longer matches, before its batch is fetched is left out, and
+     * one changed otherwise comes as it is then (as a MongoDB cursor answers); the answer is whole and each document
+     * comes once, by an index's lookup, a range, an {@code $or}'s union, projected or not.
+     */
+    @Test
+    void a_long_answer_is_read_batch_by_batch_as_the_client_fetches_it() {
+        try (DocumentStore store = DocumentStore.start(data.resolve("batches.db"), 0, DocumentStore.Flush.OS);
+                MongoClient client = client(store)) {
+            MongoCollection<Document> rows = client.getDatabase("feedback").getCollection("report_complaints");
+            rows.createIndex(new Document("day", 1));
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                batch.add(new Document("_id", String.format("C%03d", i))
+                        .append("day", i < 400 ? "2026-12-01" : "2026-12-02")
+                        .append("status", "RECEIVED"));
+            }
+            rows.insertMany(batch);
+
+            List<Document> read = new ArrayList<>();
+            try (var cursor = rows.find(eq("day", "2026-12-01")).batchSize(50).iterator()) {
+                for (int i = 0; i < 50; i++) read.add(cursor.next());
+                rows.deleteOne(eq("_id", "C300"));
+                rows.updateOne(eq("_id", "C301"), Updates.set("day", "2026-12-03"));
+                rows.updateOne(eq("_id", "C302"), Updates.set("status", "ASSIGNED"));
+                cursor.forEachRemaining(read::add);
+            }
+            assertThat(read)
+                    .extracting(d -> d.getString("_id"))
+                    .hasSize(398)
+                    .doesNotHaveDuplicates()
+                    .doesNotContain("C300", "C301");
+            assertThat(read)
+                    .filteredOn(d -> d.getString("_id").equals("C302"))
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.getString("status")).isEqualTo("ASSIGNED"));
+
+            assertThat(rows.find(Filters.gte("day", "2026-12-01"))
+                            .batchSize(30)
+                            .projection(Projections.include("status"))
+                            .into(new ArrayList<>()))
+                    .hasSize(499)
+                    .allSatisfy(d -> assertThat(d.keySet()).containsExactlyInAnyOrder("_id", "status"));
+            assertThat(rows.find(Filters.or(eq("day", "2026-12-02"), eq("day", "2026-12-03")))
+                            .batchSize(7)
+                            .into(new ArrayList<>()))
+                    .extracting(d -> d.getString("_id"))
+                    .hasSize(101)
+                    .doesNotHaveDuplicates()
+                    .contains("C301", "C499");
+        }
+    }
+
+    /**
      * A find that projects reads only the fields its filter, sort and projection name (see {@code FieldsRead}); its
      * answers are those of whole documents with the projection applied, by whatever way the store finds them: an
      * index's range, an index's order, the union of an {@code $or}'s indexes, a read of everything; counts too.
