@@ -157,8 +157,10 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
      * an integration client's lookups ask, {@code {$or: [{externalKey: k}, {mergedExternalKeys: k}]}}); and a sorted
      * query is answered in an index's order where one holds it (see {@link #walk}), reading only as far as the page
      * goes rather than reading every match and sorting them. In that order: a walk that also looks up the query's
-     * equal values; the union; a walk from where a range on the sort's first field starts (the next page after a
-     * cursor); an index that looks the query up; a walk of the whole index that checks each document it meets.
+     * equal values; a find without a sort, skip or limit whose candidates an index or the union finds, read batch by
+     * batch as the client fetches it ({@link #inBatches}); the union; a walk from where a range on the sort's first
+     * field starts (the next page after a cursor); an index that looks the query up; a walk of the whole index that
+     * checks each document it meets. A find that projects reads only the fields it needs ({@link FieldsRead}).
      */
     @Override
     protected QueryResult queryDocuments(
@@ -343,15 +345,19 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
             @Override
             public boolean hasNext() {
                 while (!matched.hasNext() && candidates.hasNext()) {
-                    List<Document> read = new ArrayList<>();
-                    while (read.size() < batchSize && candidates.hasNext()) {
-                        Document document = read(candidates.next(), fields);
-                        if (document != null) {
-                            read.add(document);
+                    // Under the collection's lock, as every read and write of the engine is: its query matcher
+                    // keeps state for positional updates.
+                    synchronized (StoreCollection.this) {
+                        List<Document> read = new ArrayList<>();
+                        while (read.size() < batchSize && candidates.hasNext()) {
+                            Document document = read(candidates.next(), fields);
+                            if (document != null) {
+                                read.add(document);
+                            }
                         }
+                        matched = matchDocumentsFromStream(read.stream(), query, null, 0, 0, 0, fieldSelector)
+                                .iterator();
                     }
-                    matched = matchDocumentsFromStream(read.stream(), query, null, 0, 0, 0, fieldSelector)
-                            .iterator();
                 }
                 return matched.hasNext();
             }
