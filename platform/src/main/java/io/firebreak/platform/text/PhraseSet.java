@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * before it a product's theme, print or flavour. A phrase in the first person ("every time I call", "我打了三次") also
  * finds an agent's report of it in the third person ("every time she calls", "客户打了三次"): see {@link ReportedSpeech};
  * every phrase is also found as typed in a chat or a text ("hasnt worked", "ur manager", "my 3rd call", 第3次): see
- * {@link Shorthand}; and a Chinese one as a business's letter writes it (你们 as 贵司, 门店说 as 门店称): see
- * {@link FormalRegister}.
+ * {@link Shorthand}; a Chinese one as a business's letter writes it (你们 as 贵司, 门店说 as 门店称): see
+ * {@link FormalRegister}; and as a bilingual customer types it, with an English word in it (投诉过 as complain过): see
+ * {@link MixedLanguage}.
  */
 public final class PhraseSet {
 
@@ -240,7 +241,9 @@ public final class PhraseSet {
         // written out or typed in shorthand ("hasn't worked", "hasnt worked"; the third time, the 3rd time).
         Set<String> written = new LinkedHashSet<>();
         for (String reported : ReportedSpeech.variants(fold(core))) {
-            for (String formal : FormalRegister.variants(reported)) written.addAll(Shorthand.variants(formal));
+            for (String formal : FormalRegister.variants(reported)) {
+                for (String mixed : MixedLanguage.variants(formal)) written.addAll(Shorthand.variants(mixed));
+            }
         }
         for (String variant : written) {
             phraseOfPart.add(index);

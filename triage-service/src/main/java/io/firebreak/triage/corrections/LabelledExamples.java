@@ -54,6 +54,7 @@ public final class LabelledExamples {
             "fresh-complaints-22.tsv",
             "fresh-complaints-23.tsv",
             "fresh-complaints-24.tsv",
+            "fresh-complaints-25.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
