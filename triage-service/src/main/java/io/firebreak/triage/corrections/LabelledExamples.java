@@ -55,6 +55,7 @@ public final class LabelledExamples {
             "fresh-complaints-23.tsv",
             "fresh-complaints-24.tsv",
             "fresh-complaints-25.tsv",
+            "fresh-complaints-26.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

@@ -67,6 +67,9 @@ public final class FirstReadingsReplay {
     /** The sets written in both languages at once (我的order还没ship, "the 快递 guy"): also scored on their own. */
     private static final Set<String> MIXED = Set.of("fresh-complaints-25.tsv");
 
+    /** The sets full of numbers (prices, spend, counts, sums lost): also scored on their own. */
+    private static final Set<String> NUMBERS = Set.of("fresh-complaints-26.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -131,6 +134,7 @@ public final class FirstReadingsReplay {
             if (ON_BEHALF.contains(sets.get(i))) scored.add("of them on someone's behalf");
             if (BOTH_LANGUAGES.contains(sets.get(i))) scored.add("of them in both languages");
             if (MIXED.contains(sets.get(i))) scored.add("of them in both languages at once");
+            if (NUMBERS.contains(sets.get(i))) scored.add("of them full of numbers");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
