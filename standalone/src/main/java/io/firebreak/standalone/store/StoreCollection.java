@@ -178,17 +178,15 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
             return matchDocumentsFromStream(walk.documents(), query, null, skip, limit, batchSize, fieldSelector);
         }
         Index<Object> serving = servingIndex(query);
+        Set<Object> union = serving == null ? union(query) : null;
         if (isEmpty(orderBy) && skip == 0 && limit == 0 && batchSize > 0) {
-            Iterable<Object> positions = serving != null ? serving.getPositions(query) : union(query);
+            Iterable<Object> positions = serving != null ? serving.getPositions(query) : union;
             if (positions != null) {
                 return inBatches(query, positions, batchSize, fieldSelector, fields);
             }
         }
-        if (serving == null) {
-            Set<Object> union = union(query);
-            if (union != null) {
-                return matchDocuments(query, union, orderBy, skip, limit, batchSize, fieldSelector);
-            }
+        if (union != null) {
+            return matchDocuments(query, union, orderBy, skip, limit, batchSize, fieldSelector);
         }
         if (walk != null && (walk.bounded() || serving == null)) {
             return matchDocumentsFromStream(walk.documents(), query, null, skip, limit, batchSize, fieldSelector);
