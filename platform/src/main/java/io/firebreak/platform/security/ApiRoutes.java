@@ -3,6 +3,7 @@ package io.firebreak.platform.security;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.util.AntPathMatcher;
 
@@ -130,20 +131,14 @@ public final class ApiRoutes {
         return new Route(method, List.of(patterns), roles);
     }
 
-    /** Adds the table to a security chain, then: any other API route needs a valid token. */
-    public static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
-        for (Route route : TABLE) {
-            String[] patterns = route.patterns().toArray(String[]::new);
-            var matcher = route.method() == null
-                    ? requests.requestMatchers(patterns)
-                    : requests.requestMatchers(route.method(), patterns);
-            if (route.isPublic()) {
-                matcher.permitAll();
-            } else {
-                matcher.hasAnyRole(route.roles().toArray(String[]::new));
-            }
-        }
-        requests.requestMatchers("/api/v1/**").authenticated();
+    /**
+     * Adds the table to a security chain as one decision ({@link TableAuthorization}): the first row a request matches
+     * decides, with the role hierarchy; any other API route needs a valid token.
+     */
+    public static void apply(
+            AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests,
+            RoleHierarchy hierarchy) {
+        requests.requestMatchers(TableAuthorization.REQUESTS).access(new TableAuthorization(TABLE, hierarchy));
     }
 
     /**

@@ -113,8 +113,8 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain firebreakSecurity(HttpSecurity http, ObjectProvider<AuthorizationRules> rules)
-            throws Exception {
+    SecurityFilterChain firebreakSecurity(
+            HttpSecurity http, ObjectProvider<AuthorizationRules> rules, RoleHierarchy roleHierarchy) throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
@@ -122,6 +122,9 @@ public class SecurityConfiguration {
                     // An async dispatch (an SSE stream's completion or timeout) belongs to a request already let in.
                     requests.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC)
                             .permitAll();
+                    // The one route/role table, the same at the gateway and in every service: nearly every request
+                    // is an API request, decided here before the rows for the system's own paths.
+                    ApiRoutes.apply(requests, roleHierarchy);
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                             .permitAll();
                     // The API's description (OpenAPI) and, at the gateway, its UI: what the README says anyway.
@@ -136,8 +139,6 @@ public class SecurityConfiguration {
                     // A scraper's token reads the metrics, and nothing else; ADMIN reads every endpoint.
                     requests.requestMatchers("/actuator/prometheus").hasAnyRole(Roles.ADMIN, Roles.METRICS);
                     requests.requestMatchers("/actuator/**").hasRole(Roles.ADMIN);
-                    // The one route/role table, the same at the gateway and in every service.
-                    ApiRoutes.apply(requests);
                     rules.orderedStream().forEach(r -> r.apply(requests));
                     requests.anyRequest().authenticated();
                 })
