@@ -7,8 +7,9 @@ import java.util.List;
  * triage's rules): it does not count when it is negated or waved away ({@link Negation}), nor when it stands inside
  * one of the ordinary senses of the word ("Fire TV Stick", "food court", "曝光过度", "在朋友圈看到"), where it does not
  * mean what the rule or the signal is about; a phrase that shares words with an ordinary sense ("the press" in "the
- * press release") is read in that sense, unless it holds the whole sense and more ("smoke alarm went off"). Immutable
- * and thread-safe.
+ * press release") is read in that sense, unless it holds the whole sense and more ("smoke alarm went off"); nor when
+ * the customer quotes it from the company's own texts ({@link CompanyWords}: "the leaflet says “risk of fire if …”").
+ * Immutable and thread-safe.
  */
 public final class Reading {
 
@@ -22,7 +23,7 @@ public final class Reading {
 
     /** The cues and senses of one text, found once and asked about each phrase found in it. */
     public Scope scope(ScannedText text) {
-        return new Scope(negation.scope(text), senses.scan(text));
+        return new Scope(negation.scope(text), senses.scan(text), CompanyWords.in(text));
     }
 
     /** The negation cues and ordinary senses of one text. */
@@ -30,17 +31,22 @@ public final class Reading {
 
         private final Negation.Scope negation;
         private final List<PhraseSet.Hit> senses;
+        private final List<CompanyWords.Quote> quotes;
 
-        private Scope(Negation.Scope negation, List<PhraseSet.Hit> senses) {
+        private Scope(Negation.Scope negation, List<PhraseSet.Hit> senses, List<CompanyWords.Quote> quotes) {
             this.negation = negation;
             this.senses = senses;
+            this.quotes = quotes;
         }
 
         /**
          * Why the words from {@code start} to {@code end} (or words they share with an ordinary sense) do not count, as a person would read the reason
-         * ("negated: 没有", "ordinary sense: Fire TV"), or null when they count.
+         * ("negated: 没有", "ordinary sense: Fire TV", "the company's words: the leaflet"), or null when they count.
          */
         public String discounted(int start, int end) {
+            for (CompanyWords.Quote quote : quotes) {
+                if (quote.start() <= start && end <= quote.end()) return "the company's words: " + quote.source();
+            }
             for (PhraseSet.Hit sense : senses) {
                 // Overlapping is enough: "the press" shares its word with "press release", where it is that word's
                 // ordinary sense. But a phrase that holds the whole sense and says more is read as written: "the

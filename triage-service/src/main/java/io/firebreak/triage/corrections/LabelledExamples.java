@@ -56,6 +56,7 @@ public final class LabelledExamples {
             "fresh-complaints-24.tsv",
             "fresh-complaints-25.tsv",
             "fresh-complaints-26.tsv",
+            "fresh-complaints-27.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

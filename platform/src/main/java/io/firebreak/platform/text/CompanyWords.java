@@ -1,0 +1,263 @@
+package io.firebreak.platform.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The company's own words as a customer quotes them: what the box, the leaflet, the terms, the website, a chatbot or
+ * the company's reply says, in quotation marks after the text that says it ("The leaflet says “Warning: risk of fire
+ * if …”", "你们的回复写着“如对处理结果不满意，可拨打12315”"). A safety warning, a legal clause, "12315", "escalating" or
+ * "compensation" written by the company says nothing of the customer's harm, threat or demand: a phrase inside such a
+ * quotation is not counted (with its reason, as a negated one is). What the company's people said ("your engineer
+ * said “…”", "你们经理说“…”") is not taken: a member of staff who names a hazard or a court may be telling the customer
+ * of one.
+ *
+ * <p>A quotation is the company's when the clause before its opening mark names one of the company's texts (or
+ * answers) with "your", "the", "this", "that" or "their" as the nearest determiner before it ("the confirmation
+ * email", "your compensation policy"; not "an email" or "my letter"), after anything the customer says they said
+ * ("I told them", "I wrote"); in Chinese, one of its texts not written after 我 (我的短信, 我发的邮件 are the customer's).
+ */
+final class CompanyWords {
+
+    private CompanyWords() {}
+
+    /** A quotation of the company's words: its content from {@code start} to {@code end}, and what said it. */
+    record Quote(int start, int end, String source) {}
+
+    /** How far before its opening mark a quotation's source is looked for, within its clause. */
+    private static final int WINDOW = 80;
+
+    /** The company's texts and answers, in English: the words that name them. */
+    private static final Set<String> TEXTS = Set.of(
+            "box",
+            "leaflet",
+            "label",
+            "packaging",
+            "package",
+            "manual",
+            "instructions",
+            "receipt",
+            "terms",
+            "contract",
+            "policy",
+            "warranty",
+            "guarantee",
+            "notice",
+            "sign",
+            "poster",
+            "website",
+            "site",
+            "page",
+            "app",
+            "newsletter",
+            "brochure",
+            "catalogue",
+            "catalog",
+            "advert",
+            "advertisement",
+            "ad",
+            "flyer",
+            "announcement",
+            "confirmation",
+            "invoice",
+            "bill",
+            "chatbot",
+            "bot",
+            "template",
+            "faq",
+            "reply",
+            "response",
+            "answer",
+            "email",
+            "e-mail",
+            "letter",
+            "message",
+            "text",
+            "sms",
+            "notification");
+
+    /** A determiner that makes the text the company's, and one that makes it someone else's. */
+    private static final Set<String> COMPANY_DETERMINERS = Set.of("your", "the", "this", "that", "their");
+
+    private static final Set<String> OTHER_DETERMINERS = Set.of("my", "our", "an", "a", "his", "her", "mine");
+
+    /** The customer as a speaker, and what they say they did with words. */
+    private static final Set<String> I = Set.of("i", "i've", "i'd", "i'm", "i'll", "we", "we've", "we'd");
+
+    private static final Set<String> SAID = Set.of(
+            "said",
+            "say",
+            "told",
+            "tell",
+            "wrote",
+            "write",
+            "written",
+            "asked",
+            "ask",
+            "replied",
+            "reply",
+            "answered",
+            "explained",
+            "sent",
+            "emailed",
+            "texted",
+            "messaged",
+            "put",
+            "posted",
+            "typed",
+            "mentioned",
+            "added",
+            "complained");
+
+    /** The company's texts and answers, in Chinese. */
+    private static final List<String> HAN_TEXTS = List.of(
+            "说明书", "包装", "标签", "合同", "条款", "规则", "规定", "政策", "保修", "告示", "公告", "通知", "官网", "网站", "页面", "海报", "广告", "宣传",
+            "短信", "邮件", "回复", "答复", "机器人", "发票", "收据", "账单", "小票", "协议", "提示", "app");
+
+    /** The customer saying something: 我说, 我跟…说, 我问, 我告诉, 我回复, 我写, 我留言, 我发. */
+    private static final List<String> HAN_SAID =
+            List.of("我说", "我跟", "我问", "我告诉", "我回复", "我回", "我写", "我讲", "我反映", "我留言", "我发");
+
+    /** Each quotation of the company's words in the text, in order. */
+    static List<Quote> in(ScannedText text) {
+        char[] f = text.folded();
+        List<Quote> quotes = null;
+        int i = 0;
+        while (i < f.length) {
+            char close = closing(f[i]);
+            if (close == 0) {
+                i++;
+                continue;
+            }
+            int end = indexOf(f, close, i + 1);
+            if (end < 0) break;
+            String source = source(text, f, i);
+            if (source != null) {
+                if (quotes == null) quotes = new ArrayList<>(2);
+                quotes.add(new Quote(i + 1, end, source));
+            }
+            i = end + 1;
+        }
+        return quotes == null ? List.of() : quotes;
+    }
+
+    private static char closing(char c) {
+        return switch (c) {
+            case '\u201c' -> '\u201d';
+            case '\u300c' -> '\u300d';
+            case '\u300e' -> '\u300f';
+            case '"' -> '"';
+            default -> 0;
+        };
+    }
+
+    private static int indexOf(char[] f, char c, int from) {
+        for (int i = from; i < f.length; i++) {
+            if (f[i] == c) return i;
+        }
+        return -1;
+    }
+
+    /** What said the quotation opening at {@code open}, as written, if it is one of the company's texts; else null. */
+    private static String source(ScannedText text, char[] f, int open) {
+        int last = open - 1;
+        while (last >= 0
+                && (Character.isWhitespace(f[last])
+                        || f[last] == ':'
+                        || f[last] == '\uff1a'
+                        || f[last] == '('
+                        || f[last] == '\uff08')) {
+            last--;
+        }
+        if (last < 0) return null;
+        int first = last;
+        while (first > 0 && open - first < WINDOW && !isBoundary(f[first - 1])) first--;
+        if (last < first) return null;
+        String window = new String(f, first, last - first + 1);
+        String found = english(window);
+        if (found == null) found = chinese(window);
+        return found;
+    }
+
+    private static boolean isBoundary(char c) {
+        return ScannedText.isSentenceEnd(c)
+                || c == ','
+                || c == ';'
+                || c == ':'
+                || c == '\uff0c'
+                || c == '\uff1b'
+                || c == '\uff1a'
+                || c == '!'
+                || c == '\uff01'
+                || c == '?'
+                || c == '\uff1f'
+                || closing(c) != 0
+                || c == '\u201d'
+                || c == '\u300d'
+                || c == '\u300f';
+    }
+
+    /** The last of the company's texts named in the clause, after anything the customer says they said. */
+    private static String english(String window) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= window.length(); i++) {
+            char c = i < window.length() ? window.charAt(i) : ' ';
+            boolean part = Character.isLetter(c) || c == '\'' || c == '-' && start >= 0;
+            if (part && start < 0) start = i;
+            if (!part && start >= 0) {
+                words.add(window.substring(start, i));
+                start = -1;
+            }
+        }
+        String source = null;
+        for (int w = 0; w < words.size(); w++) {
+            String word = words.get(w);
+            if (I.contains(word) && saysSomething(words, w)) {
+                source = null;
+            } else if (TEXTS.contains(word)
+                    || word.endsWith("s") && TEXTS.contains(word.substring(0, word.length() - 1))) {
+                String determiner = nearestDeterminer(words, w);
+                source =
+                        determiner != null && COMPANY_DETERMINERS.contains(determiner) ? determiner + " " + word : null;
+            }
+        }
+        return source;
+    }
+
+    /** Whether the customer says they said something: "I said", "I've told", "we wrote", "I then asked". */
+    private static boolean saysSomething(List<String> words, int i) {
+        for (int w = i + 1; w <= i + 2 && w < words.size(); w++) {
+            if (SAID.contains(words.get(w))) return true;
+        }
+        return false;
+    }
+
+    private static String nearestDeterminer(List<String> words, int noun) {
+        for (int w = noun - 1; w >= Math.max(0, noun - 3); w--) {
+            String word = words.get(w);
+            if (COMPANY_DETERMINERS.contains(word) || OTHER_DETERMINERS.contains(word)) return word;
+        }
+        return null;
+    }
+
+    /** The last of the company's texts in a Chinese clause, not the customer's own (我的短信) nor after 我说. */
+    private static String chinese(String window) {
+        int said = -1;
+        for (String s : HAN_SAID) said = Math.max(said, window.lastIndexOf(s));
+        String source = null;
+        int at = -1;
+        for (String t : HAN_TEXTS) {
+            int i = window.lastIndexOf(t);
+            if (i > at && i > said) {
+                at = i;
+                source = t;
+            }
+        }
+        if (source == null) return null;
+        int mine = window.lastIndexOf('我', at);
+        boolean ours = mine >= 0 && at - mine <= 3 && (mine + 1 >= window.length() || window.charAt(mine + 1) != '们');
+        return ours ? null : source;
+    }
+}

@@ -1,0 +1,102 @@
+package io.firebreak.platform.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CompanyWordsTest {
+
+    @Test
+    void aQuotationAfterTheCompanysTextIsTheCompanys() {
+        String text = "The leaflet in the box says \"Warning: risk of fire if used with a non-original charger.\" "
+                + "Mine is fine.";
+
+        assertThat(quoted(text)).containsExactly("Warning: risk of fire if used with a non-original charger.");
+        assertThat(CompanyWords.in(ScannedText.of(text)).get(0).source()).isEqualTo("the box");
+    }
+
+    @Test
+    void theCompanysTextsInEnglishWithTheirDeterminer() {
+        assertThat(quoted("Your newsletter said “Our lawyers have updated our privacy policy.” Please unsubscribe me."))
+                .containsExactly("Our lawyers have updated our privacy policy.");
+        assertThat(quoted("Your chatbot told me “I'm escalating this to a human agent” and closed the chat."))
+                .containsExactly("I'm escalating this to a human agent");
+        assertThat(
+                        quoted(
+                                "Your reply quoted your compensation policy (“compensation is only paid where loss is proven”)."))
+                .containsExactly("compensation is only paid where loss is proven");
+        assertThat(quoted("I'm replying to your email of 14 May (“Your case has been resolved”). It hasn't."))
+                .containsExactly("Your case has been resolved");
+        assertThat(quoted("The confirmation email said: “Bring photo ID or face legal penalties.”"))
+                .containsExactly("Bring photo ID or face legal penalties.");
+    }
+
+    @Test
+    void theCompanysTextsInChinese() {
+        assertThat(quoted("门店贴的告示写着“如有质量问题，可向12315投诉”。我想换个内胆。"))
+                .containsExactly(ScannedText.normalize("如有质量问题，可向12315投诉"));
+        assertThat(quoted("你们的回复写着：“如对处理结果不满意，可拨打12315”。我不想打。"))
+                .containsExactly(ScannedText.normalize("如对处理结果不满意，可拨打12315"));
+        assertThat(quoted("包装上印着「警告：内含小零件，有窒息危险」。")).containsExactly(ScannedText.normalize("警告：内含小零件，有窒息危险"));
+    }
+
+    @Test
+    void whatTheCompanysPeopleSaidIsNotTaken() {
+        // A member of staff who names a hazard may be telling the customer of one.
+        assertThat(quoted("Your engineer said “the flue is leaking carbon monoxide” and left."))
+                .isEmpty();
+        assertThat(quoted("你们经理说“随便你去哪里告”。")).isEmpty();
+        assertThat(quoted("Your manager told me on the phone “Do whatever you like.”"))
+                .isEmpty();
+    }
+
+    @Test
+    void whatTheCustomerSaysTheySaidOrWroteIsTheirs() {
+        assertThat(quoted("I told your agent “my son was burned by the heater”."))
+                .isEmpty();
+        assertThat(quoted("I sent you an email saying “my son was burned”.")).isEmpty();
+        assertThat(quoted("In reply to your letter I wrote “I will see you in court”."))
+                .isEmpty();
+        assertThat(quoted("我发的邮件里写了“孩子被烫伤了”。")).isEmpty();
+        assertThat(quoted("我跟你们客服说“孩子被烫伤了”。")).isEmpty();
+    }
+
+    @Test
+    void aQuotationWithNothingOfTheCompanysBeforeItIsNotTaken() {
+        assertThat(quoted("The doctor said “it is a chemical burn”.")).isEmpty();
+        assertThat(quoted("快递显示“已签收”，可我没收到。")).isEmpty();
+        assertThat(quoted("“Thank you for your patience” is what you keep writing."))
+                .isEmpty();
+        // An unclosed mark quotes nothing.
+        assertThat(quoted("Your website says “Customer funds are always protected"))
+                .isEmpty();
+    }
+
+    @Test
+    void theSourceIsLookedForInTheQuotationsOwnClause() {
+        // The leaflet is in the first clause; the quotation belongs to what the customer says after the comma.
+        assertThat(quoted("I read the leaflet, and then my daughter said “it's burning”."))
+                .isEmpty();
+    }
+
+    @Test
+    void aPhraseInTheCompanysWordsIsNotCountedAndSaysWhy() {
+        Reading reading =
+                new Reading(new Negation(List.of("not"), List.of(), List.of(), List.of(), null, null, 4), List.of());
+        ScannedText text = ScannedText.of("The leaflet says “risk of fire”. Last night it caught fire.");
+        Reading.Scope scope = reading.scope(text);
+        int quoted = text.text().indexOf("fire");
+        int own = text.text().lastIndexOf("fire");
+
+        assertThat(scope.discounted(quoted, quoted + 4)).isEqualTo("the company's words: the leaflet");
+        assertThat(scope.discounted(own, own + 4)).isNull();
+    }
+
+    private static List<String> quoted(String text) {
+        ScannedText scanned = ScannedText.of(text);
+        return CompanyWords.in(scanned).stream()
+                .map(q -> scanned.text().substring(q.start(), q.end()))
+                .toList();
+    }
+}
