@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * (read as 8000), "$1,200", "800 dollars", "RMB 6000", and a number right after a verb that moves money, or after the
  * account it left or is in ("扣了一万二", "损失了8000", "骗了我一万", "划走了一万八", "扣了我们公司账户二十三万",
  * "卡里十二万"), or right before a loss said of it ("卡里的四万二被冻结了", "两万块钱不见了", "二十三万突然显示为零",
- * "二十万变成了0", "一万四被分三笔转走了", "二十三万昨天被分五笔转走了"); a
+ * "二十万变成了0", "一万四被分三笔转走了", "二十三万昨天被分五笔转走了", "八万块被人转走了"); a
  * range reads as its lower end ("五六千" is 5000), and a charge taken several times counts again for each taking
  * after the first ("debited eleven times for the same £95"). Any other number without a currency (an order number,
  * a date) is not money. The yen sign is read as the Chinese yuan, the currency of the
@@ -43,7 +43,7 @@ public final class Amounts {
                     // ... or a loss said after it: "卡里的四万二被冻结了", "两万块钱不见了".
                     + "|(\\d+(?:\\.\\d+)?\\s?(?:万|千)|[零〇一二两三四五六七八九十百千万]*[万千][零〇一二两三四五六七八九]?)"
                     + "(?=(?:块钱|块|元)?(?:都|全)?(?:昨天|前天|今天|昨晚|今早|刚刚|刚才|突然|一下子){0,2}"
-                    + "(?:被冻结|被扣|被盗|被骗|被划走|被转走|被刷走|冻结了|没了|不见了|显示为零|清零|归零|变成了?[零0]"
+                    + "(?:被人?(?:冻结|扣|盗|骗|划走|转走|刷走)|冻结了|没了|不见了|显示为零|清零|归零|变成了?[零0]"
                     + "|被分[一二两三四五六七八九十\\d]+笔(?:转走|划走|扣走|刷走))))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 

@@ -64,6 +64,7 @@ class AmountsTest {
         assertThat(only("App显示我的二十万变成了0")).isEqualTo(new Expected("CNY", 200000));
         assertThat(only("储蓄卡里的一万四被分三笔转走了")).isEqualTo(new Expected("CNY", 14000));
         assertThat(only("存了五年的二十三万昨天被分五笔转走了")).isEqualTo(new Expected("CNY", 230000));
+        assertThat(only("攒下的八万块被人转走了")).isEqualTo(new Expected("CNY", 80000));
         assertThat(only("余额里的五千块一下子清零了")).isEqualTo(new Expected("CNY", 5000));
         assertThat(Amounts.find(ScannedText.of("三个红点突然显示为零"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("等了三天，东西没了消息"))).isEmpty();

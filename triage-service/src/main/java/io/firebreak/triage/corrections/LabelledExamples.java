@@ -57,6 +57,7 @@ public final class LabelledExamples {
             "fresh-complaints-25.tsv",
             "fresh-complaints-26.tsv",
             "fresh-complaints-27.tsv",
+            "fresh-complaints-28.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

@@ -73,6 +73,9 @@ public final class FirstReadingsReplay {
     /** The sets that quote the company's own words (its notices, terms, answers): also scored on their own. */
     private static final Set<String> QUOTING = Set.of("fresh-complaints-27.tsv");
 
+    /** The sarcastic sets (praise that means the opposite, mock quotation marks): also scored on their own. */
+    private static final Set<String> SARCASM = Set.of("fresh-complaints-28.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -139,6 +142,7 @@ public final class FirstReadingsReplay {
             if (MIXED.contains(sets.get(i))) scored.add("of them in both languages at once");
             if (NUMBERS.contains(sets.get(i))) scored.add("of them full of numbers");
             if (QUOTING.contains(sets.get(i))) scored.add("of them quoting the company");
+            if (SARCASM.contains(sets.get(i))) scored.add("of them sarcastic");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
