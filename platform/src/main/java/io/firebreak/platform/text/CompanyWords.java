@@ -17,6 +17,8 @@ import java.util.Set;
  * answers) with "your", "the", "this", "that" or "their" as the nearest determiner before it ("the confirmation
  * email", "your compensation policy"; not "an email" or "my letter"), after anything the customer says they said
  * ("I told them", "I wrote"); in Chinese, one of its texts not written after 我 (我的短信, 我发的邮件 are the customer's).
+ * A clause that names someone outside the company (a doctor, the police, a neighbour, 医生, 消防) is theirs: "the doctor
+ * read the label and said “…”".
  */
 final class CompanyWords {
 
@@ -110,6 +112,34 @@ final class CompanyWords {
             "added",
             "complained");
 
+    /**
+     * Someone outside the company whose words about the case count whatever they read from: "the doctor looked at the
+     * label and said “…”" is the doctor's.
+     */
+    private static final Set<String> OTHERS = Set.of(
+            "doctor",
+            "gp",
+            "nurse",
+            "paramedic",
+            "paramedics",
+            "police",
+            "officer",
+            "firefighter",
+            "firefighters",
+            "fireman",
+            "vet",
+            "pharmacist",
+            "electrician",
+            "plumber",
+            "inspector",
+            "neighbour",
+            "neighbor",
+            "solicitor",
+            "lawyer");
+
+    private static final List<String> HAN_OTHERS =
+            List.of("医生", "护士", "警察", "民警", "消防", "药剂师", "电工", "水管工", "邻居", "律师", "检测机构", "鉴定");
+
     /** The company's texts and answers, in Chinese. */
     private static final List<String> HAN_TEXTS = List.of(
             "说明书", "包装", "标签", "合同", "条款", "规则", "规定", "政策", "保修", "告示", "公告", "通知", "官网", "网站", "页面", "海报", "广告", "宣传",
@@ -132,7 +162,7 @@ final class CompanyWords {
             }
             int end = indexOf(f, close, i + 1);
             if (end < 0) break;
-            String source = source(text, f, i);
+            String source = source(f, i);
             if (source != null) {
                 if (quotes == null) quotes = new ArrayList<>(2);
                 quotes.add(new Quote(i + 1, end, source));
@@ -159,8 +189,11 @@ final class CompanyWords {
         return -1;
     }
 
-    /** What said the quotation opening at {@code open}, as written, if it is one of the company's texts; else null. */
-    private static String source(ScannedText text, char[] f, int open) {
+    /**
+     * What said the quotation opening at {@code open} (in lower case: "the leaflet", "回复"), if it is one of the
+     * company's texts; else null.
+     */
+    private static String source(char[] f, int open) {
         int last = open - 1;
         while (last >= 0
                 && (Character.isWhitespace(f[last])
@@ -173,7 +206,6 @@ final class CompanyWords {
         if (last < 0) return null;
         int first = last;
         while (first > 0 && open - first < WINDOW && !isBoundary(f[first - 1])) first--;
-        if (last < first) return null;
         String window = new String(f, first, last - first + 1);
         String found = english(window);
         if (found == null) found = chinese(window);
@@ -214,6 +246,7 @@ final class CompanyWords {
         String source = null;
         for (int w = 0; w < words.size(); w++) {
             String word = words.get(w);
+            if (OTHERS.contains(word)) return null;
             if (I.contains(word) && saysSomething(words, w)) {
                 source = null;
             } else if (TEXTS.contains(word)
@@ -244,6 +277,9 @@ final class CompanyWords {
 
     /** The last of the company's texts in a Chinese clause, not the customer's own (我的短信) nor after 我说. */
     private static String chinese(String window) {
+        for (String other : HAN_OTHERS) {
+            if (window.contains(other)) return null;
+        }
         int said = -1;
         for (String s : HAN_SAID) said = Math.max(said, window.lastIndexOf(s));
         String source = null;

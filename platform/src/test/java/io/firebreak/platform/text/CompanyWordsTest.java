@@ -74,6 +74,13 @@ class CompanyWordsTest {
     }
 
     @Test
+    void whatSomeoneOutsideTheCompanySaidOfItsTextIsTheirs() {
+        assertThat(quoted("The doctor looked at the label and said “this cream is not safe for children”."))
+                .isEmpty();
+        assertThat(quoted("消防看了说明书说“这个型号有起火隐患”。")).isEmpty();
+    }
+
+    @Test
     void theSourceIsLookedForInTheQuotationsOwnClause() {
         // The leaflet is in the first clause; the quotation belongs to what the customer says after the comma.
         assertThat(quoted("I read the leaflet, and then my daughter said “it's burning”."))
