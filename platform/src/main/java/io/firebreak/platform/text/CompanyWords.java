@@ -230,7 +230,7 @@ final class CompanyWords {
                 || c == '\u300f';
     }
 
-    /** The last of the company's texts named in the clause, after anything the customer says they said. */
+    /** The first of the company's texts named in the clause after anything the customer says they said. */
     private static String english(String window) {
         List<String> words = new ArrayList<>();
         int start = -1;
@@ -249,11 +249,12 @@ final class CompanyWords {
             if (OTHERS.contains(word)) return null;
             if (I.contains(word) && saysSomething(words, w)) {
                 source = null;
-            } else if (TEXTS.contains(word)
-                    || word.endsWith("s") && TEXTS.contains(word.substring(0, word.length() - 1))) {
+            } else if (source == null
+                    && (TEXTS.contains(word)
+                            || word.endsWith("s") && TEXTS.contains(word.substring(0, word.length() - 1)))) {
+                // The first of the company's texts named is the one that says it: "the leaflet in the box says".
                 String determiner = nearestDeterminer(words, w);
-                source =
-                        determiner != null && COMPANY_DETERMINERS.contains(determiner) ? determiner + " " + word : null;
+                if (determiner != null && COMPANY_DETERMINERS.contains(determiner)) source = determiner + " " + word;
             }
         }
         return source;

@@ -13,7 +13,7 @@ class CompanyWordsTest {
                 + "Mine is fine.";
 
         assertThat(quoted(text)).containsExactly("Warning: risk of fire if used with a non-original charger.");
-        assertThat(CompanyWords.in(ScannedText.of(text)).get(0).source()).isEqualTo("the box");
+        assertThat(CompanyWords.in(ScannedText.of(text)).get(0).source()).isEqualTo("the leaflet");
     }
 
     @Test
@@ -28,6 +28,8 @@ class CompanyWordsTest {
                 .containsExactly("compensation is only paid where loss is proven");
         assertThat(quoted("I'm replying to your email of 14 May (“Your case has been resolved”). It hasn't."))
                 .containsExactly("Your case has been resolved");
+        assertThat(quoted("Your app sent me an email: “Your account will be closed and passed to our lawyers.”"))
+                .containsExactly("Your account will be closed and passed to our lawyers.");
         assertThat(quoted("The confirmation email said: “Bring photo ID or face legal penalties.”"))
                 .containsExactly("Bring photo ID or face legal penalties.");
     }
