@@ -1,6 +1,7 @@
 package io.firebreak.platform.text;
 
 import java.text.Normalizer;
+import java.util.List;
 
 /**
  * A complaint's text prepared once for every matcher that reads it: the NFKC form (so full-width "１２３１５" is
@@ -81,6 +82,44 @@ public final class ScannedText {
 
     public boolean isBlank() {
         return text.isBlank();
+    }
+
+    /** How a question about what would happen opens: "If …", "Hypothetically, …", "What happens if …", "如果…", "假如…". */
+    private static final List<String> WHAT_IF = List.of(
+            "if ",
+            "hypothetically",
+            "what would happen if",
+            "what happens if",
+            "what if ",
+            "suppose ",
+            "supposing ",
+            "如果",
+            "假如",
+            "要是",
+            "万一",
+            "假设");
+
+    /**
+     * Whether the text asks what would happen ("If a parcel gets lost, do I get compensation?", "假如冰箱过了保修期坏了，
+     * 你们还能付费维修吗？"): it opens with a condition and asks a question. Such a text reports nothing that happened;
+     * a reader that compares it with complaints by topic would take its topic for an incident.
+     */
+    public boolean asksWhatIf() {
+        if (text.indexOf('?') < 0) return false;
+        int start = 0;
+        while (start < folded.length && !Character.isLetterOrDigit(folded[start])) start++;
+        for (String opening : WHAT_IF) {
+            if (startsWith(start, opening)) return true;
+        }
+        return false;
+    }
+
+    private boolean startsWith(int at, String s) {
+        if (at + s.length() > folded.length) return false;
+        for (int i = 0; i < s.length(); i++) {
+            if (folded[at + i] != s.charAt(i)) return false;
+        }
+        return true;
     }
 
     /** How many sentences the text has: each run of words up to a sentence's end, or to the text's. */

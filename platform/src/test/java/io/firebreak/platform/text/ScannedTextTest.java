@@ -37,4 +37,24 @@ class ScannedTextTest {
         assertThat(ScannedText.of("第一句。第二句；还是第二句。第三句！").sentences()).isEqualTo(3);
         assertThat(ScannedText.of(" ... ").sentences()).isZero();
     }
+
+    @Test
+    void aQuestionAboutWhatWouldHappenOpensWithAConditionAndAsksSomething() {
+        assertThat(ScannedText.of("If a parcel gets lost, do I get compensation?")
+                        .asksWhatIf())
+                .isTrue();
+        assertThat(ScannedText.of("  Hypothetically, would you repair it?").asksWhatIf())
+                .isTrue();
+        assertThat(ScannedText.of("如果快递丢了，是你们赔还是找快递公司？").asksWhatIf()).isTrue();
+        // A condition without a question, a question without a condition, a condition later on: a report.
+        assertThat(ScannedText.of("If you don't refund me, I'll see you in court.")
+                        .asksWhatIf())
+                .isFalse();
+        assertThat(ScannedText.of("Why did the heater catch fire?").asksWhatIf())
+                .isFalse();
+        assertThat(ScannedText.of("The heater caught fire. What if my son had been there?")
+                        .asksWhatIf())
+                .isFalse();
+        assertThat(ScannedText.of("Iffy wiring again?").asksWhatIf()).isFalse();
+    }
 }

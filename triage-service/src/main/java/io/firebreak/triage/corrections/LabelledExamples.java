@@ -58,6 +58,7 @@ public final class LabelledExamples {
             "fresh-complaints-26.tsv",
             "fresh-complaints-27.tsv",
             "fresh-complaints-28.tsv",
+            "fresh-complaints-29.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

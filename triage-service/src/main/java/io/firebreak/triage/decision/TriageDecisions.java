@@ -139,7 +139,10 @@ public class TriageDecisions {
             return new Assessment(result, responsibility, language, doubtsMajor(opinion) ? opinion : null);
         }
         Opinion opinion = reader.read(text).orElse(null);
-        if (decides(opinion, result)) return new Assessment(byMeaning(result, opinion), responsibility, language);
+        // A question about what would happen reports nothing: its topic is not an incident the reader may class.
+        if (decides(opinion, result) && !scanned.asksWhatIf()) {
+            return new Assessment(byMeaning(result, opinion), responsibility, language);
+        }
         return new Assessment(result, responsibility, language, disagrees(opinion, result) ? opinion : null);
     }
 

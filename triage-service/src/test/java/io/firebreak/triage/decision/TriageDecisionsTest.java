@@ -225,6 +225,26 @@ class TriageDecisionsTest {
     }
 
     @Test
+    void aQuestionAboutWhatWouldHappenIsNotClassedByItsTopic() {
+        // The same reader classes a report of what happened by its nearest complaints ...
+        assertThat(triageWith(threeOfFiveDifficult(), "The fridge broke after the warranty ran out.")
+                        .value()
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.DIFFICULT);
+        // ... but not a question about what would happen.
+        assertThat(triageWith(
+                                threeOfFiveDifficult(),
+                                "Hypothetically, if the fridge broke after the warranty, would you repair it for a fee?")
+                        .value()
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(triageWith(threeOfFiveDifficult(), "假如冰箱过了保修期坏了，你们还能付费维修吗？")
+                        .value()
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+    }
+
+    @Test
     void theSemanticReaderIsNotHeardWhenItsNeighboursAreSplitOrTheRulesJudgedTheMajorWordsThemselves() {
         // Three of five MAJOR: not clear enough.
         assertThat(triageWith(

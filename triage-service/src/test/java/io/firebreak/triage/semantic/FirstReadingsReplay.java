@@ -76,6 +76,9 @@ public final class FirstReadingsReplay {
     /** The sarcastic sets (praise that means the opposite, mock quotation marks): also scored on their own. */
     private static final Set<String> SARCASM = Set.of("fresh-complaints-28.tsv");
 
+    /** The sets asked as questions (is it normal, what if, who is responsible): also scored on their own. */
+    private static final Set<String> QUESTIONS = Set.of("fresh-complaints-29.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -143,6 +146,7 @@ public final class FirstReadingsReplay {
             if (NUMBERS.contains(sets.get(i))) scored.add("of them full of numbers");
             if (QUOTING.contains(sets.get(i))) scored.add("of them quoting the company");
             if (SARCASM.contains(sets.get(i))) scored.add("of them sarcastic");
+            if (QUESTIONS.contains(sets.get(i))) scored.add("of them asked as questions");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
