@@ -205,6 +205,7 @@ public final class Bench {
         Map<String, Double> storeCpuBefore = storeCosts.read();
         long agentActionsBefore = load.agentActions();
         double cpuBefore = Probes.cpuSeconds(pid);
+        Map<Long, double[]> threadsBefore = ThreadCpu.read(pid);
         double benchCpuBefore = Probes.cpuSeconds(benchPid);
         long assignedBefore = lives.assignedCount();
         Path jfr = options.out().resolve("profile-" + rate + ".jfr");
@@ -270,6 +271,7 @@ public final class Bench {
         }
         r.drainSeconds = (System.nanoTime() - drainStart) / 1e9;
         double cpuDrained = Probes.cpuSeconds(pid);
+        Map<String, Double> cpuByPart = ThreadCpu.since(threadsBefore, ThreadCpu.read(pid));
         Map<String, Long> storeSent = StoreCommands.since(storeBefore, storeCommands.read());
         Map<String, Double> storeSpent = StoreCosts.since(storeCpuBefore, storeCosts.read());
         r.deadLetters = probes.deadLetters() - deadBefore;
@@ -289,6 +291,7 @@ public final class Bench {
         r.dropped = counts.dropped.get();
         r.perComplaint(
                 cpuDrained - cpuBefore,
+                cpuByPart,
                 storeSent,
                 storeSpent,
                 counts.submitted.get() + load.agentActions() - agentActionsBefore);

@@ -33,7 +33,7 @@ final class Probes implements AutoCloseable {
     /** The services' consumer groups (each service's group is its name). */
     static final List<String> GROUPS = List.of("intake", "triage", "resolution", "feedback", "gateway");
 
-    private static final long TICKS_PER_SECOND = 100;
+    static final long TICKS_PER_SECOND = 100;
 
     private final Admin admin;
     private final long pid;

@@ -231,6 +231,25 @@ final class Report {
                     f(s.storeCpuMsPerComplaint),
                     dearest.isEmpty() ? "-" : dearest));
         }
+        if (steps.stream().anyMatch(s -> !s.cpuMsPerComplaintByPart.isEmpty())) {
+            md.append("\nThe same CPU by part, from the system's threads (`/proc/<pid>/task`, by their names), ms per "
+                    + "complaint: the JIT compilers are a fresh JVM's first minutes (they compile what the load "
+                    + "runs, then fall quiet), the rest is the pipeline's. The gateway's and the services' requests are "
+                    + "their HTTP threads (the work a request does there, its store calls' client side included); the "
+                    + "consumers are the listener threads; the store is its wire protocol and engine.\n\n");
+            md.append("| offered/s |");
+            ThreadCpu.PARTS.forEach(part -> md.append(' ').append(part).append(" |"));
+            md.append("\n|---:|");
+            ThreadCpu.PARTS.forEach(part -> md.append("---:|"));
+            md.append('\n');
+            for (StepResult s : steps) {
+                md.append("| ").append(s.offered).append(" |");
+                ThreadCpu.PARTS.forEach(part -> md.append(' ')
+                        .append(f(s.cpuMsPerComplaintByPart.getOrDefault(part, Double.NaN)))
+                        .append(" |"));
+                md.append('\n');
+            }
+        }
         md.append("\nStages (from this process's clock): submission → `complaint.received` on `firebreak.intake`, "
                 + "and `complaint.received` → `responsibility.assigned` on `firebreak.triage`:\n\n");
         md.append("| offered/s | → received p50 / p99 ms | received → assigned p50 / p99 ms | lag at the end by group "

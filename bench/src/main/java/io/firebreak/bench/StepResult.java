@@ -61,6 +61,8 @@ final class StepResult {
     Map<String, Long> classifiedMix = new LinkedHashMap<>();
     /** What one accepted complaint cost, from the step's start until the pipeline had drained after it. */
     double cpuMsPerComplaint = Double.NaN;
+    /** The same CPU by part, from the system's threads ({@link ThreadCpu}); empty where they cannot be read. */
+    Map<String, Double> cpuMsPerComplaintByPart = new LinkedHashMap<>();
 
     double storeCommandsPerComplaint = Double.NaN;
     Map<String, Double> storeCommandsPerComplaintByKind = new LinkedHashMap<>();
@@ -73,15 +75,22 @@ final class StepResult {
     Map<String, Long> intendedMix = new LinkedHashMap<>();
 
     /**
-     * The step's costs per accepted complaint, over its sending and the draining after it: the system's CPU, the
-     * commands its parts sent to their stores (by part and command), the store's CPU on them (by database, collection
+     * The step's costs per accepted complaint, over its sending and the draining after it: the system's CPU (in all
+     * and by part), the commands its parts sent to their stores (by part and command), the store's CPU on them (by database, collection
      * and command), its Kafka records, and the API requests (submissions and the simulated agents' actions; each is
      * two HTTP hops, client → gateway → service).
      */
     void perComplaint(
-            double cpuSeconds, Map<String, Long> storeSent, Map<String, Double> storeSpent, long apiRequests) {
+            double cpuSeconds,
+            Map<String, Double> cpuByPart,
+            Map<String, Long> storeSent,
+            Map<String, Double> storeSpent,
+            long apiRequests) {
         if (accepted == 0) return;
         cpuMsPerComplaint = cpuSeconds * 1000 / accepted;
+        if (cpuByPart.values().stream().anyMatch(seconds -> seconds > 0)) {
+            cpuByPart.forEach((part, seconds) -> cpuMsPerComplaintByPart.put(part, seconds * 1000 / accepted));
+        }
         kafkaRecordsPerComplaint = (double) kafkaRecords / accepted;
         apiRequestsPerComplaint = (double) apiRequests / accepted;
         if (!storeSent.isEmpty()) {
@@ -119,6 +128,7 @@ final class StepResult {
         m.put("achievedIntakePerSecond", achievedIntake);
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("cpuMs", cpuMsPerComplaint);
+        cost.put("cpuMsByPart", cpuMsPerComplaintByPart);
         cost.put("storeCommands", storeCommandsPerComplaint);
         cost.put("storeCommandsByPartAndCommand", storeCommandsPerComplaintByKind);
         cost.put("storeCpuMs", storeCpuMsPerComplaint);
