@@ -78,7 +78,9 @@ public final class Amounts {
     private Amounts() {}
 
     public static List<Amount> find(ScannedText text) {
-        String s = text.text();
+        // Looked for in the Simplified reading (萬, 塊, 損失 as 万, 块, 损失), quoted as written.
+        String s = text.simplified();
+        String written = text.text();
         if (!mayHaveMoney(s)) return List.of();
         List<Amount> found = new ArrayList<>();
         // The pattern is tried only where a sum can begin (as find() would, leftmost first): run at every character of
@@ -91,17 +93,31 @@ public final class Amounts {
             at = Math.max(at, m.end() - 1);
             if (m.group(1) != null) {
                 found.add(new Amount(
-                        currency(m.group(1)), scaled(m.group(2), m.group(3)), m.group(), m.start(), m.end()));
+                        currency(m.group(1)),
+                        scaled(m.group(2), m.group(3)),
+                        written.substring(m.start(), m.end()),
+                        m.start(),
+                        m.end()));
             } else if (m.group(4) != null) {
                 found.add(new Amount(
-                        currency(m.group(6)), scaled(m.group(4), m.group(5)), m.group(), m.start(), m.end()));
+                        currency(m.group(6)),
+                        scaled(m.group(4), m.group(5)),
+                        written.substring(m.start(), m.end()),
+                        m.start(),
+                        m.end()));
             } else if (m.group(7) != null) {
                 found.add(new Amount(
-                        "CNY", BigDecimal.valueOf(chineseNumber(m.group(7))), m.group(), m.start(), m.end()));
+                        "CNY",
+                        BigDecimal.valueOf(chineseNumber(m.group(7))),
+                        written.substring(m.start(), m.end()),
+                        m.start(),
+                        m.end()));
             } else if (m.group(9) != null) {
-                found.add(new Amount("CNY", afterVerb(m.group(9)), m.group(), m.start(), m.end()));
+                found.add(new Amount(
+                        "CNY", afterVerb(m.group(9)), written.substring(m.start(), m.end()), m.start(), m.end()));
             } else {
-                found.add(new Amount("CNY", afterVerb(m.group(10)), m.group(), m.start(), m.end()));
+                found.add(new Amount(
+                        "CNY", afterVerb(m.group(10)), written.substring(m.start(), m.end()), m.start(), m.end()));
             }
         }
         if (!found.isEmpty()) found.addAll(repeated(text, found));
@@ -114,8 +130,8 @@ public final class Amounts {
      */
     private static List<Amount> repeated(ScannedText text, List<Amount> sums) {
         List<Amount> more = new ArrayList<>();
-        if (!mayCount(text.text())) return more;
-        Matcher m = TIMES.matcher(text.text());
+        if (!mayCount(text.simplified())) return more;
+        Matcher m = TIMES.matcher(text.simplified());
         while (m.find()) {
             long times = times(m.group(1) != null ? m.group(1) : m.group(2));
             if (times < 2) continue;

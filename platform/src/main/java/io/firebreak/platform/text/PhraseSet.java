@@ -242,7 +242,10 @@ public final class PhraseSet {
         Set<String> written = new LinkedHashSet<>();
         for (String reported : ReportedSpeech.variants(fold(core))) {
             for (String formal : FormalRegister.variants(reported)) {
-                for (String mixed : MixedLanguage.variants(formal)) written.addAll(Shorthand.variants(mixed));
+                for (String mixed : MixedLanguage.variants(formal)) {
+                    // The variants' own words folded as the phrase was (a Traditional or Simplified form finds either).
+                    for (String variant : Shorthand.variants(mixed)) written.add(fold(variant));
+                }
             }
         }
         for (String variant : written) {
@@ -258,7 +261,7 @@ public final class PhraseSet {
 
     private static String fold(String s) {
         char[] chars = s.toCharArray();
-        for (int i = 0; i < chars.length; i++) chars[i] = Character.toLowerCase(chars[i]);
+        for (int i = 0; i < chars.length; i++) chars[i] = ScannedText.fold(chars[i]);
         return new String(chars);
     }
 }

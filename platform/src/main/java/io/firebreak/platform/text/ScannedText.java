@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A complaint's text prepared once for every matcher that reads it: the NFKC form (so full-width "１２３１５" is
  * "12315" and "￥" is "¥"), curly apostrophes made straight, and a lower-case copy of the same length, so a match
- * found in the copy is reported as written. The copy leaves out an agent's opening ({@link ReportingFrame}: "Customer
+ * found in the copy is reported as written; in the copy Traditional Chinese and written Cantonese are read as
+ * Simplified Mandarin ({@link WrittenChinese}: 漏電 as 漏电, 你哋 as 你们). The copy leaves out an agent's opening ({@link ReportingFrame}: "Customer
  * says", "客户称"), which is who speaks, not what they said.
  */
 public final class ScannedText {
@@ -14,23 +15,30 @@ public final class ScannedText {
     private static final ScannedText EMPTY = new ScannedText("");
 
     private final String text;
+    private final String simplified;
     private final char[] folded;
     private final boolean han;
 
     private ScannedText(String normalized) {
         this.text = normalized;
+        this.simplified = WrittenChinese.simplified(normalized);
         this.folded = new char[normalized.length()];
         boolean anyHan = false;
         for (int i = 0; i < folded.length; i++) {
-            char c = normalized.charAt(i);
+            char c = simplified.charAt(i);
             // One char for one char: offsets in the folded copy are offsets in the text.
             folded[i] = Character.toLowerCase(c);
             if (!anyHan && isHan(c)) anyHan = true;
         }
         this.han = anyHan;
-        // An agent's opening ("Customer says", "客户称") is not the customer's words: matchers do not see it.
-        int opening = ReportingFrame.openingEnd(normalized);
+        // An agent's opening ("Customer says", "客户称", "客戶稱") is not the customer's words: matchers do not see it.
+        int opening = ReportingFrame.openingEnd(simplified);
         for (int i = 0; i < opening; i++) folded[i] = ' ';
+    }
+
+    /** A char as every matcher compares it: lower case, a Traditional or Cantonese character as Simplified Mandarin. */
+    static char fold(char c) {
+        return Character.toLowerCase(WrittenChinese.simplified(c));
     }
 
     public static ScannedText of(String text) {
@@ -49,6 +57,14 @@ public final class ScannedText {
     /** The normalized text. */
     public String text() {
         return text;
+    }
+
+    /**
+     * The normalized text with its Traditional and Cantonese characters read as Simplified Mandarin ({@link
+     * WrittenChinese}), as long as the text: what a reader with patterns of its own (sums, openings) looks in.
+     */
+    String simplified() {
+        return simplified;
     }
 
     public int length() {
