@@ -164,7 +164,7 @@ public class EmotionReader {
     private static List<String> counted(List<PhraseSet.Hit> found, io.firebreak.platform.text.Reading.Scope scope) {
         List<PhraseSet.Hit> hits = new ArrayList<>();
         for (PhraseSet.Hit hit : found) {
-            if (scope.discounted(hit.start(), hit.end()) == null) hits.add(hit);
+            if (scope.discounted(hit) == null) hits.add(hit);
         }
         hits.sort(Comparator.comparingInt((PhraseSet.Hit h) -> h.end() - h.start())
                 .reversed());

@@ -49,8 +49,16 @@ public final class PhraseSet {
 
     private final AhoCorasick automaton;
 
-    /** One found phrase: which (its index in the list), where, and the words as written in the text. */
-    public record Hit(int phrase, int start, int end, String asWritten) {}
+    /**
+     * One found phrase: which (its index in the list), where, and the words as written in the text; for a phrase with
+     * a gap ("posting ... Facebook"), where its first side ends and its second begins (else both at {@code end}).
+     */
+    public record Hit(int phrase, int start, int end, String asWritten, int firstEnd, int secondStart) {
+
+        public Hit(int phrase, int start, int end, String asWritten) {
+            this(phrase, start, end, asWritten, end, end);
+        }
+    }
 
     private record Part(String core, boolean wordStart, boolean wordEnd, boolean prefix, boolean wordBefore) {}
 
@@ -140,7 +148,9 @@ public final class PhraseSet {
                             phrase,
                             first[1],
                             second[2],
-                            written.substring(first[1], first[2]) + " … " + written.substring(second[1], second[2])));
+                            written.substring(first[1], first[2]) + " … " + written.substring(second[1], second[2]),
+                            first[2],
+                            second[1]));
                 }
             }
         }

@@ -44,20 +44,39 @@ public final class Reading {
          * ("negated: 没有", "ordinary sense: Fire TV", "the company's words: the leaflet"), or null when they count.
          */
         public String discounted(int start, int end) {
+            return discounted(start, end, end, end);
+        }
+
+        /**
+         * As {@link #discounted(int, int)} for a phrase found: a phrase with a gap is read in an ordinary sense when
+         * either of its sides is ("I'm posting on behalf of my mum … Facebook": the posting is not a post).
+         */
+        public String discounted(PhraseSet.Hit hit) {
+            return discounted(hit.start(), hit.end(), hit.firstEnd(), hit.secondStart());
+        }
+
+        private String discounted(int start, int end, int firstEnd, int secondStart) {
             for (CompanyWords.Quote quote : quotes) {
                 if (quote.start() <= start && end <= quote.end()) return "the company's words: " + quote.source();
             }
             for (PhraseSet.Hit sense : senses) {
-                // Overlapping is enough: "the press" shares its word with "press release", where it is that word's
-                // ordinary sense. But a phrase that holds the whole sense and says more is read as written: "the
-                // smoke alarm went off" is not the alarm's name.
-                boolean overlaps = sense.start() < end && sense.end() > start;
-                boolean holdsIt =
-                        start <= sense.start() && sense.end() <= end && end - start > sense.end() - sense.start();
-                if (overlaps && !holdsIt) return "ordinary sense: " + sense.asWritten();
+                String why = inSense(sense, start, firstEnd);
+                if (why == null && secondStart < end) why = inSense(sense, secondStart, end);
+                if (why != null) return why;
             }
             String cue = negation.negating(start, end);
             return cue == null ? null : "negated: " + cue;
+        }
+
+        /**
+         * Overlapping is enough: "the press" shares its word with "press release", where it is that word's ordinary
+         * sense. But words that hold the whole sense and say more are read as written: "the smoke alarm went off" is
+         * not the alarm's name.
+         */
+        private static String inSense(PhraseSet.Hit sense, int start, int end) {
+            boolean overlaps = sense.start() < end && sense.end() > start;
+            boolean holdsIt = start <= sense.start() && sense.end() <= end && end - start > sense.end() - sense.start();
+            return overlaps && !holdsIt ? "ordinary sense: " + sense.asWritten() : null;
         }
     }
 }

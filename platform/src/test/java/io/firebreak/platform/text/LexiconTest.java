@@ -113,12 +113,22 @@ class LexiconTest {
                 .containsExactly("negated: don't");
     }
 
+    @Test
+    void aPhraseWithAGapIsReadInAnOrdinarySenseWhenEitherSideIs() {
+        Lexicon lexicon = Lexicon.shipped();
+        Reading reading = lexicon.reading();
+        PhraseSet media = PhraseSet.of(lexicon.expand(List.of("@media")));
+
+        assertThat(why(reading, media, "I'm posting on behalf of my mum because she isn't on Facebook."))
+                .containsExactly("ordinary sense: posting on behalf");
+        assertThat(why(reading, media, "I'm posting the whole story on Facebook tonight."))
+                .containsExactly((String) null);
+    }
+
     /** For each phrase found, why it does not count (null: it counts). */
     private static List<String> why(Reading reading, PhraseSet phrases, String text) {
         ScannedText scanned = ScannedText.of(text);
         Reading.Scope scope = reading.scope(scanned);
-        return phrases.scan(scanned).stream()
-                .map(h -> scope.discounted(h.start(), h.end()))
-                .toList();
+        return phrases.scan(scanned).stream().map(scope::discounted).toList();
     }
 }

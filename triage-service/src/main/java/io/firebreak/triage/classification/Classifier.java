@@ -113,7 +113,7 @@ public final class Classifier {
             for (PhraseSet.Hit hit : hits) {
                 int rule = ruleOfPhrase[hit.phrase()];
                 int list = listOfPhrase[hit.phrase()];
-                String why = scope.discounted(hit.start(), hit.end());
+                String why = scope.discounted(hit);
                 if (list >= 0) {
                     together.computeIfAbsent(
                                     rule, r -> new AllOf(rules.get(r).allOf().size()))

@@ -59,6 +59,7 @@ public final class LabelledExamples {
             "fresh-complaints-27.tsv",
             "fresh-complaints-28.tsv",
             "fresh-complaints-29.tsv",
+            "fresh-complaints-30.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

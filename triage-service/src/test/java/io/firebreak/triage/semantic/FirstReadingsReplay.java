@@ -79,6 +79,9 @@ public final class FirstReadingsReplay {
     /** The sets asked as questions (is it normal, what if, who is responsible): also scored on their own. */
     private static final Set<String> QUESTIONS = Set.of("fresh-complaints-29.tsv");
 
+    /** Traditional Chinese, Cantonese, and the English of India, Singapore, Britain and Australia: also scored alone. */
+    private static final Set<String> REGIONAL = Set.of("fresh-complaints-30.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -147,6 +150,7 @@ public final class FirstReadingsReplay {
             if (QUOTING.contains(sets.get(i))) scored.add("of them quoting the company");
             if (SARCASM.contains(sets.get(i))) scored.add("of them sarcastic");
             if (QUESTIONS.contains(sets.get(i))) scored.add("of them asked as questions");
+            if (REGIONAL.contains(sets.get(i))) scored.add("of them regional");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
