@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * at a time from ICU's Traditional-Simplified transliteration, characters that become more than one left as written;
  * Cantonese's own characters follow, each where Mandarin has one character for it.
  */
-final class WrittenChinese {
+public final class WrittenChinese {
 
     private static final char[] READ_AS = load();
 
@@ -38,7 +38,7 @@ final class WrittenChinese {
     }
 
     /** The text with each Traditional or Cantonese character read as its Simplified Mandarin one, as long as it was. */
-    static String simplified(String text) {
+    public static String simplified(String text) {
         if (!hasOtherForms(text)) return text;
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) chars[i] = READ_AS[chars[i]];

@@ -9,6 +9,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.platform.text.ReportingFrame;
 import io.firebreak.platform.text.ScannedText;
+import io.firebreak.platform.text.WrittenChinese;
 import io.firebreak.triage.classification.SemanticReader;
 import io.firebreak.triage.corrections.LabelledExamples;
 import java.io.IOException;
@@ -189,10 +190,11 @@ public final class EmbeddingReader implements SemanticReader {
 
     /**
      * What the reader compares: the text without an agent's opening ({@link ReportingFrame}: "Customer says", "客户称"),
-     * its first {@link #READ_LATIN} characters, or {@link #READ_HAN} of a Chinese one (whole code points).
+     * its first {@link #READ_LATIN} characters, or {@link #READ_HAN} of a Chinese one (whole code points), Traditional
+     * and Cantonese characters read as Simplified Mandarin ({@link WrittenChinese}), as the models learned Chinese.
      */
     static String beginning(String text, boolean han) {
-        text = ReportingFrame.without(text);
+        text = ReportingFrame.without(han ? WrittenChinese.simplified(text) : text);
         int read = han ? READ_HAN : READ_LATIN;
         if (text.codePointCount(0, text.length()) <= read) return text;
         return text.substring(0, text.offsetByCodePoints(0, read));
