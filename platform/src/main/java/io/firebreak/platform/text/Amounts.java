@@ -91,33 +91,20 @@ public final class Amounts {
             m.region(at, s.length());
             if (!m.lookingAt()) continue;
             at = Math.max(at, m.end() - 1);
+            String asWritten = written.substring(m.start(), m.end());
             if (m.group(1) != null) {
                 found.add(new Amount(
-                        currency(m.group(1)),
-                        scaled(m.group(2), m.group(3)),
-                        written.substring(m.start(), m.end()),
-                        m.start(),
-                        m.end()));
+                        currency(m.group(1)), scaled(m.group(2), m.group(3)), asWritten, m.start(), m.end()));
             } else if (m.group(4) != null) {
                 found.add(new Amount(
-                        currency(m.group(6)),
-                        scaled(m.group(4), m.group(5)),
-                        written.substring(m.start(), m.end()),
-                        m.start(),
-                        m.end()));
+                        currency(m.group(6)), scaled(m.group(4), m.group(5)), asWritten, m.start(), m.end()));
             } else if (m.group(7) != null) {
                 found.add(new Amount(
-                        "CNY",
-                        BigDecimal.valueOf(chineseNumber(m.group(7))),
-                        written.substring(m.start(), m.end()),
-                        m.start(),
-                        m.end()));
+                        "CNY", BigDecimal.valueOf(chineseNumber(m.group(7))), asWritten, m.start(), m.end()));
             } else if (m.group(9) != null) {
-                found.add(new Amount(
-                        "CNY", afterVerb(m.group(9)), written.substring(m.start(), m.end()), m.start(), m.end()));
+                found.add(new Amount("CNY", afterVerb(m.group(9)), asWritten, m.start(), m.end()));
             } else {
-                found.add(new Amount(
-                        "CNY", afterVerb(m.group(10)), written.substring(m.start(), m.end()), m.start(), m.end()));
+                found.add(new Amount("CNY", afterVerb(m.group(10)), asWritten, m.start(), m.end()));
             }
         }
         if (!found.isEmpty()) found.addAll(repeated(text, found));

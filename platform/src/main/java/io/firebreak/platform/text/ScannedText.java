@@ -7,8 +7,8 @@ import java.util.List;
  * A complaint's text prepared once for every matcher that reads it: the NFKC form (so full-width "１２３１５" is
  * "12315" and "￥" is "¥"), curly apostrophes made straight, and a lower-case copy of the same length, so a match
  * found in the copy is reported as written; in the copy Traditional Chinese and written Cantonese are read as
- * Simplified Mandarin ({@link WrittenChinese}: 漏電 as 漏电, 你哋 as 你们). The copy leaves out an agent's opening ({@link ReportingFrame}: "Customer
- * says", "客户称"), which is who speaks, not what they said.
+ * Simplified Mandarin ({@link WrittenChinese}: 漏電 as 漏电, 你哋 as 你们). The copy leaves out an agent's opening
+ * ({@link ReportingFrame}: "Customer says", "客户称"), which is who speaks, not what they said.
  */
 public final class ScannedText {
 
