@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * A phrase as it is typed in a chat window or a text message: "hasn't worked" is also "hasnt worked", "your manager"
- * "ur manager", "you" "u", "please" "pls", "I'm posting" "im posting", "the third time" "the 3rd time", 第三次 第3次 and
- * 打了五次 打了5次. Each phrase is compiled with its variants, so the text is scanned as written and nothing costs more
+ * "ur manager" and "ur mgr", "you" "u", "please" "pls", "I'm posting" "im posting", "the third time" "the 3rd time",
+ * "my fourth message" "my 4th msg", 第三次 第3次, 打了五次 打了5次, and Chinese as typed online: 没有人管 木有人管. Each phrase is compiled with its variants, so the text is scanned as written and nothing costs more
  * per complaint.
  *
  * <p>Left alone: "we're" (its shorthand "were" is a word of its own), and a phrase of a single shorthand word ("u"
@@ -45,7 +45,31 @@ final class Shorthand {
             Map.entry("seventh", List.of("7th")),
             Map.entry("eighth", List.of("8th")),
             Map.entry("ninth", List.of("9th")),
-            Map.entry("tenth", List.of("10th")));
+            Map.entry("tenth", List.of("10th")),
+            Map.entry("message", List.of("msg")),
+            Map.entry("messages", List.of("msgs")),
+            Map.entry("about", List.of("abt")),
+            Map.entry("through", List.of("thru")),
+            Map.entry("weeks", List.of("wks")),
+            Map.entry("without", List.of("w/o")),
+            Map.entry("manager", List.of("mgr")),
+            Map.entry("supervisor", List.of("supv", "supvr")),
+            Map.entry("attorney", List.of("atty")),
+            Map.entry("account", List.of("acct")),
+            // Chinese as it is typed online: 木有 没有, 肿么 怎么, 神马 什么.
+            Map.entry("没有", List.of("木有")),
+            Map.entry("怎么", List.of("肿么")),
+            Map.entry("什么", List.of("神马")));
+
+    /**
+     * Words whose shorthand is no word of its own, so that a phrase of the word alone has it too ("manager" "mgr",
+     * 没有 木有); "you" alone is not shortened ("u" would find every "u" in a product name).
+     */
+    private static final Set<String> SHORTENED_ALONE =
+            Set.of("message", "messages", "without", "manager", "supervisor", "attorney", "account", "没有");
+
+    /** The Chinese words above, found inside a phrase rather than word by word. */
+    private static final List<String> HAN_WORDS = List.of("没有", "怎么", "什么");
 
     /** Chinese numerals before a count of times, days or weeks, and the digits written for them. */
     private static final String HAN_NUMERALS = "一二三四五六七八九十";
@@ -57,7 +81,7 @@ final class Shorthand {
         Set<String> out = new LinkedHashSet<>();
         out.add(phrase);
         String[] words = phrase.split(" ", -1);
-        if (words.length > 1 || !WORDS.containsKey(phrase)) {
+        if (words.length > 1 || !WORDS.containsKey(phrase) || SHORTENED_ALONE.contains(phrase)) {
             List<String> spelled = new ArrayList<>(List.of(phrase));
             for (int i = 0; i < words.length; i++) {
                 String word = words[i];
@@ -81,6 +105,12 @@ final class Shorthand {
         }
         String digits = hanDigits(phrase);
         if (!digits.equals(phrase)) out.add(digits);
+        for (String han : HAN_WORDS) {
+            if (!phrase.contains(han) || phrase.equals(han) && !SHORTENED_ALONE.contains(han)) continue;
+            for (String written : List.copyOf(out)) {
+                for (String online : WORDS.get(han)) out.add(written.replace(han, online));
+            }
+        }
         return new ArrayList<>(out);
     }
 

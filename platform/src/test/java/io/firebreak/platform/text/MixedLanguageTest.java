@@ -10,12 +10,19 @@ class MixedLanguageTest {
 
     @Test
     void aChineseWordIsAlsoItsEnglishOneEachOnItsOwn() {
-        assertThat(MixedLanguage.variants("投诉过")).containsExactly("投诉过", "complain过", "complaint过");
+        assertThat(MixedLanguage.variants("投诉过")).containsExactly("投诉过", "complain过", "complaint过", "ts过");
         assertThat(MixedLanguage.variants("每个部门")).containsExactly("每个部门", "每个department");
         assertThat(MixedLanguage.variants("燃气的味道")).containsExactly("燃气的味道", "gas的味道");
         // A phrase of the word alone is left to the English lists, and a phrase without one as it is.
         assertThat(MixedLanguage.variants("经理")).containsExactly("经理");
         assertThat(MixedLanguage.variants("各执一词")).containsExactly("各执一词");
+    }
+
+    @Test
+    void aWordsPinyinInitialsAsTypedOnlineStandInsideAPhraseButNotAlone() {
+        assertThat(MixedLanguage.variants("找客服")).containsExactly("找客服", "找kf");
+        assertThat(MixedLanguage.variants("发小红书")).containsExactly("发小红书", "发xhs");
+        assertThat(MixedLanguage.variants("投诉")).containsExactly("投诉");
     }
 
     @Test

@@ -11,7 +11,8 @@ class ShorthandTest {
     @Test
     void contractionsWithoutTheirApostropheShortWordsAndOrdinalsInDigitsAreVariants() {
         assertThat(Shorthand.variants("hasn't worked")).containsExactly("hasn't worked", "hasnt worked");
-        assertThat(Shorthand.variants("your manager")).containsExactly("your manager", "ur manager");
+        assertThat(Shorthand.variants("your manager"))
+                .containsExactly("your manager", "ur manager", "your mgr", "ur mgr");
         assertThat(Shorthand.variants("i'm posting")).containsExactly("i'm posting", "im posting");
         assertThat(Shorthand.variants("the third time")).containsExactly("the third time", "the 3rd time");
         // Several shorthand words: each alone, and together.
@@ -26,6 +27,20 @@ class ShorthandTest {
         // Two numerals together are a number of their own; a numeral before anything else is a word.
         assertThat(Shorthand.variants("二十天")).containsExactly("二十天");
         assertThat(Shorthand.variants("一直")).containsExactly("一直");
+    }
+
+    @Test
+    void textSpeakAndChineseAsTypedOnlineAreVariants() {
+        assertThat(Shorthand.variants("my fourth message"))
+                .contains("my 4th msg")
+                .contains("my fourth msg");
+        assertThat(Shorthand.variants("manager")).containsExactly("manager", "mgr");
+        assertThat(Shorthand.variants("without")).containsExactly("without", "w/o");
+        assertThat(Shorthand.variants("没有人管")).containsExactly("没有人管", "木有人管");
+        assertThat(Shorthand.variants("没有")).containsExactly("没有", "木有");
+        // 怎么 and 什么 alone are not shortened: only inside a phrase.
+        assertThat(Shorthand.variants("怎么")).containsExactly("怎么");
+        assertThat(Shorthand.variants("为什么还没")).containsExactly("为什么还没", "为神马还没");
     }
 
     @Test

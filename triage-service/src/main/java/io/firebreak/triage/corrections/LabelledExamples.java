@@ -60,6 +60,7 @@ public final class LabelledExamples {
             "fresh-complaints-28.tsv",
             "fresh-complaints-29.tsv",
             "fresh-complaints-30.tsv",
+            "fresh-complaints-31.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

@@ -82,6 +82,9 @@ public final class FirstReadingsReplay {
     /** Traditional Chinese, Cantonese, and the English of India, Singapore, Britain and Australia: also scored alone. */
     private static final Set<String> REGIONAL = Set.of("fresh-complaints-30.tsv");
 
+    /** Typed in internet shorthand, English text-speak and Chinese netspeak: also scored alone. */
+    private static final Set<String> SHORTHAND = Set.of("fresh-complaints-31.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -151,6 +154,7 @@ public final class FirstReadingsReplay {
             if (SARCASM.contains(sets.get(i))) scored.add("of them sarcastic");
             if (QUESTIONS.contains(sets.get(i))) scored.add("of them asked as questions");
             if (REGIONAL.contains(sets.get(i))) scored.add("of them regional");
+            if (SHORTHAND.contains(sets.get(i))) scored.add("of them in shorthand");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
