@@ -15,6 +15,8 @@ class WrittenChineseTest {
         String read = WrittenChinese.simplified(written);
 
         assertThat(read).isEqualTo("热水器漏电，我儿子被电到了，请你们经理处理。").hasSameSizeAs(written);
+        // One character where Simplified writes two: 帳 is read as the accounts' 账, as complaints mean it.
+        assertThat(WrittenChinese.simplified("我的帳戶被多扣了錢")).isEqualTo("我的账户被多扣了钱");
     }
 
     @Test
