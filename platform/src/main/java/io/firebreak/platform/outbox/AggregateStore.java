@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.bson.BsonArray;
+import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWriter;
@@ -47,6 +48,7 @@ import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
 import org.bson.conversions.Bson;
+import org.bson.io.BasicOutputBuffer;
 
 /**
  * A collection of aggregates of one kind, each a record (package-private is fine: the platform's
@@ -421,7 +423,12 @@ public final class AggregateStore<T extends Record> {
      * it read back (the stored form, e.g. times to the millisecond), whatever the document's version.
      */
     public String tag(T value) {
-        return ContentTags.of(encode(value).toJson());
+        // The value's BSON bytes, written straight from the codec: no document built, no JSON rendered to hash.
+        BasicOutputBuffer bytes = new BasicOutputBuffer();
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(bytes)) {
+            codec.encode(writer, value, EncoderContext.builder().build());
+        }
+        return ContentTags.of(bytes.getInternalBuffer(), bytes.getPosition());
     }
 
     private BsonDocument encode(T value) {

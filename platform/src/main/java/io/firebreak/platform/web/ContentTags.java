@@ -21,12 +21,18 @@ public final class ContentTags {
 
     private ContentTags() {}
 
-    /** The tag of a value: 16 hex digits of the SHA-256 of its text (a record's, a document's JSON). */
+    /** The tag of a value: 16 hex digits of the SHA-256 of its text (a record's). */
     public static String of(Object value) {
+        byte[] text = String.valueOf(value).getBytes(StandardCharsets.UTF_8);
+        return of(text, text.length);
+    }
+
+    /** The tag of a value's stored form: 16 hex digits of the SHA-256 of its first {@code length} bytes. */
+    public static String of(byte[] bytes, int length) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(bytes, 0, length);
+            return HexFormat.of().formatHex(sha256.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

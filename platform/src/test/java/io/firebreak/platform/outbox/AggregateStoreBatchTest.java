@@ -71,6 +71,21 @@ class AggregateStoreBatchTest {
         server.shutdownNow();
     }
 
+    @Test
+    void theTagIsOfTheValueAsStoredTheSameWrittenAndReadBackAndAnotherForAnotherValue() {
+        Versioned<Tally> written = store.update(
+                        "A", current -> Change.of(current.value().with("m1")))
+                .orElseThrow();
+        Versioned<Tally> read = store.find("A").orElseThrow();
+
+        assertThat(store.tag(read.value()))
+                .matches("[0-9a-f]{16}")
+                .isEqualTo(store.tag(written.value()))
+                .isEqualTo(store.tag(new Tally(List.of("m1"))))
+                .isNotEqualTo(store.tag(new Tally(List.of("m2"))))
+                .isNotEqualTo(store.tag(new Tally(List.of())));
+    }
+
     private static AggregateStore.Update<Tally> mark(String id, String eventId) {
         return new AggregateStore.Update<>(
                 id,
