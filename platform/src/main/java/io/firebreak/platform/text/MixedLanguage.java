@@ -9,9 +9,9 @@ import java.util.Set;
 /**
  * A Chinese phrase as a bilingual customer types it, an English word in place of its Chinese one: 投诉过 is also
  * "complain过", 每个部门 "每个department", 经理说是 "manager说是", 燃气的味道 "gas的味道"; and a word's pinyin initials as
- * typed online (投诉过 "ts过", 退款 "tk"). Only words that name the same thing in both languages, each replaced on its own;
- * a word alone is not (ts alone would find every "TS"). Each phrase is compiled with its variants, so nothing costs more per
- * complaint.
+ * typed online (投诉过 "ts过", 退款 "tk"). Only words that name the same thing in both languages, each replaced on its
+ * own; a word alone is not (ts alone would find every "TS"). Each phrase is compiled with its variants, so nothing
+ * costs more per complaint.
  */
 final class MixedLanguage {
 

@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * A phrase as it is typed in a chat window or a text message: "hasn't worked" is also "hasnt worked", "your manager"
  * "ur manager" and "ur mgr", "you" "u", "please" "pls", "I'm posting" "im posting", "the third time" "the 3rd time",
- * "my fourth message" "my 4th msg", 第三次 第3次, 打了五次 打了5次, and Chinese as typed online: 没有人管 木有人管. Each phrase is compiled with its variants, so the text is scanned as written and nothing costs more
- * per complaint.
+ * "my fourth message" "my 4th msg", 第三次 第3次, 打了五次 打了5次, and Chinese as typed online: 没有人管 木有人管. Each
+ * phrase is compiled with its variants, so the text is scanned as written and nothing costs more per complaint.
  *
  * <p>Left alone: "we're" (its shorthand "were" is a word of its own), and a phrase of a single shorthand word ("u"
  * alone would find every "u" in a product name).
