@@ -69,6 +69,7 @@ final class Report {
             summary.put("cpuMsPerComplaintAtKeptUp", keptUp.cpuMsPerComplaint);
             summary.put("storeCommandsPerComplaintAtKeptUp", keptUp.storeCommandsPerComplaint);
             summary.put("storeCpuMsPerComplaintAtKeptUp", keptUp.storeCpuMsPerComplaint);
+            summary.put("cpuMsPerComplaintByPartAtKeptUp", keptUp.cpuMsPerComplaintByPart);
         }
         summary.put("goalSustained500", sustained != null && sustained.offered >= 500);
         summary.put("stepAt70PercentOfSustained", at70 == null ? null : at70.offered);
@@ -157,11 +158,12 @@ final class Report {
             md.append(String.format(
                     Locale.ROOT,
                     "- Cost per complaint at %d/s (highest step kept up with): **%s ms of "
-                            + "CPU** (the store's engine %s ms of it), %s store commands, %s Kafka records, %s API "
-                            + "requests (see Cost per complaint).%n",
+                            + "CPU** (the store's engine %s ms of it, the JIT compilers %s), %s store commands, %s Kafka "
+                            + "records, %s API requests (see Cost per complaint).%n",
                     keptUp.offered,
                     f(keptUp.cpuMsPerComplaint),
                     f(keptUp.storeCpuMsPerComplaint),
+                    f(keptUp.cpuMsPerComplaintByPart.getOrDefault(ThreadCpu.PARTS.get(0), Double.NaN)),
                     f(keptUp.storeCommandsPerComplaint),
                     f(keptUp.kafkaRecordsPerComplaint),
                     f(keptUp.apiRequestsPerComplaint)));
