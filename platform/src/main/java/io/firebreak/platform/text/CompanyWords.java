@@ -19,6 +19,11 @@ import java.util.Set;
  * ("I told them", "I wrote"); in Chinese, one of its texts not written after 我 (我的短信, 我发的邮件 are the customer's).
  * A clause that names someone outside the company (a doctor, the police, a neighbour, 医生, 消防) is theirs: "the doctor
  * read the label and said “…”".
+ *
+ * <p>And a reply's quoted earlier message — after "On 2 Dec, Support wrote:", "-----Original Message-----",
+ * "…写道：", or a line opened with {@code >} — is the company's reply the customer answers: "Thanks, it works now" above
+ * "> If the device overheats, stop using it … you may escalate to a manager" is not a hazard nor a demand. What the
+ * customer quotes of their own ("On 1 Dec, I wrote:", "我写道：") counts.
  */
 final class CompanyWords {
 
@@ -149,19 +154,44 @@ final class CompanyWords {
     private static final List<String> HAN_SAID =
             List.of("我说", "我跟", "我问", "我告诉", "我回复", "我回", "我写", "我讲", "我反映", "我留言", "我发");
 
+    /** Where the earlier message a reply quotes is named: "On 2 Dec, Support wrote:", "客服于12月2日写道：". */
+    private static final List<String> REPLY_HEADERS =
+            List.of("wrote:", "写道:", "写道\uff1a", "-----original message-----", "-----原始邮件-----");
+
+    /** The source of a quoted earlier message: the company's reply the customer answers. */
+    static final String EARLIER_REPLY = "the earlier reply quoted";
+
     /** Each quotation of the company's words in the text, in order. */
     static List<Quote> in(ScannedText text) {
         char[] f = text.folded();
         List<Quote> quotes = null;
+        // A reply's quoted earlier message (after "… wrote:", or a line opened with '>') is not the customer's words
+        // now: the customer answers it. Unless they wrote it ("I wrote:", "我写道："): their own words count.
+        int reply = replyQuoted(f, false);
+        int quotedEnd = reply < 0 ? f.length : reply;
+        int own = replyQuoted(f, true);
+        int linesEnd = own < 0 ? quotedEnd : Math.min(quotedEnd, own);
+        for (int line = 0; line < linesEnd; line = nextLine(f, line)) {
+            int at = line;
+            while (at < linesEnd && (f[at] == ' ' || f[at] == '\t')) at++;
+            if (at < linesEnd && f[at] == '>') {
+                if (quotes == null) quotes = new ArrayList<>(2);
+                quotes.add(new Quote(at + 1, Math.min(nextLine(f, at), linesEnd), EARLIER_REPLY));
+            }
+        }
+        if (reply >= 0) {
+            if (quotes == null) quotes = new ArrayList<>(2);
+            quotes.add(new Quote(reply, f.length, EARLIER_REPLY));
+        }
         int i = 0;
-        while (i < f.length) {
+        while (i < quotedEnd) {
             char close = closing(f[i]);
             if (close == 0) {
                 i++;
                 continue;
             }
             int end = indexOf(f, close, i + 1);
-            if (end < 0) break;
+            if (end < 0 || end >= quotedEnd) break;
             String source = source(f, i);
             if (source != null) {
                 if (quotes == null) quotes = new ArrayList<>(2);
@@ -170,6 +200,33 @@ final class CompanyWords {
             i = end + 1;
         }
         return quotes == null ? List.of() : quotes;
+    }
+
+    /**
+     * Where a quoted earlier message begins (after its reply header): the first one someone else wrote, or with
+     * {@code own} the first the customer wrote ("I wrote:", "我写道："); -1 when there is none.
+     */
+    private static int replyQuoted(char[] f, boolean own) {
+        String text = new String(f);
+        int first = -1;
+        for (String header : REPLY_HEADERS) {
+            for (int at = text.indexOf(header); at >= 0; at = text.indexOf(header, at + 1)) {
+                int lineStart = Math.max(text.lastIndexOf('\n', at) + 1, Math.max(0, at - WINDOW));
+                String before = text.substring(lineStart, at).strip();
+                boolean mine = before.endsWith(" i") || before.equals("i") || before.endsWith("我");
+                if (mine != own) continue;
+                if (first < 0 || at + header.length() < first) first = at + header.length();
+                break;
+            }
+        }
+        return first;
+    }
+
+    private static int nextLine(char[] f, int from) {
+        for (int i = from; i < f.length; i++) {
+            if (f[i] == '\n') return i + 1;
+        }
+        return f.length;
     }
 
     private static char closing(char c) {

@@ -8,6 +8,26 @@ import org.junit.jupiter.api.Test;
 class CompanyWordsTest {
 
     @Test
+    void aRepliesQuotedEarlierMessageIsTheCompanysUnlessTheCustomerWroteIt() {
+        String reply = "Thanks, the replacement works fine. Could you confirm the return label?\n\n"
+                + "On 2 Dec, Support wrote:\n> If the device overheats, stop using it.\n> You may escalate to a manager.";
+        assertThat(CompanyWords.in(ScannedText.of(reply))).singleElement().satisfies(q -> {
+            assertThat(reply.substring(q.start(), q.end())).startsWith("\n> If the device overheats");
+            assertThat(q.source()).isEqualTo(CompanyWords.EARLIER_REPLY);
+        });
+        String inline = "谢谢，已经收到了。客服于12月2日写道：如设备过热冒烟，请停止使用并联系我们。";
+        assertThat(quoted(inline)).containsExactly(ScannedText.normalize("如设备过热冒烟，请停止使用并联系我们。"));
+        // Lines opened with '>' without a header, and nothing else.
+        assertThat(quoted("All sorted now.\n> We will escalate to a manager if needed.\nThanks"))
+                .containsExactly(" We will escalate to a manager if needed.\n");
+        // The customer's own earlier words count, and so does a '>' inside a sentence.
+        assertThat(CompanyWords.in(ScannedText.of("Still broken. On 1 Dec, I wrote:\n> the charger caught fire")))
+                .isEmpty();
+        assertThat(CompanyWords.in(ScannedText.of("The bill says > 100 kWh, my meter says 40.")))
+                .isEmpty();
+    }
+
+    @Test
     void aQuotationAfterTheCompanysTextIsTheCompanys() {
         String text = "The leaflet in the box says \"Warning: risk of fire if used with a non-original charger.\" "
                 + "Mine is fine.";
