@@ -67,51 +67,55 @@ final class ThreadCpu {
         return byPart;
     }
 
-    /** The part a thread belongs to, by its name as Linux keeps it (at most 15 characters). */
+    /**
+     * Thread names as Linux keeps them (their first 15 characters) and the part each belongs to: the first prefix that
+     * a name starts with decides. A listener container's consumer thread is named after its group and topics
+     * ("triage-firebreak.intake+…", kept as "triage-firebrea"; "resolution-fire"), so it is found by "-fire" anywhere.
+     */
+    private static final List<Map.Entry<String, String>> PREFIXES = List.of(
+            Map.entry("C1 Compiler", "JIT compilers"),
+            Map.entry("C2 Compiler", "JIT compilers"),
+            Map.entry("GC Thread", "GC and VM"),
+            Map.entry("G1 ", "GC and VM"),
+            Map.entry("VM ", "GC and VM"),
+            Map.entry("Sweeper", "GC and VM"),
+            Map.entry("Service Thread", "GC and VM"),
+            Map.entry("Monitor Deflat", "GC and VM"),
+            Map.entry("mongo-server", "store"),
+            Map.entry("H2-", "store"),
+            Map.entry("store-", "store"),
+            Map.entry("http-nio-8080", "gateway requests"),
+            Map.entry("http-nio-", "services' requests"),
+            Map.entry("outbox-relay", "relays and producers"),
+            Map.entry("kafka-producer", "relays and producers"),
+            Map.entry("resolution.answ", "consumers"),
+            Map.entry("gateway.webhook", "consumers"),
+            Map.entry("kafka-coordinat", "consumers"),
+            Map.entry("kafka-admin", "other"),
+            Map.entry("kafka-", "Kafka broker"),
+            Map.entry("data-plane-kafk", "Kafka broker"),
+            Map.entry("controller-", "Kafka broker"),
+            Map.entry("broker-", "Kafka broker"),
+            Map.entry("group-coordinat", "Kafka broker"),
+            Map.entry("share-", "Kafka broker"),
+            Map.entry("quorum-", "Kafka broker"),
+            Map.entry("raft-", "Kafka broker"),
+            Map.entry("executor-", "Kafka broker"),
+            Map.entry("ExpirationReape", "Kafka broker"),
+            Map.entry("transaction-log", "Kafka broker"),
+            Map.entry("persister-", "Kafka broker"),
+            Map.entry("network-partiti", "Kafka broker"),
+            Map.entry("ReplicaFetcher", "Kafka broker"),
+            Map.entry("LogDirFailure", "Kafka broker"));
+
+    /** The part a thread belongs to, by its name as Linux keeps it. */
     static int partOf(String name) {
-        String part;
-        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-            part = "JIT compilers";
-        } else if (name.startsWith("GC Thread")
-                || name.startsWith("G1 ")
-                || name.startsWith("VM ")
-                || name.startsWith("Sweeper")
-                || name.startsWith("Service Thread")
-                || name.startsWith("Monitor Deflat")) {
-            part = "GC and VM";
-        } else if (name.startsWith("mongo-server") || name.startsWith("H2-") || name.startsWith("store-")) {
-            part = "store";
-        } else if (name.startsWith("http-nio-8080")) {
-            part = "gateway requests";
-        } else if (name.startsWith("http-nio-")) {
-            part = "services' requests";
-        } else if (name.startsWith("outbox-relay") || name.startsWith("kafka-producer")) {
-            part = "relays and producers";
-        } else if (name.contains("firebreak.")
-                || name.contains("-firebre")
-                || name.startsWith("resolution.answ")
-                || name.startsWith("gateway.webhook")
-                || name.startsWith("kafka-coordinat")) {
-            // A listener container's consumer thread is named after its group and topics; the heartbeat thread too.
-            part = "consumers";
-        } else if (name.startsWith("data-plane-kafk")
-                || (name.startsWith("kafka-") && !name.startsWith("kafka-admin"))
-                || name.startsWith("controller-")
-                || name.startsWith("broker-")
-                || name.startsWith("group-coordinat")
-                || name.startsWith("share-")
-                || name.startsWith("quorum-")
-                || name.startsWith("raft-")
-                || name.startsWith("executor-")
-                || name.startsWith("ExpirationReape")
-                || name.startsWith("transaction-log")
-                || name.startsWith("persister-")
-                || name.startsWith("network-partiti")
-                || name.startsWith("ReplicaFetcher")
-                || name.startsWith("LogDirFailure")) {
-            part = "Kafka broker";
-        } else {
-            part = "other";
+        String part = name.contains("-fire") ? "consumers" : "other";
+        for (Map.Entry<String, String> prefix : PREFIXES) {
+            if (name.startsWith(prefix.getKey())) {
+                part = prefix.getValue();
+                break;
+            }
         }
         return PARTS.indexOf(part);
     }

@@ -154,9 +154,12 @@ final class CompanyWords {
     private static final List<String> HAN_SAID =
             List.of("我说", "我跟", "我问", "我告诉", "我回复", "我回", "我写", "我讲", "我反映", "我留言", "我发");
 
-    /** Where the earlier message a reply quotes is named: "On 2 Dec, Support wrote:", "客服于12月2日写道：". */
+    /**
+     * Where the earlier message a reply quotes is named: "On 2 Dec, Support wrote:", "客服于12月2日写道：" (the full-width
+     * colon is ':' in the text as read, its NFKC form).
+     */
     private static final List<String> REPLY_HEADERS =
-            List.of("wrote:", "写道:", "写道\uff1a", "-----original message-----", "-----原始邮件-----");
+            List.of("wrote:", "写道:", "-----original message-----", "-----原始邮件-----");
 
     /** The source of a quoted earlier message: the company's reply the customer answers. */
     static final String EARLIER_REPLY = "the earlier reply quoted";
@@ -167,9 +170,10 @@ final class CompanyWords {
         List<Quote> quotes = null;
         // A reply's quoted earlier message (after "… wrote:", or a line opened with '>') is not the customer's words
         // now: the customer answers it. Unless they wrote it ("I wrote:", "我写道："): their own words count.
-        int reply = replyQuoted(f, false);
+        int[] replies = replyQuoted(f);
+        int reply = replies[0];
         int quotedEnd = reply < 0 ? f.length : reply;
-        int own = replyQuoted(f, true);
+        int own = replies[1];
         int linesEnd = own < 0 ? quotedEnd : Math.min(quotedEnd, own);
         for (int line = 0; line < linesEnd; line = nextLine(f, line)) {
             int at = line;
@@ -203,20 +207,21 @@ final class CompanyWords {
     }
 
     /**
-     * Where a quoted earlier message begins (after its reply header): the first one someone else wrote, or with
-     * {@code own} the first the customer wrote ("I wrote:", "我写道："); -1 when there is none.
+     * Where quoted earlier messages begin (after their reply headers): the first someone else wrote, and the first the
+     * customer wrote ("I wrote:", "我写道："); -1 for none.
      */
-    private static int replyQuoted(char[] f, boolean own) {
-        String text = new String(f);
-        int first = -1;
+    private static int[] replyQuoted(char[] f) {
+        int[] first = {-1, -1};
+        String text = null;
         for (String header : REPLY_HEADERS) {
+            if (indexOf(f, header.charAt(header.length() - 1), 0) < 0) continue; // no ':' nor '-': no header
+            if (text == null) text = new String(f);
             for (int at = text.indexOf(header); at >= 0; at = text.indexOf(header, at + 1)) {
                 int lineStart = Math.max(text.lastIndexOf('\n', at) + 1, Math.max(0, at - WINDOW));
                 String before = text.substring(lineStart, at).strip();
-                boolean mine = before.endsWith(" i") || before.equals("i") || before.endsWith("我");
-                if (mine != own) continue;
-                if (first < 0 || at + header.length() < first) first = at + header.length();
-                break;
+                int whose = before.endsWith(" i") || before.equals("i") || before.endsWith("我") ? 1 : 0;
+                int after = at + header.length();
+                if (first[whose] < 0 || after < first[whose]) first[whose] = after;
             }
         }
         return first;
