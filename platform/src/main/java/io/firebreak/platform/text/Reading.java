@@ -8,8 +8,9 @@ import java.util.List;
  * one of the ordinary senses of the word ("Fire TV Stick", "food court", "曝光过度", "在朋友圈看到"), where it does not
  * mean what the rule or the signal is about; a phrase that shares words with an ordinary sense ("the press" in "the
  * press release") is read in that sense, unless it holds the whole sense and more ("smoke alarm went off"); nor when
- * the customer quotes it from the company's own texts ({@link CompanyWords}: "the leaflet says “risk of fire if …”").
- * Immutable and thread-safe.
+ * the customer quotes it from the company's own texts ({@link CompanyWords}: "the leaflet says “risk of fire if …”"); nor
+ * when it stands in a part of an e-mail or a ticket that is not the customer's words ({@link MessageParts}: a header
+ * field, the signature, its disclaimer). Immutable and thread-safe.
  */
 public final class Reading {
 
@@ -23,7 +24,7 @@ public final class Reading {
 
     /** The cues and senses of one text, found once and asked about each phrase found in it. */
     public Scope scope(ScannedText text) {
-        return new Scope(negation.scope(text), senses.scan(text), CompanyWords.in(text));
+        return new Scope(negation.scope(text), senses.scan(text), CompanyWords.in(text), MessageParts.in(text));
     }
 
     /** The negation cues and ordinary senses of one text. */
@@ -32,16 +33,23 @@ public final class Reading {
         private final Negation.Scope negation;
         private final List<PhraseSet.Hit> senses;
         private final List<CompanyWords.Quote> quotes;
+        private final List<MessageParts.Part> parts;
 
-        private Scope(Negation.Scope negation, List<PhraseSet.Hit> senses, List<CompanyWords.Quote> quotes) {
+        private Scope(
+                Negation.Scope negation,
+                List<PhraseSet.Hit> senses,
+                List<CompanyWords.Quote> quotes,
+                List<MessageParts.Part> parts) {
             this.negation = negation;
             this.senses = senses;
             this.quotes = quotes;
+            this.parts = parts;
         }
 
         /**
          * Why the words from {@code start} to {@code end} (or words they share with an ordinary sense) do not count, as a person would read the reason
-         * ("negated: 没有", "ordinary sense: Fire TV", "the company's words: the leaflet"), or null when they count.
+         * ("negated: 没有", "ordinary sense: Fire TV", "the company's words: the leaflet", "not the customer's words: the
+         * signature"), or null when they count.
          */
         public String discounted(int start, int end) {
             return discounted(start, end, end, end);
@@ -58,6 +66,9 @@ public final class Reading {
         private String discounted(int start, int end, int firstEnd, int secondStart) {
             for (CompanyWords.Quote quote : quotes) {
                 if (quote.start() <= start && end <= quote.end()) return "the company's words: " + quote.source();
+            }
+            for (MessageParts.Part part : parts) {
+                if (part.start() <= start && end <= part.end()) return "not the customer's words: " + part.what();
             }
             for (PhraseSet.Hit sense : senses) {
                 String why = inSense(sense, start, firstEnd);

@@ -62,6 +62,7 @@ public final class LabelledExamples {
             "fresh-complaints-29.tsv",
             "fresh-complaints-30.tsv",
             "fresh-complaints-31.tsv",
+            "fresh-complaints-32.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */

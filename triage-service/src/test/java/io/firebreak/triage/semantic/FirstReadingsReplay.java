@@ -85,6 +85,9 @@ public final class FirstReadingsReplay {
     /** Typed in internet shorthand, English text-speak and Chinese netspeak: also scored alone. */
     private static final Set<String> SHORTHAND = Set.of("fresh-complaints-31.tsv");
 
+    /** Arrived by e-mail or from a ticketing system (headers, signatures, quoted replies): also scored alone. */
+    private static final Set<String> MAIL = Set.of("fresh-complaints-32.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -155,6 +158,7 @@ public final class FirstReadingsReplay {
             if (QUESTIONS.contains(sets.get(i))) scored.add("of them asked as questions");
             if (REGIONAL.contains(sets.get(i))) scored.add("of them regional");
             if (SHORTHAND.contains(sets.get(i))) scored.add("of them in shorthand");
+            if (MAIL.contains(sets.get(i))) scored.add("of them by mail");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }

@@ -1,0 +1,295 @@
+package io.firebreak.platform.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parts of an e-mail or a ticket that are not what the customer says about the complaint: the header fields a
+ * mail program or a ticketing system writes ("From:", "Sent:", "Priority: Urgent", "Escalation level: 0", "优先级：紧急",
+ * "提交人："), and the signature under the message — after a {@code --} line or a sign-off on a line of its own ("Kind
+ * regards,", "此致"): a name, a job title ("Senior Counsel", "合伙人律师"), a company, "Sent from my iPhone", and a legal
+ * disclaimer wherever it stands ("may be legally privileged", "可能承担法律责任"). A lawyer who signs a request for
+ * another cartridge threatens nothing, and "Escalation level: 0" asks for nobody: a phrase in one of these parts is not
+ * counted (with its reason, as a negated one is). A subject line is the customer's and counts, as does a ticket's status
+ * ("Status: Reopened by requester").
+ *
+ * <p>Both are bounded so that the customer's own words are not lost in them: a header field's value runs to the next
+ * {@code |} or the end of its line, at most {@value #FIELD_VALUE} characters, and a field on the text's last line is
+ * one only when a {@code |} ends it ("To: whom it may concern, the charger exploded" is a sentence); a signature runs
+ * over short lines only, and ends at a "P.S.", a long line, a quoted or forwarded message, or after {@value
+ * #SIGNATURE_LINES} lines.
+ */
+final class MessageParts {
+
+    private MessageParts() {}
+
+    /** A part from {@code start} to {@code end} that is not the customer's words, and what it is. */
+    record Part(int start, int end, String what) {}
+
+    static final String HEADER = "a message header";
+    static final String SIGNATURE = "the signature";
+    static final String DISCLAIMER = "the signature's disclaimer";
+
+    /** The longest value a header field holds. */
+    private static final int FIELD_VALUE = 80;
+
+    /** The longest line a signature holds (a name, a job title, a company, an address). */
+    private static final int SIGNATURE_LINE = 80;
+
+    /** The longest last line signed after dashes ("—— 行政助理 小周"). */
+    private static final int SIGNED_NAME = 24;
+
+    /** The most lines, blank ones aside, a signature runs over. */
+    private static final int SIGNATURE_LINES = 6;
+
+    /**
+     * The fields of a mail's or a ticket's header, in lower case, that say nothing of the complaint. Not the subject
+     * (the customer wrote it), the status (a reopened ticket is one) nor the category (the customer chose it).
+     */
+    private static final List<String> FIELDS = List.of(
+            "from",
+            "to",
+            "cc",
+            "bcc",
+            "date",
+            "sent",
+            "reply-to",
+            "priority",
+            "severity",
+            "urgency",
+            "escalation level",
+            "escalation",
+            "channel",
+            "source",
+            "requester",
+            "requested by",
+            "assignee",
+            "assigned to",
+            "group",
+            "发件人",
+            "收件人",
+            "抄送",
+            "日期",
+            "时间",
+            "发送时间",
+            "优先级",
+            "紧急程度",
+            "升级级别",
+            "渠道",
+            "来源",
+            "提交人",
+            "处理人",
+            "受理人");
+
+    /**
+     * Sign-offs on a line of their own, in lower case: the signature follows. An English one only with its comma
+     * ("Thanks," over a name; not "Thanks" over a sentence); a Chinese one as it stands.
+     */
+    private static final List<String> SIGN_OFFS = List.of(
+            "kind regards",
+            "best regards",
+            "warm regards",
+            "warmest regards",
+            "regards",
+            "best",
+            "best wishes",
+            "many thanks",
+            "thanks",
+            "thank you",
+            "thanks again",
+            "cheers",
+            "sincerely",
+            "yours sincerely",
+            "yours faithfully",
+            "yours truly",
+            "respectfully",
+            "此致",
+            "此致敬礼",
+            "此致 敬礼",
+            "祝好",
+            "顺祝商祺",
+            "顺颂商祺",
+            "顺颂时祺");
+
+    /** Lines a mail program adds under a message. */
+    private static final List<String> SENT_FROM = List.of("sent from my", "get outlook for", "发自我的", "来自我的");
+
+    /** How a legal disclaimer under a message opens. */
+    private static final List<String> DISCLAIMERS = List.of(
+            "confidentiality notice",
+            "confidential notice",
+            "disclaimer",
+            "免责声明",
+            "【免责声明】",
+            "this e-mail and any",
+            "this email and any",
+            "this message and any",
+            "this message is intended",
+            "this e-mail is intended",
+            "this email is intended",
+            "本邮件及其附件",
+            "本邮件仅",
+            "此邮件仅",
+            "本邮件可能");
+
+    /** Each part of the text that is not the customer's words, in order. */
+    static List<Part> in(ScannedText text) {
+        char[] f = text.folded();
+        if (indexOf(f, '\n', 0) < 0 && indexOf(f, '|', 0) < 0) return List.of();
+        List<Part> parts = new ArrayList<>(2);
+        int signatureLines = -1; // lines of a signature still to come; -1: none under way
+        for (int line = 0; line < f.length; ) {
+            int end = indexOf(f, '\n', line);
+            boolean last = end < 0;
+            if (last) end = f.length;
+            int from = skipSpaces(f, line, end);
+            int to = trimEnd(f, from, end);
+            if (signatureLines >= 0) {
+                if (from == to) {
+                    // a blank line within a signature
+                } else if (endsSignature(f, from, to) || signatureLines == 0) {
+                    signatureLines = -1;
+                } else {
+                    parts.add(new Part(from, to, SIGNATURE));
+                    signatureLines--;
+                }
+            }
+            if (signatureLines < 0 && from < to) {
+                if (startsWithAny(f, from, to, DISCLAIMERS)) {
+                    parts.add(new Part(from, to, DISCLAIMER));
+                } else if (startsWithAny(f, from, to, SENT_FROM)) {
+                    parts.add(new Part(from, to, SIGNATURE));
+                } else if (isSignOff(f, from, to) || dashes(f, from, to) == to) {
+                    signatureLines = SIGNATURE_LINES;
+                } else if (last && dashes(f, from, to) > from && to - from <= SIGNED_NAME) {
+                    parts.add(new Part(from, to, SIGNATURE)); // "—— 行政助理 小周": a name signed after dashes, last
+                } else {
+                    fields(f, from, to, last, parts);
+                }
+            }
+            line = end + 1;
+        }
+        return parts;
+    }
+
+    /**
+     * The header fields on one line: each where the line starts (after a "[Ticket #1]" or "【工单号】" label) or after a
+     * {@code |}, its value to the next {@code |} or the line's end.
+     */
+    private static void fields(char[] f, int from, int to, boolean lastLine, List<Part> parts) {
+        int at = from;
+        if (f[at] == '[' || f[at] == '【') {
+            int close = indexOf(f, f[at] == '[' ? ']' : '】', at + 1);
+            if (close < 0 || close >= to) return;
+            at = skipSpaces(f, close + 1, to);
+        }
+        while (at < to) {
+            int bar = indexOf(f, '|', at);
+            int valueEnd = bar < 0 || bar >= to ? to : bar;
+            int colon = fieldColon(f, at, valueEnd);
+            if (colon < 0) return;
+            int value = skipSpaces(f, colon + 1, valueEnd);
+            if (trimEnd(f, value, valueEnd) - value > FIELD_VALUE) return;
+            if (lastLine && valueEnd == to) return;
+            parts.add(new Part(at, trimEnd(f, at, valueEnd), HEADER));
+            if (valueEnd == to) return;
+            at = skipSpaces(f, valueEnd + 1, to);
+        }
+    }
+
+    /** Where the colon after a field's name at {@code at} stands, or -1 when no field's name is there. */
+    private static int fieldColon(char[] f, int at, int limit) {
+        for (String field : FIELDS) {
+            if (!startsWith(f, at, limit, field)) continue;
+            int colon = skipSpaces(f, at + field.length(), limit);
+            if (colon < limit && f[colon] == ':') return colon;
+        }
+        return -1;
+    }
+
+    private static boolean isSignOff(char[] f, int from, int to) {
+        boolean comma = f[to - 1] == ',' || f[to - 1] == '，';
+        int end = comma ? to - 1 : to;
+        if (end - from > 20) return false;
+        for (String signOff : SIGN_OFFS) {
+            if (signOff.length() == end - from
+                    && startsWith(f, from, end, signOff)
+                    && (comma || ScannedText.isHan(signOff.charAt(0)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where a run of two or three dashes opening the line ends ("--", "——"), followed by a space or the end; else from. */
+    private static int dashes(char[] f, int from, int to) {
+        int at = from;
+        while (at < to && isDash(f[at])) at++;
+        int run = at - from;
+        if (run < 2 || run > 3) return from;
+        return at == to || f[at] == ' ' ? at : from;
+    }
+
+    private static boolean isDash(char c) {
+        return c == '-' || c == '—' || c == '–' || c == '_';
+    }
+
+    /**
+     * A line that ends a signature: a postscript, a long line, a sentence (a question or an exclamation, or four words
+     * and more to a full stop), or where a quoted or forwarded message begins.
+     */
+    private static boolean endsSignature(char[] f, int from, int to) {
+        if (startsWithAny(f, from, to, DISCLAIMERS)) return false;
+        if (to - from > SIGNATURE_LINE || isSentence(f, from, to)) return true;
+        if (f[from] == '>' || startsWith(f, from, to, "p.s") || startsWith(f, from, to, "ps:")) return true;
+        int run = from;
+        while (run < to && isDash(f[run])) run++;
+        if (run - from >= 4) return true; // "-----Original Message-----", "---------- Forwarded message"
+        String line = new String(f, from, to - from);
+        return line.contains("wrote:") || line.contains("写道:") || line.contains("转发");
+    }
+
+    private static boolean isSentence(char[] f, int from, int to) {
+        int words = 1;
+        for (int i = from; i < to; i++) {
+            char c = f[i];
+            if (c == '!' || c == '?' || c == '。' || c == '！' || c == '？') return true;
+            if (c == ' ') words++;
+        }
+        return f[to - 1] == '.' && words >= 4;
+    }
+
+    private static boolean startsWithAny(char[] f, int from, int to, List<String> openings) {
+        for (String opening : openings) {
+            if (startsWith(f, from, to, opening)) return true;
+        }
+        return false;
+    }
+
+    private static boolean startsWith(char[] f, int at, int limit, String prefix) {
+        if (limit - at < prefix.length()) return false;
+        for (int i = 0; i < prefix.length(); i++) {
+            if (f[at + i] != prefix.charAt(i)) return false;
+        }
+        return true;
+    }
+
+    private static int skipSpaces(char[] f, int from, int to) {
+        int at = from;
+        while (at < to && (f[at] == ' ' || f[at] == '\t' || f[at] == '\r')) at++;
+        return at;
+    }
+
+    private static int trimEnd(char[] f, int from, int to) {
+        int end = to;
+        while (end > from && (f[end - 1] == ' ' || f[end - 1] == '\t' || f[end - 1] == '\r')) end--;
+        return end;
+    }
+
+    private static int indexOf(char[] f, char c, int from) {
+        for (int i = from; i < f.length; i++) {
+            if (f[i] == c) return i;
+        }
+        return -1;
+    }
+}
