@@ -36,6 +36,10 @@ public final class StandaloneSystem implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StandaloneSystem.class);
 
+    /** Counts the log events of the process by level: in the gateway only, the one logging system being shared. */
+    static final String LOGBACK_METRICS =
+            "org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback.LogbackMetricsAutoConfiguration";
+
     private final Path dataDir;
     private DocumentStore store;
     private final String jwtSecret;
@@ -154,6 +158,10 @@ public final class StandaloneSystem implements AutoCloseable {
         properties.put(GatewayAutoConfigurationFilter.SERVICE_PROPERTY, "true");
         // Behind the gateway, the one door: reachable from this machine only (as the store and the broker are).
         properties.put("server.address", "127.0.0.1");
+        // The five share one logging system: the gateway counts its log events (logback.events) for the process.
+        // One counter per application counted every event five times, and each one's filter ran on every log call
+        // of every part, debug ones included — the store's and the clients' on every command and fetch.
+        properties.put("spring.autoconfigure.exclude", LOGBACK_METRICS);
         if (name.equals("feedback")) properties.put("firebreak.feedback.survey.secret", surveySecret);
         if (name.equals("intake")) properties.put("firebreak.intake.customer-id-key", customerIdKey);
         return properties;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -12,6 +13,7 @@ import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.test.TestApi;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -136,6 +138,40 @@ class StandaloneSystemIT {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    @Test
+    @Order(2)
+    void countsTheProcesssLogEventsOnceInTheGateway() throws IOException {
+        awaitHealthy();
+        LoggerContext logging = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        String scraper = readEnvFile(system.tokensFile()).get("METRICS_TOKEN");
+
+        assertThat(logging.getTurboFilterList())
+                .as("filters every log call of every part runs through, debug ones included")
+                .hasSize(1);
+        assertThat(scrape(system.gatewayUrl(), scraper)).contains("logback_events_total");
+        system.serviceUrls()
+                .forEach((service, url) ->
+                        assertThat(scrape(url, scraper)).as(service).doesNotContain("logback_events"));
+    }
+
+    private static String scrape(URI base, String bearer) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + bearer)
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("scrape of " + base).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

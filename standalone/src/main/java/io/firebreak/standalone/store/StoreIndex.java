@@ -10,7 +10,9 @@ import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,8 @@ abstract class StoreIndex extends Index<Object> {
     private final boolean built;
 
     private final IndexKeys keys;
+    /** The fields as a set, in order: the engine asks for them on every query and write, once per index. */
+    private final Set<String> fieldSet;
 
     StoreIndex(MVMap<KeyValue, Object> entries, boolean built, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -35,6 +39,26 @@ abstract class StoreIndex extends Index<Object> {
         this.built = built;
         this.fields = keys.stream().map(IndexKey::getKey).toList();
         this.keys = new IndexKeys(fields);
+        this.fieldSet = Collections.unmodifiableSet(new LinkedHashSet<>(fields));
+    }
+
+    /**
+     * The fields, as {@link Index} gives them: there a list and a set newly collected from the keys at each call, on
+     * every query (for each of the collection's indexes, asking whether it serves it) and every write.
+     */
+    @Override
+    protected List<String> keys() {
+        return fields;
+    }
+
+    @Override
+    protected Set<String> keySet() {
+        return fieldSet;
+    }
+
+    @Override
+    protected boolean isCompoundIndex() {
+        return fields.size() > 1;
     }
 
     @Override
