@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /** JSON for event payloads, and the reading of a Kafka record into a {@link ReceivedEvent}. */
 public class EventCodec {
@@ -24,9 +25,11 @@ public class EventCodec {
     public EventCodec() {
         // Payloads evolve additively: a newer consumer ignores fields it does not know, and reads a field an
         // older producer did not send as absent, a primitive too (Jackson 3 fails on that by default).
+        // Instants read by hand in their usual form (IsoInstants): every consumer reads several in every event.
         this.json = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .addModule(new SimpleModule("instants").addDeserializer(Instant.class, new IsoInstants.Deserializer()))
                 .build();
     }
 
@@ -104,7 +107,7 @@ public class EventCodec {
     private static Instant time(String header, Instant fallback) {
         if (header == null) return fallback;
         try {
-            return Instant.parse(header);
+            return IsoInstants.parse(header);
         } catch (DateTimeParseException e) {
             return fallback;
         }

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -72,11 +73,84 @@ final class BsonTypes {
     }
 
     static byte[] encode(Document document) {
-        ByteBuf buffer = Unpooled.buffer(256);
-        BsonEncoder.encodeDocument(document, buffer);
+        return encode(document, 0);
+    }
+
+    /**
+     * The document's BSON, as mongo-java-server's encoder writes it, in a buffer sized for {@code expectedBytes} (the
+     * collection's documents' average) rather than grown from a few hundred bytes, copy by copy. Documents, arrays
+     * and strings are written here: the library makes a document of each array, keyed "0", "1", … as new strings, and
+     * copies each string's bytes; every other value it writes itself.
+     */
+    static byte[] encode(Document document, int expectedBytes) {
+        ByteBuf buffer = Unpooled.buffer(Math.max(256, expectedBytes + (expectedBytes >> 2)));
+        writeDocument(document, buffer);
         byte[] bytes = new byte[buffer.readableBytes()];
         buffer.readBytes(bytes);
         return bytes;
+    }
+
+    private static final byte STRING_TYPE = 2;
+    private static final byte DOCUMENT_TYPE = 3;
+    private static final byte ARRAY_TYPE = 4;
+
+    /** An array's keys, "0" to "1023", as written (each followed by its zero). */
+    private static final byte[][] INDEX_KEYS = new byte[1024][];
+
+    static {
+        for (int i = 0; i < INDEX_KEYS.length; i++) {
+            INDEX_KEYS[i] = (i + "\0").getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static void writeDocument(Map<String, ?> document, ByteBuf buffer) {
+        int start = buffer.writerIndex();
+        buffer.writeIntLE(0);
+        for (Map.Entry<String, ?> field : document.entrySet()) {
+            Object value = field.getValue();
+            byte type = BsonEncoder.determineType(value);
+            buffer.writeByte(type);
+            ByteBufUtil.writeUtf8(buffer, field.getKey());
+            buffer.writeByte(0);
+            writeValue(type, value, buffer);
+        }
+        buffer.writeByte(0);
+        buffer.setIntLE(start, buffer.writerIndex() - start);
+    }
+
+    private static void writeArray(Collection<?> values, ByteBuf buffer) {
+        int start = buffer.writerIndex();
+        buffer.writeIntLE(0);
+        int index = 0;
+        for (Object value : values) {
+            byte type = BsonEncoder.determineType(value);
+            buffer.writeByte(type);
+            if (index < INDEX_KEYS.length) {
+                buffer.writeBytes(INDEX_KEYS[index]);
+            } else {
+                ByteBufUtil.writeAscii(buffer, Integer.toString(index));
+                buffer.writeByte(0);
+            }
+            writeValue(type, value, buffer);
+            index++;
+        }
+        buffer.writeByte(0);
+        buffer.setIntLE(start, buffer.writerIndex() - start);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void writeValue(byte type, Object value, ByteBuf buffer) {
+        switch (type) {
+            case STRING_TYPE -> {
+                String text = value.toString();
+                buffer.writeIntLE(ByteBufUtil.utf8Bytes(text) + 1);
+                ByteBufUtil.writeUtf8(buffer, text);
+                buffer.writeByte(0);
+            }
+            case DOCUMENT_TYPE -> writeDocument((Map<String, ?>) value, buffer);
+            case ARRAY_TYPE -> writeArray((Collection<?>) value, buffer);
+            default -> BsonEncoder.encodeValue(type, value, buffer);
+        }
     }
 
     static Document decode(byte[] bytes) {

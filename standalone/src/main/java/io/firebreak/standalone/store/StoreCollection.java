@@ -105,7 +105,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     protected Object addDocumentInternal(Document document) {
         Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
         Object position = Missing.ofNullable(key);
-        byte[] bytes = BsonTypes.encode(document);
+        byte[] bytes = BsonTypes.encode(document, averageSize());
         if (documents.putIfAbsent(position, bytes) != null) {
             throw new IllegalStateException("A document with _id " + key + " already exists in " + this);
         }
@@ -398,9 +398,13 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
 
     /** How many documents of this collection's average size fit in one reply to a find. */
     int batchLimit() {
-        long count = Math.max(1, documents.size());
-        long average = Math.max(1, counters.getOrDefault(DATA_SIZE, 0L) / count);
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, MAX_BATCH_BYTES / average));
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, MAX_BATCH_BYTES / Math.max(1, averageSize())));
+    }
+
+    /** The average size of this collection's documents, in bytes (0 when it has none). */
+    private int averageSize() {
+        long count = documents.size();
+        return count == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, counters.getOrDefault(DATA_SIZE, 0L) / count);
     }
 
     private static <T> Stream<T> stream(Iterator<T> iterator) {
@@ -537,7 +541,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
 
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-        byte[] bytes = BsonTypes.encode(newDocument);
+        byte[] bytes = BsonTypes.encode(newDocument, averageSize());
         byte[] previous = documents.put(position, bytes);
         Journal.put(documents, position, bytes);
         resize(bytes.length - (previous == null ? 0 : previous.length));
