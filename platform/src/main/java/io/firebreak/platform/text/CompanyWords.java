@@ -194,7 +194,7 @@ final class CompanyWords {
                 i++;
                 continue;
             }
-            int end = indexOf(f, close, i + 1);
+            int end = ScannedText.indexOf(f, close, i + 1);
             if (end < 0 || end >= quotedEnd) break;
             String source = source(f, i);
             if (source != null) {
@@ -214,7 +214,8 @@ final class CompanyWords {
         int[] first = {-1, -1};
         String text = null;
         for (String header : REPLY_HEADERS) {
-            if (indexOf(f, header.charAt(header.length() - 1), 0) < 0) continue; // no ':' nor '-': no header
+            if (ScannedText.indexOf(f, header.charAt(header.length() - 1), 0) < 0)
+                continue; // no ':' nor '-': no header
             if (text == null) text = new String(f);
             for (int at = text.indexOf(header); at >= 0; at = text.indexOf(header, at + 1)) {
                 int lineStart = Math.max(text.lastIndexOf('\n', at) + 1, Math.max(0, at - WINDOW));
@@ -242,13 +243,6 @@ final class CompanyWords {
             case '"' -> '"';
             default -> 0;
         };
-    }
-
-    private static int indexOf(char[] f, char c, int from) {
-        for (int i = from; i < f.length; i++) {
-            if (f[i] == c) return i;
-        }
-        return -1;
     }
 
     /**

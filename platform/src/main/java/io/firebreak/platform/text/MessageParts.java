@@ -16,8 +16,10 @@ import java.util.List;
  * <p>Both are bounded so that the customer's own words are not lost in them: a header field's value runs to the next
  * {@code |} or the end of its line, at most {@value #FIELD_VALUE} characters, and a field on the text's last line is
  * one only when a {@code |} ends it ("To: whom it may concern, the charger exploded" is a sentence); a signature runs
- * over short lines only, and ends at a "P.S.", a long line, a quoted or forwarded message, or after {@value
- * #SIGNATURE_LINES} lines.
+ * over short lines only, and ends at a "P.S.", a sentence ("My solicitor will call you"), a long line, a quoted or
+ * forwarded message, or after {@value #SIGNATURE_LINES} lines; and a header field counts as one only in a header (a
+ * line of several fields, or beside another header line): "Date: 3 Dec, the heater caught fire" among sentences is
+ * the customer's.
  */
 final class MessageParts {
 
@@ -111,8 +113,17 @@ final class MessageParts {
             "顺颂商祺",
             "顺颂时祺");
 
+    /** Header lines the customer's words are in, which count, beside the fields: they keep a header a header. */
+    private static final List<String> HEADER_LINES =
+            List.of("subject:", "status:", "category:", "type:", "主题:", "状态:", "分类:", "类型:", "工单号");
+
     /** Lines a mail program adds under a message. */
     private static final List<String> SENT_FROM = List.of("sent from my", "get outlook for", "发自我的", "来自我的");
+
+    /** How a line that says something opens (not a name, a title or a company): it ends a signature. */
+    private static final List<String> SPEAKING = List.of(
+            "i ", "i'", "my ", "we ", "we'", "our ", "you ", "you'", "your ", "please ", "it ", "it'", "this ", "我",
+            "你", "请", "这", "已");
 
     /** How a legal disclaimer under a message opens. */
     private static final List<String> DISCLAIMERS = List.of(
@@ -135,15 +146,14 @@ final class MessageParts {
     /** Each part of the text that is not the customer's words, in order. */
     static List<Part> in(ScannedText text) {
         char[] f = text.folded();
-        if (indexOf(f, '\n', 0) < 0 && indexOf(f, '|', 0) < 0) return List.of();
+        if (ScannedText.indexOf(f, '\n', 0) < 0 && ScannedText.indexOf(f, '|', 0) < 0) return List.of();
+        List<int[]> lines = lines(f);
         List<Part> parts = new ArrayList<>(2);
         int signatureLines = -1; // lines of a signature still to come; -1: none under way
-        for (int line = 0; line < f.length; ) {
-            int end = indexOf(f, '\n', line);
-            boolean last = end < 0;
-            if (last) end = f.length;
-            int from = skipSpaces(f, line, end);
-            int to = trimEnd(f, from, end);
+        for (int n = 0; n < lines.size(); n++) {
+            int from = lines.get(n)[0];
+            int to = lines.get(n)[1];
+            boolean last = n == lines.size() - 1;
             if (signatureLines >= 0) {
                 if (from == to) {
                     // a blank line within a signature
@@ -164,37 +174,73 @@ final class MessageParts {
                 } else if (last && dashes(f, from, to) > from && to - from <= SIGNED_NAME) {
                     parts.add(new Part(from, to, SIGNATURE)); // "—— 行政助理 小周": a name signed after dashes, last
                 } else {
-                    fields(f, from, to, last, parts);
+                    List<Part> found = fields(f, from, to, last);
+                    // A field alone among sentences ("Date: 3 Dec, the heater caught fire") is the customer's.
+                    if (!found.isEmpty()
+                            && (found.size() > 1 || inHeader(f, lines, n - 1, -1) || inHeader(f, lines, n + 1, 1))) {
+                        parts.addAll(found);
+                    }
                 }
             }
-            line = end + 1;
         }
         return parts;
+    }
+
+    /** Each line's start and end (without its spaces at either end). */
+    private static List<int[]> lines(char[] f) {
+        List<int[]> lines = new ArrayList<>();
+        for (int line = 0; line <= f.length; ) {
+            int end = ScannedText.indexOf(f, '\n', line);
+            if (end < 0) end = f.length;
+            int from = skipSpaces(f, line, end);
+            lines.add(new int[] {from, trimEnd(f, from, end)});
+            line = end + 1;
+        }
+        return lines;
+    }
+
+    /**
+     * Whether the nearest line that is not blank from line {@code n} on, going by {@code step}, belongs to a header:
+     * a field, a subject, a status or a category line, a separator ("-----Original Message-----"), a ticket's label.
+     */
+    private static boolean inHeader(char[] f, List<int[]> lines, int n, int step) {
+        for (int i = n; i >= 0 && i < lines.size(); i += step) {
+            int from = lines.get(i)[0];
+            int to = lines.get(i)[1];
+            if (from == to) continue;
+            if (!fields(f, from, to, false).isEmpty() || startsWithAny(f, from, to, HEADER_LINES)) return true;
+            int run = from;
+            while (run < to && isDash(f[run])) run++;
+            return run - from >= 4 || f[from] == '[' || f[from] == '【';
+        }
+        return false;
     }
 
     /**
      * The header fields on one line: each where the line starts (after a "[Ticket #1]" or "【工单号】" label) or after a
      * {@code |}, its value to the next {@code |} or the line's end.
      */
-    private static void fields(char[] f, int from, int to, boolean lastLine, List<Part> parts) {
+    private static List<Part> fields(char[] f, int from, int to, boolean lastLine) {
+        List<Part> found = new ArrayList<>(1);
         int at = from;
         if (f[at] == '[' || f[at] == '【') {
-            int close = indexOf(f, f[at] == '[' ? ']' : '】', at + 1);
-            if (close < 0 || close >= to) return;
+            int close = ScannedText.indexOf(f, f[at] == '[' ? ']' : '】', at + 1);
+            if (close < 0 || close >= to) return found;
             at = skipSpaces(f, close + 1, to);
         }
         while (at < to) {
-            int bar = indexOf(f, '|', at);
+            int bar = ScannedText.indexOf(f, '|', at);
             int valueEnd = bar < 0 || bar >= to ? to : bar;
             int colon = fieldColon(f, at, valueEnd);
-            if (colon < 0) return;
+            if (colon < 0) return found;
             int value = skipSpaces(f, colon + 1, valueEnd);
-            if (trimEnd(f, value, valueEnd) - value > FIELD_VALUE) return;
-            if (lastLine && valueEnd == to) return;
-            parts.add(new Part(at, trimEnd(f, at, valueEnd), HEADER));
-            if (valueEnd == to) return;
+            if (trimEnd(f, value, valueEnd) - value > FIELD_VALUE) return found;
+            if (lastLine && valueEnd == to) return found;
+            found.add(new Part(at, trimEnd(f, at, valueEnd), HEADER));
+            if (valueEnd == to) return found;
             at = skipSpaces(f, valueEnd + 1, to);
         }
+        return found;
     }
 
     /** Where the colon after a field's name at {@code at} stands, or -1 when no field's name is there. */
@@ -240,7 +286,7 @@ final class MessageParts {
      */
     private static boolean endsSignature(char[] f, int from, int to) {
         if (startsWithAny(f, from, to, DISCLAIMERS)) return false;
-        if (to - from > SIGNATURE_LINE || isSentence(f, from, to)) return true;
+        if (to - from > SIGNATURE_LINE || isSentence(f, from, to) || startsWithAny(f, from, to, SPEAKING)) return true;
         if (f[from] == '>' || startsWith(f, from, to, "p.s") || startsWith(f, from, to, "ps:")) return true;
         int run = from;
         while (run < to && isDash(f[run])) run++;
@@ -284,12 +330,5 @@ final class MessageParts {
         int end = to;
         while (end > from && (f[end - 1] == ' ' || f[end - 1] == '\t' || f[end - 1] == '\r')) end--;
         return end;
-    }
-
-    private static int indexOf(char[] f, char c, int from) {
-        for (int i = from; i < f.length; i++) {
-            if (f[i] == c) return i;
-        }
-        return -1;
     }
 }

@@ -167,6 +167,14 @@ public final class ScannedText {
         return Character.isDigit(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
+    /** Where {@code c} first stands in {@code f} from {@code from} on, or -1. */
+    static int indexOf(char[] f, char c, int from) {
+        for (int i = from; i < f.length; i++) {
+            if (f[i] == c) return i;
+        }
+        return -1;
+    }
+
     static boolean isHan(char c) {
         return c >= '\u3400' && c <= '\u9fff' || c >= '\uf900' && c <= '\ufaff';
     }

@@ -38,6 +38,10 @@ class MessagePartsTest {
                         + " my desk\nPlease call."))
                 .isEmpty();
         assertThat(parts("No line break and no bar: Priority: my safety")).isEmpty();
+        // Alone among sentences: no header, however short.
+        assertThat(parts("Hello,\nDate: 3 Dec, the heater caught fire\nPlease call me."))
+                .isEmpty();
+        assertThat(parts("你好\n时间：昨晚，电热毯冒烟了\n请尽快处理。")).isEmpty();
     }
 
     @Test
