@@ -12,7 +12,7 @@ import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 /**
  * Instants as events carry them, {@code 2026-12-05T01:42:52.123456Z} (UTC, a fraction of up to nine digits or none):
  * read by hand. {@link Instant#parse} builds a parse context and a map of fields for each one, and an event has
- * several (its time and its payload's), read by every consumer of every event: a twentieth of what the pipeline
+ * several (its time and its payload's), read by every consumer of every event: a few hundredths of what the pipeline
  * allocated. Any other form (an offset, a year of five digits, a leap second) is read by {@link Instant#parse}, as
  * before, errors alike.
  */
