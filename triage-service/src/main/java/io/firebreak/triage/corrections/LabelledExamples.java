@@ -63,6 +63,7 @@ public final class LabelledExamples {
             "fresh-complaints-30.tsv",
             "fresh-complaints-31.tsv",
             "fresh-complaints-32.tsv",
+            "fresh-complaints-33.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
