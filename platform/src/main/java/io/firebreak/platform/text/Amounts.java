@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * "卡里十二万"), or right before a loss said of it ("卡里的四万二被冻结了", "两万块钱不见了", "二十三万突然显示为零",
  * "二十万变成了0", "一万四被分三笔转走了", "二十三万昨天被分五笔转走了", "八万块被人转走了"); a
  * range reads as its lower end ("五六千" is 5000), and a charge taken several times counts again for each taking
- * after the first ("debited eleven times for the same £95"). Any other number without a currency (an order number,
+ * after the first ("debited eleven times for the same £95"). A sum said in words, as a call's transcript writes it,
+ * counts with its currency ("two thousand four hundred pounds", "fifteen hundred dollars"); a price said in words
+ * without one ("forty nine ninety nine") does not. Any other number without a currency (an order number,
  * a date) is not money. The yen sign is read as the Chinese yuan, the currency of the
  * customers this product serves.
  */
@@ -47,8 +49,10 @@ public final class Amounts {
                     + "|被分[一二两三四五六七八九十\\d]+笔(?:转走|划走|扣走|刷走))))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    /** How many times, in words. */
-    private static final Map<String, Integer> COUNTS = Map.ofEntries(
+    /** Numbers in words, as they are said: "a" and "one" to "ninety"; "hundred", "thousand", "million" scale them. */
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("a", 1),
+            Map.entry("one", 1),
             Map.entry("two", 2),
             Map.entry("three", 3),
             Map.entry("four", 4),
@@ -60,9 +64,42 @@ public final class Amounts {
             Map.entry("ten", 10),
             Map.entry("eleven", 11),
             Map.entry("twelve", 12),
+            Map.entry("thirteen", 13),
+            Map.entry("fourteen", 14),
             Map.entry("fifteen", 15),
+            Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17),
+            Map.entry("eighteen", 18),
+            Map.entry("nineteen", 19),
             Map.entry("twenty", 20),
-            Map.entry("thirty", 30));
+            Map.entry("thirty", 30),
+            Map.entry("forty", 40),
+            Map.entry("fifty", 50),
+            Map.entry("sixty", 60),
+            Map.entry("seventy", 70),
+            Map.entry("eighty", 80),
+            Map.entry("ninety", 90));
+
+    private static final Map<String, Integer> SCALES = Map.of("hundred", 100, "thousand", 1_000, "million", 1_000_000);
+
+    /** How many times, in words: the number words from two on. */
+    private static final String COUNT_WORDS = String.join(
+            "|",
+            NUMBER_WORDS.entrySet().stream()
+                    .filter(e -> e.getValue() >= 2)
+                    .map(Map.Entry::getKey)
+                    .toList());
+
+    /** A sum said in words before its currency: "two thousand four hundred pounds", "a thousand dollars". */
+    private static final Pattern IN_WORDS;
+
+    static {
+        String word = "(?:" + String.join("|", NUMBER_WORDS.keySet()) + "|" + String.join("|", SCALES.keySet()) + ")";
+        IN_WORDS = Pattern.compile(
+                "\\b(" + word + "(?:(?:\\s+and\\s+|\\s+|-)" + word
+                        + ")*)\\s+(pounds?|dollars?|euros?|bucks|quid|yuan)\\b",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
 
     /**
      * The same charge taken several times: a verb that takes money, then how many times, in one sentence ("debited
@@ -71,7 +108,7 @@ public final class Amounts {
      */
     private static final Pattern TIMES = Pattern.compile(
             "\\b(?:debit(?:ed)?|charg(?:ed|ing)|bill(?:ed)?|deduct(?:ed)?|withdr(?:ew|awn))\\b"
-                    + "[^.!?。！？;；]{0,40}?\\b(\\d{1,3}|" + String.join("|", COUNTS.keySet()) + ")\\s+times\\b"
+                    + "[^.!?。！？;；]{0,40}?\\b(\\d{1,3}|" + COUNT_WORDS + ")\\s+times\\b"
                     + "|扣了(\\d{1,3}|[一二两三四五六七八九十]{1,3})次",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -81,8 +118,10 @@ public final class Amounts {
         // Looked for in the Simplified reading (萬, 塊, 損失 as 万, 块, 损失), quoted as written.
         String s = text.simplified();
         String written = text.text();
-        if (!mayHaveMoney(s)) return List.of();
+        boolean inWords = maySayMoney(s);
+        if (!inWords && !mayHaveMoney(s)) return List.of();
         List<Amount> found = new ArrayList<>();
+        if (inWords) found.addAll(inWords(s, written));
         // The pattern is tried only where a sum can begin (as find() would, leftmost first): run at every character of
         // a 2 KB complaint, its look-behinds cost about a millisecond.
         Matcher m = MONEY.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
@@ -110,6 +149,61 @@ public final class Amounts {
         if (!found.isEmpty()) found.addAll(repeated(text, found));
         return found;
     }
+
+    /** The sums said in words before their currency. */
+    private static List<Amount> inWords(String s, String written) {
+        List<Amount> found = new ArrayList<>(1);
+        Matcher m = IN_WORDS.matcher(s);
+        while (m.find()) {
+            long value = numberInWords(m.group(1));
+            if (value > 1) {
+                found.add(new Amount(
+                        currency(m.group(2)),
+                        BigDecimal.valueOf(value),
+                        written.substring(m.start(), m.end()),
+                        m.start(),
+                        m.end()));
+            }
+        }
+        return found;
+    }
+
+    /** A number said in words: "two thousand four hundred" is 2400, "fifteen hundred" 1500, "a thousand" 1000. */
+    static long numberInWords(String words) {
+        long total = 0;
+        long current = 0;
+        for (String word : words.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+            Integer n = NUMBER_WORDS.get(word);
+            if (n != null) {
+                current += n;
+            } else if (word.equals("hundred")) {
+                current = Math.max(current, 1) * 100;
+            } else if (SCALES.containsKey(word)) {
+                total += Math.max(current, 1) * SCALES.get(word);
+                current = 0;
+            }
+        }
+        return total + current;
+    }
+
+    /** Whether the text names a currency in words at all ("pounds", "dollars"): most do not. */
+    private static boolean maySayMoney(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            switch (Character.toLowerCase(s.charAt(i))) {
+                case 'p', 'd', 'e', 'b', 'q', 'y' -> {
+                    for (String currency : CURRENCY_WORDS) {
+                        if (s.regionMatches(true, i, currency, 0, currency.length())) return true;
+                    }
+                }
+                default -> {
+                    // no currency's word starts here
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> CURRENCY_WORDS = List.of("pound", "dollar", "euro", "buck", "quid", "yuan");
 
     /**
      * A sum taken {@code n} times over puts the {@code n - 1} takings beyond the first at stake: one more sum per
@@ -150,7 +244,7 @@ public final class Amounts {
     private static long times(String count) {
         String c = count.toLowerCase(Locale.ROOT);
         if (c.chars().allMatch(Character::isDigit)) return Long.parseLong(c);
-        Integer word = COUNTS.get(c);
+        Integer word = NUMBER_WORDS.get(c);
         return word != null ? word : chineseNumber(c);
     }
 
@@ -201,7 +295,7 @@ public final class Amounts {
             case "$", "us$", "usd", "dollar", "dollars", "bucks" -> "USD";
             case "hk$", "hkd" -> "HKD";
             case "€", "eur", "euro", "euros" -> "EUR";
-            case "£", "gbp", "pound", "pounds" -> "GBP";
+            case "£", "gbp", "pound", "pounds", "quid" -> "GBP";
             default -> "CNY"; // ¥, rmb, cny, 元, 块, 块钱, 人民币, yuan
         };
     }

@@ -20,6 +20,12 @@ import java.util.List;
  * forwarded message, or after {@value #SIGNATURE_LINES} lines; and a header field counts as one only in a header (a
  * line of several fields, or beside another header line): "Date: 3 Dec, the heater caught fire" among sentences is
  * the customer's.
+ *
+ * <p>A call written down with its speakers ("Agent: …" and "Customer: …", "坐席：…" and "客户：…", a time or a label in
+ * brackets before them) is read as a call, not as a mail: what the agent says — the recording notice's "legal
+ * purposes", "I can escalate that for you", "我帮您升级处理" — is not the customer's, from the agent's label to the next
+ * speaker's. It is a call only when both an agent and the customer speak in it, so that a customer who opens a line
+ * with "客服：" addressing the company keeps every word.
  */
 final class MessageParts {
 
@@ -31,6 +37,7 @@ final class MessageParts {
     static final String HEADER = "a message header";
     static final String SIGNATURE = "the signature";
     static final String DISCLAIMER = "the signature's disclaimer";
+    static final String AGENT = "the agent's words";
 
     /** The longest value a header field holds. */
     private static final int FIELD_VALUE = 80;
@@ -125,6 +132,29 @@ final class MessageParts {
             "i ", "i'", "my ", "we ", "we'", "our ", "you ", "you'", "your ", "please ", "it ", "it'", "this ", "我",
             "你", "请", "这", "已");
 
+    /** The company's side of a call, as a transcript names its speaker (lower case, before a colon). */
+    private static final List<String> AGENTS = List.of(
+            "agent",
+            "advisor",
+            "adviser",
+            "rep",
+            "representative",
+            "operator",
+            "support",
+            "staff",
+            "坐席",
+            "客服",
+            "话务员",
+            "接线员",
+            "工作人员");
+
+    /** The customer's side of a call. */
+    private static final List<String> CUSTOMERS =
+            List.of("customer", "caller", "client", "客户", "来电人", "来电者", "顾客", "用户");
+
+    private static final int AGENT_SPEAKS = 1;
+    private static final int CUSTOMER_SPEAKS = 2;
+
     /** How a legal disclaimer under a message opens. */
     private static final List<String> DISCLAIMERS = List.of(
             "confidentiality notice",
@@ -148,6 +178,8 @@ final class MessageParts {
         char[] f = text.folded();
         if (ScannedText.indexOf(f, '\n', 0) < 0 && ScannedText.indexOf(f, '|', 0) < 0) return List.of();
         List<int[]> lines = lines(f);
+        List<Part> turns = agentTurns(f, lines);
+        if (turns != null) return turns;
         List<Part> parts = new ArrayList<>(2);
         int signatureLines = -1; // lines of a signature still to come; -1: none under way
         for (int n = 0; n < lines.size(); n++) {
@@ -184,6 +216,51 @@ final class MessageParts {
             }
         }
         return parts;
+    }
+
+    /**
+     * The agent's turns of a call written down with its speakers, each from its label to the next speaker's (a turn
+     * may run over several lines); null when the text is not such a call.
+     */
+    private static List<Part> agentTurns(char[] f, List<int[]> lines) {
+        int[] speakers = new int[lines.size()];
+        int heard = 0;
+        for (int n = 0; n < lines.size(); n++) {
+            speakers[n] = speaker(f, lines.get(n)[0], lines.get(n)[1]);
+            heard |= speakers[n];
+        }
+        if (heard != (AGENT_SPEAKS | CUSTOMER_SPEAKS)) return null;
+        List<Part> turns = new ArrayList<>();
+        int speaking = 0;
+        for (int n = 0; n < lines.size(); n++) {
+            if (speakers[n] != 0) speaking = speakers[n];
+            int from = lines.get(n)[0];
+            int to = lines.get(n)[1];
+            if (speaking == AGENT_SPEAKS && from < to) turns.add(new Part(from, to, AGENT));
+        }
+        return turns;
+    }
+
+    /** Who speaks on a line that opens with a speaker's label ("Agent:", "[00:12] Customer:", "坐席："); 0: nobody. */
+    private static int speaker(char[] f, int from, int to) {
+        int at = from;
+        if (at < to && (f[at] == '[' || f[at] == '【')) {
+            int close = ScannedText.indexOf(f, f[at] == '[' ? ']' : '】', at + 1);
+            if (close < 0 || close >= to) return 0;
+            at = skipSpaces(f, close + 1, to);
+        }
+        if (labelled(f, at, to, AGENTS)) return AGENT_SPEAKS;
+        if (labelled(f, at, to, CUSTOMERS)) return CUSTOMER_SPEAKS;
+        return 0;
+    }
+
+    private static boolean labelled(char[] f, int at, int to, List<String> names) {
+        for (String name : names) {
+            if (!startsWith(f, at, to, name)) continue;
+            int colon = skipSpaces(f, at + name.length(), to);
+            if (colon < to && f[colon] == ':') return true;
+        }
+        return false;
     }
 
     /** Each line's start and end (without its spaces at either end). */

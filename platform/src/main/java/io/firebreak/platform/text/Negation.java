@@ -139,10 +139,13 @@ public final class Negation {
             return false;
         }
 
-        /** Whether {@code from} and {@code to} are in one clause and at most the window apart. */
+        /**
+         * Whether {@code from} and {@code to} are in one clause and at most the window apart: a boundary that starts
+         * between them ends the clause, even one that runs into the phrase ("没发货我到底找谁": 我到底 before 到底找谁).
+         */
         private boolean near(int from, int to) {
             for (PhraseSet.Hit boundary : boundaries) {
-                if (boundary.start() >= from && boundary.end() <= to) return false;
+                if (boundary.start() >= from && boundary.start() < to) return false;
             }
             String s = text.text();
             int words = 0;

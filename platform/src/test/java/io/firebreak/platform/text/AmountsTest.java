@@ -101,6 +101,28 @@ class AmountsTest {
     }
 
     @Test
+    void aSumSaidInWordsCountsWithItsCurrency() {
+        // As a call's transcript writes it: no digits, no punctuation.
+        assertThat(only("you took two thousand four hundred pounds out of my account"))
+                .isEqualTo(new Expected("GBP", 2400));
+        assertThat(only("that's nearly five thousand quid gone")).isEqualTo(new Expected("GBP", 5000));
+        assertThat(only("Fifteen hundred dollars for a fridge that never came")).isEqualTo(new Expected("USD", 1500));
+        assertThat(only("a thousand euros and ninety-nine cents")).isEqualTo(new Expected("EUR", 1000));
+        assertThat(only("two hundred and fifty thousand yuan")).isEqualTo(new Expected("CNY", 250_000));
+        assertThat(Amounts.numberInWords("one million two hundred thousand")).isEqualTo(1_200_000);
+    }
+
+    @Test
+    void numberWordsWithoutACurrencyAreNotMoney() {
+        assertThat(Amounts.find(ScannedText.of("i was charged forty nine ninety nine for the subscription")))
+                .isEmpty();
+        assertThat(Amounts.find(ScannedText.of("a pound of apples and three dozen eggs")))
+                .isEmpty();
+        assertThat(Amounts.find(ScannedText.of("this is my fourth time and the third pound shop")))
+                .isEmpty();
+    }
+
+    @Test
     void numbersThatAreNotMoneyAreNot() {
         assertThat(Amounts.find(ScannedText.of("订单号 202611235000，第三次了"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("I called 5000 times about order 8000")))

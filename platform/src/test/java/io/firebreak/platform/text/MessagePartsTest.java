@@ -92,6 +92,31 @@ class MessagePartsTest {
                 .isNull();
     }
 
+    @Test
+    void theAgentsTurnsOfACallWrittenDownWithItsSpeakersAreNotTheCustomersWords() {
+        String call = "Agent: i can escalate that to our warehouse team for you\n"
+                + "Customer: yeah that's fine i just need the missing screws\n"
+                + "Agent: they'll be posted today\nand a tracking number sent by text\n"
+                + "[00:02:10] Customer: thanks";
+
+        // A turn runs from its label to the next speaker's, over the lines it takes.
+        assertThat(parts(call))
+                .containsExactly(
+                        "agent: Agent: i can escalate that to our warehouse team for you",
+                        "agent: Agent: they'll be posted today",
+                        "agent: and a tracking number sent by text");
+        assertThat(parts("坐席：我帮您升级到售后部门处理\n客户：好的就是椅子少了两个螺丝")).containsExactly("agent: 坐席：我帮您升级到售后部门处理");
+    }
+
+    @Test
+    void aSpeakersLabelWithoutTheOtherSpeakerIsTheCustomersWords() {
+        // The customer addressing the company ("客服：") or quoting an agent is not a call written down.
+        assertThat(parts("客服：你们的充电器冒烟了\n我要投诉")).isEmpty();
+        assertThat(parts("Agent: said he would escalate it\nnothing happened since"))
+                .isEmpty();
+        assertThat(parts("Customer: me\nThe agent: was rude")).isEmpty();
+    }
+
     /** Each part as "kind: its text as read". */
     private static List<String> parts(String text) {
         ScannedText scan = ScannedText.of(text);
@@ -105,6 +130,7 @@ class MessagePartsTest {
             case MessageParts.HEADER -> "header";
             case MessageParts.SIGNATURE -> "signature";
             case MessageParts.DISCLAIMER -> "disclaimer";
+            case MessageParts.AGENT -> "agent";
             default -> what;
         };
     }

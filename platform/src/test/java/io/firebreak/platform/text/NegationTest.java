@@ -40,6 +40,19 @@ class NegationTest {
     }
 
     @Test
+    void aBoundaryThatRunsIntoThePhraseStillEndsTheClause() {
+        // Unpunctuated, as speech-to-text writes a call: the customer's own question starts a new clause.
+        Negation spoken =
+                new Negation(List.of("没", "wasn't"), List.of(), List.of(), List.of("我到底", "i have"), null, null, 4);
+        assertThat(negatedIn(spoken, "你们说还没发货我到底找谁", "到底找谁")).isNull();
+        assertThat(negatedIn(spoken, "it wasn't i have photos from before", "photos from before"))
+                .isNull();
+        // Not between the cue and the phrase: the denial stands.
+        assertThat(negatedIn(spoken, "我到底找谁也没用", "用")).isEqualTo("没");
+        assertThat(negatedIn(spoken, "there wasn't a photo", "photo")).isEqualTo("wasn't");
+    }
+
+    @Test
     void aSpaceBetweenChineseCharactersIsAPauseThatEndsTheClause() {
         // As a speech-to-text transcript or a quick message writes a comma.
         assertThat(negatedIn("没有退款 孩子还受伤了", "受伤")).isNull();
@@ -66,6 +79,10 @@ class NegationTest {
     }
 
     private String negatedIn(String text, String phrase) {
+        return negatedIn(negation, text, phrase);
+    }
+
+    private static String negatedIn(Negation negation, String text, String phrase) {
         ScannedText scanned = ScannedText.of(text);
         int start = scanned.text().indexOf(phrase);
         assertThat(start).as("'%s' in '%s'", phrase, text).isNotNegative();

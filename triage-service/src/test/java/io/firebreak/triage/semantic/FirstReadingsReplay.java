@@ -50,7 +50,8 @@ public final class FirstReadingsReplay {
     private static final Set<String> LONG = Set.of("fresh-complaints-18.tsv");
 
     /** The sets typed in chats or spoken in calls (shorthand, transcripts): also scored on their own. */
-    private static final Set<String> CHATS_AND_CALLS = Set.of("fresh-complaints-19.tsv", "fresh-complaints-20.tsv");
+    private static final Set<String> CHATS_AND_CALLS =
+            Set.of("fresh-complaints-19.tsv", "fresh-complaints-20.tsv", "fresh-complaints-33.tsv");
 
     /** The sets in a business's formal letter (贵司, 我方, "hereby"): also scored on their own. */
     private static final Set<String> LETTERS = Set.of("fresh-complaints-21.tsv");
