@@ -75,6 +75,25 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
         }
     }
 
+    /** "database.collection", made once: the engine asks for it on every write. Null after a rename. */
+    private String fullName;
+
+    @Override
+    public String getFullName() {
+        String name = fullName;
+        if (name == null) {
+            name = getDatabaseName() + "." + getCollectionName();
+            fullName = name;
+        }
+        return name;
+    }
+
+    @Override
+    public synchronized void renameTo(MongoDatabase newDatabase, String newCollectionName) {
+        super.renameTo(newDatabase, newCollectionName);
+        fullName = null;
+    }
+
     /**
      * The engine would measure each document by encoding it once more (twice on an update); the collection counts
      * the bytes it stores instead, see {@link #resize}.

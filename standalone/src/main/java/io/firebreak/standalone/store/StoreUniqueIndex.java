@@ -135,7 +135,7 @@ final class StoreUniqueIndex extends StoreIndex {
         }
         for (Object condition : query.values()) {
             if (condition instanceof Document operators && !BsonRegularExpression.isRegularExpression(operators)) {
-                if (isCompoundIndex() || !operators.keySet().equals(Set.of("$in"))) {
+                if (isCompoundIndex() || !onlyIn(operators)) {
                     return false;
                 }
             } else if (condition instanceof BsonRegularExpression
@@ -155,11 +155,11 @@ final class StoreUniqueIndex extends StoreIndex {
      * {@code {$and: [{_id: …}, {$or: […]}]}}).
      */
     private boolean equalOnAllFields(Document conditions) {
-        for (String field : keySet()) {
-            Object value = conditions.get(field);
+        for (int i = 0; i < fields.size(); i++) {
+            Object value = conditions.get(fields.get(i));
             boolean in = !isCompoundIndex()
                     && value instanceof Document operators
-                    && operators.keySet().equals(Set.of("$in"))
+                    && onlyIn(operators)
                     && operators.get("$in") instanceof Collection<?> values
                     && values.stream().allMatch(StoreIndex::plain);
             if (!in && !plain(value)) {
@@ -173,7 +173,7 @@ final class StoreUniqueIndex extends StoreIndex {
     public synchronized Iterable<Object> getPositions(Document given) {
         Document query = exactly(given) ? given : IndexKeys.conditions(given);
         if (!isCompoundIndex()) {
-            Object condition = query.get(keySet().iterator().next());
+            Object condition = query.get(fields.get(0));
             if (BsonRegularExpression.isRegularExpression(condition)) {
                 BsonRegularExpression pattern = BsonRegularExpression.convertToRegularExpression(condition);
                 List<Object> positions = new ArrayList<>();
@@ -196,11 +196,16 @@ final class StoreUniqueIndex extends StoreIndex {
                 return positions;
             }
         }
-        List<Object> values = new ArrayList<>();
-        for (String field : keySet()) {
-            values.add(BsonTypes.normalize(query.get(field)));
+        List<Object> values = new ArrayList<>(fields.size());
+        for (int i = 0; i < fields.size(); i++) {
+            values.add(BsonTypes.normalize(query.get(fields.get(i))));
         }
         Object position = entries.get(new KeyValue(values));
         return position == null ? List.of() : List.of(position);
+    }
+
+    /** Whether the operators are {@code $in} alone. */
+    private static boolean onlyIn(Document operators) {
+        return operators.size() == 1 && operators.containsKey("$in");
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -162,6 +163,24 @@ class DocumentStoreIT {
         assertThat(data.resolve("store.mv")).doesNotExist();
         assertThat(data.resolve("store.mv.migrated")).exists();
         assertThat(data.resolve("store.db")).exists();
+    }
+
+    @Test
+    void a_renamed_collection_is_named_by_its_new_name_and_keeps_its_documents() {
+        try (DocumentStore store = DocumentStore.start(data.resolve("store.db"), 0, DocumentStore.Flush.OS);
+                MongoClient client = MongoClients.create(store.uri())) {
+            MongoCollection<Document> before = client.getDatabase("intake").getCollection("before");
+            before.insertOne(new Document("_id", 1).append("x", 1));
+            assertThat(before.find(eq("x", 1))).hasSize(1); // read whole: named by the collection
+            before.renameCollection(new MongoNamespace("intake", "after"));
+            MongoCollection<Document> after = client.getDatabase("intake").getCollection("after");
+            after.insertOne(new Document("_id", 2).append("x", 1));
+
+            assertThat(after.find(eq("x", 1))).hasSize(2);
+            assertThat(store.collectionScansByShape())
+                    .containsEntry("intake.before [x]", 1L)
+                    .containsEntry("intake.after [x]", 1L);
+        }
     }
 
     @Test
