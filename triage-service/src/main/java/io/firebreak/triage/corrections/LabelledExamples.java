@@ -64,6 +64,7 @@ public final class LabelledExamples {
             "fresh-complaints-31.tsv",
             "fresh-complaints-32.tsv",
             "fresh-complaints-33.tsv",
+            "fresh-complaints-34.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
