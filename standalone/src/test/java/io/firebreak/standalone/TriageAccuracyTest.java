@@ -116,6 +116,7 @@ class TriageAccuracyTest {
                 Arguments.of("fresh-complaints-31.tsv", 0.95, 0, 0.03),
                 Arguments.of("fresh-complaints-32.tsv", 0.95, 0, 0.03),
                 Arguments.of("fresh-complaints-33.tsv", 0.95, 0, 0.03),
+                Arguments.of("fresh-complaints-34.tsv", 0.95, 0, 0.03),
                 Arguments.of("near-misses.tsv", 0.95, 0, 0.03));
     }
 

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Finds sums of money in a complaint's text and their currency: "¥5000", "5000元", "5千块", "两万块钱", "八千多块"
  * (read as 8000), "$1,200", "800 dollars", "RMB 6000", and a number right after a verb that moves money, or after the
- * account it left or is in ("扣了一万二", "损失了8000", "骗了我一万", "划走了一万八", "扣了我们公司账户二十三万",
+ * account it left or is in, or after "each time" ("扣了一万二", "损失了8000", "骗了我一万", "划走了一万八", "刷了三万二",
+ * "每次一万八", "扣了我们公司账户二十三万",
  * "卡里十二万"), or right before a loss said of it ("卡里的四万二被冻结了", "两万块钱不见了", "二十三万突然显示为零",
  * "二十万变成了0", "一万四被分三笔转走了", "二十三万昨天被分五笔转走了", "八万块被人转走了"); a
  * range reads as its lower end ("五六千" is 5000), and a charge taken several times counts again for each taking
@@ -39,7 +40,7 @@ public final class Amounts {
                     + "|([零〇一二两三四五六七八九十百千万]+)" + ABOUT + "(元|块钱|块)"
                     // No currency, but a verb that moves money before it, or the account it moved from or is in:
                     // "扣了一万二", "损失了8000", "扣了我们公司账户二十三万", "卡里十二万".
-                    + "|(?<=扣了|扣|付了|花了|赔了|损失了|损失|多收了|骗了|转了|划走了|划走|刷走了|扣了我|扣我|骗了我|骗我|多收了我|多收我|扣了(?:我们?|我们?的)?(?:公司)?(?:账户|账户里|账上|卡里|卡上|银行卡里?)|卡里|卡上|账户里|账上|余额|存款|本金|理财)("
+                    + "|(?<=扣了|扣|付了|花了|赔了|损失了|损失|多收了|骗了|转了|划走了|划走|刷走了|刷了|每次|每笔|扣了我|扣我|骗了我|骗我|多收了我|多收我|扣了(?:我们?|我们?的)?(?:公司)?(?:账户|账户里|账上|卡里|卡上|银行卡里?)|卡里|卡上|账户里|账上|余额|存款|本金|理财)("
                     + "\\d+(?:\\.\\d+)?\\s?(?:万|千)?(?![\\d.]|\\s?(?:次|天|个|小时|分钟|年|月|周|日|号|公里|米|件|台|遍|积分|分))"
                     + "|[零〇一二两三四五六七八九十百千万]*[万千][零〇一二两三四五六七八九]?)"
                     // ... or a loss said after it: "卡里的四万二被冻结了", "两万块钱不见了".

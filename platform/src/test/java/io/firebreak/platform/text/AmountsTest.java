@@ -113,6 +113,16 @@ class AmountsTest {
     }
 
     @Test
+    void aSumAfterACardUsedOrEachTimeIsMoney() {
+        assertThat(only("还有人用我的卡刷了三万二，不是我刷的")).isEqualTo(new Expected("CNY", 32000));
+        // Taken twice, 18,000 each time: the second taking counts again.
+        assertThat(Amounts.find(ScannedText.of("扣款扣了两次，每次一万八")))
+                .extracting(a -> a.value().longValueExact())
+                .containsExactly(18000L, 18000L);
+        assertThat(Amounts.find(ScannedText.of("每次2小时，刷了两次卡"))).isEmpty();
+    }
+
+    @Test
     void numberWordsWithoutACurrencyAreNotMoney() {
         assertThat(Amounts.find(ScannedText.of("i was charged forty nine ninety nine for the subscription")))
                 .isEmpty();
