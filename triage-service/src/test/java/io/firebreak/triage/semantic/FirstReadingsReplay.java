@@ -89,6 +89,9 @@ public final class FirstReadingsReplay {
     /** Arrived by e-mail or from a ticketing system (headers, signatures, quoted replies): also scored alone. */
     private static final Set<String> MAIL = Set.of("fresh-complaints-32.tsv");
 
+    /** Written as lists of several issues, the one that decides the class among minor ones: also scored alone. */
+    private static final Set<String> LISTS = Set.of("fresh-complaints-34.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -160,6 +163,7 @@ public final class FirstReadingsReplay {
             if (REGIONAL.contains(sets.get(i))) scored.add("of them regional");
             if (SHORTHAND.contains(sets.get(i))) scored.add("of them in shorthand");
             if (MAIL.contains(sets.get(i))) scored.add("of them by mail");
+            if (LISTS.contains(sets.get(i))) scored.add("of them as lists");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
