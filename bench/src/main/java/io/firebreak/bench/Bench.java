@@ -303,6 +303,15 @@ public final class Bench {
         r.intakeP999 = StepResult.ms(intake, 99.9);
         r.intakeMax = intake.getTotalCount() == 0 ? Double.NaN : intake.getMaxValue() / 1e6;
         r.senderLateMaxMs = counts.lateNanosMax / 1e6;
+        TailBySecond tail = TailBySecond.of(counts.intakeBySecond, counts.sendStartEpochMillis);
+        r.secondsMeasured = tail.seconds().size();
+        r.secondsOverGoal = tail.over(StepResult.INTAKE_P99_LIMIT_MS);
+        r.worstSeconds = tail.worst(3);
+        try {
+            Files.writeString(options.out().resolve("intake-by-second-" + rate + ".csv"), tail.csv());
+        } catch (IOException e) {
+            System.err.println("Cannot write the step's latency by second: " + e);
+        }
         Report.STEP_COUNTS.put(index, counts);
         long unexpectedRejections =
                 counts.rejectedRateLimited.get() + counts.rejectedServerError.get() + counts.rejectedOther.get();

@@ -48,7 +48,13 @@ final class Load implements AutoCloseable {
         final AtomicLong retriesSameAnswer = new AtomicLong();
         final AtomicLong retriesOtherAnswer = new AtomicLong();
         final Histogram intakeLatency = new ConcurrentHistogram(60_000_000_000L, 3);
+        /** The same latencies by the second of the step they were meant to be sent in, from 0. */
+        final Map<Long, Histogram> intakeBySecond = new ConcurrentHashMap<>();
+
         volatile long sendStartNanos;
+        /** The wall clock when the step began sending, to line its seconds up with the system's logs. */
+        volatile long sendStartEpochMillis;
+
         volatile long sendEndNanos;
         volatile long lateNanosMax;
 
@@ -120,6 +126,7 @@ final class Load implements AutoCloseable {
         long total = rate * duration.toSeconds();
         long start = System.nanoTime() + 10_000_000L;
         counts.sendStartNanos = start;
+        counts.sendStartEpochMillis = System.currentTimeMillis() + 10;
         for (long i = 0; i < total; i++) {
             long intended = start + i * interval;
             long wait;
@@ -220,6 +227,11 @@ final class Load implements AutoCloseable {
                 return;
             }
             counts.intakeLatency.recordValue(Math.max(0, now - intended));
+            counts.intakeBySecond
+                    .computeIfAbsent(
+                            (intended - counts.sendStartNanos) / 1_000_000_000L,
+                            second -> new ConcurrentHistogram(60_000_000_000L, 2))
+                    .recordValue(Math.max(0, now - intended));
             int status = response.statusCode();
             if (status == 201 || status == 200) {
                 String id = id(response.body());

@@ -252,6 +252,19 @@ final class Report {
                 md.append('\n');
             }
         }
+        md.append("\nIntake latency second by second (each request in the second it was meant to go; the series is in "
+                + "`intake-by-second-<rate>.csv`, by the wall clock too, to line up with the system's logs):\n\n");
+        md.append("| offered/s | seconds with p99 over " + f(StepResult.INTAKE_P99_LIMIT_MS)
+                + " ms | the worst seconds |\n|---:|---:|---|\n");
+        for (StepResult s : steps) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %d of %d | %s |%n",
+                    s.offered,
+                    s.secondsOverGoal,
+                    s.secondsMeasured,
+                    s.worstSeconds));
+        }
         md.append("\nStages (from this process's clock): submission → `complaint.received` on `firebreak.intake`, "
                 + "and `complaint.received` → `responsibility.assigned` on `firebreak.triage`:\n\n");
         md.append("| offered/s | → received p50 / p99 ms | received → assigned p50 / p99 ms | lag at the end by group "

@@ -53,6 +53,11 @@ final class StepResult {
     double rssMb;
     double drainSeconds;
     double senderLateMaxMs;
+    /** Seconds of the step with requests, those whose own intake p99 is over the limit, and the worst three. */
+    long secondsMeasured;
+
+    long secondsOverGoal;
+    String worstSeconds = "";
     boolean lagFlat;
     boolean sustained;
     /** The pipeline kept up (lag flat, valid complaints assigned, nothing dropped or failed), whatever the latency. */
@@ -171,6 +176,7 @@ final class StepResult {
         m.put("rssMb", rssMb);
         m.put("drainSeconds", drainSeconds);
         m.put("senderLateMaxMs", senderLateMaxMs);
+        m.put("intakeBySecond", Map.of("seconds", secondsMeasured, "overGoal", secondsOverGoal, "worst", worstSeconds));
         m.put("intendedMix", intendedMix);
         m.put("classifiedMix", classifiedMix);
         m.put("keptUp", keptUp);
