@@ -48,7 +48,7 @@ final class Load implements AutoCloseable {
         final AtomicLong retriesSameAnswer = new AtomicLong();
         final AtomicLong retriesOtherAnswer = new AtomicLong();
         final Histogram intakeLatency = new ConcurrentHistogram(60_000_000_000L, 3);
-        /** The same latencies by the second of the step they were meant to be sent in, from 0. */
+        /** The same latencies by the second of the step they were meant to be sent in, from 0 (to 10 µs, 2 digits). */
         final Map<Long, Histogram> intakeBySecond = new ConcurrentHashMap<>();
 
         volatile long sendStartNanos;
@@ -230,7 +230,7 @@ final class Load implements AutoCloseable {
             counts.intakeBySecond
                     .computeIfAbsent(
                             (intended - counts.sendStartNanos) / 1_000_000_000L,
-                            second -> new ConcurrentHistogram(60_000_000_000L, 2))
+                            second -> new ConcurrentHistogram(10_000L, 60_000_000_000L, 2))
                     .recordValue(Math.max(0, now - intended));
             int status = response.statusCode();
             if (status == 201 || status == 200) {
