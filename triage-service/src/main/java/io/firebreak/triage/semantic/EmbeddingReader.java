@@ -7,6 +7,7 @@ import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.platform.text.CustomersWords;
 import io.firebreak.platform.text.ReportingFrame;
 import io.firebreak.platform.text.ScannedText;
 import io.firebreak.platform.text.WrittenChinese;
@@ -183,18 +184,19 @@ public final class EmbeddingReader implements SemanticReader {
      * 86.3%.
      */
     static boolean isExample(String text) {
-        String read = ReportingFrame.without(text);
+        String read = ReportingFrame.without(CustomersWords.of(text));
         if (read.codePointCount(0, read.length()) > (ScannedText.hasHan(text) ? READ_HAN : READ_LATIN)) return false;
         return ScannedText.of(read).sentences() <= EXAMPLE_SENTENCES;
     }
 
     /**
-     * What the reader compares: the text without an agent's opening ({@link ReportingFrame}: "Customer says", "客户称"),
-     * its first {@link #READ_LATIN} characters, or {@link #READ_HAN} of a Chinese one (whole code points), Traditional
+     * What the reader compares: the customer's own words ({@link CustomersWords}: not a mail's header or signature, nor
+     * the agent's turns of a call) without an agent's opening ({@link ReportingFrame}: "Customer says", "客户称"), its
+     * first {@link #READ_LATIN} characters, or {@link #READ_HAN} of a Chinese one (whole code points), Traditional
      * and Cantonese characters read as Simplified Mandarin ({@link WrittenChinese}), as the models learned Chinese.
      */
     static String beginning(String text, boolean han) {
-        text = ReportingFrame.without(han ? WrittenChinese.simplified(text) : text);
+        text = ReportingFrame.without(CustomersWords.of(han ? WrittenChinese.simplified(text) : text));
         int read = han ? READ_HAN : READ_LATIN;
         if (text.codePointCount(0, text.length()) <= read) return text;
         return text.substring(0, text.offsetByCodePoints(0, read));
