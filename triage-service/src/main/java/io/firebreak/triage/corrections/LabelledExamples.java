@@ -65,6 +65,7 @@ public final class LabelledExamples {
             "fresh-complaints-32.tsv",
             "fresh-complaints-33.tsv",
             "fresh-complaints-34.tsv",
+            "fresh-complaints-35.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
