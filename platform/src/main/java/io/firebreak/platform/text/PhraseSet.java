@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * every phrase is also found as typed in a chat or a text ("hasnt worked", "ur manager", "my 3rd call", 第3次): see
  * {@link Shorthand}; a Chinese one as a business's letter writes it (你们 as 贵司, 门店说 as 门店称): see
  * {@link FormalRegister}; and as a bilingual customer types it, with an English word in it (投诉过 as complain过): see
- * {@link MixedLanguage}.
+ * {@link MixedLanguage}. A word of a phrase typed with a slip ("lawer", "thrid") is found as the word: see {@link
+ * Spelling}.
  */
 public final class PhraseSet {
 
@@ -87,6 +88,12 @@ public final class PhraseSet {
         }
         this.automaton =
                 compile ? new AhoCorasick(parts.stream().map(Part::core).toList()) : null;
+        if (compile) {
+            // The words the readers look for are those a slip is read towards ("lawer" as "lawyer").
+            for (Part part : parts) {
+                if (!part.prefix()) Spelling.learn(part.core());
+            }
+        }
     }
 
     /**
@@ -121,21 +128,21 @@ public final class PhraseSet {
     /** Every occurrence of every phrase, ordered by phrase (as listed), then by position. */
     public List<Hit> scan(ScannedText text) {
         if (text.length() == 0 || phrases.isEmpty()) return List.of();
-        String written = text.text();
+        String read = text.text();
         char[] folded = text.folded();
         List<int[]> partHits = new ArrayList<>();
         automaton.scan(folded, (part, end) -> {
             Part p = parts.get(part);
             int start = end - p.core().length();
-            if (p.wordStart() && start > 0 && ScannedText.isWordChar(written.charAt(start - 1))) return;
+            if (p.wordStart() && start > 0 && ScannedText.isWordChar(read.charAt(start - 1))) return;
             if (p.wordBefore()) {
-                start = wordBefore(written, start);
+                start = wordBefore(read, start);
                 if (start < 0) return;
             }
             int last = end;
             if (p.prefix()) {
-                while (last < written.length() && ScannedText.isWordChar(written.charAt(last))) last++;
-            } else if (p.wordEnd() && end < written.length() && ScannedText.isWordChar(written.charAt(end))) {
+                while (last < read.length() && ScannedText.isWordChar(read.charAt(last))) last++;
+            } else if (p.wordEnd() && end < read.length() && ScannedText.isWordChar(read.charAt(end))) {
                 return;
             }
             partHits.add(new int[] {part, start, last});
@@ -147,15 +154,15 @@ public final class PhraseSet {
             int[] sides = sidesOfPhrase[phrase];
             if (first[0] >= sides[1]) continue; // the second side of a gap phrase: found from its first
             if (sides.length == 2) {
-                hits.add(new Hit(phrase, first[1], first[2], written.substring(first[1], first[2])));
+                hits.add(new Hit(phrase, first[1], first[2], text.written(first[1], first[2])));
             } else {
-                int[] second = following(partHits, sides[1], sides[2], first[2], written);
+                int[] second = following(partHits, sides[1], sides[2], first[2], read);
                 if (second != null) {
                     hits.add(new Hit(
                             phrase,
                             first[1],
                             second[2],
-                            written.substring(first[1], first[2]) + " … " + written.substring(second[1], second[2]),
+                            text.written(first[1], first[2]) + " … " + text.written(second[1], second[2]),
                             first[2],
                             second[1]));
                 }

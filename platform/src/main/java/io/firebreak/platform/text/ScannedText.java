@@ -7,8 +7,10 @@ import java.util.List;
  * A complaint's text prepared once for every matcher that reads it: the NFKC form (so full-width "１２３１５" is
  * "12315" and "￥" is "¥"), curly apostrophes made straight, and a lower-case copy of the same length, so a match
  * found in the copy is reported as written; in the copy Traditional Chinese and written Cantonese are read as
- * Simplified Mandarin ({@link WrittenChinese}: 漏電 as 漏电, 你哋 as 你们). The copy leaves out an agent's opening
- * ({@link ReportingFrame}: "Customer says", "客户称"), which is who speaks, not what they said.
+ * Simplified Mandarin ({@link WrittenChinese}: 漏電 as 漏电, 你哋 as 你们). A word typed with a slip is read as the
+ * word meant ({@link Spelling}: "lawer" as "lawyer"), and what a match found is still quoted as written. The copy
+ * leaves out an agent's opening ({@link ReportingFrame}: "Customer says", "客户称"), which is who speaks, not what
+ * they said.
  */
 public final class ScannedText {
 
@@ -18,11 +20,20 @@ public final class ScannedText {
     private final String simplified;
     private final char[] folded;
     private final boolean han;
+    /** The text as written, when a slip in it is read as meant ({@link Spelling}); else null. */
+    private final String written;
+    /** Where each char of {@link #text} (and its end) stands in {@link #written}; null when that is where it is. */
+    private final int[] writtenAt;
 
     private ScannedText(String normalized) {
-        this.text = normalized;
-        this.simplified = WrittenChinese.simplified(normalized);
-        this.folded = new char[normalized.length()];
+        Spelling.Corrected corrected = Spelling.correct(normalized);
+        this.text = corrected == null ? normalized : corrected.text();
+        this.written = corrected == null ? null : normalized;
+        this.writtenAt = corrected == null || corrected.text().length() == normalized.length() && !moved(corrected)
+                ? null
+                : corrected.written();
+        this.simplified = WrittenChinese.simplified(text);
+        this.folded = new char[text.length()];
         boolean anyHan = false;
         for (int i = 0; i < folded.length; i++) {
             char c = simplified.charAt(i);
@@ -41,6 +52,14 @@ public final class ScannedText {
         return Character.toLowerCase(WrittenChinese.simplified(c));
     }
 
+    private static boolean moved(Spelling.Corrected corrected) {
+        int[] at = corrected.written();
+        for (int i = 0; i < at.length; i++) {
+            if (at[i] != i) return true;
+        }
+        return false;
+    }
+
     public static ScannedText of(String text) {
         if (text == null || text.isEmpty()) return EMPTY;
         return new ScannedText(normalize(text));
@@ -54,9 +73,16 @@ public final class ScannedText {
         return nfkc.indexOf('\u2019') < 0 ? nfkc : nfkc.replace('\u2019', '\'');
     }
 
-    /** The normalized text. */
+    /** The normalized text, a slip in a word read as the word meant ({@link Spelling}): what matchers read. */
     public String text() {
         return text;
+    }
+
+    /** The text from {@code start} to {@code end} (offsets in {@link #text()}) as the customer wrote it. */
+    public String written(int start, int end) {
+        if (written == null) return text.substring(start, end);
+        if (writtenAt == null) return written.substring(start, end);
+        return written.substring(writtenAt[start], Math.max(writtenAt[start], writtenAt[end]));
     }
 
     /**

@@ -92,6 +92,9 @@ public final class FirstReadingsReplay {
     /** Written as lists of several issues, the one that decides the class among minor ones: also scored alone. */
     private static final Set<String> LISTS = Set.of("fresh-complaints-34.tsv");
 
+    /** Typed with slips (misspelt words, a real word for another, a pinyin input method's homophones): also alone. */
+    private static final Set<String> SLIPS = Set.of("fresh-complaints-35.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -164,6 +167,7 @@ public final class FirstReadingsReplay {
             if (SHORTHAND.contains(sets.get(i))) scored.add("of them in shorthand");
             if (MAIL.contains(sets.get(i))) scored.add("of them by mail");
             if (LISTS.contains(sets.get(i))) scored.add("of them as lists");
+            if (SLIPS.contains(sets.get(i))) scored.add("of them typed with slips");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
