@@ -24,12 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * is corrected only towards one of them, and only in a word that is none of them and no English word either: the
  * 18,000 common words of {@code english-words.txt} ("treat" is not "threat" mistyped, nor "dress" "press", "fried"
  * "fired" or "small" "smell") and the 46,000 rarer ones of {@code english-words-rare.txt} (a nativity scene's "manger"
- * is no manager, "leeks" are no leaks, a "latte" is not late). A slip is one letter left out,
- * added, doubled, changed or two letters swapped, in a word of at least {@value #SHORTEST} letters (of three or four,
- * only a letter doubled: "gass" as "gas"); a word an ending
- * makes of a known one ("courts", "sparked") is the word as meant, not a slip. Where two known words are one slip
- * away, the likelier slip decides (a letter left out, then two swapped, then one doubled, then a vowel for a vowel,
- * then any other); if that leaves two, the word stays as written.
+ * is no manager, "leeks" are no leaks, a "latte" is not late). A slip is one letter left out, added, doubled, changed
+ * or two letters swapped, in a word of at least {@value #SHORTEST} letters (of three or four, only a letter doubled:
+ * "gass" as "gas"); another ending of a known word ("courts" of "court", "bounces" of "bounced") is the word as meant,
+ * not a slip. Where two known words are one slip away, the likelier slip decides (a letter left out, then two swapped,
+ * then one doubled, then a vowel for a vowel, then any other); if that leaves two, the word stays as written.
  */
 final class Spelling {
 
