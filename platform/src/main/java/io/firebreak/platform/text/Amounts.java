@@ -118,11 +118,10 @@ public final class Amounts {
     public static List<Amount> find(ScannedText text) {
         // Looked for in the Simplified reading (萬, 塊, 損失 as 万, 块, 损失), quoted as written.
         String s = text.simplified();
-        String written = text.text();
         boolean inWords = maySayMoney(s);
         if (!inWords && !mayHaveMoney(s)) return List.of();
         List<Amount> found = new ArrayList<>();
-        if (inWords) found.addAll(inWords(s, written));
+        if (inWords) found.addAll(inWords(s, text));
         // The pattern is tried only where a sum can begin (as find() would, leftmost first): run at every character of
         // a 2 KB complaint, its look-behinds cost about a millisecond.
         Matcher m = MONEY.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
@@ -131,7 +130,7 @@ public final class Amounts {
             m.region(at, s.length());
             if (!m.lookingAt()) continue;
             at = Math.max(at, m.end() - 1);
-            String asWritten = written.substring(m.start(), m.end());
+            String asWritten = text.written(m.start(), m.end());
             if (m.group(1) != null) {
                 found.add(new Amount(
                         currency(m.group(1)), scaled(m.group(2), m.group(3)), asWritten, m.start(), m.end()));
@@ -152,7 +151,7 @@ public final class Amounts {
     }
 
     /** The sums said in words before their currency. */
-    private static List<Amount> inWords(String s, String written) {
+    private static List<Amount> inWords(String s, ScannedText text) {
         List<Amount> found = new ArrayList<>(1);
         Matcher m = IN_WORDS.matcher(s);
         while (m.find()) {
@@ -161,7 +160,7 @@ public final class Amounts {
                 found.add(new Amount(
                         currency(m.group(2)),
                         BigDecimal.valueOf(value),
-                        written.substring(m.start(), m.end()),
+                        text.written(m.start(), m.end()),
                         m.start(),
                         m.end()));
             }

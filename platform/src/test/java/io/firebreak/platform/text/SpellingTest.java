@@ -129,8 +129,9 @@ class SpellingTest {
         assertThat(ScannedText.of("我的快递三天没到，快点处理").text())
                 .as("快 not after a number")
                 .isEqualTo(ScannedText.normalize("我的快递三天没到，快点处理"));
-        assertThat(Amounts.find(ScannedText.of("被骗走了两万三千快")))
-                .singleElement()
-                .satisfies(amount -> assertThat(amount.value()).isEqualByComparingTo("23000"));
+        assertThat(Amounts.find(ScannedText.of("被骗走了两万三千快"))).singleElement().satisfies(amount -> {
+            assertThat(amount.value()).isEqualByComparingTo("23000");
+            assertThat(amount.asWritten()).as("quoted as written").isEqualTo("两万三千快");
+        });
     }
 }
