@@ -66,6 +66,7 @@ public final class LabelledExamples {
             "fresh-complaints-33.tsv",
             "fresh-complaints-34.tsv",
             "fresh-complaints-35.tsv",
+            "fresh-complaints-36.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
