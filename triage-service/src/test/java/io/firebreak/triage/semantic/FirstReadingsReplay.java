@@ -95,6 +95,9 @@ public final class FirstReadingsReplay {
     /** Typed with slips (misspelt words, a real word for another, a pinyin input method's homophones): also alone. */
     private static final Set<String> SLIPS = Set.of("fresh-complaints-35.tsv");
 
+    /** Full of emoji and emoticons (🔥 for great and for a fire, WeChat's codes): also scored alone. */
+    private static final Set<String> EMOJI = Set.of("fresh-complaints-36.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -168,6 +171,7 @@ public final class FirstReadingsReplay {
             if (MAIL.contains(sets.get(i))) scored.add("of them by mail");
             if (LISTS.contains(sets.get(i))) scored.add("of them as lists");
             if (SLIPS.contains(sets.get(i))) scored.add("of them typed with slips");
+            if (EMOJI.contains(sets.get(i))) scored.add("of them full of emoji");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
