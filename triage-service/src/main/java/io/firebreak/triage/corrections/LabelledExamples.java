@@ -67,6 +67,7 @@ public final class LabelledExamples {
             "fresh-complaints-34.tsv",
             "fresh-complaints-35.tsv",
             "fresh-complaints-36.tsv",
+            "fresh-complaints-37.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
