@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * "二十万变成了0", "一万四被分三笔转走了", "二十三万昨天被分五笔转走了", "八万块被人转走了"); a
  * range reads as its lower end ("五六千" is 5000), and a charge taken several times counts again for each taking
  * after the first ("debited eleven times for the same £95"). A sum said in words, as a call's transcript writes it,
- * counts with its currency ("two thousand four hundred pounds", "fifteen hundred dollars"); a price said in words
+ * counts with its currency ("two thousand four hundred pounds", "fifteen hundred dollars", and in digits "30 thousand
+ * yuan", "£2 million"); a price said in words
  * without one ("forty nine ninety nine") does not. Any other number without a currency (an order number,
  * a date) is not money. The yen sign is read as the Chinese yuan, the currency of the
  * customers this product serves.
@@ -28,7 +29,7 @@ public final class Amounts {
     public record Amount(String currency, BigDecimal value, String asWritten, int start, int end) {}
 
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
-    private static final String SCALE = "(万|千|k(?![a-z]))?";
+    private static final String SCALE = "(万|千|k(?![a-z])|thousand(?![a-z])|million(?![a-z]))?";
     /** "八千多块", "两万余元", "五百来块": about, and at least, the number before it. */
     private static final String ABOUT = "(?:多|余|来)?";
 
@@ -36,8 +37,8 @@ public final class Amounts {
             "(?<![\\p{IsLatin}\\d])(?:"
                     + "(us\\$|hk\\$|\\$|¥|€|£|rmb|cny|usd|eur|gbp|hkd)\\s?" + NUMBER + "\\s?" + SCALE
                     + "|" + NUMBER + "\\s?" + SCALE + ABOUT
-                    + "\\s?(元|块钱|块|人民币|rmb|cny|yuan|usd|dollars?|bucks|eur|euros?|gbp|pounds?|hkd)(?![a-z])"
-                    + "|([零〇一二两三四五六七八九十百千万]+)" + ABOUT + "(元|块钱|块)"
+                    + "\\s?(元|块钱|块|人民币|英镑|美元|欧元|港元|港币|rmb|cny|yuan|usd|dollars?|bucks|eur|euros?|gbp|pounds?|hkd)(?![a-z])"
+                    + "|([零〇一二两三四五六七八九十百千万]+)" + ABOUT + "(元|块钱|块|英镑|美元|欧元|港元|港币)"
                     // No currency, but a verb that moves money before it, or the account it moved from or is in:
                     // "扣了一万二", "损失了8000", "扣了我们公司账户二十三万", "卡里十二万".
                     + "|(?<=扣了|扣|付了|花了|赔了|损失了|损失|多收了|骗了|转了|划走了|划走|刷走了|刷了|每次|每笔|扣了我|扣我|骗了我|骗我|多收了我|多收我|扣了(?:我们?|我们?的)?(?:公司)?(?:账户|账户里|账上|卡里|卡上|银行卡里?)|卡里|卡上|账户里|账上|余额|存款|本金|理财)("
@@ -139,7 +140,11 @@ public final class Amounts {
                         currency(m.group(6)), scaled(m.group(4), m.group(5)), asWritten, m.start(), m.end()));
             } else if (m.group(7) != null) {
                 found.add(new Amount(
-                        "CNY", BigDecimal.valueOf(chineseNumber(m.group(7))), asWritten, m.start(), m.end()));
+                        currency(m.group(8)),
+                        BigDecimal.valueOf(chineseNumber(m.group(7))),
+                        asWritten,
+                        m.start(),
+                        m.end()));
             } else if (m.group(9) != null) {
                 found.add(new Amount("CNY", afterVerb(m.group(9)), asWritten, m.start(), m.end()));
             } else {
@@ -156,7 +161,11 @@ public final class Amounts {
         Matcher m = IN_WORDS.matcher(s);
         while (m.find()) {
             long value = numberInWords(m.group(1));
-            if (value > 1) {
+            int before = m.start() - 1;
+            while (before >= 0 && s.charAt(before) == ' ') before--;
+            // "30 thousand yuan" is the digits' sum, read with its scale: not a thousand of its own.
+            boolean afterDigits = before >= 0 && Character.isDigit(s.charAt(before));
+            if (value > 1 && !afterDigits) {
                 found.add(new Amount(
                         currency(m.group(2)),
                         BigDecimal.valueOf(value),
@@ -285,17 +294,18 @@ public final class Amounts {
         if (scale == null) return value;
         return switch (scale.toLowerCase(Locale.ROOT)) {
             case "万" -> value.multiply(BigDecimal.valueOf(10_000));
-            case "千", "k" -> value.multiply(BigDecimal.valueOf(1_000));
+            case "千", "k", "thousand" -> value.multiply(BigDecimal.valueOf(1_000));
+            case "million" -> value.multiply(BigDecimal.valueOf(1_000_000));
             default -> value;
         };
     }
 
     private static String currency(String written) {
         return switch (written.toLowerCase(Locale.ROOT)) {
-            case "$", "us$", "usd", "dollar", "dollars", "bucks" -> "USD";
-            case "hk$", "hkd" -> "HKD";
-            case "€", "eur", "euro", "euros" -> "EUR";
-            case "£", "gbp", "pound", "pounds", "quid" -> "GBP";
+            case "$", "us$", "usd", "dollar", "dollars", "bucks", "美元" -> "USD";
+            case "hk$", "hkd", "港元", "港币" -> "HKD";
+            case "€", "eur", "euro", "euros", "欧元" -> "EUR";
+            case "£", "gbp", "pound", "pounds", "quid", "英镑" -> "GBP";
             default -> "CNY"; // ¥, rmb, cny, 元, 块, 块钱, 人民币, yuan
         };
     }

@@ -151,4 +151,26 @@ class AmountsTest {
     }
 
     private record Expected(String currency, long value) {}
+
+    @Test
+    void aSumInDigitsWithItsScaleInWordsCounts() {
+        assertThat(Amounts.find(ScannedText.of("the swindler cheated me of 30 thousand yuan")))
+                .singleElement()
+                .satisfies(amount -> {
+                    assertThat(amount.currency()).isEqualTo("CNY");
+                    assertThat(amount.value()).isEqualByComparingTo("30000");
+                });
+        assertThat(Amounts.find(ScannedText.of("a claim of £2 million")))
+                .singleElement()
+                .satisfies(amount -> assertThat(amount.value()).isEqualByComparingTo("2000000"));
+        assertThat(Amounts.find(ScannedText.of("30 thousandths of a millimetre")))
+                .isEmpty();
+        assertThat(Amounts.find(ScannedText.of("有人从我的账户中拿走了四千英镑")))
+                .as("a currency named in Chinese")
+                .singleElement()
+                .satisfies(amount -> {
+                    assertThat(amount.currency()).isEqualTo("GBP");
+                    assertThat(amount.value()).isEqualByComparingTo("4000");
+                });
+    }
 }

@@ -98,6 +98,9 @@ public final class FirstReadingsReplay {
     /** Full of emoji and emoticons (🔥 for great and for a fire, WeChat's codes): also scored alone. */
     private static final Set<String> EMOJI = Set.of("fresh-complaints-36.tsv");
 
+    /** In translationese, English word for word from Chinese and Chinese from English: also scored alone. */
+    private static final Set<String> TRANSLATIONESE = Set.of("fresh-complaints-37.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -172,6 +175,7 @@ public final class FirstReadingsReplay {
             if (LISTS.contains(sets.get(i))) scored.add("of them as lists");
             if (SLIPS.contains(sets.get(i))) scored.add("of them typed with slips");
             if (EMOJI.contains(sets.get(i))) scored.add("of them full of emoji");
+            if (TRANSLATIONESE.contains(sets.get(i))) scored.add("of them in translationese");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
