@@ -29,9 +29,7 @@ public final class ScannedText {
         Spelling.Corrected corrected = Spelling.correct(normalized);
         this.text = corrected == null ? normalized : corrected.text();
         this.written = corrected == null ? null : normalized;
-        this.writtenAt = corrected == null || corrected.text().length() == normalized.length() && !moved(corrected)
-                ? null
-                : corrected.written();
+        this.writtenAt = corrected == null ? null : corrected.written();
         this.simplified = WrittenChinese.simplified(text);
         this.folded = new char[text.length()];
         boolean anyHan = false;
@@ -50,14 +48,6 @@ public final class ScannedText {
     /** A char as every matcher compares it: lower case, a Traditional or Cantonese character as Simplified Mandarin. */
     static char fold(char c) {
         return Character.toLowerCase(WrittenChinese.simplified(c));
-    }
-
-    private static boolean moved(Spelling.Corrected corrected) {
-        int[] at = corrected.written();
-        for (int i = 0; i < at.length; i++) {
-            if (at[i] != i) return true;
-        }
-        return false;
     }
 
     public static ScannedText of(String text) {

@@ -65,7 +65,10 @@ final class Spelling {
 
     private Spelling() {}
 
-    /** A text with its slips read as meant, and where each of its chars stands in the text as written. */
+    /**
+     * A text with its slips read as meant, and where each of its chars stands in the text as written (null when every
+     * char stands where it is: only Chinese characters were read, one for one).
+     */
     record Corrected(String text, int[] written) {}
 
     /** Learns the Latin words of a phrase (lower case), so that a slip in them is read. */
@@ -148,7 +151,7 @@ final class Spelling {
         }
         if (out == null) return null;
         out.append(text, copied, n);
-        return new Corrected(out.toString(), positions(out.length(), n, moves));
+        return new Corrected(out.toString(), moves == null ? null : positions(out.length(), n, moves));
     }
 
     private static final int DOUBLED = 2;
@@ -158,7 +161,7 @@ final class Spelling {
         int[] written = new int[length + 1];
         int at = 0; // in the corrected text
         int shift = 0; // written position − corrected position, outside replaced words
-        for (int m = 0; moves != null && m < moves.size(); m += 2) {
+        for (int m = 0; m < moves.size(); m += 2) {
             int[] from = moves.get(m);
             int[] to = moves.get(m + 1);
             for (; at < from[0]; at++) written[at] = at + shift;
