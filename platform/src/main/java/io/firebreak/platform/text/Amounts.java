@@ -198,10 +198,13 @@ public final class Amounts {
     /** Whether the text names a currency in words at all ("pounds", "dollars"): most do not. */
     private static boolean maySayMoney(String s) {
         for (int i = 0; i < s.length(); i++) {
-            switch (Character.toLowerCase(s.charAt(i))) {
+            char first = Character.toLowerCase(s.charAt(i));
+            switch (first) {
                 case 'p', 'd', 'e', 'b', 'q', 'y' -> {
                     for (String currency : CURRENCY_WORDS) {
-                        if (s.regionMatches(true, i, currency, 0, currency.length())) return true;
+                        if (currency.charAt(0) == first && s.regionMatches(true, i, currency, 0, currency.length())) {
+                            return true;
+                        }
                     }
                 }
                 default -> {
@@ -270,14 +273,28 @@ public final class Amounts {
         char c = s.charAt(at);
         if (c >= '0' && c <= '9' || c == '$' || c == '¥' || c == '€' || c == '£') return true;
         if (c < 0x80) {
-            if ("uhrcegUHRCEG".indexOf(c) < 0) return false;
-            boolean code = false;
-            for (int i = 0; i < CODES.size() && !code; i++) {
-                code = s.regionMatches(true, at, CODES.get(i), 0, CODES.get(i).length());
+            if ("uhrcegUHRCEG".indexOf(c) < 0 || at > 0 && ScannedText.isWordChar(s.charAt(at - 1))) return false;
+            char first = Character.toLowerCase(c);
+            for (String code : CODES) {
+                if (code.charAt(0) == first && s.regionMatches(true, at, code, 0, code.length())) return true;
             }
-            return code && (at == 0 || !ScannedText.isWordChar(s.charAt(at - 1)));
+            return false;
         }
-        return HAN_NUMERALS.indexOf(c) >= 0;
+        return HAN_NUMERALS.indexOf(c) >= 0 && mayBeHanSum(s, at);
+    }
+
+    /**
+     * Whether the Chinese numerals from {@code at} can be a sum: they have a scale (万, 千: a sum after a verb, or
+     * before its loss), or a currency follows them ("三百多块", 两百英镑). Most are not: 一 begins 一直, 一个, 一下.
+     */
+    private static boolean mayBeHanSum(String s, int at) {
+        int end = at;
+        while (end < s.length() && HAN_NUMERALS.indexOf(s.charAt(end)) >= 0) {
+            if (s.charAt(end) == '万' || s.charAt(end) == '千') return true;
+            end++;
+        }
+        if (end < s.length() && "多余来".indexOf(s.charAt(end)) >= 0) end++;
+        return end < s.length() && "元块英美欧港".indexOf(s.charAt(end)) >= 0;
     }
 
     /** Most complaints name no sum: skip the pattern when nothing in the text can be part of one. */

@@ -180,6 +180,10 @@ public final class ScannedText {
 
     /** Latin letters and digits make words; a Latin phrase edge only matches at a word edge. */
     public static boolean isWordChar(int c) {
+        // Asked at the edges of every phrase found: ASCII and Chinese characters answered without looking up the
+        // character's script, which is a binary search over Unicode's ranges.
+        if (c < 0x80) return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        if (c >= '\u3400' && c <= '\u9fff') return false;
         return Character.isDigit(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
