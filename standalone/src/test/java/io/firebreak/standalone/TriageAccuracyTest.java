@@ -141,8 +141,10 @@ class TriageAccuracyTest {
      * eight probes of real words a slip is not read in, "manger", "treat", 措施); the thirty-sixth set's probes are
      * ordinary questions on its topics, and four of six read like them to the reader ("Where do I find the reading on my
      * bill?" like a reading in dispute, 0.84 alike; "the second complaint form I've filled in today" like a repeat
-     * complaint, 0.84; 我在你们北京门店买的，上海门店也给换了 like stores sending the customer to each other): 82.6%, held
-     * to 82%. The rules alone, the shipped default, are held to the same 95% as every set.
+     * complaint, 0.84; 我在你们北京门店买的，上海门店也给换了 like stores sending the customer to each other): 82.6%. Since a
+     * vote for ESCALATED or DIFFICULT decides only when the linear reading of the embedding bears it out (a weighted sum
+     * per class learned from every example, not the five nearest by topic), 91.2%: held to 91%. The rules alone, the
+     * shipped default, are held to the same 95% as every set.
      *
      * <p>{@code hard-held-out.tsv} is never tuned on, so the reader's readings of it move as the other sets grow: since
      * the seventeenth set's agents' notes joined the examples, "Your staff are clueless and rude, the cashier shouted at
@@ -153,10 +155,11 @@ class TriageAccuracyTest {
      * joined, the sarcastic "真是太感谢了，退款申请提交一个月了还在审核中，效率真高" has "上个月同样的扣费我就投诉过了 说给我退了 结果根本没退"
      * (ESCALATED, 0.68) among its nearest and is read ESCALATED too (51 of 54, 94.4%): a refund complained of again
      * and a refund under review read alike by topic; the eighteenth set's stories had done the same until the examples
-     * were held to one sentence, which a transcript without punctuation is. With the reader the set is held to 94%;
-     * the rules alone to 98%.
+     * were held to one sentence, which a transcript without punctuation is (51 of 54, 94.4%). Since the linear reading
+     * is asked to bear out a vote below MAJOR, both read right again (53 of 54, 98.1%; the one miss the electric
+     * blanket below): with the reader the set is held to 98%, as the rules alone are.
      */
-    private static final Map<String, Double> READER_FLOOR = Map.of("near-misses.tsv", 0.82, "hard-held-out.tsv", 0.94);
+    private static final Map<String, Double> READER_FLOOR = Map.of("near-misses.tsv", 0.91, "hard-held-out.tsv", 0.98);
 
     /**
      * The channel a set's complaints come on, as the pipeline passes it to triage (routing reads it: a post in public

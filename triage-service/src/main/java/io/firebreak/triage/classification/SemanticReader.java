@@ -42,12 +42,17 @@ public interface SemanticReader {
             this(text, complaintClass, similarity, null);
         }
 
+        /** Whether the example is a person's class for a complaint's words ({@link #correctionOf}). */
+        public boolean corrected() {
+            return source != null && source.startsWith(CORRECTED);
+        }
+
         /**
          * The example as another complaint's record may show it: a labelled set's words, quoted; a correction's, not
          * (they are a customer's, and stay on that customer's complaint alone), but named by their complaint.
          */
         public String shown() {
-            return source != null && source.startsWith(CORRECTED)
+            return corrected()
                     ? "the words of " + source.substring(CORRECTED.length()) + ", classed by a person"
                     : "“" + text + "”";
         }
@@ -57,16 +62,43 @@ public interface SemanticReader {
     String CORRECTED = "corrected ";
 
     /**
-     * What the nearest labelled complaints say: the class with the most similarity among them, its share of it, and
-     * the neighbours (nearest first).
+     * What a linear reading of the words says ({@code LinearProbe}: one weighted sum per class over the embedding,
+     * learned from every labelled complaint of the language): its class, how probable, and the labelled complaint of
+     * that class nearest the words, as evidence.
      */
-    record Opinion(ComplaintClass complaintClass, double share, List<Neighbour> nearest) {
+    record Probed(ComplaintClass complaintClass, double probability, Neighbour example) {}
+
+    /**
+     * What the nearest labelled complaints say: the class with the most similarity among them, its share of it, and
+     * the neighbours (nearest first); and, when the reader has one, what the linear reading says ({@code probed}, else
+     * null).
+     */
+    record Opinion(ComplaintClass complaintClass, double share, List<Neighbour> nearest, Probed probed) {
+
+        public Opinion(ComplaintClass complaintClass, double share, List<Neighbour> nearest) {
+            this(complaintClass, share, nearest, null);
+        }
+
+        /**
+         * Whether the linear reading bears the vote out: it reads the same class, or there is none, or the vote's
+         * example is a person's correction — a person's class for words like these outranks a model's.
+         */
+        public boolean borneOut() {
+            return probed == null
+                    || probed.complaintClass() == complaintClass
+                    || example().corrected();
+        }
 
         /**
          * The vote of the nearest: each counts with its similarity; on a tie the more severe class wins (a missed
          * MAJOR costs more than a supervisor's look). Empty when there are none.
          */
         public static Optional<Opinion> of(List<Neighbour> nearest) {
+            return of(nearest, null);
+        }
+
+        /** The vote of the nearest, with the linear reading beside it (or null). */
+        public static Optional<Opinion> of(List<Neighbour> nearest, Probed probed) {
             if (nearest.isEmpty()) return Optional.empty();
             Map<ComplaintClass, Double> votes = new EnumMap<>(ComplaintClass.class);
             double total = 0;
@@ -83,7 +115,7 @@ public interface SemanticReader {
             List<Neighbour> sorted = nearest.stream()
                     .sorted(Comparator.comparingDouble(Neighbour::similarity).reversed())
                     .toList();
-            return Optional.of(new Opinion(winner, total == 0 ? 0 : votes.get(winner) / total, sorted));
+            return Optional.of(new Opinion(winner, total == 0 ? 0 : votes.get(winner) / total, sorted, probed));
         }
 
         /** The nearest neighbour of the winning class: the example shown as evidence. */

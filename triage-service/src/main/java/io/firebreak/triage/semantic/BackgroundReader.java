@@ -6,6 +6,9 @@ import io.firebreak.triage.semantic.EmbeddingReader.Labelled;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +26,13 @@ final class BackgroundReader implements SemanticReader {
     private volatile EmbeddingReader reader;
     private volatile String failure;
     private final List<Labelled> early = new ArrayList<>();
+    private final AtomicBoolean relearning = new AtomicBoolean();
+    private final Executor relearner = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "semantic-reader-relearn");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    });
 
     private BackgroundReader() {}
 
@@ -43,6 +53,9 @@ final class BackgroundReader implements SemanticReader {
             synchronized (this) {
                 loaded.learn(early);
                 early.clear();
+            }
+            loaded.relearn();
+            synchronized (this) {
                 reader = loaded;
             }
             log.info(
@@ -84,7 +97,10 @@ final class BackgroundReader implements SemanticReader {
             early.removeIf(l -> l.source().equals(source));
             loaded = reader;
         }
-        if (loaded != null) loaded.forget(source);
+        if (loaded != null) {
+            loaded.forget(source);
+            relearnLater(loaded);
+        }
     }
 
     @Override
@@ -99,5 +115,23 @@ final class BackgroundReader implements SemanticReader {
             }
         }
         loaded.learn(text, complaintClass, source);
+        relearnLater(loaded);
+    }
+
+    /**
+     * The linear readings learned again on this reader's thread, not the caller's (a second or so): a correction is in
+     * the nearest-neighbour vote at once, in the linear readings when they are relearned. Corrections that come
+     * meanwhile are taken in by the one relearning still to start.
+     */
+    private void relearnLater(EmbeddingReader loaded) {
+        if (!relearning.compareAndSet(false, true)) return;
+        relearner.execute(() -> {
+            relearning.set(false);
+            try {
+                loaded.relearn();
+            } catch (RuntimeException e) {
+                log.warn("Semantic reader: the linear readings were not relearned: {}", e.toString());
+            }
+        });
     }
 }

@@ -12,6 +12,7 @@ import io.firebreak.platform.text.ReportingFrame;
 import io.firebreak.platform.text.ScannedText;
 import io.firebreak.platform.text.WrittenChinese;
 import io.firebreak.triage.classification.SemanticReader;
+import io.firebreak.triage.classification.SemanticReader.Probed;
 import io.firebreak.triage.corrections.LabelledExamples;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * one for English, run in this process by ONNX Runtime on the calling thread, nothing downloaded, nothing sent
  * anywhere), and its opinion is the vote of the {@value #NEAREST} labelled complaints nearest by cosine similarity
  * in the same language: the shipped labelled sets and every class a person corrected. A correction counts from the
- * moment it is made.
+ * moment it is made. Beside the vote, a linear reading of the embedding learned from the same examples ({@link
+ * LinearProbe}, one per language): its class, how probable, and the nearest example of that class; learned at the
+ * first reading after the examples were replaced, and when {@link #relearn}ed after a correction.
  *
  * <p>Loading both models takes a second or two and ~250 MB; a short complaint costs ~3 ms of CPU, and at most its
  * first {@value #READ_LATIN} characters are read ({@value #READ_HAN} of a Chinese one).
@@ -63,10 +66,17 @@ public final class EmbeddingReader implements SemanticReader {
     /** A labelled complaint as compared: its language and its embedding, of length one. */
     private record Example(Labelled labelled, boolean chinese, float[] vector) {}
 
+    /** The linear readings of each language, learned from the examples compared with. */
+    private record Probes(LinearProbe english, LinearProbe chinese) {}
+
     private final Encoder english;
     private final Encoder chinese;
     private final List<Example> examples;
     private final Predicate<Labelled> included;
+    /** Null until learned (at the first reading, or {@link #relearn}); kept while examples change, until relearned. */
+    private volatile Probes probes;
+    /** Whether the examples changed since the probes were learned. */
+    private volatile boolean stale;
 
     private EmbeddingReader(Encoder english, Encoder chinese, List<Example> examples, Predicate<Labelled> included) {
         this.english = english;
@@ -109,6 +119,7 @@ public final class EmbeddingReader implements SemanticReader {
             added.add(new Example(l, han, unit((han ? chinese : english).vector(beginning(l.text(), han)))));
         }
         examples.addAll(added);
+        probes = null;
     }
 
     /**
@@ -127,9 +138,56 @@ public final class EmbeddingReader implements SemanticReader {
         examples.add(example);
     }
 
+    /** The vector of length one the reader compares for these words. */
+    float[] vectorOf(String text) {
+        boolean han = ScannedText.hasHan(text);
+        return unit((han ? chinese : english).vector(beginning(text, han)));
+    }
+
+    /**
+     * Forgets the words learned under this source. The nearest-neighbour vote changes at once; the linear readings
+     * when {@link #relearn}ed (a correction among thousands of examples hardly moves them, and a person's correction
+     * outranks them where it is the vote's example: {@link Opinion#borneOut}).
+     */
     @Override
     public void forget(String source) {
         examples.removeIf(e -> e.labelled().source().equals(source));
+        stale = true;
+    }
+
+    /**
+     * Learns the linear readings again from the examples compared with now, if they changed since they were last
+     * learned: about a second of one core for two thousand examples a language.
+     */
+    public synchronized void relearn() {
+        if (probes != null && !stale) return;
+        stale = false;
+        probes = learnProbes();
+    }
+
+    private Probes probes() {
+        Probes current = probes;
+        if (current != null) return current;
+        synchronized (this) {
+            if (probes == null) {
+                stale = false;
+                probes = learnProbes();
+            }
+            return probes;
+        }
+    }
+
+    private Probes learnProbes() {
+        List<float[]> en = new ArrayList<>();
+        List<float[]> zh = new ArrayList<>();
+        List<ComplaintClass> enClasses = new ArrayList<>();
+        List<ComplaintClass> zhClasses = new ArrayList<>();
+        for (Example e : examples) {
+            if (!included.test(e.labelled())) continue;
+            (e.chinese() ? zh : en).add(e.vector());
+            (e.chinese() ? zhClasses : enClasses).add(e.labelled().complaintClass());
+        }
+        return new Probes(LinearProbe.learn(en, enClasses), LinearProbe.learn(zh, zhClasses));
     }
 
     /** The same reader comparing only with the examples {@code keep} accepts (to measure it on a set it has not seen). */
@@ -150,12 +208,22 @@ public final class EmbeddingReader implements SemanticReader {
         // The nearest so far, the most similar first: a few insertions into arrays, no object per example compared.
         Example[] near = new Example[NEAREST];
         float[] similarity = new float[NEAREST];
+        // And the nearest of each class: the evidence for the linear reading's class.
+        Example[] nearestOf = new Example[ComplaintClass.values().length];
+        float[] nearestOfSimilarity = new float[nearestOf.length];
         int found = 0;
         for (Example e : examples) {
             if (e.chinese() != han) continue;
             float s = dot(vector, e.vector());
-            if (found == NEAREST && s <= similarity[NEAREST - 1]) continue;
+            int c = e.labelled().complaintClass().ordinal();
+            boolean nearestOfItsClass = nearestOf[c] == null || s > nearestOfSimilarity[c];
+            if (found == NEAREST && s <= similarity[NEAREST - 1] && !nearestOfItsClass) continue;
             if (!included.test(e.labelled())) continue;
+            if (nearestOfItsClass) {
+                nearestOf[c] = e;
+                nearestOfSimilarity[c] = s;
+            }
+            if (found == NEAREST && s <= similarity[NEAREST - 1]) continue;
             int at = Math.min(found, NEAREST - 1);
             while (at > 0 && similarity[at - 1] < s) {
                 near[at] = near[at - 1];
@@ -171,7 +239,25 @@ public final class EmbeddingReader implements SemanticReader {
             Labelled l = near[i].labelled();
             nearest.add(new Neighbour(l.text(), l.complaintClass(), similarity[i], l.source()));
         }
-        return Opinion.of(nearest);
+        Probes learned = probes();
+        LinearProbe probe = han ? learned.chinese() : learned.english();
+        Probed probed = null;
+        if (probe != null) {
+            LinearProbe.Reading reading = probe.read(vector);
+            Example example = nearestOf[reading.complaintClass().ordinal()];
+            if (example != null) {
+                Labelled l = example.labelled();
+                probed = new Probed(
+                        reading.complaintClass(),
+                        reading.probability(),
+                        new Neighbour(
+                                l.text(),
+                                l.complaintClass(),
+                                nearestOfSimilarity[reading.complaintClass().ordinal()],
+                                l.source()));
+            }
+        }
+        return Opinion.of(nearest, probed);
     }
 
     /**

@@ -26,6 +26,7 @@ import io.firebreak.triage.classification.Classifier;
 import io.firebreak.triage.classification.SemanticReader;
 import io.firebreak.triage.classification.SemanticReader.Neighbour;
 import io.firebreak.triage.classification.SemanticReader.Opinion;
+import io.firebreak.triage.classification.SemanticReader.Probed;
 import io.firebreak.triage.decision.ComplaintTriage.ClassificationStep;
 import io.firebreak.triage.decision.ComplaintTriage.Retriage;
 import io.firebreak.triage.routing.DepartmentRouter.Loads;
@@ -299,6 +300,95 @@ class TriageDecisionsTest {
                         .review()
                         .doubts())
                 .noneMatch(d -> d.startsWith("The rules read MAJOR"));
+    }
+
+    /** Nearest: three DIFFICULT of five (the first as given), two ORDINARY; beside them this linear reading. */
+    private static SemanticReader difficultVote(Neighbour first, Probed probed) {
+        List<Neighbour> nearest = List.of(
+                first,
+                new Neighbour("labelled 1", ComplaintClass.DIFFICULT, 0.79),
+                new Neighbour("labelled 2", ComplaintClass.DIFFICULT, 0.78),
+                new Neighbour("labelled 3", ComplaintClass.ORDINARY, 0.77),
+                new Neighbour("labelled 4", ComplaintClass.ORDINARY, 0.76));
+        return text -> Opinion.of(nearest, probed);
+    }
+
+    private static Probed linear(ComplaintClass complaintClass, double probability, double nearestOfItsClass) {
+        return new Probed(
+                complaintClass,
+                probability,
+                new Neighbour("nearest " + complaintClass, complaintClass, nearestOfItsClass));
+    }
+
+    @Test
+    void aVoteBelowMajorDecidesOnlyWhenTheLinearReadingBearsItOutOrAPersonClassedItsExample() {
+        String words = "The toaster's crumb tray glowed orange";
+        Neighbour labelled = new Neighbour("labelled 0", ComplaintClass.DIFFICULT, 0.80);
+
+        assertThat(triageWith(difficultVote(labelled, linear(ComplaintClass.DIFFICULT, 0.6, 0.80)), words)
+                        .value()
+                        .complaintClass())
+                .as("borne out")
+                .isEqualTo(ComplaintClass.DIFFICULT);
+        assertThat(triageWith(difficultVote(labelled, linear(ComplaintClass.ORDINARY, 0.7, 0.77)), words)
+                        .value()
+                        .complaintClass())
+                .as("not borne out: the rules' class")
+                .isEqualTo(ComplaintClass.ORDINARY);
+
+        // A person's class for words like these outranks the linear reading.
+        Neighbour corrected = new Neighbour(words, ComplaintClass.DIFFICULT, 0.97, SemanticReader.correctionOf("c-7"));
+        ComplaintTriage byCorrection = triageWith(
+                        difficultVote(corrected, linear(ComplaintClass.ORDINARY, 0.7, 0.77)), words)
+                .value();
+        assertThat(byCorrection.complaintClass()).isEqualTo(ComplaintClass.DIFFICULT);
+        assertThat(byCorrection.reasons().get(0).evidence()).contains("the words of c-7, classed by a person");
+    }
+
+    @Test
+    void theLinearReadingDecidesMajorWhenSureWithAMajorComplaintNearAndTheNearestNotMostlyOrdinary() {
+        String words = "The toaster's crumb tray glowed orange";
+        List<Neighbour> split = List.of(
+                new Neighbour("labelled 0", ComplaintClass.ESCALATED, 0.72),
+                new Neighbour("labelled 1", ComplaintClass.ORDINARY, 0.71),
+                new Neighbour("labelled 2", ComplaintClass.DIFFICULT, 0.70),
+                new Neighbour("labelled 3", MAJOR, 0.69),
+                new Neighbour("labelled 4", ComplaintClass.ORDINARY, 0.68));
+
+        ComplaintTriage major = triageWith(text -> Opinion.of(split, linear(MAJOR, 0.95, 0.69)), words)
+                .value();
+        assertThat(major.complaintClass()).isEqualTo(MAJOR);
+        assertThat(major.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo(TriageDecisions.SEMANTIC_RULE);
+            assertThat(r.evidence()).contains("“nearest MAJOR”").contains("0.69");
+            assertThat(r.en()).contains("MAJOR with probability 0.95");
+            assertThat(r.zh()).contains("概率 0.95");
+        });
+        assertThat(major.review().pending())
+                .as("a class of the reader's waits for review")
+                .isTrue();
+
+        assertThat(triageWith(text -> Opinion.of(split, linear(MAJOR, 0.85, 0.69)), words)
+                        .value()
+                        .complaintClass())
+                .as("not sure enough")
+                .isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(triageWith(text -> Opinion.of(split, linear(MAJOR, 0.95, 0.60)), words)
+                        .value()
+                        .complaintClass())
+                .as("no MAJOR complaint near")
+                .isEqualTo(ComplaintClass.ORDINARY);
+        List<Neighbour> mostlyOrdinary = List.of(
+                new Neighbour("labelled 0", ComplaintClass.ORDINARY, 0.72),
+                new Neighbour("labelled 1", ComplaintClass.ORDINARY, 0.71),
+                new Neighbour("labelled 2", ComplaintClass.ORDINARY, 0.70),
+                new Neighbour("labelled 3", MAJOR, 0.69),
+                new Neighbour("labelled 4", ComplaintClass.DIFFICULT, 0.68));
+        assertThat(triageWith(text -> Opinion.of(mostlyOrdinary, linear(MAJOR, 0.95, 0.69)), words)
+                        .value()
+                        .complaintClass())
+                .as("the nearest mostly ordinary")
+                .isEqualTo(ComplaintClass.ORDINARY);
     }
 
     @Test

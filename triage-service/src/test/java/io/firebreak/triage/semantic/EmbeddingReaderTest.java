@@ -46,6 +46,19 @@ class EmbeddingReaderTest {
     }
 
     @Test
+    void beside_the_vote_a_linear_reading_learned_from_the_examples_gives_its_class_and_the_nearest_of_that_class() {
+        Opinion heater = reader.read("Sparks came out of the radiator and it smelled like melting plastic.")
+                .orElseThrow();
+
+        assertThat(heater.probed()).isNotNull();
+        assertThat(heater.probed().complaintClass()).isEqualTo(MAJOR);
+        assertThat(heater.probed().probability()).isBetween(0.25, 1.0);
+        assertThat(heater.probed().example().text())
+                .isEqualTo("The heater gave off sparks and a smell of burning plastic.");
+        assertThat(heater.borneOut()).isTrue();
+    }
+
+    @Test
     void only_a_long_texts_beginning_is_read_cut_between_whole_characters() {
         assertThat(EmbeddingReader.beginning("快递晚到了两天。", true)).isEqualTo("快递晚到了两天。");
         String clefs = "𝄞".repeat(EmbeddingReader.READ_LATIN + 40);

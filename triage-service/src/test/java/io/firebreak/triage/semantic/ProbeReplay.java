@@ -1,0 +1,373 @@
+package io.firebreak.triage.semantic;
+
+import io.firebreak.events.ComplaintClass;
+import io.firebreak.platform.text.ScannedText;
+import io.firebreak.triage.corrections.LabelledExamples;
+import io.firebreak.triage.corrections.LabelledExamples.Example;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * How the linear reading ({@link LinearProbe}) would have done on words nobody had tuned on, beside the nearest-neighbour
+ * vote: each fresh set's first reading replayed as {@link FirstReadingsReplay} does (the rules' class from the export,
+ * the readers knowing only the sets written before it), and the never-tuned and near-miss sets from the export of all
+ * sets (the readers knowing every set but the one read). Prints, per population: the rules alone, the vote alone, the
+ * linear reading alone, the bar shipped before it, and variants; "F" is what triage does ({@code
+ * TriageDecisions.byVote} and {@code byLinearReading}).
+ *
+ * <p>Arguments: the first-readings directory, the L2 penalty (default {@value LinearProbe#L2}) and the steps
+ * (default {@value LinearProbe#ITERATIONS}), to try others. About two minutes.
+ */
+public final class ProbeReplay {
+
+    static final int K = ComplaintClass.values().length;
+
+    /** Softmax regression over standardized features. */
+    static final class Probe {
+        final double[] mean, scale;
+        final double[][] w; // K x (d + 1)
+
+        Probe(List<float[]> x, List<Integer> y, double l2, int iterations) {
+            int d = x.get(0).length, n = x.size();
+            mean = new double[d];
+            scale = new double[d];
+            for (float[] v : x) for (int j = 0; j < d; j++) mean[j] += v[j] / n;
+            for (float[] v : x) for (int j = 0; j < d; j++) scale[j] += (v[j] - mean[j]) * (v[j] - mean[j]) / n;
+            for (int j = 0; j < d; j++) scale[j] = 1 / Math.sqrt(scale[j] + 1e-8);
+            double[][] z = new double[n][];
+            for (int i = 0; i < n; i++) z[i] = features(x.get(i));
+            int[] counts = new int[K];
+            for (int c : y) counts[c]++;
+            double[] weight = new double[K];
+            for (int c = 0; c < K; c++) weight[c] = counts[c] == 0 ? 0 : (double) n / (K * counts[c]);
+            w = new double[K][d + 1];
+            double[][] m = new double[K][d + 1], v2 = new double[K][d + 1];
+            double lr = 0.05, b1 = 0.9, b2 = 0.999;
+            double[] p = new double[K];
+            for (int it = 1; it <= iterations; it++) {
+                double[][] g = new double[K][d + 1];
+                for (int i = 0; i < n; i++) {
+                    softmax(z[i], p);
+                    int yi = y.get(i);
+                    for (int c = 0; c < K; c++) {
+                        double err = (p[c] - (c == yi ? 1 : 0)) * weight[yi] / n;
+                        if (err == 0) continue;
+                        double[] gc = g[c];
+                        for (int j = 0; j <= d; j++) gc[j] += err * z[i][j];
+                    }
+                }
+                for (int c = 0; c < K; c++) {
+                    for (int j = 0; j <= d; j++) {
+                        double gr = g[c][j] + (j < d ? l2 * w[c][j] : 0);
+                        m[c][j] = b1 * m[c][j] + (1 - b1) * gr;
+                        v2[c][j] = b2 * v2[c][j] + (1 - b2) * gr * gr;
+                        double mh = m[c][j] / (1 - Math.pow(b1, it)), vh = v2[c][j] / (1 - Math.pow(b2, it));
+                        w[c][j] -= lr * mh / (Math.sqrt(vh) + 1e-8);
+                    }
+                }
+            }
+        }
+
+        double[] features(float[] v) {
+            double[] f = new double[v.length + 1];
+            for (int j = 0; j < v.length; j++) f[j] = (v[j] - mean[j]) * scale[j];
+            f[v.length] = 1;
+            return f;
+        }
+
+        void softmax(double[] f, double[] p) {
+            double max = -1e300;
+            for (int c = 0; c < K; c++) {
+                double s = 0;
+                for (int j = 0; j < f.length; j++) s += w[c][j] * f[j];
+                p[c] = s;
+                max = Math.max(max, s);
+            }
+            double t = 0;
+            for (int c = 0; c < K; c++) t += p[c] = Math.exp(p[c] - max);
+            for (int c = 0; c < K; c++) p[c] /= t;
+        }
+
+        double[] predict(float[] v) {
+            double[] p = new double[K];
+            softmax(features(v), p);
+            return p;
+        }
+    }
+
+    record Case(
+            String set,
+            int expected,
+            int rules,
+            boolean foundNothing,
+            int knn,
+            double knnShare,
+            int probe,
+            double probeP,
+            String text,
+            double knnNearest,
+            double majorNearest) {
+
+        /** The bar before the linear reading: the vote decides where the rules found nothing, clearly and near enough. */
+        boolean bar() {
+            return foundNothing && knn != 0 && knnShare >= (knn == 3 ? 0.7 : 0.6) && knnNearest >= 0.65;
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        double l2 = args.length > 1 ? Double.parseDouble(args[1]) : LinearProbe.L2;
+        int iterations = args.length > 2 ? Integer.parseInt(args[2]) : LinearProbe.ITERATIONS;
+        EmbeddingReader reader = EmbeddingReader.load();
+        List<EmbeddingReader.Labelled> shipped = EmbeddingReader.shipped();
+        reader.learn(shipped);
+        Map<String, float[]> vectors = new HashMap<>();
+        for (EmbeddingReader.Labelled l : shipped) vectors.computeIfAbsent(l.text(), reader::vectorOf);
+        Map<String, String> texts = new HashMap<>();
+        for (Example e : LabelledExamples.all()) {
+            if (e.earlierComplaints() == 0) texts.put(e.set() + "#" + e.line(), e.text());
+        }
+        Map<String, List<Case>> populations = new LinkedHashMap<>();
+        List<String> sets = LabelledExamples.SETS;
+        for (int i = sets.indexOf("fresh-complaints-6.tsv"); i < sets.size(); i++) {
+            Path file = dir.resolve("rules-" + sets.get(i));
+            if (!Files.exists(file)) continue;
+            Set<String> before = new HashSet<>(sets.subList(0, i));
+            read(
+                    file,
+                    s -> true,
+                    l -> before.contains(l.source()),
+                    reader,
+                    shipped,
+                    vectors,
+                    texts,
+                    populations,
+                    i < sets.indexOf("fresh-complaints-12.tsv") ? "first readings, earlier" : "first readings, later",
+                    l2,
+                    iterations);
+        }
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-all-sets.tsv"))
+                    .toList()) {
+                for (String set : List.of("near-misses.tsv", "hard-held-out.tsv", "held-out-complaints.tsv")) {
+                    read(
+                            file,
+                            set::equals,
+                            l -> !l.source().equals(set),
+                            reader,
+                            shipped,
+                            vectors,
+                            texts,
+                            populations,
+                            set,
+                            l2,
+                            iterations);
+                }
+            }
+        }
+        List<Case> all = new ArrayList<>();
+        populations.forEach((k, v) -> {
+            if (k.startsWith("first")) all.addAll(v);
+        });
+        populations.put("first readings", all);
+        System.out.printf(Locale.ROOT, "l2 %.4f, iterations %d%n", l2, iterations);
+        populations.forEach((name, cases) -> {
+            System.out.println(name + " (" + cases.size() + ")");
+            System.out.println("  rules alone     " + score(cases, c -> c.rules));
+            System.out.println("  knn alone       " + score(cases, c -> c.knn));
+            System.out.println("  probe alone     " + score(cases, c -> c.probe));
+            System.out.println("  bar, no nearest "
+                    + score(
+                            cases,
+                            c -> c.foundNothing && c.knn != 0 && c.knnShare >= (c.knn == 3 ? 0.7 : 0.6)
+                                    ? c.knn
+                                    : c.rules));
+            for (double t : new double[] {0.5, 0.6, 0.7, 0.8, 0.9}) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  probe at %.1f    %s%n",
+                        t,
+                        score(cases, c -> c.foundNothing && c.probe != 0 && c.probeP >= t ? c.probe : c.rules));
+            }
+            System.out.println("  bar before     " + score(cases, c -> c.bar() ? c.knn : c.rules));
+            for (double t : new double[] {0.0, 0.4, 0.5, 0.6, 0.7}) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  bar, probe %.1f  %s%n",
+                        t,
+                        score(cases, c -> c.bar() && c.probe == c.knn && c.probeP >= t ? c.knn : c.rules));
+            }
+            System.out.println("  A: MAJOR as the bar, others probe agrees "
+                    + score(cases, c -> c.bar() && (c.knn == 3 || c.probe == c.knn) ? c.knn : c.rules));
+            for (double x : new double[] {0.5, 0.7, 0.9, 1.01}) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  E 0.9, vote not ORDINARY at %.2f: %s%n",
+                        x,
+                        score(
+                                cases,
+                                c -> c.bar() && (c.knn == 3 || c.probe == c.knn)
+                                        ? c.knn
+                                        : c.foundNothing
+                                                        && c.probe == 3
+                                                        && c.probeP >= 0.9
+                                                        && !(c.knn == 0 && c.knnShare >= x)
+                                                ? 3
+                                                : c.rules));
+            }
+            System.out.println("  F (shipped): E at 0.5, nearest MAJOR 0.65: "
+                    + score(
+                            cases,
+                            c -> c.bar() && (c.knn == 3 || c.probe == c.knn)
+                                    ? c.knn
+                                    : c.foundNothing
+                                                    && c.probe == 3
+                                                    && c.probeP >= 0.9
+                                                    && c.majorNearest >= 0.65
+                                                    && !(c.knn == 0 && c.knnShare >= 0.5)
+                                            ? 3
+                                            : c.rules));
+            for (double near : new double[] {0.6, 0.65, 0.7}) {
+                for (double t : new double[] {0.8, 0.9}) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  D %.1f, nearest MAJOR %.2f: %s%n",
+                            t,
+                            near,
+                            score(
+                                    cases,
+                                    c -> c.bar() && (c.knn == 3 || c.probe == c.knn)
+                                            ? c.knn
+                                            : c.foundNothing && c.probe == 3 && c.probeP >= t && c.majorNearest >= near
+                                                    ? 3
+                                                    : c.rules));
+                }
+            }
+            for (double t : new double[] {0.6, 0.7, 0.8, 0.9}) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  B %.1f: A, or MAJOR by the probe %s%n",
+                        t,
+                        score(
+                                cases,
+                                c -> c.bar() && (c.knn == 3 || c.probe == c.knn)
+                                        ? c.knn
+                                        : c.foundNothing && c.probe == 3 && c.probeP >= t ? 3 : c.rules));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  C %.1f: bar, or MAJOR by the probe %s%n",
+                        t,
+                        score(
+                                cases,
+                                c -> c.bar() ? c.knn : c.foundNothing && c.probe == 3 && c.probeP >= t ? 3 : c.rules));
+            }
+            for (double t : new double[] {0.5, 0.7}) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  both agree %.1f  %s%n",
+                        t,
+                        score(
+                                cases,
+                                c -> c.foundNothing && c.probe != 0 && c.probe == c.knn && c.probeP >= t
+                                        ? c.probe
+                                        : c.rules));
+            }
+        });
+        if (Boolean.getBoolean("list")) {
+            for (Case c : populations.get("near-misses.tsv")) {
+                if (c.probe != c.expected)
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  NM probe %s (%.2f) for %s: %s%n",
+                            ComplaintClass.values()[c.probe],
+                            c.probeP,
+                            ComplaintClass.values()[c.expected],
+                            c.text);
+            }
+        }
+    }
+
+    static final Map<String, Probe[]> PROBES = new HashMap<>();
+
+    static void read(
+            Path file,
+            Predicate<String> ofSet,
+            Predicate<EmbeddingReader.Labelled> known,
+            EmbeddingReader reader,
+            List<EmbeddingReader.Labelled> shipped,
+            Map<String, float[]> vectors,
+            Map<String, String> texts,
+            Map<String, List<Case>> populations,
+            String population,
+            double l2,
+            int iterations)
+            throws IOException {
+        // One probe per language, trained on the examples the reader may know.
+        List<float[]> xe = new ArrayList<>(), xz = new ArrayList<>();
+        List<Integer> ye = new ArrayList<>(), yz = new ArrayList<>();
+        for (EmbeddingReader.Labelled l : shipped) {
+            if (!known.test(l)) continue;
+            boolean han = ScannedText.hasHan(l.text());
+            (han ? xz : xe).add(vectors.get(l.text()));
+            (han ? yz : ye).add(l.complaintClass().ordinal());
+        }
+        Probe en = new Probe(xe, ye, l2, iterations), zh = new Probe(xz, yz, l2, iterations);
+        EmbeddingReader knn = reader.only(known);
+        for (String row : Files.readAllLines(file)) {
+            String[] cells = row.split("\t");
+            if (!ofSet.test(cells[1])) continue;
+            String text = texts.get(cells[1] + "#" + cells[2]);
+            if (text == null || !cells[7].equals("0")) continue;
+            var opinion = knn.read(text).orElseThrow();
+            double[] p = (ScannedText.hasHan(text) ? zh : en).predict(reader.vectorOf(text));
+            int best = 0;
+            for (int c = 1; c < K; c++) if (p[c] > p[best]) best = c;
+            populations
+                    .computeIfAbsent(population, k -> new ArrayList<>())
+                    .add(new Case(
+                            cells[1],
+                            ComplaintClass.valueOf(cells[3]).ordinal(),
+                            ComplaintClass.valueOf(cells[4]).ordinal(),
+                            Boolean.parseBoolean(cells[5]),
+                            opinion.complaintClass().ordinal(),
+                            opinion.share(),
+                            best,
+                            p[best],
+                            text,
+                            opinion.example().similarity(),
+                            knn.only(l -> l.complaintClass() == ComplaintClass.MAJOR)
+                                    .read(text)
+                                    .map(o -> o.nearest().get(0).similarity())
+                                    .orElse(0.0)));
+        }
+    }
+
+    static String score(List<Case> cases, java.util.function.ToIntFunction<Case> classOf) {
+        int right = 0, mo = 0, ord = 0, fm = 0;
+        for (Case c : cases) {
+            int r = classOf.applyAsInt(c);
+            if (r == c.expected) right++;
+            if (c.expected == 3 && r == 0) mo++;
+            if (c.expected == 0) {
+                ord++;
+                if (r == 3) fm++;
+            }
+        }
+        return String.format(
+                Locale.ROOT,
+                "%.1f%%, %d MAJOR as ORDINARY, false MAJOR %.1f%%",
+                100.0 * right / cases.size(),
+                mo,
+                100.0 * fm / Math.max(1, ord));
+    }
+}
