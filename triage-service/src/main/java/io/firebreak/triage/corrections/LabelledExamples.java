@@ -68,6 +68,7 @@ public final class LabelledExamples {
             "fresh-complaints-35.tsv",
             "fresh-complaints-36.tsv",
             "fresh-complaints-37.tsv",
+            "fresh-complaints-38.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
