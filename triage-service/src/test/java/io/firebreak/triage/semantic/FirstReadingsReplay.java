@@ -101,6 +101,9 @@ public final class FirstReadingsReplay {
     /** In translationese, English word for word from Chinese and Chinese from English: also scored alone. */
     private static final Set<String> TRANSLATIONESE = Set.of("fresh-complaints-37.tsv");
 
+    /** Ordinary complaints in hyperbole, the others in understatement: also scored alone. */
+    private static final Set<String> HYPERBOLE = Set.of("fresh-complaints-38.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -184,6 +187,7 @@ public final class FirstReadingsReplay {
             if (SLIPS.contains(sets.get(i))) scored.add("of them typed with slips");
             if (EMOJI.contains(sets.get(i))) scored.add("of them full of emoji");
             if (TRANSLATIONESE.contains(sets.get(i))) scored.add("of them in translationese");
+            if (HYPERBOLE.contains(sets.get(i))) scored.add("of them in hyperbole and understatement");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }

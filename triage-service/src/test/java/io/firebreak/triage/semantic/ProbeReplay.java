@@ -175,9 +175,17 @@ public final class ProbeReplay {
                 }
             }
         }
+        // One set alone too, when asked (-Dset=fresh-complaints-38.tsv): a fresh set's first reading.
+        String alone = System.getProperty("set");
+        if (alone != null) {
+            List<Case> ofSet = new ArrayList<>();
+            populations.forEach(
+                    (k, v) -> v.stream().filter(c -> c.set().equals(alone)).forEach(ofSet::add));
+            populations.put(alone + ", alone", ofSet);
+        }
         List<Case> all = new ArrayList<>();
         populations.forEach((k, v) -> {
-            if (k.startsWith("first")) all.addAll(v);
+            if (k.startsWith("first readings,")) all.addAll(v);
         });
         populations.put("first readings", all);
         System.out.printf(Locale.ROOT, "l2 %.4f, iterations %d%n", l2, iterations);
