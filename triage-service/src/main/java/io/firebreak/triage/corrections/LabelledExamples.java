@@ -69,6 +69,7 @@ public final class LabelledExamples {
             "fresh-complaints-36.tsv",
             "fresh-complaints-37.tsv",
             "fresh-complaints-38.tsv",
+            "fresh-complaints-39.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
