@@ -50,6 +50,7 @@ class AmountsTest {
         assertThat(only("扣了我银行卡里3000")).isEqualTo(new Expected("CNY", 3000));
         assertThat(only("你们一次性从我卡里划走了一万八")).isEqualTo(new Expected("CNY", 18000));
         assertThat(only("我卡里十二万的理财到期了，钱一直没到账")).isEqualTo(new Expected("CNY", 120000));
+        assertThat(only("因为重复扣款，公司账户少了七万二，周五的工资发不出来了。")).isEqualTo(new Expected("CNY", 72000));
         assertThat(only("余额两万三，一直提现失败")).isEqualTo(new Expected("CNY", 23000));
         assertThat(Amounts.chineseNumber("十五")).isEqualTo(15);
     }

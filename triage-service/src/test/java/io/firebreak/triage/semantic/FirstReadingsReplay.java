@@ -104,6 +104,9 @@ public final class FirstReadingsReplay {
     /** Ordinary complaints in hyperbole, the others in understatement: also scored alone. */
     private static final Set<String> HYPERBOLE = Set.of("fresh-complaints-38.tsv");
 
+    /** An everyday fault, and what it led to decides the class: also scored alone. */
+    private static final Set<String> CONSEQUENCES = Set.of("fresh-complaints-39.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -188,6 +191,7 @@ public final class FirstReadingsReplay {
             if (EMOJI.contains(sets.get(i))) scored.add("of them full of emoji");
             if (TRANSLATIONESE.contains(sets.get(i))) scored.add("of them in translationese");
             if (HYPERBOLE.contains(sets.get(i))) scored.add("of them in hyperbole and understatement");
+            if (CONSEQUENCES.contains(sets.get(i))) scored.add("of them decided by consequences");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
