@@ -119,6 +119,20 @@ public final class ProbeReplay {
             double majorNearest) {
 
         /** The bar before the linear reading: the vote decides where the rules found nothing, clearly and near enough. */
+        /**
+         * The vote as {@link #bar}, a class below MAJOR borne out by the linear reading; else MAJOR where the linear
+         * reading is this sure, the vote is not this much ORDINARY and a MAJOR example is this near.
+         */
+        int combined(double linear, double ordinaryVote, double majorNear) {
+            if (bar() && (knn == 3 || probe == knn)) return knn;
+            boolean major = foundNothing
+                    && probe == 3
+                    && probeP >= linear
+                    && !(knn == 0 && knnShare >= ordinaryVote)
+                    && majorNearest >= majorNear;
+            return major ? 3 : rules;
+        }
+
         boolean bar() {
             return foundNothing && knn != 0 && knnShare >= (knn == 3 ? 0.7 : 0.6) && knnNearest >= 0.65;
         }
@@ -222,29 +236,10 @@ public final class ProbeReplay {
                         Locale.ROOT,
                         "  E 0.9, vote not ORDINARY at %.2f: %s%n",
                         x,
-                        score(
-                                cases,
-                                c -> c.bar() && (c.knn == 3 || c.probe == c.knn)
-                                        ? c.knn
-                                        : c.foundNothing
-                                                        && c.probe == 3
-                                                        && c.probeP >= 0.9
-                                                        && !(c.knn == 0 && c.knnShare >= x)
-                                                ? 3
-                                                : c.rules));
+                        score(cases, c -> c.combined(0.9, x, 0)));
             }
-            System.out.println("  F (shipped): E at 0.5, nearest MAJOR 0.65: "
-                    + score(
-                            cases,
-                            c -> c.bar() && (c.knn == 3 || c.probe == c.knn)
-                                    ? c.knn
-                                    : c.foundNothing
-                                                    && c.probe == 3
-                                                    && c.probeP >= 0.9
-                                                    && c.majorNearest >= 0.65
-                                                    && !(c.knn == 0 && c.knnShare >= 0.5)
-                                            ? 3
-                                            : c.rules));
+            System.out.println(
+                    "  F (shipped): E at 0.5, nearest MAJOR 0.65: " + score(cases, c -> c.combined(0.9, 0.5, 0.65)));
             for (double near : new double[] {0.6, 0.65, 0.7}) {
                 for (double t : new double[] {0.8, 0.9}) {
                     System.out.printf(
@@ -252,13 +247,7 @@ public final class ProbeReplay {
                             "  D %.1f, nearest MAJOR %.2f: %s%n",
                             t,
                             near,
-                            score(
-                                    cases,
-                                    c -> c.bar() && (c.knn == 3 || c.probe == c.knn)
-                                            ? c.knn
-                                            : c.foundNothing && c.probe == 3 && c.probeP >= t && c.majorNearest >= near
-                                                    ? 3
-                                                    : c.rules));
+                            score(cases, c -> c.combined(t, 1.01, near)));
                 }
             }
             for (double t : new double[] {0.6, 0.7, 0.8, 0.9}) {
@@ -266,11 +255,7 @@ public final class ProbeReplay {
                         Locale.ROOT,
                         "  B %.1f: A, or MAJOR by the probe %s%n",
                         t,
-                        score(
-                                cases,
-                                c -> c.bar() && (c.knn == 3 || c.probe == c.knn)
-                                        ? c.knn
-                                        : c.foundNothing && c.probe == 3 && c.probeP >= t ? 3 : c.rules));
+                        score(cases, c -> c.combined(t, 1.01, 0)));
                 System.out.printf(
                         Locale.ROOT,
                         "  C %.1f: bar, or MAJOR by the probe %s%n",
