@@ -18,7 +18,7 @@ final class AhoCorasick {
         void found(int pattern, int end);
     }
 
-    /** Children of a node at most this many are looked through in turn; more, by binary search. */
+    /** Children of a node at most this many are looked through in turn; more, in a hash table ({@code wideKeys}). */
     private static final int LINEAR = 8;
 
     /** The root's child for each char (0: none), so the commonest step is one array read. */
