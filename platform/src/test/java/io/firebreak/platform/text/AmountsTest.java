@@ -51,6 +51,10 @@ class AmountsTest {
         assertThat(only("你们一次性从我卡里划走了一万八")).isEqualTo(new Expected("CNY", 18000));
         assertThat(only("我卡里十二万的理财到期了，钱一直没到账")).isEqualTo(new Expected("CNY", 120000));
         assertThat(only("因为重复扣款，公司账户少了七万二，周五的工资发不出来了。")).isEqualTo(new Expected("CNY", 72000));
+        assertThat(only("你们银行冻结了我公司的账户，里面有六十万，周五要给12个员工发工资。")).isEqualTo(new Expected("CNY", 600000));
+        assertThat(Amounts.find(ScannedText.of("盒子里面有两万颗豆子，少了一袋")))
+                .as("beads, not money")
+                .isEmpty();
         assertThat(only("余额两万三，一直提现失败")).isEqualTo(new Expected("CNY", 23000));
         assertThat(Amounts.chineseNumber("十五")).isEqualTo(15);
     }
