@@ -42,6 +42,11 @@ final class LinearProbe {
      * examples, or all of one class).
      */
     static LinearProbe learn(List<float[]> vectors, List<ComplaintClass> classes) {
+        return learn(vectors, classes, L2, ITERATIONS);
+    }
+
+    /** The same with another penalty and number of steps (to replay others). */
+    static LinearProbe learn(List<float[]> vectors, List<ComplaintClass> classes, double l2, int iterations) {
         int n = vectors.size();
         if (n == 0 || classes.stream().distinct().count() < 2) return null;
         int d = vectors.get(0).length;
@@ -75,7 +80,7 @@ final class LinearProbe {
         double[][] gradient = new double[CLASSES.length][d + 1];
         double[] p = new double[CLASSES.length];
         double beta1 = 0.9, beta2 = 0.999;
-        for (int step = 1; step <= ITERATIONS; step++) {
+        for (int step = 1; step <= iterations; step++) {
             for (double[] g : gradient) java.util.Arrays.fill(g, 0);
             for (int i = 0; i < n; i++) {
                 probe.probabilities(x[i], p);
@@ -90,7 +95,7 @@ final class LinearProbe {
             double correction2 = 1 - Math.pow(beta2, step);
             for (int c = 0; c < CLASSES.length; c++) {
                 for (int j = 0; j <= d; j++) {
-                    double g = gradient[c][j] + (j < d ? L2 * weights[c][j] : 0);
+                    double g = gradient[c][j] + (j < d ? l2 * weights[c][j] : 0);
                     first[c][j] = beta1 * first[c][j] + (1 - beta1) * g;
                     second[c][j] = beta2 * second[c][j] + (1 - beta2) * g * g;
                     weights[c][j] -= LEARNING_RATE

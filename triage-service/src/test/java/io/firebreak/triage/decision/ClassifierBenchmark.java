@@ -7,9 +7,11 @@ import io.firebreak.triage.Shipped;
 import io.firebreak.triage.classification.Classifier;
 import io.firebreak.triage.corrections.LabelledExamples;
 import io.firebreak.triage.settings.ActiveSettings;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * How many complaints one thread classifies per second with the shipped rules, on the labelled complaints (typical
@@ -107,8 +109,8 @@ public final class ClassifierBenchmark {
     private static final int ROUNDS = 5;
 
     private static List<String> longComplaints(List<LabelledExamples.Example> items) {
-        java.util.Random random = new java.util.Random(1);
-        List<String> longer = new java.util.ArrayList<>();
+        Random random = new Random(1);
+        List<String> longer = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             boolean chinese = i % 2 == 0;
             StringBuilder text = new StringBuilder();

@@ -30,81 +30,6 @@ import java.util.function.Predicate;
  */
 public final class ProbeReplay {
 
-    static final int K = ComplaintClass.values().length;
-
-    /** Softmax regression over standardized features. */
-    static final class Probe {
-        final double[] mean, scale;
-        final double[][] w; // K x (d + 1)
-
-        Probe(List<float[]> x, List<Integer> y, double l2, int iterations) {
-            int d = x.get(0).length, n = x.size();
-            mean = new double[d];
-            scale = new double[d];
-            for (float[] v : x) for (int j = 0; j < d; j++) mean[j] += v[j] / n;
-            for (float[] v : x) for (int j = 0; j < d; j++) scale[j] += (v[j] - mean[j]) * (v[j] - mean[j]) / n;
-            for (int j = 0; j < d; j++) scale[j] = 1 / Math.sqrt(scale[j] + 1e-8);
-            double[][] z = new double[n][];
-            for (int i = 0; i < n; i++) z[i] = features(x.get(i));
-            int[] counts = new int[K];
-            for (int c : y) counts[c]++;
-            double[] weight = new double[K];
-            for (int c = 0; c < K; c++) weight[c] = counts[c] == 0 ? 0 : (double) n / (K * counts[c]);
-            w = new double[K][d + 1];
-            double[][] m = new double[K][d + 1], v2 = new double[K][d + 1];
-            double lr = 0.05, b1 = 0.9, b2 = 0.999;
-            double[] p = new double[K];
-            for (int it = 1; it <= iterations; it++) {
-                double[][] g = new double[K][d + 1];
-                for (int i = 0; i < n; i++) {
-                    softmax(z[i], p);
-                    int yi = y.get(i);
-                    for (int c = 0; c < K; c++) {
-                        double err = (p[c] - (c == yi ? 1 : 0)) * weight[yi] / n;
-                        if (err == 0) continue;
-                        double[] gc = g[c];
-                        for (int j = 0; j <= d; j++) gc[j] += err * z[i][j];
-                    }
-                }
-                for (int c = 0; c < K; c++) {
-                    for (int j = 0; j <= d; j++) {
-                        double gr = g[c][j] + (j < d ? l2 * w[c][j] : 0);
-                        m[c][j] = b1 * m[c][j] + (1 - b1) * gr;
-                        v2[c][j] = b2 * v2[c][j] + (1 - b2) * gr * gr;
-                        double mh = m[c][j] / (1 - Math.pow(b1, it)), vh = v2[c][j] / (1 - Math.pow(b2, it));
-                        w[c][j] -= lr * mh / (Math.sqrt(vh) + 1e-8);
-                    }
-                }
-            }
-        }
-
-        double[] features(float[] v) {
-            double[] f = new double[v.length + 1];
-            for (int j = 0; j < v.length; j++) f[j] = (v[j] - mean[j]) * scale[j];
-            f[v.length] = 1;
-            return f;
-        }
-
-        void softmax(double[] f, double[] p) {
-            double max = -1e300;
-            for (int c = 0; c < K; c++) {
-                double s = 0;
-                for (int j = 0; j < f.length; j++) s += w[c][j] * f[j];
-                p[c] = s;
-                max = Math.max(max, s);
-            }
-            double t = 0;
-            for (int c = 0; c < K; c++) t += p[c] = Math.exp(p[c] - max);
-            for (int c = 0; c < K; c++) p[c] /= t;
-        }
-
-        double[] predict(float[] v) {
-            double[] p = new double[K];
-            softmax(features(v), p);
-            return p;
-        }
-    }
-
     record Case(
             String set,
             int expected,
@@ -290,8 +215,6 @@ public final class ProbeReplay {
         }
     }
 
-    static final Map<String, Probe[]> PROBES = new HashMap<>();
-
     static void read(
             Path file,
             Predicate<String> ofSet,
@@ -307,14 +230,15 @@ public final class ProbeReplay {
             throws IOException {
         // One probe per language, trained on the examples the reader may know.
         List<float[]> xe = new ArrayList<>(), xz = new ArrayList<>();
-        List<Integer> ye = new ArrayList<>(), yz = new ArrayList<>();
+        List<ComplaintClass> ye = new ArrayList<>(), yz = new ArrayList<>();
         for (EmbeddingReader.Labelled l : shipped) {
             if (!known.test(l)) continue;
             boolean han = ScannedText.hasHan(l.text());
             (han ? xz : xe).add(vectors.get(l.text()));
-            (han ? yz : ye).add(l.complaintClass().ordinal());
+            (han ? yz : ye).add(l.complaintClass());
         }
-        Probe en = new Probe(xe, ye, l2, iterations), zh = new Probe(xz, yz, l2, iterations);
+        LinearProbe en = LinearProbe.learn(xe, ye, l2, iterations);
+        LinearProbe zh = LinearProbe.learn(xz, yz, l2, iterations);
         EmbeddingReader knn = reader.only(known);
         for (String row : Files.readAllLines(file)) {
             String[] cells = row.split("\t");
@@ -322,9 +246,7 @@ public final class ProbeReplay {
             String text = texts.get(cells[1] + "#" + cells[2]);
             if (text == null || !cells[7].equals("0")) continue;
             var opinion = knn.read(text).orElseThrow();
-            double[] p = (ScannedText.hasHan(text) ? zh : en).predict(reader.vectorOf(text));
-            int best = 0;
-            for (int c = 1; c < K; c++) if (p[c] > p[best]) best = c;
+            LinearProbe.Reading linear = (ScannedText.hasHan(text) ? zh : en).read(reader.vectorOf(text));
             populations
                     .computeIfAbsent(population, k -> new ArrayList<>())
                     .add(new Case(
@@ -334,8 +256,8 @@ public final class ProbeReplay {
                             Boolean.parseBoolean(cells[5]),
                             opinion.complaintClass().ordinal(),
                             opinion.share(),
-                            best,
-                            p[best],
+                            linear.complaintClass().ordinal(),
+                            linear.probability(),
                             text,
                             opinion.example().similarity(),
                             knn.only(l -> l.complaintClass() == ComplaintClass.MAJOR)
