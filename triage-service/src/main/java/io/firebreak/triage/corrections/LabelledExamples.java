@@ -70,6 +70,7 @@ public final class LabelledExamples {
             "fresh-complaints-37.tsv",
             "fresh-complaints-38.tsv",
             "fresh-complaints-39.tsv",
+            "fresh-complaints-40.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
