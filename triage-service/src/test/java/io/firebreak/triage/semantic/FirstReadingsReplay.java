@@ -107,6 +107,9 @@ public final class FirstReadingsReplay {
     /** An everyday fault, and what it led to decides the class: also scored alone. */
     private static final Set<String> CONSEQUENCES = Set.of("fresh-complaints-39.tsv");
 
+    /** Three to eight words, nothing around the words that decide the class: also scored alone. */
+    private static final Set<String> TERSE = Set.of("fresh-complaints-40.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -192,6 +195,7 @@ public final class FirstReadingsReplay {
             if (TRANSLATIONESE.contains(sets.get(i))) scored.add("of them in translationese");
             if (HYPERBOLE.contains(sets.get(i))) scored.add("of them in hyperbole and understatement");
             if (CONSEQUENCES.contains(sets.get(i))) scored.add("of them decided by consequences");
+            if (TERSE.contains(sets.get(i))) scored.add("of them terse");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }

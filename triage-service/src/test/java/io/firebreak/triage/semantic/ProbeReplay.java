@@ -49,6 +49,12 @@ public final class ProbeReplay {
          * reading is this sure, the vote is not this much ORDINARY and a MAJOR example is this near.
          */
         int combined(double linear, double ordinaryVote, double majorNear) {
+            return combined(linear, ordinaryVote, majorNear, 1.01);
+        }
+
+        /** As above, and a MAJOR vote is set aside where the linear reading reads ORDINARY at least this sure. */
+        int combined(double linear, double ordinaryVote, double majorNear, double ordinaryLinear) {
+            if (bar() && knn == 3 && probe == 0 && probeP >= ordinaryLinear) return rules;
             if (bar() && (knn == 3 || probe == knn)) return knn;
             boolean major = foundNothing
                     && probe == 3
@@ -165,6 +171,13 @@ public final class ProbeReplay {
             }
             System.out.println(
                     "  F (shipped): E at 0.5, nearest MAJOR 0.65: " + score(cases, c -> c.combined(0.9, 0.5, 0.65)));
+            for (double t : new double[] {0.5, 0.7, 0.8, 0.9}) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  G: F, a MAJOR vote set aside where the linear reading is ORDINARY at %.1f: %s%n",
+                        t,
+                        score(cases, c -> c.combined(0.9, 0.5, 0.65, t)));
+            }
             for (double near : new double[] {0.6, 0.65, 0.7}) {
                 for (double t : new double[] {0.8, 0.9}) {
                     System.out.printf(
