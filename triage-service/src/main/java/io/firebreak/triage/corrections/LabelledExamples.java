@@ -71,6 +71,7 @@ public final class LabelledExamples {
             "fresh-complaints-38.tsv",
             "fresh-complaints-39.tsv",
             "fresh-complaints-40.tsv",
+            "fresh-complaints-41.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
