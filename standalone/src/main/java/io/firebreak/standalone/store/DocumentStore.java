@@ -46,13 +46,11 @@ public final class DocumentStore implements AutoCloseable {
     /** The netty threads that run commands; a write holds its thread until its journal entry is written. */
     private static final int WORKER_THREADS = 16;
     /**
-     * Pages of the file kept decoded in memory; the rest stays on disk (and in the operating system's cache). A page
-     * in the cache lives until it is evicted, seconds to minutes under load: long enough for every young collection to
-     * copy it again. Held at 50 complaints/s, 16 MB rather than 64 cut the mean young pause from 47–77 ms to 29–40 ms
-     * (max 57–66 ms against 100–317) at the same CPU per complaint; the pages read again come from the operating
-     * system's cache (bench/results/2026-12-05/gc-29th/).
+     * Pages of the file kept decoded in memory; the rest stays on disk (and in the operating system's cache). 16 MB
+     * was tried against 64 held at 50 complaints/s (bench/results/2026-12-05/gc-29th/): shorter young pauses in two
+     * runs with detailed GC logs, but a plain run of 64 MB paused as briefly; not established, so 64 stays.
      */
-    private static final int CACHE_MB = 16;
+    private static final int CACHE_MB = 64;
     /** Smaller pages than H2's default, so that a checkpoint rewrites less around each changed document. */
     private static final int PAGE_BYTES = 16 << 10;
     /** A checkpoint is made once the journal holds this much, the changed pages take this much memory, or ... */
