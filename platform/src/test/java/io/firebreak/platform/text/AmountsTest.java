@@ -56,6 +56,7 @@ class AmountsTest {
                 .as("beads, not money")
                 .isEmpty();
         assertThat(only("余额两万三，一直提现失败")).isEqualTo(new Expected("CNY", 23000));
+        assertThat(only("三周前被重复扣的六千二到现在还没退回来。")).isEqualTo(new Expected("CNY", 6200));
         assertThat(Amounts.chineseNumber("十五")).isEqualTo(15);
     }
 

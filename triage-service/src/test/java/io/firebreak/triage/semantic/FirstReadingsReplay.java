@@ -110,6 +110,9 @@ public final class FirstReadingsReplay {
     /** Three to eight words, nothing around the words that decide the class: also scored alone. */
     private static final Set<String> TERSE = Set.of("fresh-complaints-40.tsv");
 
+    /** What happened before and what is happening now decide the class: also scored alone. */
+    private static final Set<String> TIME = Set.of("fresh-complaints-41.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -196,6 +199,7 @@ public final class FirstReadingsReplay {
             if (HYPERBOLE.contains(sets.get(i))) scored.add("of them in hyperbole and understatement");
             if (CONSEQUENCES.contains(sets.get(i))) scored.add("of them decided by consequences");
             if (TERSE.contains(sets.get(i))) scored.add("of them terse");
+            if (TIME.contains(sets.get(i))) scored.add("of them decided by time");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
