@@ -41,7 +41,8 @@ public final class ProbeReplay {
             double probeP,
             String text,
             double knnNearest,
-            double majorNearest) {
+            double majorNearest,
+            boolean majorDiscounted) {
 
         /** The bar before the linear reading: the vote decides where the rules found nothing, clearly and near enough. */
         /**
@@ -178,6 +179,43 @@ public final class ProbeReplay {
                         t,
                         score(cases, c -> c.combined(0.9, 0.5, 0.65, t)));
             }
+            for (double share : new double[] {0.7, 0.9}) {
+                for (double t : new double[] {0.0, 0.7, 0.9}) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  H: F, a MAJOR of the rules lowered where the vote is ORDINARY at %.1f and the linear reading at %.1f: %s%n",
+                            share,
+                            t,
+                            score(
+                                    cases,
+                                    c -> c.rules == 3
+                                                    && c.knn == 0
+                                                    && c.knnShare >= share
+                                                    && c.probe == 0
+                                                    && c.probeP >= t
+                                            ? 0
+                                            : c.combined(0.9, 0.5, 0.65)));
+                }
+            }
+            for (double share : new double[] {0.7, 0.8, 0.9}) {
+                for (boolean linear : new boolean[] {false, true}) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  J: H 0.7/0.0, and MAJOR where the rules read less, no MAJOR word discounted, the vote MAJOR at %.1f%s: %s%n",
+                            share,
+                            linear ? " and the linear reading MAJOR" : "",
+                            score(cases, c -> {
+                                if (c.rules == 3 && c.knn == 0 && c.knnShare >= 0.7 && c.probe == 0) return 0;
+                                if (c.rules != 3
+                                        && !c.majorDiscounted
+                                        && c.knn == 3
+                                        && c.knnShare >= share
+                                        && c.knnNearest >= 0.65
+                                        && (!linear || c.probe == 3)) return 3;
+                                return c.combined(0.9, 0.5, 0.65);
+                            }));
+                }
+            }
             for (double near : new double[] {0.6, 0.65, 0.7}) {
                 for (double t : new double[] {0.8, 0.9}) {
                     System.out.printf(
@@ -214,6 +252,43 @@ public final class ProbeReplay {
                                         : c.rules));
             }
         });
+        if (Boolean.getBoolean("missed")) {
+            for (Case c : populations.get("first readings")) {
+                if (c.expected == 3 && c.combined(0.9, 0.5, 0.65) == 0 || c.expected == 0 && c.rules == 3)
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  %s %s rules %s nothing %s discounted %s, vote %s %.2f (nearest %.2f), linear %s %.2f: %s%n",
+                            c.expected == 3 ? "MISSED" : "FALSE",
+                            c.set,
+                            ComplaintClass.values()[c.rules],
+                            c.foundNothing,
+                            c.majorDiscounted,
+                            ComplaintClass.values()[c.knn],
+                            c.knnShare,
+                            c.knnNearest,
+                            ComplaintClass.values()[c.probe],
+                            c.probeP,
+                            c.text);
+            }
+        }
+        if (Boolean.getBoolean("lowered")) {
+            populations.forEach((name, cases) -> {
+                if (name.equals("first readings")) return;
+                for (Case c : cases) {
+                    if (c.rules == 3 && c.knn == 0 && c.knnShare >= 0.7 && c.probe == 0)
+                        System.out.printf(
+                                Locale.ROOT,
+                                "  LOWERED %s %s %s, vote %.2f (nearest %.2f), linear %.2f: %s%n",
+                                ComplaintClass.values()[c.expected],
+                                name,
+                                c.set,
+                                c.knnShare,
+                                c.knnNearest,
+                                c.probeP,
+                                c.text);
+                }
+            });
+        }
         if (Boolean.getBoolean("list")) {
             for (Case c : populations.get("near-misses.tsv")) {
                 if (c.probe != c.expected)
@@ -276,7 +351,8 @@ public final class ProbeReplay {
                             knn.only(l -> l.complaintClass() == ComplaintClass.MAJOR)
                                     .read(text)
                                     .map(o -> o.nearest().get(0).similarity())
-                                    .orElse(0.0)));
+                                    .orElse(0.0),
+                            Boolean.parseBoolean(cells[6])));
         }
     }
 
