@@ -72,6 +72,7 @@ public final class LabelledExamples {
             "fresh-complaints-39.tsv",
             "fresh-complaints-40.tsv",
             "fresh-complaints-41.tsv",
+            "fresh-complaints-42.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
