@@ -113,6 +113,9 @@ public final class FirstReadingsReplay {
     /** What happened before and what is happening now decide the class: also scored alone. */
     private static final Set<String> TIME = Set.of("fresh-complaints-41.tsv");
 
+    /** About how a member of staff behaved, the conduct deciding the class: also scored alone. */
+    private static final Set<String> CONDUCT = Set.of("fresh-complaints-42.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -200,6 +203,7 @@ public final class FirstReadingsReplay {
             if (CONSEQUENCES.contains(sets.get(i))) scored.add("of them decided by consequences");
             if (TERSE.contains(sets.get(i))) scored.add("of them terse");
             if (TIME.contains(sets.get(i))) scored.add("of them decided by time");
+            if (CONDUCT.contains(sets.get(i))) scored.add("of them about staff conduct");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
