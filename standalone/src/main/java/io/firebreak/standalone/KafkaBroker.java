@@ -74,16 +74,17 @@ final class KafkaBroker implements AutoCloseable {
         config.put("inter.broker.listener.name", "PLAINTEXT");
         config.put("log.dirs", logDir.toAbsolutePath().toString());
         config.put("metadata.log.dir", logDir.toAbsolutePath().toString());
-        // One broker: every internal topic has one replica, and no one waits for a group of consumers to gather.
+        // One broker: every internal topic has one replica and one partition (one process commits the offsets and
+        // runs the transactions), and no one waits for a group of consumers to gather.
         config.put("offsets.topic.replication.factor", "1");
-        config.put("offsets.topic.num.partitions", "3");
+        config.put("offsets.topic.num.partitions", "1");
         config.put("transaction.state.log.replication.factor", "1");
         config.put("transaction.state.log.min.isr", "1");
-        config.put("transaction.state.log.num.partitions", "3");
+        config.put("transaction.state.log.num.partitions", "1");
         config.put("share.coordinator.state.topic.replication.factor", "1");
         config.put("share.coordinator.state.topic.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
-        config.put("num.partitions", "3");
+        config.put("num.partitions", "1");
         return config;
     }
 

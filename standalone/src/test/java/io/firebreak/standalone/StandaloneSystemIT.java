@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import io.firebreak.events.Topics;
 import io.firebreak.feedback.FeedbackProperties;
 import io.firebreak.platform.security.JwtTokens;
 import io.firebreak.platform.security.Roles;
@@ -37,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -100,6 +102,23 @@ class StandaloneSystemIT {
                 .forEach((name, url) -> assertThat(status(url.resolve("/actuator/health/readiness"), null))
                         .as(name)
                         .isEqualTo(200));
+    }
+
+    @Test
+    @Order(2)
+    void givesEachTopicOnePartitionForTheOneConsumerOfEachGroup() throws Exception {
+        List<String> names = new ArrayList<>(Topics.ALL);
+        Topics.ALL.forEach(topic -> names.add(Topics.deadLetter(topic)));
+        try (Admin admin = Admin.create(kafkaProperties())) {
+            Map<String, TopicDescription> topics = await().atMost(READY)
+                    .ignoreExceptions()
+                    .until(
+                            () -> admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS),
+                            described -> described.size() == names.size());
+            assertThat(topics.values())
+                    .allSatisfy(topic ->
+                            assertThat(topic.partitions()).as(topic.name()).hasSize(1));
+        }
     }
 
     @Test
