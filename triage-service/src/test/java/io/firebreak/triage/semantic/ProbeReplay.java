@@ -25,6 +25,11 @@ import java.util.function.Predicate;
  * linear reading alone, the bar shipped before it, and variants; "F" is what triage does ({@code
  * TriageDecisions.byVote} and {@code byLinearReading}).
  *
+ * <p>"H" and "J" lower a MAJOR the rules read where both readings read ordinary, and raise where the vote reads MAJOR
+ * and the rules less (bench/results/2026-12-05/lowered-30th/: not adopted). {@code -Dmissed=true} lists the MAJOR
+ * complaints "F" reads ORDINARY on first readings and the rules' false MAJORs, with both readings; {@code
+ * -Dlowered=true} lists what "H" lowers, by population.
+ *
  * <p>Arguments: the first-readings directory, the L2 penalty (default {@value LinearProbe#L2}) and the steps
  * (default {@value LinearProbe#ITERATIONS}), to try others. About two minutes.
  */
