@@ -70,6 +70,11 @@ public final class ProbeReplay {
             return major ? 3 : rules;
         }
 
+        /** A MAJOR of the rules both readings read as ordinary: the vote at this share, the linear reading this sure. */
+        boolean readOrdinaryByBoth(double share, double linear) {
+            return rules == 3 && knn == 0 && knnShare >= share && probe == 0 && probeP >= linear;
+        }
+
         boolean bar() {
             return foundNothing && knn != 0 && knnShare >= (knn == 3 ? 0.7 : 0.6) && knnNearest >= 0.65;
         }
@@ -191,15 +196,7 @@ public final class ProbeReplay {
                             "  H: F, a MAJOR of the rules lowered where the vote is ORDINARY at %.1f and the linear reading at %.1f: %s%n",
                             share,
                             t,
-                            score(
-                                    cases,
-                                    c -> c.rules == 3
-                                                    && c.knn == 0
-                                                    && c.knnShare >= share
-                                                    && c.probe == 0
-                                                    && c.probeP >= t
-                                            ? 0
-                                            : c.combined(0.9, 0.5, 0.65)));
+                            score(cases, c -> c.readOrdinaryByBoth(share, t) ? 0 : c.combined(0.9, 0.5, 0.65)));
                 }
             }
             for (double share : new double[] {0.7, 0.8, 0.9}) {
@@ -210,7 +207,7 @@ public final class ProbeReplay {
                             share,
                             linear ? " and the linear reading MAJOR" : "",
                             score(cases, c -> {
-                                if (c.rules == 3 && c.knn == 0 && c.knnShare >= 0.7 && c.probe == 0) return 0;
+                                if (c.readOrdinaryByBoth(0.7, 0)) return 0;
                                 if (c.rules != 3
                                         && !c.majorDiscounted
                                         && c.knn == 3
@@ -280,7 +277,7 @@ public final class ProbeReplay {
             populations.forEach((name, cases) -> {
                 if (name.equals("first readings")) return;
                 for (Case c : cases) {
-                    if (c.rules == 3 && c.knn == 0 && c.knnShare >= 0.7 && c.probe == 0)
+                    if (c.readOrdinaryByBoth(0.7, 0))
                         System.out.printf(
                                 Locale.ROOT,
                                 "  LOWERED %s %s %s, vote %.2f (nearest %.2f), linear %.2f: %s%n",
