@@ -78,7 +78,11 @@ public final class Bench {
                 // The system's JIT and pools warm up at the first step's rate; nothing of it is reported.
                 System.out.println("Warm-up: " + options.steps().get(0) + "/s for "
                         + options.warmup().toSeconds() + " s ...");
+                // JFR's first recording in a process rewrites JDK classes for its events, and the JIT compiles
+                // again what used them: seconds of a stalled system, kept out of the profiled step.
+                boolean primed = options.profileStep() > 0 && Profile.prime(probes);
                 load.run(-1, options.steps().get(0), options.warmup(), new Load.StepCounts());
+                if (primed) Profile.unprime(probes);
                 settle(lives, load, probes, System.nanoTime() + 20_000_000_000L);
             }
             int failedInARow = 0;

@@ -43,6 +43,20 @@ final class Profile {
         return out.contains("Started recording");
     }
 
+    /**
+     * A recording with the profile's settings over the warm-up, kept nowhere: JFR's first recording in a process is
+     * the dear one (it instruments JDK classes, whose callers are compiled again), so the step's starts warm.
+     */
+    static boolean prime(Probes probes) {
+        String out = probes.jcmd("JFR.start", "name=bench-warm-up", "settings=profile");
+        System.out.println("JFR over the warm-up: " + out.strip().replace('\n', ' '));
+        return out.contains("Started recording");
+    }
+
+    static void unprime(Probes probes) {
+        probes.jcmd("JFR.stop", "name=bench-warm-up");
+    }
+
     static Profile read(Path file) throws IOException {
         Profile profile = new Profile();
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
