@@ -28,12 +28,16 @@ import java.util.function.Predicate;
  * <p>"H" and "J" lower a MAJOR the rules read where both readings read ordinary, and raise where the vote reads MAJOR
  * and the rules less (bench/results/2026-12-05/lowered-30th/: not adopted). {@code -Dmissed=true} lists the MAJOR
  * complaints "F" reads ORDINARY on first readings and the rules' false MAJORs, with both readings; {@code
- * -Dlowered=true} lists what "H" lowers, by population.
+ * -Dlowered=true} lists what "H" lowers, by population. {@code -Dsentences=true} reads each sentence of a text of
+ * several alone as well, for "K" and "L".
  *
  * <p>Arguments: the first-readings directory, the L2 penalty (default {@value LinearProbe#L2}) and the steps
  * (default {@value LinearProbe#ITERATIONS}), to try others. About two minutes.
  */
 public final class ProbeReplay {
+
+    /** Whether each sentence of several is read alone too ({@code -Dsentences=true}; several minutes more). */
+    private static final boolean SENTENCES = Boolean.getBoolean("sentences");
 
     record Case(
             String set,
@@ -47,7 +51,18 @@ public final class ProbeReplay {
             String text,
             double knnNearest,
             double majorNearest,
-            boolean majorDiscounted) {
+            boolean majorDiscounted,
+            double sentenceMajorVote,
+            double sentenceMajorNearest,
+            double sentenceMajorLinear) {
+
+        /**
+         * One sentence of several read MAJOR alone: by the vote at this share (its example this near) and by the
+         * linear reading this sure.
+         */
+        boolean sentenceReadsMajor(double vote, double near, double linear) {
+            return sentenceMajorVote >= vote && sentenceMajorNearest >= near && sentenceMajorLinear >= linear;
+        }
 
         /** The bar before the linear reading: the vote decides where the rules found nothing, clearly and near enough. */
         /**
@@ -218,6 +233,7 @@ public final class ProbeReplay {
                             }));
                 }
             }
+            if (SENTENCES) sentenceVariants(cases);
             for (double near : new double[] {0.6, 0.65, 0.7}) {
                 for (double t : new double[] {0.8, 0.9}) {
                     System.out.printf(
@@ -305,6 +321,47 @@ public final class ProbeReplay {
         }
     }
 
+    /**
+     * "K" and "L": H kept from lowering where one sentence of several reads MAJOR alone, and MAJOR raised where one
+     * does (bench/results/2026-12-06/sentences/: not adopted).
+     */
+    private static void sentenceVariants(List<Case> cases) {
+        for (double linear : new double[] {0.0, 0.5}) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  K: H 0.7/0.0 unless a sentence alone reads MAJOR (the vote at 0.5, the linear reading at %.1f): %s%n",
+                    linear,
+                    score(
+                            cases,
+                            c -> c.readOrdinaryByBoth(0.7, 0) && !c.sentenceReadsMajor(0.5, 0, linear)
+                                    ? 0
+                                    : c.combined(0.9, 0.5, 0.65)));
+        }
+        for (double share : new double[] {0.6, 0.7, 0.9}) {
+            for (double near : new double[] {0.65, 0.7}) {
+                for (double linear : new double[] {0.0, 0.8}) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  L: F, and MAJOR where the rules read less, no MAJOR word discounted, a sentence's vote MAJOR at %.1f, nearest %.2f, linear %.1f: %s | with K: %s%n",
+                            share,
+                            near,
+                            linear,
+                            score(
+                                    cases,
+                                    c -> c.rules != 3 && !c.majorDiscounted && c.sentenceReadsMajor(share, near, linear)
+                                            ? 3
+                                            : c.combined(0.9, 0.5, 0.65)),
+                            score(cases, c -> {
+                                if (c.readOrdinaryByBoth(0.7, 0) && !c.sentenceReadsMajor(0.5, 0, 0)) return 0;
+                                if (c.rules != 3 && !c.majorDiscounted && c.sentenceReadsMajor(share, near, linear))
+                                    return 3;
+                                return c.combined(0.9, 0.5, 0.65);
+                            }));
+                }
+            }
+        }
+    }
+
     static void read(
             Path file,
             Predicate<String> ofSet,
@@ -336,7 +393,23 @@ public final class ProbeReplay {
             String text = texts.get(cells[1] + "#" + cells[2]);
             if (text == null || !cells[7].equals("0")) continue;
             var opinion = knn.read(text).orElseThrow();
-            LinearProbe.Reading linear = (ScannedText.hasHan(text) ? zh : en).read(reader.vectorOf(text));
+            LinearProbe probe = ScannedText.hasHan(text) ? zh : en;
+            LinearProbe.Reading linear = probe.read(reader.vectorOf(text));
+            double sentenceVote = 0, sentenceNearest = 0, sentenceLinear = 0;
+            List<String> sentences = SENTENCES ? sentences(text) : List.of();
+            if (sentences.size() > 1) {
+                for (String sentence : sentences) {
+                    var read = knn.read(sentence).orElse(null);
+                    LinearProbe.Reading alone = probe.read(reader.vectorOf(sentence));
+                    if (read == null || read.complaintClass() != ComplaintClass.MAJOR) continue;
+                    double p = alone.complaintClass() == ComplaintClass.MAJOR ? alone.probability() : 0;
+                    if (read.share() + p > sentenceVote + sentenceLinear) {
+                        sentenceVote = read.share();
+                        sentenceNearest = read.example().similarity();
+                        sentenceLinear = p;
+                    }
+                }
+            }
             populations
                     .computeIfAbsent(population, k -> new ArrayList<>())
                     .add(new Case(
@@ -354,8 +427,39 @@ public final class ProbeReplay {
                                     .read(text)
                                     .map(o -> o.nearest().get(0).similarity())
                                     .orElse(0.0),
-                            Boolean.parseBoolean(cells[6])));
+                            Boolean.parseBoolean(cells[6]),
+                            sentenceVote,
+                            sentenceNearest,
+                            sentenceLinear));
         }
+    }
+
+    /** The text's sentences of some length (a fragment of a few characters says nothing alone). */
+    static List<String> sentences(String text) {
+        List<String> sentences = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean end = i == text.length();
+            if (!end) {
+                char c = text.charAt(i);
+                end = c == '。'
+                        || c == '！'
+                        || c == '？'
+                        || c == '；'
+                        || c == '\n'
+                        || c == '!'
+                        || c == '?'
+                        || c == ';'
+                        || (c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))));
+            }
+            if (!end) continue;
+            String sentence =
+                    text.substring(from, Math.min(text.length(), i + 1)).strip();
+            from = i + 1;
+            if (sentence.codePointCount(0, sentence.length()) >= (ScannedText.hasHan(sentence) ? 6 : 20))
+                sentences.add(sentence);
+        }
+        return sentences;
     }
 
     static String score(List<Case> cases, java.util.function.ToIntFunction<Case> classOf) {
