@@ -73,6 +73,7 @@ public final class LabelledExamples {
             "fresh-complaints-40.tsv",
             "fresh-complaints-41.tsv",
             "fresh-complaints-42.tsv",
+            "fresh-complaints-43.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
