@@ -116,6 +116,9 @@ public final class FirstReadingsReplay {
     /** About how a member of staff behaved, the conduct deciding the class: also scored alone. */
     private static final Set<String> CONDUCT = Set.of("fresh-complaints-42.tsv");
 
+    /** How many are hit — one customer's matter in plurals, or many customers' — deciding the class: also scored alone. */
+    private static final Set<String> HOW_MANY = Set.of("fresh-complaints-43.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -204,6 +207,7 @@ public final class FirstReadingsReplay {
             if (TERSE.contains(sets.get(i))) scored.add("of them terse");
             if (TIME.contains(sets.get(i))) scored.add("of them decided by time");
             if (CONDUCT.contains(sets.get(i))) scored.add("of them about staff conduct");
+            if (HOW_MANY.contains(sets.get(i))) scored.add("of them decided by how many are hit");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
