@@ -25,6 +25,9 @@ final class Profile {
 
     private static final int TOP = 15;
 
+    /** Frames kept of each sampled stack. */
+    private static final int STACK_DEPTH = 256;
+
     private final Map<String, Long> byPart = new HashMap<>();
     private final Map<String, Long> byThread = new HashMap<>();
     private final Map<String, Long> selfFrames = new HashMap<>();
@@ -48,6 +51,13 @@ final class Profile {
      * the dear one (it instruments JDK classes, whose callers are compiled again), so the step's starts warm.
      */
     static boolean prime(Probes probes) {
+        // Before JFR starts, as it cannot be changed after: the services' stacks run deeper than JFR's 64 frames
+        // (a request passes some 40 servlet and security filters), and a stack cut at 64 loses the frames that say
+        // which request or listener the work was for.
+        System.out.println("JFR stack depth: "
+                + probes.jcmd("JFR.configure", "stackdepth=" + STACK_DEPTH)
+                        .strip()
+                        .replace('\n', ' '));
         String out = probes.jcmd("JFR.start", "name=bench-warm-up", "settings=profile");
         System.out.println("JFR over the warm-up: " + out.strip().replace('\n', ' '));
         return out.contains("Started recording");
