@@ -6,9 +6,12 @@ import static io.firebreak.gateway.GatewayProperties.RESOLUTION;
 import static io.firebreak.gateway.GatewayProperties.TRIAGE;
 
 import io.firebreak.gateway.GatewayProperties;
+import io.firebreak.platform.tracing.Spans;
+import io.firebreak.platform.tracing.TraceHeaders;
 import io.firebreak.platform.web.Correlation;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
@@ -23,18 +26,21 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions;
 import org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.filter.XForwardedRequestHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
 import org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions;
+import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -180,6 +186,60 @@ class RoutingConfiguration {
                 .evictIdleConnections(IDLE)
                 .build();
         return new HttpComponentsClientHttpRequestFactory(client);
+    }
+
+    /**
+     * The proxy's exchange over {@link #gatewayClientHttpRequestFactory}, without an observation of its own: the
+     * request's server observation already times it and is the span the service's work hangs under, and a client
+     * observation per proxied call (a second span, a timer and their tags, and the trace context injected through
+     * them) was a seventh of the gateway's CPU for a request (bench/results/2026-12-06/jfr-priming/). The service
+     * is told the trace by {@link #gatewayTraceContext}.
+     */
+    @Bean
+    RestClientProxyExchange gatewayProxyExchange(
+            ClientHttpRequestFactory gatewayClientHttpRequestFactory, GatewayMvcProperties properties) {
+        RestClient client = RestClient.builder()
+                .requestFactory(gatewayClientHttpRequestFactory)
+                .observationRegistry(ObservationRegistry.NOOP)
+                .build();
+        return new RestClientProxyExchange(client, properties);
+    }
+
+    /**
+     * The trace as the service is told it: the gateway's span of the request ({@code traceparent}, {@code
+     * tracestate}) in place of what the caller sent, so that the service's work hangs under the gateway's span; with
+     * no span in scope, the caller's pass through.
+     */
+    @Bean
+    HttpHeadersFilter.RequestHttpHeadersFilter gatewayTraceContext(Spans spans) {
+        return new GatewayTraceContext(spans);
+    }
+
+    /** Sets {@code traceparent} and {@code tracestate} to the gateway's span of the request. */
+    static final class GatewayTraceContext implements HttpHeadersFilter.RequestHttpHeadersFilter, Ordered {
+
+        private final Spans spans;
+
+        GatewayTraceContext(Spans spans) {
+            this.spans = spans;
+        }
+
+        @Override
+        public HttpHeaders apply(HttpHeaders headers, ServerRequest request) {
+            TraceHeaders trace = spans.current();
+            if (trace.isEmpty()) return headers;
+            HttpHeaders traced = new HttpHeaders();
+            traced.putAll(headers);
+            traced.set(TraceHeaders.TRACEPARENT, trace.traceparent());
+            if (trace.tracestate() == null) traced.remove(TraceHeaders.TRACESTATE);
+            else traced.set(TraceHeaders.TRACESTATE, trace.tracestate());
+            return traced;
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     /**
