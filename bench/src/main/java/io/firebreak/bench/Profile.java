@@ -48,7 +48,7 @@ final class Profile {
 
     /**
      * A recording with the profile's settings over the warm-up, kept nowhere: JFR's first recording in a process is
-     * the dear one (it instruments JDK classes, whose callers are compiled again), so the step's starts warm.
+     * the dear one (it instruments JDK classes, whose callers are compiled again), so the step's recording starts warm.
      */
     static boolean prime(Probes probes) {
         // Before JFR starts, as it cannot be changed after: the services' stacks run deeper than JFR's 64 frames

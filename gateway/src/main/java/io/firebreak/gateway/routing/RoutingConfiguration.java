@@ -192,8 +192,8 @@ class RoutingConfiguration {
      * The proxy's exchange over {@link #gatewayClientHttpRequestFactory}, without an observation of its own: the
      * request's server observation already times it and is the span the service's work hangs under, and a client
      * observation per proxied call (a second span, a timer and their tags, and the trace context injected through
-     * them) was a seventh of the gateway's CPU for a request (bench/results/2026-12-06/gateway-observation/). The service
-     * is told the trace by {@link #gatewayTraceContext}.
+     * them) was a seventh of the gateway's CPU for a request (bench/results/2026-12-06/gateway-observation/). The
+     * service is told the trace by {@link #gatewayTraceContext}.
      */
     @Bean
     RestClientProxyExchange gatewayProxyExchange(
