@@ -33,6 +33,7 @@ final class Profile {
     private final Map<String, Long> selfFrames = new HashMap<>();
     private final Map<String, Map<String, Long>> firebreakFramesByPart = new HashMap<>();
     private final Map<String, Long> blockedByPart = new HashMap<>();
+    private final Map<String, Long> byMechanism = new HashMap<>();
     private long samples;
 
     static boolean start(Probes probes, long seconds, Path file) {
@@ -94,6 +95,10 @@ final class Profile {
         if (stack == null || stack.getFrames().isEmpty()) return;
         List<RecordedFrame> frames = stack.getFrames();
         selfFrames.merge(frame(frames.get(0)), 1L, Long::sum);
+        String mechanism = mechanism(frames.stream().map(Profile::frame).toList());
+        // The embedded broker runs Kafka's common network and record code too: on its threads, that is the broker.
+        if (part.equals("kafka") && mechanism.equals(KAFKA_CLIENTS)) mechanism = KAFKA_BROKER;
+        byMechanism.merge(mechanism, 1L, Long::sum);
         for (RecordedFrame f : frames) {
             String name = frame(f);
             if (name.startsWith("io.firebreak.")) {
@@ -104,6 +109,71 @@ final class Profile {
             }
         }
     }
+
+    /**
+     * What kind of work a sample is, by the first frame from the innermost outward that belongs to a library or a part
+     * of Firebreak (the JDK's own frames are whoever called them): a store command's three sides (the driver in the
+     * service, the store's wire, its engine), Kafka's clients and broker, the HTTP stack, observation, JSON, reading
+     * text, and the rest.
+     */
+    static String mechanism(List<String> frames) {
+        for (String frame : frames) {
+            if (frame.startsWith("java.")
+                    || frame.startsWith("jdk.")
+                    || frame.startsWith("sun.")
+                    || frame.startsWith("javax.")
+                    || frame.startsWith("com.sun.")) continue;
+            for (String[] kind : MECHANISMS) {
+                for (int i = 1; i < kind.length; i++) {
+                    if (frame.startsWith(kind[i])) return kind[0];
+                }
+            }
+        }
+        return "the JDK alone";
+    }
+
+    private static final String KAFKA_BROKER = "Kafka broker";
+    private static final String KAFKA_CLIENTS = "Kafka clients";
+
+    /** Each: a name, then the prefixes of the frames that are it; the first that matches wins. */
+    private static final String[][] MECHANISMS = {
+        {
+            "store engine (mongo-java-server, H2, standalone/store)",
+            "de.bwaldvogel.",
+            "org.h2.",
+            "io.firebreak.standalone.store."
+        },
+        {"store wire (netty)", "io.netty."},
+        {
+            "store commands, the services' side (MongoDB driver, BSON)",
+            "com.mongodb.",
+            "org.bson.",
+            "io.firebreak.platform.mongo."
+        },
+        {"JSON (Jackson)", "tools.jackson.", "com.fasterxml."},
+        {"observation: tracing and metrics", "io.micrometer.", "io.opentelemetry.", "io.prometheus."},
+        {"Spring Security and JWT", "org.springframework.security.", "com.nimbusds."},
+        {
+            "Kafka broker",
+            "kafka.",
+            "org.apache.kafka.server.",
+            "org.apache.kafka.storage.",
+            "org.apache.kafka.raft.",
+            "org.apache.kafka.controller.",
+            "org.apache.kafka.metadata.",
+            "org.apache.kafka.image.",
+            "org.apache.kafka.coordinator."
+        },
+        {KAFKA_CLIENTS, "org.apache.kafka.", "org.springframework.kafka."},
+        {"HTTP client (the gateway's proxy)", "org.apache.hc."},
+        {"Tomcat", "org.apache.coyote.", "org.apache.tomcat.", "org.apache.catalina."},
+        {"logging", "ch.qos.logback.", "org.slf4j."},
+        {"reading text (platform/text)", "io.firebreak.platform.text."},
+        {"embeddings (triage's semantic reader)", "ai.djl.", "ai.onnxruntime.", "dev.langchain4j."},
+        {"Firebreak, other", "io.firebreak."},
+        {"Spring, other", "org.springframework."},
+        {"other libraries", ""}
+    };
 
     private static String part(RecordedThread thread) {
         if (thread == null) return "?";
@@ -138,6 +208,7 @@ final class Profile {
         map.put("samplesByPart", sorted(byPart, 100));
         map.put("samplesByThread", sorted(byThread, 25));
         map.put("hottestMethods", sorted(selfFrames, 25));
+        map.put("samplesByMechanism", sorted(byMechanism, 100));
         Map<String, Object> perPart = new LinkedHashMap<>();
         sorted(byPart, 100)
                 .keySet()
@@ -153,6 +224,11 @@ final class Profile {
         md.append(String.format(Locale.ROOT, "%d CPU samples (JFR `profile` settings).%n%n", samples));
         md.append("| part of the system | share of CPU samples |\n|---|---:|\n");
         sorted(byPart, 100)
+                .forEach((k, v) -> md.append(
+                        String.format(Locale.ROOT, "| %s | %.1f%% |%n", k, 100.0 * v / Math.max(1, samples))));
+        md.append("\n| kind of work (the first library or part of Firebreak from the innermost frame outward)"
+                + " | share |\n|---|---:|\n");
+        sorted(byMechanism, 100)
                 .forEach((k, v) -> md.append(
                         String.format(Locale.ROOT, "| %s | %.1f%% |%n", k, 100.0 * v / Math.max(1, samples))));
         md.append("\n| thread (pool) | share |\n|---|---:|\n");
