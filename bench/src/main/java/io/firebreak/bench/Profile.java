@@ -96,7 +96,7 @@ final class Profile {
         List<RecordedFrame> frames = stack.getFrames();
         selfFrames.merge(frame(frames.get(0)), 1L, Long::sum);
         String mechanism = mechanism(frames.stream().map(Profile::frame).toList());
-        // The embedded broker runs Kafka's common network and record code too: on its threads, that is the broker.
+        // The embedded broker runs in threads of its own, through Kafka's Java packages as well as its Scala ones.
         if (part.equals("kafka") && mechanism.equals(KAFKA_CLIENTS)) mechanism = KAFKA_BROKER;
         byMechanism.merge(mechanism, 1L, Long::sum);
         for (RecordedFrame f : frames) {
@@ -153,17 +153,7 @@ final class Profile {
         {"JSON (Jackson)", "tools.jackson.", "com.fasterxml."},
         {"observation: tracing and metrics", "io.micrometer.", "io.opentelemetry.", "io.prometheus."},
         {"Spring Security and JWT", "org.springframework.security.", "com.nimbusds."},
-        {
-            "Kafka broker",
-            "kafka.",
-            "org.apache.kafka.server.",
-            "org.apache.kafka.storage.",
-            "org.apache.kafka.raft.",
-            "org.apache.kafka.controller.",
-            "org.apache.kafka.metadata.",
-            "org.apache.kafka.image.",
-            "org.apache.kafka.coordinator."
-        },
+        {KAFKA_BROKER, "kafka."},
         {KAFKA_CLIENTS, "org.apache.kafka.", "org.springframework.kafka."},
         {"HTTP client (the gateway's proxy)", "org.apache.hc."},
         {"Tomcat", "org.apache.coyote.", "org.apache.tomcat.", "org.apache.catalina."},
