@@ -40,6 +40,7 @@ final class Lives implements AutoCloseable {
         volatile long assignedNanos;
         volatile long openedNanos;
         volatile long resolvedNanos;
+        volatile long followUpPendingNanos;
         volatile long closedNanos;
         volatile String classifiedAs;
         volatile String receivedEventId;
@@ -56,6 +57,9 @@ final class Lives implements AutoCloseable {
     private static final String ASSIGNED = EventType.RESPONSIBILITY_ASSIGNED.wireName();
     private static final String OPENED = EventType.CASE_OPENED.wireName();
     private static final String RESOLVED = EventType.CASE_RESOLVED.wireName();
+    /** Feedback's word that it holds the resolution: published in the same write that makes its follow-up pending. */
+    private static final String FOLLOW_UP_PENDING = EventType.ROOTCAUSE_RECORDED.wireName();
+
     private static final String CLOSED = EventType.COMPLAINT_CLOSED.wireName();
 
     private final Map<String, Life> lives = new ConcurrentHashMap<>();
@@ -66,7 +70,7 @@ final class Lives implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Consumer<Life> onOpened = life -> {};
-    private volatile Consumer<Life> onResolved = life -> {};
+    private volatile Consumer<Life> onFollowUpPending = life -> {};
 
     Lives(String bootstrap) {
         Properties props = new Properties();
@@ -96,8 +100,12 @@ final class Lives implements AutoCloseable {
         this.onOpened = action;
     }
 
-    void onResolved(Consumer<Life> action) {
-        this.onResolved = action;
+    /**
+     * What to do when feedback holds a complaint's resolution and its follow-up is pending (the follow-up is in the
+     * agents' queue then, not before).
+     */
+    void onFollowUpPending(Consumer<Life> action) {
+        this.onFollowUpPending = action;
     }
 
     /** The life of {@code id}, made if this is the first word of it (an event may come before the HTTP answer). */
@@ -172,9 +180,12 @@ final class Lives implements AutoCloseable {
             }
         } else if (type.equals(RESOLVED)) {
             Life life = lives.get(record.key());
-            if (life != null && life.resolvedNanos == 0) {
-                life.resolvedNanos = now;
-                if (life.complete) onResolved.accept(life);
+            if (life != null && life.resolvedNanos == 0) life.resolvedNanos = now;
+        } else if (type.equals(FOLLOW_UP_PENDING)) {
+            Life life = lives.get(record.key());
+            if (life != null && life.followUpPendingNanos == 0) {
+                life.followUpPendingNanos = now;
+                if (life.complete) onFollowUpPending.accept(life);
             }
         } else if (type.equals(CLOSED)) {
             Life life = lives.get(record.key());
