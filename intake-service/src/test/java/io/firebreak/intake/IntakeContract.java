@@ -40,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What intake promises, run against a real broker and store: complaints are received, stored and announced;
- * bad input changes nothing; duplicates merge into the open complaint and repeat contacts are marked; a retry
- * with the same Idempotency-Key gets the first answer; later messages are read and a rise in emotion announced;
+ * bad input changes nothing; duplicates merge into the open complaint and repeat contacts are marked; a retried
+ * submission with the same Idempotency-Key gets its complaint and stores nothing again, a retried message the first
+ * answer; later messages are read and a rise in emotion announced;
  * the case file and the customer's history follow every other service's events, once each.
  */
 @SpringBootTest(
@@ -460,37 +461,25 @@ abstract class IntakeContract {
     }
 
     @Test
-    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndStoresNothingAgain() {
+    void aRetriedSubmissionWithTheSameIdempotencyKeyIsAnsweredWithItsComplaintAndStoresNothingAgain() {
         String body = """
                 {"channel":"EMAIL","customer":{"email":"qian.hui@example.com"},"description":"扫地机器人充不进电"}""";
         Map<String, String> key = Map.of("Idempotency-Key", "ticket-4711");
+        long keptBefore = database.getCollection("idempotency").countDocuments();
         TestApi.Response first = api.post("/api/v1/complaints", Roles.INTEGRATION, body, key);
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         String id = first.json().get("id").asString();
 
         TestApi.Response retry = api.post("/api/v1/complaints", Roles.INTEGRATION, body, key);
         assertThat(retry.status()).as("the same complaint, not a second one").isEqualTo(200);
-        assertThat(retry.body()).isEqualTo(first.body());
-        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
-        assertThat(first.json().get("description").asString()).isEqualTo("扫地机器人充不进电");
-        // The answer is kept as its bytes; one kept as text (as answers were before) is given again just the same.
-        Document kept = database
-                .getCollection("idempotency")
-                .find(new Document("body", new Document("$type", "binData")))
-                .into(new ArrayList<>())
-                .stream()
-                .filter(d -> new String(d.get("body", Binary.class).getData(), StandardCharsets.UTF_8).contains(id))
-                .findFirst()
-                .orElseThrow();
-        database.getCollection("idempotency")
-                .updateOne(
-                        new Document("_id", kept.get("_id")), new Document("$set", new Document("body", first.body())));
-        TestApi.Response fromText = api.post("/api/v1/complaints", Roles.INTEGRATION, body, key);
-        assertThat(fromText.status()).isEqualTo(200);
-        assertThat(fromText.body()).isEqualTo(first.body());
-        assertThat(first.json().has("merged")).isTrue();
+        assertThat(retry.json().get("id").asString()).isEqualTo(id);
+        assertThat(retry.json().get("description").asString()).isEqualTo("扫地机器人充不进电");
+        assertThat(retry.json().get("notice").asString()).contains("received before as complaint " + id);
         assertThat(database.getCollection("complaints").countDocuments(new Document("customerId", customerOf(id))))
                 .isEqualTo(1);
+        assertThat(database.getCollection("idempotency").countDocuments())
+                .as("the key is kept in the complaint's own write, not in a record of its own")
+                .isEqualTo(keptBefore);
         probe.await(r -> id.equals(r.key()) && type(r).equals(RECEIVED), 1);
         assertThat(probe.drain(r -> id.equals(r.key()), Duration.ofSeconds(1)))
                 .as("announced and told once")
@@ -502,11 +491,99 @@ abstract class IntakeContract {
         assertThat(otherBody.status()).as(otherBody.body()).isEqualTo(422);
         assertThat(otherBody.isProblem()).isTrue();
         assertThat(otherBody.body()).contains("Idempotency-Key");
+        TestApi.Response sameMatterOtherBody = api.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"PHONE","customer":{"email":"qian.hui@example.com"},"description":"扫地机器人充不进电"}""", key);
+        assertThat(sameMatterOtherBody.status())
+                .as("the same key with another submission, even one on the same matter")
+                .isEqualTo(422);
 
         // The key is the client's own: another client may use the same one.
         TestApi.Response otherClient = api.post("/api/v1/complaints", Roles.AGENT, """
                 {"channel":"PHONE","customer":{"id":"CRM-KEY-2"},"description":"门锁坏了"}""", key);
         assertThat(otherClient.status()).as(otherClient.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aRetriedSubmissionThatWasMergedIsAnsweredWithTheOpenComplaintAndMergedOnce() {
+        String open = api.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"EMAIL","customer":{"email":"sun.li@example.com"},"description":"洗衣机漏水，地板都泡了",
+                 "orderRef":"ORD-KEY-MERGE"}""")
+                .json()
+                .get("id")
+                .asString();
+        String again = """
+                {"channel":"PHONE","customer":{"email":"sun.li@example.com"},"description":"洗衣机还在漏水",
+                 "orderRef":"ORD-KEY-MERGE"}""";
+        Map<String, String> key = Map.of("Idempotency-Key", "merge-" + open);
+
+        TestApi.Response merged = api.post("/api/v1/complaints", Roles.INTEGRATION, again, key);
+        TestApi.Response retry = api.post("/api/v1/complaints", Roles.INTEGRATION, again, key);
+
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(merged.json().get("merged").asBoolean()).isTrue();
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("id").asString()).isEqualTo(open);
+        assertThat(api.get("/api/v1/complaints/" + open, Roles.AGENT).json().get("messages"))
+                .as("merged once")
+                .hasSize(1);
+    }
+
+    @Test
+    void aRetryWhoseComplaintIsMissingFromTheCustomersRecordIsStillKnownByItsKey() {
+        String body = """
+                {"channel":"CHAT","customer":{"id":"CRM-KEY-CUT"},"description":"The oven door glass cracked"}""";
+        Map<String, String> key = Map.of("Idempotency-Key", "cut-short");
+        String id = api.post("/api/v1/complaints", Roles.INTEGRATION, body, key)
+                .json()
+                .get("id")
+                .asString();
+        // As if the process had stopped between the complaint's write and its customer's record's.
+        database.getCollection("customers")
+                .updateOne(
+                        new Document("_id", customerOf(id)),
+                        new Document("$set", new Document("complaints", List.of())));
+
+        TestApi.Response retry = api.post("/api/v1/complaints", Roles.INTEGRATION, body, key);
+
+        assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+        assertThat(retry.json().get("id").asString()).isEqualTo(id);
+        assertThat(database.getCollection("complaints").countDocuments(new Document("customerId", customerOf(id))))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRetriedMessageGetsTheFirstAnswerAgainEvenWhenItWasKeptAsText() {
+        String id = api.post("/api/v1/complaints", Roles.INTEGRATION, """
+                {"channel":"PHONE","customer":{"id":"CRM-KEY-MSG"},"description":"The kettle leaks"}""")
+                .json()
+                .get("id")
+                .asString();
+        String body = "{\"text\":\"It leaks onto the socket now\"}";
+        Map<String, String> key = Map.of("Idempotency-Key", "msg-" + id);
+        TestApi.Response first = api.post("/api/v1/complaints/" + id + "/messages", Roles.INTEGRATION, body, key);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+
+        TestApi.Response retry = api.post("/api/v1/complaints/" + id + "/messages", Roles.INTEGRATION, body, key);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        // The answer is kept as its bytes; one kept as text (as answers were before) is given again just the same.
+        Document kept = database
+                .getCollection("idempotency")
+                .find(new Document("body", new Document("$type", "binData")))
+                .into(new ArrayList<>())
+                .stream()
+                .filter(d ->
+                        new String(d.get("body", Binary.class).getData(), StandardCharsets.UTF_8).equals(first.body()))
+                .findFirst()
+                .orElseThrow();
+        database.getCollection("idempotency")
+                .updateOne(
+                        new Document("_id", kept.get("_id")), new Document("$set", new Document("body", first.body())));
+        TestApi.Response fromText = api.post("/api/v1/complaints/" + id + "/messages", Roles.INTEGRATION, body, key);
+        assertThat(fromText.status()).isEqualTo(200);
+        assertThat(fromText.body()).isEqualTo(first.body());
+        assertThat(api.get("/api/v1/complaints/" + id, Roles.AGENT).json().get("messages"))
+                .hasSize(1);
     }
 
     @Test

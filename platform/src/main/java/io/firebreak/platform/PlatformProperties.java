@@ -79,11 +79,19 @@ public record PlatformProperties(
      * Retries made safe ({@code Idempotency-Key} on a POST): how long an answer is kept, when a request still
      * running is taken to have failed, how long a retry arriving meanwhile waits for the first one's answer, and
      * which paths the mechanism serves (Ant patterns; the gateway serves its own endpoints only, the services serve
-     * what it routes to them).
+     * what it routes to them). {@code keptByEndpoint}: paths whose endpoint keeps the key in its own aggregate's write
+     * (the key's form is still checked here, and the endpoint holds to the same promise), so that a retry is known
+     * from the aggregate itself and the request costs no separate writes.
      */
     public record Idempotency(
             @NotNull @DefaultValue("24h") Duration retention,
             @NotNull @DefaultValue("30s") Duration pendingTimeout,
             @NotNull @DefaultValue("10s") Duration waitForFirst,
-            @NotNull @DefaultValue("/api/**") List<String> paths) {}
+            @NotNull @DefaultValue("/api/**") List<String> paths,
+            @DefaultValue List<String> keptByEndpoint) {
+
+        public Idempotency {
+            keptByEndpoint = keptByEndpoint == null ? List.of() : List.copyOf(keptByEndpoint);
+        }
+    }
 }

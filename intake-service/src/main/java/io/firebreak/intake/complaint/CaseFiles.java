@@ -46,6 +46,11 @@ public class CaseFiles {
                 .createIndex(
                         ascending("externalKey"),
                         new IndexOptions().unique(true).sparse(true));
+        // One complaint per Idempotency-Key of a submission, likewise (SubmissionKey).
+        store.collection()
+                .createIndex(
+                        ascending("idempotencyKey"),
+                        new IndexOptions().unique(true).sparse(true));
         store.collection().createIndex(ascending("mergedExternalKeys"), new IndexOptions().sparse(true));
         store.collection()
                 .createIndex(

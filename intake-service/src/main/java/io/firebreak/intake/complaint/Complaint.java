@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * The case file of one complaint: what the customer said (first and since), how they feel, and everything every
  * service did with it, so that whoever handles it sees the whole story (don't make me repeat myself). Contact data
- * is not here: it stays with the customer record.
+ * is not here: it stays with the customer record. {@code idempotencyKey} and {@code idempotencyFingerprint}: the
+ * {@code Idempotency-Key} of the submission that opened it and a digest of that submission ({@link SubmissionKey}).
  */
 public record Complaint(
         String customerId,
@@ -48,7 +49,9 @@ public record Complaint(
         List<String> sharedWith,
         List<Attachment> attachments,
         CaseState caseState,
-        List<EmotionPoint> trajectory) {
+        List<EmotionPoint> trajectory,
+        String idempotencyKey,
+        String idempotencyFingerprint) {
 
     /** A case file as it was before it knew its submitter, external reference, shares and attachments. */
     public Complaint(
@@ -95,6 +98,8 @@ public record Complaint(
                 outcome,
                 timeline,
                 updatedAt,
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -462,6 +467,8 @@ public record Complaint(
         List<Attachment> attachments;
         CaseState caseState;
         List<EmotionPoint> trajectory;
+        String idempotencyKey;
+        String idempotencyFingerprint;
 
         Copy(Complaint c) {
             customerId = c.customerId;
@@ -493,6 +500,8 @@ public record Complaint(
             attachments = c.attachments;
             caseState = c.caseState;
             trajectory = c.trajectory;
+            idempotencyKey = c.idempotencyKey;
+            idempotencyFingerprint = c.idempotencyFingerprint;
         }
 
         Complaint build() {
@@ -525,7 +534,9 @@ public record Complaint(
                     sharedWith,
                     attachments,
                     caseState,
-                    trajectory);
+                    trajectory,
+                    idempotencyKey,
+                    idempotencyFingerprint);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.firebreak.intake.IntakeProperties;
 import io.firebreak.intake.complaint.RequestChecks.FieldProblem;
 import io.firebreak.intake.customer.CustomerDirectory;
 import io.firebreak.platform.security.StaffScope;
+import io.firebreak.platform.web.IdempotencyFilter;
 import io.firebreak.platform.web.Page;
 import io.firebreak.platform.web.PageCursor;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,16 +62,25 @@ class ComplaintController {
 
     /**
      * 201 and the new case file; or 200 and the open complaint's case file when the submission was merged into it.
-     * Safe to retry with an {@code Idempotency-Key}, as every POST (the platform's {@code IdempotencyFilter}).
+     * Safe to retry with an {@code Idempotency-Key}: the complaint keeps the key in its own write (the platform's
+     * filter checks its form only, {@code kept-by-endpoint}), and a retry is answered 200 with the complaint it
+     * opened or was merged into, as it now stands; the same key with another submission is 422.
      */
     @PostMapping
     ResponseEntity<ComplaintView> submit(
-            @RequestBody SubmitComplaint request, Authentication client, UriComponentsBuilder uri) {
+            @RequestBody SubmitComplaint request,
+            @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String idempotencyKey,
+            Authentication client,
+            UriComponentsBuilder uri) {
         Caller caller = Caller.of(client);
         List<FieldProblem> problems = checks.submission(request, caller.client() != null);
         if (!problems.isEmpty()) throw RequestChecks.invalid(problems);
         ComplaintIntake.Submission s = intake.submit(
-                request, RequestChecks.channel(request.channel()), checks.happenedAt(request.happenedAt()), caller);
+                request,
+                RequestChecks.channel(request.channel()),
+                checks.happenedAt(request.happenedAt()),
+                caller,
+                SubmissionKey.of(caller.name(), idempotencyKey, request));
         ComplaintView view = ComplaintView.of(
                 s.complaint(),
                 queries.earlierOf(s.complaint(), caller.client(), s.history()),

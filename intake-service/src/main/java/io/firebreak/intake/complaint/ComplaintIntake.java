@@ -8,6 +8,7 @@ import io.firebreak.platform.outbox.AggregateStore;
 import io.firebreak.platform.outbox.Change;
 import io.firebreak.platform.outbox.Versioned;
 import io.firebreak.platform.web.Correlation;
+import io.firebreak.platform.web.IdempotentRequests;
 import io.firebreak.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
@@ -95,9 +96,13 @@ public class ComplaintIntake {
     /**
      * Takes a checked submission from {@code client} (the token subject): {@code channel} and {@code happenedAt}
      * are already parsed. A submission with an external reference the client used before is answered with the
-     * complaint received for it; a unique index makes that hold for submissions at the same moment, too.
+     * complaint received for it; a unique index makes that hold for submissions at the same moment, too. So is a
+     * retry of a submission with an {@code Idempotency-Key} ({@code submissionKey}, null without one), known from
+     * the customer's recent complaints, read anyway, or else from the unique index when the complaint is written;
+     * the same key with another submission is 422.
      */
-    Submission submit(SubmitComplaint request, Channel channel, Instant happenedAt, Caller caller) {
+    Submission submit(
+            SubmitComplaint request, Channel channel, Instant happenedAt, Caller caller, SubmissionKey submissionKey) {
         SubmitComplaint.ExternalRef external = request.externalRef();
         Complaint.ExternalRef externalRef = external == null
                 ? null
@@ -131,17 +136,42 @@ public class ComplaintIntake {
             // Read under the lock: the history holds every complaint of this customer received before.
             CustomerDirectory.OnFile customer = customers.onFile(who);
             List<Versioned<Complaint>> recent = queries.recent(customer.history());
+            if (submissionKey != null) {
+                for (Versioned<Complaint> earlier : recent) {
+                    if (submissionKey.in(earlier.value()) != SubmissionKey.Held.NOT) {
+                        return retried(earlier, submissionKey);
+                    }
+                }
+            }
             List<Versioned<Complaint>> sameMatter = decide.sameMatter(recent, in, now);
             for (Versioned<Complaint> earlier : sameMatter) {
                 // Merged only into a complaint the caller may see: a client is never told of another's.
                 if (!earlier.value().isOpen() || !earlier.value().visibleTo(caller.client())) continue;
-                Optional<Submission> merged = merge(earlier.id(), in, now, key, customer);
+                Optional<Submission> merged = merge(earlier.id(), in, now, key, submissionKey, customer);
                 if (merged.isPresent()) return merged.get();
             }
-            return create(customer, in, recent, sameMatter, now, caller, externalRef, key);
+            return create(customer, in, recent, sameMatter, now, caller, externalRef, key, submissionKey);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A retry of a submission with an {@code Idempotency-Key}: answered with the complaint it opened or was merged
+     * into, as that now stands; the same key with another submission is refused.
+     */
+    private Submission retried(Versioned<Complaint> known, SubmissionKey submissionKey) {
+        if (submissionKey.in(known.value()) == SubmissionKey.Held.OTHER) {
+            throw IdempotentRequests.keyReused();
+        }
+        Correlation.complaint(known.id());
+        log.info("Retried submission (same Idempotency-Key) answered with complaint {}", known.id());
+        return new Submission(
+                known,
+                false,
+                "This submission was received before as complaint " + known.id() + "; nothing new was stored.",
+                true,
+                null);
     }
 
     private Submission again(Versioned<Complaint> known) {
@@ -163,7 +193,8 @@ public class ComplaintIntake {
             Instant now,
             Caller caller,
             Complaint.ExternalRef externalRef,
-            String key) {
+            String key,
+            SubmissionKey submissionKey) {
         List<String> earlier = sameMatter.stream().map(Versioned::id).toList();
         IntakeDecisions.Complainant complainant = new IntakeDecisions.Complainant(
                 customer.customerId(),
@@ -177,12 +208,19 @@ public class ComplaintIntake {
         for (int attempt = 0; stored.isEmpty() && attempt < ID_ATTEMPTS; attempt++) {
             id = ids.next();
             Correlation.complaint(id);
-            Change<Complaint> received = decide.received(id, complainant, in, earlier, caller, externalRef, key, now);
+            Change<Complaint> received =
+                    decide.received(id, complainant, in, earlier, caller, externalRef, key, submissionKey, now);
             stored = complaints.create(id, received.value(), received.events(), null);
             if (stored.isEmpty() && key != null) {
                 // Another instance received the same ticket at the same moment: the unique index let one through.
                 Optional<Versioned<Complaint>> known = queries.byExternalKey(key);
                 if (known.isPresent()) return again(known.get());
+            }
+            if (stored.isEmpty() && submissionKey != null) {
+                // The same submission on another instance at the same moment, or before a crash cut its customer's
+                // record short: the unique index let one through.
+                Optional<Versioned<Complaint>> known = queries.byIdempotencyKey(submissionKey.key());
+                if (known.isPresent()) return retried(known.get(), submissionKey);
             }
             if (stored.isEmpty()) log.info("Complaint id {} was given before; another is drawn", id);
         }
@@ -217,14 +255,24 @@ public class ComplaintIntake {
      * merging twice. What the submission tells of the customer fills their record's blanks.
      */
     private Optional<Submission> merge(
-            String openId, Incoming in, Instant now, String key, CustomerDirectory.OnFile customer) {
+            String openId,
+            Incoming in,
+            Instant now,
+            String key,
+            SubmissionKey submissionKey,
+            CustomerDirectory.OnFile customer) {
         Correlation.complaint(openId);
         String messageId = newMessageId();
         Versioned<Complaint> updated = complaints
-                .update(openId, current -> decide.merged(openId, current.value(), in, key, messageId, now))
+                .update(
+                        openId,
+                        current -> decide.merged(openId, current.value(), in, key, submissionKey, messageId, now))
                 .orElseThrow();
         if (key != null && updated.value().mergedExternalKeys().contains(key)) caseFiles.rememberMergedKey(key, openId);
         if (updated.value().messages().stream().noneMatch(m -> m.id().equals(messageId))) {
+            if (submissionKey != null && submissionKey.in(updated.value()) != SubmissionKey.Held.NOT) {
+                return Optional.of(retried(updated, submissionKey));
+            }
             boolean known = key != null
                     && (key.equals(updated.value().externalKey())
                             || updated.value().mergedExternalKeys().contains(key));

@@ -93,6 +93,12 @@ class ComplaintQueries {
         return merged.get().value().receivedAt().isBefore(received.get().value().receivedAt()) ? merged : received;
     }
 
+    /** The complaint a submission with this {@code Idempotency-Key} opened ({@link SubmissionKey#key()}). */
+    Optional<Versioned<Complaint>> byIdempotencyKey(String key) {
+        return complaints.findAll(eq("idempotencyKey", key), Sorts.ascending("receivedAt"), 1).stream()
+                .findFirst();
+    }
+
     /**
      * The complaints of a customer's {@code history} (their newest, as their record keeps them), newest first: read
      * by _id, which every store serves by index, not by a query on customerId over all complaints.

@@ -76,7 +76,7 @@ class IntakeDecisions {
     /**
      * The case file of a new complaint and its announcement: the customer's words read for emotion and stage (a
      * repeat contact reads higher), {@code earlier} the complaints on the same matter it repeats, the ticket it is
-     * in the caller's system if any.
+     * in the caller's system if any, the submission's {@code Idempotency-Key} if it came with one.
      */
     Change<Complaint> received(
             String id,
@@ -86,6 +86,7 @@ class IntakeDecisions {
             Caller caller,
             Complaint.ExternalRef externalRef,
             String externalKey,
+            SubmissionKey submissionKey,
             Instant now) {
         String client = caller.client();
         Reading reading = emotions.read(in.text(), earlier.size(), in.remedySought() != null);
@@ -128,7 +129,9 @@ class IntakeDecisions {
                 List.of(),
                 List.of(),
                 null,
-                List.of(new Complaint.EmotionPoint(now, reading.level(), "received", reading.signals())));
+                List.of(new Complaint.EmotionPoint(now, reading.level(), "received", reading.signals())),
+                submissionKey == null ? null : submissionKey.key(),
+                submissionKey == null ? null : submissionKey.fingerprint());
         ComplaintReceived received = new ComplaintReceived(
                 id,
                 now,
@@ -192,21 +195,31 @@ class IntakeDecisions {
 
     /**
      * The submission added to the open complaint {@code id} as message {@code messageId}, its blanks filled from it,
-     * its external key remembered so that a retry finds the complaint rather than merging twice; null if the
-     * complaint closed or is full meanwhile, or already holds that external key.
+     * its external key and {@code Idempotency-Key} remembered so that a retry finds the complaint rather than merging
+     * twice; null if the complaint closed or is full meanwhile, or already holds that external key or that
+     * {@code Idempotency-Key}.
      */
-    Change<Complaint> merged(String id, Complaint c, Incoming in, String externalKey, String messageId, Instant now) {
+    Change<Complaint> merged(
+            String id,
+            Complaint c,
+            Incoming in,
+            String externalKey,
+            SubmissionKey submissionKey,
+            String messageId,
+            Instant now) {
         if (!c.isOpen() || c.messages().size() >= caps.messages()) return null;
         if (externalKey != null
                 && (externalKey.equals(c.externalKey())
                         || c.mergedExternalKeys().contains(externalKey))) {
             return null;
         }
+        if (submissionKey != null && submissionKey.in(c) != SubmissionKey.Held.NOT) return null;
         int contacts = c.contactsBefore(duplicates.sameContactWithin())
                 + (c.comesBack(now, duplicates.sameContactWithin()) ? 1 : 0);
         Reading reading = emotions.read(in.text(), contacts, in.remedySought() != null);
         Complaint filled = c.withBlanksFilled(in.productRef(), in.orderRef(), in.remedySought(), in.happenedAt());
         if (externalKey != null) filled = filled.withMergedExternalKey(externalKey);
+        if (submissionKey != null) filled = filled.withMergedExternalKey(submissionKey.asMerged());
         return withMessage(id, filled, messageId, in.channel(), in.text(), true, reading, null, now)
                 .change();
     }

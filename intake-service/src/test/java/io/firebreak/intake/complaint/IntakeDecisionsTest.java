@@ -44,6 +44,7 @@ class IntakeDecisionsTest {
                 AGENT,
                 null,
                 null,
+                null,
                 T0);
 
         Complaint c = received.value();
@@ -80,7 +81,15 @@ class IntakeDecisionsTest {
     @Test
     void aComplaintWrittenInChineseIsAnsweredInChinese() {
         Change<Complaint> received = decide.received(
-                "C-4", new Complainant("CUS-1", null), incoming("包裹破损，太过分了", null), List.of(), AGENT, null, null, T0);
+                "C-4",
+                new Complainant("CUS-1", null),
+                incoming("包裹破损，太过分了", null),
+                List.of(),
+                AGENT,
+                null,
+                null,
+                null,
+                T0);
 
         assertThat(received.events()).last().isInstanceOfSatisfying(CustomerNotified.class, e -> {
             assertThat(e.language()).isEqualTo("zh");
@@ -98,6 +107,7 @@ class IntakeDecisionsTest {
                 CLIENT,
                 new Complaint.ExternalRef("zendesk", "4711"),
                 Complaint.externalKey("zendesk", "zendesk", "4711"),
+                null,
                 T0);
 
         assertThat(received.value().submittedBy()).isEqualTo("zendesk");
@@ -125,7 +135,8 @@ class IntakeDecisionsTest {
         Complaint open = stored("C-1", "ORD-1", T0.minusSeconds(600)).value();
         String key = Complaint.externalKey("zendesk", "zendesk", "4711");
 
-        Change<Complaint> merged = decide.merged("C-1", open, incoming("Still broken", "ORD-1"), key, "msg-1", T0);
+        Change<Complaint> merged =
+                decide.merged("C-1", open, incoming("Still broken", "ORD-1"), key, null, "msg-1", T0);
 
         assertThat(merged.value().messages()).singleElement().satisfies(m -> {
             assertThat(m.id()).isEqualTo("msg-1");
@@ -133,11 +144,17 @@ class IntakeDecisionsTest {
         });
         assertThat(merged.value().mergedExternalKeys()).containsExactly(key);
         assertThat(merged.events()).first().isInstanceOf(MessageAdded.class);
-        assertThat(decide.merged("C-1", merged.value(), incoming("Still broken", "ORD-1"), key, "msg-2", T0))
+        assertThat(decide.merged("C-1", merged.value(), incoming("Still broken", "ORD-1"), key, null, "msg-2", T0))
                 .as("the same ticket again is not merged twice")
                 .isNull();
         assertThat(decide.merged(
-                        "C-1", open.withStatus(ComplaintStatus.CLOSED), incoming("x", "ORD-1"), null, "msg-3", T0))
+                        "C-1",
+                        open.withStatus(ComplaintStatus.CLOSED),
+                        incoming("x", "ORD-1"),
+                        null,
+                        null,
+                        "msg-3",
+                        T0))
                 .as("a closed complaint takes no merge")
                 .isNull();
     }
@@ -307,6 +324,7 @@ class IntakeDecisionsTest {
                         incoming("The parcel arrived broken", orderRef),
                         List.of(),
                         AGENT,
+                        null,
                         null,
                         null,
                         receivedAt)

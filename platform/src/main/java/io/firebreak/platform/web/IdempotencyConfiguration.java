@@ -32,8 +32,10 @@ public class IdempotencyConfiguration {
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
             IdempotentRequests requests, PlatformProperties properties) {
-        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(requests, properties.http().idempotency().paths()));
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(
+                requests,
+                properties.http().idempotency().paths(),
+                properties.http().idempotency().keptByEndpoint()));
         registration.setOrder(ORDER);
         return registration;
     }

@@ -28,7 +28,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * same body) gets the first answer again without the work being done twice (201 becomes 200: the same resource);
  * the same key with another body is refused (422); a retry while the first still runs waits for its answer. Only a
  * success is kept: an error did nothing, so its retry does the work. Runs after authentication (the client is the
- * token's subject); a malformed key is 400.
+ * token's subject); a malformed key is 400. On the paths whose endpoint keeps the key in its aggregate's own write
+ * ({@code keptByEndpoint}) only the key's form is checked here: the endpoint answers a retry itself.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -37,18 +38,29 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotentRequests requests;
     private final List<String> paths;
+    private final List<String> keptByEndpoint;
     private final AntPathMatcher matcher = new AntPathMatcher();
 
-    public IdempotencyFilter(IdempotentRequests requests, List<String> paths) {
+    public IdempotencyFilter(IdempotentRequests requests, List<String> paths, List<String> keptByEndpoint) {
         this.requests = requests;
         this.paths = List.copyOf(paths);
+        this.keptByEndpoint = List.copyOf(keptByEndpoint);
+    }
+
+    /** Whether a key has the form this filter takes: 1 to 128 visible ASCII characters. */
+    private static boolean wellFormed(String key) {
+        return KEY.matcher(key).matches();
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         if (!"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null) return true;
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         return paths.stream().noneMatch(p -> matcher.match(p, path));
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     @Override
@@ -60,7 +72,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!KEY.matcher(key).matches()) {
+        if (!wellFormed(key)) {
             Problems.write(
                     response,
                     HttpStatus.BAD_REQUEST,
@@ -70,6 +82,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     Map.of(
                             "errors",
                             List.of(Map.of("field", HEADER, "reason", "must be 1 to 128 visible ASCII characters"))));
+            return;
+        }
+        if (keptByEndpoint.stream().anyMatch(p -> matcher.match(p, pathOf(request)))) {
+            chain.doFilter(request, response);
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();

@@ -88,7 +88,7 @@ public class IdempotentRequests {
      * {@code work} gives, stored for the next retry. {@code fingerprint} identifies the request's content.
      */
     public Answer answer(String client, String endpoint, String key, String fingerprint, Supplier<Answer> work) {
-        String id = sha256(client + '\n' + endpoint + '\n' + key);
+        String id = keyOf(client, endpoint, key);
         String owner = UUID.randomUUID().toString();
         long waited = 0;
         // A new key (nearly every request) is reserved in one write; a key in use is read only then.
@@ -104,19 +104,7 @@ public class IdempotentRequests {
                     keys.deleteOne(held(id, existing.getString("owner")));
                     continue;
                 }
-                if (!fingerprint.equals(existing.getString("fingerprint"))) {
-                    throw new ProblemException(
-                                    HttpStatus.UNPROCESSABLE_CONTENT,
-                                    "Idempotency-Key reused",
-                                    "This Idempotency-Key was used for a different request; use a new key for a new request.")
-                            .with(
-                                    "errors",
-                                    List.of(Map.of(
-                                            "field",
-                                            "Idempotency-Key",
-                                            "reason",
-                                            "was used before with a different body")));
-                }
+                if (!fingerprint.equals(existing.getString("fingerprint"))) throw keyReused();
                 if (DONE.equals(existing.getString("state"))) {
                     log.info("Answered a retry from the stored answer (Idempotency-Key of client {})", client);
                     // The same resource again: 201 Created only the first time, 200 for every retry.
@@ -166,6 +154,17 @@ public class IdempotentRequests {
         return answer;
     }
 
+    /** The answer (422) to a key used before with another request. */
+    public static ProblemException keyReused() {
+        return new ProblemException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "Idempotency-Key reused",
+                        "This Idempotency-Key was used for a different request; use a new key for a new request.")
+                .with(
+                        "errors",
+                        List.of(Map.of("field", "Idempotency-Key", "reason", "was used before with a different body")));
+    }
+
     /** A stored body: its bytes, or text as answers were kept before they were kept as bytes. */
     private static byte[] bodyOf(Object stored) {
         if (stored instanceof Binary bytes) return bytes.getData();
@@ -203,6 +202,14 @@ public class IdempotentRequests {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return false;
             throw e;
         }
+    }
+
+    /**
+     * What a key is kept under: the client (token subject), the endpoint and the key the client chose, digested. An
+     * endpoint that keeps its keys in its own writes ({@code keptByEndpoint}) keeps them under this too.
+     */
+    public static String keyOf(String client, String endpoint, String key) {
+        return sha256(client + '\n' + endpoint + '\n' + key);
     }
 
     /** A digest of the request's content, to tell a retry from a different request under the same key. */
