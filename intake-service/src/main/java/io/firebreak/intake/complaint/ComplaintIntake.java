@@ -38,6 +38,8 @@ public class ComplaintIntake {
     /** Ids drawn for one complaint before it is refused (with 200,000 a day, one draw in 5,000 is taken). */
     private static final int ID_ATTEMPTS = 5;
 
+    private static final String TICKET = "ticket";
+
     /**
      * What a submission came to: a new complaint, the open one it was merged into, or ({@code again}) the one
      * already received under the same external reference; and what to tell the caller.
@@ -113,7 +115,7 @@ public class ComplaintIntake {
                 : Complaint.externalKey(caller.name(), externalRef.system(), externalRef.id());
         if (key != null) {
             Optional<Versioned<Complaint>> known = queries.byExternalKey(key);
-            if (known.isPresent()) return again(known.get());
+            if (known.isPresent()) return again(known.get(), TICKET);
         }
         SubmitComplaint.CustomerRef ref = request.customer();
         CustomerDirectory.Lookup who = customers.identify(
@@ -130,7 +132,7 @@ public class ComplaintIntake {
         try {
             if (key != null) {
                 Optional<Versioned<Complaint>> known = queries.byExternalKey(key);
-                if (known.isPresent()) return again(known.get());
+                if (known.isPresent()) return again(known.get(), TICKET);
             }
             Instant now = now();
             // Read under the lock: the history holds every complaint of this customer received before.
@@ -164,23 +166,17 @@ public class ComplaintIntake {
         if (submissionKey.in(known.value()) == SubmissionKey.Held.OTHER) {
             throw IdempotentRequests.keyReused();
         }
-        Correlation.complaint(known.id());
-        log.info("Retried submission (same Idempotency-Key) answered with complaint {}", known.id());
-        return new Submission(
-                known,
-                false,
-                "This submission was received before as complaint " + known.id() + "; nothing new was stored.",
-                true,
-                null);
+        return again(known, "submission");
     }
 
-    private Submission again(Versioned<Complaint> known) {
+    /** A {@code what} (a ticket, a submission) received before: answered with its complaint, nothing stored. */
+    private Submission again(Versioned<Complaint> known, String what) {
         Correlation.complaint(known.id());
-        log.info("Submission with a known external reference answered with complaint {}", known.id());
+        log.info("This {} was received before: answered with complaint {}", what, known.id());
         return new Submission(
                 known,
                 false,
-                "This ticket was received before as complaint " + known.id() + "; nothing new was stored.",
+                "This " + what + " was received before as complaint " + known.id() + "; nothing new was stored.",
                 true,
                 null);
     }
@@ -214,7 +210,7 @@ public class ComplaintIntake {
             if (stored.isEmpty() && key != null) {
                 // Another instance received the same ticket at the same moment: the unique index let one through.
                 Optional<Versioned<Complaint>> known = queries.byExternalKey(key);
-                if (known.isPresent()) return again(known.get());
+                if (known.isPresent()) return again(known.get(), TICKET);
             }
             if (stored.isEmpty() && submissionKey != null) {
                 // The same submission on another instance at the same moment, or before a crash cut its customer's
@@ -276,7 +272,7 @@ public class ComplaintIntake {
             boolean known = key != null
                     && (key.equals(updated.value().externalKey())
                             || updated.value().mergedExternalKeys().contains(key));
-            return known ? Optional.of(again(updated)) : Optional.empty();
+            return known ? Optional.of(again(updated, TICKET)) : Optional.empty();
         }
         Versioned<Customer> settled = customers.settle(customer, null);
         log.info(

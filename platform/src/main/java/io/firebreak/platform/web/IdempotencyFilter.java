@@ -47,11 +47,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.keptByEndpoint = List.copyOf(keptByEndpoint);
     }
 
-    /** Whether a key has the form this filter takes: 1 to 128 visible ASCII characters. */
-    private static boolean wellFormed(String key) {
-        return KEY.matcher(key).matches();
-    }
-
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         if (!"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null) return true;
@@ -72,7 +67,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!wellFormed(key)) {
+        if (!KEY.matcher(key).matches()) {
             Problems.write(
                     response,
                     HttpStatus.BAD_REQUEST,
