@@ -207,8 +207,8 @@ final class Report {
                 + "gateway → service). The goal of 500/s on two cores is ≤ 3 ms of CPU. The store's CPU is what the "
                 + "embedded store's engine spent on the commands, as it measures it (the threads that ran them): "
                 + "part of the system's CPU, by database, collection and command, the dearest first.\n\n");
-        md.append("| offered/s | CPU ms | store commands | Kafka records | API requests | store commands by part and "
-                + "command (most first) | store CPU ms | store CPU ms by database, collection and command (most "
+        md.append("| offered/s | CPU ms | store commands | Kafka records | API requests | store commands by part, "
+                + "collection and command (most first) | store CPU ms | store CPU ms by database, collection and command (most "
                 + "first) |\n|---:|---:|---:|---:|---:|---|---:|---|\n");
         for (StepResult s : steps) {
             StringBuilder kinds = new StringBuilder();

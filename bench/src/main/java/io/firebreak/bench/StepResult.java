@@ -81,7 +81,7 @@ final class StepResult {
 
     /**
      * The step's costs per accepted complaint, over its sending and the draining after it: the system's CPU (in all
-     * and by part), the commands its parts sent to their stores (by part and command), the store's CPU on them (by database, collection
+     * and by part), the commands its parts sent to their stores (by part, collection and command), the store's CPU on them (by database, collection
      * and command), its Kafka records, and the API requests (submissions and the simulated agents' actions; each is
      * two HTTP hops, client → gateway → service).
      */
@@ -135,7 +135,7 @@ final class StepResult {
         cost.put("cpuMs", cpuMsPerComplaint);
         cost.put("cpuMsByPart", cpuMsPerComplaintByPart);
         cost.put("storeCommands", storeCommandsPerComplaint);
-        cost.put("storeCommandsByPartAndCommand", storeCommandsPerComplaintByKind);
+        cost.put("storeCommandsByPartCollectionAndCommand", storeCommandsPerComplaintByKind);
         cost.put("storeCpuMs", storeCpuMsPerComplaint);
         cost.put("storeCpuMsByDatabaseCollectionAndCommand", storeCpuMsPerComplaintByKind);
         cost.put("kafkaRecords", kafkaRecordsPerComplaint);

@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
@@ -44,20 +46,21 @@ final class StoreCommands {
         this.token = tokens.mint("bench-admin", "ADMIN");
     }
 
-    /** "part command" → commands sent so far; a part that does not answer is left out (and said once). */
+    /**
+     * "part collection command" → commands sent so far; a part that does not answer is left out (and said once).
+     * Commands on no collection (a ping) count under {@code -}.
+     */
     Map<String, Long> read() {
         Map<String, Long> counts = new TreeMap<>();
         PARTS.forEach((part, port) -> {
             try {
                 JsonNode meter = get(port, "");
-                for (JsonNode tag : meter.path("availableTags")) {
-                    if (!tag.path("tag").asString().equals("command")) continue;
-                    for (JsonNode command : tag.path("values")) {
-                        String name = command.asString();
-                        counts.put(
-                                part + " " + name,
-                                count(get(
-                                        port, "?tag=" + URLEncoder.encode("command:" + name, StandardCharsets.UTF_8))));
+                for (String collection : tagValues(meter, "collection")) {
+                    for (String command : tagValues(get(port, "?" + tag("collection", collection)), "command")) {
+                        long n = count(get(port, "?" + tag("collection", collection) + "&" + tag("command", command)));
+                        if (n > 0)
+                            counts.put(
+                                    part + " " + (collection.equals("unknown") ? "-" : collection) + " " + command, n);
                     }
                 }
             } catch (Exception e) {
@@ -87,6 +90,20 @@ final class StoreCommands {
             throw new IllegalStateException("HTTP " + response.statusCode());
         }
         return json.readTree(response.body());
+    }
+
+    /** The values of one of the meter's tags, as the meter (or its part a query selects) lists them. */
+    private static List<String> tagValues(JsonNode meter, String name) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode tag : meter.path("availableTags")) {
+            if (!tag.path("tag").asString().equals(name)) continue;
+            tag.path("values").forEach(v -> values.add(v.asString()));
+        }
+        return values;
+    }
+
+    private static String tag(String name, String value) {
+        return "tag=" + URLEncoder.encode(name + ":" + value, StandardCharsets.UTF_8);
     }
 
     private static long count(JsonNode meter) {
