@@ -62,7 +62,7 @@ public class RootCauseWatch {
                 at));
         Optional<Versioned<PreventionAction>> open = openAction(resolved.rootCause(), resolved.department());
         if (open.isPresent()) {
-            link(open.get().id(), resolved.complaintId(), counted);
+            link(open.get(), resolved.complaintId(), counted);
             return;
         }
         detect(resolved.rootCause(), resolved.department());
@@ -142,8 +142,9 @@ public class RootCauseWatch {
     }
 
     /** {@code counted}: the resolution was counted now, not before (a redelivery is not counted twice). */
-    private void link(String actionId, String complaintId, boolean counted) {
-        actions.update(actionId, stored -> {
+    /** Links the complaint to the open action as just read (written without reading it again, unless it changed). */
+    private void link(Versioned<PreventionAction> open, String complaintId, boolean counted) {
+        actions.update(open, stored -> {
             PreventionAction linked = stored.value().linking(complaintId, counted);
             return linked == stored.value() ? null : Change.of(linked);
         });
