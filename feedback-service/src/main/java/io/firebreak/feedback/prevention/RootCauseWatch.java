@@ -141,8 +141,10 @@ public class RootCauseWatch {
                 .findFirst();
     }
 
-    /** {@code counted}: the resolution was counted now, not before (a redelivery is not counted twice). */
-    /** Links the complaint to the open action as just read (written without reading it again, unless it changed). */
+    /**
+     * Links the complaint to the open action as just read (written without reading it again, unless it changed since).
+     * {@code counted}: the resolution was counted now, not before (a redelivery is not counted twice).
+     */
     private void link(Versioned<PreventionAction> open, String complaintId, boolean counted) {
         actions.update(open, stored -> {
             PreventionAction linked = stored.value().linking(complaintId, counted);
