@@ -9,6 +9,7 @@ import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.EmotionLevel;
+import io.firebreak.events.FeedbackEvents.ComplaintClosed;
 import io.firebreak.events.FeedbackEvents.ComplaintReopened;
 import io.firebreak.events.IntakeEvents.ComplaintReceived;
 import io.firebreak.events.IntakeEvents.EmotionRose;
@@ -341,6 +342,38 @@ abstract class TriageContract extends ServiceContract {
                                 .path("open")
                                 .asBoolean())
                         .isFalse());
+    }
+
+    @Test
+    void complaintsResolvedAndClosedTogetherAllLeaveTheirOwnersLoadsEachAtItsOwnTime() {
+        // Published at once, they are mostly settled in one poll, with one read and one write.
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = newId();
+            ids.add(id);
+            events.publish(received(id, now(), "快递还没到", EmotionLevel.CALM));
+        }
+        ids.forEach(id ->
+                assertThat(awaitTriage(id, 1).json().path("open").asBoolean()).isTrue());
+
+        Instant base = now();
+        for (int i = 0; i < ids.size() - 1; i++) {
+            events.publish(new CaseResolved(
+                    ids.get(i), base.plusSeconds(i), "agent-1", "found it", "DELIVERY_LOGISTICS", "LOGISTICS", null));
+        }
+        // The last one closed without a resolution triage heard of.
+        events.publish(new ComplaintClosed(ids.get(ids.size() - 1), base.plusSeconds(ids.size() - 1), null));
+
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            Instant settledAt = base.plusSeconds(i);
+            await().atMost(WAIT).untilAsserted(() -> {
+                Document triage =
+                        database.getCollection("triage").find(eq("_id", id)).first();
+                assertThat(triage.getBoolean("open")).isFalse();
+                assertThat(triage.getDate("settledAt").toInstant()).isEqualTo(settledAt);
+            });
+        }
     }
 
     @Test

@@ -65,8 +65,10 @@ class TriageEventHandler implements EventHandler {
      * The events of a poll, in order, with the rule set and routing table active when the poll is handled (read once
      * when an event needs them). New complaints are decided one after the other, each seeing the loads the ones before
      * it made (read once per person, then counted up), and inserted together; one that meets a stored document (a
-     * re-triage waiting for it, or a redelivery) is then applied alone. Before any other event triage acts on, the
-     * new complaints decided so far are written, and it is applied alone as it would be outside a batch.
+     * re-triage waiting for it, or a redelivery) is then applied alone. Complaints resolved or closed one after the
+     * other are settled together, with one read and one write (a poll brings each topic's records together). Before
+     * any other event triage acts on, what the poll decided so far is written, and it is applied alone as it would be
+     * outside a batch; new complaints after settled ones read the loads again.
      */
     void handleAll(List<ReceivedEvent> events) {
         ActiveSettings[] active = new ActiveSettings[1];
@@ -74,21 +76,57 @@ class TriageEventHandler implements EventHandler {
         PollLoads loads = new PollLoads(workload);
         List<ReceivedEvent> received = new ArrayList<>();
         List<AggregateStore.New<ComplaintTriage>> decided = new ArrayList<>();
+        List<AggregateStore.Update<ComplaintTriage>> settling = new ArrayList<>();
         for (ReceivedEvent event : events) {
             if (event.type() == EventType.COMPLAINT_RECEIVED) {
+                if (settle(settling)) loads.forget();
                 ComplaintReceived payload = event.payloadAs(ComplaintReceived.class);
                 Change<ComplaintTriage> change = decisions.triage(payload, List.of(), once.get(), loads);
                 loads.assigned(change.value().owner());
                 // Its events carry the complaint's correlation: insertAll encodes them within it.
                 decided.add(new AggregateStore.New<>(payload.complaintId(), change.value(), change.events(), event));
                 received.add(event);
+            } else if (settles(event.type())) {
+                insert(received, decided, once);
+                settling.add(settling(event));
             } else if (actsOn(event.type())) {
                 insert(received, decided, once);
+                settle(settling);
                 loads.forget();
                 EventDispatcher.within(event, () -> handle(event, once));
             }
         }
         insert(received, decided, once);
+        settle(settling);
+    }
+
+    /** Resolved or closed: the complaint's owner has one open complaint less. */
+    private static boolean settles(EventType type) {
+        return type == EventType.CASE_RESOLVED || type == EventType.COMPLAINT_CLOSED;
+    }
+
+    /** The settling a resolution or closure brings, as {@link #settled} applies it alone. */
+    private AggregateStore.Update<ComplaintTriage> settling(ReceivedEvent event) {
+        String id;
+        Instant at;
+        if (event.type() == EventType.CASE_RESOLVED) {
+            CaseResolved resolved = event.payloadAs(CaseResolved.class);
+            id = resolved.complaintId();
+            at = resolved.occurredAt();
+        } else {
+            ComplaintClosed closed = event.payloadAs(ComplaintClosed.class);
+            id = closed.complaintId();
+            at = closed.occurredAt();
+        }
+        return AggregateStore.Update.of(id, event, stored -> decisions.settled(stored.value(), at));
+    }
+
+    /** Applies the settlings gathered with one read and one write; says whether there were any. */
+    private boolean settle(List<AggregateStore.Update<ComplaintTriage>> settling) {
+        if (settling.isEmpty()) return false;
+        store.updateAll(settling);
+        settling.clear();
+        return true;
     }
 
     private void insert(
