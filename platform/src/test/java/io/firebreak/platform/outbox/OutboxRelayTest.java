@@ -41,6 +41,9 @@ class OutboxRelayTest {
     /** The finds sent to the store, as its driver counts them. */
     private final AtomicInteger finds = new AtomicInteger();
 
+    /** The updates sent to the store (a bulk write of updates is one). */
+    private final AtomicInteger updates = new AtomicInteger();
+
     @BeforeEach
     void store() {
         server = new MongoServer(new MemoryBackend());
@@ -51,6 +54,7 @@ class OutboxRelayTest {
                     @Override
                     public void commandStarted(CommandStartedEvent event) {
                         if (event.getCommandName().equals("find")) finds.incrementAndGet();
+                        if (event.getCommandName().equals("update")) updates.incrementAndGet();
                     }
                 })
                 .build());
@@ -132,6 +136,34 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(outbox("A-4")).isEmpty());
         assertThat(publisher.published).containsExactly("event-4");
+    }
+
+    @Test
+    void whatWasPublishedLeavesTheOutboxesWithOneWriteOnTheNextTickOrWhenTheRelayStops() {
+        // Its timer runs once, at start: what is published afterwards is removed when the relay stops.
+        relay = new OutboxRelay(publisher, NEVER, 200, NEVER);
+        relay.register(aggregates);
+        relay.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> finds.get() > 0);
+        for (String id : List.of("A-5", "A-6", "A-7")) {
+            BsonDocument written = aggregate(id, "event-" + id);
+            aggregates.insertOne(written);
+            relay.publishSoon(
+                    aggregates,
+                    id,
+                    List.of(written.getArray(AggregateStore.OUTBOX).get(0).asDocument()));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> publisher.published.size() == 3);
+        assertThat(outbox("A-5")).as("published, its removal pending").hasSize(1);
+        assertThat(updates.get()).isZero();
+
+        relay.stop();
+
+        assertThat(updates.get()).as("writes removing them").isEqualTo(1);
+        assertThat(outbox("A-5")).isEmpty();
+        assertThat(outbox("A-6")).isEmpty();
+        assertThat(outbox("A-7")).isEmpty();
+        assertThat(publisher.published).containsExactly("event-A-5", "event-A-6", "event-A-7");
     }
 
     @Test
