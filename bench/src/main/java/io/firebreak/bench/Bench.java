@@ -250,6 +250,7 @@ public final class Bench {
         sampler.interrupt();
         sampler.join(5000);
         Map<String, Long> lagEnd = probes.lag();
+        long recordsInWindow = probes.recordsOnTopics() - recordsBefore;
         double[] heap = probes.heapMegabytes();
         r.rssMb = Probes.rssMegabytes(pid);
         r.cpuCores = (cpuAfter - cpuBefore) / (window + 0.5);
@@ -263,8 +264,11 @@ public final class Bench {
                     r.lagEnd, r.lagSamples.stream().mapToLong(s -> s[1]).max().orElse(0));
             r.lagSlope = slope(r.lagSamples);
         }
-        // Flat: over the step the backlog grew by less than half a second's worth of offered load.
-        r.lagFlat = r.lagSlope * window <= Math.max(50, rate / 2.0);
+        // Flat: over the step the backlog grew by less than half a second's worth of offered load, counted as the
+        // lag is, in records: half a second of the records the step's load produced (each complaint makes several,
+        // and each group's lag counts the records it has yet to read). Committed offsets trail by up to the
+        // consumers' commit interval and a poll's wait, so the samples swing by about that much around their mean.
+        r.lagFlat = r.lagSlope * window <= Math.max(50, recordsInWindow / window / 2.0);
         // Drain before the next step, so each step starts from an empty pipeline (bounded).
         long drainStart = System.nanoTime();
         long drainUntil = Math.min(

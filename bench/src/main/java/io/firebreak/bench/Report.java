@@ -57,7 +57,8 @@ final class Report {
         summary.put(
                 "sustainedRule",
                 "the highest step with intake p99 < 50 ms, consumer lag flat (grew by less "
-                        + "than half a second of offered load over the step), no drops, failures or unexpected rejections, "
+                        + "than half a second of offered load over the step: half the records its load produced in a "
+                        + "second), no drops, failures or unexpected rejections, "
                         + "and at least 95% of valid complaints assigned within the step");
         StepResult at70 = null;
         if (sustained != null) {

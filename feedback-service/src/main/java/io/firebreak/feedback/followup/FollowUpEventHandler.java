@@ -68,13 +68,18 @@ class FollowUpEventHandler implements EventHandler {
                 .toList());
     }
 
+    /**
+     * The complaint is known from its case's opening, as a rule: its follow-ups are updated (one read, one write). A
+     * resolution that came first makes it known with its follow-up pending; if the opening made it known meanwhile,
+     * the update goes on what that stored.
+     */
     private void resolved(String eventId, CaseResolved resolved) {
         String id = resolved.complaintId();
-        if (store.find(id).isEmpty()) {
-            Change<ComplaintFollowUps> change =
-                    decisions.resolved(ComplaintFollowUps.known(id), eventId, resolved, clock.instant());
-            if (store.insert(id, change.value(), change.events(), eventId)) return;
-        }
+        if (store.update(id, eventId, stored -> decisions.resolved(stored.value(), eventId, resolved, clock.instant()))
+                .isPresent()) return;
+        Change<ComplaintFollowUps> change =
+                decisions.resolved(ComplaintFollowUps.known(id), eventId, resolved, clock.instant());
+        if (store.insert(id, change.value(), change.events(), eventId)) return;
         store.update(id, eventId, stored -> decisions.resolved(stored.value(), eventId, resolved, clock.instant()));
     }
 }

@@ -99,10 +99,12 @@ class AlertService implements SmartLifecycle {
 
     /**
      * The events of a poll, in order. What they tell of their complaints is remembered in one write at the end, or
-     * before an alert is worded from what was known so far (few events raise one).
+     * before an alert is worded from what was known so far (few events raise one). The alerts they raise are stored
+     * together at the end, in the events' order, with one write for their ids and one for them.
      */
     void onAll(List<ReceivedEvent> events) {
         List<FirebreakEvent> toRemember = new ArrayList<>();
+        List<AlertStore.Raised> raised = new ArrayList<>();
         for (ReceivedEvent received : events) {
             FirebreakEvent event = received.payload();
             // Worded from what was known before the event (a classification alert names the department assigned so
@@ -113,15 +115,16 @@ class AlertService implements SmartLifecycle {
                 return store.facts(event.subject());
             });
             toRemember.add(event);
-            if (draft.isEmpty()) continue;
-            lock.lock();
-            try {
-                store.insert(draft.get(), received.id(), clock.instant()).ifPresent(this::stored);
-            } finally {
-                lock.unlock();
-            }
+            draft.ifPresent(d -> raised.add(new AlertStore.Raised(d, received.id())));
         }
         store.remember(toRemember);
+        if (raised.isEmpty()) return;
+        lock.lock();
+        try {
+            store.insertAll(raised, clock.instant()).forEach(this::stored);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Stores and streams an alert that no event words: one per {@code key}, like one per event. */

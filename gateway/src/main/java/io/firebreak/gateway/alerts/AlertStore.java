@@ -1,7 +1,8 @@
 package io.firebreak.gateway.alerts;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -9,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
@@ -23,8 +25,10 @@ import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -150,8 +154,46 @@ class AlertStore {
      * id says so, without a read first: a redelivery only leaves its drawn id unused, and ids need not be dense).
      */
     Optional<Alert> insert(AlertDraft draft, String eventId, Instant now) {
-        Alert alert = new Alert(
-                nextId(),
+        return insertAll(List.of(new Raised(draft, eventId)), now).stream().findFirst();
+    }
+
+    /** An alert to store: worded, and the event (or the key) it is one per. */
+    record Raised(AlertDraft draft, String eventId) {}
+
+    /**
+     * Stores the alerts under the next ids, in their order, with one write for the ids and one for the alerts; an
+     * alert whose event already has one is left out (its id stays unused, as {@link #insert} says).
+     *
+     * @return the alerts stored, in id order
+     */
+    List<Alert> insertAll(List<Raised> raised, Instant now) {
+        if (raised.isEmpty()) return List.of();
+        long first = nextIds(raised.size());
+        List<Alert> alerts = new ArrayList<>(raised.size());
+        for (int i = 0; i < raised.size(); i++) {
+            alerts.add(alert(first + i, raised.get(i).draft(), raised.get(i).eventId(), now));
+        }
+        try {
+            this.alerts.insertMany(
+                    alerts.stream().map(AlertStore::toDocument).toList(), new InsertManyOptions().ordered(false));
+            return alerts;
+        } catch (MongoBulkWriteException e) {
+            Set<Integer> taken = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
+                taken.add(error.getIndex());
+            }
+            List<Alert> stored = new ArrayList<>(alerts.size());
+            for (int i = 0; i < alerts.size(); i++) {
+                if (!taken.contains(i)) stored.add(alerts.get(i));
+            }
+            return stored;
+        }
+    }
+
+    private static Alert alert(long id, AlertDraft draft, String eventId, Instant now) {
+        return new Alert(
+                id,
                 draft.kind(),
                 draft.complaintId(),
                 draft.complaintClass(),
@@ -163,15 +205,6 @@ class AlertStore {
                 eventId,
                 null,
                 null);
-        try {
-            alerts.insertOne(toDocument(alert));
-            return Optional.of(alert);
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 
     Optional<Alert> find(long id) {
@@ -213,12 +246,13 @@ class AlertStore {
         return Optional.ofNullable(updated).map(AlertStore::fromDocument);
     }
 
-    private long nextId() {
+    /** Takes {@code count} ids of the sequence at once; returns the first. */
+    private long nextIds(int count) {
         Document counter = counters.findOneAndUpdate(
                 Filters.eq("_id", SEQUENCE),
-                Updates.inc("value", 1L),
+                Updates.inc("value", (long) count),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return ((Number) counter.get("value")).longValue();
+        return ((Number) counter.get("value")).longValue() - count + 1;
     }
 
     private static Bson query(AlertFilter filter, Long after) {
