@@ -12,12 +12,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,26 +98,31 @@ class AlertService implements SmartLifecycle {
     }
 
     /**
-     * The events of a poll, in order. What they tell of their complaints is remembered in one write at the end, or
-     * before an alert is worded from what was known so far (few events raise one). The alerts they raise are stored
-     * together at the end, in the events' order, with one write for their ids and one for them.
+     * The events of a poll. What they tell of their complaints is remembered first, in one write; then the alerts
+     * they raise are worded, in the events' order, from their complaints as they stand after the poll (read at once
+     * for every complaint the poll names, and only if an event raises one), and stored together with one write for
+     * their ids and one for them. A poll brings each topic's records in turn, not in the order they happened (a
+     * case's task may come before triage's assignment of it): worded after the whole poll, an alert tells the case as
+     * it now stands whatever that order.
      */
     void onAll(List<ReceivedEvent> events) {
-        List<FirebreakEvent> toRemember = new ArrayList<>();
+        List<FirebreakEvent> payloads =
+                events.stream().map(ReceivedEvent::payload).toList();
+        store.remember(payloads);
+        List<Map<String, AlertStore.ComplaintFacts>> read = new ArrayList<>(1);
+        Supplier<Map<String, AlertStore.ComplaintFacts>> known = () -> {
+            if (read.isEmpty())
+                read.add(store.factsOf(
+                        payloads.stream().map(FirebreakEvent::subject).toList()));
+            return read.get(0);
+        };
         List<AlertStore.Raised> raised = new ArrayList<>();
         for (ReceivedEvent received : events) {
             FirebreakEvent event = received.payload();
-            // Worded from what was known before the event (a classification alert names the department assigned so
-            // far), read only for an event that raises an alert.
-            Optional<AlertDraft> draft = AlertWording.draft(event, () -> {
-                store.remember(toRemember);
-                toRemember.clear();
-                return store.facts(event.subject());
-            });
-            toRemember.add(event);
-            draft.ifPresent(d -> raised.add(new AlertStore.Raised(d, received.id())));
+            AlertWording.draft(
+                            event, () -> known.get().getOrDefault(event.subject(), AlertStore.ComplaintFacts.UNKNOWN))
+                    .ifPresent(d -> raised.add(new AlertStore.Raised(d, received.id())));
         }
-        store.remember(toRemember);
         if (raised.isEmpty()) return;
         lock.lock();
         try {

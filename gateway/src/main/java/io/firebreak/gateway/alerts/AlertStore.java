@@ -25,8 +25,11 @@ import io.firebreak.events.TriageEvents.ResponsibilityAssigned;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
@@ -67,10 +70,19 @@ class AlertStore {
         static final ComplaintFacts UNKNOWN = new ComplaintFacts(null, null, null, null, null);
     }
 
-    ComplaintFacts facts(String complaintId) {
-        if (complaintId == null) return ComplaintFacts.UNKNOWN;
-        Document d = complaints.find(Filters.eq("_id", complaintId)).first();
-        if (d == null) return ComplaintFacts.UNKNOWN;
+    /** What the gateway knows of these complaints, with one read; a complaint it knows nothing of is left out. */
+    Map<String, ComplaintFacts> factsOf(List<String> complaintIds) {
+        List<String> ids =
+                complaintIds.stream().filter(Objects::nonNull).distinct().toList();
+        Map<String, ComplaintFacts> known = new HashMap<>();
+        if (ids.isEmpty()) return known;
+        complaints
+                .find(ids.size() == 1 ? Filters.eq("_id", ids.get(0)) : Filters.in("_id", ids))
+                .forEach(d -> known.put(d.getString("_id"), facts(d)));
+        return known;
+    }
+
+    private static ComplaintFacts facts(Document d) {
         String complaintClass = d.getString("complaintClass");
         return new ComplaintFacts(
                 complaintClass == null ? null : ComplaintClass.valueOf(complaintClass),
