@@ -163,7 +163,8 @@ class OutboxRelayTest {
         assertThat(outbox("A-5")).isEmpty();
         assertThat(outbox("A-6")).isEmpty();
         assertThat(outbox("A-7")).isEmpty();
-        assertThat(publisher.published).containsExactly("event-A-5", "event-A-6", "event-A-7");
+        // One round may take the three aggregates in any order: each one's events stay in theirs.
+        assertThat(publisher.published).containsExactlyInAnyOrder("event-A-5", "event-A-6", "event-A-7");
     }
 
     @Test
