@@ -2,18 +2,10 @@ package io.firebreak.gateway.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.firebreak.events.ComplaintClass;
+import io.firebreak.platform.test.CountedStore;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,31 +15,19 @@ class AlertStoreTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T08:00:00Z");
 
-    private MongoServer server;
-    private MongoClient client;
+    private CountedStore counted;
     private AlertStore store;
-    private final List<String> commands = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void store() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        commands.add(event.getCommandName());
-                    }
-                })
-                .build());
-        store = new AlertStore(client.getDatabase("gateway"));
-        commands.clear();
+        counted = new CountedStore();
+        store = new AlertStore(counted.database("gateway"));
+        counted.forget();
     }
 
     @AfterEach
     void close() {
-        client.close();
-        server.shutdownNow();
+        counted.close();
     }
 
     @Test
@@ -55,7 +35,7 @@ class AlertStoreTest {
         List<Alert> stored =
                 store.insertAll(List.of(raised("C-1", "e-1"), raised("C-2", "e-2"), raised("C-3", "e-3")), NOW);
 
-        assertThat(commands).containsExactly("findAndModify", "insert");
+        assertThat(counted.commands()).containsExactly("findAndModify", "insert");
         assertThat(stored).extracting(Alert::complaintId).containsExactly("C-1", "C-2", "C-3");
         assertThat(stored).extracting(Alert::id).containsExactly(1L, 2L, 3L);
         assertThat(store.find(2).orElseThrow().eventId()).isEqualTo("e-2");

@@ -2,24 +2,16 @@ package io.firebreak.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.platform.kafka.EventCodec;
 import io.firebreak.platform.kafka.EventPublisher;
 import io.firebreak.platform.mongo.MongoConfiguration;
+import io.firebreak.platform.test.CountedStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,40 +27,27 @@ class AggregateStoreBatchTest {
         }
     }
 
-    private MongoServer server;
-    private MongoClient client;
-    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private CountedStore counted;
     private AggregateStore<Tally> store;
 
     @BeforeEach
     void store() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
-                .codecRegistry(MongoConfiguration.codecRegistry())
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        commands.add(event.getCommandName());
-                    }
-                })
-                .build());
+        counted = new CountedStore(MongoConfiguration.codecRegistry());
         EventPublisher never = TestPublisher.neverAnswering();
         OutboxRelay relay = new OutboxRelay(never, Duration.ofHours(1), 200, Duration.ofHours(1));
         store = new AggregateStore<>(
-                client.getDatabase("batch").getCollection("tallies", org.bson.BsonDocument.class),
+                counted.database("batch").getCollection("tallies", org.bson.BsonDocument.class),
                 Tally.class,
                 new EventCodec(),
                 relay);
         store.insert("A", new Tally(List.of()), List.of(), null);
         store.insert("B", new Tally(List.of()), List.of(), null);
-        commands.clear();
+        counted.forget();
     }
 
     @AfterEach
     void close() {
-        client.close();
-        server.shutdownNow();
+        counted.close();
     }
 
     @Test
@@ -100,7 +79,7 @@ class AggregateStoreBatchTest {
         Map<String, Versioned<Tally>> after =
                 store.updateAll(List.of(mark("A", "e1"), mark("B", "e2"), mark("A", "e3"), mark("A", "e4")));
 
-        assertThat(commands).containsExactly("find", "update");
+        assertThat(counted.commands()).containsExactly("find", "update");
         assertThat(after.get("A").value().marks()).containsExactly("e1", "e3", "e4");
         assertThat(after.get("B").value().marks()).containsExactly("e2");
         Versioned<Tally> a = store.find("A").orElseThrow();
@@ -154,7 +133,7 @@ class AggregateStoreBatchTest {
                 new AggregateStore.New<>("D", new Tally(List.of("d")), List.of(), null),
                 new AggregateStore.New<>("C", new Tally(List.of("c-again")), List.of(), null)));
 
-        assertThat(commands).containsExactly("insert");
+        assertThat(counted.commands()).containsExactly("insert");
         assertThat(inserted).containsExactly(true, false, true, false);
         assertThat(store.find("C").orElseThrow().value().marks()).containsExactly("c");
         assertThat(store.find("A").orElseThrow().value().marks()).isEmpty();
@@ -173,7 +152,7 @@ class AggregateStoreBatchTest {
         TestPublisher recording = new TestPublisher();
         OutboxRelay relay = new OutboxRelay(recording, Duration.ofMillis(50), 200, Duration.ofHours(1));
         AggregateStore<Tally> relayed = new AggregateStore<>(
-                client.getDatabase("batch").getCollection("relayed", org.bson.BsonDocument.class),
+                counted.database("batch").getCollection("relayed", org.bson.BsonDocument.class),
                 Tally.class,
                 new EventCodec(),
                 relay);
@@ -212,14 +191,16 @@ class AggregateStoreBatchTest {
         TestPublisher recording = new TestPublisher();
         OutboxRelay relay = new OutboxRelay(recording, Duration.ofHours(1), 200, Duration.ofHours(1));
         AggregateStore<Tally> relayed = new AggregateStore<>(
-                client.getDatabase("batch").getCollection("written-again", org.bson.BsonDocument.class),
+                counted.database("batch").getCollection("written-again", org.bson.BsonDocument.class),
                 Tally.class,
                 new EventCodec(),
                 relay);
         relay.start();
         try {
             // The sweep at start.
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> commands.contains("find"));
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> counted.commands().contains("find"));
             relayed.insert("A", new Tally(List.of()), List.of(opened("A")), null);
             relayed.insert("B", new Tally(List.of()), List.of(opened("B")), null);
             org.awaitility.Awaitility.await()
@@ -229,11 +210,11 @@ class AggregateStoreBatchTest {
                     .as("A's event, published, its removal pending")
                     .hasSize(1);
 
-            commands.clear();
+            counted.forget();
             relayed.update("A", current -> Change.of(current.value().with("m1"), opened("A")));
             relayed.updateAll(List.of(mark("B", "e1")));
 
-            assertThat(commands).containsExactly("find", "update", "find", "update");
+            assertThat(counted.commands()).containsExactly("find", "update", "find", "update");
             assertThat(outboxOf(relayed, "A")).as("the new event alone").hasSize(1);
             assertThat(outboxOf(relayed, "B")).hasSize(1);
             org.awaitility.Awaitility.await()

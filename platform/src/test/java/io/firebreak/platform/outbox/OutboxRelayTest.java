@@ -4,19 +4,11 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.firebreak.platform.test.CountedStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
@@ -32,40 +24,26 @@ class OutboxRelayTest {
     private static final Duration TICK = Duration.ofMillis(50);
     private static final Duration NEVER = Duration.ofHours(1);
 
-    private MongoServer server;
-    private MongoClient client;
+    private CountedStore counted;
     private MongoCollection<BsonDocument> aggregates;
     private final TestPublisher publisher = new TestPublisher();
     private OutboxRelay relay;
 
-    /** The finds sent to the store, as its driver counts them. */
-    private final AtomicInteger finds = new AtomicInteger();
-
-    /** The updates sent to the store (a bulk write of updates is one). */
-    private final AtomicInteger updates = new AtomicInteger();
-
     @BeforeEach
     void store() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(
-                        "mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", "")))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        if (event.getCommandName().equals("find")) finds.incrementAndGet();
-                        if (event.getCommandName().equals("update")) updates.incrementAndGet();
-                    }
-                })
-                .build());
-        aggregates = client.getDatabase("relay").getCollection("aggregates", BsonDocument.class);
+        counted = new CountedStore();
+        aggregates = counted.database("relay").getCollection("aggregates", BsonDocument.class);
+    }
+
+    /** The finds sent to the store, as its driver counts them. */
+    private long finds() {
+        return counted.count("find");
     }
 
     @AfterEach
     void close() {
         if (relay != null) relay.stop();
-        client.close();
-        server.shutdownNow();
+        counted.close();
     }
 
     @Test
@@ -94,8 +72,8 @@ class OutboxRelayTest {
         relay = new OutboxRelay(publisher, TICK, 200, NEVER);
         relay.register(aggregates);
         relay.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> finds.get() > 0); // the sweep at start
-        int before = finds.get();
+        await().atMost(Duration.ofSeconds(5)).until(() -> finds() > 0); // the sweep at start
+        long before = finds();
         BsonDocument written = aggregate("A-3", "event-3");
         aggregates.insertOne(written);
 
@@ -105,7 +83,7 @@ class OutboxRelayTest {
                 List.of(written.getArray(AggregateStore.OUTBOX).get(0).asDocument()));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> publisher.published.contains("event-3"));
-        assertThat(finds.get() - before).as("finds to publish it").isZero();
+        assertThat(finds() - before).as("finds to publish it").isZero();
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(outbox("A-3")).isEmpty());
         assertThat(publisher.published).containsExactly("event-3");
@@ -116,13 +94,13 @@ class OutboxRelayTest {
         relay = new OutboxRelay(publisher, TICK, 200, NEVER);
         relay.register(aggregates);
         relay.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> finds.get() > 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> finds() > 0);
         publisher.failing = true;
         BsonDocument written = aggregate("A-4", "event-4");
         aggregates.insertOne(written);
         // Counted before the hand-over: the retry after the first failure may read the outbox at once, before the
         // test sees the second call.
-        int before = finds.get();
+        long before = finds();
         relay.publishSoon(
                 aggregates,
                 "A-4",
@@ -132,7 +110,7 @@ class OutboxRelayTest {
         publisher.failing = false;
 
         await().atMost(Duration.ofSeconds(5)).until(() -> publisher.published.contains("event-4"));
-        assertThat(finds.get() - before).as("reads of the outbox on the retry").isPositive();
+        assertThat(finds() - before).as("reads of the outbox on the retry").isPositive();
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(outbox("A-4")).isEmpty());
         assertThat(publisher.published).containsExactly("event-4");
@@ -144,7 +122,7 @@ class OutboxRelayTest {
         relay = new OutboxRelay(publisher, NEVER, 200, NEVER);
         relay.register(aggregates);
         relay.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> finds.get() > 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> finds() > 0);
         for (String id : List.of("A-5", "A-6", "A-7")) {
             BsonDocument written = aggregate(id, "event-" + id);
             aggregates.insertOne(written);
@@ -155,11 +133,11 @@ class OutboxRelayTest {
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> publisher.published.size() == 3);
         assertThat(outbox("A-5")).as("published, its removal pending").hasSize(1);
-        assertThat(updates.get()).isZero();
+        assertThat(counted.count("update")).isZero();
 
         relay.stop();
 
-        assertThat(updates.get()).as("writes removing them").isEqualTo(1);
+        assertThat(counted.count("update")).as("writes removing them").isEqualTo(1);
         assertThat(outbox("A-5")).isEmpty();
         assertThat(outbox("A-6")).isEmpty();
         assertThat(outbox("A-7")).isEmpty();
