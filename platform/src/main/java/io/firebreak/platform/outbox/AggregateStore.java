@@ -231,7 +231,6 @@ public final class AggregateStore<T extends Record> {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Versioned<T> agg;
             BsonArray pending;
-            List<String> left = new ArrayList<>(0);
             if (attempt == 0 && known != null) {
                 agg = known;
                 pending = null;
@@ -239,13 +238,12 @@ public final class AggregateStore<T extends Record> {
                 BsonDocument stored = collection.find(eq("_id", id)).first();
                 if (stored == null) return Optional.empty();
                 agg = decode(stored);
-                pending = unpublished(stored, left);
+                pending = stored.containsKey(OUTBOX) ? stored.getArray(OUTBOX) : new BsonArray();
             }
             if (agg.hasApplied(eventId)) return Optional.of(agg);
             Change<T> change = decide.apply(agg);
             if (change == null) return Optional.of(agg);
             if (write(agg, pending, change, eventId)) {
-                relay.leftOutboxes(collection, id, left);
                 List<String> applied =
                         eventId == null ? agg.appliedEventIds() : appliedList(agg.appliedEventIds(), eventId);
                 return Optional.of(new Versioned<>(id, change.value(), agg.version() + 1, applied));
@@ -295,8 +293,6 @@ public final class AggregateStore<T extends Record> {
         Map<String, BsonArray> events = new LinkedHashMap<>();
         // Aggregates whose stored outbox held unpublished events: the relay reads theirs, in order.
         Set<String> waiting = new HashSet<>();
-        // The published events their writes leave out, by aggregate.
-        Map<String, List<String>> left = new HashMap<>();
         for (Update<T> u : updates) {
             Versioned<T> agg = current.get(u.id());
             if (agg == null || agg.hasApplied(u.eventId())) continue;
@@ -312,9 +308,10 @@ public final class AggregateStore<T extends Record> {
                             stored.get(u.id()).getNumber(VERSION).longValue() + 1,
                             applied));
             BsonArray outbox = events.computeIfAbsent(u.id(), id -> {
-                BsonArray unpublished = unpublished(stored.get(id), left.computeIfAbsent(id, i -> new ArrayList<>()));
-                if (!unpublished.isEmpty()) waiting.add(id);
-                return unpublished;
+                BsonDocument doc = stored.get(id);
+                if (!doc.containsKey(OUTBOX) || doc.getArray(OUTBOX).isEmpty()) return new BsonArray();
+                waiting.add(id);
+                return doc.getArray(OUTBOX).clone();
             });
             within(u.event(), () -> outbox.addAll(outbox(change.events())));
         }
@@ -337,7 +334,6 @@ public final class AggregateStore<T extends Record> {
         // Handed over only when every write took: which one did not is not known, and an outbox that was not written
         // must not be published. Otherwise the relay reads what the store holds.
         boolean all = written == writes.size();
-        if (all) left.forEach((id, ids) -> relay.leftOutboxes(collection, id, ids));
         events.forEach((id, outbox) -> {
             if (outbox.isEmpty()) return;
             if (!all || waiting.contains(id)) relay.publishSoon(collection, id);
@@ -369,29 +365,13 @@ public final class AggregateStore<T extends Record> {
         return update(id, null, decide);
     }
 
-    /**
-     * The events of a stored outbox not published yet, in order; the ids of those published already (their removal
-     * pending at the relay) are added to {@code left}: a write of the aggregate leaves them out.
-     */
-    private BsonArray unpublished(BsonDocument stored, List<String> left) {
-        BsonArray waiting = new BsonArray();
-        if (!stored.containsKey(OUTBOX)) return waiting;
-        String id = stored.getString("_id").getValue();
-        for (BsonValue entry : stored.getArray(OUTBOX)) {
-            String eventId = entry.asDocument().getString("id").getValue();
-            if (relay.published(collection, id, eventId)) left.add(eventId);
-            else waiting.add(entry);
-        }
-        return waiting;
-    }
-
     /** {@code pending}: the unpublished events stored with {@code agg}; null to write only if there are none. */
     private boolean write(Versioned<T> agg, BsonArray pending, Change<T> change, String eventId) {
         BsonDocument doc = encode(change.value());
         doc.put("_id", new BsonString(agg.id()));
         doc.put(VERSION, new BsonInt64(agg.version() + 1));
-        // Events not yet published stay, new ones go after them; published ones are left out. The relay bumps the
-        // version when it removes published ones, so this compare-and-set never brings back an event it removed.
+        // Events not yet published stay, new ones go after them. The relay bumps the version when it removes
+        // published ones, so this compare-and-set never brings back an event that was already published.
         BsonArray outbox = pending == null ? new BsonArray() : pending.clone();
         outbox.addAll(outbox(change.events()));
         doc.put(OUTBOX, outbox);

@@ -45,12 +45,6 @@ import org.springframework.context.SmartLifecycle;
  * every aggregate on the short timer would cost a scan of every collection, growing with history. One thread does
  * all publishing, so one instance never publishes the same aggregate's events twice at once; across
  * instances a rare duplicate is possible and consumers de-duplicate on the event id.
- *
- * <p>What was published leaves the store on the short timer, with one write per collection for everything published
- * since, unless the aggregate's next write took it out first ({@link #published}, {@link #leftOutboxes}): most
- * aggregates are written again soon after their events go out (a case file as triage classifies it), and that write
- * is made anyway. A crash before the removal only publishes those events again at the next start, which consumers
- * de-duplicate as above.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -96,14 +90,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Aggregates taken for publishing and not (yet) published: tried again on every tick until they are. */
     private final Set<Pending> unpublished = ConcurrentHashMap.newKeySet();
-
-    /**
-     * The ids of the events published and still in their aggregate's outbox, by aggregate: removed from the store on
-     * the next tick (or at once when this many aggregates wait), unless a write of the aggregate left them out first.
-     */
-    private final Map<Pending, Set<String>> toRemove = new ConcurrentHashMap<>();
-
-    private static final int MAX_TO_REMOVE = 2_000;
 
     private long lastFullSweep;
     private ScheduledExecutorService executor;
@@ -163,7 +149,6 @@ public class OutboxRelay implements SmartLifecycle {
      * when the full-sweep interval has passed since the last full sweep.
      */
     private void tick() {
-        removePublishedSafely();
         long now = System.nanoTime();
         if (lastFullSweep == 0 || now - lastFullSweep >= fullSweepNanos) {
             lastFullSweep = now == 0 ? 1 : now;
@@ -203,20 +188,14 @@ public class OutboxRelay implements SmartLifecycle {
         for (MongoCollection<BsonDocument> collection : collections) {
             for (BsonDocument doc : collection
                     .find(exists(AggregateStore.OUTBOX + ".id"))
-                    .projection(
-                            new Document(AggregateStore.OUTBOX + ".time", 1).append(AggregateStore.OUTBOX + ".id", 1))
+                    .projection(new Document(AggregateStore.OUTBOX + ".time", 1))
                     .limit(BACKLOG_MAX_READ)) {
-                Pending aggregate = new Pending(collection, doc.getString("_id").getValue());
-                boolean waiting = false;
+                aggregates++;
                 for (BsonValue entry : doc.getArray(AggregateStore.OUTBOX)) {
-                    // Published already, its removal pending: not waiting.
-                    if (published(aggregate, entry.asDocument().getString("id").getValue())) continue;
-                    waiting = true;
                     BsonValue time = entry.asDocument().get("time");
                     if (time != null && time.isDateTime())
                         oldest = Math.min(oldest, time.asDateTime().getValue());
                 }
-                if (waiting) aggregates++;
             }
         }
         double age = oldest == Long.MAX_VALUE ? 0 : Math.max(0, (System.currentTimeMillis() - oldest) / 1000.0);
@@ -312,9 +291,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sends the events of every outbox, then, aggregate by aggregate, waits for its sends and marks what was
-     * published for removal. An aggregate whose sends failed keeps its events for the sweep; the others are still
-     * marked.
+     * Sends the events of every outbox, then, aggregate by aggregate, waits for its sends and removes what was
+     * published. An aggregate whose sends failed keeps its events for the sweep; the others are still removed.
      */
     private int publish(List<Outbox> outboxes) {
         List<List<OutboxEntry>> entriesOf = new ArrayList<>();
@@ -330,9 +308,9 @@ public class OutboxRelay implements SmartLifecycle {
             List<CompletableFuture<?>> sends = new ArrayList<>();
             List<OutboxEntry> sent = new ArrayList<>();
             for (OutboxEntry entry : entries) {
-                // Published already (a round that read the store took it before a writer's hand-over came, or its
-                // removal is pending): it is only removed.
-                if (published(new Pending(outbox.collection(), outbox.id()), entry.id())) continue;
+                // Published already (a round that read the store took it before a writer's hand-over came): it is
+                // only removed.
+                if (recentlyPublished.contains(entry.id())) continue;
                 sent.add(entry);
                 sends.add(publisher.publish(
                         entry.id(),
@@ -351,6 +329,8 @@ public class OutboxRelay implements SmartLifecycle {
         long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
         int published = 0;
         RuntimeException failure = null;
+        Map<MongoCollection<BsonDocument>, List<UpdateOneModel<BsonDocument>>> removals = new LinkedHashMap<>();
+        List<Pending> removed = new ArrayList<>();
         for (int i = 0; i < outboxes.size(); i++) {
             List<OutboxEntry> entries = entriesOf.get(i);
             Pending pending =
@@ -374,79 +354,22 @@ public class OutboxRelay implements SmartLifecycle {
             sent.forEach(entry -> recentlyPublished.add(entry.id()));
             EventMeters counting = meters;
             if (counting != null) sent.forEach(entry -> counting.published(entry.type(), entry.payload()));
-            toRemove.merge(pending, Set.copyOf(ids(entries)), OutboxRelay::union);
-            unpublished.remove(pending);
+            List<String> ids = entries.stream().map(OutboxEntry::id).toList();
+            removals.computeIfAbsent(outboxes.get(i).collection(), c -> new ArrayList<>())
+                    .add(new UpdateOneModel<>(
+                            eq("_id", outboxes.get(i).doc().get("_id")),
+                            Updates.combine(
+                                    Updates.pullByFilter(new Document(
+                                            AggregateStore.OUTBOX, new Document("id", new Document("$in", ids)))),
+                                    Updates.inc(AggregateStore.VERSION, 1L))));
+            removed.add(pending);
             published += sent.size();
         }
-        if (toRemove.size() >= MAX_TO_REMOVE) removePublished();
+        // What was published leaves the outboxes, one write per collection.
+        removals.forEach((collection, writes) -> collection.bulkWrite(writes, new BulkWriteOptions().ordered(false)));
+        removed.forEach(unpublished::remove);
         if (failure != null) throw failure;
         return published;
-    }
-
-    /**
-     * Whether the event in the aggregate's outbox was published by this relay (its removal pending): a writer of the
-     * aggregate may leave it out of the outbox it writes, then say so with {@link #leftOutboxes}.
-     */
-    boolean published(MongoCollection<BsonDocument> collection, String aggregateId, String eventId) {
-        return published(new Pending(collection, aggregateId), eventId);
-    }
-
-    private boolean published(Pending aggregate, String eventId) {
-        Set<String> marked = toRemove.get(aggregate);
-        return (marked != null && marked.contains(eventId)) || recentlyPublished.contains(eventId);
-    }
-
-    /** A write of the aggregate left these published events out of its outbox: they need no removal of their own. */
-    void leftOutboxes(MongoCollection<BsonDocument> collection, String aggregateId, List<String> eventIds) {
-        if (eventIds.isEmpty()) return;
-        toRemove.computeIfPresent(new Pending(collection, aggregateId), (pending, marked) -> {
-            Set<String> left = new HashSet<>(marked);
-            eventIds.forEach(left::remove);
-            return left.isEmpty() ? null : Set.copyOf(left);
-        });
-    }
-
-    private void removePublishedSafely() {
-        try {
-            removePublished();
-        } catch (RuntimeException e) {
-            log.warn("Outbox relay could not remove published events; tried again on the next tick: {}", e.toString());
-        }
-    }
-
-    /**
-     * Removes what was published from the outboxes, one write per collection; each removal bumps the aggregate's
-     * version, so a write that read the outbox before it fails its compare-and-set rather than bring the events
-     * back. What a failed write was to remove stays marked for the next tick.
-     */
-    private void removePublished() {
-        if (toRemove.isEmpty()) return;
-        Map<MongoCollection<BsonDocument>, Map<Pending, Set<String>>> byCollection = new LinkedHashMap<>();
-        toRemove.forEach((pending, ids) -> byCollection
-                .computeIfAbsent(pending.collection(), c -> new LinkedHashMap<>())
-                .put(pending, ids));
-        byCollection.forEach((collection, marked) -> {
-            List<UpdateOneModel<BsonDocument>> writes = new ArrayList<>(marked.size());
-            marked.forEach((pending, ids) -> writes.add(new UpdateOneModel<>(
-                    eq("_id", pending.id()),
-                    Updates.combine(
-                            Updates.pullByFilter(new Document(
-                                    AggregateStore.OUTBOX, new Document("id", new Document("$in", List.copyOf(ids))))),
-                            Updates.inc(AggregateStore.VERSION, 1L)))));
-            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-            // Marked again meanwhile (a later round published more): kept for the next removal.
-            marked.forEach(toRemove::remove);
-        });
-    }
-
-    private static List<String> ids(List<OutboxEntry> entries) {
-        return entries.stream().map(OutboxEntry::id).toList();
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> both = new HashSet<>(a);
-        both.addAll(b);
-        return Set.copyOf(both);
     }
 
     private static Document toDocument(BsonDocument bson) {
@@ -468,9 +391,7 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (executor != null && !executor.isShutdown()) {
-            // What was published leaves the outboxes before the relay stops, after what is queued.
-            executor.execute(this::removePublishedSafely);
+        if (executor != null) {
             executor.shutdown();
             try {
                 if (!executor.awaitTermination(10, TimeUnit.SECONDS)) executor.shutdownNow();

@@ -184,57 +184,6 @@ class AggregateStoreBatchTest {
         }
     }
 
-    @Test
-    void theNextWriteOfAnAggregateLeavesItsPublishedEventsOutAndNothingIsPublishedTwice() {
-        // A relay whose timer does not come again after its start: what it published leaves the store with the
-        // aggregate's next write, or when the relay stops.
-        TestPublisher recording = new TestPublisher();
-        OutboxRelay relay = new OutboxRelay(recording, Duration.ofHours(1), 200, Duration.ofHours(1));
-        AggregateStore<Tally> relayed = new AggregateStore<>(
-                counted.database("batch").getCollection("written-again", org.bson.BsonDocument.class),
-                Tally.class,
-                new EventCodec(),
-                relay);
-        relay.start();
-        try {
-            // The sweep at start.
-            org.awaitility.Awaitility.await()
-                    .atMost(Duration.ofSeconds(5))
-                    .until(() -> counted.commands().contains("find"));
-            relayed.insert("A", new Tally(List.of()), List.of(opened("A")), null);
-            relayed.insert("B", new Tally(List.of()), List.of(opened("B")), null);
-            org.awaitility.Awaitility.await()
-                    .atMost(Duration.ofSeconds(5))
-                    .until(() -> recording.published.size() == 2);
-            assertThat(outboxOf(relayed, "A"))
-                    .as("A's event, published, its removal pending")
-                    .hasSize(1);
-
-            counted.forget();
-            relayed.update("A", current -> Change.of(current.value().with("m1"), opened("A")));
-            relayed.updateAll(List.of(mark("B", "e1")));
-
-            assertThat(counted.commands()).containsExactly("find", "update", "find", "update");
-            assertThat(outboxOf(relayed, "A")).as("the new event alone").hasSize(1);
-            assertThat(outboxOf(relayed, "B")).hasSize(1);
-            org.awaitility.Awaitility.await()
-                    .atMost(Duration.ofSeconds(5))
-                    .until(() -> recording.published.size() == 4);
-        } finally {
-            relay.stop();
-        }
-        assertThat(outboxOf(relayed, "A")).isEmpty();
-        assertThat(outboxOf(relayed, "B")).isEmpty();
-        assertThat(recording.published).doesNotHaveDuplicates().hasSize(4);
-    }
-
-    private static List<org.bson.Document> outboxOf(AggregateStore<Tally> store, String id) {
-        return store.collection()
-                .find(com.mongodb.client.model.Filters.eq("_id", id))
-                .first()
-                .getList(AggregateStore.OUTBOX, org.bson.Document.class);
-    }
-
     private static CaseOpened opened(String id) {
         return new CaseOpened(id, Instant.parse("2026-12-02T08:00:00Z"), "test");
     }

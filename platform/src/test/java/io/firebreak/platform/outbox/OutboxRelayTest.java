@@ -117,35 +117,6 @@ class OutboxRelayTest {
     }
 
     @Test
-    void whatWasPublishedLeavesTheOutboxesWithOneWriteOnTheNextTickOrWhenTheRelayStops() {
-        // Its timer runs once, at start: what is published afterwards is removed when the relay stops.
-        relay = new OutboxRelay(publisher, NEVER, 200, NEVER);
-        relay.register(aggregates);
-        relay.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> finds() > 0);
-        for (String id : List.of("A-5", "A-6", "A-7")) {
-            BsonDocument written = aggregate(id, "event-" + id);
-            aggregates.insertOne(written);
-            relay.publishSoon(
-                    aggregates,
-                    id,
-                    List.of(written.getArray(AggregateStore.OUTBOX).get(0).asDocument()));
-        }
-        await().atMost(Duration.ofSeconds(5)).until(() -> publisher.published.size() == 3);
-        assertThat(outbox("A-5")).as("published, its removal pending").hasSize(1);
-        assertThat(counted.count("update")).isZero();
-
-        relay.stop();
-
-        assertThat(counted.count("update")).as("writes removing them").isEqualTo(1);
-        assertThat(outbox("A-5")).isEmpty();
-        assertThat(outbox("A-6")).isEmpty();
-        assertThat(outbox("A-7")).isEmpty();
-        // One round may take the three aggregates in any order: each one's events stay in theirs.
-        assertThat(publisher.published).containsExactlyInAnyOrder("event-A-5", "event-A-6", "event-A-7");
-    }
-
-    @Test
     void eventsLeftBehindByAnotherInstanceArePublishedByTheSweepAtStart() {
         aggregates.insertOne(aggregate("A-2", "event-2"));
         relay = new OutboxRelay(publisher, TICK, 200, NEVER);
