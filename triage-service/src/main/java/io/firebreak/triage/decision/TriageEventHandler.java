@@ -105,7 +105,10 @@ class TriageEventHandler implements EventHandler {
         return type == EventType.CASE_RESOLVED || type == EventType.COMPLAINT_CLOSED;
     }
 
-    /** The settling a resolution or closure brings, as {@link #settled} applies it alone. */
+    /**
+     * The settling a resolution or closure brings; nothing to do for a complaint triage never assigned (the decision
+     * changes nothing) or never heard of (no document).
+     */
     private AggregateStore.Update<ComplaintTriage> settling(ReceivedEvent event) {
         String id;
         Instant at;
@@ -228,14 +231,7 @@ class TriageEventHandler implements EventHandler {
                 EmotionRose rose = event.payloadAs(EmotionRose.class);
                 retriage(event.id(), rose.complaintId(), TriageDecisions.emotionRose(rose), settings.get());
             }
-            case CASE_RESOLVED -> {
-                CaseResolved resolved = event.payloadAs(CaseResolved.class);
-                settled(event.id(), resolved.complaintId(), resolved.occurredAt());
-            }
-            case COMPLAINT_CLOSED -> {
-                ComplaintClosed closed = event.payloadAs(ComplaintClosed.class);
-                settled(event.id(), closed.complaintId(), closed.occurredAt());
-            }
+            case CASE_RESOLVED, COMPLAINT_CLOSED -> settle(new ArrayList<>(List.of(settling(event))));
             case PERSONAL_DATA_ERASED -> {
                 PersonalDataErased erased = event.payloadAs(PersonalDataErased.class);
                 store.update(
@@ -279,10 +275,5 @@ class TriageEventHandler implements EventHandler {
             if (store.insert(id, ComplaintTriage.waitingFor(id, retriage), List.of(), eventId)) return;
         }
         throw new IllegalStateException("Could not record re-triage of complaint " + id);
-    }
-
-    /** Resolved or closed: nothing to do for a complaint triage never assigned. */
-    private void settled(String eventId, String id, Instant at) {
-        store.update(id, eventId, stored -> decisions.settled(stored.value(), at));
     }
 }
