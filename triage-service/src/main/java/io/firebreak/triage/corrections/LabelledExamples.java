@@ -74,6 +74,7 @@ public final class LabelledExamples {
             "fresh-complaints-41.tsv",
             "fresh-complaints-42.tsv",
             "fresh-complaints-43.tsv",
+            "fresh-complaints-44.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
