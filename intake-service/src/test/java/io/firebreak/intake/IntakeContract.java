@@ -1098,9 +1098,9 @@ abstract class IntakeContract {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> api.get("/api/v1/complaints/" + id, Roles.AGENT)
                         .json()
-                        .get("owner")
-                        .get("owner")
-                        .asString()
+                        .path("owner")
+                        .path("owner")
+                        .asString("")
                         .equals("zhang.wei"));
         TestApi billing = new TestApi(
                 java.net.URI.create("http://localhost:" + port),

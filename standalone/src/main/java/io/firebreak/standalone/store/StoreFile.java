@@ -8,7 +8,7 @@ import org.h2.mvstore.WriteBuffer;
 /**
  * The store's file, which keeps the buffer a checkpoint serializes its chunk into. H2 starts each chunk in a small
  * buffer grown by halves (a chunk of 24 MB allocates about three times that on the way) and drops any buffer above
- * 4 MB once the chunk is written; at a few hundred complaints a second every checkpoint did so, a seventh of all the
+ * 4 MB once the chunk is written; at a few hundred complaints a second every checkpoint did so, 7–13% of all the
  * process allocated, in arrays too big for the young generation. One buffer of {@link #BUFFER_BYTES} serves every
  * checkpoint instead; a chunk bigger than that grows it for that chunk alone, as H2 would.
  */
