@@ -153,21 +153,16 @@ public final class DocumentStore implements AutoCloseable {
             // and no compaction that moves chunks (it commits too): the store commits at its checkpoints, between
             // commands. The longest commit delay there is still starts the file's threads, which write a commit's
             // version while the writes go on.
-            StoreFile storeFile =
-                    new StoreFile(Map.of("cacheSize", CACHE_MB, "autoCompactFillRate", 0, "pageSplitSize", PAGE_BYTES));
-            storeFile.open(path.toString(), false, null);
-            try {
-                MVStore store = new MVStore.Builder()
-                        .adoptFileStore(storeFile)
-                        .autoCommitDisabled()
-                        .autoCommitBufferSize(0)
-                        .open();
-                store.setAutoCommitDelay(Integer.MAX_VALUE);
-                return store;
-            } catch (RuntimeException e) {
-                storeFile.close(); // a second close, if the store closed it already, does nothing
-                throw e;
-            }
+            MVStore store = new MVStore.Builder()
+                    .fileName(path.toString())
+                    .autoCommitDisabled()
+                    .autoCommitBufferSize(0)
+                    .autoCompactFillRate(0)
+                    .cacheSize(CACHE_MB)
+                    .pageSplitSize(PAGE_BYTES)
+                    .open();
+            store.setAutoCommitDelay(Integer.MAX_VALUE);
+            return store;
         } catch (MVStoreException e) {
             throw new IllegalStateException(
                     "The store file " + path + " cannot be opened: " + e.getMessage()
