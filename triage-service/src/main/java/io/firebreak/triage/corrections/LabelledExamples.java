@@ -75,6 +75,7 @@ public final class LabelledExamples {
             "fresh-complaints-42.tsv",
             "fresh-complaints-43.tsv",
             "fresh-complaints-44.tsv",
+            "fresh-complaints-45.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
