@@ -21,8 +21,12 @@ public record TriageProperties(
         @Valid @NotNull RoutingTable routing,
         @Valid @NotNull SlaSettings sla) {
 
-    /** The shipped rule set names the lexicon's lists and takes its negation and senses: made complete here. */
+    /**
+     * The shipped rule set names the lexicon's lists and takes its negation and senses, and the routing table names
+     * its lists: made complete here.
+     */
     public TriageProperties {
         classification = classification == null ? null : classification.withLexicon(Lexicon.shipped());
+        routing = routing == null ? null : routing.withLexicon(Lexicon.shipped());
     }
 }

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * One version of the routing table, compiled: locates primary and secondary responsibility (定位主副责任) and picks
- * the owner. The first department (in table order) whose phrases appear owns the complaint; failing any phrase, the
- * first whose product prefix matches; failing that, the first whose channel matches. Every other department that
+ * the owner. The department most of whose phrases (where the fault lies) appear owns the complaint, the first in table
+ * order of those with as many; failing any phrase, the first whose remedy is asked for; then the first whose product
+ * prefix matches; failing that, the first whose channel matches. Every other department that
  * matches in any way contributes. None matching puts it in the default triage queue. Immutable and thread-safe.
  */
 public final class DepartmentRouter {
@@ -74,8 +75,18 @@ public final class DepartmentRouter {
         int n = departments.size();
         boolean[] byPhrase = new boolean[n];
         boolean[] byRemedy = new boolean[n];
+        // How much of each department's fault the words name: the different phrases of it found.
+        int[] evidence = new int[n];
+        boolean[] counted = new boolean[departmentOfPhrase.length];
         for (PhraseSet.Hit hit : phrases.scan(text)) {
-            (remedyPhrase[hit.phrase()] ? byRemedy : byPhrase)[departmentOfPhrase[hit.phrase()]] = true;
+            int d = departmentOfPhrase[hit.phrase()];
+            if (remedyPhrase[hit.phrase()]) {
+                byRemedy[d] = true;
+            } else {
+                byPhrase[d] = true;
+                if (!counted[hit.phrase()]) evidence[d]++;
+                counted[hit.phrase()] = true;
+            }
         }
         boolean[] byProduct = new boolean[n];
         boolean[] byChannel = new boolean[n];
@@ -91,8 +102,9 @@ public final class DepartmentRouter {
                     && department.channels() != null
                     && department.channels().contains(channel);
         }
-        // Where the fault lies first; what is asked for only when no fault is named.
-        int primary = first(byPhrase);
+        // Where the fault lies first (the department most of whose fault the words name; of equals, the first in the
+        // table); what is asked for only when no fault is named.
+        int primary = most(evidence);
         if (primary < 0) primary = first(byRemedy);
         if (primary < 0) primary = first(byProduct);
         if (primary < 0) primary = first(byChannel);
@@ -196,6 +208,15 @@ public final class DepartmentRouter {
             case DIFFICULT -> Seniority.EXPERT;
             case ORDINARY -> Seniority.AGENT;
         };
+    }
+
+    /** The first of the largest counts, or -1 when all are 0. */
+    private static int most(int[] counts) {
+        int best = -1;
+        for (int d = 0; d < counts.length; d++) {
+            if (counts[d] > 0 && (best < 0 || counts[d] > counts[best])) best = d;
+        }
+        return best;
     }
 
     private static int first(boolean[] matched) {

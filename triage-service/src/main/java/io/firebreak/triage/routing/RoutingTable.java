@@ -1,6 +1,9 @@
 package io.firebreak.triage.routing;
 
 import io.firebreak.events.Channel;
+import io.firebreak.platform.settings.FieldProblem;
+import io.firebreak.platform.settings.RejectedSettings;
+import io.firebreak.platform.text.Lexicon;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +40,44 @@ public record RoutingTable(
     public RoutingTable {
         departments = departments == null ? null : List.copyOf(departments);
         roster = roster == null ? List.of() : List.copyOf(roster);
+    }
+
+    /**
+     * This table as it is stored and compiled: each {@code @name} among a department's phrases and remedies replaced
+     * by the lexicon's list of that name (public relations takes the press and posts in public as the rules read them:
+     * {@code "@media"}). A stored table is then complete in itself, and a version routes alike whatever the lexicon
+     * later becomes. A list the lexicon does not have is refused ({@link RejectedSettings}), naming the department.
+     */
+    public RoutingTable withLexicon(Lexicon lexicon) {
+        if (departments == null) return this;
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Department> expanded = new ArrayList<>(departments.size());
+        for (int i = 0; i < departments.size(); i++) {
+            Department d = departments.get(i);
+            if (d == null) {
+                expanded.add(null);
+                continue;
+            }
+            String at = "departments[" + i + "]";
+            expanded.add(new Department(
+                    d.name(),
+                    written(at + ".phrases", d.phrases(), lexicon, problems),
+                    d.productPrefixes(),
+                    d.channels(),
+                    written(at + ".remedies", d.remedies(), lexicon, problems)));
+        }
+        if (!problems.isEmpty()) throw new RejectedSettings("routing table", problems);
+        return new RoutingTable(defaultQueue, expertQueue, expanded, roster);
+    }
+
+    private static List<String> written(
+            String field, List<String> phrases, Lexicon lexicon, List<FieldProblem> problems) {
+        try {
+            return lexicon.expand(phrases);
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(field, e.getMessage()));
+            return phrases;
+        }
     }
 
     /**

@@ -82,7 +82,9 @@ class SettingsController {
     @PutMapping("/routing")
     RoutingView replaceRouting(@RequestBody RoutingTable table, Authentication who) {
         return RoutingView.of(SettingsView.refusedAs(
-                "Invalid routing table", () -> store.routing().replace(table, who.getName())));
+                "Invalid routing table",
+                () -> store.routing()
+                        .replace(table == null ? null : table.withLexicon(Lexicon.shipped()), who.getName())));
     }
 
     /** SLA targets per class and the emotion factors of the first response (先处理情感, 后处理事件). */

@@ -1,8 +1,11 @@
 package io.firebreak.triage.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.firebreak.events.Channel;
+import io.firebreak.platform.settings.RejectedSettings;
+import io.firebreak.platform.text.Lexicon;
 import io.firebreak.platform.text.ScannedText;
 import io.firebreak.triage.Shipped;
 import io.firebreak.triage.routing.DepartmentRouter.Responsibility;
@@ -107,6 +110,63 @@ class DepartmentRouterTest {
                         List.of("PRODUCT_QUALITY", "PUBLIC_RELATIONS"),
                         true,
                         List.of("PUBLIC_RELATIONS")));
+    }
+
+    @Test
+    void theDepartmentMostOfWhoseFaultTheWordsNameOwnsNotTheFirstInTheTable() {
+        // MARKETPLACE stands after TECH_SUPPORT in the table; the words name more of its fault than a website.
+        assertThat(router.route("The third-party seller on your website never answers, and the seller has my money.")
+                        .primaryDepartment())
+                .isEqualTo("MARKETPLACE");
+        assertThat(router.route("The app crashed twice and the kettle it controls is broken.")
+                        .primaryDepartment())
+                .isEqualTo("TECH_SUPPORT");
+        // As much of each: the first in the table.
+        assertThat(router.route("The kettle is broken and the app won't open.").primaryDepartment())
+                .isEqualTo("PRODUCT_QUALITY");
+    }
+
+    @Test
+    void thePressTakesInPublicRelationsWhichOwnsOnlyWhatNamesNoFault() {
+        assertThat(router.route("已经有记者联系我了，想报道这件事。"))
+                .isEqualTo(new Responsibility("PUBLIC_RELATIONS", List.of(), true, List.of("PUBLIC_RELATIONS")));
+        assertThat(router.route("The charger melted overnight and a journalist from the local paper has called me."))
+                .isEqualTo(new Responsibility(
+                        "PRODUCT_QUALITY", List.of("PUBLIC_RELATIONS"), true, List.of("PUBLIC_RELATIONS")));
+    }
+
+    @Test
+    void aTablesListsAreTheLexiconsAndAListItLacksIsRefusedNamingTheDepartment() {
+        RoutingTable named = new RoutingTable(
+                "TRIAGE",
+                "EXPERTS",
+                List.of(
+                        RoutingTable.Department.phrases("BILLING", List.of("invoice*")),
+                        new RoutingTable.Department("PUBLIC_RELATIONS", null, null, null, List.of("@media"))),
+                List.of());
+
+        RoutingTable complete = named.withLexicon(Lexicon.shipped());
+
+        assertThat(complete.departments().get(1).remedies())
+                .contains("journalist*", "记者")
+                .doesNotContain("@media");
+        assertThat(new DepartmentRouter("v", complete)
+                        .route("A reporter rang me about it.")
+                        .primaryDepartment())
+                .isEqualTo("PUBLIC_RELATIONS");
+
+        RoutingTable wrong = new RoutingTable(
+                "TRIAGE",
+                "EXPERTS",
+                List.of(RoutingTable.Department.phrases("BILLING", List.of("invoice*", "@no-such-list"))),
+                List.of());
+        assertThatThrownBy(() -> wrong.withLexicon(Lexicon.shipped()))
+                .isInstanceOfSatisfying(
+                        RejectedSettings.class,
+                        e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                            assertThat(p.field()).isEqualTo("departments[0].phrases");
+                            assertThat(p.toString()).contains("no-such-list");
+                        }));
     }
 
     @Test
