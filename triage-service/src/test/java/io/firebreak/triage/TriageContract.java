@@ -599,6 +599,31 @@ abstract class TriageContract extends ServiceContract {
     }
 
     @Test
+    void aRoutingTableMayNameTheLexiconsListsAndOneItLacksIsRefusedNamingTheDepartment() {
+        TestApi.Response before = api.get("/api/v1/triage/routing", Roles.SUPERVISOR);
+        ObjectNode changed = (ObjectNode) JSON.readTree(before.body());
+        ((ArrayNode) changed.get("departments"))
+                .insertObject(0)
+                .put("name", "PETS")
+                .putArray("phrases")
+                .add("hamster*")
+                .add("@no-such-list");
+
+        TestApi.Response refused = api.put("/api/v1/triage/routing", Roles.ADMIN, JSON.writeValueAsString(changed));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactly("departments[0].phrases");
+        assertThat(refused.body()).contains("no-such-list");
+        assertThat(api.get("/api/v1/triage/routing", Roles.ADMIN)
+                        .json()
+                        .path("version")
+                        .asString())
+                .isEqualTo(before.json().path("version").asString());
+        // The shipped table names the media list for public relations, stored written out.
+        assertThat(before.body()).contains("journalist*").doesNotContain("@media");
+    }
+
+    @Test
     void rulesAndRoutingAreReadBySupervisorsAndAdminsAndChangedOnlyByAdmins() {
         TestApi.Response rules = api.get("/api/v1/triage/rules", Roles.SUPERVISOR);
 

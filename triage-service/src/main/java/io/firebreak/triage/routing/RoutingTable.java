@@ -54,10 +54,6 @@ public record RoutingTable(
         List<Department> expanded = new ArrayList<>(departments.size());
         for (int i = 0; i < departments.size(); i++) {
             Department d = departments.get(i);
-            if (d == null) {
-                expanded.add(null);
-                continue;
-            }
             String at = "departments[" + i + "]";
             expanded.add(new Department(
                     d.name(),
