@@ -75,18 +75,23 @@ public final class DepartmentRouter {
         int n = departments.size();
         boolean[] byPhrase = new boolean[n];
         boolean[] byRemedy = new boolean[n];
-        // How much of each department's fault the words name: the different phrases of it found.
+        // How much of each department's fault the words name: its different phrases found, each in words of its own
+        // ("delivery" found as "delivery" and "deliver*" is one).
         int[] evidence = new int[n];
         boolean[] counted = new boolean[departmentOfPhrase.length];
+        List<List<PhraseSet.Hit>> countedHits = new ArrayList<>();
+        for (int d = 0; d < n; d++) countedHits.add(new ArrayList<>());
         for (PhraseSet.Hit hit : phrases.scan(text)) {
             int d = departmentOfPhrase[hit.phrase()];
             if (remedyPhrase[hit.phrase()]) {
                 byRemedy[d] = true;
-            } else {
-                byPhrase[d] = true;
-                if (!counted[hit.phrase()]) evidence[d]++;
-                counted[hit.phrase()] = true;
+                continue;
             }
+            byPhrase[d] = true;
+            if (counted[hit.phrase()] || overlaps(hit, countedHits.get(d))) continue;
+            counted[hit.phrase()] = true;
+            countedHits.get(d).add(hit);
+            evidence[d]++;
         }
         boolean[] byProduct = new boolean[n];
         boolean[] byChannel = new boolean[n];
@@ -208,6 +213,13 @@ public final class DepartmentRouter {
             case DIFFICULT -> Seniority.EXPERT;
             case ORDINARY -> Seniority.AGENT;
         };
+    }
+
+    private static boolean overlaps(PhraseSet.Hit hit, List<PhraseSet.Hit> others) {
+        for (PhraseSet.Hit other : others) {
+            if (hit.start() < other.end() && other.start() < hit.end()) return true;
+        }
+        return false;
     }
 
     /** The first of the largest counts, or -1 when all are 0. */

@@ -124,6 +124,10 @@ class DepartmentRouterTest {
         // As much of each: the first in the table.
         assertThat(router.route("The kettle is broken and the app won't open.").primaryDepartment())
                 .isEqualTo("PRODUCT_QUALITY");
+        // Words found by two phrases ("stopped working", "stopped") are one piece of evidence, not two.
+        assertThat(router.route("The courier's handheld stopped working, so he couldn't take my signature.")
+                        .primaryDepartment())
+                .isEqualTo("LOGISTICS");
     }
 
     @Test
