@@ -76,6 +76,7 @@ public final class LabelledExamples {
             "fresh-complaints-43.tsv",
             "fresh-complaints-44.tsv",
             "fresh-complaints-45.tsv",
+            "fresh-complaints-46.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
