@@ -119,6 +119,15 @@ public final class FirstReadingsReplay {
     /** How many are hit — one customer's matter in plurals, or many customers' — deciding the class: also scored alone. */
     private static final Set<String> HOW_MANY = Set.of("fresh-complaints-43.tsv");
 
+    /** Accounts, data and privacy: also scored alone. */
+    private static final Set<String> PRIVACY = Set.of("fresh-complaints-44.tsv");
+
+    /** Services bought over time and done in person (courses, gyms, renovation, garages): also scored alone. */
+    private static final Set<String> SERVICES = Set.of("fresh-complaints-45.tsv");
+
+    /** Homes and utilities (property managers, landlords, power, water, gas and heat): also scored alone. */
+    private static final Set<String> HOMES = Set.of("fresh-complaints-46.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -208,6 +217,9 @@ public final class FirstReadingsReplay {
             if (TIME.contains(sets.get(i))) scored.add("of them decided by time");
             if (CONDUCT.contains(sets.get(i))) scored.add("of them about staff conduct");
             if (HOW_MANY.contains(sets.get(i))) scored.add("of them decided by how many are hit");
+            if (PRIVACY.contains(sets.get(i))) scored.add("of them about accounts, data and privacy");
+            if (SERVICES.contains(sets.get(i))) scored.add("of them about services done in person");
+            if (HOMES.contains(sets.get(i))) scored.add("of them about homes and utilities");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
