@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The shipped routing table against complaints labelled with the department where their fault lies
  * ({@code src/test/resources/routing/}): 90 to tune on and 30 kept aside, drawn at random from every labelled set and
- * labelled before the table changed for them; and 60 more drawn and labelled after it changed, read once unseen, then tuned on. TRIAGE is the right answer when the words name no matter (a lawyer, a
- * third call): a person must look. Prints the misses and the confusion, so a change to the table shows what it moved.
+ * labelled before the table changed for them; and 60 more drawn and labelled after it changed, read once unseen, then
+ * tuned on. TRIAGE is the right answer when the words name no matter (a lawyer, a third call): a person must look.
+ * Prints the misses and the confusion, so a change to the table shows what it moved.
  */
 class RoutingAccuracyTest {
 
