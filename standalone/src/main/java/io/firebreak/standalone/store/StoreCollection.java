@@ -18,6 +18,7 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -39,9 +40,10 @@ import org.h2.mvstore.MVMap;
  * One collection: its documents as BSON in a map of the store file by {@code _id}, and its size in a map of
  * counters. Every change is noted in the {@link Journal} of the command that makes it.
  *
- * <p>The two commands every aggregate write is made of take a short way: reading one document by {@code _id}, and
- * replacing it where its {@code _id} and other fields still have the values read (compare-and-set). Both give the
- * engine's answers, without its general query and update machinery.
+ * <p>The commands every aggregate write is made of take a short way: reading one document by {@code _id}, replacing
+ * it where its {@code _id} and other fields still have the values read (compare-and-set), and updating it by
+ * operators by {@code _id} (the outbox's removal of what was published). They give the engine's answers, without its
+ * general query and update machinery.
  */
 final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> {
 
@@ -489,10 +491,16 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     }
 
     /**
-     * A replacement of the one document a filter with an equal {@code _id} can choose (as the aggregate store's
-     * compare-and-set is: {@code {_id, version}}) is made here: the document read by its {@code _id}, checked against
-     * the rest of the filter, replaced, and only the indexes whose keys change touched. Anything else is the
-     * engine's.
+     * An update of the one document a filter with an equal {@code _id} can choose (as the aggregate store's
+     * compare-and-set is, {@code {_id, version}}, and as the outbox relay's removal of what it published is) is made
+     * here: the document read by its {@code _id}, checked against the rest of the filter, changed, and only the
+     * indexes whose keys change touched. A replacement is the update's fields under the document's {@code _id}; an
+     * update by operators ({@code $set}, {@code $inc}, {@code $pull}, …) is applied by the engine's own code, with its
+     * checks and its errors. What the engine's general path adds and this leaves out: it finds the document with a
+     * query, copies it twice, compares the two copies field by field twice and measures both by encoding them, where
+     * the document read here is already this command's own copy and the new one is compared by its encoding, which
+     * the store needs anyway. Anything else (several documents, a filter without a plain {@code _id}, an upsert that
+     * finds nothing) is the engine's.
      */
     @Override
     public synchronized Document updateDocuments(
@@ -503,38 +511,45 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
             boolean isUpsert,
             Oplog oplog) {
         String idField = getIdField();
+        boolean replacement = isReplacement(update);
         if (isMulti
-                || !arrayFilters.isEmpty()
                 || idField == null
-                || !isReplacement(update)
+                || (replacement ? !arrayFilters.isEmpty() : !EngineUpdates.available())
                 || !StoreIndex.plain(selector.get(idField))) {
             return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
         }
-        Document old = getDocument(Missing.ofNullable(selector.get(idField)));
+        Object position = Missing.ofNullable(selector.get(idField));
+        byte[] stored = documents.get(position);
+        Document old = stored == null ? null : BsonTypes.decode(stored);
         if (old == null || !matcher.matches(old, selector)) {
             return isUpsert
                     ? super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog)
                     : updated(0, 0);
         }
         Object id = old.get(idField);
-        if (update.containsKey(idField) && BsonTypes.compareValues(id, update.get(idField)) != 0) {
-            // The engine refuses it, in its words.
-            return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+        Document changed;
+        if (replacement) {
+            if (update.containsKey(idField) && BsonTypes.compareValues(id, update.get(idField)) != 0) {
+                // The engine refuses it, in its words.
+                return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+            }
+            changed = new Document(idField, id);
+            changed.putAll(update);
+            Utils.validateFieldNames(changed);
+        } else {
+            changed = EngineUpdates.apply(this, old, update, arrayFilters, matcher.matchPosition(old, selector));
         }
-        Document replacement = new Document(idField, id);
-        replacement.putAll(update);
-        Utils.validateFieldNames(replacement);
-        if (replacement.equals(old)) {
+        byte[] bytes = BsonTypes.encode(changed, stored.length);
+        if (Arrays.equals(bytes, stored)) {
             return updated(1, 0);
         }
-        Object position = Missing.ofNullable(id);
         for (Index<Object> index : getIndexes()) {
-            index.checkUpdate(old, replacement, this);
+            index.checkUpdate(old, changed, this);
         }
         for (Index<Object> index : getIndexes()) {
-            index.updateInPlace(old, replacement, position, this);
+            index.updateInPlace(old, changed, position, this);
         }
-        handleUpdate(position, old, replacement);
+        put(position, bytes);
         oplog.handleUpdate(getFullName(), selector, update, List.of(id));
         return updated(1, 1);
     }
@@ -560,7 +575,10 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
 
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-        byte[] bytes = BsonTypes.encode(newDocument, averageSize());
+        put(position, BsonTypes.encode(newDocument, averageSize()));
+    }
+
+    private void put(Object position, byte[] bytes) {
         byte[] previous = documents.put(position, bytes);
         Journal.put(documents, position, bytes);
         resize(bytes.length - (previous == null ? 0 : previous.length));

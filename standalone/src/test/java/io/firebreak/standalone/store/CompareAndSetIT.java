@@ -9,6 +9,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -22,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The store reads a document by {@code _id} and replaces it by {@code _id} and version (compare-and-set) its own
- * short way; the answers must be the query engine's. The same script runs against the store and against the
+ * The store reads a document by {@code _id}, and replaces it or updates it by operators by {@code _id} and version
+ * (compare-and-set) or by {@code _id} alone (the outbox's removal of what was published), its own short way; the
+ * answers must be the query engine's. The same script runs against the store and against the
  * engine's general path (mongo-java-server's in-memory H2 backend), and every answer and the documents and index
  * lookups after it must agree.
  */
@@ -57,6 +60,124 @@ class CompareAndSetIT {
         } finally {
             reference.shutdown();
         }
+    }
+
+    @Test
+    void updates_by_operators_of_one_document_by_id_answer_as_the_query_engine_does() {
+        MongoServer reference = new MongoServer(H2Backend.inMemory());
+        String referenceUri = "mongodb://127.0.0.1:" + reference.bind().getPort();
+        try (DocumentStore store = DocumentStore.start(data.resolve("store.db"), 0, DocumentStore.Flush.OS);
+                MongoClient ours = MongoClients.create(store.uri());
+                MongoClient theirs = MongoClients.create(referenceUri)) {
+            // The short way applies the operators with the engine's own step; without it, this compares the engine
+            // with itself.
+            assertThat(EngineUpdates.available()).isTrue();
+            List<String> expected = operatorScript(theirs.getDatabase("ops").getCollection("cases"));
+            List<String> actual = operatorScript(ours.getDatabase("ops").getCollection("cases"));
+
+            assertThat(actual).containsExactlyElementsOf(expected);
+            assertThat(actual)
+                    .contains(
+                            "pull what was published, version up: matched 1, modified 1",
+                            "pull what is not there: matched 0, modified 0",
+                            "pull nothing by _id alone: matched 1, modified 0",
+                            "set onto another case's unique ref: error 11000",
+                            "set _id: error 66",
+                            "set by a stale version: matched 0, modified 0",
+                            "find ref A (changed): []",
+                            "find ref A1: [1]");
+            assertThat(actual.stream()
+                            .filter(a -> a.startsWith("documents: "))
+                            .findFirst()
+                            .orElseThrow())
+                    .contains("tags=[fixed, broken, lost]")
+                    .contains("outbox=[Document{{id=e2, type=Closed}}]");
+        } finally {
+            reference.shutdown();
+        }
+    }
+
+    /** Updates by operators, each step's answer (or error code), then the documents and what the indexes find. */
+    private static List<String> operatorScript(MongoCollection<Document> cases) {
+        cases.createIndex(new Document("ref", 1), new IndexOptions().unique(true));
+        cases.createIndex(new Document("outbox.id", 1));
+        cases.insertOne(new Document("_id", 1L)
+                .append("version", 0L)
+                .append("ref", "A")
+                .append("note", "first")
+                .append("counts", new Document("messages", 1))
+                .append("tags", List.of("late", "damaged"))
+                .append("outbox", List.of(outboxEntry("e1", "Received"), outboxEntry("e2", "Closed"))));
+        cases.insertOne(new Document("_id", 2L).append("version", 0L).append("ref", "B"));
+        List<String> answers = new ArrayList<>();
+        Bson pullE1 = Updates.combine(
+                Updates.pullByFilter(new Document("outbox", new Document("id", new Document("$in", List.of("e1"))))),
+                Updates.inc("version", 1L));
+        step(answers, "pull what was published, version up", () -> cases.updateOne(eq("_id", 1L), pullE1));
+        step(
+                answers,
+                "pull what is not there",
+                () -> cases.updateOne(new Document("_id", 1L).append("outbox.id", "e1"), pullE1));
+        step(
+                answers,
+                "pull nothing by _id alone",
+                () -> cases.updateOne(
+                        eq("_id", 1L), Updates.pullByFilter(new Document("outbox", new Document("id", "e9")))));
+        step(
+                answers,
+                "set onto another case's unique ref",
+                () -> cases.updateOne(eq("_id", 1L), Updates.set("ref", "B")));
+        step(answers, "set _id", () -> cases.updateOne(eq("_id", 1L), Updates.set("_id", 5L)));
+        step(
+                answers,
+                "set by a stale version",
+                () -> cases.updateOne(new Document("_id", 1L).append("version", 0L), Updates.set("ref", "A0")));
+        step(
+                answers,
+                "set by _id and version, and a path inside",
+                () -> cases.updateOne(
+                        new Document("_id", 1L).append("version", 1L),
+                        Updates.combine(
+                                Updates.set("ref", "A1"),
+                                Updates.inc("counts.messages", 2),
+                                Updates.inc("version", 1L))));
+        step(answers, "set what is already there", () -> cases.updateOne(eq("_id", 1L), Updates.set("ref", "A1")));
+        step(answers, "unset", () -> cases.updateOne(eq("_id", 1L), Updates.unset("note")));
+        step(answers, "push", () -> cases.updateOne(eq("_id", 1L), Updates.push("tags", "lost")));
+        step(
+                answers,
+                "set the matched element",
+                () -> cases.updateOne(
+                        new Document("_id", 1L).append("tags", "damaged"), Updates.set("tags.$", "broken")));
+        step(
+                answers,
+                "set by an array filter",
+                () -> cases.updateOne(
+                        eq("_id", 1L),
+                        Updates.set("tags.$[t]", "fixed"),
+                        new UpdateOptions().arrayFilters(List.of(new Document("t", "late")))));
+        step(answers, "inc a string", () -> cases.updateOne(eq("_id", 1L), Updates.inc("ref", 1)));
+        step(
+                answers,
+                "an unknown operator",
+                () -> cases.updateOne(eq("_id", 1L), new Document("$frob", new Document("a", 1))));
+        step(answers, "set where _id is missing", () -> cases.updateOne(eq("_id", 3L), Updates.set("ref", "C")));
+        step(
+                answers,
+                "set where _id is missing, upsert",
+                () -> cases.updateOne(eq("_id", 3L), Updates.set("ref", "C"), new UpdateOptions().upsert(true)));
+        step(answers, "set by an int _id", () -> cases.updateOne(eq("_id", 2), Updates.set("ref", "B2")));
+        answers.add("documents: " + cases.find().sort(new Document("_id", 1)).into(new ArrayList<>()));
+        answers.add("find ref A (changed): " + ids(cases, eq("ref", "A")));
+        answers.add("find ref A1: " + ids(cases, eq("ref", "A1")));
+        answers.add("find ref B2: " + ids(cases, eq("ref", "B2")));
+        answers.add("find outbox e1 (pulled): " + ids(cases, eq("outbox.id", "e1")));
+        answers.add("find outbox e2: " + ids(cases, eq("outbox.id", "e2")));
+        return answers;
+    }
+
+    private static Document outboxEntry(String id, String type) {
+        return new Document("id", id).append("type", type);
     }
 
     /** Every step's answer (or error code), then the documents and what the indexes find. */
