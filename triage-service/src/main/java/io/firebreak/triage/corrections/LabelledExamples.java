@@ -77,6 +77,7 @@ public final class LabelledExamples {
             "fresh-complaints-44.tsv",
             "fresh-complaints-45.tsv",
             "fresh-complaints-46.tsv",
+            "fresh-complaints-47.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
