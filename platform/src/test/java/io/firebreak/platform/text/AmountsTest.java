@@ -77,6 +77,16 @@ class AmountsTest {
         assertThat(Amounts.find(ScannedText.of("买了三个，一个不见了"))).isEmpty();
     }
 
+    /** A sum with no currency and no verb before it is money when what it was paid as follows: a fee, a deposit. */
+    @Test
+    void aSumFollowedByWhatItWasPaidAsIsMoney() {
+        assertThat(only("旅行社收了我们两万八的团费")).isEqualTo(new Expected("CNY", 28000));
+        assertThat(only("交了一万二押金")).isEqualTo(new Expected("CNY", 12000));
+        assertThat(only("五千的定金一直没退")).isEqualTo(new Expected("CNY", 5000));
+        assertThat(Amounts.find(ScannedText.of("我们一共三个人的团费"))).isEmpty();
+        assertThat(Amounts.find(ScannedText.of("两万多人的旅游团"))).isEmpty();
+    }
+
     /** "五六千": five or six thousand, read as the least it can be. */
     @Test
     void aRangeReadsAsItsLowerEnd() {

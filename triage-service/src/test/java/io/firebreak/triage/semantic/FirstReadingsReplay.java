@@ -128,6 +128,9 @@ public final class FirstReadingsReplay {
     /** Homes and utilities (property managers, landlords, power, water, gas and heat): also scored alone. */
     private static final Set<String> HOMES = Set.of("fresh-complaints-46.tsv");
 
+    /** Travel and transport (airlines, trains and coaches, ride-hailing, car hire, hotels): also scored alone. */
+    private static final Set<String> TRAVEL = Set.of("fresh-complaints-47.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -220,6 +223,7 @@ public final class FirstReadingsReplay {
             if (PRIVACY.contains(sets.get(i))) scored.add("of them about accounts, data and privacy");
             if (SERVICES.contains(sets.get(i))) scored.add("of them about services done in person");
             if (HOMES.contains(sets.get(i))) scored.add("of them about homes and utilities");
+            if (TRAVEL.contains(sets.get(i))) scored.add("of them about travel and transport");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
