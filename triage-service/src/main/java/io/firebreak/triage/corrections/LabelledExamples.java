@@ -78,6 +78,7 @@ public final class LabelledExamples {
             "fresh-complaints-45.tsv",
             "fresh-complaints-46.tsv",
             "fresh-complaints-47.tsv",
+            "fresh-complaints-48.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
