@@ -131,6 +131,9 @@ public final class FirstReadingsReplay {
     /** Travel and transport (airlines, trains and coaches, ride-hailing, car hire, hotels): also scored alone. */
     private static final Set<String> TRAVEL = Set.of("fresh-complaints-47.tsv");
 
+    /** Money (banks, cards and payments, loans, savings and investments, insurance): also scored alone. */
+    private static final Set<String> MONEY = Set.of("fresh-complaints-48.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -224,6 +227,7 @@ public final class FirstReadingsReplay {
             if (SERVICES.contains(sets.get(i))) scored.add("of them about services done in person");
             if (HOMES.contains(sets.get(i))) scored.add("of them about homes and utilities");
             if (TRAVEL.contains(sets.get(i))) scored.add("of them about travel and transport");
+            if (MONEY.contains(sets.get(i))) scored.add("of them about money");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
