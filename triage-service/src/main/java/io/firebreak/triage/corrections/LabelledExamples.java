@@ -79,6 +79,7 @@ public final class LabelledExamples {
             "fresh-complaints-46.tsv",
             "fresh-complaints-47.tsv",
             "fresh-complaints-48.tsv",
+            "fresh-complaints-49.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
