@@ -134,6 +134,9 @@ public final class FirstReadingsReplay {
     /** Money (banks, cards and payments, loans, savings and investments, insurance): also scored alone. */
     private static final Set<String> MONEY = Set.of("fresh-complaints-48.tsv");
 
+    /** Health and care (clinics, pharmacies, dentists, opticians, care homes and carers): also scored alone. */
+    private static final Set<String> HEALTH = Set.of("fresh-complaints-49.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -228,6 +231,7 @@ public final class FirstReadingsReplay {
             if (HOMES.contains(sets.get(i))) scored.add("of them about homes and utilities");
             if (TRAVEL.contains(sets.get(i))) scored.add("of them about travel and transport");
             if (MONEY.contains(sets.get(i))) scored.add("of them about money");
+            if (HEALTH.contains(sets.get(i))) scored.add("of them about health and care");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
