@@ -80,6 +80,7 @@ public final class LabelledExamples {
             "fresh-complaints-47.tsv",
             "fresh-complaints-48.tsv",
             "fresh-complaints-49.tsv",
+            "fresh-complaints-50.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
