@@ -137,6 +137,9 @@ public final class FirstReadingsReplay {
     /** Health and care (clinics, pharmacies, dentists, opticians, care homes and carers): also scored alone. */
     private static final Set<String> HEALTH = Set.of("fresh-complaints-49.tsv");
 
+    /** Events and leisure (concerts, matches, cinemas, theme parks, museums, ticketing): also scored alone. */
+    private static final Set<String> LEISURE = Set.of("fresh-complaints-50.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -232,6 +235,7 @@ public final class FirstReadingsReplay {
             if (TRAVEL.contains(sets.get(i))) scored.add("of them about travel and transport");
             if (MONEY.contains(sets.get(i))) scored.add("of them about money");
             if (HEALTH.contains(sets.get(i))) scored.add("of them about health and care");
+            if (LEISURE.contains(sets.get(i))) scored.add("of them about events and leisure");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
