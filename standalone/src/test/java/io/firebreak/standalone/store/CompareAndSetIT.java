@@ -37,61 +37,61 @@ class CompareAndSetIT {
 
     @Test
     void reads_by_id_and_compare_and_set_replacements_answer_as_the_query_engine_does() {
-        MongoServer reference = new MongoServer(H2Backend.inMemory());
-        String referenceUri = "mongodb://127.0.0.1:" + reference.bind().getPort();
-        try (DocumentStore store = DocumentStore.start(data.resolve("store.db"), 0, DocumentStore.Flush.OS);
-                MongoClient ours = MongoClients.create(store.uri());
-                MongoClient theirs = MongoClients.create(referenceUri)) {
-            List<String> expected = script(theirs.getDatabase("cas").getCollection("cases"));
-            List<String> actual = script(ours.getDatabase("cas").getCollection("cases"));
+        List<String> actual = sameAnswersAsTheEngine(CompareAndSetIT::script);
 
-            assertThat(actual).containsExactlyElementsOf(expected);
-            // And the answers are the ones a compare-and-set needs, not merely the same mistakes.
-            assertThat(actual)
-                    .contains(
-                            "replace v0→v1: matched 1, modified 1",
-                            "replace with the stale v0: matched 0, modified 0",
-                            "replace onto another case's unique ref: error 11000",
-                            "replace changing _id: error 66",
-                            "replace with the same content: matched 1, modified 0",
-                            "replace where _id is missing, upsert: matched 0, modified 0, upserted BsonInt64{value=3}",
-                            "find ref A (replaced): []",
-                            "find ref A2: [1]");
-        } finally {
-            reference.shutdown();
-        }
+        // And the answers are the ones a compare-and-set needs, not merely the same mistakes.
+        assertThat(actual)
+                .contains(
+                        "replace v0→v1: matched 1, modified 1",
+                        "replace with the stale v0: matched 0, modified 0",
+                        "replace onto another case's unique ref: error 11000",
+                        "replace changing _id: error 66",
+                        "replace with the same content: matched 1, modified 0",
+                        "replace where _id is missing, upsert: matched 0, modified 0, upserted BsonInt64{value=3}",
+                        "find ref A (replaced): []",
+                        "find ref A2: [1]");
     }
 
     @Test
     void updates_by_operators_of_one_document_by_id_answer_as_the_query_engine_does() {
+        // The short way applies the operators with the engine's own step; without it, this compares the engine with
+        // itself.
+        assertThat(EngineUpdates.available()).isTrue();
+
+        List<String> actual = sameAnswersAsTheEngine(CompareAndSetIT::operatorScript);
+
+        assertThat(actual)
+                .contains(
+                        "pull what was published, version up: matched 1, modified 1",
+                        "pull what is not there: matched 0, modified 0",
+                        "pull nothing by _id alone: matched 1, modified 0",
+                        "set onto another case's unique ref: error 11000",
+                        "set _id: error 66",
+                        "set by a stale version: matched 0, modified 0",
+                        "find ref A (changed): []",
+                        "find ref A1: [1]");
+        assertThat(actual.stream()
+                        .filter(a -> a.startsWith("documents: "))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("tags=[fixed, broken, lost]")
+                .contains("outbox=[Document{{id=e2, type=Closed}}]");
+    }
+
+    /**
+     * Runs the script against the engine's general path (mongo-java-server's in-memory backend) and then against the
+     * store, asserts every answer agrees, and returns the store's.
+     */
+    private List<String> sameAnswersAsTheEngine(Function<MongoCollection<Document>, List<String>> script) {
         MongoServer reference = new MongoServer(H2Backend.inMemory());
         String referenceUri = "mongodb://127.0.0.1:" + reference.bind().getPort();
         try (DocumentStore store = DocumentStore.start(data.resolve("store.db"), 0, DocumentStore.Flush.OS);
                 MongoClient ours = MongoClients.create(store.uri());
                 MongoClient theirs = MongoClients.create(referenceUri)) {
-            // The short way applies the operators with the engine's own step; without it, this compares the engine
-            // with itself.
-            assertThat(EngineUpdates.available()).isTrue();
-            List<String> expected = operatorScript(theirs.getDatabase("ops").getCollection("cases"));
-            List<String> actual = operatorScript(ours.getDatabase("ops").getCollection("cases"));
-
+            List<String> expected = script.apply(theirs.getDatabase("cas").getCollection("cases"));
+            List<String> actual = script.apply(ours.getDatabase("cas").getCollection("cases"));
             assertThat(actual).containsExactlyElementsOf(expected);
-            assertThat(actual)
-                    .contains(
-                            "pull what was published, version up: matched 1, modified 1",
-                            "pull what is not there: matched 0, modified 0",
-                            "pull nothing by _id alone: matched 1, modified 0",
-                            "set onto another case's unique ref: error 11000",
-                            "set _id: error 66",
-                            "set by a stale version: matched 0, modified 0",
-                            "find ref A (changed): []",
-                            "find ref A1: [1]");
-            assertThat(actual.stream()
-                            .filter(a -> a.startsWith("documents: "))
-                            .findFirst()
-                            .orElseThrow())
-                    .contains("tags=[fixed, broken, lost]")
-                    .contains("outbox=[Document{{id=e2, type=Closed}}]");
+            return actual;
         } finally {
             reference.shutdown();
         }
