@@ -518,8 +518,7 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
                 || !StoreIndex.plain(selector.get(idField))) {
             return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
         }
-        Object position = Missing.ofNullable(selector.get(idField));
-        byte[] stored = documents.get(position);
+        byte[] stored = documents.get(Missing.ofNullable(selector.get(idField)));
         Document old = stored == null ? null : BsonTypes.decode(stored);
         if (old == null || !matcher.matches(old, selector)) {
             return isUpsert
@@ -527,6 +526,8 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
                     : updated(0, 0);
         }
         Object id = old.get(idField);
+        // Kept under the _id as stored (a filter may name it as another number type: 2 for 2L).
+        Object position = Missing.ofNullable(id);
         Document changed;
         if (replacement) {
             if (update.containsKey(idField) && BsonTypes.compareValues(id, update.get(idField)) != 0) {
