@@ -81,6 +81,7 @@ public final class LabelledExamples {
             "fresh-complaints-48.tsv",
             "fresh-complaints-49.tsv",
             "fresh-complaints-50.tsv",
+            "fresh-complaints-51.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
