@@ -140,6 +140,9 @@ public final class FirstReadingsReplay {
     /** Events and leisure (concerts, matches, cinemas, theme parks, museums, ticketing): also scored alone. */
     private static final Set<String> LEISURE = Set.of("fresh-complaints-50.tsv");
 
+    /** Telecoms and energy retail (contracts, tariffs, switching, prepayment meters, porting): also scored alone. */
+    private static final Set<String> TELECOMS = Set.of("fresh-complaints-51.tsv");
+
     /** The sets written as agents record a call, in the third person: also scored on their own. */
     private static final Set<String> AGENTS_NOTES =
             Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
@@ -236,6 +239,7 @@ public final class FirstReadingsReplay {
             if (MONEY.contains(sets.get(i))) scored.add("of them about money");
             if (HEALTH.contains(sets.get(i))) scored.add("of them about health and care");
             if (LEISURE.contains(sets.get(i))) scored.add("of them about events and leisure");
+            if (TELECOMS.contains(sets.get(i))) scored.add("of them about telecoms and energy retail");
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
