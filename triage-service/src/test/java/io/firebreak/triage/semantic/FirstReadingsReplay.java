@@ -46,106 +46,86 @@ public final class FirstReadingsReplay {
      */
     private static final String LATER_HALF = "fresh-complaints-12.tsv";
 
-    /** The sets of long complaints, three to six sentences each: also scored on their own. */
-    private static final Set<String> LONG = Set.of("fresh-complaints-18.tsv");
+    /**
+     * The sets also scored on their own, by what they were written to try, each population under the words it is
+     * printed with, in the order printed.
+     */
+    private static final Map<String, Set<String>> SCORED_ALONE = scoredAlone();
 
-    /** The sets typed in chats or spoken in calls (shorthand, transcripts): also scored on their own. */
-    private static final Set<String> CHATS_AND_CALLS =
-            Set.of("fresh-complaints-19.tsv", "fresh-complaints-20.tsv", "fresh-complaints-33.tsv");
-
-    /** The sets in a business's formal letter (贵司, 我方, "hereby"): also scored on their own. */
-    private static final Set<String> LETTERS = Set.of("fresh-complaints-21.tsv");
-
-    /** The sets posted in public (a reply to the company's account, a review, 微博, 小红书): also scored on their own. */
-    private static final Set<String> PUBLIC_POSTS = Set.of("fresh-complaints-22.tsv");
-
-    /** The sets written on someone else's behalf (我替我妈, "writing for my dad"): also scored on their own. */
-    private static final Set<String> ON_BEHALF = Set.of("fresh-complaints-23.tsv");
-
-    /** The sets of the same complaints written in both languages: also scored on their own. */
-    private static final Set<String> BOTH_LANGUAGES = Set.of("fresh-complaints-24.tsv");
-
-    /** The sets written in both languages at once (我的order还没ship, "the 快递 guy"): also scored on their own. */
-    private static final Set<String> MIXED = Set.of("fresh-complaints-25.tsv");
-
-    /** The sets full of numbers (prices, spend, counts, sums lost): also scored on their own. */
-    private static final Set<String> NUMBERS = Set.of("fresh-complaints-26.tsv");
-
-    /** The sets that quote the company's own words (its notices, terms, answers): also scored on their own. */
-    private static final Set<String> QUOTING = Set.of("fresh-complaints-27.tsv");
-
-    /** The sarcastic sets (praise that means the opposite, mock quotation marks): also scored on their own. */
-    private static final Set<String> SARCASM = Set.of("fresh-complaints-28.tsv");
-
-    /** The sets asked as questions (is it normal, what if, who is responsible): also scored on their own. */
-    private static final Set<String> QUESTIONS = Set.of("fresh-complaints-29.tsv");
-
-    /** Traditional Chinese, Cantonese, and the English of India, Singapore, Britain and Australia: also scored alone. */
-    private static final Set<String> REGIONAL = Set.of("fresh-complaints-30.tsv");
-
-    /** Typed in internet shorthand, English text-speak and Chinese netspeak: also scored alone. */
-    private static final Set<String> SHORTHAND = Set.of("fresh-complaints-31.tsv");
-
-    /** Arrived by e-mail or from a ticketing system (headers, signatures, quoted replies): also scored alone. */
-    private static final Set<String> MAIL = Set.of("fresh-complaints-32.tsv");
-
-    /** Written as lists of several issues, the one that decides the class among minor ones: also scored alone. */
-    private static final Set<String> LISTS = Set.of("fresh-complaints-34.tsv");
-
-    /** Typed with slips (misspelt words, a real word for another, a pinyin input method's homophones): also alone. */
-    private static final Set<String> SLIPS = Set.of("fresh-complaints-35.tsv");
-
-    /** Full of emoji and emoticons (🔥 for great and for a fire, WeChat's codes): also scored alone. */
-    private static final Set<String> EMOJI = Set.of("fresh-complaints-36.tsv");
-
-    /** In translationese, English word for word from Chinese and Chinese from English: also scored alone. */
-    private static final Set<String> TRANSLATIONESE = Set.of("fresh-complaints-37.tsv");
-
-    /** Ordinary complaints in hyperbole, the others in understatement: also scored alone. */
-    private static final Set<String> HYPERBOLE = Set.of("fresh-complaints-38.tsv");
-
-    /** An everyday fault, and what it led to decides the class: also scored alone. */
-    private static final Set<String> CONSEQUENCES = Set.of("fresh-complaints-39.tsv");
-
-    /** Three to eight words, nothing around the words that decide the class: also scored alone. */
-    private static final Set<String> TERSE = Set.of("fresh-complaints-40.tsv");
-
-    /** What happened before and what is happening now decide the class: also scored alone. */
-    private static final Set<String> TIME = Set.of("fresh-complaints-41.tsv");
-
-    /** About how a member of staff behaved, the conduct deciding the class: also scored alone. */
-    private static final Set<String> CONDUCT = Set.of("fresh-complaints-42.tsv");
-
-    /** How many are hit — one customer's matter in plurals, or many customers' — deciding the class: also scored alone. */
-    private static final Set<String> HOW_MANY = Set.of("fresh-complaints-43.tsv");
-
-    /** Accounts, data and privacy: also scored alone. */
-    private static final Set<String> PRIVACY = Set.of("fresh-complaints-44.tsv");
-
-    /** Services bought over time and done in person (courses, gyms, renovation, garages): also scored alone. */
-    private static final Set<String> SERVICES = Set.of("fresh-complaints-45.tsv");
-
-    /** Homes and utilities (property managers, landlords, power, water, gas and heat): also scored alone. */
-    private static final Set<String> HOMES = Set.of("fresh-complaints-46.tsv");
-
-    /** Travel and transport (airlines, trains and coaches, ride-hailing, car hire, hotels): also scored alone. */
-    private static final Set<String> TRAVEL = Set.of("fresh-complaints-47.tsv");
-
-    /** Money (banks, cards and payments, loans, savings and investments, insurance): also scored alone. */
-    private static final Set<String> MONEY = Set.of("fresh-complaints-48.tsv");
-
-    /** Health and care (clinics, pharmacies, dentists, opticians, care homes and carers): also scored alone. */
-    private static final Set<String> HEALTH = Set.of("fresh-complaints-49.tsv");
-
-    /** Events and leisure (concerts, matches, cinemas, theme parks, museums, ticketing): also scored alone. */
-    private static final Set<String> LEISURE = Set.of("fresh-complaints-50.tsv");
-
-    /** Telecoms and energy retail (contracts, tariffs, switching, prepayment meters, porting): also scored alone. */
-    private static final Set<String> TELECOMS = Set.of("fresh-complaints-51.tsv");
-
-    /** The sets written as agents record a call, in the third person: also scored on their own. */
-    private static final Set<String> AGENTS_NOTES =
-            Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv");
+    private static Map<String, Set<String>> scoredAlone() {
+        Map<String, Set<String>> groups = new LinkedHashMap<>();
+        // The sets written as agents record a call, in the third person.
+        groups.put(
+                "of them agents' notes",
+                Set.of("fresh-complaints-15.tsv", "fresh-complaints-16.tsv", "fresh-complaints-17.tsv"));
+        // The sets of long complaints, three to six sentences each.
+        groups.put("of them long complaints", Set.of("fresh-complaints-18.tsv"));
+        // The sets typed in chats or spoken in calls (shorthand, transcripts).
+        groups.put(
+                "of them chats and calls",
+                Set.of("fresh-complaints-19.tsv", "fresh-complaints-20.tsv", "fresh-complaints-33.tsv"));
+        // The sets in a business's formal letter (贵司, 我方, "hereby").
+        groups.put("of them formal letters", Set.of("fresh-complaints-21.tsv"));
+        // The sets posted in public (a reply to the company's account, a review, 微博, 小红书).
+        groups.put("of them posts in public", Set.of("fresh-complaints-22.tsv"));
+        // The sets written on someone else's behalf (我替我妈, "writing for my dad").
+        groups.put("of them on someone's behalf", Set.of("fresh-complaints-23.tsv"));
+        // The sets of the same complaints written in both languages.
+        groups.put("of them in both languages", Set.of("fresh-complaints-24.tsv"));
+        // The sets written in both languages at once (我的order还没ship, "the 快递 guy").
+        groups.put("of them in both languages at once", Set.of("fresh-complaints-25.tsv"));
+        // The sets full of numbers (prices, spend, counts, sums lost).
+        groups.put("of them full of numbers", Set.of("fresh-complaints-26.tsv"));
+        // The sets that quote the company's own words (its notices, terms, answers).
+        groups.put("of them quoting the company", Set.of("fresh-complaints-27.tsv"));
+        // The sarcastic sets (praise that means the opposite, mock quotation marks).
+        groups.put("of them sarcastic", Set.of("fresh-complaints-28.tsv"));
+        // The sets asked as questions (is it normal, what if, who is responsible).
+        groups.put("of them asked as questions", Set.of("fresh-complaints-29.tsv"));
+        // Traditional Chinese, Cantonese, and the English of India, Singapore, Britain and Australia.
+        groups.put("of them regional", Set.of("fresh-complaints-30.tsv"));
+        // Typed in internet shorthand, English text-speak and Chinese netspeak.
+        groups.put("of them in shorthand", Set.of("fresh-complaints-31.tsv"));
+        // Arrived by e-mail or from a ticketing system (headers, signatures, quoted replies).
+        groups.put("of them by mail", Set.of("fresh-complaints-32.tsv"));
+        // Written as lists of several issues, the one that decides the class among minor ones.
+        groups.put("of them as lists", Set.of("fresh-complaints-34.tsv"));
+        // Typed with slips (misspelt words, a real word for another, a pinyin input method's homophones).
+        groups.put("of them typed with slips", Set.of("fresh-complaints-35.tsv"));
+        // Full of emoji and emoticons (🔥 for great and for a fire, WeChat's codes).
+        groups.put("of them full of emoji", Set.of("fresh-complaints-36.tsv"));
+        // In translationese, English word for word from Chinese and Chinese from English.
+        groups.put("of them in translationese", Set.of("fresh-complaints-37.tsv"));
+        // Ordinary complaints in hyperbole, the others in understatement.
+        groups.put("of them in hyperbole and understatement", Set.of("fresh-complaints-38.tsv"));
+        // An everyday fault, and what it led to decides the class.
+        groups.put("of them decided by consequences", Set.of("fresh-complaints-39.tsv"));
+        // Three to eight words, nothing around the words that decide the class.
+        groups.put("of them terse", Set.of("fresh-complaints-40.tsv"));
+        // What happened before and what is happening now decide the class.
+        groups.put("of them decided by time", Set.of("fresh-complaints-41.tsv"));
+        // About how a member of staff behaved, the conduct deciding the class.
+        groups.put("of them about staff conduct", Set.of("fresh-complaints-42.tsv"));
+        // How many are hit — one customer's matter in plurals, or many customers' — deciding the class.
+        groups.put("of them decided by how many are hit", Set.of("fresh-complaints-43.tsv"));
+        // Accounts, data and privacy.
+        groups.put("of them about accounts, data and privacy", Set.of("fresh-complaints-44.tsv"));
+        // Services bought over time and done in person (courses, gyms, renovation, garages).
+        groups.put("of them about services done in person", Set.of("fresh-complaints-45.tsv"));
+        // Homes and utilities (property managers, landlords, power, water, gas and heat).
+        groups.put("of them about homes and utilities", Set.of("fresh-complaints-46.tsv"));
+        // Travel and transport (airlines, trains and coaches, ride-hailing, car hire, hotels).
+        groups.put("of them about travel and transport", Set.of("fresh-complaints-47.tsv"));
+        // Money (banks, cards and payments, loans, savings and investments, insurance).
+        groups.put("of them about money", Set.of("fresh-complaints-48.tsv"));
+        // Health and care (clinics, pharmacies, dentists, opticians, care homes and carers).
+        groups.put("of them about health and care", Set.of("fresh-complaints-49.tsv"));
+        // Events and leisure (concerts, matches, cinemas, theme parks, museums, ticketing).
+        groups.put("of them about events and leisure", Set.of("fresh-complaints-50.tsv"));
+        // Telecoms and energy retail (contracts, tariffs, switching, prepayment meters, porting).
+        groups.put("of them about telecoms and energy retail", Set.of("fresh-complaints-51.tsv"));
+        return groups;
+    }
 
     /**
      * The rules' reading of one complaint and the reader's: its class (the production vote of the five nearest), that
@@ -207,39 +187,10 @@ public final class FirstReadingsReplay {
             List<String> scored = new ArrayList<>(List.of(
                     "first readings",
                     i < sets.indexOf(LATER_HALF) ? "of them the earlier sets" : "of them the later sets"));
-            if (AGENTS_NOTES.contains(sets.get(i))) scored.add("of them agents' notes");
-            if (LONG.contains(sets.get(i))) scored.add("of them long complaints");
-            if (CHATS_AND_CALLS.contains(sets.get(i))) scored.add("of them chats and calls");
-            if (LETTERS.contains(sets.get(i))) scored.add("of them formal letters");
-            if (PUBLIC_POSTS.contains(sets.get(i))) scored.add("of them posts in public");
-            if (ON_BEHALF.contains(sets.get(i))) scored.add("of them on someone's behalf");
-            if (BOTH_LANGUAGES.contains(sets.get(i))) scored.add("of them in both languages");
-            if (MIXED.contains(sets.get(i))) scored.add("of them in both languages at once");
-            if (NUMBERS.contains(sets.get(i))) scored.add("of them full of numbers");
-            if (QUOTING.contains(sets.get(i))) scored.add("of them quoting the company");
-            if (SARCASM.contains(sets.get(i))) scored.add("of them sarcastic");
-            if (QUESTIONS.contains(sets.get(i))) scored.add("of them asked as questions");
-            if (REGIONAL.contains(sets.get(i))) scored.add("of them regional");
-            if (SHORTHAND.contains(sets.get(i))) scored.add("of them in shorthand");
-            if (MAIL.contains(sets.get(i))) scored.add("of them by mail");
-            if (LISTS.contains(sets.get(i))) scored.add("of them as lists");
-            if (SLIPS.contains(sets.get(i))) scored.add("of them typed with slips");
-            if (EMOJI.contains(sets.get(i))) scored.add("of them full of emoji");
-            if (TRANSLATIONESE.contains(sets.get(i))) scored.add("of them in translationese");
-            if (HYPERBOLE.contains(sets.get(i))) scored.add("of them in hyperbole and understatement");
-            if (CONSEQUENCES.contains(sets.get(i))) scored.add("of them decided by consequences");
-            if (TERSE.contains(sets.get(i))) scored.add("of them terse");
-            if (TIME.contains(sets.get(i))) scored.add("of them decided by time");
-            if (CONDUCT.contains(sets.get(i))) scored.add("of them about staff conduct");
-            if (HOW_MANY.contains(sets.get(i))) scored.add("of them decided by how many are hit");
-            if (PRIVACY.contains(sets.get(i))) scored.add("of them about accounts, data and privacy");
-            if (SERVICES.contains(sets.get(i))) scored.add("of them about services done in person");
-            if (HOMES.contains(sets.get(i))) scored.add("of them about homes and utilities");
-            if (TRAVEL.contains(sets.get(i))) scored.add("of them about travel and transport");
-            if (MONEY.contains(sets.get(i))) scored.add("of them about money");
-            if (HEALTH.contains(sets.get(i))) scored.add("of them about health and care");
-            if (LEISURE.contains(sets.get(i))) scored.add("of them about events and leisure");
-            if (TELECOMS.contains(sets.get(i))) scored.add("of them about telecoms and energy retail");
+            String current = sets.get(i);
+            SCORED_ALONE.forEach((population, members) -> {
+                if (members.contains(current)) scored.add(population);
+            });
             for (String population : scored) {
                 read(file, set -> true, reader.only(l -> before.contains(l.source())), texts, populations, population);
             }
