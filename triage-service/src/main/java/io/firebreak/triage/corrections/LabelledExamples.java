@@ -82,6 +82,7 @@ public final class LabelledExamples {
             "fresh-complaints-49.tsv",
             "fresh-complaints-50.tsv",
             "fresh-complaints-51.tsv",
+            "fresh-complaints-52.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
