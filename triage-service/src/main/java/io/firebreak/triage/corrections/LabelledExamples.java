@@ -83,6 +83,7 @@ public final class LabelledExamples {
             "fresh-complaints-50.tsv",
             "fresh-complaints-51.tsv",
             "fresh-complaints-52.tsv",
+            "fresh-complaints-53.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
