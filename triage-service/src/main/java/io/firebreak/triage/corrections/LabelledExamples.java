@@ -84,6 +84,7 @@ public final class LabelledExamples {
             "fresh-complaints-51.tsv",
             "fresh-complaints-52.tsv",
             "fresh-complaints-53.tsv",
+            "fresh-complaints-54.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
