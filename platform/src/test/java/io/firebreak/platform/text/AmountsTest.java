@@ -83,6 +83,9 @@ class AmountsTest {
         assertThat(only("旅行社收了我们两万八的团费")).isEqualTo(new Expected("CNY", 28000));
         assertThat(only("交了一万二押金")).isEqualTo(new Expected("CNY", 12000));
         assertThat(only("五千的定金一直没退")).isEqualTo(new Expected("CNY", 5000));
+        assertThat(only("办了三万八的美容年卡，店突然关门了")).isEqualTo(new Expected("CNY", 38000));
+        assertThat(only("买了两万的疗程")).isEqualTo(new Expected("CNY", 20000));
+        assertThat(Amounts.find(ScannedText.of("办了一张年卡"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("我们一共三个人的团费"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("两万多人的旅游团"))).isEmpty();
     }

@@ -162,6 +162,7 @@ public final class Classifier {
             evidence.addAll(known);
             if (evidence.isEmpty()) {
                 weighed.addAll(amountsUnder(rule, staked));
+                weighed.addAll(amountsNotAtStake(rule, sums, staked));
                 continue;
             }
             complaintClass = ComplaintClass.mostSevere(complaintClass, rule.complaintClass());
@@ -287,6 +288,24 @@ public final class Classifier {
             }
         }
         return under;
+    }
+
+    /**
+     * The sums over a rule's threshold it found but did not count, as "£8,000 ≥ 550 GBP, not at stake": a price, a
+     * spend, money the customer moved themselves. The rules judged that money too.
+     */
+    private static List<String> amountsNotAtStake(
+            RuleSet.Rule rule, List<Amounts.Amount> sums, List<Amounts.Amount> staked) {
+        if (rule.amountAtLeast() == null || sums.size() == staked.size()) return List.of();
+        List<String> judged = new ArrayList<>();
+        for (Amounts.Amount sum : sums) {
+            Long threshold = rule.amountAtLeast().get(sum.currency());
+            boolean counted = staked.stream().anyMatch(s -> s.start() == sum.start());
+            if (!counted && threshold != null && sum.value().compareTo(BigDecimal.valueOf(threshold)) >= 0) {
+                judged.add(sum.asWritten().strip() + " ≥ " + threshold + " " + sum.currency() + ", not at stake");
+            }
+        }
+        return judged;
     }
 
     private static List<String> amountsOver(RuleSet.Rule rule, List<Amounts.Amount> sums) {
@@ -415,8 +434,9 @@ public final class Classifier {
 
     /**
      * A classification: the class, every rule that fired (with the class each raises to) and the reasons, the rule
-     * set's version, the words found but not counted, and the sums at stake weighed and found below a rule's threshold
-     * (the rules judged the money, and found it small).
+     * set's version, the words found but not counted, and the sums weighed and not counted: at stake but below a
+     * rule's threshold, or over it but not at stake (a price, a spend, money the customer moved) — the rules judged the
+     * money either way.
      */
     public record Result(
             ComplaintClass complaintClass,

@@ -262,9 +262,27 @@ class ClassifierTest {
         Classifier.Result none = classifier.classify("The parcel arrived a day late, please check the issue.");
         assertThat(none.weighed()).isEmpty();
         assertThat(none.foundNothing()).isTrue();
-        // A price is not at stake, so not weighed either.
+        // A small price is not at stake, so not weighed either.
         assertThat(classifier.classify("The TV is listed at £499 on your site.").weighed())
                 .isEmpty();
+    }
+
+    @Test
+    void aLargeSumFoundButNotAtStakeIsWeighedToo() {
+        // Money the customer moved, a price, a spend: the rules judged it, and the class stays theirs.
+        Classifier.Result moved = classifier.classify(
+                "I moved £8,000 out of my account into savings last week; when will the interest show?");
+        assertThat(moved.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(moved.weighed()).containsExactly("£8,000 ≥ 550 GBP, not at stake");
+        assertThat(moved.foundNothing()).isFalse();
+        assertThat(classifier
+                        .classify("The sofa is listed at £1,200 and a cushion is loose.")
+                        .weighed())
+                .containsExactly("£1,200 ≥ 550 GBP, not at stake");
+        // At stake and large, it fires instead, and nothing is left weighed.
+        Classifier.Result charged = classifier.classify("You charged my card £1,200 twice.");
+        assertThat(charged.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(charged.weighed()).isEmpty();
     }
 
     @Test
