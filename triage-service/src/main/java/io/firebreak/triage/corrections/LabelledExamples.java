@@ -85,6 +85,7 @@ public final class LabelledExamples {
             "fresh-complaints-52.tsv",
             "fresh-complaints-53.tsv",
             "fresh-complaints-54.tsv",
+            "fresh-complaints-55.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
