@@ -86,6 +86,7 @@ public final class LabelledExamples {
             "fresh-complaints-53.tsv",
             "fresh-complaints-54.tsv",
             "fresh-complaints-55.tsv",
+            "fresh-complaints-56.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
