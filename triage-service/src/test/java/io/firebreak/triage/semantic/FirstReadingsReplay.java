@@ -131,6 +131,10 @@ public final class FirstReadingsReplay {
         groups.put("of them about cars", Set.of("fresh-complaints-53.tsv"));
         // Beauty and personal care (salons, spas, skin clinics, piercing, gyms, cosmetics).
         groups.put("of them about beauty and personal care", Set.of("fresh-complaints-54.tsv"));
+        // Businesses as customers (software and cloud, payroll, leased equipment, wholesale, resellers).
+        groups.put("of them from businesses", Set.of("fresh-complaints-55.tsv"));
+        // Public services (councils, waste, parking, buses, libraries, pools, the post office).
+        groups.put("of them about public services", Set.of("fresh-complaints-56.tsv"));
         return groups;
     }
 
