@@ -192,9 +192,8 @@ public class TriageDecisions {
     /**
      * Whether the semantic reader decides the class: the rules found nothing in the words (no rule fired, nothing
      * discounted as negated or everyday, no sum weighed: at stake and small, or large and not at stake), and the
-     * nearest labelled complaints
-     * clearly read as another class ({@link #SEMANTIC_DECIDES}; for MAJOR {@link #SEMANTIC_MAJORITY}), the nearest of
-     * them near ({@link #SEMANTIC_NEAR}).
+     * nearest labelled complaints clearly read as another class ({@link #SEMANTIC_DECIDES}; for MAJOR
+     * {@link #SEMANTIC_MAJORITY}), the nearest of them near ({@link #SEMANTIC_NEAR}).
      */
     static boolean decides(Opinion opinion, Classifier.Result result) {
         return byVote(opinion, result) || byLinearReading(opinion, result);
