@@ -87,6 +87,7 @@ public final class LabelledExamples {
             "fresh-complaints-54.tsv",
             "fresh-complaints-55.tsv",
             "fresh-complaints-56.tsv",
+            "fresh-complaints-57.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
