@@ -88,6 +88,7 @@ public final class LabelledExamples {
             "fresh-complaints-55.tsv",
             "fresh-complaints-56.tsv",
             "fresh-complaints-57.tsv",
+            "fresh-complaints-58.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
