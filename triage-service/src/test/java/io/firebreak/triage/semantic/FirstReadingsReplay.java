@@ -135,6 +135,10 @@ public final class FirstReadingsReplay {
         groups.put("of them from businesses", Set.of("fresh-complaints-55.tsv"));
         // Public services (councils, waste, parking, buses, libraries, pools, the post office).
         groups.put("of them about public services", Set.of("fresh-complaints-56.tsv"));
+        // Children (nurseries, schools' services, tutoring, toys and baby goods, play centres).
+        groups.put("of them about children", Set.of("fresh-complaints-57.tsv"));
+        // Life's events (weddings, funerals, moving house).
+        groups.put("of them about life's events", Set.of("fresh-complaints-58.tsv"));
         return groups;
     }
 
