@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,8 +28,9 @@ import org.springframework.stereotype.Service;
  * merges a duplicate submission into the open complaint on the same matter (don't annoy me), marks a repeat
  * contact on a matter handled before, stores the case file and announces it. Later messages are read the same way.
  * What it decides is {@link IntakeDecisions}'; what it reads, {@link ComplaintQueries}'; here, the order of reads
- * and writes, each once: a submission reads who the contacts name, the customer's record and (if they have
- * complaints) their recent ones, then writes the case file with its announcement and the customer's record.
+ * and writes, each once: a submission reads who its contacts name together with the customer's record, and (if they
+ * have complaints) their recent ones, then writes the case file with its announcement and the customer's record (with
+ * the keys of their contacts, for a new customer).
  */
 @Service
 public class ComplaintIntake {
@@ -118,7 +120,7 @@ public class ComplaintIntake {
             if (known.isPresent()) return again(known.get(), TICKET);
         }
         SubmitComplaint.CustomerRef ref = request.customer();
-        CustomerDirectory.Lookup who = customers.identify(
+        CustomerDirectory.Given who = customers.given(
                 blankToNull(ref.id()), blankToNull(ref.name()), ref.phone(), ref.email(), caller.client());
         Incoming in = new Incoming(
                 channel,
@@ -127,8 +129,8 @@ public class ComplaintIntake {
                 blankToNull(request.orderRef()),
                 blankToNull(request.remedySought()),
                 happenedAt);
-        ReentrantLock lock = customerLocks[Math.floorMod(who.customerId().hashCode(), customerLocks.length)];
-        lock.lock();
+        List<String> guarded = who.candidates();
+        List<ReentrantLock> held = lock(guarded);
         try {
             if (key != null) {
                 Optional<Versioned<Complaint>> known = queries.byExternalKey(key);
@@ -136,7 +138,15 @@ public class ComplaintIntake {
             }
             Instant now = now();
             // Read under the lock: the history holds every complaint of this customer received before.
-            CustomerDirectory.OnFile customer = customers.onFile(who);
+            CustomerDirectory.OnFile customer = customers.onFile(who, guarded);
+            for (int attempt = 0; customer.unread() != null && attempt < 4; attempt++) {
+                // The contacts name a customer the submission's own ids did not: theirs is the lock that counts.
+                unlock(held);
+                guarded = Stream.concat(guarded.stream(), Stream.of(customer.unread()))
+                        .toList();
+                held = lock(guarded);
+                customer = customers.onFile(who, guarded);
+            }
             List<Versioned<Complaint>> recent = queries.recent(customer.history());
             if (submissionKey != null) {
                 for (Versioned<Complaint> earlier : recent) {
@@ -154,8 +164,28 @@ public class ComplaintIntake {
             }
             return create(customer, in, recent, sameMatter, now, caller, externalRef, key, submissionKey);
         } finally {
-            lock.unlock();
+            unlock(held);
         }
+    }
+
+    /**
+     * Takes the locks of the customers a submission could be (a submission without a phone, an e-mail or an id of
+     * its customer takes none: its customer is new), always in the same order, so that two submissions never wait
+     * on each other.
+     */
+    private List<ReentrantLock> lock(List<String> customerIds) {
+        List<ReentrantLock> locks = customerIds.stream()
+                .map(id -> Math.floorMod(id.hashCode(), customerLocks.length))
+                .distinct()
+                .sorted()
+                .map(i -> customerLocks[i])
+                .toList();
+        locks.forEach(ReentrantLock::lock);
+        return locks;
+    }
+
+    private static void unlock(List<ReentrantLock> locks) {
+        for (int i = locks.size() - 1; i >= 0; i--) locks.get(i).unlock();
     }
 
     /**

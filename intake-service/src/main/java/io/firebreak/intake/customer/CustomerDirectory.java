@@ -3,13 +3,11 @@ package io.firebreak.intake.customer;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.firebreak.events.ComplaintClass;
@@ -42,19 +40,20 @@ import org.springframework.stereotype.Component;
  * Identifies the customer behind a complaint: by their id, else by phone, else by email; a new customer
  * otherwise. Phone and email are compared normalised. Also keeps each customer's complaint history.
  *
- * <p>Who has a phone or email is looked up in {@code contacts}, one document per normalised contact keyed by it
- * ({@code phone:...}, {@code email:...}), naming the first customer who gave it: a lookup by {@code _id}, which every
- * store serves by index, where a query on the customers' fields would read all customers in the embedded store.
+ * <p>Who has a phone or email is told by a key per normalised contact, kept beside the customers in their collection
+ * ({@code phone 138...}, {@code email a@b.cn}: a space, which no customer id holds), naming the first customer who gave
+ * it. So a submission's customer is found with one read by {@code _id}: the keys of the contacts it gives and the
+ * customers it could be (the one it names, or the ones its phone and e-mail would make), read together; a new
+ * customer is written with their keys in one command.
  */
 @Component
 public class CustomerDirectory {
 
-    private static final String PHONE = "phone:";
-    private static final String EMAIL = "email:";
+    private static final String PHONE = "phone";
+    private static final String EMAIL = "email";
     private static final String CUSTOMER = "customerId";
 
     private final AggregateStore<Customer> customers;
-    private final MongoCollection<Document> contacts;
     // The case files, read for where a customer's complaints stand (asTheyStand); intake's own collection.
     private final MongoCollection<Document> caseFiles;
     private final Clock clock;
@@ -65,12 +64,9 @@ public class CustomerDirectory {
         this.customers.collection().createIndex(Indexes.ascending("phone"));
         this.customers.collection().createIndex(Indexes.ascending("email"));
         this.customers.collection().createIndex(Indexes.ascending("name"));
-        this.contacts = database.getCollection("contacts");
+        // A customer's contact keys, found by the customer when their personal data is erased.
+        this.customers.collection().createIndex(Indexes.ascending(CUSTOMER), new IndexOptions().sparse(true));
         this.caseFiles = database.getCollection("complaints");
-        // A customer's contacts, found by the customer when their personal data is erased.
-        contacts.createIndex(Indexes.ascending(CUSTOMER));
-        // A database from before contacts were kept: register every customer's once.
-        if (contacts.estimatedDocumentCount() == 0) registerKnownContacts();
         this.clock = clock;
         // A key of its own: whoever holds the token secret must not be able to test phone numbers against ids.
         this.idKey = Secrets.required(
@@ -80,12 +76,31 @@ public class CustomerDirectory {
                         32,
                         "keys the customer ids derived from phone numbers")
                 .getBytes(StandardCharsets.UTF_8);
+        MongoCollection<Document> kept = database.getCollection("contacts");
+        if (kept.estimatedDocumentCount() > 0) {
+            // A database from when the keys had a collection of their own: moved beside the customers.
+            moveKeys(kept);
+        } else if (customers.collection().find(Filters.exists(CUSTOMER)).first() == null) {
+            // A database from before contacts were kept: register every customer's once.
+            registerKnownContacts();
+        }
     }
 
     /**
-     * Whom a submission names, as the contacts tell before anything is written: the customer's id (the caller's own,
-     * else the one their phone or e-mail names, else a new one), what the submission gives of them normalised, and
-     * what it may write. See {@link #identify}.
+     * Whom a submission by staff ({@code client} null) or by a ticketing system (its client name) names, before
+     * anything is read: the id it chooses ({@code chosen}, a client's as {@link #ownId}), its phone and e-mail
+     * normalised, and the customers it could be, whose locks guard it ({@link #candidates}).
+     */
+    public record Given(
+            String chosen, String name, String phone, String email, String client, List<String> candidates) {}
+
+    /**
+     * Whom a submission names, as the contacts tell: the customer's id (the caller's own, else the one their phone or
+     * e-mail names, else a new one), what the submission gives of them normalised, and what it may write. A
+     * client's own customer ids are its own: {@code CRM-1} of client {@code zendesk} is the customer
+     * {@code zendesk:CRM-1}, never another client's or one staff named. A client writes contact data only into its
+     * own customers or a customer new with this submission, and the contacts it gives with its own ids do not name
+     * those customers for anyone else: no client can bind someone else's phone or e-mail to a record it chose.
      */
     public record Lookup(
             String customerId,
@@ -99,9 +114,10 @@ public class CustomerDirectory {
 
     /**
      * The customer of a submission as on file (read under the caller's lock): {@code record} null for one not on
-     * file yet. An erased record is not reused: the person starts afresh under a new id.
+     * file yet. An erased record is not reused: the person starts afresh under a new id. {@code unread}: the id of the
+     * customer the contacts name, when it was not among the ids read (and locked) — read again with it.
      */
-    public record OnFile(Lookup given, String customerId, Versioned<Customer> record) {
+    public record OnFile(Lookup given, String customerId, Versioned<Customer> record, String unread) {
 
         /** Their complaints, newest first, as the record holds them. */
         public List<Customer.PastComplaint> history() {
@@ -117,44 +133,57 @@ public class CustomerDirectory {
         }
     }
 
-    /**
-     * Tells whom a submission by staff ({@code client} null) or by a ticketing system (its client name) names, with
-     * one read and no write ({@link #onFile} and {@link #settle} follow). A client's own customer ids are its own:
-     * {@code CRM-1} of client {@code zendesk} is the customer {@code zendesk:CRM-1}, never another client's or one
-     * staff named. A client writes contact data only into its own customers or a customer new with this
-     * submission, and the contacts it gives with its own ids do not name those customers for anyone else: no client
-     * can bind someone else's phone or e-mail to a record it chose.
-     */
-    public Lookup identify(String customerId, String name, String rawPhone, String rawEmail, String client) {
+    /** What a submission gives of its customer, normalised, with no read ({@link #onFile} follows). */
+    public Given given(String customerId, String name, String rawPhone, String rawEmail, String client) {
         String phone = Contact.normalisePhone(rawPhone);
         String email = Contact.normaliseEmail(rawEmail);
         String chosen = customerId == null ? null : client == null ? customerId : ownId(client, customerId);
-        Map<String, String> named = owners(phone == null ? null : PHONE + phone, email == null ? null : EMAIL + email);
-        Optional<String> byPhone = Optional.ofNullable(phone == null ? null : named.get(PHONE + phone));
-        Optional<String> byEmail = Optional.ofNullable(email == null ? null : named.get(EMAIL + email));
-        String id = Optional.ofNullable(chosen)
-                .or(() -> byPhone)
-                .or(() -> byEmail)
-                .orElseGet(() -> newId(phone != null ? phone : email));
-        return new Lookup(
-                id,
-                name,
-                phone,
-                email,
-                client == null || chosen != null,
-                client == null || chosen == null,
-                byPhone.isPresent(),
-                byEmail.isPresent());
+        List<String> candidates = new ArrayList<>(2);
+        if (chosen != null) candidates.add(chosen);
+        else {
+            if (phone != null) candidates.add(newId(phone));
+            if (email != null) candidates.add(newId(email));
+        }
+        return new Given(chosen, name, phone, email, client, List.copyOf(candidates));
     }
 
-    /** The customer {@code given} names as now on file: one read. */
-    public OnFile onFile(Lookup given) {
-        Optional<Versioned<Customer>> found = customers.find(given.customerId());
-        if (found.isPresent() && found.get().value().erasedAt() != null) {
+    /**
+     * The customer {@code given} names as now on file, with one read of the contacts' keys and of the customers
+     * {@code read} (the submission's candidates and any other id whose lock the caller holds). When the contacts name
+     * a customer not among them, {@link OnFile#unread} says whom: the caller locks that one too and asks again.
+     */
+    public OnFile onFile(Given given, List<String> read) {
+        String phoneKey = given.phone() == null ? null : key(PHONE, given.phone());
+        String emailKey = given.email() == null ? null : key(EMAIL, given.email());
+        List<String> ids = new ArrayList<>(read.size() + 2);
+        for (String id : read) if (!isKey(id)) ids.add(id);
+        if (phoneKey != null) ids.add(phoneKey);
+        if (emailKey != null) ids.add(emailKey);
+        Map<String, String> named = new HashMap<>();
+        Map<String, Versioned<Customer>> found =
+                customers.findWithKeys(ids, key -> named.put(key.getString("_id"), key.getString(CUSTOMER)));
+        Optional<String> byPhone = Optional.ofNullable(phoneKey == null ? null : named.get(phoneKey));
+        Optional<String> byEmail = Optional.ofNullable(emailKey == null ? null : named.get(emailKey));
+        String id = Optional.ofNullable(given.chosen())
+                .or(() -> byPhone)
+                .or(() -> byEmail)
+                .orElseGet(() -> newId(given.phone() != null ? given.phone() : given.email()));
+        Lookup lookup = new Lookup(
+                id,
+                given.name(),
+                given.phone(),
+                given.email(),
+                given.client() == null || given.chosen() != null,
+                given.client() == null || given.chosen() == null,
+                byPhone.isPresent(),
+                byEmail.isPresent());
+        if (!read.contains(id)) return new OnFile(lookup, id, null, id);
+        Versioned<Customer> record = found.get(id);
+        if (record != null && record.value().erasedAt() != null) {
             // Erased on request: nothing new is tied to that record.
-            return new OnFile(given, newId(null), null);
+            return new OnFile(lookup, newId(null), null, null);
         }
-        return new OnFile(given, given.customerId(), found.orElse(null));
+        return new OnFile(lookup, id, record, null);
     }
 
     /**
@@ -182,24 +211,31 @@ public class CustomerDirectory {
                     given.email(),
                     clock.instant(),
                     entry == null ? List.of() : List.of(entry));
+            // Written with the keys of its contacts that name nobody yet, in one command.
+            Optional<Versioned<Customer>> created = customers.createWith(
+                    customer.customerId(), fresh, List.of(), keysToRegister(given, fresh, customer.customerId()));
+            if (created.isPresent()) return created.get();
             // Made at the same moment by another instance: fill that one's blanks instead.
-            stored = customers
-                    .create(customer.customerId(), fresh, List.of(), null)
-                    .or(() -> customers.update(customer.customerId(), apply))
-                    .orElseThrow();
+            stored = customers.update(customer.customerId(), apply).orElseThrow();
         }
-        if (given.registers()) {
-            List<String> contacts = new ArrayList<>(2);
-            Customer c = stored.value();
-            if (c.phone() != null && c.phone().equals(given.phone()) && !given.phoneNamesSomeone()) {
-                contacts.add(PHONE + c.phone());
-            }
-            if (c.email() != null && c.email().equals(given.email()) && !given.emailNamesSomeone()) {
-                contacts.add(EMAIL + c.email());
-            }
-            register(contacts, stored.id());
-        }
+        customers.insertKeys(keysToRegister(given, stored.value(), stored.id()));
         return stored;
+    }
+
+    /**
+     * The keys to write for the contacts the record holds as the submission gave them and that named nobody when
+     * read; none when the caller may not register contacts.
+     */
+    private static List<Document> keysToRegister(Lookup given, Customer c, String customerId) {
+        List<Document> keys = new ArrayList<>(2);
+        if (!given.registers()) return keys;
+        if (c.phone() != null && c.phone().equals(given.phone()) && !given.phoneNamesSomeone()) {
+            keys.add(keyDocument(key(PHONE, c.phone()), customerId));
+        }
+        if (c.email() != null && c.email().equals(given.email()) && !given.emailNamesSomeone()) {
+            keys.add(keyDocument(key(EMAIL, c.email()), customerId));
+        }
+        return keys;
     }
 
     /** A client's own customer id: its name, a colon, its id ({@code zendesk:CRM-1}). */
@@ -220,17 +256,19 @@ public class CustomerDirectory {
      * changes nothing.
      */
     public Optional<Versioned<Customer>> erase(String customerId, Instant at) {
+        if (isKey(customerId)) return Optional.empty();
         Optional<Versioned<Customer>> erased = customers.update(
                 customerId,
                 current -> current.value().erasedAt() != null
                         ? null
                         : Change.of(current.value().erased(at)));
-        if (erased.isPresent()) contacts.deleteMany(eq(CUSTOMER, customerId));
+        if (erased.isPresent()) customers.collection().deleteMany(eq(CUSTOMER, customerId));
         return erased;
     }
 
     /** Sets (or, null, clears) how the customer is handled; empty if there is no such customer. */
     public Optional<Versioned<Customer>> handle(String customerId, Customer.Handling handling) {
+        if (isKey(customerId)) return Optional.empty();
         return customers.update(
                 customerId,
                 current -> java.util.Objects.equals(current.value().handling(), handling)
@@ -260,7 +298,7 @@ public class CustomerDirectory {
 
     /** The customer with this id, if there is one. */
     public Optional<Versioned<Customer>> find(String customerId) {
-        return customers.find(customerId);
+        return isKey(customerId) ? Optional.empty() : customers.find(customerId);
     }
 
     /**
@@ -303,35 +341,38 @@ public class CustomerDirectory {
         return now;
     }
 
-    /** The customers the contacts name (contact key to customer id): one read, whichever of them are given. */
-    private Map<String, String> owners(String phoneKey, String emailKey) {
-        List<String> keys = new ArrayList<>(2);
-        if (phoneKey != null) keys.add(phoneKey);
-        if (emailKey != null) keys.add(emailKey);
-        Map<String, String> named = new HashMap<>();
-        if (keys.isEmpty()) return named;
-        contacts.find(keys.size() == 1 ? eq("_id", keys.get(0)) : in("_id", keys))
-                .forEach(d -> named.put(d.getString("_id"), d.getString(CUSTOMER)));
-        return named;
+    /**
+     * The key of a contact ({@code phone 13800001111}, {@code email a@b.cn}): a space no customer id holds, and no
+     * colon (escaped in an e-mail), which every client's own id holds ({@link #ownId}).
+     */
+    static String key(String kind, String value) {
+        return kind + ' ' + value.replace("%", "%25").replace(":", "%3A");
     }
 
-    /**
-     * Names the customer for these contacts (kind and value) unless someone is named already (the first to give one
-     * keeps it): one write.
-     */
-    private void register(List<String> contactKeys, String customerId) {
-        if (contactKeys.isEmpty()) return;
-        try {
-            contacts.insertMany(
-                    contactKeys.stream()
-                            .map(key -> new Document("_id", key).append(CUSTOMER, customerId))
-                            .toList(),
-                    new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            boolean onlyTaken = e.getWriteErrors().stream()
-                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyTaken) throw e;
-        }
+    /** Whether an id is a contact's key, not a customer's. */
+    private static boolean isKey(String id) {
+        return id == null || id.indexOf(' ') >= 0;
+    }
+
+    private static Document keyDocument(String key, String customerId) {
+        return new Document("_id", key).append(CUSTOMER, customerId);
+    }
+
+    /** The keys kept in their own collection ({@code phone:...}, {@code email:...}) moved beside the customers. */
+    private void moveKeys(MongoCollection<Document> kept) {
+        List<Document> keys = new ArrayList<>();
+        kept.find().forEach(d -> {
+            String old = d.getString("_id");
+            int colon = old.indexOf(':');
+            if (colon > 0)
+                keys.add(keyDocument(key(old.substring(0, colon), old.substring(colon + 1)), d.getString(CUSTOMER)));
+            if (keys.size() == 1_000) {
+                customers.insertKeys(keys);
+                keys.clear();
+            }
+        });
+        customers.insertKeys(keys);
+        kept.drop();
     }
 
     /** Registers the contacts of every customer stored, the earliest seen first. */
@@ -342,10 +383,12 @@ public class CustomerDirectory {
                 .projection(Projections.include("phone", "email", "firstSeen"))
                 .sort(Sorts.ascending("firstSeen", "_id"))
                 .forEach(d -> {
-                    List<String> keys = new ArrayList<>(2);
-                    if (d.getString("phone") != null) keys.add(PHONE + d.getString("phone"));
-                    if (d.getString("email") != null) keys.add(EMAIL + d.getString("email"));
-                    register(keys, d.getString("_id"));
+                    List<Document> keys = new ArrayList<>(2);
+                    if (d.getString("phone") != null)
+                        keys.add(keyDocument(key(PHONE, d.getString("phone")), d.getString("_id")));
+                    if (d.getString("email") != null)
+                        keys.add(keyDocument(key(EMAIL, d.getString("email")), d.getString("_id")));
+                    customers.insertKeys(keys);
                 });
     }
 

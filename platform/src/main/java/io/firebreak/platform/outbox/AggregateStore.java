@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.bson.BsonArray;
@@ -162,6 +163,80 @@ public final class AggregateStore<T extends Record> {
         }
         if (!newEvents.isEmpty()) relay.publishSoon(collection, id, entries(doc.getArray(OUTBOX)));
         return Optional.of(decode(doc));
+    }
+
+    /**
+     * As {@link #create}, with keys that name the new aggregate written in the same command: documents of this
+     * collection beside the aggregates (without a version, so never read as one; their ids must be of a form no
+     * aggregate's id takes), each inserted unless one with its id exists already — the first to write a key keeps
+     * it. When the aggregate's id is taken, nothing is written, keys neither.
+     */
+    public Optional<Versioned<T>> createWith(
+            String id, T value, List<? extends FirebreakEvent> newEvents, List<Document> keys) {
+        if (keys.isEmpty()) return create(id, value, newEvents, null);
+        BsonDocument doc = encode(value);
+        doc.put("_id", new BsonString(id));
+        doc.put(VERSION, new BsonInt64(0));
+        doc.put(OUTBOX, outbox(newEvents));
+        doc.put(APPLIED, applied(List.of(), null));
+        List<BsonDocument> docs = new ArrayList<>(keys.size() + 1);
+        docs.add(doc);
+        keys.forEach(key -> docs.add(key.toBsonDocument(BsonDocument.class, collection.getCodecRegistry())));
+        try {
+            // In order: the aggregate first, so that a taken id stops the keys too.
+            collection.insertMany(docs, new InsertManyOptions().ordered(true));
+        } catch (MongoBulkWriteException e) {
+            BulkWriteError error = e.getWriteErrors().get(0);
+            if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
+            if (error.getIndex() == 0) return Optional.empty();
+            // A key someone else holds stopped the ones after it: those are written on their own.
+            insertKeys(docs.subList(error.getIndex() + 1, docs.size()));
+        }
+        if (!newEvents.isEmpty()) relay.publishSoon(collection, id, entries(doc.getArray(OUTBOX)));
+        return Optional.of(decode(doc));
+    }
+
+    /**
+     * Writes keys ({@link #createWith}) for an aggregate that exists, in one command: each unless one with its id
+     * exists already.
+     */
+    public void insertKeys(List<? extends Bson> keys) {
+        if (keys.isEmpty()) return;
+        List<BsonDocument> docs = keys.stream()
+                .map(key -> key.toBsonDocument(BsonDocument.class, collection.getCodecRegistry()))
+                .toList();
+        try {
+            collection.insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            boolean onlyTaken = e.getWriteErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyTaken) throw e;
+        }
+    }
+
+    /**
+     * The aggregates and the keys ({@link #createWith}) with these ids, in one query: the aggregates decoded, by
+     * id; the keys handed to {@code keys} as stored.
+     */
+    public Map<String, Versioned<T>> findWithKeys(List<String> ids, Consumer<Document> keys) {
+        Map<String, Versioned<T>> found = new HashMap<>();
+        if (ids.isEmpty()) return found;
+        collection
+                .find(ids.size() == 1 ? eq("_id", ids.get(0)) : Filters.in("_id", ids))
+                .forEach(d -> {
+                    if (d.containsKey(VERSION)) {
+                        Versioned<T> aggregate = decode(d);
+                        found.put(aggregate.id(), aggregate);
+                    } else {
+                        keys.accept(collection
+                                .getCodecRegistry()
+                                .get(Document.class)
+                                .decode(
+                                        new BsonDocumentReader(d),
+                                        DecoderContext.builder().build()));
+                    }
+                });
+        return found;
     }
 
     /** One new aggregate for {@link #insertAll}: as {@link #create} takes it, with the consumed event causing it. */

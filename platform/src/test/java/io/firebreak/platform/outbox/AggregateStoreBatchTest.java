@@ -145,6 +145,48 @@ class AggregateStoreBatchTest {
                 .hasSize(1);
     }
 
+    private static org.bson.Document key(String key, String names) {
+        return new org.bson.Document("_id", key).append("names", names);
+    }
+
+    @Test
+    void anAggregateIsWrittenWithItsKeysInOneCommandAndAKeySomeoneHoldsStaysTheirs() {
+        store.insertKeys(List.of(key("k 2", "A")));
+        counted.forget();
+
+        Versioned<Tally> created = store.createWith(
+                        "C",
+                        new Tally(List.of("c")),
+                        List.of(),
+                        List.of(key("k 1", "C"), key("k 2", "C"), key("k 3", "C")))
+                .orElseThrow();
+
+        assertThat(created.version()).isZero();
+        // One command when no key is held; here the one held stopped the ordered write, and the key after it followed.
+        assertThat(counted.commands()).containsExactly("insert", "insert");
+        Map<String, String> named = new java.util.HashMap<>();
+        Map<String, Versioned<Tally>> found = store.findWithKeys(
+                List.of("C", "k 1", "k 2", "k 3", "nobody"), k -> named.put(k.getString("_id"), k.getString("names")));
+        assertThat(found).containsOnlyKeys("C");
+        assertThat(found.get("C").value().marks()).containsExactly("c");
+        assertThat(named).containsExactlyInAnyOrderEntriesOf(Map.of("k 1", "C", "k 2", "A", "k 3", "C"));
+
+        counted.forget();
+        store.createWith("D", new Tally(List.of("d")), List.of(), List.of(key("k 4", "D")));
+        assertThat(counted.commands()).containsExactly("insert");
+    }
+
+    @Test
+    void anAggregateWhoseIdIsTakenIsNotWrittenAndNeitherAreItsKeys() {
+        assertThat(store.createWith("A", new Tally(List.of("again")), List.of(), List.of(key("k 5", "A"))))
+                .isEmpty();
+
+        assertThat(store.find("A").orElseThrow().value().marks()).isEmpty();
+        assertThat(store.findWithKeys(List.of("k 5"), k -> {})).isEmpty();
+        assertThat(store.collection().countDocuments(com.mongodb.client.model.Filters.eq("_id", "k 5")))
+                .isZero();
+    }
+
     @Test
     void whatAWriteThatDidNotTakeWouldHavePublishedIsNeverPublished() {
         // A started relay with a publisher that records: each event written is published once, none twice, and none
