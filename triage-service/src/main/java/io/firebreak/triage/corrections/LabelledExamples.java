@@ -89,6 +89,10 @@ public final class LabelledExamples {
             "fresh-complaints-56.tsv",
             "fresh-complaints-57.tsv",
             "fresh-complaints-58.tsv",
+            "fresh-complaints-59.tsv",
+            "fresh-complaints-60.tsv",
+            "fresh-complaints-61.tsv",
+            "fresh-complaints-62.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
