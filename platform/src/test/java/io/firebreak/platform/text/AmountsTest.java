@@ -88,6 +88,18 @@ class AmountsTest {
         assertThat(Amounts.find(ScannedText.of("办了一张年卡"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("我们一共三个人的团费"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("两万多人的旅游团"))).isEmpty();
+        // "多" after the numeral: at least that much.
+        assertThat(only("平台冻结了我店铺里四万多的货款")).isEqualTo(new Expected("CNY", 40000));
+        assertThat(only("卡里的八千多被冻结了")).isEqualTo(new Expected("CNY", 8000));
+    }
+
+    /** A sum topped up into an account or a game, and what a thing is worth, are money: "充了两万三", "价值五万多的". */
+    @Test
+    void aSumToppedUpOrWhatAThingIsWorthIsMoney() {
+        assertThat(only("孩子用我的手机在游戏里充了两万三")).isEqualTo(new Expected("CNY", 23000));
+        assertThat(only("首饰盒里价值五万多的金镯子不见了")).isEqualTo(new Expected("CNY", 50000));
+        assertThat(Amounts.find(ScannedText.of("充了三次都没成功"))).isEmpty();
+        assertThat(Amounts.find(ScannedText.of("价值两万步的运动积分"))).isEmpty();
     }
 
     /** "五六千": five or six thousand, read as the least it can be. */

@@ -139,6 +139,14 @@ public final class FirstReadingsReplay {
         groups.put("of them about children", Set.of("fresh-complaints-57.tsv"));
         // Life's events (weddings, funerals, moving house).
         groups.put("of them about life's events", Set.of("fresh-complaints-58.tsv"));
+        // Pets and their care (vets, pet shops, groomers, kennels, pet food and insurance).
+        groups.put("of them about pets", Set.of("fresh-complaints-59.tsv"));
+        // Help at home (cleaners and helpers, handymen, repairs at home, pest control, locksmiths).
+        groups.put("of them about help at home", Set.of("fresh-complaints-60.tsv"));
+        // Marketplaces (second-hand platforms, live-stream shops, cross-border purchases, group buying).
+        groups.put("of them about marketplaces", Set.of("fresh-complaints-61.tsv"));
+        // Digital goods (games, apps, subscriptions, cloud storage, online courses, smart-home apps).
+        groups.put("of them about digital goods", Set.of("fresh-complaints-62.tsv"));
         return groups;
     }
 
