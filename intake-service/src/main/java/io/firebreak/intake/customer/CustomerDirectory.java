@@ -349,9 +349,12 @@ public class CustomerDirectory {
         return kind + ' ' + value.replace("%", "%25").replace(":", "%3A");
     }
 
-    /** Whether an id is a contact's key, not a customer's. */
+    /**
+     * Whether an id is a contact's key, not a customer's: its kind and a space, and no colon (a client's own id, which
+     * holds one, is a customer's whatever its client is called).
+     */
     private static boolean isKey(String id) {
-        return id == null || id.indexOf(' ') >= 0;
+        return id == null || (id.startsWith(PHONE + ' ') || id.startsWith(EMAIL + ' ')) && id.indexOf(':') < 0;
     }
 
     private static Document keyDocument(String key, String customerId) {

@@ -168,6 +168,12 @@ class CustomerDirectoryTest {
         assertThat(directory.search(null, null, "L", 10)).hasSize(1);
         // A client's own id always holds a colon; an e-mail's key holds none, however the address is written.
         assertThat(CustomerDirectory.key("email", "a:b@c.cn")).isEqualTo("email a%3Ab@c.cn");
+        // So a client whose name holds a space still has its customers: "phone book:CRM-1" is one of them.
+        CustomerDirectory.Given client = directory.given("CRM-1", "Lin", PHONE, null, "phone book");
+        Versioned<Customer> own = directory.settle(directory.onFile(client, client.candidates()), null);
+        assertThat(own.id()).isEqualTo("phone book:CRM-1");
+        assertThat(directory.find("phone book:CRM-1")).isPresent();
+        assertThat(directory.onFile(client, client.candidates()).record()).isNotNull();
     }
 
     @Test
