@@ -189,13 +189,18 @@ class CustomerDirectoryTest {
         assertThat(again.record()).isNull();
     }
 
+    /** Takes the contacts' keys out of the customers' collection, as a database of an earlier version has none. */
+    private void dropKeys() {
+        counted.database("intake")
+                .getCollection("customers")
+                .deleteMany(com.mongodb.client.model.Filters.exists("customerId"));
+    }
+
     @Test
     void contactsKeptInTheirOwnCollectionAreMovedBesideTheCustomersAtStart() {
         String id = submit(null, PHONE, EMAIL, "C1").id();
         // A database as an earlier version left it: the keys in a collection of their own.
-        counted.database("intake")
-                .getCollection("customers")
-                .deleteMany(com.mongodb.client.model.Filters.exists("customerId"));
+        dropKeys();
         counted.database("intake")
                 .getCollection("contacts")
                 .insertMany(List.of(
@@ -213,9 +218,7 @@ class CustomerDirectoryTest {
     @Test
     void aDatabaseFromBeforeContactsWereKeptHasEveryCustomersRegisteredAtStart() {
         String id = submit(null, PHONE, EMAIL, "C1").id();
-        counted.database("intake")
-                .getCollection("customers")
-                .deleteMany(com.mongodb.client.model.Filters.exists("customerId"));
+        dropKeys();
 
         directory = open();
 
