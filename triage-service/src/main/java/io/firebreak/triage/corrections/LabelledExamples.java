@@ -93,6 +93,8 @@ public final class LabelledExamples {
             "fresh-complaints-60.tsv",
             "fresh-complaints-61.tsv",
             "fresh-complaints-62.tsv",
+            "fresh-complaints-63.tsv",
+            "fresh-complaints-64.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
