@@ -93,12 +93,17 @@ class AmountsTest {
         assertThat(only("卡里的八千多被冻结了")).isEqualTo(new Expected("CNY", 8000));
     }
 
-    /** A sum topped up into an account or a game, and what a thing is worth, are money: "充了两万三", "价值五万多的". */
+    /**
+     * A sum topped up into an account or a game, what a thing is worth and what it was bought for are money: "充了两万三",
+     * "价值五万多的", "买的三万二的包".
+     */
     @Test
     void aSumToppedUpOrWhatAThingIsWorthIsMoney() {
         assertThat(only("孩子用我的手机在游戏里充了两万三")).isEqualTo(new Expected("CNY", 23000));
         assertThat(only("首饰盒里价值五万多的金镯子不见了")).isEqualTo(new Expected("CNY", 50000));
+        assertThat(only("专柜买的三万二的包，拿去鉴定说是假的")).isEqualTo(new Expected("CNY", 32000));
         assertThat(Amounts.find(ScannedText.of("充了三次都没成功"))).isEmpty();
+        assertThat(Amounts.find(ScannedText.of("买了两万积分的会员"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("价值两万步的运动积分"))).isEmpty();
     }
 

@@ -147,6 +147,10 @@ public final class FirstReadingsReplay {
         groups.put("of them about marketplaces", Set.of("fresh-complaints-61.tsv"));
         // Digital goods (games, apps, subscriptions, cloud storage, online courses, smart-home apps).
         groups.put("of them about digital goods", Set.of("fresh-complaints-62.tsv"));
+        // Things to wear (clothes and shoes, tailoring, dry cleaning, jewellery and watches, luxury goods).
+        groups.put("of them about things to wear", Set.of("fresh-complaints-63.tsv"));
+        // Sport and the outdoors (bikes and e-bikes, e-scooters, camping gear, home fitness, climbing, ski hire).
+        groups.put("of them about sport and the outdoors", Set.of("fresh-complaints-64.tsv"));
         return groups;
     }
 
