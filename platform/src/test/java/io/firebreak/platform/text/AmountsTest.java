@@ -94,8 +94,8 @@ class AmountsTest {
     }
 
     /**
-     * A sum topped up into an account or a game, what a thing is worth and what it was bought for are money: "充了两万三",
-     * "价值五万多的", "买的三万二的包".
+     * A sum topped up into an account or a game, what a thing is worth and what a bag or a watch cost are money:
+     * "充了两万三", "价值五万多的", "三万二的包"; a number of things bought is not.
      */
     @Test
     void aSumToppedUpOrWhatAThingIsWorthIsMoney() {
@@ -104,6 +104,8 @@ class AmountsTest {
         assertThat(only("专柜买的三万二的包，拿去鉴定说是假的")).isEqualTo(new Expected("CNY", 32000));
         assertThat(Amounts.find(ScannedText.of("充了三次都没成功"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("买了两万积分的会员"))).isEmpty();
+        assertThat(Amounts.find(ScannedText.of("买了一千包纸巾，少了三包"))).isEmpty();
+        assertThat(Amounts.find(ScannedText.of("买的2024款手机，想退货"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("价值两万步的运动积分"))).isEmpty();
     }
 
