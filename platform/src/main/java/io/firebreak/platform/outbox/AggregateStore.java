@@ -150,11 +150,7 @@ public final class AggregateStore<T extends Record> {
      */
     public Optional<Versioned<T>> create(
             String id, T value, List<? extends FirebreakEvent> newEvents, String appliedEventId) {
-        BsonDocument doc = encode(value);
-        doc.put("_id", new BsonString(id));
-        doc.put(VERSION, new BsonInt64(0));
-        doc.put(OUTBOX, outbox(newEvents));
-        doc.put(APPLIED, applied(List.of(), appliedEventId));
+        BsonDocument doc = fresh(id, value, newEvents, appliedEventId);
         try {
             collection.insertOne(doc);
         } catch (MongoWriteException e) {
@@ -174,11 +170,7 @@ public final class AggregateStore<T extends Record> {
     public Optional<Versioned<T>> createWith(
             String id, T value, List<? extends FirebreakEvent> newEvents, List<Document> keys) {
         if (keys.isEmpty()) return create(id, value, newEvents, null);
-        BsonDocument doc = encode(value);
-        doc.put("_id", new BsonString(id));
-        doc.put(VERSION, new BsonInt64(0));
-        doc.put(OUTBOX, outbox(newEvents));
-        doc.put(APPLIED, applied(List.of(), null));
+        BsonDocument doc = fresh(id, value, newEvents, null);
         List<BsonDocument> docs = new ArrayList<>(keys.size() + 1);
         docs.add(doc);
         keys.forEach(key -> docs.add(key.toBsonDocument(BsonDocument.class, collection.getCodecRegistry())));
@@ -237,6 +229,16 @@ public final class AggregateStore<T extends Record> {
                     }
                 });
         return found;
+    }
+
+    /** A new aggregate's document: its value, version 0, its events in its outbox, the event that caused it applied. */
+    private BsonDocument fresh(String id, T value, List<? extends FirebreakEvent> newEvents, String appliedEventId) {
+        BsonDocument doc = encode(value);
+        doc.put("_id", new BsonString(id));
+        doc.put(VERSION, new BsonInt64(0));
+        doc.put(OUTBOX, outbox(newEvents));
+        doc.put(APPLIED, applied(List.of(), appliedEventId));
+        return doc;
     }
 
     /** One new aggregate for {@link #insertAll}: as {@link #create} takes it, with the consumed event causing it. */
