@@ -95,6 +95,8 @@ public final class LabelledExamples {
             "fresh-complaints-62.tsv",
             "fresh-complaints-63.tsv",
             "fresh-complaints-64.tsv",
+            "fresh-complaints-65.tsv",
+            "fresh-complaints-66.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
