@@ -151,6 +151,10 @@ public final class FirstReadingsReplay {
         groups.put("of them about things to wear", Set.of("fresh-complaints-63.tsv"));
         // Sport and the outdoors (bikes and e-bikes, e-scooters, camping gear, home fitness, climbing, ski hire).
         groups.put("of them about sport and the outdoors", Set.of("fresh-complaints-64.tsv"));
+        // Furniture, kitchens and large appliances (delivery, assembly, fitted kitchens, 全屋定制, built-in appliances).
+        groups.put("of them about furniture and kitchens", Set.of("fresh-complaints-65.tsv"));
+        // New homes and their developers (off-plan sales, handover and snagging, aftercare, completion and deposits).
+        groups.put("of them about new homes", Set.of("fresh-complaints-66.tsv"));
         return groups;
     }
 
