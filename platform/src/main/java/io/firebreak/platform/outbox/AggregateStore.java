@@ -22,6 +22,7 @@ import io.firebreak.platform.mongo.StaleIndexes;
 import io.firebreak.platform.web.ContentTags;
 import io.firebreak.platform.web.Page;
 import io.firebreak.platform.web.PageCursor;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -36,17 +37,17 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.bson.BsonArray;
+import org.bson.BsonBinaryReader;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
-import org.bson.BsonDocumentReader;
-import org.bson.BsonDocumentWriter;
+import org.bson.BsonElement;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
-import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
 import org.bson.conversions.Bson;
 import org.bson.io.BasicOutputBuffer;
@@ -68,12 +69,16 @@ public final class AggregateStore<T extends Record> {
     static final String CAS_INDEX_NAME = "_id_1_version_1";
 
     private final MongoCollection<BsonDocument> collection;
+    /** The same collection read as stored bytes: an aggregate is decoded from them, with no document tree between. */
+    private final MongoCollection<RawBsonDocument> stored;
+
     private final Codec<T> codec;
     private final EventCodec events;
     private final OutboxRelay relay;
 
     AggregateStore(MongoCollection<BsonDocument> collection, Class<T> type, EventCodec events, OutboxRelay relay) {
         this.collection = collection;
+        this.stored = collection.withDocumentClass(RawBsonDocument.class);
         this.codec = collection.getCodecRegistry().get(type);
         this.events = events;
         this.relay = relay;
@@ -90,12 +95,12 @@ public final class AggregateStore<T extends Record> {
     }
 
     public Optional<Versioned<T>> find(String id) {
-        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(this::decode);
+        return Optional.ofNullable(stored.find(eq("_id", id)).first()).map(this::decode);
     }
 
     public List<Versioned<T>> findAll(Bson filter, Bson sort, int limit) {
         List<Versioned<T>> result = new ArrayList<>();
-        collection.find(filter).sort(sort).limit(limit).forEach(d -> result.add(decode(d)));
+        stored.find(filter).sort(sort).limit(limit).forEach(d -> result.add(decode(d)));
         return result;
     }
 
@@ -150,14 +155,15 @@ public final class AggregateStore<T extends Record> {
      */
     public Optional<Versioned<T>> create(
             String id, T value, List<? extends FirebreakEvent> newEvents, String appliedEventId) {
-        BsonDocument doc = fresh(id, value, newEvents, appliedEventId);
+        BsonArray outbox = outbox(newEvents);
+        RawBsonDocument doc = document(id, 0, value, outbox, applied(List.of(), appliedEventId));
         try {
             collection.insertOne(doc);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return Optional.empty();
             throw e;
         }
-        if (!newEvents.isEmpty()) relay.publishSoon(collection, id, entries(doc.getArray(OUTBOX)));
+        if (!newEvents.isEmpty()) relay.publishSoon(collection, id, entries(outbox));
         return Optional.of(decode(doc));
     }
 
@@ -170,7 +176,8 @@ public final class AggregateStore<T extends Record> {
     public Optional<Versioned<T>> createWith(
             String id, T value, List<? extends FirebreakEvent> newEvents, List<Document> keys) {
         if (keys.isEmpty()) return create(id, value, newEvents, null);
-        BsonDocument doc = fresh(id, value, newEvents, null);
+        BsonArray outbox = outbox(newEvents);
+        RawBsonDocument doc = document(id, 0, value, outbox, applied(List.of(), null));
         List<BsonDocument> docs = new ArrayList<>(keys.size() + 1);
         docs.add(doc);
         keys.forEach(key -> docs.add(key.toBsonDocument(BsonDocument.class, collection.getCodecRegistry())));
@@ -184,7 +191,7 @@ public final class AggregateStore<T extends Record> {
             // A key someone else holds stopped the ones after it: those are written on their own.
             insertKeys(docs.subList(error.getIndex() + 1, docs.size()));
         }
-        if (!newEvents.isEmpty()) relay.publishSoon(collection, id, entries(doc.getArray(OUTBOX)));
+        if (!newEvents.isEmpty()) relay.publishSoon(collection, id, entries(outbox));
         return Optional.of(decode(doc));
     }
 
@@ -213,32 +220,17 @@ public final class AggregateStore<T extends Record> {
     public Map<String, Versioned<T>> findWithKeys(List<String> ids, Consumer<Document> keys) {
         Map<String, Versioned<T>> found = new HashMap<>();
         if (ids.isEmpty()) return found;
-        collection
-                .find(ids.size() == 1 ? eq("_id", ids.get(0)) : Filters.in("_id", ids))
+        Codec<Document> documents = collection.getCodecRegistry().get(Document.class);
+        stored.find(ids.size() == 1 ? eq("_id", ids.get(0)) : Filters.in("_id", ids))
                 .forEach(d -> {
                     if (d.containsKey(VERSION)) {
                         Versioned<T> aggregate = decode(d);
                         found.put(aggregate.id(), aggregate);
                     } else {
-                        keys.accept(collection
-                                .getCodecRegistry()
-                                .get(Document.class)
-                                .decode(
-                                        new BsonDocumentReader(d),
-                                        DecoderContext.builder().build()));
+                        keys.accept(d.decode(documents));
                     }
                 });
         return found;
-    }
-
-    /** A new aggregate's document: its value, version 0, its events in its outbox, the event that caused it applied. */
-    private BsonDocument fresh(String id, T value, List<? extends FirebreakEvent> newEvents, String appliedEventId) {
-        BsonDocument doc = encode(value);
-        doc.put("_id", new BsonString(id));
-        doc.put(VERSION, new BsonInt64(0));
-        doc.put(OUTBOX, outbox(newEvents));
-        doc.put(APPLIED, applied(List.of(), appliedEventId));
-        return doc;
     }
 
     /** One new aggregate for {@link #insertAll}: as {@link #create} takes it, with the consumed event causing it. */
@@ -253,18 +245,20 @@ public final class AggregateStore<T extends Record> {
     public List<Boolean> insertAll(List<New<T>> aggregates) {
         List<Boolean> inserted = new ArrayList<>(aggregates.size());
         if (aggregates.isEmpty()) return inserted;
-        List<BsonDocument> docs = new ArrayList<>(aggregates.size());
+        List<RawBsonDocument> docs = new ArrayList<>(aggregates.size());
+        List<BsonArray> outboxes = new ArrayList<>(aggregates.size());
         for (New<T> aggregate : aggregates) {
-            BsonDocument doc = encode(aggregate.value());
-            doc.put("_id", new BsonString(aggregate.id()));
-            doc.put(VERSION, new BsonInt64(0));
-            within(aggregate.cause(), () -> doc.put(OUTBOX, outbox(aggregate.events())));
-            doc.put(
-                    APPLIED,
+            BsonArray outbox = new BsonArray();
+            within(aggregate.cause(), () -> outbox.addAll(outbox(aggregate.events())));
+            outboxes.add(outbox);
+            docs.add(document(
+                    aggregate.id(),
+                    0,
+                    aggregate.value(),
+                    outbox,
                     applied(
                             List.of(),
-                            aggregate.cause() == null ? null : aggregate.cause().id()));
-            docs.add(doc);
+                            aggregate.cause() == null ? null : aggregate.cause().id())));
             inserted.add(true);
         }
         try {
@@ -277,8 +271,7 @@ public final class AggregateStore<T extends Record> {
         }
         for (int i = 0; i < aggregates.size(); i++) {
             if (inserted.get(i) && !aggregates.get(i).events().isEmpty())
-                relay.publishSoon(
-                        collection, aggregates.get(i).id(), entries(docs.get(i).getArray(OUTBOX)));
+                relay.publishSoon(collection, aggregates.get(i).id(), entries(outboxes.get(i)));
         }
         return inserted;
     }
@@ -312,10 +305,10 @@ public final class AggregateStore<T extends Record> {
                 agg = known;
                 pending = null;
             } else {
-                BsonDocument stored = collection.find(eq("_id", id)).first();
-                if (stored == null) return Optional.empty();
-                agg = decode(stored);
-                pending = stored.containsKey(OUTBOX) ? stored.getArray(OUTBOX) : new BsonArray();
+                RawBsonDocument doc = stored.find(eq("_id", id)).first();
+                if (doc == null) return Optional.empty();
+                agg = decode(doc);
+                pending = doc.containsKey(OUTBOX) ? doc.getArray(OUTBOX) : new BsonArray();
             }
             if (agg.hasApplied(eventId)) return Optional.of(agg);
             Change<T> change = decide.apply(agg);
@@ -361,12 +354,11 @@ public final class AggregateStore<T extends Record> {
     public Map<String, Versioned<T>> updateAll(List<Update<T>> updates) {
         Map<String, Versioned<T>> current = new LinkedHashMap<>();
         if (updates.isEmpty()) return current;
-        Map<String, BsonDocument> stored = new HashMap<>();
-        collection
-                .find(Filters.in(
+        Map<String, RawBsonDocument> read = new HashMap<>();
+        stored.find(Filters.in(
                         "_id", updates.stream().map(Update::id).distinct().toList()))
-                .forEach(d -> stored.put(d.getString("_id").getValue(), d));
-        stored.forEach((id, d) -> current.put(id, decode(d)));
+                .forEach(d -> read.put(d.getString("_id").getValue(), d));
+        read.forEach((id, d) -> current.put(id, decode(d)));
         Map<String, BsonArray> events = new LinkedHashMap<>();
         // Aggregates whose stored outbox held unpublished events: the relay reads theirs, in order.
         Set<String> waiting = new HashSet<>();
@@ -382,13 +374,13 @@ public final class AggregateStore<T extends Record> {
                     new Versioned<>(
                             u.id(),
                             change.value(),
-                            stored.get(u.id()).getNumber(VERSION).longValue() + 1,
+                            read.get(u.id()).getNumber(VERSION).longValue() + 1,
                             applied));
             BsonArray outbox = events.computeIfAbsent(u.id(), id -> {
-                BsonDocument doc = stored.get(id);
+                RawBsonDocument doc = read.get(id);
                 if (!doc.containsKey(OUTBOX) || doc.getArray(OUTBOX).isEmpty()) return new BsonArray();
                 waiting.add(id);
-                return doc.getArray(OUTBOX).clone();
+                return new BsonArray(doc.getArray(OUTBOX));
             });
             within(u.event(), () -> outbox.addAll(outbox(change.events())));
         }
@@ -396,14 +388,9 @@ public final class AggregateStore<T extends Record> {
         List<ReplaceOneModel<BsonDocument>> writes = new ArrayList<>();
         events.forEach((id, outbox) -> {
             Versioned<T> next = current.get(id);
-            BsonDocument doc = encode(next.value());
-            doc.put("_id", new BsonString(id));
-            doc.put(VERSION, new BsonInt64(next.version()));
-            doc.put(OUTBOX, outbox);
-            doc.put(APPLIED, applied(next.appliedEventIds(), null));
             writes.add(new ReplaceOneModel<>(
                     new BsonDocument("_id", new BsonString(id)).append(VERSION, new BsonInt64(next.version() - 1)),
-                    doc));
+                    document(id, next.version(), next.value(), outbox, applied(next.appliedEventIds(), null))));
         });
         int written = collection
                 .bulkWrite(writes, new BulkWriteOptions().ordered(false))
@@ -444,15 +431,12 @@ public final class AggregateStore<T extends Record> {
 
     /** {@code pending}: the unpublished events stored with {@code agg}; null to write only if there are none. */
     private boolean write(Versioned<T> agg, BsonArray pending, Change<T> change, String eventId) {
-        BsonDocument doc = encode(change.value());
-        doc.put("_id", new BsonString(agg.id()));
-        doc.put(VERSION, new BsonInt64(agg.version() + 1));
         // Events not yet published stay, new ones go after them. The relay bumps the version when it removes
         // published ones, so this compare-and-set never brings back an event that was already published.
-        BsonArray outbox = pending == null ? new BsonArray() : pending.clone();
+        BsonArray outbox = pending == null ? new BsonArray() : new BsonArray(pending);
         outbox.addAll(outbox(change.events()));
-        doc.put(OUTBOX, outbox);
-        doc.put(APPLIED, applied(agg.appliedEventIds(), eventId));
+        RawBsonDocument doc =
+                document(agg.id(), agg.version() + 1, change.value(), outbox, applied(agg.appliedEventIds(), eventId));
         // A flat filter ({_id, version}, not {$and: [...]}): the embedded store reads it by _id and checks the rest.
         BsonDocument current =
                 new BsonDocument("_id", new BsonString(agg.id())).append(VERSION, new BsonInt64(agg.version()));
@@ -476,9 +460,7 @@ public final class AggregateStore<T extends Record> {
     private BsonArray outbox(List<? extends FirebreakEvent> newEvents) {
         BsonArray array = new BsonArray();
         for (FirebreakEvent event : newEvents) {
-            array.add(OutboxEntry.of(event, events.toJson(event))
-                    .toDocument()
-                    .toBsonDocument(BsonDocument.class, collection.getCodecRegistry()));
+            array.add(OutboxEntry.of(event, events.toJson(event)).toBsonDocument());
         }
         return array;
     }
@@ -508,26 +490,41 @@ public final class AggregateStore<T extends Record> {
         return ContentTags.of(bytes.getInternalBuffer(), bytes.getPosition());
     }
 
-    private BsonDocument encode(T value) {
-        BsonDocument doc = new BsonDocument();
-        codec.encode(
-                new BsonDocumentWriter(doc), value, EncoderContext.builder().build());
-        return doc;
+    /**
+     * An aggregate's document as it is stored: the value's fields, then its id and the three mechanism fields,
+     * written as BSON bytes once — the value's codec writes them, the rest is copied — so that the driver sends
+     * them as they are, with no document tree built and walked between (no record has a field of those names).
+     */
+    private RawBsonDocument document(String id, long version, T value, BsonArray outbox, BsonArray applied) {
+        BasicOutputBuffer fields = new BasicOutputBuffer();
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(fields)) {
+            codec.encode(writer, value, EncoderContext.builder().build());
+        }
+        BasicOutputBuffer whole = new BasicOutputBuffer(fields.getPosition() + 256);
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(whole);
+                BsonBinaryReader reader =
+                        new BsonBinaryReader(ByteBuffer.wrap(fields.getInternalBuffer(), 0, fields.getPosition()))) {
+            writer.pipe(
+                    reader,
+                    List.of(
+                            new BsonElement("_id", new BsonString(id)),
+                            new BsonElement(VERSION, new BsonInt64(version)),
+                            new BsonElement(OUTBOX, outbox),
+                            new BsonElement(APPLIED, applied)));
+        }
+        return new RawBsonDocument(whole.getInternalBuffer(), 0, whole.getPosition());
     }
 
-    private Versioned<T> decode(BsonDocument stored) {
-        BsonDocument doc = stored.clone();
-        String id = doc.getString("_id").getValue();
-        long version = doc.getNumber(VERSION).longValue();
+    /** An aggregate from its stored bytes: the value's codec reads its fields and passes over the others. */
+    private Versioned<T> decode(RawBsonDocument stored) {
+        String id = stored.getString("_id").getValue();
+        long version = stored.getNumber(VERSION).longValue();
         List<String> applied = new ArrayList<>();
-        BsonValue appliedValue = doc.remove(APPLIED);
+        BsonValue appliedValue = stored.get(APPLIED);
         if (appliedValue != null && appliedValue.isArray()) {
             appliedValue.asArray().forEach(v -> applied.add(v.asString().getValue()));
         }
-        doc.remove(VERSION);
-        doc.remove(OUTBOX);
-        T value = codec.decode(
-                new BsonDocumentReader(doc), DecoderContext.builder().build());
+        T value = stored.decode(codec);
         return new Versioned<>(id, value, version, List.copyOf(applied));
     }
 }

@@ -6,8 +6,12 @@ import io.firebreak.platform.tracing.TraceHeaders;
 import io.firebreak.platform.web.Correlation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
+import org.bson.BsonBinary;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonNull;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -44,16 +48,17 @@ record OutboxEntry(
                 Correlation.correlationId());
     }
 
-    Document toDocument() {
-        Document d = new Document("id", id)
-                .append("topic", topic)
-                .append("type", type)
-                .append("subject", subject)
-                .append("time", Date.from(time))
-                .append("payload", new Binary(payload.getBytes(StandardCharsets.UTF_8)));
-        if (trace.traceparent() != null) d.append("traceparent", trace.traceparent());
-        if (trace.tracestate() != null) d.append("tracestate", trace.tracestate());
-        if (correlationId != null) d.append("correlationId", correlationId);
+    /** The entry as it is kept in an outbox. */
+    BsonDocument toBsonDocument() {
+        BsonDocument d = new BsonDocument("id", new BsonString(id))
+                .append("topic", new BsonString(topic))
+                .append("type", new BsonString(type))
+                .append("subject", subject == null ? BsonNull.VALUE : new BsonString(subject))
+                .append("time", new BsonDateTime(time.toEpochMilli()))
+                .append("payload", new BsonBinary(payload.getBytes(StandardCharsets.UTF_8)));
+        if (trace.traceparent() != null) d.append("traceparent", new BsonString(trace.traceparent()));
+        if (trace.tracestate() != null) d.append("tracestate", new BsonString(trace.tracestate()));
+        if (correlationId != null) d.append("correlationId", new BsonString(correlationId));
         return d;
     }
 

@@ -137,7 +137,7 @@ class OutboxRelayTest {
     }
 
     private static BsonDocument aggregate(String id, String eventId) {
-        Document entry = new OutboxEntry(
+        BsonDocument entry = new OutboxEntry(
                         eventId,
                         "firebreak.test",
                         "firebreak.test.happened",
@@ -146,9 +146,9 @@ class OutboxRelayTest {
                         "{}",
                         null,
                         null)
-                .toDocument();
+                .toBsonDocument();
         return new BsonDocument("_id", new BsonString(id))
                 .append(AggregateStore.VERSION, new BsonInt64(0))
-                .append(AggregateStore.OUTBOX, new BsonArray(List.of(BsonDocument.parse(entry.toJson()))));
+                .append(AggregateStore.OUTBOX, new BsonArray(List.of(entry)));
     }
 }
