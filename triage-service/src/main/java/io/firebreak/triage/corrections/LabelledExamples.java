@@ -97,6 +97,8 @@ public final class LabelledExamples {
             "fresh-complaints-64.tsv",
             "fresh-complaints-65.tsv",
             "fresh-complaints-66.tsv",
+            "fresh-complaints-67.tsv",
+            "fresh-complaints-68.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
