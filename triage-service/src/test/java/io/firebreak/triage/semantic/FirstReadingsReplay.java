@@ -155,6 +155,10 @@ public final class FirstReadingsReplay {
         groups.put("of them about furniture and kitchens", Set.of("fresh-complaints-65.tsv"));
         // New homes and their developers (off-plan sales, handover and snagging, aftercare, completion and deposits).
         groups.put("of them about new homes", Set.of("fresh-complaints-66.tsv"));
+        // Gifts, flowers and printing (florists, cakes, engraving, photo printing, hampers and corporate gifts).
+        groups.put("of them about gifts and flowers", Set.of("fresh-complaints-67.tsv"));
+        // Electronics repair and trade-in (repair shops, batteries and screens, refurbished devices, recycling).
+        groups.put("of them about repairs and trade-in", Set.of("fresh-complaints-68.tsv"));
         return groups;
     }
 
