@@ -22,6 +22,7 @@ import io.firebreak.platform.mongo.StaleIndexes;
 import io.firebreak.platform.web.ContentTags;
 import io.firebreak.platform.web.Page;
 import io.firebreak.platform.web.PageCursor;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,6 +68,8 @@ public final class AggregateStore<T extends Record> {
     private static final int MAX_APPLIED = 500;
     private static final int MAX_ATTEMPTS = 20;
     static final String CAS_INDEX_NAME = "_id_1_version_1";
+    /** The fields the store writes beside an aggregate's own: no record it keeps may have one of these names. */
+    private static final Set<String> OWN_FIELDS = Set.of("_id", VERSION, OUTBOX, APPLIED);
 
     private final MongoCollection<BsonDocument> collection;
     /** The same collection read as stored bytes: an aggregate is decoded from them, with no document tree between. */
@@ -79,6 +82,12 @@ public final class AggregateStore<T extends Record> {
     AggregateStore(MongoCollection<BsonDocument> collection, Class<T> type, EventCodec events, OutboxRelay relay) {
         this.collection = collection;
         this.stored = collection.withDocumentClass(RawBsonDocument.class);
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (OWN_FIELDS.contains(component.getName())) {
+                throw new IllegalArgumentException(type.getSimpleName() + "." + component.getName()
+                        + ": a field of that name is the store's own (" + OWN_FIELDS + ")");
+            }
+        }
         this.codec = collection.getCodecRegistry().get(type);
         this.events = events;
         this.relay = relay;
@@ -493,7 +502,8 @@ public final class AggregateStore<T extends Record> {
     /**
      * An aggregate's document as it is stored: the value's fields, then its id and the three mechanism fields,
      * written as BSON bytes once — the value's codec writes them, the rest is copied — so that the driver sends
-     * them as they are, with no document tree built and walked between (no record has a field of those names).
+     * them as they are, with no document tree built and walked between ({@link #OWN_FIELDS}: no record has a field
+     * of those names).
      */
     private RawBsonDocument document(String id, long version, T value, BsonArray outbox, BsonArray applied) {
         BasicOutputBuffer fields = new BasicOutputBuffer();

@@ -50,6 +50,40 @@ class AggregateStoreBatchTest {
         counted.close();
     }
 
+    record Clashing(String name, long version) {}
+
+    @Test
+    void aRecordWithAFieldNamedLikeOneOfTheStoresOwnIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> new AggregateStore<>(
+                        counted.database("batch").getCollection("clashing", org.bson.BsonDocument.class),
+                        Clashing.class,
+                        new EventCodec(),
+                        new OutboxRelay(
+                                TestPublisher.neverAnswering(), Duration.ofHours(1), 200, Duration.ofHours(1))));
+    }
+
+    @Test
+    void anAggregateIsWrittenWithItsFieldsThenTheStoresAndReadBackFromADocumentInEitherOrder() {
+        org.bson.BsonDocument written = counted.database("batch")
+                .getCollection("tallies", org.bson.BsonDocument.class)
+                .find(new org.bson.BsonDocument("_id", new org.bson.BsonString("A")))
+                .first();
+        assertThat(written.keySet()).containsExactly("marks", "_id", "version", "outbox", "applied");
+
+        // As earlier versions wrote it: the id first, the record's fields after the store's.
+        counted.database("batch")
+                .getCollection("tallies", org.bson.BsonDocument.class)
+                .insertOne(org.bson.BsonDocument.parse(
+                        "{_id: 'C', version: {$numberLong: '3'}, outbox: [], applied: ['e9'], marks: ['x']}"));
+        Versioned<Tally> read = store.find("C").orElseThrow();
+
+        assertThat(read.value()).isEqualTo(new Tally(List.of("x")));
+        assertThat(read.version()).isEqualTo(3);
+        assertThat(read.appliedEventIds()).containsExactly("e9");
+    }
+
     @Test
     void theTagIsOfTheValueAsStoredTheSameWrittenAndReadBackAndAnotherForAnotherValue() {
         Versioned<Tally> written = store.update(
