@@ -99,6 +99,7 @@ public final class LabelledExamples {
             "fresh-complaints-66.tsv",
             "fresh-complaints-67.tsv",
             "fresh-complaints-68.tsv",
+            "fresh-complaints-69.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
