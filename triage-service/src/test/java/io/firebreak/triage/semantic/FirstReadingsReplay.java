@@ -159,6 +159,8 @@ public final class FirstReadingsReplay {
         groups.put("of them about gifts and flowers", Set.of("fresh-complaints-67.tsv"));
         // Electronics repair and trade-in (repair shops, batteries and screens, refurbished devices, recycling).
         groups.put("of them about repairs and trade-in", Set.of("fresh-complaints-68.tsv"));
+        // Drinks and smoking (wine merchants, off-licences, drinks deliveries, bars' tabs, vapes, tobacconists).
+        groups.put("of them about drinks and smoking", Set.of("fresh-complaints-69.tsv"));
         return groups;
     }
 
