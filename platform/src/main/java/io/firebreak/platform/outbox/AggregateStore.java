@@ -165,7 +165,7 @@ public final class AggregateStore<T extends Record> {
     public Optional<Versioned<T>> create(
             String id, T value, List<? extends FirebreakEvent> newEvents, String appliedEventId) {
         BsonArray outbox = outbox(newEvents);
-        RawBsonDocument doc = document(id, 0, value, outbox, applied(List.of(), appliedEventId));
+        RawBsonDocument doc = fresh(id, value, outbox, appliedEventId);
         try {
             collection.insertOne(doc);
         } catch (MongoWriteException e) {
@@ -186,7 +186,7 @@ public final class AggregateStore<T extends Record> {
             String id, T value, List<? extends FirebreakEvent> newEvents, List<Document> keys) {
         if (keys.isEmpty()) return create(id, value, newEvents, null);
         BsonArray outbox = outbox(newEvents);
-        RawBsonDocument doc = document(id, 0, value, outbox, applied(List.of(), null));
+        RawBsonDocument doc = fresh(id, value, outbox, null);
         List<BsonDocument> docs = new ArrayList<>(keys.size() + 1);
         docs.add(doc);
         keys.forEach(key -> docs.add(key.toBsonDocument(BsonDocument.class, collection.getCodecRegistry())));
@@ -260,14 +260,11 @@ public final class AggregateStore<T extends Record> {
             BsonArray outbox = new BsonArray();
             within(aggregate.cause(), () -> outbox.addAll(outbox(aggregate.events())));
             outboxes.add(outbox);
-            docs.add(document(
+            docs.add(fresh(
                     aggregate.id(),
-                    0,
                     aggregate.value(),
                     outbox,
-                    applied(
-                            List.of(),
-                            aggregate.cause() == null ? null : aggregate.cause().id())));
+                    aggregate.cause() == null ? null : aggregate.cause().id()));
             inserted.add(true);
         }
         try {
@@ -497,6 +494,11 @@ public final class AggregateStore<T extends Record> {
             codec.encode(writer, value, EncoderContext.builder().build());
         }
         return ContentTags.of(bytes.getInternalBuffer(), bytes.getPosition());
+    }
+
+    /** A new aggregate's document: version 0, its events in {@code outbox}, the event that caused it applied. */
+    private RawBsonDocument fresh(String id, T value, BsonArray outbox, String appliedEventId) {
+        return document(id, 0, value, outbox, applied(List.of(), appliedEventId));
     }
 
     /**

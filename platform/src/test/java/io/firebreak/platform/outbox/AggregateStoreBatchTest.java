@@ -1,6 +1,7 @@
 package io.firebreak.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.firebreak.events.ResolutionEvents.CaseOpened;
 import io.firebreak.platform.kafka.EventCodec;
@@ -54,14 +55,13 @@ class AggregateStoreBatchTest {
 
     @Test
     void aRecordWithAFieldNamedLikeOneOfTheStoresOwnIsRefused() {
-        org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalArgumentException.class,
-                () -> new AggregateStore<>(
+        assertThatThrownBy(() -> new AggregateStore<>(
                         counted.database("batch").getCollection("clashing", org.bson.BsonDocument.class),
                         Clashing.class,
                         new EventCodec(),
-                        new OutboxRelay(
-                                TestPublisher.neverAnswering(), Duration.ofHours(1), 200, Duration.ofHours(1))));
+                        new OutboxRelay(TestPublisher.neverAnswering(), Duration.ofHours(1), 200, Duration.ofHours(1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Clashing.version");
     }
 
     @Test
