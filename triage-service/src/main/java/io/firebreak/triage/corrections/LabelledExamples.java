@@ -100,6 +100,10 @@ public final class LabelledExamples {
             "fresh-complaints-67.tsv",
             "fresh-complaints-68.tsv",
             "fresh-complaints-69.tsv",
+            "fresh-complaints-70.tsv",
+            "fresh-complaints-71.tsv",
+            "fresh-complaints-72.tsv",
+            "fresh-complaints-73.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
