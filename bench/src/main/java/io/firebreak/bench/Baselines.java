@@ -49,6 +49,12 @@ import org.bson.Document;
  * The ceilings the pipeline is measured against, on the same broker, store and services, in the same run: raw
  * Kafka produce-and-consume with the services' producer settings, raw store writes with the same driver, and a
  * no-op route through the gateway against the same service directly. Each leaves nothing behind.
+ *
+ * <p>Each also says what one of its units (a request, a store command, a Kafka record) costs in CPU: the system's
+ * side (the standalone process: broker, store engine, gateway and service) and the client's (this process: the
+ * driver, the producer and consumer), the JIT compilers left out of both and each process's idle rate, measured
+ * just before, taken off; the system's also by part (its threads by name, as the steps' are, idle not taken off).
+ * A complaint's floor ({@link Floor}) is built from these prices.
  */
 final class Baselines {
 
@@ -61,7 +67,12 @@ final class Baselines {
             double perSecond,
             double p50Ms,
             double p99Ms,
-            double p999Ms) {
+            double p999Ms,
+            String unit,
+            double units,
+            double systemCpuMs,
+            double clientCpuMs,
+            Map<String, Double> systemCpuMsByPart) {
 
         static Result of(String name, String what, long operations, double seconds, Histogram latency) {
             return new Result(
@@ -72,7 +83,38 @@ final class Baselines {
                     operations / seconds,
                     ms(latency, 50),
                     ms(latency, 99),
-                    ms(latency, 99.9));
+                    ms(latency, 99.9),
+                    null,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Map.of());
+        }
+
+        /** The same result with what its phase cost: {@code unitsPerOperation} units of {@code unit} each. */
+        Result costing(String unit, double unitsPerOperation, Cpu spent) {
+            return new Result(
+                    name,
+                    what,
+                    operations,
+                    seconds,
+                    perSecond,
+                    p50Ms,
+                    p99Ms,
+                    p999Ms,
+                    unit,
+                    operations * unitsPerOperation,
+                    spent.systemMs(),
+                    spent.clientMs(),
+                    spent.systemMsByPart());
+        }
+
+        double systemCpuMsPerUnit() {
+            return systemCpuMs / units;
+        }
+
+        double clientCpuMsPerUnit() {
+            return clientCpuMs / units;
         }
 
         Map<String, Object> toMap() {
@@ -85,7 +127,58 @@ final class Baselines {
             map.put("p50Ms", p50Ms);
             map.put("p99Ms", p99Ms);
             map.put("p999Ms", p999Ms);
+            if (unit != null) {
+                map.put("unit", unit);
+                map.put("units", units);
+                map.put("systemCpuMs", systemCpuMs);
+                map.put("clientCpuMs", clientCpuMs);
+                map.put("systemCpuMsPerUnit", systemCpuMsPerUnit());
+                map.put("clientCpuMsPerUnit", clientCpuMsPerUnit());
+                Map<String, Double> perUnit = new LinkedHashMap<>();
+                systemCpuMsByPart.forEach((part, ms) -> {
+                    if (ms > 0) perUnit.put(part, ms / units);
+                });
+                map.put("systemCpuMsPerUnitByPart", perUnit);
+            }
             return map;
+        }
+    }
+
+    /** CPU milliseconds a phase cost the system and this client, and the system's by part of it. */
+    record Cpu(double systemMs, double clientMs, Map<String, Double> systemMsByPart) {}
+
+    /** A process's CPU so far: in all (ended threads too) and by thread, to take the JIT compilers' out. */
+    private record Reading(double seconds, Map<Long, double[]> threads) {
+        static Reading of(long pid) {
+            return new Reading(Probes.cpuSeconds(pid), ThreadCpu.read(pid));
+        }
+
+        /** CPU ms since this reading, the JIT compilers' left out (a fresh JVM compiles what it is first given). */
+        double busyMsUntil(Reading later) {
+            return 1000
+                    * (later.seconds
+                            - seconds
+                            - ThreadCpu.since(threads, later.threads).get(ThreadCpu.JIT));
+        }
+    }
+
+    /** Where a phase's CPU is read from: both processes, and each one's idle rate to take off. */
+    private final class Meter {
+        private final Reading system = Reading.of(pid);
+        private final Reading client = Reading.of(benchPid);
+        private final long began = System.nanoTime();
+
+        Cpu spent() {
+            double seconds = (System.nanoTime() - began) / 1e9;
+            Reading systemNow = Reading.of(pid);
+            Map<String, Double> byPart = new LinkedHashMap<>();
+            ThreadCpu.since(system.threads(), systemNow.threads()).forEach((part, spent) -> {
+                if (!part.equals(ThreadCpu.JIT)) byPart.put(part, spent * 1000);
+            });
+            return new Cpu(
+                    Math.max(0, system.busyMsUntil(systemNow) - systemIdleMsPerSecond * seconds),
+                    Math.max(0, client.busyMsUntil(Reading.of(benchPid)) - clientIdleMsPerSecond * seconds),
+                    byPart);
         }
     }
 
@@ -95,19 +188,37 @@ final class Baselines {
     private final Options options;
     private final Duration duration;
     private final int recordBytes;
+    private final long pid;
+    private final long benchPid;
+    private double systemIdleMsPerSecond;
+    private double clientIdleMsPerSecond;
 
-    Baselines(Options options, int recordBytes) {
+    Baselines(Options options, int recordBytes, long pid, long benchPid) {
         this.options = options;
         this.duration = options.baselineDuration();
         this.recordBytes = recordBytes;
+        this.pid = pid;
+        this.benchPid = benchPid;
     }
 
     List<Result> runAll(Admin admin, Tokens tokens) throws Exception {
+        measureIdle();
         List<Result> results = new ArrayList<>();
         results.addAll(kafka(admin));
         results.addAll(store());
         results.addAll(http(tokens));
         return results;
+    }
+
+    /** What both processes spend doing nothing asked of them (consumers polling, relays sweeping, clocks). */
+    private void measureIdle() throws InterruptedException {
+        Reading system = Reading.of(pid);
+        Reading client = Reading.of(benchPid);
+        long began = System.nanoTime();
+        Thread.sleep(5000);
+        double seconds = (System.nanoTime() - began) / 1e9;
+        systemIdleMsPerSecond = system.busyMsUntil(Reading.of(pid)) / seconds;
+        clientIdleMsPerSecond = client.busyMsUntil(Reading.of(benchPid)) / seconds;
     }
 
     /**
@@ -162,6 +273,7 @@ final class Baselines {
                         }
                     },
                     "bench-baseline-consumer");
+            Meter pipelined = new Meter();
             long began = System.nanoTime();
             long end = began + duration.toNanos();
             reader.start();
@@ -189,14 +301,16 @@ final class Baselines {
             reading.set(false);
             reader.join(5000);
             results.add(Result.of(
-                    "kafka-pipelined",
-                    "Kafka produce (acks=all, idempotent, " + recordBytes
-                            + " B) and consume, sends pipelined; latency send to receipt",
-                    consumed.get(),
-                    seconds,
-                    endToEnd));
+                            "kafka-pipelined",
+                            "Kafka produce (acks=all, idempotent, " + recordBytes
+                                    + " B) and consume, sends pipelined; latency send to receipt",
+                            consumed.get(),
+                            seconds,
+                            endToEnd)
+                    .costing("record", 1, pipelined.spent()));
 
             Histogram sync = new ConcurrentHistogram(60_000_000_000L, 3);
+            Meter oneAtATime = new Meter();
             long n = 0;
             began = System.nanoTime();
             end = began + duration.toNanos() / 2;
@@ -208,12 +322,13 @@ final class Baselines {
                 n++;
             }
             results.add(Result.of(
-                    "kafka-one-at-a-time",
-                    "Kafka produce, one send at a time waiting for its "
-                            + "acknowledgement (as the outbox relay publishes one aggregate's events)",
-                    n,
-                    (System.nanoTime() - began) / 1e9,
-                    sync));
+                            "kafka-one-at-a-time",
+                            "Kafka produce, one send at a time waiting for its "
+                                    + "acknowledgement (as the outbox relay publishes one aggregate's events)",
+                            n,
+                            (System.nanoTime() - began) / 1e9,
+                            sync)
+                    .costing("record", 1, oneAtATime.spent()));
         } finally {
             admin.deleteTopics(List.of(TOPIC)).all().get(10, TimeUnit.SECONDS);
         }
@@ -252,6 +367,7 @@ final class Baselines {
                         new Document("_id", id).append("version", doc.getLong("version")),
                         document(id, text, doc.getLong("version") + 1));
             });
+            Meter inserting = new Meter();
             double took = parallel(threads, seconds, () -> {
                 long t = System.nanoTime();
                 long id = ids.incrementAndGet();
@@ -259,13 +375,15 @@ final class Baselines {
                 inserts.recordValue(System.nanoTime() - t);
             });
             results.add(Result.of(
-                    "store-insert",
-                    "Store insert of a " + recordBytes + " B document, " + threads + " threads",
-                    inserts.getTotalCount(),
-                    took,
-                    inserts));
+                            "store-insert",
+                            "Store insert of a " + recordBytes + " B document, " + threads + " threads",
+                            inserts.getTotalCount(),
+                            took,
+                            inserts)
+                    .costing("store command", 1, inserting.spent()));
             long existing = ids.get();
             Histogram updates = new ConcurrentHistogram(60_000_000_000L, 3);
+            Meter updating = new Meter();
             took = parallel(threads, seconds, () -> {
                 long t = System.nanoTime();
                 long id = 1 + new SplittableRandom(t).nextLong(existing);
@@ -275,12 +393,13 @@ final class Baselines {
                 updates.recordValue(System.nanoTime() - t);
             });
             results.add(Result.of(
-                    "store-cas-update",
-                    "Store read by id and compare-and-set replace (as every " + "aggregate write does), " + threads
-                            + " threads",
-                    updates.getTotalCount(),
-                    took,
-                    updates));
+                            "store-cas-update",
+                            "Store read by id and compare-and-set replace (as every " + "aggregate write does), "
+                                    + threads + " threads",
+                            updates.getTotalCount(),
+                            took,
+                            updates)
+                    .costing("store command", 2, updating.spent()));
             client.getDatabase(DATABASE).drop();
         }
         return results;
@@ -331,9 +450,73 @@ final class Baselines {
                 "GET /api/v1/root-causes at the resolution service directly, " + "32 concurrent",
                 direct,
                 agentTokens));
+        // What a request costs where both keep up, as the pipeline's requests come: flat out, a saturated machine
+        // spends on contention what a request does not need.
+        results.add(openLoop(
+                "gateway-noop-paced",
+                "the same through the gateway, " + PACED_PER_SECOND + " a second at even intervals",
+                viaGateway,
+                agentTokens));
+        results.add(openLoop(
+                "service-noop-paced",
+                "the same at the service directly, " + PACED_PER_SECOND + " a second at even intervals",
+                direct,
+                agentTokens));
         return results;
     }
 
+    /** The no-op requests' paced rate: more than the API requests of the pipeline's steps up to 100/s. */
+    static final int PACED_PER_SECOND = 200;
+
+    private Result openLoop(String name, String what, URI uri, List<String> tokens) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(2, Load.daemon("bench-noop"));
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor)
+                .build();
+        Histogram latency = new ConcurrentHistogram(60_000_000_000L, 3);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong notOk = new AtomicLong();
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        Meter meter = new Meter();
+        long began = System.nanoTime();
+        long interval = 1_000_000_000L / PACED_PER_SECOND;
+        long count = duration.toNanos() / 2 / interval;
+        for (long i = 0; i < count; i++) {
+            long due = began + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + tokens.get((int) (i % tokens.size())))
+                    .GET()
+                    .build();
+            sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                    .whenComplete((r, e) -> {
+                        if (e == null && r.statusCode() == 200) {
+                            latency.recordValue(Math.max(0, System.nanoTime() - due));
+                            ok.incrementAndGet();
+                        } else {
+                            notOk.incrementAndGet();
+                        }
+                    }));
+        }
+        for (CompletableFuture<?> f : sent) {
+            try {
+                f.get(15, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // counted as not answered
+            }
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        Cpu spent = meter.spent();
+        executor.shutdownNow();
+        if (notOk.get() > 0) System.err.printf("%s: %d requests not answered 200%n", name, notOk.get());
+        return Result.of(name, what, ok.get(), seconds, latency)
+                .costing("request", (double) (ok.get() + notOk.get()) / Math.max(1, ok.get()), spent);
+    }
+
+    /** As many requests as 32 at a time allow; each costs the system's side only (the client is the benchmark's). */
     private Result closedLoop(String name, String what, URI uri, List<String> tokens) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(4, Load.daemon("bench-noop"));
         HttpClient http = HttpClient.newBuilder()
@@ -342,6 +525,7 @@ final class Baselines {
                 .build();
         Histogram latency = new ConcurrentHistogram(60_000_000_000L, 3);
         Semaphore concurrency = new Semaphore(32);
+        Meter meter = new Meter();
         AtomicLong ok = new AtomicLong();
         AtomicLong notOk = new AtomicLong();
         long began = System.nanoTime();
@@ -375,7 +559,8 @@ final class Baselines {
         if (notOk.get() > 0) {
             System.err.printf("%s: %d requests not answered 200 (statuses %s)%n", name, notOk.get(), statuses);
         }
-        return Result.of(name, what, ok.get(), seconds, latency);
+        return Result.of(name, what, ok.get(), seconds, latency)
+                .costing("request", (double) (ok.get() + notOk.get()) / Math.max(1, ok.get()), meter.spent());
     }
 
     static double ms(Histogram h, double percentile) {

@@ -62,14 +62,18 @@ public final class Bench {
             int recordBytes = averageEventBytes();
             if (options.baselines()) {
                 System.out.println("Baselines (" + options.baselineDuration().toSeconds() + " s each) ...");
-                List<Baselines.Result> results = new Baselines(options, recordBytes).runAll(probes.admin(), tokens);
+                List<Baselines.Result> results =
+                        new Baselines(options, recordBytes, pid, benchPid).runAll(probes.admin(), tokens);
                 results.forEach(r -> System.out.printf(
                         Locale.ROOT,
-                        "  %-22s %10.0f/s  p50 %7.2f ms  p99 %7.2f ms%n",
+                        "  %-22s %10.0f/s  p50 %7.2f ms  p99 %7.2f ms  CPU %.3f + %.3f ms a %s%n",
                         r.name(),
                         r.perSecond(),
                         r.p50Ms(),
-                        r.p99Ms()));
+                        r.p99Ms(),
+                        r.systemCpuMsPerUnit(),
+                        r.clientCpuMsPerUnit(),
+                        r.unit()));
                 report.put(
                         "baselines",
                         results.stream().map(Baselines.Result::toMap).toList());

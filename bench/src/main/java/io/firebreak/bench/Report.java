@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import tools.jackson.databind.SerializationFeature;
@@ -17,6 +18,8 @@ final class Report {
 
     static final Map<Integer, Load.StepCounts> STEP_COUNTS = new ConcurrentHashMap<>();
     static final Map<Integer, Profile> PROFILE = new ConcurrentHashMap<>();
+    /** CPU a complaint may cost for 500 a second on two cores, with room for the rest of the machine. */
+    private static final double GOAL_CPU_MS = 3;
     /** The store's dearest commands named per step in the cost table. */
     private static final int DEAREST_STORE_COMMANDS = 8;
 
@@ -72,6 +75,12 @@ final class Report {
             summary.put("storeCpuMsPerComplaintAtKeptUp", keptUp.storeCpuMsPerComplaint);
             summary.put("cpuMsPerComplaintByPartAtKeptUp", keptUp.cpuMsPerComplaintByPart);
         }
+        // Counted at the sustained step, or else the highest kept up with, or else the first: what a complaint
+        // needs of each mechanism hardly depends on the rate.
+        Optional<Floor> floor = floor(
+                report,
+                sustained != null ? sustained : keptUp != null ? keptUp : steps.isEmpty() ? null : steps.get(0));
+        floor.ifPresent(f -> summary.put("floor", f.toMap(cores(report))));
         summary.put("goalSustained500", sustained != null && sustained.offered >= 500);
         summary.put("stepAt70PercentOfSustained", at70 == null ? null : at70.offered);
         summary.put("goalIntakeP99Under50At70Percent", at70 != null && at70.intakeP99 < 50);
@@ -89,7 +98,17 @@ final class Report {
         Files.writeString(options.out().resolve("report.json"), json.writeValueAsString(ordered));
         Files.writeString(options.out().resolve("latency.svg"), svg(steps));
         Files.writeString(
-                options.out().resolve("report.md"), markdown(ordered, summary, steps, sustained, at70, keptUp));
+                options.out().resolve("report.md"), markdown(ordered, summary, steps, sustained, at70, keptUp, floor));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Floor> floor(Map<String, Object> report, StepResult reference) {
+        return Floor.of((List<Map<String, Object>>) report.get("baselines"), reference);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int cores(Map<String, Object> report) {
+        return ((Number) ((Map<String, Object>) report.get("machine")).get("cores")).intValue();
     }
 
     @SuppressWarnings("unchecked")
@@ -99,7 +118,8 @@ final class Report {
             List<StepResult> steps,
             StepResult sustained,
             StepResult at70,
-            StepResult keptUp) {
+            StepResult keptUp,
+            Optional<Floor> floor) {
         StringBuilder md = new StringBuilder();
         md.append("# Firebreak benchmark\n\n");
         md.append("Run ")
@@ -290,17 +310,22 @@ final class Report {
         List<Map<String, Object>> baselines = (List<Map<String, Object>>) report.get("baselines");
         if (baselines != null) {
             md.append("\n## Ceilings measured in the same run\n\n");
-            md.append("| baseline | what | per second | p50 ms | p99 ms |\n|---|---|---:|---:|---:|\n");
+            md.append("| baseline | what | per second | p50 ms | p99 ms | CPU ms a unit: system + client |\n"
+                    + "|---|---|---:|---:|---:|---|\n");
             for (Map<String, Object> b : baselines) {
                 md.append(String.format(
                         Locale.ROOT,
-                        "| %s | %s | %.0f | %s | %s |%n",
+                        "| %s | %s | %.0f | %s | %s | %s |%n",
                         b.get("name"),
                         b.get("what"),
                         ((Number) b.get("perSecond")).doubleValue(),
                         f((Double) b.get("p50Ms")),
-                        f((Double) b.get("p99Ms"))));
+                        f((Double) b.get("p99Ms")),
+                        b.containsKey("unit") ? unitCost(b) : "-"));
             }
+            md.append("\nCPU: the system process and this one over the measured phase (`/proc/<pid>/stat`), the JIT "
+                    + "compilers' threads left out, each process's idle rate (5 s measured before the baselines) taken "
+                    + "off; the system's by part from its threads' names, idle included.\n");
             StepResult reference = sustained != null ? sustained : keptUp;
             if (reference != null && perComplaint != null) {
                 md.append(
@@ -334,6 +359,7 @@ final class Report {
                 }
             }
         }
+        floor.ifPresent(f -> md.append(floorSection(f, cores(report))));
         Map<String, Object> conservation = (Map<String, Object>) report.get("conservation");
         if (conservation != null) {
             md.append("\n## Conservation\n\n");
@@ -565,5 +591,66 @@ final class Report {
                 yy - 3,
                 colour,
                 label));
+    }
+
+    /** A baseline's CPU a unit, both sides, and the system's side by part. */
+    @SuppressWarnings("unchecked")
+    private static String unitCost(Map<String, Object> baseline) {
+        StringBuilder parts = new StringBuilder();
+        ((Map<String, Number>) baseline.getOrDefault("systemCpuMsPerUnitByPart", Map.of())).forEach((part, ms) -> {
+            if (ms.doubleValue() >= 0.0005) {
+                parts.append(parts.isEmpty() ? "" : ", ")
+                        .append(part)
+                        .append(' ')
+                        .append(String.format(Locale.ROOT, "%.3f", ms.doubleValue()));
+            }
+        });
+        return String.format(
+                Locale.ROOT,
+                "%.3f + %.3f a %s (system: %s)",
+                ((Number) baseline.get("systemCpuMsPerUnit")).doubleValue(),
+                ((Number) baseline.get("clientCpuMsPerUnit")).doubleValue(),
+                baseline.get("unit"),
+                parts);
+    }
+
+    /** The floor's table: each hop's count, its no-op price and their product, against the step and the goal. */
+    private static String floorSection(Floor floor, int cores) {
+        StringBuilder md = new StringBuilder();
+        md.append("\n## What the mechanisms alone cost a complaint\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "At %d/s a complaint took %s ms of CPU beside the JIT compilers. Had each of its hops cost what the "
+                        + "same hop costs doing nothing (the ceilings above, the same run), it would have cost:%n%n",
+                floor.stepRate(),
+                f(floor.stepCpuMs())));
+        md.append(
+                "| hop | priced as | per complaint | CPU ms each | CPU ms per complaint |\n|---|---|---:|---:|---:|\n");
+        for (Floor.Part p : floor.parts()) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.2f | %.3f | %.2f |%n",
+                    p.hop(),
+                    p.priced(),
+                    p.count(),
+                    p.msEach(),
+                    p.ms()));
+        }
+        md.append(String.format(Locale.ROOT, "| **the floor** | | | | **%.2f** |%n%n", floor.ms()));
+        md.append(String.format(
+                Locale.ROOT,
+                "- The floor is %.0f%% of what a complaint took; the other %s ms are Firebreak's own work (reading, "
+                        + "deciding, its documents and events) and what its requests and listeners do beyond a no-op.%n",
+                100 * floor.ms() / floor.stepCpuMs(),
+                f(floor.stepCpuMs() - floor.ms())));
+        md.append(String.format(
+                Locale.ROOT,
+                "- On %d cores the floor alone allows at most **%.0f complaints/s**, all cores busy; the goal of "
+                        + "500/s sets ≤ %.0f ms a complaint, %.0f%% of the floor.%n",
+                cores,
+                floor.ceilingPerSecond(cores),
+                GOAL_CPU_MS,
+                100 * GOAL_CPU_MS / floor.ms()));
+        return md.toString();
     }
 }

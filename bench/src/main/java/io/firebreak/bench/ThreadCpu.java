@@ -17,9 +17,12 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu {
 
+    /** The JIT compilers' part: a fresh JVM's first minutes, not the pipeline's work. */
+    static final String JIT = "JIT compilers";
+
     /** The parts, in the report's order; a thread whose name none claims is "other". */
     static final List<String> PARTS = List.of(
-            "JIT compilers",
+            JIT,
             "GC and VM",
             "store",
             "Kafka broker",
@@ -73,8 +76,8 @@ final class ThreadCpu {
      * ("triage-firebreak.intake+…", kept as "triage-firebrea"; "resolution-fire"), so it is found by "-fire" anywhere.
      */
     private static final List<Map.Entry<String, String>> PREFIXES = List.of(
-            Map.entry("C1 Compiler", "JIT compilers"),
-            Map.entry("C2 Compiler", "JIT compilers"),
+            Map.entry("C1 Compiler", JIT),
+            Map.entry("C2 Compiler", JIT),
             Map.entry("GC Thread", "GC and VM"),
             Map.entry("G1 ", "GC and VM"),
             Map.entry("VM ", "GC and VM"),
