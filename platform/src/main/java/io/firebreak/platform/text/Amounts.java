@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * "每次一万八", "扣了我们公司账户二十三万", "充了两万三", "价值五万多的",
  * "卡里十二万"), or right before a loss said of it ("卡里的四万二被冻结了", "两万块钱不见了", "二十三万突然显示为零",
  * "二十万变成了0", "一万四被分三笔转走了", "二十三万昨天被分五笔转走了", "八万块被人转走了", "四万多的货款"), or right before what it
- * was paid as ("两万八的团费", "一万二押金", "三万八的美容年卡") or what it bought ("三万二的包"); a
+ * was paid as ("两万八的团费", "一万二押金", "三万八的美容年卡") or what it bought ("三万二的包", "三万八的考研全程班"); a
  * range reads as its lower end ("五六千" is 5000), and a charge taken several times counts again for each taking
  * after the first ("debited eleven times for the same £95"). A sum said in words, as a call's transcript writes it,
  * counts with its currency ("two thousand four hundred pounds", "fifteen hundred dollars", and in digits "30 thousand
@@ -58,11 +58,13 @@ public final class Amounts {
                     + "(?:被人?(?:冻结|扣|盗|骗|划走|转走|刷走)|冻结了|没了|不见了|显示为零|清零|归零|变成了?[零0]"
                     + "|被分[一二两三四五六七八九十\\d]+笔(?:转走|划走|扣走|刷走)"
                     // ... or what it was paid as: "两万八的团费", "一万二押金".
-                    + "|的?(?:团费|旅费|房费|押金|定金|订金|首付|货款|学费|会费|保费|车费|票款|机票钱"
+                    + "|的?(?:团费|旅费|房费|押金|定金|订金|首付|货款|学费|会费|保费|车费|票款|机票钱|培训费|课时费|报名费"
+                    + "|介绍费|中介费"
                     // ... or a card or a course paid for ahead: "三万八的美容年卡", "两万的疗程".
                     + "|(?:美容|健身|游泳|瑜伽|会员|储值)?(?:年卡|季卡|会员卡|储值卡)|疗程|课程)"
-                    // ... or, after 的, what it bought that is worth a sum: "三万二的包", "两万八的婚戒".
-                    + "|的(?:包|包包|手表|金表|项链|戒指|婚戒|钻戒|首饰|手镯|镯子))))",
+                    // ... or, after 的, what it bought that is worth a sum: "三万二的包", "两万八的婚戒", or a class
+                    // paid for ahead: "三万八的考研全程班", "两万的英语课".
+                    + "|的(?:包|包包|手表|金表|项链|戒指|婚戒|钻戒|首饰|手镯|镯子|\\p{IsHan}{0,5}(?:班|课)))))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Numbers in words, as they are said: "a" and "one" to "ninety"; "hundred", "thousand", "million" scale them. */

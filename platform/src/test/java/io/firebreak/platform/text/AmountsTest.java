@@ -85,6 +85,10 @@ class AmountsTest {
         assertThat(only("五千的定金一直没退")).isEqualTo(new Expected("CNY", 5000));
         assertThat(only("办了三万八的美容年卡，店突然关门了")).isEqualTo(new Expected("CNY", 38000));
         assertThat(only("买了两万的疗程")).isEqualTo(new Expected("CNY", 20000));
+        assertThat(only("我交了三万八的考研全程班，机构说不退")).isEqualTo(new Expected("CNY", 38000));
+        assertThat(only("报了两万的英语课")).isEqualTo(new Expected("CNY", 20000));
+        assertThat(only("六千的培训费一直没退")).isEqualTo(new Expected("CNY", 6000));
+        assertThat(Amounts.find(ScannedText.of("一万多人报了这个班"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("办了一张年卡"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("我们一共三个人的团费"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("两万多人的旅游团"))).isEmpty();

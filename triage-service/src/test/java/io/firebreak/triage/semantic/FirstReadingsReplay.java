@@ -161,6 +161,15 @@ public final class FirstReadingsReplay {
         groups.put("of them about repairs and trade-in", Set.of("fresh-complaints-68.tsv"));
         // Drinks and smoking (wine merchants, off-licences, drinks deliveries, bars' tabs, vapes, tobacconists).
         groups.put("of them about drinks and smoking", Set.of("fresh-complaints-69.tsv"));
+        // Education and training (tutoring centres, language schools, online courses, driving schools, exam courses).
+        groups.put("of them about education and training", Set.of("fresh-complaints-70.tsv"));
+        // Moving and storage (removal firms, man-and-van, self-storage, shipping belongings abroad, packing).
+        groups.put("of them about moving and storage", Set.of("fresh-complaints-71.tsv"));
+        // Farm and garden supplies (garden centres, seeds and bulbs, fertiliser and feed, sprays, mowers, plants by
+        // post).
+        groups.put("of them about farm and garden supplies", Set.of("fresh-complaints-72.tsv"));
+        // Jobs and recruitment (agencies, job boards and apps, temp work, background checks, CV services).
+        groups.put("of them about jobs and recruitment", Set.of("fresh-complaints-73.tsv"));
         return groups;
     }
 
