@@ -104,6 +104,8 @@ public final class LabelledExamples {
             "fresh-complaints-71.tsv",
             "fresh-complaints-72.tsv",
             "fresh-complaints-73.tsv",
+            "fresh-complaints-74.tsv",
+            "fresh-complaints-75.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
