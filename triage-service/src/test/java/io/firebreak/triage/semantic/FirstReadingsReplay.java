@@ -170,6 +170,10 @@ public final class FirstReadingsReplay {
         groups.put("of them about farm and garden supplies", Set.of("fresh-complaints-72.tsv"));
         // Jobs and recruitment (agencies, job boards and apps, temp work, background checks, CV services).
         groups.put("of them about jobs and recruitment", Set.of("fresh-complaints-73.tsv"));
+        // Parking and tolls (car parks, parking apps, permits, penalty notices, clamping and towing, toll roads, ETC).
+        groups.put("of them about parking and tolls", Set.of("fresh-complaints-74.tsv"));
+        // Home security and locksmiths (alarms and monitoring, cameras, smart locks, locksmiths' call-outs, safes).
+        groups.put("of them about home security", Set.of("fresh-complaints-75.tsv"));
         return groups;
     }
 
