@@ -468,6 +468,7 @@ final class Baselines {
     /** The no-op requests' paced rate: more than the API requests of the pipeline's steps up to 100/s. */
     static final int PACED_PER_SECOND = 200;
 
+    /** {@value #PACED_PER_SECOND} requests a second at even intervals, sent whatever the answers do. */
     private Result openLoop(String name, String what, URI uri, List<String> tokens) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(2, Load.daemon("bench-noop"));
         HttpClient http = HttpClient.newBuilder()
@@ -516,7 +517,7 @@ final class Baselines {
                 .costing("request", (double) (ok.get() + notOk.get()) / Math.max(1, ok.get()), spent);
     }
 
-    /** As many requests as 32 at a time allow; each costs the system's side only (the client is the benchmark's). */
+    /** As many requests as 32 at a time allow. */
     private Result closedLoop(String name, String what, URI uri, List<String> tokens) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(4, Load.daemon("bench-noop"));
         HttpClient http = HttpClient.newBuilder()

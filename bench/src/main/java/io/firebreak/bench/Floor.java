@@ -10,10 +10,9 @@ import java.util.Optional;
  * the price of a no-op request through the gateway at a pace both keep up with (the system's side: gateway and
  * service), its store commands at the store baselines' price (engine and driver), its Kafka records at the pipelined
  * baseline's (broker, producer and one consumer; the services read each record in several groups, so this is the
- * least it costs). Every price is
- * measured in the same run ({@link Baselines}). None of Firebreak's own work is in it — reading the text, deciding,
- * building its documents and events — so no change to that work takes a complaint below the floor: with these
- * mechanisms, {@code cores × 1000 ÷ floor} complaints a second is the ceiling.
+ * least it costs). Every price is measured in the same run ({@link Baselines}). None of Firebreak's own work is in
+ * it — reading the text, deciding, building its documents and events — so no change to that work takes a complaint
+ * below the floor: with these mechanisms, {@code cores × 1000 ÷ floor} complaints a second is the ceiling.
  */
 record Floor(List<Floor.Part> parts, double stepCpuMs, int stepRate) {
 
