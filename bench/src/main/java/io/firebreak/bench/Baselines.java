@@ -471,10 +471,7 @@ final class Baselines {
     /** {@value #PACED_PER_SECOND} requests a second at even intervals, sent whatever the answers do. */
     private Result openLoop(String name, String what, URI uri, List<String> tokens) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(2, Load.daemon("bench-noop"));
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(executor)
-                .build();
+        HttpClient http = client(executor);
         Histogram latency = new ConcurrentHistogram(60_000_000_000L, 3);
         AtomicLong ok = new AtomicLong();
         AtomicLong notOk = new AtomicLong();
@@ -487,12 +484,8 @@ final class Baselines {
             long due = began + i * interval;
             long wait = due - System.nanoTime();
             if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + tokens.get((int) (i % tokens.size())))
-                    .GET()
-                    .build();
-            sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+            sent.add(http.sendAsync(
+                            noOp(uri, tokens.get((int) (i % tokens.size()))), HttpResponse.BodyHandlers.ofByteArray())
                     .whenComplete((r, e) -> {
                         if (e == null && r.statusCode() == 200) {
                             latency.recordValue(Math.max(0, System.nanoTime() - due));
@@ -513,17 +506,35 @@ final class Baselines {
         Cpu spent = meter.spent();
         executor.shutdownNow();
         if (notOk.get() > 0) System.err.printf("%s: %d requests not answered 200%n", name, notOk.get());
-        return Result.of(name, what, ok.get(), seconds, latency)
-                .costing("request", (double) (ok.get() + notOk.get()) / Math.max(1, ok.get()), spent);
+        return answered(name, what, ok.get(), notOk.get(), seconds, latency, spent);
+    }
+
+    private static HttpClient client(ExecutorService executor) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor)
+                .build();
+    }
+
+    private static HttpRequest noOp(URI uri, String token) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+    }
+
+    /** A no-op loop's result, each request (those not answered 200 too) a unit of its CPU. */
+    private static Result answered(
+            String name, String what, long ok, long notOk, double seconds, Histogram latency, Cpu spent) {
+        return Result.of(name, what, ok, seconds, latency)
+                .costing("request", (double) (ok + notOk) / Math.max(1, ok), spent);
     }
 
     /** As many requests as 32 at a time allow. */
     private Result closedLoop(String name, String what, URI uri, List<String> tokens) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(4, Load.daemon("bench-noop"));
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(executor)
-                .build();
+        HttpClient http = client(executor);
         Histogram latency = new ConcurrentHistogram(60_000_000_000L, 3);
         Semaphore concurrency = new Semaphore(32);
         Meter meter = new Meter();
@@ -536,13 +547,8 @@ final class Baselines {
         while (System.nanoTime() < end) {
             concurrency.acquire();
             long t = System.nanoTime();
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + tokens.get((int) (i++ % tokens.size())))
-                    .GET()
-                    .build();
-            CompletableFuture<HttpResponse<byte[]>> f =
-                    http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+            CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(
+                    noOp(uri, tokens.get((int) (i++ % tokens.size()))), HttpResponse.BodyHandlers.ofByteArray());
             f.whenComplete((r, e) -> {
                 concurrency.release();
                 if (e == null && r.statusCode() == 200) {
@@ -560,8 +566,7 @@ final class Baselines {
         if (notOk.get() > 0) {
             System.err.printf("%s: %d requests not answered 200 (statuses %s)%n", name, notOk.get(), statuses);
         }
-        return Result.of(name, what, ok.get(), seconds, latency)
-                .costing("request", (double) (ok.get() + notOk.get()) / Math.max(1, ok.get()), meter.spent());
+        return answered(name, what, ok.get(), notOk.get(), seconds, latency, meter.spent());
     }
 
     static double ms(Histogram h, double percentile) {
