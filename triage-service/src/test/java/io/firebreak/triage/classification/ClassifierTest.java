@@ -36,7 +36,8 @@ class ClassifierTest {
         assertThat(rulesOf("I'm forwarding this to the consumer protection agency and my solicitor today."))
                 .containsExactly("legal-action", "regulator-or-consumer-body");
         assertThat(rulesOf("我要找媒体曝光你们")).containsExactly("media-exposure");
-        assertThat(rulesOf("I paid $1,200 for this laptop")).containsExactly("large-amount-at-stake");
+        assertThat(rulesOf("I paid $1,200 for this laptop and it was dead on arrival"))
+                .containsExactly("large-amount-at-stake");
         assertThat(rulesOf("我们小区有几十户都是这个问题")).containsExactly("many-customers-affected");
     }
 
@@ -279,6 +280,14 @@ class ClassifierTest {
                         .classify("The sofa is listed at £1,200 and a cushion is loose.")
                         .weighed())
                 .containsExactly("£1,200 ≥ 550 GBP, not at stake");
+        // A sum paid is a spend unless the sentence says what went wrong with it.
+        Classifier.Result spent =
+                classifier.classify("I paid £6,000 for the annual membership and the card has my name misspelt.");
+        assertThat(spent.complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(spent.weighed()).containsExactly("£6,000 ≥ 550 GBP, not at stake");
+        assertThat(classifier.classify("我付了六千块的年费，会员卡上的名字印错了一个字。").complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier.classify("我付了六千块的年费，卡到现在都没收到。").complaintClass()).isEqualTo(ComplaintClass.MAJOR);
         // At stake and large, it fires instead, and nothing is left weighed.
         Classifier.Result charged = classifier.classify("You charged my card £1,200 twice.");
         assertThat(charged.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
