@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class AggregateStoreBatchTest {
         EventPublisher never = TestPublisher.neverAnswering();
         OutboxRelay relay = new OutboxRelay(never, Duration.ofHours(1), 200, Duration.ofHours(1));
         store = new AggregateStore<>(
-                counted.database("batch").getCollection("tallies", org.bson.BsonDocument.class),
+                counted.database("batch").getCollection("tallies", BsonDocument.class),
                 Tally.class,
                 new EventCodec(),
                 relay);
@@ -56,7 +58,7 @@ class AggregateStoreBatchTest {
     @Test
     void aRecordWithAFieldNamedLikeOneOfTheStoresOwnIsRefused() {
         assertThatThrownBy(() -> new AggregateStore<>(
-                        counted.database("batch").getCollection("clashing", org.bson.BsonDocument.class),
+                        counted.database("batch").getCollection("clashing", BsonDocument.class),
                         Clashing.class,
                         new EventCodec(),
                         new OutboxRelay(TestPublisher.neverAnswering(), Duration.ofHours(1), 200, Duration.ofHours(1))))
@@ -66,16 +68,16 @@ class AggregateStoreBatchTest {
 
     @Test
     void anAggregateIsWrittenWithItsFieldsThenTheStoresAndReadBackFromADocumentInEitherOrder() {
-        org.bson.BsonDocument written = counted.database("batch")
-                .getCollection("tallies", org.bson.BsonDocument.class)
-                .find(new org.bson.BsonDocument("_id", new org.bson.BsonString("A")))
+        BsonDocument written = counted.database("batch")
+                .getCollection("tallies", BsonDocument.class)
+                .find(new BsonDocument("_id", new BsonString("A")))
                 .first();
         assertThat(written.keySet()).containsExactly("marks", "_id", "version", "outbox", "applied");
 
         // As earlier versions wrote it: the id first, the record's fields after the store's.
         counted.database("batch")
-                .getCollection("tallies", org.bson.BsonDocument.class)
-                .insertOne(org.bson.BsonDocument.parse(
+                .getCollection("tallies", BsonDocument.class)
+                .insertOne(BsonDocument.parse(
                         "{_id: 'C', version: {$numberLong: '3'}, outbox: [], applied: ['e9'], marks: ['x']}"));
         Versioned<Tally> read = store.find("C").orElseThrow();
 
@@ -228,7 +230,7 @@ class AggregateStoreBatchTest {
         TestPublisher recording = new TestPublisher();
         OutboxRelay relay = new OutboxRelay(recording, Duration.ofMillis(50), 200, Duration.ofHours(1));
         AggregateStore<Tally> relayed = new AggregateStore<>(
-                counted.database("batch").getCollection("relayed", org.bson.BsonDocument.class),
+                counted.database("batch").getCollection("relayed", BsonDocument.class),
                 Tally.class,
                 new EventCodec(),
                 relay);
