@@ -106,6 +106,8 @@ public final class LabelledExamples {
             "fresh-complaints-73.tsv",
             "fresh-complaints-74.tsv",
             "fresh-complaints-75.tsv",
+            "fresh-complaints-76.tsv",
+            "fresh-complaints-77.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
