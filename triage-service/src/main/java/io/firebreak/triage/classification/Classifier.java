@@ -4,6 +4,7 @@ import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.platform.text.Amounts;
 import io.firebreak.platform.text.PhraseSet;
+import io.firebreak.platform.text.PointingParties;
 import io.firebreak.platform.text.Reading;
 import io.firebreak.platform.text.ScannedText;
 import java.math.BigDecimal;
@@ -40,6 +41,9 @@ public final class Classifier {
 
     private final Reading reading;
     private final boolean amounts;
+    /** Whether a rule fires on two parties pointing at each other ({@link PointingParties}). */
+    private final boolean pointing;
+
     private final PhraseSet[] stakes;
     /** Per rule: the phrases after which a sum is a price (null: none). */
     private final PhraseSet[] prices;
@@ -81,6 +85,7 @@ public final class Classifier {
         this.listOfPhrase = lists.stream().mapToInt(Integer::intValue).toArray();
         this.reading = new Reading(set.negation().compile(), set.senses());
         this.amounts = rules.stream().anyMatch(r -> r.amountAtLeast() != null);
+        this.pointing = rules.stream().anyMatch(RuleSet.Rule::firesWhenPartiesPoint);
         this.stakes = rules.stream()
                 .map(r -> r.amountAtLeast() != null && r.amountWhen() != null ? PhraseSet.of(r.amountWhen()) : null)
                 .toArray(PhraseSet[]::new);
@@ -145,6 +150,7 @@ public final class Classifier {
             }
         });
         List<Amounts.Amount> sums = amounts ? Amounts.find(text) : List.of();
+        String parties = pointing ? PointingParties.find(text) : null;
 
         ComplaintClass complaintClass = ComplaintClass.ORDINARY;
         List<Fired> fired = new ArrayList<>();
@@ -154,6 +160,7 @@ public final class Classifier {
             List<String> evidence = new ArrayList<>();
             if (found.get(r) != null) evidence.add(String.join(", ", phrasesOf(found.get(r))));
             if (allOf.get(r) != null) evidence.add(allOf.get(r));
+            if (parties != null && rule.firesWhenPartiesPoint()) evidence.add(parties + " (each names the other)");
             boolean byWords = !evidence.isEmpty();
             List<Amounts.Amount> staked = atStake(r, sums, text);
             List<String> over = amountsOver(rule, staked);

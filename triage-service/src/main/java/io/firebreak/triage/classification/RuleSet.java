@@ -5,6 +5,7 @@ import io.firebreak.events.CustomerStage;
 import io.firebreak.platform.settings.FieldProblem;
 import io.firebreak.platform.settings.RejectedSettings;
 import io.firebreak.platform.text.Lexicon;
+import io.firebreak.platform.text.PointingParties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -78,7 +79,9 @@ public record RuleSet(
      * at £1,200, charged £1,250" puts £50 at stake); at least {@code earlierComplaintsAtLeast} earlier complaints
      * on the same matter; the customer's {@code stages}; the complaint spread over at least {@code departmentsAtLeast}
      * departments (those its faults name: one named only by a remedy asked for or by the channel takes part in the
-     * work, not the fault); or, with {@code unrouted}, no department of the routing table taking it. {@code en} and
+     * work, not the fault); with {@code unrouted}, no department of the routing table taking it; or, with {@code
+     * partiesPointAtEachOther}, two parties the customer reports each naming the other in what they said
+     * ({@link PointingParties}: "理赔部说是核保部设错的，核保部说这是理赔部的事"). {@code en} and
      * {@code zh} say why in a sentence, with {@code {evidence}} standing for what made it fire.
      */
     public record Rule(
@@ -109,6 +112,7 @@ public record RuleSet(
 
             @Positive Integer departmentsAtLeast,
             Boolean unrouted,
+            Boolean partiesPointAtEachOther,
             @Size(max = 300) String en,
             @Size(max = 300) String zh) {
 
@@ -119,7 +123,8 @@ public record RuleSet(
 
         /** A rule that fires on phrases only. */
         public static Rule phrases(String name, ComplaintClass complaintClass, List<String> phrases) {
-            return new Rule(name, complaintClass, phrases, null, null, null, null, null, null, null, null, null, null);
+            return new Rule(
+                    name, complaintClass, phrases, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** This rule with each {@code @name} among its phrases replaced by the lexicon's list. */
@@ -140,6 +145,7 @@ public record RuleSet(
                     stages,
                     departmentsAtLeast,
                     unrouted,
+                    partiesPointAtEachOther,
                     en,
                     zh);
         }
@@ -154,6 +160,10 @@ public record RuleSet(
 
         public boolean firesWhenUnrouted() {
             return Boolean.TRUE.equals(unrouted);
+        }
+
+        public boolean firesWhenPartiesPoint() {
+            return Boolean.TRUE.equals(partiesPointAtEachOther);
         }
     }
 }

@@ -62,12 +62,14 @@ public final class RuleSetCheck {
                     || rule.earlierComplaintsAtLeast() != null
                     || rule.stages() != null
                     || rule.departmentsAtLeast() != null
-                    || rule.firesWhenUnrouted();
+                    || rule.firesWhenUnrouted()
+                    || rule.firesWhenPartiesPoint();
             if (!triggers) {
                 problems.add(new FieldProblem(
                         at,
                         "has nothing to fire on: give phrases, allOf, amountAtLeast, "
-                                + "earlierComplaintsAtLeast, stages, departmentsAtLeast or unrouted"));
+                                + "earlierComplaintsAtLeast, stages, departmentsAtLeast, unrouted or "
+                                + "partiesPointAtEachOther"));
             }
             phrases(problems, at + ".phrases", rule.phrases());
             if (rule.allOf() != null) {

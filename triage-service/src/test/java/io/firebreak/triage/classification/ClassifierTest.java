@@ -182,6 +182,15 @@ class ClassifierTest {
         assertThat(rulesOf("The refund was approved by one team and reversed by another; nobody can tell me "
                         + "which decision stands."))
                 .containsExactly("responsibility-unclear");
+        // Two parties no phrase names, each naming the other in what it said.
+        assertThat(classifier.classify("核保部说免赔额是理赔部设错的，理赔部说这是核保部的事。").reasons())
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.rule()).isEqualTo("responsibility-unclear");
+                    assertThat(r.evidence()).isEqualTo("核保部说…理赔部说 (each names the other)");
+                });
+        // Two who both speak, neither pointing at the other, are not a complaint bounced between them.
+        assertThat(rulesOf("店员说明天到货，客服中心说也是明天，我就是想问能不能送到家。")).doesNotContain("responsibility-unclear");
 
         // No department's words found says nothing about the complaint: the triage queue reads it (routing).
         Classifier.Result unrouted = classifier.classify(new Facts(ScannedText.of("嗯"), null, null, List.of()));

@@ -61,6 +61,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         false,
+                        false,
                         null,
                         null)))
                 .extracting(FieldProblem::field)
@@ -87,6 +88,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "].amountWhen");
@@ -97,6 +99,7 @@ class RuleSetCheckTest {
                         null,
                         Map.of("CNY", 5000L),
                         List.of("*"),
+                        null,
                         null,
                         null,
                         null,
@@ -123,6 +126,7 @@ class RuleSetCheckTest {
                         0,
                         null,
                         -1,
+                        null,
                         null,
                         null,
                         null)))
@@ -176,7 +180,20 @@ class RuleSetCheckTest {
 
     private static RuleSet.Rule allOf(List<List<String>> lists) {
         return new RuleSet.Rule(
-                "together", ComplaintClass.MAJOR, null, lists, null, null, null, null, null, null, null, null, null);
+                "together",
+                ComplaintClass.MAJOR,
+                null,
+                lists,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static List<FieldProblem> problemsWith(RuleSet.Rule extra) {

@@ -174,6 +174,8 @@ public final class FirstReadingsReplay {
         groups.put("of them about parking and tolls", Set.of("fresh-complaints-74.tsv"));
         // Home security and locksmiths (alarms and monitoring, cameras, smart locks, locksmiths' call-outs, safes).
         groups.put("of them about home security", Set.of("fresh-complaints-75.tsv"));
+        groups.put("of them about insurance", Set.of("fresh-complaints-76.tsv"));
+        groups.put("of them about gyms and fitness", Set.of("fresh-complaints-77.tsv"));
         return groups;
     }
 
