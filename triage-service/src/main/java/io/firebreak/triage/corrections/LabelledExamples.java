@@ -108,6 +108,8 @@ public final class LabelledExamples {
             "fresh-complaints-75.tsv",
             "fresh-complaints-76.tsv",
             "fresh-complaints-77.tsv",
+            "fresh-complaints-78.tsv",
+            "fresh-complaints-79.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
