@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * "每次一万八", "扣了我们公司账户二十三万", "充了两万三", "价值五万多的",
  * "卡里十二万"), or right before a loss said of it ("卡里的四万二被冻结了", "两万块钱不见了", "二十三万突然显示为零",
  * "二十万变成了0", "一万四被分三笔转走了", "二十三万昨天被分五笔转走了", "八万块被人转走了", "四万多的货款"), or right before what it
- * was paid as ("两万八的团费", "一万二押金", "三万八的美容年卡") or what it bought ("三万二的包", "三万八的考研全程班"); a
+ * was paid as ("两万八的团费", "一万二押金", "三万八的美容年卡") or what it bought ("三万二的包", "三万八的考研全程班",
+ * "四万八的储能系统": a thousand or ten thousand said before 的 and a thing, not a number of things counted); a
  * range reads as its lower end ("五六千" is 5000), and a charge taken several times counts again for each taking
  * after the first ("debited eleven times for the same £95"). A sum said in words, as a call's transcript writes it,
  * counts with its currency ("two thousand four hundred pounds", "fifteen hundred dollars", and in digits "30 thousand
@@ -62,9 +63,10 @@ public final class Amounts {
                     + "|介绍费|中介费"
                     // ... or a card or a course paid for ahead: "三万八的美容年卡", "两万的疗程".
                     + "|(?:美容|健身|游泳|瑜伽|会员|储值)?(?:年卡|季卡|会员卡|储值卡)|疗程|课程)"
-                    // ... or, after 的, what it bought that is worth a sum: "三万二的包", "两万八的婚戒", or a class
-                    // paid for ahead: "三万八的考研全程班", "两万的英语课".
-                    + "|的(?:包|包包|手表|金表|项链|戒指|婚戒|钻戒|首饰|手镯|镯子|\\p{IsHan}{0,5}(?:班|课)))))",
+                    // ... or, after 的, what it bought: a thousand or ten thousand said without a unit before
+                    // 的 and a thing is its price ("三万二的包", "三万八的考研全程班", "四万八的储能系统", "三万二的种植牙"),
+                    // not a number of things counted ("两万的积分", "三万的粉丝").
+                    + "|的(?!(?:积分|粉丝|步|字|公里|米|人|户|次|分|个|件|台|张|条|颗|粒|年|天|小时|页|行))(?=\\p{IsHan}))))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Numbers in words, as they are said: "a" and "one" to "ninety"; "hundred", "thousand", "million" scale them. */

@@ -111,6 +111,11 @@ class AmountsTest {
         assertThat(Amounts.find(ScannedText.of("买了一千包纸巾，少了三包"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("买的2024款手机，想退货"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("价值两万步的运动积分"))).isEmpty();
+        // Whatever was bought: a thousand or ten thousand before 的 and a thing is its price.
+        assertThat(only("三万二的种植牙一个月就掉了")).isEqualTo(new Expected("CNY", 32000));
+        assertThat(only("交了四万八的储能系统到现在都没装")).isEqualTo(new Expected("CNY", 48000));
+        assertThat(Amounts.find(ScannedText.of("我攒了两万的积分，兑换不了"))).isEmpty();
+        assertThat(Amounts.find(ScannedText.of("主播有三万的粉丝"))).isEmpty();
     }
 
     /** "五六千": five or six thousand, read as the least it can be. */

@@ -176,6 +176,8 @@ public final class FirstReadingsReplay {
         groups.put("of them about home security", Set.of("fresh-complaints-75.tsv"));
         groups.put("of them about insurance", Set.of("fresh-complaints-76.tsv"));
         groups.put("of them about gyms and fitness", Set.of("fresh-complaints-77.tsv"));
+        groups.put("of them about solar panels and chargers", Set.of("fresh-complaints-78.tsv"));
+        groups.put("of them about dentists", Set.of("fresh-complaints-79.tsv"));
         return groups;
     }
 
