@@ -110,6 +110,8 @@ public final class LabelledExamples {
             "fresh-complaints-77.tsv",
             "fresh-complaints-78.tsv",
             "fresh-complaints-79.tsv",
+            "fresh-complaints-80.tsv",
+            "fresh-complaints-81.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
