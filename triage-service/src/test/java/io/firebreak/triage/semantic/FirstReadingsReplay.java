@@ -178,6 +178,8 @@ public final class FirstReadingsReplay {
         groups.put("of them about gyms and fitness", Set.of("fresh-complaints-77.tsv"));
         groups.put("of them about solar panels and chargers", Set.of("fresh-complaints-78.tsv"));
         groups.put("of them about dentists", Set.of("fresh-complaints-79.tsv"));
+        groups.put("of them about laundry and tailoring", Set.of("fresh-complaints-80.tsv"));
+        groups.put("of them about care homes", Set.of("fresh-complaints-81.tsv"));
         return groups;
     }
 
