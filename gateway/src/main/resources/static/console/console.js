@@ -23,7 +23,8 @@ const TEXT = {
     comment: 'Comment', record: 'Record', reclassify: 'Reclassify', newClass: 'New class', reason: 'Reason',
     channel: 'Channel', name: 'Name', phone: 'Phone', email: 'E-mail', orderRef: 'Order', remedySought: 'Remedy sought',
     submit: 'Submit', submitted: 'Complaint {id} taken', alerts: 'Alerts', acknowledgeAlert: 'Acknowledge',
-    acknowledgedBy: 'Acknowledged by {who}', live: 'live', reconnecting: 'reconnecting…', approvals: 'Proposals awaiting approval',
+    acknowledgedBy: 'Acknowledged by {who}', live: 'live', reconnecting: 'reconnecting…',
+    superseded: 'Showing in another window of yours (one person watches in at most {cap} at once).', watchHere: 'Watch here', approvals: 'Proposals awaiting approval',
     approve: 'Approve', nothingToApprove: 'None waiting.', reviewQueue: 'Classes to review', confirm: 'Confirm',
     nothingToReview: 'Nothing to review.', done: 'Done', signedInAs: '{sub} ({roles})', shortcuts: 'Shortcuts',
     shortcutHelp: 'q queue · c new complaint · b board · a acknowledge · n note · r resolve · l language',
@@ -59,7 +60,8 @@ const TEXT = {
     comment: '客户意见', record: '记录', reclassify: '调整类别', newClass: '新类别', reason: '理由',
     channel: '渠道', name: '姓名', phone: '电话', email: '电子邮件', orderRef: '订单号', remedySought: '客户诉求',
     submit: '提交', submitted: '已登记投诉 {id}', alerts: '预警', acknowledgeAlert: '确认',
-    acknowledgedBy: '已由 {who} 确认', live: '实时', reconnecting: '重新连接中…', approvals: '待审批的方案',
+    acknowledgedBy: '已由 {who} 确认', live: '实时', reconnecting: '重新连接中…',
+    superseded: '已在您的另一个窗口中显示（每人最多同时在 {cap} 处查看）。', watchHere: '在此查看', approvals: '待审批的方案',
     approve: '批准', nothingToApprove: '暂无待审批。', reviewQueue: '待复核的分类', confirm: '确认',
     nothingToReview: '暂无待复核。', done: '完成', signedInAs: '{sub}（{roles}）', shortcuts: '快捷键',
     shortcutHelp: 'q 队列 · c 登记 · b 监控台 · a 受理 · n 备注 · r 解决 · l 语言',
@@ -641,7 +643,9 @@ function boardView() {
     fresh ? list.prepend(item) : list.append(item);
   };
 
-  // The stream (server-sent events over fetch, which can carry the bearer token), resumed after a drop.
+  // The stream (server-sent events over fetch, which can carry the bearer token), resumed after a drop. When the
+  // same person opens more boards than the gateway lets one caller hold, the oldest is told so ('superseded') and
+  // waits for a click rather than taking the place back.
   const aborter = new AbortController();
   (async function stream() {
     while (!aborter.signal.aborted) {
@@ -660,10 +664,19 @@ function boardView() {
           buffer += value;
           let end;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const frame = buffer.slice(0, end);
+            const lines = buffer.slice(0, end).split('\n');
             buffer = buffer.slice(end + 2);
-            const data = frame.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5).trim()).join('\n');
-            if (data) { try { show(JSON.parse(data), true); } catch { /* a comment or keep-alive */ } }
+            const name = (lines.find(l => l.startsWith('event:')) || 'event:alert').slice(6).trim();
+            const data = lines.filter(l => l.startsWith('data:')).map(l => l.slice(5).trim()).join('\n');
+            if (!data) continue; // a comment or keep-alive
+            let payload;
+            try { payload = JSON.parse(data); } catch { continue; }
+            if (name === 'superseded') {
+              liveness.replaceChildren(t('superseded', { cap: payload.cap }), ' ',
+                h('button', { type: 'button', class: 'secondary', id: 'watch-here', onclick: () => stream() }, t('watchHere')));
+              return;
+            }
+            show(payload, true);
           }
         }
       } catch (error) {

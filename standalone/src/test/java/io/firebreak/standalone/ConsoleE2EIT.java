@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real browser (Debian's Chromium, headless), against the whole system through the gateway: an
@@ -168,6 +170,41 @@ class ConsoleE2EIT {
                     .untilAsserted(() -> assertThat(SystemUnderTest.alertsAbout(java.util.List.of(id)))
                             .anySatisfy(a -> assertThat(a.path("acknowledgedBy").asString())
                                     .isNotBlank()));
+        }
+    }
+
+    /**
+     * Each visit to the board opens an alert stream and leaving it drops the connection, which the gateway finds out
+     * only when a keep-alive (every 15 s) fails; the streams a caller may hold (5) are soon all such. The newest
+     * takes the oldest's place, so the board is live at once on every visit; a board still open when five newer
+     * streams of the same supervisor open elsewhere says so and waits for a click.
+     */
+    @Test
+    void aSupervisorWhoReopensTheBoardIsLiveAtOnceEachTimeAndABoardThatMadeWaySaysSo() {
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Roles.SUPERVISOR);
+            browser.awaitText(By.id("alerts-live"), "live");
+            for (int visit = 0; visit < 7; visit++) {
+                browser.driver.executeScript("location.hash = '#/reports'");
+                browser.await(By.cssSelector(".charts"));
+                browser.driver.executeScript("location.hash = '#/board'");
+                new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                        .withMessage("visit " + (visit + 2) + " is live at once")
+                        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts-live"), "live"));
+            }
+
+            String bearer =
+                    "Bearer " + browser.driver.executeScript("return sessionStorage.getItem('firebreak.token')");
+            List<AlertStream> elsewhere = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 5; i++) elsewhere.add(AlertStream.open(system().gatewayUrl(), bearer, null));
+                browser.awaitText(By.id("alerts-live"), "another window");
+                browser.screenshot("board-superseded");
+                browser.await(By.id("watch-here")).click();
+                browser.awaitText(By.id("alerts-live"), "live");
+            } finally {
+                elsewhere.forEach(AlertStream::close);
+            }
         }
     }
 

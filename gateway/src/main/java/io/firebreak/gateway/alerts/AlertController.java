@@ -7,7 +7,6 @@ import io.firebreak.platform.web.PageCursor;
 import io.firebreak.platform.web.ProblemException;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,15 +27,12 @@ class AlertController {
     private final AlertService service;
     private final GatewayProperties properties;
     private final Clock clock;
-    private final AlertStreams streams;
 
-    AlertController(
-            AlertStore store, AlertService service, GatewayProperties properties, Clock clock, AlertStreams streams) {
+    AlertController(AlertStore store, AlertService service, GatewayProperties properties, Clock clock) {
         this.store = store;
         this.service = service;
         this.properties = properties;
         this.clock = clock;
-        this.streams = streams;
     }
 
     /**
@@ -97,16 +93,6 @@ class AlertController {
             }
         }
         GatewayProperties.Alerts settings = properties.alerts();
-        if (streams.openBy(who.getName()) >= settings.maxStreamsPerClient()) {
-            throw new ProblemException(
-                            HttpStatus.TOO_MANY_REQUESTS,
-                            "Too many streams",
-                            "You hold "
-                                    + settings.maxStreamsPerClient()
-                                    + " alert streams open, the most one caller may; close one"
-                                    + " first.")
-                    .with("cap", settings.maxStreamsPerClient());
-        }
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
         try {
             // At once, so the answer's headers go out now, not with the first alert or keep-alive: a client with

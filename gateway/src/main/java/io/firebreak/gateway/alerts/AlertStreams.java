@@ -19,6 +19,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The open SSE streams: each new alert goes to every stream whose filter it matches; a comment every so often keeps
  * idle connections (and proxies between) from closing. A stream that fails, completes or times out is dropped.
+ *
+ * <p>One caller holds at most {@code alerts.max-streams-per-client} streams: a new one takes the place of the
+ * caller's oldest, which is told so ({@value #SUPERSEDED}) and ended. A client that went away is only found out
+ * when a write to it fails, a keep-alive or two later; refusing the new stream instead left a supervisor who had
+ * reopened the board a few times waiting that long for one, and a stream still in use makes way for the newer
+ * one all the same, since the caller has just asked for it.
  */
 @Component
 class AlertStreams implements DisposableBean {
@@ -56,7 +62,14 @@ class AlertStreams implements DisposableBean {
         }
     }
 
+    /** The event a stream is sent before it ends, when a newer stream of the same caller takes its place. */
+    static final String SUPERSEDED = "superseded";
+
+    /** What a superseded stream is told (JSON data of its last event). */
+    record Superseded(String detail, int cap) {}
+
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final int capPerClient;
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "alert-stream-keep-alive");
         thread.setDaemon(true);
@@ -64,11 +77,17 @@ class AlertStreams implements DisposableBean {
     });
 
     AlertStreams(GatewayProperties properties) {
+        capPerClient = properties.alerts().maxStreamsPerClient();
         long every = properties.alerts().keepAlive().toMillis();
         keepAlive.scheduleAtFixedRate(this::ping, every, every, TimeUnit.MILLISECONDS);
     }
 
-    void add(Subscriber subscriber) {
+    /** Lets the stream receive live alerts; its caller's oldest streams end first when they hold the most allowed. */
+    synchronized void add(Subscriber subscriber) {
+        List<Subscriber> held = subscribers.stream()
+                .filter(s -> s.client().equals(subscriber.client()))
+                .toList();
+        for (Subscriber oldest : held.subList(0, Math.max(0, held.size() - capPerClient + 1))) supersede(oldest);
         subscribers.add(subscriber);
         Runnable remove = () -> subscribers.remove(subscriber);
         subscriber.emitter().onCompletion(remove);
@@ -86,9 +105,24 @@ class AlertStreams implements DisposableBean {
         return subscribers.size();
     }
 
-    /** The streams {@code client} holds open. */
-    int openBy(String client) {
-        return (int) subscribers.stream().filter(s -> s.client().equals(client)).count();
+    private void supersede(Subscriber subscriber) {
+        subscribers.remove(subscriber);
+        try {
+            subscriber
+                    .emitter()
+                    .send(SseEmitter.event()
+                            .name(SUPERSEDED)
+                            .data(
+                                    new Superseded(
+                                            "A newer alert stream of yours took this one's place: one caller holds at most "
+                                                    + capPerClient
+                                                    + " at once.",
+                                            capPerClient),
+                                    MediaType.APPLICATION_JSON));
+            subscriber.emitter().complete();
+        } catch (IOException | IllegalStateException e) {
+            subscriber.emitter().completeWithError(e);
+        }
     }
 
     private void ping() {

@@ -345,40 +345,64 @@ class AlertsIT {
     }
 
     @Test
-    void streamAbuse_aCallerHoldsABoundedNumberOfStreamsAndAReconnectFromTheStartGetsOnlyTheNewest() {
+    void
+            streamAbuse_aCallerHoldsABoundedNumberOfStreams_theNewestTakesTheOldestsPlace_andAReconnectFromTheStartGetsOnlyTheNewest() {
         String bearer = "Bearer " + TestTokens.forDepartments("streams-" + UUID.randomUUID(), Roles.SUPERVISOR, "*");
+        String other = "Bearer " + TestTokens.forDepartments("others-" + UUID.randomUUID(), Roles.SUPERVISOR, "*");
         String department = department();
         String url = "http://127.0.0.1:" + port + "/api/v1/alerts/stream?department=" + department;
         List<SseClient> open = new ArrayList<>();
-        try {
-            for (int i = 0; i < 3; i++) {
+        try (SseClient someoneElses = new SseClient(url, "Authorization", other)) {
+            await().atMost(WAIT).until(() -> someoneElses.status() == 200);
+            for (int i = 0; i < 4; i++) {
                 SseClient stream = new SseClient(url, "Authorization", bearer);
                 open.add(stream);
                 await().atMost(WAIT).until(() -> stream.status() == 200);
             }
-            HttpResponse<String> fourth = get("/api/v1/alerts/stream", bearer);
-            assertThat(fourth.statusCode()).as(fourth.body()).isEqualTo(429);
-            assertThat(json(fourth.body()).path("cap").asInt()).isEqualTo(3);
+            SseClient oldest = open.get(0);
+            await().atMost(WAIT).until(oldest::ended);
+            assertThat(oldest.events()).as("the oldest is told why it ends").hasSize(1);
+            SseClient.Event superseded = oldest.events().get(0);
+            assertThat(superseded.name()).isEqualTo("superseded");
+            assertThat(json(superseded.data()).path("cap").asInt()).isEqualTo(3);
+            assertThat(json(superseded.data()).path("detail").asString()).contains("at most 3");
+
+            String complaintId = complaint();
+            EVENTS.publish(assigned(complaintId, department, null));
+            EVENTS.publish(major(complaintId));
+            List<SseClient> held = open.subList(1, 4);
+            await().atMost(WAIT)
+                    .until(() -> held.stream().allMatch(s -> alerts(s).size() == 1)
+                            && alerts(someoneElses).size() == 1);
+            assertThat(held).as("the newest three stay open").noneMatch(SseClient::ended);
+            assertThat(someoneElses.ended())
+                    .as("another caller's stream is not theirs to count")
+                    .isFalse();
+            assertThat(alerts(oldest))
+                    .as("nothing reaches the stream that made way")
+                    .isEmpty();
         } finally {
             open.forEach(SseClient::close);
         }
 
+        String replayed = department();
         List<String> complaints = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             String complaintId = complaint();
             complaints.add(complaintId);
-            EVENTS.publish(assigned(complaintId, department, null));
+            EVENTS.publish(assigned(complaintId, replayed, null));
             EVENTS.publish(major(complaintId));
         }
         // The newest five by id: alerts are numbered as their events are consumed, partition by partition, so not
         // necessarily in the order the complaints were published.
-        List<JsonNode> stored = awaitAlerts("department=" + department, 7);
+        List<JsonNode> stored = awaitAlerts("department=" + replayed, 7);
         List<String> newestFive = new ArrayList<>(stored.subList(0, 5).stream()
                 .map(alert -> alert.path("complaintId").asString())
                 .toList());
         java.util.Collections.reverse(newestFive);
         String fresh = "Bearer " + TestTokens.forDepartments("replay-" + UUID.randomUUID(), Roles.SUPERVISOR, "*");
-        try (SseClient replay = new SseClient(url, "Authorization", fresh, "Last-Event-ID", "0")) {
+        String replayedUrl = "http://127.0.0.1:" + port + "/api/v1/alerts/stream?department=" + replayed;
+        try (SseClient replay = new SseClient(replayedUrl, "Authorization", fresh, "Last-Event-ID", "0")) {
             await().atMost(WAIT).until(() -> replay.events().size() >= 5);
             await().during(java.time.Duration.ofMillis(500))
                     .atMost(WAIT)
@@ -481,5 +505,10 @@ class AlertsIT {
 
     private static JsonNode json(String text) {
         return JSON.readTree(text);
+    }
+
+    /** The alerts a stream received (not its other events). */
+    private static List<SseClient.Event> alerts(SseClient stream) {
+        return stream.events().stream().filter(e -> "alert".equals(e.name())).toList();
     }
 }

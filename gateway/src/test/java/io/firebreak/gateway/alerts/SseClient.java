@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-/** Reads a Server-Sent Events stream in the background, keeping each event's id and data. */
+/** Reads a Server-Sent Events stream in the background, keeping each event's id, name and data. */
 final class SseClient implements AutoCloseable {
 
     /** One received event. */
@@ -21,6 +21,7 @@ final class SseClient implements AutoCloseable {
     private final List<String> comments = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile int status;
+    private volatile boolean ended;
 
     SseClient(String url, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
@@ -52,6 +53,7 @@ final class SseClient implements AutoCloseable {
                         data.add(line.substring(5).strip());
                     }
                 });
+                ended = true;
             } catch (RuntimeException closed) {
                 // The test closed the stream.
             }
@@ -60,6 +62,11 @@ final class SseClient implements AutoCloseable {
 
     int status() {
         return status;
+    }
+
+    /** Whether the server ended the stream. */
+    boolean ended() {
+        return ended;
     }
 
     List<Event> events() {

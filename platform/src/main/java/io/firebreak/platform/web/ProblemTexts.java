@@ -28,7 +28,6 @@ final class ProblemTexts {
             Map.entry("Forbidden", "无权操作"),
             Map.entry("Unauthorized", "未通过身份验证"),
             Map.entry("Too many requests", "请求过于频繁"),
-            Map.entry("Too many streams", "打开的告警流过多"),
             Map.entry("Request body too large", "请求体过大"),
             Map.entry("Idempotency-Key reused", "幂等键已用于其他请求"),
             Map.entry("Internal error", "服务器内部错误"),
