@@ -112,6 +112,8 @@ public final class LabelledExamples {
             "fresh-complaints-79.tsv",
             "fresh-complaints-80.tsv",
             "fresh-complaints-81.tsv",
+            "fresh-complaints-82.tsv",
+            "fresh-complaints-83.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
