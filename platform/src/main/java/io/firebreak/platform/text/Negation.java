@@ -125,7 +125,7 @@ public final class Negation {
                 if (h.start() < end) continue;
                 boolean sameSentence = true;
                 for (int i = end; i < h.start() && sameSentence; i++) {
-                    if (ScannedText.isSentenceEnd(s.charAt(i))) sameSentence = false;
+                    if (ScannedText.isSentenceEndAt(s, i)) sameSentence = false;
                 }
                 if (sameSentence) return true;
             }

@@ -202,7 +202,7 @@ public final class PhraseSet {
         }
         if (best == null) return null;
         for (int i = from; i < best[1]; i++) {
-            if (ScannedText.isSentenceEnd(text.charAt(i))) return null;
+            if (ScannedText.isSentenceEndAt(text, i)) return null;
         }
         return best;
     }

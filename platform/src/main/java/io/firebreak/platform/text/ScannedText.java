@@ -160,7 +160,7 @@ public final class ScannedText {
         boolean words = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (isSentenceEnd(c)) {
+            if (isSentenceEndAt(text, i)) {
                 if (words) sentences++;
                 words = false;
             } else if (Character.isLetterOrDigit(c)) {
@@ -173,7 +173,7 @@ public final class ScannedText {
     /** Whether no sentence ends between {@code from} and {@code to}. */
     public boolean sameSentence(int from, int to) {
         for (int i = from; i < to && i < text.length(); i++) {
-            if (isSentenceEnd(text.charAt(i))) return false;
+            if (isSentenceEndAt(text, i)) return false;
         }
         return true;
     }
@@ -205,13 +205,36 @@ public final class ScannedText {
     }
 
     /**
-     * Whether a clause ends at {@code i} of {@code s}: at a clause's punctuation ({@link #isClauseEnd}), or at a space
+     * Whether a sentence ends at {@code i} of {@code s}: at a sentence's punctuation ({@link #isSentenceEnd}), but not
+     * at the point of a number ("£6.80", "-2.50 for my left eye"), which ends nothing.
+     */
+    static boolean isSentenceEndAt(CharSequence s, int i) {
+        return isSentenceEnd(s.charAt(i)) && !insideNumber(s, i);
+    }
+
+    /** A point or a comma with a digit on each side: "6.80", "1,200". */
+    private static boolean insideNumber(CharSequence s, int i) {
+        char c = s.charAt(i);
+        return (c == '.' || c == ',')
+                && i > 0
+                && i + 1 < s.length()
+                && isAsciiDigit(s.charAt(i - 1))
+                && isAsciiDigit(s.charAt(i + 1));
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * Whether a clause ends at {@code i} of {@code s}: at a clause's punctuation ({@link #isClauseEnd}) other than the
+     * point or the comma of a number ("1,200"), or at a space
      * between two Chinese characters — Chinese is written without spaces between words, so a space there is a pause, as
      * a speech-to-text transcript or a quick message writes one instead of a comma ("师傅一直没来 这个误工费").
      */
     static boolean isClauseEndAt(String s, int i) {
         char c = s.charAt(i);
-        if (isClauseEnd(c)) return true;
+        if (isClauseEnd(c)) return !insideNumber(s, i);
         if (!Character.isWhitespace(c)) return false;
         int before = i - 1;
         while (before >= 0 && Character.isWhitespace(s.charAt(before))) before--;

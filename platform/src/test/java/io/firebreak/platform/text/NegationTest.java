@@ -40,6 +40,15 @@ class NegationTest {
     }
 
     @Test
+    void aNumbersPointOrCommaEndsNoClause() {
+        assertThat(negatedIn("not 2,500 refund", "refund")).isEqualTo("not");
+        assertThat(negatedIn("no 2.5 refund", "refund")).isEqualTo("no");
+        assertThat(negatedIn("no, 500 refund", "refund"))
+                .as("a comma after a word still ends")
+                .isNull();
+    }
+
+    @Test
     void aBoundaryThatRunsIntoThePhraseStillEndsTheClause() {
         // Unpunctuated, as speech-to-text writes a call: the customer's own question starts a new clause.
         Negation spoken =

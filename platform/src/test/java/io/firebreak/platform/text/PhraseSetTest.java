@@ -31,6 +31,21 @@ class PhraseSetTest {
     }
 
     @Test
+    void theNumbersOfASentenceAreInsideIt() {
+        PhraseSet set =
+                PhraseSet.of(List.of("prescription says ... but the glasses measure", "paid ... never arrived"));
+
+        assertThat(set.scan(ScannedText.of("My prescription says -2.50, but the glasses measure -3.00.")))
+                .extracting(PhraseSet.Hit::asWritten)
+                .containsExactly("prescription says … but the glasses measure");
+        assertThat(set.scan(ScannedText.of("I paid £1,249.99 in March and it never arrived.")))
+                .hasSize(1);
+        assertThat(set.scan(ScannedText.of("I paid 12. It never arrived.")))
+                .as("a point after a number ends")
+                .isEmpty();
+    }
+
+    @Test
     void eitherSideMayBeAlternativesAndAnyOfTheOneFollowedByAnyOfTheOtherIsAHit() {
         PhraseSet set = PhraseSet.of(List.of("微博|抖音 ... 转发|发到", "lawyer*|律师"));
 

@@ -36,6 +36,10 @@ class ScannedTextTest {
         assertThat(ScannedText.of("快递晚到了两天。客服也不回复").sentences()).isEqualTo(2);
         assertThat(ScannedText.of("第一句。第二句；还是第二句。第三句！").sentences()).isEqualTo(3);
         assertThat(ScannedText.of(" ... ").sentences()).isZero();
+        assertThat(ScannedText.of("It cost £6.80 and broke in 1.5 days. I want 12.50 back.")
+                        .sentences())
+                .as("a number's point ends nothing")
+                .isEqualTo(2);
     }
 
     @Test

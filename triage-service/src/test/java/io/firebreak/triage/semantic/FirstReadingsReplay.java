@@ -180,6 +180,8 @@ public final class FirstReadingsReplay {
         groups.put("of them about dentists", Set.of("fresh-complaints-79.tsv"));
         groups.put("of them about laundry and tailoring", Set.of("fresh-complaints-80.tsv"));
         groups.put("of them about care homes", Set.of("fresh-complaints-81.tsv"));
+        groups.put("of them about funerals and cemeteries", Set.of("fresh-complaints-82.tsv"));
+        groups.put("of them about pharmacies, opticians and hearing care", Set.of("fresh-complaints-83.tsv"));
         return groups;
     }
 
