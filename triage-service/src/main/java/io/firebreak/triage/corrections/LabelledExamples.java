@@ -114,6 +114,8 @@ public final class LabelledExamples {
             "fresh-complaints-81.tsv",
             "fresh-complaints-82.tsv",
             "fresh-complaints-83.tsv",
+            "fresh-complaints-84.tsv",
+            "fresh-complaints-85.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
