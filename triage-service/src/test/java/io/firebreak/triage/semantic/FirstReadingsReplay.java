@@ -182,6 +182,8 @@ public final class FirstReadingsReplay {
         groups.put("of them about care homes", Set.of("fresh-complaints-81.tsv"));
         groups.put("of them about funerals and cemeteries", Set.of("fresh-complaints-82.tsv"));
         groups.put("of them about pharmacies, opticians and hearing care", Set.of("fresh-complaints-83.tsv"));
+        groups.put("of them about shared bikes, e-scooters and transit cards", Set.of("fresh-complaints-84.tsv"));
+        groups.put("of them about theme parks, zoos and ski resorts", Set.of("fresh-complaints-85.tsv"));
         return groups;
     }
 
