@@ -65,8 +65,9 @@ public record GatewayProperties(
 
     /**
      * Supervisors' alerts: the largest page of the list, the stream's keep-alive interval and lifetime, how many
-     * streams one caller may hold open (a newer one takes the oldest's place), how many missed alerts a reconnecting stream is sent at most (the newest),
-     * and how often the alerts other gateways stored are looked for, to be streamed from this one too.
+     * streams one caller may hold open (a newer one takes the oldest's place), how many missed alerts a reconnecting
+     * stream is sent at most (the newest), and how often the alerts other gateways stored are looked for, to be
+     * streamed from this one too.
      */
     public record Alerts(
             @Min(1) int maxPage,

@@ -345,8 +345,7 @@ class AlertsIT {
     }
 
     @Test
-    void
-            streamAbuse_aCallerHoldsABoundedNumberOfStreams_theNewestTakesTheOldestsPlace_andAReconnectFromTheStartGetsOnlyTheNewest() {
+    void streamAbuse_aCallersNewestStreamTakesTheOldestsPlace_andAReconnectFromTheStartGetsOnlyTheNewest() {
         String bearer = "Bearer " + TestTokens.forDepartments("streams-" + UUID.randomUUID(), Roles.SUPERVISOR, "*");
         String other = "Bearer " + TestTokens.forDepartments("others-" + UUID.randomUUID(), Roles.SUPERVISOR, "*");
         String department = department();
