@@ -116,6 +116,8 @@ public final class LabelledExamples {
             "fresh-complaints-83.tsv",
             "fresh-complaints-84.tsv",
             "fresh-complaints-85.tsv",
+            "fresh-complaints-86.tsv",
+            "fresh-complaints-87.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
