@@ -184,6 +184,8 @@ public final class FirstReadingsReplay {
         groups.put("of them about pharmacies, opticians and hearing care", Set.of("fresh-complaints-83.tsv"));
         groups.put("of them about shared bikes, e-scooters and transit cards", Set.of("fresh-complaints-84.tsv"));
         groups.put("of them about theme parks, zoos and ski resorts", Set.of("fresh-complaints-85.tsv"));
+        groups.put("of them about tattoo studios and cosmetic clinics", Set.of("fresh-complaints-86.tsv"));
+        groups.put("of them about weddings", Set.of("fresh-complaints-87.tsv"));
         return groups;
     }
 
