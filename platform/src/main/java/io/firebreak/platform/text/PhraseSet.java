@@ -228,13 +228,7 @@ public final class PhraseSet {
         }
         int end = start;
         while (end > 0 && CLOSING_QUOTES.indexOf(text.charAt(end - 1)) >= 0) end--;
-        int from = end;
-        while (from > 0
-                && end - from < HAN_BEFORE
-                && ScannedText.isHan(text.charAt(from - 1))
-                && HAN_STOPS.indexOf(text.charAt(from - 1)) < 0) {
-            from--;
-        }
+        int from = ScannedText.hanRunStart(text, end, HAN_BEFORE, HAN_STOPS);
         return from < end ? from : -1;
     }
 

@@ -87,13 +87,7 @@ public final class PointingParties {
             }
             int end = i;
             if (BETWEEN.indexOf(s.charAt(end - 1)) >= 0) end--;
-            int start = end;
-            while (start > 0
-                    && end - start < NAME_AT_MOST
-                    && ScannedText.isHan(s.charAt(start - 1))
-                    && STOPS.indexOf(s.charAt(start - 1)) < 0) {
-                start--;
-            }
+            int start = ScannedText.hanRunStart(s, end, NAME_AT_MOST, STOPS);
             if (end - start < 2) continue;
             String name = s.substring(start, end);
             if (NOT_A_PARTY.contains(name)) continue;

@@ -195,6 +195,19 @@ public final class ScannedText {
         return -1;
     }
 
+    /**
+     * Where the run of Chinese characters just before {@code end} begins, going back at most {@code atMost}
+     * characters and never past one of {@code stops} (particles such as 的 or 被) or a character that is not Chinese;
+     * {@code end} when there is none.
+     */
+    static int hanRunStart(CharSequence s, int end, int atMost, String stops) {
+        int from = end;
+        while (from > 0 && end - from < atMost && isHan(s.charAt(from - 1)) && stops.indexOf(s.charAt(from - 1)) < 0) {
+            from--;
+        }
+        return from;
+    }
+
     static boolean isHan(char c) {
         return c >= '\u3400' && c <= '\u9fff' || c >= '\uf900' && c <= '\ufaff';
     }
