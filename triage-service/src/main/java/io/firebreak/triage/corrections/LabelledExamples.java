@@ -118,6 +118,10 @@ public final class LabelledExamples {
             "fresh-complaints-85.tsv",
             "fresh-complaints-86.tsv",
             "fresh-complaints-87.tsv",
+            "fresh-complaints-88.tsv",
+            "fresh-complaints-89.tsv",
+            "fresh-complaints-90.tsv",
+            "fresh-complaints-91.tsv",
             "near-misses.tsv");
 
     /** One labelled complaint. */
