@@ -124,7 +124,7 @@ public class EmotionReader {
         Map<SignalKind, List<String>> found = new EnumMap<>(SignalKind.class);
         List<PhraseSet.Hit> hits = words.scan(scan);
         if (!hits.isEmpty()) {
-            io.firebreak.platform.text.Reading.Scope scope = wordsRead.scope(scan);
+            io.firebreak.platform.text.Reading.Scope scope = wordsRead.scope(scan, hits);
             Map<SignalKind, List<PhraseSet.Hit>> hitsByKind = new EnumMap<>(SignalKind.class);
             for (PhraseSet.Hit hit : hits) {
                 hitsByKind

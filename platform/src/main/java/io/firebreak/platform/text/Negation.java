@@ -54,13 +54,41 @@ public final class Negation {
 
     /** The cues of one text, found once and asked about each phrase found in it. */
     public Scope scope(ScannedText text) {
-        return new Scope(text, phrases.scan(text));
+        return scope(text, List.of());
+    }
+
+    /**
+     * As {@link #scope(ScannedText)}, with the phrases found in the text: a cue that is a word of one of them is that
+     * phrase's and negates nothing else. "No" in "no food" says what was missing, and "no food for two days" is two
+     * days without food, not "days" denied; "家里没有暖气三天了" is three days without heating. A cue before a phrase
+     * ("no smoke or fire") still negates what follows it.
+     */
+    public Scope scope(ScannedText text, List<PhraseSet.Hit> found) {
+        return new Scope(text, phrases.scan(text), found);
+    }
+
+    /**
+     * Whether the cue is a word of a longer phrase found (inside it, or inside one side of a gap phrase) that does not
+     * share words with the phrase from {@code start} to {@code end}: two readings of the same words ("没有燃气" and
+     * "燃气的味道" in "没有燃气的味道") do not take the cue from each other.
+     */
+    private static boolean ownedElsewhere(PhraseSet.Hit cue, List<PhraseSet.Hit> found, int start, int end) {
+        for (PhraseSet.Hit hit : found) {
+            boolean inFirst = hit.start() <= cue.start() && cue.end() <= hit.firstEnd();
+            boolean inSecond =
+                    hit.secondStart() < hit.end() && hit.secondStart() <= cue.start() && cue.end() <= hit.end();
+            boolean longer = hit.end() - hit.start() > cue.end() - cue.start();
+            boolean apart = hit.end() <= start || end <= hit.start();
+            if ((inFirst || inSecond) && longer && apart) return true;
+        }
+        return false;
     }
 
     /** The negation cues of one text. */
     public final class Scope {
 
         private final ScannedText text;
+        private final List<PhraseSet.Hit> found;
         private final List<PhraseSet.Hit> cues = new ArrayList<>();
         private final List<PhraseSet.Hit> afterCues = new ArrayList<>();
         private final List<PhraseSet.Hit> ignored = new ArrayList<>();
@@ -68,8 +96,9 @@ public final class Negation {
         private final List<PhraseSet.Hit> conditionals = new ArrayList<>();
         private final List<PhraseSet.Hit> hedges = new ArrayList<>();
 
-        private Scope(ScannedText text, List<PhraseSet.Hit> hits) {
+        private Scope(ScannedText text, List<PhraseSet.Hit> hits, List<PhraseSet.Hit> found) {
             this.text = text;
+            this.found = found;
             for (PhraseSet.Hit hit : hits) {
                 switch (kind[hit.phrase()]) {
                     case CUE -> cues.add(hit);
@@ -91,6 +120,7 @@ public final class Negation {
             for (PhraseSet.Hit cue : cues) {
                 if (cue.end() <= start
                         && !isIgnored(cue)
+                        && !ownedElsewhere(cue, found, start, end)
                         && near(cue.end(), start)
                         && (nearest == null || cue.end() > nearest.end())) {
                     nearest = cue;
@@ -98,7 +128,13 @@ public final class Negation {
             }
             if (nearest != null && conditional(nearest)) return null;
             for (PhraseSet.Hit cue : afterCues) {
-                if (nearest == null && cue.start() >= end && !isIgnored(cue) && near(end, cue.start())) nearest = cue;
+                if (nearest == null
+                        && cue.start() >= end
+                        && !isIgnored(cue)
+                        && !ownedElsewhere(cue, found, start, end)
+                        && near(end, cue.start())) {
+                    nearest = cue;
+                }
             }
             if (nearest == null || hedged(end)) return null;
             return nearest.asWritten();

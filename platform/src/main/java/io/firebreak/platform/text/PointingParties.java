@@ -3,15 +3,18 @@ package io.firebreak.platform.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Two parties, each pointing at the other (互相推诿), in what the customer reports them saying:
  * "理赔部说免赔额是核保部设错的，核保部说这是理赔部的事", "修理厂说查勘员只核了一半，查勘员说修理厂报价虚高",
  * "经纪人说你们没收到，你们说经纪人根本没发". Who speaks is the words just before 说 (or a letter's 称); what each says
- * runs to the next speaker. It holds when each names the other in what it says: the sign of a complaint passed
- * between parties, which a list of parties' names never finishes naming (a new trade brings new ones). Two who
- * merely both speak ("店员说明天到货，客服中心说也是明天") or one who sends the customer to another ("客服说找门店")
- * do not count.
+ * runs to the next speaker. It holds when the first names the second in what it says and the second points back —
+ * names the first, or points at it as 他们 or 对方 ("催收公司说记录在你们那，你们说在他们那") — or points on, putting
+ * the matter on someone else ("长租公司说是街道要求施工，街道说该房东负责"): the sign of a complaint passed between
+ * parties, which a list of parties' names never finishes naming (a new trade brings new ones). Two who merely both
+ * speak ("店员说明天到货，客服中心说也是明天"), one who sends the customer to another ("客服说找门店") or a second who
+ * answers for itself ("门店说他们会处理") do not count.
  *
  * <p>Chinese only: English writes the same with "says … says", which a phrase finds.
  */
@@ -63,7 +66,8 @@ public final class PointingParties {
                 String firstSays = s.substring(first.says() + 1, second.start());
                 int end = b + 1 < speakers.size() ? speakers.get(b + 1).start() : s.length();
                 String secondSays = s.substring(second.says() + 1, Math.min(end, second.says() + 1 + MAX_APART));
-                if (names(firstSays, second.name()) && names(secondSays, first.name())) {
+                if (names(firstSays, second.name())
+                        && (names(secondSays, first.name()) || pointsBack(secondSays) || pointsOn(secondSays))) {
                     return text.written(first.start(), first.says() + 1)
                             + "…"
                             + text.written(second.start(), second.says() + 1);
@@ -94,6 +98,24 @@ public final class PointingParties {
             speakers.add(new Speaker(start, i, name));
         }
         return speakers;
+    }
+
+    /** The other party as a pronoun, where the matter lies or whose it is: "在他们那", "是对方的事". */
+    private static final Pattern POINTS_BACK = Pattern.compile("(?:在|是|归|找|问)(?:他们|对方)|对方的|他们那");
+
+    /**
+     * The matter put on someone named, not the speaker: "该房东负责", "归物业管", "由开发商处理", "是厂家的责任"; not
+     * 我们 or 自己 ("该我们负责").
+     */
+    private static final Pattern POINTS_ON = Pattern.compile(
+            "(?:该|归|由)(?!我们|自己|本)\\p{IsHan}{1,6}?(?:负责|来管|管|处理|来赔|赔)|是(?!我们|自己|本)\\p{IsHan}{1,6}?的(?:事|责任|问题)");
+
+    private static boolean pointsBack(String said) {
+        return POINTS_BACK.matcher(said).find();
+    }
+
+    private static boolean pointsOn(String said) {
+        return POINTS_ON.matcher(said).find();
     }
 
     /**

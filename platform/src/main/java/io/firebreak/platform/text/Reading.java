@@ -24,7 +24,15 @@ public final class Reading {
 
     /** The cues and senses of one text, found once and asked about each phrase found in it. */
     public Scope scope(ScannedText text) {
-        return new Scope(negation.scope(text), senses.scan(text), CompanyWords.in(text), MessageParts.in(text));
+        return scope(text, List.of());
+    }
+
+    /**
+     * As {@link #scope(ScannedText)}, knowing the phrases found in the text: a negation cue that is a word of one of
+     * them is that phrase's ({@link Negation#scope(ScannedText, List)}).
+     */
+    public Scope scope(ScannedText text, List<PhraseSet.Hit> found) {
+        return new Scope(negation.scope(text, found), senses.scan(text), CompanyWords.in(text), MessageParts.in(text));
     }
 
     /** The negation cues and ordinary senses of one text. */

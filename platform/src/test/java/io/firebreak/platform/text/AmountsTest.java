@@ -98,12 +98,16 @@ class AmountsTest {
     }
 
     /**
-     * A sum topped up into an account or a game, what a thing is worth and what a bag or a watch cost are money:
-     * "充了两万三", "价值五万多的", "三万二的包"; a number of things bought is not.
+     * A sum topped up into an account or a game, given to a streamer, borrowed, what a thing is worth and what a bag or
+     * a watch cost are money: "充了两万三", "打赏了四万多", "借了五万", "价值五万多的", "三万二的包"; a number of things
+     * bought is not.
      */
     @Test
     void aSumToppedUpOrWhatAThingIsWorthIsMoney() {
         assertThat(only("孩子用我的手机在游戏里充了两万三")).isEqualTo(new Expected("CNY", 23000));
+        assertThat(only("孩子偷偷给主播打赏了四万多")).isEqualTo(new Expected("CNY", 40000));
+        assertThat(only("有人冒用我的身份借了五万")).isEqualTo(new Expected("CNY", 50000));
+        assertThat(Amounts.find(ScannedText.of("给主播打赏了三次都没显示"))).isEmpty();
         assertThat(only("首饰盒里价值五万多的金镯子不见了")).isEqualTo(new Expected("CNY", 50000));
         assertThat(only("专柜买的三万二的包，拿去鉴定说是假的")).isEqualTo(new Expected("CNY", 32000));
         assertThat(Amounts.find(ScannedText.of("充了三次都没成功"))).isEmpty();

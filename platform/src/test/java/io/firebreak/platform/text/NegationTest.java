@@ -87,6 +87,39 @@ class NegationTest {
         assertThat(negatedIn("not the first time", "not the first time")).isNull();
     }
 
+    /**
+     * A cue that is a word of another phrase found is that phrase's: "no food for two days" is two days without food,
+     * "没有暖气三天了" three days without heating. Without the phrase found, or with the cue before it, it negates.
+     */
+    @Test
+    void aCueThatIsAWordOfAPhraseFoundNegatesNothingElse() {
+        assertThat(negatedIn("He had no food for two days", "days", "no food")).isNull();
+        assertThat(negatedIn("家里没有暖气三天了", "三天", "没有暖气")).isNull();
+        assertThat(negatedIn("He had no food for two days", "days")).isEqualTo("no");
+        // A phrase found after the cue does not take it: "no smoke or fire" denies both.
+        assertThat(negatedIn("There was no smoke or fire", "fire", "smoke")).isEqualTo("no");
+        // Two readings of the same words do not take the cue from each other: no smell of gas is denied.
+        assertThat(negatedIn("也没有燃气的味道", "燃气的味道", "没有燃气")).isEqualTo("没有");
+        // A gap phrase takes only the cues in its sides, not those in the gap between them.
+        ScannedText gapped = ScannedText.of("lives alone and no one came for days");
+        String s = gapped.text();
+        PhraseSet.Hit livesAloneDays = new PhraseSet.Hit(
+                0, 0, s.indexOf("days") + 4, "lives alone … days", "lives alone".length(), s.indexOf("days"));
+        int onePos = s.indexOf("came");
+        assertThat(negation.scope(gapped, List.of(livesAloneDays)).negating(onePos, onePos + 4))
+                .isEqualTo("no");
+    }
+
+    /** {@code phrase} negated in {@code text} when {@code found} was found there too. */
+    private String negatedIn(String text, String phrase, String found) {
+        ScannedText scanned = ScannedText.of(text);
+        String s = scanned.text();
+        int at = s.indexOf(found);
+        int start = s.indexOf(phrase);
+        PhraseSet.Hit hit = new PhraseSet.Hit(0, at, at + found.length(), found);
+        return negation.scope(scanned, List.of(hit)).negating(start, start + phrase.length());
+    }
+
     private String negatedIn(String text, String phrase) {
         return negatedIn(negation, text, phrase);
     }

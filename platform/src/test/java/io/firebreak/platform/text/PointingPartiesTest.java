@@ -23,6 +23,19 @@ class PointingPartiesTest {
     }
 
     @Test
+    void theSecondPointsBackAsTheyOrOnAtSomeoneElse() {
+        // Back at the first as 他们 or 对方.
+        assertThat(find("债务转给了催收公司，催收公司说记录在你们那，你们说在他们那。")).isEqualTo("催收公司说…你们说");
+        assertThat(find("快递说包裹在驿站，驿站说是对方没送来。")).isEqualTo("快递说…驿站说");
+        // On, at a third: the first names the second, the second puts it on someone else.
+        assertThat(find("长租公司说是街道要求施工，街道说该房东负责。")).isEqualTo("长租公司说…街道说");
+        assertThat(find("门店说要找售后，售后说是厂家的责任。")).isEqualTo("门店说…售后说");
+        // A second who answers for itself points at no one.
+        assertThat(find("客服说找门店处理，门店说他们会处理。")).isNull();
+        assertThat(find("客服说要找门店，门店说该我们负责，马上换。")).isNull();
+    }
+
+    @Test
     void aLetterSaysItWithChengAndTraditionalCharactersAreRead() {
         assertThat(find("贵司仓库称责任在物流，物流称仓库出库时已破损。")).isEqualTo("贵司仓库称…物流称");
         assertThat(find("門店說是廠家的問題，廠家說門店沒登記。")).isNotNull();

@@ -114,7 +114,7 @@ public final class Classifier {
         List<String> negated = new ArrayList<>();
         List<Discounted> discounted = new ArrayList<>();
         if (!hits.isEmpty()) {
-            Reading.Scope scope = reading.scope(text);
+            Reading.Scope scope = reading.scope(text, hits);
             for (PhraseSet.Hit hit : hits) {
                 int rule = ruleOfPhrase[hit.phrase()];
                 int list = listOfPhrase[hit.phrase()];

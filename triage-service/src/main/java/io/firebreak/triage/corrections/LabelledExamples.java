@@ -122,7 +122,15 @@ public final class LabelledExamples {
             "fresh-complaints-89.tsv",
             "fresh-complaints-90.tsv",
             "fresh-complaints-91.tsv",
+            "core-phrasings.tsv",
             "near-misses.tsv");
+
+    /**
+     * The probes of the rules' vocabulary: the common ways to say what decides each class, written without a trade's
+     * words on purpose. Classified like every set; not an example the semantic reader compares with, nor counted in
+     * how many labelled complaints their words route.
+     */
+    public static final String PROBES = "core-phrasings.tsv";
 
     /** One labelled complaint. */
     public record Example(

@@ -39,6 +39,12 @@ class ClassifierTest {
         assertThat(rulesOf("I paid $1,200 for this laptop and it was dead on arrival"))
                 .containsExactly("large-amount-at-stake");
         assertThat(rulesOf("我们小区有几十户都是这个问题")).containsExactly("many-customers-affected");
+        // A sum below the line that leaves the customer without rent or food money.
+        assertThat(rulesOf("你们一天之内从我卡里扣了两次三千二，我房租都交不上了。")).containsExactly("left-in-hardship");
+        assertThat(rulesOf("You took my £300 deposit and kept it, and now I can't pay my rent."))
+                .containsExactly("left-in-hardship");
+        assertThat(rulesOf("I can pay my rent on the 5th, so please take the payment then."))
+                .doesNotContain("left-in-hardship");
     }
 
     @Test

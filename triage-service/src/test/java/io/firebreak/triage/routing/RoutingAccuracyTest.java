@@ -62,12 +62,15 @@ class RoutingAccuracyTest {
     /**
      * Of every labelled complaint (classes' sets and near misses), how many the words route to no department: each
      * goes to the triage queue for a person to route. Some must (a lawyer and nothing else); most name their matter.
+     * Not the probes of the rules' vocabulary ({@link LabelledExamples#PROBES}), written without a trade's words.
      */
     @ParameterizedTest
     @CsvSource({"0.30"})
     void mostLabelledComplaintsAreRoutedByTheirWords(double most) {
         int unrouted = 0;
-        List<LabelledExamples.Example> all = LabelledExamples.all();
+        List<LabelledExamples.Example> all = LabelledExamples.all().stream()
+                .filter(e -> !e.set().equals(LabelledExamples.PROBES))
+                .toList();
         for (LabelledExamples.Example example : all) {
             if (!Shipped.router().route(example.text()).routed()) unrouted++;
         }

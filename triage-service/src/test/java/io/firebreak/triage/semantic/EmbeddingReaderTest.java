@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.triage.classification.SemanticReader.Neighbour;
 import io.firebreak.triage.classification.SemanticReader.Opinion;
+import io.firebreak.triage.corrections.LabelledExamples;
 import io.firebreak.triage.semantic.EmbeddingReader.Labelled;
 import java.util.List;
 import java.util.Map;
@@ -189,6 +190,8 @@ class EmbeddingReaderTest {
         List<Labelled> shipped = EmbeddingReader.shipped();
         assertThat(shipped).allMatch(l -> EmbeddingReader.isExample(l.text()));
         assertThat(shipped).extracting(Labelled::source).doesNotContain("fresh-complaints-18.tsv");
+        // The probes of the rules' vocabulary are no examples: mostly MAJOR, they would draw ordinary words to MAJOR.
+        assertThat(shipped).extracting(Labelled::source).doesNotContain(LabelledExamples.PROBES);
 
         // A person's class counts whatever the length: the complaint is compared with complaints written as it was.
         int before = reader.size();

@@ -186,6 +186,10 @@ public final class FirstReadingsReplay {
         groups.put("of them about theme parks, zoos and ski resorts", Set.of("fresh-complaints-85.tsv"));
         groups.put("of them about tattoo studios and cosmetic clinics", Set.of("fresh-complaints-86.tsv"));
         groups.put("of them about weddings", Set.of("fresh-complaints-87.tsv"));
+        groups.put("of them about travel agencies and tours", Set.of("fresh-complaints-88.tsv"));
+        groups.put("of them about games, streams and dating apps", Set.of("fresh-complaints-89.tsv"));
+        groups.put("of them about letting agents and rented homes", Set.of("fresh-complaints-90.tsv"));
+        groups.put("of them about debt collection and loans", Set.of("fresh-complaints-91.tsv"));
         return groups;
     }
 
