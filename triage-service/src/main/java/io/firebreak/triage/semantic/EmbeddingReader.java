@@ -103,7 +103,7 @@ public final class EmbeddingReader implements SemanticReader {
     /**
      * The shipped labelled complaints whose class their words alone decide (not those labelled for the earlier
      * complaints on file) and that are examples to compare with ({@link #isExample}), with their set as source; not
-     * the probes of the rules' vocabulary ({@link LabelledExamples#PROBES}): two thirds of them are short MAJOR
+     * the probes of the rules' vocabulary ({@link LabelledExamples#PROBES}): most of them are short MAJOR
      * sentences, and as examples they drew ordinary complaints towards MAJOR (the near misses read 88.8% instead of
      * 89.7%, false MAJOR 3.1% instead of 2.1%).
      */
