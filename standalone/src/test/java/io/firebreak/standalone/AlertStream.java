@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
@@ -42,21 +43,51 @@ final class AlertStream implements AutoCloseable {
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private volatile Flow.Subscription subscription;
     private volatile boolean closed;
+    private volatile int status;
     private String id;
     private StringBuilder data = new StringBuilder();
 
     private AlertStream() {}
 
-    /** Connects (with {@code Last-Event-ID} unless {@code lastEventId} is null) and waits for the answer's headers. */
+    /**
+     * Connects (with {@code Last-Event-ID} unless {@code lastEventId} is null) and waits for the answer's headers. As
+     * a polite client does, it waits and tries again while the gateway answers 429 (the caller's rate limit, which a
+     * test that has just made many requests with the same token can reach), for at most 30 s; any other answer but
+     * 200 fails.
+     */
     static AlertStream open(URI gateway, String bearer, Long lastEventId) {
+        AtomicReference<AlertStream> opened = new AtomicReference<>();
+        Awaitility.await("the alert stream answered 200, not 429")
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    AlertStream stream = connect(gateway, bearer, lastEventId);
+                    if (stream.status == 200) {
+                        opened.set(stream);
+                        return true;
+                    }
+                    stream.close();
+                    if (stream.status != 429) {
+                        throw new IllegalStateException("the alert stream answered " + stream.status);
+                    }
+                    System.out.println("The alert stream answered 429 (the caller's rate limit); trying again");
+                    return false;
+                });
+        return opened.get();
+    }
+
+    private static AlertStream connect(URI gateway, String bearer, Long lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve("/api/v1/alerts/stream"))
                 .header("Authorization", bearer)
                 .header("Accept", "text/event-stream")
                 .GET();
         if (lastEventId != null) request.header("Last-Event-ID", String.valueOf(lastEventId));
         AlertStream stream = new AlertStream();
-        CompletableFuture<HttpResponse<Void>> answer =
-                HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.fromLineSubscriber(stream.lines()));
+        CompletableFuture<HttpResponse<Void>> answer = HTTP.sendAsync(request.build(), info -> {
+            stream.status = info.statusCode();
+            return HttpResponse.BodySubscribers.fromLineSubscriber(stream.lines());
+        });
         answer.whenComplete((response, failure) -> {
             if (failure != null) stream.connected.completeExceptionally(failure);
         });

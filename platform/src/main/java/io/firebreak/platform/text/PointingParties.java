@@ -105,10 +105,10 @@ public final class PointingParties {
 
     /**
      * The matter put on someone named, not the speaker: "该房东负责", "归物业管", "由开发商处理", "是厂家的责任"; not
-     * 我们 or 自己 ("该我们负责").
+     * 我们 or 自己 ("该我们负责"), nor a kind of fault ("是质量的问题" names no one).
      */
     private static final Pattern POINTS_ON = Pattern.compile(
-            "(?:该|归|由)(?!我们|自己|本)\\p{IsHan}{1,6}?(?:负责|来管|管|处理|来赔|赔)|是(?!我们|自己|本)\\p{IsHan}{1,6}?的(?:事|责任|问题)");
+            "(?:该|归|由)(?!我们|自己|本)\\p{IsHan}{1,6}?(?:负责|来管|管|处理|来赔|赔)|是(?!我们|自己|本)\\p{IsHan}{1,6}?的(?:事|责任)");
 
     private static boolean pointsBack(String said) {
         return POINTS_BACK.matcher(said).find();

@@ -33,6 +33,7 @@ class PointingPartiesTest {
         // A second who answers for itself points at no one.
         assertThat(find("客服说找门店处理，门店说他们会处理。")).isNull();
         assertThat(find("客服说要找门店，门店说该我们负责，马上换。")).isNull();
+        assertThat(find("客服说要去门店检测，门店说是质量的问题，给我换了新的。")).isNull();
     }
 
     @Test
