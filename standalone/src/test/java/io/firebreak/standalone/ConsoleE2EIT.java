@@ -157,7 +157,19 @@ class ConsoleE2EIT {
             String id = submit(Roles.AGENT, """
                     {"channel":"PHONE","customer":{"phone":"139%08d"},
                      "description":"There is a strong smell of gas from the boiler you installed yesterday"}""".formatted(System.nanoTime() % 100_000_000L));
-            WebElement alert = browser.await(By.cssSelector("#alerts li[data-complaint='" + id + "']"));
+            WebElement alert;
+            try {
+                alert = browser.await(By.cssSelector("#alerts li[data-complaint='" + id + "']"));
+            } catch (RuntimeException notShown) {
+                // Seen twice in about ten runs of this class, not yet explained: what the board and the gateway
+                // held then, for the next time.
+                System.out.printf(
+                        "The alert about %s was not on the board: it said \"%s\", the gateway held %s%n",
+                        id,
+                        browser.driver.findElement(By.id("alerts-live")).getText(),
+                        SystemUnderTest.alertsAbout(java.util.List.of(id)));
+                throw notShown;
+            }
             System.out.printf(
                     "The alert about %s was on the board %d ms after the submission was answered%n",
                     id, (System.nanoTime() - submitted) / 1_000_000);
