@@ -161,7 +161,7 @@ class ConsoleE2EIT {
             try {
                 alert = browser.await(By.cssSelector("#alerts li[data-complaint='" + id + "']"));
             } catch (RuntimeException notShown) {
-                // Seen twice in about ten runs of this class, not yet explained: what the board and the gateway
+                // Seen twice in eight runs of this class, not yet explained: what the board and the gateway
                 // held then, for the next time.
                 System.out.printf(
                         "The alert about %s was not on the board: it said \"%s\", the gateway held %s%n",
