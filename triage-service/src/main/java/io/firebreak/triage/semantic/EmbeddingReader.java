@@ -20,7 +20,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -72,16 +75,29 @@ public final class EmbeddingReader implements SemanticReader {
     private final Encoder english;
     private final Encoder chinese;
     private final List<Example> examples;
+    /**
+     * The vectors of the words learned, by what the reader compares of them ({@link #key}): a text read that is an
+     * example's is not run through the model again. The model gives the same words the same vector, so an entry
+     * stays true after its example is forgotten; it holds what was learned, the shipped examples and the corrections.
+     */
+    private final Map<String, float[]> vectors;
+
     private final Predicate<Labelled> included;
     /** Null until learned (at the first reading, or {@link #relearn}); kept while examples change, until relearned. */
     private volatile Probes probes;
     /** Whether the examples changed since the probes were learned. */
     private volatile boolean stale;
 
-    private EmbeddingReader(Encoder english, Encoder chinese, List<Example> examples, Predicate<Labelled> included) {
+    private EmbeddingReader(
+            Encoder english,
+            Encoder chinese,
+            List<Example> examples,
+            Map<String, float[]> vectors,
+            Predicate<Labelled> included) {
         this.english = english;
         this.chinese = chinese;
         this.examples = examples;
+        this.vectors = vectors;
         this.included = included;
     }
 
@@ -95,6 +111,7 @@ public final class EmbeddingReader implements SemanticReader {
                 new Encoder("bge-small-en-v1.5-q"),
                 new Encoder("bge-small-zh-v1.5-q"),
                 new CopyOnWriteArrayList<>(),
+                new ConcurrentHashMap<>(),
                 labelled -> true);
         log.info("Semantic reader: models loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
         return reader;
@@ -121,7 +138,7 @@ public final class EmbeddingReader implements SemanticReader {
         List<Example> added = new ArrayList<>(labelled.size());
         for (Labelled l : labelled) {
             boolean han = ScannedText.hasHan(l.text());
-            added.add(new Example(l, han, unit((han ? chinese : english).vector(beginning(l.text(), han)))));
+            added.add(new Example(l, han, vectorOf(l.text(), han, true)));
         }
         examples.addAll(added);
         stale = true;
@@ -136,18 +153,29 @@ public final class EmbeddingReader implements SemanticReader {
     public void learn(String text, ComplaintClass complaintClass, String source) {
         if (text == null || text.isBlank()) return;
         boolean han = ScannedText.hasHan(text);
-        Example example = new Example(
-                new Labelled(text, complaintClass, source),
-                han,
-                unit((han ? chinese : english).vector(beginning(text, han))));
+        Example example = new Example(new Labelled(text, complaintClass, source), han, vectorOf(text, han, true));
         forget(source);
         examples.add(example);
     }
 
     /** The vector of length one the reader compares for these words. */
     float[] vectorOf(String text) {
-        boolean han = ScannedText.hasHan(text);
-        return unit((han ? chinese : english).vector(beginning(text, han)));
+        return vectorOf(text, ScannedText.hasHan(text), false);
+    }
+
+    /** The same, taken from the words learned when they are among them, and kept with them when {@code learned}. */
+    private float[] vectorOf(String text, boolean han, boolean learned) {
+        String key = key(text, han);
+        float[] known = vectors.get(key);
+        if (known != null) return known;
+        float[] vector = unit((han ? chinese : english).vector(beginning(text, han)));
+        if (learned) vectors.put(key, vector);
+        return vector;
+    }
+
+    /** What of these words the reader compares, with the model that reads them. */
+    private static String key(String text, boolean han) {
+        return (han ? "zh " : "en ") + beginning(text, han);
     }
 
     /**
@@ -193,12 +221,16 @@ public final class EmbeddingReader implements SemanticReader {
             (e.chinese() ? zh : en).add(e.vector());
             (e.chinese() ? zhClasses : enClasses).add(e.labelled().complaintClass());
         }
-        return new Probes(LinearProbe.learn(en, enClasses), LinearProbe.learn(zh, zhClasses));
+        // The two languages' readings learn apart, each on a core of its own where there are two.
+        CompletableFuture<LinearProbe> chineseProbe =
+                CompletableFuture.supplyAsync(() -> LinearProbe.learn(zh, zhClasses));
+        LinearProbe englishProbe = LinearProbe.learn(en, enClasses);
+        return new Probes(englishProbe, chineseProbe.join());
     }
 
     /** The same reader comparing only with the examples {@code keep} accepts (to measure it on a set it has not seen). */
     public EmbeddingReader only(Predicate<Labelled> keep) {
-        return new EmbeddingReader(english, chinese, examples, included.and(keep));
+        return new EmbeddingReader(english, chinese, examples, vectors, included.and(keep));
     }
 
     /** How many examples it compares with. */
@@ -210,7 +242,7 @@ public final class EmbeddingReader implements SemanticReader {
     public Optional<Opinion> read(String text) {
         if (text == null || text.isBlank()) return Optional.empty();
         boolean han = ScannedText.hasHan(text);
-        float[] vector = unit((han ? chinese : english).vector(beginning(text, han)));
+        float[] vector = vectorOf(text, han, false);
         // The nearest so far, the most similar first: a few insertions into arrays, no object per example compared.
         Example[] near = new Example[NEAREST];
         float[] similarity = new float[NEAREST];

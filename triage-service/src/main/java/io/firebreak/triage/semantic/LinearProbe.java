@@ -125,15 +125,37 @@ final class LinearProbe {
         return f;
     }
 
+    /**
+     * The probability of each class for these features. The four classes' sums are taken in one pass, each still
+     * added in the order of the features (so each sum is the same to the last bit): one sum at a time, each addition
+     * waited for the one before, and learning spent 86% of its time here (the accuracy test's 97 readers, each
+     * learned without its set, took 225 s with it and 97 s with this and the two languages learned at once).
+     */
     private void probabilities(double[] features, double[] p) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < p.length; c++) {
-            double sum = 0;
-            double[] w = weights[c];
-            for (int j = 0; j < features.length; j++) sum += w[j] * features[j];
-            p[c] = sum;
-            max = Math.max(max, sum);
+        if (weights.length == 4) {
+            double[] w0 = weights[0], w1 = weights[1], w2 = weights[2], w3 = weights[3];
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int j = 0; j < features.length; j++) {
+                double f = features[j];
+                s0 += w0[j] * f;
+                s1 += w1[j] * f;
+                s2 += w2[j] * f;
+                s3 += w3[j] * f;
+            }
+            p[0] = s0;
+            p[1] = s1;
+            p[2] = s2;
+            p[3] = s3;
+        } else {
+            for (int c = 0; c < p.length; c++) {
+                double sum = 0;
+                double[] w = weights[c];
+                for (int j = 0; j < features.length; j++) sum += w[j] * features[j];
+                p[c] = sum;
+            }
         }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double sum : p) max = Math.max(max, sum);
         double total = 0;
         for (int c = 0; c < p.length; c++) total += p[c] = Math.exp(p[c] - max);
         for (int c = 0; c < p.length; c++) p[c] /= total;

@@ -114,6 +114,30 @@ class EmbeddingReaderTest {
                 .doesNotContain("The smoke alarm chirps every night though the battery is new.");
     }
 
+    /**
+     * An example's own words, read, are compared by the vector learned for them (not run through the model again):
+     * the example is their nearest, alike to the last bit of a float; so are a correction's words, read again.
+     */
+    @Test
+    void an_examples_own_words_are_read_as_the_example() {
+        String example = "电暖器冒火花，还有一股烧塑料的味道。";
+        Neighbour nearest = reader.read(example).orElseThrow().nearest().get(0);
+        assertThat(nearest.text()).isEqualTo(example);
+        assertThat(nearest.similarity())
+                .isEqualTo(EmbeddingReader.dot(reader.vectorOf(example), reader.vectorOf(example)));
+        assertThat(nearest.similarity()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+
+        EmbeddingReader corrected = EmbeddingReader.load();
+        corrected.learn("The smoke alarm went off when the heater was on.", MAJOR, "correction:x");
+        Neighbour itself = corrected
+                .read("The smoke alarm went off when the heater was on.")
+                .orElseThrow()
+                .nearest()
+                .get(0);
+        assertThat(itself.source()).isEqualTo("correction:x");
+        assertThat(itself.similarity()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+    }
+
     @Test
     void the_nearest_are_the_most_similar_of_all_examples_nearest_first() {
         EmbeddingReader many = EmbeddingReader.load();

@@ -37,6 +37,27 @@ class LinearProbeTest {
                 .isEqualTo(probe.read(vector(new Random(1), 0.1f)));
     }
 
+    /** Each of the four classes in a direction of its own: each read as its own, likelier than the three others together. */
+    @Test
+    void readsEachOfTheFourClassesFromItsOwnDirection() {
+        Random random = new Random(11);
+        ComplaintClass[] all = ComplaintClass.values();
+        List<float[]> vectors = new ArrayList<>();
+        List<ComplaintClass> classes = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            ComplaintClass c = all[i % all.length];
+            vectors.add(towards(random, c.ordinal()));
+            classes.add(c);
+        }
+        LinearProbe probe = LinearProbe.learn(vectors, classes);
+
+        for (ComplaintClass c : all) {
+            LinearProbe.Reading reading = probe.read(towards(random, c.ordinal()));
+            assertThat(reading.complaintClass()).as("read towards %s", c).isEqualTo(c);
+            assertThat(reading.probability()).as("read towards %s", c).isGreaterThan(0.5);
+        }
+    }
+
     @Test
     void learnsNothingFromNoExamplesOrFromOneClass() {
         assertThat(LinearProbe.learn(List.of(), List.of())).isNull();
@@ -44,6 +65,13 @@ class LinearProbeTest {
                         List.of(new float[] {1, 0}, new float[] {0, 1}),
                         List.of(ComplaintClass.ORDINARY, ComplaintClass.ORDINARY)))
                 .isNull();
+    }
+
+    /** A topic shared by all (dimension 0), noise, and a step along the class's own dimension (1 to 4). */
+    private static float[] towards(Random random, int ordinal) {
+        float[] v = vector(random, 0f);
+        v[1 + ordinal] += 1f;
+        return v;
     }
 
     /** A topic shared by all (dimension 0), noise, and the class's small direction (dimension 1). */
