@@ -122,6 +122,8 @@ public final class LabelledExamples {
             "fresh-complaints-89.tsv",
             "fresh-complaints-90.tsv",
             "fresh-complaints-91.tsv",
+            "fresh-complaints-92.tsv",
+            "fresh-complaints-93.tsv",
             "core-phrasings.tsv",
             "near-misses.tsv");
 
