@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * Finds sums of money in a complaint's text and their currency: "¥5000", "5000元", "5千块", "两万块钱", "八千多块"
  * (read as 8000), "$1,200", "800 dollars", "RMB 6000", and a number right after a verb that moves money, or after the
  * account it left or is in, or after "each time" ("扣了一万二", "损失了8000", "骗了我一万", "划走了一万八", "刷了三万二",
- * "每次一万八", "扣了我们公司账户二十三万", "充了两万三", "打赏了四万多", "借了五万", "价值五万多的",
+ * "每次一万八", "扣了我们公司账户二十三万", "充了两万三", "打赏了四万多", "借了五万", "交了八万", "补缴两万", "价值五万多的",
  * "卡里十二万"), or right before a loss said of it ("卡里的四万二被冻结了", "两万块钱不见了", "二十三万突然显示为零",
  * "二十万变成了0", "一万四被分三笔转走了", "二十三万昨天被分五笔转走了", "八万块被人转走了", "四万多的货款"), or right before what it
- * was paid as ("两万八的团费", "一万二押金", "三万八的美容年卡") or what it bought ("三万二的包", "三万八的考研全程班",
+ * was paid as ("两万八的团费", "一万二押金", "八万装修款", "三万八的美容年卡") or what it bought ("三万二的包", "三万八的考研全程班",
  * "四万八的储能系统": a thousand or ten thousand said before 的 and a thing, not a number of things counted); a
  * range reads as its lower end ("五六千" is 5000), and a charge taken several times counts again for each taking
  * after the first ("debited eleven times for the same £95"). A sum said in words, as a call's transcript writes it,
@@ -50,7 +50,7 @@ public final class Amounts {
                     + "|([零〇一二两三四五六七八九十百千万]+)" + ABOUT + "(元|块钱|块|英镑|美元|欧元|港元|港币)"
                     // No currency, but a verb that moves money before it, or the account it moved from or is in:
                     // "扣了一万二", "损失了8000", "扣了我们公司账户二十三万", "卡里十二万", "重复扣的六千二".
-                    + "|(?<=扣了|扣|扣的|扣掉的|扣走的|付了|花了|赔了|损失了|损失|多收了|骗了|转了|转走了|盗刷了|盗走了|打赏了|打赏|汇了|借了|贷了|欠了|欠我|划走了|划走|刷走了|刷了|每次|每笔|扣了我|扣我|骗了我|骗我|多收了我|多收我|充了|充值了|价值|扣了(?:我们?|我们?的)?(?:公司)?(?:账户|账户里|账上|卡里|卡上|银行卡里?)|卡里|卡上|账户里|账上|余额|存款|本金|理财|账户少了|账上少了|卡里少了|余额少了|账户里少了|里面有|里面还有)("
+                    + "|(?<=扣了|扣|扣的|扣掉的|扣走的|付了|花了|赔了|损失了|损失|多收了|骗了|转了|转走了|盗刷了|盗走了|打赏了|打赏|汇了|借了|贷了|欠了|欠我|交了|缴了|补缴|划走了|划走|刷走了|刷了|每次|每笔|扣了我|扣我|骗了我|骗我|多收了我|多收我|充了|充值了|价值|扣了(?:我们?|我们?的)?(?:公司)?(?:账户|账户里|账上|卡里|卡上|银行卡里?)|卡里|卡上|账户里|账上|余额|存款|本金|理财|账户少了|账上少了|卡里少了|余额少了|账户里少了|里面有|里面还有)("
                     + "\\d+(?:\\.\\d+)?\\s?(?:万|千)?(?![\\d.]|\\s?(?:次|天|个|小时|分钟|年|月|周|日|号|公里|米|件|台|遍|积分|分))"
                     + "|[零〇一二两三四五六七八九十百千万]*[万千][零〇一二两三四五六七八九]?" + NOT_COUNTED + ")"
                     // ... or a loss said after it: "卡里的四万二被冻结了", "两万块钱不见了".
@@ -60,7 +60,7 @@ public final class Amounts {
                     + "|被分[一二两三四五六七八九十\\d]+笔(?:转走|划走|扣走|刷走)"
                     // ... or what it was paid as: "两万八的团费", "一万二押金".
                     + "|的?(?:团费|旅费|房费|押金|定金|订金|首付|货款|学费|会费|保费|车费|票款|机票钱|培训费|课时费|报名费"
-                    + "|介绍费|中介费"
+                    + "|介绍费|中介费|装修款|工程款|尾款|预付款|服务费|代理费|律师费"
                     // ... or a card or a course paid for ahead: "三万八的美容年卡", "两万的疗程".
                     + "|(?:美容|健身|游泳|瑜伽|会员|储值)?(?:年卡|季卡|会员卡|储值卡)|疗程|课程)"
                     // ... or, after 的, what it bought: a thousand or ten thousand said without a unit before

@@ -100,8 +100,14 @@ public final class PointingParties {
         return speakers;
     }
 
-    /** The other party as a pronoun, where the matter lies or whose it is: "在他们那", "是对方的事". */
-    private static final Pattern POINTS_BACK = Pattern.compile("(?:在|是|归|找|问)(?:他们|对方)|对方的|他们那");
+    /**
+     * The other party as a pronoun, where the matter lies or whose it is ("在他们那", "是对方的事"); or what the first
+     * said denied as never received ("原来的律所说卷宗已经转给你们了，你们说根本没收到"), or the fault put before the
+     * second had it ("建材店说台面是安装时弄裂的，安装师傅说送来就是裂的").
+     */
+    private static final Pattern POINTS_BACK = Pattern.compile("(?:在|是|归|找|问)(?:他们|对方)|对方的|他们那"
+            + "|(?:根本|从来|从)?没(?:有)?(?:收到|见到|拿到)"
+            + "|(?:送来|送到|到货|拿来|发来|运来|来的时候)(?:时)?就");
 
     /**
      * The matter put on someone named, not the speaker: "该房东负责", "归物业管", "由开发商处理", "是厂家的责任"; not
@@ -120,12 +126,13 @@ public final class PointingParties {
 
     /**
      * Whether {@code said} names the party {@code name}: its last two or more characters, so that "经纪人" is named by
-     * "经纪人" and "结果理赔部" (a name taken with the word before it) by "理赔部".
+     * "经纪人" and "结果理赔部" (a name taken with the word before it) by "理赔部"; or, for a name of three or more, its
+     * first two, the trade before the kind of person or firm ("水电师傅" by "水电开槽", "翻译公司" by "翻译件").
      */
     private static boolean names(String said, String name) {
         for (int from = name.length() - 2; from >= 0; from--) {
             if (said.contains(name.substring(from))) return true;
         }
-        return false;
+        return name.length() >= 3 && said.contains(name.substring(0, 2));
     }
 }

@@ -77,7 +77,10 @@ class AmountsTest {
         assertThat(Amounts.find(ScannedText.of("买了三个，一个不见了"))).isEmpty();
     }
 
-    /** A sum with no currency and no verb before it is money when what it was paid as follows: a fee, a deposit. */
+    /**
+     * A sum with no currency and no verb before it is money when what it was paid as follows (a fee, a deposit, a
+     * payment for building work) or when it was paid in ("交了", "补缴").
+     */
     @Test
     void aSumFollowedByWhatItWasPaidAsIsMoney() {
         assertThat(only("旅行社收了我们两万八的团费")).isEqualTo(new Expected("CNY", 28000));
@@ -88,6 +91,10 @@ class AmountsTest {
         assertThat(only("我交了三万八的考研全程班，机构说不退")).isEqualTo(new Expected("CNY", 38000));
         assertThat(only("报了两万的英语课")).isEqualTo(new Expected("CNY", 20000));
         assertThat(only("六千的培训费一直没退")).isEqualTo(new Expected("CNY", 6000));
+        assertThat(only("我交了八万装修款，装修公司人去楼空")).isEqualTo(new Expected("CNY", 80000));
+        assertThat(only("两万的工程款结了一半")).isEqualTo(new Expected("CNY", 20000));
+        assertThat(only("税务局让我补缴两万")).isEqualTo(new Expected("CNY", 20000));
+        assertThat(Amounts.find(ScannedText.of("交了三次材料都没通过"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("一万多人报了这个班"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("办了一张年卡"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("我们一共三个人的团费"))).isEmpty();

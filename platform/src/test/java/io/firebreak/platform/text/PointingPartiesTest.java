@@ -22,6 +22,14 @@ class PointingPartiesTest {
         assertThat(find("我去问了，结果物业说是开发商的问题，开发商又说物业没报修。")).isEqualTo("结果物业说…开发商又说");
     }
 
+    /** A trade named by its first two characters: "水电师傅" by "水电开槽", "翻译公司" by "翻译件". */
+    @Test
+    void aPartyIsNamedByItsTradeBeforeTheKindOfPersonOrFirm() {
+        assertThat(find("瓦工说墙面空鼓是水电开槽造成的，水电师傅说是瓦工没贴好。")).isEqualTo("瓦工说…水电师傅说");
+        assertThat(find("公证处说翻译件有问题，翻译公司说是公证处用了旧版本。")).isEqualTo("公证处说…翻译公司说");
+        assertThat(find("客服说快递明天到，快递公司说今天就能到。")).isNull();
+    }
+
     @Test
     void theSecondPointsBackAsTheyOrOnAtSomeoneElse() {
         // Back at the first as 他们 or 对方.
@@ -30,6 +38,10 @@ class PointingPartiesTest {
         // On, at a third: the first names the second, the second puts it on someone else.
         assertThat(find("长租公司说是街道要求施工，街道说该房东负责。")).isEqualTo("长租公司说…街道说");
         assertThat(find("门店说要找售后，售后说是厂家的责任。")).isEqualTo("门店说…售后说");
+        // Back, by denying what the first said it did, or putting the fault before the second had it.
+        assertThat(find("原来的律所说卷宗已经转给你们了，你们说根本没收到。")).isEqualTo("律所说…你们说");
+        assertThat(find("建材店说台面是安装时弄裂的，安装师傅说送来就是裂的。")).isEqualTo("建材店说…安装师傅说");
+        assertThat(find("客服说已经转给门店了，门店说收到了，马上处理。")).isNull();
         // A second who answers for itself points at no one.
         assertThat(find("客服说找门店处理，门店说他们会处理。")).isNull();
         assertThat(find("客服说要找门店，门店说该我们负责，马上换。")).isNull();

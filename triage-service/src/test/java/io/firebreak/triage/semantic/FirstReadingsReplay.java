@@ -190,6 +190,8 @@ public final class FirstReadingsReplay {
         groups.put("of them about games, streams and dating apps", Set.of("fresh-complaints-89.tsv"));
         groups.put("of them about letting agents and rented homes", Set.of("fresh-complaints-90.tsv"));
         groups.put("of them about debt collection and loans", Set.of("fresh-complaints-91.tsv"));
+        groups.put("of them about renovation and repair trades", Set.of("fresh-complaints-92.tsv"));
+        groups.put("of them about law firms, accountants and notaries", Set.of("fresh-complaints-93.tsv"));
         return groups;
     }
 
