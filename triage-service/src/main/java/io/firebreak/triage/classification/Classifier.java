@@ -6,6 +6,7 @@ import io.firebreak.platform.text.Amounts;
 import io.firebreak.platform.text.PhraseSet;
 import io.firebreak.platform.text.PointingParties;
 import io.firebreak.platform.text.Reading;
+import io.firebreak.platform.text.RepeatedContacts;
 import io.firebreak.platform.text.ScannedText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ public final class Classifier {
     private final boolean amounts;
     /** Whether a rule fires on two parties pointing at each other ({@link PointingParties}). */
     private final boolean pointing;
+    /** Whether a rule fires on the customer counting the times they asked ({@link RepeatedContacts}). */
+    private final boolean counting;
 
     private final PhraseSet[] stakes;
     /** Per rule: the phrases after which a sum is a price (null: none). */
@@ -86,6 +89,7 @@ public final class Classifier {
         this.reading = new Reading(set.negation().compile(), set.senses());
         this.amounts = rules.stream().anyMatch(r -> r.amountAtLeast() != null);
         this.pointing = rules.stream().anyMatch(RuleSet.Rule::firesWhenPartiesPoint);
+        this.counting = rules.stream().anyMatch(RuleSet.Rule::firesWhenContactsCounted);
         this.stakes = rules.stream()
                 .map(r -> r.amountAtLeast() != null && r.amountWhen() != null ? PhraseSet.of(r.amountWhen()) : null)
                 .toArray(PhraseSet[]::new);
@@ -151,6 +155,7 @@ public final class Classifier {
         });
         List<Amounts.Amount> sums = amounts ? Amounts.find(text) : List.of();
         String parties = pointing ? PointingParties.find(text) : null;
+        String counted = counting ? RepeatedContacts.find(text) : null;
 
         ComplaintClass complaintClass = ComplaintClass.ORDINARY;
         List<Fired> fired = new ArrayList<>();
@@ -161,6 +166,10 @@ public final class Classifier {
             if (found.get(r) != null) evidence.add(String.join(", ", phrasesOf(found.get(r))));
             if (allOf.get(r) != null) evidence.add(allOf.get(r));
             if (parties != null && rule.firesWhenPartiesPoint()) evidence.add(parties + " (each names the other)");
+            // Counted contacts tell what the rule's own words did not already.
+            if (counted != null && rule.firesWhenContactsCounted() && evidence.isEmpty()) {
+                evidence.add(counted + " (the times asked, counted)");
+            }
             boolean byWords = !evidence.isEmpty();
             List<Amounts.Amount> staked = atStake(r, sums, text);
             List<String> over = amountsOver(rule, staked);

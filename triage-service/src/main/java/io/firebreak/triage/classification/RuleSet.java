@@ -6,6 +6,7 @@ import io.firebreak.platform.settings.FieldProblem;
 import io.firebreak.platform.settings.RejectedSettings;
 import io.firebreak.platform.text.Lexicon;
 import io.firebreak.platform.text.PointingParties;
+import io.firebreak.platform.text.RepeatedContacts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -81,7 +82,8 @@ public record RuleSet(
      * departments (those its faults name: one named only by a remedy asked for or by the channel takes part in the
      * work, not the fault); with {@code unrouted}, no department of the routing table taking it; or, with {@code
      * partiesPointAtEachOther}, two parties the customer reports each naming the other in what they said
-     * ({@link PointingParties}: "理赔部说是核保部设错的，核保部说这是理赔部的事"). {@code en} and
+     * ({@link PointingParties}: "理赔部说是核保部设错的，核保部说这是理赔部的事"); or, with {@code contactsCounted}, the
+     * customer counting the times they asked ({@link RepeatedContacts}: "报修五次了", "I've emailed four times"). {@code en} and
      * {@code zh} say why in a sentence, with {@code {evidence}} standing for what made it fire.
      */
     public record Rule(
@@ -113,6 +115,7 @@ public record RuleSet(
             @Positive Integer departmentsAtLeast,
             Boolean unrouted,
             Boolean partiesPointAtEachOther,
+            Boolean contactsCounted,
             @Size(max = 300) String en,
             @Size(max = 300) String zh) {
 
@@ -124,7 +127,21 @@ public record RuleSet(
         /** A rule that fires on phrases only. */
         public static Rule phrases(String name, ComplaintClass complaintClass, List<String> phrases) {
             return new Rule(
-                    name, complaintClass, phrases, null, null, null, null, null, null, null, null, null, null, null);
+                    name,
+                    complaintClass,
+                    phrases,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
 
         /** This rule with each {@code @name} among its phrases replaced by the lexicon's list. */
@@ -146,6 +163,7 @@ public record RuleSet(
                     departmentsAtLeast,
                     unrouted,
                     partiesPointAtEachOther,
+                    contactsCounted,
                     en,
                     zh);
         }
@@ -164,6 +182,10 @@ public record RuleSet(
 
         public boolean firesWhenPartiesPoint() {
             return Boolean.TRUE.equals(partiesPointAtEachOther);
+        }
+
+        public boolean firesWhenContactsCounted() {
+            return Boolean.TRUE.equals(contactsCounted);
         }
     }
 }

@@ -63,13 +63,14 @@ public final class RuleSetCheck {
                     || rule.stages() != null
                     || rule.departmentsAtLeast() != null
                     || rule.firesWhenUnrouted()
-                    || rule.firesWhenPartiesPoint();
+                    || rule.firesWhenPartiesPoint()
+                    || rule.firesWhenContactsCounted();
             if (!triggers) {
                 problems.add(new FieldProblem(
                         at,
                         "has nothing to fire on: give phrases, allOf, amountAtLeast, "
-                                + "earlierComplaintsAtLeast, stages, departmentsAtLeast, unrouted or "
-                                + "partiesPointAtEachOther"));
+                                + "earlierComplaintsAtLeast, stages, departmentsAtLeast, unrouted, "
+                                + "partiesPointAtEachOther or contactsCounted"));
             }
             phrases(problems, at + ".phrases", rule.phrases());
             if (rule.allOf() != null) {

@@ -153,6 +153,22 @@ class ClassifierTest {
         });
     }
 
+    /** The customer counting the times they asked, in words no phrase lists: the count is the evidence. */
+    @Test
+    void contactsTheCustomerCountsAreARepeatContact() {
+        Classifier.Result counted = classifier.classify("为了这张发票我已经咨询了六次，还是开不出来。");
+
+        assertThat(counted.complaintClass()).isEqualTo(ComplaintClass.ESCALATED);
+        assertThat(counted.reasons())
+                .extracting(Reason::rule, Reason::evidence)
+                .containsExactly(tuple("repeat-contact", "咨询了六次 (the times asked, counted)"));
+        assertThat(classifier
+                        .classify("I've rung the alterations counter four times and it's still not ready.")
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ESCALATED);
+        assertThat(classifier.classify("快递员跑了两趟都没人在家，明天我在家。").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
+    }
+
     @Test
     void againInPassingIsNoRepeatContact() {
         assertThat(classifier.classify("气死我了!!!快递又晚了两天!!!").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);

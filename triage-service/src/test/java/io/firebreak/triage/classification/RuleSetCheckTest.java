@@ -63,6 +63,7 @@ class RuleSetCheckTest {
                         false,
                         false,
                         null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "]");
@@ -89,6 +90,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "].amountWhen");
@@ -99,6 +101,7 @@ class RuleSetCheckTest {
                         null,
                         Map.of("CNY", 5000L),
                         List.of("*"),
+                        null,
                         null,
                         null,
                         null,
@@ -126,6 +129,7 @@ class RuleSetCheckTest {
                         0,
                         null,
                         -1,
+                        null,
                         null,
                         null,
                         null,
@@ -184,6 +188,7 @@ class RuleSetCheckTest {
                 ComplaintClass.MAJOR,
                 null,
                 lists,
+                null,
                 null,
                 null,
                 null,

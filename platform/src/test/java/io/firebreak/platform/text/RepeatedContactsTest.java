@@ -1,0 +1,53 @@
+package io.firebreak.platform.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RepeatedContactsTest {
+
+    private static String find(String text) {
+        return RepeatedContacts.find(ScannedText.of(text));
+    }
+
+    @Test
+    void theCustomerCountingTheTimesTheyAskedWhateverTheWayAndTheNumber() {
+        assertThat(find("卫生间渗水的事，从收房到现在我已经报修五次了。")).isEqualTo("报修五次");
+        assertThat(find("这两周我给你们办公室留了四次言，没有一个人回电话。")).isEqualTo("留了四次");
+        assertThat(find("燃气公司说三天内上门换表，现在都过去两个星期了，我催了三次。")).isEqualTo("催了三次");
+        assertThat(find("在家长群里反映了好几次，老师一直没回复。")).isEqualTo("反映了好几次");
+        assertThat(find("相册的事我这是第五封邮件了。")).isEqualTo("这是第五封");
+        assertThat(find("已經打咗五次電話。")).isEqualTo("打咗五次");
+        assertThat(find("I've e-mailed your claims team four times since June."))
+                .isEqualTo("I've e-mailed your claims team four times");
+        assertThat(find("this is my 5th call this month about the wifi")).isEqualTo("this is my 5th call");
+        assertThat(find("This is the fourth message I've sent about the refund."))
+                .isEqualTo("This is the fourth message");
+    }
+
+    @Test
+    void anAgentTellingItOfTheCustomer() {
+        assertThat(find("Customer says she has now phoned five times about the missing refund."))
+                .isEqualTo("she has now phoned five times");
+        // Without an agent's opening, "she" is someone else.
+        assertThat(find("The engineer says she has phoned five times to book a slot."))
+                .isNull();
+    }
+
+    @Test
+    void someoneElseCountingOrCountsOfOtherThingsAreNot() {
+        assertThat(find("快递员跑了两趟都没人在家，不好意思，明天我在家。")).isNull();
+        assertThat(find("理财经理打电话推销产品太频繁了，一周打了三次。")).isNull();
+        assertThat(find("牙科诊所的前台态度有点冷淡，问了两遍才告诉我怎么报销。")).isNull();
+        assertThat(find("充了三次都没成功。")).isNull();
+        assertThat(find("昨天的订单我已经在APP里反映了两次，今天送到了，谢谢。")).isNull();
+        assertThat(find("My daughter phoned me five times from the airport because the app logged her out."))
+                .isNull();
+        assertThat(find("The alarm rang three times in the night.")).isNull();
+        assertThat(find("This is the second complaint form I've filled in today because the first one timed out."))
+                .isNull();
+        assertThat(find("i rang twice today but it wasn't about the fridge, i have a question about my bill"))
+                .isNull();
+        assertThat(find("The third delivery attempt failed.")).isNull();
+    }
+}
