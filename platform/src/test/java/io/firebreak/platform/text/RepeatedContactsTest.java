@@ -18,6 +18,11 @@ class RepeatedContactsTest {
         assertThat(find("在家长群里反映了好几次，老师一直没回复。")).isEqualTo("反映了好几次");
         assertThat(find("相册的事我这是第五封邮件了。")).isEqualTo("这是第五封");
         assertThat(find("已經打咗五次電話。")).isEqualTo("打咗五次");
+        assertThat(find("战令没到账这件事我已经提交了六次工单，每次都是复制粘贴的回复。")).isEqualTo("提交了六次工单");
+        assertThat(find("我已经email了四次，全部是auto reply。")).isEqualTo("email了四次");
+        assertThat(find("This is my sixth ticket about the missing battle pass."))
+                .isEqualTo("This is my sixth ticket");
+        assertThat(find("this is my 4th msg abt the same refund")).isEqualTo("this is my 4th msg");
         assertThat(find("I've e-mailed your claims team four times since June."))
                 .isEqualTo("I've e-mailed your claims team four times");
         assertThat(find("this is my 5th call this month about the wifi")).isEqualTo("this is my 5th call");
@@ -29,6 +34,12 @@ class RepeatedContactsTest {
     void anAgentTellingItOfTheCustomer() {
         assertThat(find("Customer says she has now phoned five times about the missing refund."))
                 .isEqualTo("she has now phoned five times");
+        assertThat(find("Cx has contacted us four times since March about the same overcharge."))
+                .isEqualTo("Cx has contacted us four times");
+        assertThat(find("Customer has rung about the same bill on three separate occasions."))
+                .isEqualTo("Customer has rung about the same bill on three separate occasions");
+        assertThat(find("Customer says this is the second engineer visit for the same leak."))
+                .isEqualTo("this is the second engineer visit");
         // Without an agent's opening, "she" is someone else.
         assertThat(find("The engineer says she has phoned five times to book a slot."))
                 .isNull();
@@ -49,5 +60,9 @@ class RepeatedContactsTest {
         assertThat(find("i rang twice today but it wasn't about the fridge, i have a question about my bill"))
                 .isNull();
         assertThat(find("The third delivery attempt failed.")).isNull();
+        assertThat(find("开票系统周五下午很卡，提交了三次才成功。")).isNull();
+        assertThat(find("我email了几次问问题，每次都很快回复了，这次想问一下怎么开发票。")).isNull();
+        assertThat(find("The landlord and you each say the other should pay for the second visit."))
+                .isNull();
     }
 }
