@@ -3,6 +3,7 @@ package io.firebreak.triage.classification;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.platform.text.Amounts;
+import io.firebreak.platform.text.ManyAffected;
 import io.firebreak.platform.text.PhraseSet;
 import io.firebreak.platform.text.PointingParties;
 import io.firebreak.platform.text.Reading;
@@ -46,6 +47,8 @@ public final class Classifier {
     private final boolean pointing;
     /** Whether a rule fires on the customer counting the times they asked ({@link RepeatedContacts}). */
     private final boolean counting;
+    /** Whether a rule fires on many people or homes counted and hit in one sentence ({@link ManyAffected}). */
+    private final boolean many;
 
     private final PhraseSet[] stakes;
     /** Per rule: the phrases after which a sum is a price (null: none). */
@@ -90,6 +93,7 @@ public final class Classifier {
         this.amounts = rules.stream().anyMatch(r -> r.amountAtLeast() != null);
         this.pointing = rules.stream().anyMatch(RuleSet.Rule::firesWhenPartiesPoint);
         this.counting = rules.stream().anyMatch(RuleSet.Rule::firesWhenContactsCounted);
+        this.many = rules.stream().anyMatch(RuleSet.Rule::firesWhenManyCounted);
         this.stakes = rules.stream()
                 .map(r -> r.amountAtLeast() != null && r.amountWhen() != null ? PhraseSet.of(r.amountWhen()) : null)
                 .toArray(PhraseSet[]::new);
@@ -156,6 +160,7 @@ public final class Classifier {
         List<Amounts.Amount> sums = amounts ? Amounts.find(text) : List.of();
         String parties = pointing ? PointingParties.find(text) : null;
         String counted = counting ? RepeatedContacts.find(text) : null;
+        String affected = many ? ManyAffected.find(text) : null;
 
         ComplaintClass complaintClass = ComplaintClass.ORDINARY;
         List<Fired> fired = new ArrayList<>();
@@ -169,6 +174,9 @@ public final class Classifier {
             // Counted contacts tell what the rule's own words did not already.
             if (counted != null && rule.firesWhenContactsCounted() && evidence.isEmpty()) {
                 evidence.add(counted + " (the times asked, counted)");
+            }
+            if (affected != null && rule.firesWhenManyCounted() && evidence.isEmpty()) {
+                evidence.add(affected + " (counted, and hit)");
             }
             boolean byWords = !evidence.isEmpty();
             List<Amounts.Amount> staked = atStake(r, sums, text);

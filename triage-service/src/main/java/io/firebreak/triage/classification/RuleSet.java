@@ -5,6 +5,7 @@ import io.firebreak.events.CustomerStage;
 import io.firebreak.platform.settings.FieldProblem;
 import io.firebreak.platform.settings.RejectedSettings;
 import io.firebreak.platform.text.Lexicon;
+import io.firebreak.platform.text.ManyAffected;
 import io.firebreak.platform.text.PointingParties;
 import io.firebreak.platform.text.RepeatedContacts;
 import jakarta.validation.Valid;
@@ -83,7 +84,9 @@ public record RuleSet(
      * work, not the fault); with {@code unrouted}, no department of the routing table taking it; or, with {@code
      * partiesPointAtEachOther}, two parties the customer reports each naming the other in what they said
      * ({@link PointingParties}: "理赔部说是核保部设错的，核保部说这是理赔部的事"); or, with {@code contactsCounted}, the
-     * customer counting the times they asked ({@link RepeatedContacts}: "报修五次了", "I've emailed four times"). {@code en} and
+     * customer counting the times they asked ({@link RepeatedContacts}: "报修五次了", "I've emailed four times"); or, with
+     * {@code manyCounted}, many people or homes counted and hit in one sentence ({@link ManyAffected}: "两百多个家长交的
+     * 课时费都没了"). {@code en} and
      * {@code zh} say why in a sentence, with {@code {evidence}} standing for what made it fire.
      */
     public record Rule(
@@ -116,6 +119,7 @@ public record RuleSet(
             Boolean unrouted,
             Boolean partiesPointAtEachOther,
             Boolean contactsCounted,
+            Boolean manyCounted,
             @Size(max = 300) String en,
             @Size(max = 300) String zh) {
 
@@ -130,6 +134,7 @@ public record RuleSet(
                     name,
                     complaintClass,
                     phrases,
+                    null,
                     null,
                     null,
                     null,
@@ -164,6 +169,7 @@ public record RuleSet(
                     unrouted,
                     partiesPointAtEachOther,
                     contactsCounted,
+                    manyCounted,
                     en,
                     zh);
         }
@@ -186,6 +192,10 @@ public record RuleSet(
 
         public boolean firesWhenContactsCounted() {
             return Boolean.TRUE.equals(contactsCounted);
+        }
+
+        public boolean firesWhenManyCounted() {
+            return Boolean.TRUE.equals(manyCounted);
         }
     }
 }

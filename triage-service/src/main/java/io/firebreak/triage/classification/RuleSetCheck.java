@@ -64,13 +64,14 @@ public final class RuleSetCheck {
                     || rule.departmentsAtLeast() != null
                     || rule.firesWhenUnrouted()
                     || rule.firesWhenPartiesPoint()
-                    || rule.firesWhenContactsCounted();
+                    || rule.firesWhenContactsCounted()
+                    || rule.firesWhenManyCounted();
             if (!triggers) {
                 problems.add(new FieldProblem(
                         at,
                         "has nothing to fire on: give phrases, allOf, amountAtLeast, "
                                 + "earlierComplaintsAtLeast, stages, departmentsAtLeast, unrouted, "
-                                + "partiesPointAtEachOther or contactsCounted"));
+                                + "partiesPointAtEachOther, contactsCounted or manyCounted"));
             }
             phrases(problems, at + ".phrases", rule.phrases());
             if (rule.allOf() != null) {

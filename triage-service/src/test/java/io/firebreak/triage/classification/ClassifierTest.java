@@ -169,6 +169,19 @@ class ClassifierTest {
         assertThat(classifier.classify("快递员跑了两趟都没人在家，明天我在家。").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
     }
 
+    /** Many counted, and hit, in words no phrase lists: the count is the evidence. */
+    @Test
+    void manyCountedAndHitAreManyCustomersAffected() {
+        Classifier.Result counted = classifier.classify("我们车友群里二十多个车主的车都趴窝了。");
+
+        assertThat(counted.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(counted.reasons())
+                .extracting(Reason::rule, Reason::evidence)
+                .contains(tuple("many-customers-affected", "二十多个车主 (counted, and hit)"));
+        assertThat(classifier.classify("我们公司五百人都用你们的套餐，想从下个月开始按部门出账单。").complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+    }
+
     @Test
     void againInPassingIsNoRepeatContact() {
         assertThat(classifier.classify("气死我了!!!快递又晚了两天!!!").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);

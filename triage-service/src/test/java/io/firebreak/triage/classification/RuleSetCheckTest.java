@@ -64,6 +64,7 @@ class RuleSetCheckTest {
                         false,
                         null,
                         null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "]");
@@ -91,6 +92,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "].amountWhen");
@@ -101,6 +103,7 @@ class RuleSetCheckTest {
                         null,
                         Map.of("CNY", 5000L),
                         List.of("*"),
+                        null,
                         null,
                         null,
                         null,
@@ -129,6 +132,7 @@ class RuleSetCheckTest {
                         0,
                         null,
                         -1,
+                        null,
                         null,
                         null,
                         null,
@@ -188,6 +192,7 @@ class RuleSetCheckTest {
                 ComplaintClass.MAJOR,
                 null,
                 lists,
+                null,
                 null,
                 null,
                 null,
