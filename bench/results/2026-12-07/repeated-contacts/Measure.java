@@ -1,9 +1,12 @@
-// Replays RepeatedContacts on every fresh set's first reading by the rules; run from triage-service (see README.md).
+// Replays a structural reader on every fresh set's first reading by the rules; run from triage-service (see README.md):
+// argument "contacts" for RepeatedContacts (the default), "many" for ManyAffected (../many-affected/).
 import io.firebreak.platform.text.*;
 import java.nio.file.*;
 import java.util.*;
 public class Measure {
     public static void main(String[] a) throws Exception {
+        boolean many = a.length > 0 && a[0].equals("many");
+        String bar = many ? "MAJOR" : "ESCALATED";
         Path dir = Path.of("../bench/results/2026-12-04/first-readings");
         Path lab = Path.of("src/main/resources/labelled");
         Map<String,Integer> c = new TreeMap<>();
@@ -17,10 +20,11 @@ public class Measure {
                     List<String> all = Files.readAllLines(lab.resolve(p[1]));
                     String text = all.get(Integer.parseInt(p[2]) - 1).split("\t")[0];
                     lines++;
-                    String hit = RepeatedContacts.find(ScannedText.of(text));
+                    ScannedText scanned = ScannedText.of(text);
+                    String hit = many ? ManyAffected.find(scanned) : RepeatedContacts.find(scanned);
                     if (hit == null) continue;
-                    boolean below = p[4].equals("ORDINARY") || p[4].equals("DIFFICULT");
-                    String key = p[3] + (below ? " read below ESCALATED" : " read " + p[4]);
+                    boolean below = many ? !p[4].equals("MAJOR") : p[4].equals("ORDINARY") || p[4].equals("DIFFICULT");
+                    String key = p[3] + (below ? " read below " + bar : " read " + p[4]);
                     c.merge(key, 1, Integer::sum);
                     if (below) shown.add(key + " | " + p[1] + " | " + hit + " | " + text);
                 }
