@@ -11,12 +11,16 @@ import io.firebreak.platform.text.RepeatedContacts;
 import io.firebreak.platform.text.ScannedText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -43,12 +47,36 @@ public final class Classifier {
 
     private final Reading reading;
     private final boolean amounts;
-    /** Whether a rule fires on two parties pointing at each other ({@link PointingParties}). */
-    private final boolean pointing;
-    /** Whether a rule fires on the customer counting the times they asked ({@link RepeatedContacts}). */
-    private final boolean counting;
-    /** Whether a rule fires on many people or homes counted and hit in one sentence ({@link ManyAffected}). */
-    private final boolean many;
+    /** The structures some rule fires on, each read once a complaint. */
+    private final List<Structure> structures;
+
+    /**
+     * What a rule may fire on besides its words: a structure read in the whole text ({@link PointingParties},
+     * {@link RepeatedContacts}, {@link ManyAffected}), told with what it found. A count tells what the rule's own words
+     * did not already say; two parties pointing are told beside the words that name them.
+     */
+    private enum Structure {
+        PARTIES_POINT(RuleSet.Rule::firesWhenPartiesPoint, PointingParties::find, " (each names the other)", false),
+        CONTACTS_COUNTED(
+                RuleSet.Rule::firesWhenContactsCounted, RepeatedContacts::find, " (the times asked, counted)", true),
+        MANY_COUNTED(RuleSet.Rule::firesWhenManyCounted, ManyAffected::find, " (counted, and hit)", true);
+
+        private final Predicate<RuleSet.Rule> fires;
+        private final Function<ScannedText, String> find;
+        private final String told;
+        private final boolean onlyWithoutWords;
+
+        Structure(
+                Predicate<RuleSet.Rule> fires,
+                Function<ScannedText, String> find,
+                String told,
+                boolean onlyWithoutWords) {
+            this.fires = fires;
+            this.find = find;
+            this.told = told;
+            this.onlyWithoutWords = onlyWithoutWords;
+        }
+    }
 
     private final PhraseSet[] stakes;
     /** Per rule: the phrases after which a sum is a price (null: none). */
@@ -91,9 +119,9 @@ public final class Classifier {
         this.listOfPhrase = lists.stream().mapToInt(Integer::intValue).toArray();
         this.reading = new Reading(set.negation().compile(), set.senses());
         this.amounts = rules.stream().anyMatch(r -> r.amountAtLeast() != null);
-        this.pointing = rules.stream().anyMatch(RuleSet.Rule::firesWhenPartiesPoint);
-        this.counting = rules.stream().anyMatch(RuleSet.Rule::firesWhenContactsCounted);
-        this.many = rules.stream().anyMatch(RuleSet.Rule::firesWhenManyCounted);
+        this.structures = Arrays.stream(Structure.values())
+                .filter(structure -> rules.stream().anyMatch(structure.fires))
+                .toList();
         this.stakes = rules.stream()
                 .map(r -> r.amountAtLeast() != null && r.amountWhen() != null ? PhraseSet.of(r.amountWhen()) : null)
                 .toArray(PhraseSet[]::new);
@@ -158,9 +186,11 @@ public final class Classifier {
             }
         });
         List<Amounts.Amount> sums = amounts ? Amounts.find(text) : List.of();
-        String parties = pointing ? PointingParties.find(text) : null;
-        String counted = counting ? RepeatedContacts.find(text) : null;
-        String affected = many ? ManyAffected.find(text) : null;
+        Map<Structure, String> read = new EnumMap<>(Structure.class);
+        for (Structure structure : structures) {
+            String seen = structure.find.apply(text);
+            if (seen != null) read.put(structure, seen);
+        }
 
         ComplaintClass complaintClass = ComplaintClass.ORDINARY;
         List<Fired> fired = new ArrayList<>();
@@ -170,14 +200,11 @@ public final class Classifier {
             List<String> evidence = new ArrayList<>();
             if (found.get(r) != null) evidence.add(String.join(", ", phrasesOf(found.get(r))));
             if (allOf.get(r) != null) evidence.add(allOf.get(r));
-            if (parties != null && rule.firesWhenPartiesPoint()) evidence.add(parties + " (each names the other)");
-            // Counted contacts tell what the rule's own words did not already.
-            if (counted != null && rule.firesWhenContactsCounted() && evidence.isEmpty()) {
-                evidence.add(counted + " (the times asked, counted)");
-            }
-            if (affected != null && rule.firesWhenManyCounted() && evidence.isEmpty()) {
-                evidence.add(affected + " (counted, and hit)");
-            }
+            read.forEach((structure, seen) -> {
+                if (structure.fires.test(rule) && (!structure.onlyWithoutWords || evidence.isEmpty())) {
+                    evidence.add(seen + structure.told);
+                }
+            });
             boolean byWords = !evidence.isEmpty();
             List<Amounts.Amount> staked = atStake(r, sums, text);
             List<String> over = amountsOver(rule, staked);
