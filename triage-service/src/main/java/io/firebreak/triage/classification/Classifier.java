@@ -3,12 +3,15 @@ package io.firebreak.triage.classification;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.platform.text.Amounts;
+import io.firebreak.platform.text.DemandsOutOfProportion;
+import io.firebreak.platform.text.DisputedAccounts;
 import io.firebreak.platform.text.ManyAffected;
 import io.firebreak.platform.text.PhraseSet;
 import io.firebreak.platform.text.PointingParties;
 import io.firebreak.platform.text.Reading;
 import io.firebreak.platform.text.RepeatedContacts;
 import io.firebreak.platform.text.ScannedText;
+import io.firebreak.platform.text.SilentPolicies;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,14 +55,23 @@ public final class Classifier {
 
     /**
      * What a rule may fire on besides its words: a structure read in the whole text ({@link PointingParties},
-     * {@link RepeatedContacts}, {@link ManyAffected}), told with what it found. A count tells what the rule's own words
+     * {@link RepeatedContacts}, {@link ManyAffected}, {@link DisputedAccounts}, {@link DemandsOutOfProportion},
+     * {@link SilentPolicies}), told with what it found. A count tells what the rule's own words
      * did not already say; two parties pointing are told beside the words that name them.
      */
     private enum Structure {
         PARTIES_POINT(RuleSet.Rule::firesWhenPartiesPoint, PointingParties::find, " (each names the other)", false),
         CONTACTS_COUNTED(
                 RuleSet.Rule::firesWhenContactsCounted, RepeatedContacts::find, " (the times asked, counted)", true),
-        MANY_COUNTED(RuleSet.Rule::firesWhenManyCounted, ManyAffected::find, " (counted, and hit)", true);
+        MANY_COUNTED(RuleSet.Rule::firesWhenManyCounted, ManyAffected::find, " (counted, and hit)", true),
+        ACCOUNTS_DISPUTED(
+                RuleSet.Rule::firesWhenAccountsDisputed, DisputedAccounts::find, " (an account, denied)", true),
+        DEMAND_OUT_OF_PROPORTION(
+                RuleSet.Rule::firesWhenDemandOutOfProportion,
+                DemandsOutOfProportion::find,
+                " (one fault, the whole demanded)",
+                true),
+        POLICY_SILENT(RuleSet.Rule::firesWhenPolicySilent, SilentPolicies::find, " (the terms silent)", true);
 
         private final Predicate<RuleSet.Rule> fires;
         private final Function<ScannedText, String> find;

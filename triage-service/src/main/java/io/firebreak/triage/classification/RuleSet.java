@@ -4,10 +4,13 @@ import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.platform.settings.FieldProblem;
 import io.firebreak.platform.settings.RejectedSettings;
+import io.firebreak.platform.text.DemandsOutOfProportion;
+import io.firebreak.platform.text.DisputedAccounts;
 import io.firebreak.platform.text.Lexicon;
 import io.firebreak.platform.text.ManyAffected;
 import io.firebreak.platform.text.PointingParties;
 import io.firebreak.platform.text.RepeatedContacts;
+import io.firebreak.platform.text.SilentPolicies;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -86,8 +89,12 @@ public record RuleSet(
      * ({@link PointingParties}: "理赔部说是核保部设错的，核保部说这是理赔部的事"); or, with {@code contactsCounted}, the
      * customer counting the times they asked ({@link RepeatedContacts}: "报修五次了", "I've emailed four times"); or, with
      * {@code manyCounted}, many people or homes counted and hit in one sentence ({@link ManyAffected}: "两百多个家长交的
-     * 课时费都没了"). {@code en} and
-     * {@code zh} say why in a sentence, with {@code {evidence}} standing for what made it fire.
+     * 课时费都没了"); with {@code accountsDisputed}, someone's account of what the customer did denied by the customer
+     * ({@link DisputedAccounts}: "记录上写我还的雪板有损坏，可我还的时候拍了照片，好好的"); with {@code demandOutOfProportion},
+     * the whole of something demanded for one small fault ({@link DemandsOutOfProportion}: "就因为少了一张照片，我们要求退全部
+     * 拍摄费"); or, with {@code policySilent}, the terms silent on whether the customer's case is covered ({@link
+     * SilentPolicies}: "My dental plan doesn't say whether a mouth guard counts as treatment"). {@code en} and {@code zh}
+     * say why in a sentence, with {@code {evidence}} standing for what made it fire.
      */
     public record Rule(
             @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by '-'")
@@ -120,6 +127,9 @@ public record RuleSet(
             Boolean partiesPointAtEachOther,
             Boolean contactsCounted,
             Boolean manyCounted,
+            Boolean accountsDisputed,
+            Boolean demandOutOfProportion,
+            Boolean policySilent,
             @Size(max = 300) String en,
             @Size(max = 300) String zh) {
 
@@ -134,6 +144,9 @@ public record RuleSet(
                     name,
                     complaintClass,
                     phrases,
+                    null,
+                    null,
+                    null,
                     null,
                     null,
                     null,
@@ -170,6 +183,9 @@ public record RuleSet(
                     partiesPointAtEachOther,
                     contactsCounted,
                     manyCounted,
+                    accountsDisputed,
+                    demandOutOfProportion,
+                    policySilent,
                     en,
                     zh);
         }
@@ -196,6 +212,18 @@ public record RuleSet(
 
         public boolean firesWhenManyCounted() {
             return Boolean.TRUE.equals(manyCounted);
+        }
+
+        public boolean firesWhenAccountsDisputed() {
+            return Boolean.TRUE.equals(accountsDisputed);
+        }
+
+        public boolean firesWhenDemandOutOfProportion() {
+            return Boolean.TRUE.equals(demandOutOfProportion);
+        }
+
+        public boolean firesWhenPolicySilent() {
+            return Boolean.TRUE.equals(policySilent);
         }
     }
 }

@@ -65,13 +65,17 @@ public final class RuleSetCheck {
                     || rule.firesWhenUnrouted()
                     || rule.firesWhenPartiesPoint()
                     || rule.firesWhenContactsCounted()
-                    || rule.firesWhenManyCounted();
+                    || rule.firesWhenManyCounted()
+                    || rule.firesWhenAccountsDisputed()
+                    || rule.firesWhenDemandOutOfProportion()
+                    || rule.firesWhenPolicySilent();
             if (!triggers) {
                 problems.add(new FieldProblem(
                         at,
                         "has nothing to fire on: give phrases, allOf, amountAtLeast, "
                                 + "earlierComplaintsAtLeast, stages, departmentsAtLeast, unrouted, "
-                                + "partiesPointAtEachOther, contactsCounted or manyCounted"));
+                                + "partiesPointAtEachOther, contactsCounted, manyCounted, accountsDisputed, "
+                                + "demandOutOfProportion or policySilent"));
             }
             phrases(problems, at + ".phrases", rule.phrases());
             if (rule.allOf() != null) {

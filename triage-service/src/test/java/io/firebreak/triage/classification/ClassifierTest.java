@@ -182,6 +182,41 @@ class ClassifierTest {
                 .isEqualTo(ComplaintClass.ORDINARY);
     }
 
+    /**
+     * The three structures of a difficult complaint, in words no phrase lists: an account denied, a demand out of
+     * proportion, terms silent on the case.
+     */
+    @Test
+    void disputedAccountsDemandsOutOfProportionAndSilentTermsAreDifficult() {
+        assertThat(classifier.classify("保洁记录上写我家阳台擦过了，可我那天拍的照片上阳台还是灰。").reasons())
+                .extracting(Reason::rule, Reason::evidence)
+                .containsExactly(tuple("facts-in-dispute", "记录上写我家阳台擦过了,可我那天拍的照片上阳台还是 (an account, denied)"));
+        assertThat(classifier.classify("阳台晚擦了三天，我要求退还整季的保洁费。").reasons())
+                .extracting(Reason::rule, Reason::evidence)
+                .containsExactly(tuple("demands-beyond-policy", "晚擦了三天,我要求退还整季 (one fault, the whole demanded)"));
+        assertThat(classifier.classify("你们的保洁协议里没提阳台算不算在面积里。").reasons())
+                .extracting(Reason::rule, Reason::evidence)
+                .containsExactly(tuple("no-policy-covers-it", "协议里没提阳台算不算 (the terms silent)"));
+        assertThat(classifier
+                        .classify("Your cleaning log says I cancelled the Tuesday visit; I never cancelled anything.")
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.DIFFICULT);
+        assertThat(classifier
+                        .classify("One window was missed, so I expect a year of cleaning for free.")
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.DIFFICULT);
+        assertThat(classifier
+                        .classify("The cleaning plan doesn't say whether a balcony counts as a room.")
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.DIFFICULT);
+        assertThat(classifier.classify("保洁阿姨说下周三来擦阳台，可我想改到周四，麻烦帮忙调一下。").complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier
+                        .classify("One window was missed, so I'd like it done on the next visit.")
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+    }
+
     @Test
     void againInPassingIsNoRepeatContact() {
         assertThat(classifier.classify("气死我了!!!快递又晚了两天!!!").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);

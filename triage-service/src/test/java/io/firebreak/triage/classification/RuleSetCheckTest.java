@@ -65,6 +65,9 @@ class RuleSetCheckTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "]");
@@ -93,6 +96,9 @@ class RuleSetCheckTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "].amountWhen");
@@ -103,6 +109,9 @@ class RuleSetCheckTest {
                         null,
                         Map.of("CNY", 5000L),
                         List.of("*"),
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null,
@@ -132,6 +141,9 @@ class RuleSetCheckTest {
                         0,
                         null,
                         -1,
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null,
@@ -192,6 +204,9 @@ class RuleSetCheckTest {
                 ComplaintClass.MAJOR,
                 null,
                 lists,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null,

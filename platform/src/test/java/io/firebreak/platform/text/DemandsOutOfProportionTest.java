@@ -1,0 +1,36 @@
+package io.firebreak.platform.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DemandsOutOfProportionTest {
+
+    private static String find(String text) {
+        return DemandsOutOfProportion.find(ScannedText.of(text));
+    }
+
+    @Test
+    void theWholeDemandedForOneSmallFault() {
+        assertThat(find("就因为少了一张照片，我们要求退全部拍摄费，再免费拍一套周年照。")).isEqualTo("就因为少了一张照片,我们要求退全部");
+        assertThat(find("取消了一节动感单车课，我要求免费送一年会籍。")).isEqualTo("取消了一节动感单车课,我要求免费送一年");
+        assertThat(find("蛋糕晚到了二十分钟，我们要求退还整个婚礼套餐费用。")).startsWith("晚到了二十分钟");
+        assertThat(find("One chipped tile on the kitchen floor, so I want you to pay for a whole new floor."))
+                .isEqualTo("One chipped tile on the kitchen floor, so I want you to pay for a whole");
+        assertThat(find("The install was a week late, so I expect the whole system for free."))
+                .isEqualTo("a week late, so I expect the whole");
+        assertThat(find("I want the whole loan written off because one statement was late."))
+                .isEqualTo("I want the whole loan written off because one");
+    }
+
+    @Test
+    void whatTheFaultCostOrAPoliteRequestIsNot() {
+        assertThat(find("快递晚了一天，我要求退还运费。")).isNull();
+        assertThat(find("就一个杯子碎了，麻烦补发一个就行。")).isNull();
+        assertThat(find("我买的一整套餐具里有一个盘子裂了，我要求把这个盘子换成新的。")).isNull();
+        assertThat(find("One of the two lamps arrived broken, so I want a replacement for that one lamp."))
+                .isNull();
+        assertThat(find("The delivery was one day late, so I'd like the whole delivery fee back."))
+                .isNull();
+    }
+}
