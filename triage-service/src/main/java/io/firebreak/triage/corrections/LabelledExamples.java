@@ -124,6 +124,7 @@ public final class LabelledExamples {
             "fresh-complaints-91.tsv",
             "fresh-complaints-92.tsv",
             "fresh-complaints-93.tsv",
+            "fresh-complaints-94.tsv",
             "core-phrasings.tsv",
             "near-misses.tsv");
 
