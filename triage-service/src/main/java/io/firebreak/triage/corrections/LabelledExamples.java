@@ -125,6 +125,7 @@ public final class LabelledExamples {
             "fresh-complaints-92.tsv",
             "fresh-complaints-93.tsv",
             "fresh-complaints-94.tsv",
+            "fresh-complaints-95.tsv",
             "core-phrasings.tsv",
             "near-misses.tsv");
 
