@@ -31,8 +31,8 @@ public final class DemandsOutOfProportion {
 
     private static final String DEMAND_ZH = "(?:要求|要你们|我要|应该|必须|得给我|就得)";
 
-    /** The whole, or a year of it. */
-    private static final String WHOLE_ZH = "(?:全部|整个|整套|整季|全年|一整年|一年|整年|明年的年卡|所有|全家|全额)";
+    /** The whole, or a year of it: 全部, 整季, 全年, 全款. */
+    private static final String WHOLE_ZH = "(?:全部|整个|整套|整季|全年|一整年|一年|整年|明年的年卡|所有|全家|全额|全款|全价)";
 
     private static final Pattern OUT_OF_PROPORTION_ZH =
             Pattern.compile(SMALL_ZH + CLAUSE + "{0,30}?" + DEMAND_ZH + CLAUSE + "{0,20}?" + WHOLE_ZH);
@@ -46,8 +46,10 @@ public final class DemandsOutOfProportion {
     /** Demanded, not asked for: "I want", "we expect", "I demand". */
     private static final String DEMAND_EN = "\\b(?:i|we) (?:want|expect|demand|insist on|am owed|are owed)\\b";
 
+    /** The whole, a year of it, or another one free besides: "a second bag free". */
     private static final String WHOLE_EN =
-            "\\b(?:whole|entire|a year(?:'s)?|for a year|for life|free for|for free|written off|every)\\b";
+            "\\b(?:whole|entire|a year(?:'s)?|for a year|for life|free for|for free|written off|every"
+                    + "|(?:a second|another|a new) \\w+(?: \\w+)? free)\\b";
 
     private static final Pattern OUT_OF_PROPORTION_EN =
             Pattern.compile("(?:" + SMALL_EN + ")[^.!?]{0,80}?(?:" + DEMAND_EN

@@ -29,11 +29,16 @@ public final class DisputedAccounts {
     private static final String ACCOUNT_ZH = "(?:说|称|坚持|咬定|显示|写着|写的是|上写|记录上|记录里|认定|判定|报告)";
 
     /**
-     * The customer's word against it: a flat denial (根本没, 从来没, 明明), the thing as it was (好好的, 完好), or what the
+     * The customer's word against it: a flat denial (根本没, 从来没, 明明), the thing as it was (好好的, 完好), the fault
+     * put back on them (是在你们店里…弄丢的), what the customer handed over said as it was (可我寄出去的是…真表), or what the
      * customer holds (我这里有…照片, 监控…没有, 截图显示).
      */
     private static final String DENIAL_ZH = "(?:根本没|根本不是|根本不|从来没|压根没|压根不|明明|好好的|完好|完整无损|并没有"
             + "|没动过|没拆过|没用过|没出过|没去过|一滴水都没|我人在|人在国外"
+            // The fault put back on them: "可当票是在你们店里被工作人员弄丢的".
+            + "|是在你们|是你们(?:的人)?(?:弄|搞)|被(?:你们的?)?(?:工作人员|店员|员工|师傅)"
+            // What the customer handed over, said as it was: "可我寄出去的是专柜买的真表".
+            + "|(?<=[可但])(?:我|我们)(?:寄|发|交|送|还|给)\\p{IsHan}{0,4}的(?:是|明明)"
             + "|我(?:这里|这儿|手里|手机里)?有[^。!?]{0,12}(?:照片|视频|录像|截图|签到表|小票|收据|记录)"
             + "|(?:照片|视频|录像|截图|监控|记录|签到表|日志|流水)(?:上|里|中)?[^。!?,]{0,12}?"
             + "(?:完好|好好的|是好的|没有|没勾|显示|只有|不是|还是))";

@@ -47,10 +47,12 @@ public final class SilentPolicies {
             "\\b(?:terms|policy|policies|rules|warranty|guarantee|plan|plans|package|contract"
                     + "|cover|conditions|agreement|small print)\\b";
 
-    /** Whether the case is in or out: covered, allowed, counts as, comes under. */
+    /** Whether the case is in or out: covered, allowed, counts as, comes under, passes to. */
     private static final String COVERED_EN =
             "(?:covered|allowed|permitted|counts as|comes under|come under|applies|apply"
-                    + "|can use|can take|can attach|can bring|rules|policy|guarantee|warranty|terms)";
+                    + "|can use|can take|can attach|can bring|rules|policy|guarantee|warranty|terms"
+                    // Passing to someone else: "whether it passes to me", "whether the payout can go to his estate".
+                    + "|passes to|pass to|can go to|goes to|transfers to|be transferred)";
 
     private static final Pattern SILENT_EN = Pattern.compile(POLICY_EN
             + "(?: [\\w']+){0,2}? (?:doesn't|does not|don't|do not) (?:say|state|mention|specify)(?: anything about)?"

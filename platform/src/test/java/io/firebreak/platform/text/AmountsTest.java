@@ -79,7 +79,7 @@ class AmountsTest {
 
     /**
      * A sum with no currency and no verb before it is money when what it was paid as follows (a fee, a deposit, a
-     * payment for building work) or when it was paid in ("交了", "补缴").
+     * payment for building work) or when it was paid in ("交了", "补缴", "花").
      */
     @Test
     void aSumFollowedByWhatItWasPaidAsIsMoney() {
@@ -94,6 +94,8 @@ class AmountsTest {
         assertThat(only("我交了八万装修款，装修公司人去楼空")).isEqualTo(new Expected("CNY", 80000));
         assertThat(only("两万的工程款结了一半")).isEqualTo(new Expected("CNY", 20000));
         assertThat(only("税务局让我补缴两万")).isEqualTo(new Expected("CNY", 20000));
+        assertThat(only("我花八万拍下的字画，送去鉴定说是印刷品")).isEqualTo(new Expected("CNY", 80000));
+        assertThat(Amounts.find(ScannedText.of("买了一束花五枝"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("交了三次材料都没通过"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("一万多人报了这个班"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("办了一张年卡"))).isEmpty();

@@ -21,6 +21,9 @@ class DemandsOutOfProportionTest {
                 .isEqualTo("a week late, so I expect the whole");
         assertThat(find("I want the whole loan written off because one statement was late."))
                 .isEqualTo("I want the whole loan written off because one");
+        assertThat(find("就因为包上有一处小划痕，我要求你们退全款再赔我一个新包。")).isEqualTo("就因为包上有一处小划痕,我要求你们退全款");
+        assertThat(find("One stitch on the bag was loose, so I want the full price back and a second bag free."))
+                .isEqualTo("One stitch on the bag was loose, so I want the full price back and a second bag free");
     }
 
     @Test

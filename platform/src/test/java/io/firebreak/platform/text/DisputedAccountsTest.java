@@ -17,6 +17,8 @@ class DisputedAccountsTest {
         assertThat(find("你们系统显示我上了三十节课，我实际只上了十八节，有签到表。")).contains("我实际只");
         assertThat(find("你们的报告说门是在师傅到之前就被撬过的，其实没有，邻居亲眼看着你们的人钻开的。")).endsWith("其实没");
         assertThat(find("回收质检说我手机屏幕有裂痕，可我寄出前拍的照片上屏幕完好。")).endsWith("完好");
+        assertThat(find("典当行说当票丢了就不能赎，可当票是在你们店里被工作人员弄丢的。")).endsWith("可当票是在你们");
+        assertThat(find("买家说收到的表是假的要退货，可我寄出去的是专柜买的真表。")).endsWith("可我寄出去的是");
         assertThat(find("Your records say I attended all ten driving lessons; I only went to six."))
                 .isEqualTo("say I attended all ten driving lessons; I only");
         assertThat(
@@ -54,6 +56,7 @@ class DisputedAccountsTest {
         assertThat(find("Records say I missed an appointment last year, which I did — I just want to book a new one."))
                 .isNull();
         assertThat(find("你们说三天到货，可到现在还没到。")).isNull();
+        assertThat(find("客服说发的是红色的，可我收到的是蓝色的。")).isNull();
         assertThat(find("客服说退款已经发了，可我到现在还没收到。")).isNull();
         assertThat(find("买的狗零食，包装上写12根，实际只有10根。")).isNull();
         assertThat(find("你们说是我填错了地址，可我看了一下订单，确实是我填错了，麻烦改一下。")).isNull();

@@ -30,6 +30,10 @@ class SilentPoliciesTest {
                         find(
                                 "My late father's parking permit is still being charged, and nobody can tell me who can cancel it."))
                 .isEqualTo("nobody can tell me who can");
+        assertThat(
+                        find(
+                                "My late husband held the seasonal pitch, and nobody at the park can say whether it passes to me."))
+                .isEqualTo("nobody at the park can say whether it passes to");
     }
 
     @Test

@@ -192,6 +192,8 @@ public final class FirstReadingsReplay {
         groups.put("of them about debt collection and loans", Set.of("fresh-complaints-91.tsv"));
         groups.put("of them about renovation and repair trades", Set.of("fresh-complaints-92.tsv"));
         groups.put("of them about law firms, accountants and notaries", Set.of("fresh-complaints-93.tsv"));
+        groups.put("of them about holiday parks, campsites and boat hire", Set.of("fresh-complaints-94.tsv"));
+        groups.put("of them about auction houses, pawn shops and authentication", Set.of("fresh-complaints-95.tsv"));
         return groups;
     }
 
