@@ -1,7 +1,8 @@
 // Replays a structural reader on every fresh set's first reading by the rules; run from triage-service (see README.md):
 // the argument names the reader — "contacts" for RepeatedContacts (the default), "many" for ManyAffected
 // (../many-affected/), "disputed", "demands" and "silent" for DisputedAccounts, DemandsOutOfProportion and
-// SilentPolicies (../difficult-structures/). It then asks the reader of every ordinary complaint of every labelled set.
+// SilentPolicies, "exposed" for ExposedData (../difficult-structures/). It then asks the reader of every
+// complaint of every labelled set labelled below the reader's class.
 import io.firebreak.platform.text.*;
 import java.nio.file.*;
 import java.util.*;
@@ -13,7 +14,8 @@ public class Measure {
             "many", new Reader(ManyAffected::find, "MAJOR", Set.of("ORDINARY", "DIFFICULT", "ESCALATED")),
             "disputed", new Reader(DisputedAccounts::find, "DIFFICULT", Set.of("ORDINARY")),
             "demands", new Reader(DemandsOutOfProportion::find, "DIFFICULT", Set.of("ORDINARY")),
-            "silent", new Reader(SilentPolicies::find, "DIFFICULT", Set.of("ORDINARY")));
+            "silent", new Reader(SilentPolicies::find, "DIFFICULT", Set.of("ORDINARY")),
+            "exposed", new Reader(ExposedData::find, "MAJOR", Set.of("ORDINARY", "DIFFICULT", "ESCALATED")));
     public static void main(String[] a) throws Exception {
         Reader reader = READERS.get(a.length > 0 ? a[0] : "contacts");
         Path dir = Path.of("../bench/results/2026-12-04/first-readings");
@@ -49,13 +51,14 @@ public class Measure {
                     String[] p = l.split("\t");
                     if (l.startsWith("#") || p.length < 2) continue;
                     labelled++;
-                    if (!p[1].equals("ORDINARY")) continue;
+                    if (!reader.below().contains(p[1])) continue;
                     String hit = reader.find().apply(ScannedText.of(p[0]));
                     if (hit != null) ordinary.add(f.getFileName() + " | " + hit + " | " + p[0]);
                 }
             }
         }
-        System.out.println(ordinary.size() + " ordinary complaints found, of the " + labelled + " of every labelled set");
+        System.out.println(ordinary.size() + " complaints labelled below " + reader.bar() + " found, of the " + labelled
+                + " of every labelled set");
         ordinary.forEach(System.out::println);
     }
 }

@@ -5,6 +5,7 @@ import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.platform.text.Amounts;
 import io.firebreak.platform.text.DemandsOutOfProportion;
 import io.firebreak.platform.text.DisputedAccounts;
+import io.firebreak.platform.text.ExposedData;
 import io.firebreak.platform.text.ManyAffected;
 import io.firebreak.platform.text.PhraseSet;
 import io.firebreak.platform.text.PointingParties;
@@ -56,7 +57,7 @@ public final class Classifier {
     /**
      * What a rule may fire on besides its words: a structure read in the whole text ({@link PointingParties},
      * {@link RepeatedContacts}, {@link ManyAffected}, {@link DisputedAccounts}, {@link DemandsOutOfProportion},
-     * {@link SilentPolicies}), told with what it found. A count tells what the rule's own words
+     * {@link SilentPolicies}, {@link ExposedData}), told with what it found. A count tells what the rule's own words
      * did not already say; two parties pointing are told beside the words that name them.
      */
     private enum Structure {
@@ -71,7 +72,8 @@ public final class Classifier {
                 DemandsOutOfProportion::find,
                 " (one fault, the whole demanded)",
                 true),
-        POLICY_SILENT(RuleSet.Rule::firesWhenPolicySilent, SilentPolicies::find, " (the terms silent)", true);
+        POLICY_SILENT(RuleSet.Rule::firesWhenPolicySilent, SilentPolicies::find, " (the terms silent)", true),
+        DATA_EXPOSED(RuleSet.Rule::firesWhenDataExposed, ExposedData::find, " (someone's details, shown)", true);
 
         private final Predicate<RuleSet.Rule> fires;
         private final Function<ScannedText, String> find;

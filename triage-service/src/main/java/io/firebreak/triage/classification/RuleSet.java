@@ -6,6 +6,7 @@ import io.firebreak.platform.settings.FieldProblem;
 import io.firebreak.platform.settings.RejectedSettings;
 import io.firebreak.platform.text.DemandsOutOfProportion;
 import io.firebreak.platform.text.DisputedAccounts;
+import io.firebreak.platform.text.ExposedData;
 import io.firebreak.platform.text.Lexicon;
 import io.firebreak.platform.text.ManyAffected;
 import io.firebreak.platform.text.PointingParties;
@@ -92,9 +93,11 @@ public record RuleSet(
      * 课时费都没了"); with {@code accountsDisputed}, someone's account of what the customer did denied by the customer
      * ({@link DisputedAccounts}: "记录上写我还的雪板有损坏，可我还的时候拍了照片，好好的"); with {@code demandOutOfProportion},
      * the whole of something demanded for one small fault ({@link DemandsOutOfProportion}: "就因为少了一张照片，我们要求退全部
-     * 拍摄费"); or, with {@code policySilent}, the terms silent on whether the customer's case is covered ({@link
-     * SilentPolicies}: "My dental plan doesn't say whether a mouth guard counts as treatment"). {@code en} and {@code zh}
-     * say why in a sentence, with {@code {evidence}} standing for what made it fire.
+     * 拍摄费"); with {@code policySilent}, the terms silent on whether the customer's case is covered ({@link
+     * SilentPolicies}: "My dental plan doesn't say whether a mouth guard counts as treatment"); or, with {@code
+     * dataExposed}, another person's details shown to the customer or the customer's given to someone else ({@link
+     * ExposedData}: "我收到的续保通知上是别人的身份证号和病历"). {@code en} and {@code zh} say why in a sentence, with {@code
+     * {evidence}} standing for what made it fire.
      */
     public record Rule(
             @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by '-'")
@@ -130,6 +133,7 @@ public record RuleSet(
             Boolean accountsDisputed,
             Boolean demandOutOfProportion,
             Boolean policySilent,
+            Boolean dataExposed,
             @Size(max = 300) String en,
             @Size(max = 300) String zh) {
 
@@ -144,6 +148,7 @@ public record RuleSet(
                     name,
                     complaintClass,
                     phrases,
+                    null,
                     null,
                     null,
                     null,
@@ -186,6 +191,7 @@ public record RuleSet(
                     accountsDisputed,
                     demandOutOfProportion,
                     policySilent,
+                    dataExposed,
                     en,
                     zh);
         }
@@ -224,6 +230,10 @@ public record RuleSet(
 
         public boolean firesWhenPolicySilent() {
             return Boolean.TRUE.equals(policySilent);
+        }
+
+        public boolean firesWhenDataExposed() {
+            return Boolean.TRUE.equals(dataExposed);
         }
     }
 }

@@ -68,14 +68,15 @@ public final class RuleSetCheck {
                     || rule.firesWhenManyCounted()
                     || rule.firesWhenAccountsDisputed()
                     || rule.firesWhenDemandOutOfProportion()
-                    || rule.firesWhenPolicySilent();
+                    || rule.firesWhenPolicySilent()
+                    || rule.firesWhenDataExposed();
             if (!triggers) {
                 problems.add(new FieldProblem(
                         at,
                         "has nothing to fire on: give phrases, allOf, amountAtLeast, "
                                 + "earlierComplaintsAtLeast, stages, departmentsAtLeast, unrouted, "
                                 + "partiesPointAtEachOther, contactsCounted, manyCounted, accountsDisputed, "
-                                + "demandOutOfProportion or policySilent"));
+                                + "demandOutOfProportion, policySilent or dataExposed"));
             }
             phrases(problems, at + ".phrases", rule.phrases());
             if (rule.allOf() != null) {

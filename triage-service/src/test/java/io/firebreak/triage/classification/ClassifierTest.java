@@ -217,6 +217,19 @@ class ClassifierTest {
                 .isEqualTo(ComplaintClass.ORDINARY);
     }
 
+    /** Another person's details shown, in words no phrase lists: personal data exposed, a MAJOR complaint. */
+    @Test
+    void anotherPersonsDetailsShownArePersonalDataExposed() {
+        Classifier.Result shown = classifier.classify("体检中心寄来的报告里夹着别人的病历和身份证复印件。");
+
+        assertThat(shown.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(shown.reasons())
+                .extracting(Reason::rule, Reason::evidence)
+                .contains(tuple("personal-data-exposed", "别人的病历 (someone's details, shown)"));
+        assertThat(classifier.classify("体检中心把别人的快递寄到我家了，上面有他的电话。").complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+    }
+
     @Test
     void againInPassingIsNoRepeatContact() {
         assertThat(classifier.classify("气死我了!!!快递又晚了两天!!!").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
