@@ -58,12 +58,14 @@ public final class DemandsOutOfProportion {
                     + ")[^.!?]{0,50}?(?:because|over|for)\\b[^.!?]{0,10}?(?:"
                     + SMALL_EN + ")");
 
-    private static final List<Pattern> PATTERNS = List.of(OUT_OF_PROPORTION_ZH, OUT_OF_PROPORTION_EN);
+    private static final List<Pattern> CHINESE = List.of(OUT_OF_PROPORTION_ZH);
+
+    private static final List<Pattern> ENGLISH = List.of(OUT_OF_PROPORTION_EN);
 
     /** The fault and the whole demanded for it, as written; null when no demand outgrows its fault. */
     public static String find(ScannedText text) {
-        String s = new String(text.folded());
-        for (Pattern p : PATTERNS) {
+        String s = text.foldedString();
+        for (Pattern p : text.inItsLanguages(CHINESE, ENGLISH)) {
             Matcher m = p.matcher(s);
             if (m.find()) return text.written(m.start(), m.end()).strip();
         }

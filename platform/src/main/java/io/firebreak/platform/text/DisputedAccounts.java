@@ -102,13 +102,14 @@ public final class DisputedAccounts {
                     + "(?![^.!?]{0,60}?(?:which is right|which is correct|which i did|that's right|that is right"
                     + "|that's correct|that is correct|that's true))[^.!?]{0,60}?(?:;|, but|: |\u2014)");
 
-    private static final List<Pattern> PATTERNS =
-            List.of(DENIED_ZH, IN_FACT_ZH, BLAMED_ZH, ABOUT_THE_CUSTOMER_EN, AGAINST_EVIDENCE_EN, BLAMED_EN);
+    private static final List<Pattern> CHINESE = List.of(DENIED_ZH, IN_FACT_ZH, BLAMED_ZH);
+
+    private static final List<Pattern> ENGLISH = List.of(ABOUT_THE_CUSTOMER_EN, AGAINST_EVIDENCE_EN, BLAMED_EN);
 
     /** The account and the customer's word against it, as written; null when the text disputes no one's account. */
     public static String find(ScannedText text) {
-        String s = new String(text.folded());
-        for (Pattern p : PATTERNS) {
+        String s = text.foldedString();
+        for (Pattern p : text.inItsLanguages(CHINESE, ENGLISH)) {
             Matcher m = p.matcher(s);
             if (m.find()) return text.written(m.start(), m.end()).strip();
         }

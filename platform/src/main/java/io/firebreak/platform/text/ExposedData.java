@@ -50,12 +50,14 @@ public final class ExposedData {
     /** A parcel's label carries a name: delivered to the wrong door, nothing exposed. */
     private static final Pattern PARCEL = Pattern.compile("parcel|package|label|delivery note|快递|包裹|面单|快件");
 
-    private static final List<Pattern> PATTERNS = List.of(EXPOSED_ZH, EXPOSED_EN);
+    private static final List<Pattern> CHINESE = List.of(EXPOSED_ZH);
+
+    private static final List<Pattern> ENGLISH = List.of(EXPOSED_EN);
 
     /** Whose details were shown to whom, as written; null when no one's details are said to be exposed. */
     public static String find(ScannedText text) {
-        String s = new String(text.folded());
-        for (Pattern p : PATTERNS) {
+        String s = text.foldedString();
+        for (Pattern p : text.inItsLanguages(CHINESE, ENGLISH)) {
             Matcher m = p.matcher(s);
             while (m.find()) {
                 if (!PARCEL.matcher(s).region(m.start(), m.end()).find()) {

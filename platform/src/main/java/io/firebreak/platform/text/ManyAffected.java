@@ -1,5 +1,6 @@
 package io.firebreak.platform.text;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,9 +49,13 @@ public final class ManyAffected {
                     + "|billed twice|charged twice|overcharged|fined|scammed|defrauded|not paid|weren't paid|were not paid|affected"
                     + "|leaking|cracked|no water|no power|no heating|no signal|ill the next day|in hospital|food poisoning)\\b");
 
+    private static final List<Pattern> CHINESE = List.of(COUNTED_ZH);
+
+    private static final List<Pattern> ENGLISH = List.of(COUNTED_EN);
+
     /** The count of the many who were hit, as written; null when no sentence counts many and tells what hit them. */
     public static String find(ScannedText text) {
-        String s = new String(text.folded());
+        String s = text.foldedString();
         int start = 0;
         for (int i = 0; i <= s.length(); i++) {
             if (i < s.length() && "。！？.!?\n".indexOf(s.charAt(i)) < 0) continue;
@@ -63,7 +68,7 @@ public final class ManyAffected {
     }
 
     private static String counted(ScannedText text, String s, int start, int end) {
-        for (Pattern count : new Pattern[] {COUNTED_ZH, COUNTED_EN}) {
+        for (Pattern count : text.inItsLanguages(CHINESE, ENGLISH)) {
             Matcher m = count.matcher(s).region(start, end);
             if (!m.find()) continue;
             if (HIT_ZH.matcher(s).region(start, end).find()

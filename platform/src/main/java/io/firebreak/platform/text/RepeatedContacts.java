@@ -89,7 +89,7 @@ public final class RepeatedContacts {
     /** What the customer said counting their contacts, as written; null when they count none. */
     public static String find(ScannedText text) {
         if (text.hasHan()) {
-            String s = new String(text.folded());
+            String s = text.foldedString();
             for (Pattern p : List.of(ORDINAL_ZH, COUNTED_ZH)) {
                 Matcher m = p.matcher(s);
                 while (m.find()) {
@@ -100,7 +100,7 @@ public final class RepeatedContacts {
                 }
             }
         }
-        String s = new String(text.folded());
+        String s = text.foldedString();
         boolean reported = ReportingFrame.openingEnd(text.simplified()) > 0;
         for (Pattern p : List.of(ORDINAL_EN, reported ? COUNTED_EN_REPORTED : COUNTED_EN, COUNTED_EN_NOTED)) {
             Matcher m = p.matcher(s);

@@ -1,6 +1,7 @@
 package io.firebreak.platform.text;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +21,9 @@ public final class ScannedText {
     private final String simplified;
     private final char[] folded;
     private final boolean han;
+    private final boolean latin;
+    /** The folded copy as a string, made when a reader with patterns of its own first asks. */
+    private String foldedString;
     /** The text as written, when a slip in it is read as meant ({@link Spelling}); else null. */
     private final String written;
     /** Where each char of {@link #text} (and its end) stands in {@link #written}; null when that is where it is. */
@@ -33,13 +37,16 @@ public final class ScannedText {
         this.simplified = WrittenChinese.simplified(text);
         this.folded = new char[text.length()];
         boolean anyHan = false;
+        boolean anyLatin = false;
         for (int i = 0; i < folded.length; i++) {
             char c = simplified.charAt(i);
             // One char for one char: offsets in the folded copy are offsets in the text.
             folded[i] = Character.toLowerCase(c);
             if (!anyHan && isHan(c)) anyHan = true;
+            if (!anyLatin && folded[i] >= 'a' && folded[i] <= 'z') anyLatin = true;
         }
         this.han = anyHan;
+        this.latin = anyLatin;
         // An agent's opening ("Customer says", "客户称", "客戶稱") is not the customer's words: matchers do not see it.
         int opening = ReportingFrame.openingEnd(simplified);
         for (int i = 0; i < opening; i++) folded[i] = ' ';
@@ -89,6 +96,27 @@ public final class ScannedText {
 
     char[] folded() {
         return folded;
+    }
+
+    /** The folded copy as a string (lower case, Simplified, an agent's opening blanked), made once. */
+    String foldedString() {
+        String made = foldedString;
+        if (made == null) foldedString = made = new String(folded);
+        return made;
+    }
+
+    /**
+     * What a reader has for each language, as far as this text has it: {@code chinese} when it has Chinese characters,
+     * {@code english} when it has Latin letters, both in that order when it has both — a reader's English patterns
+     * need not look in a text with no Latin letter, nor its Chinese ones in a text with no Chinese.
+     */
+    <T> List<T> inItsLanguages(List<T> chinese, List<T> english) {
+        if (han && latin) {
+            List<T> both = new ArrayList<>(chinese);
+            both.addAll(english);
+            return both;
+        }
+        return han ? chinese : latin ? english : List.of();
     }
 
     /** Whether the text has Chinese characters: the language an owner must read. */

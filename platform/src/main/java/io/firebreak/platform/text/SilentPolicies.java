@@ -70,13 +70,15 @@ public final class SilentPolicies {
     private static final Pattern ASKING = Pattern.compile(
             "麻烦问一下|请问|想问一下|想问问|(?<!人)能告诉我|could you tell me|can you tell me|please tell me|could you let me know");
 
-    private static final List<Pattern> PATTERNS = List.of(SILENT_ZH, SILENT_EN);
+    private static final List<Pattern> CHINESE = List.of(SILENT_ZH);
+
+    private static final List<Pattern> ENGLISH = List.of(SILENT_EN);
 
     /** What says the terms are silent, as written; null when they are not said to be, or the customer only asks. */
     public static String find(ScannedText text) {
-        String s = new String(text.folded());
+        String s = text.foldedString();
         if (ASKING.matcher(s).find()) return null;
-        for (Pattern p : PATTERNS) {
+        for (Pattern p : text.inItsLanguages(CHINESE, ENGLISH)) {
             Matcher m = p.matcher(s);
             if (m.find()) return text.written(m.start(), m.end()).strip();
         }
