@@ -126,6 +126,7 @@ public final class LabelledExamples {
             "fresh-complaints-93.tsv",
             "fresh-complaints-94.tsv",
             "fresh-complaints-95.tsv",
+            "fresh-complaints-96.tsv",
             "core-phrasings.tsv",
             "near-misses.tsv");
 
