@@ -127,6 +127,7 @@ public final class LabelledExamples {
             "fresh-complaints-94.tsv",
             "fresh-complaints-95.tsv",
             "fresh-complaints-96.tsv",
+            "fresh-complaints-97.tsv",
             "core-phrasings.tsv",
             "near-misses.tsv");
 
