@@ -23,10 +23,10 @@ public final class ManyAffected {
     /** Ten or more: 12, 三十, 几十, 上百, 两百, 几千; "多" after it, at least. */
     private static final String MANY_ZH = "(?:\\d{2,}|[二三四五六七八九]十|几十|上百|几百|[一二两三四五六七八九]百|上千|几千|[一二两三四五六七八九]千)多?";
 
-    /** People, homes or businesses counted: "三十多个同事", "两百户", "37家". */
+    /** People, homes or businesses counted: "三十多个同事", "两百户", "37家", "三千多个支持者". */
     private static final Pattern COUNTED_ZH = Pattern.compile(MANY_ZH
             + "(?:(?:多)?(?:个|位|名|户|家))?(?:人|同事|家长|孩子|学生|业主|住户|用户|客户|居民|租户|顾客|商户|企业|员工|老人|患者|病人"
-            + "|游客|乘客|会员|车主|家庭|小朋友)"
+            + "|游客|乘客|会员|车主|家庭|小朋友|\\p{IsHan}{1,2}者)"
             + "|" + MANY_ZH + "(?:户|家)");
 
     /** What happened to them: all taken, all without, ill, cut off, fined, cheated. */
@@ -37,17 +37,21 @@ public final class ManyAffected {
 
     private static final Pattern COUNTED_EN =
             Pattern.compile("\\b(?:\\d{2,}|dozens of|hundreds of|thousands of|twenty|thirty"
+                    + "|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) thousand"
+                    + "|(?:four|five|six|seven|eight|nine) hundred"
                     + "|forty|fifty|sixty|seventy|eighty|ninety|a hundred|over a hundred|two hundred|three hundred|several hundred)"
                     + "(?: [a-z\\-]+)?(?: [a-z\\-]+)? (?:people|customers|residents|households|homes|houses|flats|apartments"
                     + "|families|parents|children|kids|pupils|students|tenants|neighbours|neighbors|users|members|passengers|guests"
                     + "|employees|colleagues|staff|patients|players|drivers|owners|subscribers|businesses|shops|policyholders"
-                    + "|homeowners|villagers)\\b");
+                    + "|homeowners|villagers|backers|investors|supporters|buyers|savers|borrowers|commuters|riders|travellers"
+                    + "|travelers|visitors|shoppers|fans)\\b");
 
-    private static final Pattern HIT_EN = Pattern.compile(
-            "\\b(?:have had no|has had no|have no|had no|were all|have all"
+    private static final Pattern HIT_EN =
+            Pattern.compile("\\b(?:have had no|has had no|have no|had no|were all|have all"
                     + "|all got|all fell|were ill|fell ill|got ill|been ill|were sick|was ill|were hurt|were injured|lost|without"
                     + "|billed twice|charged twice|overcharged|fined|scammed|defrauded|not paid|weren't paid|were not paid|affected"
-                    + "|leaking|cracked|no water|no power|no heating|no signal|ill the next day|in hospital|food poisoning)\\b");
+                    + "|leaking|cracked|no water|no power|no heating|no signal|ill the next day|in hospital|food poisoning"
+                    + "|disappeared with|vanished with|ran off with|run off with|made off with)\\b");
 
     private static final List<Pattern> CHINESE = List.of(COUNTED_ZH);
 

@@ -79,7 +79,7 @@ class AmountsTest {
 
     /**
      * A sum with no currency and no verb before it is money when what it was paid as follows (a fee, a deposit, a
-     * payment for building work) or when it was paid in ("交了", "补缴", "花").
+     * payment for building work) or when it was paid in ("交了", "补缴", "花"), its total (一共) or a quote for it (报价).
      */
     @Test
     void aSumFollowedByWhatItWasPaidAsIsMoney() {
@@ -95,6 +95,9 @@ class AmountsTest {
         assertThat(only("两万的工程款结了一半")).isEqualTo(new Expected("CNY", 20000));
         assertThat(only("税务局让我补缴两万")).isEqualTo(new Expected("CNY", 20000));
         assertThat(only("我花八万拍下的字画，送去鉴定说是印刷品")).isEqualTo(new Expected("CNY", 80000));
+        assertThat(only("我的信用卡被重复扣了六个月，一共一万二")).isEqualTo(new Expected("CNY", 12000));
+        assertThat(only("修复报价三万二，你们一分钱都不赔")).isEqualTo(new Expected("CNY", 32000));
+        assertThat(Amounts.find(ScannedText.of("我们一共三千人参加"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("买了一束花五枝"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("交了三次材料都没通过"))).isEmpty();
         assertThat(Amounts.find(ScannedText.of("一万多人报了这个班"))).isEmpty();

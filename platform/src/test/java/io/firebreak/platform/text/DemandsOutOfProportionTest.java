@@ -24,6 +24,8 @@ class DemandsOutOfProportionTest {
         assertThat(find("就因为包上有一处小划痕，我要求你们退全款再赔我一个新包。")).isEqualTo("就因为包上有一处小划痕,我要求你们退全款");
         assertThat(find("One stitch on the bag was loose, so I want the full price back and a second bag free."))
                 .isEqualTo("One stitch on the bag was loose, so I want the full price back and a second bag free");
+        assertThat(find("One box arrived a day late, so I expect a full year's subscription free."))
+                .isEqualTo("One box arrived a day late, so I expect a full year's");
     }
 
     @Test

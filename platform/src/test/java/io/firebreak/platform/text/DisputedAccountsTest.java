@@ -19,6 +19,11 @@ class DisputedAccountsTest {
         assertThat(find("回收质检说我手机屏幕有裂痕，可我寄出前拍的照片上屏幕完好。")).endsWith("完好");
         assertThat(find("典当行说当票丢了就不能赎，可当票是在你们店里被工作人员弄丢的。")).endsWith("可当票是在你们");
         assertThat(find("买家说收到的表是假的要退货，可我寄出去的是专柜买的真表。")).endsWith("可我寄出去的是");
+        assertThat(find("你们说白蚁是我们家具带进来的，可家具都是新买的，才搬进来一个月。")).startsWith("说白蚁是我们");
+        assertThat(
+                        find(
+                                "You say the flue was already cracked when your sweep arrived; our inspection a month before shows it sound."))
+                .endsWith("our inspection a month before shows");
         assertThat(find("Your records say I attended all ten driving lessons; I only went to six."))
                 .isEqualTo("say I attended all ten driving lessons; I only");
         assertThat(

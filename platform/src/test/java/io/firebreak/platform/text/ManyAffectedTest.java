@@ -21,6 +21,9 @@ class ManyAffectedTest {
                 .isEqualTo("Hundreds of drivers");
         assertThat(find("Every one of the 40 flats in our block was billed twice this month."))
                 .isEqualTo("40 flats");
+        assertThat(find("众筹项目的发起人卷款跑了，三千多个支持者的钱都没了。")).isEqualTo("三千多个支持者");
+        assertThat(find("The founders have disappeared with the money of over three thousand backers, mine included."))
+                .isEqualTo("three thousand backers");
     }
 
     @Test
@@ -33,5 +36,10 @@ class ManyAffectedTest {
         assertThat(find("Our company has 300 staff on your plan. The invoice I got was overcharged by £4."))
                 .isNull();
         assertThat(find("我们几百个会员都挺喜欢新课程的，就是时间能不能调一下。")).isNull();
+        assertThat(
+                        find(
+                                "Over three thousand backers have their rewards already; mine is the only one that never came."))
+                .isNull();
+        assertThat(find("我们小区三千多个业主都收到了停水通知。")).isNull();
     }
 }

@@ -194,6 +194,8 @@ public final class FirstReadingsReplay {
         groups.put("of them about law firms, accountants and notaries", Set.of("fresh-complaints-93.tsv"));
         groups.put("of them about holiday parks, campsites and boat hire", Set.of("fresh-complaints-94.tsv"));
         groups.put("of them about auction houses, pawn shops and authentication", Set.of("fresh-complaints-95.tsv"));
+        groups.put("of them about pest control, drains and waste collection", Set.of("fresh-complaints-96.tsv"));
+        groups.put("of them about pre-orders, crowdfunding and subscription boxes", Set.of("fresh-complaints-97.tsv"));
         return groups;
     }
 
