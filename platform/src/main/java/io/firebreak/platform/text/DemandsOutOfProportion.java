@@ -1,7 +1,6 @@
 package io.firebreak.platform.text;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -64,11 +63,6 @@ public final class DemandsOutOfProportion {
 
     /** The fault and the whole demanded for it, as written; null when no demand outgrows its fault. */
     public static String find(ScannedText text) {
-        String s = text.foldedString();
-        for (Pattern p : text.inItsLanguages(CHINESE, ENGLISH)) {
-            Matcher m = p.matcher(s);
-            if (m.find()) return text.written(m.start(), m.end()).strip();
-        }
-        return null;
+        return text.firstWritten(CHINESE, ENGLISH);
     }
 }

@@ -1,7 +1,6 @@
 package io.firebreak.platform.text;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -111,11 +110,6 @@ public final class DisputedAccounts {
 
     /** The account and the customer's word against it, as written; null when the text disputes no one's account. */
     public static String find(ScannedText text) {
-        String s = text.foldedString();
-        for (Pattern p : text.inItsLanguages(CHINESE, ENGLISH)) {
-            Matcher m = p.matcher(s);
-            if (m.find()) return text.written(m.start(), m.end()).strip();
-        }
-        return null;
+        return text.firstWritten(CHINESE, ENGLISH);
     }
 }

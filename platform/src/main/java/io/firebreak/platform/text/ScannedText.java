@@ -3,6 +3,8 @@ package io.firebreak.platform.text;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A complaint's text prepared once for every matcher that reads it: the NFKC form (so full-width "１２３１５" is
@@ -117,6 +119,19 @@ public final class ScannedText {
             return both;
         }
         return han ? chinese : latin ? english : List.of();
+    }
+
+    /**
+     * The first match of a reader's patterns for this text's languages ({@link #inItsLanguages}), looked for in order
+     * in the folded text, as written; null when none matches.
+     */
+    String firstWritten(List<Pattern> chinese, List<Pattern> english) {
+        String s = foldedString();
+        for (Pattern p : inItsLanguages(chinese, english)) {
+            Matcher m = p.matcher(s);
+            if (m.find()) return written(m.start(), m.end()).strip();
+        }
+        return null;
     }
 
     /** Whether the text has Chinese characters: the language an owner must read. */

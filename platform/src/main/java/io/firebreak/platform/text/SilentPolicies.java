@@ -1,7 +1,6 @@
 package io.firebreak.platform.text;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -76,12 +75,7 @@ public final class SilentPolicies {
 
     /** What says the terms are silent, as written; null when they are not said to be, or the customer only asks. */
     public static String find(ScannedText text) {
-        String s = text.foldedString();
-        if (ASKING.matcher(s).find()) return null;
-        for (Pattern p : text.inItsLanguages(CHINESE, ENGLISH)) {
-            Matcher m = p.matcher(s);
-            if (m.find()) return text.written(m.start(), m.end()).strip();
-        }
-        return null;
+        if (ASKING.matcher(text.foldedString()).find()) return null;
+        return text.firstWritten(CHINESE, ENGLISH);
     }
 }
