@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
  * given to someone else — "看到的居然是别人的订单，有姓名、电话、住址", "我收到的续保通知上是别人的身份证号和病历", "你们把我的身份证、
  * 银行卡照片和体检报告发到了别人的邮箱里", "Your renewal letter showed another customer's name, date of birth and medical
  * history", "I opened three strangers' invoices with their names and addresses", "gave my new address to my
- * ex-husband". Each system shows it its own way (a
- * portal, a letter, a camera's app), which a list of phrases never finishes naming. A parcel delivered to the wrong
- * door is not it, though a name is on its label ("我收到了别人的快递，上面有别人的姓名和电话").
+ * ex-husband". Each system shows it its own way (a portal, a letter, a camera's app), which a list of phrases never
+ * finishes naming. A parcel delivered to the wrong door is not it, though a name is on its label
+ * ("我收到了别人的快递，上面有别人的姓名和电话").
  *
  * <p>Replayed on the first readings of every labelled fresh set (9,733 complaints): 8 MAJOR complaints the rules had
- * read ORDINARY are found, and no complaint labelled below MAJOR in any labelled set (bench/results/2026-12-07/difficult-structures/).
+ * read ORDINARY are found, and no complaint labelled below MAJOR in any labelled set
+ * (bench/results/2026-12-07/difficult-structures/).
  */
 public final class ExposedData {
 
