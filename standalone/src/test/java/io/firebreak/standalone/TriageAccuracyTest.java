@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,6 +54,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * then tuned on; and
  * {@code near-misses.tsv}, ordinary complaints trying the newest words the other way.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class TriageAccuracyTest {
 
     private static final IntakeProperties INTAKE =
@@ -280,10 +283,11 @@ class TriageAccuracyTest {
      * every set is) without the set's own examples: "The smart meter display shows yesterday's usage as zero,
      * though the heating was on all day." (nearest a block without heating, babies and old people there, 0.66) and
      * 停水通知只贴在了一楼，我们楼上的住户都没看到 (a notice of a water cut posted badly; nearest a whole estate without water,
-     * old people and children, 0.74): 12.5%, each with a doubt that waits for a supervisor; and one of {@code
-     * fresh-complaints-26.tsv}'s, "我在你们店累计消费了三万多，第一次遇到这种情况：沙发靠垫的拉链拉不动了" (a lifetime's spend, a
-     * stuck zip), has a sofa whose motor sparked nearest (0.70) and reads MAJOR (6.3%). The rules alone read all three
-     * ORDINARY. Held to 13% and 7%, the rules alone to 3%.
+     * old people and children, 0.74): 12.5%, each with a doubt that waits for a supervisor. The rules alone read both
+     * ORDINARY. Held to 13%, the rules alone to 3%. (One of {@code fresh-complaints-26.tsv}'s,
+     * "我在你们店累计消费了三万多，第一次遇到这种情况：沙发靠垫的拉链拉不动了", a stuck zip, had a sofa whose motor sparked nearest
+     * and read MAJOR until the ten near misses written for the reader of a body hurt joined the examples (a sofa's
+     * torn arm among them): it reads ORDINARY since.)
      *
      * <p>One of the sixteen ordinary complaints of {@code fresh-complaints-56.tsv} (public services), 小区门口的垃圾桶满了两天才有人来清
      * (bins emptied two days late), has "小区里二十多户人家用了你们的净水器，这几天都在拉肚子" (twenty homes ill, MAJOR, 0.69 alike) nearest,
@@ -310,8 +314,6 @@ class TriageAccuracyTest {
             "fresh-complaints-38.tsv",
             0.07,
             "fresh-complaints-42.tsv",
-            0.07,
-            "fresh-complaints-26.tsv",
             0.07,
             "fresh-complaints-46.tsv",
             0.13,

@@ -3,6 +3,7 @@ package io.firebreak.triage.classification;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.TriageEvents.Reason;
 import io.firebreak.platform.text.Amounts;
+import io.firebreak.platform.text.BodilyHarm;
 import io.firebreak.platform.text.DemandsOutOfProportion;
 import io.firebreak.platform.text.DisputedAccounts;
 import io.firebreak.platform.text.ExposedData;
@@ -57,7 +58,7 @@ public final class Classifier {
     /**
      * What a rule may fire on besides its words: a structure read in the whole text ({@link PointingParties},
      * {@link RepeatedContacts}, {@link ManyAffected}, {@link DisputedAccounts}, {@link DemandsOutOfProportion},
-     * {@link SilentPolicies}, {@link ExposedData}), told with what it found. A count tells what the rule's own words
+     * {@link SilentPolicies}, {@link ExposedData}, {@link BodilyHarm}), told with what it found. A count tells what the rule's own words
      * did not already say; two parties pointing are told beside the words that name them.
      */
     private enum Structure {
@@ -73,7 +74,8 @@ public final class Classifier {
                 " (one fault, the whole demanded)",
                 true),
         POLICY_SILENT(RuleSet.Rule::firesWhenPolicySilent, SilentPolicies::find, " (the terms silent)", true),
-        DATA_EXPOSED(RuleSet.Rule::firesWhenDataExposed, ExposedData::find, " (someone's details, shown)", true);
+        DATA_EXPOSED(RuleSet.Rule::firesWhenDataExposed, ExposedData::find, " (someone's details, shown)", true),
+        BODY_HARMED(RuleSet.Rule::firesWhenBodyHarmed, BodilyHarm::find, " (a body, hurt)", true);
 
         private final Predicate<RuleSet.Rule> fires;
         private final Function<ScannedText, String> find;

@@ -4,6 +4,7 @@ import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.platform.settings.FieldProblem;
 import io.firebreak.platform.settings.RejectedSettings;
+import io.firebreak.platform.text.BodilyHarm;
 import io.firebreak.platform.text.DemandsOutOfProportion;
 import io.firebreak.platform.text.DisputedAccounts;
 import io.firebreak.platform.text.ExposedData;
@@ -96,7 +97,9 @@ public record RuleSet(
      * 拍摄费"); with {@code policySilent}, the terms silent on whether the customer's case is covered ({@link
      * SilentPolicies}: "My dental plan doesn't say whether a mouth guard counts as treatment"); or, with {@code
      * dataExposed}, another person's details shown to the customer or the customer's given to someone else ({@link
-     * ExposedData}: "我收到的续保通知上是别人的身份证号和病历"). {@code en} and {@code zh} say why in a sentence, with {@code
+     * ExposedData}: "我收到的续保通知上是别人的身份证号和病历"); or, with {@code bodyHarmed}, a part of someone's body and what
+     * happened to it ({@link BodilyHarm}: "脚上烫出好几个泡", "a gash on her head"). {@code en} and {@code zh} say why in a
+     * sentence, with {@code
      * {evidence}} standing for what made it fire.
      */
     public record Rule(
@@ -134,6 +137,7 @@ public record RuleSet(
             Boolean demandOutOfProportion,
             Boolean policySilent,
             Boolean dataExposed,
+            Boolean bodyHarmed,
             @Size(max = 300) String en,
             @Size(max = 300) String zh) {
 
@@ -148,6 +152,7 @@ public record RuleSet(
                     name,
                     complaintClass,
                     phrases,
+                    null,
                     null,
                     null,
                     null,
@@ -192,6 +197,7 @@ public record RuleSet(
                     demandOutOfProportion,
                     policySilent,
                     dataExposed,
+                    bodyHarmed,
                     en,
                     zh);
         }
@@ -234,6 +240,10 @@ public record RuleSet(
 
         public boolean firesWhenDataExposed() {
             return Boolean.TRUE.equals(dataExposed);
+        }
+
+        public boolean firesWhenBodyHarmed() {
+            return Boolean.TRUE.equals(bodyHarmed);
         }
     }
 }

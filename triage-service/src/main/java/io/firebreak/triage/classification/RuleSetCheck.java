@@ -69,14 +69,15 @@ public final class RuleSetCheck {
                     || rule.firesWhenAccountsDisputed()
                     || rule.firesWhenDemandOutOfProportion()
                     || rule.firesWhenPolicySilent()
-                    || rule.firesWhenDataExposed();
+                    || rule.firesWhenDataExposed()
+                    || rule.firesWhenBodyHarmed();
             if (!triggers) {
                 problems.add(new FieldProblem(
                         at,
                         "has nothing to fire on: give phrases, allOf, amountAtLeast, "
                                 + "earlierComplaintsAtLeast, stages, departmentsAtLeast, unrouted, "
                                 + "partiesPointAtEachOther, contactsCounted, manyCounted, accountsDisputed, "
-                                + "demandOutOfProportion, policySilent or dataExposed"));
+                                + "demandOutOfProportion, policySilent, dataExposed or bodyHarmed"));
             }
             phrases(problems, at + ".phrases", rule.phrases());
             if (rule.allOf() != null) {

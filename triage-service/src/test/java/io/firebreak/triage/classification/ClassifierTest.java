@@ -230,6 +230,19 @@ class ClassifierTest {
                 .isEqualTo(ComplaintClass.ORDINARY);
     }
 
+    /** A part of someone's body and what happened to it, in words no phrase lists: harm to health, MAJOR. */
+    @Test
+    void aBodyHurtInWordsNoPhraseListsIsHarm() {
+        Classifier.Result hurt = classifier.classify("骑马体验的时候马鞍松了，我女儿膝盖上全是淤青。");
+
+        assertThat(hurt.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(hurt.reasons())
+                .extracting(Reason::rule, Reason::evidence)
+                .contains(tuple("safety-or-health-harm", "膝盖上全是淤青 (a body, hurt)"));
+        assertThat(classifier.classify("骑马体验的马鞍松了，我女儿的马裤膝盖上磨了个洞。").complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+    }
+
     @Test
     void againInPassingIsNoRepeatContact() {
         assertThat(classifier.classify("气死我了!!!快递又晚了两天!!!").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);

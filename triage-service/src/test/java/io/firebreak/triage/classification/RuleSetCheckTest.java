@@ -69,6 +69,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "]");
@@ -88,6 +89,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         List.of("refund*"),
+                        null,
                         null,
                         null,
                         null,
@@ -124,6 +126,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "].amountWhen[0]");
@@ -144,6 +147,7 @@ class RuleSetCheckTest {
                         0,
                         null,
                         -1,
+                        null,
                         null,
                         null,
                         null,
@@ -208,6 +212,7 @@ class RuleSetCheckTest {
                 ComplaintClass.MAJOR,
                 null,
                 lists,
+                null,
                 null,
                 null,
                 null,
