@@ -134,6 +134,11 @@ public final class ScannedText {
         return null;
     }
 
+    /** Whether the text has Latin letters: English patterns have something to read. */
+    boolean hasLatin() {
+        return latin;
+    }
+
     /** Whether the text has Chinese characters: the language an owner must read. */
     public boolean hasHan() {
         return han;

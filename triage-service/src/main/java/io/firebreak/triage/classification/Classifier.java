@@ -12,6 +12,7 @@ import io.firebreak.platform.text.PhraseSet;
 import io.firebreak.platform.text.PointingParties;
 import io.firebreak.platform.text.Reading;
 import io.firebreak.platform.text.RepeatedContacts;
+import io.firebreak.platform.text.ReportedOutside;
 import io.firebreak.platform.text.ScannedText;
 import io.firebreak.platform.text.SilentPolicies;
 import java.math.BigDecimal;
@@ -58,7 +59,8 @@ public final class Classifier {
     /**
      * What a rule may fire on besides its words: a structure read in the whole text ({@link PointingParties},
      * {@link RepeatedContacts}, {@link ManyAffected}, {@link DisputedAccounts}, {@link DemandsOutOfProportion},
-     * {@link SilentPolicies}, {@link ExposedData}, {@link BodilyHarm}), told with what it found. A count tells what the rule's own words
+     * {@link SilentPolicies}, {@link ExposedData}, {@link BodilyHarm},
+     * {@link ReportedOutside}), told with what it found. A count tells what the rule's own words
      * did not already say; two parties pointing are told beside the words that name them.
      */
     private enum Structure {
@@ -75,7 +77,9 @@ public final class Classifier {
                 true),
         POLICY_SILENT(RuleSet.Rule::firesWhenPolicySilent, SilentPolicies::find, " (the terms silent)", true),
         DATA_EXPOSED(RuleSet.Rule::firesWhenDataExposed, ExposedData::find, " (someone's details, shown)", true),
-        BODY_HARMED(RuleSet.Rule::firesWhenBodyHarmed, BodilyHarm::find, " (a body, hurt)", true);
+        BODY_HARMED(RuleSet.Rule::firesWhenBodyHarmed, BodilyHarm::find, " (a body, hurt)", true),
+        REPORTED_OUTSIDE(
+                RuleSet.Rule::firesWhenReportedOutside, ReportedOutside::find, " (taken to an authority)", true);
 
         private final Predicate<RuleSet.Rule> fires;
         private final Function<ScannedText, String> find;

@@ -12,6 +12,7 @@ import io.firebreak.platform.text.Lexicon;
 import io.firebreak.platform.text.ManyAffected;
 import io.firebreak.platform.text.PointingParties;
 import io.firebreak.platform.text.RepeatedContacts;
+import io.firebreak.platform.text.ReportedOutside;
 import io.firebreak.platform.text.SilentPolicies;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -98,8 +99,9 @@ public record RuleSet(
      * SilentPolicies}: "My dental plan doesn't say whether a mouth guard counts as treatment"); or, with {@code
      * dataExposed}, another person's details shown to the customer or the customer's given to someone else ({@link
      * ExposedData}: "我收到的续保通知上是别人的身份证号和病历"); or, with {@code bodyHarmed}, a part of someone's body and what
-     * happened to it ({@link BodilyHarm}: "脚上烫出好几个泡", "a gash on her head"). {@code en} and {@code zh} say why in a
-     * sentence, with {@code
+     * happened to it ({@link BodilyHarm}: "脚上烫出好几个泡", "a gash on her head"); or, with {@code reportedOutside}, the
+     * complaint taken to a public body outside the company ({@link ReportedOutside}: "我已经向电信管理局申诉了", "I've
+     * reported your firm to the FCA"). {@code en} and {@code zh} say why in a sentence, with {@code
      * {evidence}} standing for what made it fire.
      */
     public record Rule(
@@ -138,6 +140,7 @@ public record RuleSet(
             Boolean policySilent,
             Boolean dataExposed,
             Boolean bodyHarmed,
+            Boolean reportedOutside,
             @Size(max = 300) String en,
             @Size(max = 300) String zh) {
 
@@ -152,6 +155,7 @@ public record RuleSet(
                     name,
                     complaintClass,
                     phrases,
+                    null,
                     null,
                     null,
                     null,
@@ -198,6 +202,7 @@ public record RuleSet(
                     policySilent,
                     dataExposed,
                     bodyHarmed,
+                    reportedOutside,
                     en,
                     zh);
         }
@@ -244,6 +249,10 @@ public record RuleSet(
 
         public boolean firesWhenBodyHarmed() {
             return Boolean.TRUE.equals(bodyHarmed);
+        }
+
+        public boolean firesWhenReportedOutside() {
+            return Boolean.TRUE.equals(reportedOutside);
         }
     }
 }

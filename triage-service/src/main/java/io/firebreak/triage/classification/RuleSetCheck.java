@@ -70,14 +70,15 @@ public final class RuleSetCheck {
                     || rule.firesWhenDemandOutOfProportion()
                     || rule.firesWhenPolicySilent()
                     || rule.firesWhenDataExposed()
-                    || rule.firesWhenBodyHarmed();
+                    || rule.firesWhenBodyHarmed()
+                    || rule.firesWhenReportedOutside();
             if (!triggers) {
                 problems.add(new FieldProblem(
                         at,
                         "has nothing to fire on: give phrases, allOf, amountAtLeast, "
                                 + "earlierComplaintsAtLeast, stages, departmentsAtLeast, unrouted, "
                                 + "partiesPointAtEachOther, contactsCounted, manyCounted, accountsDisputed, "
-                                + "demandOutOfProportion, policySilent, dataExposed or bodyHarmed"));
+                                + "demandOutOfProportion, policySilent, dataExposed, bodyHarmed or reportedOutside"));
             }
             phrases(problems, at + ".phrases", rule.phrases());
             if (rule.allOf() != null) {

@@ -243,6 +243,19 @@ class ClassifierTest {
                 .isEqualTo(ComplaintClass.ORDINARY);
     }
 
+    /** A complaint taken to a public body no phrase names: a regulator, MAJOR. */
+    @Test
+    void aComplaintTakenToABodyNoPhraseNamesIsARegulator() {
+        Classifier.Result told = classifier.classify("我已经向文化市场综合执法局举报了你们的剧本杀店。");
+
+        assertThat(told.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(told.reasons())
+                .extracting(Reason::rule, Reason::evidence)
+                .contains(tuple("regulator-or-consumer-body", "向文化市场综合执法局举报 (taken to an authority)"));
+        assertThat(classifier.classify("门票背面写着有问题可向文化市场综合执法局举报，我就想问问几点开门。").complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+    }
+
     @Test
     void againInPassingIsNoRepeatContact() {
         assertThat(classifier.classify("气死我了!!!快递又晚了两天!!!").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);

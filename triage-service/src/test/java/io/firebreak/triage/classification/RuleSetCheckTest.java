@@ -70,6 +70,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "]");
@@ -89,6 +90,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         List.of("refund*"),
+                        null,
                         null,
                         null,
                         null,
@@ -127,6 +129,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "].amountWhen[0]");
@@ -147,6 +150,7 @@ class RuleSetCheckTest {
                         0,
                         null,
                         -1,
+                        null,
                         null,
                         null,
                         null,
@@ -212,6 +216,7 @@ class RuleSetCheckTest {
                 ComplaintClass.MAJOR,
                 null,
                 lists,
+                null,
                 null,
                 null,
                 null,
