@@ -128,6 +128,8 @@ public final class LabelledExamples {
             "fresh-complaints-95.tsv",
             "fresh-complaints-96.tsv",
             "fresh-complaints-97.tsv",
+            "fresh-complaints-98.tsv",
+            "fresh-complaints-99.tsv",
             "core-phrasings.tsv",
             "near-misses.tsv");
 
