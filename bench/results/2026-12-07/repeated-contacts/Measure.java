@@ -2,8 +2,8 @@
 // the argument names the reader — "contacts" for RepeatedContacts (the default), "many" for ManyAffected
 // (../many-affected/), "disputed", "demands" and "silent" for DisputedAccounts, DemandsOutOfProportion and
 // SilentPolicies, "exposed" for ExposedData (../difficult-structures/), "harm" for BodilyHarm (../bodily-harm/),
-// "outside" for ReportedOutside (../reported-outside/). It then asks the reader of every complaint of every labelled
-// set labelled below the reader's class.
+// "outside" for ReportedOutside (../reported-outside/), "payments" for UnauthorisedPayments (../unauthorised-payments/).
+// It then asks the reader of every complaint of every labelled set labelled below the reader's class.
 import io.firebreak.platform.text.*;
 import java.nio.file.*;
 import java.util.*;
@@ -18,7 +18,8 @@ public class Measure {
             "silent", new Reader(SilentPolicies::find, "DIFFICULT", Set.of("ORDINARY")),
             "exposed", new Reader(ExposedData::find, "MAJOR", Set.of("ORDINARY", "DIFFICULT", "ESCALATED")),
             "harm", new Reader(BodilyHarm::find, "MAJOR", Set.of("ORDINARY", "DIFFICULT", "ESCALATED")),
-            "outside", new Reader(ReportedOutside::find, "MAJOR", Set.of("ORDINARY", "DIFFICULT", "ESCALATED")));
+            "outside", new Reader(ReportedOutside::find, "MAJOR", Set.of("ORDINARY", "DIFFICULT", "ESCALATED")),
+            "payments", new Reader(UnauthorisedPayments::find, "MAJOR", Set.of("ORDINARY", "DIFFICULT", "ESCALATED")));
     public static void main(String[] a) throws Exception {
         Reader reader = READERS.get(a.length > 0 ? a[0] : "contacts");
         Path dir = Path.of("../bench/results/2026-12-04/first-readings");

@@ -44,14 +44,18 @@ public final class BodilyHarm {
     /** A limb gone numb, after a shock: "手麻了一下", "手到现在还在麻" (a mouth numb with chilli is not). */
     private static final String NUMB_ZH = "(?:" + HAND + "|脚|腿|胳膊|手指)[都也还一直到现在]{0,5}?(?:发麻|麻了|在麻|麻木)";
 
-    private static final Pattern HARMED_ZH = Pattern.compile(NUMB_ZH + "|" + BODY_ZH + GAP_ZH + NOT_ZH + HURT_ZH);
+    /** Skin broken by a blow or a jet, the body in the word itself: "冲破了一大块皮", "擦破了皮". */
+    private static final String SKIN_ZH = NOT_ZH + "(?:冲|擦|蹭|磕)破了?(?:一大块|一块|一层|好大一块|点)?皮";
+
+    private static final Pattern HARMED_ZH =
+            Pattern.compile(NUMB_ZH + "|" + SKIN_ZH + "|" + BODY_ZH + GAP_ZH + NOT_ZH + HURT_ZH);
 
     /** Whose body: a person's, not a thing's ("the back of the sofa"). */
     private static final String OWNER_EN = "(?:my|his|her|their|our|your|[a-z]+'s|[a-z]+s')";
 
     private static final String BODY_EN = "(?:arm|arms|hand|hands|finger|fingers|thumb|leg|legs|foot|feet|face|eye|eyes"
             + "|eyelid|skin|back|head|forehead|scalp|neck|mouth|lip|lips|throat|chest|knee|knees|wrist|ankle|toe|toes"
-            + "|tongue|teeth|tooth|cornea|cheek|chin|shoulder)";
+            + "|tongue|teeth|tooth|cornea|cheek|chin|shoulder|calf|palm|thigh|shin|elbow|heel|hip)";
 
     /** Between a body and what it suffered, only the words that join them ("had to be", "is still", "; he's in"). */
     private static final String JOIN_EN = "(?:[;,]? (?:is|was|were|are|has|have|had|got|gets|been|became|went|still|now"
@@ -60,7 +64,10 @@ public final class BodilyHarm {
     private static final String SUFFERED_EN = "(?:swelled|swollen|swelling|blistered|blistering|blisters|burned|burnt"
             + "|scalded|numb|bleeding|bled|gashed|stitches|stitched|glued|in plaster|fractured|broken|bruised|scarred)";
 
-    /** A harm, then the body it is on: "a red patch on his arm", "broke her wrist", "scarred my cornea". */
+    /**
+     * A harm, then the body it is on: "a red patch on his arm", "broke her wrist", "scarred my cornea", "a burn the size
+     * of my palm".
+     */
     private static final String HARM_EN =
             "(?:a red patch|red patches|a red mark|red marks|blisters|a blister|burns|a burn"
                     + "|a gash|a cut|a deep cut|stitches|a fracture|bruises|a bruise|a rash|an infection|scars|a scar|scarred"
@@ -70,7 +77,8 @@ public final class BodilyHarm {
     private static final Pattern ANY_BODY_EN = Pattern.compile("\\b" + BODY_EN + "\\b");
 
     private static final Pattern HARMED_EN = Pattern.compile("\\b" + OWNER_EN + " (?:[a-z]+ )?" + BODY_EN + JOIN_EN
-            + " " + SUFFERED_EN + "\\b|\\b" + HARM_EN + " (?:(?:on|to|in|across) )?" + OWNER_EN + " (?:[a-z]+ )?"
+            + " " + SUFFERED_EN + "\\b|\\b" + HARM_EN + " (?:(?:on|to|in|across|the size of) )?" + OWNER_EN
+            + " (?:[a-z]+ )?"
             + BODY_EN + "\\b");
 
     /** A harm denied in the words found: "my son's hand wasn't burned", "no burns on her arm". */

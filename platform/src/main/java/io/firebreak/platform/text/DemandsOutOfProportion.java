@@ -22,25 +22,31 @@ public final class DemandsOutOfProportion {
 
     private static final String CLAUSE = "[^。!?\\n]";
 
-    /** One small fault: 就因为, 就一, 少收了一, 晚到了二十分钟 (late, whatever was late), 一节, 一张. */
+    /** One small fault: 就因为, 就一, 少收了一, 漏洗了一个, 晚到了二十分钟 (late, whatever was late), 关了半天, 一节, 一张. */
     private static final String SMALL_ZH = "(?:就因为|只因为|就为了|就(?:这么)?一|只(?:是)?一"
-            + "|(?:少|丢|晚|迟|多扣|多收|取消|坏|洗坏|刮|磕)\\p{IsHan}?了(?:一|几|[二两三四五六七八九十\\d]+(?:分钟|天|个小时|小时))"
+            + "|(?:少|丢|晚|迟|多扣|多收|取消|坏|洗坏|刮|磕|漏)\\p{IsHan}?了(?:一|几|[二两三四五六七八九十\\d]+(?:分钟|天|个小时|小时))"
+            // Shut for a while: "温泉池关了半天".
+            + "|(?:关|停|闭)了(?:半天|一天|一上午|一下午|一晚上)"
             + "|晚(?:开始|\\p{IsHan})?了?(?:一|几|[二两三四五六七八九十\\d]+)(?:分钟|天|个?小时|个?星期|周)"
             + "|(?:一|两)(?:节|张|颗|局|期|包|瓶|根|件|块|个项目|个景点|次没|点))";
 
     private static final String DEMAND_ZH = "(?:要求|要你们|我要|应该|必须|得给我|就得)";
 
     /** The whole, or a year of it: 全部, 整季, 全年, 全款. */
-    private static final String WHOLE_ZH = "(?:全部|整个|整套|整季|全年|一整年|一年|整年|明年的年卡|所有|全家|全额|全款|全价)";
+    private static final String WHOLE_ZH = "(?:全部|整个|整套|整季|全年|一整年|一年|整年|明年的年卡|年卡|所有|全家|全额|全款|全价)";
 
     private static final Pattern OUT_OF_PROPORTION_ZH =
             Pattern.compile(SMALL_ZH + CLAUSE + "{0,30}?" + DEMAND_ZH + CLAUSE + "{0,20}?" + WHOLE_ZH);
 
-    /** One small fault: "one cupboard door", "a hair", "twenty minutes late", "overran"; not "one of the …". */
+    /**
+     * One small fault: "one cupboard door", "a hair", "twenty minutes late", "overran", "closed for a day"; not "one of
+     * the …".
+     */
     private static final String SMALL_EN = "\\b(?:one|a single|just one|only one)\\b(?! of (?:the|your|my))"
             + "|\\ba (?:hair|button|crack|chip|scratch)\\b"
             + "|\\b(?:a|an|one|two|three|five|ten|fifteen|twenty|thirty|forty|\\d+) (?:minutes?|hours?|days?|weeks?) late\\b"
-            + "|\\b(?:overran|was late|were late|arrived late|came up late)\\b";
+            + "|\\b(?:overran|was late|were late|arrived late|came up late)\\b"
+            + "|\\b(?:closed|shut|out of use|out of order) for (?:a|an|one|half a) (?:day|morning|afternoon|evening|hour)\\b";
 
     /** Demanded, not asked for: "I want", "we expect", "I demand". */
     private static final String DEMAND_EN = "\\b(?:i|we) (?:want|expect|demand|insist on|am owed|are owed)\\b";

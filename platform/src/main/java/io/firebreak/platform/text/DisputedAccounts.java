@@ -59,7 +59,7 @@ public final class DisputedAccounts {
      */
     private static final Pattern BLAMED_ZH = Pattern.compile("(?:说|认为|认定|判定|怪)(?:\\p{IsHan}{0,6}?是)?(?:我|我们)(?!们的)"
             + CLAUSE + "{0,30}?[,;](?:可|可是|但|但是|而)"
-            + "(?=[^。!?]{0,30}?(?:没|不是|明明|根本|只|好好|干净|一直|完好|从来|新买的|全新))"
+            + "(?=[^。!?]{0,30}?(?:没|不是|明明|根本|只|好好|干净|一直|完好|从来|新买的|全新|最多|顶多|提前))"
             + "(?![^。!?]{0,30}?(?:确实|的确|没错|是对的))");
 
     private static final String ACCOUNT_EN =
@@ -104,9 +104,19 @@ public final class DisputedAccounts {
                     + "(?![^.!?]{0,60}?(?:which is right|which is correct|which i did|that's right|that is right"
                     + "|that's correct|that is correct|that's true))[^.!?]{0,60}?(?:;|, but|: |\u2014)");
 
+    /**
+     * Damage charged to the customer, said to have been there before: "You've charged me £80 for a cracked locker door,
+     * but it was already cracked when I opened it".
+     */
+    private static final Pattern DAMAGE_CHARGED_EN = Pattern.compile("\\b(?:charged|billed|fined|invoiced) (?:me|us)\\b"
+            + "[^.!?]{0,30}?\\bfor (?:a |an |the )?(?:[\\w-]+ )?(?:cracked|broken|damaged|scratched|dented|stained|torn"
+            + "|chipped)\\b[^.!?]{0,60}?\\b(?:already|was like that|were like that|before i|when i (?:opened|collected"
+            + "|got|arrived|picked))");
+
     private static final List<Pattern> CHINESE = List.of(DENIED_ZH, IN_FACT_ZH, BLAMED_ZH);
 
-    private static final List<Pattern> ENGLISH = List.of(ABOUT_THE_CUSTOMER_EN, AGAINST_EVIDENCE_EN, BLAMED_EN);
+    private static final List<Pattern> ENGLISH =
+            List.of(ABOUT_THE_CUSTOMER_EN, AGAINST_EVIDENCE_EN, BLAMED_EN, DAMAGE_CHARGED_EN);
 
     /** The account and the customer's word against it, as written; null when the text disputes no one's account. */
     public static String find(ScannedText text) {

@@ -40,18 +40,20 @@ public final class ManyAffected {
                     + "|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) thousand"
                     + "|(?:four|five|six|seven|eight|nine) hundred"
                     + "|forty|fifty|sixty|seventy|eighty|ninety|a hundred|over a hundred|two hundred|three hundred|several hundred)"
-                    + "(?: [a-z\\-]+)?(?: [a-z\\-]+)? (?:people|customers|residents|households|homes|houses|flats|apartments"
+                    // "forty of us", "150 of us": the many are the customer's own.
+                    + "(?: of us\\b|(?: [a-z\\-]+)?(?: [a-z\\-]+)? (?:people|customers|residents|households|homes|houses|flats|apartments"
                     + "|families|parents|children|kids|pupils|students|tenants|neighbours|neighbors|users|members|passengers|guests"
                     + "|employees|colleagues|staff|patients|players|drivers|owners|subscribers|businesses|shops|policyholders"
                     + "|homeowners|villagers|backers|investors|supporters|buyers|savers|borrowers|commuters|riders|travellers"
-                    + "|travelers|visitors|shoppers|fans)\\b");
+                    + "|travelers|visitors|shoppers|fans)\\b)");
 
     private static final Pattern HIT_EN =
             Pattern.compile("\\b(?:have had no|has had no|have no|had no|were all|have all"
                     + "|all got|all fell|were ill|fell ill|got ill|been ill|were sick|was ill|were hurt|were injured|lost|without"
                     + "|billed twice|charged twice|overcharged|fined|scammed|defrauded|not paid|weren't paid|were not paid|affected"
                     + "|leaking|cracked|no water|no power|no heating|no signal|ill the next day|in hospital|food poisoning"
-                    + "|disappeared with|vanished with|ran off with|run off with|made off with)\\b");
+                    + "|disappeared with|vanished with|ran off with|run off with|made off with|have had|has had"
+                    + "|with all our|went bust|shut down|closed down|took our money|took our fees)\\b");
 
     private static final List<Pattern> CHINESE = List.of(COUNTED_ZH);
 

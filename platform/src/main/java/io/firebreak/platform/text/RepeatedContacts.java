@@ -24,9 +24,14 @@ public final class RepeatedContacts {
     /** A count of two or more: 两, 三, 十二, 好几, 几, 5. */
     private static final String TIMES_ZH = "(?:[两二三四五六七八九十]+|好几|几|\\d+)";
 
-    /** Asking, counted: "打了三次电话", "联系了四次", "投诉过两次", "催了好几次", "跑了三趟", "报修五次", "留了四次言". */
+    /**
+     * Asking, counted: "打了三次电话", "联系了四次", "投诉过两次", "催了好几次", "跑了三趟", "报修五次", "留了四次言",
+     * "跟前台说了三次".
+     */
     private static final Pattern COUNTED_ZH =
-            Pattern.compile("(?:打电话|打客服电话|打|拨|联系|投诉|反映|催|问|找|咨询|写信|发邮件|发了邮件|留言|留|上门|来修|报修|跑|email|e-mail|邮件)"
+            Pattern.compile("(?:打电话|打客服电话|打|拨|联系|投诉|反映|催|问|找|咨询|写信|发邮件|发了邮件|留言|留|上门|来修|报修|跑|email|e-mail|邮件"
+                    // Told someone, counted: "跟前台说了三次".
+                    + "|(?:跟|和|向)[^,。!?\\n]{0,6}?说)"
                     + "(?:了|过)?(?:你们|客服|贵司|热线)?" + TIMES_ZH + "(?:次|遍|趟|回)"
                     // A ticket put in, not a form that failed: "提交了六次工单", not "提交了三次才成功".
                     + "|提交(?:了|过)?" + TIMES_ZH + "次(?:工单|申请|投诉|反馈|售后)");

@@ -39,6 +39,8 @@ public final class SilentPolicies {
             + "|(?:" + WHETHER_ZH + "|怎么)" + CLAUSE + "{0,20}?[,;]" + CLAUSE + "{0,6}?" + SAYS_NOTHING_ZH
             + "|" + POLICY_ZH + "(?:里|上|中)?既没(?:说|写)" + CLAUSE + "{0,12}?也没(?:说|写)"
             + "|没(?:有)?人(?:能)?(?:说(?:得)?(?:清|清楚)|告诉我|告诉我们)" + CLAUSE + "{0,25}?(?:" + WHETHER_ZH + "|规定)"
+            // The case first, then no one able to say: "剩下的课时能不能转给我弟弟，问了一圈没人说得清".
+            + "|" + WHETHER_ZH + CLAUSE + "{0,25}?[,;]" + CLAUSE + "{0,8}?没(?:有)?人(?:能)?说(?:得)?(?:清|清楚)"
             + "|谁说了算" + CLAUSE + "{0,6}?没(?:有)?人"
             + "|(?:没有|没)" + CLAUSE + "{0,6}?的(?:规定|先例)");
 
@@ -51,7 +53,7 @@ public final class SilentPolicies {
             "(?:covered|allowed|permitted|counts as|comes under|come under|applies|apply"
                     + "|can use|can take|can attach|can bring|rules|policy|guarantee|warranty|terms"
                     // Passing to someone else: "whether it passes to me", "whether the payout can go to his estate".
-                    + "|passes to|pass to|can go to|goes to|transfers to|be transferred)";
+                    + "|passes to|pass to|can go to|goes to|transfers to|be transferred|can transfer|transfer to)";
 
     private static final Pattern SILENT_EN = Pattern.compile(POLICY_EN
             + "(?: [\\w']+){0,2}? (?:doesn't|does not|don't|do not) (?:say|state|mention|specify)(?: anything about)?"

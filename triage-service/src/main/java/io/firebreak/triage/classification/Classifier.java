@@ -15,6 +15,7 @@ import io.firebreak.platform.text.RepeatedContacts;
 import io.firebreak.platform.text.ReportedOutside;
 import io.firebreak.platform.text.ScannedText;
 import io.firebreak.platform.text.SilentPolicies;
+import io.firebreak.platform.text.UnauthorisedPayments;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +61,7 @@ public final class Classifier {
      * What a rule may fire on besides its words: a structure read in the whole text ({@link PointingParties},
      * {@link RepeatedContacts}, {@link ManyAffected}, {@link DisputedAccounts}, {@link DemandsOutOfProportion},
      * {@link SilentPolicies}, {@link ExposedData}, {@link BodilyHarm},
-     * {@link ReportedOutside}), told with what it found. A count tells what the rule's own words
+     * {@link ReportedOutside}, {@link UnauthorisedPayments}), told with what it found. A count tells what the rule's own words
      * did not already say; two parties pointing are told beside the words that name them.
      */
     private enum Structure {
@@ -79,7 +80,12 @@ public final class Classifier {
         DATA_EXPOSED(RuleSet.Rule::firesWhenDataExposed, ExposedData::find, " (someone's details, shown)", true),
         BODY_HARMED(RuleSet.Rule::firesWhenBodyHarmed, BodilyHarm::find, " (a body, hurt)", true),
         REPORTED_OUTSIDE(
-                RuleSet.Rule::firesWhenReportedOutside, ReportedOutside::find, " (taken to an authority)", true);
+                RuleSet.Rule::firesWhenReportedOutside, ReportedOutside::find, " (taken to an authority)", true),
+        PAYMENTS_UNAUTHORISED(
+                RuleSet.Rule::firesWhenPaymentsUnauthorised,
+                UnauthorisedPayments::find,
+                " (the customer's money moved, not by them)",
+                true);
 
         private final Predicate<RuleSet.Rule> fires;
         private final Function<ScannedText, String> find;

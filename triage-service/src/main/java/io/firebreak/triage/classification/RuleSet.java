@@ -14,6 +14,7 @@ import io.firebreak.platform.text.PointingParties;
 import io.firebreak.platform.text.RepeatedContacts;
 import io.firebreak.platform.text.ReportedOutside;
 import io.firebreak.platform.text.SilentPolicies;
+import io.firebreak.platform.text.UnauthorisedPayments;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -101,7 +102,9 @@ public record RuleSet(
      * ExposedData}: "我收到的续保通知上是别人的身份证号和病历"); or, with {@code bodyHarmed}, a part of someone's body and what
      * happened to it ({@link BodilyHarm}: "脚上烫出好几个泡", "a gash on her head"); or, with {@code reportedOutside}, the
      * complaint taken to a public body outside the company ({@link ReportedOutside}: "我已经向电信管理局申诉了", "I've
-     * reported your firm to the FCA"). {@code en} and {@code zh} say why in a sentence, with {@code
+     * reported your firm to the FCA"); or, with {@code paymentsUnauthorised}, the customer's money moved out of their
+     * account without their doing ({@link UnauthorisedPayments}: "我储蓄卡里的一万四被分三笔转走了，我一笔都没操作过").
+     * {@code en} and {@code zh} say why in a sentence, with {@code
      * {evidence}} standing for what made it fire.
      */
     public record Rule(
@@ -141,6 +144,7 @@ public record RuleSet(
             Boolean dataExposed,
             Boolean bodyHarmed,
             Boolean reportedOutside,
+            Boolean paymentsUnauthorised,
             @Size(max = 300) String en,
             @Size(max = 300) String zh) {
 
@@ -155,6 +159,7 @@ public record RuleSet(
                     name,
                     complaintClass,
                     phrases,
+                    null,
                     null,
                     null,
                     null,
@@ -203,6 +208,7 @@ public record RuleSet(
                     dataExposed,
                     bodyHarmed,
                     reportedOutside,
+                    paymentsUnauthorised,
                     en,
                     zh);
         }
@@ -253,6 +259,10 @@ public record RuleSet(
 
         public boolean firesWhenReportedOutside() {
             return Boolean.TRUE.equals(reportedOutside);
+        }
+
+        public boolean firesWhenPaymentsUnauthorised() {
+            return Boolean.TRUE.equals(paymentsUnauthorised);
         }
     }
 }

@@ -71,14 +71,16 @@ public final class RuleSetCheck {
                     || rule.firesWhenPolicySilent()
                     || rule.firesWhenDataExposed()
                     || rule.firesWhenBodyHarmed()
-                    || rule.firesWhenReportedOutside();
+                    || rule.firesWhenReportedOutside()
+                    || rule.firesWhenPaymentsUnauthorised();
             if (!triggers) {
                 problems.add(new FieldProblem(
                         at,
                         "has nothing to fire on: give phrases, allOf, amountAtLeast, "
                                 + "earlierComplaintsAtLeast, stages, departmentsAtLeast, unrouted, "
                                 + "partiesPointAtEachOther, contactsCounted, manyCounted, accountsDisputed, "
-                                + "demandOutOfProportion, policySilent, dataExposed, bodyHarmed or reportedOutside"));
+                                + "demandOutOfProportion, policySilent, dataExposed, bodyHarmed, reportedOutside or "
+                                + "paymentsUnauthorised"));
             }
             phrases(problems, at + ".phrases", rule.phrases());
             if (rule.allOf() != null) {

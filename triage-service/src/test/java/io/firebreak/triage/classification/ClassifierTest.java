@@ -256,6 +256,17 @@ class ClassifierTest {
                 .isEqualTo(ComplaintClass.ORDINARY);
     }
 
+    /** The customer's money moved out of their account without them, in words no phrase lists: MAJOR. */
+    @Test
+    void moneyMovedOutWithoutTheCustomerIsMajor() {
+        Classifier.Result taken = classifier.classify("我公积金账户里的八百块被分两笔转走了，我一笔都没操作过。");
+
+        assertThat(taken.complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(taken.reasons()).extracting(Reason::rule).contains("money-taken-without-consent");
+        assertThat(classifier.classify("我从公积金账户里转走了八百块，到账慢了两天。").complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+    }
+
     @Test
     void againInPassingIsNoRepeatContact() {
         assertThat(classifier.classify("气死我了!!!快递又晚了两天!!!").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);

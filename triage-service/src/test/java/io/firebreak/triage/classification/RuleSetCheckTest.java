@@ -71,6 +71,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "]");
@@ -90,6 +91,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         List.of("refund*"),
+                        null,
                         null,
                         null,
                         null,
@@ -130,6 +132,7 @@ class RuleSetCheckTest {
                         null,
                         null,
                         null,
+                        null,
                         null)))
                 .extracting(FieldProblem::field)
                 .containsExactly("rules[" + at + "].amountWhen[0]");
@@ -150,6 +153,7 @@ class RuleSetCheckTest {
                         0,
                         null,
                         -1,
+                        null,
                         null,
                         null,
                         null,
@@ -216,6 +220,7 @@ class RuleSetCheckTest {
                 ComplaintClass.MAJOR,
                 null,
                 lists,
+                null,
                 null,
                 null,
                 null,

@@ -196,6 +196,9 @@ public final class FirstReadingsReplay {
         groups.put("of them about auction houses, pawn shops and authentication", Set.of("fresh-complaints-95.tsv"));
         groups.put("of them about pest control, drains and waste collection", Set.of("fresh-complaints-96.tsv"));
         groups.put("of them about pre-orders, crowdfunding and subscription boxes", Set.of("fresh-complaints-97.tsv"));
+        groups.put("of them about swimming pools, spas and bathhouses", Set.of("fresh-complaints-98.tsv"));
+        groups.put(
+                "of them about driving schools, vehicle inspections and car washes", Set.of("fresh-complaints-99.tsv"));
         return groups;
     }
 
