@@ -267,6 +267,20 @@ class ClassifierTest {
                 .isEqualTo(ComplaintClass.ORDINARY);
     }
 
+    /** A place the customer may go, offered by a notice or an agent, is no step taken; going there is. */
+    @Test
+    void aRegulatorOfferedIsNoStepTaken() {
+        assertThat(classifier.classify("包装盒上写着如有质量问题可向当地消费者协会投诉，我就想问问保修期是多久。").complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier
+                        .classify("The letter says you can complain to the ombudsman; I just want my meter read.")
+                        .complaintClass())
+                .isEqualTo(ComplaintClass.ORDINARY);
+        assertThat(classifier.classify("我已经向当地消费者协会投诉了。").complaintClass()).isEqualTo(ComplaintClass.MAJOR);
+        assertThat(classifier.classify("I've complained to the ombudsman.").complaintClass())
+                .isEqualTo(ComplaintClass.MAJOR);
+    }
+
     @Test
     void againInPassingIsNoRepeatContact() {
         assertThat(classifier.classify("气死我了!!!快递又晚了两天!!!").complaintClass()).isEqualTo(ComplaintClass.ORDINARY);
