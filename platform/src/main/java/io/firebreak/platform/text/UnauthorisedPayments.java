@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * "charged me £9.99 for a subscription I never agreed to": a bill), not a child's spending, not what the customer moved
  * themselves ("我从余额里转走了两百块…我没操作错吧？").
  *
- * <p>Replayed on the first readings of every labelled fresh set (9,733 complaints): 9 MAJOR complaints the rules had
+ * <p>Replayed on the first readings of every labelled fresh set (9,861 complaints): 9 MAJOR complaints the rules had
  * read ORDINARY are found, and no complaint labelled below MAJOR in any labelled set
  * (bench/results/2026-12-07/unauthorised-payments/).
  */
