@@ -23,10 +23,10 @@ public final class BodilyHarm {
     private BodilyHarm() {}
 
     /** A hand, not a phone, a procedure, a watch or a glove (手机, 手续, 手表, 手套), nor a second-hand thing. */
-    private static final String HAND = "(?<![二对动新拉扶把老能])手(?![机续表工套环链柄提办术动感写艺])";
+    private static final String HAND = "手(?<![二对动新拉扶把老能]手)(?![机续表工套环链柄提办术动感写艺])";
 
     private static final String BODY_ZH = "(?:手指|手臂|手腕|手背|手心|" + HAND
-            + "|脚趾|脚踝|脚底|脚后跟|(?<![裤垫])脚(?![垫本手])|(?<![桌椅床凳柜])腿|胳膊|后背|背上|背部|的背|脸上|脸部|脸颊|额头"
+            + "|脚趾|脚踝|脚底|脚后跟|脚(?<![裤垫]脚)(?![垫本手])|腿(?<![桌椅床凳柜]腿)|胳膊|后背|背上|背部|的背|脸上|脸部|脸颊|额头"
             + "|头皮|头上|头部|脑袋|眼睛|眼皮|眼角|眼球|嘴唇|嘴里|嘴角|喉咙|嗓子|脖子|胸口|肚子|膝盖|皮肤(?!衣)|牙齿|门牙|舌头|耳朵|鼻子"
             + "|下巴|角膜)";
 
@@ -45,7 +45,7 @@ public final class BodilyHarm {
     private static final String NUMB_ZH = "(?:" + HAND + "|脚|腿|胳膊|手指)[都也还一直到现在]{0,5}?(?:发麻|麻了|在麻|麻木)";
 
     /** Skin broken by a blow or a jet, the body in the word itself: "冲破了一大块皮", "擦破了皮". */
-    private static final String SKIN_ZH = NOT_ZH + "(?:冲|擦|蹭|磕)破了?(?:一大块|一块|一层|好大一块|点)?皮";
+    private static final String SKIN_ZH = "[冲擦蹭磕](?<![没未不无].)(?<!没有.)(?<!没被.)破了?(?:一大块|一块|一层|好大一块|点)?皮";
 
     private static final Pattern HARMED_ZH =
             Pattern.compile(NUMB_ZH + "|" + SKIN_ZH + "|" + BODY_ZH + GAP_ZH + NOT_ZH + HURT_ZH);

@@ -54,17 +54,17 @@ public final class ReportedOutside {
             + "(?:(?!(?:with|what|your|about|for|that|which|who|if|because|over|higher|relevant|right|appropriate)\\b)"
             + "[a-z'&-]+ ){0,4}?" + AUTHORITY_EN + "\\b";
 
-    /** Not an option someone names ("you can complain to the Energy Ombudsman"). */
-    private static final String NOT_AN_OPTION = "(?<!can )(?<!could )(?<!may )(?<!might )";
+    /** Not an option someone names ("you can complain to the Energy Ombudsman"): what stands right before the verb. */
+    private static final Pattern AN_OPTION = Pattern.compile("(?:can|could|may|might) $");
 
-    private static final Pattern TOLD_EN = Pattern.compile(NOT_AN_OPTION + "\\b(?:reported|report|reporting"
+    private static final Pattern TOLD_EN = Pattern.compile("\\b(?:reported|report|reporting"
             + "|complained about|complain about|complaining about|referred|refer|escalated|escalate|lodged|lodge)\\b"
-            + "[^.!?;]{0,40}?\\bto the " + NAME_EN + "|" + NOT_AN_OPTION
+            + "[^.!?;]{0,40}?\\bto the " + NAME_EN + "|"
             + "\\b(?:complained|complain|complaining|appealed|appeal)\\b to the " + NAME_EN
             + "|\\bfiled (?:a |an )?(?:complaint|claim|report|case)s? with the " + NAME_EN);
 
     /** A regulator known by its letters, as written in capitals: "reported your firm to the FCA". */
-    private static final Pattern TOLD_BY_LETTERS = Pattern.compile(NOT_AN_OPTION + "\\b(?:reported|report|reporting"
+    private static final Pattern TOLD_BY_LETTERS = Pattern.compile("\\b(?:reported|report|reporting"
             + "|complained|complain|referred|refer|escalated)\\b[^.!?;]{0,40}?\\bto (?:the )?([A-Z]{2,6})\\b");
 
     /** Capitals that name no authority. */
@@ -73,17 +73,26 @@ public final class ReportedOutside {
 
     private static final List<Pattern> CHINESE = List.of(TOLD_ZH);
 
-    private static final List<Pattern> ENGLISH = List.of(TOLD_EN);
-
     /** The authority and what it was told, as written; null when the complaint is not said to be taken to one. */
     public static String find(ScannedText text) {
-        String named = text.firstWritten(CHINESE, ENGLISH);
+        String named = text.firstWritten(CHINESE, List.of());
         if (named != null || !text.hasLatin()) return named;
-        Matcher m = TOLD_BY_LETTERS.matcher(text.text());
+        String s = text.foldedString();
+        Matcher m = TOLD_EN.matcher(s);
         while (m.find()) {
-            if (!NOT_AUTHORITIES.contains(m.group(1)))
+            if (!offered(s, m.start())) return text.written(m.start(), m.end()).strip();
+        }
+        m = TOLD_BY_LETTERS.matcher(text.text());
+        while (m.find()) {
+            if (!offered(s, m.start()) && !NOT_AUTHORITIES.contains(m.group(1))) {
                 return text.written(m.start(), m.end()).strip();
+            }
         }
         return null;
+    }
+
+    /** Whether the verb at {@code at} is an option someone names: "you can complain to …". */
+    private static boolean offered(String folded, int at) {
+        return AN_OPTION.matcher(folded).region(Math.max(0, at - 7), at).find();
     }
 }

@@ -60,8 +60,12 @@ public final class UnauthorisedPayments {
 
     private static final List<Pattern> ENGLISH = List.of(TAKEN_EN);
 
+    /** Money said to have gone at all: most complaints say none, and the patterns above are not tried on them. */
+    private static final Pattern ANY_GONE = Pattern.compile(GONE_ZH + "|" + GONE_EN);
+
     /** The money, how it went and that it was not the customer's doing, as written; null when not said. */
     public static String find(ScannedText text) {
+        if (!ANY_GONE.matcher(text.foldedString()).find()) return null;
         return text.firstWritten(CHINESE, ENGLISH);
     }
 }

@@ -1,7 +1,6 @@
 package io.firebreak.triage.corrections;
 
 import com.mongodb.client.model.Indexes;
-import io.firebreak.events.Channel;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.events.CustomerStage;
 import io.firebreak.events.IntakeEvents.PersonalDataErased;
@@ -30,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,6 +50,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/triage")
 class CorrectionsController {
 
+    private static final Logger log = LoggerFactory.getLogger(CorrectionsController.class);
+
     private static final int LIST_LIMIT = 200;
     /** The most corrections the summary and the dry run read, the newest first. */
     static final int MOST_READ = 10_000;
@@ -63,11 +66,17 @@ class CorrectionsController {
     private final AggregateStore<ComplaintTriage> store;
     private final SettingsStore settings;
     private final RuleSetDryRuns dryRuns;
+    private final LabelledReadings labelledReadings;
 
-    CorrectionsController(AggregateStore<ComplaintTriage> store, SettingsStore settings, RuleSetDryRuns dryRuns) {
+    CorrectionsController(
+            AggregateStore<ComplaintTriage> store,
+            SettingsStore settings,
+            RuleSetDryRuns dryRuns,
+            LabelledReadings labelledReadings) {
         this.store = store;
         this.settings = settings;
         this.dryRuns = dryRuns;
+        this.labelledReadings = labelledReadings;
         store.collection().createIndex(Indexes.ascending("history.trigger", "receivedAt"));
     }
 
@@ -233,6 +242,7 @@ class CorrectionsController {
      */
     @PostMapping("/rules/dry-run")
     DryRun dryRun(@RequestBody RuleSet proposed, Authentication who) {
+        long started = System.nanoTime();
         RuleSet complete = proposed == null
                 ? null
                 : SettingsView.refusedAs("Invalid rule set", () -> proposed.withLexicon(Lexicon.shipped()));
@@ -243,26 +253,40 @@ class CorrectionsController {
         });
         ActiveSettings active = settings.current();
         ActiveSettings trial = new ActiveSettings(new Classifier("proposed", complete), active.router(), active.sla());
+        long compiled = System.nanoTime();
+        // The active set's reading of the labelled complaints is made once per version (LabelledReadings); the
+        // proposed set reads them here, side by side on the cores there are, and the few corrections both.
+        List<LabelledExamples.Example> examples = LabelledExamples.all();
+        var activeReadings = labelledReadings.of(active);
+        ComplaintClass[] proposedReadings = LabelledReadings.read(trial, examples);
+        ComplaintClass[] activeClasses = activeReadings.join();
         Map<String, int[]> tallies = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
         for (Corrected c : recentCorrections()) {
             if (!c.readable()) continue;
-            replay(
+            tally(
                     "corrections",
                     c.text(),
                     c.label(),
-                    c.earlierComplaintIds(),
-                    c.stage(),
-                    active,
-                    trial,
+                    LabelledReadings.classIn(active, c.text(), c.earlierComplaintIds(), c.stage()),
+                    LabelledReadings.classIn(trial, c.text(), c.earlierComplaintIds(), c.stage()),
                     tallies,
                     changes);
         }
-        for (LabelledExamples.Example e : LabelledExamples.all()) {
-            replay(e.set(), e.text(), e.expected(), e.earlierComplaintIds(), null, active, trial, tallies, changes);
+        for (int i = 0; i < examples.size(); i++) {
+            LabelledExamples.Example e = examples.get(i);
+            tally(e.set(), e.text(), e.expected(), activeClasses[i], proposedReadings[i], tallies, changes);
         }
         String fingerprint = RuleSetDryRuns.fingerprint(complete);
         dryRuns.record(fingerprint, active.classifier().version(), who.getName());
+        log.info(
+                "Dry run of a proposed rule set against {}: {} complaints read by both, {} would change class, in {} ms"
+                        + " ({} ms compiling and checking it)",
+                active.classifier().version(),
+                examples.size() + tallies.getOrDefault("corrections", new int[1])[0],
+                changes.size(),
+                (System.nanoTime() - started) / 1_000_000,
+                (compiled - started) / 1_000_000);
         return new DryRun(
                 active.classifier().version(),
                 fingerprint,
@@ -273,22 +297,14 @@ class CorrectionsController {
                 changes);
     }
 
-    private static void replay(
+    private static void tally(
             String source,
             String text,
             ComplaintClass expected,
-            List<String> earlier,
-            CustomerStage stage,
-            ActiveSettings active,
-            ActiveSettings trial,
+            ComplaintClass now,
+            ComplaintClass then,
             Map<String, int[]> tallies,
             List<Change> changes) {
-        ComplaintClass now = TriageDecisions.assess(active, text, null, Channel.WEB_FORM, earlier, stage)
-                .result()
-                .complaintClass();
-        ComplaintClass then = TriageDecisions.assess(trial, text, null, Channel.WEB_FORM, earlier, stage)
-                .result()
-                .complaintClass();
         int[] tally = tallies.computeIfAbsent(source, s -> new int[3]);
         tally[0]++;
         if (now == expected) tally[1]++;

@@ -11,6 +11,7 @@ import io.firebreak.triage.routing.RoutingTable;
 import io.firebreak.triage.sla.SlaSettings;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +34,12 @@ class SettingsController {
 
     private final SettingsStore store;
     private final RuleSetDryRuns dryRuns;
+    private final ApplicationEventPublisher events;
 
-    SettingsController(SettingsStore store, RuleSetDryRuns dryRuns) {
+    SettingsController(SettingsStore store, RuleSetDryRuns dryRuns, ApplicationEventPublisher events) {
         this.store = store;
         this.dryRuns = dryRuns;
+        this.events = events;
     }
 
     @GetMapping("/rules")
@@ -70,8 +73,14 @@ class SettingsController {
                             .with("activeVersion", active);
                 }
             }
-            return store.rules().replace(complete, who.getName());
+            return replaced("rules", store.rules().replace(complete, who.getName()));
         }));
+    }
+
+    /** The version made active, told to whatever in this service is made once per active version. */
+    private <T> T replaced(String kind, T version) {
+        events.publishEvent(new SettingsReplaced(kind));
+        return version;
     }
 
     @GetMapping("/routing")
@@ -83,8 +92,10 @@ class SettingsController {
     RoutingView replaceRouting(@RequestBody RoutingTable table, Authentication who) {
         return RoutingView.of(SettingsView.refusedAs(
                 "Invalid routing table",
-                () -> store.routing()
-                        .replace(table == null ? null : table.withLexicon(Lexicon.shipped()), who.getName())));
+                () -> replaced(
+                        "routing",
+                        store.routing()
+                                .replace(table == null ? null : table.withLexicon(Lexicon.shipped()), who.getName()))));
     }
 
     /** SLA targets per class and the emotion factors of the first response (先处理情感, 后处理事件). */
