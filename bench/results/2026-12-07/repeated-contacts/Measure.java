@@ -2,8 +2,9 @@
 // the argument names the reader — "contacts" for RepeatedContacts (the default), "many" for ManyAffected
 // (../many-affected/), "disputed", "demands" and "silent" for DisputedAccounts, DemandsOutOfProportion and
 // SilentPolicies, "exposed" for ExposedData (../difficult-structures/), "harm" for BodilyHarm (../bodily-harm/),
-// "outside" for ReportedOutside (../reported-outside/), "payments" for UnauthorisedPayments (../unauthorised-payments/).
-// It then asks the reader of every complaint of every labelled set labelled below the reader's class.
+// "outside" for ReportedOutside (../reported-outside/), "payments" for UnauthorisedPayments
+// (../unauthorised-payments/). It then asks the reader of every complaint of every labelled set labelled below the
+// reader's class.
 import io.firebreak.platform.text.*;
 import java.nio.file.*;
 import java.util.*;

@@ -60,9 +60,9 @@ public final class Classifier {
     /**
      * What a rule may fire on besides its words: a structure read in the whole text ({@link PointingParties},
      * {@link RepeatedContacts}, {@link ManyAffected}, {@link DisputedAccounts}, {@link DemandsOutOfProportion},
-     * {@link SilentPolicies}, {@link ExposedData}, {@link BodilyHarm},
-     * {@link ReportedOutside}, {@link UnauthorisedPayments}), told with what it found. A count tells what the rule's own words
-     * did not already say; two parties pointing are told beside the words that name them.
+     * {@link SilentPolicies}, {@link ExposedData}, {@link BodilyHarm}, {@link ReportedOutside}, {@link
+     * UnauthorisedPayments}), told with what it found. A count tells what the rule's own words did not already say; two
+     * parties pointing are told beside the words that name them.
      */
     private enum Structure {
         PARTIES_POINT(RuleSet.Rule::firesWhenPartiesPoint, PointingParties::find, " (each names the other)", false),
