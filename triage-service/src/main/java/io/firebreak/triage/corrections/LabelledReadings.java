@@ -44,7 +44,10 @@ class LabelledReadings {
     CompletableFuture<ComplaintClass[]> of(ActiveSettings active) {
         String versions = active.classifier().version() + " " + active.router().version();
         Made current = made.get();
-        if (current != null && current.versions().equals(versions)) return current.classes();
+        // Made or being made for these versions: kept, unless the making failed (then it is made again).
+        if (current != null
+                && current.versions().equals(versions)
+                && !current.classes().isCompletedExceptionally()) return current.classes();
         Made fresh = new Made(versions, new CompletableFuture<>());
         if (!made.compareAndSet(current, fresh)) return of(active);
         Thread reading = new Thread(
