@@ -130,6 +130,8 @@ public final class LabelledExamples {
             "fresh-complaints-97.tsv",
             "fresh-complaints-98.tsv",
             "fresh-complaints-99.tsv",
+            "fresh-complaints-100.tsv",
+            "fresh-complaints-101.tsv",
             "core-phrasings.tsv",
             "near-misses.tsv");
 
