@@ -3,6 +3,7 @@ package io.firebreak.triage.semantic;
 import io.firebreak.events.ComplaintClass;
 import io.firebreak.triage.classification.SemanticReader;
 import io.firebreak.triage.semantic.EmbeddingReader.Labelled;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The semantic reader as the service runs it: the models load and the labelled complaints are read on a thread of
- * their own at start (a few seconds of one core), so the service is ready at once; until then, and if the models
- * cannot load, the reader has no opinion and the rules decide alone. Corrections made meanwhile are kept and learned
- * when it is ready.
+ * their own at start, so the service is ready at once; until then, and if the models cannot load, the reader has no
+ * opinion and the rules decide alone. The shipped complaints' vectors are read back from where a run before kept them
+ * (about a second); made by the model, they take minutes of one core (7,382 complaints in 113 s on two busy cores).
+ * Corrections made meanwhile are kept and learned when it is ready.
  */
 final class BackgroundReader implements SemanticReader {
 
@@ -36,20 +38,25 @@ final class BackgroundReader implements SemanticReader {
 
     private BackgroundReader() {}
 
-    static BackgroundReader start(Supplier<List<Labelled>> examples) {
+    /**
+     * Starts loading: the shipped labelled complaints, their vectors kept in {@code kept} (null for nowhere), and the
+     * people's corrections.
+     */
+    static BackgroundReader start(Path kept, Supplier<List<Labelled>> corrections) {
         BackgroundReader background = new BackgroundReader();
-        Thread loader = new Thread(() -> background.load(examples), "semantic-reader");
+        Thread loader = new Thread(() -> background.load(kept, corrections), "semantic-reader");
         loader.setDaemon(true);
         loader.setPriority(Thread.MIN_PRIORITY);
         loader.start();
         return background;
     }
 
-    private void load(Supplier<List<Labelled>> examples) {
+    private void load(Path kept, Supplier<List<Labelled>> corrections) {
         long start = System.nanoTime();
         try {
-            EmbeddingReader loaded = EmbeddingReader.load();
-            loaded.learn(examples.get());
+            EmbeddingReader loaded = EmbeddingReader.load(kept);
+            loaded.learnShipped();
+            loaded.learn(corrections.get());
             synchronized (this) {
                 loaded.learn(early);
                 early.clear();

@@ -14,17 +14,25 @@ import io.firebreak.platform.text.WrittenChinese;
 import io.firebreak.triage.classification.SemanticReader;
 import io.firebreak.triage.classification.SemanticReader.Probed;
 import io.firebreak.triage.corrections.LabelledExamples;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * first reading after the examples were replaced, and when {@link #relearn}ed after a correction.
  *
  * <p>Loading both models takes a second or two and ~250 MB; a short complaint costs ~3 ms of CPU, and at most its
- * first {@value #READ_LATIN} characters are read ({@value #READ_HAN} of a Chinese one).
+ * first {@value #READ_LATIN} characters are read ({@value #READ_HAN} of a Chinese one). The shipped labelled
+ * complaints are thousands of readings (7,382 of them took triage 113 s at start on two busy cores): their vectors are
+ * kept in a directory between runs ({@link #learnShipped}), and read back in a fraction of a second.
  */
 public final class EmbeddingReader implements SemanticReader {
 
@@ -83,6 +93,8 @@ public final class EmbeddingReader implements SemanticReader {
     private final Map<String, float[]> vectors;
 
     private final Predicate<Labelled> included;
+    /** Where the shipped examples' vectors are kept between runs, or null. */
+    private final Path kept;
     /** Null until learned (at the first reading, or {@link #relearn}); kept while examples change, until relearned. */
     private volatile Probes probes;
     /** Whether the examples changed since the probes were learned. */
@@ -93,26 +105,45 @@ public final class EmbeddingReader implements SemanticReader {
             Encoder chinese,
             List<Example> examples,
             Map<String, float[]> vectors,
-            Predicate<Labelled> included) {
+            Predicate<Labelled> included,
+            Path kept) {
         this.english = english;
         this.chinese = chinese;
         this.examples = examples;
         this.vectors = vectors;
         this.included = included;
+        this.kept = kept;
     }
 
-    /** Loads both models (a second or two), with no examples yet. */
+    /** Loads both models (a second or two), with no examples yet, keeping no vectors between runs. */
     public static EmbeddingReader load() {
+        return load(null);
+    }
+
+    /**
+     * The directory where readers keep the shipped examples' vectors unless told otherwise: the user's cache, as
+     * each user's own (a file anyone may write would be a way to change how complaints are read).
+     */
+    public static Path keptVectors() {
+        return Path.of(System.getProperty("user.home"), ".cache", "firebreak", "semantic-vectors");
+    }
+
+    /**
+     * Loads both models (a second or two), with no examples yet; the shipped examples' vectors are kept in {@code
+     * kept} (a directory; null for none) between runs.
+     */
+    public static EmbeddingReader load(Path kept) {
         // DJL's tokenizer would otherwise call an address for telemetry and look for downloads.
         if (System.getProperty("OPT_OUT_TRACKING") == null) System.setProperty("OPT_OUT_TRACKING", "true");
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         long start = System.nanoTime();
         EmbeddingReader reader = new EmbeddingReader(
-                new Encoder("bge-small-en-v1.5-q"),
-                new Encoder("bge-small-zh-v1.5-q"),
+                new Encoder("bge-small-en-v1.5-q", 384),
+                new Encoder("bge-small-zh-v1.5-q", 512),
                 new CopyOnWriteArrayList<>(),
                 new ConcurrentHashMap<>(),
-                labelled -> true);
+                labelled -> true,
+                kept);
         log.info("Semantic reader: models loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
         return reader;
     }
@@ -131,6 +162,72 @@ public final class EmbeddingReader implements SemanticReader {
                         && !e.set().equals(LabelledExamples.PROBES))
                 .map(e -> new Labelled(e.text(), e.expected(), e.set()))
                 .toList();
+    }
+
+    /**
+     * Compares with the {@link #shipped} labelled complaints too from now on: their vectors read from the directory
+     * where a run before kept them for the same model, those the model makes now kept there for the next run (a
+     * kept file that cannot be read is made again, one that cannot be written is logged; the reader reads alike).
+     * Only the shipped complaints' vectors are kept: a person's correction holds a customer's words, which erasure
+     * takes away.
+     */
+    public void learnShipped() {
+        learnShipped(shipped());
+    }
+
+    /** The same with these as the shipped complaints. */
+    void learnShipped(Collection<Labelled> shipped) {
+        if (kept == null) {
+            learn(shipped);
+            return;
+        }
+        long start = System.nanoTime();
+        Map<Encoder, Map<String, float[]>> before = new HashMap<>();
+        for (Encoder encoder : List.of(english, chinese)) {
+            Map<String, float[]> read = Map.of();
+            try {
+                read = KeptVectors.read(kept.resolve(encoder.keptIn()));
+            } catch (IOException | RuntimeException e) {
+                log.warn(
+                        "Semantic reader: the kept vectors were not read, the model makes them again: {}",
+                        e.toString());
+            }
+            before.put(encoder, read);
+            String language = encoder == chinese ? "zh " : "en ";
+            read.forEach((words, vector) -> vectors.putIfAbsent(language + words, vector));
+        }
+        long readings = modelReadings();
+        learn(shipped);
+        long made = modelReadings() - readings;
+        long readBack = shipped.stream()
+                .filter(l -> {
+                    boolean han = ScannedText.hasHan(l.text());
+                    return before.get(han ? chinese : english).containsKey(beginning(l.text(), han));
+                })
+                .count();
+        for (Encoder encoder : List.of(english, chinese)) {
+            boolean han = encoder == chinese;
+            Map<String, float[]> now = new HashMap<>();
+            for (Labelled l : shipped) {
+                if (ScannedText.hasHan(l.text()) != han) continue;
+                String words = beginning(l.text(), han);
+                now.put(words, vectors.get(key(l.text(), han)));
+            }
+            if (now.keySet().equals(before.get(encoder).keySet())) continue;
+            try {
+                KeptVectors.write(kept.resolve(encoder.keptIn()), now);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Semantic reader: the vectors made were not kept for the next run: {}", e.toString());
+            }
+        }
+        log.info(
+                "Semantic reader: {} shipped labelled complaints learned in {} ms: {} read back from {}, {} texts read"
+                        + " by the model",
+                shipped.size(),
+                (System.nanoTime() - start) / 1_000_000,
+                readBack,
+                kept,
+                made);
     }
 
     /** Compares with these too from now on. */
@@ -230,7 +327,12 @@ public final class EmbeddingReader implements SemanticReader {
 
     /** The same reader comparing only with the examples {@code keep} accepts (to measure it on a set it has not seen). */
     public EmbeddingReader only(Predicate<Labelled> keep) {
-        return new EmbeddingReader(english, chinese, examples, vectors, included.and(keep));
+        return new EmbeddingReader(english, chinese, examples, vectors, included.and(keep), kept);
+    }
+
+    /** How many texts its models have read since it was loaded. */
+    long modelReadings() {
+        return english.reads.get() + chinese.reads.get();
     }
 
     /** How many examples it compares with. */
@@ -362,9 +464,16 @@ public final class EmbeddingReader implements SemanticReader {
     private static final class Encoder extends AbstractInProcessEmbeddingModel {
 
         private final OnnxBertBiEncoder model;
+        /** The file its kept vectors are in: the model's name and a digest of its files, so no other model's. */
+        private final String keptIn;
+        /** How many texts it has read (to show what the kept vectors spare). */
+        private final AtomicLong reads = new AtomicLong();
 
-        Encoder(String name) {
+        private final int dimension;
+
+        Encoder(String name, int dimension) {
             super(Runnable::run);
+            this.dimension = dimension;
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             try (InputStream onnx = resource(name + ".onnx");
                     InputStream tokenizer = resource(name + "-tokenizer.json");
@@ -373,8 +482,19 @@ public final class EmbeddingReader implements SemanticReader {
                 options.setInterOpNumThreads(1);
                 options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 options.addConfigEntry("session.inter_op.allow_spinning", "0");
-                OrtSession session = environment.createSession(onnx.readAllBytes(), options);
-                this.model = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS);
+                byte[] network = onnx.readAllBytes();
+                byte[] vocabulary = tokenizer.readAllBytes();
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                digest.update(network);
+                digest.update(vocabulary);
+                // The format of the vectors kept (unit(): scaled to length one) is part of what they are made by.
+                digest.update("unit".getBytes(StandardCharsets.UTF_8));
+                this.keptIn = name + "-" + HexFormat.of().formatHex(digest.digest(), 0, 8) + ".vectors";
+                OrtSession session = environment.createSession(network, options);
+                this.model = new OnnxBertBiEncoder(
+                        environment, session, new ByteArrayInputStream(vocabulary), PoolingMode.CLS);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the model " + name, e);
             } catch (OrtException e) {
@@ -389,7 +509,12 @@ public final class EmbeddingReader implements SemanticReader {
         }
 
         float[] vector(String text) {
+            reads.incrementAndGet();
             return embed(text).content().vector();
+        }
+
+        String keptIn() {
+            return keptIn;
         }
 
         @Override
@@ -399,7 +524,7 @@ public final class EmbeddingReader implements SemanticReader {
 
         @Override
         protected Integer knownDimension() {
-            return 384;
+            return dimension;
         }
     }
 }

@@ -8,7 +8,7 @@ import io.firebreak.triage.classification.SemanticReader;
 import io.firebreak.triage.decision.ComplaintTriage;
 import io.firebreak.triage.decision.TriageDecisions;
 import io.firebreak.triage.semantic.EmbeddingReader.Labelled;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +33,16 @@ class SemanticConfiguration {
     @Bean
     SemanticReader semanticReader(
             @Value("${firebreak.triage.semantic.enabled:false}") boolean enabled,
+            @Value("${firebreak.triage.semantic.kept-vectors:#{null}}") String keptVectors,
             AggregateStore<ComplaintTriage> store) {
         if (!enabled) return SemanticReader.NONE;
         // The confirmed classes, read at start with the reclassified ones (those by history.trigger, an index of the
         // corrections' own).
         store.collection().createIndex(Indexes.ascending("review.outcome", "receivedAt"));
-        return BackgroundReader.start(() -> {
-            List<Labelled> examples = new ArrayList<>(EmbeddingReader.shipped());
-            examples.addAll(corrections(store));
-            return examples;
-        });
+        Path kept = keptVectors == null
+                ? EmbeddingReader.keptVectors()
+                : keptVectors.isBlank() ? null : Path.of(keptVectors);
+        return BackgroundReader.start(kept, () -> corrections(store));
     }
 
     /**

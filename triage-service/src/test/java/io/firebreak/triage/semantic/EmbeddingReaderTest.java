@@ -9,10 +9,15 @@ import io.firebreak.triage.classification.SemanticReader.Neighbour;
 import io.firebreak.triage.classification.SemanticReader.Opinion;
 import io.firebreak.triage.corrections.LabelledExamples;
 import io.firebreak.triage.semantic.EmbeddingReader.Labelled;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The semantic reader with its real models, offline: words are compared by meaning, in their own language, with
@@ -223,5 +228,74 @@ class EmbeddingReaderTest {
         assertThat(reader.size()).isEqualTo(before + 1);
         reader.forget("corrected C9");
         assertThat(reader.size()).isEqualTo(before);
+    }
+
+    /**
+     * The shipped complaints' vectors are kept between runs: a reader loaded later reads them back instead of running
+     * the model, and compares the same vectors; a damaged file is made again; a person's correction is never kept.
+     */
+    @Test
+    void the_shipped_complaints_vectors_are_kept_for_the_next_run_and_read_back_the_same(@TempDir Path kept)
+            throws IOException {
+        List<Labelled> shipped = List.of(
+                new Labelled("The heater gave off sparks and a smell of burning plastic.", MAJOR, "a"),
+                new Labelled("My parcel arrived two days late.", ORDINARY, "a"),
+                new Labelled("电暖器冒火花，还有一股烧塑料的味道。", MAJOR, "b"),
+                new Labelled("快递晚到了两天。", ORDINARY, "b"));
+        EmbeddingReader first = EmbeddingReader.load(kept);
+        first.learn("My name is Ann Lee and the boiler leaked.", MAJOR, "correction:c1");
+        first.learnShipped(shipped);
+        assertThat(first.modelReadings()).isEqualTo(5);
+        List<Path> files = files(kept);
+        assertThat(files).hasSize(2);
+        assertThat(files)
+                .extracting(f -> f.getFileName().toString())
+                .anySatisfy(
+                        f -> assertThat(f).startsWith("bge-small-en-v1.5-q-").endsWith(".vectors"))
+                .anySatisfy(
+                        f -> assertThat(f).startsWith("bge-small-zh-v1.5-q-").endsWith(".vectors"));
+        for (Path file : files) {
+            assertThat(KeptVectors.read(file).keySet())
+                    .as("the shipped complaints' words only, not a correction's")
+                    .hasSize(2)
+                    .noneMatch(words -> words.contains("Ann Lee"));
+        }
+
+        EmbeddingReader next = EmbeddingReader.load(kept);
+        next.learnShipped(shipped);
+        assertThat(next.modelReadings()).as("read back, not made again").isZero();
+        for (Labelled l : shipped) {
+            assertThat(next.vectorOf(l.text())).isEqualTo(first.vectorOf(l.text()));
+        }
+        first.forget("correction:c1");
+        String query = "Sparks flew from the plug of the heater and it smelled of burning.";
+        assertThat(next.read(query).orElseThrow()).isEqualTo(first.read(query).orElseThrow());
+
+        // A file cut short: read as none, made again by the model, and kept whole again.
+        Path english = files.stream()
+                .filter(f -> f.getFileName().toString().startsWith("bge-small-en"))
+                .findFirst()
+                .orElseThrow();
+        byte[] whole = Files.readAllBytes(english);
+        Files.write(english, java.util.Arrays.copyOf(whole, whole.length - 100));
+        EmbeddingReader afterDamage = EmbeddingReader.load(kept);
+        afterDamage.learnShipped(shipped);
+        assertThat(afterDamage.modelReadings()).isEqualTo(2);
+        assertThat(afterDamage.vectorOf(shipped.get(0).text()))
+                .isEqualTo(first.vectorOf(shipped.get(0).text()));
+        assertThat(KeptVectors.read(english)).hasSize(2);
+        // A byte changed inside: the checksum tells.
+        byte[] changed = Files.readAllBytes(english);
+        changed[changed.length / 2] ^= 1;
+        Files.write(english, changed);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeptVectors.read(english))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("checksum");
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        try (Stream<Path> listed = Files.list(directory)) {
+            return listed.sorted().toList();
+        }
     }
 }
