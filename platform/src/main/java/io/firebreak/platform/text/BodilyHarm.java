@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * owner ("I have an eye infection, can I pause my lens subscription?"); a swelling alone is not read (feet too swollen
  * for the shoes), only one red or rising ("又红又肿", "my throat swelled").
  *
- * <p>Replayed on the first readings of every labelled fresh set (9,861 complaints): 31 MAJOR complaints the rules had
+ * <p>Replayed on the first readings of every labelled fresh set (9,989 complaints): 33 MAJOR complaints the rules had
  * read ORDINARY are found, and no complaint labelled below MAJOR in any labelled set
- * (bench/results/2026-12-07/bodily-harm/).
+ * (bench/results/2026-12-07/bodily-harm/; with sets 100 and 101, session-47/readers/).
  */
 public final class BodilyHarm {
 
@@ -51,7 +51,7 @@ public final class BodilyHarm {
             Pattern.compile(NUMB_ZH + "|" + SKIN_ZH + "|" + BODY_ZH + GAP_ZH + NOT_ZH + HURT_ZH);
 
     /** Whose body: a person's, not a thing's ("the back of the sofa"). */
-    private static final String OWNER_EN = "(?:my|his|her|their|our|your|[a-z]+'s|[a-z]+s')";
+    private static final String OWNER_EN = "(?:(?:my|his|her|their|our|your)(?: [a-z-]+'s)?|[a-z-]+'s|[a-z]+s')";
 
     private static final String BODY_EN = "(?:arm|arms|hand|hands|finger|fingers|thumb|leg|legs|foot|feet|face|eye|eyes"
             + "|eyelid|skin|back|head|forehead|scalp|neck|mouth|lip|lips|throat|chest|knee|knees|wrist|ankle|toe|toes"
@@ -71,13 +71,17 @@ public final class BodilyHarm {
     private static final String HARM_EN =
             "(?:a red patch|red patches|a red mark|red marks|blisters|a blister|burns|a burn"
                     + "|a gash|a cut|a deep cut|stitches|a fracture|bruises|a bruise|a rash|an infection|scars|a scar|scarred"
-                    + "|broke|fractured|burned|burnt|scalded|cut)";
+                    + "|broke|fractured|burned|burnt|scalded|cut|trapped|crushed"
+                    // A weight or a door that came down on someone else: "fell on my seven-year-old's foot", "snapped
+                    // shut on my daughter's fingers" (not "closed my eyes", nor a cushion that "fell on my foot").
+                    + "|(?:fell|landed|came down|crashed down|snapped shut|slammed shut|shut|closed|slammed)"
+                    + "(?= on(?:to)? (?:my|his|her|their|our|your) [a-z-]+'s ))";
 
     /** A body part named at all: most complaints name none, and the patterns below are not tried on them. */
     private static final Pattern ANY_BODY_EN = Pattern.compile("\\b" + BODY_EN + "\\b");
 
     private static final Pattern HARMED_EN = Pattern.compile("\\b" + OWNER_EN + " (?:[a-z]+ )?" + BODY_EN + JOIN_EN
-            + " " + SUFFERED_EN + "\\b|\\b" + HARM_EN + " (?:(?:on|to|in|across|the size of) )?" + OWNER_EN
+            + " " + SUFFERED_EN + "\\b|\\b" + HARM_EN + " (?:(?:on|onto|to|in|across|the size of) )?" + OWNER_EN
             + " (?:[a-z]+ )?"
             + BODY_EN + "\\b");
 

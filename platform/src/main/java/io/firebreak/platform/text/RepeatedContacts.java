@@ -7,15 +7,17 @@ import java.util.regex.Pattern;
 /**
  * The contacts a customer counts (一而再): "已经联系了四次", "我催了三次", "留了四次言", "报修五次了", "提交了六次工单",
  * "这是我第五封邮件", "I've e-mailed your claims team four times", "this is my 5th call", "my sixth ticket", an agent's
- * "Cx has contacted us four times", "the second engineer visit for the same leak" — whatever the way of
+ * "Cx has contacted us four times", "the second engineer visit for the same leak", "I've been on your live chat four
+ * times", "three phone calls and two emails", "I've reported every one of them", "I complained in October that …, and
+ * he did exactly the same today" — whatever the way of
  * asking and whatever the number, the sign of a customer who has asked before, which a list of phrases never finishes
  * naming (each trade asks its own way: 报修, 留言, "rung the alterations counter"). The customer counts them, not
  * someone else: "快递员跑了两趟", "理财经理打电话推销产品太频繁了，一周打了三次", "My daughter phoned me five times", "The alarm
  * rang three times" are not.
  *
- * <p>Replayed on the first readings of every labelled fresh set (9,861 complaints with no earlier one on file, each
- * as the rules read it before its words were added): 34 complaints of customers who had asked before, read below
- * ESCALATED, are found, and no ordinary one (bench/results/2026-12-07/repeated-contacts/).
+ * <p>Replayed on the first readings of every labelled fresh set (9,989 complaints with no earlier one on file, each
+ * as the rules read it before its words were added): 42 complaints of customers who had asked before, read below
+ * ESCALATED, are found, and no ordinary one (bench/results/2026-12-07/repeated-contacts/; with sets 100 and 101, session-47/readers/).
  */
 public final class RepeatedContacts {
 
@@ -32,7 +34,7 @@ public final class RepeatedContacts {
             Pattern.compile("(?:打电话|打客服电话|打|拨|联系|投诉|反映|催|问|找|咨询|写信|发邮件|发了邮件|留言|留|上门|来修|报修|跑|email|e-mail|邮件"
                     // Told someone, counted: "跟前台说了三次".
                     + "|(?:跟|和|向)[^,。!?\\n]{0,6}?说)"
-                    + "(?:了|过)?(?:你们|客服|贵司|热线)?" + TIMES_ZH + "(?:次|遍|趟|回)"
+                    + "(?:了|过)?(?:你们)?(?:在线|人工)?(?:客服|贵司|热线)?" + TIMES_ZH + "(?:次|遍|趟|回)"
                     // A ticket put in, not a form that failed: "提交了六次工单", not "提交了三次才成功".
                     + "|提交(?:了|过)?" + TIMES_ZH + "次(?:工单|申请|投诉|反馈|售后)");
 
@@ -72,7 +74,8 @@ public final class RepeatedContacts {
     private static Pattern counted(String who) {
         return Pattern.compile("\\b(?:" + who + ")(?:'ve|'d|'s| has| have| had)?(?: (?:now|already|also|just|probably"
                 + "|actually|literally))* (?:called|rung|rang|phoned|emailed|e-mailed|written|wrote|chased|contacted"
-                + "|complained|messaged|been in touch)\\b(?! (?:me|us|her|him)\\b)(?: [^ .;!?]+){0,4}? " + TIMES_EN
+                + "|complained|messaged|been in touch|been on (?:the phone|hold|(?:your |the )?(?:live )?chat))\\b"
+                + "(?! (?:me|us|her|him)\\b)(?: [^ .;!?]+){0,4}? " + TIMES_EN
                 + "\\b");
     }
 
@@ -86,6 +89,30 @@ public final class RepeatedContacts {
             + "|complaint(?! form))\\b"
             // A visit for the same fault is told so, not paid for: "this is the second engineer visit".
             + "|\\b(?:this is|it's|it is|that's) (?:my|the|our) " + ORDINAL + " (?:engineer |technician )?visit\\b");
+
+    private static final String COUNT_EN = "(?:two|three|four|five|six|seven|several|\\d+)";
+
+    private static final String CONTACTS_EN = "(?:phone )?(?:calls?|e-?mails?|letters?|messages?|chats?)";
+
+    /**
+     * Contacts of two kinds counted together, or each matter reported: "Three phone calls and two emails about the
+     * double charge", "I've reported every one of them"; not calls received ("three calls and two emails from your
+     * sales team").
+     */
+    private static final Pattern TALLIED_EN = Pattern.compile("\\b" + COUNT_EN + " " + CONTACTS_EN + " and (?:"
+            + COUNT_EN + "|a|an|one) " + CONTACTS_EN + "\\b(?! from\\b)"
+            + "|\\b(?:i|we)(?:'ve| have)? (?:reported|complained about|rung about|called about|chased)"
+            + " (?:every one of them|each one|each of them|every single one|every time|each time)\\b");
+
+    /**
+     * A complaint made before, dated, and the same thing again: "I complained in October that the driver blocks our
+     * drive, and he did exactly the same today", "I told you in September the kiosk prints blank receipts, and it did it
+     * again this week".
+     */
+    private static final Pattern SAID_BEFORE_EN = Pattern.compile("\\b(?:i|we) (?:complained|told you|reported|raised"
+            + "|mentioned|wrote)\\b[^.!?]{0,20}? in (?:january|february|march|april|may|june|july|august|september"
+            + "|october|november|december|the spring|the summer|the autumn|the winter)\\b[^.!?]{0,90}?"
+            + "\\b(?:again|exactly the same|the very same|the same thing)\\b");
 
     /** Calls said to be about something else: "i rang twice today but it wasn't about the fridge". */
     private static final Pattern ANOTHER_MATTER =
@@ -107,7 +134,12 @@ public final class RepeatedContacts {
         }
         String s = text.foldedString();
         boolean reported = ReportingFrame.openingEnd(text.simplified()) > 0;
-        for (Pattern p : List.of(ORDINAL_EN, reported ? COUNTED_EN_REPORTED : COUNTED_EN, COUNTED_EN_NOTED)) {
+        for (Pattern p : List.of(
+                ORDINAL_EN,
+                reported ? COUNTED_EN_REPORTED : COUNTED_EN,
+                COUNTED_EN_NOTED,
+                TALLIED_EN,
+                SAID_BEFORE_EN)) {
             Matcher m = p.matcher(s);
             if (m.find()
                     && !ANOTHER_MATTER.matcher(s).region(m.end(), s.length()).lookingAt()) {

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * parcel has been sent", "The warranty doesn't say whether I need to keep the box; could you tell me?", "条款里没写退款
  * 几天到账", "套餐里没写能不能改期，麻烦问一下可以改吗？".
  *
- * <p>Replayed on the first readings of every labelled fresh set (9,861 complaints, each as the rules read it before
- * its words were added): 24 DIFFICULT complaints the rules had read ORDINARY are found, and no ordinary complaint of
- * any labelled set (bench/results/2026-12-07/difficult-structures/).
+ * <p>Replayed on the first readings of every labelled fresh set (9,989 complaints, each as the rules read it before
+ * its words were added): 26 DIFFICULT complaints the rules had read ORDINARY are found, and no ordinary complaint of
+ * any labelled set (bench/results/2026-12-07/difficult-structures/; with sets 100 and 101, session-47/readers/).
  */
 public final class SilentPolicies {
 
@@ -58,11 +58,16 @@ public final class SilentPolicies {
     private static final Pattern SILENT_EN = Pattern.compile(POLICY_EN
             + "(?: [\\w']+){0,2}? (?:doesn't|does not|don't|do not) (?:say|state|mention|specify)(?: anything about)?"
             + " (?:whether|if)\\b[^.!?]{0,50}?" + COVERED_EN
-            + "|\\bnothing in (?:your|the|our|my) [\\w' -]{1,30}? (?:says|states|mentions)(?: whether| if)\\b[^.!?]{0,50}?"
+            + "|\\bnothing (?:in|on) (?:your|the|our|my) [\\w' -]{1,30}? (?:says|states|mentions)(?: whether| if)\\b[^.!?]{0,50}?"
             + COVERED_EN
+            // What becomes of the case, not said: "Nothing on your site says what happens to a parcel left …".
+            + "|\\bnothing (?:in|on) (?:your|the|our|my) [\\w' -]{1,30}? (?:says|states|mentions|explains) what happens\\b"
             + "|" + POLICY_EN + "(?: [\\w']+){0,2}? neither covers nor excludes\\b"
             + "|\\b(?:nobody|no one|no-one)(?: at [\\w' -]{1,30}?)? (?:can|could|will|would) (?:tell|say)(?: me| us)?"
             + " (?:whether|if)\\b[^.!?]{0,60}?" + COVERED_EN
+            // Asked around, and no one knows: "Nobody I've asked seems to know whether that's allowed".
+            + "|\\b(?:nobody|no one|no-one) (?:i've|i have|i|we've|we have|we) asked (?:seems to know|knows|could tell me|can tell me"
+            + "|could say|can say) (?:whether|if)\\b[^.!?]{0,60}?" + COVERED_EN
             // Who has the say: "nobody can tell me who can cancel it", "… who decides that".
             + "|\\b(?:nobody|no one|no-one)(?: at [\\w' -]{1,30}?)? (?:can|could|will|would) (?:tell|say)(?: me| us)?"
             + "(?: how [^.!?]{1,30}? or)? (?:who can|who decides|who is allowed|who may|who gets to)\\b");

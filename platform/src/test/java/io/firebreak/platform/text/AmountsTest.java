@@ -36,6 +36,7 @@ class AmountsTest {
         assertThat(only("多扣了我两万块钱")).isEqualTo(new Expected("CNY", 20000));
         assertThat(only("三千五百元")).isEqualTo(new Expected("CNY", 3500));
         assertThat(only("重复扣了一万二。")).isEqualTo(new Expected("CNY", 12000));
+        assertThat(only("我的银行卡被你们租借平台分六笔扣走了一万二。")).isEqualTo(new Expected("CNY", 12000));
         assertThat(Amounts.chineseNumber("三千五")).isEqualTo(3500);
     }
 

@@ -20,13 +20,18 @@ class BodilyHarmTest {
         assertThat(find("The heater has electric leak, my mother touch it and was shocked, her hand is still numb."))
                 .isEqualTo("her hand is still numb");
         assertThat(find("My husband's thumb had to be glued at the walk-in centre after the blade guard came loose."))
-                .isEqualTo("husband's thumb had to be glued");
+                .isEqualTo("My husband's thumb had to be glued");
         assertThat(find("Steam shot out of the kettle lid and her 6-year-old now has a red patch on his arm."))
                 .isEqualTo("a red patch on his arm");
         assertThat(find("My new contact lenses from you gave me an eye infection that has scarred my cornea."))
                 .isEqualTo("scarred my cornea");
         assertThat(find("A loose headstone in your cemetery toppled onto my nephew's leg; he's in plaster."))
-                .isEqualTo("nephew's leg; he's in plaster");
+                .isEqualTo("my nephew's leg; he's in plaster");
+        // A weight or a door that came down on someone.
+        assertThat(find("The glass front of the vending machine came loose and fell on my seven-year-old's foot."))
+                .isEqualTo("fell on my seven-year-old's foot");
+        assertThat(find("The locker door snapped shut on my daughter's fingers and the nail came off."))
+                .isEqualTo("snapped shut on my daughter's fingers");
     }
 
     @Test
@@ -47,5 +52,11 @@ class BodilyHarmTest {
         assertThat(find("My arm is in plaster from a skiing accident, so could the driver bring the parcel up?"))
                 .isNull();
         assertThat(find("我脚肿了穿不进去，这双鞋能换大一码吗？")).isNull();
+        assertThat(find("The cushion fell on my foot when I unpacked it; one seam is already loose."))
+                .isNull();
+        assertThat(find("I closed my eyes for a second and the film had skipped ahead again."))
+                .isNull();
+        assertThat(find("The lid fell on the floor and my son's toy car rolled under the sofa."))
+                .isNull();
     }
 }

@@ -12,6 +12,15 @@ class DisputedAccountsTest {
 
     @Test
     void anAccountOfWhatTheCustomerDidDeniedWithWhatWasSo() {
+        assertThat(
+                        find(
+                                "You charged me for a locker for five days, but I collected the parcel the morning after it arrived."))
+                .isEqualTo("charged me for a locker for five days, but I collected");
+        assertThat(find("You've billed me for 900 litres, but the gauge on my tank showed it took less than 600."))
+                .isEqualTo("billed me for 900 litres, but the gauge on my tank showed");
+        assertThat(find("你们扣了我五天的超时费，可我第二天一早就把快递取走了。")).isNotNull();
+        assertThat(find("账单上写加了800升油，可我油箱的表显示最多只加了五百多升。")).isNotNull();
+        assertThat(find("系统说我的充电宝没归还，可我还的时候机柜显示归还成功，我还拍了照。")).isNotNull();
         assertThat(find("租赁记录上写我还的雪板有损坏，可我还的时候拍了照片，好好的。")).startsWith("记录上写我").endsWith("好好的");
         assertThat(find("司机说我把座椅弄脏了，要我赔200元清洁费，可我下车时座椅是干净的。")).startsWith("说我把座椅");
         assertThat(find("你们系统显示我上了三十节课，我实际只上了十八节，有签到表。")).contains("我实际只");
@@ -44,6 +53,9 @@ class DisputedAccountsTest {
 
     @Test
     void aPromiseNotKeptALabelOrAnAccountTheCustomerAgreesWithIsNot() {
+        assertThat(find("You charged me for five nights, but I thought the fifth was free with the offer?"))
+                .isNull();
+        assertThat(find("你们扣了我五天的费用，可我想问一下怎么开发票。")).isNull();
         assertThat(find("You said the parcel would come on Monday, but I only got it on Friday."))
                 .isNull();
         assertThat(find("The label says machine washable, but I only washed it once and it shrank."))

@@ -12,6 +12,7 @@ class ManyAffectedTest {
 
     @Test
     void manyCountedAndWhatHitThemInOneSentence() {
+        assertThat(find("我们班三十多个同学同一天都被扣了充电宝赔偿费，可谁都没借过。")).isEqualTo("三十多个同学");
         assertThat(find("我们公司三十多个同事中午都订的你们家盒饭，下午陆续都去了医务室。")).isEqualTo("三十多个同事");
         assertThat(find("培训机构突然跑路，我们两百多个家长交的课时费都没了。")).isEqualTo("两百多个家长");
         assertThat(find("客户反映网络升级后片区约两百户从周五起没有暖气和热水。")).isEqualTo("两百户");
@@ -28,6 +29,7 @@ class ManyAffectedTest {
 
     @Test
     void aCountAloneOrAHitInAnotherSentenceIsNot() {
+        assertThat(find("我们班三十多个同学下周要来参观，能不能安排讲解？")).isNull();
         assertThat(find("我们公司五百人都用你们的套餐，想从下个月开始按部门出账单。")).isNull();
         assertThat(find("你们店门口排了两百多人，我等了一个小时都没买到，能不能线上预约？")).isNull();
         assertThat(find("你们三十多家门店都没货，我跑了三家才买到。")).isNull();

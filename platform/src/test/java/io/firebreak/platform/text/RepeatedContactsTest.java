@@ -12,6 +12,17 @@ class RepeatedContactsTest {
 
     @Test
     void theCustomerCountingTheTimesTheyAskedWhateverTheWayAndTheNumber() {
+        assertThat(find("I've been on your live chat four times this week about the same £15 charge."))
+                .isEqualTo("I've been on your live chat four times");
+        assertThat(find("同一笔十五块的扣费，我这周已经找了在线客服四次。")).isEqualTo("找了在线客服四次");
+        assertThat(find("Three phone calls and two emails about the double charge, and still no one has sorted it."))
+                .isEqualTo("Three phone calls and two emails");
+        assertThat(
+                        find(
+                                "This is the fourth week in a row the water has come late, and I've reported every one of them."))
+                .isEqualTo("I've reported every one of them");
+        assertThat(find("I told you in September the kiosk prints blank receipts, and it did it again this week."))
+                .isEqualTo("I told you in September the kiosk prints blank receipts, and it did it again");
         assertThat(find("卫生间渗水的事，从收房到现在我已经报修五次了。")).isEqualTo("报修五次");
         assertThat(find("这两周我给你们办公室留了四次言，没有一个人回电话。")).isEqualTo("留了四次");
         assertThat(find("燃气公司说三天内上门换表，现在都过去两个星期了，我催了三次。")).isEqualTo("催了三次");
@@ -47,6 +58,10 @@ class RepeatedContactsTest {
 
     @Test
     void someoneElseCountingOrCountsOfOtherThingsAreNot() {
+        assertThat(find("I got three calls and two emails from your sales team about the upgrade."))
+                .isNull();
+        assertThat(find("I complained in October about the noise, and thank you, it has been quiet since."))
+                .isNull();
         assertThat(find("快递员跑了两趟都没人在家，不好意思，明天我在家。")).isNull();
         assertThat(find("理财经理打电话推销产品太频繁了，一周打了三次。")).isNull();
         assertThat(find("牙科诊所的前台态度有点冷淡，问了两遍才告诉我怎么报销。")).isNull();

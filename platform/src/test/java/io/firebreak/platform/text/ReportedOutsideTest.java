@@ -12,6 +12,8 @@ class ReportedOutsideTest {
 
     @Test
     void aComplaintTakenToAPublicBodyWhateverItsName() {
+        assertThat(find("I've written to the Environment Agency about the oil your tanker leaked outside the school."))
+                .isEqualTo("written to the Environment Agency");
         assertThat(find("我已经向电信管理局申诉了。")).isEqualTo("向电信管理局申诉");
         assertThat(find("我已经向动物卫生监督所举报你们无证行医。")).isEqualTo("向动物卫生监督所举报");
         assertThat(find("这事我已经交给法律援助中心了。")).isEqualTo("这事我已经交给法律援助中心");
@@ -28,6 +30,10 @@ class ReportedOutsideTest {
 
     @Test
     void theCompanysOwnPeopleAnOptionNamedOrAMatterOfSomeoneElsesIsNot() {
+        assertThat(find("I've written to the store manager about the queue at the tills."))
+                .isNull();
+        assertThat(find("You can write to the Financial Ombudsman if you are not happy, the letter says."))
+                .isNull();
         assertThat(find("我已经向你们客服中心反映过了，麻烦尽快换货。")).isNull();
         assertThat(find("包装盒上写着如有质量问题可向当地消费者协会投诉，我就想问问保修期是多久。")).isNull();
         assertThat(find("我在你们店门口捡到一个钱包，已经交给了派出所，跟你们说一声。")).isNull();

@@ -12,6 +12,12 @@ class SilentPoliciesTest {
 
     @Test
     void theTermsSilentOnWhetherTheCaseIsCovered() {
+        assertThat(find("Nothing on your site says what happens to a parcel left in the locker past its seven days."))
+                .isEqualTo("Nothing on your site says what happens");
+        assertThat(
+                        find(
+                                "Can my neighbour collect my parcel with my code? Nobody I've asked seems to know whether that's allowed."))
+                .isEqualTo("Nobody I've asked seems to know whether that's allowed");
         assertThat(find("我用的是手摇车适配器，条款里没写能不能装在共享单车上。")).isEqualTo("条款里没写能不能");
         assertThat(find("电动滑板车在楼道里被偷了，家财险的条款里既没说保也没说不保。")).isEqualTo("条款里既没说保也没说");
         assertThat(find("我妈生前在你们这充的卡还有余额，你们说没有继承的规定，不能退。")).isEqualTo("没有继承的规定");

@@ -199,6 +199,9 @@ public final class FirstReadingsReplay {
         groups.put("of them about swimming pools, spas and bathhouses", Set.of("fresh-complaints-98.tsv"));
         groups.put(
                 "of them about driving schools, vehicle inspections and car washes", Set.of("fresh-complaints-99.tsv"));
+        groups.put("of them about bottled water, gas cylinders and heating oil", Set.of("fresh-complaints-100.tsv"));
+        groups.put(
+                "of them about vending machines, power banks and parcel lockers", Set.of("fresh-complaints-101.tsv"));
         return groups;
     }
 
