@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Loading both models takes a second or two and ~250 MB; a short complaint costs ~3 ms of CPU, and at most its
  * first {@value #READ_LATIN} characters are read ({@value #READ_HAN} of a Chinese one). The shipped labelled
- * complaints are thousands of readings (7,382 of them took triage 113 s at start on two busy cores): their vectors are
+ * complaints are thousands of readings (7,380 of them took triage 91–226 s at each start in the end-to-end tests, two cores shared with them): their vectors are
  * kept in a directory between runs ({@link #learnShipped}), and read back in a fraction of a second.
  */
 public final class EmbeddingReader implements SemanticReader {
