@@ -129,7 +129,7 @@ public final class DisputedAccounts {
      */
     private static final Pattern COUNT_CHARGED_EN = Pattern.compile("\\b(?:charged|billed|invoiced) (?:me|us) for"
             + "(?: [\\w-]+){0,4}? (?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
-            + " (?:days|hours|litres|liters|nights|weeks|units|kwh|months|tonnes|bags|hours')\\b[^.!?]{0,40}?(?:, but|; |\u2014)\\s*"
+            + " (?:days|hours|litres|liters|nights|weeks|units|kwh|months|tonnes|bags)\\b[^.!?]{0,40}?(?:, but|; |\u2014)\\s*"
             + "(?:(?:i|we) (?:collected|returned|left|used|only|picked|moved|checked out|cancelled|had)\\b"
             + "|(?:[\\w ]{0,20}?)\\b(?:my|our)\\b[^.!?]{0,25}?\\b(?:shows?|showed|says|said|reads|read)\\b)");
 
