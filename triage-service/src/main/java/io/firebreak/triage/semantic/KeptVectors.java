@@ -18,10 +18,11 @@ import java.util.zip.CheckedOutputStream;
 
 /**
  * The vectors one model made for the words it read, kept in a file between runs: the model gives the same words the
- * same vector, so a vector read back is the one the model would make again. A file holds its format, the vectors'
- * length, the words and vectors, and a checksum of them all; one that is missing, of another format or length,
- * cut short or damaged is read as empty (the model makes its vectors again). Written whole to a file beside it and
- * moved over it, so a reader never sees half a file and two writers at once leave one of theirs.
+ * same vector, so a vector read back is the one the model would make again (the file's name says which model, by a
+ * digest of its files). A file holds its format, the vectors' length, the words and vectors, and a checksum of them
+ * all; a missing one reads as empty, and one of another format, cut short or damaged is refused (the reader logs it
+ * and the model makes its vectors again). Written whole to a file beside it and moved over it, so a reader never sees
+ * half a file and two writers at once leave one of theirs.
  */
 final class KeptVectors {
 
