@@ -193,29 +193,26 @@ public final class EmbeddingReader implements SemanticReader {
                         e.toString());
             }
             before.put(encoder, read);
-            String language = encoder == chinese ? "zh " : "en ";
-            read.forEach((words, vector) -> vectors.putIfAbsent(language + words, vector));
+            boolean han = encoder == chinese;
+            read.forEach((words, vector) -> vectors.putIfAbsent(keyOf(words, han), vector));
         }
         long readings = modelReadings();
         learn(shipped);
         long made = modelReadings() - readings;
-        long readBack = shipped.stream()
-                .filter(l -> {
-                    boolean han = ScannedText.hasHan(l.text());
-                    return before.get(han ? chinese : english).containsKey(beginning(l.text(), han));
-                })
-                .count();
+        // What is kept now: the shipped complaints' vectors, by the words each model read.
+        Map<Encoder, Map<String, float[]>> now = Map.of(english, new HashMap<>(), chinese, new HashMap<>());
+        long readBack = 0;
+        for (Labelled l : shipped) {
+            boolean han = ScannedText.hasHan(l.text());
+            Encoder encoder = han ? chinese : english;
+            String words = beginning(l.text(), han);
+            if (before.get(encoder).containsKey(words)) readBack++;
+            now.get(encoder).put(words, vectors.get(keyOf(words, han)));
+        }
         for (Encoder encoder : List.of(english, chinese)) {
-            boolean han = encoder == chinese;
-            Map<String, float[]> now = new HashMap<>();
-            for (Labelled l : shipped) {
-                if (ScannedText.hasHan(l.text()) != han) continue;
-                String words = beginning(l.text(), han);
-                now.put(words, vectors.get(key(l.text(), han)));
-            }
-            if (now.keySet().equals(before.get(encoder).keySet())) continue;
+            if (now.get(encoder).keySet().equals(before.get(encoder).keySet())) continue;
             try {
-                KeptVectors.write(kept.resolve(encoder.keptIn()), now);
+                KeptVectors.write(kept.resolve(encoder.keptIn()), now.get(encoder));
             } catch (IOException | RuntimeException e) {
                 log.warn("Semantic reader: the vectors made were not kept for the next run: {}", e.toString());
             }
@@ -272,7 +269,12 @@ public final class EmbeddingReader implements SemanticReader {
 
     /** What of these words the reader compares, with the model that reads them. */
     private static String key(String text, boolean han) {
-        return (han ? "zh " : "en ") + beginning(text, han);
+        return keyOf(beginning(text, han), han);
+    }
+
+    /** The same, of the words the model reads. */
+    private static String keyOf(String words, boolean han) {
+        return (han ? "zh " : "en ") + words;
     }
 
     /**
