@@ -25,13 +25,21 @@ public record PlatformProperties(
             String database,
             @DefaultValue("majority") String writeConcern) {}
 
-    /** Topics and consumption. */
+    /**
+     * Topics and consumption. {@code instanceId}: this instance's lasting name in its consumer groups (Kafka's static
+     * membership). With one, an instance started again — after a crash too — takes its partitions back at once;
+     * without one, a crashed instance's consumers stay in their groups until their sessions run out (45 s), and no
+     * event is read meanwhile. Only for an instance that keeps its name across restarts and shares it with no other
+     * (the standalone system's services, a StatefulSet's pods): two with the same name fence each other out, and a
+     * named instance that stops for good holds its partitions until its session runs out.
+     */
     public record Kafka(
             @Min(1) @DefaultValue("3") int partitions,
             @Min(1) @DefaultValue("1") short replicationFactor,
             @Min(0) @DefaultValue("3") int retries,
             @NotNull @DefaultValue("200ms") Duration retryBackoff,
-            @DefaultValue("true") boolean createTopics) {}
+            @DefaultValue("true") boolean createTopics,
+            String instanceId) {}
 
     /**
      * The outbox relay: publishes at once after a write; every {@code sweepInterval} tries again what it could not

@@ -245,6 +245,9 @@ public final class StandaloneSystem implements AutoCloseable {
     }
 
     private URI startApplication(Class<?> application, String name, String instance, Map<String, Object> properties) {
+        // Each instance keeps its name in its consumer groups from one start to the next: started again after a
+        // crash, its consumers take their partitions back at once instead of waiting 45 s for the dead ones' sessions.
+        properties.put("firebreak.kafka.instance-id", instance);
         properties.putAll(overrides.getOrDefault(name, Map.of()));
         long began = System.nanoTime();
         // Passed as command-line arguments: they take precedence over the application's own <name>.yml.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.SmartLifecycle;
@@ -22,6 +23,7 @@ public class EventListeners implements SmartLifecycle {
     private final List<EventSubscription> subscriptions;
     private final EventDispatcher dispatcher;
     private final String groupId;
+    private final String instanceId;
     private final List<ConcurrentMessageListenerContainer<String, String>> containers = new ArrayList<>();
     private final Set<String> joined = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
@@ -30,11 +32,13 @@ public class EventListeners implements SmartLifecycle {
             ConcurrentKafkaListenerContainerFactory<String, String> factory,
             List<EventSubscription> subscriptions,
             EventDispatcher dispatcher,
-            String groupId) {
+            String groupId,
+            String instanceId) {
         this.factory = factory;
         this.subscriptions = subscriptions;
         this.dispatcher = dispatcher;
         this.groupId = groupId;
+        this.instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId;
     }
 
     public String groupId() {
@@ -66,6 +70,16 @@ public class EventListeners implements SmartLifecycle {
                                             records -> dispatcher.dispatchBatch(records, subscription));
             String name = groupOf(subscription) + "-" + String.join("+", subscription.topics());
             container.setBeanName(name);
+            if (instanceId != null) {
+                // Static membership: the container adds each consumer's number ("-0", "-1") to the name, which
+                // Kafka allows only letters, digits, '.', '_' and '-'.
+                container
+                        .getContainerProperties()
+                        .getKafkaConsumerProperties()
+                        .setProperty(
+                                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                                (instanceId + "." + name).replaceAll("[^A-Za-z0-9._-]", "_"));
+            }
             container.getContainerProperties().setConsumerRebalanceListener(new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {

@@ -118,8 +118,14 @@ public class KafkaConfiguration {
             ConcurrentKafkaListenerContainerFactory<String, String> factory,
             ObjectProvider<EventSubscription> subscriptions,
             EventDispatcher dispatcher,
+            PlatformProperties properties,
             @Value("${spring.application.name:firebreak}") String groupId) {
-        return new EventListeners(factory, subscriptions.orderedStream().toList(), dispatcher, groupId);
+        return new EventListeners(
+                factory,
+                subscriptions.orderedStream().toList(),
+                dispatcher,
+                groupId,
+                properties.kafka().instanceId());
     }
 
     @Bean
