@@ -132,6 +132,7 @@ public final class LabelledExamples {
             "fresh-complaints-99.tsv",
             "fresh-complaints-100.tsv",
             "fresh-complaints-101.tsv",
+            "fresh-complaints-102.tsv",
             "core-phrasings.tsv",
             "near-misses.tsv");
 
