@@ -27,12 +27,14 @@ public final class DemandsOutOfProportion {
             + "|(?:少|丢|晚|迟|慢|多扣|多收|取消|坏|断|洗坏|刮|磕|漏)\\p{IsHan}?了(?:一|几|[二两三四五六七八九十\\d]+(?:分钟|天|个小时|小时))"
             // A coin kept: "售货机吞了我一块钱".
             + "|吞了(?:我)?(?:一|几)(?:块|元|毛)"
+            // The end of a hire: "空调最后一个小时坏了".
+            + "|最后(?:一|半)(?:个小时|小时|天|晚|个晚上)"
             // Shut for a while: "温泉池关了半天".
             + "|(?:关|停|闭)了(?:半天|一天|一上午|一下午|一晚上)"
             + "|晚(?:开始|\\p{IsHan})?了?(?:一|几|[二两三四五六七八九十\\d]+)(?:分钟|天|个?小时|个?星期|周)"
             + "|(?:一|两)(?:节|张|颗|局|期|包|瓶|根|件|块|个项目|个景点|次没|点))";
 
-    private static final String DEMAND_ZH = "(?:要求|要你们|我要|应该|必须|得给我|就得)";
+    private static final String DEMAND_ZH = "(?:要求|要你们|我要|应该|必须|得给我|就得|要(?=全部|全额|全款|全退))";
 
     /** The whole, or a year of it: 全部, 整季, 全年, 全款. */
     private static final String WHOLE_ZH =
@@ -49,6 +51,8 @@ public final class DemandsOutOfProportion {
             + "|\\ba (?:hair|button|crack|chip|scratch)\\b"
             + "|\\b(?:a|an|one|two|three|five|ten|fifteen|twenty|thirty|forty|\\d+) (?:minutes?|hours?|days?|weeks?) late\\b"
             + "|\\b(?:overran|was late|were late|arrived late|came up late)\\b"
+            // The end of a hire: "stopped working for the last hour of a four-day hire".
+            + "|\\bfor the (?:last|final) (?:hour|day|night|morning|afternoon)\\b"
             + "|\\b(?:closed|shut|out of use|out of order) for (?:a|an|one|half a) (?:day|morning|afternoon|evening|hour)\\b"
             // A coin kept, a kiosk slow: "kept my 50p", "because the kiosk was slow".
             + "|\\b(?:kept|took|swallowed|ate) my (?:\\d{1,2}p|£1|a pound|pound coin|coin)\\b"

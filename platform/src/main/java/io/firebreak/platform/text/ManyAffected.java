@@ -45,12 +45,15 @@ public final class ManyAffected {
                     + "|families|parents|children|kids|pupils|students|tenants|neighbours|neighbors|users|members|passengers|guests"
                     + "|employees|colleagues|staff|patients|players|drivers|owners|subscribers|businesses|shops|policyholders"
                     + "|homeowners|villagers|backers|investors|supporters|buyers|savers|borrowers|commuters|riders|travellers"
-                    + "|travelers|visitors|shoppers|fans)\\b)");
+                    + "|travelers|visitors|shoppers|fans)\\b)"
+                    // A share of a whole the customer belongs to: "half of our office", "everyone in our building".
+                    + "|\\b(?:half|most|all|everyone|every one|the whole) (?:of |in )?(?:our|my) (?:office|company|team"
+                    + "|department|building|street|block|estate|class|school|village|floor|firm|workplace)\\b");
 
     private static final Pattern HIT_EN =
             Pattern.compile("\\b(?:have had no|has had no|have no|had no|were all|have all"
                     + "|all got|all fell|were ill|fell ill|got ill|been ill|were sick|was ill|were hurt|were injured|lost|without"
-                    + "|billed twice|charged twice|overcharged|fined|scammed|defrauded|not paid|weren't paid|were not paid|affected"
+                    + "|billed twice|charged twice|overcharged|charged to their|were charged|got charged|been charged|fined|scammed|defrauded|not paid|weren't paid|were not paid|affected"
                     + "|leaking|cracked|no water|no power|no heating|no signal|ill the next day|in hospital|food poisoning"
                     + "|disappeared with|vanished with|ran off with|run off with|made off with|have had|has had"
                     + "|with all our|went bust|shut down|closed down|took our money|took our fees)\\b");

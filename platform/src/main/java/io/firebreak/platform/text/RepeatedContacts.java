@@ -35,6 +35,8 @@ public final class RepeatedContacts {
                     // Told someone, counted: "跟前台说了三次".
                     + "|(?:跟|和|向)[^,。!?\\n]{0,6}?说)"
                     + "(?:了|过)?(?:你们)?(?:在线|人工)?(?:客服|贵司|热线)?" + TIMES_ZH + "(?:次|遍|趟|回)"
+                    // Calls to find someone, not asking again: "打了三次电话才找到".
+                    + "(?!\\p{IsHan}{0,2}?才找(?:到|着))"
                     // A ticket put in, not a form that failed: "提交了六次工单", not "提交了三次才成功".
                     + "|提交(?:了|过)?" + TIMES_ZH + "次(?:工单|申请|投诉|反馈|售后)");
 

@@ -26,7 +26,7 @@ public final class SilentPolicies {
     private static final String POLICY_ZH = "(?:条款|规定|规则|合同|套餐|计划|保修|政策|协议|章程|须知)";
 
     /** Whether the case is in or out: 能不能, 算不算, 允不允许, 保不保. */
-    private static final String WHETHER_ZH = "(?:能不能|算不算|可不可以|允不允许|可以不可以|保不保|管不管|归不归)";
+    private static final String WHETHER_ZH = "(?:能不能|算不算|可不可以|允不允许|可以不可以|保不保|管不管|归不归|要不要|收不收|退不退|赔不赔)";
 
     /** The terms saying nothing: 条款里没写, 规定里没提, 合同上没有规定. */
     private static final String SAYS_NOTHING_ZH = POLICY_ZH + "(?:里|上|中)?(?:也|都|根本)?(?:没写|没说|没提|没规定|没有写|没有说|没有规定)";

@@ -25,6 +25,11 @@ class DemandsOutOfProportionTest {
         assertThat(find("水桶的把手断了一个，我要你们赔我一台新的饮水机。")).isNotNull();
         assertThat(find("就因为少了一张照片，我们要求退全部拍摄费，再免费拍一套周年照。")).isEqualTo("就因为少了一张照片,我们要求退全部");
         assertThat(find("取消了一节动感单车课，我要求免费送一年会籍。")).isEqualTo("取消了一节动感单车课,我要求免费送一年");
+        assertThat(find("空调最后一个小时坏了，四天的租金要全部退给我，再送我一周免费用车。")).isEqualTo("最后一个小时坏了,四天的租金要全部");
+        assertThat(find(
+                        "The air conditioning stopped working for the last hour of a four-day hire, and I want the whole"
+                                + " rental refunded plus a free week."))
+                .isEqualTo("for the last hour of a four-day hire, and I want the whole");
         assertThat(find("蛋糕晚到了二十分钟，我们要求退还整个婚礼套餐费用。")).startsWith("晚到了二十分钟");
         assertThat(find("One chipped tile on the kitchen floor, so I want you to pay for a whole new floor."))
                 .isEqualTo("One chipped tile on the kitchen floor, so I want you to pay for a whole");

@@ -22,6 +22,7 @@ class DisputedAccountsTest {
         assertThat(find("账单上写加了800升油，可我油箱的表显示最多只加了五百多升。")).isNotNull();
         assertThat(find("系统说我的充电宝没归还，可我还的时候机柜显示归还成功，我还拍了照。")).isNotNull();
         assertThat(find("租赁记录上写我还的雪板有损坏，可我还的时候拍了照片，好好的。")).startsWith("记录上写我").endsWith("好好的");
+        assertThat(find("你们系统说我还车时少了半箱油，我还车前两分钟在加油站加满的小票还在。")).endsWith("小票还在");
         assertThat(find("司机说我把座椅弄脏了，要我赔200元清洁费，可我下车时座椅是干净的。")).startsWith("说我把座椅");
         assertThat(find("你们系统显示我上了三十节课，我实际只上了十八节，有签到表。")).contains("我实际只");
         assertThat(find("你们的报告说门是在师傅到之前就被撬过的，其实没有，邻居亲眼看着你们的人钻开的。")).endsWith("其实没");

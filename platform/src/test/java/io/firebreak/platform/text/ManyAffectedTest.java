@@ -25,6 +25,8 @@ class ManyAffectedTest {
         assertThat(find("众筹项目的发起人卷款跑了，三千多个支持者的钱都没了。")).isEqualTo("三千多个支持者");
         assertThat(find("The founders have disappeared with the money of over three thousand backers, mine included."))
                 .isEqualTo("three thousand backers");
+        assertThat(find("Half of our office had rides they never took charged to their cards on Friday night."))
+                .isEqualTo("Half of our office");
     }
 
     @Test

@@ -64,6 +64,8 @@ class RepeatedContactsTest {
                 .isNull();
         assertThat(find("快递员跑了两趟都没人在家，不好意思，明天我在家。")).isNull();
         assertThat(find("理财经理打电话推销产品太频繁了，一周打了三次。")).isNull();
+        // Calls to find someone, not asking again.
+        assertThat(find("我在商场门口等车，打了三次电话才找到司机。")).isNull();
         assertThat(find("牙科诊所的前台态度有点冷淡，问了两遍才告诉我怎么报销。")).isNull();
         assertThat(find("充了三次都没成功。")).isNull();
         assertThat(find("昨天的订单我已经在APP里反映了两次，今天送到了，谢谢。")).isNull();

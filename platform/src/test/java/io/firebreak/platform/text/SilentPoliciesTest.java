@@ -22,6 +22,7 @@ class SilentPoliciesTest {
         assertThat(find("电动滑板车在楼道里被偷了，家财险的条款里既没说保也没说不保。")).isEqualTo("条款里既没说保也没说");
         assertThat(find("我妈生前在你们这充的卡还有余额，你们说没有继承的规定，不能退。")).isEqualTo("没有继承的规定");
         assertThat(find("墓园没人能说清规定允不允许。")).isEqualTo("没人能说清规定");
+        assertThat(find("因为封路我只能把车还到隔壁城市的门店，异地还车费要不要收，没人说得清。")).isEqualTo("要不要收,没人说得清");
         assertThat(find("My dental plan doesn't say whether a sports mouth guard counts as treatment."))
                 .isEqualTo("plan doesn't say whether a sports mouth guard counts as");
         assertThat(find("My e-scooter was stolen, and your home policy neither covers nor excludes e-scooters."))

@@ -32,6 +32,9 @@ public final class ChildProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
+        // The quick compiler alone, as the tests' own JVMs up to the gateway: a child lives for a minute or so, and
+        // compiling its hot code a second time only competed with its start.
+        command.add("-XX:TieredStopAtLevel=1");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());

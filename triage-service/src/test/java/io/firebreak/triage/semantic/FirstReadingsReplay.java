@@ -202,6 +202,7 @@ public final class FirstReadingsReplay {
         groups.put("of them about bottled water, gas cylinders and heating oil", Set.of("fresh-complaints-100.tsv"));
         groups.put(
                 "of them about vending machines, power banks and parcel lockers", Set.of("fresh-complaints-101.tsv"));
+        groups.put("of them about car rental, ride-hailing and taxis", Set.of("fresh-complaints-102.tsv"));
         return groups;
     }
 
