@@ -127,10 +127,13 @@ class StandaloneCrashE2EIT {
                                     return status == 200 || status == 201;
                                 }))));
             }
-            for (Future<?> each : retried) {
-                each.get(2, TimeUnit.MINUTES);
+            try {
+                for (Future<?> each : retried) {
+                    each.get(2, TimeUnit.MINUTES);
+                }
+            } finally {
+                retries.shutdownNow();
             }
-            retries.shutdown();
             Set<String> found = ConcurrentHashMap.newKeySet();
             Set<String> assigned = ConcurrentHashMap.newKeySet();
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
